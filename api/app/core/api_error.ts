@@ -1,0 +1,56 @@
+/**
+ * A failure the client can act on. Thrown anywhere in the domain code and
+ * turned into the error envelope by the exception handler; the status and
+ * code are part of the public contract (see GET /api/v1/errors).
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: Record<string, unknown>
+  ) {
+    super(message)
+  }
+
+  static notFound(resource: string, identifier: string | number) {
+    return new ApiError(404, 'NOT_FOUND', `${resource} with identifier ${identifier} not found`, {
+      resource,
+      identifier,
+    })
+  }
+
+  static duplicate(resource: string, field: string, value: unknown) {
+    return new ApiError(
+      409,
+      'DUPLICATE_RESOURCE',
+      `${resource} with ${field} '${String(value)}' already exists`,
+      { resource, field, value }
+    )
+  }
+
+  static inUse(resource: string, identifier: string | number, usedBy: string) {
+    return new ApiError(
+      409,
+      'RESOURCE_IN_USE',
+      `${resource} with identifier ${identifier} is referenced by ${usedBy} and cannot be deleted`,
+      { resource, identifier, used_by: usedBy }
+    )
+  }
+
+  static conflict(code: string, message: string, details?: Record<string, unknown>) {
+    return new ApiError(409, code, message, details)
+  }
+
+  static business(message: string, details?: Record<string, unknown>) {
+    return new ApiError(422, 'BUSINESS_LOGIC_ERROR', message, details)
+  }
+
+  static unauthenticated(message = 'Missing or invalid API token') {
+    return new ApiError(401, 'AUTHENTICATION_ERROR', message)
+  }
+
+  static forbidden(message: string, details?: Record<string, unknown>) {
+    return new ApiError(403, 'AUTHORIZATION_ERROR', message, details)
+  }
+}

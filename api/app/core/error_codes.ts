@@ -1,0 +1,35 @@
+/**
+ * The catalogue of error codes the API can answer with, served as-is by
+ * GET /api/v1/errors so integrators can map them without reading our code.
+ */
+export const errorCodes = {
+  VALIDATION_ERROR: {
+    status: 422,
+    description: 'A parameter, query value or body field is invalid; details.validation_errors lists each one.',
+  },
+  MALFORMED_REQUEST: {
+    status: 400,
+    description: 'The request body is not valid JSON or has an unsupported content type.',
+  },
+  PAYLOAD_TOO_LARGE: { status: 413, description: 'The request body exceeds the size limit.' },
+  AUTHENTICATION_ERROR: {
+    status: 401,
+    description: 'The X-API-Token / Authorization: Bearer token is missing, unknown, expired or revoked.',
+  },
+  AUTHORIZATION_ERROR: {
+    status: 403,
+    description: 'The token is valid but lacks the scope or role this operation needs.',
+  },
+  NOT_FOUND: { status: 404, description: 'The resource or route does not exist.' },
+  DUPLICATE_RESOURCE: { status: 409, description: 'A resource with the same unique value already exists.' },
+  RESOURCE_IN_USE: {
+    status: 409,
+    description: 'The resource is referenced by other records (sales, stock, registers) and cannot be deleted.',
+  },
+  BUSINESS_LOGIC_ERROR: { status: 422, description: 'The request is well formed but breaks a business rule.' },
+  RATE_LIMIT_EXCEEDED: { status: 429, description: 'Too many requests; retry after the Retry-After delay.' },
+  SERVICE_UNAVAILABLE: { status: 503, description: 'A dependency (the database) is unavailable.' },
+  INTERNAL_ERROR: { status: 500, description: 'An unexpected error; it is logged with the request id.' },
+} as const
+
+export type ErrorCode = keyof typeof errorCodes

@@ -1,0 +1,31 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import type { NextFn } from '@adonisjs/core/types/http'
+import { instanceId } from '#core/instance'
+
+/**
+ * Tags every response with the instance that served it and the request id
+ * (accepted from the edge or generated), and writes one log line per
+ * request once the response is sent, so errors are logged with their status.
+ */
+export default class RequestContextMiddleware {
+  async handle(ctx: HttpContext, next: NextFn) {
+    const startedAt = process.hrtime.bigint()
+    const requestId = ctx.request.id()!
+    ctx.response.header('X-Instance-Id', instanceId)
+    ctx.response.header('X-Request-Id', requestId)
+    ctx.response.response.once('finish', () => {
+      const durationMs = Number(process.hrtime.bigint() - startedAt) / 1e6
+      ctx.logger.info(
+        {
+          method: ctx.request.method(),
+          route: ctx.route?.pattern ?? 'unmatched',
+          status: ctx.response.response.statusCode,
+          duration_ms: Math.round(durationMs * 100) / 100,
+          token: ctx.principal?.tokenName,
+        },
+        'request'
+      )
+    })
+    return next()
+  }
+}

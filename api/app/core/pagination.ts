@@ -1,0 +1,81 @@
+import vine, { errors } from '@vinejs/vine'
+import type { LucidModel, ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
+
+export interface Page<T> {
+  total: number
+  page: number
+  size: number
+  items: T[]
+}
+
+export const DEFAULT_PAGE_SIZE = 20
+export const MAX_PAGE_SIZE = 100
+
+/** Query fields shared by every paginated list (`page`, `size`, `sort`, `search`). */
+export const paginationFields = {
+  page: vine.number().withoutDecimals().min(1).max(1_000_000).optional(),
+  size: vine.number().withoutDecimals().min(1).max(MAX_PAGE_SIZE).optional(),
+  sort: vine
+    .string()
+    .trim()
+    .maxLength(40)
+    .regex(/^[a-z_]+(,(asc|desc))?$/)
+    .optional(),
+  search: vine.string().trim().maxLength(100).optional(),
+}
+
+export interface SortSpec {
+  column: string
+  direction: 'asc' | 'desc'
+}
+
+/**
+ * Resolves the `sort=field,dir` parameter against the wire names a list
+ * allows; an unknown field is a validation error, not a silent default.
+ */
+export function resolveSort(
+  sort: string | undefined,
+  allowed: Record<string, string>,
+  fallback: SortSpec
+): SortSpec {
+  if (!sort) return fallback
+  const [field, direction = 'asc'] = sort.split(',')
+  const column = allowed[field]
+  if (!column) {
+    throw vineSortError(field, Object.keys(allowed))
+  }
+  return { column, direction: direction as 'asc' | 'desc' }
+}
+
+function vineSortError(field: string, allowed: string[]) {
+  const error = new errors.E_VALIDATION_ERROR([
+    {
+      field: 'sort',
+      message: `Cannot sort by '${field}'; allowed: ${allowed.join(', ')}`,
+      rule: 'sort',
+    },
+  ])
+  return error
+}
+
+/**
+ * Runs a count and a page query with a stable order: the requested column
+ * first, then the primary key, so OFFSET pagination never repeats or skips.
+ */
+export async function paginate<Model extends LucidModel, T>(
+  query: ModelQueryBuilderContract<Model, InstanceType<Model>>,
+  options: { page?: number; size?: number; sort: SortSpec; tieBreaker?: string },
+  map: (row: InstanceType<Model>) => T
+): Promise<Page<T>> {
+  const page = options.page ?? 1
+  const size = options.size ?? DEFAULT_PAGE_SIZE
+  const tieBreaker = options.tieBreaker ?? 'id'
+  const countRow = await query.clone().clearSelect().clearOrder().count('* as total').first()
+  const total = Number((countRow as unknown as { $extras: { total: number } })?.$extras.total ?? 0)
+  const rows = await query
+    .orderBy(options.sort.column, options.sort.direction)
+    .if(options.sort.column !== tieBreaker, (q) => q.orderBy(tieBreaker, 'asc'))
+    .offset((page - 1) * size)
+    .limit(size)
+  return { total, page, size, items: rows.map(map) }
+}

@@ -1,0 +1,42 @@
+import { DateTime } from 'luxon'
+import { BaseModel, column, hasMany } from '@adonisjs/lucid/orm'
+import type { HasMany } from '@adonisjs/lucid/types/relations'
+import ReturnLine from '#sales/models/return_line'
+
+/** Goods brought back against a sale; the sale itself is never deleted. */
+export default class SaleReturn extends BaseModel {
+  static table = 'returns'
+
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare saleId: number
+
+  @column()
+  declare userId: number | null
+
+  @column()
+  declare reason: string
+
+  @column()
+  declare refundMethod: 'cash' | 'card' | 'other' | 'original'
+
+  @column()
+  declare subtotalCents: number
+
+  @column()
+  declare taxCents: number
+
+  @column()
+  declare totalCents: number
+
+  @column()
+  declare idempotencyKey: string | null
+
+  @hasMany(() => ReturnLine, { foreignKey: 'returnId' })
+  declare lines: HasMany<typeof ReturnLine>
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+}

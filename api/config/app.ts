@@ -1,0 +1,23 @@
+import env from '#start/env'
+import { defineConfig } from '@adonisjs/core/http'
+
+export const http = defineConfig({
+  /* X-Request-Id is accepted from the edge (nginx, the web app) or generated. */
+  generateRequestId: true,
+  allowMethodSpoofing: false,
+  useAsyncLocalStorage: true,
+  trustProxy: () => true,
+  /* `sort=prix,desc` is one value (the original's format), not an array. */
+  qs: {
+    parse: { depth: 3, parameterLimit: 100, allowSparse: false, arrayLimit: 50, comma: false },
+    stringify: { encode: true, encodeValuesOnly: false, arrayFormat: 'indices', skipNulls: false },
+  },
+  cookie: {
+    domain: '',
+    path: '/',
+    maxAge: '2h',
+    httpOnly: true,
+    secure: env.get('NODE_ENV') === 'production',
+    sameSite: 'lax',
+  },
+})

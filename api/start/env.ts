@@ -1,0 +1,30 @@
+/*
+ * Every environment variable the API reads is declared and validated here;
+ * the rest of the code reads them through `env.get`. The README lists them.
+ */
+import { Env } from '@adonisjs/core/env'
+
+export default await Env.create(new URL('../', import.meta.url), {
+  NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const),
+  PORT: Env.schema.number(),
+  HOST: Env.schema.string({ format: 'host' }),
+  APP_KEY: Env.schema.secret(),
+  APP_TIMEZONE: Env.schema.string.optional(),
+  INSTANCE_ID: Env.schema.string.optional(),
+  LOG_LEVEL: Env.schema.enum.optional([
+    'fatal',
+    'error',
+    'warn',
+    'info',
+    'debug',
+    'trace',
+    'silent',
+  ] as const),
+  LOG_PRETTY: Env.schema.boolean.optional(),
+
+  DATABASE_URL: Env.schema.string(),
+  DB_POOL_MAX: Env.schema.number.optional(),
+  DB_DEBUG: Env.schema.boolean.optional(),
+
+  REDIS_URL: Env.schema.string.optional(),
+})

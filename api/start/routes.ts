@@ -1,0 +1,8 @@
+/*
+ * Mounts each domain module's routes; the routes themselves live with
+ * their module (app/<module>/routes.ts).
+ */
+import '#start/pg_types'
+import '#core/routes'
+import '#catalog/routes'
+import '#stores/routes'

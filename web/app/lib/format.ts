@@ -1,0 +1,37 @@
+// Shared by server and browser renders: fixed locale and time zone so both
+// produce the same text and hydration does not flicker.
+const LOCALE = 'fr-CA'
+// The stores are in Montréal; IANA files Montréal under America/Toronto.
+export const STORE_TIME_ZONE = 'America/Toronto'
+
+const moneyFormat = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'CAD' })
+
+/** 120 → "1,20 $" (the space before "$" is a no-break space, as fr-CA writes it). */
+export function formatMoney(cents: number): string {
+  // Amounts travel as integer cents; a fraction here means a caller did float money math.
+  if (!Number.isSafeInteger(cents)) {
+    throw new RangeError(`formatMoney expects an integer amount of cents, got ${cents}`)
+  }
+  return moneyFormat.format(cents / 100)
+}
+
+const dateFormats = {
+  date: new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeZone: STORE_TIME_ZONE }),
+  datetime: new Intl.DateTimeFormat(LOCALE, {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: STORE_TIME_ZONE,
+  }),
+}
+
+/**
+ * "2025-11-24T15:30:00Z" → "24 novembre 2025" (or "24 novembre 2025 à 10 h 30" with
+ * `withTime`), in the stores' time zone. Accepts a Date or an ISO 8601 string.
+ */
+export function formatDate(value: Date | string, { withTime = false } = {}): string {
+  const date = typeof value === 'string' ? new Date(value) : value
+  if (Number.isNaN(date.getTime())) {
+    throw new RangeError(`formatDate expects a valid date, got ${String(value)}`)
+  }
+  return (withTime ? dateFormats.datetime : dateFormats.date).format(date)
+}

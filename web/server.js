@@ -1,0 +1,104 @@
+// @ts-check
+// Express host for the Remix app: plain JS so it runs without a build step.
+import { createRequestHandler } from '@remix-run/express'
+import compression from 'compression'
+import express from 'express'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+import { createMetrics } from './server/metrics.js'
+import { requestContext } from './server/request-context.js'
+import { remixRouteLabel } from './server/route-label.js'
+import { securityHeaders } from './server/security-headers.js'
+
+const isDev = process.env.NODE_ENV !== 'production'
+const port = Number(process.env.PORT ?? 3000)
+const host = process.env.HOST ?? '127.0.0.1'
+const instance = process.env.INSTANCE_ID ?? 'web-1'
+const webRoot = import.meta.dirname
+
+const viteDevServer = isDev
+  ? await import('vite').then((vite) =>
+      vite.createServer({
+        root: webRoot,
+        server: { middlewareMode: true },
+        appType: 'custom',
+      })
+    )
+  : undefined
+
+/** @returns {Promise<import('@remix-run/node').ServerBuild>} */
+const loadBuild = viteDevServer
+  ? () => viteDevServer.ssrLoadModule('virtual:remix/server-build').then((m) => /** @type {any} */ (m))
+  : await (async () => {
+      const build = await import(pathToFileURL(path.join(webRoot, 'build/server/index.js')).href)
+      return () => Promise.resolve(build)
+    })()
+
+const metrics = createMetrics({ instance })
+const app = express()
+app.disable('x-powered-by')
+
+app.use(requestContext())
+app.use(metrics.recordRequests)
+app.use(securityHeaders({ isDev }))
+app.use(compression())
+
+app.get('/health', (_req, res) => {
+  res.json({ status: 'ok', service: 'web' })
+})
+app.get('/metrics', metrics.exposeMetrics)
+
+if (viteDevServer) {
+  app.use(viteDevServer.middlewares)
+} else {
+  const clientDir = path.join(webRoot, 'build/client')
+  // Files under /assets carry a content hash in their name, so they never change.
+  app.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y' }))
+  app.use(express.static(clientDir, { maxAge: '1h' }))
+}
+
+/** @type {import('express').RequestHandler} */
+const labelRemixRoute = async (req, res, next) => {
+  try {
+    res.locals.routeLabel = remixRouteLabel((await loadBuild()).routes, req.path)
+  } catch {
+    res.locals.routeLabel = 'remix'
+  }
+  next()
+}
+
+app.all(
+  '*',
+  labelRemixRoute,
+  createRequestHandler({
+    build: loadBuild,
+    mode: isDev ? 'development' : 'production',
+    getLoadContext: (_req, res) => ({
+      requestId: res.locals.requestId,
+      cspNonce: res.locals.cspNonce,
+    }),
+  })
+)
+
+const server = app.listen(port, host, () => {
+  process.stdout.write(
+    JSON.stringify({
+      time: new Date().toISOString(),
+      level: 'info',
+      msg: 'web server listening',
+      url: `http://${host}:${port}`,
+      mode: isDev ? 'development' : 'production',
+      instance,
+    }) + '\n'
+  )
+})
+
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+  process.once(signal, () => {
+    server.close(() => process.exit(0))
+    viteDevServer?.close()
+    // Keep-alive connections can hold close() open; do not hang a stop script.
+    setTimeout(() => process.exit(0), 5000).unref()
+  })
+}

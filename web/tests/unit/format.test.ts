@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+
+import { formatDate, formatMoney } from '../../app/lib/format.ts'
+
+// fr-CA uses a no-break space both before "$" and between thousands.
+const NBSP = '\u00a0'
+
+describe('formatMoney', () => {
+  test('formats cents as Canadian dollars the fr-CA way', () => {
+    assert.equal(formatMoney(120), `1,20${NBSP}$`)
+    assert.equal(formatMoney(0), `0,00${NBSP}$`)
+    assert.equal(formatMoney(5), `0,05${NBSP}$`)
+  })
+
+  test('groups thousands', () => {
+    assert.equal(formatMoney(123456789), `1${NBSP}234${NBSP}567,89${NBSP}$`)
+  })
+
+  test('keeps the sign of refunds', () => {
+    assert.equal(formatMoney(-2550), `-25,50${NBSP}$`)
+  })
+
+  test('refuses amounts that are not whole cents', () => {
+    assert.throws(() => formatMoney(1.5), RangeError)
+    assert.throws(() => formatMoney(Number.NaN), RangeError)
+    assert.throws(() => formatMoney(Number.POSITIVE_INFINITY), RangeError)
+  })
+})
+
+describe('formatDate', () => {
+  test('writes the day in the stores’ time zone, not UTC', () => {
+    // 03:00 UTC on the 24th is still the evening of the 23rd in Montréal.
+    assert.equal(formatDate('2025-11-24T03:00:00Z'), '23 novembre 2025')
+    assert.equal(formatDate(new Date('2025-07-01T16:00:00Z')), '1 juillet 2025')
+  })
+
+  test('adds the local time on request', () => {
+    assert.equal(formatDate('2025-11-24T15:30:00Z', { withTime: true }), '24 novembre 2025 à 10 h 30')
+    // Daylight saving time: UTC-4 in summer.
+    assert.equal(formatDate('2025-07-01T15:30:00Z', { withTime: true }), '1 juillet 2025 à 11 h 30')
+  })
+
+  test('refuses unparseable dates instead of printing "Invalid Date"', () => {
+    assert.throws(() => formatDate('pas une date'), RangeError)
+  })
+})
