@@ -27,6 +27,10 @@ function parseArgs(argv) {
     else if (arg.startsWith('--')) options[arg.slice(2)] = rest[++i]
   }
   options.dir = resolve(options.dir)
+  // The port a cluster was last started on, so `url` needs only --dir.
+  if (!rest.includes('--port') && existsSync(`${options.dir}.port`)) {
+    options.port = readFileSync(`${options.dir}.port`, 'utf8').trim()
+  }
   return { command, options }
 }
 
@@ -144,6 +148,7 @@ async function start(options) {
       process.stderr.write(`[pg] could not start PostgreSQL; see ${logFile}\n`)
       process.exit(1)
     }
+    writeFileSync(`${options.dir}.port`, `${options.port}\n`)
     process.stdout.write(`[pg] PostgreSQL started on 127.0.0.1:${options.port}\n`)
   }
   await ensureDatabase(options)

@@ -58,7 +58,7 @@ export default class extends BaseSchema {
       table.index(['reference_type', 'reference_id'])
     })
     this.schema.raw(`
-      CREATE FUNCTION stock_movements_immutable() RETURNS trigger AS $$
+      CREATE OR REPLACE FUNCTION stock_movements_immutable() RETURNS trigger AS $$
       BEGIN
         RAISE EXCEPTION 'stock_movements is an append-only ledger';
       END;

@@ -1,0 +1,110 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { tokenWith } from '#tests/helpers/tokens'
+import { PRODUCTS } from '#database/data/reference_data'
+
+test.group('GET /api/v1/products', (group) => {
+  let token: string
+  group.each.setup(async () => {
+    const rollback = await testUtils.db().withGlobalTransaction()
+    token = await tokenWith(['read'])
+    return rollback
+  })
+
+  test('lists the 13 seed products in the original wire format', async ({ client, assert }) => {
+    const response = await client.get('/api/v1/products').header('x-api-token', token)
+    response.assertStatus(200)
+    const body = response.body()
+    assert.equal(body.total, 13)
+    assert.equal(body.page, 1)
+    assert.equal(body.size, 20)
+    assert.deepEqual(
+      body.items.map((p: { code: string }) => p.code),
+      PRODUCTS.map((p) => p.code)
+    )
+    const pain = body.items[0]
+    assert.containsSubset(pain, {
+      code: 'ALI001',
+      nom: 'Pain',
+      description: 'Baguette tradition',
+      prix: '1.20',
+    })
+    assert.properties(pain, ['id', 'quantite_stock', 'categorie_id'])
+    assert.isAtLeast(pain.quantite_stock, 500)
+  })
+
+  test('paginates with a stable order', async ({ client, assert }) => {
+    const first = await client.get('/api/v1/products').qs({ page: 1, size: 5 }).header('x-api-token', token)
+    const third = await client.get('/api/v1/products').qs({ page: 3, size: 5 }).header('x-api-token', token)
+    assert.deepEqual(first.body().items.map((p: { code: string }) => p.code), ['ALI001', 'ALI002', 'ALI003', 'ALI004', 'ALI005'])
+    assert.deepEqual(third.body().items.map((p: { code: string }) => p.code), ['HYG003', 'MEN001', 'MEN002'])
+    assert.equal(third.body().total, 13)
+  })
+
+  test('sorts by price descending with ties broken by id', async ({ client, assert }) => {
+    const response = await client.get('/api/v1/products').qs({ sort: 'prix,desc', size: 3 }).header('x-api-token', token)
+    assert.deepEqual(response.body().items.map((p: { code: string }) => p.code), ['HYG001', 'MEN002', 'HYG003'])
+  })
+
+  test('an unknown sort field is a validation error', async ({ client }) => {
+    const response = await client.get('/api/v1/products').qs({ sort: 'password,asc' }).header('x-api-token', token)
+    response.assertStatus(422)
+  })
+
+  test('searches name, code and description', async ({ client, assert }) => {
+    const response = await client.get('/api/v1/products').qs({ search: "jus d'orange" }).header('x-api-token', token)
+    assert.deepEqual(response.body().items.map((p: { code: string }) => p.code), ['BOI002'])
+  })
+
+  test('filters by category and price range (README parameters)', async ({ client, assert }) => {
+    const response = await client
+      .get('/api/v1/products')
+      .qs({ categorie_id: 1, prix_min: 1.1, prix_max: 2.3 })
+      .header('x-api-token', token)
+    assert.deepEqual(response.body().items.map((p: { code: string }) => p.code), ['ALI001', 'ALI002', 'ALI003'])
+  })
+
+  test('limit caps the page size', async ({ client, assert }) => {
+    const response = await client.get('/api/v1/products').qs({ limit: 2 }).header('x-api-token', token)
+    assert.lengthOf(response.body().items, 2)
+    assert.equal(response.body().size, 2)
+  })
+
+  test('the trailing-slash form answers the same without a redirect', async ({ client, assert }) => {
+    const response = await client.get('/api/v1/products/').header('x-api-token', token)
+    response.assertStatus(200)
+    assert.equal(response.body().total, 13)
+  })
+})
+
+test.group('GET /api/v1/products/:id', (group) => {
+  let token: string
+  group.each.setup(async () => {
+    const rollback = await testUtils.db().withGlobalTransaction()
+    token = await tokenWith(['read'])
+    return rollback
+  })
+
+  test('returns one product', async ({ client, assert }) => {
+    const list = await client.get('/api/v1/products').qs({ search: 'ALI005' }).header('x-api-token', token)
+    const id = list.body().items[0].id
+    const response = await client.get(`/api/v1/products/${id}`).header('x-api-token', token)
+    response.assertStatus(200)
+    assert.containsSubset(response.body(), { id, code: 'ALI005', nom: 'Pâtes', prix: '0.95' })
+  })
+
+  test('an unknown id is a 404 naming the resource', async ({ client, assert }) => {
+    const response = await client.get('/api/v1/products/999999').header('x-api-token', token)
+    response.assertStatus(404)
+    assert.containsSubset(response.body(), {
+      error_code: 'NOT_FOUND',
+      message: 'Product with identifier 999999 not found',
+      details: { resource: 'Product', identifier: 999999 },
+    })
+  })
+
+  test('a non-numeric id is a validation error, not a 500', async ({ client }) => {
+    const response = await client.get('/api/v1/products/abc').header('x-api-token', token)
+    response.assertStatus(422)
+  })
+})

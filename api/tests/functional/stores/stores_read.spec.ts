@@ -1,0 +1,49 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { tokenWith } from '#tests/helpers/tokens'
+import { STORES } from '#database/data/reference_data'
+
+test.group('GET /api/v1/stores', (group) => {
+  let token: string
+  group.each.setup(async () => {
+    const rollback = await testUtils.db().withGlobalTransaction()
+    token = await tokenWith(['read'])
+    return rollback
+  })
+
+  test('lists the five original stores with their contact details', async ({ client, assert }) => {
+    const response = await client.get('/api/v1/stores').header('x-api-token', token)
+    response.assertStatus(200)
+    assert.equal(response.body().total, 5)
+    assert.deepEqual(
+      response.body().items.map((s: Record<string, unknown>) => ({
+        nom: s.nom,
+        adresse: s.adresse,
+        telephone: s.telephone,
+        email: s.email,
+      })),
+      STORES.map((s) => ({ nom: s.name, adresse: s.address, telephone: s.phone, email: s.email }))
+    )
+  })
+
+  test('sorts by name', async ({ client, assert }) => {
+    const response = await client.get('/api/v1/stores').qs({ sort: 'nom,asc' }).header('x-api-token', token)
+    assert.deepEqual(response.body().items.map((s: { nom: string }) => s.nom), [
+      'Magasin Banlieue',
+      'Magasin Centre-Ville',
+      'Magasin Express',
+      'Magasin Nord',
+      'Magasin Sud',
+    ])
+  })
+
+  test('returns one store and 404s an unknown one', async ({ client, assert }) => {
+    const list = await client.get('/api/v1/stores').header('x-api-token', token)
+    const id = list.body().items[0].id
+    const one = await client.get(`/api/v1/stores/${id}`).header('x-api-token', token)
+    assert.equal(one.body().nom, 'Magasin Centre-Ville')
+    const missing = await client.get('/api/v1/stores/424242').header('x-api-token', token)
+    missing.assertStatus(404)
+    assert.equal(missing.body().message, 'Store with identifier 424242 not found')
+  })
+})
