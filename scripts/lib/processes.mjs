@@ -1,0 +1,139 @@
+/*
+ * Starting, watching and stopping the services `make` runs, without Docker:
+ * each is a child process whose output is prefixed, or a detached daemon
+ * whose pid is kept under .data/run/.
+ */
+import { spawn } from 'node:child_process'
+import net from 'node:net'
+import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { NODE_BIN, RUN } from './paths.mjs'
+
+export function withNodePath(env = process.env) {
+  return { ...env, PATH: `${NODE_BIN}:${env.PATH ?? ''}` }
+}
+
+/** Runs a command to completion, inheriting stdio; rejects on a non-zero exit. */
+export function run(command, args, options = {}) {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, { stdio: 'inherit', ...options, env: withNodePath(options.env) })
+    child.on('exit', (code, signal) => {
+      if (code === 0) resolvePromise()
+      else reject(new Error(`${command} ${args.join(' ')} exited with ${code ?? signal}`))
+    })
+    child.on('error', reject)
+  })
+}
+
+/** Runs a command and resolves with its exit code (never rejects on failure). */
+export function runStatus(command, args, options = {}) {
+  return new Promise((resolvePromise) => {
+    const child = spawn(command, args, { stdio: 'inherit', ...options, env: withNodePath(options.env) })
+    child.on('exit', (code) => resolvePromise(code ?? 1))
+    child.on('error', () => resolvePromise(127))
+  })
+}
+
+/** A long-running child whose lines are prefixed with its name (for `make dev`). */
+export function supervise(name, command, args, options = {}) {
+  const child = spawn(command, args, { ...options, env: withNodePath(options.env), stdio: ['ignore', 'pipe', 'pipe'] })
+  const prefix = `[${name}] `
+  for (const stream of [child.stdout, child.stderr]) {
+    let pending = ''
+    stream.on('data', (chunk) => {
+      pending += chunk.toString()
+      const lines = pending.split('\n')
+      pending = lines.pop()
+      for (const line of lines) process.stdout.write(prefix + line + '\n')
+    })
+  }
+  return child
+}
+
+/** Starts a detached daemon, logging to .data/run/<name>.log, and records its pid. */
+export function daemon(name, command, args, options = {}) {
+  mkdirSync(RUN, { recursive: true })
+  const log = openSync(join(RUN, `${name}.log`), 'a')
+  const child = spawn(command, args, {
+    ...options,
+    env: withNodePath(options.env),
+    detached: true,
+    stdio: ['ignore', log, log],
+  })
+  writeFileSync(join(RUN, `${name}.pid`), String(child.pid))
+  child.unref()
+  return child.pid
+}
+
+export function pidOf(name) {
+  const file = join(RUN, `${name}.pid`)
+  if (!existsSync(file)) return null
+  const pid = Number(readFileSync(file, 'utf8'))
+  try {
+    process.kill(pid, 0)
+    return pid
+  } catch {
+    rmSync(file, { force: true })
+    return null
+  }
+}
+
+/** Stops a daemon (its whole process group) and waits for it to exit. */
+export async function stopDaemon(name, timeoutMs = 10_000) {
+  const pid = pidOf(name)
+  if (!pid) return false
+  try {
+    process.kill(-pid, 'SIGTERM')
+  } catch {
+    process.kill(pid, 'SIGTERM')
+  }
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline && pidOf(name)) await sleep(100)
+  if (pidOf(name)) {
+    try {
+      process.kill(-pid, 'SIGKILL')
+    } catch {}
+  }
+  rmSync(join(RUN, `${name}.pid`), { force: true })
+  return true
+}
+
+/** True when something already accepts connections on 127.0.0.1:port. */
+export function portInUse(port) {
+  return new Promise((resolvePromise) => {
+    const socket = net.connect({ host: '127.0.0.1', port })
+    socket.once('connect', () => {
+      socket.destroy()
+      resolvePromise(true)
+    })
+    socket.once('error', () => resolvePromise(false))
+  })
+}
+
+/** Refuses to start a service on a port another process holds (it would answer in our place). */
+export async function assertPortFree(port, name) {
+  if (await portInUse(port)) {
+    throw new Error(`Port ${port} (${name}) is already in use by another process; stop it or set the port variable.`)
+  }
+}
+
+export function sleep(ms) {
+  return new Promise((r) => setTimeout(r, ms))
+}
+
+/** Polls a URL until it answers 2xx (or the timeout passes). */
+export async function waitForHttp(url, timeoutMs = 60_000, label = url) {
+  const deadline = Date.now() + timeoutMs
+  let lastError = ''
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) })
+      if (response.ok) return
+      lastError = `HTTP ${response.status}`
+    } catch (error) {
+      lastError = error.message
+    }
+    await sleep(250)
+  }
+  throw new Error(`${label} did not become healthy within ${timeoutMs / 1000}s (${lastError})`)
+}

@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+/*
+ * Runs the single-node stack without Docker.
+ *
+ *   node scripts/stack.mjs dev     API + web with reload, in the foreground (Ctrl-C stops all)
+ *   node scripts/stack.mjs start   production builds in the background, waits until healthy
+ *   node scripts/stack.mjs stop    stops what `start` started (and the embedded PostgreSQL)
+ *   node scripts/stack.mjs status  what is running
+ *
+ * The embedded PostgreSQL (.data/pg, port 55432) is used unless DATABASE_URL is set.
+ */
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { API_DIR, WEB_DIR, buildApi, buildWeb, prepareDatabase } from './lib/app.mjs'
+import { PORTS, apiEnv, databaseUrl, readCredentials, webEnv } from './lib/environment.mjs'
+import { DATA, ROOT } from './lib/paths.mjs'
+import { assertPortFree, daemon, pidOf, run, stopDaemon, supervise, waitForHttp } from './lib/processes.mjs'
+
+const API_URL = `http://127.0.0.1:${PORTS.api}`
+const WEB_URL = `http://127.0.0.1:${PORTS.web}`
+const usesEmbeddedPg = !process.env.DATABASE_URL
+
+function printBanner() {
+  const credentials = readCredentials()
+  const lines = [
+    '',
+    'Comptoir is running:',
+    `  Web          ${WEB_URL}`,
+    `  API          ${API_URL}   (docs: ${API_URL}/docs, health: ${API_URL}/health)`,
+    `  Database     ${usesEmbeddedPg ? `embedded PostgreSQL on 127.0.0.1:${PORTS.pg} (.data/pg)` : 'DATABASE_URL'}`,
+  ]
+  if (credentials) {
+    lines.push(`  API token    ${credentials.apiToken}`)
+    for (const user of credentials.users) {
+      lines.push(`  ${user.role.padEnd(8)}     ${user.username} / ${user.password}`)
+    }
+    lines.push(`  (all in ${join(DATA, 'dev-credentials.json')})`)
+  }
+  console.log(lines.join('\n') + '\n')
+}
+
+async function dev() {
+  await assertPortFree(PORTS.api, 'API_PORT')
+  await assertPortFree(PORTS.web, 'WEB_PORT')
+  const url = await databaseUrl()
+  await prepareDatabase(apiEnv({ mode: 'development', databaseUrl: url }))
+  const api = supervise('api', process.execPath, ['ace', 'serve', '--watch'], {
+    cwd: API_DIR,
+    env: apiEnv({ mode: 'development', databaseUrl: url, extra: { LOG_PRETTY: 'true' } }),
+  })
+  await waitForHttp(`${API_URL}/health`, 90_000, 'API')
+  const web = supervise('web', process.execPath, ['server.js'], {
+    cwd: WEB_DIR,
+    env: webEnv({ mode: 'development', apiUrl: API_URL }),
+  })
+  await waitForHttp(`${WEB_URL}/health`, 90_000, 'web')
+  printBanner()
+
+  let stopping = false
+  const shutdown = async () => {
+    if (stopping) return
+    stopping = true
+    console.log('\nStopping API, web' + (usesEmbeddedPg ? ' and PostgreSQL' : '') + '...')
+    for (const child of [web, api]) child.kill('SIGTERM')
+    await Promise.all([web, api].map((child) => new Promise((r) => (child.exitCode !== null ? r() : child.on('exit', r)))))
+    if (usesEmbeddedPg) await run(process.execPath, [join(ROOT, 'scripts', 'pg.mjs'), 'stop', '--dir', join(DATA, 'pg')])
+    process.exit(0)
+  }
+  process.on('SIGINT', shutdown)
+  process.on('SIGTERM', shutdown)
+  for (const child of [api, web]) child.on('exit', (code) => !stopping && (console.error(`a service exited (${code})`), shutdown()))
+}
+
+async function start() {
+  if (pidOf('api') && pidOf('web')) {
+    console.log('Already running.')
+    printBanner()
+    return
+  }
+  const url = await databaseUrl()
+  await buildApi()
+  await buildWeb()
+  await prepareDatabase(apiEnv({ mode: 'development', databaseUrl: url }))
+  if (!pidOf('api')) {
+    await assertPortFree(PORTS.api, 'API_PORT')
+    daemon('api', process.execPath, ['bin/server.js'], {
+      cwd: join(API_DIR, 'build'),
+      env: apiEnv({ mode: 'production', databaseUrl: url }),
+    })
+  }
+  await waitForHttp(`${API_URL}/health`, 60_000, 'API (see .data/run/api.log)')
+  if (!pidOf('web')) {
+    await assertPortFree(PORTS.web, 'WEB_PORT')
+    daemon('web', process.execPath, ['server.js'], {
+      cwd: WEB_DIR,
+      env: webEnv({ mode: 'production', apiUrl: API_URL }),
+    })
+  }
+  await waitForHttp(`${WEB_URL}/health`, 60_000, 'web (see .data/run/web.log)')
+  printBanner()
+}
+
+async function stop() {
+  const stoppedWeb = await stopDaemon('web')
+  const stoppedApi = await stopDaemon('api')
+  console.log(stoppedWeb || stoppedApi ? 'Stopped API and web.' : 'API and web were not running.')
+  if (usesEmbeddedPg && existsSync(join(DATA, 'pg'))) {
+    await run(process.execPath, [join(ROOT, 'scripts', 'pg.mjs'), 'stop', '--dir', join(DATA, 'pg')])
+  }
+}
+
+function status() {
+  for (const name of ['api', 'web']) {
+    const pid = pidOf(name)
+    console.log(`${name.padEnd(4)} ${pid ? `running (pid ${pid})` : 'stopped'}`)
+  }
+}
+
+const commands = { dev, start, stop, status }
+const command = commands[process.argv[2]]
+if (!command) {
+  console.error('usage: stack.mjs dev|start|stop|status')
+  process.exit(2)
+}
+try {
+  await command()
+} catch (error) {
+  console.error(`\n${error.message}`)
+  process.exit(1)
+}

@@ -1,0 +1,176 @@
+#!/usr/bin/env node
+/*
+ * `make test`: every check and test suite, against a PostgreSQL and a Redis
+ * started here on test ports and stopped at the end. Prints one table and a
+ * closing "N passed, M failed" line; exits non-zero on any failure.
+ *
+ *   node scripts/test.mjs [--only step,step]    (steps: see STEPS below)
+ */
+import { mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { API_DIR, WEB_DIR, buildApi, buildWeb } from './lib/app.mjs'
+import { appKey, sessionSecret } from './lib/environment.mjs'
+import { DATA, ROOT } from './lib/paths.mjs'
+import { assertPortFree, daemon, run, runStatus, stopDaemon, waitForHttp } from './lib/processes.mjs'
+import { redisAvailable, startRedis, stopRedis } from './lib/redis.mjs'
+
+const TEST_DATA = join(DATA, 'test')
+const PG_DIR = join(DATA, 'test-pg')
+const PG_PORT = Number(process.env.TEST_PG_PORT ?? 55433)
+const REDIS_PORT = Number(process.env.TEST_REDIS_PORT ?? 6380)
+const PORTS = { japa: 3399, api: 3390, web: 3391 }
+
+mkdirSync(TEST_DATA, { recursive: true })
+
+const results = []
+
+function record(name, passed, failed, note = '') {
+  results.push({ name, passed, failed, note })
+  const verdict = failed === 0 ? 'ok' : 'FAILED'
+  console.log(`\n── ${name}: ${verdict} (${passed} passed, ${failed} failed)${note ? ` ${note}` : ''}\n`)
+}
+
+/** A check that is one pass or one failure (typecheck, lint, a build). */
+async function check(name, command, args, options = {}) {
+  console.log(`\n── ${name}: ${command} ${args.join(' ')}`)
+  const code = await runStatus(command, args, options)
+  record(name, code === 0 ? 1 : 0, code === 0 ? 0 : 1)
+}
+
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'))
+  } catch {
+    return null
+  }
+}
+
+/** Counts from a TAP stream written by node --test. */
+function tapCounts(path) {
+  const text = existsSync(path) ? readFileSync(path, 'utf8') : ''
+  const count = (label) => Number(new RegExp(`^# ${label} (\\d+)$`, 'm').exec(text)?.[1] ?? 0)
+  return { passed: count('pass'), failed: count('fail') + count('cancelled') }
+}
+
+async function nodeTests(name, pattern, env) {
+  const tap = join(TEST_DATA, `${name.replace(/\W+/g, '-')}.tap`)
+  rmSync(tap, { force: true })
+  console.log(`\n── ${name}`)
+  const code = await runStatus(
+    process.execPath,
+    ['--test', '--experimental-strip-types', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, pattern],
+    { cwd: WEB_DIR, env, shell: false }
+  )
+  const counts = tapCounts(tap)
+  if (code !== 0 && counts.failed === 0) counts.failed = 1
+  record(name, counts.passed, counts.failed)
+}
+
+async function main() {
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1].split(',') : null
+  const wants = (step) => !only || only.includes(step)
+  const startedAt = Date.now()
+
+  for (const port of Object.values(PORTS)) await assertPortFree(port, 'test port')
+
+  await run(process.execPath, [join(ROOT, 'scripts', 'pg.mjs'), 'start', '--dir', PG_DIR, '--port', String(PG_PORT), '--db', 'comptoir_test', '--fast'])
+  const { execFileSync } = await import('node:child_process')
+  const databaseUrl = execFileSync(process.execPath, [join(ROOT, 'scripts', 'pg.mjs'), 'url', '--dir', PG_DIR, '--db', 'comptoir_test']).toString().trim()
+
+  let redis = null
+  if (redisAvailable()) redis = await startRedis(REDIS_PORT, 'test-redis')
+  else console.warn('redis-server is not installed: Redis-backed tests will fail (run `make system-deps`).')
+
+  const baseEnv = {
+    ...process.env,
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    APP_KEY: appKey(),
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redis?.url ?? '',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    COMPTOIR_DATA_DIR: TEST_DATA,
+    TZ: 'UTC',
+  }
+
+  try {
+    if (wants('typecheck')) {
+      await check('typecheck api', 'npx', ['--no-install', 'tsc', '--noEmit', '-p', 'api/tsconfig.json'], { cwd: ROOT })
+      await check('typecheck web', 'npx', ['--no-install', 'tsc', '--noEmit', '-p', 'web/tsconfig.json'], { cwd: ROOT })
+    }
+    if (wants('lint')) await check('lint', 'npx', ['--no-install', 'eslint', '--max-warnings=0', 'api', 'web', 'scripts'], { cwd: ROOT })
+
+    if (wants('api')) {
+      const summary = join(TEST_DATA, 'api-summary.json')
+      rmSync(summary, { force: true })
+      console.log('\n── api tests (Japa: unit + functional, real HTTP, real PostgreSQL)')
+      const code = await runStatus(process.execPath, ['ace', 'test'], {
+        cwd: API_DIR,
+        env: { ...baseEnv, PORT: String(PORTS.japa), TEST_SUMMARY_FILE: summary },
+      })
+      const counts = readJson(summary) ?? { passed: 0, failed: 1 }
+      record('api tests', counts.passed, code !== 0 && counts.failed === 0 ? 1 : counts.failed)
+    }
+
+    if (wants('web')) await nodeTests('web unit tests', 'tests/unit/*.test.ts', baseEnv)
+
+    if (wants('stack')) await stackTests(baseEnv)
+  } finally {
+    await stopDaemon('test-api')
+    await stopDaemon('test-web')
+    if (redis) await stopRedis(redis.pidfile)
+    await run(process.execPath, [join(ROOT, 'scripts', 'pg.mjs'), 'stop', '--dir', PG_DIR]).catch(() => {})
+  }
+
+  const passed = results.reduce((sum, r) => sum + r.passed, 0)
+  const failed = results.reduce((sum, r) => sum + r.failed, 0)
+  console.log('\nSummary')
+  for (const r of results) console.log(`  ${r.failed ? '✗' : '✓'} ${r.name.padEnd(28)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed`)
+  console.log(`  (${Math.round((Date.now() - startedAt) / 1000)} s)\n`)
+  console.log(`${passed} passed, ${failed} failed`)
+  process.exitCode = failed > 0 || results.length === 0 ? 1 : 0
+}
+
+/*
+ * The production builds, started like `make start` does (API seeded with the
+ * development accounts), checked through the web app's integration tests.
+ */
+async function stackTests(baseEnv) {
+  try {
+    await buildApi()
+    await buildWeb()
+    record('production builds', 1, 0)
+  } catch (error) {
+    console.error(error.message)
+    record('production builds', 0, 1)
+    return
+  }
+  const apiEnv = { ...baseEnv, PORT: String(PORTS.api), INSTANCE_ID: 'test-api', API_BASE_URL: `http://127.0.0.1:${PORTS.api}`, WEB_BASE_URL: `http://127.0.0.1:${PORTS.web}` }
+  await run(process.execPath, ['ace', 'db:seed'], { cwd: API_DIR, env: apiEnv })
+  daemon('test-api', process.execPath, ['bin/server.js'], { cwd: join(API_DIR, 'build'), env: { ...apiEnv, NODE_ENV: 'production' } })
+  await waitForHttp(`http://127.0.0.1:${PORTS.api}/health`, 60_000, 'test API (see .data/run/test-api.log)')
+  const credentials = readJson(join(TEST_DATA, 'dev-credentials.json'))
+  daemon('test-web', process.execPath, ['server.js'], {
+    cwd: WEB_DIR,
+    env: {
+      ...baseEnv,
+      NODE_ENV: 'production',
+      PORT: String(PORTS.web),
+      API_URL: `http://127.0.0.1:${PORTS.api}`,
+      WEB_API_TOKEN: credentials?.apiToken ?? '',
+      SESSION_SECRET: sessionSecret(),
+    },
+  })
+  await waitForHttp(`http://127.0.0.1:${PORTS.web}/health`, 60_000, 'test web (see .data/run/test-web.log)')
+  await nodeTests('web integration tests', 'tests/integration/*.test.ts', {
+    ...baseEnv,
+    WEB_BASE_URL: `http://127.0.0.1:${PORTS.web}`,
+    WEB_API_TOKEN: credentials?.apiToken ?? '',
+  })
+}
+
+main().catch((error) => {
+  console.error(error)
+  console.log('0 passed, 1 failed')
+  process.exit(1)
+})
