@@ -1,0 +1,79 @@
+# Comptoir — developer entry points. `make dev` and `make test` work on a
+# fresh machine with only node and npm: everything else is installed here.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+ROOT := $(CURDIR)
+# npm scripts and every command below run on the project's Node 24 (npm package `node`).
+export PATH := $(ROOT)/node_modules/.bin:$(PATH)
+NODE := $(ROOT)/node_modules/.bin/node
+INSTALLED := node_modules/.comptoir-installed
+ACE := cd api && $(NODE) ace
+
+DAYS ?= 90
+LINES ?=
+
+.PHONY: help install system-deps dev start stop restart status test typecheck lint build \
+        demo-data stock-verify db-migrate db-seed db-start db-stop clean
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
+
+$(INSTALLED): package.json package-lock.json api/package.json web/package.json
+	@echo "[install] npm ci"
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+	@touch $@
+
+install: $(INSTALLED) ## Install npm dependencies (Node 24 included)
+
+system-deps: ## Install the Debian packages the project needs (redis-server)
+	@bash scripts/system-deps.sh
+
+dev: install ## Run API (3333) and web (3000) with reload on the embedded PostgreSQL; Ctrl-C stops all
+	@$(NODE) scripts/stack.mjs dev
+
+start: install ## Start production builds in the background and wait until healthy
+	@$(NODE) scripts/stack.mjs start
+
+stop: ## Stop what `make start` started, and the embedded PostgreSQL
+	@$(NODE) scripts/stack.mjs stop
+
+restart: stop start ## Stop, then start
+
+status: ## Show what runs
+	@$(NODE) scripts/stack.mjs status
+
+test: install system-deps ## Typecheck, lint and run every test suite (own PostgreSQL and Redis)
+	@$(NODE) scripts/test.mjs
+
+typecheck: install ## TypeScript checks of api and web
+	@npx --no-install tsc --noEmit -p api/tsconfig.json && npx --no-install tsc --noEmit -p web/tsconfig.json
+
+lint: install ## ESLint on api, web and scripts
+	@npx --no-install eslint --max-warnings=0 api web scripts
+
+build: install ## Production builds of api and web
+	@cd api && $(NODE) ace build && cd ../web && npm run build
+
+db-start: install ## Start the embedded PostgreSQL (.data/pg, port 55432)
+	@$(NODE) scripts/pg.mjs start --dir .data/pg --port 55432 --db comptoir
+
+db-stop: ## Stop the embedded PostgreSQL
+	@$(NODE) scripts/pg.mjs stop --dir .data/pg
+
+db-migrate: db-start ## Run pending migrations on the development database
+	@$(NODE) scripts/ace.mjs migration:run
+
+db-seed: db-start ## Seed reference data and development accounts (idempotent)
+	@$(NODE) scripts/ace.mjs db:seed
+
+demo-data: db-migrate ## Generate sales history: DAYS=90 or LINES=1000000
+	@$(NODE) scripts/ace.mjs db:seed
+	@$(NODE) scripts/ace.mjs demo:generate --days $(DAYS) $(if $(LINES),--lines $(LINES),)
+	@$(NODE) scripts/ace.mjs stock:verify
+
+stock-verify: db-start ## Check ledger == stock levels and rollups == sales
+	@$(NODE) scripts/ace.mjs stock:verify
+
+clean: stop ## Remove builds (keeps .data/)
+	rm -rf api/build web/build
