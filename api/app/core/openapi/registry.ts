@@ -1,0 +1,54 @@
+import type { Route } from '@adonisjs/core/http'
+import type { Scope } from '#access/models/api_token'
+
+type JsonSchema = Record<string, unknown>
+
+/** Anything with VineJS's `toJSONSchema()` (a `vine.create(...)` validator). */
+export interface SchemaSource {
+  toJSONSchema(): JsonSchema
+}
+
+export interface ResponseDoc {
+  description: string
+  /** A JSON schema, or the name of a component schema (`#/components/schemas/<name>`). */
+  schema?: JsonSchema | string
+  example?: unknown
+  contentType?: string
+}
+
+export interface RouteDoc {
+  summary: string
+  description?: string
+  tags: string[]
+  /** Scopes the token needs, or 'public' for routes without authentication. */
+  auth: Scope[] | 'public'
+  params?: SchemaSource
+  query?: SchemaSource
+  body?: SchemaSource
+  bodyExample?: unknown
+  responses: Record<number, ResponseDoc>
+}
+
+interface Entry {
+  route: Route
+  doc: RouteDoc
+}
+
+const entries: Entry[] = []
+
+/**
+ * Attaches OpenAPI documentation to a route where it is declared, so the
+ * document can never drift from the router (a test compares the two).
+ * The pattern is read at generation time, after group prefixes apply.
+ */
+export function documented(route: Route, doc: RouteDoc): Route {
+  entries.push({ route, doc })
+  return route
+}
+
+export function documentedRoutes(): { methods: string[]; pattern: string; doc: RouteDoc }[] {
+  return entries.map(({ route, doc }) => {
+    const json = route.toJSON()
+    return { methods: json.methods.filter((m) => m !== 'HEAD'), pattern: json.pattern, doc }
+  })
+}

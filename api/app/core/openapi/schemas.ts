@@ -1,0 +1,72 @@
+/*
+ * Component schemas for the wire format (French field names). Request
+ * schemas come from the VineJS validators; these describe responses.
+ */
+const money = { type: 'string', pattern: '^-?\\d+\\.\\d{2}$', description: 'Decimal amount with two decimals', example: '1.20' }
+
+export const componentSchemas: Record<string, Record<string, unknown>> = {
+  Money: money,
+  ErrorEnvelope: {
+    type: 'object',
+    required: ['timestamp', 'status', 'error', 'message', 'path', 'error_code', 'details'],
+    properties: {
+      timestamp: { type: 'string', format: 'date-time' },
+      status: { type: 'integer' },
+      error: { type: 'string', example: 'Not Found' },
+      message: { type: 'string' },
+      path: { type: 'string' },
+      error_code: { type: 'string', example: 'NOT_FOUND' },
+      details: { type: ['object', 'null'], additionalProperties: true },
+    },
+  },
+  Product: {
+    type: 'object',
+    required: ['id', 'code', 'nom', 'description', 'prix', 'quantite_stock', 'categorie_id', 'code_barre', 'actif'],
+    properties: {
+      id: { type: 'integer' },
+      code: { type: 'string', example: 'ALI001' },
+      nom: { type: 'string', example: 'Pain' },
+      description: { type: ['string', 'null'], example: 'Baguette tradition' },
+      prix: money,
+      quantite_stock: { type: 'integer', description: 'On-hand quantity at the central warehouse' },
+      categorie_id: { type: 'integer' },
+      code_barre: { type: ['string', 'null'] },
+      actif: { type: 'boolean' },
+    },
+  },
+  Store: {
+    type: 'object',
+    required: ['id', 'nom', 'adresse', 'telephone', 'email'],
+    properties: {
+      id: { type: 'integer' },
+      nom: { type: 'string', example: 'Magasin Centre-Ville' },
+      adresse: { type: ['string', 'null'], example: '123 Rue Principale' },
+      telephone: { type: ['string', 'null'], example: '514-555-0001' },
+      email: { type: ['string', 'null'], example: 'centre@magasin.com' },
+    },
+  },
+  Health: {
+    type: 'object',
+    required: ['status', 'message', 'instance', 'checks'],
+    properties: {
+      status: { enum: ['healthy', 'degraded', 'unhealthy'] },
+      message: { type: 'string' },
+      instance: { type: 'string' },
+      checks: { type: 'object', additionalProperties: true },
+    },
+  },
+}
+
+/** `{ total, page, size, items }` around a component schema. */
+export function pageOf(component: string) {
+  return {
+    type: 'object',
+    required: ['total', 'page', 'size', 'items'],
+    properties: {
+      total: { type: 'integer' },
+      page: { type: 'integer' },
+      size: { type: 'integer' },
+      items: { type: 'array', items: { $ref: `#/components/schemas/${component}` } },
+    },
+  }
+}

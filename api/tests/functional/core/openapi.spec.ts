@@ -1,0 +1,56 @@
+import { test } from '@japa/runner'
+import router from '@adonisjs/core/services/router'
+import { Validator } from '@seriousme/openapi-schema-validator'
+
+/** Every route the router serves, as `METHOD /openapi/{path}`. */
+function routerOperations() {
+  const operations = new Set<string>()
+  for (const routes of Object.values(router.toJSON())) {
+    for (const route of routes) {
+      for (const method of route.methods) {
+        if (method === 'HEAD') continue
+        operations.add(`${method} ${route.pattern.replace(/:([a-zA-Z_]+)\??/g, '{$1}')}`)
+      }
+    }
+  }
+  return operations
+}
+
+test.group('OpenAPI document', () => {
+  test('is a valid OpenAPI 3.1 document', async ({ client, assert }) => {
+    const response = await client.get('/api/v1/openapi.json')
+    response.assertStatus(200)
+    const result = await new Validator().validate(response.body())
+    assert.isTrue(result.valid, JSON.stringify(result.errors, null, 2))
+  })
+
+  test('documents exactly the routes the router serves', async ({ client, assert }) => {
+    const document = (await client.get('/api/v1/openapi.json')).body()
+    const documented = new Set<string>()
+    for (const [path, operations] of Object.entries(document.paths as Record<string, object>)) {
+      for (const method of Object.keys(operations)) documented.add(`${method.toUpperCase()} ${path}`)
+    }
+    assert.sameMembers([...documented].sort(), [...routerOperations()].sort())
+  })
+
+  test('every protected operation declares both token schemes', async ({ client, assert }) => {
+    const document = (await client.get('/api/v1/openapi.json')).body()
+    for (const operations of Object.values(document.paths as Record<string, Record<string, { security: unknown[] }>>)) {
+      for (const operation of Object.values(operations)) {
+        if (operation.security.length === 0) continue
+        assert.deepEqual(operation.security, [{ ApiToken: [] }, { BearerToken: [] }])
+      }
+    }
+  })
+
+  test('/docs serves Swagger UI from the app itself', async ({ client, assert }) => {
+    const page = await client.get('/docs')
+    page.assertStatus(200)
+    assert.include(page.text(), '/docs/assets/swagger-ui-bundle.js')
+    assert.notInclude(page.text(), 'cdn')
+    const bundle = await client.get('/docs/assets/swagger-ui-bundle.js')
+    bundle.assertStatus(200)
+    const missing = await client.get('/docs/assets/..%2Fpackage.json')
+    missing.assertStatus(404)
+  })
+})
