@@ -4,7 +4,10 @@
  * started here on test ports and stopped at the end. Prints one table and a
  * closing "N passed, M failed" line; exits non-zero on any failure.
  *
- *   node scripts/test.mjs [--only step,step]    (steps: see STEPS below)
+ *   node scripts/test.mjs [--only typecheck,lint,api,web,stack] [--files pattern]
+ *
+ * TEST_PORT_BASE, TEST_PG_PORT, TEST_REDIS_PORT and COMPTOIR_DATA_DIR move
+ * everything it starts, so two runs can share a machine.
  */
 import { mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -18,7 +21,9 @@ const TEST_DATA = join(DATA, 'test')
 const PG_DIR = join(DATA, 'test-pg')
 const PG_PORT = Number(process.env.TEST_PG_PORT ?? 55433)
 const REDIS_PORT = Number(process.env.TEST_REDIS_PORT ?? 6380)
-const PORTS = { japa: 3399, api: 3390, web: 3391 }
+// Overridable so several checkouts (or helpers) can run their suites side by side.
+const PORT_BASE = Number(process.env.TEST_PORT_BASE ?? 3390)
+const PORTS = { japa: PORT_BASE + 9, api: PORT_BASE, web: PORT_BASE + 1 }
 
 mkdirSync(TEST_DATA, { recursive: true })
 
@@ -104,7 +109,8 @@ async function main() {
       const summary = join(TEST_DATA, 'api-summary.json')
       rmSync(summary, { force: true })
       console.log('\n── api tests (Japa: unit + functional, real HTTP, real PostgreSQL)')
-      const code = await runStatus(process.execPath, ['ace', 'test'], {
+      const files = process.argv.includes('--files') ? ['--files', process.argv[process.argv.indexOf('--files') + 1]] : []
+      const code = await runStatus(process.execPath, ['ace', 'test', ...files], {
         cwd: API_DIR,
         env: { ...baseEnv, PORT: String(PORTS.japa), TEST_SUMMARY_FILE: summary },
       })

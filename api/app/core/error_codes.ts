@@ -26,6 +26,18 @@ export const errorCodes = {
     status: 409,
     description: 'The resource is referenced by other records (sales, stock, registers) and cannot be deleted.',
   },
+  INSUFFICIENT_STOCK: {
+    status: 409,
+    description: 'Not enough stock at the location for the requested quantity; details.items says how much is available.',
+  },
+  INVALID_TRANSITION: {
+    status: 409,
+    description: 'The resource is not in a state that allows this action (e.g. approving a request twice).',
+  },
+  IDEMPOTENCY_CONFLICT: {
+    status: 409,
+    description: 'The Idempotency-Key was already used with a different request body.',
+  },
   BUSINESS_LOGIC_ERROR: { status: 422, description: 'The request is well formed but breaks a business rule.' },
   RATE_LIMIT_EXCEEDED: { status: 429, description: 'Too many requests; retry after the Retry-After delay.' },
   SERVICE_UNAVAILABLE: { status: 503, description: 'A dependency (the database) is unavailable.' },

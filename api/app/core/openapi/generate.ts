@@ -72,7 +72,7 @@ function operation(doc: RouteDoc, pattern: string, method: string) {
             required: true,
             content: {
               'application/json': {
-                schema: doc.body.toJSONSchema(),
+                schema: doc.body.toJSONSchema() as JsonSchema,
                 ...(doc.bodyExample !== undefined ? { example: doc.bodyExample } : {}),
               },
             },
@@ -107,7 +107,7 @@ export function generateOpenApiDocument(version: string) {
         ApiToken: { type: 'apiKey', in: 'header', name: 'X-API-Token' },
         BearerToken: { type: 'http', scheme: 'bearer' },
       },
-      schemas: componentSchemas,
+      schemas: componentSchemas(),
     },
     paths,
   }

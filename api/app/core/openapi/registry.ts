@@ -5,7 +5,7 @@ type JsonSchema = Record<string, unknown>
 
 /** Anything with VineJS's `toJSONSchema()` (a `vine.create(...)` validator). */
 export interface SchemaSource {
-  toJSONSchema(): JsonSchema
+  toJSONSchema(): object
 }
 
 export interface ResponseDoc {

@@ -4,7 +4,7 @@
  */
 const money = { type: 'string', pattern: '^-?\\d+\\.\\d{2}$', description: 'Decimal amount with two decimals', example: '1.20' }
 
-export const componentSchemas: Record<string, Record<string, unknown>> = {
+const schemas: Record<string, Record<string, unknown>> = {
   Money: money,
   ErrorEnvelope: {
     type: 'object',
@@ -55,6 +55,21 @@ export const componentSchemas: Record<string, Record<string, unknown>> = {
       checks: { type: 'object', additionalProperties: true },
     },
   },
+}
+
+/**
+ * Modules add the schemas of their own wire types here (from their
+ * routes.ts), so no module edits another's file.
+ */
+export function registerSchemas(moduleSchemas: Record<string, Record<string, unknown>>) {
+  for (const [name, schema] of Object.entries(moduleSchemas)) {
+    if (schemas[name] && schemas[name] !== schema) throw new Error(`OpenAPI schema ${name} registered twice`)
+    schemas[name] = schema
+  }
+}
+
+export function componentSchemas() {
+  return schemas
 }
 
 /** `{ total, page, size, items }` around a component schema. */

@@ -1,0 +1,37 @@
+import { ApiError } from '#core/api_error'
+import type { Principal } from '#access/principal'
+import type { Role } from '#access/models/user'
+
+/*
+ * Role rules shared by every module. Integration tokens are governed by
+ * their scopes alone; session tokens also by their user's role and store.
+ */
+
+/** Refuses a user whose role is not listed (integration tokens pass: scopes already apply). */
+export function requireRole(principal: Principal, ...roles: Role[]) {
+  if (principal.user && !roles.includes(principal.user.role)) {
+    throw ApiError.forbidden(`This action needs the role ${roles.join(' or ')}`, {
+      required_roles: roles,
+      role: principal.user.role,
+    })
+  }
+}
+
+/** A clerk works in one store only; managers, admins and integrations see every store. */
+export function canAccessStore(principal: Principal, storeId: number) {
+  return !principal.user || principal.user.role !== 'clerk' || principal.user.storeId === storeId
+}
+
+export function assertStoreAccess(principal: Principal, storeId: number) {
+  if (!canAccessStore(principal, storeId)) {
+    throw ApiError.forbidden('A clerk can only act on their own store', {
+      store_id: storeId,
+      own_store_id: principal.user?.storeId ?? null,
+    })
+  }
+}
+
+/** The store a clerk is bound to, or null for users and tokens that see all stores. */
+export function storeScope(principal: Principal): number | null {
+  return principal.user?.role === 'clerk' ? principal.user.storeId : null
+}
