@@ -109,7 +109,7 @@ async function main() {
       const summary = join(TEST_DATA, 'api-summary.json')
       rmSync(summary, { force: true })
       console.log('\n── api tests (Japa: unit + functional, real HTTP, real PostgreSQL)')
-      const files = process.argv.includes('--files') ? ['--files', process.argv[process.argv.indexOf('--files') + 1]] : []
+      const files = process.argv.includes('--files') ? [`--files=${process.argv[process.argv.indexOf('--files') + 1]}`] : []
       const code = await runStatus(process.execPath, ['ace', 'test', ...files], {
         cwd: API_DIR,
         env: { ...baseEnv, PORT: String(PORTS.japa), TEST_SUMMARY_FILE: summary },

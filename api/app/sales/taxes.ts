@@ -29,3 +29,24 @@ export function computeTaxes(subtotalCents: number, rates: TaxRate[]): TaxAmount
 export function totalTax(taxes: TaxAmount[]): number {
   return taxes.reduce((sum, tax) => sum + tax.amountCents, 0)
 }
+
+/**
+ * Tax to refund when `returnedNowCents` more of a sale's subtotal comes
+ * back after `returnedBeforeCents` already did: the difference between the
+ * tax on the cumulative returned subtotals. Successive partial returns then
+ * never refund more than was charged, and returning everything refunds
+ * exactly the tax of the sale.
+ */
+export function refundTaxes(
+  charged: { code: string; ratePpm: number; amountCents: number }[],
+  returnedBeforeCents: number,
+  returnedNowCents: number
+): { code: string; amountCents: number }[] {
+  return charged.map((tax) => ({
+    code: tax.code,
+    amountCents: Math.min(
+      taxOn(returnedBeforeCents + returnedNowCents, tax.ratePpm),
+      tax.amountCents
+    ) - Math.min(taxOn(returnedBeforeCents, tax.ratePpm), tax.amountCents),
+  }))
+}

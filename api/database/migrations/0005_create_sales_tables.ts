@@ -104,6 +104,8 @@ export default class extends BaseSchema {
       table.bigIncrements('id')
       table.bigInteger('sale_id').notNullable().references('id').inTable('sales').onDelete('RESTRICT')
       table.integer('user_id').nullable().references('id').inTable('users').onDelete('RESTRICT')
+      // The drawer session the refund was paid from (cash reconciliation); null outside sessions.
+      table.integer('register_session_id').nullable().references('id').inTable('register_sessions').onDelete('RESTRICT')
       table.string('reason', 500).notNullable()
       table.string('refund_method', 16).notNullable()
       table.integer('subtotal_cents').notNullable()

@@ -17,6 +17,9 @@ export default class SaleReturn extends BaseModel {
   declare userId: number | null
 
   @column()
+  declare registerSessionId: number | null
+
+  @column()
   declare reason: string
 
   @column()

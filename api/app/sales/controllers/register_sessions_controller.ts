@@ -1,0 +1,67 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
+import { ApiError } from '#core/api_error'
+import { toCents } from '#core/money_input'
+import { validateBody } from '#core/validation'
+import { assertStoreAccess } from '#access/policies'
+import { openSession } from '#sales/actions/open_session'
+import { closeSession } from '#sales/actions/close_session'
+import { sessionFigures } from '#sales/queries/session_report'
+import { loadRegisterContext } from '#sales/queries/register_context'
+import { sessionToWire } from '#sales/transformers/session_transformer'
+import {
+  closeSessionBody,
+  openSessionBody,
+  registerIdParams,
+  sessionIdParams,
+} from '#sales/validators/session_validators'
+
+async function storeOfSession(sessionId: number) {
+  const row = await db
+    .from('register_sessions')
+    .join('registers', 'registers.id', 'register_sessions.register_id')
+    .where('register_sessions.id', sessionId)
+    .select('registers.store_id')
+    .first()
+  if (!row) throw ApiError.notFound('Register session', sessionId)
+  return row.store_id as number
+}
+
+export default class RegisterSessionsController {
+  async open(ctx: HttpContext) {
+    const { id } = await registerIdParams.validate(ctx.params)
+    const input = await validateBody(openSessionBody, ctx)
+    const sessionId = await openSession(
+      id,
+      { openingFloatCents: toCents(input.fond_de_caisse, 'fond_de_caisse'), note: input.note ?? null },
+      ctx.principal
+    )
+    return ctx.response.status(201).json(sessionToWire(await sessionFigures(sessionId)))
+  }
+
+  async current({ params, principal }: HttpContext) {
+    const { id } = await registerIdParams.validate(params)
+    const register = await loadRegisterContext(id, 'id')
+    assertStoreAccess(principal, register.storeId)
+    const open = await db.from('register_sessions').where('register_id', id).whereNull('closed_at').first()
+    if (!open) throw ApiError.notFound('Open register session for register', id)
+    return sessionToWire(await sessionFigures(open.id))
+  }
+
+  async show({ params, principal }: HttpContext) {
+    const { id } = await sessionIdParams.validate(params)
+    assertStoreAccess(principal, await storeOfSession(id))
+    return sessionToWire(await sessionFigures(id))
+  }
+
+  async close(ctx: HttpContext) {
+    const { id } = await sessionIdParams.validate(ctx.params)
+    const input = await validateBody(closeSessionBody, ctx)
+    const figures = await closeSession(
+      id,
+      { countedCashCents: toCents(input.especes_comptees, 'especes_comptees'), note: input.note ?? null },
+      ctx.principal
+    )
+    return sessionToWire(figures)
+  }
+}

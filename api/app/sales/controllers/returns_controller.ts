@@ -1,0 +1,51 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { validateBody } from '#core/validation'
+import { createReturn } from '#sales/actions/create_return'
+import { loadReturnWire } from '#sales/queries/return_detail'
+import { cancelSaleBody, createReturnBody, returnIdParams } from '#sales/validators/return_validators'
+import { idempotencyKeyHeader, saleIdParams } from '#sales/validators/sale_validators'
+import { ApiError } from '#core/api_error'
+import { canAccessStore } from '#access/policies'
+import db from '@adonisjs/lucid/services/db'
+
+async function idempotencyKey(ctx: HttpContext) {
+  const header = ctx.request.header('idempotency-key')
+  return header === undefined ? null : (await idempotencyKeyHeader.validate({ key: header })).key
+}
+
+export default class ReturnsController {
+  /** Partial or full return of chosen lines. */
+  async store(ctx: HttpContext) {
+    const { id } = await saleIdParams.validate(ctx.params)
+    const input = await validateBody(createReturnBody, ctx)
+    const result = await createReturn(id, input, ctx.principal, await idempotencyKey(ctx))
+    if (result.replayed) ctx.response.header('Idempotent-Replayed', 'true')
+    return ctx.response.status(result.replayed ? 200 : 201).json(await loadReturnWire(result.returnId))
+  }
+
+  /** The original's "annuler la vente": a return of everything not yet returned; the sale stays. */
+  async cancel(ctx: HttpContext) {
+    const { id } = await saleIdParams.validate(ctx.params)
+    const input = await validateBody(cancelSaleBody, ctx)
+    const result = await createReturn(
+      id,
+      { lignes: 'all', motif: input.motif ?? 'Annulation de la vente', mode_remboursement: input.mode_remboursement },
+      ctx.principal,
+      await idempotencyKey(ctx)
+    )
+    if (result.replayed) ctx.response.header('Idempotent-Replayed', 'true')
+    return ctx.response.status(result.replayed ? 200 : 201).json(await loadReturnWire(result.returnId))
+  }
+
+  async show({ params, principal }: HttpContext) {
+    const { id } = await returnIdParams.validate(params)
+    const row = await db
+      .from('returns')
+      .join('sales', 'sales.id', 'returns.sale_id')
+      .where('returns.id', id)
+      .select('sales.store_id')
+      .first()
+    if (!row || !canAccessStore(principal, row.store_id)) throw ApiError.notFound('Return', id)
+    return loadReturnWire(id)
+  }
+}

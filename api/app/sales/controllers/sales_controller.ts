@@ -1,0 +1,70 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { validateBody, validateQuery } from '#core/validation'
+import { paginate, resolveSort } from '#core/pagination'
+import { assertStoreAccess, storeScope } from '#access/policies'
+import { ApiError } from '#core/api_error'
+import { createSale } from '#sales/actions/create_sale'
+import { loadSaleDetail } from '#sales/queries/sale_detail'
+import { loadReceipt } from '#sales/queries/receipt'
+import { listSales, saleListItem } from '#sales/queries/sale_list'
+import { saleToWire } from '#sales/transformers/sale_transformer'
+import { notifyStockCrossings } from '#sales/stock_events'
+import {
+  createSaleBody,
+  idempotencyKeyHeader,
+  listSalesQuery,
+  saleIdParams,
+  saleSortColumns,
+} from '#sales/validators/sale_validators'
+
+async function idempotencyKey(ctx: HttpContext): Promise<string | null> {
+  const header = ctx.request.header('idempotency-key')
+  if (header === undefined) return null
+  const { key } = await idempotencyKeyHeader.validate({ key: header })
+  return key
+}
+
+export default class SalesController {
+  async store(ctx: HttpContext) {
+    const input = await validateBody(createSaleBody, ctx)
+    const key = await idempotencyKey(ctx)
+    const created = await createSale(input, ctx.principal, key)
+    notifyStockCrossings(created.locationId, created.crossings)
+    const sale = await loadSaleDetail(created.saleId)
+    if (created.replayed) ctx.response.header('Idempotent-Replayed', 'true')
+    return ctx.response.status(created.replayed ? 200 : 201).json(saleToWire(sale))
+  }
+
+  async show({ params, principal }: HttpContext) {
+    const { id } = await saleIdParams.validate(params)
+    const sale = await loadSaleDetail(id)
+    assertStoreAccessOrHide(principal, sale.storeId, id)
+    return saleToWire(sale)
+  }
+
+  async receipt({ params, principal }: HttpContext) {
+    const { id } = await saleIdParams.validate(params)
+    const sale = await loadSaleDetail(id)
+    assertStoreAccessOrHide(principal, sale.storeId, id)
+    return loadReceipt(id)
+  }
+
+  async index(ctx: HttpContext) {
+    const filters = await validateQuery(listSalesQuery, ctx)
+    const requestedStore = filters.magasin_id ?? filters.store_id
+    const clerkStore = storeScope(ctx.principal)
+    if (requestedStore !== undefined) assertStoreAccess(ctx.principal, requestedStore)
+    const sort = resolveSort(filters.sort, saleSortColumns, { column: 'sales.created_at', direction: 'desc' })
+    const query = listSales({ ...filters, storeId: requestedStore ?? clerkStore ?? undefined })
+    return paginate(query, { page: filters.page, size: filters.size, sort, tieBreaker: 'sales.id' }, saleListItem)
+  }
+}
+
+/** A clerk asking for another store's sale learns nothing about it: same answer as a missing id. */
+function assertStoreAccessOrHide(principal: HttpContext['principal'], storeId: number, saleId: number) {
+  try {
+    assertStoreAccess(principal, storeId)
+  } catch {
+    throw ApiError.notFound('Sale', saleId)
+  }
+}

@@ -1,0 +1,58 @@
+import db from '@adonisjs/lucid/services/db'
+import { errors } from '@vinejs/vine'
+import type { TaxRate } from '#sales/taxes'
+
+export interface RegisterContext {
+  registerId: number
+  registerNumber: number
+  registerName: string
+  storeId: number
+  locationId: number
+  taxRates: TaxRate[]
+}
+
+/**
+ * Everything a sale needs to know about where it happens: the register,
+ * its store, the store's stock location and its tax rates. An unknown or
+ * inactive register is a field error on `caisse_id`.
+ */
+export async function loadRegisterContext(registerId: number, field = 'caisse_id'): Promise<RegisterContext> {
+  const result = await db.rawQuery<{
+    rows: {
+      id: number
+      number: number
+      name: string
+      store_id: number
+      is_active: boolean
+      location_id: number
+      taxes: { code: string; label: string; rate_ppm: number; registration_number: string | null }[] | null
+    }[]
+  }>(
+    `SELECT r.id, r.number, r.name, r.store_id, r.is_active, l.id AS location_id,
+            (SELECT json_agg(json_build_object('code', t.code, 'label', t.label, 'rate_ppm', t.rate_ppm,
+                                               'registration_number', t.registration_number) ORDER BY t.position, t.code)
+               FROM store_tax_rates t WHERE t.store_id = r.store_id) AS taxes
+       FROM registers r JOIN stock_locations l ON l.store_id = r.store_id
+      WHERE r.id = ?`,
+    [registerId]
+  )
+  const row = result.rows[0]
+  if (!row || !row.is_active) {
+    throw new errors.E_VALIDATION_ERROR([
+      { field, message: row ? `Register ${registerId} is inactive` : `Register ${registerId} does not exist`, rule: 'exists' },
+    ])
+  }
+  return {
+    registerId: row.id,
+    registerNumber: row.number,
+    registerName: row.name,
+    storeId: row.store_id,
+    locationId: row.location_id,
+    taxRates: (row.taxes ?? []).map((t) => ({
+      code: t.code,
+      label: t.label,
+      ratePpm: t.rate_ppm,
+      registrationNumber: t.registration_number,
+    })),
+  }
+}

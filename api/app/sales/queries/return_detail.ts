@@ -1,0 +1,47 @@
+import db from '@adonisjs/lucid/services/db'
+import { ApiError } from '#core/api_error'
+import { centsToWire } from '#core/money'
+import { PAYMENT_METHOD_WIRE, SALE_STATUS_WIRE } from '#sales/wire_names'
+import type { PaymentMethod } from '#sales/models/payment'
+import type { SaleStatus } from '#sales/models/sale'
+
+/** A return as the API shows it, with the sale's state after it. */
+export async function loadReturnWire(returnId: number) {
+  const ret = await db.from('returns').where('id', returnId).first()
+  if (!ret) throw ApiError.notFound('Return', returnId)
+  const [lines, sale] = await Promise.all([
+    db
+      .from('return_lines')
+      .join('sale_lines', 'sale_lines.id', 'return_lines.sale_line_id')
+      .join('products', 'products.id', 'sale_lines.product_id')
+      .where('return_lines.return_id', returnId)
+      .orderBy('return_lines.id')
+      .select('return_lines.*', 'sale_lines.product_id', 'products.code', 'products.name'),
+    db.from('sales').where('id', ret.sale_id).select('status', 'refunded_cents', 'total_cents').firstOrFail(),
+  ])
+  return {
+    id: ret.id,
+    vente_id: ret.sale_id,
+    motif: ret.reason,
+    mode_remboursement: PAYMENT_METHOD_WIRE[ret.refund_method as PaymentMethod] ?? ret.refund_method,
+    session_id: ret.register_session_id,
+    utilisateur_id: ret.user_id,
+    lignes: lines.map((l) => ({
+      ligne_id: l.sale_line_id,
+      produit_id: l.product_id,
+      code: l.code,
+      nom: l.name,
+      quantite: l.quantity,
+      montant: centsToWire(l.subtotal_cents),
+    })),
+    sous_total: centsToWire(ret.subtotal_cents),
+    total_taxes: centsToWire(ret.tax_cents),
+    total: centsToWire(ret.total_cents),
+    cree_le: new Date(ret.created_at).toISOString(),
+    vente: {
+      statut: SALE_STATUS_WIRE[sale.status as SaleStatus],
+      montant_rembourse: centsToWire(sale.refunded_cents),
+      total: centsToWire(sale.total_cents),
+    },
+  }
+}

@@ -1,0 +1,88 @@
+import db from '@adonisjs/lucid/services/db'
+import { ApiError } from '#core/api_error'
+import type { SaleStatus } from '#sales/models/sale'
+import type { PaymentMethod } from '#sales/models/payment'
+
+export interface SaleDetail {
+  id: number
+  receiptNumber: string
+  storeId: number
+  registerId: number
+  registerSessionId: number | null
+  clerkId: number | null
+  status: SaleStatus
+  subtotalCents: number
+  taxCents: number
+  totalCents: number
+  paidCents: number
+  changeCents: number
+  refundedCents: number
+  createdAt: Date
+  lines: {
+    id: number
+    lineNumber: number
+    productId: number
+    code: string
+    name: string
+    quantity: number
+    unitPriceCents: number
+    lineTotalCents: number
+    returnedQuantity: number
+  }[]
+  taxes: { code: string; label: string; ratePpm: number; registrationNumber: string | null; amountCents: number }[]
+  payments: { method: PaymentMethod; amountCents: number; reference: string | null }[]
+  returns: { id: number; totalCents: number; createdAt: Date; reason: string }[]
+}
+
+/** A sale with everything about it, in four indexed queries. */
+export async function loadSaleDetail(saleId: number): Promise<SaleDetail> {
+  const sale = await db.from('sales').where('id', saleId).first()
+  if (!sale) throw ApiError.notFound('Sale', saleId)
+  const [lines, taxes, payments, returns] = await Promise.all([
+    db
+      .from('sale_lines')
+      .join('products', 'products.id', 'sale_lines.product_id')
+      .where('sale_lines.sale_id', saleId)
+      .orderBy('sale_lines.line_number')
+      .select('sale_lines.*', 'products.code', 'products.name'),
+    db.from('sale_taxes').where('sale_id', saleId).orderBy('id'),
+    db.from('payments').where('sale_id', saleId).orderBy('id'),
+    db.from('returns').where('sale_id', saleId).orderBy('id').select('id', 'total_cents', 'created_at', 'reason'),
+  ])
+  return {
+    id: sale.id,
+    receiptNumber: sale.receipt_number,
+    storeId: sale.store_id,
+    registerId: sale.register_id,
+    registerSessionId: sale.register_session_id,
+    clerkId: sale.clerk_id,
+    status: sale.status,
+    subtotalCents: sale.subtotal_cents,
+    taxCents: sale.tax_cents,
+    totalCents: sale.total_cents,
+    paidCents: sale.paid_cents,
+    changeCents: sale.change_cents,
+    refundedCents: sale.refunded_cents,
+    createdAt: sale.created_at,
+    lines: lines.map((l) => ({
+      id: l.id,
+      lineNumber: l.line_number,
+      productId: l.product_id,
+      code: l.code,
+      name: l.name,
+      quantity: l.quantity,
+      unitPriceCents: l.unit_price_cents,
+      lineTotalCents: l.line_total_cents,
+      returnedQuantity: l.returned_quantity,
+    })),
+    taxes: taxes.map((t) => ({
+      code: t.code,
+      label: t.label,
+      ratePpm: t.rate_ppm,
+      registrationNumber: t.registration_number,
+      amountCents: t.amount_cents,
+    })),
+    payments: payments.map((p) => ({ method: p.method, amountCents: p.amount_cents, reference: p.reference })),
+    returns: returns.map((r) => ({ id: r.id, totalCents: r.total_cents, createdAt: r.created_at, reason: r.reason })),
+  }
+}

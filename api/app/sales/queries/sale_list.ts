@@ -1,0 +1,55 @@
+import Sale from '#sales/models/sale'
+import { BUSINESS_TIMEZONE } from '#core/business_time'
+import { centsToWire } from '#core/money'
+import { SALE_STATUS_FROM_WIRE, SALE_STATUS_WIRE } from '#sales/wire_names'
+
+export interface SaleListFilters {
+  storeId?: number
+  caisse_id?: number
+  caissier_id?: number
+  session_id?: number
+  statut?: string
+  numero_recu?: string
+  date_debut?: Date
+  date_fin?: Date
+  start_date?: Date
+  end_date?: Date
+}
+
+function isoDay(date: Date) {
+  return date.toISOString().slice(0, 10)
+}
+
+/** Sales matching the filters; dates are business days (inclusive) in APP_TIMEZONE. */
+export function listSales(filters: SaleListFilters) {
+  const from = filters.date_debut ?? filters.start_date
+  const to = filters.date_fin ?? filters.end_date
+  return Sale.query()
+    .if(filters.storeId, (q) => q.where('sales.store_id', filters.storeId!))
+    .if(filters.caisse_id, (q) => q.where('sales.register_id', filters.caisse_id!))
+    .if(filters.caissier_id, (q) => q.where('sales.clerk_id', filters.caissier_id!))
+    .if(filters.session_id, (q) => q.where('sales.register_session_id', filters.session_id!))
+    .if(filters.statut, (q) => q.where('sales.status', SALE_STATUS_FROM_WIRE[filters.statut!]))
+    .if(filters.numero_recu, (q) => q.where('sales.receipt_number', filters.numero_recu!))
+    .if(from, (q) => q.whereRaw('sales.created_at >= (?::date)::timestamp AT TIME ZONE ?', [isoDay(from!), BUSINESS_TIMEZONE]))
+    .if(to, (q) =>
+      q.whereRaw("sales.created_at < ((?::date + 1)::timestamp) AT TIME ZONE ?", [isoDay(to!), BUSINESS_TIMEZONE])
+    )
+}
+
+export function saleListItem(sale: Sale) {
+  return {
+    id: sale.id,
+    numero_recu: sale.receiptNumber,
+    magasin_id: sale.storeId,
+    caisse_id: sale.registerId,
+    session_id: sale.registerSessionId,
+    caissier_id: sale.clerkId,
+    statut: SALE_STATUS_WIRE[sale.status],
+    sous_total: centsToWire(sale.subtotalCents),
+    total_taxes: centsToWire(sale.taxCents),
+    total: centsToWire(sale.totalCents),
+    montant_rembourse: centsToWire(sale.refundedCents),
+    cree_le: sale.createdAt.toISO(),
+  }
+}

@@ -1,0 +1,102 @@
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import db from '@adonisjs/lucid/services/db'
+import { ApiError } from '#core/api_error'
+
+export interface SessionFigures {
+  session: {
+    id: number
+    registerId: number
+    openedBy: number
+    openedAt: Date
+    openingFloatCents: number
+    closedBy: number | null
+    closedAt: Date | null
+    countedCashCents: number | null
+    expectedCashCents: number | null
+    note: string | null
+  }
+  salesCount: number
+  subtotalCents: number
+  taxCents: number
+  totalCents: number
+  taxes: { code: string; amountCents: number }[]
+  /** Per method, net of the change handed back for cash. */
+  tenders: { method: string; amountCents: number }[]
+  returnsCount: number
+  refundedCents: number
+  cashRefundedCents: number
+  expectedCashCents: number
+}
+
+/**
+ * The X (open) or Z (closed) report of a drawer session, from its sales,
+ * payments and cash refunds. Expected cash = float + net cash taken − cash refunded.
+ */
+export async function sessionFigures(
+  sessionId: number,
+  client: QueryClientContract = db.connection()
+): Promise<SessionFigures> {
+  const session = await client.from('register_sessions').where('id', sessionId).first()
+  if (!session) throw ApiError.notFound('Register session', sessionId)
+  const [totals, taxes, tenders, refunds] = await Promise.all([
+    client
+      .from('sales')
+      .where('register_session_id', sessionId)
+      .count('* as count')
+      .sum({ subtotal: 'subtotal_cents', tax: 'tax_cents', total: 'total_cents' })
+      .first(),
+    client
+      .from('sale_taxes')
+      .join('sales', 'sales.id', 'sale_taxes.sale_id')
+      .where('sales.register_session_id', sessionId)
+      .groupBy('sale_taxes.code')
+      .orderBy('sale_taxes.code')
+      .select('sale_taxes.code')
+      .sum('sale_taxes.amount_cents as amount'),
+    client.rawQuery(
+      `SELECT p.method, SUM(p.amount_cents) - CASE WHEN p.method = 'cash' THEN COALESCE((
+                SELECT SUM(change_cents) FROM sales WHERE register_session_id = ?), 0) ELSE 0 END AS amount
+         FROM payments p JOIN sales s ON s.id = p.sale_id
+        WHERE s.register_session_id = ?
+        GROUP BY p.method ORDER BY p.method`,
+      [sessionId, sessionId]
+    ),
+    client
+      .from('returns')
+      .where('register_session_id', sessionId)
+      .count('* as count')
+      .sum({ total: 'total_cents' })
+      .select(db.raw("COALESCE(SUM(total_cents) FILTER (WHERE refund_method = 'cash'), 0) AS cash"))
+      .first(),
+  ])
+  const tenderRows = (tenders.rows as { method: string; amount: number }[]).map((t) => ({
+    method: t.method,
+    amountCents: Number(t.amount),
+  }))
+  const netCash = tenderRows.find((t) => t.method === 'cash')?.amountCents ?? 0
+  const cashRefunded = Number(refunds?.cash ?? 0)
+  return {
+    session: {
+      id: session.id,
+      registerId: session.register_id,
+      openedBy: session.opened_by,
+      openedAt: session.opened_at,
+      openingFloatCents: session.opening_float_cents,
+      closedBy: session.closed_by,
+      closedAt: session.closed_at,
+      countedCashCents: session.counted_cash_cents,
+      expectedCashCents: session.expected_cash_cents,
+      note: session.note,
+    },
+    salesCount: Number(totals?.count ?? 0),
+    subtotalCents: Number(totals?.subtotal ?? 0),
+    taxCents: Number(totals?.tax ?? 0),
+    totalCents: Number(totals?.total ?? 0),
+    taxes: taxes.map((t) => ({ code: t.code, amountCents: Number(t.amount) })),
+    tenders: tenderRows,
+    returnsCount: Number(refunds?.count ?? 0),
+    refundedCents: Number(refunds?.total ?? 0),
+    cashRefundedCents: cashRefunded,
+    expectedCashCents: session.opening_float_cents + netCash - cashRefunded,
+  }
+}

@@ -1,0 +1,51 @@
+import { centsToWire } from '#core/money'
+import { ratePercent } from '#core/money_input'
+import { PAYMENT_METHOD_WIRE, SALE_STATUS_WIRE } from '#sales/wire_names'
+import type { SaleDetail } from '#sales/queries/sale_detail'
+
+export function saleToWire(sale: SaleDetail) {
+  return {
+    id: sale.id,
+    numero_recu: sale.receiptNumber,
+    magasin_id: sale.storeId,
+    caisse_id: sale.registerId,
+    session_id: sale.registerSessionId,
+    caissier_id: sale.clerkId,
+    statut: SALE_STATUS_WIRE[sale.status],
+    sous_total: centsToWire(sale.subtotalCents),
+    taxes: sale.taxes.map((t) => ({
+      code: t.code,
+      libelle: t.label,
+      taux: ratePercent(t.ratePpm),
+      numero_enregistrement: t.registrationNumber,
+      montant: centsToWire(t.amountCents),
+    })),
+    total_taxes: centsToWire(sale.taxCents),
+    total: centsToWire(sale.totalCents),
+    paiements: sale.payments.map((p) => ({
+      mode: PAYMENT_METHOD_WIRE[p.method],
+      montant: centsToWire(p.amountCents),
+      reference: p.reference,
+    })),
+    montant_paye: centsToWire(sale.paidCents),
+    monnaie_rendue: centsToWire(sale.changeCents),
+    montant_rembourse: centsToWire(sale.refundedCents),
+    lignes: sale.lines.map((l) => ({
+      id: l.id,
+      produit_id: l.productId,
+      code: l.code,
+      nom: l.name,
+      quantite: l.quantity,
+      prix_unitaire: centsToWire(l.unitPriceCents),
+      total: centsToWire(l.lineTotalCents),
+      quantite_retournee: l.returnedQuantity,
+    })),
+    retours: sale.returns.map((r) => ({
+      id: r.id,
+      total: centsToWire(r.totalCents),
+      motif: r.reason,
+      cree_le: r.createdAt.toISOString(),
+    })),
+    cree_le: sale.createdAt.toISOString(),
+  }
+}

@@ -1,0 +1,42 @@
+import { centsToWire } from '#core/money'
+import { PAYMENT_METHOD_WIRE } from '#sales/wire_names'
+import type { PaymentMethod } from '#sales/models/payment'
+import type { SessionFigures } from '#sales/queries/session_report'
+
+export function sessionToWire(figures: SessionFigures) {
+  const s = figures.session
+  const counted = s.countedCashCents
+  const expected = s.closedAt ? (s.expectedCashCents ?? figures.expectedCashCents) : figures.expectedCashCents
+  return {
+    id: s.id,
+    caisse_id: s.registerId,
+    statut: s.closedAt ? 'fermee' : 'ouverte',
+    ouverte_par: s.openedBy,
+    ouverte_le: s.openedAt.toISOString(),
+    fond_de_caisse: centsToWire(s.openingFloatCents),
+    fermee_par: s.closedBy,
+    fermee_le: s.closedAt?.toISOString() ?? null,
+    note: s.note,
+    rapport: {
+      type: s.closedAt ? 'Z' : 'X',
+      ventes: {
+        nombre: figures.salesCount,
+        sous_total: centsToWire(figures.subtotalCents),
+        taxes: figures.taxes.map((t) => ({ code: t.code, montant: centsToWire(t.amountCents) })),
+        total: centsToWire(figures.totalCents),
+      },
+      paiements: figures.tenders.map((t) => ({
+        mode: PAYMENT_METHOD_WIRE[t.method as PaymentMethod] ?? t.method,
+        montant: centsToWire(t.amountCents),
+      })),
+      retours: {
+        nombre: figures.returnsCount,
+        total: centsToWire(figures.refundedCents),
+        especes: centsToWire(figures.cashRefundedCents),
+      },
+      especes_attendues: centsToWire(expected),
+      especes_comptees: counted === null ? null : centsToWire(counted),
+      ecart: counted === null ? null : centsToWire(counted - expected),
+    },
+  }
+}

@@ -1,0 +1,67 @@
+import vine from '@vinejs/vine'
+import { moneyInput } from '#core/money_input'
+import { paginationFields } from '#core/pagination'
+import { PAYMENT_METHOD_FROM_WIRE, SALE_STATUS_FROM_WIRE } from '#sales/wire_names'
+
+const MAX_INT = 2_147_483_647
+const id = () => vine.number().withoutDecimals().min(1).max(MAX_INT)
+
+export const MAX_LINES_PER_SALE = 100
+export const MAX_QUANTITY_PER_LINE = 1000
+
+export const saleIdParams = vine.create({ id: id() })
+
+export const idempotencyKeyHeader = vine.create({
+  key: vine
+    .string()
+    .trim()
+    .minLength(8)
+    .maxLength(100)
+    .regex(/^[A-Za-z0-9._:-]+$/),
+})
+
+export const createSaleBody = vine.create({
+  caisse_id: id(),
+  lignes: vine
+    .array(
+      vine.object({
+        produit_id: id().optional(),
+        code: vine.string().trim().minLength(1).maxLength(32).optional(),
+        code_barre: vine.string().trim().minLength(1).maxLength(32).optional(),
+        quantite: vine.number().withoutDecimals().min(1).max(MAX_QUANTITY_PER_LINE),
+      })
+    )
+    .minLength(1)
+    .maxLength(MAX_LINES_PER_SALE),
+  paiements: vine
+    .array(
+      vine.object({
+        mode: vine.enum(Object.keys(PAYMENT_METHOD_FROM_WIRE)),
+        montant: moneyInput(),
+        reference: vine.string().trim().maxLength(100).optional(),
+      })
+    )
+    .minLength(1)
+    .maxLength(10),
+})
+
+export const listSalesQuery = vine.create({
+  ...paginationFields,
+  magasin_id: id().optional(),
+  store_id: id().optional(),
+  caisse_id: id().optional(),
+  caissier_id: id().optional(),
+  session_id: id().optional(),
+  statut: vine.enum(Object.keys(SALE_STATUS_FROM_WIRE)).optional(),
+  numero_recu: vine.string().trim().maxLength(32).optional(),
+  date_debut: vine.date({ formats: ['YYYY-MM-DD'] }).optional(),
+  date_fin: vine.date({ formats: ['YYYY-MM-DD'] }).optional(),
+  start_date: vine.date({ formats: ['YYYY-MM-DD'] }).optional(),
+  end_date: vine.date({ formats: ['YYYY-MM-DD'] }).optional(),
+})
+
+export const saleSortColumns: Record<string, string> = {
+  id: 'sales.id',
+  cree_le: 'sales.created_at',
+  total: 'sales.total_cents',
+}

@@ -1,0 +1,243 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
+import { signedIn } from '#tests/helpers/actors'
+import { openRegister, productId, registersOf, storeQuantity } from '#tests/helpers/pos'
+import { tokenWith } from '#tests/helpers/tokens'
+
+const basket = {
+  lignes: [
+    { code: 'ALI001', quantite: 2 },
+    { code: 'BOI002', quantite: 1 },
+    { code: 'ALI005', quantite: 3 },
+  ],
+  paiements: [
+    { mode: 'carte', montant: '5.00' },
+    { mode: 'especes', montant: 10 },
+  ],
+}
+
+test.group('POST /api/v1/sales', (group) => {
+  let clerk: Awaited<ReturnType<typeof signedIn>>
+  let registerId: number
+  group.each.setup(async () => {
+    const rollback = await testUtils.db().withGlobalTransaction()
+    clerk = await signedIn('clerk', 1)
+    registerId = (await registersOf(1))[0]
+    return rollback
+  })
+
+  test('records a 3-line sale with a split payment, exact taxes and change', async ({ client, assert }) => {
+    await openRegister(client, clerk.token, registerId)
+    const before = await storeQuantity(1, 'ALI005')
+    const response = await client
+      .post('/api/v1/sales')
+      .header('authorization', `Bearer ${clerk.token}`)
+      .json({ caisse_id: registerId, ...basket })
+    response.assertStatus(201)
+    const sale = response.body()
+    assert.containsSubset(sale, {
+      magasin_id: 1,
+      caisse_id: registerId,
+      caissier_id: clerk.user.id,
+      statut: 'terminee',
+      sous_total: '7.15',
+      total_taxes: '1.07',
+      total: '8.22',
+      montant_paye: '15.00',
+      monnaie_rendue: '6.78',
+    })
+    assert.deepEqual(
+      sale.taxes.map((t: { code: string; montant: string; taux: string }) => [t.code, t.taux, t.montant]),
+      [
+        ['TPS', '5.000', '0.36'],
+        ['TVQ', '9.975', '0.71'],
+      ]
+    )
+    assert.deepEqual(
+      sale.lignes.map((l: { code: string; quantite: number; prix_unitaire: string; total: string }) => [l.code, l.quantite, l.prix_unitaire, l.total]),
+      [
+        ['ALI001', 2, '1.20', '2.40'],
+        ['BOI002', 1, '1.90', '1.90'],
+        ['ALI005', 3, '0.95', '2.85'],
+      ]
+    )
+    assert.equal(await storeQuantity(1, 'ALI005'), before - 3)
+    const movements = await db.from('stock_movements').where({ reference_type: 'sale', reference_id: sale.id })
+    assert.lengthOf(movements, 3)
+    const rollup = await db.from('daily_register_rollups').where('register_id', registerId).firstOrFail()
+    assert.equal(rollup.total_cents, 822)
+    const productRollup = await db
+      .from('daily_sales_rollups')
+      .where({ store_id: 1, product_id: await productId('ALI005') })
+      .firstOrFail()
+    assert.equal(productRollup.quantity_sold, 3)
+    assert.equal(productRollup.revenue_cents, 285)
+  })
+
+  test('rounds each tax half-up on the sale total (0.95 × 3 and 0.70)', async ({ client, assert }) => {
+    await openRegister(client, clerk.token, registerId)
+    const pasta = await client
+      .post('/api/v1/sales')
+      .header('authorization', `Bearer ${clerk.token}`)
+      .json({ caisse_id: registerId, lignes: [{ code: 'ALI005', quantite: 3 }], paiements: [{ mode: 'carte', montant: '3.27' }] })
+    pasta.assertStatus(201)
+    assert.deepEqual(pasta.body().taxes.map((t: { montant: string }) => t.montant), ['0.14', '0.28'])
+    const water = await client
+      .post('/api/v1/sales')
+      .header('authorization', `Bearer ${clerk.token}`)
+      .json({ caisse_id: registerId, lignes: [{ code: 'BOI001', quantite: 1 }], paiements: [{ mode: 'especes', montant: '1' }] })
+    water.assertStatus(201)
+    assert.deepEqual(water.body().taxes.map((t: { montant: string }) => t.montant), ['0.04', '0.07'])
+    assert.equal(water.body().total, '0.81')
+    assert.equal(water.body().monnaie_rendue, '0.19')
+  })
+
+  test('prices come from the catalogue, never from the client', async ({ client, assert }) => {
+    await openRegister(client, clerk.token, registerId)
+    const response = await client
+      .post('/api/v1/sales')
+      .header('authorization', `Bearer ${clerk.token}`)
+      .json({ caisse_id: registerId, lignes: [{ code: 'ALI001', quantite: 1, prix_unitaire: '0.01' }], paiements: [{ mode: 'carte', montant: '1.38' }] })
+    response.assertStatus(201)
+    assert.equal(response.body().lignes[0].prix_unitaire, '1.20')
+  })
+
+  test('a register without an open session cannot sell', async ({ client, assert }) => {
+    const response = await client
+      .post('/api/v1/sales')
+      .header('authorization', `Bearer ${clerk.token}`)
+      .json({ caisse_id: registerId, ...basket })
+    response.assertStatus(409)
+    assert.equal(response.body().error_code, 'REGISTER_CLOSED')
+  })
+
+  test('insufficient stock is a 409 and nothing is written', async ({ client, assert }) => {
+    await openRegister(client, clerk.token, registerId)
+    const available = await storeQuantity(1, 'ALI001')
+    const salesBefore = await db.from('sales').count('* as n').first()
+    const exact = await client
+      .post('/api/v1/sales')
+      .header('authorization', `Bearer ${clerk.token}`)
+      .json({
+        caisse_id: registerId,
+        lignes: [{ code: 'BOI002', quantite: 1 }, { code: 'ALI001', quantite: available + 1 }],
+        paiements: [{ mode: 'especes', montant: '2000' }],
+      })
+    exact.assertStatus(409)
+    assert.equal(exact.body().error_code, 'INSUFFICIENT_STOCK')
+    assert.match(exact.body().message, /Stock insuffisant pour Pain/)
+    assert.equal(exact.body().details.items[0].available, available)
+    assert.equal(await storeQuantity(1, 'ALI001'), available)
+    const salesAfter = await db.from('sales').count('* as n').first()
+    assert.equal(salesAfter?.n, salesBefore?.n)
+  })
+
+  test('payments must cover the total; only cash may exceed it', async ({ client, assert }) => {
+    await openRegister(client, clerk.token, registerId)
+    const short = await client
+      .post('/api/v1/sales')
+      .header('authorization', `Bearer ${clerk.token}`)
+      .json({ caisse_id: registerId, lignes: [{ code: 'ALI001', quantite: 1 }], paiements: [{ mode: 'carte', montant: '1.00' }] })
+    short.assertStatus(422)
+    assert.equal(short.body().details.missing_cents, 38)
+    const cardOver = await client
+      .post('/api/v1/sales')
+      .header('authorization', `Bearer ${clerk.token}`)
+      .json({ caisse_id: registerId, lignes: [{ code: 'ALI001', quantite: 1 }], paiements: [{ mode: 'carte', montant: '5.00' }] })
+    cardOver.assertStatus(422)
+  })
+
+  test('bad input is a 422 listing each field, never a 500', async ({ client, assert }) => {
+    await openRegister(client, clerk.token, registerId)
+    const cases: unknown[] = [
+      {},
+      { caisse_id: registerId, lignes: [], paiements: [{ mode: 'carte', montant: 1 }] },
+      { caisse_id: registerId, lignes: [{ code: 'ALI001', quantite: 0 }], paiements: [{ mode: 'carte', montant: 1 }] },
+      { caisse_id: registerId, lignes: [{ code: 'ALI001', quantite: -2 }], paiements: [{ mode: 'carte', montant: 1 }] },
+      { caisse_id: registerId, lignes: [{ code: 'NOPE99', quantite: 1 }], paiements: [{ mode: 'carte', montant: 1 }] },
+      { caisse_id: registerId, lignes: [{ code: 'ALI001', produit_id: 1, quantite: 1 }], paiements: [{ mode: 'carte', montant: 1 }] },
+      { caisse_id: registerId, lignes: [{ code: 'ALI001', quantite: 1 }], paiements: [{ mode: 'bitcoin', montant: 1 }] },
+      { caisse_id: registerId, lignes: [{ code: 'ALI001', quantite: 1 }], paiements: [{ mode: 'carte', montant: '1.005' }] },
+      { caisse_id: 999999, lignes: [{ code: 'ALI001', quantite: 1 }], paiements: [{ mode: 'carte', montant: 2 }] },
+      { caisse_id: registerId, lignes: [{ code: 'ALI001', quantite: 1 }], paiements: [{ mode: 'carte', montant: 2 }], remise: 50 },
+      { caisse_id: 'abc', lignes: 'x', paiements: null },
+    ]
+    for (const body of cases) {
+      const response = await client.post('/api/v1/sales').header('authorization', `Bearer ${clerk.token}`).json(body as object)
+      assert.equal(response.status(), 422, JSON.stringify(body))
+      assert.equal(response.body().error_code, 'VALIDATION_ERROR')
+      assert.isAbove(response.body().details.validation_errors.length, 0)
+    }
+    const count = await db.from('sales').count('* as n').first()
+    assert.equal(Number(count?.n), 0)
+  })
+
+  test('a clerk cannot sell at another store, nor read its sales', async ({ client, assert }) => {
+    const otherRegister = (await registersOf(2))[0]
+    const manager = await signedIn('manager')
+    await openRegister(client, manager.token, otherRegister)
+    const response = await client
+      .post('/api/v1/sales')
+      .header('authorization', `Bearer ${clerk.token}`)
+      .json({ caisse_id: otherRegister, ...basket })
+    response.assertStatus(403)
+    const sale = await client
+      .post('/api/v1/sales')
+      .header('authorization', `Bearer ${manager.token}`)
+      .json({ caisse_id: otherRegister, ...basket })
+    sale.assertStatus(201)
+    const peek = await client.get(`/api/v1/sales/${sale.body().id}`).header('authorization', `Bearer ${clerk.token}`)
+    peek.assertStatus(404)
+    const list = await client.get('/api/v1/sales').qs({ magasin_id: 2 }).header('authorization', `Bearer ${clerk.token}`)
+    list.assertStatus(403)
+    const own = await client.get('/api/v1/sales').header('authorization', `Bearer ${clerk.token}`)
+    assert.equal(own.body().total, 0)
+  })
+
+  test('needs a token with the write scope', async ({ client }) => {
+    ;(await client.post('/api/v1/sales').json({})).assertStatus(401)
+    const readOnly = await tokenWith(['read'])
+    ;(await client.post('/api/v1/sales').header('x-api-token', readOnly).json({})).assertStatus(403)
+  })
+
+  test('an Idempotency-Key replays the first sale; the same key with another body is a 409', async ({ client, assert }) => {
+    await openRegister(client, clerk.token, registerId)
+    const body = { caisse_id: registerId, ...basket }
+    const first = await client.post('/api/v1/sales').header('authorization', `Bearer ${clerk.token}`).header('idempotency-key', 'key-0001-abcdef').json(body)
+    first.assertStatus(201)
+    const again = await client.post('/api/v1/sales').header('authorization', `Bearer ${clerk.token}`).header('idempotency-key', 'key-0001-abcdef').json(body)
+    again.assertStatus(200)
+    again.assertHeader('idempotent-replayed', 'true')
+    assert.equal(again.body().id, first.body().id)
+    const other = await client
+      .post('/api/v1/sales')
+      .header('authorization', `Bearer ${clerk.token}`)
+      .header('idempotency-key', 'key-0001-abcdef')
+      .json({ ...body, lignes: [{ code: 'ALI001', quantite: 1 }] })
+    other.assertStatus(409)
+    assert.equal(other.body().error_code, 'IDEMPOTENCY_CONFLICT')
+    const count = await db.from('sales').count('* as n').first()
+    assert.equal(Number(count?.n), 1)
+  })
+
+  test('lists, shows and prints the receipt of a sale', async ({ client, assert }) => {
+    await openRegister(client, clerk.token, registerId)
+    const created = await client.post('/api/v1/sales').header('authorization', `Bearer ${clerk.token}`).json({ caisse_id: registerId, ...basket })
+    const id = created.body().id
+    const list = await client.get('/api/v1/sales').qs({ caisse_id: registerId }).header('authorization', `Bearer ${clerk.token}`)
+    assert.equal(list.body().total, 1)
+    assert.equal(list.body().items[0].numero_recu, created.body().numero_recu)
+    const receipt = await client.get(`/api/v1/sales/${id}/receipt`).header('authorization', `Bearer ${clerk.token}`)
+    receipt.assertStatus(200)
+    assert.containsSubset(receipt.body(), {
+      magasin: { nom: 'Magasin Centre-Ville', adresse: '123 Rue Principale' },
+      caisse: { numero: 1, nom: 'Caisse 1' },
+      caissier: clerk.user.fullName,
+      total: '8.22',
+      monnaie_rendue: '6.78',
+    })
+    assert.match(receipt.body().taxes[0].numero_enregistrement, /RT0001$/)
+    ;(await client.get('/api/v1/sales/424242').header('authorization', `Bearer ${clerk.token}`)).assertStatus(404)
+  })
+})
