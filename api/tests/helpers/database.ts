@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import ace from '@adonisjs/core/services/ace'
+import { applyStockChanges } from '#inventory/services/stock_ledger'
 
 /**
  * For tests that must commit (concurrency, generators): empties every table
@@ -35,4 +36,15 @@ export async function ledgerAndLevel(locationId: number, productId: number) {
     .first()
   const level = await db.from('stock_levels').where({ location_id: locationId, product_id: productId }).first()
   return { ledger: Number(ledger?.total ?? 0), level: Number(level?.quantity ?? 0) }
+}
+
+/** Brings a level to an exact quantity through the ledger (committed). */
+export async function setLevel(locationId: number, productId: number, quantity: number) {
+  await db.transaction(async (trx) => {
+    const level = await trx.from('stock_levels').where({ location_id: locationId, product_id: productId }).firstOrFail()
+    const delta = quantity - level.quantity
+    if (delta !== 0) {
+      await applyStockChanges(trx, locationId, [{ productId, delta }], { kind: 'adjustment', reason: 'test setup' })
+    }
+  })
 }

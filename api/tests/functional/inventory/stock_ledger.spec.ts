@@ -2,15 +2,7 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { applyStockChanges } from '#inventory/services/stock_ledger'
 import { ApiError } from '#core/api_error'
-import { ledgerAndLevel, locationOfStore, resetDatabase } from '#tests/helpers/database'
-
-async function setLevel(locationId: number, productId: number, quantity: number) {
-  await db.transaction(async (trx) => {
-    const level = await trx.from('stock_levels').where({ location_id: locationId, product_id: productId }).firstOrFail()
-    const delta = quantity - level.quantity
-    if (delta !== 0) await applyStockChanges(trx, locationId, [{ productId, delta }], { kind: 'adjustment', reason: 'test setup' })
-  })
-}
+import { ledgerAndLevel, locationOfStore, resetDatabase, setLevel } from '#tests/helpers/database'
 
 test.group('Stock ledger under concurrency (commits; database reset afterwards)', (group) => {
   group.teardown(() => resetDatabase())

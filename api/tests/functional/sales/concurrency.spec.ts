@@ -1,0 +1,80 @@
+import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
+import { signedIn } from '#tests/helpers/actors'
+import { ledgerAndLevel, locationOfStore, resetDatabase, setLevel } from '#tests/helpers/database'
+import { openRegister, productId, registersOf } from '#tests/helpers/pos'
+
+test.group('Sales under concurrency (commits; database reset afterwards)', (group) => {
+  group.teardown(() => resetDatabase())
+
+  test('100 parallel sales of 1 unit with 10 in stock: exactly 10 succeed, the rest get 409', async ({ client, assert }) => {
+    const clerk = await signedIn('clerk', 1)
+    const registerId = (await registersOf(1))[0]
+    await openRegister(client, clerk.token, registerId)
+    const locationId = await locationOfStore(1)
+    const eggs = await productId('ALI003')
+    await setLevel(locationId, eggs, 10)
+
+    const responses = await Promise.all(
+      Array.from({ length: 100 }, () =>
+        client
+          .post('/api/v1/sales')
+          .header('authorization', `Bearer ${clerk.token}`)
+          .json({ caisse_id: registerId, lignes: [{ produit_id: eggs, quantite: 1 }], paiements: [{ mode: 'carte', montant: '2.65' }] })
+      )
+    )
+    const statuses = responses.map((r) => r.status())
+    assert.equal(statuses.filter((s) => s === 201).length, 10)
+    assert.equal(statuses.filter((s) => s === 409).length, 90)
+    assert.isTrue(responses.filter((r) => r.status() === 409).every((r) => /Stock insuffisant/.test(r.body().message)))
+    assert.deepEqual(await ledgerAndLevel(locationId, eggs), { ledger: 0, level: 0 })
+    const sold = await db.from('sale_lines').where('product_id', eggs).sum('quantity as total').first()
+    assert.equal(Number(sold?.total), 10)
+  }).timeout(120_000)
+
+  test('20 parallel retries with one Idempotency-Key record one sale', async ({ client, assert }) => {
+    const clerk = await signedIn('clerk', 2)
+    const registerId = (await registersOf(2))[0]
+    await openRegister(client, clerk.token, registerId)
+    const locationId = await locationOfStore(2)
+    const bread = await productId('ALI001')
+    const before = await ledgerAndLevel(locationId, bread)
+
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        client
+          .post('/api/v1/sales')
+          .header('authorization', `Bearer ${clerk.token}`)
+          .header('idempotency-key', 'retry-storm-0001')
+          .json({ caisse_id: registerId, lignes: [{ produit_id: bread, quantite: 2 }], paiements: [{ mode: 'carte', montant: '2.76' }] })
+      )
+    )
+    assert.isTrue(responses.every((r) => r.status() === 201 || r.status() === 200))
+    assert.equal(responses.filter((r) => r.status() === 201).length, 1)
+    assert.equal(new Set(responses.map((r) => r.body().id)).size, 1)
+    const count = await db.from('sales').where('idempotency_key', 'retry-storm-0001').count('* as n').first()
+    assert.equal(Number(count?.n), 1)
+    const after = await ledgerAndLevel(locationId, bread)
+    assert.deepEqual(after, { ledger: before.ledger - 2, level: before.level - 2 })
+  }).timeout(120_000)
+
+  test('20 parallel cancellations of one sale refund it once', async ({ client, assert }) => {
+    const clerk = await signedIn('clerk', 3)
+    const registerId = (await registersOf(3))[0]
+    await openRegister(client, clerk.token, registerId)
+    const sale = await client
+      .post('/api/v1/sales')
+      .header('authorization', `Bearer ${clerk.token}`)
+      .json({ caisse_id: registerId, lignes: [{ code: 'HYG001', quantite: 2 }], paiements: [{ mode: 'carte', montant: '8.05' }] })
+    sale.assertStatus(201)
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        client.post(`/api/v1/sales/${sale.body().id}/cancel`).header('authorization', `Bearer ${clerk.token}`).json({ mode_remboursement: 'carte' })
+      )
+    )
+    assert.equal(responses.filter((r) => r.status() === 201).length, 1)
+    assert.isTrue(responses.filter((r) => r.status() !== 201).every((r) => r.status() === 409))
+    const refunded = await db.from('sales').where('id', sale.body().id).firstOrFail()
+    assert.equal(refunded.refunded_cents, refunded.total_cents)
+  }).timeout(120_000)
+})

@@ -1,0 +1,203 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
+import type { ApiClient } from '@japa/api-client'
+import { signedIn } from '#tests/helpers/actors'
+import { openRegister, registersOf, storeQuantity } from '#tests/helpers/pos'
+
+async function sellBasket(client: ApiClient, token: string, registerId: number) {
+  const response = await client
+    .post('/api/v1/sales')
+    .header('authorization', `Bearer ${token}`)
+    .json({
+      caisse_id: registerId,
+      lignes: [
+        { code: 'ALI001', quantite: 2 },
+        { code: 'BOI002', quantite: 1 },
+        { code: 'ALI005', quantite: 3 },
+      ],
+      paiements: [{ mode: 'especes', montant: '10.00' }],
+    })
+  response.assertStatus(201)
+  return response.body()
+}
+
+test.group('Returns against a sale', (group) => {
+  let clerk: Awaited<ReturnType<typeof signedIn>>
+  let registerId: number
+  group.each.setup(async () => {
+    const rollback = await testUtils.db().withGlobalTransaction()
+    clerk = await signedIn('clerk', 1)
+    registerId = (await registersOf(1))[0]
+    return rollback
+  })
+
+  test('partial, second partial, over-return refused, then cancellation of the rest', async ({ client, assert }) => {
+    await openRegister(client, clerk.token, registerId)
+    const sale = await sellBasket(client, clerk.token, registerId)
+    const [pain, jus, pates] = sale.lignes
+    const breadBefore = await storeQuantity(1, 'ALI001')
+
+    const first = await client
+      .post(`/api/v1/sales/${sale.id}/returns`)
+      .header('authorization', `Bearer ${clerk.token}`)
+      .json({ lignes: [{ ligne_id: pain.id, quantite: 1 }], motif: 'Pain rassis' })
+    first.assertStatus(201)
+    assert.containsSubset(first.body(), {
+      sous_total: '1.20',
+      total_taxes: '0.18',
+      total: '1.38',
+      mode_remboursement: 'especes',
+      vente: { statut: 'partiellement_retournee', montant_rembourse: '1.38' },
+    })
+    assert.equal(await storeQuantity(1, 'ALI001'), breadBefore + 1)
+
+    const second = await client
+      .post(`/api/v1/sales/${sale.id}/returns`)
+      .header('authorization', `Bearer ${clerk.token}`)
+      .json({ lignes: [{ ligne_id: pates.id, quantite: 3 }], motif: 'Erreur de produit', mode_remboursement: 'carte' })
+    second.assertStatus(201)
+    assert.equal(second.body().total, '3.27')
+    assert.equal(second.body().mode_remboursement, 'carte')
+
+    const tooMany = await client
+      .post(`/api/v1/sales/${sale.id}/returns`)
+      .header('authorization', `Bearer ${clerk.token}`)
+      .json({ lignes: [{ ligne_id: pain.id, quantite: 2 }], motif: 'Trop' })
+    tooMany.assertStatus(409)
+    assert.equal(tooMany.body().error_code, 'RETURN_EXCEEDS_SOLD')
+    assert.containsSubset(tooMany.body().details, { sold: 2, already_returned: 1, requested: 2 })
+
+    const cancel = await client
+      .post(`/api/v1/sales/${sale.id}/cancel`)
+      .header('authorization', `Bearer ${clerk.token}`)
+      .json({})
+    cancel.assertStatus(201)
+    assert.equal(cancel.body().total, '3.57')
+    assert.equal(cancel.body().vente.statut, 'retournee')
+    // Every cent charged comes back, no more: 1.38 + 3.27 + 3.57 = 8.22
+    assert.equal(cancel.body().vente.montant_rembourse, '8.22')
+    assert.equal(cancel.body().vente.total, '8.22')
+
+    const again = await client.post(`/api/v1/sales/${sale.id}/cancel`).header('authorization', `Bearer ${clerk.token}`).json({})
+    again.assertStatus(409)
+    assert.equal(again.body().error_code, 'NOTHING_TO_RETURN')
+
+    const kept = await client.get(`/api/v1/sales/${sale.id}`).header('authorization', `Bearer ${clerk.token}`)
+    kept.assertStatus(200)
+    assert.equal(kept.body().lignes.find((l: { id: number }) => l.id === jus.id).quantite_retournee, 1)
+    assert.lengthOf(kept.body().retours, 3)
+
+    const rollups = await db.from('daily_sales_rollups').where('store_id', 1).sum('refunded_cents as refunded').sum('quantity_returned as qty').first()
+    assert.equal(Number(rollups?.refunded), 715)
+    assert.equal(Number(rollups?.qty), 6)
+    const register = await db.from('daily_register_rollups').where('register_id', registerId).firstOrFail()
+    assert.equal(register.returns_count, 3)
+    assert.equal(register.refunded_total_cents, 822)
+  })
+
+  test('a line that is not part of the sale is a validation error', async ({ client, assert }) => {
+    await openRegister(client, clerk.token, registerId)
+    const sale = await sellBasket(client, clerk.token, registerId)
+    const response = await client
+      .post(`/api/v1/sales/${sale.id}/returns`)
+      .header('authorization', `Bearer ${clerk.token}`)
+      .json({ lignes: [{ ligne_id: 999999, quantite: 1 }], motif: 'Inconnu' })
+    response.assertStatus(422)
+    assert.equal(response.body().details.validation_errors[0].field, 'lignes')
+  })
+
+  test('after 24 hours only a manager can take goods back', async ({ client }) => {
+    await openRegister(client, clerk.token, registerId)
+    const sale = await sellBasket(client, clerk.token, registerId)
+    await db.from('sales').where('id', sale.id).update({ created_at: db.raw("now() - interval '25 hours'") })
+    const byClerk = await client
+      .post(`/api/v1/sales/${sale.id}/returns`)
+      .header('authorization', `Bearer ${clerk.token}`)
+      .json({ lignes: [{ ligne_id: sale.lignes[0].id, quantite: 1 }], motif: 'Tard' })
+    byClerk.assertStatus(403)
+    const manager = await signedIn('manager')
+    const byManager = await client
+      .post(`/api/v1/sales/${sale.id}/returns`)
+      .header('authorization', `Bearer ${manager.token}`)
+      .json({ lignes: [{ ligne_id: sale.lignes[0].id, quantite: 1 }], motif: 'Tard' })
+    byManager.assertStatus(201)
+  })
+
+  test("a clerk of another store cannot see or return the sale", async ({ client }) => {
+    await openRegister(client, clerk.token, registerId)
+    const sale = await sellBasket(client, clerk.token, registerId)
+    const other = await signedIn('clerk', 2)
+    const response = await client
+      .post(`/api/v1/sales/${sale.id}/returns`)
+      .header('authorization', `Bearer ${other.token}`)
+      .json({ lignes: [{ ligne_id: sale.lignes[0].id, quantite: 1 }], motif: 'Pas à moi' })
+    response.assertStatus(404)
+  })
+})
+
+test.group('Register sessions', (group) => {
+  let clerk: Awaited<ReturnType<typeof signedIn>>
+  let registerId: number
+  group.each.setup(async () => {
+    const rollback = await testUtils.db().withGlobalTransaction()
+    clerk = await signedIn('clerk', 1)
+    registerId = (await registersOf(1))[1]
+    return rollback
+  })
+
+  test('open, sell, refund, close: expected cash and variance (Z report)', async ({ client, assert }) => {
+    const sessionId = await openRegister(client, clerk.token, registerId, '150.00')
+    const twice = await client
+      .post(`/api/v1/registers/${registerId}/sessions`)
+      .header('authorization', `Bearer ${clerk.token}`)
+      .json({ fond_de_caisse: 10 })
+    twice.assertStatus(409)
+    assert.equal(twice.body().details.session_id, sessionId)
+
+    const sale = await sellBasket(client, clerk.token, registerId) // 8.22 paid with 10.00 cash
+    await client
+      .post(`/api/v1/sales/${sale.id}/returns`)
+      .header('authorization', `Bearer ${clerk.token}`)
+      .json({ lignes: [{ ligne_id: sale.lignes[0].id, quantite: 1 }], motif: 'Retour' }) // 1.38 cash back
+
+    const x = await client.get(`/api/v1/registers/${registerId}/sessions/current`).header('authorization', `Bearer ${clerk.token}`)
+    assert.containsSubset(x.body(), { statut: 'ouverte', rapport: { type: 'X', especes_attendues: '156.84', ventes: { nombre: 1, total: '8.22' } } })
+
+    const closed = await client
+      .post(`/api/v1/register-sessions/${sessionId}/close`)
+      .header('authorization', `Bearer ${clerk.token}`)
+      .json({ especes_comptees: '156.50' })
+    closed.assertStatus(200)
+    assert.containsSubset(closed.body(), {
+      statut: 'fermee',
+      rapport: { type: 'Z', especes_attendues: '156.84', especes_comptees: '156.50', ecart: '-0.34', retours: { nombre: 1, especes: '1.38' } },
+    })
+
+    const again = await client
+      .post(`/api/v1/register-sessions/${sessionId}/close`)
+      .header('authorization', `Bearer ${clerk.token}`)
+      .json({ especes_comptees: '1' })
+    again.assertStatus(409)
+    const afterClose = await client
+      .post('/api/v1/sales')
+      .header('authorization', `Bearer ${clerk.token}`)
+      .json({ caisse_id: registerId, lignes: [{ code: 'ALI001', quantite: 1 }], paiements: [{ mode: 'carte', montant: '1.38' }] })
+    afterClose.assertStatus(409)
+    ;(await client.get(`/api/v1/registers/${registerId}/sessions/current`).header('authorization', `Bearer ${clerk.token}`)).assertStatus(404)
+  })
+
+  test('an integration token cannot open a drawer (a person is accountable for the cash)', async ({ client }) => {
+    const { tokenWith } = await import('#tests/helpers/tokens')
+    const token = await tokenWith(['read', 'write'])
+    const response = await client.post(`/api/v1/registers/${registerId}/sessions`).header('x-api-token', token).json({ fond_de_caisse: 0 })
+    response.assertStatus(403)
+  })
+
+  test('bad floats are validation errors', async ({ client }) => {
+    for (const body of [{}, { fond_de_caisse: -1 }, { fond_de_caisse: '1.001' }, { fond_de_caisse: 'abc' }]) {
+      const response = await client.post(`/api/v1/registers/${registerId}/sessions`).header('authorization', `Bearer ${clerk.token}`).json(body)
+      response.assertStatus(422)
+    }
+  })
+})
