@@ -14,14 +14,16 @@ DAYS ?= 90
 LINES ?=
 
 .PHONY: help install system-deps dev start stop restart status test typecheck lint build \
-        demo-data stock-verify db-migrate db-seed db-start db-stop clean
+        demo-data stock-verify db-migrate db-seed db-start db-stop clean bench
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
 
+# A fresh checkout gets exactly the lockfile (npm ci); an existing tree is
+# updated in place (npm install), never wiped while something runs from it.
 $(INSTALLED): package.json package-lock.json api/package.json web/package.json
-	@echo "[install] npm ci"
-	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+	@if [ -d node_modules ]; then echo "[install] npm install"; PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund; \
+	else echo "[install] npm ci"; PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund; fi
 	@touch $@
 
 install: $(INSTALLED) ## Install npm dependencies (Node 24 included)
@@ -77,3 +79,7 @@ stock-verify: db-start ## Check ledger == stock levels and rollups == sales
 
 clean: stop ## Remove builds (keeps .data/)
 	rm -rf api/build web/build
+
+SCENARIO ?= read-mix
+bench: install ## Load-test a running stack: SCENARIO=read-mix|checkout [TARGET=http://127.0.0.1:3333]
+	@$(NODE) scripts/bench.mjs --scenario $(SCENARIO) $(if $(TARGET),--target $(TARGET),) $(if $(CONNECTIONS),--connections $(CONNECTIONS),) $(if $(DURATION),--duration $(DURATION),)
