@@ -28,7 +28,7 @@ $(INSTALLED): package.json package-lock.json api/package.json web/package.json
 
 install: $(INSTALLED) ## Install npm dependencies (Node 24 included)
 
-system-deps: ## Install the Debian packages the project needs (redis-server)
+system-deps: ## Install the Debian packages the project needs (redis-server, nginx, prometheus, docker-compose)
 	@bash scripts/system-deps.sh
 
 dev: install ## Run API (3333) and web (3000) with reload on the embedded PostgreSQL; Ctrl-C stops all
@@ -52,7 +52,7 @@ typecheck: install ## TypeScript checks of api and web
 	@npx --no-install tsc --noEmit -p api/tsconfig.json && npx --no-install tsc --noEmit -p web/tsconfig.json
 
 lint: install ## ESLint on api, web and scripts
-	@npx --no-install eslint --max-warnings=0 api web scripts
+	@npx --no-install eslint --max-warnings=0 api web scripts ops nginx
 
 build: install ## Production builds of api and web
 	@cd api && $(NODE) ace build && cd ../web && npm run build

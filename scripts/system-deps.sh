@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the project runs (redis-server for the cache
-# and its tests). Needs root for apt-get; prints what to do otherwise.
+# Installs the Debian packages the project runs: redis-server (cache), nginx
+# (load balancer), prometheus (promtool checks the configs), docker-compose
+# (validates the compose files; no Docker engine needed), gettext-base
+# (envsubst renders the nginx template as the nginx image does).
+# Needs root for apt-get; prints what to do otherwise.
 set -euo pipefail
 
 # command -> Debian package
 declare -A PACKAGES=(
   [redis-server]=redis-server
+  [nginx]=nginx
+  [promtool]=prometheus
+  [docker-compose]=docker-compose
+  [envsubst]=gettext-base
 )
 
 missing=()
@@ -27,7 +34,10 @@ echo "[system-deps] installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-# The Debian service would hold port 6379; ours are started on demand.
-if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet redis-server 2>/dev/null; then
-  systemctl stop redis-server || true
-fi
+# Debian starts these as services (ports 6379, 80, 9090); ours are started on demand.
+for service in redis-server nginx prometheus prometheus-node-exporter; do
+  if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet "$service" 2>/dev/null; then
+    systemctl stop "$service" || true
+    systemctl disable "$service" >/dev/null 2>&1 || true
+  fi
+done

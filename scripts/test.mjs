@@ -4,7 +4,7 @@
  * started here on test ports and stopped at the end. Prints one table and a
  * closing "N passed, M failed" line; exits non-zero on any failure.
  *
- *   node scripts/test.mjs [--only typecheck,lint,api,web,stack] [--files pattern]
+ *   node scripts/test.mjs [--only typecheck,lint,api,web,ops,stack] [--files pattern]
  *
  * TEST_PORT_BASE, TEST_PG_PORT, TEST_REDIS_PORT and COMPTOIR_DATA_DIR move
  * everything it starts, so two runs can share a machine.
@@ -57,14 +57,14 @@ function tapCounts(path) {
   return { passed: count('pass'), failed: count('fail') + count('cancelled') }
 }
 
-async function nodeTests(name, pattern, env) {
+async function nodeTests(name, pattern, env, cwd = WEB_DIR) {
   const tap = join(TEST_DATA, `${name.replace(/\W+/g, '-')}.tap`)
   rmSync(tap, { force: true })
   console.log(`\n── ${name}`)
   const code = await runStatus(
     process.execPath,
     ['--test', '--experimental-strip-types', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, pattern],
-    { cwd: WEB_DIR, env, shell: false }
+    { cwd, env, shell: false }
   )
   const counts = tapCounts(tap)
   if (code !== 0 && counts.failed === 0) counts.failed = 1
@@ -103,7 +103,7 @@ async function main() {
       await check('typecheck api', 'npx', ['--no-install', 'tsc', '--noEmit', '-p', 'api/tsconfig.json'], { cwd: ROOT })
       await check('typecheck web', 'npx', ['--no-install', 'tsc', '--noEmit', '-p', 'web/tsconfig.json'], { cwd: ROOT })
     }
-    if (wants('lint')) await check('lint', 'npx', ['--no-install', 'eslint', '--max-warnings=0', 'api', 'web', 'scripts'], { cwd: ROOT })
+    if (wants('lint')) await check('lint', 'npx', ['--no-install', 'eslint', '--max-warnings=0', 'api', 'web', 'scripts', 'ops', 'nginx'], { cwd: ROOT })
 
     if (wants('api')) {
       const summary = join(TEST_DATA, 'api-summary.json')
@@ -119,6 +119,7 @@ async function main() {
     }
 
     if (wants('web')) await nodeTests('web unit tests', 'tests/unit/*.test.ts', baseEnv)
+    if (wants('ops')) await nodeTests('ops configs (compose, nginx, prometheus, grafana)', 'ops/tests/*.test.mjs', baseEnv, ROOT)
 
     if (wants('stack')) await stackTests(baseEnv)
   } finally {
