@@ -4,6 +4,7 @@ import { documented } from '#core/openapi/registry'
 const HealthController = () => import('#core/controllers/health_controller')
 const ErrorCodesController = () => import('#core/controllers/error_codes_controller')
 const DocsController = () => import('#core/controllers/docs_controller')
+const MetricsController = () => import('#core/controllers/metrics_controller')
 
 documented(router.get('/health', [HealthController, 'show']), {
   summary: 'Health of this instance (database check included)',
@@ -44,4 +45,12 @@ documented(router.get('/docs/assets/:file', [DocsController, 'asset']), {
     200: { description: 'A stylesheet, script or image' },
     404: { description: 'Unknown asset', schema: 'ErrorEnvelope' },
   },
+})
+
+documented(router.get('/metrics', [MetricsController, 'show']), {
+  summary: 'Prometheus metrics of this instance',
+  description: 'Scraped by Prometheus on each instance; the load balancer does not expose it.',
+  tags: ['Operations'],
+  auth: 'public',
+  responses: { 200: { description: 'Prometheus text format', contentType: 'text/plain', schema: { type: 'string' } } },
 })

@@ -1,6 +1,6 @@
 import '#sales/events'
 import emitter from '@adonisjs/core/services/emitter'
-import logger from '@adonisjs/core/services/logger'
+import { recordBusinessEvent } from '#core/business_events'
 import type { AppliedChange } from '#inventory/services/stock_ledger'
 
 /**
@@ -12,7 +12,7 @@ export function notifyStockCrossings(locationId: number, applied: AppliedChange[
     const before = change.balanceAfter - change.delta
     if (before > change.reorderPoint && change.balanceAfter <= change.reorderPoint) {
       const alert = { locationId, productId: change.productId, quantity: change.balanceAfter, reorderPoint: change.reorderPoint }
-      logger.info(alert, 'stock alert: level at or below its reorder point')
+      recordBusinessEvent({ type: 'stock_alert', ...alert })
       void emitter.emit('stock:alert', alert)
     }
   }

@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import { instanceId } from '#core/instance'
+import { httpRequestDuration, httpRequestsTotal } from '#core/metrics'
 
 /**
  * Tags every response with the instance that served it and the request id
@@ -15,6 +16,13 @@ export default class RequestContextMiddleware {
     ctx.response.header('X-Request-Id', requestId)
     ctx.response.response.once('finish', () => {
       const durationMs = Number(process.hrtime.bigint() - startedAt) / 1e6
+      const labels = {
+        method: ctx.request.method(),
+        route: ctx.route?.pattern ?? 'unmatched',
+        status: String(ctx.response.response.statusCode),
+      }
+      httpRequestsTotal.inc(labels)
+      httpRequestDuration.observe(labels, durationMs / 1000)
       ctx.logger.info(
         {
           method: ctx.request.method(),

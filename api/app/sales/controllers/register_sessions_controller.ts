@@ -9,6 +9,7 @@ import { closeSession } from '#sales/actions/close_session'
 import { sessionFigures } from '#sales/queries/session_report'
 import { loadRegisterContext } from '#sales/queries/register_context'
 import { sessionToWire } from '#sales/transformers/session_transformer'
+import { recordBusinessEvent } from '#core/business_events'
 import {
   closeSessionBody,
   openSessionBody,
@@ -36,6 +37,7 @@ export default class RegisterSessionsController {
       { openingFloatCents: toCents(input.fond_de_caisse, 'fond_de_caisse'), note: input.note ?? null },
       ctx.principal
     )
+    recordBusinessEvent({ type: 'register_session', action: 'open', sessionId, registerId: id, requestId: ctx.request.id() })
     return ctx.response.status(201).json(sessionToWire(await sessionFigures(sessionId)))
   }
 
@@ -62,6 +64,13 @@ export default class RegisterSessionsController {
       { countedCashCents: toCents(input.especes_comptees, 'especes_comptees'), note: input.note ?? null },
       ctx.principal
     )
+    recordBusinessEvent({
+      type: 'register_session',
+      action: 'close',
+      sessionId: id,
+      registerId: figures.session.registerId,
+      requestId: ctx.request.id(),
+    })
     return sessionToWire(figures)
   }
 }

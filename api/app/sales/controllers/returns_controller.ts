@@ -7,10 +7,30 @@ import { idempotencyKeyHeader, saleIdParams } from '#sales/validators/sale_valid
 import { ApiError } from '#core/api_error'
 import { canAccessStore } from '#access/policies'
 import db from '@adonisjs/lucid/services/db'
+import { recordBusinessEvent } from '#core/business_events'
+import { wireToCents } from '#core/money'
 
 async function idempotencyKey(ctx: HttpContext) {
   const header = ctx.request.header('idempotency-key')
   return header === undefined ? null : (await idempotencyKeyHeader.validate({ key: header })).key
+}
+
+async function answer(ctx: HttpContext, result: { returnId: number; replayed: boolean }) {
+  const wire = await loadReturnWire(result.returnId)
+  if (result.replayed) {
+    ctx.response.header('Idempotent-Replayed', 'true')
+  } else {
+    const sale = await db.from('sales').where('id', wire.vente_id).select('store_id').firstOrFail()
+    recordBusinessEvent({
+      type: 'return',
+      returnId: wire.id,
+      saleId: wire.vente_id,
+      storeId: sale.store_id,
+      totalCents: wireToCents(wire.total) ?? 0,
+      requestId: ctx.request.id(),
+    })
+  }
+  return ctx.response.status(result.replayed ? 200 : 201).json(wire)
 }
 
 export default class ReturnsController {
@@ -19,8 +39,7 @@ export default class ReturnsController {
     const { id } = await saleIdParams.validate(ctx.params)
     const input = await validateBody(createReturnBody, ctx)
     const result = await createReturn(id, input, ctx.principal, await idempotencyKey(ctx))
-    if (result.replayed) ctx.response.header('Idempotent-Replayed', 'true')
-    return ctx.response.status(result.replayed ? 200 : 201).json(await loadReturnWire(result.returnId))
+    return answer(ctx, result)
   }
 
   /** The original's "annuler la vente": a return of everything not yet returned; the sale stays. */
@@ -33,8 +52,7 @@ export default class ReturnsController {
       ctx.principal,
       await idempotencyKey(ctx)
     )
-    if (result.replayed) ctx.response.header('Idempotent-Replayed', 'true')
-    return ctx.response.status(result.replayed ? 200 : 201).json(await loadReturnWire(result.returnId))
+    return answer(ctx, result)
   }
 
   async show({ params, principal }: HttpContext) {

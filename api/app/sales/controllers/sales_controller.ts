@@ -9,6 +9,7 @@ import { loadReceipt } from '#sales/queries/receipt'
 import { listSales, saleListItem } from '#sales/queries/sale_list'
 import { saleToWire } from '#sales/transformers/sale_transformer'
 import { notifyStockCrossings } from '#sales/stock_events'
+import { recordBusinessEvent } from '#core/business_events'
 import {
   createSaleBody,
   idempotencyKeyHeader,
@@ -32,6 +33,16 @@ export default class SalesController {
     notifyStockCrossings(created.locationId, created.crossings)
     const sale = await loadSaleDetail(created.saleId)
     if (created.replayed) ctx.response.header('Idempotent-Replayed', 'true')
+    else {
+      recordBusinessEvent({
+        type: 'sale',
+        saleId: sale.id,
+        storeId: sale.storeId,
+        registerId: sale.registerId,
+        totalCents: sale.totalCents,
+        requestId: ctx.request.id(),
+      })
+    }
     return ctx.response.status(created.replayed ? 200 : 201).json(saleToWire(sale))
   }
 

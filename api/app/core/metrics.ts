@@ -1,0 +1,75 @@
+import client from 'prom-client'
+import { instanceId } from '#core/instance'
+
+/*
+ * Prometheus metrics of this API instance. Every series carries the
+ * instance label so dashboards can split traffic per instance; routes are
+ * labelled with their pattern (/api/v1/products/:id), never the raw URL.
+ */
+export const registry = new client.Registry()
+registry.setDefaultLabels({ instance: instanceId })
+client.collectDefaultMetrics({ register: registry })
+
+export const httpRequestsTotal = new client.Counter({
+  name: 'http_requests_total',
+  help: 'HTTP requests answered, by method, route pattern and status',
+  labelNames: ['method', 'route', 'status'] as const,
+  registers: [registry],
+})
+
+export const httpRequestDuration = new client.Histogram({
+  name: 'http_request_duration_seconds',
+  help: 'Time to answer an HTTP request, by method, route pattern and status',
+  labelNames: ['method', 'route', 'status'] as const,
+  buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  registers: [registry],
+})
+
+export const salesTotal = new client.Counter({
+  name: 'comptoir_sales_total',
+  help: 'Sales recorded, by store',
+  labelNames: ['store'] as const,
+  registers: [registry],
+})
+
+export const salesAmountCents = new client.Counter({
+  name: 'comptoir_sales_amount_cents_total',
+  help: 'Total amount of recorded sales (taxes included), in cents, by store',
+  labelNames: ['store'] as const,
+  registers: [registry],
+})
+
+export const returnsTotal = new client.Counter({
+  name: 'comptoir_returns_total',
+  help: 'Returns recorded, by store',
+  labelNames: ['store'] as const,
+  registers: [registry],
+})
+
+export const refundsAmountCents = new client.Counter({
+  name: 'comptoir_refunds_amount_cents_total',
+  help: 'Total refunded (taxes included), in cents, by store',
+  labelNames: ['store'] as const,
+  registers: [registry],
+})
+
+export const stockAlertsTotal = new client.Counter({
+  name: 'comptoir_stock_alerts_total',
+  help: 'Stock levels that crossed their reorder point downwards, by location',
+  labelNames: ['location'] as const,
+  registers: [registry],
+})
+
+export const replenishmentTransitionsTotal = new client.Counter({
+  name: 'comptoir_replenishment_transitions_total',
+  help: 'Replenishment request transitions, by action (request, approve, ship, receive, reject, cancel)',
+  labelNames: ['action'] as const,
+  registers: [registry],
+})
+
+export const registerSessionsTotal = new client.Counter({
+  name: 'comptoir_register_sessions_total',
+  help: 'Register sessions opened and closed',
+  labelNames: ['action'] as const,
+  registers: [registry],
+})
