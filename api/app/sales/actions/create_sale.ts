@@ -13,6 +13,7 @@ import { PAYMENT_METHOD_FROM_WIRE } from '#sales/wire_names'
 import type { PaymentMethod } from '#sales/models/payment'
 import { resolveSaleProducts } from '#sales/queries/sale_products'
 import { loadRegisterContext } from '#sales/queries/register_context'
+import type { SaleDetail } from '#sales/queries/sale_detail'
 
 export interface CreateSaleInput {
   caisse_id: number
@@ -25,6 +26,8 @@ export interface CreatedSale {
   replayed: boolean
   crossings: AppliedChange[]
   locationId: number
+  /** The new sale as written (absent on a replay: load it). */
+  detail: SaleDetail | null
 }
 
 /** Raised inside the transaction when another request already used the key. */
@@ -101,39 +104,37 @@ export async function createSale(
   idempotencyKey: string | null
 ): Promise<CreatedSale> {
   const fingerprint = fingerprintOf(input)
-  if (idempotencyKey) {
-    const existingId = await findByIdempotencyKey(idempotencyKey, fingerprint)
-    if (existingId) return { saleId: existingId, replayed: true, crossings: [], locationId: 0 }
-  }
-
-  const register = await loadRegisterContext(input.caisse_id)
-  assertStoreAccess(principal, register.storeId)
-  const lines = await resolveSaleProducts(input.lignes)
-  const subtotalCents = lines.reduce((sum, line) => sum + line.lineTotalCents, 0)
-  const taxes: TaxAmount[] = computeTaxes(subtotalCents, register.taxRates)
-  const taxCents = totalTax(taxes)
-  const totalCents = subtotalCents + taxCents
-  const { payments, paidCents, changeCents } = planPayments(input, totalCents)
-
   try {
+    const register = await loadRegisterContext(input.caisse_id)
+    assertStoreAccess(principal, register.storeId)
+    const lines = await resolveSaleProducts(input.lignes)
+    const subtotalCents = lines.reduce((sum, line) => sum + line.lineTotalCents, 0)
+    const taxes: TaxAmount[] = computeTaxes(subtotalCents, register.taxRates)
+    const taxCents = totalTax(taxes)
+    const totalCents = subtotalCents + taxCents
+    const { payments, paidCents, changeCents } = planPayments(input, totalCents)
+
     return await db.transaction(async (trx) => {
-      const sessionId = await lockOpenSession(trx, register.registerId)
-      const inserted = await trx.rawQuery<{ rows: { id: number }[] }>(
-        `WITH next AS (SELECT nextval(pg_get_serial_sequence('sales', 'id')) AS id)
+      const inserted = await trx.rawQuery<{
+        rows: { id: number; session_id: number; created_at: Date; receipt_number: string }[]
+      }>(
+        `WITH session AS (
+           SELECT id FROM register_sessions WHERE register_id = ? AND closed_at IS NULL FOR SHARE
+         ), next AS (SELECT nextval(pg_get_serial_sequence('sales', 'id')) AS id)
          INSERT INTO sales (id, receipt_number, store_id, register_id, register_session_id, clerk_id, status,
                             subtotal_cents, tax_cents, total_cents, paid_cents, change_cents,
                             idempotency_key, request_fingerprint)
-         SELECT next.id, 'S' || ? || '-R' || ? || '-' || lpad(next.id::text, 8, '0'), ?, ?, ?, ?, 'completed',
+         SELECT next.id, 'S' || ? || '-R' || ? || '-' || lpad(next.id::text, 8, '0'), ?, ?, session.id, ?, 'completed',
                 ?, ?, ?, ?, ?, ?, ?
-           FROM next
+           FROM next, session
          ON CONFLICT (idempotency_key) DO NOTHING
-         RETURNING id`,
+         RETURNING id, register_session_id AS session_id, created_at, receipt_number`,
         [
+          register.registerId,
           register.storeId,
           register.registerNumber,
           register.storeId,
           register.registerId,
-          sessionId,
           principal.user?.id ?? null,
           subtotalCents,
           taxCents,
@@ -144,10 +145,14 @@ export async function createSale(
           fingerprint,
         ] as never
       )
-      if (inserted.rows.length === 0) throw new IdempotentReplay()
-      const saleId = inserted.rows[0].id
+      if (inserted.rows.length === 0) {
+        // Either the register is closed or another request holds this key.
+        await assertSessionOpen(trx, register.registerId)
+        throw new IdempotentReplay()
+      }
+      const { id: saleId, session_id: sessionId, created_at: createdAt, receipt_number: receiptNumber } = inserted.rows[0]
 
-      await insertDetails(trx, saleId, lines, taxes, payments)
+      const lineIds = await insertDetails(trx, saleId, lines, taxes, payments)
       const applied = await applyStockChanges(
         trx,
         register.locationId,
@@ -163,21 +168,56 @@ export async function createSale(
         totalCents,
         lines,
       })
-      return { saleId, replayed: false, crossings: applied, locationId: register.locationId }
+      const detail: SaleDetail = {
+        id: saleId,
+        receiptNumber,
+        storeId: register.storeId,
+        registerId: register.registerId,
+        registerSessionId: sessionId,
+        clerkId: principal.user?.id ?? null,
+        status: 'completed',
+        subtotalCents,
+        taxCents,
+        totalCents,
+        paidCents,
+        changeCents,
+        refundedCents: 0,
+        createdAt,
+        lines: lines.map((line, index) => ({
+          id: lineIds[index],
+          lineNumber: index + 1,
+          productId: line.productId,
+          code: line.code,
+          name: line.name,
+          quantity: line.quantity,
+          unitPriceCents: line.unitPriceCents,
+          lineTotalCents: line.lineTotalCents,
+          returnedQuantity: 0,
+        })),
+        taxes: taxes.map((t) => ({ code: t.code, label: t.label, ratePpm: t.ratePpm, registrationNumber: t.registrationNumber, amountCents: t.amountCents })),
+        payments: payments.map((p) => ({ method: p.method, amountCents: p.amountCents, reference: p.reference })),
+        returns: [],
+      }
+      return { saleId, replayed: false, crossings: applied, locationId: register.locationId, detail }
     })
   } catch (error) {
-    if (error instanceof IdempotentReplay && idempotencyKey) {
+    // A retry (or a reused key) is answered from the first sale, even when
+    // this attempt failed on its own (stock gone, register closed since).
+    if (idempotencyKey) {
       const existingId = await findByIdempotencyKey(idempotencyKey, fingerprint)
-      if (existingId) return { saleId: existingId, replayed: true, crossings: [], locationId: 0 }
+      if (existingId) return { saleId: existingId, replayed: true, crossings: [], locationId: 0, detail: null }
     }
     throw error
   }
 }
 
-/** Sales need an open drawer session; FOR SHARE keeps it open until this sale commits. */
-async function lockOpenSession(trx: TransactionClientContract, registerId: number): Promise<number> {
+/**
+ * Sales need an open drawer session (the insert takes it FOR SHARE, so it
+ * stays open until the sale commits); explains an insert that wrote nothing.
+ */
+async function assertSessionOpen(trx: TransactionClientContract, registerId: number) {
   const session = await trx.rawQuery<{ rows: { id: number }[] }>(
-    'SELECT id FROM register_sessions WHERE register_id = ? AND closed_at IS NULL FOR SHARE',
+    'SELECT id FROM register_sessions WHERE register_id = ? AND closed_at IS NULL',
     [registerId]
   )
   if (session.rows.length === 0) {
@@ -185,7 +225,6 @@ async function lockOpenSession(trx: TransactionClientContract, registerId: numbe
       register_id: registerId,
     })
   }
-  return session.rows[0].id
 }
 
 async function insertDetails(
@@ -194,21 +233,24 @@ async function insertDetails(
   lines: { productId: number; quantity: number; unitPriceCents: number; lineTotalCents: number }[],
   taxes: TaxAmount[],
   payments: PaymentPlan[]
-) {
-  await trx.rawQuery(
+): Promise<number[]> {
+  const result = await trx.rawQuery<{ rows: { id: number; line_number: number }[] }>(
     `WITH l AS (
        INSERT INTO sale_lines (sale_id, line_number, product_id, quantity, unit_price_cents, line_total_cents)
        SELECT ?, n, product_id, quantity, unit_price, line_total
          FROM unnest(?::int[], ?::int[], ?::int[], ?::int[]) WITH ORDINALITY AS x(product_id, quantity, unit_price, line_total, n)
+       RETURNING id, line_number
      ), t AS (
        INSERT INTO sale_taxes (sale_id, code, label, rate_ppm, registration_number, base_cents, amount_cents)
        SELECT ?, code, label, rate_ppm, registration_number, base_cents, amount_cents
          FROM unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::int[], ?::int[])
            AS x(code, label, rate_ppm, registration_number, base_cents, amount_cents)
+     ), p AS (
+       INSERT INTO payments (sale_id, method, amount_cents, reference)
+       SELECT ?, method, amount_cents, reference
+         FROM unnest(?::text[], ?::int[], ?::text[]) AS x(method, amount_cents, reference)
      )
-     INSERT INTO payments (sale_id, method, amount_cents, reference)
-     SELECT ?, method, amount_cents, reference
-       FROM unnest(?::text[], ?::int[], ?::text[]) AS x(method, amount_cents, reference)`,
+     SELECT id, line_number FROM l ORDER BY line_number`,
     [
       saleId,
       lines.map((l) => l.productId),
@@ -228,4 +270,5 @@ async function insertDetails(
       payments.map((p) => p.reference),
     ] as never
   )
+  return result.rows.map((row) => row.id)
 }

@@ -31,9 +31,12 @@ export default class SalesController {
     const key = await idempotencyKey(ctx)
     const created = await createSale(input, ctx.principal, key)
     notifyStockCrossings(created.locationId, created.crossings)
-    const sale = await loadSaleDetail(created.saleId)
-    if (created.replayed) ctx.response.header('Idempotent-Replayed', 'true')
-    else {
+    const sale = created.detail ?? (await loadSaleDetail(created.saleId))
+    if (created.replayed) {
+      // A key only replays a sale its holder could have made.
+      assertStoreAccessOrHide(ctx.principal, sale.storeId, sale.id)
+      ctx.response.header('Idempotent-Replayed', 'true')
+    } else {
       recordBusinessEvent({
         type: 'sale',
         saleId: sale.id,

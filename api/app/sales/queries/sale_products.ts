@@ -3,6 +3,8 @@ import { errors } from '@vinejs/vine'
 
 export interface PricedLine {
   productId: number
+  code: string
+  name: string
   quantity: number
   unitPriceCents: number
   lineTotalCents: number
@@ -63,6 +65,8 @@ export async function resolveSaleProducts(requests: LineRequest[]): Promise<Pric
     }
     lines.push({
       productId: product.id,
+      code: product.code,
+      name: product.name,
       quantity: line.quantite,
       unitPriceCents: product.price_cents,
       lineTotalCents: product.price_cents * line.quantite,
