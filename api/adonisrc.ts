@@ -12,6 +12,7 @@ export default defineConfig({
     },
     () => import('@adonisjs/core/providers/vinejs_provider'),
     () => import('@adonisjs/lucid/database_provider'),
+    () => import('@adonisjs/limiter/limiter_provider'),
   ],
 
   preloads: [() => import('#start/routes'), () => import('#start/kernel')],

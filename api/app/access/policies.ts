@@ -1,6 +1,7 @@
 import { ApiError } from '#core/api_error'
 import type { Principal } from '#access/principal'
 import type { Role } from '#access/models/user'
+import type { Scope } from '#access/models/api_token'
 
 /*
  * Role rules shared by every module. Integration tokens are governed by
@@ -13,6 +14,31 @@ export function requireRole(principal: Principal, ...roles: Role[]) {
     throw ApiError.forbidden(`This action needs the role ${roles.join(' or ')}`, {
       required_roles: roles,
       role: principal.user.role,
+    })
+  }
+}
+
+/** The scopes a session token gets at login, from its user's role. */
+export function scopesForRole(role: Role): Scope[] {
+  switch (role) {
+    case 'clerk':
+      return ['read', 'write']
+    case 'manager':
+      return ['read', 'write', 'reports']
+    case 'admin':
+      return ['read', 'write', 'reports', 'admin']
+  }
+}
+
+/**
+ * An administrator cannot lock themselves out: deactivating, demoting or
+ * deleting one's own account is refused (another admin must do it).
+ */
+export function assertNotOwnAccount(principal: Principal, userId: number, action: string) {
+  if (principal.user?.id === userId) {
+    throw ApiError.conflict('INVALID_TRANSITION', `You cannot ${action} your own account`, {
+      user_id: userId,
+      action,
     })
   }
 }

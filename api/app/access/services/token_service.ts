@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import ApiToken, { type Scope } from '#access/models/api_token'
 import type { Principal } from '#access/principal'
 import type { Role } from '#access/models/user'
@@ -24,17 +25,22 @@ export async function issueToken(input: {
   kind?: 'integration' | 'session'
   userId?: number | null
   expiresAt?: DateTime | null
+  /** The caller's transaction, when the token is one write among several. */
+  client?: TransactionClientContract
 }): Promise<IssuedToken> {
   const token = TOKEN_PREFIX + randomBytes(32).toString('base64url')
-  const record = await ApiToken.create({
-    name: input.name,
-    tokenHash: hashToken(token),
-    tokenPrefix: token.slice(0, 12),
-    scopes: [...new Set(input.scopes)],
-    kind: input.kind ?? 'integration',
-    userId: input.userId ?? null,
-    expiresAt: input.expiresAt ?? null,
-  })
+  const record = await ApiToken.create(
+    {
+      name: input.name,
+      tokenHash: hashToken(token),
+      tokenPrefix: token.slice(0, 12),
+      scopes: [...new Set(input.scopes)],
+      kind: input.kind ?? 'integration',
+      userId: input.userId ?? null,
+      expiresAt: input.expiresAt ?? null,
+    },
+    { client: input.client }
+  )
   return { token, record }
 }
 
@@ -85,4 +91,23 @@ export async function authenticateToken(token: string): Promise<Principal | null
         ? null
         : { id: row.user_id, username: row.username!, role: row.role!, storeId: row.store_id },
   }
+}
+
+/**
+ * Revokes a user's live session tokens (deactivation, password, role or
+ * store change), optionally sparing the one making the request.
+ */
+export async function revokeSessionsOf(
+  client: TransactionClientContract,
+  userId: number,
+  exceptTokenId?: number
+): Promise<number> {
+  const revoked = await client
+    .from('api_tokens')
+    .where('user_id', userId)
+    .where('kind', 'session')
+    .whereNull('revoked_at')
+    .if(exceptTokenId !== undefined, (q) => q.whereNot('id', exceptTokenId!))
+    .update({ revoked_at: new Date() })
+  return Number(revoked)
 }

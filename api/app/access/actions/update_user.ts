@@ -1,0 +1,75 @@
+import db from '@adonisjs/lucid/services/db'
+import hash from '@adonisjs/core/services/hash'
+import { ApiError } from '#core/api_error'
+import User, { type Role } from '#access/models/user'
+import type { Principal } from '#access/principal'
+import { assertNotOwnAccount } from '#access/policies'
+import { revokeSessionsOf } from '#access/services/token_service'
+import {
+  assertAnotherActiveAdmin,
+  assertStoreMatchesRole,
+  assertUnique,
+  lockAdminMembership,
+  translateUserWriteError,
+} from '#access/services/user_rules'
+
+export interface UserChanges {
+  username?: string
+  email?: string
+  fullName?: string
+  role?: Role
+  storeId?: number | null
+  password?: string
+  isActive?: boolean
+}
+
+/**
+ * Applies an administrator's changes to an account in one transaction.
+ * Deactivating, demoting or moving a user, or resetting their password,
+ * revokes their open sessions (a session's scopes were fixed at login);
+ * the caller's own session survives a change to their own password.
+ */
+export async function updateUser(principal: Principal, userId: number, changes: UserChanges): Promise<User> {
+  const passwordHash = changes.password !== undefined ? await hash.make(changes.password) : undefined
+  try {
+    return await db.transaction(async (trx) => {
+      await lockAdminMembership(trx)
+      const user = await User.query({ client: trx }).where('id', userId).forUpdate().first()
+      if (!user) throw ApiError.notFound('User', userId)
+
+      const role = changes.role ?? user.role
+      /* Leaving the clerk role without naming a store drops the store. */
+      const storeId = changes.storeId !== undefined ? changes.storeId : role === 'clerk' ? user.storeId : null
+      assertStoreMatchesRole(role, storeId)
+
+      const deactivated = user.isActive && changes.isActive === false
+      const demoted = user.role === 'admin' && role !== 'admin'
+      if (deactivated) assertNotOwnAccount(principal, user.id, 'deactivate')
+      if (demoted) assertNotOwnAccount(principal, user.id, 'demote')
+      if (user.role === 'admin' && user.isActive && (deactivated || demoted)) {
+        await assertAnotherActiveAdmin(trx, user.id)
+      }
+      await assertUnique(trx, { username: changes.username, email: changes.email }, user.id)
+
+      const sessionsMustEnd =
+        deactivated || passwordHash !== undefined || role !== user.role || storeId !== user.storeId
+
+      user.merge({
+        ...(changes.username !== undefined ? { username: changes.username } : {}),
+        ...(changes.email !== undefined ? { email: changes.email } : {}),
+        ...(changes.fullName !== undefined ? { fullName: changes.fullName } : {}),
+        ...(changes.isActive !== undefined ? { isActive: changes.isActive } : {}),
+        ...(passwordHash !== undefined ? { password: passwordHash } : {}),
+        role,
+        storeId,
+      })
+      await user.useTransaction(trx).save()
+      if (sessionsMustEnd) {
+        await revokeSessionsOf(trx, user.id, principal.user?.id === user.id ? principal.tokenId : undefined)
+      }
+      return user
+    })
+  } catch (error) {
+    translateUserWriteError(error, { ...changes })
+  }
+}

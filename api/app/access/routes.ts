@@ -1,0 +1,177 @@
+import router from '@adonisjs/core/services/router'
+import { middleware } from '#start/kernel'
+import { documented } from '#core/openapi/registry'
+import { pageOf, registerSchemas } from '#core/openapi/schemas'
+import { accessSchemas } from '#access/openapi_schemas'
+import { prepareLoginLimiters } from '#access/services/login_throttle'
+import { loginBody } from '#access/validators/auth_validators'
+import {
+  createUserBody,
+  listUsersQuery,
+  updateUserBody,
+  userIdParams,
+} from '#access/validators/user_validators'
+import { createTokenBody, listTokensQuery, tokenIdParams } from '#access/validators/token_validators'
+
+const AuthController = () => import('#access/controllers/auth_controller')
+const UsersController = () => import('#access/controllers/users_controller')
+const TokensController = () => import('#access/controllers/tokens_controller')
+
+registerSchemas(accessSchemas)
+prepareLoginLimiters()
+
+const error = (description: string) => ({ description, schema: 'ErrorEnvelope' })
+
+/* ---- Authentication ------------------------------------------------------ */
+
+router
+  .group(() => {
+    documented(router.post('/auth/login', [AuthController, 'login']), {
+      summary: 'Log in with a username or e-mail and a password; returns a 12-hour session token',
+      description:
+        'Body: `identifiant` (username or e-mail) and `mot_de_passe`; `username` or `email`, and `password`, ' +
+        'are accepted as aliases. The session scopes follow the role: clerk → read, write; manager → read, ' +
+        'write, reports; admin → read, write, reports, admin. Unknown user, wrong password and deactivated ' +
+        'account all answer the same 401. Failed attempts are limited to 5 per (identifiant, IP) and 30 per ' +
+        'IP per 15 minutes (429 with Retry-After).',
+      tags: ['Authentication'],
+      auth: 'public',
+      body: loginBody,
+      bodyExample: { identifiant: 'caissier1', mot_de_passe: '••••••••••' },
+      responses: {
+        200: { description: 'Logged in', schema: 'LoginSession' },
+        401: error('Identifiants invalides'),
+        422: error('Validation error (details.validation_errors lists each field)'),
+        429: error('Too many failed attempts; retry after the Retry-After delay (seconds)'),
+      },
+    })
+    documented(router.post('/auth/logout', [AuthController, 'logout']).use(middleware.auth()), {
+      summary: 'Log out: revokes the session token used for this request',
+      tags: ['Authentication'],
+      auth: [],
+      responses: {
+        204: { description: 'The session token is revoked' },
+        422: error('The token is an integration token (revoke it with DELETE /api/v1/tokens/{id})'),
+      },
+    })
+    documented(router.get('/auth/me', [AuthController, 'me']).use(middleware.auth()), {
+      summary: 'Who is calling: the logged-in user, or the integration token',
+      tags: ['Authentication'],
+      auth: [],
+      responses: { 200: { description: 'The principal', schema: 'Me' } },
+    })
+  })
+  .prefix('/api/v1')
+
+/* ---- Users (administrators) ---------------------------------------------- */
+
+router
+  .group(() => {
+    documented(router.get('/users', [UsersController, 'index']), {
+      summary: 'List users (paginated, searchable, filterable)',
+      description:
+        'sort: `field,asc|desc` over id, nom_utilisateur, email, nom_complet, role, cree_le. search matches ' +
+        'username, e-mail or full name. Needs the admin scope and, for a session, the admin role.',
+      tags: ['Users'],
+      auth: ['admin'],
+      query: listUsersQuery,
+      responses: { 200: { description: 'A page of users', schema: pageOf('User') } },
+    })
+    documented(router.get('/users/:id', [UsersController, 'show']), {
+      summary: 'One user',
+      tags: ['Users'],
+      auth: ['admin'],
+      params: userIdParams,
+      responses: { 200: { description: 'The user', schema: 'User' }, 404: error('No user with this id') },
+    })
+    documented(router.post('/users', [UsersController, 'store']), {
+      summary: 'Create a user',
+      description:
+        'nom_utilisateur: 3–60 characters among a-z 0-9 . _ - (lower-cased); mot_de_passe: at least 10 ' +
+        'characters; magasin_id is required for a clerk and must be null or absent for other roles.',
+      tags: ['Users'],
+      auth: ['admin'],
+      body: createUserBody,
+      bodyExample: {
+        nom_utilisateur: 'caissier9',
+        email: 'caissier9@comptoir.local',
+        nom_complet: 'Caissière Neuf',
+        role: 'clerk',
+        magasin_id: 1,
+        mot_de_passe: 'une-phrase-de-passe',
+      },
+      responses: {
+        201: { description: 'The new user', schema: 'User' },
+        409: error('DUPLICATE_RESOURCE: the username or e-mail is taken'),
+      },
+    })
+    documented(router.patch('/users/:id', [UsersController, 'update']), {
+      summary: 'Change a user (profile, role, store, password, activation)',
+      description:
+        'Any subset of the fields. Deactivating (`actif: false`), changing the role or store, or setting a new ' +
+        'password revokes the user’s open sessions in the same transaction. An administrator cannot ' +
+        'deactivate or demote themselves, and the last active administrator cannot be removed (409).',
+      tags: ['Users'],
+      auth: ['admin'],
+      params: userIdParams,
+      body: updateUserBody,
+      bodyExample: { actif: false },
+      responses: {
+        200: { description: 'The user after the change', schema: 'User' },
+        404: error('No user with this id'),
+        409: error('DUPLICATE_RESOURCE (username or e-mail taken) or INVALID_TRANSITION (own account, last admin)'),
+      },
+    })
+    documented(router.delete('/users/:id', [UsersController, 'destroy']), {
+      summary: 'Delete a user, or deactivate them when records refer to them',
+      description:
+        'An account nothing refers to is deleted (204). An account referred to by sales, register sessions, ' +
+        'stock movements or other records is kept for the audit trail, deactivated and returned (200).',
+      tags: ['Users'],
+      auth: ['admin'],
+      params: userIdParams,
+      responses: {
+        200: { description: 'Kept and deactivated', schema: 'DeactivatedUser' },
+        204: { description: 'Deleted' },
+        404: error('No user with this id'),
+        409: error('INVALID_TRANSITION: your own account, or the last active administrator'),
+      },
+    })
+  })
+  .prefix('/api/v1')
+  .use(middleware.auth({ scopes: ['admin'] }))
+
+/* ---- Integration tokens (administrators) --------------------------------- */
+
+router
+  .group(() => {
+    documented(router.get('/tokens', [TokensController, 'index']), {
+      summary: 'List integration tokens (never the secret nor its hash)',
+      description:
+        'sort over id, nom, cree_le, expire_le, derniere_utilisation. search matches the name or the prefix. ' +
+        'actif=true: usable tokens; actif=false: revoked or expired ones.',
+      tags: ['API tokens'],
+      auth: ['admin'],
+      query: listTokensQuery,
+      responses: { 200: { description: 'A page of tokens', schema: pageOf('ApiToken') } },
+    })
+    documented(router.post('/tokens', [TokensController, 'store']), {
+      summary: 'Create an integration token; the response is the only time it is shown',
+      description: 'expire_le: ISO 8601 date or date-time in the future; omit it for a token that does not expire.',
+      tags: ['API tokens'],
+      auth: ['admin'],
+      body: createTokenBody,
+      bodyExample: { nom: 'erp-sync', scopes: ['read', 'reports'], expire_le: '2027-06-30T00:00:00Z' },
+      responses: { 201: { description: 'The token, with its secret', schema: 'CreatedApiToken' } },
+    })
+    documented(router.delete('/tokens/:id', [TokensController, 'destroy']), {
+      summary: 'Revoke an integration token (idempotent)',
+      description: 'Revoking an already revoked token is also a 204 and keeps the first revocation time.',
+      tags: ['API tokens'],
+      auth: ['admin'],
+      params: tokenIdParams,
+      responses: { 204: { description: 'Revoked' }, 404: error('No integration token with this id') },
+    })
+  })
+  .prefix('/api/v1')
+  .use(middleware.auth({ scopes: ['admin'] }))

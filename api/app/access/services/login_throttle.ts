@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto'
+import limiter from '@adonisjs/limiter/services/main'
+import { ApiError } from '#core/api_error'
+
+/*
+ * Failed logins are counted in PostgreSQL (limiter "database" store), so
+ * every API instance shares the same budgets:
+ *   - 5 failures per (identifiant, IP) per 15 minutes: slows password guessing on one account;
+ *   - 30 failures per IP per 15 minutes: slows an IP spraying many accounts.
+ * The attempt is counted *before* the password is checked (one atomic upsert
+ * per budget), so a burst of parallel guesses cannot slip past the limit; a
+ * successful login then gives its point back and clears its own
+ * (identifiant, IP) counter, never other people's.
+ */
+export const LOGIN_LIMITS = {
+  perAccount: { requests: 5, duration: '15 mins' },
+  perIp: { requests: 30, duration: '15 mins' },
+} as const
+
+/** The envelope's RATE_LIMIT_EXCEEDED, carrying the delay for the Retry-After header. */
+export class LoginRateLimited extends ApiError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(429, 'RATE_LIMIT_EXCEEDED', 'Trop de tentatives de connexion; réessayez plus tard', {
+      retry_after: retryAfterSeconds,
+    })
+  }
+}
+
+/* Resolved on use: the limiter service exists once the app has booted (limiter.use caches instances). */
+const accountLimiter = () => limiter.use(LOGIN_LIMITS.perAccount)
+const ipLimiter = () => limiter.use(LOGIN_LIMITS.perIp)
+
+export class LoginThrottle {
+  readonly #accountKey: string
+  readonly #ipKey: string
+
+  constructor(identifier: string, ip: string) {
+    /* Hashed so any identifiant fits the 255-character key and is not stored in clear. */
+    const account = createHash('sha256').update(identifier.trim().toLowerCase()).digest('hex').slice(0, 32)
+    this.#accountKey = `login:account:${account}:${ip}`
+    this.#ipKey = `login:ip:${ip}`
+  }
+
+  /** Counts this attempt; throws LoginRateLimited when either budget is already spent. */
+  async acquire() {
+    const [account, ip] = await Promise.all([
+      accountLimiter().increment(this.#accountKey),
+      ipLimiter().increment(this.#ipKey),
+    ])
+    const exceeded = [account, ip].filter((r) => r.consumed > r.limit)
+    if (exceeded.length > 0) {
+      throw new LoginRateLimited(Math.max(1, ...exceeded.map((r) => r.availableIn)))
+    }
+  }
+
+  /** A success is not a failure: give the IP its point back and forget this account's failures. */
+  async succeeded() {
+    await Promise.all([
+      accountLimiter().delete(this.#accountKey),
+      ipLimiter().decrement(this.#ipKey),
+    ])
+  }
+}
+
+/**
+ * Creates the two limiters at boot (called from routes.ts). A limiter binds
+ * to the database connection current when it is first created: created at
+ * boot, that is the pool, never a request's transaction nor the global
+ * transaction a test wraps around its requests (whose rollback would leave
+ * the limiter on a dead connection).
+ */
+export function prepareLoginLimiters() {
+  accountLimiter()
+  ipLimiter()
+}

@@ -1,0 +1,46 @@
+import type { DateTime } from 'luxon'
+import type User from '#access/models/user'
+import type { Role } from '#access/models/user'
+
+/* The password hash never leaves the module: these are the only user shapes on the wire. */
+
+/** Who is logged in (login and GET /auth/me). */
+export interface UserSummaryWire {
+  id: number
+  nom_utilisateur: string
+  email: string
+  nom_complet: string
+  role: Role
+  magasin_id: number | null
+}
+
+/** A user as administrators see it. */
+export interface UserWire extends UserSummaryWire {
+  actif: boolean
+  cree_le: string
+  modifie_le: string
+}
+
+export function instantToWire(value: DateTime | null | undefined): string | null {
+  return value ? value.toUTC().toISO() : null
+}
+
+export function userSummaryToWire(user: User): UserSummaryWire {
+  return {
+    id: user.id,
+    nom_utilisateur: user.username,
+    email: user.email,
+    nom_complet: user.fullName,
+    role: user.role,
+    magasin_id: user.storeId,
+  }
+}
+
+export function userToWire(user: User): UserWire {
+  return {
+    ...userSummaryToWire(user),
+    actif: user.isActive,
+    cree_le: instantToWire(user.createdAt)!,
+    modifie_le: instantToWire(user.updatedAt)!,
+  }
+}

@@ -1,0 +1,40 @@
+import vine from '@vinejs/vine'
+import { DateTime } from 'luxon'
+import { paginationFields } from '#core/pagination'
+import { SCOPES } from '#access/models/api_token'
+import { fieldError } from '#access/validators/field_error'
+
+const MAX_INT = 2_147_483_647
+
+/* An ISO 8601 date (midnight UTC) or date-time with an offset; parsed by `futureInstant`. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2}))?$/
+
+export const tokenIdParams = vine.create({ id: vine.number().withoutDecimals().min(1).max(MAX_INT) })
+
+export const listTokensQuery = vine.create({
+  ...paginationFields,
+  /** true: usable tokens only; false: revoked or expired ones only. */
+  actif: vine.boolean().optional(),
+})
+
+export const tokenSortColumns: Record<string, string> = {
+  id: 'id',
+  nom: 'name',
+  cree_le: 'created_at',
+  expire_le: 'expires_at',
+  derniere_utilisation: 'last_used_at',
+}
+
+export const createTokenBody = vine.create({
+  nom: vine.string().trim().minLength(1).maxLength(100),
+  scopes: vine.array(vine.enum(SCOPES)).minLength(1).maxLength(SCOPES.length).distinct(),
+  expire_le: vine.string().trim().maxLength(40).regex(ISO_INSTANT).optional(),
+})
+
+/** Parses a validated `expire_le`, refusing impossible dates and instants in the past. */
+export function futureInstant(value: string, field: string): DateTime {
+  const instant = DateTime.fromISO(value, { zone: 'utc' })
+  if (!instant.isValid) throw fieldError(field, `The ${field} field is not a valid date`, 'date')
+  if (instant <= DateTime.utc()) throw fieldError(field, `The ${field} field must be in the future`, 'future')
+  return instant
+}

@@ -1,0 +1,82 @@
+import { test } from '@japa/runner'
+import type { ApiClient } from '@japa/api-client'
+import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
+import { LOGIN_LIMITS } from '#access/services/login_throttle'
+import { PASSWORD, makeUser, uniqueIp } from '#tests/functional/access/helpers'
+
+function attempt(client: ApiClient, ip: string, identifiant: string, password: string) {
+  return client.post('/api/v1/auth/login').header('x-forwarded-for', ip).json({ identifiant, mot_de_passe: password })
+}
+
+test.group('Login rate limit', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('the 6th attempt after 5 failures is a 429 with Retry-After, even with the right password', async ({ client, assert }) => {
+    const user = await makeUser('clerk')
+    const ip = uniqueIp()
+    for (let i = 0; i < LOGIN_LIMITS.perAccount.requests; i++) {
+      ;(await attempt(client, ip, user.username, 'wrong password')).assertStatus(401)
+    }
+    const blocked = await attempt(client, ip, user.username, PASSWORD)
+    blocked.assertStatus(429)
+    assert.containsSubset(blocked.body(), { status: 429, error_code: 'RATE_LIMIT_EXCEEDED', path: '/api/v1/auth/login' })
+    const retryAfter = Number(blocked.header('retry-after'))
+    assert.isAbove(retryAfter, 14 * 60)
+    assert.isAtMost(retryAfter, 15 * 60)
+    assert.equal(blocked.body().details.retry_after, retryAfter)
+
+    /* Same account from another address, and another account from this address, still work. */
+    ;(await attempt(client, uniqueIp(), user.username, PASSWORD)).assertStatus(200)
+    const colleague = await makeUser('clerk')
+    ;(await attempt(client, ip, colleague.username, PASSWORD)).assertStatus(200)
+  })
+
+  test('the limit is shared through the database, where counters are keyed by a hash', async ({ assert, client }) => {
+    const ip = uniqueIp()
+    ;(await attempt(client, ip, 'someone@example.com', 'wrong password')).assertStatus(401)
+    const rows = await db.from('rate_limits').whereILike('key', `%${ip}`)
+    assert.lengthOf(rows, 2)
+    assert.isTrue(rows.every((row) => !row.key.includes('someone')))
+  })
+
+  test('a success clears its own account counter', async ({ client }) => {
+    const user = await makeUser('manager')
+    const ip = uniqueIp()
+    for (let i = 0; i < 4; i++) (await attempt(client, ip, user.username, 'wrong password')).assertStatus(401)
+    ;(await attempt(client, ip, user.username, PASSWORD)).assertStatus(200)
+    for (let i = 0; i < 5; i++) (await attempt(client, ip, user.username, 'wrong password')).assertStatus(401)
+    ;(await attempt(client, ip, user.username, 'wrong password')).assertStatus(429)
+  })
+
+  test('30 failures per IP across accounts; a success neither resets nor spends that budget', async ({ client, assert }) => {
+    const ip = uniqueIp()
+    const user = await makeUser('admin')
+    let failures = 0
+    /* 29 failures spread over accounts (4 each, under the per-account limit)… */
+    for (let account = 0; failures < LOGIN_LIMITS.perIp.requests - 1; account++) {
+      for (let i = 0; i < 4 && failures < LOGIN_LIMITS.perIp.requests - 1; i++, failures++) {
+        ;(await attempt(client, ip, `sprayed-${account}`, 'guess')).assertStatus(401)
+      }
+    }
+    /* …one legitimate login from the same address… */
+    ;(await attempt(client, ip, user.username, PASSWORD)).assertStatus(200)
+    /* …leaves exactly one failure in the budget, then the address is blocked for everyone. */
+    ;(await attempt(client, ip, 'sprayed-last', 'guess')).assertStatus(401)
+    const blocked = await attempt(client, ip, user.username, PASSWORD)
+    blocked.assertStatus(429)
+    assert.isAbove(Number(blocked.header('retry-after')), 0)
+    ;(await attempt(client, uniqueIp(), user.username, PASSWORD)).assertStatus(200)
+  })
+
+  test('parallel guesses cannot slip past the limit', async ({ client, assert }) => {
+    const user = await makeUser('clerk')
+    const ip = uniqueIp()
+    const responses = await Promise.all(
+      Array.from({ length: 12 }, () => attempt(client, ip, user.username, 'wrong password'))
+    )
+    const statuses = responses.map((r) => r.status())
+    assert.equal(statuses.filter((s) => s === 401).length, LOGIN_LIMITS.perAccount.requests)
+    assert.equal(statuses.filter((s) => s === 429).length, 12 - LOGIN_LIMITS.perAccount.requests)
+  })
+})

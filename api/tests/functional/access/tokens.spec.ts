@@ -1,0 +1,127 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
+import { hashToken } from '#access/services/token_service'
+import { tokenWith } from '#tests/helpers/tokens'
+import { makeUser, secretsIn, sessionFor } from '#tests/functional/access/helpers'
+
+test.group('API tokens endpoints', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('creating a token shows it once; it works with its scopes only', async ({ client, assert }) => {
+    const admin = await tokenWith(['admin'])
+    const response = await client
+      .post('/api/v1/tokens')
+      .header('x-api-token', admin)
+      .json({ nom: 'erp-sync', scopes: ['read', 'reports'], expire_le: '2099-01-01' })
+    response.assertStatus(201)
+    const body = response.body()
+    assert.match(body.token, /^cpt_[A-Za-z0-9_-]{43}$/)
+    assert.containsSubset(body, {
+      nom: 'erp-sync',
+      prefixe: body.token.slice(0, 12),
+      scopes: ['read', 'reports'],
+      expire_le: '2099-01-01T00:00:00.000Z',
+      derniere_utilisation: null,
+      revoque_le: null,
+    })
+    assert.deepEqual(secretsIn(response.text()), [])
+    const row = await db.from('api_tokens').where('id', body.id).firstOrFail()
+    assert.equal(row.token_hash, hashToken(body.token))
+    assert.equal(row.kind, 'integration')
+
+    ;(await client.get('/api/v1/stores').header('x-api-token', body.token)).assertStatus(200)
+    ;(await client.post('/api/v1/tokens').header('x-api-token', body.token).json({})).assertStatus(403)
+
+    const list = await client.get('/api/v1/tokens').header('x-api-token', admin)
+    const listed = list.body().items.find((t: { id: number }) => t.id === body.id)
+    assert.notProperty(listed, 'token')
+    assert.isString(listed.derniere_utilisation)
+    assert.deepEqual(secretsIn(list.text()), [])
+  })
+
+  test('the list holds integration tokens only and filters by state', async ({ client, assert }) => {
+    const admin = await tokenWith(['admin'])
+    await sessionFor(await makeUser('admin'))
+    const revoked = await tokenWith(['read'])
+    await db.from('api_tokens').where('token_hash', hashToken(revoked)).update({ revoked_at: new Date() })
+    const all = await client.get('/api/v1/tokens').header('x-api-token', admin)
+    all.assertStatus(200)
+    assert.equal(all.body().total, 2)
+    assert.deepEqual(
+      all.body().items.map((t: { nom: string }) => t.nom),
+      ['test-admin', 'test-read']
+    )
+    const active = await client.get('/api/v1/tokens').qs({ actif: true }).header('x-api-token', admin)
+    assert.deepEqual(
+      active.body().items.map((t: { nom: string }) => t.nom),
+      ['test-admin']
+    )
+    const inactive = await client.get('/api/v1/tokens').qs({ actif: false }).header('x-api-token', admin)
+    assert.deepEqual(
+      inactive.body().items.map((t: { nom: string }) => t.nom),
+      ['test-read']
+    )
+    assert.isString(inactive.body().items[0].revoque_le)
+  })
+
+  test('bad bodies are validation errors and create nothing', async ({ client, assert }) => {
+    const admin = await tokenWith(['admin'])
+    const cases: [Record<string, unknown>, string[]][] = [
+      [{}, ['nom', 'scopes']],
+      [{ nom: 'x', scopes: [] }, ['scopes']],
+      [{ nom: 'x', scopes: ['read', 'read'] }, ['scopes']],
+      [{ nom: 'x', scopes: ['root'] }, ['scopes.0']],
+      [{ nom: 'x'.repeat(101), scopes: ['read'] }, ['nom']],
+      [{ nom: 'x', scopes: ['read'], expire_le: 'tomorrow' }, ['expire_le']],
+      [{ nom: 'x', scopes: ['read'], expire_le: '2020-01-01T00:00:00Z' }, ['expire_le']],
+      [{ nom: 'x', scopes: ['read'], expire_le: '2099-02-30' }, ['expire_le']],
+      [{ nom: 'x', scopes: ['read'], kind: 'session' }, ['kind']],
+    ]
+    for (const [body, fields] of cases) {
+      const response = await client.post('/api/v1/tokens').header('x-api-token', admin).json(body)
+      response.assertStatus(422)
+      assert.sameMembers(
+        response.body().details.validation_errors.map((e: { field: string }) => e.field),
+        fields,
+        JSON.stringify(body)
+      )
+    }
+    assert.lengthOf(await db.from('api_tokens'), 1)
+  })
+
+  test('revoking is a 204, refuses the token at once, and is idempotent', async ({ client, assert }) => {
+    const admin = await tokenWith(['admin'])
+    const created = await client.post('/api/v1/tokens').header('x-api-token', admin).json({ nom: 'temp', scopes: ['read'] })
+    const { id, token } = created.body()
+    ;(await client.delete(`/api/v1/tokens/${id}`).header('x-api-token', admin)).assertStatus(204)
+    ;(await client.get('/api/v1/stores').header('x-api-token', token)).assertStatus(401)
+    const first = await db.from('api_tokens').where('id', id).firstOrFail()
+    ;(await client.delete(`/api/v1/tokens/${id}`).header('x-api-token', admin)).assertStatus(204)
+    const second = await db.from('api_tokens').where('id', id).firstOrFail()
+    assert.equal(second.revoked_at.getTime(), first.revoked_at.getTime())
+  })
+
+  test('unknown ids and session tokens are 404', async ({ client, assert }) => {
+    const admin = await tokenWith(['admin'])
+    const user = await makeUser('manager')
+    await sessionFor(user)
+    const session = await db.from('api_tokens').where('user_id', user.id).firstOrFail()
+    ;(await client.delete('/api/v1/tokens/999999').header('x-api-token', admin)).assertStatus(404)
+    ;(await client.delete(`/api/v1/tokens/${session.id}`).header('x-api-token', admin)).assertStatus(404)
+    const row = await db.from('api_tokens').where('id', session.id).firstOrFail()
+    assert.isNull(row.revoked_at)
+  })
+
+  test('non-admins get a 403 and admin sessions are allowed', async ({ client }) => {
+    const readOnly = await tokenWith(['read', 'write', 'reports'])
+    ;(await client.get('/api/v1/tokens').header('x-api-token', readOnly)).assertStatus(403)
+    ;(await client.post('/api/v1/tokens').header('x-api-token', readOnly).json({ nom: 'x', scopes: ['admin'] })).assertStatus(403)
+    ;(await client.delete('/api/v1/tokens/1').header('x-api-token', readOnly)).assertStatus(403)
+    const manager = await sessionFor(await makeUser('manager'))
+    ;(await client.get('/api/v1/tokens').header('x-api-token', manager)).assertStatus(403)
+    const admin = await sessionFor(await makeUser('admin'))
+    ;(await client.get('/api/v1/tokens').header('x-api-token', admin)).assertStatus(200)
+    ;(await client.get('/api/v1/tokens')).assertStatus(401)
+  })
+})
