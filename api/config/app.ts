@@ -1,4 +1,5 @@
 import env from '#start/env'
+import proxyAddr from 'proxy-addr'
 import { defineConfig } from '@adonisjs/core/http'
 
 export const http = defineConfig({
@@ -6,7 +7,12 @@ export const http = defineConfig({
   generateRequestId: true,
   allowMethodSpoofing: false,
   useAsyncLocalStorage: true,
-  trustProxy: () => true,
+  /*
+   * X-Forwarded-For is believed only from our own proxies (nginx on this
+   * host or the compose network); anyone else could forge it to dodge the
+   * per-IP login limits.
+   */
+  trustProxy: proxyAddr.compile(['loopback', 'linklocal', 'uniquelocal']),
   /* `sort=prix,desc` is one value (the original's format), not an array. */
   qs: {
     parse: { depth: 3, parameterLimit: 100, allowSparse: false, arrayLimit: 50, comma: false },
