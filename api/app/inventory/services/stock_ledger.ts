@@ -17,6 +17,7 @@ export interface MovementContext {
 }
 
 export interface AppliedChange {
+  locationId: number
   productId: number
   delta: number
   balanceAfter: number
@@ -98,6 +99,7 @@ export async function applyStockChanges(
   }
 
   return applied.rows.map((r) => ({
+    locationId,
     productId: r.product_id,
     delta: r.delta,
     balanceAfter: r.balance_after,

@@ -24,8 +24,8 @@ export interface CreateSaleInput {
 export interface CreatedSale {
   saleId: number
   replayed: boolean
+  /** Stock changes, for reorder-point alerts once committed. */
   crossings: AppliedChange[]
-  locationId: number
   /** The new sale as written (absent on a replay: load it). */
   detail: SaleDetail | null
 }
@@ -198,14 +198,14 @@ export async function createSale(
         payments: payments.map((p) => ({ method: p.method, amountCents: p.amountCents, reference: p.reference })),
         returns: [],
       }
-      return { saleId, replayed: false, crossings: applied, locationId: register.locationId, detail }
+      return { saleId, replayed: false, crossings: applied, detail }
     })
   } catch (error) {
     // A retry (or a reused key) is answered from the first sale, even when
     // this attempt failed on its own (stock gone, register closed since).
     if (idempotencyKey) {
       const existingId = await findByIdempotencyKey(idempotencyKey, fingerprint)
-      if (existingId) return { saleId: existingId, replayed: true, crossings: [], locationId: 0, detail: null }
+      if (existingId) return { saleId: existingId, replayed: true, crossings: [], detail: null }
     }
     throw error
   }

@@ -8,7 +8,7 @@ import { loadSaleDetail } from '#sales/queries/sale_detail'
 import { loadReceipt } from '#sales/queries/receipt'
 import { listSales, saleListItem } from '#sales/queries/sale_list'
 import { saleToWire } from '#sales/transformers/sale_transformer'
-import { notifyStockCrossings } from '#sales/stock_events'
+import { detectCrossings } from '#inventory/services/stock_alerts'
 import { recordBusinessEvent } from '#core/business_events'
 import {
   createSaleBody,
@@ -30,7 +30,7 @@ export default class SalesController {
     const input = await validateBody(createSaleBody, ctx)
     const key = await idempotencyKey(ctx)
     const created = await createSale(input, ctx.principal, key)
-    notifyStockCrossings(created.locationId, created.crossings)
+    detectCrossings(created.crossings)
     const sale = created.detail ?? (await loadSaleDetail(created.saleId))
     if (created.replayed) {
       // A key only replays a sale its holder could have made.

@@ -34,9 +34,9 @@ test.group('GET /metrics', (group) => {
   })
 
   test('counts requests by route pattern (never the raw URL) and status', async ({ client, assert }) => {
-    const before = await sample(client, 'http_requests_total', { route: '/api/v1/products/:id', status: '401' })
+    const before = await sample(client, 'http_requests_total', { method: 'GET', route: '/api/v1/products/:id', status: '401' })
     for (const id of [1, 2, 3]) await client.get(`/api/v1/products/${id}`)
-    const after = await sample(client, 'http_requests_total', { route: '/api/v1/products/:id', status: '401' })
+    const after = await sample(client, 'http_requests_total', { method: 'GET', route: '/api/v1/products/:id', status: '401' })
     assert.equal(after - before, 3)
     const text = (await client.get('/metrics')).text()
     assert.notInclude(text, 'route="/api/v1/products/1"')

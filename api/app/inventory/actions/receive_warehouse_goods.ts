@@ -1,0 +1,62 @@
+import db from '@adonisjs/lucid/services/db'
+import type { Infer } from '@vinejs/vine/types'
+import { ApiError } from '#core/api_error'
+import { requireRole } from '#access/policies'
+import type { Principal } from '#access/principal'
+import { applyStockChanges } from '#inventory/services/stock_ledger'
+import { warehouseLocation } from '#inventory/services/stock_locations'
+import { latestMovementIds, movementsByIds } from '#inventory/queries/stock_queries'
+import { movementToWire, type MovementWire } from '#inventory/transformers/stock_transformers'
+import { fieldError } from '#inventory/validators/common'
+import type { receiptBody } from '#inventory/validators/stock_validators'
+
+export interface ReceiptWire {
+  fournisseur: string | null
+  reference: string | null
+  mouvements: MovementWire[]
+}
+
+/**
+ * Goods in at the central warehouse (the original had no inbound flow: its
+ * central stock could only go down). One `receipt` movement per line; the
+ * supplier and their delivery reference go into each movement's reason.
+ */
+export default class ReceiveWarehouseGoods {
+  static async handle(principal: Principal, input: Infer<typeof receiptBody>): Promise<ReceiptWire> {
+    requireRole(principal, 'manager', 'admin')
+    const productIds = input.lignes.map((line) => line.produit_id)
+    productIds.forEach((id, index) => {
+      // Two lines for one product would merge into one movement; say so instead.
+      if (productIds.indexOf(id) !== index) {
+        throw fieldError(`lignes.${index}.produit_id`, `Product ${id} appears on two lines`, 'distinct')
+      }
+    })
+
+    const movementIds = await db.transaction(async (trx) => {
+      const known = await trx.from('products').whereIn('id', productIds).select('id')
+      const missing = productIds.find((id) => !known.some((row) => Number(row.id) === id))
+      if (missing !== undefined) throw ApiError.notFound('Product', missing)
+      const warehouse = await warehouseLocation(trx)
+      await applyStockChanges(
+        trx,
+        warehouse.id,
+        input.lignes.map((line) => ({ productId: line.produit_id, delta: line.quantite })),
+        { kind: 'receipt', reason: receiptReason(input.fournisseur, input.reference), userId: principal.user?.id ?? null }
+      )
+      const ids = await latestMovementIds(trx, warehouse.id, productIds)
+      return productIds.map((id) => ids.get(id)!)
+    })
+
+    // Receipts only add stock: no level can cross its reorder point downwards.
+    const movements = await movementsByIds(movementIds)
+    return {
+      fournisseur: input.fournisseur ?? null,
+      reference: input.reference ?? null,
+      mouvements: movements.map(movementToWire),
+    }
+  }
+}
+
+function receiptReason(supplier?: string, reference?: string) {
+  return ['Réception fournisseur', supplier, reference ? `réf. ${reference}` : undefined].filter(Boolean).join(' — ')
+}

@@ -1,0 +1,11 @@
+import { requireRole } from '#access/policies'
+import type { Principal } from '#access/principal'
+import { runTransition } from '#inventory/services/replenishment_transitions'
+
+/** approved → shipped. No stock moves: the goods left the warehouse at approval and reach the store on receipt. */
+export default class ShipReplenishment {
+  static handle(principal: Principal, id: number) {
+    requireRole(principal, 'manager', 'admin')
+    return runTransition(principal, id, { action: 'ship' })
+  }
+}

@@ -1,0 +1,72 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { validateBody, validateQuery } from '#core/validation'
+import { idParams } from '#inventory/validators/common'
+import {
+  createReplenishmentBody,
+  listReplenishmentsQuery,
+  noFieldsBody,
+  rejectReplenishmentBody,
+  suggestionsQuery,
+} from '#inventory/validators/replenishment_validators'
+import { replenishmentById, replenishmentPage } from '#inventory/queries/replenishment_list'
+import { replenishmentSuggestions } from '#inventory/queries/replenishment_suggestions'
+import CreateReplenishment from '#inventory/actions/create_replenishment'
+import ApproveReplenishment from '#inventory/actions/approve_replenishment'
+import ShipReplenishment from '#inventory/actions/ship_replenishment'
+import ReceiveReplenishment from '#inventory/actions/receive_replenishment'
+import RejectReplenishment from '#inventory/actions/reject_replenishment'
+import CancelReplenishment from '#inventory/actions/cancel_replenishment'
+
+/** Store ← warehouse requests and their state machine (see replenishment_state.ts). */
+export default class ReplenishmentsController {
+  async index(ctx: HttpContext) {
+    return replenishmentPage(ctx.principal, await validateQuery(listReplenishmentsQuery, ctx))
+  }
+
+  async suggestions(ctx: HttpContext) {
+    return replenishmentSuggestions(ctx.principal, await validateQuery(suggestionsQuery, ctx))
+  }
+
+  async show(ctx: HttpContext) {
+    const { id } = await idParams.validate(ctx.params)
+    return replenishmentById(ctx.principal, id)
+  }
+
+  async store(ctx: HttpContext) {
+    const request = await CreateReplenishment.handle(ctx.principal, await validateBody(createReplenishmentBody, ctx))
+    return ctx.response.created(request)
+  }
+
+  async approve(ctx: HttpContext) {
+    const { id } = await this.idWithoutBody(ctx)
+    return ApproveReplenishment.handle(ctx.principal, id)
+  }
+
+  async ship(ctx: HttpContext) {
+    const { id } = await this.idWithoutBody(ctx)
+    return ShipReplenishment.handle(ctx.principal, id)
+  }
+
+  async receive(ctx: HttpContext) {
+    const { id } = await this.idWithoutBody(ctx)
+    return ReceiveReplenishment.handle(ctx.principal, id)
+  }
+
+  async reject(ctx: HttpContext) {
+    const { id } = await idParams.validate(ctx.params)
+    const { motif } = await validateBody(rejectReplenishmentBody, ctx)
+    return RejectReplenishment.handle(ctx.principal, id, motif)
+  }
+
+  async cancel(ctx: HttpContext) {
+    const { id } = await this.idWithoutBody(ctx)
+    return CancelReplenishment.handle(ctx.principal, id)
+  }
+
+  /** Transitions take no body; a field sent anyway is a 422, not silently ignored. */
+  private async idWithoutBody(ctx: HttpContext) {
+    const params = await idParams.validate(ctx.params)
+    await validateBody(noFieldsBody, ctx)
+    return params
+  }
+}

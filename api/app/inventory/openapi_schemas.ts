@@ -1,0 +1,135 @@
+import { STOCK_STATUSES } from '#inventory/stock_status'
+import { WIRE_STATUSES, REPLENISHMENT_ACTIONS } from '#inventory/replenishment_state'
+import { WIRE_KINDS } from '#inventory/wire_names'
+
+/* Response schemas of the inventory module (French wire names), registered from routes.ts. */
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
+const stamp = { type: ['string', 'null'], format: 'date-time' }
+const userId = { type: ['integer', 'null'], description: 'User id; null when an integration token acted' }
+const statut = { enum: [...STOCK_STATUSES], description: 'rupture (0), critique (≤ half the reorder point), faible (≤ reorder point), normal' }
+const productRef = {
+  type: 'object',
+  required: ['id', 'code', 'nom'],
+  properties: { id: { type: 'integer' }, code: { type: 'string' }, nom: { type: 'string' } },
+}
+
+export const inventorySchemas: Record<string, Record<string, unknown>> = {
+  StockLocationRef: {
+    type: 'object',
+    required: ['type', 'magasin_id', 'nom'],
+    properties: {
+      type: { enum: ['magasin', 'entrepot'] },
+      magasin_id: { type: ['integer', 'null'] },
+      nom: { type: 'string', example: 'Entrepôt central' },
+    },
+  },
+  ProductRef: productRef,
+  WarehouseStockItem: {
+    type: 'object',
+    required: ['produit_id', 'code', 'nom', 'quantite', 'seuil_reappro', 'statut'],
+    properties: {
+      produit_id: { type: 'integer' },
+      code: { type: 'string', example: 'ALI001' },
+      nom: { type: 'string', example: 'Pain' },
+      quantite: { type: 'integer', minimum: 0 },
+      seuil_reappro: { type: 'integer', minimum: 0 },
+      statut,
+    },
+  },
+  StockLevel: {
+    type: 'object',
+    required: ['emplacement', 'produit', 'quantite', 'seuil_reappro', 'statut'],
+    properties: {
+      emplacement: ref('StockLocationRef'),
+      produit: ref('ProductRef'),
+      quantite: { type: 'integer', minimum: 0 },
+      seuil_reappro: { type: 'integer', minimum: 0 },
+      statut,
+    },
+  },
+  StockMovement: {
+    type: 'object',
+    required: ['id', 'emplacement', 'produit', 'quantite', 'solde_apres', 'type', 'reference', 'motif', 'utilisateur_id', 'cree_le'],
+    properties: {
+      id: { type: 'integer' },
+      emplacement: ref('StockLocationRef'),
+      produit: ref('ProductRef'),
+      quantite: { type: 'integer', description: 'Signed change (negative = out)' },
+      solde_apres: { type: 'integer', minimum: 0, description: 'Level right after this movement' },
+      type: { enum: WIRE_KINDS },
+      reference: {
+        type: ['object', 'null'],
+        properties: { type: { type: 'string', example: 'demande_reappro' }, id: { type: ['integer', 'null'] } },
+      },
+      motif: { type: ['string', 'null'] },
+      utilisateur_id: userId,
+      cree_le: { type: 'string', format: 'date-time' },
+    },
+  },
+  StockReceipt: {
+    type: 'object',
+    required: ['fournisseur', 'reference', 'mouvements'],
+    properties: {
+      fournisseur: { type: ['string', 'null'] },
+      reference: { type: ['string', 'null'] },
+      mouvements: { type: 'array', items: ref('StockMovement') },
+    },
+  },
+  StockAlertCount: {
+    type: 'object',
+    required: ['total', 'ruptures', 'critiques', 'faibles'],
+    properties: {
+      total: { type: 'integer' },
+      ruptures: { type: 'integer' },
+      critiques: { type: 'integer' },
+      faibles: { type: 'integer' },
+    },
+  },
+  Replenishment: {
+    type: 'object',
+    required: ['id', 'magasin_id', 'magasin', 'produit_id', 'produit', 'quantite', 'note', 'statut', 'actions_possibles', 'demande_par', 'demande_le'],
+    properties: {
+      id: { type: 'integer' },
+      magasin_id: { type: 'integer' },
+      magasin: { type: 'object', properties: { id: { type: 'integer' }, nom: { type: 'string' } } },
+      produit_id: { type: 'integer' },
+      produit: ref('ProductRef'),
+      quantite: { type: 'integer', minimum: 1 },
+      note: { type: ['string', 'null'] },
+      statut: { enum: WIRE_STATUSES },
+      actions_possibles: { type: 'array', items: { enum: [...REPLENISHMENT_ACTIONS] } },
+      demande_par: userId,
+      demande_le: { type: 'string', format: 'date-time' },
+      validee_par: userId,
+      validee_le: stamp,
+      expediee_par: userId,
+      expediee_le: stamp,
+      livree_par: userId,
+      livree_le: stamp,
+      refusee_par: userId,
+      refusee_le: stamp,
+      motif_refus: { type: ['string', 'null'] },
+      annulee_par: userId,
+      annulee_le: stamp,
+      mis_a_jour_le: { type: 'string', format: 'date-time' },
+    },
+  },
+  ReplenishmentSuggestion: {
+    type: 'object',
+    required: ['magasin', 'produit', 'quantite', 'seuil_reappro', 'statut', 'ventes_par_jour', 'jours_restants', 'en_cours', 'stock_entrepot', 'quantite_suggeree', 'priorite'],
+    properties: {
+      magasin: { type: 'object', properties: { id: { type: 'integer' }, nom: { type: 'string' } } },
+      produit: ref('ProductRef'),
+      quantite: { type: 'integer' },
+      seuil_reappro: { type: 'integer' },
+      statut,
+      ventes_par_jour: { type: 'number', description: 'Units sold over the last 30 days ÷ 30' },
+      jours_restants: { type: ['number', 'null'], description: 'Days of cover; null when nothing sold' },
+      en_cours: { type: 'integer', description: 'Units already requested and not yet received' },
+      stock_entrepot: { type: 'integer' },
+      quantite_suggeree: { type: 'integer', minimum: 1 },
+      priorite: { enum: ['URGENT', 'MOYEN'] },
+    },
+  },
+}

@@ -1,0 +1,47 @@
+import vine, { errors } from '@vinejs/vine'
+
+export const ID_MAX = 2_147_483_647
+/** Largest quantity one movement or request may carry (a typo guard, not a business limit). */
+export const QUANTITY_MAX = 100_000
+
+export const idField = () => vine.number().withoutDecimals().min(1).max(ID_MAX)
+
+export const idParams = vine.create({ id: idField() })
+
+/** A 422 for a rule VineJS cannot express on one field (either/or, cross-field). */
+export function fieldError(field: string, message: string, rule: string) {
+  return new errors.E_VALIDATION_ERROR([{ field, message, rule }])
+}
+
+/** `magasin_id` or `entrepot: true`, exactly one: which stock location a request is about. */
+export type LocationTarget = { storeId: number } | { warehouse: true }
+
+export function locationTarget(input: { magasin_id?: number; entrepot?: boolean }): LocationTarget {
+  const warehouse = input.entrepot === true
+  if (input.magasin_id !== undefined && warehouse) {
+    throw fieldError('entrepot', 'Give either magasin_id or entrepot: true, not both', 'oneOf')
+  }
+  if (input.magasin_id !== undefined) return { storeId: input.magasin_id }
+  if (warehouse) return { warehouse: true }
+  throw fieldError('magasin_id', 'Give magasin_id (a store) or entrepot: true (the central warehouse)', 'required')
+}
+
+/**
+ * A calendar date `YYYY-MM-DD` that exists (2026-02-30 is refused here
+ * rather than by PostgreSQL with a 500).
+ */
+const calendarDateRule = vine.createRule((value, _options, field) => {
+  if (typeof value !== 'string') return
+  const [year, month, day] = value.split('-').map(Number)
+  const date = new Date(Date.UTC(year, month - 1, day))
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    field.report('The {{ field }} field must be a real calendar date (YYYY-MM-DD)', 'date', field)
+  }
+})
+
+export const calendarDate = () =>
+  vine
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .use(calendarDateRule())

@@ -1,0 +1,42 @@
+import vine from '@vinejs/vine'
+import { paginationFields } from '#core/pagination'
+import { WIRE_STATUSES } from '#inventory/replenishment_state'
+import { QUANTITY_MAX, idField } from '#inventory/validators/common'
+
+export const listReplenishmentsQuery = vine.create({
+  page: paginationFields.page,
+  size: paginationFields.size,
+  sort: paginationFields.sort,
+  statut: vine.enum(WIRE_STATUSES).optional(),
+  magasin_id: idField().optional(),
+  produit_id: idField().optional(),
+})
+
+export const replenishmentSortColumns: Record<string, string> = {
+  id: 'replenishment_requests.id',
+  demande_le: 'replenishment_requests.requested_at',
+  quantite: 'replenishment_requests.quantity',
+  magasin_id: 'replenishment_requests.store_id',
+  produit_id: 'replenishment_requests.product_id',
+}
+
+export const createReplenishmentBody = vine.create({
+  // Required: the original silently sent every request to the first store.
+  magasin_id: idField(),
+  produit_id: idField(),
+  quantite: vine.number().withoutDecimals().min(1).max(QUANTITY_MAX),
+  note: vine.string().trim().maxLength(500).optional(),
+})
+
+export const rejectReplenishmentBody = vine.create({
+  motif: vine.string().trim().minLength(1).maxLength(500),
+})
+
+/** approve, ship, receive and cancel take no fields; any field sent is refused (422). */
+export const noFieldsBody = vine.create({})
+
+export const suggestionsQuery = vine.create({
+  page: paginationFields.page,
+  size: paginationFields.size,
+  magasin_id: idField().optional(),
+})

@@ -1,0 +1,112 @@
+import { test } from '@japa/runner'
+import type { ApiClient } from '@japa/api-client'
+import db from '@adonisjs/lucid/services/db'
+import { signedIn } from '#tests/helpers/actors'
+import { ledgerAndLevel, locationOfStore, resetDatabase, setLevel, warehouseLocation } from '#tests/helpers/database'
+
+type Actor = Awaited<ReturnType<typeof signedIn>>
+
+async function request(client: ApiClient, actor: Actor, productId: number, quantity: number) {
+  const response = await client
+    .post('/api/v1/replenishments')
+    .header('x-api-token', actor.token)
+    .json({ magasin_id: 1, produit_id: productId, quantite: quantity })
+  response.assertStatus(201)
+  return response.body().id as number
+}
+
+function parallel<R>(count: number, action: (i: number) => Promise<R>) {
+  return Promise.all(Array.from({ length: count }, (_, i) => action(i)))
+}
+
+function outMovements(requestId: number, kind: string) {
+  return db
+    .from('stock_movements')
+    .where({ reference_type: 'replenishment_request', reference_id: requestId, kind })
+    .count('* as n')
+    .first()
+    .then((row) => Number(row?.n))
+}
+
+/*
+ * These go through real HTTP and commit (a shared test transaction would
+ * serialise them on one connection and prove nothing).
+ */
+test.group('Replenishment under concurrency (commits; database reset afterwards)', (group) => {
+  group.teardown(() => resetDatabase())
+
+  test('20 parallel approvals of one request: exactly one transfer, 19 × 409', async ({ client, assert }) => {
+    const manager = await signedIn('manager')
+    const warehouse = await warehouseLocation()
+    const before = await ledgerAndLevel(warehouse, 2)
+    const id = await request(client, manager, 2, 25)
+
+    const responses = await parallel(20, () =>
+      client.post(`/api/v1/replenishments/${id}/approve`).header('x-api-token', manager.token)
+    )
+    const statuses = responses.map((r) => r.status())
+    assert.equal(statuses.filter((s) => s === 200).length, 1)
+    assert.equal(statuses.filter((s) => s === 409).length, 19)
+    assert.isTrue(responses.filter((r) => r.status() === 409).every((r) => r.body().error_code === 'INVALID_TRANSITION'))
+    assert.deepEqual(await ledgerAndLevel(warehouse, 2), { ledger: before.ledger - 25, level: before.level - 25 })
+    assert.equal(await outMovements(id, 'replenishment_out'), 1)
+  }).timeout(120_000)
+
+  test('20 parallel receives of one shipped request: one increment', async ({ client, assert }) => {
+    const manager = await signedIn('manager')
+    const clerk = await signedIn('clerk', 1)
+    const store = await locationOfStore(1)
+    const before = await ledgerAndLevel(store, 3)
+    const id = await request(client, clerk, 3, 12)
+    ;(await client.post(`/api/v1/replenishments/${id}/approve`).header('x-api-token', manager.token)).assertStatus(200)
+    ;(await client.post(`/api/v1/replenishments/${id}/ship`).header('x-api-token', manager.token)).assertStatus(200)
+
+    const responses = await parallel(20, (i) =>
+      client.post(`/api/v1/replenishments/${id}/receive`).header('x-api-token', i % 2 === 0 ? clerk.token : manager.token)
+    )
+    const statuses = responses.map((r) => r.status())
+    assert.equal(statuses.filter((s) => s === 200).length, 1)
+    assert.equal(statuses.filter((s) => s === 409).length, 19)
+    assert.deepEqual(await ledgerAndLevel(store, 3), { ledger: before.ledger + 12, level: before.level + 12 })
+    assert.equal(await outMovements(id, 'replenishment_in'), 1)
+  }).timeout(120_000)
+
+  test('20 parallel approvals of different requests never promise more than the warehouse holds', async ({ client, assert }) => {
+    const manager = await signedIn('manager')
+    const warehouse = await warehouseLocation()
+    await setLevel(warehouse, 4, 100)
+    const ids: number[] = []
+    for (let i = 0; i < 20; i++) ids.push(await request(client, manager, 4, 10))
+
+    const responses = await parallel(20, (i) =>
+      client.post(`/api/v1/replenishments/${ids[i]}/approve`).header('x-api-token', manager.token)
+    )
+    const statuses = responses.map((r) => r.status())
+    assert.equal(statuses.filter((s) => s === 200).length, 10)
+    const refused = responses.filter((r) => r.status() === 409)
+    assert.lengthOf(refused, 10)
+    assert.isTrue(refused.every((r) => r.body().error_code === 'INSUFFICIENT_STOCK'))
+    assert.deepEqual(await ledgerAndLevel(warehouse, 4), { ledger: 0, level: 0 })
+    const approved = await db.from('replenishment_requests').whereIn('id', ids).where('status', 'approved').count('* as n').first()
+    assert.equal(Number(approved?.n), 10)
+  }).timeout(120_000)
+
+  test('approvals racing cancellations leave the warehouse consistent with the final state', async ({ client, assert }) => {
+    const manager = await signedIn('manager')
+    const warehouse = await warehouseLocation()
+    const before = await ledgerAndLevel(warehouse, 5)
+    const id = await request(client, manager, 5, 7)
+
+    await parallel(20, (i) =>
+      client.post(`/api/v1/replenishments/${id}/${i % 2 === 0 ? 'approve' : 'cancel'}`).header('x-api-token', manager.token)
+    )
+    const stored = await db.from('replenishment_requests').where('id', id).firstOrFail()
+    assert.include(['approved', 'cancelled'], stored.status)
+    const outs = await outMovements(id, 'replenishment_out')
+    const backs = await outMovements(id, 'replenishment_in')
+    assert.isAtMost(outs, 1)
+    assert.equal(backs, stored.status === 'cancelled' ? outs : 0)
+    const expected = stored.status === 'approved' ? before.level - 7 : before.level
+    assert.deepEqual(await ledgerAndLevel(warehouse, 5), { ledger: expected, level: expected })
+  }).timeout(120_000)
+})
