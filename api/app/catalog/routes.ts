@@ -1,14 +1,51 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 import { documented } from '#core/openapi/registry'
-import { pageOf } from '#core/openapi/schemas'
-import { listProductsQuery, productIdParams } from '#catalog/validators/product_validators'
+import { pageOf, registerSchemas } from '#core/openapi/schemas'
+import {
+  createProductBody,
+  listProductsQuery,
+  lowStockQuery,
+  patchProductBody,
+  productCodeParams,
+  productIdParams,
+  reduceStockQuery,
+  replaceProductBody,
+} from '#catalog/validators/product_validators'
+import {
+  categoryBody,
+  categoryIdParams,
+  listCategoriesQuery,
+  patchCategoryBody,
+} from '#catalog/validators/category_validators'
 
 const ProductsController = () => import('#catalog/controllers/products_controller')
+const CategoriesController = () => import('#catalog/controllers/categories_controller')
 
+registerSchemas({
+  Category: {
+    type: 'object',
+    required: ['id', 'nom', 'description'],
+    properties: {
+      id: { type: 'integer' },
+      nom: { type: 'string', example: 'Alimentaire' },
+      description: { type: ['string', 'null'], example: 'Produits alimentaires de base' },
+    },
+  },
+})
+
+const reads = () => middleware.auth({ scopes: ['read'] })
+const writes = () => middleware.auth({ scopes: ['write'] })
+const error = (description: string) => ({ description, schema: 'ErrorEnvelope' })
+const WRITE_ROLES = 'Session tokens: manager or admin only (a clerk gets 403).'
+
+/*
+ * Static segments (/products/low-stock, /products/by-code/…) are declared
+ * before /products/:id: the router tries routes in declaration order.
+ */
 router
   .group(() => {
-    documented(router.get('/products', [ProductsController, 'index']), {
+    documented(router.get('/products', [ProductsController, 'index']).use(reads()), {
       summary: 'List products (paginated, searchable, filterable)',
       description:
         'sort: `field,asc|desc` over id, code, nom, prix, categorie_id. search matches name, code, description or the exact barcode. ' +
@@ -18,16 +55,159 @@ router
       query: listProductsQuery,
       responses: { 200: { description: 'A page of products', schema: pageOf('Product') } },
     })
-    documented(router.get('/products/:id', [ProductsController, 'show']), {
+    documented(router.get('/products/low-stock', [ProductsController, 'lowStock']).use(reads()), {
+      summary: 'Products whose central warehouse quantity is at most the threshold',
+      description: 'threshold defaults to 10, limit to 1000. Ordered by quantity, then id.',
+      tags: ['Products'],
+      auth: ['read'],
+      query: lowStockQuery,
+      responses: {
+        200: { description: 'Products, fewest in stock first', schema: { type: 'array', items: { $ref: '#/components/schemas/Product' } } },
+      },
+    })
+    documented(router.get('/products/by-code/:code', [ProductsController, 'byCode']).use(reads()), {
+      summary: 'One product by its code (exact match)',
+      tags: ['Products'],
+      auth: ['read'],
+      params: productCodeParams,
+      responses: { 200: { description: 'The product', schema: 'Product' }, 404: error('No product with this code') },
+    })
+    documented(router.get('/products/:id', [ProductsController, 'show']).use(reads()), {
       summary: 'One product',
       tags: ['Products'],
       auth: ['read'],
       params: productIdParams,
+      responses: { 200: { description: 'The product', schema: 'Product' }, 404: error('No product with this id') },
+    })
+    documented(router.post('/products', [ProductsController, 'store']).use(writes()), {
+      summary: 'Create a product',
+      description:
+        'Without `code`, the next code of the category series is assigned (e.g. ALI006). `prix` is a number or a ' +
+        'decimal string with at most two decimals. `quantite_stock` is the opening central warehouse stock (recorded ' +
+        'as a receipt). The product gets a stock level at the warehouse and at every store. ' + WRITE_ROLES,
+      tags: ['Products'],
+      auth: ['write'],
+      body: createProductBody,
+      bodyExample: { nom: 'Riz basmati', description: 'Sac de 1 kg', prix: '3.49', categorie_id: 1, quantite_stock: 200 },
+      responses: {
+        201: { description: 'The created product', schema: 'Product' },
+        409: error('code or code_barre already used (DUPLICATE_RESOURCE)'),
+      },
+    })
+    documented(router.put('/products/:id', [ProductsController, 'replace']).use(writes()), {
+      summary: 'Replace a product',
+      description:
+        'Full replacement: code, nom, prix and categorie_id are required; description, code_barre and actif go back ' +
+        'to null, null and true when omitted. `quantite_stock` is refused (422): stock changes through movements. ' + WRITE_ROLES,
+      tags: ['Products'],
+      auth: ['write'],
+      params: productIdParams,
+      body: replaceProductBody,
       responses: {
         200: { description: 'The product', schema: 'Product' },
-        404: { description: 'No product with this id', schema: 'ErrorEnvelope' },
+        404: error('No product with this id'),
+        409: error('code or code_barre already used (DUPLICATE_RESOURCE)'),
+      },
+    })
+    documented(router.patch('/products/:id', [ProductsController, 'patch']).use(writes()), {
+      summary: 'Change some fields of a product',
+      description: 'Only the fields sent change. `quantite_stock` is refused (422): stock changes through movements. ' + WRITE_ROLES,
+      tags: ['Products'],
+      auth: ['write'],
+      params: productIdParams,
+      body: patchProductBody,
+      responses: {
+        200: { description: 'The product', schema: 'Product' },
+        404: error('No product with this id'),
+        409: error('code or code_barre already used (DUPLICATE_RESOURCE)'),
+      },
+    })
+    documented(router.delete('/products/:id', [ProductsController, 'destroy']).use(writes()), {
+      summary: 'Delete a product that was never sold, moved or requested',
+      description: 'A product with history cannot be deleted (409 RESOURCE_IN_USE): deactivate it with `actif: false`. ' + WRITE_ROLES,
+      tags: ['Products'],
+      auth: ['write'],
+      params: productIdParams,
+      responses: {
+        200: { description: 'The deleted product', schema: 'Product' },
+        404: error('No product with this id'),
+        409: error('The product has sales, stock movements or requests (RESOURCE_IN_USE)'),
+      },
+    })
+    documented(router.post('/products/:id/reduce-stock', [ProductsController, 'reduceStock']).use(writes()), {
+      summary: 'Remove units from the central warehouse stock',
+      description: 'Recorded in the stock ledger as an adjustment with reason "reduce-stock (API)". ' + WRITE_ROLES,
+      tags: ['Products'],
+      auth: ['write'],
+      params: productIdParams,
+      query: reduceStockQuery,
+      responses: {
+        200: { description: 'The product with its new warehouse quantity', schema: 'Product' },
+        404: error('No product with this id'),
+        409: error('Not enough stock at the warehouse (INSUFFICIENT_STOCK); nothing changed'),
+      },
+    })
+
+    documented(router.get('/categories', [CategoriesController, 'index']).use(reads()), {
+      summary: 'List categories (paginated, searchable)',
+      description: 'sort: `field,asc|desc` over id, nom. search matches name or description.',
+      tags: ['Categories'],
+      auth: ['read'],
+      query: listCategoriesQuery,
+      responses: { 200: { description: 'A page of categories', schema: pageOf('Category') } },
+    })
+    documented(router.get('/categories/:id', [CategoriesController, 'show']).use(reads()), {
+      summary: 'One category',
+      tags: ['Categories'],
+      auth: ['read'],
+      params: categoryIdParams,
+      responses: { 200: { description: 'The category', schema: 'Category' }, 404: error('No category with this id') },
+    })
+    documented(router.post('/categories', [CategoriesController, 'store']).use(writes()), {
+      summary: 'Create a category',
+      description: 'Names are unique regardless of case. ' + WRITE_ROLES,
+      tags: ['Categories'],
+      auth: ['write'],
+      body: categoryBody,
+      responses: { 201: { description: 'The created category', schema: 'Category' }, 409: error('Name already used') },
+    })
+    documented(router.put('/categories/:id', [CategoriesController, 'replace']).use(writes()), {
+      summary: 'Replace a category',
+      description: 'Without description, the description is cleared. ' + WRITE_ROLES,
+      tags: ['Categories'],
+      auth: ['write'],
+      params: categoryIdParams,
+      body: categoryBody,
+      responses: {
+        200: { description: 'The category', schema: 'Category' },
+        404: error('No category with this id'),
+        409: error('Name already used'),
+      },
+    })
+    documented(router.patch('/categories/:id', [CategoriesController, 'patch']).use(writes()), {
+      summary: 'Change some fields of a category',
+      description: WRITE_ROLES,
+      tags: ['Categories'],
+      auth: ['write'],
+      params: categoryIdParams,
+      body: patchCategoryBody,
+      responses: {
+        200: { description: 'The category', schema: 'Category' },
+        404: error('No category with this id'),
+        409: error('Name already used'),
+      },
+    })
+    documented(router.delete('/categories/:id', [CategoriesController, 'destroy']).use(writes()), {
+      summary: 'Delete a category no product uses',
+      description: WRITE_ROLES,
+      tags: ['Categories'],
+      auth: ['write'],
+      params: categoryIdParams,
+      responses: {
+        200: { description: 'The deleted category', schema: 'Category' },
+        404: error('No category with this id'),
+        409: error('Products use this category (RESOURCE_IN_USE)'),
       },
     })
   })
   .prefix('/api/v1')
-  .use(middleware.auth({ scopes: ['read'] }))

@@ -1,14 +1,66 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 import { documented } from '#core/openapi/registry'
-import { pageOf } from '#core/openapi/schemas'
-import { listStoresQuery, storeIdParams } from '#stores/validators/store_validators'
+import { pageOf, registerSchemas } from '#core/openapi/schemas'
+import {
+  listStoresQuery,
+  patchStoreBody,
+  storeBody,
+  storeContactInput,
+  storeIdParams,
+  storeNameParams,
+} from '#stores/validators/store_validators'
+import { createRegisterBody, listRegistersQuery } from '#stores/validators/register_validators'
+import { listStoreStockQuery } from '#stores/validators/store_stock_validators'
+import { STOCK_STATUSES } from '#stores/queries/store_stock_query'
 
 const StoresController = () => import('#stores/controllers/stores_controller')
+const RegistersController = () => import('#stores/controllers/registers_controller')
+const StoreStockController = () => import('#stores/controllers/store_stock_controller')
 
+registerSchemas({
+  Register: {
+    type: 'object',
+    required: ['id', 'magasin_id', 'numero', 'nom', 'actif'],
+    properties: {
+      id: { type: 'integer' },
+      magasin_id: { type: 'integer' },
+      numero: { type: 'integer', example: 1 },
+      nom: { type: 'string', example: 'Caisse 1' },
+      actif: { type: 'boolean' },
+    },
+  },
+  StoreStockItem: {
+    type: 'object',
+    required: ['produit_id', 'code', 'nom', 'prix', 'quantite', 'seuil_reappro', 'statut'],
+    properties: {
+      produit_id: { type: 'integer' },
+      code: { type: 'string', example: 'ALI001' },
+      nom: { type: 'string', example: 'Pain' },
+      prix: { $ref: '#/components/schemas/Money' },
+      quantite: { type: 'integer', description: 'On-hand quantity in this store' },
+      seuil_reappro: { type: 'integer', description: 'Reorder point of this product in this store' },
+      statut: {
+        enum: [...STOCK_STATUSES],
+        description: 'rupture: 0 · critique: ≤ half the reorder point · faible: ≤ the reorder point · normal: above it',
+      },
+    },
+  },
+})
+
+const reads = () => middleware.auth({ scopes: ['read'] })
+const writes = () => middleware.auth({ scopes: ['write'] })
+const error = (description: string) => ({ description, schema: 'ErrorEnvelope' })
+const storeList = { type: 'array', items: { $ref: '#/components/schemas/Store' } }
+const WRITE_ROLES = 'Session tokens: manager or admin only (a clerk gets 403).'
+
+/*
+ * Static segments (/stores/with-contact, /stores/by-name/…) are declared
+ * before /stores/:id: the router tries routes in declaration order.
+ */
 router
   .group(() => {
-    documented(router.get('/stores', [StoresController, 'index']), {
+    documented(router.get('/stores', [StoresController, 'index']).use(reads()), {
       summary: 'List stores (paginated, searchable)',
       description: 'sort: `field,asc|desc` over id, nom. search matches name, address or e-mail.',
       tags: ['Stores'],
@@ -16,16 +68,127 @@ router
       query: listStoresQuery,
       responses: { 200: { description: 'A page of stores', schema: pageOf('Store') } },
     })
-    documented(router.get('/stores/:id', [StoresController, 'show']), {
+    documented(router.get('/stores/with-contact', [StoresController, 'withContact']).use(reads()), {
+      summary: 'Stores with a telephone or an e-mail',
+      tags: ['Stores'],
+      auth: ['read'],
+      responses: { 200: { description: 'Stores, by id', schema: storeList } },
+    })
+    documented(router.get('/stores/business/complete-contact', [StoresController, 'completeContact']).use(reads()), {
+      summary: 'Stores with telephone, e-mail and address all filled in',
+      tags: ['Stores'],
+      auth: ['read'],
+      responses: { 200: { description: 'Stores, by id', schema: storeList } },
+    })
+    documented(router.get('/stores/by-name/:name', [StoresController, 'byName']).use(reads()), {
+      summary: 'One store by its exact name',
+      tags: ['Stores'],
+      auth: ['read'],
+      params: storeNameParams,
+      responses: { 200: { description: 'The store', schema: 'Store' }, 404: error('No store with this name') },
+    })
+    documented(router.get('/stores/:id', [StoresController, 'show']).use(reads()), {
       summary: 'One store',
       tags: ['Stores'],
       auth: ['read'],
       params: storeIdParams,
+      responses: { 200: { description: 'The store', schema: 'Store' }, 404: error('No store with this id') },
+    })
+    documented(router.post('/stores', [StoresController, 'store']).use(writes()), {
+      summary: 'Create a store',
+      description:
+        'Creates its stock location (a zero level for every product) and its TPS/TVQ tax rows (registration numbers ' +
+        'empty). Registers are added with POST /stores/{id}/registers. ' + WRITE_ROLES,
+      tags: ['Stores'],
+      auth: ['write'],
+      body: storeBody,
+      bodyExample: { nom: 'Magasin Ouest', adresse: '12 Rue de l’Ouest', telephone: '514-555-0006', email: 'ouest@magasin.com' },
+      responses: { 201: { description: 'The created store', schema: 'Store' }, 409: error('Name already used') },
+    })
+    documented(router.put('/stores/:id', [StoresController, 'replace']).use(writes()), {
+      summary: 'Replace a store',
+      description: 'Full replacement: adresse, telephone and email are cleared when omitted. ' + WRITE_ROLES,
+      tags: ['Stores'],
+      auth: ['write'],
+      params: storeIdParams,
+      body: storeBody,
       responses: {
         200: { description: 'The store', schema: 'Store' },
-        404: { description: 'No store with this id', schema: 'ErrorEnvelope' },
+        404: error('No store with this id'),
+        409: error('Name already used'),
       },
+    })
+    documented(router.patch('/stores/:id', [StoresController, 'patch']).use(writes()), {
+      summary: 'Change some fields of a store',
+      description: WRITE_ROLES,
+      tags: ['Stores'],
+      auth: ['write'],
+      params: storeIdParams,
+      body: patchStoreBody,
+      responses: {
+        200: { description: 'The store', schema: 'Store' },
+        404: error('No store with this id'),
+        409: error('Name already used'),
+      },
+    })
+    documented(router.delete('/stores/:id', [StoresController, 'destroy']).use(writes()), {
+      summary: 'Delete a store that was never used',
+      description:
+        'Only a store without registers, sales, stock movements, requests or users can be deleted (its empty stock ' +
+        'location and tax rows go with it); otherwise 409 RESOURCE_IN_USE. ' + WRITE_ROLES,
+      tags: ['Stores'],
+      auth: ['write'],
+      params: storeIdParams,
+      responses: {
+        200: { description: 'The deleted store', schema: 'Store' },
+        404: error('No store with this id'),
+        409: error('The store is in use (RESOURCE_IN_USE)'),
+      },
+    })
+    documented(router.post('/stores/:id/update-contact', [StoresController, 'updateContact']).use(writes()), {
+      summary: "Change a store's telephone and/or e-mail",
+      description:
+        'Fields in the query string (as in the original) or in a JSON body, not both for the same field. ' + WRITE_ROLES,
+      tags: ['Stores'],
+      auth: ['write'],
+      params: storeIdParams,
+      query: storeContactInput,
+      body: storeContactInput,
+      responses: { 200: { description: 'The store', schema: 'Store' }, 404: error('No store with this id') },
+    })
+    documented(router.get('/stores/:id/registers', [RegistersController, 'index']).use(reads()), {
+      summary: "A store's registers (paginated)",
+      description: 'sort: `field,asc|desc` over id, numero, nom (default numero). A clerk reads their own store only.',
+      tags: ['Stores'],
+      auth: ['read'],
+      params: storeIdParams,
+      query: listRegistersQuery,
+      responses: { 200: { description: 'A page of registers', schema: pageOf('Register') }, 404: error('No store with this id') },
+    })
+    documented(router.post('/stores/:id/registers', [RegistersController, 'store']).use(writes()), {
+      summary: 'Add a register to a store',
+      description: 'Without numero, the next free number; without nom, "Caisse <numero>". ' + WRITE_ROLES,
+      tags: ['Stores'],
+      auth: ['write'],
+      params: storeIdParams,
+      body: createRegisterBody,
+      responses: {
+        201: { description: 'The created register', schema: 'Register' },
+        404: error('No store with this id'),
+        409: error('This store already has a register with this numero'),
+      },
+    })
+    documented(router.get('/stores/:id/stock', [StoreStockController, 'index']).use(reads()), {
+      summary: "A store's stock with its alert status (paginated)",
+      description:
+        'statut comes from each product\'s reorder point in this store. Filters: search (code, name, exact barcode), ' +
+        'statut, categorie_id. sort: `field,asc|desc` over code (default), nom, quantite, statut, produit_id. ' +
+        'A clerk reads their own store only (403 otherwise).',
+      tags: ['Stores'],
+      auth: ['read'],
+      params: storeIdParams,
+      query: listStoreStockQuery,
+      responses: { 200: { description: 'A page of stock lines', schema: pageOf('StoreStockItem') }, 404: error('No store with this id') },
     })
   })
   .prefix('/api/v1')
-  .use(middleware.auth({ scopes: ['read'] }))

@@ -2,13 +2,32 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { ApiError } from '#core/api_error'
 import { paginate, resolveSort } from '#core/pagination'
 import { wireToCents } from '#core/money'
+import { validateBody, validateQuery } from '#core/validation'
+import { requireRole } from '#access/policies'
 import { productToWire } from '#catalog/transformers/product_transformer'
-import { productsWithWarehouseStock } from '#catalog/queries/products_query'
+import { lowStockProducts, productsWithWarehouseStock } from '#catalog/queries/products_query'
+import { createProduct } from '#catalog/actions/create_product'
+import { updateProduct } from '#catalog/actions/update_product'
+import { deleteProduct } from '#catalog/actions/delete_product'
+import { reduceProductStock } from '#catalog/actions/reduce_product_stock'
 import {
+  createProductBody,
   listProductsQuery,
+  lowStockQuery,
+  newProductFromWire,
+  patchProductBody,
+  productChangesFromWire,
+  productCodeParams,
   productIdParams,
   productSortColumns,
+  reduceStockQuery,
+  refuseStockInUpdate,
+  replaceProductBody,
+  replacementFromWire,
 } from '#catalog/validators/product_validators'
+
+const LOW_STOCK_DEFAULT_THRESHOLD = 10
+const LOW_STOCK_DEFAULT_LIMIT = 1000
 
 export default class ProductsController {
   async index({ request }: HttpContext) {
@@ -43,5 +62,57 @@ export default class ProductsController {
     const product = await productsWithWarehouseStock().where('products.id', id).first()
     if (!product) throw ApiError.notFound('Product', id)
     return productToWire(product)
+  }
+
+  async byCode({ params }: HttpContext) {
+    const { code } = await productCodeParams.validate(params)
+    const product = await productsWithWarehouseStock().where('products.code', code).first()
+    if (!product) throw ApiError.notFound('Product', code)
+    return productToWire(product)
+  }
+
+  async lowStock(ctx: HttpContext) {
+    const { threshold, limit } = await validateQuery(lowStockQuery, ctx)
+    const products = await lowStockProducts(
+      threshold ?? LOW_STOCK_DEFAULT_THRESHOLD,
+      limit ?? LOW_STOCK_DEFAULT_LIMIT
+    )
+    return products.map(productToWire)
+  }
+
+  async store(ctx: HttpContext) {
+    requireRole(ctx.principal, 'manager', 'admin')
+    const body = await validateBody(createProductBody, ctx)
+    const product = await createProduct(newProductFromWire(body), { userId: ctx.principal.user?.id ?? null })
+    return ctx.response.created(productToWire(product))
+  }
+
+  async replace(ctx: HttpContext) {
+    requireRole(ctx.principal, 'manager', 'admin')
+    const { id } = await productIdParams.validate(ctx.params)
+    refuseStockInUpdate(ctx.request.body())
+    const body = await validateBody(replaceProductBody, ctx)
+    return productToWire(await updateProduct(id, replacementFromWire(body)))
+  }
+
+  async patch(ctx: HttpContext) {
+    requireRole(ctx.principal, 'manager', 'admin')
+    const { id } = await productIdParams.validate(ctx.params)
+    refuseStockInUpdate(ctx.request.body())
+    const body = await validateBody(patchProductBody, ctx)
+    return productToWire(await updateProduct(id, productChangesFromWire(body)))
+  }
+
+  async destroy(ctx: HttpContext) {
+    requireRole(ctx.principal, 'manager', 'admin')
+    const { id } = await productIdParams.validate(ctx.params)
+    return productToWire(await deleteProduct(id))
+  }
+
+  async reduceStock(ctx: HttpContext) {
+    requireRole(ctx.principal, 'manager', 'admin')
+    const { id } = await productIdParams.validate(ctx.params)
+    const { quantity } = await validateQuery(reduceStockQuery, ctx)
+    return productToWire(await reduceProductStock(id, quantity, { userId: ctx.principal.user?.id ?? null }))
   }
 }

@@ -1,9 +1,28 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { errors } from '@vinejs/vine'
 import { ApiError } from '#core/api_error'
 import { paginate, resolveSort } from '#core/pagination'
+import { validateBody, validateQuery } from '#core/validation'
+import { requireRole } from '#access/policies'
 import Store from '#stores/models/store'
 import { storeToWire } from '#stores/transformers/store_transformer'
-import { listStoresQuery, storeIdParams, storeSortColumns } from '#stores/validators/store_validators'
+import { createStore } from '#stores/actions/create_store'
+import { updateStore } from '#stores/actions/update_store'
+import { deleteStore } from '#stores/actions/delete_store'
+import {
+  listStoresQuery,
+  patchStoreBody,
+  storeBody,
+  storeChangesFromWire,
+  storeContactInput,
+  storeIdParams,
+  storeNameParams,
+  storeReplacementFromWire,
+  storeSortColumns,
+} from '#stores/validators/store_validators'
+
+/* Empty strings count as missing, like NULL. */
+const filled = (column: 'phone' | 'email' | 'address') => `coalesce(${column}, '') <> ''`
 
 export default class StoresController {
   async index({ request }: HttpContext) {
@@ -25,5 +44,71 @@ export default class StoresController {
     const store = await Store.find(id)
     if (!store) throw ApiError.notFound('Store', id)
     return storeToWire(store)
+  }
+
+  async byName({ params }: HttpContext) {
+    const { name } = await storeNameParams.validate(params)
+    const store = await Store.findBy('name', name)
+    if (!store) throw ApiError.notFound('Store', name)
+    return storeToWire(store)
+  }
+
+  /** Stores reachable by telephone or e-mail (the original's /with-contact/). */
+  async withContact() {
+    const stores = await Store.query()
+      .whereRaw(`(${filled('phone')} OR ${filled('email')})`)
+      .orderBy('id')
+    return stores.map(storeToWire)
+  }
+
+  /** Stores with telephone, e-mail and address all filled in. */
+  async completeContact() {
+    const stores = await Store.query()
+      .whereRaw(filled('phone'))
+      .whereRaw(filled('email'))
+      .whereRaw(filled('address'))
+      .orderBy('id')
+    return stores.map(storeToWire)
+  }
+
+  async store(ctx: HttpContext) {
+    requireRole(ctx.principal, 'manager', 'admin')
+    const body = await validateBody(storeBody, ctx)
+    return ctx.response.created(storeToWire(await createStore(storeReplacementFromWire(body))))
+  }
+
+  async replace(ctx: HttpContext) {
+    requireRole(ctx.principal, 'manager', 'admin')
+    const { id } = await storeIdParams.validate(ctx.params)
+    const body = await validateBody(storeBody, ctx)
+    return storeToWire(await updateStore(id, storeReplacementFromWire(body)))
+  }
+
+  async patch(ctx: HttpContext) {
+    requireRole(ctx.principal, 'manager', 'admin')
+    const { id } = await storeIdParams.validate(ctx.params)
+    const body = await validateBody(patchStoreBody, ctx)
+    return storeToWire(await updateStore(id, storeChangesFromWire(body)))
+  }
+
+  /** The original read `email` and `telephone` from the query string; a JSON body is accepted too. */
+  async updateContact(ctx: HttpContext) {
+    requireRole(ctx.principal, 'manager', 'admin')
+    const { id } = await storeIdParams.validate(ctx.params)
+    const fromQuery = await validateQuery(storeContactInput, ctx)
+    const fromBody = await validateBody(storeContactInput, ctx)
+    const twice = Object.keys(fromQuery).filter((field) => field in fromBody)
+    if (twice.length > 0) {
+      throw new errors.E_VALIDATION_ERROR(
+        twice.map((field) => ({ field, message: `Send ${field} in the query string or the body, not both`, rule: 'sentTwice' }))
+      )
+    }
+    return storeToWire(await updateStore(id, storeChangesFromWire({ ...fromQuery, ...fromBody })))
+  }
+
+  async destroy(ctx: HttpContext) {
+    requireRole(ctx.principal, 'manager', 'admin')
+    const { id } = await storeIdParams.validate(ctx.params)
+    return storeToWire(await deleteStore(id))
   }
 }

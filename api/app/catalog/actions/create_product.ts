@@ -1,0 +1,58 @@
+import db from '@adonisjs/lucid/services/db'
+import Product from '#catalog/models/product'
+import { applyStockChanges } from '#inventory/services/stock_ledger'
+import { findProductWithStock } from '#catalog/queries/products_query'
+import { nextProductCode } from '#catalog/services/product_codes'
+import { assertUniqueProductFields, lockCategory, translateProductWriteError } from '#catalog/services/product_integrity'
+import { openStockLevels } from '#catalog/services/product_stock'
+import { warehouseLocation } from '#inventory/services/stock_locations'
+import type { ProductChanges } from '#catalog/validators/product_validators'
+
+export interface NewProduct extends ProductChanges {
+  name: string
+  priceCents: number
+  categoryId: number
+  /** Opening quantity received at the central warehouse. */
+  initialWarehouseStock?: number
+}
+
+/**
+ * Creates a product with a stock level everywhere, and its opening warehouse
+ * stock as a `receipt` in the ledger, all in one transaction. Without a code
+ * the next one of the category's series is assigned (ALI005 → ALI006), as
+ * the original README's example creates a product without one.
+ */
+export async function createProduct(input: NewProduct, actor: { userId: number | null }): Promise<Product> {
+  try {
+    return await db.transaction(async (trx) => {
+      const category = await lockCategory(trx, input.categoryId)
+      const code = input.code ?? (await nextProductCode(trx, category.name))
+      await assertUniqueProductFields(trx, { code, barcode: input.barcode })
+
+      const product = await Product.create(
+        {
+          code,
+          name: input.name,
+          description: input.description ?? null,
+          priceCents: input.priceCents,
+          categoryId: input.categoryId,
+          barcode: input.barcode ?? null,
+          isActive: input.isActive ?? true,
+        },
+        { client: trx }
+      )
+      await openStockLevels(trx, product.id)
+      if (input.initialWarehouseStock) {
+        await applyStockChanges(
+          trx,
+          (await warehouseLocation(trx)).id,
+          [{ productId: product.id, delta: input.initialWarehouseStock }],
+          { kind: 'receipt', reason: 'Stock initial (création du produit)', userId: actor.userId }
+        )
+      }
+      return (await findProductWithStock(product.id, trx))!
+    })
+  } catch (error) {
+    throw translateProductWriteError(error, { code: input.code, barcode: input.barcode })
+  }
+}

@@ -1,0 +1,53 @@
+import db from '@adonisjs/lucid/services/db'
+import Product from '#catalog/models/product'
+import { ApiError } from '#core/api_error'
+import { isForeignKeyViolation } from '#core/db_errors'
+import { findProductWithStock } from '#catalog/queries/products_query'
+import { dropEmptyStockLevels } from '#catalog/services/product_stock'
+
+/* Records that keep a product's history; any of them makes it undeletable. */
+const REFERENCES = [
+  { table: 'sale_lines', label: 'sales' },
+  { table: 'stock_movements', label: 'stock movements' },
+  { table: 'replenishment_requests', label: 'replenishment requests' },
+  { table: 'daily_sales_rollups', label: 'sales reports' },
+] as const
+
+function inUse(productId: number, usedBy: string[]) {
+  return new ApiError(
+    409,
+    'RESOURCE_IN_USE',
+    `Product with identifier ${productId} is referenced by ${usedBy.join(', ')} and cannot be deleted; ` +
+      'deactivate it instead (PATCH /api/v1/products/' + productId + ' with {"actif": false})',
+    { resource: 'Product', identifier: productId, used_by: usedBy, suggestion: { actif: false } }
+  )
+}
+
+/**
+ * Deletes a product that was never sold, moved or requested, with its empty
+ * stock levels, and returns it as it was. The row lock makes a concurrent
+ * sale wait; the foreign keys are the last word if one still slips in.
+ */
+export async function deleteProduct(productId: number) {
+  try {
+    return await db.transaction(async (trx) => {
+      const product = await Product.query({ client: trx }).where('id', productId).forUpdate().first()
+      if (!product) throw ApiError.notFound('Product', productId)
+
+      const usedBy: string[] = []
+      for (const { table, label } of REFERENCES) {
+        const row = await trx.from(table).where('product_id', productId).select(trx.raw('1')).first()
+        if (row) usedBy.push(label)
+      }
+      if (usedBy.length > 0) throw inUse(productId, usedBy)
+
+      const snapshot = (await findProductWithStock(productId, trx))!
+      await dropEmptyStockLevels(trx, productId)
+      await product.delete()
+      return snapshot
+    })
+  } catch (error) {
+    if (isForeignKeyViolation(error)) throw inUse(productId, ['other records'])
+    throw error
+  }
+}

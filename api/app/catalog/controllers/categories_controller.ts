@@ -1,0 +1,63 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { ApiError } from '#core/api_error'
+import { paginate, resolveSort } from '#core/pagination'
+import { validateBody, validateQuery } from '#core/validation'
+import { requireRole } from '#access/policies'
+import Category from '#catalog/models/category'
+import { categoryToWire } from '#catalog/transformers/category_transformer'
+import { createCategory } from '#catalog/actions/create_category'
+import { updateCategory } from '#catalog/actions/update_category'
+import { deleteCategory } from '#catalog/actions/delete_category'
+import {
+  categoryBody,
+  categoryChangesFromWire,
+  categoryIdParams,
+  categoryReplacementFromWire,
+  categorySortColumns,
+  listCategoriesQuery,
+  patchCategoryBody,
+} from '#catalog/validators/category_validators'
+
+export default class CategoriesController {
+  async index(ctx: HttpContext) {
+    const filters = await validateQuery(listCategoriesQuery, ctx)
+    const query = Category.query().if(filters.search, (q) =>
+      q.where((w) => w.whereILike('name', `%${filters.search}%`).orWhereILike('description', `%${filters.search}%`))
+    )
+    const sort = resolveSort(filters.sort, categorySortColumns, { column: 'id', direction: 'asc' })
+    return paginate(query, { page: filters.page, size: filters.size, sort }, categoryToWire)
+  }
+
+  async show({ params }: HttpContext) {
+    const { id } = await categoryIdParams.validate(params)
+    const category = await Category.find(id)
+    if (!category) throw ApiError.notFound('Category', id)
+    return categoryToWire(category)
+  }
+
+  async store(ctx: HttpContext) {
+    requireRole(ctx.principal, 'manager', 'admin')
+    const body = await validateBody(categoryBody, ctx)
+    return ctx.response.created(categoryToWire(await createCategory(categoryReplacementFromWire(body))))
+  }
+
+  async replace(ctx: HttpContext) {
+    requireRole(ctx.principal, 'manager', 'admin')
+    const { id } = await categoryIdParams.validate(ctx.params)
+    const body = await validateBody(categoryBody, ctx)
+    return categoryToWire(await updateCategory(id, categoryReplacementFromWire(body)))
+  }
+
+  async patch(ctx: HttpContext) {
+    requireRole(ctx.principal, 'manager', 'admin')
+    const { id } = await categoryIdParams.validate(ctx.params)
+    const body = await validateBody(patchCategoryBody, ctx)
+    return categoryToWire(await updateCategory(id, categoryChangesFromWire(body)))
+  }
+
+  async destroy(ctx: HttpContext) {
+    requireRole(ctx.principal, 'manager', 'admin')
+    const { id } = await categoryIdParams.validate(ctx.params)
+    return categoryToWire(await deleteCategory(id))
+  }
+}

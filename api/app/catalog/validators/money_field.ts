@@ -1,0 +1,25 @@
+import vine from '@vinejs/vine'
+
+/** Upper bound of a price: keeps cents well inside the integer column. */
+export const MAX_PRICE = 10_000_000
+
+const MONEY_TEXT = /^\s*\d{1,8}(\.\d{1,2})?\s*$/
+
+/*
+ * vine.number() on its own casts `true` to 1 and "" to 0; the original sent
+ * prices as strings, so both JSON numbers and decimal strings are accepted,
+ * and nothing else.
+ */
+const numberOrDecimalString = vine.createRule((_value, _options, field) => {
+  const raw: unknown = field.parent?.[field.name]
+  const accepted =
+    (typeof raw === 'number' && Number.isFinite(raw)) || (typeof raw === 'string' && MONEY_TEXT.test(raw))
+  if (!accepted) {
+    field.report('The {{ field }} field must be a number or a decimal string such as "1.20"', 'money', field)
+  }
+})
+
+/** A non-negative amount with at most two decimals (converted to cents with wireToCents). */
+export function moneyField() {
+  return vine.number().use(numberOrDecimalString()).min(0).max(MAX_PRICE).decimal([0, 2])
+}

@@ -1,0 +1,57 @@
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import Store from '#stores/models/store'
+import { TAXES } from '#database/data/reference_data'
+import { assertStoreNameFree, translateStoreWriteError } from '#stores/services/store_integrity'
+import type { StoreChanges } from '#stores/validators/store_validators'
+
+/**
+ * Creates a store ready to be stocked and to sell: its stock location, a
+ * zero stock level for every product, and the sales taxes every store
+ * collects. Registers are added explicitly (POST /stores/{id}/registers).
+ */
+export async function createStore(input: Required<StoreChanges>): Promise<Store> {
+  try {
+    return await db.transaction(async (trx) => {
+      await assertStoreNameFree(trx, input.name)
+      const store = await Store.create(input, { client: trx })
+      const [location] = await trx
+        .insertQuery()
+        .table('stock_locations')
+        .insert({ kind: 'store', store_id: store.id, name: store.name })
+        .returning('id')
+      await trx.rawQuery(
+        `INSERT INTO stock_levels (location_id, product_id, quantity, reorder_point)
+         SELECT ?, id, 0, 0 FROM products
+         ON CONFLICT (location_id, product_id) DO NOTHING`,
+        [Number(location.id)]
+      )
+      await copyTaxRates(trx, store.id)
+      return store
+    })
+  } catch (error) {
+    throw translateStoreWriteError(error, input.name)
+  }
+}
+
+/*
+ * Rates are data: the new store collects what the first store collects
+ * (rates change by UPDATE, so copying keeps them current), or the reference
+ * TPS/TVQ on an empty database. Registration numbers are per store: left
+ * null for the manager to fill in.
+ */
+async function copyTaxRates(trx: TransactionClientContract, storeId: number) {
+  const template = await trx
+    .from('store_tax_rates')
+    .where('store_id', trx.from('store_tax_rates').whereNot('store_id', storeId).min('store_id'))
+    .select('code', 'label', 'rate_ppm', 'position')
+    .orderBy('position')
+  const rates =
+    template.length > 0
+      ? template.map((t) => ({ code: t.code, label: t.label, rate_ppm: t.rate_ppm, position: t.position }))
+      : TAXES.map((t) => ({ code: t.code, label: t.label, rate_ppm: t.ratePpm, position: t.position }))
+  await trx
+    .insertQuery()
+    .table('store_tax_rates')
+    .multiInsert(rates.map((rate) => ({ ...rate, store_id: storeId, registration_number: null })))
+}

@@ -1,0 +1,31 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { ApiError } from '#core/api_error'
+import { paginate, resolveSort } from '#core/pagination'
+import { validateQuery } from '#core/validation'
+import { assertStoreAccess } from '#access/policies'
+import StockLocation from '#inventory/models/stock_location'
+import Store from '#stores/models/store'
+import { stockItemToWire } from '#stores/transformers/stock_transformer'
+import { stockLevelsAt, storeStockSortColumns } from '#stores/queries/store_stock_query'
+import { storeIdParams } from '#stores/validators/store_validators'
+import { listStoreStockQuery } from '#stores/validators/store_stock_validators'
+
+export default class StoreStockController {
+  /** The README's /stores/{id}/stock; a clerk reads their own store's only. */
+  async index(ctx: HttpContext) {
+    const { id } = await storeIdParams.validate(ctx.params)
+    assertStoreAccess(ctx.principal, id)
+    const filters = await validateQuery(listStoreStockQuery, ctx)
+    if (!(await Store.find(id))) throw ApiError.notFound('Store', id)
+    const location = await StockLocation.findBy('storeId', id)
+    const page = filters.page ?? 1
+    const size = filters.size ?? 20
+    if (!location) return { total: 0, page, size, items: [] }
+    const sort = resolveSort(filters.sort, storeStockSortColumns, { column: 'products.code', direction: 'asc' })
+    return paginate(
+      stockLevelsAt(location.id, filters),
+      { page, size, sort, tieBreaker: 'stock_levels.product_id' },
+      stockItemToWire
+    )
+  }
+}

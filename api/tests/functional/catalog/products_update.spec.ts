@@ -1,0 +1,191 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
+import { tokenWith } from '#tests/helpers/tokens'
+import { sessionTokenFor } from '#tests/helpers/role_tokens'
+
+/** A product of our own, so assertions do not depend on the seed's values. */
+async function newProduct(client: import('@japa/api-client').ApiClient, token: string, extra: object = {}) {
+  const response = await client
+    .post('/api/v1/products')
+    .header('x-api-token', token)
+    .json({
+      code: 'TST001',
+      nom: 'Produit test',
+      description: 'Avant',
+      prix: '2.50',
+      categorie_id: 1,
+      code_barre: '111',
+      actif: false,
+      ...extra,
+    })
+  response.assertStatus(201)
+  return response.body()
+}
+
+async function productRow(id: number) {
+  return db.from('products').where('id', id).first()
+}
+
+test.group('PUT and PATCH /api/v1/products/:id', (group) => {
+  let token: string
+  group.each.setup(async () => {
+    const rollback = await testUtils.db().withGlobalTransaction()
+    token = await tokenWith(['read', 'write'])
+    return rollback
+  })
+
+  test('PUT replaces every editable field; omitted optional ones reset', async ({ client, assert }) => {
+    const product = await newProduct(client, token)
+    const response = await client
+      .put(`/api/v1/products/${product.id}`)
+      .header('x-api-token', token)
+      .json({ code: 'TST002', nom: 'Renommé', prix: 3, categorie_id: 2 })
+    response.assertStatus(200)
+    assert.deepEqual(response.body(), {
+      ...product,
+      code: 'TST002',
+      nom: 'Renommé',
+      description: null,
+      prix: '3.00',
+      categorie_id: 2,
+      code_barre: null,
+      actif: true,
+    })
+  })
+
+  test('PUT without a required field is a 422 and changes nothing', async ({ client, assert }) => {
+    const product = await newProduct(client, token)
+    const before = await productRow(product.id)
+    const response = await client
+      .put(`/api/v1/products/${product.id}`)
+      .header('x-api-token', token)
+      .json({ nom: 'Sans code', prix: 1, categorie_id: 1 })
+    response.assertStatus(422)
+    assert.deepEqual(response.body().details.validation_errors.map((e: { field: string }) => e.field), ['code'])
+    assert.deepEqual(await productRow(product.id), before)
+  })
+
+  test('PATCH changes only the fields sent; null clears a nullable field', async ({ client, assert }) => {
+    const product = await newProduct(client, token)
+    const response = await client
+      .patch(`/api/v1/products/${product.id}`)
+      .header('x-api-token', token)
+      .json({ prix: '0.99', description: null, actif: true })
+    response.assertStatus(200)
+    assert.deepEqual(response.body(), { ...product, prix: '0.99', description: null, actif: true })
+  })
+
+  test('PATCH refuses null for a required field instead of ignoring it', async ({ client, assert }) => {
+    const product = await newProduct(client, token)
+    const before = await productRow(product.id)
+    for (const field of ['nom', 'code', 'prix', 'categorie_id', 'actif']) {
+      const response = await client
+        .patch(`/api/v1/products/${product.id}`)
+        .header('x-api-token', token)
+        .json({ [field]: null })
+      response.assertStatus(422)
+      assert.equal(response.body().details.validation_errors[0].field, field)
+    }
+    assert.deepEqual(await productRow(product.id), before)
+  })
+
+  test('quantite_stock cannot be written through PUT or PATCH', async ({ client, assert }) => {
+    const product = await newProduct(client, token, { quantite_stock: 10 })
+    for (const method of ['put', 'patch'] as const) {
+      const response = await client[method](`/api/v1/products/${product.id}`)
+        .header('x-api-token', token)
+        .json({ code: 'TST001', nom: 'X', prix: 1, categorie_id: 1, quantite_stock: 500 })
+      response.assertStatus(422)
+      const error = response.body().details.validation_errors[0]
+      assert.equal(error.field, 'quantite_stock')
+      assert.include(error.message, 'stock movements')
+    }
+    const fetched = await client.get(`/api/v1/products/${product.id}`).header('x-api-token', token)
+    assert.equal(fetched.body().quantite_stock, 10)
+    assert.equal(fetched.body().nom, 'Produit test')
+  })
+
+  test('a code or barcode of another product is a 409; keeping its own is fine', async ({ client, assert }) => {
+    const product = await newProduct(client, token)
+    const taken = await client
+      .patch(`/api/v1/products/${product.id}`)
+      .header('x-api-token', token)
+      .json({ code: 'ALI001' })
+    taken.assertStatus(409)
+    assert.containsSubset(taken.body(), { error_code: 'DUPLICATE_RESOURCE', details: { field: 'code', value: 'ALI001' } })
+
+    await client.patch('/api/v1/products/1').header('x-api-token', token).json({ code_barre: '222' })
+    const barcode = await client
+      .put(`/api/v1/products/${product.id}`)
+      .header('x-api-token', token)
+      .json({ code: 'TST001', nom: 'X', prix: 1, categorie_id: 1, code_barre: '222' })
+    barcode.assertStatus(409)
+    assert.equal(barcode.body().details.field, 'code_barre')
+
+    const same = await client
+      .patch(`/api/v1/products/${product.id}`)
+      .header('x-api-token', token)
+      .json({ code: 'TST001', code_barre: '111' })
+    same.assertStatus(200)
+    assert.equal((await productRow(product.id)).name, 'Produit test')
+  })
+
+  test('an unknown category is a 422 on categorie_id', async ({ client, assert }) => {
+    const product = await newProduct(client, token)
+    const response = await client
+      .patch(`/api/v1/products/${product.id}`)
+      .header('x-api-token', token)
+      .json({ categorie_id: 424242 })
+    response.assertStatus(422)
+    assert.equal(response.body().details.validation_errors[0].field, 'categorie_id')
+    assert.equal((await productRow(product.id)).category_id, 1)
+  })
+
+  test('bad input is a 422: unknown field, wrong type, too long, bad price', async ({ client, assert }) => {
+    const product = await newProduct(client, token)
+    const before = await productRow(product.id)
+    for (const [body, field] of [
+      [{ nme: 'typo' }, 'nme'],
+      [{ nom: ['x'] }, 'nom'],
+      [{ nom: 'x'.repeat(201) }, 'nom'],
+      [{ prix: '1.001' }, 'prix'],
+      [{ actif: 'false' }, 'actif'],
+    ] as const) {
+      const response = await client.patch(`/api/v1/products/${product.id}`).header('x-api-token', token).json(body)
+      response.assertStatus(422)
+      assert.equal(response.body().details.validation_errors[0].field, field)
+    }
+    assert.deepEqual(await productRow(product.id), before)
+  })
+
+  test('an unknown id is a 404; a non-numeric id a 422', async ({ client, assert }) => {
+    const missing = await client.patch('/api/v1/products/999999').header('x-api-token', token).json({ nom: 'X' })
+    missing.assertStatus(404)
+    assert.equal(missing.body().message, 'Product with identifier 999999 not found')
+    const put = await client
+      .put('/api/v1/products/999999')
+      .header('x-api-token', token)
+      .json({ code: 'ZZZ', nom: 'X', prix: 1, categorie_id: 1 })
+    put.assertStatus(404)
+    ;(await client.patch('/api/v1/products/abc').header('x-api-token', token).json({ nom: 'X' })).assertStatus(422)
+  })
+
+  test('needs the write scope, and a manager or admin behind a session', async ({ client, assert }) => {
+    const product = await newProduct(client, token)
+    const before = await productRow(product.id)
+    ;(await client.patch(`/api/v1/products/${product.id}`).json({ nom: 'X' })).assertStatus(401)
+    const readOnly = await tokenWith(['read'])
+    ;(await client.patch(`/api/v1/products/${product.id}`).header('x-api-token', readOnly).json({ nom: 'X' })).assertStatus(403)
+    const clerk = await sessionTokenFor('clerk')
+    const refused = await client
+      .put(`/api/v1/products/${product.id}`)
+      .header('x-api-token', clerk.token)
+      .json({ code: 'TST001', nom: 'X', prix: 1, categorie_id: 1 })
+    refused.assertStatus(403)
+    assert.deepEqual(await productRow(product.id), before)
+
+    const admin = await sessionTokenFor('admin')
+    ;(await client.patch(`/api/v1/products/${product.id}`).header('x-api-token', admin.token).json({ nom: 'Par admin' })).assertStatus(200)
+  })
+})
