@@ -4,7 +4,7 @@ import { applyStockChanges } from '#inventory/services/stock_ledger'
 import { findProductWithStock } from '#catalog/queries/products_query'
 import { nextProductCode } from '#catalog/services/product_codes'
 import { assertUniqueProductFields, lockCategory, translateProductWriteError } from '#catalog/services/product_integrity'
-import { openStockLevels } from '#catalog/services/product_stock'
+import { openLevelsForProduct } from '#inventory/services/stock_levels'
 import { warehouseLocation } from '#inventory/services/stock_locations'
 import type { ProductChanges } from '#catalog/validators/product_validators'
 
@@ -41,7 +41,7 @@ export async function createProduct(input: NewProduct, actor: { userId: number |
         },
         { client: trx }
       )
-      await openStockLevels(trx, product.id)
+      await openLevelsForProduct(trx, product.id)
       if (input.initialWarehouseStock) {
         await applyStockChanges(
           trx,

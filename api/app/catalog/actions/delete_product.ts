@@ -3,7 +3,7 @@ import Product from '#catalog/models/product'
 import { ApiError } from '#core/api_error'
 import { isForeignKeyViolation } from '#core/db_errors'
 import { findProductWithStock } from '#catalog/queries/products_query'
-import { dropEmptyStockLevels } from '#catalog/services/product_stock'
+import { dropEmptyLevelsOfProduct } from '#inventory/services/stock_levels'
 
 /* Records that keep a product's history; any of them makes it undeletable. */
 const REFERENCES = [
@@ -42,7 +42,7 @@ export async function deleteProduct(productId: number) {
       if (usedBy.length > 0) throw inUse(productId, usedBy)
 
       const snapshot = (await findProductWithStock(productId, trx))!
-      await dropEmptyStockLevels(trx, productId)
+      await dropEmptyLevelsOfProduct(trx, productId)
       await product.delete()
       return snapshot
     })

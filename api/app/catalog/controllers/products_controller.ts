@@ -30,8 +30,8 @@ const LOW_STOCK_DEFAULT_THRESHOLD = 10
 const LOW_STOCK_DEFAULT_LIMIT = 1000
 
 export default class ProductsController {
-  async index({ request }: HttpContext) {
-    const filters = await listProductsQuery.validate(request.qs())
+  async index(ctx: HttpContext) {
+    const filters = await validateQuery(listProductsQuery, ctx)
     const query = productsWithWarehouseStock()
       .if(filters.search, (q) =>
         q.where((w) =>

@@ -5,6 +5,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { requireRole } from '#access/policies'
 import type { Principal } from '#access/principal'
 import { applyStockChanges, type AppliedChange } from '#inventory/services/stock_ledger'
+import { ensureLevel } from '#inventory/services/stock_levels'
 import { detectCrossings } from '#inventory/services/stock_alerts'
 import { assertProductExists, resolveLocation } from '#inventory/services/stock_locations'
 import { latestMovementIds, movementsByIds } from '#inventory/queries/stock_queries'
@@ -60,11 +61,7 @@ export default class AdjustStock {
  * never-stocked product serialise on its row instead of both adding.
  */
 async function lockedQuantity(trx: TransactionClientContract, locationId: number, productId: number) {
-  await trx.rawQuery(
-    `INSERT INTO stock_levels (location_id, product_id, quantity) VALUES (?, ?, 0)
-     ON CONFLICT (location_id, product_id) DO NOTHING`,
-    [locationId, productId]
-  )
+  await ensureLevel(trx, locationId, productId)
   const row = await trx
     .from('stock_levels')
     .where({ location_id: locationId, product_id: productId })

@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Store from '#stores/models/store'
 import { TAXES } from '#database/data/reference_data'
+import { openLevelsForLocation } from '#inventory/services/stock_levels'
 import { assertStoreNameFree, translateStoreWriteError } from '#stores/services/store_integrity'
 import type { StoreChanges } from '#stores/validators/store_validators'
 
@@ -20,12 +21,7 @@ export async function createStore(input: Required<StoreChanges>): Promise<Store>
         .table('stock_locations')
         .insert({ kind: 'store', store_id: store.id, name: store.name })
         .returning('id')
-      await trx.rawQuery(
-        `INSERT INTO stock_levels (location_id, product_id, quantity, reorder_point)
-         SELECT ?, id, 0, 0 FROM products
-         ON CONFLICT (location_id, product_id) DO NOTHING`,
-        [Number(location.id)]
-      )
+      await openLevelsForLocation(trx, Number(location.id))
       await copyTaxRates(trx, store.id)
       return store
     })

@@ -25,8 +25,8 @@ import {
 const filled = (column: 'phone' | 'email' | 'address') => `coalesce(${column}, '') <> ''`
 
 export default class StoresController {
-  async index({ request }: HttpContext) {
-    const filters = await listStoresQuery.validate(request.qs())
+  async index(ctx: HttpContext) {
+    const filters = await validateQuery(listStoresQuery, ctx)
     const query = Store.query().if(filters.search, (q) =>
       q.where((w) =>
         w

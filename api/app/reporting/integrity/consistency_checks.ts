@@ -1,0 +1,178 @@
+/*
+ * Set-based consistency checks over the stock ledger, sales and rollups.
+ * Each check is one SQL statement that returns the mismatching keys only
+ * (one GROUP BY or window per table, no per-row round trips), so it stays
+ * fast on millions of lines. `{tz}` is replaced by the business time zone.
+ */
+
+export interface ConsistencyCheck {
+  id: string
+  label: string
+  sql: string
+}
+
+const businessDay = (column: string) => `CAST((${column} AT TIME ZONE {tz}) AS date)`
+
+export const CONSISTENCY_CHECKS: ConsistencyCheck[] = [
+  {
+    id: 'a',
+    label: 'every stock level equals the sum of its ledger',
+    sql: `
+      WITH ledger AS (
+        SELECT location_id, product_id, sum(quantity_delta) AS total FROM stock_movements GROUP BY 1, 2)
+      SELECT l.location_id, l.product_id, l.quantity AS level, coalesce(g.total, 0) AS ledger
+      FROM stock_levels l LEFT JOIN ledger g USING (location_id, product_id)
+      WHERE l.quantity <> coalesce(g.total, 0)
+      ORDER BY 1, 2`,
+  },
+  {
+    id: 'b',
+    label: 'no stock level below zero',
+    sql: `SELECT location_id, product_id, quantity FROM stock_levels WHERE quantity < 0 ORDER BY 1, 2`,
+  },
+  {
+    id: 'c',
+    label: 'daily_sales_rollups match sale lines and returns (day, store, product)',
+    sql: `
+      WITH per_sale AS (
+        SELECT ${businessDay('s.created_at')} AS day, s.store_id, l.product_id, s.id,
+               sum(l.quantity) AS quantity, sum(l.line_total_cents) AS revenue
+        FROM sales s JOIN sale_lines l ON l.sale_id = s.id
+        GROUP BY 1, 2, 3, 4),
+      source AS (
+        SELECT day, store_id, product_id, sum(quantity_sold) AS quantity_sold, sum(revenue_cents) AS revenue_cents,
+               sum(sale_count) AS sale_count, sum(quantity_returned) AS quantity_returned, sum(refunded_cents) AS refunded_cents
+        FROM (
+          SELECT day, store_id, product_id, sum(quantity) AS quantity_sold, sum(revenue) AS revenue_cents,
+                 count(*) AS sale_count, 0 AS quantity_returned, 0 AS refunded_cents
+          FROM per_sale GROUP BY 1, 2, 3
+          UNION ALL
+          SELECT ${businessDay('r.created_at')}, s.store_id, l.product_id, 0, 0, 0, sum(rl.quantity), sum(rl.subtotal_cents)
+          FROM returns r
+          JOIN return_lines rl ON rl.return_id = r.id
+          JOIN sale_lines l ON l.id = rl.sale_line_id
+          JOIN sales s ON s.id = r.sale_id
+          GROUP BY 1, 2, 3) parts
+        GROUP BY 1, 2, 3)
+      SELECT coalesce(r.day, src.day)::text AS day, coalesce(r.store_id, src.store_id) AS store_id,
+             coalesce(r.product_id, src.product_id) AS product_id,
+             CASE WHEN r.id IS NULL THEN 'missing rollup' WHEN src.day IS NULL THEN 'rollup without sales' ELSE 'differs' END AS problem,
+             r.quantity_sold, src.quantity_sold AS expected_quantity_sold, r.revenue_cents, src.revenue_cents AS expected_revenue_cents,
+             r.sale_count, src.sale_count AS expected_sale_count, r.quantity_returned, src.quantity_returned AS expected_quantity_returned,
+             r.refunded_cents, src.refunded_cents AS expected_refunded_cents
+      FROM daily_sales_rollups r
+      FULL JOIN source src ON src.day = r.day AND src.store_id = r.store_id AND src.product_id = r.product_id
+      WHERE r.id IS NULL OR src.day IS NULL
+         OR (r.quantity_sold, r.revenue_cents, r.sale_count, r.quantity_returned, r.refunded_cents)
+            IS DISTINCT FROM (src.quantity_sold, src.revenue_cents, src.sale_count, src.quantity_returned, src.refunded_cents)
+      ORDER BY 1, 2, 3`,
+  },
+  {
+    id: 'd',
+    label: 'daily_register_rollups match sales and returns (day, register)',
+    sql: `
+      WITH source AS (
+        SELECT day, register_id, store_id, sum(sales_count) AS sales_count, sum(subtotal_cents) AS subtotal_cents,
+               sum(tax_cents) AS tax_cents, sum(total_cents) AS total_cents, sum(returns_count) AS returns_count,
+               sum(refunded_subtotal_cents) AS refunded_subtotal_cents, sum(refunded_total_cents) AS refunded_total_cents
+        FROM (
+          SELECT ${businessDay('created_at')} AS day, register_id, store_id, count(*) AS sales_count,
+                 sum(subtotal_cents) AS subtotal_cents, sum(tax_cents) AS tax_cents, sum(total_cents) AS total_cents,
+                 0 AS returns_count, 0 AS refunded_subtotal_cents, 0 AS refunded_total_cents
+          FROM sales GROUP BY 1, 2, 3
+          UNION ALL
+          -- A return counts on its own day, against the register of the sale it takes back
+          -- (as create_return records it; its refund is paid from that register's drawer).
+          SELECT ${businessDay('r.created_at')}, s.register_id, s.store_id, 0, 0, 0, 0,
+                 count(*), sum(r.subtotal_cents), sum(r.total_cents)
+          FROM returns r JOIN sales s ON s.id = r.sale_id
+          GROUP BY 1, 2, 3) parts
+        GROUP BY 1, 2, 3)
+      SELECT coalesce(r.day, src.day)::text AS day, coalesce(r.register_id, src.register_id) AS register_id,
+             CASE WHEN r.id IS NULL THEN 'missing rollup' WHEN src.day IS NULL THEN 'rollup without sales' ELSE 'differs' END AS problem,
+             r.sales_count, src.sales_count AS expected_sales_count, r.total_cents, src.total_cents AS expected_total_cents,
+             r.returns_count, src.returns_count AS expected_returns_count,
+             r.refunded_total_cents, src.refunded_total_cents AS expected_refunded_total_cents
+      FROM daily_register_rollups r
+      FULL JOIN source src ON src.day = r.day AND src.register_id = r.register_id
+      WHERE r.id IS NULL OR src.day IS NULL
+         OR (r.store_id, r.sales_count, r.subtotal_cents, r.tax_cents, r.total_cents, r.returns_count,
+             r.refunded_subtotal_cents, r.refunded_total_cents)
+            IS DISTINCT FROM (src.store_id, src.sales_count, src.subtotal_cents, src.tax_cents, src.total_cents,
+             src.returns_count, src.refunded_subtotal_cents, src.refunded_total_cents)
+      ORDER BY 1, 2`,
+  },
+  {
+    id: 'e',
+    label: 'every sale: subtotal = Σ lines, tax = Σ sale_taxes, Σ payments − change = total',
+    sql: `
+      WITH lines AS (SELECT sale_id, sum(line_total_cents) AS total FROM sale_lines GROUP BY 1),
+           taxes AS (SELECT sale_id, sum(amount_cents) AS total FROM sale_taxes GROUP BY 1),
+           paid AS (SELECT sale_id, sum(amount_cents) AS total FROM payments GROUP BY 1)
+      SELECT s.id AS sale_id, s.receipt_number, s.subtotal_cents, coalesce(l.total, 0) AS lines_total,
+             s.tax_cents, coalesce(t.total, 0) AS taxes_total, s.total_cents, coalesce(p.total, 0) - s.change_cents AS paid_net
+      FROM sales s
+      LEFT JOIN lines l ON l.sale_id = s.id
+      LEFT JOIN taxes t ON t.sale_id = s.id
+      LEFT JOIN paid p ON p.sale_id = s.id
+      WHERE s.subtotal_cents <> coalesce(l.total, 0)
+         OR s.tax_cents <> coalesce(t.total, 0)
+         OR coalesce(p.total, 0) - s.change_cents <> s.total_cents
+      ORDER BY 1`,
+  },
+  {
+    id: 'f',
+    label: 'every sale line: returned_quantity = Σ return_lines.quantity',
+    sql: `
+      WITH returned AS (SELECT sale_line_id, sum(quantity) AS quantity FROM return_lines GROUP BY 1)
+      SELECT l.id AS sale_line_id, l.sale_id, l.quantity, l.returned_quantity, coalesce(r.quantity, 0) AS returned_in_returns
+      FROM sale_lines l LEFT JOIN returned r ON r.sale_line_id = l.id
+      WHERE l.returned_quantity <> coalesce(r.quantity, 0)
+      ORDER BY 1`,
+  },
+  {
+    id: 'g',
+    label: 'every return = Σ its lines; every sale: refunded = Σ its returns, status follows what came back',
+    sql: `
+      WITH return_totals AS (
+        SELECT r.id, r.sale_id, r.subtotal_cents, coalesce(sum(rl.subtotal_cents), 0) AS lines_total
+        FROM returns r LEFT JOIN return_lines rl ON rl.return_id = r.id GROUP BY r.id),
+      refunds AS (SELECT sale_id, sum(total_cents) AS total FROM returns GROUP BY 1),
+      returned AS (
+        SELECT sale_id, bool_and(returned_quantity = quantity) AS all_back, bool_or(returned_quantity > 0) AS some_back
+        FROM sale_lines GROUP BY 1)
+      SELECT 'return' AS kind, id, subtotal_cents AS recorded, lines_total AS expected, NULL AS status
+      FROM return_totals WHERE subtotal_cents <> lines_total
+      UNION ALL
+      SELECT 'sale', s.id, s.refunded_cents, coalesce(f.total, 0), s.status
+      FROM sales s LEFT JOIN refunds f ON f.sale_id = s.id LEFT JOIN returned q ON q.sale_id = s.id
+      WHERE s.refunded_cents <> coalesce(f.total, 0)
+         OR s.status <> CASE WHEN q.all_back THEN 'returned' WHEN q.some_back THEN 'partially_returned' ELSE 'completed' END
+      ORDER BY 1, 2`,
+  },
+  {
+    id: 'h',
+    label: 'every ledger row: balance_after = running sum of its (location, product) in ledger order',
+    sql: `
+      SELECT id, location_id, product_id, quantity_delta, balance_after, running AS expected_balance_after
+      FROM (
+        SELECT id, location_id, product_id, quantity_delta, balance_after,
+               sum(quantity_delta) OVER (PARTITION BY location_id, product_id ORDER BY id) AS running
+        FROM stock_movements) m
+      WHERE balance_after <> running
+      ORDER BY id`,
+  },
+]
+
+const TIME_ZONE_NAME = /^[A-Za-z0-9_+\-/]+$/
+
+/** The check's SQL with the time zone inlined as a literal (validated: letters, digits, _ + - / only). */
+export function sqlFor(check: ConsistencyCheck, timeZone: string): string {
+  if (!TIME_ZONE_NAME.test(timeZone)) throw new Error(`Invalid time zone name "${timeZone}"`)
+  return check.sql.replaceAll('{tz}', `'${timeZone}'`)
+}
+
+/** Wraps a check so the database returns the mismatch count and only the first few examples. */
+export function withCountAndExamples(sql: string, examples: number): string {
+  return `SELECT count(*) OVER () AS mismatch_count, m.* FROM (${sql}) m LIMIT ${Math.max(1, Math.trunc(examples))}`
+}

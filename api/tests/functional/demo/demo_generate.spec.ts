@@ -1,0 +1,135 @@
+import { test } from '@japa/runner'
+import ace from '@adonisjs/core/services/ace'
+import db from '@adonisjs/lucid/services/db'
+import { resetDatabase } from '#tests/helpers/database'
+
+/*
+ * demo:generate writes through its own connection and commits, so these
+ * tests can not run inside a rolled-back transaction: the group empties the
+ * database and puts the reference data back when it is done.
+ */
+
+async function run(name: string, args: string[]) {
+  ace.ui.switchMode('raw')
+  const command = await ace.exec(name, args)
+  const output = command.ui.logger
+    .getLogs()
+    .map((log) => log.message)
+    .join('\n')
+  return { exitCode: command.exitCode, output }
+}
+
+async function count(table: string): Promise<number> {
+  const row = await db.from(table).count('* as total').first()
+  return Number(row.total)
+}
+
+async function stockLevels(): Promise<Record<string, number>> {
+  const rows = await db.from('stock_levels').select('location_id', 'product_id', 'quantity')
+  return Object.fromEntries(rows.map((r) => [`${r.location_id}|${r.product_id}`, Number(r.quantity)]))
+}
+
+/** The reference seed has no users; the history needs a clerk per store and a manager. */
+async function createStaff() {
+  const stores = await db.from('stores').select('id').orderBy('id')
+  await db.table('users').multiInsert([
+    { username: 'demo-admin', email: 'demo-admin@test.local', full_name: 'Admin', password: 'x', role: 'admin' },
+    { username: 'demo-manager', email: 'demo-manager@test.local', full_name: 'Gérant', password: 'x', role: 'manager' },
+    ...stores.map((store) => ({
+      username: `demo-clerk-${store.id}`,
+      email: `demo-clerk-${store.id}@test.local`,
+      full_name: 'Caissier',
+      password: 'x',
+      role: 'clerk',
+      store_id: store.id,
+    })),
+  ])
+}
+
+test.group('demo:generate and stock:verify (commits; database reset afterwards)', (group) => {
+  group.setup(async () => {
+    await resetDatabase()
+    await createStaff()
+  })
+  group.teardown(() => resetDatabase())
+
+  test('a dry run writes nothing', async ({ assert }) => {
+    const before = await stockLevels()
+    const { exitCode, output } = await run('demo:generate', ['--days', '7', '--lines', '300', '--dry-run'])
+    assert.equal(exitCode, 0)
+    assert.include(output, 'Dry run')
+    assert.equal(await count('sales'), 0)
+    assert.deepEqual(await stockLevels(), before)
+  })
+
+  test('writes a consistent week of history that stock:verify accepts', async ({ assert }) => {
+    const before = await stockLevels()
+    const generated = await run('demo:generate', ['--days', '7', '--lines', '300', '--seed', '7'])
+    assert.equal(generated.exitCode, 0, generated.output)
+
+    const lines = await count('sale_lines')
+    assert.isTrue(lines > 200 && lines < 400, `${lines} sale lines for a target of 300`)
+    assert.isAbove(await count('sales'), 0)
+    assert.isAbove(await count('daily_sales_rollups'), 0)
+    assert.isAbove(await count('daily_register_rollups'), 0)
+    assert.isAbove(await count('register_sessions'), 0)
+    assert.isAbove(await count('replenishment_requests'), 0)
+    const after = await stockLevels()
+    assert.notDeepEqual(after, before)
+
+    const lastSale = await db.from('sales').max('created_at as at').first()
+    assert.isBelow(new Date(lastSale.at).getTime(), Date.now())
+    const orphans = await db.from('sales').whereNull('register_session_id').count('* as total').first()
+    assert.equal(Number(orphans.total), 0)
+
+    const verified = await run('stock:verify', [])
+    assert.equal(verified.exitCode, 0, verified.output)
+    assert.notInclude(verified.output, '✗')
+  })
+
+  test('refuses a period that overlaps existing sales, and changes nothing', async ({ assert }) => {
+    const sales = await count('sales')
+    const levels = await stockLevels()
+    const again = await run('demo:generate', ['--days', '7', '--lines', '300'])
+    assert.equal(again.exitCode, 1)
+    assert.include(again.output, 'already exist')
+    assert.equal(await count('sales'), sales)
+    assert.deepEqual(await stockLevels(), levels)
+  })
+
+  test('refuses an end date in the future', async ({ assert }) => {
+    const { exitCode, output } = await run('demo:generate', ['--days', '7', '--end-date', '2999-01-01'])
+    assert.equal(exitCode, 1)
+    assert.include(output, 'future')
+  })
+
+  test('an earlier period appends to the history and rollups stay right', async ({ assert }) => {
+    const sales = await count('sales')
+    const first = await db.from('sales').min('created_at as at').first()
+    const endDate = new Date(new Date(first.at).getTime() - 3 * 86_400_000).toISOString().slice(0, 10)
+    const generated = await run('demo:generate', ['--days', '3', '--sales-per-day', '4', '--end-date', endDate])
+    assert.equal(generated.exitCode, 0, generated.output)
+    assert.isAbove(await count('sales'), sales)
+    const verified = await run('stock:verify', [])
+    assert.equal(verified.exitCode, 0, verified.output)
+  })
+
+  test('stock:verify fails on a stock level that no longer matches its ledger', async ({ assert }) => {
+    const corrupt = 'UPDATE stock_levels SET quantity = quantity + ? WHERE id = (SELECT min(id) FROM stock_levels)'
+    await db.rawQuery(corrupt, [1])
+    const verified = await run('stock:verify', [])
+    await db.rawQuery(corrupt, [-1])
+    assert.equal(verified.exitCode, 1)
+    // Raw mode prints colours as red(✗).
+    assert.match(verified.output, /✗\)? \(a\)[^\n]*: 1 mismatching key/)
+    assert.equal((await run('stock:verify', [])).exitCode, 0)
+  })
+
+  test('stock:verify fails on a rollup that no longer matches its sales', async ({ assert }) => {
+    await db.rawQuery('UPDATE daily_sales_rollups SET revenue_cents = revenue_cents + 1 WHERE id = (SELECT min(id) FROM daily_sales_rollups)')
+    const verified = await run('stock:verify', [])
+    assert.equal(verified.exitCode, 1)
+    assert.match(verified.output, /✗\)? \(c\)[^\n]*: 1 mismatching key/)
+    assert.notMatch(verified.output, /✗\)? \(a\)/)
+  })
+})
