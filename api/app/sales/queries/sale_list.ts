@@ -1,7 +1,7 @@
 import Sale from '#sales/models/sale'
 import { BUSINESS_TIMEZONE } from '#core/business_time'
-import { centsToWire } from '#core/money'
-import { SALE_STATUS_FROM_WIRE, SALE_STATUS_WIRE } from '#sales/wire_names'
+import { SALE_STATUS_FROM_WIRE } from '#sales/wire_names'
+import { saleSummaryToWire } from '#sales/transformers/sale_transformer'
 
 export interface SaleListFilters {
   storeId?: number
@@ -38,18 +38,5 @@ export function listSales(filters: SaleListFilters) {
 }
 
 export function saleListItem(sale: Sale) {
-  return {
-    id: sale.id,
-    numero_recu: sale.receiptNumber,
-    magasin_id: sale.storeId,
-    caisse_id: sale.registerId,
-    session_id: sale.registerSessionId,
-    caissier_id: sale.clerkId,
-    statut: SALE_STATUS_WIRE[sale.status],
-    sous_total: centsToWire(sale.subtotalCents),
-    total_taxes: centsToWire(sale.taxCents),
-    total: centsToWire(sale.totalCents),
-    montant_rembourse: centsToWire(sale.refundedCents),
-    cree_le: sale.createdAt.toISO(),
-  }
+  return saleSummaryToWire(sale, sale.createdAt.toISO()!)
 }

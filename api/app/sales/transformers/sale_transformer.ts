@@ -3,7 +3,23 @@ import { ratePercent } from '#core/money_input'
 import { PAYMENT_METHOD_WIRE, SALE_STATUS_WIRE } from '#sales/wire_names'
 import type { SaleDetail } from '#sales/queries/sale_detail'
 
-export function saleToWire(sale: SaleDetail) {
+type SaleSummary = Pick<
+  SaleDetail,
+  | 'id'
+  | 'receiptNumber'
+  | 'storeId'
+  | 'registerId'
+  | 'registerSessionId'
+  | 'clerkId'
+  | 'status'
+  | 'subtotalCents'
+  | 'taxCents'
+  | 'totalCents'
+  | 'refundedCents'
+>
+
+/** The fields every view of a sale shows (list rows and the full sale). */
+export function saleSummaryToWire(sale: SaleSummary, createdAt: string) {
   return {
     id: sale.id,
     numero_recu: sale.receiptNumber,
@@ -13,6 +29,16 @@ export function saleToWire(sale: SaleDetail) {
     caissier_id: sale.clerkId,
     statut: SALE_STATUS_WIRE[sale.status],
     sous_total: centsToWire(sale.subtotalCents),
+    total_taxes: centsToWire(sale.taxCents),
+    total: centsToWire(sale.totalCents),
+    montant_rembourse: centsToWire(sale.refundedCents),
+    cree_le: createdAt,
+  }
+}
+
+export function saleToWire(sale: SaleDetail) {
+  return {
+    ...saleSummaryToWire(sale, sale.createdAt.toISOString()),
     taxes: sale.taxes.map((t) => ({
       code: t.code,
       libelle: t.label,
@@ -20,8 +46,6 @@ export function saleToWire(sale: SaleDetail) {
       numero_enregistrement: t.registrationNumber,
       montant: centsToWire(t.amountCents),
     })),
-    total_taxes: centsToWire(sale.taxCents),
-    total: centsToWire(sale.totalCents),
     paiements: sale.payments.map((p) => ({
       mode: PAYMENT_METHOD_WIRE[p.method],
       montant: centsToWire(p.amountCents),
@@ -29,7 +53,6 @@ export function saleToWire(sale: SaleDetail) {
     })),
     montant_paye: centsToWire(sale.paidCents),
     monnaie_rendue: centsToWire(sale.changeCents),
-    montant_rembourse: centsToWire(sale.refundedCents),
     lignes: sale.lines.map((l) => ({
       id: l.id,
       produit_id: l.productId,
@@ -46,6 +69,5 @@ export function saleToWire(sale: SaleDetail) {
       motif: r.reason,
       cree_le: r.createdAt.toISOString(),
     })),
-    cree_le: sale.createdAt.toISOString(),
   }
 }
