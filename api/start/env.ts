@@ -27,4 +27,7 @@ export default await Env.create(new URL('../', import.meta.url), {
   DB_DEBUG: Env.schema.boolean.optional(),
 
   REDIS_URL: Env.schema.string.optional(),
+  CACHE_ENABLED: Env.schema.boolean.optional(),
+  CACHE_TTL_CATALOG: Env.schema.string.optional(),
+  CACHE_TTL_REPORTS: Env.schema.string.optional(),
 })

@@ -37,7 +37,18 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
   teardown: [],
 }
 
+/*
+ * Tests roll their writes back, which never fires the after-commit cache
+ * invalidations: every test starts with an empty cache instead.
+ */
+async function emptyCache() {
+  const { clearCache } = await import('#core/cache')
+  await clearCache()
+}
+
 export const configureSuite: Config['configureSuite'] = (suite) => {
+  suite.onGroup((group) => group.each.setup(emptyCache))
+  suite.onTest((test) => test.setup(emptyCache))
   if (suite.name === 'functional') {
     return suite.setup(() => testUtils.httpServer().start())
   }

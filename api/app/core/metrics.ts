@@ -73,3 +73,10 @@ export const registerSessionsTotal = new client.Counter({
   labelNames: ['action'] as const,
   registers: [registry],
 })
+
+export const cacheOperationsTotal = new client.Counter({
+  name: 'cache_operations_total',
+  help: 'Cache lookups by result (hit, miss) and the layer that answered (l1 memory, l2 redis)',
+  labelNames: ['result', 'layer'] as const,
+  registers: [registry],
+})

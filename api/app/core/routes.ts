@@ -1,10 +1,13 @@
 import router from '@adonisjs/core/services/router'
 import { documented } from '#core/openapi/registry'
+import { middleware } from '#start/kernel'
+import { clearCacheQuery } from '#core/controllers/cache_controller'
 
 const HealthController = () => import('#core/controllers/health_controller')
 const ErrorCodesController = () => import('#core/controllers/error_codes_controller')
 const DocsController = () => import('#core/controllers/docs_controller')
 const MetricsController = () => import('#core/controllers/metrics_controller')
+const CacheController = () => import('#core/controllers/cache_controller')
 
 documented(router.get('/health', [HealthController, 'show']), {
   summary: 'Health of this instance (database check included)',
@@ -54,3 +57,44 @@ documented(router.get('/metrics', [MetricsController, 'show']), {
   auth: 'public',
   responses: { 200: { description: 'Prometheus text format', contentType: 'text/plain', schema: { type: 'string' } } },
 })
+
+const cacheStats = {
+  type: 'object',
+  properties: {
+    enabled: { type: 'boolean' },
+    store: { type: 'string' },
+    instance: { type: 'string' },
+    hits: { type: 'integer' },
+    misses: { type: 'integer' },
+    hit_ratio: { type: 'number' },
+    keys: { type: 'integer', description: 'Entries this instance wrote' },
+    layers: { type: 'object' },
+  },
+}
+const cacheCleared = {
+  type: 'object',
+  properties: { message: { type: 'string' }, cleared_count: { type: 'integer' } },
+}
+
+router
+  .group(() => {
+    documented(router.get('/cache/stats', [CacheController, 'stats']), {
+      summary: 'Cache statistics of the instance that answers (hits and misses per layer)',
+      tags: ['Operations'],
+      auth: ['read'],
+      responses: { 200: { description: 'Statistics', schema: cacheStats } },
+    }).use(middleware.auth({ scopes: ['read'] }))
+    for (const method of ['post', 'delete'] as const) {
+      documented(router[method]('/cache/clear', [CacheController, 'clear']), {
+        summary: 'Invalidate the cache on every instance (all, a namespace pattern, or a tag)',
+        description: "pattern: '*' (default), 'products*', 'categories*', 'stores*', 'reports*'; or tag: catalog, stores, reports.",
+        tags: ['Operations'],
+        auth: ['admin'],
+        query: clearCacheQuery,
+        responses: { 200: { description: 'Invalidated', schema: cacheCleared } },
+      })
+        .use(middleware.auth({ scopes: ['admin'] }))
+        .as(`cache.clear.${method}`)
+    }
+  })
+  .prefix('/api/v1')

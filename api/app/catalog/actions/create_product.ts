@@ -7,6 +7,7 @@ import { assertUniqueProductFields, lockCategory, translateProductWriteError } f
 import { openLevelsForProduct } from '#inventory/services/stock_levels'
 import { warehouseLocation } from '#inventory/services/stock_locations'
 import type { ProductChanges } from '#catalog/validators/product_validators'
+import { invalidateAfterCommit, Tags } from '#core/cache'
 
 export interface NewProduct extends ProductChanges {
   name: string
@@ -25,6 +26,7 @@ export interface NewProduct extends ProductChanges {
 export async function createProduct(input: NewProduct, actor: { userId: number | null }): Promise<Product> {
   try {
     return await db.transaction(async (trx) => {
+      invalidateAfterCommit(trx, [Tags.catalog])
       const category = await lockCategory(trx, input.categoryId)
       const code = input.code ?? (await nextProductCode(trx, category.name))
       await assertUniqueProductFields(trx, { code, barcode: input.barcode })

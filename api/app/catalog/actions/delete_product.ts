@@ -4,6 +4,7 @@ import { ApiError } from '#core/api_error'
 import { isForeignKeyViolation } from '#core/db_errors'
 import { findProductWithStock } from '#catalog/queries/products_query'
 import { dropEmptyLevelsOfProduct } from '#inventory/services/stock_levels'
+import { invalidateAfterCommit, Tags } from '#core/cache'
 
 /* Records that keep a product's history; any of them makes it undeletable. */
 const REFERENCES = [
@@ -31,6 +32,7 @@ function inUse(productId: number, usedBy: string[]) {
 export async function deleteProduct(productId: number) {
   try {
     return await db.transaction(async (trx) => {
+      invalidateAfterCommit(trx, [Tags.catalog])
       const product = await Product.query({ client: trx }).where('id', productId).forUpdate().first()
       if (!product) throw ApiError.notFound('Product', productId)
 

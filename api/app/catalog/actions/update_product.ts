@@ -4,6 +4,7 @@ import { ApiError } from '#core/api_error'
 import { findProductWithStock } from '#catalog/queries/products_query'
 import { assertUniqueProductFields, lockCategory, translateProductWriteError } from '#catalog/services/product_integrity'
 import type { ProductChanges } from '#catalog/validators/product_validators'
+import { invalidateAfterCommit, Tags } from '#core/cache'
 
 /**
  * Applies the given field changes (all of them for a PUT, the sent ones for
@@ -13,6 +14,7 @@ import type { ProductChanges } from '#catalog/validators/product_validators'
 export async function updateProduct(productId: number, changes: ProductChanges): Promise<Product> {
   try {
     return await db.transaction(async (trx) => {
+      invalidateAfterCommit(trx, [Tags.catalog])
       const product = await Product.query({ client: trx }).where('id', productId).forUpdate().first()
       if (!product) throw ApiError.notFound('Product', productId)
       if (changes.categoryId !== undefined && changes.categoryId !== product.categoryId) {

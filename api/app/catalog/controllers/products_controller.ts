@@ -3,6 +3,10 @@ import { ApiError } from '#core/api_error'
 import { paginate, resolveSort } from '#core/pagination'
 import { wireToCents } from '#core/money'
 import { validateBody, validateQuery } from '#core/validation'
+import { cached, cacheKey, Tags, TTL } from '#core/cache'
+import db from '@adonisjs/lucid/services/db'
+import type { Infer } from '@vinejs/vine/types'
+import { warehouseLocation } from '#inventory/services/stock_locations'
 import { requireRole } from '#access/policies'
 import { productToWire } from '#catalog/transformers/product_transformer'
 import { lowStockProducts, productsWithWarehouseStock } from '#catalog/queries/products_query'
@@ -26,12 +30,30 @@ import {
   replacementFromWire,
 } from '#catalog/validators/product_validators'
 
+/* A product shows the warehouse quantity, so it depends on the catalog and on that stock. */
+let warehouseTag: Promise<string> | null = null
+async function productTags() {
+  warehouseTag ??= warehouseLocation(db.connection())
+    .then((location) => Tags.stockOf(location.id))
+    .catch((error) => {
+      warehouseTag = null
+      throw error
+    })
+  return [Tags.catalog, await warehouseTag]
+}
+
 const LOW_STOCK_DEFAULT_THRESHOLD = 10
 const LOW_STOCK_DEFAULT_LIMIT = 1000
 
 export default class ProductsController {
   async index(ctx: HttpContext) {
     const filters = await validateQuery(listProductsQuery, ctx)
+    return cached(cacheKey('products:list', filters), { ttl: TTL.catalog, tags: await productTags() }, () =>
+      this.list(filters)
+    )
+  }
+
+  private list(filters: Infer<typeof listProductsQuery>) {
     const query = productsWithWarehouseStock()
       .if(filters.search, (q) =>
         q.where((w) =>
@@ -59,9 +81,13 @@ export default class ProductsController {
 
   async show({ params }: HttpContext) {
     const { id } = await productIdParams.validate(params)
-    const product = await productsWithWarehouseStock().where('products.id', id).first()
+    const product = await cached(cacheKey(`products:${id}`), { ttl: TTL.catalog, tags: await productTags() }, async () => {
+      const row = await productsWithWarehouseStock().where('products.id', id).first()
+      // null is cached too: a flood of requests for a missing id stays off the database
+      return row ? productToWire(row) : null
+    })
     if (!product) throw ApiError.notFound('Product', id)
-    return productToWire(product)
+    return product
   }
 
   async byCode({ params }: HttpContext) {

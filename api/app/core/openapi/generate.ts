@@ -36,15 +36,14 @@ function parametersFrom(doc: RouteDoc, pattern: string) {
 function responseObject(response: ResponseDoc) {
   const schema = schemaRef(response.schema)
   if (!schema) return { description: response.description }
-  return {
-    description: response.description,
-    content: {
-      [response.contentType ?? 'application/json']: {
-        schema,
-        ...(response.example !== undefined ? { example: response.example } : {}),
-      },
-    },
+  const content: Record<string, unknown> = {}
+  for (const media of [{ ...response, contentType: response.contentType ?? 'application/json' }, ...(response.alternatives ?? [])]) {
+    content[media.contentType] = {
+      schema: schemaRef(media.schema) ?? { type: 'string' },
+      ...(media.example !== undefined ? { example: media.example } : {}),
+    }
   }
+  return { description: response.description, content }
 }
 
 function operation(doc: RouteDoc, pattern: string, method: string) {

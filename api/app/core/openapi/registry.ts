@@ -14,6 +14,8 @@ export interface ResponseDoc {
   schema?: JsonSchema | string
   example?: unknown
   contentType?: string
+  /** Other representations of the same response (e.g. a text/csv download of a JSON report). */
+  alternatives?: { contentType: string; schema?: JsonSchema | string; example?: unknown }[]
 }
 
 export interface RouteDoc {

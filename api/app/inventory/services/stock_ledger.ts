@@ -1,6 +1,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { ApiError } from '#core/api_error'
 import type { MovementKind } from '#inventory/models/stock_movement'
+import { invalidateAfterCommit, Tags } from '#core/cache'
 
 export interface StockChange {
   productId: number
@@ -43,6 +44,7 @@ export async function applyStockChanges(
   if (merged.length === 0) return []
   const productIds = merged.map((c) => c.productId)
   const deltas = merged.map((c) => c.delta)
+  invalidateAfterCommit(trx, [Tags.stockOf(locationId)])
 
   const additions = merged.filter((c) => c.delta > 0).map((c) => c.productId)
   if (additions.length > 0) {

@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { errors } from '@vinejs/vine'
 import { ApiError } from '#core/api_error'
+import { invalidateAfterCommit, Tags } from '#core/cache'
 import type { Principal } from '#access/principal'
 import { canAccessStore } from '#access/policies'
 import { applyStockChanges } from '#inventory/services/stock_ledger'
@@ -84,6 +85,7 @@ async function recordReturnInTransaction(
   principal: Principal,
   idempotencyKey: string | null
 ): Promise<number> {
+  invalidateAfterCommit(trx, [Tags.reports])
   const locked = await trx.rawQuery<{ rows: LockedSale[] }>('SELECT * FROM sales WHERE id = ? FOR UPDATE', [saleId])
   const sale = locked.rows[0]
   if (!sale || !canAccessStore(principal, sale.store_id)) throw ApiError.notFound('Sale', saleId)

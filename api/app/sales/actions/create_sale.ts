@@ -3,6 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { errors } from '@vinejs/vine'
 import { ApiError } from '#core/api_error'
+import { invalidateAfterCommit, Tags } from '#core/cache'
 import { toCents } from '#core/money_input'
 import type { Principal } from '#access/principal'
 import { assertStoreAccess } from '#access/policies'
@@ -115,6 +116,7 @@ export async function createSale(
     const { payments, paidCents, changeCents } = planPayments(input, totalCents)
 
     return await db.transaction(async (trx) => {
+      invalidateAfterCommit(trx, [Tags.reports])
       const inserted = await trx.rawQuery<{
         rows: { id: number; session_id: number; created_at: Date; receipt_number: string }[]
       }>(

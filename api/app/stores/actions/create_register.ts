@@ -5,6 +5,7 @@ import { ApiError } from '#core/api_error'
 import { violatedUniqueConstraint } from '#core/db_errors'
 import { lockStore } from '#stores/services/store_integrity'
 import { MAX_REGISTER_NUMBER } from '#stores/validators/register_validators'
+import { invalidateAfterCommit, Tags } from '#core/cache'
 
 /**
  * Adds a register to a store. Numbers are unique per store; without one the
@@ -17,6 +18,7 @@ export async function createRegister(
 ): Promise<Register> {
   try {
     return await db.transaction(async (trx) => {
+      invalidateAfterCommit(trx, [Tags.stores])
       await lockStore(trx, storeId, 'noKeyUpdate')
       const number = input.number ?? (await nextRegisterNumber(storeId, trx))
       const taken = await trx.from('registers').where({ store_id: storeId, number }).select('id').first()

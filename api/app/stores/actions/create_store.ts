@@ -5,6 +5,7 @@ import { TAXES } from '#database/data/reference_data'
 import { openLevelsForLocation } from '#inventory/services/stock_levels'
 import { assertStoreNameFree, translateStoreWriteError } from '#stores/services/store_integrity'
 import type { StoreChanges } from '#stores/validators/store_validators'
+import { invalidateAfterCommit, Tags } from '#core/cache'
 
 /**
  * Creates a store ready to be stocked and to sell: its stock location, a
@@ -14,6 +15,7 @@ import type { StoreChanges } from '#stores/validators/store_validators'
 export async function createStore(input: Required<StoreChanges>): Promise<Store> {
   try {
     return await db.transaction(async (trx) => {
+      invalidateAfterCommit(trx, [Tags.stores])
       await assertStoreNameFree(trx, input.name)
       const store = await Store.create(input, { client: trx })
       const [location] = await trx

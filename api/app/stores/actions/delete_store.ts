@@ -4,6 +4,7 @@ import type Store from '#stores/models/store'
 import { ApiError } from '#core/api_error'
 import { isForeignKeyViolation } from '#core/db_errors'
 import { lockStore, storeLocationId } from '#stores/services/store_integrity'
+import { invalidateAfterCommit, Tags } from '#core/cache'
 
 /* Records that tie a store to its history or its staff. */
 const REFERENCES = [
@@ -34,6 +35,7 @@ async function usage(trx: TransactionClientContract, storeId: number, locationId
 export async function deleteStore(storeId: number): Promise<Store> {
   try {
     return await db.transaction(async (trx) => {
+      invalidateAfterCommit(trx, [Tags.stores])
       const store = await lockStore(trx, storeId, 'update')
       const locationId = await storeLocationId(trx, storeId)
       const usedBy = await usage(trx, storeId, locationId)

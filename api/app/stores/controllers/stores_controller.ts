@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { errors } from '@vinejs/vine'
 import { ApiError } from '#core/api_error'
+import { cached, cacheKey, Tags, TTL } from '#core/cache'
 import { paginate, resolveSort } from '#core/pagination'
 import { validateBody, validateQuery } from '#core/validation'
 import { requireRole } from '#access/policies'
@@ -27,7 +28,8 @@ const filled = (column: 'phone' | 'email' | 'address') => `coalesce(${column}, '
 export default class StoresController {
   async index(ctx: HttpContext) {
     const filters = await validateQuery(listStoresQuery, ctx)
-    const query = Store.query().if(filters.search, (q) =>
+    return cached(cacheKey('stores:list', filters), { ttl: TTL.catalog, tags: [Tags.stores] }, () => {
+      const query = Store.query().if(filters.search, (q) =>
       q.where((w) =>
         w
           .whereILike('name', `%${filters.search}%`)
@@ -35,15 +37,19 @@ export default class StoresController {
           .orWhereILike('email', `%${filters.search}%`)
       )
     )
-    const sort = resolveSort(filters.sort, storeSortColumns, { column: 'id', direction: 'asc' })
-    return paginate(query, { page: filters.page, size: filters.size, sort }, storeToWire)
+      const sort = resolveSort(filters.sort, storeSortColumns, { column: 'id', direction: 'asc' })
+      return paginate(query, { page: filters.page, size: filters.size, sort }, storeToWire)
+    })
   }
 
   async show({ params }: HttpContext) {
     const { id } = await storeIdParams.validate(params)
-    const store = await Store.find(id)
+    const store = await cached(cacheKey(`stores:${id}`), { ttl: TTL.catalog, tags: [Tags.stores] }, async () => {
+      const row = await Store.find(id)
+      return row ? storeToWire(row) : null
+    })
     if (!store) throw ApiError.notFound('Store', id)
-    return storeToWire(store)
+    return store
   }
 
   async byName({ params }: HttpContext) {

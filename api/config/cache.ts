@@ -1,0 +1,32 @@
+import env from '#start/env'
+import { defineConfig, drivers, store } from '@adonisjs/cache'
+
+/*
+ * Memory L1 on every instance, Redis L2 shared by all of them, and a Redis
+ * bus that tells every instance to drop its L1 copy when a key or tag is
+ * invalidated. Without REDIS_URL the cache is memory-only (one instance).
+ */
+const withRedis = Boolean(env.get('REDIS_URL'))
+
+const cacheConfig = defineConfig({
+  default: withRedis ? 'tiered' : 'memory',
+  prefix: 'comptoir',
+  ttl: '5m',
+  // A Redis outage must never become an error: answer from L1 and the database.
+  suppressL2Errors: true,
+  // After an L2 failure, skip Redis for a while instead of failing on every request.
+  l2CircuitBreakerDuration: '5s',
+  stores: {
+    memory: store().useL1Layer(drivers.memory({ maxSize: '64mb' })),
+    tiered: store()
+      .useL1Layer(drivers.memory({ maxSize: '64mb' }))
+      .useL2Layer(drivers.redis({ connectionName: 'main' }))
+      .useBus(drivers.redisBus({ connectionName: 'bus' })),
+  },
+})
+
+export default cacheConfig
+
+declare module '@adonisjs/cache/types' {
+  interface CacheStores extends InferStores<typeof cacheConfig> {}
+}
