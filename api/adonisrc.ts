@@ -21,7 +21,11 @@ export default defineConfig({
     () => import('@adonisjs/cache/cache_provider'),
   ],
 
-  preloads: [() => import('#start/routes'), () => import('#start/kernel')],
+  preloads: [
+    () => import('#start/routes'),
+    () => import('#start/kernel'),
+    { file: () => import('#start/cache'), environment: ['web', 'test'] },
+  ],
 
   tests: {
     suites: [

@@ -21,7 +21,8 @@ const cacheConfig = defineConfig({
     tiered: store()
       .useL1Layer(drivers.memory({ maxSize: '64mb' }))
       .useL2Layer(drivers.redis({ connectionName: 'main' }))
-      .useBus(drivers.redisBus({ connectionName: 'bus' })),
+      // Invalidations published while Redis was away are sent again once it is back.
+      .useBus(drivers.redisBus({ connectionName: 'bus', retryQueue: { enabled: true, maxSize: 10_000, retryInterval: '1s' } })),
   },
 })
 

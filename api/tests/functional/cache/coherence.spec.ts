@@ -1,0 +1,96 @@
+import { test } from '@japa/runner'
+import { issueToken } from '#access/services/token_service'
+import { resetDatabase } from '#tests/helpers/database'
+import { startSecondInstance } from '#tests/helpers/second_instance'
+import { redisAnswers, startRedis, stopRedis } from '#tests/helpers/redis_server'
+
+const SECOND_PORT = Number(process.env.PORT ?? 3399) + 50
+
+async function getJson(url: string, token: string) {
+  const response = await fetch(url, { headers: { 'x-api-token': token } })
+  return { status: response.status, body: (await response.json()) as Record<string, unknown>, instance: response.headers.get('x-instance-id') }
+}
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs: number) {
+  const startedAt = Date.now()
+  while (Date.now() - startedAt < timeoutMs) {
+    if (await check()) return Date.now() - startedAt
+    await new Promise((r) => setTimeout(r, 5))
+  }
+  return null
+}
+
+/*
+ * Two API processes on one PostgreSQL and one Redis. These tests commit
+ * (the other process cannot see a rolled-back transaction) and reset the
+ * database afterwards.
+ */
+test.group('Cache coherence across instances', (group) => {
+  let second: Awaited<ReturnType<typeof startSecondInstance>>
+  let token: string
+
+  group.setup(async () => {
+    if (!process.env.REDIS_URL) throw new Error('REDIS_URL is not set: these tests need the Redis that `make test` starts')
+    second = await startSecondInstance(SECOND_PORT)
+    token = (await issueToken({ name: 'coherence', scopes: ['read', 'write', 'admin'] })).token
+    return async () => {
+      if (!redisAnswers()) startRedis()
+      await second.stop()
+      await resetDatabase()
+    }
+  })
+
+  test('a write on instance A is read back on instance B within 100 ms', async ({ client, assert }) => {
+    const url = `${second.baseUrl}/api/v1/products/1`
+    const before = await getJson(url, token)
+    assert.equal(before.instance, 'test-instance-b')
+    // Twice: the second read is served from B's cache.
+    await getJson(url, token)
+    const stats = await getJson(`${second.baseUrl}/api/v1/cache/stats`, token)
+    assert.isAbove(stats.body.hits as number, 0)
+
+    const patched = await client.patch('/api/v1/products/1').header('x-api-token', token).json({ nom: 'Pain de campagne' })
+    patched.assertStatus(200)
+    const elapsed = await waitUntil(async () => (await getJson(url, token)).body.nom === 'Pain de campagne', 2_000)
+    assert.isNotNull(elapsed, 'instance B never saw the change')
+    assert.isAtMost(elapsed!, 100)
+  }).timeout(60_000)
+
+  test('with Redis stopped every request still succeeds; restarted, the shared cache works again', async ({ client, assert }) => {
+    stopRedis()
+    assert.isFalse(redisAnswers())
+    for (let i = 0; i < 20; i++) {
+      const a = await client.get('/api/v1/products').header('x-api-token', token)
+      a.assertStatus(200)
+      const b = await getJson(`${second.baseUrl}/api/v1/stores/1`, token)
+      assert.equal(b.status, 200)
+    }
+    const health = await getJson(`${second.baseUrl}/health`, token)
+    assert.equal(health.status, 200)
+    assert.equal(health.body.status, 'degraded')
+
+    // B caches product 2, then A renames it while Redis (and so the bus) is away.
+    await getJson(`${second.baseUrl}/api/v1/products/2`, token)
+    const renamed = await client.patch('/api/v1/products/2').header('x-api-token', token).json({ nom: 'Lait entier' })
+    renamed.assertStatus(200)
+
+    startRedis()
+    const reconnected = await waitUntil(async () => (await getJson(`${second.baseUrl}/health`, token)).body.status === 'healthy', 15_000)
+    assert.isNotNull(reconnected, 'instance B did not reconnect to Redis')
+
+    // The invalidation sent during the outage is delivered once Redis is back.
+    const caughtUp = await waitUntil(async () => (await getJson(`${second.baseUrl}/api/v1/products/2`, token)).body.nom === 'Lait entier', 15_000)
+    assert.isNotNull(caughtUp, 'instance B kept serving the value cached before the outage')
+
+    // Coherence is back through the bus, without restarting either instance.
+    const back = await waitUntil(async () => {
+      await client.patch('/api/v1/products/3').header('x-api-token', token).json({ nom: `Oeufs bio ${Date.now()}` })
+      const seenByB = (await getJson(`${second.baseUrl}/api/v1/products/3`, token)).body.nom as string
+      const seenByA = (await client.get('/api/v1/products/3').header('x-api-token', token)).body().nom as string
+      return seenByB === seenByA
+    }, 15_000)
+    assert.isNotNull(back)
+    const l2 = (await getJson(`${second.baseUrl}/api/v1/cache/stats`, token)).body.layers as { l2: { status: string } }
+    assert.equal(l2.l2.status, 'up')
+  }).timeout(90_000)
+})
