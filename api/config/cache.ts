@@ -8,22 +8,23 @@ import { defineConfig, drivers, store } from '@adonisjs/cache'
  */
 const withRedis = Boolean(env.get('REDIS_URL'))
 
+/* Every declared store is built at boot, so the Redis one exists only when Redis is configured. */
+const memory = store().useL1Layer(drivers.memory({ maxSize: '64mb' }))
+const tiered = store()
+  .useL1Layer(drivers.memory({ maxSize: '64mb' }))
+  .useL2Layer(drivers.redis({ connectionName: 'main' }))
+  // Invalidations published while Redis was away are sent again once it is back.
+  .useBus(drivers.redisBus({ connectionName: 'bus', retryQueue: { enabled: true, maxSize: 10_000, retryInterval: '1s' } }))
+
 const cacheConfig = defineConfig({
-  default: withRedis ? 'tiered' : 'memory',
+  default: 'default',
   prefix: 'comptoir',
   ttl: '5m',
   // A Redis outage must never become an error: answer from L1 and the database.
   suppressL2Errors: true,
   // After an L2 failure, skip Redis for a while instead of failing on every request.
   l2CircuitBreakerDuration: '5s',
-  stores: {
-    memory: store().useL1Layer(drivers.memory({ maxSize: '64mb' })),
-    tiered: store()
-      .useL1Layer(drivers.memory({ maxSize: '64mb' }))
-      .useL2Layer(drivers.redis({ connectionName: 'main' }))
-      // Invalidations published while Redis was away are sent again once it is back.
-      .useBus(drivers.redisBus({ connectionName: 'bus', retryQueue: { enabled: true, maxSize: 10_000, retryInterval: '1s' } })),
-  },
+  stores: { default: withRedis ? tiered : memory },
 })
 
 export default cacheConfig

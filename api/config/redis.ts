@@ -17,6 +17,8 @@ const server = {
   db: Number(url.pathname.slice(1) || 0),
   keyPrefix: '',
   connectTimeout: 1000,
+  // Nothing connects until the cache first needs Redis (commands and tools never do).
+  lazyConnect: true,
   retryStrategy: (times: number) => Math.min(times * 200, 2000),
 }
 
