@@ -1,0 +1,74 @@
+/*
+ * k6 entry point for every scenario in scenarios.js (the same file
+ * `make bench` drives with autocannon on machines without k6):
+ *
+ *   k6 run -e SCENARIO=read-mix -e TARGET=http://127.0.0.1:8080 -e API_TOKEN=cpt_… k6-tests/run.js
+ *
+ * Selling scenarios need open registers and stock: run
+ * `node scripts/ace.mjs bench:prepare` against the same database first.
+ */
+import http from 'k6/http'
+import { check } from 'k6'
+import { scenarios } from './scenarios.js'
+
+const name = __ENV.SCENARIO || 'read-mix'
+const scenario = scenarios[name]
+if (!scenario) throw new Error(`Unknown scenario ${name}`)
+const target = __ENV.TARGET || 'http://127.0.0.1:3333'
+const token = __ENV.API_TOKEN
+
+export const options = {
+  vus: Number(__ENV.VUS || scenario.connections),
+  duration: `${__ENV.DURATION || scenario.durationSeconds}s`,
+  thresholds: {
+    http_req_failed: ['rate<0.01'],
+    http_req_duration: [`p(95)<${__ENV.P95_MS || 50}`],
+  },
+}
+
+function get(path) {
+  return http.get(`${target}${path}`, { headers: { 'x-api-token': token } }).json()
+}
+
+/** The catalogue and the registers, read once before the load starts. */
+export function setup() {
+  if (!token) throw new Error('Set API_TOKEN (see .data/dev-credentials.json)')
+  const products = get('/api/v1/products?size=100').items.filter((p) => p.actif).map((p) => ({ id: p.id, code: p.code }))
+  const registers = []
+  for (const store of get('/api/v1/stores?size=100').items) {
+    for (const register of get(`/api/v1/stores/${store.id}/registers?size=100`).items) {
+      if (register.actif) registers.push({ id: register.id, storeId: store.id })
+    }
+  }
+  return { token, products, registers, runId: `${Date.now()}` }
+}
+
+const weights = scenario.routes.map((route) => route.weight)
+const totalWeight = weights.reduce((sum, w) => sum + w, 0)
+
+function pickRoute() {
+  let roll = Math.random() * totalWeight
+  for (const route of scenario.routes) {
+    roll -= route.weight
+    if (roll <= 0) return route
+  }
+  return scenario.routes[scenario.routes.length - 1]
+}
+
+export default function (env) {
+  const route = pickRoute()
+  const n = __VU * 1_000_000 + __ITER
+  const headers = { 'x-api-token': env.token, ...(route.headers ? route.headers(n, env) : {}) }
+  const params = { headers, tags: { route: route.name } }
+  let response
+  if (route.body) {
+    headers['content-type'] = 'application/json'
+    response = http.request(route.method, `${target}${route.path}`, JSON.stringify(route.body(n, env)), params)
+  } else {
+    response = http.request(route.method, `${target}${route.path}`, null, params)
+  }
+  check(response, {
+    'status is 2xx': (r) => r.status >= 200 && r.status < 300,
+    'has X-Instance-Id': (r) => Boolean(r.headers['X-Instance-Id']),
+  })
+}
