@@ -2,7 +2,8 @@
 # Installs the Debian packages the project runs: redis-server (cache), nginx
 # (load balancer), prometheus (promtool checks the configs), docker-compose
 # (validates the compose files; no Docker engine needed), gettext-base
-# (envsubst renders the nginx template as the nginx image does).
+# (envsubst renders the nginx template as the nginx image does), chromium
+# (the web app's end-to-end tests drive it with playwright-core).
 # Needs root for apt-get; prints what to do otherwise.
 set -euo pipefail
 
@@ -13,6 +14,7 @@ declare -A PACKAGES=(
   [promtool]=prometheus
   [docker-compose]=docker-compose
   [envsubst]=gettext-base
+  [chromium]=chromium
 )
 
 missing=()

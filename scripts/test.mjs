@@ -103,6 +103,7 @@ async function main() {
       await check('typecheck api', 'npx', ['--no-install', 'tsc', '--noEmit', '-p', 'api/tsconfig.json'], { cwd: ROOT })
       await check('typecheck web', 'npx', ['--no-install', 'tsc', '--noEmit', '-p', 'web/tsconfig.json'], { cwd: ROOT })
     }
+    if (wants('typecheck')) await check('API client types up to date', process.execPath, ['scripts/api-client.mjs', '--check'], { cwd: ROOT })
     if (wants('lint')) await check('lint', 'npx', ['--no-install', 'eslint', '--max-warnings=0', 'api', 'web', 'scripts', 'ops', 'nginx'], { cwd: ROOT })
 
     if (wants('api')) {
@@ -153,6 +154,8 @@ async function stackTests(baseEnv) {
     return
   }
   const apiEnv = { ...baseEnv, PORT: String(PORTS.api), INSTANCE_ID: 'test-api', API_BASE_URL: `http://127.0.0.1:${PORTS.api}`, WEB_BASE_URL: `http://127.0.0.1:${PORTS.web}` }
+  // Migrations first: with `--only stack` the API tests have not prepared the database.
+  await run(process.execPath, ['ace', 'migration:run', '--force'], { cwd: API_DIR, env: apiEnv })
   await run(process.execPath, ['ace', 'db:seed'], { cwd: API_DIR, env: apiEnv })
   daemon('test-api', process.execPath, ['bin/server.js'], { cwd: join(API_DIR, 'build'), env: { ...apiEnv, NODE_ENV: 'production' } })
   await waitForHttp(`http://127.0.0.1:${PORTS.api}/health`, 60_000, 'test API (see .data/run/test-api.log)')
@@ -164,16 +167,21 @@ async function stackTests(baseEnv) {
       NODE_ENV: 'production',
       PORT: String(PORTS.web),
       API_URL: `http://127.0.0.1:${PORTS.api}`,
-      WEB_API_TOKEN: credentials?.apiToken ?? '',
       SESSION_SECRET: sessionSecret(),
     },
   })
   await waitForHttp(`http://127.0.0.1:${PORTS.web}/health`, 60_000, 'test web (see .data/run/test-web.log)')
-  await nodeTests('web integration tests', 'tests/integration/*.test.ts', {
+  const clientEnv = {
     ...baseEnv,
     WEB_BASE_URL: `http://127.0.0.1:${PORTS.web}`,
-    WEB_API_TOKEN: credentials?.apiToken ?? '',
-  })
+    API_BASE_URL: `http://127.0.0.1:${PORTS.api}`,
+    E2E_CREDENTIALS: join(TEST_DATA, 'dev-credentials.json'),
+  }
+  await nodeTests('web integration tests', 'tests/integration/*.test.ts', clientEnv)
+  // The same browser flows twice: with JavaScript (fetchers, shortcuts) and without (plain forms).
+  if (!credentials) console.warn('no dev credentials were written by the seed: the e2e flows will fail')
+  await nodeTests('web e2e (JS on)', 'tests/e2e/*.test.ts', { ...clientEnv, E2E_JS: 'on' })
+  await nodeTests('web e2e (JS off)', 'tests/e2e/*.test.ts', { ...clientEnv, E2E_JS: 'off' })
 }
 
 main().catch((error) => {

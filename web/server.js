@@ -38,6 +38,9 @@ const loadBuild = viteDevServer
 const metrics = createMetrics({ instance })
 const app = express()
 app.disable('x-powered-by')
+// req.ip is the browser's address (forwarded to the API for its login rate
+// limit); only a proxy on this machine may tell us another one.
+app.set('trust proxy', process.env.TRUST_PROXY || 'loopback')
 
 app.use(requestContext())
 app.use(metrics.recordRequests)
@@ -74,9 +77,10 @@ app.all(
   createRequestHandler({
     build: loadBuild,
     mode: isDev ? 'development' : 'production',
-    getLoadContext: (_req, res) => ({
+    getLoadContext: (req, res) => ({
       requestId: res.locals.requestId,
       cspNonce: res.locals.cspNonce,
+      clientIp: req.ip ?? '',
     }),
   })
 )

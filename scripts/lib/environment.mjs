@@ -58,14 +58,13 @@ export function apiEnv({ mode, databaseUrl: url, port = PORTS.api, instanceId, e
 }
 
 export function webEnv({ mode, apiUrl, port = PORTS.web, extra = {} }) {
-  const credentials = readCredentials()
   return {
     ...process.env,
     NODE_ENV: mode,
     PORT: String(port),
     HOST: process.env.HOST ?? '127.0.0.1',
     API_URL: apiUrl,
-    WEB_API_TOKEN: process.env.WEB_API_TOKEN ?? credentials?.apiToken ?? '',
+    // No API token here: the web app calls the API with each signed-in user's own session token.
     SESSION_SECRET: sessionSecret(),
     INSTANCE_ID: `web-${port}`,
     ...extra,

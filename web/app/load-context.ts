@@ -5,6 +5,8 @@ declare module '@remix-run/node' {
     requestId: string
     /** Per-request CSP nonce for the inline scripts Remix renders. */
     cspNonce: string
+    /** The browser's IP address, forwarded to the API's login rate limit. */
+    clientIp: string
   }
 }
 

@@ -1,23 +1,63 @@
-import type { LinksFunction, MetaFunction } from '@remix-run/node'
-import { Links, Meta, Outlet, Scripts, ScrollRestoration } from '@remix-run/react'
-import type { ReactNode } from 'react'
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches } from '@remix-run/react'
+import { useEffect, type ReactNode } from 'react'
 import bootstrapHref from 'bootstrap/dist/css/bootstrap.min.css?url'
 
+import appStylesHref from '~/styles/app.css?url'
 import { AppNavbar } from '~/components/app-navbar'
+import { NoticeBanner } from '~/components/notice-banner'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
+import { authState, commitSession, ensureCsrfToken, getSession, touch } from '~/lib/auth/session.server'
+import { htmlLang, translator } from '~/lib/i18n/index'
+import { requestLang } from '~/lib/i18n/lang.server'
+import { navFor } from '~/lib/nav'
 import { useNonce } from '~/lib/nonce'
+import { useRootData, type RootData } from '~/lib/root-data'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: bootstrapHref },
+  { rel: 'stylesheet', href: appStylesHref },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
 export const meta: MetaFunction = () => [{ title: 'Comptoir' }]
 
+/**
+ * Runs on every page: the one loader that writes the session cookie outside
+ * of actions (CSRF token on first visit, one-time notices, idle timeout), so
+ * loaders never race each other over it.
+ */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const session = await getSession(request)
+  const { lang, setCookie } = await requestLang(request)
+  const state = authState(session)
+  const csrf = ensureCsrfToken(session)
+  const notice = session.get('notice') ?? null
+  let dirty = csrf.created || notice !== null
+  if (state.kind === 'signed-in' && state.needsTouch) {
+    touch(session)
+    dirty = true
+  }
+  const headers = new Headers()
+  if (dirty) headers.append('Set-Cookie', await commitSession(session))
+  if (setCookie) headers.append('Set-Cookie', setCookie)
+  const user = state.kind === 'signed-in' ? state.user : null
+  const root: RootData = { user, nav: navFor(user), lang, csrf: csrf.token, notice, requestId: context.requestId }
+  return data(root, { headers })
+}
+
+/** Routes that need the whole width (the POS) say so with `handle = { wide: true }`. */
+function useWideLayout(): boolean {
+  return useMatches().some((match) => (match.handle as { wide?: boolean } | undefined)?.wide === true)
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce()
+  const root = useRootData()
+  const wide = useWideLayout()
+  const t = translator(root?.lang ?? 'fr')
   return (
-    <html lang="fr-CA">
+    <html lang={htmlLang(root?.lang ?? 'fr')}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -25,8 +65,14 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body className="bg-body-tertiary">
-        <AppNavbar />
-        <main className="container pb-5">{children}</main>
+        <a className="visually-hidden-focusable btn btn-light m-2 position-absolute" href="#contenu">
+          {t('nav.skipToContent')}
+        </a>
+        <AppNavbar root={root} />
+        <main id="contenu" className={wide ? 'container-fluid px-3 pb-4' : 'container pb-5'}>
+          <NoticeBanner notice={root?.notice ?? null} />
+          {children}
+        </main>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
@@ -35,6 +81,10 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  // Marks the page as interactive (end-to-end tests wait for it before using keyboard shortcuts).
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = 'true'
+  }, [])
   return <Outlet />
 }
 

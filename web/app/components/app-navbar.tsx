@@ -1,12 +1,56 @@
-import { Link } from '@remix-run/react'
+import { Form, Link, NavLink, useLocation } from '@remix-run/react'
 
-export function AppNavbar() {
+import { CsrfField } from '~/components/csrf-field'
+import type { RootData } from '~/lib/root-data'
+import { translator } from '~/lib/i18n/index'
+
+/** The top bar: the user's menu (from lib/nav.ts), who is signed in, language, sign-out. */
+export function AppNavbar({ root }: { root: RootData | undefined }) {
+  const location = useLocation()
+  const lang = root?.lang ?? 'fr'
+  const t = translator(lang)
+  const other = lang === 'fr' ? 'en' : 'fr'
+  const switchParams = new URLSearchParams(location.search)
+  switchParams.set('lang', other)
+
   return (
-    <nav className="navbar navbar-expand navbar-dark bg-primary mb-4" aria-label="Navigation principale">
-      <div className="container">
+    <nav className="navbar navbar-expand navbar-dark bg-primary mb-4 d-print-none" aria-label={t('nav.label')}>
+      <div className="container-fluid px-3 flex-wrap gap-2">
         <Link className="navbar-brand fw-semibold" to="/">
           Comptoir
         </Link>
+        <ul className="navbar-nav me-auto flex-wrap">
+          {(root?.nav ?? []).map((item) => (
+            <li className="nav-item" key={item.id}>
+              <NavLink className="nav-link" to={item.href} prefetch="intent">
+                {t(item.label)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+        <div className="d-flex align-items-center flex-wrap gap-2 text-white">
+          <Link
+            className="btn btn-sm btn-outline-light"
+            to={`${location.pathname}?${switchParams.toString()}`}
+            lang={other === 'en' ? 'en-CA' : 'fr-CA'}
+            hrefLang={other === 'en' ? 'en-CA' : 'fr-CA'}
+          >
+            {t('nav.switchLanguage')}
+          </Link>
+          {root?.user ? (
+            <>
+              <span className="small" data-testid="current-user">
+                {root.user.fullName} · {t(`role.${root.user.role}`)}
+              </span>
+              <Form method="post" action="/deconnexion" className="d-inline">
+                <CsrfField />
+                <button type="submit" className="btn btn-sm btn-light">
+                  {t('nav.logout')}
+                </button>
+              </Form>
+            </>
+          ) : null}
+        </div>
       </div>
     </nav>
   )

@@ -5,16 +5,17 @@ interface ErrorPanelProps {
   children?: ReactNode
   /** Shown so a clerk can quote it to support; it finds the matching server logs. */
   requestId?: string
+  referenceLabel?: string
 }
 
-export function ErrorPanel({ title, children, requestId }: ErrorPanelProps) {
+export function ErrorPanel({ title, children, requestId, referenceLabel = 'Référence de la requête' }: ErrorPanelProps) {
   return (
     <div className="alert alert-danger" role="alert">
-      <h2 className="h5 alert-heading">{title}</h2>
+      <h1 className="h4 alert-heading">{title}</h1>
       {children}
       {requestId ? (
-        <p className="mb-0 small text-body-secondary">
-          Référence de la requête : <code>{requestId}</code>
+        <p className="mb-0 mt-2 small text-body-secondary">
+          {referenceLabel} : <code>{requestId}</code>
         </p>
       ) : null}
     </div>

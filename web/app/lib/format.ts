@@ -35,3 +35,31 @@ export function formatDate(value: Date | string, { withTime = false } = {}): str
   }
   return (withTime ? dateFormats.datetime : dateFormats.date).format(date)
 }
+
+const numberFormat = new Intl.NumberFormat(LOCALE)
+
+/** 1234 → "1 234" (fr-CA groups thousands with a no-break space). */
+export function formatNumber(value: number): string {
+  return numberFormat.format(value)
+}
+
+const timeFormat = new Intl.DateTimeFormat(LOCALE, { timeStyle: 'short', timeZone: STORE_TIME_ZONE })
+
+/** "2025-11-24T15:30:00Z" → "10 h 30" in the stores' time zone. */
+export function formatTime(value: Date | string): string {
+  const date = typeof value === 'string' ? new Date(value) : value
+  if (Number.isNaN(date.getTime())) throw new RangeError(`formatTime expects a valid date, got ${String(value)}`)
+  return timeFormat.format(date)
+}
+
+const isoDayFormat = new Intl.DateTimeFormat('en-CA', {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  timeZone: STORE_TIME_ZONE,
+})
+
+/** The stores' calendar day as YYYY-MM-DD (what the API's date filters take). */
+export function storeDay(value: Date = new Date()): string {
+  return isoDayFormat.format(value)
+}

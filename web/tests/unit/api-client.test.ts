@@ -3,46 +3,58 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { after, before, describe, test } from 'node:test'
 
-import { ApiError, ApiUnreachableError, createApiClient } from '../../app/lib/api.server.ts'
+import { ApiError, ApiUnreachableError, createApiClient, ok, okOrNull } from '../../app/lib/api/client.server.ts'
+import { apiErrorMessage } from '../../app/lib/api/errors.ts'
 
-// A real HTTP server stands in for the API: the client is exercised over the wire.
+// A real HTTP server stands in for the API: the typed client is exercised over the wire.
 let server: Server
 let baseUrl: string
 let lastHeaders: IncomingHttpHeaders = {}
+let lastBody = ''
 
-const envelope = {
+const notFound = {
   timestamp: '2025-11-24T12:00:00.000Z',
   status: 404,
   error: 'Not Found',
-  message: 'Magasin 99 introuvable',
+  message: 'Store with identifier 99 not found',
   path: '/api/v1/stores/99',
-  error_code: 'STORE_NOT_FOUND',
-  details: { id: 99 },
+  error_code: 'NOT_FOUND',
+  details: { resource: 'Store', identifier: 99 },
 }
 
 before(async () => {
   server = createServer((req, res) => {
     lastHeaders = req.headers
-    switch (req.url) {
-      case '/api/v1/stores?size=100':
-        res.writeHead(200, { 'content-type': 'application/json' })
-        res.end(JSON.stringify({ total: 1, page: 1, size: 100, items: [{ id: 1, nom: 'Magasin Centre-Ville' }] }))
-        return
-      case '/api/v1/stores/99':
-        res.writeHead(404, { 'content-type': 'application/json' })
-        res.end(JSON.stringify(envelope))
-        return
-      case '/proxy-failure':
-        res.writeHead(502, { 'content-type': 'text/html' })
-        res.end('<html>Bad Gateway</html>')
-        return
-      case '/slow':
-        setTimeout(() => res.end('{}'), 500)
-        return
-      default:
-        res.writeHead(200, { 'content-type': 'text/plain' })
-        res.end('not json')
-    }
+    let body = ''
+    req.on('data', (chunk) => (body += chunk))
+    req.on('end', () => {
+      lastBody = body
+      const json = (status: number, payload: unknown) => {
+        res.writeHead(status, { 'content-type': 'application/json' })
+        res.end(JSON.stringify(payload))
+      }
+      switch (req.url) {
+        case '/api/v1/stores/1':
+          return json(200, { id: 1, nom: 'Magasin Centre-Ville', adresse: null, telephone: null, email: null })
+        case '/api/v1/stores/99':
+          return json(404, notFound)
+        case '/api/v1/stores/2':
+          return json(401, { ...notFound, status: 401, error_code: 'AUTHENTICATION_ERROR', message: 'Token expired' })
+        case '/api/v1/sales':
+          return json(201, { id: 42 })
+        case '/api/v1/stores/3':
+          res.writeHead(502, { 'content-type': 'text/html' })
+          return res.end('<html>Bad Gateway</html>')
+        case '/api/v1/stores/4':
+          res.writeHead(200, { 'content-type': 'application/json' })
+          return res.end('pas du json')
+        case '/api/v1/stores/5':
+          setTimeout(() => json(200, {}), 500)
+          return
+        default:
+          return json(404, notFound)
+      }
+    })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -53,68 +65,109 @@ after(() => {
   server.close()
 })
 
-describe('createApiClient().get', () => {
-  test('returns the parsed body and forwards the request id and the token', async () => {
-    const client = createApiClient({ baseUrl: `${baseUrl}/`, token: 'jeton-secret' })
-    const page = await client.get<{ items: { nom: string }[] }>('/api/v1/stores?size=100', {
-      requestId: 'req-42',
-    })
-    assert.equal(page.items[0]?.nom, 'Magasin Centre-Ville')
+describe('typed API client (openapi-fetch)', () => {
+  test('returns the body and forwards the request id and the user’s token', async () => {
+    const api = createApiClient({ baseUrl: `${baseUrl}/`, token: 'cpt_jeton', requestId: 'req-42' })
+    const store = await ok(api.GET('/api/v1/stores/{id}', { params: { path: { id: 1 } } }))
+    assert.equal(store.nom, 'Magasin Centre-Ville')
     assert.equal(lastHeaders['x-request-id'], 'req-42')
-    assert.equal(lastHeaders.authorization, 'Bearer jeton-secret')
+    assert.equal(lastHeaders.authorization, 'Bearer cpt_jeton')
   })
 
-  test('sends no Authorization header without a token', async () => {
-    await createApiClient({ baseUrl }).get('/api/v1/stores?size=100', { requestId: 'r' })
+  test('sends no Authorization header without a token, and JSON bodies with extra headers', async () => {
+    const api = createApiClient({ baseUrl, requestId: 'r' })
+    await ok(
+      api.POST('/api/v1/sales', {
+        body: { caisse_id: 1, lignes: [{ produit_id: 7, quantite: 2 }], paiements: [{ mode: 'especes', montant: '5.00' }] },
+        headers: { 'Idempotency-Key': 'web-123456789' },
+      })
+    )
     assert.equal(lastHeaders.authorization, undefined)
+    assert.equal(lastHeaders['idempotency-key'], 'web-123456789')
+    assert.deepEqual(JSON.parse(lastBody).lignes, [{ produit_id: 7, quantite: 2 }])
   })
 
-  test('throws ApiError carrying the API error envelope on non-2xx', async () => {
-    const client = createApiClient({ baseUrl })
-    await assert.rejects(client.get('/api/v1/stores/99', { requestId: 'r' }), (error: unknown) => {
+  test('throws ApiError with the envelope; okOrNull turns a 404 into null', async () => {
+    const api = createApiClient({ baseUrl, requestId: 'r' })
+    await assert.rejects(ok(api.GET('/api/v1/stores/{id}', { params: { path: { id: 99 } } })), (error: unknown) => {
       assert.ok(error instanceof ApiError)
       assert.equal(error.status, 404)
-      assert.equal(error.message, 'Magasin 99 introuvable')
-      assert.deepEqual(error.envelope, envelope)
+      assert.equal(error.code, 'NOT_FOUND')
+      assert.deepEqual(error.envelope, notFound)
       return true
     })
+    assert.equal(await okOrNull(api.GET('/api/v1/stores/{id}', { params: { path: { id: 99 } } })), null)
   })
 
-  test('wraps a non-envelope error answer (e.g. a proxy page) in an envelope', async () => {
-    const client = createApiClient({ baseUrl })
-    await assert.rejects(client.get('/proxy-failure', { requestId: 'r' }), (error: unknown) => {
+  test('a 401 to a signed-in request throws what onUnauthorized gives (the sign-out redirect)', async () => {
+    const redirect = new Response(null, { status: 302, headers: { Location: '/connexion?expire=1' } })
+    const api = createApiClient({ baseUrl, token: 'cpt_expire', requestId: 'r', onUnauthorized: () => redirect })
+    await assert.rejects(api.GET('/api/v1/stores/{id}', { params: { path: { id: 2 } } }), (thrown: unknown) => thrown === redirect)
+  })
+
+  test('wraps answers that are not the API’s (a proxy page, a non-JSON body)', async () => {
+    const api = createApiClient({ baseUrl, requestId: 'r' })
+    await assert.rejects(ok(api.GET('/api/v1/stores/{id}', { params: { path: { id: 3 } } })), (error: unknown) => {
       assert.ok(error instanceof ApiError)
       assert.equal(error.status, 502)
-      assert.equal(error.envelope.error_code, 'UNEXPECTED_RESPONSE')
-      assert.equal(error.envelope.path, '/proxy-failure')
+      assert.equal(error.code, 'UNEXPECTED_RESPONSE')
       return true
     })
+    await assert.rejects(ok(api.GET('/api/v1/stores/{id}', { params: { path: { id: 4 } } })), ApiError)
   })
 
-  test('rejects a 2xx body that is not JSON', async () => {
-    await assert.rejects(createApiClient({ baseUrl }).get('/plain-text', { requestId: 'r' }), ApiError)
-  })
-
-  test('throws ApiUnreachableError when nothing listens', async () => {
+  test('no answer at all is ApiUnreachableError (refused, or too slow)', async () => {
     const closed = createServer()
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
     const { port } = closed.address() as AddressInfo
     await new Promise((resolve) => closed.close(resolve))
-
-    const client = createApiClient({ baseUrl: `http://127.0.0.1:${port}` })
-    await assert.rejects(client.get('/api/v1/stores', { requestId: 'r' }), (error: unknown) => {
+    const refused = createApiClient({ baseUrl: `http://127.0.0.1:${port}`, requestId: 'r' })
+    await assert.rejects(ok(refused.GET('/api/v1/stores')), (error: unknown) => {
       assert.ok(error instanceof ApiUnreachableError)
       assert.match(error.message, /ECONNREFUSED/)
       return true
     })
-  })
-
-  test('gives up on a stuck API after the timeout', async () => {
-    const client = createApiClient({ baseUrl, timeoutMs: 50 })
-    await assert.rejects(client.get('/slow', { requestId: 'r' }), (error: unknown) => {
+    const slow = createApiClient({ baseUrl, requestId: 'r', timeoutMs: 50 })
+    await assert.rejects(ok(slow.GET('/api/v1/stores/{id}', { params: { path: { id: 5 } } })), (error: unknown) => {
       assert.ok(error instanceof ApiUnreachableError)
       assert.match(error.message, /délai/)
       return true
     })
+  })
+})
+
+describe('API errors become messages a clerk can act on', () => {
+  const envelope = (error_code: string, details: unknown = null, message = 'x', status = 409) => ({
+    timestamp: '',
+    status,
+    error: '',
+    message,
+    path: '',
+    error_code,
+    details,
+  })
+
+  test('insufficient stock names the product and what is left', () => {
+    const message = apiErrorMessage(
+      envelope('INSUFFICIENT_STOCK', { items: [{ product_id: 2, product: 'Lait', requested: 5, available: 3 }] })
+    )
+    assert.deepEqual(message, { key: 'api.insufficientStockItems', params: { items: 'Lait (5 / 3)' } })
+  })
+
+  test('a closed register, a rate limit with its wait, a short payment', () => {
+    assert.deepEqual(apiErrorMessage(envelope('REGISTER_CLOSED')), { key: 'api.registerClosed' })
+    assert.deepEqual(apiErrorMessage(envelope('RATE_LIMIT_EXCEEDED', { retry_after: 61 }, 'x', 429)), {
+      key: 'api.rateLimitedWait',
+      params: { minutes: 2 },
+    })
+    assert.deepEqual(apiErrorMessage(envelope('BUSINESS_LOGIC_ERROR', { total_cents: 689, missing_cents: 189 }, 'x', 422)), {
+      key: 'api.paymentShort',
+      params: { total: '6,89\u00a0$', missing: '1,89\u00a0$' },
+    })
+  })
+
+  test('unknown codes never leak the API’s own text', () => {
+    assert.deepEqual(apiErrorMessage(envelope('SOMETHING_NEW', null, 'internal detail', 400)), { key: 'api.rejected' })
+    assert.deepEqual(apiErrorMessage(envelope('SOMETHING_NEW', null, 'internal detail', 500)), { key: 'api.serverError' })
   })
 })

@@ -1,0 +1,66 @@
+import { Link, useLocation } from '@remix-run/react'
+
+import { formatNumber } from '~/lib/format'
+import { useT } from '~/lib/root-data'
+
+interface PaginationProps {
+  page: number
+  size: number
+  total: number
+  /** The query parameter that carries the page (two lists on one page need two names). */
+  param?: string
+  label?: string
+}
+
+/**
+ * Previous / next links and "page 2 of 7", keeping the other query
+ * parameters (search, filters). Plain links: works without JavaScript.
+ */
+export function Pagination({ page, size, total, param = 'page', label }: PaginationProps) {
+  const t = useT()
+  const location = useLocation()
+  const pages = Math.max(1, Math.ceil(total / size))
+  if (pages <= 1) return null
+
+  const hrefFor = (target: number) => {
+    const params = new URLSearchParams(location.search)
+    if (target <= 1) params.delete(param)
+    else params.set(param, String(target))
+    const query = params.toString()
+    return query ? `${location.pathname}?${query}` : location.pathname
+  }
+
+  return (
+    <nav aria-label={label ?? t('pagination.label')} className="d-flex align-items-center gap-3 my-3">
+      <ul className="pagination mb-0">
+        <li className={`page-item${page <= 1 ? ' disabled' : ''}`}>
+          {page <= 1 ? (
+            <span className="page-link">{t('pagination.previous')}</span>
+          ) : (
+            <Link className="page-link" to={hrefFor(page - 1)} rel="prev">
+              {t('pagination.previous')}
+            </Link>
+          )}
+        </li>
+        <li className={`page-item${page >= pages ? ' disabled' : ''}`}>
+          {page >= pages ? (
+            <span className="page-link">{t('pagination.next')}</span>
+          ) : (
+            <Link className="page-link" to={hrefFor(page + 1)} rel="next">
+              {t('pagination.next')}
+            </Link>
+          )}
+        </li>
+      </ul>
+      <span className="text-body-secondary small">
+        {t('pagination.status', { page: formatNumber(page), pages: formatNumber(pages), total: formatNumber(total) })}
+      </span>
+    </nav>
+  )
+}
+
+/** Reads ?page= safely (anything odd is page 1). */
+export function pageParam(url: URL, param = 'page'): number {
+  const value = Number(url.searchParams.get(param) ?? '1')
+  return Number.isInteger(value) && value >= 1 && value <= 100_000 ? value : 1
+}

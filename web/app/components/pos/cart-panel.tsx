@@ -1,0 +1,158 @@
+import { Fragment, type FormEvent } from 'react'
+
+import { CsrfField } from '~/components/csrf-field'
+import { formatMoney, formatNumber } from '~/lib/format'
+import { MAX_LINE_QUANTITY } from '~/lib/forms/schemas'
+import type { CartLineView, PosView } from '~/lib/pos/types'
+import { useT } from '~/lib/root-data'
+
+interface CartPanelProps {
+  action: string
+  cart: PosView['cart']
+  pending: boolean
+  onSubmit?: (event: FormEvent<HTMLFormElement>) => void
+}
+
+/** The cart: one row per product, quantity controls, totals with TPS and TVQ. */
+export function CartPanel({ action, cart, pending, onSubmit }: CartPanelProps) {
+  const t = useT()
+  const itemCount = cart.lines.reduce((sum, line) => sum + line.quantity, 0)
+  return (
+    <section aria-labelledby="cart-heading" className="card shadow-sm mb-3">
+      <div className="card-header d-flex align-items-center justify-content-between">
+        <h2 id="cart-heading" className="h5 mb-0">
+          {t('pos.cart.title')}{' '}
+          <span className="badge text-bg-secondary" aria-label={t('pos.cart.itemCount', { count: itemCount })}>
+            {formatNumber(itemCount)}
+          </span>
+        </h2>
+        <div className="d-flex align-items-center gap-2">
+          <span className="small text-body-secondary" role="status" aria-live="polite">
+            {pending ? t('pos.cart.updating') : ''}
+          </span>
+          {cart.lines.length > 0 ? (
+            <form method="post" action={action} onSubmit={onSubmit}>
+              <CsrfField />
+              <input type="hidden" name="intent" value="clear" />
+              <button type="submit" className="btn btn-outline-danger btn-sm">
+                {t('pos.cart.clear')}
+              </button>
+            </form>
+          ) : null}
+        </div>
+      </div>
+      {cart.lines.length === 0 ? (
+        <p className="card-body text-body-secondary mb-0">{t('pos.cart.empty')}</p>
+      ) : (
+        <div className="table-responsive pos-cart-scroll">
+          <table className="table table-sm pos-cart-table mb-0" data-testid="cart">
+            <thead>
+              <tr>
+                <th scope="col">{t('pos.cart.product')}</th>
+                <th scope="col" className="text-center">
+                  {t('pos.cart.quantity')}
+                </th>
+                <th scope="col" className="amount">
+                  {t('pos.cart.lineTotal')}
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('pos.cart.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {cart.lines.map((line) => (
+                <CartRow key={line.productId} line={line} action={action} onSubmit={onSubmit} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div className="card-body border-top py-2">
+        <dl className="row mb-0" data-testid="totals">
+          <dt className="col-7 fw-normal small">{t('pos.totals.subtotal')}</dt>
+          <dd className="col-5 amount small mb-0">{formatMoney(cart.totals.subtotalCents)}</dd>
+          {cart.totals.taxes.map((tax) => (
+            <Fragment key={tax.code}>
+              <dt className="col-7 fw-normal small">{tax.label}</dt>
+              <dd className="col-5 amount small mb-0">{formatMoney(tax.amountCents)}</dd>
+            </Fragment>
+          ))}
+          <dt className="col-7 h5 mb-0 align-self-center">{t('pos.totals.total')}</dt>
+          <dd className="col-5 amount pos-total mb-0" data-testid="cart-total">
+            {formatMoney(cart.totals.totalCents)}
+          </dd>
+        </dl>
+      </div>
+    </section>
+  )
+}
+
+function CartRow({ line, action, onSubmit }: { line: CartLineView; action: string; onSubmit?: (event: FormEvent<HTMLFormElement>) => void }) {
+  const t = useT()
+  const name = line.name || t('pos.cart.unknownProduct')
+  return (
+    <tr className={line.unavailable ? 'table-warning' : undefined} data-testid="cart-line">
+      <td className="pos-product-name">
+        <span className="fw-semibold">{name}</span>
+        <br />
+        <span className="small text-body-secondary">
+          {line.code} · {formatMoney(line.unitPriceCents)}
+        </span>
+        {line.unavailable ? <span className="d-block small text-danger">{t('pos.cart.unavailable')}</span> : null}
+      </td>
+      <td>
+        <div className="d-flex align-items-center justify-content-center gap-1">
+          <form method="post" action={action} onSubmit={onSubmit}>
+            <CsrfField />
+            <input type="hidden" name="intent" value="set-qty" />
+            <input type="hidden" name="produit_id" value={line.productId} />
+            <input type="hidden" name="quantite" value={line.quantity - 1} />
+            <button type="submit" className="btn btn-outline-secondary btn-sm" aria-label={t('pos.cart.decrease', { name })}>
+              −
+            </button>
+          </form>
+          <form method="post" action={action} onSubmit={onSubmit}>
+            <CsrfField />
+            <input type="hidden" name="intent" value="set-qty" />
+            <input type="hidden" name="produit_id" value={line.productId} />
+            <input
+              type="number"
+              name="quantite"
+              min={0}
+              max={MAX_LINE_QUANTITY}
+              defaultValue={line.quantity}
+              key={line.quantity}
+              className="form-control form-control-sm pos-qty text-center"
+              aria-label={t('pos.cart.quantityOf', { name })}
+              inputMode="numeric"
+            />
+            <button type="submit" className="visually-hidden">
+              {t('pos.cart.updateQuantity')}
+            </button>
+          </form>
+          <form method="post" action={action} onSubmit={onSubmit}>
+            <CsrfField />
+            <input type="hidden" name="intent" value="set-qty" />
+            <input type="hidden" name="produit_id" value={line.productId} />
+            <input type="hidden" name="quantite" value={Math.min(line.quantity + 1, MAX_LINE_QUANTITY)} />
+            <button type="submit" className="btn btn-outline-secondary btn-sm" aria-label={t('pos.cart.increase', { name })}>
+              +
+            </button>
+          </form>
+        </div>
+      </td>
+      <td className="amount">{formatMoney(line.lineTotalCents)}</td>
+      <td className="text-end">
+        <form method="post" action={action} onSubmit={onSubmit}>
+          <CsrfField />
+          <input type="hidden" name="intent" value="remove" />
+          <input type="hidden" name="produit_id" value={line.productId} />
+          <button type="submit" className="btn btn-link btn-sm text-danger" aria-label={t('pos.cart.remove', { name })}>
+            {t('pos.cart.removeShort')}
+          </button>
+        </form>
+      </td>
+    </tr>
+  )
+}

@@ -1,0 +1,107 @@
+import { forwardRef, useState, type FormEvent } from 'react'
+
+import { CsrfField } from '~/components/csrf-field'
+import { Field, FormError } from '~/components/form-field'
+import { formatMoney } from '~/lib/format'
+import type { FieldErrors } from '~/lib/forms/schemas'
+import type { Message } from '~/lib/i18n/index'
+import { parseMoneyInput } from '~/lib/money'
+import { settle } from '~/lib/pos/taxes'
+import { useT } from '~/lib/root-data'
+
+interface PaymentFormProps {
+  action: string
+  totalCents: number
+  idempotencyKey: string
+  disabled: boolean
+  paying: boolean
+  error?: Message
+  fieldErrors?: FieldErrors
+  values?: Record<string, string>
+  onSubmit?: (event: FormEvent<HTMLFormElement>) => void
+}
+
+/**
+ * Card, cash or both. The Idempotency-Key travels in a hidden field: posting
+ * this form twice (double click, retry after a network error) records one
+ * sale, and the second answer is the first sale's receipt.
+ */
+export const PaymentForm = forwardRef<HTMLInputElement, PaymentFormProps>(function PaymentForm(
+  { action, totalCents, idempotencyKey, disabled, paying, error, fieldErrors, values, onSubmit },
+  firstFieldRef
+) {
+  const t = useT()
+  const [card, setCard] = useState(values?.carte ?? '')
+  const [cash, setCash] = useState(values?.especes ?? '')
+  const cardCents = parseMoneyInput(card) ?? 0
+  const cashCents = parseMoneyInput(cash) ?? 0
+  const outcome = settle(totalCents, { cardCents, cashCents })
+  const typed = card !== '' || cash !== ''
+
+  return (
+    <section aria-labelledby="payment-heading" className="card shadow-sm">
+      <form method="post" action={action} onSubmit={onSubmit} className="card-body py-2" noValidate id="payment-form">
+        <h2 id="payment-heading" className="h5 mb-2">
+          {t('pay.title')} <kbd>F4</kbd>
+        </h2>
+        <CsrfField />
+        <input type="hidden" name="cle" value={idempotencyKey} />
+        <FormError error={error} />
+        {fieldErrors?.cle ? <FormError error={fieldErrors.cle} /> : null}
+        <div className="row g-2">
+          <Field
+            ref={firstFieldRef}
+            formId="pay"
+            name="carte"
+            label={t('pay.card')}
+            inputMode="decimal"
+            autoComplete="off"
+            placeholder="0,00"
+            value={card}
+            onChange={(event) => setCard(event.currentTarget.value)}
+            error={fieldErrors?.carte}
+            disabled={disabled}
+            className="col-6 mb-2"
+            autoFocus={Boolean(fieldErrors?.carte)}
+          />
+          <Field
+            formId="pay"
+            name="especes"
+            label={t('pay.cash')}
+            inputMode="decimal"
+            autoComplete="off"
+            placeholder="0,00"
+            value={cash}
+            onChange={(event) => setCash(event.currentTarget.value)}
+            error={fieldErrors?.especes}
+            disabled={disabled}
+            className="col-6 mb-2"
+            autoFocus={!fieldErrors?.carte && Boolean(fieldErrors?.especes)}
+          />
+        </div>
+        <p className="mb-2" role="status" aria-live="polite" data-testid="change-preview">
+          {typed && outcome.missingCents > 0 ? (
+            <span className="text-danger">{t('pay.remaining', { amount: formatMoney(outcome.missingCents) })}</span>
+          ) : typed && !outcome.cardExceedsTotal ? (
+            <>
+              {t('pay.change')} <span className="pos-change">{formatMoney(outcome.changeCents)}</span>
+            </>
+          ) : null}
+        </p>
+        <div className="d-grid gap-2">
+          <button type="submit" name="intent" value="pay" className="btn btn-success btn-lg" disabled={disabled || paying}>
+            {paying ? t('pay.processing') : t('pay.submit', { amount: formatMoney(totalCents) })}
+          </button>
+          <div className="d-flex gap-2">
+            <button type="submit" name="intent" value="pay-card" className="btn btn-outline-success flex-fill" disabled={disabled || paying}>
+              {t('pay.allCard')}
+            </button>
+            <button type="submit" name="intent" value="pay-cash" className="btn btn-outline-success flex-fill" disabled={disabled || paying}>
+              {t('pay.exactCash')}
+            </button>
+          </div>
+        </div>
+      </form>
+    </section>
+  )
+})

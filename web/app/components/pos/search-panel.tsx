@@ -1,0 +1,145 @@
+import { Link } from '@remix-run/react'
+import { forwardRef, type FormEvent } from 'react'
+
+import { CsrfField } from '~/components/csrf-field'
+import { StockStatusBadge } from '~/components/status-badge'
+import { formatMoney, formatNumber } from '~/lib/format'
+import type { Message } from '~/lib/i18n/index'
+import type { PosView } from '~/lib/pos/types'
+import { useMessage, useT } from '~/lib/root-data'
+
+interface SearchPanelProps {
+  action: string
+  search: PosView['search']
+  disabled: boolean
+  error?: Message
+  value?: string
+  autoFocus: boolean
+  onSubmit?: (event: FormEvent<HTMLFormElement>) => void
+  onScanSubmit?: (event: FormEvent<HTMLFormElement>) => void
+}
+
+/**
+ * The scan field (a barcode scanner types the code and Enter) and the
+ * products it found. Each result has its own small "Ajouter" form.
+ */
+export const SearchPanel = forwardRef<HTMLInputElement, SearchPanelProps>(function SearchPanel(
+  { action, search, disabled, error, value, autoFocus, onSubmit, onScanSubmit },
+  scanRef
+) {
+  const t = useT()
+  const describe = useMessage()
+  const title = search.term ? t('pos.search.resultsFor', { term: search.term }) : t('pos.search.quickPicks')
+  return (
+    <section aria-labelledby="search-heading" className="card shadow-sm mb-3">
+      <div className="card-body">
+        <form method="post" action={action} onSubmit={onScanSubmit} role="search" autoComplete="off">
+          <CsrfField />
+          <input type="hidden" name="intent" value="scan" />
+          <label htmlFor="pos-scan" className="form-label fw-semibold">
+            {t('pos.search.label')} <kbd>F2</kbd>
+          </label>
+          <div className="input-group">
+            <input
+              ref={scanRef}
+              id="pos-scan"
+              name="q"
+              type="search"
+              className={`form-control form-control-lg${error ? ' is-invalid' : ''}`}
+              placeholder={t('pos.search.placeholder')}
+              defaultValue={value}
+              maxLength={64}
+              required
+              disabled={disabled}
+              autoFocus={autoFocus}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? 'pos-scan-error pos-scan-help' : 'pos-scan-help'}
+              enterKeyHint="search"
+            />
+            <button type="submit" className="btn btn-primary" disabled={disabled}>
+              {t('pos.search.submit')}
+            </button>
+          </div>
+          {error ? (
+            <div id="pos-scan-error" className="invalid-feedback d-block" role="alert">
+              {describe(error)}
+            </div>
+          ) : null}
+          <div id="pos-scan-help" className="form-text">
+            {t('pos.search.help')}
+          </div>
+        </form>
+      </div>
+      <div className="border-top">
+        <div className="d-flex align-items-center justify-content-between px-3 pt-2">
+          <h2 id="search-heading" className="h6 mb-0">
+            {title}
+          </h2>
+          {search.term ? (
+            <Link to={action} className="small">
+              {t('pos.search.clear')}
+            </Link>
+          ) : null}
+        </div>
+        {search.items.length === 0 ? (
+          <p className="px-3 py-2 text-body-secondary mb-0">{t('pos.search.none')}</p>
+        ) : (
+          <div className="table-responsive">
+            <table className="table table-hover table-sm align-middle mb-0" data-testid="search-results">
+              <thead>
+                <tr>
+                  <th scope="col">{t('pos.search.code')}</th>
+                  <th scope="col">{t('pos.search.product')}</th>
+                  <th scope="col" className="amount">
+                    {t('pos.search.price')}
+                  </th>
+                  <th scope="col" className="amount">
+                    {t('pos.search.stock')}
+                  </th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('pos.cart.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {search.items.map((item) => (
+                  <tr key={item.productId}>
+                    <td className="text-nowrap">
+                      <code>{item.code}</code>
+                    </td>
+                    <td className="pos-product-name">{item.name}</td>
+                    <td className="amount">{formatMoney(item.unitPriceCents)}</td>
+                    <td className="amount">
+                      {formatNumber(item.quantity)} {item.status !== 'normal' ? <StockStatusBadge status={item.status} /> : null}
+                    </td>
+                    <td className="text-end">
+                      <form method="post" action={action} onSubmit={onSubmit}>
+                        <CsrfField />
+                        <input type="hidden" name="intent" value="add" />
+                        <input type="hidden" name="produit_id" value={item.productId} />
+                        <input type="hidden" name="quantite" value="1" />
+                        <button
+                          type="submit"
+                          className="btn btn-sm btn-outline-primary"
+                          disabled={disabled || item.quantity <= 0}
+                          aria-label={t('pos.search.addNamed', { name: item.name })}
+                        >
+                          {t('pos.search.add')}
+                        </button>
+                      </form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {search.total > search.items.length ? (
+          <p className="small text-body-secondary px-3 py-2 mb-0">
+            {t('pos.search.more', { shown: search.items.length, total: search.total })}
+          </p>
+        ) : null}
+      </div>
+    </section>
+  )
+})

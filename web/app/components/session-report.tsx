@@ -1,0 +1,83 @@
+import { Fragment } from 'react'
+
+import type { SessionReportWire } from '~/lib/api/wire'
+import { formatDate, formatMoney, formatNumber } from '~/lib/format'
+import { centsFromWire } from '~/lib/money'
+import { useT } from '~/lib/root-data'
+
+const money = (wire: string | null | undefined) => (wire ? formatMoney(centsFromWire(wire)) : '—')
+
+/** The X (running) or Z (closing) report of a drawer session. */
+export function SessionReport({ session }: { session: SessionReportWire }) {
+  const t = useT()
+  const report = session.rapport
+  const variance = report.ecart === null ? null : centsFromWire(report.ecart)
+  return (
+    <div className="card shadow-sm" data-testid="session-report">
+      <div className="card-body">
+        <h2 className="h5">
+          {report.type === 'Z' ? t('report.zTitle') : t('report.xTitle')}{' '}
+          <span className={`badge ${session.statut === 'ouverte' ? 'text-bg-success' : 'text-bg-secondary'}`}>
+            {session.statut === 'ouverte' ? t('registers.open') : t('registers.closed')}
+          </span>
+        </h2>
+        <dl className="row mb-0">
+          <dt className="col-sm-6 fw-normal">{t('report.openedAt')}</dt>
+          <dd className="col-sm-6">{formatDate(session.ouverte_le, { withTime: true })}</dd>
+          {session.fermee_le ? (
+            <>
+              <dt className="col-sm-6 fw-normal">{t('report.closedAt')}</dt>
+              <dd className="col-sm-6">{formatDate(session.fermee_le, { withTime: true })}</dd>
+            </>
+          ) : null}
+          <dt className="col-sm-6 fw-normal">{t('session.float')}</dt>
+          <dd className="col-sm-6 amount text-sm-start">{money(session.fond_de_caisse)}</dd>
+          <dt className="col-sm-6 fw-normal">{t('report.salesCount')}</dt>
+          <dd className="col-sm-6">{formatNumber(report.ventes.nombre)}</dd>
+          <dt className="col-sm-6 fw-normal">{t('pos.totals.subtotal')}</dt>
+          <dd className="col-sm-6">{money(report.ventes.sous_total)}</dd>
+          {report.ventes.taxes.map((tax) => (
+            <Fragment key={tax.code}>
+              <dt className="col-sm-6 fw-normal">{tax.code}</dt>
+              <dd className="col-sm-6">{money(tax.montant)}</dd>
+            </Fragment>
+          ))}
+          <dt className="col-sm-6">{t('report.salesTotal')}</dt>
+          <dd className="col-sm-6 fw-semibold">{money(report.ventes.total)}</dd>
+          {report.paiements.map((payment) => (
+            <Fragment key={payment.mode}>
+              <dt className="col-sm-6 fw-normal">{t(`report.tender.${payment.mode}`)}</dt>
+              <dd className="col-sm-6">{money(payment.montant)}</dd>
+            </Fragment>
+          ))}
+          <dt className="col-sm-6 fw-normal">{t('report.returns', { count: report.retours.nombre })}</dt>
+          <dd className="col-sm-6">
+            {money(report.retours.total)} ({t('report.returnsCash', { amount: money(report.retours.especes) })})
+          </dd>
+        </dl>
+        <hr />
+        <dl className="row mb-0 fs-5">
+          <dt className="col-sm-6 fw-normal">{t('report.expectedCash')}</dt>
+          <dd className="col-sm-6" data-testid="expected-cash">
+            {money(report.especes_attendues)}
+          </dd>
+          {report.especes_comptees !== null ? (
+            <>
+              <dt className="col-sm-6 fw-normal">{t('report.countedCash')}</dt>
+              <dd className="col-sm-6" data-testid="counted-cash">
+                {money(report.especes_comptees)}
+              </dd>
+              <dt className="col-sm-6 fw-normal">{t('report.variance')}</dt>
+              <dd
+                className={`col-sm-6 fw-semibold ${variance === 0 ? 'text-success' : 'text-danger'}`}
+                data-testid="variance"
+              >
+                {money(report.ecart)} {variance === 0 ? t('report.balanced') : variance !== null && variance < 0 ? t('report.short') : t('report.over')}
+              </dd>
+            </>
+          ) : null}
+        </dl>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,120 @@
+// The API's error envelope, turned into messages a clerk can act on. The API
+// writes its messages in English for integrators (a few in French); pages
+// never show them raw: each error_code has its own dictionary entry, filled
+// with the details the envelope carries (which product, how many are left…).
+import { formatMoney } from '../format.ts'
+import type { Message } from '../i18n/index.ts'
+
+/** The API's error envelope (docs/api.md § Errors). */
+export interface ApiErrorEnvelope {
+  timestamp: string
+  status: number
+  error: string
+  message: string
+  path: string
+  error_code: string
+  details?: unknown
+}
+
+type Details = Record<string, unknown>
+
+function detailsOf(envelope: ApiErrorEnvelope): Details {
+  return typeof envelope.details === 'object' && envelope.details !== null ? (envelope.details as Details) : {}
+}
+
+function numberIn(details: Details, name: string): number | null {
+  const value = details[name]
+  return typeof value === 'number' && Number.isFinite(value) ? value : null
+}
+
+interface ShortItem {
+  product?: unknown
+  product_id?: unknown
+  requested?: unknown
+  available?: unknown
+}
+
+function describeShortItems(details: Details): string {
+  const items = Array.isArray(details.items) ? (details.items as ShortItem[]) : []
+  return items
+    .map((item) => {
+      const name = typeof item.product === 'string' ? item.product : `#${String(item.product_id ?? '?')}`
+      return `${name} (${String(item.requested ?? '?')} / ${String(item.available ?? 0)})`
+    })
+    .join(', ')
+}
+
+/** Seconds → whole minutes, at least 1 (a rate-limit wait). */
+export function retryMinutes(seconds: number): number {
+  return Math.max(1, Math.ceil(seconds / 60))
+}
+
+/** A readable message for any API error (the details stay in the server logs). */
+export function apiErrorMessage(envelope: ApiErrorEnvelope): Message {
+  const details = detailsOf(envelope)
+  switch (envelope.error_code) {
+    case 'AUTHENTICATION_ERROR':
+      return { key: 'api.authentication' }
+    case 'AUTHORIZATION_ERROR':
+      return { key: 'api.authorization' }
+    case 'NOT_FOUND':
+      return { key: 'api.notFound' }
+    case 'INSUFFICIENT_STOCK': {
+      const items = describeShortItems(details)
+      return items ? { key: 'api.insufficientStockItems', params: { items } } : { key: 'api.insufficientStock' }
+    }
+    case 'REGISTER_CLOSED':
+      return { key: 'api.registerClosed' }
+    case 'REGISTER_ALREADY_OPEN':
+      return { key: 'api.registerAlreadyOpen' }
+    case 'RETURN_EXCEEDS_SOLD':
+      return { key: 'api.returnExceedsSold' }
+    case 'NOTHING_TO_RETURN':
+      return { key: 'api.nothingToReturn' }
+    case 'INVALID_TRANSITION':
+      return { key: 'api.invalidTransition' }
+    case 'IDEMPOTENCY_CONFLICT':
+      return { key: 'api.idempotencyConflict' }
+    case 'DUPLICATE_RESOURCE':
+      return { key: 'api.duplicate' }
+    case 'RESOURCE_IN_USE':
+      return { key: 'api.inUse' }
+    case 'RATE_LIMIT_EXCEEDED': {
+      const seconds = numberIn(details, 'retry_after')
+      return seconds === null
+        ? { key: 'api.rateLimited' }
+        : { key: 'api.rateLimitedWait', params: { minutes: retryMinutes(seconds) } }
+    }
+    case 'VALIDATION_ERROR':
+      return { key: 'api.validation' }
+    case 'BUSINESS_LOGIC_ERROR': {
+      const missing = numberIn(details, 'missing_cents')
+      const total = numberIn(details, 'total_cents')
+      if (missing !== null && total !== null) {
+        return { key: 'api.paymentShort', params: { total: formatMoney(total), missing: formatMoney(missing) } }
+      }
+      if (/only cash can be overpaid/i.test(envelope.message)) return { key: 'api.onlyCashOverpaid' }
+      if (numberIn(details, 'window_hours') !== null) {
+        return { key: 'api.returnWindow', params: { hours: numberIn(details, 'window_hours') ?? 24 } }
+      }
+      return { key: 'api.businessRule' }
+    }
+    case 'SERVICE_UNAVAILABLE':
+    case 'INTERNAL_ERROR':
+    case 'UNEXPECTED_RESPONSE':
+      return { key: 'api.serverError' }
+    default:
+      return envelope.status >= 500 ? { key: 'api.serverError' } : { key: 'api.rejected' }
+  }
+}
+
+/** VALIDATION_ERROR's per-field list, keyed by the API's field name ("lignes.0.quantite"). */
+export function apiFieldErrors(envelope: ApiErrorEnvelope): Record<string, string> {
+  const list = detailsOf(envelope).validation_errors
+  if (!Array.isArray(list)) return {}
+  const fields: Record<string, string> = {}
+  for (const entry of list as { field?: unknown; message?: unknown }[]) {
+    if (typeof entry.field === 'string' && typeof entry.message === 'string') fields[entry.field] = entry.message
+  }
+  return fields
+}

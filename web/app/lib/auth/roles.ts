@@ -1,0 +1,24 @@
+// Roles as the API defines them (api/app/access/policies.ts), for the pages'
+// guards and navigation. The API enforces the same rules on every call; the
+// web app checks them first so a clerk gets a clear 403 page, not a broken one.
+
+export type Role = 'clerk' | 'manager' | 'admin'
+export const MANAGER_ROLES: readonly Role[] = ['manager', 'admin']
+
+/** What the browser may know about the signed-in user (never the token). */
+export interface SessionUser {
+  id: number
+  username: string
+  fullName: string
+  role: Role
+  /** The clerk's store; null for managers and admins (they see every store). */
+  storeId: number | null
+}
+
+export function canAccessStore(user: SessionUser, storeId: number): boolean {
+  return user.role !== 'clerk' || user.storeId === storeId
+}
+
+export function hasRole(user: SessionUser, roles: readonly Role[]): boolean {
+  return roles.includes(user.role)
+}

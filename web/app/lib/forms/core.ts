@@ -1,0 +1,90 @@
+// Form schemas shared by the browser (checked before sending, when
+// JavaScript runs) and the server (always checked, in the action). A schema
+// is a plain function from the submitted fields to a typed value or to
+// per-field messages; messages are dictionary keys so each side shows them
+// in the user's language.
+import type { Message, MessageKey, MessageParams } from '../i18n/index.ts'
+import { MAX_INPUT_CENTS, parseMoneyInput } from '../money.ts'
+
+export type FieldErrors = Record<string, Message>
+export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors }
+export type FormInput = FormData | URLSearchParams | Record<string, string | undefined>
+
+/** A field's text, trimmed; '' when absent (files are not text). */
+export function readField(input: FormInput, name: string): string {
+  const value = input instanceof FormData || input instanceof URLSearchParams ? input.get(name) : input[name]
+  return typeof value === 'string' ? value.trim() : ''
+}
+
+function message(key: MessageKey, params?: MessageParams): Message {
+  return params ? { key, params } : { key }
+}
+
+/** Collects values and errors field by field, then answers once. */
+export class FormReader {
+  readonly errors: FieldErrors = {}
+  readonly input: FormInput
+
+  constructor(input: FormInput) {
+    this.input = input
+  }
+
+  fail(name: string, key: MessageKey, params?: MessageParams): void {
+    if (!this.errors[name]) this.errors[name] = message(key, params)
+  }
+
+  text(name: string, { min = 1, max = 500, required = true } = {}): string {
+    const value = readField(this.input, name)
+    if (value === '') {
+      if (required) this.fail(name, 'form.required')
+      return ''
+    }
+    if (value.length < min) this.fail(name, 'form.tooShort', { min })
+    else if (value.length > max) this.fail(name, 'form.tooLong', { max })
+    return value
+  }
+
+  integer(name: string, { min = 0, max = 1_000_000, required = true } = {}): number | null {
+    const raw = readField(this.input, name)
+    if (raw === '') {
+      if (required) this.fail(name, 'form.required')
+      return null
+    }
+    if (!/^-?\d{1,9}$/.test(raw)) {
+      this.fail(name, 'form.integer')
+      return null
+    }
+    const value = Number(raw)
+    if (value < min) this.fail(name, 'form.min', { min })
+    else if (value > max) this.fail(name, 'form.max', { max })
+    return value
+  }
+
+  /** An amount in cents (the clerk may type "12,50", "12.5", "12 $"). */
+  money(name: string, { required = true, max = MAX_INPUT_CENTS } = {}): number | null {
+    const raw = readField(this.input, name)
+    if (raw === '') {
+      if (required) this.fail(name, 'form.required')
+      return null
+    }
+    const cents = parseMoneyInput(raw)
+    if (cents === null) {
+      this.fail(name, 'form.money')
+      return null
+    }
+    if (cents > max) this.fail(name, 'form.moneyMax')
+    return cents
+  }
+
+  choice<T extends string>(name: string, allowed: readonly T[], fallback?: T): T | null {
+    const raw = readField(this.input, name)
+    if (raw === '' && fallback !== undefined) return fallback
+    if ((allowed as readonly string[]).includes(raw)) return raw as T
+    this.fail(name, 'form.choice')
+    return null
+  }
+
+  result<T>(build: () => T): Parsed<T> {
+    return Object.keys(this.errors).length > 0 ? { ok: false, errors: this.errors } : { ok: true, value: build() }
+  }
+}

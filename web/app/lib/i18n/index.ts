@@ -1,0 +1,51 @@
+// A small dictionary module: French is the reference language (every key is
+// defined in fr.ts), English a translation checked by the type system.
+// Numbers, money and dates stay formatted fr-CA in both languages (see
+// lib/format.ts): the stores are in Québec.
+import { en } from './en.ts'
+import { fr, type MessageKey } from './fr.ts'
+
+export type { MessageKey }
+export type Lang = 'fr' | 'en'
+export const LANGS: readonly Lang[] = ['fr', 'en']
+export const DEFAULT_LANG: Lang = 'fr'
+
+export type MessageParams = Record<string, string | number>
+/** A message to translate later (form errors travel from server to browser this way). */
+export interface Message {
+  key: MessageKey
+  params?: MessageParams
+}
+
+const dictionaries: Record<Lang, Record<MessageKey, string>> = { fr, en }
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'fr' || value === 'en'
+}
+
+/** "Bonjour {nom}" + { nom: 'Léa' } → "Bonjour Léa". Unknown placeholders stay visible. */
+export function translate(lang: Lang, key: MessageKey, params?: MessageParams): string {
+  const template = dictionaries[lang][key] ?? fr[key] ?? key
+  if (!params) return template
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole
+  )
+}
+
+export type Translate = (key: MessageKey, params?: MessageParams) => string
+
+export function translator(lang: Lang): Translate {
+  return (key, params) => translate(lang, key, params)
+}
+
+/** `?lang=` wins, then the cookie, then French. */
+export function resolveLang(queryValue: string | null, cookieValue: unknown): Lang {
+  if (isLang(queryValue)) return queryValue
+  if (isLang(cookieValue)) return cookieValue
+  return DEFAULT_LANG
+}
+
+/** The BCP 47 tag for <html lang>. */
+export function htmlLang(lang: Lang): string {
+  return lang === 'en' ? 'en-CA' : 'fr-CA'
+}

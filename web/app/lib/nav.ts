@@ -1,0 +1,50 @@
+// The main navigation, by role. To add a page to the menu, add an entry here
+// (its label in i18n/fr.ts and en.ts); guard the route itself in its loader
+// with requireRole()/requireStoreAccess() — hiding a link is not a guard.
+import type { Role, SessionUser } from './auth/roles.ts'
+import type { MessageKey } from './i18n/index.ts'
+
+export interface NavItem {
+  id: string
+  label: MessageKey
+  roles: readonly Role[]
+  /** Where the entry leads for this user (clerks go to their own store). */
+  href: (user: SessionUser) => string | null
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { id: 'stores', label: 'nav.stores', roles: ['manager', 'admin'], href: () => '/magasins' },
+  {
+    id: 'registers',
+    label: 'nav.registers',
+    roles: ['clerk'],
+    href: (user) => (user.storeId ? `/magasins/${user.storeId}/caisses` : null),
+  },
+  {
+    id: 'stock',
+    label: 'nav.stock',
+    roles: ['clerk'],
+    href: (user) => (user.storeId ? `/magasins/${user.storeId}/stock` : null),
+  },
+  { id: 'management', label: 'nav.management', roles: ['manager', 'admin'], href: () => '/gestion' },
+]
+
+export interface NavLink {
+  id: string
+  label: MessageKey
+  href: string
+}
+
+export function navFor(user: SessionUser | null, items: readonly NavItem[] = NAV_ITEMS): NavLink[] {
+  if (!user) return []
+  return items.flatMap((item) => {
+    if (!item.roles.includes(user.role)) return []
+    const href = item.href(user)
+    return href ? [{ id: item.id, label: item.label, href }] : []
+  })
+}
+
+/** Where a user lands after signing in: a clerk at their store's registers. */
+export function homeFor(user: SessionUser): string {
+  return user.role === 'clerk' && user.storeId ? `/magasins/${user.storeId}/caisses` : '/'
+}

@@ -1,0 +1,6 @@
+// URLs of the app's pages, for links and form actions (shared by server and browser).
+export const posPath = (registerId: number) => `/caisses/${registerId}/vente`
+export const returnsPath = (registerId: number) => `/caisses/${registerId}/retours`
+export const receiptPath = (saleId: number) => `/ventes/${saleId}/recu`
+export const storeRegistersPath = (storeId: number) => `/magasins/${storeId}/caisses`
+export const storeStockPath = (storeId: number) => `/magasins/${storeId}/stock`

@@ -1,0 +1,286 @@
+// The POS page's data and actions. Every step is a POST answered by a
+// redirect (so it works without JavaScript); with JavaScript the page sends
+// the same forms through a fetcher and never reloads.
+import { randomUUID } from 'node:crypto'
+
+import { data, redirect } from '@remix-run/node'
+
+import { ApiError, ok, type ApiClient } from '../api/client.server.ts'
+import type { SessionUser } from '../auth/roles.ts'
+import type { WebSession } from '../auth/session.server.ts'
+import { parseCartLine, parseOpenSession, parsePayment, parseScan, type FieldErrors } from '../forms/schemas.ts'
+import { centsFromWire, centsToWire } from '../money.ts'
+import { posPath } from '../paths.ts'
+import { actionErrorFrom, forbidden, notFound, redirectWithNotice, redirectWithSession } from '../request.server.ts'
+import { currentSession, findRegister, getStore, type Register, type RegisterSession } from '../stores.server.ts'
+import { addToCart, setCartQuantity, type CartEntry } from './cart.ts'
+import { readCart, writeCart } from './cart.server.ts'
+import { forgetProducts, productsById } from './products.server.ts'
+import { previewTotals } from './taxes.ts'
+import type { CartLineView, PosActionResult, PosIntent, PosView, SessionView, StockItemView } from './types.ts'
+
+export { posPath }
+
+const SEARCH_SIZE = 20
+const QUICK_PICKS = 10
+
+/** The register, if this user may work at it (403/404 otherwise). */
+export async function registerFor(api: ApiClient, user: SessionUser, registerId: number): Promise<Register> {
+  const lookup = await findRegister(api, user, registerId)
+  if (lookup.kind === 'forbidden') throw forbidden('store')
+  if (lookup.kind === 'missing') throw notFound()
+  return lookup.register
+}
+
+export function sessionView(session: RegisterSession | null): SessionView | null {
+  if (!session || session.id === undefined || session.statut !== 'ouverte') return null
+  const report = session.rapport as { especes_attendues?: string; ventes?: { nombre?: number } } | undefined
+  return {
+    id: session.id,
+    openedAt: session.ouverte_le ?? new Date().toISOString(),
+    floatCents: centsFromWire(session.fond_de_caisse ?? '0.00'),
+    expectedCashCents: centsFromWire(report?.especes_attendues ?? '0.00'),
+    salesCount: report?.ventes?.nombre ?? 0,
+  }
+}
+
+type StockPage = { items: { produit_id: number; code: string; nom: string; prix: string; quantite: number; statut: StockItemView['status'] }[]; total: number }
+
+function stockItemView(item: StockPage['items'][number]): StockItemView {
+  return {
+    productId: item.produit_id,
+    code: item.code,
+    name: item.nom,
+    unitPriceCents: centsFromWire(item.prix),
+    quantity: item.quantite,
+    status: item.statut,
+  }
+}
+
+function searchStock(api: ApiClient, storeId: number, query: { search?: string; size: number; sort?: string }) {
+  return ok(api.GET('/api/v1/stores/{id}/stock', { params: { path: { id: storeId }, query } }))
+}
+
+export async function cartView(api: ApiClient, entries: readonly CartEntry[]): Promise<PosView['cart']> {
+  const products = await productsById(
+    api,
+    entries.map((entry) => entry.productId)
+  )
+  const lines: CartLineView[] = entries.map((entry, index) => {
+    const product = products[index] ?? null
+    const unavailable = product === null || !product.active
+    const unitPriceCents = product?.unitPriceCents ?? 0
+    return {
+      productId: entry.productId,
+      code: product?.code ?? `#${entry.productId}`,
+      name: product?.name ?? '',
+      unitPriceCents,
+      quantity: entry.quantity,
+      lineTotalCents: unavailable ? 0 : unitPriceCents * entry.quantity,
+      unavailable,
+    }
+  })
+  const sellableLines = lines.filter((line) => !line.unavailable)
+  const totals = previewTotals(sellableLines.map((line) => ({ unitPriceCents: line.unitPriceCents, quantity: line.quantity })))
+  return { lines, totals, sellable: sellableLines.length > 0 && sellableLines.length === lines.length }
+}
+
+export async function loadPos(
+  { api, user, session }: { api: ApiClient; user: SessionUser; session: WebSession },
+  registerId: number,
+  url: URL
+): Promise<PosView> {
+  const register = await registerFor(api, user, registerId)
+  const term = url.searchParams.get('q')?.trim().slice(0, 64) || null
+  const [store, drawer, cart, stock] = await Promise.all([
+    getStore(api, register.magasin_id),
+    currentSession(api, register.id),
+    cartView(api, readCart(session, register.id)),
+    term
+      ? searchStock(api, register.magasin_id, { search: term, size: SEARCH_SIZE, sort: 'nom,asc' })
+      : searchStock(api, register.magasin_id, { size: QUICK_PICKS, sort: 'nom,asc' }),
+  ])
+  return {
+    register: { id: register.id, numero: register.numero, nom: register.nom, storeId: register.magasin_id, storeName: store.nom },
+    session: sessionView(drawer),
+    cart,
+    search: { term, items: stock.items.map(stockItemView), total: stock.total },
+    idempotencyKey: `web-${randomUUID()}`,
+  }
+}
+
+function fail(intent: PosIntent, result: Omit<PosActionResult, 'intent'>, status = 422) {
+  return data<PosActionResult>({ intent, ...result }, { status })
+}
+
+function invalid(intent: PosIntent, fieldErrors: FieldErrors, values?: Record<string, string>) {
+  return fail(intent, { fieldErrors, values })
+}
+
+const INTENTS: readonly PosIntent[] = ['open', 'scan', 'add', 'set-qty', 'remove', 'clear', 'pay', 'pay-card', 'pay-cash']
+
+interface PosActionContext {
+  api: ApiClient
+  user: SessionUser
+  session: WebSession
+  form: FormData
+}
+
+/** Every POS form posts here; `intent` says which. */
+export async function runPosAction(ctx: PosActionContext, registerId: number) {
+  const intentValue = String(ctx.form.get('intent') ?? '')
+  if (!(INTENTS as readonly string[]).includes(intentValue)) throw new Response('bad_intent', { status: 400 })
+  const intent = intentValue as PosIntent
+  const register = await registerFor(ctx.api, ctx.user, registerId)
+  const back = posPath(register.id)
+
+  switch (intent) {
+    case 'open':
+      return openSession(ctx, register, back)
+    case 'scan':
+      return scan(ctx, register, back)
+    case 'add': {
+      const parsed = parseCartLine(ctx.form, { allowZero: false })
+      if (!parsed.ok) return invalid(intent, parsed.errors)
+      const [product] = await productsById(ctx.api, [parsed.value.productId])
+      if (!product || !product.active) return fail(intent, { error: { key: 'pos.productUnavailable' } }, 404)
+      return addAndReturn(ctx, register.id, back, intent, product.id, parsed.value.quantity)
+    }
+    case 'set-qty':
+    case 'remove': {
+      const parsed = parseCartLine(intent === 'remove' ? withField(ctx.form, 'quantite', '0') : ctx.form)
+      if (!parsed.ok) return invalid(intent, parsed.errors)
+      writeCart(ctx.session, register.id, setCartQuantity(readCart(ctx.session, register.id), parsed.value.productId, parsed.value.quantity))
+      return redirectWithSession(back, ctx.session)
+    }
+    case 'clear':
+      writeCart(ctx.session, register.id, [])
+      return redirectWithNotice(back, ctx.session, { kind: 'info', message: { key: 'pos.cartCleared' } })
+    case 'pay':
+    case 'pay-card':
+    case 'pay-cash':
+      return pay(ctx, register, intent)
+  }
+}
+
+function withField(form: FormData, name: string, value: string): FormData {
+  const copy = new FormData()
+  for (const [key, entry] of form) if (typeof entry === 'string') copy.append(key, entry)
+  copy.set(name, value)
+  return copy
+}
+
+async function addAndReturn(
+  ctx: PosActionContext,
+  registerId: number,
+  back: string,
+  intent: PosIntent,
+  productId: number,
+  quantity: number
+) {
+  const change = addToCart(readCart(ctx.session, registerId), productId, quantity)
+  if (change.outcome === 'full') return fail(intent, { error: { key: 'pos.cartFull' } })
+  writeCart(ctx.session, registerId, change.entries)
+  if (change.outcome === 'capped') {
+    return redirectWithNotice(back, ctx.session, { kind: 'warning', message: { key: 'pos.quantityCapped' } })
+  }
+  return redirectWithSession(back, ctx.session)
+}
+
+async function openSession(ctx: PosActionContext, register: Register, back: string) {
+  const parsed = parseOpenSession(ctx.form)
+  const values = { fond_de_caisse: String(ctx.form.get('fond_de_caisse') ?? '') }
+  if (!parsed.ok) return invalid('open', parsed.errors, values)
+  try {
+    await ok(
+      ctx.api.POST('/api/v1/registers/{id}/sessions', {
+        params: { path: { id: register.id } },
+        body: { fond_de_caisse: centsToWire(parsed.value.floatCents) },
+      })
+    )
+  } catch (error) {
+    // Opened meanwhile (another tab, a double click): the register is open, which is what was wanted.
+    if (error instanceof ApiError && error.code === 'REGISTER_ALREADY_OPEN') return redirect(back)
+    return fail('open', { error: actionErrorFrom(error), values }, error instanceof ApiError ? error.status : 503)
+  }
+  return redirectWithNotice(back, ctx.session, { kind: 'success', message: { key: 'pos.sessionOpened' } })
+}
+
+/**
+ * The scan field: an exact code or barcode (what a scanner types, then
+ * Enter) goes straight into the cart; anything else lists the matches.
+ */
+async function scan(ctx: PosActionContext, register: Register, back: string) {
+  const parsed = parseScan(ctx.form)
+  const values = { q: String(ctx.form.get('q') ?? '') }
+  if (!parsed.ok) return invalid('scan', parsed.errors, values)
+  const { term, quantity } = parsed.value
+  let page: StockPage
+  try {
+    page = await searchStock(ctx.api, register.magasin_id, { search: term, size: SEARCH_SIZE, sort: 'nom,asc' })
+  } catch (error) {
+    return fail('scan', { error: actionErrorFrom(error), values }, 503)
+  }
+  const wanted = term.toLocaleLowerCase('fr-CA')
+  const exactCode = page.items.find((item) => item.code.toLocaleLowerCase('fr-CA') === wanted)
+  // Search also matches an exact barcode; a lone result for digits is that barcode.
+  const barcodeHit = !exactCode && page.items.length === 1 && /^\d{6,32}$/.test(term) ? page.items[0] : undefined
+  const hit = exactCode ?? barcodeHit
+  if (hit) {
+    if (hit.quantite <= 0) {
+      return fail('scan', { error: { key: 'pos.outOfStock', params: { name: hit.nom } }, values }, 409)
+    }
+    return addAndReturn(ctx, register.id, back, 'scan', hit.produit_id, quantity)
+  }
+  if (page.items.length === 0) return fail('scan', { error: { key: 'pos.noMatch', params: { term } }, values }, 404)
+  return redirect(`${back}?${new URLSearchParams({ q: term })}`)
+}
+
+async function pay(ctx: PosActionContext, register: Register, intent: 'pay' | 'pay-card' | 'pay-cash') {
+  const entries = readCart(ctx.session, register.id)
+  const key = String(ctx.form.get('cle') ?? '')
+  const lastSale = ctx.session.get('lastSale')
+  // A payment posted twice (double click, browser retry) after its sale emptied the cart.
+  if (entries.length === 0 && lastSale && lastSale.key === key) return redirect(`/ventes/${lastSale.saleId}/recu`)
+  if (entries.length === 0) return fail(intent, { error: { key: 'pos.cartEmpty' } })
+
+  const cart = await cartView(ctx.api, entries)
+  if (!cart.sellable) return fail(intent, { error: { key: 'pos.removeUnavailable' } })
+  const total = cart.totals.totalCents
+  const input =
+    intent === 'pay-card'
+      ? withField(withField(ctx.form, 'carte', centsToWire(total)), 'especes', '')
+      : intent === 'pay-cash'
+        ? withField(withField(ctx.form, 'especes', centsToWire(total)), 'carte', '')
+        : ctx.form
+  const values = { carte: String(ctx.form.get('carte') ?? ''), especes: String(ctx.form.get('especes') ?? '') }
+  const parsed = parsePayment(input, total)
+  if (!parsed.ok) return invalid(intent, parsed.errors, values)
+
+  const { cardCents, cashCents, idempotencyKey } = parsed.value
+  const paiements = [
+    ...(cardCents > 0 ? [{ mode: 'carte' as const, montant: centsToWire(cardCents) }] : []),
+    ...(cashCents > 0 ? [{ mode: 'especes' as const, montant: centsToWire(cashCents) }] : []),
+  ]
+  let saleId: number
+  try {
+    const sale = await ok(
+      ctx.api.POST('/api/v1/sales', {
+        body: {
+          caisse_id: register.id,
+          lignes: entries.map((entry) => ({ produit_id: entry.productId, quantite: entry.quantity })),
+          paiements,
+        },
+        headers: { 'Idempotency-Key': idempotencyKey },
+      })
+    )
+    saleId = sale.id
+  } catch (error) {
+    // The API refused the cart as it is (a price, a product): show fresh data next time.
+    forgetProducts(entries.map((entry) => entry.productId))
+    return fail(intent, { error: actionErrorFrom(error), values }, error instanceof ApiError ? error.status : 503)
+  }
+  writeCart(ctx.session, register.id, [])
+  ctx.session.set('lastSale', { key: idempotencyKey, saleId })
+  return redirectWithNotice(`/ventes/${saleId}/recu`, ctx.session, { kind: 'success', message: { key: 'pos.saleRecorded' } })
+}

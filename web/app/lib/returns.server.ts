@@ -1,0 +1,194 @@
+// The returns page: find a sale (receipt number or today's list), take back
+// some of its lines (POST /sales/{id}/returns) or all of it (POST
+// /sales/{id}/cancel). The sale is never deleted; the API keeps both.
+import { randomUUID } from 'node:crypto'
+
+import { data } from '@remix-run/node'
+
+import { ApiError, ok, okOrNull, type ApiClient } from './api/client.server.ts'
+import type { components } from './api/schema'
+import type { ReturnWire } from './api/wire.ts'
+import type { SessionUser } from './auth/roles.ts'
+import type { WebSession } from './auth/session.server.ts'
+import { formatMoney, storeDay } from './format.ts'
+import { parseCancelSale, parseReturn, type FieldErrors } from './forms/schemas.ts'
+import type { Message } from './i18n/index.ts'
+import { centsFromWire } from './money.ts'
+import { returnsPath } from './paths.ts'
+import { registerFor } from './pos/pos.server.ts'
+import { actionErrorFrom, redirectWithNotice } from './request.server.ts'
+import { getStore } from './stores.server.ts'
+
+type Sale = components['schemas']['Sale']
+
+export { returnsPath }
+
+const RECENT_SIZE = 10
+
+export interface ReturnableLine {
+  lineId: number
+  code: string
+  name: string
+  unitPriceCents: number
+  sold: number
+  returned: number
+  remaining: number
+}
+
+export interface SaleForReturn {
+  id: number
+  receiptNumber: string
+  createdAt: string
+  status: Sale['statut']
+  totalCents: number
+  refundedCents: number
+  lines: ReturnableLine[]
+}
+
+function saleForReturn(sale: Sale): SaleForReturn {
+  return {
+    id: sale.id,
+    receiptNumber: sale.numero_recu,
+    createdAt: sale.cree_le ?? '',
+    status: sale.statut,
+    totalCents: centsFromWire(sale.total),
+    refundedCents: centsFromWire(sale.montant_rembourse ?? '0.00'),
+    lines: sale.lignes.map((line) => {
+      const sold = line.quantite ?? 0
+      const returned = line.quantite_retournee ?? 0
+      return {
+        lineId: line.id ?? 0,
+        code: line.code ?? '',
+        name: line.nom ?? '',
+        unitPriceCents: centsFromWire(line.prix_unitaire ?? '0.00'),
+        sold,
+        returned,
+        remaining: Math.max(0, sold - returned),
+      }
+    }),
+  }
+}
+
+/** "s1-r3-00000002 " → "S1-R3-00000002"; a bare number is a sale id. */
+async function findSaleId(api: ApiClient, search: string): Promise<number | null> {
+  const receipt = search.trim().toUpperCase()
+  if (/^\d{1,9}$/.test(receipt)) return Number(receipt)
+  if (!/^[A-Z0-9-]{1,32}$/.test(receipt)) return null
+  const page = await ok(api.GET('/api/v1/sales', { params: { query: { numero_recu: receipt, size: 1 } } }))
+  return page.items[0]?.id ?? null
+}
+
+function pageNumber(url: URL): number {
+  const value = Number(url.searchParams.get('page') ?? '1')
+  return Number.isInteger(value) && value >= 1 && value <= 10_000 ? value : 1
+}
+
+export async function loadReturnsPage(
+  { api, user }: { api: ApiClient; user: SessionUser; session: WebSession },
+  registerId: number,
+  url: URL
+) {
+  const register = await registerFor(api, user, registerId)
+  const search = url.searchParams.get('recu')?.trim().slice(0, 40) ?? ''
+  let saleId = Number(url.searchParams.get('vente') ?? '') || null
+  let searchMiss = false
+  if (!saleId && search) {
+    saleId = await findSaleId(api, search)
+    searchMiss = saleId === null
+  }
+  const returnId = Number(url.searchParams.get('retour') ?? '') || null
+  const today = storeDay()
+  const page = pageNumber(url)
+  const [store, recent, sale, lastReturn] = await Promise.all([
+    getStore(api, register.magasin_id),
+    ok(
+      api.GET('/api/v1/sales', {
+        params: { query: { caisse_id: register.id, date_debut: today, date_fin: today, size: RECENT_SIZE, page } },
+      })
+    ),
+    saleId ? okOrNull(api.GET('/api/v1/sales/{id}', { params: { path: { id: saleId } } })) : Promise.resolve(null),
+    returnId ? okOrNull(api.GET('/api/v1/returns/{id}', { params: { path: { id: returnId } } })) : Promise.resolve(null),
+  ])
+  return {
+    register: { id: register.id, nom: register.nom, storeId: register.magasin_id, storeName: store.nom },
+    search,
+    searchMiss: searchMiss || (saleId !== null && sale === null),
+    sale: sale ? saleForReturn(sale) : null,
+    lastReturn: lastReturn ? (lastReturn as unknown as ReturnWire) : null,
+    recent: {
+      page: recent.page,
+      size: recent.size,
+      total: recent.total,
+      items: recent.items.map((item) => ({
+        id: item.id ?? 0,
+        receiptNumber: item.numero_recu ?? '',
+        createdAt: item.cree_le ?? '',
+        totalCents: centsFromWire(item.total ?? '0.00'),
+        refundedCents: centsFromWire(item.montant_rembourse ?? '0.00'),
+        status: item.statut ?? '',
+      })),
+    },
+    idempotencyKey: `web-${randomUUID()}`,
+  }
+}
+
+export interface ReturnActionResult {
+  intent: 'return' | 'cancel'
+  error?: Message
+  fieldErrors?: FieldErrors
+}
+
+const MODE_MESSAGE = {
+  especes: 'returns.refundedCash',
+  carte: 'returns.refundedCard',
+  autre: 'returns.refundedOther',
+} as const
+
+export async function runReturnAction(
+  ctx: { api: ApiClient; user: SessionUser; session: WebSession; form: FormData },
+  registerId: number
+) {
+  const register = await registerFor(ctx.api, ctx.user, registerId)
+  const intent = ctx.form.get('intent') === 'cancel' ? 'cancel' : 'return'
+  const saleId = Number(ctx.form.get('vente_id') ?? '')
+  if (!Number.isInteger(saleId) || saleId < 1) throw new Response('bad_sale', { status: 400 })
+  const fail = (result: Omit<ReturnActionResult, 'intent'>, status = 422) =>
+    data<ReturnActionResult>({ intent, ...result }, { status })
+
+  let created: ReturnWire
+  try {
+    if (intent === 'cancel') {
+      const parsed = parseCancelSale(ctx.form)
+      if (!parsed.ok) return fail({ fieldErrors: parsed.errors })
+      created = (await ok(
+        ctx.api.POST('/api/v1/sales/{id}/cancel', {
+          params: { path: { id: saleId } },
+          body: { motif: parsed.value.reason, mode_remboursement: parsed.value.refundMethod },
+          headers: { 'Idempotency-Key': parsed.value.idempotencyKey },
+        })
+      )) as unknown as ReturnWire
+    } else {
+      const sale = saleForReturn(await ok(ctx.api.GET('/api/v1/sales/{id}', { params: { path: { id: saleId } } })))
+      const parsed = parseReturn(ctx.form, sale.lines)
+      if (!parsed.ok) return fail({ fieldErrors: parsed.errors })
+      created = (await ok(
+        ctx.api.POST('/api/v1/sales/{id}/returns', {
+          params: { path: { id: saleId } },
+          body: {
+            lignes: parsed.value.lines.map((line) => ({ ligne_id: line.lineId, quantite: line.quantity })),
+            motif: parsed.value.reason,
+            mode_remboursement: parsed.value.refundMethod,
+          },
+          headers: { 'Idempotency-Key': parsed.value.idempotencyKey },
+        })
+      )) as unknown as ReturnWire
+    }
+  } catch (error) {
+    return fail({ error: actionErrorFrom(error) }, error instanceof ApiError ? error.status : 503)
+  }
+  const params = new URLSearchParams({ vente: String(saleId), retour: String(created.id) })
+  return redirectWithNotice(`${returnsPath(register.id)}?${params}`, ctx.session, {
+    kind: 'success',
+    message: { key: MODE_MESSAGE[created.mode_remboursement] ?? 'returns.refundedOther', params: { amount: formatMoney(centsFromWire(created.total)) } },
+  })
+}

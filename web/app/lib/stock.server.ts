@@ -1,0 +1,154 @@
+// A store's stock as its clerk sees it, and the replenishment requests the
+// store makes to the central warehouse.
+import { data } from '@remix-run/node'
+
+import { ApiError, ok, type ApiClient } from './api/client.server.ts'
+import type { components } from './api/schema'
+import type { WebSession } from './auth/session.server.ts'
+import { parseReplenishment, type FieldErrors } from './forms/schemas.ts'
+import type { Message } from './i18n/index.ts'
+import { centsFromWire } from './money.ts'
+import { actionErrorFrom, redirectWithNotice } from './request.server.ts'
+
+import { REQUESTS_PAGE_SIZE, STOCK_PAGE_SIZE, STOCK_SORTS, STOCK_STATUSES, type StockSort, type StockStatus } from './stock.ts'
+
+export interface StockFilters {
+  search: string
+  status: StockStatus | null
+  sort: StockSort
+  page: number
+  requestsPage: number
+}
+
+function positiveInt(value: string | null, max = 100_000): number {
+  const number = Number(value ?? '1')
+  return Number.isInteger(number) && number >= 1 && number <= max ? number : 1
+}
+
+export function stockFilters(url: URL): StockFilters {
+  const status = url.searchParams.get('statut')
+  const sort = url.searchParams.get('tri')
+  return {
+    search: (url.searchParams.get('q') ?? '').trim().slice(0, 64),
+    status: (STOCK_STATUSES as readonly string[]).includes(status ?? '') ? (status as StockStatus) : null,
+    sort: (STOCK_SORTS as readonly string[]).includes(sort ?? '') ? (sort as StockSort) : 'code',
+    page: positiveInt(url.searchParams.get('page')),
+    requestsPage: positiveInt(url.searchParams.get('dpage')),
+  }
+}
+
+/** A quantity worth asking for: back to twice the reorder point. */
+export function suggestedQuantity(quantity: number, reorderPoint: number): number | null {
+  if (quantity > reorderPoint) return null
+  return Math.max(1, reorderPoint * 2 - quantity)
+}
+
+type Replenishment = components['schemas']['Replenishment']
+
+export async function loadStock(api: ApiClient, storeId: number, filters: StockFilters) {
+  const [stock, requests] = await Promise.all([
+    ok(
+      api.GET('/api/v1/stores/{id}/stock', {
+        params: {
+          path: { id: storeId },
+          query: {
+            size: STOCK_PAGE_SIZE,
+            page: filters.page,
+            sort: `${filters.sort},asc`,
+            ...(filters.search ? { search: filters.search } : {}),
+            ...(filters.status ? { statut: filters.status } : {}),
+          },
+        },
+      })
+    ),
+    ok(api.GET('/api/v1/replenishments', { params: { query: { magasin_id: storeId, size: REQUESTS_PAGE_SIZE, page: filters.requestsPage } } })),
+  ])
+  return {
+    stock: {
+      page: stock.page,
+      size: stock.size,
+      total: stock.total,
+      items: stock.items.map((item) => ({
+        productId: item.produit_id,
+        code: item.code,
+        name: item.nom,
+        unitPriceCents: centsFromWire(item.prix),
+        quantity: item.quantite,
+        reorderPoint: item.seuil_reappro,
+        status: item.statut,
+        suggested: suggestedQuantity(item.quantite, item.seuil_reappro),
+      })),
+    },
+    requests: {
+      page: requests.page,
+      size: requests.size,
+      total: requests.total,
+      items: requests.items.map((request: Replenishment) => ({
+        id: request.id,
+        product: `${request.produit.nom} (${request.produit.code})`,
+        quantity: request.quantite,
+        status: request.statut,
+        requestedAt: request.demande_le,
+        actions: request.actions_possibles,
+      })),
+    },
+  }
+}
+
+export interface StockActionResult {
+  intent: 'request' | 'cancel-request' | 'receive'
+  productId?: number
+  error?: Message
+  fieldErrors?: FieldErrors
+}
+
+export async function runStockAction(
+  ctx: { api: ApiClient; session: WebSession; form: FormData },
+  storeId: number,
+  back: string
+) {
+  const raw = String(ctx.form.get('intent') ?? '')
+  const intent: StockActionResult['intent'] = raw === 'cancel-request' || raw === 'receive' ? raw : 'request'
+  const fail = (result: Omit<StockActionResult, 'intent'>, status = 422) => data<StockActionResult>({ intent, ...result }, { status })
+
+  if (intent === 'request') {
+    const parsed = parseReplenishment(ctx.form)
+    const productId = Number(ctx.form.get('produit_id')) || undefined
+    if (!parsed.ok) return fail({ productId, fieldErrors: parsed.errors })
+    try {
+      const created = await ok(
+        ctx.api.POST('/api/v1/replenishments', {
+          body: {
+            magasin_id: storeId,
+            produit_id: parsed.value.productId,
+            quantite: parsed.value.quantity,
+            ...(parsed.value.note ? { note: parsed.value.note } : {}),
+          },
+        })
+      )
+      return redirectWithNotice(back, ctx.session, {
+        kind: 'success',
+        message: { key: 'stock.requested', params: { id: created.id, quantity: created.quantite, name: created.produit.nom } },
+      })
+    } catch (error) {
+      return fail({ productId, error: actionErrorFrom(error) }, error instanceof ApiError ? error.status : 503)
+    }
+  }
+
+  const requestId = Number(ctx.form.get('demande_id'))
+  if (!Number.isInteger(requestId) || requestId < 1) throw new Response('bad_request_id', { status: 400 })
+  try {
+    const options = { params: { path: { id: requestId } }, body: {} }
+    await ok(
+      intent === 'receive'
+        ? ctx.api.POST('/api/v1/replenishments/{id}/receive', options)
+        : ctx.api.POST('/api/v1/replenishments/{id}/cancel', options)
+    )
+    return redirectWithNotice(back, ctx.session, {
+      kind: 'success',
+      message: { key: intent === 'receive' ? 'stock.received' : 'stock.cancelled', params: { id: requestId } },
+    })
+  } catch (error) {
+    return fail({ error: actionErrorFrom(error) }, error instanceof ApiError ? error.status : 503)
+  }
+}

@@ -1,0 +1,74 @@
+// Stores and registers as the pages need them. The API has no
+// GET /registers/{id}, so the register → store mapping is found through
+// GET /stores/{id}/registers and kept in memory: a register never moves to
+// another store, so the mapping cannot go stale (a miss simply looks again).
+import { ok, okOrNull, type ApiClient } from './api/client.server.ts'
+import type { components } from './api/schema'
+import type { SessionUser } from './auth/roles.ts'
+
+export type Store = components['schemas']['Store']
+export type Register = components['schemas']['Register']
+export type RegisterSession = components['schemas']['RegisterSession']
+
+const registers = new Map<number, Register>()
+const stores = new Map<number, { store: Store; at: number }>()
+const STORE_TTL_MS = 5 * 60 * 1000
+const MAX_STORES = 500
+
+export async function listStores(api: ApiClient): Promise<{ items: Store[]; total: number }> {
+  const page = await ok(api.GET('/api/v1/stores', { params: { query: { size: 100, sort: 'id,asc' } } }))
+  const now = Date.now()
+  for (const store of page.items) stores.set(store.id, { store, at: now })
+  return { items: page.items, total: page.total }
+}
+
+/** One store (name, address) — cached a few minutes: pages show it on every request. */
+export async function getStore(api: ApiClient, storeId: number): Promise<Store> {
+  const cached = stores.get(storeId)
+  if (cached && Date.now() - cached.at < STORE_TTL_MS) return cached.store
+  const store = await ok(api.GET('/api/v1/stores/{id}', { params: { path: { id: storeId } } }))
+  if (stores.size > MAX_STORES) stores.clear()
+  stores.set(storeId, { store, at: Date.now() })
+  return store
+}
+
+export async function listRegisters(api: ApiClient, storeId: number): Promise<Register[]> {
+  const page = await ok(
+    api.GET('/api/v1/stores/{id}/registers', { params: { path: { id: storeId }, query: { size: 100 } } })
+  )
+  for (const register of page.items) registers.set(register.id, register)
+  return [...page.items].sort((a, b) => a.numero - b.numero)
+}
+
+export type RegisterLookup =
+  | { kind: 'found'; register: Register }
+  | { kind: 'forbidden' }
+  | { kind: 'missing' }
+
+/**
+ * Which store a register belongs to. A clerk only scans their own store; a
+ * register elsewhere is "forbidden" when the API says it exists.
+ */
+export async function findRegister(api: ApiClient, user: SessionUser, registerId: number): Promise<RegisterLookup> {
+  const known = registers.get(registerId)
+  if (known) {
+    return user.role === 'clerk' && known.magasin_id !== user.storeId ? { kind: 'forbidden' } : { kind: 'found', register: known }
+  }
+  if (user.role === 'clerk' && user.storeId !== null) {
+    const own = await listRegisters(api, user.storeId)
+    const found = own.find((register) => register.id === registerId)
+    if (found) return { kind: 'found', register: found }
+    // Not ours: the API tells a register of another store (403) from none at all (422).
+    const probe = await api.GET('/api/v1/registers/{id}/sessions/current', { params: { path: { id: registerId } } })
+    return probe.response.status === 403 ? { kind: 'forbidden' } : { kind: 'missing' }
+  }
+  const { items } = await listStores(api)
+  await Promise.all(items.map((store) => listRegisters(api, store.id)))
+  const found = registers.get(registerId)
+  return found ? { kind: 'found', register: found } : { kind: 'missing' }
+}
+
+/** The register's open drawer session (X report), or null when it is closed. */
+export function currentSession(api: ApiClient, registerId: number): Promise<RegisterSession | null> {
+  return okOrNull(api.GET('/api/v1/registers/{id}/sessions/current', { params: { path: { id: registerId } } }))
+}

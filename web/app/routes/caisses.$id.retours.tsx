@@ -1,0 +1,335 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
+
+import { CsrfField } from '~/components/csrf-field'
+import { EmptyState } from '~/components/empty-state'
+import { Field, FormError } from '~/components/form-field'
+import { PageHeader } from '~/components/page-header'
+import { Pagination } from '~/components/pagination'
+import { RouteErrorBoundary } from '~/components/route-error-boundary'
+import { formatDate, formatMoney, formatTime } from '~/lib/format'
+import { parseReturn, type FieldErrors } from '~/lib/forms/schemas'
+import type { MessageKey } from '~/lib/i18n/index'
+import { centsFromWire } from '~/lib/money'
+import { useIsPending } from '~/lib/pending'
+import { idParam, loading, mutation, signedIn } from '~/lib/request.server'
+import { returnsPath } from '~/lib/paths'
+import { loadReturnsPage, runReturnAction, type ReturnActionResult, type SaleForReturn } from '~/lib/returns.server'
+import { useMessage, useT } from '~/lib/root-data'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Retours — ${data.register.nom} · Comptoir` : 'Retours · Comptoir' },
+]
+
+export async function loader(args: LoaderFunctionArgs) {
+  const ctx = await signedIn(args)
+  return loading(() => loadReturnsPage(ctx, idParam(args.params.id), new URL(args.request.url)))
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const ctx = await mutation(args)
+  return loading(() => runReturnAction(ctx, idParam(args.params.id)))
+}
+
+const STATUS: Record<string, MessageKey> = {
+  terminee: 'returns.status.terminee',
+  partiellement_retournee: 'returns.status.partiellement_retournee',
+  retournee: 'returns.status.retournee',
+}
+
+export default function ReturnsPage() {
+  const view = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>() as ReturnActionResult | undefined
+  const t = useT()
+  const path = returnsPath(view.register.id)
+  return (
+    <>
+      <PageHeader
+        title={t('returns.title', { register: view.register.nom })}
+        crumbs={[
+          { label: view.register.storeName, to: `/magasins/${view.register.storeId}/caisses` },
+          { label: view.register.nom, to: `/caisses/${view.register.id}/vente` },
+          { label: t('returns.crumb') },
+        ]}
+        actions={
+          <Link className="btn btn-outline-secondary btn-sm" to={`/caisses/${view.register.id}/vente`}>
+            {t('returns.backToPos')}
+          </Link>
+        }
+      />
+      <p className="text-body-secondary">{t('returns.intro')}</p>
+
+      <div className="row g-3">
+        <div className="col-lg-5">
+          <section className="card shadow-sm mb-3" aria-labelledby="find-heading">
+            <div className="card-body">
+              <h2 id="find-heading" className="h5">
+                {t('returns.findTitle')}
+              </h2>
+              {/* A search is a GET: it changes nothing and can be bookmarked. */}
+              <Form method="get" action={path} role="search">
+                <label htmlFor="find-recu" className="form-label">
+                  {t('returns.receiptNumber')}
+                </label>
+                <div className="input-group">
+                  <input
+                    id="find-recu"
+                    name="recu"
+                    className={`form-control${view.searchMiss ? ' is-invalid' : ''}`}
+                    defaultValue={view.search}
+                    placeholder="S1-R1-00000042"
+                    autoComplete="off"
+                    autoFocus={!view.sale}
+                    aria-invalid={view.searchMiss ? true : undefined}
+                    aria-describedby={view.searchMiss ? 'find-recu-error' : undefined}
+                  />
+                  <button type="submit" className="btn btn-primary">
+                    {t('returns.find')}
+                  </button>
+                </div>
+                {view.searchMiss ? (
+                  <div id="find-recu-error" className="invalid-feedback d-block" role="alert">
+                    {t('returns.notFound', { search: view.search })}
+                  </div>
+                ) : null}
+              </Form>
+            </div>
+          </section>
+
+          <section className="card shadow-sm" aria-labelledby="recent-heading">
+            <div className="card-body">
+              <h2 id="recent-heading" className="h5">
+                {t('returns.recentTitle')}
+              </h2>
+              {view.recent.items.length === 0 ? (
+                <EmptyState>{t('returns.recentEmpty')}</EmptyState>
+              ) : (
+                <div className="table-responsive">
+                  <table className="table table-sm align-middle mb-0" data-testid="recent-sales">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('returns.time')}</th>
+                        <th scope="col">{t('receipt.number')}</th>
+                        <th scope="col" className="amount">
+                          {t('pos.totals.total')}
+                        </th>
+                        <th scope="col">
+                          <span className="visually-hidden">{t('pos.cart.actions')}</span>
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {view.recent.items.map((sale) => (
+                        <tr key={sale.id} className={view.sale?.id === sale.id ? 'table-active' : undefined}>
+                          <td className="text-nowrap">{sale.createdAt ? formatTime(sale.createdAt) : ''}</td>
+                          <td>
+                            <code>{sale.receiptNumber}</code>
+                            {sale.status !== 'terminee' && STATUS[sale.status] ? (
+                              <span className="badge text-bg-warning ms-1">{t(STATUS[sale.status] as MessageKey)}</span>
+                            ) : null}
+                          </td>
+                          <td className="amount">{formatMoney(sale.totalCents)}</td>
+                          <td className="text-end">
+                            <Link className="btn btn-sm btn-outline-primary" to={`${path}?vente=${sale.id}`}>
+                              {t('returns.select')}
+                            </Link>
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+              <Pagination page={view.recent.page} size={view.recent.size} total={view.recent.total} label={t('returns.recentTitle')} />
+            </div>
+          </section>
+        </div>
+
+        <div className="col-lg-7">
+          {view.lastReturn ? (
+            <section className="alert alert-success" aria-labelledby="refund-heading" data-testid="refund">
+              <h2 id="refund-heading" className="h5">
+                {t('returns.doneTitle', { id: view.lastReturn.id })}
+              </h2>
+              <p className="mb-1">
+                {t('returns.doneAmount', {
+                  amount: formatMoney(centsFromWire(view.lastReturn.total)),
+                  mode: t(`receipt.mode.${view.lastReturn.mode_remboursement}`),
+                })}
+              </p>
+              <ul className="mb-0 small">
+                {view.lastReturn.lignes.map((line) => (
+                  <li key={line.ligne_id}>
+                    {line.quantite} × {line.nom}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {view.sale ? (
+            <SaleReturnForms key={`${view.sale.id}-${view.idempotencyKey}`} sale={view.sale} path={path} idempotencyKey={view.idempotencyKey} result={result} />
+          ) : (
+            <EmptyState>{t('returns.pickSale')}</EmptyState>
+          )}
+        </div>
+      </div>
+    </>
+  )
+}
+
+function SaleReturnForms({
+  sale,
+  path,
+  idempotencyKey,
+  result,
+}: {
+  sale: SaleForReturn
+  path: string
+  idempotencyKey: string
+  result: ReturnActionResult | undefined
+}) {
+  const t = useT()
+  const describe = useMessage()
+  const formRef = useRef<HTMLFormElement>(null)
+  const [localErrors, setLocalErrors] = useState<FieldErrors | null>(null)
+  const returnResult = result?.intent === 'return' ? result : undefined
+  const cancelResult = result?.intent === 'cancel' ? result : undefined
+  const fieldErrors = localErrors ?? returnResult?.fieldErrors
+  // Posting to the URL that shows this sale: without JavaScript, an error re-renders the same page.
+  const formAction = `${path}?vente=${sale.id}`
+  const returning = useIsPending({ formAction, intent: 'return' })
+  const cancelling = useIsPending({ formAction, intent: 'cancel' })
+  const nothingLeft = sale.lines.every((line) => line.remaining === 0)
+
+  useEffect(() => {
+    if (result) document.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"][tabindex]')?.focus()
+  }, [result])
+
+  const validate = (event: FormEvent<HTMLFormElement>) => {
+    const parsed = parseReturn(new FormData(event.currentTarget), sale.lines)
+    setLocalErrors(parsed.ok ? null : parsed.errors)
+    if (!parsed.ok) {
+      event.preventDefault()
+      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"][tabindex]')?.focus())
+    }
+  }
+
+  return (
+    <section className="card shadow-sm" aria-labelledby="sale-heading" data-testid="sale-for-return">
+      <div className="card-body">
+        <h2 id="sale-heading" className="h5">
+          {t('returns.saleTitle', { number: sale.receiptNumber })}
+        </h2>
+        <p className="text-body-secondary small">
+          {sale.createdAt ? formatDate(sale.createdAt, { withTime: true }) : ''} · {t('pos.totals.total')} {formatMoney(sale.totalCents)}
+          {sale.refundedCents > 0 ? ` · ${t('returns.alreadyRefunded', { amount: formatMoney(sale.refundedCents) })}` : ''}
+        </p>
+        {nothingLeft ? (
+          <div className="alert alert-info">{t('returns.nothingLeft')}</div>
+        ) : (
+          <Form method="post" action={formAction} ref={formRef} noValidate onSubmit={validate}>
+            <CsrfField />
+            <input type="hidden" name="vente_id" value={sale.id} />
+            <input type="hidden" name="cle" value={idempotencyKey} />
+            <FormError error={returnResult?.error} />
+            {fieldErrors?.lignes ? (
+              <div className="alert alert-danger py-2" role="alert" tabIndex={-1}>
+                {describe(fieldErrors.lignes)}
+              </div>
+            ) : null}
+            <div className="table-responsive">
+              <table className="table table-sm align-middle">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('pos.cart.product')}</th>
+                    <th scope="col" className="amount">
+                      {t('returns.sold')}
+                    </th>
+                    <th scope="col" className="amount">
+                      {t('returns.alreadyReturned')}
+                    </th>
+                    <th scope="col">{t('returns.toReturn')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {sale.lines.map((line) => {
+                    const name = `qte_${line.lineId}`
+                    const error = fieldErrors?.[name]
+                    return (
+                      <tr key={line.lineId}>
+                        <td className="pos-product-name">
+                          {line.name}
+                          <div className="small text-body-secondary">
+                            {line.code} · {formatMoney(line.unitPriceCents)}
+                          </div>
+                        </td>
+                        <td className="amount">{line.sold}</td>
+                        <td className="amount">{line.returned}</td>
+                        <td>
+                          <input
+                            type="number"
+                            name={name}
+                            id={`return-${name}`}
+                            min={0}
+                            max={line.remaining}
+                            defaultValue={0}
+                            disabled={line.remaining === 0}
+                            className={`form-control form-control-sm pos-qty${error ? ' is-invalid' : ''}`}
+                            aria-label={t('returns.quantityOf', { name: line.name, max: line.remaining })}
+                            aria-invalid={error ? true : undefined}
+                            inputMode="numeric"
+                          />
+                          {error ? <div className="invalid-feedback d-block">{describe(error)}</div> : null}
+                        </td>
+                      </tr>
+                    )
+                  })}
+                </tbody>
+              </table>
+            </div>
+            <Field formId="return" name="motif" label={t('returns.reason')} maxLength={500} required error={fieldErrors?.motif} />
+            <RefundMethodSelect id="return-mode" />
+            <button type="submit" name="intent" value="return" className="btn btn-primary" disabled={returning}>
+              {returning ? t('returns.saving') : t('returns.submit')}
+            </button>
+          </Form>
+        )}
+        {!nothingLeft ? (
+          <Form method="post" action={formAction} className="border-top mt-4 pt-3" data-testid="cancel-sale">
+            <h3 className="h6">{t('returns.cancelTitle')}</h3>
+            <p className="small text-body-secondary">{t('returns.cancelHelp')}</p>
+            <CsrfField />
+            <input type="hidden" name="vente_id" value={sale.id} />
+            <input type="hidden" name="cle" value={`${idempotencyKey}-annulation`} />
+            <FormError error={cancelResult?.error ?? (cancelResult?.fieldErrors ? { key: 'form.invalid' } : undefined)} />
+            <RefundMethodSelect id="cancel-mode" />
+            <button type="submit" name="intent" value="cancel" className="btn btn-outline-danger" disabled={cancelling}>
+              {t('returns.cancelSubmit')}
+            </button>
+          </Form>
+        ) : null}
+      </div>
+    </section>
+  )
+}
+
+function RefundMethodSelect({ id }: { id: string }) {
+  const t = useT()
+  return (
+    <div className="mb-3">
+      <label htmlFor={id} className="form-label">
+        {t('returns.refundMethod')}
+      </label>
+      <select id={id} name="mode_remboursement" className="form-select" defaultValue="original">
+        <option value="original">{t('returns.method.original')}</option>
+        <option value="especes">{t('returns.method.especes')}</option>
+        <option value="carte">{t('returns.method.carte')}</option>
+      </select>
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />
+}

@@ -1,0 +1,63 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+
+import { PageHeader } from '~/components/page-header'
+import { RouteErrorBoundary } from '~/components/route-error-boundary'
+import { SessionReport } from '~/components/session-report'
+import { ok } from '~/lib/api/client.server'
+import type { SessionReportWire } from '~/lib/api/wire'
+import { registerFor } from '~/lib/pos/pos.server'
+import { idParam, loading, notFound, signedIn } from '~/lib/request.server'
+import { useT } from '~/lib/root-data'
+import { getStore } from '~/lib/stores.server'
+
+export const meta: MetaFunction = () => [{ title: 'Rapport de caisse · Comptoir' }]
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { api, user } = await signedIn(args)
+  const registerId = idParam(args.params.id)
+  const sessionId = idParam(args.params.sessionId)
+  return loading(async () => {
+    const register = await registerFor(api, user, registerId)
+    const [store, session] = await Promise.all([
+      getStore(api, register.magasin_id),
+      ok(api.GET('/api/v1/register-sessions/{id}', { params: { path: { id: sessionId } } })),
+    ])
+    if (session.caisse_id !== register.id) throw notFound()
+    return {
+      register: { id: register.id, nom: register.nom, storeId: register.magasin_id, storeName: store.nom },
+      session: session as unknown as SessionReportWire,
+    }
+  })
+}
+
+export default function SessionReportPage() {
+  const { register, session } = useLoaderData<typeof loader>()
+  const t = useT()
+  return (
+    <>
+      <PageHeader
+        title={session.rapport.type === 'Z' ? t('report.zPageTitle', { register: register.nom }) : t('report.xPageTitle', { register: register.nom })}
+        crumbs={[
+          { label: register.storeName, to: `/magasins/${register.storeId}/caisses` },
+          { label: register.nom, to: `/caisses/${register.id}/vente` },
+          { label: t('report.crumb') },
+        ]}
+        actions={
+          <Link className="btn btn-outline-secondary btn-sm" to={`/magasins/${register.storeId}/caisses`}>
+            {t('report.backToRegisters')}
+          </Link>
+        }
+      />
+      <div className="row">
+        <div className="col-lg-7">
+          <SessionReport session={session} />
+        </div>
+      </div>
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />
+}

@@ -1,0 +1,246 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData, useNavigate } from '@remix-run/react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
+
+import { PageHeader } from '~/components/page-header'
+import { CartPanel } from '~/components/pos/cart-panel'
+import { PaymentForm } from '~/components/pos/payment-form'
+import { SearchPanel } from '~/components/pos/search-panel'
+import { SessionOpenForm } from '~/components/pos/session-open-form'
+import { usePosSubmit } from '~/components/pos/use-pos-submit'
+import { RouteErrorBoundary } from '~/components/route-error-boundary'
+import { formatMoney, formatTime } from '~/lib/format'
+import { useHydrated } from '~/lib/hydrated'
+import { parseOpenSession, parsePayment, parseScan, type FieldErrors } from '~/lib/forms/schemas'
+import { posPath } from '~/lib/paths'
+import { loadPos, runPosAction } from '~/lib/pos/pos.server'
+import type { PosActionResult, PosIntent } from '~/lib/pos/types'
+import { idParam, loading, mutation, signedIn } from '~/lib/request.server'
+import { useT } from '~/lib/root-data'
+
+export const handle = { wide: true }
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.register.nom} — ${data.register.storeName} · Comptoir` : 'Comptoir' },
+]
+
+export async function loader(args: LoaderFunctionArgs) {
+  const ctx = await signedIn(args)
+  return loading(() => loadPos(ctx, idParam(args.params.id), new URL(args.request.url)))
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const ctx = await mutation(args)
+  return loading(() => runPosAction(ctx, idParam(args.params.id)))
+}
+
+export default function PointOfSalePage() {
+  const view = useLoaderData<typeof loader>()
+  const serverResult = useActionData<typeof action>() as PosActionResult | undefined
+  const t = useT()
+  const navigate = useNavigate()
+  const action = posPath(view.register.id)
+  const { fetcher, onSubmit, pending } = usePosSubmit(action)
+  const scanRef = useRef<HTMLInputElement>(null)
+  const payRef = useRef<HTMLInputElement>(null)
+  // Errors found in the browser before sending (same schemas as the server).
+  const [local, setLocal] = useState<{ intent: PosIntent; fieldErrors: FieldErrors } | null>(null)
+
+  const fetched = fetcher.state === 'idle' ? (fetcher.data as PosActionResult | undefined) : undefined
+  const result: PosActionResult | undefined = local ?? fetched ?? serverResult
+  const resultFor = (...intents: PosIntent[]) => (result && intents.includes(result.intent) ? result : undefined)
+  const paying = pending && String(fetcher.formData?.get('intent') ?? '').startsWith('pay')
+  const open = view.session !== null
+  // Shortcuts need JavaScript: without it they are not advertised.
+  const hydrated = useHydrated()
+
+  const submitCart = (event: FormEvent<HTMLFormElement>) => {
+    setLocal(null)
+    onSubmit(event)
+  }
+
+  const submitScan = (event: FormEvent<HTMLFormElement>) => {
+    let accepted = false
+    onSubmit(event, (formData) => {
+      const parsed = parseScan(formData)
+      setLocal(parsed.ok ? null : { intent: 'scan', fieldErrors: parsed.errors })
+      accepted = parsed.ok
+      return parsed.ok
+    })
+    // A scanner types the next code right away: the field is free again at once.
+    if (accepted && scanRef.current) scanRef.current.value = ''
+  }
+
+  const submitPayment = (event: FormEvent<HTMLFormElement>) => {
+    onSubmit(event, (formData) => {
+      if (formData.get('intent') !== 'pay') {
+        setLocal(null)
+        return true
+      }
+      const parsed = parsePayment(formData, view.cart.totals.totalCents)
+      setLocal(parsed.ok ? null : { intent: 'pay', fieldErrors: parsed.errors })
+      return parsed.ok
+    })
+  }
+
+  const submitOpen = (event: FormEvent<HTMLFormElement>) => {
+    onSubmit(event, (formData) => {
+      const parsed = parseOpenSession(formData)
+      setLocal(parsed.ok ? null : { intent: 'open', fieldErrors: parsed.errors })
+      return parsed.ok
+    })
+  }
+
+  // A scan the server could not match comes back to the field, selected, for correction.
+  useEffect(() => {
+    const scanResult = fetched?.intent === 'scan' ? fetched : undefined
+    if (scanResult?.values?.q && scanRef.current) {
+      scanRef.current.value = scanResult.values.q
+      scanRef.current.select()
+    }
+  }, [fetched])
+
+  // After a cart change, the clerk is back in the scan field.
+  const wasPending = useRef(false)
+  useEffect(() => {
+    if (wasPending.current && !pending && fetched === undefined) scanRef.current?.focus()
+    if (local && !pending) {
+      document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
+    }
+    wasPending.current = pending
+  }, [pending, fetched, local])
+
+  // Keyboard: F2 search, F4 pay, Esc clears the search.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'F2') {
+        event.preventDefault()
+        scanRef.current?.focus()
+        scanRef.current?.select()
+      } else if (event.key === 'F4') {
+        event.preventDefault()
+        payRef.current?.focus()
+      } else if (event.key === 'Escape') {
+        const input = scanRef.current
+        if (input && input.value !== '') {
+          input.value = ''
+          input.focus()
+        } else if (view.search.term) {
+          navigate(action)
+          input?.focus()
+        }
+        setLocal(null)
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [action, navigate, view.search.term])
+
+  const scanResult = resultFor('scan')
+  const cartResult = resultFor('add', 'set-qty', 'remove', 'clear')
+  const payResult = resultFor('pay', 'pay-card', 'pay-cash')
+  const openResult = resultFor('open')
+
+  return (
+    <>
+      <PageHeader
+        compact
+        title={t('pos.title', { register: view.register.nom, store: view.register.storeName })}
+        crumbs={[
+          { label: view.register.storeName, to: `/magasins/${view.register.storeId}/caisses` },
+          { label: view.register.nom },
+        ]}
+        actions={
+          <>
+            <Link className="btn btn-outline-secondary btn-sm" to={`/caisses/${view.register.id}/retours`}>
+              {t('pos.returnsLink')}
+            </Link>
+            {open && view.session ? (
+              <>
+                <Link className="btn btn-outline-secondary btn-sm" to={`/caisses/${view.register.id}/sessions/${view.session.id}`}>
+                  {t('pos.xReportLink')}
+                </Link>
+                <Link className="btn btn-outline-danger btn-sm" to={`/caisses/${view.register.id}/fermeture`}>
+                  {t('pos.closeLink')}
+                </Link>
+              </>
+            ) : null}
+          </>
+        }
+      />
+      <div className="d-flex flex-wrap justify-content-between gap-2 mb-2 small">
+        <span data-testid="session-state">
+          {open && view.session ? (
+            <span className="badge text-bg-success">
+              {t('pos.sessionOpenSince', { time: formatTime(view.session.openedAt), amount: formatMoney(view.session.floatCents) })}
+            </span>
+          ) : (
+            <span className="badge text-bg-warning">{t('pos.sessionClosed')}</span>
+          )}
+        </span>
+        {hydrated ? (
+          <span className="pos-shortcuts text-body-secondary" aria-label={t('pos.shortcuts.label')} data-testid="shortcuts">
+            <kbd>F2</kbd>
+            {t('pos.shortcuts.search')} · <kbd>F4</kbd>
+            {t('pos.shortcuts.pay')} · <kbd>{t('pos.shortcuts.escKey')}</kbd>
+            {t('pos.shortcuts.clear')} · <kbd>{t('pos.shortcuts.enterKey')}</kbd>
+            {t('pos.shortcuts.enter')}
+          </span>
+        ) : null}
+      </div>
+
+      {cartResult?.error ? (
+        <div className="alert alert-danger" role="alert">
+          {t(cartResult.error.key, cartResult.error.params)}
+        </div>
+      ) : null}
+
+      <div className="row g-3">
+        <div className="col-md-6 col-xl-7">
+          {!open ? (
+            <SessionOpenForm
+              action={action}
+              pending={pending}
+              error={openResult?.error}
+              fieldErrors={openResult?.fieldErrors}
+              values={openResult?.values}
+              onSubmit={submitOpen}
+            />
+          ) : null}
+          <SearchPanel
+            ref={scanRef}
+            action={action}
+            search={view.search}
+            disabled={!open}
+            error={scanResult?.error ?? scanResult?.fieldErrors?.q}
+            value={scanResult?.values?.q}
+            autoFocus={open && !payResult}
+            onSubmit={submitCart}
+            onScanSubmit={submitScan}
+          />
+        </div>
+        <div className="col-md-6 col-xl-5">
+          <div className="pos-sticky">
+            <CartPanel action={action} cart={view.cart} pending={pending && !paying} onSubmit={submitCart} />
+            <PaymentForm
+              ref={payRef}
+              action={action}
+              totalCents={view.cart.totals.totalCents}
+              idempotencyKey={view.idempotencyKey}
+              disabled={!open || !view.cart.sellable}
+              paying={paying}
+              error={payResult?.error}
+              fieldErrors={payResult?.fieldErrors}
+              values={payResult?.values}
+              onSubmit={submitPayment}
+            />
+          </div>
+        </div>
+      </div>
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />
+}

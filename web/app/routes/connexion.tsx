@@ -1,0 +1,154 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
+
+import { CsrfField } from '~/components/csrf-field'
+import { Field } from '~/components/form-field'
+import { RouteErrorBoundary } from '~/components/route-error-boundary'
+import { ApiError, ok } from '~/lib/api/client.server'
+import { apiErrorMessage } from '~/lib/api/errors'
+import { authState, getSession, safeRedirectPath, signIn } from '~/lib/auth/session.server'
+import type { SessionUser } from '~/lib/auth/roles'
+import { parseLogin, type FieldErrors } from '~/lib/forms/schemas'
+import type { Message } from '~/lib/i18n/index'
+import { homeFor } from '~/lib/nav'
+import { actionErrorFrom, anonymousApi, checkedForm, redirectWithSession } from '~/lib/request.server'
+import { useT } from '~/lib/root-data'
+
+export const meta: MetaFunction = () => [{ title: 'Connexion · Comptoir' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await getSession(request)
+  const url = new URL(request.url)
+  const state = authState(session)
+  if (state.kind === 'signed-in') throw redirect(safeRedirectPath(url.searchParams.get('redirectTo'), homeFor(state.user)))
+  return {
+    expired: url.searchParams.get('expire') === '1' || state.kind === 'expired',
+    redirectTo: safeRedirectPath(url.searchParams.get('redirectTo'), ''),
+  }
+}
+
+interface LoginActionData {
+  error?: Message
+  fieldErrors?: FieldErrors
+  identifiant: string
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { request } = args
+  const session = await getSession(request)
+  const form = await checkedForm(request, session)
+  const identifiant = String(form.get('identifiant') ?? '').trim()
+  const parsed = parseLogin(form)
+  if (!parsed.ok) return data<LoginActionData>({ fieldErrors: parsed.errors, identifiant }, { status: 422 })
+
+  const api = anonymousApi(args)
+  try {
+    const login = await ok(
+      api.POST('/api/v1/auth/login', {
+        body: { identifiant: parsed.value.identifiant, mot_de_passe: parsed.value.motDePasse },
+        // The API limits failed logins per client address: it must see the browser's, not ours.
+        headers: args.context.clientIp ? { 'X-Forwarded-For': args.context.clientIp } : {},
+      })
+    )
+    const user: SessionUser = {
+      id: login.utilisateur.id,
+      username: login.utilisateur.nom_utilisateur,
+      fullName: login.utilisateur.nom_complet,
+      role: login.utilisateur.role,
+      storeId: login.utilisateur.magasin_id,
+    }
+    signIn(session, { token: login.token, expiresAt: login.expire_le, user })
+    const target = safeRedirectPath(form.get('redirectTo'), homeFor(user))
+    return redirectWithSession(target, session)
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 401 || error.status === 429)) {
+      const headers: HeadersInit = {}
+      const retryAfter = (error.envelope.details as { retry_after?: unknown } | null)?.retry_after
+      if (error.status === 429 && typeof retryAfter === 'number') headers['Retry-After'] = String(retryAfter)
+      const message: Message = error.status === 401 ? { key: 'auth.invalid' } : apiErrorMessage(error.envelope)
+      return data<LoginActionData>({ error: message, identifiant }, { status: error.status, headers })
+    }
+    return data<LoginActionData>({ error: actionErrorFrom(error), identifiant }, { status: 503 })
+  }
+}
+
+export default function LoginPage() {
+  const { expired, redirectTo } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>() as LoginActionData | undefined
+  const t = useT()
+  const navigation = useNavigation()
+  const pending = navigation.state === 'submitting' && navigation.formAction?.startsWith('/connexion') === true
+  const [localErrors, setLocalErrors] = useState<FieldErrors | null>(null)
+  const fieldErrors = localErrors ?? result?.fieldErrors
+  const errorRef = useRef<HTMLDivElement>(null)
+
+  useEffect(() => {
+    if (result?.error) errorRef.current?.focus()
+  }, [result])
+
+  const validate = (event: FormEvent<HTMLFormElement>) => {
+    const parsed = parseLogin(new FormData(event.currentTarget))
+    setLocalErrors(parsed.ok ? null : parsed.errors)
+    if (!parsed.ok) {
+      event.preventDefault()
+      event.currentTarget.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
+    }
+  }
+
+  return (
+    <div className="row justify-content-center">
+      <div className="col-sm-10 col-md-7 col-lg-5">
+        <div className="card shadow-sm mt-4">
+          <div className="card-body p-4">
+            <h1 className="h3 mb-3">{t('auth.title')}</h1>
+            {expired ? (
+              <div className="alert alert-warning" role="status">
+                {t('auth.expired')}
+              </div>
+            ) : null}
+            {result?.error ? (
+              <div ref={errorRef} tabIndex={-1} className="alert alert-danger" role="alert" data-testid="login-error">
+                {t(result.error.key, result.error.params)}
+              </div>
+            ) : null}
+            {/* Works without JavaScript (a plain POST); with it, no page reload. */}
+            <Form method="post" action="/connexion" noValidate onSubmit={validate}>
+              <CsrfField />
+              {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
+              <Field
+                formId="login"
+                name="identifiant"
+                label={t('auth.identifier')}
+                autoComplete="username"
+                autoCapitalize="none"
+                spellCheck={false}
+                defaultValue={result?.identifiant}
+                required
+                autoFocus={!result?.identifiant || Boolean(fieldErrors?.identifiant)}
+                error={fieldErrors?.identifiant}
+              />
+              <Field
+                formId="login"
+                name="mot_de_passe"
+                type="password"
+                label={t('auth.password')}
+                autoComplete="current-password"
+                required
+                autoFocus={Boolean(result?.identifiant) && !fieldErrors?.identifiant}
+                error={fieldErrors?.mot_de_passe}
+              />
+              <button type="submit" className="btn btn-primary w-100" disabled={pending}>
+                {pending ? t('auth.submitting') : t('auth.submit')}
+              </button>
+            </Form>
+          </div>
+        </div>
+      </div>
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />
+}

@@ -1,0 +1,181 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+
+import { RouteErrorBoundary } from '~/components/route-error-boundary'
+import { ok } from '~/lib/api/client.server'
+import type { ReceiptWire } from '~/lib/api/wire'
+import { formatDate, formatMoney } from '~/lib/format'
+import { centsFromWire } from '~/lib/money'
+import { idParam, loading, signedIn } from '~/lib/request.server'
+import { useT } from '~/lib/root-data'
+import receiptStylesHref from '~/styles/receipt.css?url'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: receiptStylesHref }]
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Reçu ${data.receipt.numero_recu} · Comptoir` : 'Reçu · Comptoir' },
+]
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { api } = await signedIn(args)
+  const id = idParam(args.params.id)
+  return loading(async () => {
+    // A clerk asking for another store's sale gets the API's 404, like a missing one.
+    const [receipt, sale] = await Promise.all([
+      ok(api.GET('/api/v1/sales/{id}/receipt', { params: { path: { id } } })),
+      ok(api.GET('/api/v1/sales/{id}', { params: { path: { id } } })),
+    ])
+    return { receipt: receipt as unknown as ReceiptWire, saleId: sale.id, registerId: sale.caisse_id }
+  })
+}
+
+const MODE_LABEL = { especes: 'receipt.mode.especes', carte: 'receipt.mode.carte', autre: 'receipt.mode.autre' } as const
+
+export default function ReceiptPage() {
+  const { receipt, registerId } = useLoaderData<typeof loader>()
+  const t = useT()
+  const refunded = centsFromWire(receipt.montant_rembourse)
+  return (
+    <>
+      <div className="d-flex flex-wrap gap-2 justify-content-center mb-3 d-print-none">
+        <Link className="btn btn-primary" to={`/caisses/${registerId}/vente`} autoFocus>
+          {t('receipt.newSale')}
+        </Link>
+        <PrintButton label={t('receipt.print')} />
+        <Link className="btn btn-outline-secondary" to={`/caisses/${registerId}/retours?recu=${encodeURIComponent(receipt.numero_recu)}`}>
+          {t('receipt.returns')}
+        </Link>
+      </div>
+      <noscript>
+        <p className="text-center small text-body-secondary d-print-none">{t('receipt.printHint')}</p>
+      </noscript>
+
+      <article className="receipt card shadow-sm p-3" aria-labelledby="receipt-title" data-testid="receipt">
+        <header className="text-center">
+          <h1 id="receipt-title" className="h5 mb-1">
+            {receipt.magasin.nom}
+          </h1>
+          {receipt.magasin.adresse ? <div>{receipt.magasin.adresse}</div> : null}
+          {receipt.magasin.telephone ? <div>{receipt.magasin.telephone}</div> : null}
+        </header>
+        <div className="receipt-rule" />
+        <dl className="mb-0">
+          <div className="d-flex justify-content-between">
+            <dt className="fw-normal">{t('receipt.number')}</dt>
+            <dd className="mb-0" data-testid="receipt-number">
+              {receipt.numero_recu}
+            </dd>
+          </div>
+          <div className="d-flex justify-content-between">
+            <dt className="fw-normal">{t('receipt.date')}</dt>
+            <dd className="mb-0">{formatDate(receipt.date, { withTime: true })}</dd>
+          </div>
+          <div className="d-flex justify-content-between">
+            <dt className="fw-normal">{t('receipt.register')}</dt>
+            <dd className="mb-0">{receipt.caisse.nom}</dd>
+          </div>
+          {receipt.caissier ? (
+            <div className="d-flex justify-content-between">
+              <dt className="fw-normal">{t('receipt.clerk')}</dt>
+              <dd className="mb-0">{receipt.caissier}</dd>
+            </div>
+          ) : null}
+        </dl>
+        <div className="receipt-rule" />
+        <table data-testid="receipt-lines">
+          <caption className="visually-hidden">{t('receipt.lines')}</caption>
+          <thead className="visually-hidden">
+            <tr>
+              <th scope="col">{t('pos.cart.product')}</th>
+              <th scope="col">{t('pos.cart.lineTotal')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {receipt.lignes.map((line, index) => (
+              <tr key={index}>
+                <td>
+                  <div className="pos-product-name">{line.nom}</div>
+                  <div className="small">
+                    {line.quantite} × {formatMoney(centsFromWire(line.prix_unitaire))}
+                    {line.quantite_retournee > 0 ? ` · ${t('receipt.returned', { count: line.quantite_retournee })}` : ''}
+                  </div>
+                </td>
+                <td className="amount">{formatMoney(centsFromWire(line.total))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="receipt-rule" />
+        <table>
+          <tbody>
+            <tr>
+              <th scope="row" className="fw-normal">
+                {t('pos.totals.subtotal')}
+              </th>
+              <td className="amount">{formatMoney(centsFromWire(receipt.sous_total))}</td>
+            </tr>
+            {receipt.taxes.map((tax) => (
+              <tr key={tax.code}>
+                <th scope="row" className="fw-normal">
+                  {tax.libelle}
+                  {tax.numero_enregistrement ? <div className="small">{tax.numero_enregistrement}</div> : null}
+                </th>
+                <td className="amount">{formatMoney(centsFromWire(tax.montant))}</td>
+              </tr>
+            ))}
+            <tr className="receipt-total">
+              <th scope="row">{t('pos.totals.total')}</th>
+              <td className="amount" data-testid="receipt-total">
+                {formatMoney(centsFromWire(receipt.total))}
+              </td>
+            </tr>
+            {receipt.paiements.map((payment, index) => (
+              <tr key={index}>
+                <th scope="row" className="fw-normal">
+                  {t(MODE_LABEL[payment.mode])}
+                </th>
+                <td className="amount">{formatMoney(centsFromWire(payment.montant))}</td>
+              </tr>
+            ))}
+            <tr>
+              <th scope="row" className="fw-normal">
+                {t('receipt.change')}
+              </th>
+              <td className="amount" data-testid="receipt-change">
+                {formatMoney(centsFromWire(receipt.monnaie_rendue))}
+              </td>
+            </tr>
+            {refunded > 0 ? (
+              <>
+                <tr>
+                  <th scope="row" className="fw-normal">
+                    {t('receipt.refunded')}
+                  </th>
+                  <td className="amount">{formatMoney(-refunded)}</td>
+                </tr>
+                <tr>
+                  <th scope="row">{t('receipt.net')}</th>
+                  <td className="amount">{formatMoney(centsFromWire(receipt.net))}</td>
+                </tr>
+              </>
+            ) : null}
+          </tbody>
+        </table>
+        <div className="receipt-rule" />
+        <p className="text-center mb-0">{t('receipt.thanks')}</p>
+      </article>
+    </>
+  )
+}
+
+function PrintButton({ label }: { label: string }) {
+  return (
+    <button type="button" className="btn btn-outline-primary" onClick={() => window.print()}>
+      {label}
+    </button>
+  )
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />
+}

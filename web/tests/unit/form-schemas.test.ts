@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+
+import { parsePayment, parseReturn, parseScan, parseLogin, parseOpenSession } from '../../app/lib/forms/schemas.ts'
+
+const KEY = 'web-0f8e7a3c-2b1d-4c5e-9f00-112233445566'
+
+describe('parsePayment (shared by the browser and the action)', () => {
+  test('split payment: card plus cash with change', () => {
+    const parsed = parsePayment({ carte: '5,00', especes: '10', cle: KEY }, 689)
+    assert.deepEqual(parsed, { ok: true, value: { cardCents: 500, cashCents: 1000, idempotencyKey: KEY } })
+  })
+
+  test('says how much is missing, in money', () => {
+    const parsed = parsePayment({ carte: '', especes: '5', cle: KEY }, 689)
+    assert.equal(parsed.ok, false)
+    if (!parsed.ok) {
+      assert.equal(parsed.errors.especes?.key, 'pay.missing')
+      assert.equal(parsed.errors.especes?.params?.amount, '1,89\u00a0$')
+    }
+  })
+
+  test('refuses a card above the total, nothing tendered, bad amounts and a missing key', () => {
+    const over = parsePayment({ carte: '7', cle: KEY }, 689)
+    assert.equal(!over.ok && over.errors.carte?.key, 'pay.cardExceedsTotal')
+    const nothing = parsePayment({ cle: KEY }, 689)
+    assert.equal(!nothing.ok && nothing.errors.especes?.key, 'pay.nothingTendered')
+    const bad = parsePayment({ carte: 'douze', cle: KEY }, 689)
+    assert.equal(!bad.ok && bad.errors.carte?.key, 'form.money')
+    const stale = parsePayment({ especes: '10', cle: 'x' }, 689)
+    assert.equal(!stale.ok && stale.errors.cle?.key, 'form.staleForm')
+  })
+})
+
+describe('parseScan', () => {
+  test('reads a quantity prefix the way registers do', () => {
+    assert.deepEqual(parseScan({ q: '3*ALI001' }), { ok: true, value: { term: 'ALI001', quantity: 3 } })
+    assert.deepEqual(parseScan({ q: '2 x Lait' }), { ok: true, value: { term: 'Lait', quantity: 2 } })
+    assert.deepEqual(parseScan({ q: "Jus d'orange" }), { ok: true, value: { term: "Jus d'orange", quantity: 1 } })
+  })
+
+  test('refuses an empty scan and absurd quantities', () => {
+    assert.equal(parseScan({ q: '  ' }).ok, false)
+    assert.equal(parseScan({ q: '0*ALI001' }).ok, false)
+    assert.equal(parseScan({ q: '5000*ALI001' }).ok, false)
+  })
+})
+
+describe('parseReturn', () => {
+  const lines = [
+    { lineId: 11, remaining: 2 },
+    { lineId: 12, remaining: 1 },
+  ]
+
+  test('keeps the lines with a quantity, bounded by what can come back', () => {
+    const parsed = parseReturn({ qte_11: '0', qte_12: '1', motif: 'Abîmé', mode_remboursement: 'especes', cle: KEY }, lines)
+    assert.deepEqual(parsed, {
+      ok: true,
+      value: { lines: [{ lineId: 12, quantity: 1 }], reason: 'Abîmé', refundMethod: 'especes', idempotencyKey: KEY },
+    })
+    const tooMany = parseReturn({ qte_11: '3', motif: 'Abîmé', cle: KEY }, lines)
+    assert.equal(!tooMany.ok && tooMany.errors.qte_11?.key, 'form.max')
+  })
+
+  test('needs at least one item and a reason', () => {
+    const parsed = parseReturn({ qte_11: '0', motif: '', cle: KEY }, lines)
+    assert.equal(parsed.ok, false)
+    if (!parsed.ok) {
+      assert.equal(parsed.errors.lignes?.key, 'returns.nothingSelected')
+      assert.equal(parsed.errors.motif?.key, 'form.required')
+    }
+  })
+})
+
+describe('other forms', () => {
+  test('login keeps the password as typed (spaces included)', () => {
+    assert.deepEqual(parseLogin({ identifiant: ' caissier1 ', mot_de_passe: ' secret ' }), {
+      ok: true,
+      value: { identifiant: 'caissier1', motDePasse: ' secret ' },
+    })
+    assert.equal(parseLogin({ identifiant: '', mot_de_passe: '' }).ok, false)
+  })
+
+  test('an opening float of zero is allowed, a negative one is not', () => {
+    assert.deepEqual(parseOpenSession({ fond_de_caisse: '0' }), { ok: true, value: { floatCents: 0 } })
+    assert.equal(parseOpenSession({ fond_de_caisse: '-10' }).ok, false)
+  })
+})

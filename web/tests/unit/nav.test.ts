@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+
+import { canAccessStore, type SessionUser } from '../../app/lib/auth/roles.ts'
+import { homeFor, navFor } from '../../app/lib/nav.ts'
+
+const clerk: SessionUser = { id: 3, username: 'caissier1', fullName: 'C', role: 'clerk', storeId: 1 }
+const manager: SessionUser = { id: 2, username: 'gerant', fullName: 'G', role: 'manager', storeId: null }
+
+test('a clerk’s menu leads to their own store only, with no management entry', () => {
+  assert.deepEqual(
+    navFor(clerk).map((item) => item.href),
+    ['/magasins/1/caisses', '/magasins/1/stock']
+  )
+  assert.equal(homeFor(clerk), '/magasins/1/caisses')
+})
+
+test('a manager’s menu has every store and management', () => {
+  assert.deepEqual(
+    navFor(manager).map((item) => item.id),
+    ['stores', 'management']
+  )
+  assert.deepEqual(navFor(null), [])
+})
+
+test('store access follows the API rule', () => {
+  assert.equal(canAccessStore(clerk, 1), true)
+  assert.equal(canAccessStore(clerk, 2), false)
+  assert.equal(canAccessStore(manager, 2), true)
+})
