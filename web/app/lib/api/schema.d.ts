@@ -3123,7 +3123,7 @@ export interface operations {
                     code_barre?: string | null;
                     description?: string | null;
                     nom: string;
-                    prix: number | string;
+                    prix: number;
                     quantite_stock?: number;
                 };
             };
@@ -3252,7 +3252,7 @@ export interface operations {
                     code_barre?: string | null;
                     description?: string | null;
                     nom: string;
-                    prix: number | string;
+                    prix: number;
                 };
             };
         };
@@ -3398,7 +3398,7 @@ export interface operations {
                     code_barre?: string | null;
                     description?: string | null;
                     nom?: string;
-                    prix?: number | string;
+                    prix?: number;
                 };
             };
         };
@@ -3706,7 +3706,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    especes_comptees: string | number;
+                    especes_comptees: number | string;
                     note?: string;
                 };
             };
@@ -3780,7 +3780,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    fond_de_caisse: string | number;
+                    fond_de_caisse: number | string;
                     note?: string;
                 };
             };
@@ -5654,7 +5654,7 @@ export interface operations {
                     paiements: {
                         /** @enum {unknown} */
                         mode: "especes" | "carte" | "autre";
-                        montant: string | number;
+                        montant: number | string;
                         reference?: string;
                     }[];
                 };
@@ -6014,7 +6014,8 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    entrepot?: boolean;
+                    /** @enum {unknown} */
+                    entrepot?: "1" | 1 | "true" | true | "on" | "0" | 0 | "false" | false;
                     magasin_id?: number;
                     motif: string;
                     nouvelle_quantite?: number;
@@ -6214,7 +6215,8 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    entrepot?: boolean;
+                    /** @enum {unknown} */
+                    entrepot?: "1" | 1 | "true" | true | "on" | "0" | 0 | "false" | false;
                     magasin_id?: number;
                     produit_id: number;
                     seuil_reappro: number;
