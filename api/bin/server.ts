@@ -6,16 +6,22 @@ import 'reflect-metadata'
 import { Ignitor, prettyPrintError } from '@adonisjs/core'
 import { APP_ROOT, importer } from './importer.js'
 
+/* Imported once the environment is loaded: the server answers parser errors in the error envelope. */
+let createApiServer: typeof import('#core/exceptions/outside_pipeline').createApiServer
+
 new Ignitor(APP_ROOT, { importer })
   .tap((app) => {
     app.booting(async () => {
       await import('#start/env')
     })
+    app.booted(async () => {
+      createApiServer = (await import('#core/exceptions/outside_pipeline')).createApiServer
+    })
     app.listen('SIGTERM', () => app.terminate())
     app.listenIf(app.managedByPm2, 'SIGINT', () => app.terminate())
   })
   .httpServer()
-  .start()
+  .start((handler) => createApiServer(handler))
   .catch((error) => {
     process.exitCode = 1
     prettyPrintError(error)

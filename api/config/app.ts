@@ -1,11 +1,14 @@
 import env from '#start/env'
 import proxyAddr from 'proxy-addr'
 import { defineConfig } from '@adonisjs/core/http'
+import { badUrlResponse } from '#core/exceptions/outside_pipeline'
 
 export const http = defineConfig({
   /* X-Request-Id is accepted from the edge (nginx, the web app) or generated. */
   generateRequestId: true,
   allowMethodSpoofing: false,
+  /* A URL whose percent-encoding does not decode is refused before routing: in the envelope too. */
+  onBadUrl: badUrlResponse,
   useAsyncLocalStorage: true,
   /*
    * X-Forwarded-For is believed only from our own proxies (nginx on this

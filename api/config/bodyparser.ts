@@ -1,6 +1,6 @@
 import { defineConfig } from '@adonisjs/core/bodyparser'
 
-/* The API speaks JSON only; forms and uploads are refused at the parser. */
+/* The API speaks JSON only: other bodies are refused (415) by #core/middleware/json_body_middleware before the parser. */
 export default defineConfig({
   allowedMethods: ['POST', 'PUT', 'PATCH', 'DELETE'],
   json: {

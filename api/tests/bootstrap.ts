@@ -6,6 +6,7 @@ import type { Config } from '@japa/runner/types'
 import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { summaryFileReporter } from '#tests/helpers/summary_file_reporter'
+import { createApiServer } from '#core/exceptions/outside_pipeline'
 
 export const plugins: Config['plugins'] = [assert(), apiClient(), pluginAdonisJS(app)]
 
@@ -50,6 +51,6 @@ export const configureSuite: Config['configureSuite'] = (suite) => {
   suite.onGroup((group) => group.each.setup(emptyCache))
   suite.onTest((test) => test.setup(emptyCache))
   if (suite.name === 'functional') {
-    return suite.setup(() => testUtils.httpServer().start())
+    return suite.setup(() => testUtils.httpServer().start(createApiServer))
   }
 }

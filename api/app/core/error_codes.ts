@@ -9,7 +9,9 @@ export const errorCodes = {
   },
   MALFORMED_REQUEST: {
     status: 400,
-    description: 'The request body is not valid JSON or has an unsupported content type.',
+    description:
+      'The request cannot be read: a body that is not valid JSON or not JSON at all (415), a URL with an invalid ' +
+      'percent-encoding, headers too large (431).',
   },
   PAYLOAD_TOO_LARGE: { status: 413, description: 'The request body exceeds the size limit.' },
   AUTHENTICATION_ERROR: {

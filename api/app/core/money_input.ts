@@ -3,9 +3,14 @@ import { wireToCents } from '#core/money'
 
 const MONEY_STRING = /^\d{1,9}(\.\d{1,2})?$/
 
-/** An amount as sent by clients: a JSON number or a decimal string, ≥ 0, at most two decimals. */
+/**
+ * An amount as sent by clients: a JSON number or a decimal string, ≥ 0, at
+ * most two decimals. Strings are matched first: a union tried in the other
+ * order reads any numeric-looking text ("1e3", "0x10") as a number, and a
+ * non-strict number reads `true` or `[5]` as one.
+ */
 export function moneyInput() {
-  return vine.unionOfTypes([vine.number().min(0).max(100_000_000), vine.string().trim().regex(MONEY_STRING)])
+  return vine.unionOfTypes([vine.string().trim().regex(MONEY_STRING), vine.number({ strict: true }).min(0).max(100_000_000)])
 }
 
 /** Converts a validated amount to cents, refusing a third decimal (1.005) with a field error. */

@@ -1,4 +1,4 @@
-import { errors } from '@vinejs/vine'
+import vine, { errors } from '@vinejs/vine'
 import type { HttpContext } from '@adonisjs/core/http'
 
 interface StrictValidator<Output> {
@@ -6,9 +6,80 @@ interface StrictValidator<Output> {
   toJSONSchema(): object
 }
 
+/* The part of a validator's JSON schema (VineJS `toJSONSchema()`) these checks read. */
+interface Schema {
+  type?: string | string[]
+  anyOf?: Schema[]
+  enum?: unknown[]
+  properties?: Record<string, Schema>
+  items?: Schema
+  additionalProperties?: unknown
+}
+
+interface Problem {
+  field: string
+  message: string
+  rule: string
+}
+
+/* A 10,000-item array of bad items must not answer with 10,000 messages. */
+const MAX_PROBLEMS = 100
+
+/** The JSON types a schema admits (`integer` counts as `number`), or null when it does not say. */
+function jsonTypes(schema: Schema): Set<string> | null {
+  if (schema.enum) return null
+  if (schema.anyOf) {
+    const members = schema.anyOf.map(jsonTypes)
+    return members.some((m) => m === null) ? null : new Set(members.flatMap((m) => [...m!]))
+  }
+  if (schema.type === undefined) return null
+  return new Set((Array.isArray(schema.type) ? schema.type : [schema.type]).map((t) => (t === 'integer' ? 'number' : t)))
+}
+
+function jsonTypeOf(value: unknown) {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'array'
+  return typeof value
+}
+
+function propertySchema(schema: Schema, key: string): Schema | undefined {
+  return schema.properties && Object.hasOwn(schema.properties, key) ? schema.properties[key] : undefined
+}
+
 /**
- * Validates a JSON body and refuses fields the schema does not know: a typo
- * like `prx` must not be silently dropped while the request "succeeds".
+ * What VineJS would let through in a JSON body although the request is not
+ * what the schema says: `true`, `[5]` or `"5"` read as the number 5, `1` or
+ * `"on"` as true, unknown fields inside nested objects (silently dropped),
+ * and NUL characters (which PostgreSQL refuses in text). Null is left to
+ * VineJS: an optional field sent as null is absent.
+ */
+function jsonProblems(value: unknown, schema: Schema, field: string, problems: Problem[]) {
+  if (value === null || problems.length >= MAX_PROBLEMS) return
+  const type = jsonTypeOf(value)
+  const allowed = jsonTypes(schema)
+  if (allowed && !allowed.has(type)) {
+    const expected = [...allowed].filter((t) => t !== 'null').join(' or ')
+    problems.push({ field, message: `The ${field} field must be a JSON ${expected}, not ${type === 'object' ? 'an object' : `a ${type}`}`, rule: 'type' })
+    return
+  }
+  if (typeof value === 'string' && value.includes('\u0000')) {
+    problems.push({ field, message: `The ${field} field must not contain NUL characters`, rule: 'characters' })
+  } else if (type === 'object' && schema.properties) {
+    for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+      const name = field ? `${field}.${key}` : key
+      const childSchema = propertySchema(schema, key)
+      if (childSchema) jsonProblems(child, childSchema, name, problems)
+      else if (schema.additionalProperties !== true) problems.push({ field: name, message: `Unknown field '${name}'`, rule: 'unknownField' })
+    }
+  } else if (type === 'array' && schema.items) {
+    for (const [i, item] of (value as unknown[]).entries()) jsonProblems(item, schema.items, `${field}.${i}`, problems)
+  }
+}
+
+/**
+ * Validates a JSON body and refuses fields the schema does not know, at any
+ * depth: a typo like `prx` must not be silently dropped while the request
+ * "succeeds". Values must have the JSON type the schema gives.
  */
 export async function validateBody<Output>(
   validator: StrictValidator<Output>,
@@ -18,14 +89,40 @@ export async function validateBody<Output>(
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new errors.E_VALIDATION_ERROR([{ field: 'body', message: 'The request body must be a JSON object', rule: 'object' }])
   }
-  const known = Object.keys((validator.toJSONSchema() as { properties?: object }).properties ?? {})
-  const unknown = Object.keys(body).filter((key) => !known.includes(key))
-  if (unknown.length > 0) {
-    throw new errors.E_VALIDATION_ERROR(
-      unknown.map((field) => ({ field, message: `Unknown field '${field}'`, rule: 'unknownField' }))
-    )
+  const problems: Problem[] = []
+  jsonProblems(body, validator.toJSONSchema() as Schema, '', problems)
+  if (problems.length === 0) return validator.validate(body)
+  /* Unknown fields alone first: the other messages may only be the typo's consequence. */
+  const unknown = problems.filter((p) => p.rule === 'unknownField')
+  if (unknown.length > 0) throw new errors.E_VALIDATION_ERROR(unknown)
+  /* Wrong JSON types, plus what the validator says about the other fields: every failing field is listed. */
+  const typed = new Set(problems.map((p) => p.field))
+  try {
+    await validator.validate(body)
+  } catch (error) {
+    if (!(error instanceof errors.E_VALIDATION_ERROR)) throw error
+    problems.push(...(error.messages as Problem[]).filter((m) => !typed.has(m.field)))
   }
-  return validator.validate(body)
+  throw new errors.E_VALIDATION_ERROR(problems)
+}
+
+const INTEGER_TEXT = /^-?\d+$/
+const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/
+
+/**
+ * A query value is one piece of text (`a[]=1` and `a[b]=1` are refused),
+ * and a number is written in plain decimal: `Number()` alone would read
+ * "0x10", " 1" or "1e3" as numbers. An empty value is left to the validator.
+ */
+function queryProblems(name: string, value: unknown, schema: Schema): Problem | null {
+  const allowed = jsonTypes(schema)
+  if (allowed?.has('array')) return null
+  if (typeof value !== 'string') return { field: name, message: `The ${name} parameter must be given once, as a single value`, rule: 'type' }
+  if (value.includes('\u0000')) return { field: name, message: `The ${name} parameter must not contain NUL characters`, rule: 'characters' }
+  if (value === '' || !allowed?.has('number') || allowed.has('string')) return null
+  const integer = (Array.isArray(schema.type) ? schema.type : [schema.type]).includes('integer')
+  if ((integer ? INTEGER_TEXT : DECIMAL_TEXT).test(value)) return null
+  return { field: name, message: `The ${name} parameter must be ${integer ? 'an integer' : 'a number'} in decimal digits`, rule: 'number' }
 }
 
 /** Validates the query string with the same refusal of unknown parameters. */
@@ -34,12 +131,38 @@ export async function validateQuery<Output>(
   ctx: HttpContext
 ): Promise<Output> {
   const query = ctx.request.qs()
-  const known = Object.keys((validator.toJSONSchema() as { properties?: object }).properties ?? {})
-  const unknown = Object.keys(query).filter((key) => !known.includes(key))
-  if (unknown.length > 0) {
-    throw new errors.E_VALIDATION_ERROR(
-      unknown.map((field) => ({ field, message: `Unknown query parameter '${field}'`, rule: 'unknownField' }))
-    )
+  const schema = validator.toJSONSchema() as Schema
+  const problems: Problem[] = []
+  for (const [name, value] of Object.entries(query)) {
+    const parameter = propertySchema(schema, name)
+    if (!parameter) problems.push({ field: name, message: `Unknown query parameter '${name}'`, rule: 'unknownField' })
+    else {
+      const problem = queryProblems(name, value, parameter)
+      if (problem) problems.push(problem)
+    }
   }
+  if (problems.length > 0) throw new errors.E_VALIDATION_ERROR(problems)
   return validator.validate(query)
 }
+
+/*
+ * Path ids are decimal digits: `Number()` alone would read "0x1", " 1",
+ * "+1" or "1e0" as 1, so `DELETE /users/0x1` would act on user 1.
+ */
+const decimalDigits = vine.createRule((_value, _options, field) => {
+  const raw: unknown = field.parent?.[field.name]
+  if (typeof raw === 'number' || (typeof raw === 'string' && INTEGER_TEXT.test(raw))) return
+  field.report('The {{ field }} field must be an integer written in decimal digits', 'integer', field)
+})
+
+/** A positive integer id in a path (`/products/:id`). */
+export function idParam(max = 2_147_483_647) {
+  return vine.number().use(decimalDigits()).withoutDecimals().min(1).max(max)
+}
+
+/** PostgreSQL cannot store or compare text holding a NUL character: refused for text params. */
+export const withoutNul = vine.createRule((value, _options, field) => {
+  if (typeof value === 'string' && value.includes('\u0000')) {
+    field.report('The {{ field }} field must not contain NUL characters', 'characters', field)
+  }
+})

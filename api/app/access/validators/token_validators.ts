@@ -1,15 +1,14 @@
 import vine from '@vinejs/vine'
 import { DateTime } from 'luxon'
 import { paginationFields } from '#core/pagination'
+import { idParam } from '#core/validation'
 import { SCOPES } from '#access/models/api_token'
 import { fieldError } from '#access/validators/field_error'
-
-const MAX_INT = 2_147_483_647
 
 /* An ISO 8601 date (midnight UTC) or date-time with an offset; parsed by `futureInstant`. */
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2}))?$/
 
-export const tokenIdParams = vine.create({ id: vine.number().withoutDecimals().min(1).max(MAX_INT) })
+export const tokenIdParams = vine.create({ id: idParam() })
 
 export const listTokensQuery = vine.create({
   ...paginationFields,

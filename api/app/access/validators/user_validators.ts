@@ -1,5 +1,6 @@
 import vine from '@vinejs/vine'
 import { paginationFields } from '#core/pagination'
+import { idParam } from '#core/validation'
 import { ROLES } from '#access/models/user'
 
 const MAX_INT = 2_147_483_647
@@ -13,7 +14,7 @@ const email = () => vine.string().trim().toLowerCase().maxLength(254).email()
 const fullName = () => vine.string().trim().minLength(1).maxLength(120)
 const newPassword = () => vine.string().minLength(PASSWORD_MIN_LENGTH).maxLength(128)
 
-export const userIdParams = vine.create({ id: id() })
+export const userIdParams = vine.create({ id: idParam() })
 
 export const listUsersQuery = vine.create({
   ...paginationFields,

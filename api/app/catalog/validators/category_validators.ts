@@ -1,10 +1,9 @@
 import vine from '@vinejs/vine'
 import type { FieldContext } from '@vinejs/vine/types'
 import { paginationFields } from '#core/pagination'
+import { idParam } from '#core/validation'
 
-export const categoryIdParams = vine.create({
-  id: vine.number().withoutDecimals().min(1).max(2_147_483_647),
-})
+export const categoryIdParams = vine.create({ id: idParam() })
 
 export const listCategoriesQuery = vine.create({ ...paginationFields })
 

@@ -10,14 +10,22 @@ const MONEY_TEXT = /^\s*\d{1,8}(\.\d{1,2})?\s*$/
  * prices as strings, so both JSON numbers and decimal strings are accepted,
  * and nothing else.
  */
-const numberOrDecimalString = vine.createRule((_value, _options, field) => {
-  const raw: unknown = field.parent?.[field.name]
-  const accepted =
-    (typeof raw === 'number' && Number.isFinite(raw)) || (typeof raw === 'string' && MONEY_TEXT.test(raw))
-  if (!accepted) {
-    field.report('The {{ field }} field must be a number or a decimal string such as "1.20"', 'money', field)
+const numberOrDecimalString = vine.createRule(
+  (_value, _options, field) => {
+    const raw: unknown = field.parent?.[field.name]
+    const accepted =
+      (typeof raw === 'number' && Number.isFinite(raw)) || (typeof raw === 'string' && MONEY_TEXT.test(raw))
+    if (!accepted) {
+      field.report('The {{ field }} field must be a number or a decimal string such as "1.20"', 'money', field)
+    }
+  },
+  {
+    /* The OpenAPI document (and the JSON type check of bodies) must say that "1.20" is accepted too. */
+    toJSONSchema: (schema) => {
+      Object.assign(schema, { type: ['number', 'string'], pattern: MONEY_TEXT.source })
+    },
   }
-})
+)
 
 /** A non-negative amount with at most two decimals (converted to cents with wireToCents). */
 export function moneyField() {

@@ -1,6 +1,7 @@
 import vine, { errors } from '@vinejs/vine'
 import type { FieldContext } from '@vinejs/vine/types'
 import { paginationFields } from '#core/pagination'
+import { idParam, withoutNul } from '#core/validation'
 import { wireToCents } from '#core/money'
 import { moneyField } from '#catalog/validators/money_field'
 
@@ -10,12 +11,10 @@ const CODE_PATTERN = /^[A-Za-z0-9._-]+$/
 const BARCODE_PATTERN = /^[A-Za-z0-9-]+$/
 export const MAX_INITIAL_STOCK = 1_000_000
 
-export const productIdParams = vine.create({
-  id: vine.number().withoutDecimals().min(1).max(INT_MAX),
-})
+export const productIdParams = vine.create({ id: idParam() })
 
 export const productCodeParams = vine.create({
-  code: vine.string().trim().minLength(1).maxLength(32),
+  code: vine.string().trim().use(withoutNul()).minLength(1).maxLength(32),
 })
 
 export const listProductsQuery = vine.create({

@@ -1,9 +1,10 @@
 import { ExceptionHandler, type HttpContext } from '@adonisjs/core/http'
-import { toEnvelope } from '#core/exceptions/to_envelope'
+import { isDataException, toEnvelope } from '#core/exceptions/to_envelope'
 
 /**
- * Every error leaves the API in the same envelope, whatever threw it; only
- * 5xx are logged with their stack (4xx are the client's business).
+ * Every error leaves the API in the same envelope, whatever threw it; 5xx
+ * are logged with their stack, and so are values the database refused
+ * (a validator should have caught them); other 4xx are the client's business.
  */
 export default class HttpExceptionHandler extends ExceptionHandler {
   protected debug = false
@@ -17,6 +18,8 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     const envelope = toEnvelope(error, ctx.request.url())
     if (envelope.status >= 500) {
       ctx.logger.error({ err: error, request_id: ctx.request.id() }, 'request failed')
+    } else if (isDataException(error)) {
+      ctx.logger.warn({ err: error, request_id: ctx.request.id() }, 'database refused a request value')
     }
   }
 }

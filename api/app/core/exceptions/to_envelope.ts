@@ -23,6 +23,19 @@ const PG_UNIQUE_VIOLATION = '23505'
 const PG_FOREIGN_KEY_VIOLATION = '23503'
 const PG_CHECK_VIOLATION = '23514'
 const PG_CONNECTION_ERRORS = new Set(['57P01', '57P03', '08006', '08001', 'ECONNREFUSED'])
+/*
+ * Class 22 (data exception: a NUL byte in text, a number out of range, text
+ * that is not a valid value of the column's type) and 54000 (a value too
+ * large for an index): the request carried a value the database cannot take.
+ * Validators should refuse these first; this keeps a miss from being a 500.
+ */
+const PG_DATA_EXCEPTION = /^(22[0-9A-Z]{3}|54000)$/
+
+/** A value PostgreSQL refused: answered 422, but worth a log line (a validator let it through). */
+export function isDataException(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && PG_DATA_EXCEPTION.test(code)
+}
 
 /**
  * Maps any thrown value to the public error envelope. Unknown errors become
@@ -81,6 +94,15 @@ function classify(error: unknown): {
   }
   if (e?.code === PG_CHECK_VIOLATION) {
     return { status: 422, code: 'BUSINESS_LOGIC_ERROR', message: 'The operation would break a data rule', details: { constraint: e.constraint } }
+  }
+  if (isDataException(error)) {
+    const message = 'A value in the request cannot be stored or compared (invalid characters, or out of range)'
+    return {
+      status: 422,
+      code: 'VALIDATION_ERROR',
+      message,
+      details: { validation_errors: [{ field: 'request', message, type: 'database' }] },
+    }
   }
   if (e?.code && PG_CONNECTION_ERRORS.has(e.code)) {
     return { status: 503, code: 'SERVICE_UNAVAILABLE', message: 'The database is unavailable' }

@@ -1,4 +1,5 @@
 import vine, { errors } from '@vinejs/vine'
+import { idParam } from '#core/validation'
 
 export const ID_MAX = 2_147_483_647
 /** Largest quantity one movement or request may carry (a typo guard, not a business limit). */
@@ -6,7 +7,7 @@ export const QUANTITY_MAX = 100_000
 
 export const idField = () => vine.number().withoutDecimals().min(1).max(ID_MAX)
 
-export const idParams = vine.create({ id: idField() })
+export const idParams = vine.create({ id: idParam() })
 
 /** A 422 for a rule VineJS cannot express on one field (either/or, cross-field). */
 export function fieldError(field: string, message: string, rule: string) {

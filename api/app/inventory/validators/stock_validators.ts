@@ -9,6 +9,9 @@ const LEVEL_MAX = 1_000_000
 
 const pageFields = { page: paginationFields.page, size: paginationFields.size }
 
+/* In a JSON body a boolean is true or false; "on", 1 or "1" are how query strings say it. */
+const bodyBoolean = () => vine.boolean({ strict: true }).optional()
+
 export const warehouseStockQuery = vine.create({
   ...paginationFields,
   statut: vine.enum(STOCK_STATUSES).optional(),
@@ -52,7 +55,7 @@ export const movementSortColumns: Record<string, string> = {
 
 export const adjustmentBody = vine.create({
   magasin_id: idField().optional(),
-  entrepot: vine.boolean().optional(),
+  entrepot: bodyBoolean(),
   produit_id: idField(),
   quantite: vine.number().withoutDecimals().min(-QUANTITY_MAX).max(QUANTITY_MAX).optional(),
   nouvelle_quantite: vine.number().withoutDecimals().min(0).max(LEVEL_MAX).optional(),
@@ -61,7 +64,7 @@ export const adjustmentBody = vine.create({
 
 export const reorderPointBody = vine.create({
   magasin_id: idField().optional(),
-  entrepot: vine.boolean().optional(),
+  entrepot: bodyBoolean(),
   produit_id: idField(),
   seuil_reappro: vine.number().withoutDecimals().min(0).max(LEVEL_MAX),
 })

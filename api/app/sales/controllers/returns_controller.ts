@@ -3,17 +3,12 @@ import { validateBody } from '#core/validation'
 import { createReturn } from '#sales/actions/create_return'
 import { loadReturnWire } from '#sales/queries/return_detail'
 import { cancelSaleBody, createReturnBody, returnIdParams } from '#sales/validators/return_validators'
-import { idempotencyKeyHeader, saleIdParams } from '#sales/validators/sale_validators'
+import { idempotencyKeyOf, saleIdParams } from '#sales/validators/sale_validators'
 import { ApiError } from '#core/api_error'
 import { canAccessStore } from '#access/policies'
 import db from '@adonisjs/lucid/services/db'
 import { recordBusinessEvent } from '#core/business_events'
 import { wireToCents } from '#core/money'
-
-async function idempotencyKey(ctx: HttpContext) {
-  const header = ctx.request.header('idempotency-key')
-  return header === undefined ? null : (await idempotencyKeyHeader.validate({ key: header })).key
-}
 
 async function answer(ctx: HttpContext, result: { returnId: number; replayed: boolean }) {
   const wire = await loadReturnWire(result.returnId)
@@ -38,7 +33,7 @@ export default class ReturnsController {
   async store(ctx: HttpContext) {
     const { id } = await saleIdParams.validate(ctx.params)
     const input = await validateBody(createReturnBody, ctx)
-    const result = await createReturn(id, input, ctx.principal, await idempotencyKey(ctx))
+    const result = await createReturn(id, input, ctx.principal, await idempotencyKeyOf(ctx))
     return answer(ctx, result)
   }
 
@@ -50,7 +45,7 @@ export default class ReturnsController {
       id,
       { lignes: 'all', motif: input.motif ?? 'Annulation de la vente', mode_remboursement: input.mode_remboursement },
       ctx.principal,
-      await idempotencyKey(ctx)
+      await idempotencyKeyOf(ctx)
     )
     return answer(ctx, result)
   }

@@ -12,23 +12,16 @@ import { detectCrossings } from '#inventory/services/stock_alerts'
 import { recordBusinessEvent } from '#core/business_events'
 import {
   createSaleBody,
-  idempotencyKeyHeader,
+  idempotencyKeyOf,
   listSalesQuery,
   saleIdParams,
   saleSortColumns,
 } from '#sales/validators/sale_validators'
 
-async function idempotencyKey(ctx: HttpContext): Promise<string | null> {
-  const header = ctx.request.header('idempotency-key')
-  if (header === undefined) return null
-  const { key } = await idempotencyKeyHeader.validate({ key: header })
-  return key
-}
-
 export default class SalesController {
   async store(ctx: HttpContext) {
     const input = await validateBody(createSaleBody, ctx)
-    const key = await idempotencyKey(ctx)
+    const key = await idempotencyKeyOf(ctx)
     const created = await createSale(input, ctx.principal, key)
     detectCrossings(created.crossings)
     const sale = created.detail ?? (await loadSaleDetail(created.saleId))

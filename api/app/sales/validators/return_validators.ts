@@ -1,8 +1,9 @@
 import vine from '@vinejs/vine'
+import { idParam } from '#core/validation'
 
 const id = () => vine.number().withoutDecimals().min(1).max(9_007_199_254_740_991)
 
-export const returnIdParams = vine.create({ id: id() })
+export const returnIdParams = vine.create({ id: idParam(9_007_199_254_740_991) })
 
 export const createReturnBody = vine.create({
   lignes: vine

@@ -1,6 +1,8 @@
 import vine from '@vinejs/vine'
+import type { HttpContext } from '@adonisjs/core/http'
 import { moneyInput } from '#core/money_input'
 import { paginationFields } from '#core/pagination'
+import { idParam } from '#core/validation'
 import { PAYMENT_METHOD_FROM_WIRE, SALE_STATUS_FROM_WIRE } from '#sales/wire_names'
 
 const MAX_INT = 2_147_483_647
@@ -9,7 +11,7 @@ const id = () => vine.number().withoutDecimals().min(1).max(MAX_INT)
 export const MAX_LINES_PER_SALE = 100
 export const MAX_QUANTITY_PER_LINE = 1000
 
-export const saleIdParams = vine.create({ id: id() })
+export const saleIdParams = vine.create({ id: idParam() })
 
 export const idempotencyKeyHeader = vine.create({
   key: vine
@@ -19,6 +21,18 @@ export const idempotencyKeyHeader = vine.create({
     .maxLength(100)
     .regex(/^[A-Za-z0-9._:-]+$/),
 })
+
+/**
+ * The validated Idempotency-Key, or null when the header is absent. Read
+ * raw: `request.header()` answers undefined for an empty value, and an empty
+ * key must be refused (a retry would record the sale twice), not ignored.
+ */
+export async function idempotencyKeyOf(ctx: HttpContext): Promise<string | null> {
+  const header = ctx.request.headers()['idempotency-key']
+  if (header === undefined) return null
+  const { key } = await idempotencyKeyHeader.validate({ key: header })
+  return key
+}
 
 export const createSaleBody = vine.create({
   caisse_id: id(),

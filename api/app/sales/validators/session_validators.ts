@@ -1,10 +1,9 @@
 import vine from '@vinejs/vine'
 import { moneyInput } from '#core/money_input'
+import { idParam } from '#core/validation'
 
-const id = () => vine.number().withoutDecimals().min(1).max(2_147_483_647)
-
-export const registerIdParams = vine.create({ id: id() })
-export const sessionIdParams = vine.create({ id: id() })
+export const registerIdParams = vine.create({ id: idParam() })
+export const sessionIdParams = vine.create({ id: idParam() })
 
 export const openSessionBody = vine.create({
   fond_de_caisse: moneyInput(),

@@ -1,17 +1,15 @@
 import vine from '@vinejs/vine'
 import type { FieldContext } from '@vinejs/vine/types'
 import { paginationFields } from '#core/pagination'
+import { idParam, withoutNul } from '#core/validation'
 
-const INT_MAX = 2_147_483_647
 /* Digits, spaces and the usual separators: "514-555-0001", "+1 (514) 555-0001". */
 const PHONE_PATTERN = /^\+?[0-9 ().-]{3,40}$/
 
-export const storeIdParams = vine.create({
-  id: vine.number().withoutDecimals().min(1).max(INT_MAX),
-})
+export const storeIdParams = vine.create({ id: idParam() })
 
 export const storeNameParams = vine.create({
-  name: vine.string().minLength(1).maxLength(150),
+  name: vine.string().use(withoutNul()).minLength(1).maxLength(150),
 })
 
 export const listStoresQuery = vine.create({ ...paginationFields })

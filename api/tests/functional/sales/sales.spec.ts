@@ -95,10 +95,19 @@ test.group('POST /api/v1/sales', (group) => {
 
   test('prices come from the catalogue, never from the client', async ({ client, assert }) => {
     await openRegister(client, clerk.token, registerId)
+    const priced = await client
+      .post('/api/v1/sales')
+      .header('authorization', `Bearer ${clerk.token}`)
+      .json({ caisse_id: registerId, lignes: [{ code: 'ALI001', quantite: 1, prix_unitaire: '0.01' }], paiements: [{ mode: 'carte', montant: '0.01' }] })
+    priced.assertStatus(422)
+    assert.deepEqual(
+      priced.body().details.validation_errors.map((e: { field: string }) => e.field),
+      ['lignes.0.prix_unitaire']
+    )
     const response = await client
       .post('/api/v1/sales')
       .header('authorization', `Bearer ${clerk.token}`)
-      .json({ caisse_id: registerId, lignes: [{ code: 'ALI001', quantite: 1, prix_unitaire: '0.01' }], paiements: [{ mode: 'carte', montant: '1.38' }] })
+      .json({ caisse_id: registerId, lignes: [{ code: 'ALI001', quantite: 1 }], paiements: [{ mode: 'carte', montant: '1.38' }] })
     response.assertStatus(201)
     assert.equal(response.body().lignes[0].prix_unitaire, '1.20')
   })

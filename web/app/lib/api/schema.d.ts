@@ -3123,7 +3123,7 @@ export interface operations {
                     code_barre?: string | null;
                     description?: string | null;
                     nom: string;
-                    prix: number;
+                    prix: number | string;
                     quantite_stock?: number;
                 };
             };
@@ -3252,7 +3252,7 @@ export interface operations {
                     code_barre?: string | null;
                     description?: string | null;
                     nom: string;
-                    prix: number;
+                    prix: number | string;
                 };
             };
         };
@@ -3398,7 +3398,7 @@ export interface operations {
                     code_barre?: string | null;
                     description?: string | null;
                     nom?: string;
-                    prix?: number;
+                    prix?: number | string;
                 };
             };
         };
@@ -3706,7 +3706,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    especes_comptees: number | string;
+                    especes_comptees: string | number;
                     note?: string;
                 };
             };
@@ -3780,7 +3780,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    fond_de_caisse: number | string;
+                    fond_de_caisse: string | number;
                     note?: string;
                 };
             };
@@ -5654,7 +5654,7 @@ export interface operations {
                     paiements: {
                         /** @enum {unknown} */
                         mode: "especes" | "carte" | "autre";
-                        montant: number | string;
+                        montant: string | number;
                         reference?: string;
                     }[];
                 };
@@ -6014,8 +6014,7 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /** @enum {unknown} */
-                    entrepot?: "1" | 1 | "true" | true | "on" | "0" | 0 | "false" | false;
+                    entrepot?: boolean;
                     magasin_id?: number;
                     motif: string;
                     nouvelle_quantite?: number;
@@ -6215,8 +6214,7 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /** @enum {unknown} */
-                    entrepot?: "1" | 1 | "true" | true | "on" | "0" | 0 | "false" | false;
+                    entrepot?: boolean;
                     magasin_id?: number;
                     produit_id: number;
                     seuil_reappro: number;
