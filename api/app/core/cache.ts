@@ -69,7 +69,13 @@ export async function cached<T>(
  */
 const COALESCE_WINDOW_MS = 200
 const lastInvalidated = new Map<string, number>()
-const trailing = new Set<string>()
+const trailing = new Map<string, NodeJS.Timeout>()
+
+/** At shutdown: pending trailing invalidations would fire after Redis is closed. */
+export function cancelPendingInvalidations() {
+  for (const timer of trailing.values()) clearTimeout(timer)
+  trailing.clear()
+}
 
 async function deleteTags(tags: string[]) {
   try {
@@ -91,12 +97,13 @@ export async function invalidateTags(tags: string[]) {
       lastInvalidated.set(tag, now)
       immediate.push(tag)
     } else if (!trailing.has(tag)) {
-      trailing.add(tag)
-      setTimeout(() => {
+      const timer = setTimeout(() => {
         trailing.delete(tag)
         lastInvalidated.set(tag, Date.now())
         void deleteTags([tag])
-      }, COALESCE_WINDOW_MS - (now - last)).unref()
+      }, COALESCE_WINDOW_MS - (now - last))
+      timer.unref()
+      trailing.set(tag, timer)
     }
   }
   if (immediate.length > 0) await deleteTags(immediate)
