@@ -182,6 +182,8 @@ async function stackTests(baseEnv) {
   if (!credentials) console.warn('no dev credentials were written by the seed: the e2e flows will fail')
   await nodeTests('web e2e (JS on)', 'tests/e2e/*.test.ts', { ...clientEnv, E2E_JS: 'on' })
   await nodeTests('web e2e (JS off)', 'tests/e2e/*.test.ts', { ...clientEnv, E2E_JS: 'off' })
+  // Last: it creates a product, which the browser flows must not see.
+  await nodeTests("original README's API examples", 'scripts/tests/*.test.mjs', clientEnv, ROOT)
 }
 
 main().catch((error) => {
