@@ -64,3 +64,16 @@ export function secretsIn(text: string): string[] {
   if (/\b[0-9a-f]{64}\b/.test(text)) found.push('sha-256 hex')
   return found
 }
+
+export const NEW_PASSWORD = 'an-entirely-new-passphrase'
+
+/** An admin user and a session token for them. */
+export async function adminSession() {
+  const admin = await makeUser('admin')
+  return { admin, token: await sessionFor(admin) }
+}
+
+/** The fields named by a VALIDATION_ERROR envelope. */
+export function fieldsOf(body: { details: { validation_errors: { field: string }[] } }) {
+  return body.details.validation_errors.map((e) => e.field)
+}
