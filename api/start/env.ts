@@ -3,6 +3,7 @@
  * the rest of the code reads them through `env.get`. The README lists them.
  */
 import { Env } from '@adonisjs/core/env'
+import { ROTATION_FREQUENCIES, keptFiles, rotationSize } from '#core/log_files'
 
 export default await Env.create(new URL('../', import.meta.url), {
   NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const),
@@ -21,6 +22,11 @@ export default await Env.create(new URL('../', import.meta.url), {
     'silent',
   ] as const),
   LOG_PRETTY: Env.schema.boolean.optional(),
+  /* JSON lines also go to rotated files under LOG_DIR (app/core/log_files.ts). */
+  LOG_DIR: Env.schema.string.optional(),
+  LOG_ROTATE_SIZE: rotationSize,
+  LOG_ROTATE_FREQUENCY: Env.schema.enum.optional(ROTATION_FREQUENCIES),
+  LOG_ROTATE_KEEP: keptFiles,
 
   DATABASE_URL: Env.schema.string(),
   DB_POOL_MAX: Env.schema.number.optional(),

@@ -2,7 +2,9 @@ import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 import { documented } from '#core/openapi/registry'
 import { pageOf, registerSchemas } from '#core/openapi/schemas'
+import { registerExamples } from '#core/openapi/examples'
 import { accessSchemas } from '#access/openapi_schemas'
+import { accessBodyExamples, accessErrors, accessExamples } from '#access/openapi_examples'
 import { prepareLoginLimiters } from '#access/services/login_throttle'
 import { loginBody } from '#access/validators/auth_validators'
 import {
@@ -18,9 +20,8 @@ const UsersController = () => import('#access/controllers/users_controller')
 const TokensController = () => import('#access/controllers/tokens_controller')
 
 registerSchemas(accessSchemas)
+registerExamples(accessExamples)
 prepareLoginLimiters()
-
-const error = (description: string) => ({ description, schema: 'ErrorEnvelope' })
 
 /* ---- Authentication ------------------------------------------------------ */
 
@@ -37,12 +38,12 @@ router
       tags: ['Authentication'],
       auth: 'public',
       body: loginBody,
-      bodyExample: { identifiant: 'caissier1', mot_de_passe: '••••••••••' },
+      bodyExample: accessBodyExamples.login,
       responses: {
         200: { description: 'Logged in', schema: 'LoginSession' },
-        401: error('Identifiants invalides'),
-        422: error('Validation error (details.validation_errors lists each field)'),
-        429: error('Too many failed attempts; retry after the Retry-After delay (seconds)'),
+        401: accessErrors.badCredentials,
+        422: accessErrors.loginInvalid,
+        429: accessErrors.rateLimited,
       },
     })
     documented(router.post('/auth/logout', [AuthController, 'logout']).use(middleware.auth()), {
@@ -51,7 +52,7 @@ router
       auth: [],
       responses: {
         204: { description: 'The session token is revoked' },
-        422: error('The token is an integration token (revoke it with DELETE /api/v1/tokens/{id})'),
+        422: accessErrors.notASession,
       },
     })
     documented(router.get('/auth/me', [AuthController, 'me']).use(middleware.auth()), {
@@ -82,7 +83,7 @@ router
       tags: ['Users'],
       auth: ['admin'],
       params: userIdParams,
-      responses: { 200: { description: 'The user', schema: 'User' }, 404: error('No user with this id') },
+      responses: { 200: { description: 'The user', schema: 'User' }, 404: accessErrors.userNotFound },
     })
     documented(router.post('/users', [UsersController, 'store']), {
       summary: 'Create a user',
@@ -92,17 +93,11 @@ router
       tags: ['Users'],
       auth: ['admin'],
       body: createUserBody,
-      bodyExample: {
-        nom_utilisateur: 'caissier9',
-        email: 'caissier9@comptoir.local',
-        nom_complet: 'Caissière Neuf',
-        role: 'clerk',
-        magasin_id: 1,
-        mot_de_passe: 'une-phrase-de-passe',
-      },
+      bodyExample: accessBodyExamples.createUser,
       responses: {
         201: { description: 'The new user', schema: 'User' },
-        409: error('DUPLICATE_RESOURCE: the username or e-mail is taken'),
+        409: accessErrors.userDuplicate,
+        422: accessErrors.userInvalid,
       },
     })
     documented(router.patch('/users/:id', [UsersController, 'update']), {
@@ -115,11 +110,11 @@ router
       auth: ['admin'],
       params: userIdParams,
       body: updateUserBody,
-      bodyExample: { actif: false },
+      bodyExample: accessBodyExamples.updateUser,
       responses: {
         200: { description: 'The user after the change', schema: 'User' },
-        404: error('No user with this id'),
-        409: error('DUPLICATE_RESOURCE (username or e-mail taken) or INVALID_TRANSITION (own account, last admin)'),
+        404: accessErrors.userNotFound,
+        409: accessErrors.userUpdateConflict,
       },
     })
     documented(router.delete('/users/:id', [UsersController, 'destroy']), {
@@ -133,8 +128,8 @@ router
       responses: {
         200: { description: 'Kept and deactivated', schema: 'DeactivatedUser' },
         204: { description: 'Deleted' },
-        404: error('No user with this id'),
-        409: error('INVALID_TRANSITION: your own account, or the last active administrator'),
+        404: accessErrors.userNotFound,
+        409: accessErrors.userDeleteConflict,
       },
     })
   })
@@ -161,7 +156,7 @@ router
       tags: ['API tokens'],
       auth: ['admin'],
       body: createTokenBody,
-      bodyExample: { nom: 'erp-sync', scopes: ['read', 'reports'], expire_le: '2027-06-30T00:00:00Z' },
+      bodyExample: accessBodyExamples.createToken,
       responses: { 201: { description: 'The token, with its secret', schema: 'CreatedApiToken' } },
     })
     documented(router.delete('/tokens/:id', [TokensController, 'destroy']), {
@@ -170,7 +165,7 @@ router
       tags: ['API tokens'],
       auth: ['admin'],
       params: tokenIdParams,
-      responses: { 204: { description: 'Revoked' }, 404: error('No integration token with this id') },
+      responses: { 204: { description: 'Revoked' }, 404: accessErrors.tokenNotFound },
     })
   })
   .prefix('/api/v1')

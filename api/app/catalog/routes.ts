@@ -2,6 +2,8 @@ import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 import { documented } from '#core/openapi/registry'
 import { pageOf, registerSchemas } from '#core/openapi/schemas'
+import { registerExamples } from '#core/openapi/examples'
+import { catalogBodyExamples, catalogErrors, catalogExamples } from '#catalog/openapi_examples'
 import {
   createProductBody,
   listProductsQuery,
@@ -34,9 +36,10 @@ registerSchemas({
   },
 })
 
+registerExamples(catalogExamples)
+
 const reads = () => middleware.auth({ scopes: ['read'] })
 const writes = () => middleware.auth({ scopes: ['write'] })
-const error = (description: string) => ({ description, schema: 'ErrorEnvelope' })
 const WRITE_ROLES = 'Session tokens: manager or admin only (a clerk gets 403).'
 
 /*
@@ -49,7 +52,8 @@ router
       summary: 'List products (paginated, searchable, filterable)',
       description:
         'sort: `field,asc|desc` over id, code, nom, prix, categorie_id. search matches name, code, description or the exact barcode. ' +
-        'categorie_id, prix_min, prix_max and limit are the filters the original README documented.',
+        'categorie_id, prix_min, prix_max and limit are the filters the original README documented; ' +
+        'actif=true lists the products on sale, actif=false the deactivated ones (both by default).',
       tags: ['Products'],
       auth: ['read'],
       query: listProductsQuery,
@@ -70,14 +74,14 @@ router
       tags: ['Products'],
       auth: ['read'],
       params: productCodeParams,
-      responses: { 200: { description: 'The product', schema: 'Product' }, 404: error('No product with this code') },
+      responses: { 200: { description: 'The product', schema: 'Product' }, 404: catalogErrors.productCodeNotFound },
     })
     documented(router.get('/products/:id', [ProductsController, 'show']).use(reads()), {
       summary: 'One product',
       tags: ['Products'],
       auth: ['read'],
       params: productIdParams,
-      responses: { 200: { description: 'The product', schema: 'Product' }, 404: error('No product with this id') },
+      responses: { 200: { description: 'The product', schema: 'Product' }, 404: catalogErrors.productNotFound },
     })
     documented(router.post('/products', [ProductsController, 'store']).use(writes()), {
       summary: 'Create a product',
@@ -88,10 +92,10 @@ router
       tags: ['Products'],
       auth: ['write'],
       body: createProductBody,
-      bodyExample: { nom: 'Riz basmati', description: 'Sac de 1 kg', prix: '3.49', categorie_id: 1, quantite_stock: 200 },
+      bodyExample: catalogBodyExamples.createProduct,
       responses: {
         201: { description: 'The created product', schema: 'Product' },
-        409: error('code or code_barre already used (DUPLICATE_RESOURCE)'),
+        409: catalogErrors.productDuplicate,
       },
     })
     documented(router.put('/products/:id', [ProductsController, 'replace']).use(writes()), {
@@ -103,10 +107,11 @@ router
       auth: ['write'],
       params: productIdParams,
       body: replaceProductBody,
+      bodyExample: catalogBodyExamples.replaceProduct,
       responses: {
         200: { description: 'The product', schema: 'Product' },
-        404: error('No product with this id'),
-        409: error('code or code_barre already used (DUPLICATE_RESOURCE)'),
+        404: catalogErrors.productNotFound,
+        409: catalogErrors.productDuplicate,
       },
     })
     documented(router.patch('/products/:id', [ProductsController, 'patch']).use(writes()), {
@@ -116,10 +121,11 @@ router
       auth: ['write'],
       params: productIdParams,
       body: patchProductBody,
+      bodyExample: catalogBodyExamples.patchProduct,
       responses: {
         200: { description: 'The product', schema: 'Product' },
-        404: error('No product with this id'),
-        409: error('code or code_barre already used (DUPLICATE_RESOURCE)'),
+        404: catalogErrors.productNotFound,
+        409: catalogErrors.productDuplicate,
       },
     })
     documented(router.delete('/products/:id', [ProductsController, 'destroy']).use(writes()), {
@@ -130,8 +136,8 @@ router
       params: productIdParams,
       responses: {
         200: { description: 'The deleted product', schema: 'Product' },
-        404: error('No product with this id'),
-        409: error('The product has sales, stock movements or requests (RESOURCE_IN_USE)'),
+        404: catalogErrors.productNotFound,
+        409: catalogErrors.productInUse,
       },
     })
     documented(router.post('/products/:id/reduce-stock', [ProductsController, 'reduceStock']).use(writes()), {
@@ -143,8 +149,8 @@ router
       query: reduceStockQuery,
       responses: {
         200: { description: 'The product with its new warehouse quantity', schema: 'Product' },
-        404: error('No product with this id'),
-        409: error('Not enough stock at the warehouse (INSUFFICIENT_STOCK); nothing changed'),
+        404: catalogErrors.productNotFound,
+        409: catalogErrors.warehouseShort,
       },
     })
 
@@ -161,7 +167,7 @@ router
       tags: ['Categories'],
       auth: ['read'],
       params: categoryIdParams,
-      responses: { 200: { description: 'The category', schema: 'Category' }, 404: error('No category with this id') },
+      responses: { 200: { description: 'The category', schema: 'Category' }, 404: catalogErrors.categoryNotFound },
     })
     documented(router.post('/categories', [CategoriesController, 'store']).use(writes()), {
       summary: 'Create a category',
@@ -169,7 +175,8 @@ router
       tags: ['Categories'],
       auth: ['write'],
       body: categoryBody,
-      responses: { 201: { description: 'The created category', schema: 'Category' }, 409: error('Name already used') },
+      bodyExample: catalogBodyExamples.createCategory,
+      responses: { 201: { description: 'The created category', schema: 'Category' }, 409: catalogErrors.categoryDuplicate },
     })
     documented(router.put('/categories/:id', [CategoriesController, 'replace']).use(writes()), {
       summary: 'Replace a category',
@@ -178,10 +185,11 @@ router
       auth: ['write'],
       params: categoryIdParams,
       body: categoryBody,
+      bodyExample: catalogBodyExamples.createCategory,
       responses: {
         200: { description: 'The category', schema: 'Category' },
-        404: error('No category with this id'),
-        409: error('Name already used'),
+        404: catalogErrors.categoryNotFound,
+        409: catalogErrors.categoryDuplicate,
       },
     })
     documented(router.patch('/categories/:id', [CategoriesController, 'patch']).use(writes()), {
@@ -191,10 +199,11 @@ router
       auth: ['write'],
       params: categoryIdParams,
       body: patchCategoryBody,
+      bodyExample: catalogBodyExamples.patchCategory,
       responses: {
         200: { description: 'The category', schema: 'Category' },
-        404: error('No category with this id'),
-        409: error('Name already used'),
+        404: catalogErrors.categoryNotFound,
+        409: catalogErrors.categoryDuplicate,
       },
     })
     documented(router.delete('/categories/:id', [CategoriesController, 'destroy']).use(writes()), {
@@ -205,8 +214,8 @@ router
       params: categoryIdParams,
       responses: {
         200: { description: 'The deleted category', schema: 'Category' },
-        404: error('No category with this id'),
-        409: error('Products use this category (RESOURCE_IN_USE)'),
+        404: catalogErrors.categoryNotFound,
+        409: catalogErrors.categoryInUse,
       },
     })
   })

@@ -33,18 +33,25 @@ const counts = { l1Hits: 0, l2Hits: 0, misses: 0 }
 const knownKeys = new Set<string>()
 const MAX_KNOWN_KEYS = 50_000
 
-emitter.on('cache:hit', (event: { layer?: 'l1' | 'l2' }) => {
-  if (event.layer === 'l2') counts.l2Hits += 1
-  else counts.l1Hits += 1
-  cacheOperationsTotal.inc({ result: 'hit', layer: event.layer ?? 'l1' })
-})
-emitter.on('cache:written', (event: { key: string }) => {
-  if (knownKeys.size < MAX_KNOWN_KEYS) knownKeys.add(event.key)
-})
-emitter.on('cache:miss', () => {
-  counts.misses += 1
-  cacheOperationsTotal.inc({ result: 'miss', layer: 'none' })
-})
+/**
+ * Counts hits, misses and keys for /cache/stats and /metrics. Called by the
+ * start/cache preload: at import time the emitter does not exist yet (ace
+ * imports every command, and with them this module, before booting).
+ */
+export function trackCacheEvents() {
+  emitter.on('cache:hit', (event: { layer?: 'l1' | 'l2' }) => {
+    if (event.layer === 'l2') counts.l2Hits += 1
+    else counts.l1Hits += 1
+    cacheOperationsTotal.inc({ result: 'hit', layer: event.layer ?? 'l1' })
+  })
+  emitter.on('cache:written', (event: { key: string }) => {
+    if (knownKeys.size < MAX_KNOWN_KEYS) knownKeys.add(event.key)
+  })
+  emitter.on('cache:miss', () => {
+    counts.misses += 1
+    cacheOperationsTotal.inc({ result: 'miss', layer: 'none' })
+  })
+}
 
 export async function cached<T>(
   key: string,
@@ -107,6 +114,12 @@ export async function invalidateTags(tags: string[]) {
     }
   }
   if (immediate.length > 0) await deleteTags(immediate)
+}
+
+/** Drops these tags now, on every instance, without coalescing (for writes that must be seen at once). */
+export async function invalidateTagsNow(tags: string[]) {
+  if (!cacheEnabled || tags.length === 0) return
+  await deleteTags(tags)
 }
 
 /**

@@ -8,6 +8,12 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
 const stamp = { type: ['string', 'null'], format: 'date-time' }
 const userId = { type: ['integer', 'null'], description: 'User id; null when an integration token acted' }
 const statut = { enum: [...STOCK_STATUSES], description: 'rupture (0), critique (≤ half the reorder point), faible (≤ reorder point), normal' }
+const userRef = {
+  type: ['object', 'null'],
+  required: ['id', 'nom'],
+  properties: { id: { type: 'integer' }, nom: { type: 'string', example: 'Gérant Démo' } },
+  description: 'Who acted (full name); null when an integration token acted',
+}
 const productRef = {
   type: 'object',
   required: ['id', 'code', 'nom'],
@@ -50,7 +56,7 @@ export const inventorySchemas: Record<string, Record<string, unknown>> = {
   },
   StockMovement: {
     type: 'object',
-    required: ['id', 'emplacement', 'produit', 'quantite', 'solde_apres', 'type', 'reference', 'motif', 'utilisateur_id', 'cree_le'],
+    required: ['id', 'emplacement', 'produit', 'quantite', 'solde_apres', 'type', 'reference', 'motif', 'utilisateur_id', 'utilisateur', 'cree_le'],
     properties: {
       id: { type: 'integer' },
       emplacement: ref('StockLocationRef'),
@@ -60,10 +66,13 @@ export const inventorySchemas: Record<string, Record<string, unknown>> = {
       type: { enum: WIRE_KINDS },
       reference: {
         type: ['object', 'null'],
+        description: 'What caused the movement (a sale, a request…); null for adjustments and receipts',
+        required: ['type', 'id'],
         properties: { type: { type: 'string', example: 'demande_reappro' }, id: { type: ['integer', 'null'] } },
       },
       motif: { type: ['string', 'null'] },
       utilisateur_id: userId,
+      utilisateur: userRef,
       cree_le: { type: 'string', format: 'date-time' },
     },
   },
@@ -92,7 +101,7 @@ export const inventorySchemas: Record<string, Record<string, unknown>> = {
     properties: {
       id: { type: 'integer' },
       magasin_id: { type: 'integer' },
-      magasin: { type: 'object', properties: { id: { type: 'integer' }, nom: { type: 'string' } } },
+      magasin: { type: 'object', required: ['id', 'nom'], properties: { id: { type: 'integer' }, nom: { type: 'string' } } },
       produit_id: { type: 'integer' },
       produit: ref('ProductRef'),
       quantite: { type: 'integer', minimum: 1 },
@@ -115,11 +124,36 @@ export const inventorySchemas: Record<string, Record<string, unknown>> = {
       mis_a_jour_le: { type: 'string', format: 'date-time' },
     },
   },
+  ReplenishmentDetail: {
+    allOf: [
+      ref('Replenishment'),
+      {
+        type: 'object',
+        required: ['historique'],
+        properties: {
+          historique: {
+            type: 'array',
+            description: 'Transitions in the order they happened',
+            items: {
+              type: 'object',
+              required: ['etape', 'le', 'par', 'motif'],
+              properties: {
+                etape: { enum: ['demandee', ...WIRE_STATUSES.filter((s) => s !== 'en_attente')] },
+                le: { type: 'string', format: 'date-time' },
+                par: userRef,
+                motif: { type: ['string', 'null'], description: 'The reason of a refusal' },
+              },
+            },
+          },
+        },
+      },
+    ],
+  },
   ReplenishmentSuggestion: {
     type: 'object',
     required: ['magasin', 'produit', 'quantite', 'seuil_reappro', 'statut', 'ventes_par_jour', 'jours_restants', 'en_cours', 'stock_entrepot', 'quantite_suggeree', 'priorite'],
     properties: {
-      magasin: { type: 'object', properties: { id: { type: 'integer' }, nom: { type: 'string' } } },
+      magasin: { type: 'object', required: ['id', 'nom'], properties: { id: { type: 'integer' }, nom: { type: 'string' } } },
       produit: ref('ProductRef'),
       quantite: { type: 'integer' },
       seuil_reappro: { type: 'integer' },

@@ -1,8 +1,13 @@
 import router from '@adonisjs/core/services/router'
+import { ApiError } from '#core/api_error'
 import { middleware } from '#start/kernel'
 import { documented, type SchemaSource } from '#core/openapi/registry'
 import { pageOf, registerSchemas } from '#core/openapi/schemas'
+import { registerExamples } from '#core/openapi/examples'
+import { errorResponse, missingScope, otherStore } from '#core/openapi/errors'
+import { idempotencyKey, replayed } from '#core/openapi/headers'
 import { inventorySchemas } from '#inventory/openapi_schemas'
+import { inventoryBodyExamples, inventoryErrors, inventoryExamples, pendingRequestExample } from '#inventory/openapi_examples'
 import { idParams } from '#inventory/validators/common'
 import {
   adjustmentBody,
@@ -26,9 +31,9 @@ const StockWritesController = () => import('#inventory/controllers/stock_writes_
 const ReplenishmentsController = () => import('#inventory/controllers/replenishments_controller')
 
 registerSchemas(inventorySchemas)
+registerExamples(inventoryExamples)
 
-const error = (description: string) => ({ description, schema: 'ErrorEnvelope' })
-const notFound = error('Unknown store, product or request')
+const { locationNotFound, readForbidden, requestNotFound, writeForbidden } = inventoryErrors
 const clerkScope = 'A clerk sees their own store only (another store or the warehouse: 403).'
 
 router
@@ -50,7 +55,10 @@ router
       tags: ['Stock'],
       auth: ['read'],
       query: movementsQuery,
-      responses: { 200: { description: 'A page of movements', schema: pageOf('StockMovement') } },
+      responses: {
+        200: { description: 'A page of movements', schema: pageOf('StockMovement') },
+        403: readForbidden,
+      },
     })
     documented(router.get('/stock/alerts', [StockController, 'alerts']), {
       summary: 'Levels at or below their reorder point (stores and warehouse)',
@@ -58,7 +66,10 @@ router
       tags: ['Stock'],
       auth: ['read'],
       query: alertsQuery,
-      responses: { 200: { description: 'A page of levels in alert', schema: pageOf('StockLevel') } },
+      responses: {
+        200: { description: 'A page of levels in alert', schema: pageOf('StockLevel') },
+        403: readForbidden,
+      },
     })
     documented(router.get('/stock/alerts/count', [StockController, 'alertCount']), {
       summary: 'Number of levels in alert, by severity',
@@ -66,7 +77,7 @@ router
       tags: ['Stock'],
       auth: ['read'],
       query: alertsCountQuery,
-      responses: { 200: { description: 'Counts', schema: 'StockAlertCount' } },
+      responses: { 200: { description: 'Counts', schema: 'StockAlertCount' }, 403: readForbidden },
     })
     documented(router.get('/replenishments', [ReplenishmentsController, 'index']), {
       summary: 'Replenishment requests (store ← central warehouse), newest first',
@@ -74,7 +85,10 @@ router
       tags: ['Replenishment'],
       auth: ['read'],
       query: listReplenishmentsQuery,
-      responses: { 200: { description: 'A page of requests', schema: pageOf('Replenishment') } },
+      responses: {
+        200: { description: 'A page of requests', schema: pageOf('Replenishment') },
+        403: readForbidden,
+      },
     })
     documented(router.get('/replenishments/suggestions', [ReplenishmentsController, 'suggestions']), {
       summary: 'What each store should request now ("Réapprovisionnement urgent")',
@@ -87,20 +101,26 @@ router
       responses: { 200: { description: 'A page of suggestions', schema: pageOf('ReplenishmentSuggestion') } },
     })
     documented(router.get('/replenishments/:id', [ReplenishmentsController, 'show']), {
-      summary: 'One replenishment request',
+      summary: 'One replenishment request, with its history',
+      description: `historique: each transition with who (id and name) and when. ${clerkScope}`,
       tags: ['Replenishment'],
       auth: ['read'],
       params: idParams,
-      responses: { 200: { description: 'The request', schema: 'Replenishment' }, 404: notFound },
+      responses: { 200: { description: 'The request', schema: 'ReplenishmentDetail' }, 403: readForbidden, 404: requestNotFound },
     })
   })
   .prefix('/api/v1')
   .use(middleware.auth({ scopes: ['read'] }))
 
 const managerOnly = 'Role manager or admin (integration tokens: the write scope).'
-const conflictStock = error('INSUFFICIENT_STOCK: the level would go below zero (nothing is written)')
 
-function transition(action: string, summary: string, description: string, body: SchemaSource = noFieldsBody) {
+function transition(
+  action: string,
+  summary: string,
+  description: string,
+  body: SchemaSource = noFieldsBody,
+  bodyExample: unknown = inventoryBodyExamples.noFields
+) {
   return documented(router.post(`/replenishments/:id/${action}`, [ReplenishmentsController, action as 'approve']), {
     summary,
     description,
@@ -108,10 +128,12 @@ function transition(action: string, summary: string, description: string, body: 
     auth: ['write'],
     params: idParams,
     body,
+    bodyExample,
     responses: {
       200: { description: 'The request in its new state', schema: 'Replenishment' },
-      404: notFound,
-      409: error('INVALID_TRANSITION (details: from, action) or INSUFFICIENT_STOCK; nothing moves'),
+      403: writeForbidden,
+      404: requestNotFound,
+      409: inventoryErrors.transitionConflict,
     },
   })
 }
@@ -126,12 +148,14 @@ router
       tags: ['Stock'],
       auth: ['write'],
       body: adjustmentBody,
-      bodyExample: { magasin_id: 1, produit_id: 1, quantite: -2, motif: 'Casse' },
+      bodyExample: inventoryBodyExamples.adjustment,
       responses: {
         201: { description: 'The movement written', schema: 'StockMovement' },
         204: { description: 'The counted quantity equals the level; nothing written' },
-        404: notFound,
-        409: conflictStock,
+        403: writeForbidden,
+        404: locationNotFound,
+        409: inventoryErrors.insufficientStock,
+        422: inventoryErrors.invalidLocation,
       },
     })
     documented(router.patch('/stock/levels', [StockWritesController, 'setReorderPoint']), {
@@ -140,8 +164,13 @@ router
       tags: ['Stock'],
       auth: ['write'],
       body: reorderPointBody,
-      bodyExample: { entrepot: true, produit_id: 1, seuil_reappro: 150 },
-      responses: { 200: { description: 'The level', schema: 'StockLevel' }, 404: notFound },
+      bodyExample: inventoryBodyExamples.reorderPoint,
+      responses: {
+        200: { description: 'The level', schema: 'StockLevel' },
+        403: writeForbidden,
+        404: locationNotFound,
+        422: inventoryErrors.invalidLocation,
+      },
     })
     documented(router.post('/warehouse/receipts', [StockWritesController, 'receive']), {
       summary: 'Goods received at the central warehouse (one movement per line)',
@@ -149,22 +178,36 @@ router
       tags: ['Stock'],
       auth: ['write'],
       body: receiptBody,
-      bodyExample: { fournisseur: 'Boulangerie Leclerc', reference: 'BL-2026-0042', lignes: [{ produit_id: 1, quantite: 200 }] },
-      responses: { 201: { description: 'The movements written', schema: 'StockReceipt' }, 404: notFound },
+      bodyExample: inventoryBodyExamples.receipt,
+      responses: {
+        201: { description: 'The movements written', schema: 'StockReceipt' },
+        403: writeForbidden,
+        404: errorResponse('Unknown product', ApiError.notFound('Product', 42)),
+      },
     })
     documented(router.post('/replenishments', [ReplenishmentsController, 'store']), {
-      summary: 'Request goods for a store (state en_attente)',
-      description: 'magasin_id is required. A clerk requests for their own store only.',
+      summary: 'Request goods for a store (state en_attente; idempotent with an Idempotency-Key header)',
+      description:
+        'magasin_id is required. A clerk requests for their own store only. Send a unique Idempotency-Key header ' +
+        '(8–100 characters of A-Z a-z 0-9 . _ : -): a retry with the same key and body returns the first request ' +
+        '(200, Idempotent-Replayed: true) and creates nothing; the same key with another body is a 409 IDEMPOTENCY_CONFLICT.',
       tags: ['Replenishment'],
       auth: ['write'],
       body: createReplenishmentBody,
-      bodyExample: { magasin_id: 1, produit_id: 1, quantite: 40, note: 'Week-end de Pâques' },
-      responses: { 201: { description: 'The request', schema: 'Replenishment' }, 404: notFound },
+      bodyExample: inventoryBodyExamples.replenishment,
+      headers: [idempotencyKey('replenishment request')],
+      responses: {
+        201: { description: 'The request', schema: 'Replenishment', example: pendingRequestExample },
+        200: { ...replayed('Replay of an earlier request with the same Idempotency-Key', 'Replenishment'), example: pendingRequestExample },
+        403: errorResponse('The token lacks the write scope, or a clerk asks for another store', missingScope(['write']), otherStore),
+        404: locationNotFound,
+        409: inventoryErrors.keyReused,
+      },
     })
     transition('approve', 'Approve: en_attente → validee', `${managerOnly} Takes the goods out of the central warehouse now (reserved).`)
     transition('ship', 'Ship: validee → expediee', managerOnly)
     transition('receive', 'Receive: expediee → livree', "The store's clerk or a manager. Adds the goods to the store's stock.")
-    transition('reject', 'Reject: en_attente → refusee', `${managerOnly} motif is required.`, rejectReplenishmentBody)
+    transition('reject', 'Reject: en_attente → refusee', `${managerOnly} motif is required.`, rejectReplenishmentBody, inventoryBodyExamples.reject)
     transition(
       'cancel',
       'Cancel: en_attente or validee → annulee',

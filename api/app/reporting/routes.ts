@@ -2,7 +2,11 @@ import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 import { documented, type ResponseDoc, type RouteDoc } from '#core/openapi/registry'
 import { registerSchemas } from '#core/openapi/schemas'
+import { registerExamples } from '#core/openapi/examples'
+import { errorResponse, missingScope, otherStore, validationError } from '#core/openapi/errors'
+import { ApiError } from '#core/api_error'
 import { reportingSchemas } from '#reporting/openapi_schemas'
+import { csvExample, customReportBodyExample, reportingExamples } from '#reporting/openapi_examples'
 import {
   customReportBody,
   formatQuery,
@@ -24,6 +28,7 @@ const SeriesReports = () => import('#reporting/controllers/series_reports_contro
 const ReadmeReports = () => import('#reporting/controllers/readme_reports_controller')
 
 registerSchemas(reportingSchemas)
+registerExamples(reportingExamples)
 
 const PERIOD =
   'start_date/end_date (or date_debut/date_fin): inclusive business days in APP_TIMEZONE, at most 5 years. '
@@ -34,22 +39,30 @@ const CLERK = 'A clerk session with the reports scope sees only its own store (a
 const CSV = 'format=csv or Accept: text/csv: a CSV download of the same figures.'
 
 /** 200 as JSON (a component schema) or as CSV. */
-function ok(description: string, schema: string | Record<string, unknown>): Record<number, ResponseDoc> {
+function ok(description: string, schema: string | Record<string, unknown>, csv?: string): Record<number, ResponseDoc> {
   return {
     200: {
       description,
       schema,
-      alternatives: [{ contentType: 'text/csv', schema: { type: 'string', description: 'CSV with a header row' } }],
+      alternatives: [{ contentType: 'text/csv', schema: { type: 'string', description: 'CSV with a header row' }, example: csv }],
     },
   }
 }
+
+const forbidden = errorResponse('The token lacks the reports scope, or a clerk asks for another store', missingScope(['reports']), otherStore)
+const unknownStore = errorResponse('store_id (or magasin_id) names no store', ApiError.notFound('Store', 42))
 
 const listOf = (name: string) => ({ type: 'array', items: { $ref: `#/components/schemas/${name}` } })
 
 type Doc = Omit<RouteDoc, 'tags' | 'auth'>
 
+/** A report route; 403 for every one, 404 for those that take a store_id. */
 function report(method: 'get' | 'post', path: string, handler: Parameters<typeof router.get>[1], doc: Doc) {
-  documented(router[method](path, handler), { ...doc, tags: ['Reports'], auth: ['reports'] })
+  const query = doc.query?.toJSONSchema() as { properties?: Record<string, unknown> } | undefined
+  const responses: Record<number, ResponseDoc> = { 403: forbidden }
+  if (query?.properties && 'store_id' in query.properties) responses[404] = unknownStore
+  Object.assign(responses, doc.responses)
+  documented(router[method](path, handler), { ...doc, responses, tags: ['Reports'], auth: ['reports'] })
 }
 
 router
@@ -58,7 +71,7 @@ router
       summary: 'Revenue, number of sales and average ticket',
       description: PERIOD + ALL_HISTORY + STORE + NET + CLERK + CSV,
       query: periodStoreQuery,
-      responses: ok('Summary', 'GlobalSummaryResponse'),
+      responses: ok('Summary', 'GlobalSummaryResponse', csvExample),
     })
     report('get', '/store-performances', [PerformanceReports, 'storePerformances'], {
       summary: 'Every store with its figures and rating (best first, stores without sales last)',
@@ -109,7 +122,7 @@ router
       query: periodQuery,
       responses: {
         ...ok('The store', 'StorePerformanceResponse'),
-        404: { description: 'No such store', schema: 'ErrorEnvelope' },
+        404: errorResponse('No such store', ApiError.notFound('Store performance data', 42)),
       },
     })
     report('get', '/stores/performance', [PerformanceReports, 'storesPerformance'], {
@@ -173,8 +186,17 @@ router
         'ids are a 422. ' + NET + CLERK + ' ?format=csv or Accept: text/csv for the rows as CSV.',
       query: formatQuery,
       body: customReportBody,
-      bodyExample: { date_debut: '2026-10-01', date_fin: '2026-10-31', magasin_ids: [1, 2], grouper_par: 'semaine' },
-      responses: ok('Rows and totals', 'RapportPersonnalise'),
+      bodyExample: customReportBodyExample,
+      responses: {
+        ...ok('Rows and totals', 'RapportPersonnalise'),
+        422: errorResponse(
+          'Validation error: missing or inverted period, unknown store or product ids',
+          validationError('date_fin', 'The date_fin field must be on or after date_debut', 'afterOrEqual'),
+          new ApiError(422, 'VALIDATION_ERROR', 'Validation failed: produit_ids.0', {
+            validation_errors: [{ field: 'produit_ids.0', message: 'No product with identifier 999', type: 'exists' }],
+          })
+        ),
+      },
     })
   })
   .prefix('/api/v1/reports')

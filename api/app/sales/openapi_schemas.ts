@@ -1,132 +1,153 @@
-/* Response schemas of the sales module (wire format, French names). */
+import { PAYMENT_METHOD_WIRE, SALE_STATUS_WIRE } from '#sales/wire_names'
+
+/* Response schemas of the sales module (wire format, French names), as the transformers and queries build them. */
 const money = { $ref: '#/components/schemas/Money' }
+const nullableMoney = { anyOf: [money, { type: 'null' }] }
+const int = { type: 'integer' }
 const nullableInt = { type: ['integer', 'null'] }
+const text = { type: 'string' }
+const nullableText = { type: ['string', 'null'] }
+const instant = { type: 'string', format: 'date-time' }
+const paymentMode = { enum: Object.values(PAYMENT_METHOD_WIRE) }
+const saleStatus = {
+  enum: Object.values(SALE_STATUS_WIRE),
+  description: 'terminee; partiellement_retournee or retournee once returns were made',
+}
 
-const taxLine = {
-  type: 'object',
-  properties: {
-    code: { type: 'string', example: 'TPS' },
-    libelle: { type: 'string' },
-    taux: { type: 'string', example: '5.000' },
-    numero_enregistrement: { type: ['string', 'null'] },
-    montant: money,
+function object(properties: Record<string, unknown>, description?: string) {
+  return { type: 'object', ...(description ? { description } : {}), required: Object.keys(properties), properties }
+}
+
+const taxLine = object({
+  code: { type: 'string', example: 'TPS' },
+  libelle: { type: 'string', example: 'TPS (5 %)' },
+  taux: { type: 'string', pattern: '^\\d+\\.\\d{3}$', description: 'Percent, three decimals', example: '5.000' },
+  numero_enregistrement: { ...nullableText, description: 'The store’s registration number for this tax' },
+  montant: money,
+})
+
+const payment = object({ mode: paymentMode, montant: money, reference: { ...nullableText, description: 'Card slip or voucher reference' } })
+
+const saleSummary = {
+  id: int,
+  numero_recu: { type: 'string', example: 'S1-R2-00000042' },
+  magasin_id: int,
+  caisse_id: int,
+  session_id: { ...nullableInt, description: 'The drawer session the sale was rung up in' },
+  caissier_id: { ...nullableInt, description: 'User id of the clerk; null when an integration token sold' },
+  statut: saleStatus,
+  sous_total: { ...money, description: 'Before taxes' },
+  total_taxes: money,
+  total: { ...money, description: 'Taxes included' },
+  montant_rembourse: { ...money, description: 'Refunded by returns so far, taxes included' },
+  cree_le: instant,
+}
+
+const saleLine = object({
+  id: { ...int, description: 'ligne_id of a return' },
+  produit_id: int,
+  code: text,
+  nom: text,
+  quantite: { type: 'integer', minimum: 1 },
+  prix_unitaire: { ...money, description: 'Catalogue price when sold' },
+  total: money,
+  quantite_retournee: { type: 'integer', minimum: 0 },
+})
+
+const returnLine = object({
+  ligne_id: { ...int, description: 'The sale line returned' },
+  produit_id: int,
+  code: text,
+  nom: text,
+  quantite: { type: 'integer', minimum: 1 },
+  montant: { ...money, description: 'Before taxes' },
+})
+
+const count = { type: 'integer', minimum: 0 }
+
+const sessionReport = object(
+  {
+    type: { enum: ['X', 'Z'], description: 'X while the session is open (running figures), Z once closed' },
+    ventes: object({
+      nombre: count,
+      sous_total: money,
+      taxes: { type: 'array', items: object({ code: { type: 'string', example: 'TPS' }, montant: money }) },
+      total: money,
+    }),
+    paiements: { type: 'array', description: 'Takings per tender', items: object({ mode: paymentMode, montant: money }) },
+    retours: object({ nombre: count, total: money, especes: { ...money, description: 'Refunded in cash from this drawer' } }),
+    especes_attendues: { ...money, description: 'Float + cash taken − change given − cash refunds' },
+    especes_comptees: { ...nullableMoney, description: 'Counted at closing; null while open' },
+    ecart: { ...nullableMoney, description: 'Counted − expected; null while open' },
   },
-}
-
-const payment = {
-  type: 'object',
-  properties: { mode: { enum: ['especes', 'carte', 'autre'] }, montant: money, reference: { type: ['string', 'null'] } },
-}
+  'X report while open, Z report once closed'
+)
 
 export const salesSchemas: Record<string, Record<string, unknown>> = {
-  Sale: {
-    type: 'object',
-    required: ['id', 'numero_recu', 'magasin_id', 'caisse_id', 'statut', 'sous_total', 'taxes', 'total', 'paiements', 'lignes'],
-    properties: {
-      id: { type: 'integer' },
-      numero_recu: { type: 'string', example: 'S1-R2-00000042' },
-      magasin_id: { type: 'integer' },
-      caisse_id: { type: 'integer' },
-      session_id: nullableInt,
-      caissier_id: nullableInt,
-      statut: { enum: ['terminee', 'partiellement_retournee', 'retournee'] },
-      sous_total: money,
-      taxes: { type: 'array', items: taxLine },
-      total_taxes: money,
-      total: money,
-      paiements: { type: 'array', items: payment },
-      montant_paye: money,
-      monnaie_rendue: money,
-      montant_rembourse: money,
-      lignes: {
-        type: 'array',
-        items: {
-          type: 'object',
-          properties: {
-            id: { type: 'integer' },
-            produit_id: { type: 'integer' },
-            code: { type: 'string' },
-            nom: { type: 'string' },
-            quantite: { type: 'integer' },
-            prix_unitaire: money,
-            total: money,
-            quantite_retournee: { type: 'integer' },
-          },
-        },
-      },
-      retours: { type: 'array', items: { type: 'object' } },
-      cree_le: { type: 'string', format: 'date-time' },
+  Sale: object({
+    ...saleSummary,
+    taxes: { type: 'array', items: taxLine },
+    paiements: { type: 'array', items: payment },
+    montant_paye: { ...money, description: 'Sum of the payments' },
+    monnaie_rendue: { ...money, description: 'Change given back (cash only)' },
+    lignes: { type: 'array', items: saleLine },
+    retours: {
+      type: 'array',
+      description: 'Returns made against this sale, oldest first (GET /returns/{id} for the detail)',
+      items: object({ id: int, total: money, motif: text, cree_le: instant }),
     },
-  },
-  SaleListItem: {
-    type: 'object',
-    properties: {
-      id: { type: 'integer' },
-      numero_recu: { type: 'string' },
-      magasin_id: { type: 'integer' },
-      caisse_id: { type: 'integer' },
-      session_id: nullableInt,
-      caissier_id: nullableInt,
-      statut: { type: 'string' },
-      sous_total: money,
-      total_taxes: money,
-      total: money,
-      montant_rembourse: money,
-      cree_le: { type: 'string', format: 'date-time' },
+  }),
+  SaleListItem: object(saleSummary),
+  Receipt: object({
+    numero_recu: { type: 'string', example: 'S1-R2-00000042' },
+    date: instant,
+    magasin: object({ nom: text, adresse: nullableText, telephone: nullableText, email: nullableText }),
+    caisse: object({ numero: int, nom: text }),
+    caissier: { ...nullableText, description: 'Full name of the clerk; null when an integration token sold' },
+    lignes: {
+      type: 'array',
+      items: object({
+        code: text,
+        nom: text,
+        quantite: { type: 'integer', minimum: 1 },
+        prix_unitaire: money,
+        total: money,
+        quantite_retournee: { type: 'integer', minimum: 0 },
+      }),
     },
-  },
-  Receipt: {
-    type: 'object',
-    properties: {
-      numero_recu: { type: 'string' },
-      date: { type: 'string', format: 'date-time' },
-      magasin: { type: 'object' },
-      caisse: { type: 'object' },
-      caissier: { type: ['string', 'null'] },
-      lignes: { type: 'array', items: { type: 'object' } },
-      sous_total: money,
-      taxes: { type: 'array', items: taxLine },
-      total: money,
-      paiements: { type: 'array', items: payment },
-      monnaie_rendue: money,
-      montant_rembourse: money,
-      net: money,
-      statut: { type: 'string' },
-    },
-  },
-  RegisterSession: {
-    type: 'object',
-    properties: {
-      id: { type: 'integer' },
-      caisse_id: { type: 'integer' },
-      statut: { enum: ['ouverte', 'fermee'] },
-      fond_de_caisse: money,
-      ouverte_le: { type: 'string', format: 'date-time' },
-      fermee_le: { type: ['string', 'null'], format: 'date-time' },
-      rapport: {
-        type: 'object',
-        description: 'X report while open, Z report once closed',
-        properties: {
-          type: { enum: ['X', 'Z'] },
-          especes_attendues: money,
-          especes_comptees: { oneOf: [money, { type: 'null' }] },
-          ecart: { oneOf: [money, { type: 'null' }] },
-        },
-      },
-    },
-  },
-  Return: {
-    type: 'object',
-    properties: {
-      id: { type: 'integer' },
-      vente_id: { type: 'integer' },
-      motif: { type: 'string' },
-      mode_remboursement: { enum: ['especes', 'carte', 'autre'] },
-      lignes: { type: 'array', items: { type: 'object' } },
-      sous_total: money,
-      total_taxes: money,
-      total: money,
-      vente: { type: 'object' },
-    },
-  },
+    sous_total: money,
+    taxes: { type: 'array', items: taxLine },
+    total: money,
+    paiements: { type: 'array', items: payment },
+    monnaie_rendue: money,
+    montant_rembourse: money,
+    net: { ...money, description: 'total − montant_rembourse' },
+    statut: saleStatus,
+  }),
+  RegisterSession: object({
+    id: int,
+    caisse_id: int,
+    statut: { enum: ['ouverte', 'fermee'] },
+    ouverte_par: { ...int, description: 'User id' },
+    ouverte_le: instant,
+    fond_de_caisse: { ...money, description: 'Cash float at opening' },
+    fermee_par: { ...nullableInt, description: 'User id; null while open' },
+    fermee_le: { type: ['string', 'null'], format: 'date-time' },
+    note: nullableText,
+    rapport: sessionReport,
+  }),
+  Return: object({
+    id: int,
+    vente_id: int,
+    motif: text,
+    mode_remboursement: paymentMode,
+    session_id: { ...nullableInt, description: 'Drawer session of a cash refund' },
+    utilisateur_id: { ...nullableInt, description: 'User id; null when an integration token returned' },
+    lignes: { type: 'array', items: returnLine },
+    sous_total: money,
+    total_taxes: money,
+    total: { ...money, description: 'Refunded, taxes included' },
+    cree_le: instant,
+    vente: object({ statut: saleStatus, montant_rembourse: money, total: money }, 'The sale after this return'),
+  }),
 }

@@ -2,7 +2,12 @@ import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 import { documented } from '#core/openapi/registry'
 import { pageOf, registerSchemas } from '#core/openapi/schemas'
+import { registerExamples } from '#core/openapi/examples'
+import { errorResponse, missingScope, otherStore, validationError } from '#core/openapi/errors'
+import { idempotencyKey, replayed } from '#core/openapi/headers'
+import { ApiError } from '#core/api_error'
 import { salesSchemas } from '#sales/openapi_schemas'
+import { salesBodyExamples, salesExamples, salesResponseExamples } from '#sales/openapi_examples'
 import { createSaleBody, listSalesQuery, saleIdParams } from '#sales/validators/sale_validators'
 import { cancelSaleBody, createReturnBody, returnIdParams } from '#sales/validators/return_validators'
 import {
@@ -17,8 +22,35 @@ const ReturnsController = () => import('#sales/controllers/returns_controller')
 const RegisterSessionsController = () => import('#sales/controllers/register_sessions_controller')
 
 registerSchemas(salesSchemas)
+registerExamples(salesExamples)
 
-const envelope = (description: string) => ({ description, schema: 'ErrorEnvelope' })
+/* The errors these routes answer with, as the actions raise them (they become the documented examples). */
+const saleNotFound = errorResponse('No such sale (or not in your store)', ApiError.notFound('Sale', 42))
+const sessionNotFound = errorResponse('No such session', ApiError.notFound('Register session', 42))
+const registerClosed = (message: string) => ApiError.conflict('REGISTER_CLOSED', message, { register_id: 2 })
+const keyReused = (resource: string, details: Record<string, unknown>) =>
+  ApiError.conflict('IDEMPOTENCY_CONFLICT', `This Idempotency-Key was already used for ${resource}`, {
+    idempotency_key: '0b6f1c2e-7d4a-4f7e-9a53-2c8e5d1f3a90',
+    ...details,
+  })
+const forbidden = (...errors: Error[]) =>
+  errorResponse('The token lacks the write scope, or the action is not yours to do', missingScope(['write']), otherStore, ...errors)
+const returnErrors = {
+  404: saleNotFound,
+  409: errorResponse(
+    'More than sold, nothing left to return, a cash refund without an open session, or a reused Idempotency-Key',
+    ApiError.conflict('RETURN_EXCEEDS_SOLD', 'Quantité retournée supérieure à la quantité vendue restante', {
+      line_id: 5523,
+      sold: 3,
+      already_returned: 0,
+      requested: 4,
+    }),
+    ApiError.conflict('NOTHING_TO_RETURN', 'Tous les articles de cette vente ont déjà été retournés'),
+    registerClosed('Un remboursement en espèces demande une session de caisse ouverte'),
+    keyReused('another return', {})
+  ),
+}
+const returnWindow = ApiError.forbidden('Un retour plus de 24 h après la vente doit être fait par un gérant', { window_hours: 24 })
 
 router
   .group(() => {
@@ -35,35 +67,41 @@ router
       tags: ['Sales'],
       auth: ['read'],
       params: saleIdParams,
-      responses: { 200: { description: 'The sale', schema: 'Sale' }, 404: envelope('No such sale (or not in your store)') },
+      responses: { 200: { description: 'The sale', schema: 'Sale' }, 404: saleNotFound },
     })
     documented(router.get('/sales/:id/receipt', [SalesController, 'receipt']), {
       summary: 'Everything a printed receipt needs',
       tags: ['Sales'],
       auth: ['read'],
       params: saleIdParams,
-      responses: { 200: { description: 'Receipt', schema: 'Receipt' }, 404: envelope('No such sale') },
+      responses: { 200: { description: 'Receipt', schema: 'Receipt' }, 404: saleNotFound },
     })
     documented(router.get('/returns/:id', [ReturnsController, 'show']), {
       summary: 'One return',
       tags: ['Sales'],
       auth: ['read'],
       params: returnIdParams,
-      responses: { 200: { description: 'The return', schema: 'Return' }, 404: envelope('No such return') },
+      responses: {
+        200: { description: 'The return', schema: 'Return' },
+        404: errorResponse('No such return (or not in your store)', ApiError.notFound('Return', 42)),
+      },
     })
     documented(router.get('/registers/:id/sessions/current', [RegisterSessionsController, 'current']), {
       summary: 'The open drawer session of a register (X report)',
       tags: ['Register sessions'],
       auth: ['read'],
       params: registerIdParams,
-      responses: { 200: { description: 'Open session', schema: 'RegisterSession' }, 404: envelope('No open session') },
+      responses: {
+        200: { description: 'Open session', schema: 'RegisterSession' },
+        404: errorResponse('The register has no open session', ApiError.notFound('Open register session for register', 42)),
+      },
     })
     documented(router.get('/register-sessions/:id', [RegisterSessionsController, 'show']), {
       summary: 'A drawer session with its X (open) or Z (closed) report',
       tags: ['Register sessions'],
       auth: ['read'],
       params: sessionIdParams,
-      responses: { 200: { description: 'Session', schema: 'RegisterSession' }, 404: envelope('No such session') },
+      responses: { 200: { description: 'Session', schema: 'RegisterSession' }, 404: sessionNotFound },
     })
   })
   .prefix('/api/v1')
@@ -80,15 +118,27 @@ router
       tags: ['Sales'],
       auth: ['write'],
       body: createSaleBody,
-      bodyExample: {
-        caisse_id: 1,
-        lignes: [{ code: 'ALI001', quantite: 2 }, { produit_id: 7, quantite: 1 }],
-        paiements: [{ mode: 'carte', montant: '2.00' }, { mode: 'especes', montant: 10 }],
-      },
+      bodyExample: salesBodyExamples.createSale,
+      headers: [idempotencyKey('sale')],
       responses: {
+        403: forbidden(),
         201: { description: 'Sale recorded', schema: 'Sale' },
-        200: { description: 'Replay of an earlier request with the same Idempotency-Key', schema: 'Sale' },
-        409: envelope('Insufficient stock, register closed, or Idempotency-Key reused with another body'),
+        200: replayed('Replay of an earlier request with the same Idempotency-Key', 'Sale'),
+        409: errorResponse(
+          'Insufficient stock, register closed, or Idempotency-Key reused with another body',
+          ApiError.conflict('INSUFFICIENT_STOCK', 'Stock insuffisant pour Pain', {
+            location_id: 1,
+            items: [{ product: 'Pain', available: 1, requested: 2, product_id: 1 }],
+          }),
+          registerClosed("La caisse n'est pas ouverte : ouvrez une session de caisse avant de vendre"),
+          keyReused('a different sale', { sale_id: 1842 })
+        ),
+        422: errorResponse(
+          'Invalid field, unknown product or register, or payments that do not settle the total',
+          validationError('lignes.1', 'Product ZZZ999 does not exist', 'exists'),
+          ApiError.business('Payments do not cover the total of the sale', { total_cents: 822, paid_cents: 500, missing_cents: 322 }),
+          ApiError.business('Only cash can be overpaid (change is given in cash)', { total_cents: 822, paid_cents: 1000 })
+        ),
       },
     })
     documented(router.post('/sales/:id/returns', [ReturnsController, 'store']), {
@@ -100,11 +150,13 @@ router
       auth: ['write'],
       params: saleIdParams,
       body: createReturnBody,
+      bodyExample: salesBodyExamples.createReturn,
+      headers: [idempotencyKey('return')],
       responses: {
         201: { description: 'Return recorded', schema: 'Return' },
-        200: { description: 'Replay (same Idempotency-Key)', schema: 'Return' },
-        404: envelope('No such sale'),
-        409: envelope('More than sold, nothing left to return, or cash refund without an open session'),
+        200: replayed('Replay (same Idempotency-Key)', 'Return'),
+        403: forbidden(returnWindow),
+        ...returnErrors,
       },
     })
     documented(router.post('/sales/:id/cancel', [ReturnsController, 'cancel']), {
@@ -113,7 +165,14 @@ router
       auth: ['write'],
       params: saleIdParams,
       body: cancelSaleBody,
-      responses: { 201: { description: 'Return recorded', schema: 'Return' }, 404: envelope('No such sale'), 409: envelope('Already fully returned') },
+      bodyExample: salesBodyExamples.cancelSale,
+      headers: [idempotencyKey('cancellation')],
+      responses: {
+        201: { description: 'Return recorded', schema: 'Return', example: salesResponseExamples.cancellation },
+        200: replayed('Replay (same Idempotency-Key)', 'Return'),
+        403: forbidden(returnWindow),
+        ...returnErrors,
+      },
     })
     documented(router.post('/registers/:id/sessions', [RegisterSessionsController, 'open']), {
       summary: 'Open the drawer of a register with a cash float',
@@ -121,9 +180,14 @@ router
       auth: ['write'],
       params: registerIdParams,
       body: openSessionBody,
+      bodyExample: salesBodyExamples.openSession,
       responses: {
-        201: { description: 'Session opened', schema: 'RegisterSession' },
-        409: envelope('The register already has an open session'),
+        201: { description: 'Session opened', schema: 'RegisterSession', example: salesResponseExamples.openedSession },
+        403: forbidden(ApiError.forbidden('A register session is opened by a signed-in user, not an integration token')),
+        409: errorResponse(
+          'The register already has an open session',
+          ApiError.conflict('REGISTER_ALREADY_OPEN', 'Cette caisse a déjà une session ouverte', { register_id: 2, session_id: 311 })
+        ),
       },
     })
     documented(router.post('/register-sessions/:id/close', [RegisterSessionsController, 'close']), {
@@ -132,10 +196,15 @@ router
       auth: ['write'],
       params: sessionIdParams,
       body: closeSessionBody,
+      bodyExample: salesBodyExamples.closeSession,
       responses: {
-        200: { description: 'Session closed, with expected cash and variance', schema: 'RegisterSession' },
-        404: envelope('No such session'),
-        409: envelope('Already closed'),
+        200: { description: 'Session closed, with expected cash and variance', schema: 'RegisterSession', example: salesResponseExamples.closedSession },
+        403: forbidden(ApiError.forbidden('A register session is closed by a signed-in user')),
+        404: sessionNotFound,
+        409: errorResponse(
+          'Already closed',
+          ApiError.conflict('INVALID_TRANSITION', 'Cette session de caisse est déjà fermée', { from: 'fermee', action: 'close' })
+        ),
       },
     })
   })

@@ -2,6 +2,8 @@ import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 import { documented } from '#core/openapi/registry'
 import { pageOf, registerSchemas } from '#core/openapi/schemas'
+import { registerExamples } from '#core/openapi/examples'
+import { storesBodyExamples, storesErrors, storesExamples } from '#stores/openapi_examples'
 import {
   listStoresQuery,
   patchStoreBody,
@@ -10,7 +12,7 @@ import {
   storeIdParams,
   storeNameParams,
 } from '#stores/validators/store_validators'
-import { createRegisterBody, listRegistersQuery } from '#stores/validators/register_validators'
+import { createRegisterBody, listRegistersQuery, registerIdParams } from '#stores/validators/register_validators'
 import { listStoreStockQuery } from '#stores/validators/store_stock_validators'
 import { STOCK_STATUSES } from '#stores/queries/store_stock_query'
 
@@ -30,6 +32,54 @@ registerSchemas({
       actif: { type: 'boolean' },
     },
   },
+  StoreDetail: {
+    allOf: [
+      { $ref: '#/components/schemas/Store' },
+      {
+        type: 'object',
+        required: ['taxes'],
+        properties: {
+          taxes: {
+            type: 'array',
+            description: 'Sales taxes the store collects, each on the pre-tax subtotal, in receipt order',
+            items: {
+              type: 'object',
+              required: ['code', 'libelle', 'taux', 'numero_enregistrement'],
+              properties: {
+                code: { type: 'string', example: 'TPS' },
+                libelle: { type: 'string', example: 'TPS' },
+                taux: { type: 'string', example: '5.000', description: 'Percent, three decimals' },
+                numero_enregistrement: { type: ['string', 'null'], example: '123456789 RT0001' },
+              },
+            },
+          },
+        },
+      },
+    ],
+  },
+  RegisterDetail: {
+    allOf: [
+      { $ref: '#/components/schemas/Register' },
+      {
+        type: 'object',
+        required: ['magasin', 'session_ouverte', 'session'],
+        properties: {
+          magasin: {
+            type: 'object',
+            required: ['id', 'nom'],
+            properties: { id: { type: 'integer' }, nom: { type: 'string', example: 'Magasin Centre-Ville' } },
+          },
+          session_ouverte: { type: 'boolean', description: 'Whether the drawer has an open session (sales need one)' },
+          session: {
+            type: ['object', 'null'],
+            required: ['id', 'ouverte_le'],
+            properties: { id: { type: 'integer' }, ouverte_le: { type: 'string', format: 'date-time' } },
+            description: 'The open session (GET /register-sessions/{id} for its X report), or null',
+          },
+        },
+      },
+    ],
+  },
   StoreStockItem: {
     type: 'object',
     required: ['produit_id', 'code', 'nom', 'prix', 'quantite', 'seuil_reappro', 'statut'],
@@ -48,9 +98,10 @@ registerSchemas({
   },
 })
 
+registerExamples(storesExamples)
+
 const reads = () => middleware.auth({ scopes: ['read'] })
 const writes = () => middleware.auth({ scopes: ['write'] })
-const error = (description: string) => ({ description, schema: 'ErrorEnvelope' })
 const storeList = { type: 'array', items: { $ref: '#/components/schemas/Store' } }
 const WRITE_ROLES = 'Session tokens: manager or admin only (a clerk gets 403).'
 
@@ -85,14 +136,15 @@ router
       tags: ['Stores'],
       auth: ['read'],
       params: storeNameParams,
-      responses: { 200: { description: 'The store', schema: 'Store' }, 404: error('No store with this name') },
+      responses: { 200: { description: 'The store', schema: 'Store' }, 404: storesErrors.storeNameNotFound },
     })
     documented(router.get('/stores/:id', [StoresController, 'show']).use(reads()), {
-      summary: 'One store',
+      summary: 'One store, with its tax rates',
+      description: 'taxes: the TPS/TVQ rates (percent) and registration numbers the store prints on its receipts.',
       tags: ['Stores'],
       auth: ['read'],
       params: storeIdParams,
-      responses: { 200: { description: 'The store', schema: 'Store' }, 404: error('No store with this id') },
+      responses: { 200: { description: 'The store', schema: 'StoreDetail' }, 404: storesErrors.storeNotFound },
     })
     documented(router.post('/stores', [StoresController, 'store']).use(writes()), {
       summary: 'Create a store',
@@ -102,8 +154,8 @@ router
       tags: ['Stores'],
       auth: ['write'],
       body: storeBody,
-      bodyExample: { nom: 'Magasin Ouest', adresse: '12 Rue de l’Ouest', telephone: '514-555-0006', email: 'ouest@magasin.com' },
-      responses: { 201: { description: 'The created store', schema: 'Store' }, 409: error('Name already used') },
+      bodyExample: storesBodyExamples.createStore,
+      responses: { 201: { description: 'The created store', schema: 'Store' }, 409: storesErrors.storeDuplicate },
     })
     documented(router.put('/stores/:id', [StoresController, 'replace']).use(writes()), {
       summary: 'Replace a store',
@@ -112,10 +164,11 @@ router
       auth: ['write'],
       params: storeIdParams,
       body: storeBody,
+      bodyExample: storesBodyExamples.replaceStore,
       responses: {
         200: { description: 'The store', schema: 'Store' },
-        404: error('No store with this id'),
-        409: error('Name already used'),
+        404: storesErrors.storeNotFound,
+        409: storesErrors.storeDuplicate,
       },
     })
     documented(router.patch('/stores/:id', [StoresController, 'patch']).use(writes()), {
@@ -125,10 +178,11 @@ router
       auth: ['write'],
       params: storeIdParams,
       body: patchStoreBody,
+      bodyExample: storesBodyExamples.patchStore,
       responses: {
         200: { description: 'The store', schema: 'Store' },
-        404: error('No store with this id'),
-        409: error('Name already used'),
+        404: storesErrors.storeNotFound,
+        409: storesErrors.storeDuplicate,
       },
     })
     documented(router.delete('/stores/:id', [StoresController, 'destroy']).use(writes()), {
@@ -141,8 +195,8 @@ router
       params: storeIdParams,
       responses: {
         200: { description: 'The deleted store', schema: 'Store' },
-        404: error('No store with this id'),
-        409: error('The store is in use (RESOURCE_IN_USE)'),
+        404: storesErrors.storeNotFound,
+        409: storesErrors.storeInUse,
       },
     })
     documented(router.post('/stores/:id/update-contact', [StoresController, 'updateContact']).use(writes()), {
@@ -154,7 +208,8 @@ router
       params: storeIdParams,
       query: storeContactInput,
       body: storeContactInput,
-      responses: { 200: { description: 'The store', schema: 'Store' }, 404: error('No store with this id') },
+      bodyExample: storesBodyExamples.updateContact,
+      responses: { 200: { description: 'The store', schema: 'Store' }, 404: storesErrors.storeNotFound },
     })
     documented(router.get('/stores/:id/registers', [RegistersController, 'index']).use(reads()), {
       summary: "A store's registers (paginated)",
@@ -163,7 +218,11 @@ router
       auth: ['read'],
       params: storeIdParams,
       query: listRegistersQuery,
-      responses: { 200: { description: 'A page of registers', schema: pageOf('Register') }, 404: error('No store with this id') },
+      responses: {
+        200: { description: 'A page of registers', schema: pageOf('Register') },
+        403: storesErrors.clerkOtherStore,
+        404: storesErrors.storeNotFound,
+      },
     })
     documented(router.post('/stores/:id/registers', [RegistersController, 'store']).use(writes()), {
       summary: 'Add a register to a store',
@@ -172,11 +231,20 @@ router
       auth: ['write'],
       params: storeIdParams,
       body: createRegisterBody,
+      bodyExample: storesBodyExamples.createRegister,
       responses: {
         201: { description: 'The created register', schema: 'Register' },
-        404: error('No store with this id'),
-        409: error('This store already has a register with this numero'),
+        404: storesErrors.storeNotFound,
+        409: storesErrors.registerDuplicate,
       },
+    })
+    documented(router.get('/registers/:id', [RegistersController, 'show']).use(reads()), {
+      summary: 'One register, with its store and whether its drawer is open',
+      description: 'A clerk reads the registers of their own store only (403 otherwise).',
+      tags: ['Stores'],
+      auth: ['read'],
+      params: registerIdParams,
+      responses: { 200: { description: 'The register', schema: 'RegisterDetail' }, 403: storesErrors.clerkOtherStore, 404: storesErrors.registerNotFound },
     })
     documented(router.get('/stores/:id/stock', [StoreStockController, 'index']).use(reads()), {
       summary: "A store's stock with its alert status (paginated)",
@@ -188,7 +256,11 @@ router
       auth: ['read'],
       params: storeIdParams,
       query: listStoreStockQuery,
-      responses: { 200: { description: 'A page of stock lines', schema: pageOf('StoreStockItem') }, 404: error('No store with this id') },
+      responses: {
+        200: { description: 'A page of stock lines', schema: pageOf('StoreStockItem') },
+        403: storesErrors.clerkOtherStore,
+        404: storesErrors.storeNotFound,
+      },
     })
   })
   .prefix('/api/v1')

@@ -7,10 +7,10 @@ const API_ROOT = fileURLToPath(new URL('../../', import.meta.url))
  * Another API process on the same database and Redis, as behind the load
  * balancer: what one instance writes must be what the other reads.
  */
-export async function startSecondInstance(port: number, instanceId = 'test-instance-b') {
+export async function startSecondInstance(port: number, instanceId = 'test-instance-b', env: Record<string, string> = {}) {
   const child: ChildProcess = spawn(process.execPath, ['--import=@poppinss/ts-exec', 'bin/server.ts'], {
     cwd: API_ROOT,
-    env: { ...process.env, PORT: String(port), INSTANCE_ID: instanceId, LOG_LEVEL: 'error' },
+    env: { ...process.env, PORT: String(port), INSTANCE_ID: instanceId, LOG_LEVEL: 'error', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   const baseUrl = `http://127.0.0.1:${port}`

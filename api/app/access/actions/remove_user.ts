@@ -4,7 +4,7 @@ import { ApiError } from '#core/api_error'
 import User from '#access/models/user'
 import type { Principal } from '#access/principal'
 import { assertNotOwnAccount } from '#access/policies'
-import { revokeSessionsOf } from '#access/services/token_service'
+import { forgetCachedPrincipals, revokeSessionsOf } from '#access/services/token_service'
 import { assertAnotherActiveAdmin, lockAdminMembership } from '#access/services/user_rules'
 
 export type Removal = { outcome: 'deleted' } | { outcome: 'deactivated'; user: User; referencedBy: string[] }
@@ -16,7 +16,7 @@ export type Removal = { outcome: 'deleted' } | { outcome: 'deactivated'; user: U
  */
 export async function removeUser(principal: Principal, userId: number): Promise<Removal> {
   assertNotOwnAccount(principal, userId, 'delete')
-  return db.transaction(async (trx) => {
+  const removal = await db.transaction(async (trx): Promise<Removal> => {
     await lockAdminMembership(trx)
     /* FOR UPDATE also blocks new rows referencing the user until we commit. */
     const user = await User.query({ client: trx }).where('id', userId).forUpdate().first()
@@ -33,6 +33,8 @@ export async function removeUser(principal: Principal, userId: number): Promise<
     await revokeSessionsOf(trx, user.id)
     return { outcome: 'deactivated', user, referencedBy }
   })
+  await forgetCachedPrincipals()
+  return removal
 }
 
 /**

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { ApiError } from '#core/api_error'
 import ApiToken from '#access/models/api_token'
+import { forgetCachedPrincipals } from '#access/services/token_service'
 
 export type TokenSelector = { id: number } | { prefix: string }
 
@@ -15,7 +16,7 @@ export type TokenSelector = { id: number } | { prefix: string }
 export async function revokeIntegrationToken(
   selector: TokenSelector
 ): Promise<{ token: ApiToken; alreadyRevoked: boolean }> {
-  return db.transaction(async (trx) => {
+  const revocation = await db.transaction(async (trx) => {
     const query = ApiToken.query({ client: trx }).where('kind', 'integration').orderBy('id').limit(2).forUpdate()
     if ('id' in selector) query.where('id', selector.id)
     else query.whereLike('token_prefix', `${escapeLike(selector.prefix)}%`)
@@ -30,6 +31,8 @@ export async function revokeIntegrationToken(
     await token.useTransaction(trx).merge({ revokedAt: DateTime.utc() }).save()
     return { token, alreadyRevoked: false }
   })
+  await forgetCachedPrincipals()
+  return revocation
 }
 
 function escapeLike(value: string) {

@@ -4,7 +4,7 @@ import { ApiError } from '#core/api_error'
 import User, { type Role } from '#access/models/user'
 import type { Principal } from '#access/principal'
 import { assertNotOwnAccount } from '#access/policies'
-import { revokeSessionsOf } from '#access/services/token_service'
+import { forgetCachedPrincipals, revokeSessionsOf } from '#access/services/token_service'
 import {
   assertAnotherActiveAdmin,
   assertStoreMatchesRole,
@@ -32,7 +32,7 @@ export interface UserChanges {
 export async function updateUser(principal: Principal, userId: number, changes: UserChanges): Promise<User> {
   const passwordHash = changes.password !== undefined ? await hash.make(changes.password) : undefined
   try {
-    return await db.transaction(async (trx) => {
+    const updated = await db.transaction(async (trx) => {
       await lockAdminMembership(trx)
       const user = await User.query({ client: trx }).where('id', userId).forUpdate().first()
       if (!user) throw ApiError.notFound('User', userId)
@@ -69,6 +69,8 @@ export async function updateUser(principal: Principal, userId: number, changes: 
       }
       return user
     })
+    await forgetCachedPrincipals()
+    return updated
   } catch (error) {
     translateUserWriteError(error, { ...changes })
   }

@@ -1,12 +1,11 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
-import { ApiError } from '#core/api_error'
 import { validateBody } from '#core/validation'
 import User from '#access/models/user'
 import ApiToken from '#access/models/api_token'
 import { loginBody } from '#access/validators/auth_validators'
 import { fieldError } from '#access/validators/field_error'
 import { logIn } from '#access/actions/log_in'
+import { logOut } from '#access/actions/log_out'
 import { LoginRateLimited } from '#access/services/login_throttle'
 import { instantToWire, userSummaryToWire } from '#access/transformers/user_transformer'
 
@@ -34,12 +33,7 @@ export default class AuthController {
 
   /** Ends the presented session; integration tokens are revoked through /tokens instead. */
   async logout({ principal, response }: HttpContext) {
-    if (principal.kind !== 'session') {
-      throw ApiError.business('Only a session token can log out; revoke integration tokens with DELETE /api/v1/tokens/{id}')
-    }
-    await db.transaction((trx) =>
-      trx.from('api_tokens').where('id', principal.tokenId).whereNull('revoked_at').update({ revoked_at: new Date() })
-    )
+    await logOut(principal)
     return response.noContent()
   }
 

@@ -5,6 +5,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import ApiToken, { type Scope } from '#access/models/api_token'
 import type { Principal } from '#access/principal'
 import type { Role } from '#access/models/user'
+import { cached, invalidateTagsNow } from '#core/cache'
 
 const TOKEN_PREFIX = 'cpt_'
 /* last_used_at is a hint for humans; writing it on every request would cost a row lock each time. */
@@ -59,38 +60,106 @@ interface TokenRow {
   user_active: boolean | null
 }
 
+/*
+ * Every API request presents a token; looking it up in PostgreSQL each time
+ * was the largest cost of a cached read. Resolved tokens are cached briefly
+ * (L1 + Redis, like the rest of the cache) under the hash of the token, and
+ * every write that can change a principal (revocation, logout, user
+ * changes) drops them all on every instance before it answers. The short
+ * TTL bounds what a write made outside the API (a CLI revocation without
+ * Redis) leaves behind.
+ */
+const PRINCIPAL_TTL = '10s'
+const PRINCIPALS_TAG = 'principals'
+
+/** The cached form of a token: JSON-safe (dates as epoch milliseconds). */
+interface CachedToken {
+  id: number
+  name: string
+  kind: 'integration' | 'session'
+  scopes: Scope[]
+  expiresAtMs: number | null
+  revoked: boolean
+  lastUsedAtMs: number | null
+  user: { id: number; username: string; role: Role; storeId: number | null; active: boolean } | null
+}
+
+async function lookUpToken(tokenHash: string): Promise<CachedToken | null> {
+  const result = await db.rawQuery<{ rows: TokenRow[] }>(
+    `SELECT t.id, t.name, t.kind, t.scopes, t.expires_at, t.revoked_at, t.last_used_at, t.user_id,
+            u.username, u.role, u.store_id, u.is_active AS user_active
+       FROM api_tokens t LEFT JOIN users u ON u.id = t.user_id
+      WHERE t.token_hash = ?`,
+    [tokenHash]
+  )
+  const row = result.rows[0]
+  if (!row) return null
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    scopes: row.scopes,
+    expiresAtMs: row.expires_at?.getTime() ?? null,
+    revoked: row.revoked_at !== null,
+    lastUsedAtMs: row.last_used_at?.getTime() ?? null,
+    user:
+      row.user_id === null
+        ? null
+        : { id: row.user_id, username: row.username!, role: row.role!, storeId: row.store_id, active: row.user_active === true },
+  }
+}
+
+/* When this instance last wrote last_used_at per token (the cached row's value goes stale). */
+const lastUseWritten = new Map<number, number>()
+
+async function recordUse(token: CachedToken) {
+  const now = Date.now()
+  const last = Math.max(token.lastUsedAtMs ?? 0, lastUseWritten.get(token.id) ?? 0)
+  if (now - last <= LAST_USED_WRITE_INTERVAL_MS) return
+  lastUseWritten.set(token.id, now)
+  await db.rawQuery('UPDATE api_tokens SET last_used_at = now() WHERE id = ?', [token.id])
+}
+
 /**
  * Resolves a presented token to a principal, or null when it is unknown,
  * revoked, expired, or belongs to a deactivated user.
  */
 export async function authenticateToken(token: string): Promise<Principal | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null
-  const result = await db.rawQuery<{ rows: TokenRow[] }>(
-    `SELECT t.id, t.name, t.kind, t.scopes, t.expires_at, t.revoked_at, t.last_used_at, t.user_id,
-            u.username, u.role, u.store_id, u.is_active AS user_active
-       FROM api_tokens t LEFT JOIN users u ON u.id = t.user_id
-      WHERE t.token_hash = ?`,
-    [hashToken(token)]
-  )
-  const row = result.rows[0]
-  if (!row || row.revoked_at) return null
-  if (row.expires_at && row.expires_at.getTime() <= Date.now()) return null
-  if (row.user_id !== null && !row.user_active) return null
+  const tokenHash = hashToken(token)
+  // Unknown tokens are not cached: a guessed token must not fill the cache.
+  const found =
+    (await cached(`principal:${tokenHash}`, { ttl: PRINCIPAL_TTL, tags: [PRINCIPALS_TAG] }, async () => {
+      const row = await lookUpToken(tokenHash)
+      if (!row) throw new UnknownToken()
+      return row
+    }).catch((error) => {
+      if (error instanceof UnknownToken) return null
+      throw error
+    })) ?? null
+  if (!found || found.revoked) return null
+  if (found.expiresAtMs !== null && found.expiresAtMs <= Date.now()) return null
+  if (found.user && !found.user.active) return null
 
-  if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > LAST_USED_WRITE_INTERVAL_MS) {
-    await db.rawQuery('UPDATE api_tokens SET last_used_at = now() WHERE id = ?', [row.id])
-  }
-
+  await recordUse(found)
   return {
-    tokenId: row.id,
-    tokenName: row.name,
-    kind: row.kind,
-    scopes: new Set(row.scopes),
-    user:
-      row.user_id === null
-        ? null
-        : { id: row.user_id, username: row.username!, role: row.role!, storeId: row.store_id },
+    tokenId: found.id,
+    tokenName: found.name,
+    kind: found.kind,
+    scopes: new Set(found.scopes),
+    user: found.user && { id: found.user.id, username: found.user.username, role: found.user.role, storeId: found.user.storeId },
   }
+}
+
+class UnknownToken extends Error {}
+
+/**
+ * Drops every cached principal, on every instance, before the caller
+ * answers: after a revocation, a logout or a change to a user, the next
+ * request with the old token must see the new state.
+ */
+export async function forgetCachedPrincipals() {
+  await invalidateTagsNow([PRINCIPALS_TAG])
 }
 
 /**

@@ -65,6 +65,7 @@ export default class ProductsController {
         )
       )
       .if(filters.categorie_id, (q) => q.where('products.category_id', filters.categorie_id!))
+      .if(filters.actif !== undefined, (q) => q.where('products.is_active', filters.actif!))
       .if(filters.prix_min !== undefined, (q) =>
         q.where('products.price_cents', '>=', wireToCents(filters.prix_min!) ?? Math.round(filters.prix_min! * 100))
       )

@@ -23,6 +23,8 @@ export const listProductsQuery = vine.create({
   prix_min: vine.number().min(0).max(10_000_000).optional(),
   prix_max: vine.number().min(0).max(10_000_000).optional(),
   limit: vine.number().withoutDecimals().min(1).max(100).optional(),
+  /** true: products on sale only; false: deactivated ones only (the management pages list both). */
+  actif: vine.boolean().optional(),
 })
 
 /** Wire names a product list can be sorted by, mapped to columns. */

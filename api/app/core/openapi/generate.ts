@@ -1,13 +1,9 @@
 import { componentSchemas } from '#core/openapi/schemas'
+import { exampleOf } from '#core/openapi/examples'
+import { DEFAULT_ERROR_DESCRIPTIONS, defaultErrors, errorExamples } from '#core/openapi/errors'
 import { documentedRoutes, type ResponseDoc, type RouteDoc } from '#core/openapi/registry'
 
 type JsonSchema = Record<string, unknown>
-
-const ERROR_RESPONSES: Record<number, string> = {
-  401: 'Missing, unknown, expired or revoked token',
-  403: 'The token lacks a required scope or role',
-  422: 'Validation error (details.validation_errors lists each field)',
-}
 
 /** `/products/:id` → `/products/{id}` */
 function toOpenApiPath(pattern: string) {
@@ -30,31 +26,42 @@ function parametersFrom(doc: RouteDoc, pattern: string) {
   for (const [name, schema] of Object.entries(query?.properties ?? {})) {
     parameters.push({ name, in: 'query', required: query?.required?.includes(name) ?? false, schema })
   }
+  for (const header of doc.headers ?? []) {
+    parameters.push({ name: header.name, in: 'header', required: false, description: header.description, schema: header.schema, example: header.example })
+  }
   return parameters
 }
 
-function responseObject(response: ResponseDoc) {
+function responseObject(response: ResponseDoc, status: number, doc: RouteDoc, pattern: string) {
+  const headers = response.headers ? { headers: response.headers } : {}
   const schema = schemaRef(response.schema)
-  if (!schema) return { description: response.description }
+  if (!schema) return { description: response.description, ...headers }
   const content: Record<string, unknown> = {}
-  for (const media of [{ ...response, contentType: response.contentType ?? 'application/json' }, ...(response.alternatives ?? [])]) {
-    content[media.contentType] = {
-      schema: schemaRef(media.schema) ?? { type: 'string' },
-      ...(media.example !== undefined ? { example: media.example } : {}),
-    }
+  if (response.schema === 'ErrorEnvelope') {
+    const examples = errorExamples(response.errors ?? defaultErrors(status, doc, pattern), pattern)
+    content['application/json'] = { schema, ...(Object.keys(examples).length > 0 ? { examples } : {}) }
+    return { description: response.description, ...headers, content }
   }
-  return { description: response.description, content }
+  for (const media of [{ ...response, contentType: response.contentType ?? 'application/json' }, ...(response.alternatives ?? [])]) {
+    const mediaSchema = schemaRef(media.schema) ?? { type: 'string' }
+    const example = media.example ?? (media.contentType === 'application/json' ? exampleOf(mediaSchema) : undefined)
+    content[media.contentType] = { schema: mediaSchema, ...(example !== undefined ? { example } : {}) }
+  }
+  return { description: response.description, ...headers, content }
 }
 
 function operation(doc: RouteDoc, pattern: string, method: string) {
   const responses: Record<string, unknown> = {}
-  for (const [status, response] of Object.entries(doc.responses)) responses[status] = responseObject(response)
+  for (const [status, response] of Object.entries(doc.responses)) {
+    responses[status] = responseObject(response, Number(status), doc, pattern)
+  }
   const errorStatuses = [
-    ...(doc.auth === 'public' ? [] : [401, 403]),
+    // A route with no scope (auth: []) only needs a valid token: it never answers 403 for a scope.
+    ...(doc.auth === 'public' ? [] : doc.auth.length > 0 ? [401, 403] : [401]),
     ...(doc.params || doc.query || doc.body ? [422] : []),
   ]
   for (const status of errorStatuses) {
-    responses[status] ??= responseObject({ description: ERROR_RESPONSES[status], schema: 'ErrorEnvelope' })
+    responses[status] ??= responseObject({ description: DEFAULT_ERROR_DESCRIPTIONS[status], schema: 'ErrorEnvelope' }, status, doc, pattern)
   }
   return {
     operationId: `${method.toLowerCase()}${pattern.replace(/[/:{}-]+(\w)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,

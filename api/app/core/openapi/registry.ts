@@ -12,10 +12,25 @@ export interface ResponseDoc {
   description: string
   /** A JSON schema, or the name of a component schema (`#/components/schemas/<name>`). */
   schema?: JsonSchema | string
+  /** Without one, the example is derived from the component examples (`registerExamples`). */
   example?: unknown
   contentType?: string
   /** Other representations of the same response (e.g. a text/csv download of a JSON report). */
   alternatives?: { contentType: string; schema?: JsonSchema | string; example?: unknown }[]
+  /**
+   * The errors this status answers with (`ApiError.notFound(...)`, …): each
+   * becomes an example through the exception handler's own envelope mapper.
+   */
+  errors?: Error[]
+  headers?: Record<string, { description: string; schema: JsonSchema }>
+}
+
+/** A request header the operation reads (e.g. Idempotency-Key). */
+export interface HeaderDoc {
+  name: string
+  description: string
+  schema: JsonSchema
+  example: string
 }
 
 export interface RouteDoc {
@@ -28,6 +43,7 @@ export interface RouteDoc {
   query?: SchemaSource
   body?: SchemaSource
   bodyExample?: unknown
+  headers?: HeaderDoc[]
   responses: Record<number, ResponseDoc>
 }
 

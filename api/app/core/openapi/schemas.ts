@@ -16,7 +16,25 @@ const schemas: Record<string, Record<string, unknown>> = {
       message: { type: 'string' },
       path: { type: 'string' },
       error_code: { type: 'string', example: 'NOT_FOUND' },
-      details: { type: ['object', 'null'], additionalProperties: true },
+      details: {
+        type: ['object', 'null'],
+        description: 'Context for the error_code; other keys than these appear per code (see GET /api/v1/errors)',
+        required: [],
+        properties: {
+          validation_errors: {
+            type: 'array',
+            description: 'VALIDATION_ERROR: one entry per invalid field',
+            items: {
+              type: 'object',
+              required: ['field', 'message', 'type'],
+              properties: { field: { type: 'string' }, message: { type: 'string' }, type: { type: 'string', description: 'The rule that failed' } },
+            },
+          },
+          resource: { type: 'string', description: 'NOT_FOUND, DUPLICATE_RESOURCE, RESOURCE_IN_USE' },
+          identifier: { type: ['string', 'integer', 'null'], description: 'NOT_FOUND, RESOURCE_IN_USE' },
+        },
+        additionalProperties: true,
+      },
     },
   },
   Product: {
@@ -52,7 +70,7 @@ const schemas: Record<string, Record<string, unknown>> = {
       status: { enum: ['healthy', 'degraded', 'unhealthy'] },
       message: { type: 'string' },
       instance: { type: 'string' },
-      checks: { type: 'object', additionalProperties: true },
+      checks: { $ref: '#/components/schemas/HealthChecks' },
     },
   },
 }
@@ -78,9 +96,9 @@ export function pageOf(component: string) {
     type: 'object',
     required: ['total', 'page', 'size', 'items'],
     properties: {
-      total: { type: 'integer' },
-      page: { type: 'integer' },
-      size: { type: 'integer' },
+      total: { type: 'integer', minimum: 0, description: 'Rows matching the filters, all pages together', example: 1 },
+      page: { type: 'integer', minimum: 1, example: 1 },
+      size: { type: 'integer', minimum: 1, example: 20 },
       items: { type: 'array', items: { $ref: `#/components/schemas/${component}` } },
     },
   }

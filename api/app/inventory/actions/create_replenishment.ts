@@ -3,6 +3,8 @@ import db from '@adonisjs/lucid/services/db'
 import type { Infer } from '@vinejs/vine/types'
 import { ApiError } from '#core/api_error'
 import { recordBusinessEvent } from '#core/business_events'
+import { violatedUniqueConstraint } from '#core/db_errors'
+import { findIdempotentReplay, requestFingerprint, type IdempotentTable } from '#core/idempotency'
 import { assertStoreAccess } from '#access/policies'
 import type { Principal } from '#access/principal'
 import ReplenishmentRequest from '#inventory/models/replenishment_request'
@@ -11,15 +13,52 @@ import { replenishmentToWire, type ReplenishmentWire } from '#inventory/transfor
 import { findReplenishment } from '#inventory/queries/replenishment_list'
 import type { createReplenishmentBody } from '#inventory/validators/replenishment_validators'
 
+type CreateReplenishmentInput = Infer<typeof createReplenishmentBody>
+
+const REQUESTS: IdempotentTable = { table: 'replenishment_requests', resource: 'replenishment request', idDetail: 'replenishment_id' }
+
+export interface CreatedReplenishment {
+  request: ReplenishmentWire
+  /** True when an earlier request with the same Idempotency-Key and body is answered again. */
+  replayed: boolean
+}
+
 /**
  * A store asks the central warehouse for goods. Nothing moves yet: the
  * warehouse stock is only taken when a manager approves. A clerk asks for
- * their own store only.
+ * their own store only. With an Idempotency-Key, a retry (a double click, a
+ * browser re-post) answers with the first request and creates no second one.
  */
 export default class CreateReplenishment {
-  static async handle(principal: Principal, input: Infer<typeof createReplenishmentBody>): Promise<ReplenishmentWire> {
+  static async handle(
+    principal: Principal,
+    input: CreateReplenishmentInput,
+    idempotencyKey: string | null = null
+  ): Promise<CreatedReplenishment> {
+    // Before the replay: a key replays only a request its holder could have made (the body names the store).
     assertStoreAccess(principal, input.magasin_id)
-    const request = await db.transaction(async (trx) => {
+    const fingerprint = requestFingerprint(input)
+    if (idempotencyKey) {
+      const existingId = await findIdempotentReplay(REQUESTS, idempotencyKey, fingerprint)
+      if (existingId) return { request: replenishmentToWire(await findReplenishment(existingId)), replayed: true }
+    }
+    let request: ReplenishmentRequest
+    try {
+      request = await this.insert(principal, input, idempotencyKey, fingerprint)
+    } catch (error) {
+      // A concurrent retry with the same key inserted first: answer with its request.
+      if (idempotencyKey && violatedUniqueConstraint(error) === 'replenishment_requests_idempotency_key_unique') {
+        const existingId = await findIdempotentReplay(REQUESTS, idempotencyKey, fingerprint)
+        if (existingId) return { request: replenishmentToWire(await findReplenishment(existingId)), replayed: true }
+      }
+      throw error
+    }
+    recordBusinessEvent({ type: 'replenishment', action: 'request', replenishmentId: request.id, storeId: request.storeId })
+    return { request: replenishmentToWire(await findReplenishment(request.id)), replayed: false }
+  }
+
+  private static insert(principal: Principal, input: CreateReplenishmentInput, idempotencyKey: string | null, fingerprint: string) {
+    return db.transaction(async (trx) => {
       await storeLocation(trx, input.magasin_id)
       const product = await assertProductExists(trx, input.produit_id)
       if (!product.isActive) {
@@ -36,11 +75,11 @@ export default class CreateReplenishment {
           status: 'pending',
           requestedBy: principal.user?.id ?? null,
           requestedAt: DateTime.now(),
+          idempotencyKey,
+          requestFingerprint: idempotencyKey ? fingerprint : null,
         },
         { client: trx }
       )
     })
-    recordBusinessEvent({ type: 'replenishment', action: 'request', replenishmentId: request.id, storeId: request.storeId })
-    return replenishmentToWire(await findReplenishment(request.id))
   }
 }

@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { idempotencyKeyOf } from '#core/idempotency'
 import { validateBody, validateQuery } from '#core/validation'
 import { idParams } from '#inventory/validators/common'
 import {
@@ -33,8 +34,10 @@ export default class ReplenishmentsController {
   }
 
   async store(ctx: HttpContext) {
-    const request = await CreateReplenishment.handle(ctx.principal, await validateBody(createReplenishmentBody, ctx))
-    return ctx.response.created(request)
+    const input = await validateBody(createReplenishmentBody, ctx)
+    const created = await CreateReplenishment.handle(ctx.principal, input, await idempotencyKeyOf(ctx))
+    if (created.replayed) ctx.response.header('Idempotent-Replayed', 'true')
+    return ctx.response.status(created.replayed ? 200 : 201).json(created.request)
   }
 
   async approve(ctx: HttpContext) {

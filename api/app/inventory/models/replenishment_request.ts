@@ -73,6 +73,13 @@ export default class ReplenishmentRequest extends BaseModel {
   @column.dateTime()
   declare cancelledAt: DateTime | null
 
+  /** Idempotency-Key of the POST that created it, and the fingerprint of that body. */
+  @column()
+  declare idempotencyKey: string | null
+
+  @column()
+  declare requestFingerprint: string | null
+
   @belongsTo(() => Store)
   declare store: BelongsTo<typeof Store>
 

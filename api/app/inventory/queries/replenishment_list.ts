@@ -6,6 +6,7 @@ import type { Principal } from '#access/principal'
 import ReplenishmentRequest from '#inventory/models/replenishment_request'
 import { statusFromWire } from '#inventory/replenishment_state'
 import { replenishmentToWire } from '#inventory/transformers/replenishment_transformer'
+import { replenishmentHistory } from '#inventory/queries/replenishment_history'
 import { listReplenishmentsQuery, replenishmentSortColumns } from '#inventory/validators/replenishment_validators'
 
 /**
@@ -41,8 +42,9 @@ export async function replenishmentPage(principal: Principal, filters: Infer<typ
   )
 }
 
+/** One request with its history (who and when, per transition). */
 export async function replenishmentById(principal: Principal, id: number) {
   const request = await findReplenishment(id)
   assertStoreAccess(principal, request.storeId)
-  return replenishmentToWire(request)
+  return { ...replenishmentToWire(request), historique: await replenishmentHistory(request) }
 }

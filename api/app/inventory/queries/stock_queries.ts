@@ -28,12 +28,13 @@ export function movementsQuery(client?: QueryClientContract) {
   return withLocationAndProduct(StockMovement.query(client ? { client } : {}))
 }
 
-/** Adds the location and product columns to a (filtered) movement query. */
+/** Adds the location and product columns (and who wrote it) to a (filtered) movement query. */
 export function withLocationAndProduct(query: ModelQueryBuilderContract<typeof StockMovement>) {
   return query
     .join('stock_locations', 'stock_locations.id', 'stock_movements.location_id')
     .join('products', 'products.id', 'stock_movements.product_id')
-    .select('stock_movements.*', ...LOCATION_AND_PRODUCT)
+    .leftJoin('users', 'users.id', 'stock_movements.user_id')
+    .select('stock_movements.*', ...LOCATION_AND_PRODUCT, 'users.full_name as user_name')
 }
 
 /**

@@ -27,7 +27,14 @@ export interface MovementWire {
   reference: { type: string; id: number | null } | null
   motif: string | null
   utilisateur_id: number | null
+  utilisateur: UserRefWire | null
   cree_le: string
+}
+
+/** Who did something, named (the id alone means nothing on a page). */
+export interface UserRefWire {
+  id: number
+  nom: string
 }
 
 export interface LevelWire {
@@ -65,6 +72,7 @@ export function movementToWire(movement: StockMovement): MovementWire {
       : null,
     motif: movement.reason,
     utilisateur_id: movement.userId,
+    utilisateur: movement.userId === null ? null : { id: movement.userId, nom: extras.user_name },
     cree_le: timestampToWire(movement.createdAt)!,
   }
 }

@@ -1,24 +1,35 @@
-import { createHash } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { errors } from '@vinejs/vine'
 import { ApiError } from '#core/api_error'
-import { invalidateAfterCommit, Tags } from '#core/cache'
+import { invalidateTags, Tags } from '#core/cache'
+import { findIdempotentReplay, requestFingerprint, type IdempotentTable } from '#core/idempotency'
 import { toCents } from '#core/money_input'
 import type { Principal } from '#access/principal'
 import { assertStoreAccess } from '#access/policies'
-import { applyStockChanges, type AppliedChange } from '#inventory/services/stock_ledger'
-import { recordSale } from '#reporting/services/rollups'
+import {
+  insufficientStock,
+  mergeByProduct,
+  toAppliedChanges,
+  type AppliedChange,
+  type AppliedRow,
+  type ShortItem,
+} from '#inventory/services/stock_ledger'
+import { BUSINESS_TIMEZONE } from '#core/business_time'
 import { computeTaxes, totalTax, type TaxAmount } from '#sales/taxes'
 import { PAYMENT_METHOD_FROM_WIRE } from '#sales/wire_names'
 import type { PaymentMethod } from '#sales/models/payment'
 import { resolveSaleProducts } from '#sales/queries/sale_products'
-import { loadRegisterContext } from '#sales/queries/register_context'
+import { loadRegisterContext, type RegisterContext } from '#sales/queries/register_context'
 import type { SaleDetail } from '#sales/queries/sale_detail'
 
 export interface CreateSaleInput {
   caisse_id: number
-  lignes: { produit_id?: number; code?: string; code_barre?: string; quantite: number }[]
+  lignes: {
+    produit_id?: number
+    code?: string
+    code_barre?: string
+    quantite: number
+  }[]
   paiements: { mode: string; montant: number | string; reference?: string }[]
 }
 
@@ -34,21 +45,10 @@ export interface CreatedSale {
 /** Raised inside the transaction when another request already used the key. */
 class IdempotentReplay extends Error {}
 
-function fingerprintOf(input: CreateSaleInput) {
-  return createHash('sha256').update(JSON.stringify(input)).digest('hex')
-}
-
-async function findByIdempotencyKey(key: string, fingerprint: string): Promise<number | null> {
-  const existing = await db.from('sales').where('idempotency_key', key).select('id', 'request_fingerprint').first()
-  if (!existing) return null
-  if (existing.request_fingerprint !== fingerprint) {
-    throw ApiError.conflict(
-      'IDEMPOTENCY_CONFLICT',
-      'This Idempotency-Key was already used for a different sale',
-      { idempotency_key: key, sale_id: existing.id }
-    )
-  }
-  return existing.id
+const SALES: IdempotentTable = {
+  table: 'sales',
+  resource: 'sale',
+  idDetail: 'sale_id',
 }
 
 interface PaymentPlan {
@@ -70,7 +70,11 @@ function planPayments(input: CreateSaleInput, totalCents: number) {
   const zero = payments.findIndex((p) => p.amountCents === 0)
   if (zero >= 0) {
     throw new errors.E_VALIDATION_ERROR([
-      { field: `paiements.${zero}.montant`, message: 'A payment must be greater than zero', rule: 'min' },
+      {
+        field: `paiements.${zero}.montant`,
+        message: 'A payment must be greater than zero',
+        rule: 'min',
+      },
     ])
   }
   const paidCents = payments.reduce((sum, p) => sum + p.amountCents, 0)
@@ -96,7 +100,7 @@ function planPayments(input: CreateSaleInput, totalCents: number) {
  * Records a sale at a register: prices come from the database, taxes from
  * the store's rates, stock is decremented under lock (never below zero),
  * and the sale, its lines, taxes, payments, ledger rows and rollups are
- * written in one transaction. With an Idempotency-Key, a retry returns the
+ * written in one transaction (one database statement). With an Idempotency-Key, a retry returns the
  * first sale and sells nothing again.
  */
 export async function createSale(
@@ -104,7 +108,7 @@ export async function createSale(
   principal: Principal,
   idempotencyKey: string | null
 ): Promise<CreatedSale> {
-  const fingerprint = fingerprintOf(input)
+  const fingerprint = requestFingerprint(input)
   try {
     const register = await loadRegisterContext(input.caisse_id)
     assertStoreAccess(principal, register.storeId)
@@ -115,162 +119,162 @@ export async function createSale(
     const totalCents = subtotalCents + taxCents
     const { payments, paidCents, changeCents } = planPayments(input, totalCents)
 
-    return await db.transaction(async (trx) => {
-      invalidateAfterCommit(trx, [Tags.reports])
-      const inserted = await trx.rawQuery<{
-        rows: { id: number; session_id: number; created_at: Date; receipt_number: string }[]
-      }>(
-        `WITH session AS (
-           SELECT id FROM register_sessions WHERE register_id = ? AND closed_at IS NULL FOR SHARE
-         ), next AS (SELECT nextval(pg_get_serial_sequence('sales', 'id')) AS id)
-         INSERT INTO sales (id, receipt_number, store_id, register_id, register_session_id, clerk_id, status,
-                            subtotal_cents, tax_cents, total_cents, paid_cents, change_cents,
-                            idempotency_key, request_fingerprint)
-         SELECT next.id, 'S' || ? || '-R' || ? || '-' || lpad(next.id::text, 8, '0'), ?, ?, session.id, ?, 'completed',
-                ?, ?, ?, ?, ?, ?, ?
-           FROM next, session
-         ON CONFLICT (idempotency_key) DO NOTHING
-         RETURNING id, register_session_id AS session_id, created_at, receipt_number`,
-        [
-          register.registerId,
-          register.storeId,
-          register.registerNumber,
-          register.storeId,
-          register.registerId,
-          principal.user?.id ?? null,
-          subtotalCents,
-          taxCents,
-          totalCents,
-          paidCents,
-          changeCents,
-          idempotencyKey,
-          fingerprint,
-        ] as never
-      )
-      if (inserted.rows.length === 0) {
-        // Either the register is closed or another request holds this key.
-        await assertSessionOpen(trx, register.registerId)
-        throw new IdempotentReplay()
-      }
-      const { id: saleId, session_id: sessionId, created_at: createdAt, receipt_number: receiptNumber } = inserted.rows[0]
-
-      const lineIds = await insertDetails(trx, saleId, lines, taxes, payments)
-      const applied = await applyStockChanges(
-        trx,
-        register.locationId,
-        lines.map((line) => ({ productId: line.productId, delta: -line.quantity })),
-        { kind: 'sale', referenceType: 'sale', referenceId: saleId, userId: principal.user?.id ?? null }
-      )
-      await recordSale(trx, {
-        saleId,
-        storeId: register.storeId,
-        registerId: register.registerId,
-        subtotalCents,
-        taxCents,
-        totalCents,
-        lines,
-      })
-      const detail: SaleDetail = {
-        id: saleId,
-        receiptNumber,
-        storeId: register.storeId,
-        registerId: register.registerId,
-        registerSessionId: sessionId,
-        clerkId: principal.user?.id ?? null,
-        status: 'completed',
-        subtotalCents,
-        taxCents,
-        totalCents,
-        paidCents,
-        changeCents,
-        refundedCents: 0,
-        createdAt,
-        lines: lines.map((line, index) => ({
-          id: lineIds[index],
-          lineNumber: index + 1,
-          productId: line.productId,
-          code: line.code,
-          name: line.name,
-          quantity: line.quantity,
-          unitPriceCents: line.unitPriceCents,
-          lineTotalCents: line.lineTotalCents,
-          returnedQuantity: 0,
+    const stock = mergeByProduct(
+      lines.map((line) => ({
+        productId: line.productId,
+        delta: -line.quantity,
+      }))
+    )
+    const recorded = await recordSaleInDatabase(
+      {
+        register_id: register.registerId,
+        register_number: register.registerNumber,
+        store_id: register.storeId,
+        location_id: register.locationId,
+        clerk_id: principal.user?.id ?? null,
+        subtotal_cents: subtotalCents,
+        tax_cents: taxCents,
+        total_cents: totalCents,
+        paid_cents: paidCents,
+        change_cents: changeCents,
+        idempotency_key: idempotencyKey,
+        fingerprint,
+        business_timezone: BUSINESS_TIMEZONE,
+        lines: lines.map((l) => ({
+          product_id: l.productId,
+          quantity: l.quantity,
+          unit_price_cents: l.unitPriceCents,
+          line_total_cents: l.lineTotalCents,
         })),
-        taxes: taxes.map((t) => ({ code: t.code, label: t.label, ratePpm: t.ratePpm, registrationNumber: t.registrationNumber, amountCents: t.amountCents })),
-        payments: payments.map((p) => ({ method: p.method, amountCents: p.amountCents, reference: p.reference })),
-        returns: [],
-      }
-      return { saleId, replayed: false, crossings: applied, detail }
-    })
+        taxes: taxes.map((t) => ({
+          code: t.code,
+          label: t.label,
+          rate_ppm: t.ratePpm,
+          registration_number: t.registrationNumber,
+          base_cents: t.baseCents,
+          amount_cents: t.amountCents,
+        })),
+        payments: payments.map((p) => ({
+          method: p.method,
+          amount_cents: p.amountCents,
+          reference: p.reference,
+        })),
+        stock: stock.map((c) => ({ product_id: c.productId, delta: c.delta })),
+        by_product: salesByProduct(lines),
+      },
+      register
+    )
+    if (!recorded) throw new IdempotentReplay()
+    // One statement, so committed by now: readers may drop what they cached.
+    void invalidateTags([Tags.reports, Tags.stockOf(register.locationId)])
+
+    const detail: SaleDetail = {
+      id: recorded.id,
+      receiptNumber: recorded.receipt_number,
+      storeId: register.storeId,
+      registerId: register.registerId,
+      registerSessionId: recorded.session_id,
+      clerkId: principal.user?.id ?? null,
+      status: 'completed',
+      subtotalCents,
+      taxCents,
+      totalCents,
+      paidCents,
+      changeCents,
+      refundedCents: 0,
+      createdAt: new Date(recorded.created_at),
+      lines: lines.map((line, index) => ({
+        id: recorded.line_ids[index],
+        lineNumber: index + 1,
+        productId: line.productId,
+        code: line.code,
+        name: line.name,
+        quantity: line.quantity,
+        unitPriceCents: line.unitPriceCents,
+        lineTotalCents: line.lineTotalCents,
+        returnedQuantity: 0,
+      })),
+      taxes: taxes.map((t) => ({
+        code: t.code,
+        label: t.label,
+        ratePpm: t.ratePpm,
+        registrationNumber: t.registrationNumber,
+        amountCents: t.amountCents,
+      })),
+      payments: payments.map((p) => ({
+        method: p.method,
+        amountCents: p.amountCents,
+        reference: p.reference,
+      })),
+      returns: [],
+    }
+    const crossings = toAppliedChanges(register.locationId, recorded.applied)
+    return { saleId: recorded.id, replayed: false, crossings, detail }
   } catch (error) {
     // A retry (or a reused key) is answered from the first sale, even when
     // this attempt failed on its own (stock gone, register closed since).
     if (idempotencyKey) {
-      const existingId = await findByIdempotencyKey(idempotencyKey, fingerprint)
-      if (existingId) return { saleId: existingId, replayed: true, crossings: [], detail: null }
+      const existingId = await findIdempotentReplay(SALES, idempotencyKey, fingerprint)
+      if (existingId)
+        return {
+          saleId: existingId,
+          replayed: true,
+          crossings: [],
+          detail: null,
+        }
     }
     throw error
   }
 }
 
-/**
- * Sales need an open drawer session (the insert takes it FOR SHARE, so it
- * stays open until the sale commits); explains an insert that wrote nothing.
- */
-async function assertSessionOpen(trx: TransactionClientContract, registerId: number) {
-  const session = await trx.rawQuery<{ rows: { id: number }[] }>(
-    'SELECT id FROM register_sessions WHERE register_id = ? AND closed_at IS NULL',
-    [registerId]
-  )
-  if (session.rows.length === 0) {
-    throw ApiError.conflict('REGISTER_CLOSED', "La caisse n'est pas ouverte : ouvrez une session de caisse avant de vendre", {
-      register_id: registerId,
-    })
-  }
+/** What record_sale() returns: the new rows' ids and the stock it moved, or why it wrote nothing. */
+type RecordOutcome =
+  | { refused: 'register_closed' }
+  | { refused: 'insufficient_stock'; items: ShortItem[] }
+  | RecordedSale
+
+interface RecordedSale {
+  refused?: undefined
+  id: number
+  session_id: number
+  created_at: string
+  receipt_number: string
+  line_ids: number[]
+  applied: AppliedRow[]
 }
 
-async function insertDetails(
-  trx: TransactionClientContract,
-  saleId: number,
-  lines: { productId: number; quantity: number; unitPriceCents: number; lineTotalCents: number }[],
-  taxes: TaxAmount[],
-  payments: PaymentPlan[]
-): Promise<number[]> {
-  const result = await trx.rawQuery<{ rows: { id: number; line_number: number }[] }>(
-    `WITH l AS (
-       INSERT INTO sale_lines (sale_id, line_number, product_id, quantity, unit_price_cents, line_total_cents)
-       SELECT ?, n, product_id, quantity, unit_price, line_total
-         FROM unnest(?::int[], ?::int[], ?::int[], ?::int[]) WITH ORDINALITY AS x(product_id, quantity, unit_price, line_total, n)
-       RETURNING id, line_number
-     ), t AS (
-       INSERT INTO sale_taxes (sale_id, code, label, rate_ppm, registration_number, base_cents, amount_cents)
-       SELECT ?, code, label, rate_ppm, registration_number, base_cents, amount_cents
-         FROM unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::int[], ?::int[])
-           AS x(code, label, rate_ppm, registration_number, base_cents, amount_cents)
-     ), p AS (
-       INSERT INTO payments (sale_id, method, amount_cents, reference)
-       SELECT ?, method, amount_cents, reference
-         FROM unnest(?::text[], ?::int[], ?::text[]) AS x(method, amount_cents, reference)
-     )
-     SELECT id, line_number FROM l ORDER BY line_number`,
-    [
-      saleId,
-      lines.map((l) => l.productId),
-      lines.map((l) => l.quantity),
-      lines.map((l) => l.unitPriceCents),
-      lines.map((l) => l.lineTotalCents),
-      saleId,
-      taxes.map((t) => t.code),
-      taxes.map((t) => t.label),
-      taxes.map((t) => t.ratePpm),
-      taxes.map((t) => t.registrationNumber),
-      taxes.map((t) => t.baseCents),
-      taxes.map((t) => t.amountCents),
-      saleId,
-      payments.map((p) => p.method),
-      payments.map((p) => p.amountCents),
-      payments.map((p) => p.reference),
-    ] as never
-  )
-  return result.rows.map((row) => row.id)
+/**
+ * One statement — so one transaction and one round trip — for every write
+ * of the sale (migration 0010, ADR 0011): the register must have an open
+ * session and every stock level must cover its line (else nothing is
+ * written), and the key must be free (null otherwise: a replay).
+ */
+async function recordSaleInDatabase(sale: Record<string, unknown>, register: RegisterContext): Promise<RecordedSale | null> {
+  const result = await db.rawQuery<{ rows: { outcome: RecordOutcome | null }[] }>('SELECT record_sale(?::jsonb) AS outcome', [
+    JSON.stringify(sale),
+  ])
+  const outcome = result.rows[0].outcome
+  if (outcome?.refused === 'register_closed') {
+    throw ApiError.conflict('REGISTER_CLOSED', "La caisse n'est pas ouverte : ouvrez une session de caisse avant de vendre", {
+      register_id: register.registerId,
+    })
+  }
+  if (outcome?.refused === 'insufficient_stock') throw insufficientStock(register.locationId, outcome.items)
+  return outcome
+}
+
+/** Quantities and revenue per product, for the daily rollups. */
+function salesByProduct(lines: { productId: number; quantity: number; lineTotalCents: number }[]) {
+  const byProduct = new Map<number, { product_id: number; quantity: number; revenue_cents: number }>()
+  for (const line of lines) {
+    const entry = byProduct.get(line.productId) ?? {
+      product_id: line.productId,
+      quantity: 0,
+      revenue_cents: 0,
+    }
+    entry.quantity += line.quantity
+    entry.revenue_cents += line.lineTotalCents
+    byProduct.set(line.productId, entry)
+  }
+  return [...byProduct.values()].sort((a, b) => a.product_id - b.product_id)
 }

@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import { cached, cacheKey, Tags, TTL } from '#core/cache'
 import { errors } from '@vinejs/vine'
 import type { TaxRate } from '#sales/taxes'
 
@@ -14,9 +15,18 @@ export interface RegisterContext {
 /**
  * Everything a sale needs to know about where it happens: the register,
  * its store, the store's stock location and its tax rates. An unknown or
- * inactive register is a field error on `caisse_id`.
+ * inactive register is a field error on `caisse_id`. Read on every sale and
+ * changed almost never, so cached; register and store writes invalidate the
+ * stores tag. Whether a session is open is not part of it (the sale checks
+ * that in its own statement).
  */
 export async function loadRegisterContext(registerId: number, field = 'caisse_id'): Promise<RegisterContext> {
+  return cached(cacheKey(`registers:${registerId}:context`), { ttl: TTL.catalog, tags: [Tags.stores] }, () =>
+    readRegisterContext(registerId, field)
+  )
+}
+
+async function readRegisterContext(registerId: number, field: string): Promise<RegisterContext> {
   const result = await db.rawQuery<{
     rows: {
       id: number

@@ -1,5 +1,4 @@
 import vine from '@vinejs/vine'
-import type { HttpContext } from '@adonisjs/core/http'
 import { moneyInput } from '#core/money_input'
 import { paginationFields } from '#core/pagination'
 import { idParam } from '#core/validation'
@@ -13,26 +12,8 @@ export const MAX_QUANTITY_PER_LINE = 1000
 
 export const saleIdParams = vine.create({ id: idParam() })
 
-export const idempotencyKeyHeader = vine.create({
-  key: vine
-    .string()
-    .trim()
-    .minLength(8)
-    .maxLength(100)
-    .regex(/^[A-Za-z0-9._:-]+$/),
-})
-
-/**
- * The validated Idempotency-Key, or null when the header is absent. Read
- * raw: `request.header()` answers undefined for an empty value, and an empty
- * key must be refused (a retry would record the sale twice), not ignored.
- */
-export async function idempotencyKeyOf(ctx: HttpContext): Promise<string | null> {
-  const header = ctx.request.headers()['idempotency-key']
-  if (header === undefined) return null
-  const { key } = await idempotencyKeyHeader.validate({ key: header })
-  return key
-}
+/* Shared with the other idempotent writes (replenishment requests). */
+export { idempotencyKeyOf } from '#core/idempotency'
 
 export const createSaleBody = vine.create({
   caisse_id: id(),

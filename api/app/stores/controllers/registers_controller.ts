@@ -8,7 +8,13 @@ import Store from '#stores/models/store'
 import { registerToWire } from '#stores/transformers/register_transformer'
 import { createRegister } from '#stores/actions/create_register'
 import { storeIdParams } from '#stores/validators/store_validators'
-import { createRegisterBody, listRegistersQuery, registerSortColumns } from '#stores/validators/register_validators'
+import {
+  createRegisterBody,
+  listRegistersQuery,
+  registerIdParams,
+  registerSortColumns,
+} from '#stores/validators/register_validators'
+import { registerDetail } from '#stores/queries/register_detail'
 
 export default class RegistersController {
   /** A clerk sees the registers of their own store only. */
@@ -23,6 +29,15 @@ export default class RegistersController {
       { page: filters.page, size: filters.size, sort },
       registerToWire
     )
+  }
+
+  /** A register with its store and whether its drawer is open (a clerk: their own store only). */
+  async show(ctx: HttpContext) {
+    const { id } = await registerIdParams.validate(ctx.params)
+    const register = await registerDetail(id)
+    if (!register) throw ApiError.notFound('Register', id)
+    assertStoreAccess(ctx.principal, register.magasin_id)
+    return register
   }
 
   async store(ctx: HttpContext) {

@@ -7,6 +7,7 @@ import { validateBody, validateQuery } from '#core/validation'
 import { requireRole } from '#access/policies'
 import Store from '#stores/models/store'
 import { storeToWire } from '#stores/transformers/store_transformer'
+import { storeDetail } from '#stores/queries/store_detail'
 import { createStore } from '#stores/actions/create_store'
 import { updateStore } from '#stores/actions/update_store'
 import { deleteStore } from '#stores/actions/delete_store'
@@ -42,12 +43,10 @@ export default class StoresController {
     })
   }
 
+  /** One store with its tax rates (`taxes`); the other store routes keep the original's fields only. */
   async show({ params }: HttpContext) {
     const { id } = await storeIdParams.validate(params)
-    const store = await cached(cacheKey(`stores:${id}`), { ttl: TTL.catalog, tags: [Tags.stores] }, async () => {
-      const row = await Store.find(id)
-      return row ? storeToWire(row) : null
-    })
+    const store = await cached(cacheKey(`stores:${id}:detail`), { ttl: TTL.catalog, tags: [Tags.stores] }, () => storeDetail(id))
     if (!store) throw ApiError.notFound('Store', id)
     return store
   }

@@ -1,7 +1,10 @@
 import vine from '@vinejs/vine'
 import { paginationFields } from '#core/pagination'
+import { idParam } from '#core/validation'
 
 export const MAX_REGISTER_NUMBER = 999
+
+export const registerIdParams = vine.create({ id: idParam() })
 
 export const listRegistersQuery = vine.create({ ...paginationFields })
 

@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
 import testUtils from '@adonisjs/core/services/test_utils'
@@ -98,4 +101,17 @@ test.group('token:create, token:list, token:revoke', (group) => {
     assert.equal((await run('token:revoke', [String(session.id)])).exitCode, 1)
     assert.isNull((await db.from('api_tokens').where('id', session.id).firstOrFail()).revoked_at)
   })
+})
+
+test.group('ace commands as an operator runs them', () => {
+  // A separate process imports every command before the app boots: a module
+  // that touches a service at import time breaks every command (it once did).
+  test('`node ace token:list` runs in its own process', async ({ assert }) => {
+    const apiRoot = fileURLToPath(new URL('../../../', import.meta.url))
+    const { stdout } = await promisify(execFile)(process.execPath, ['ace', 'token:list'], {
+      cwd: apiRoot,
+      env: { ...process.env, NODE_ENV: 'development' },
+    })
+    assert.match(stdout, /token|jeton|No integration/i)
+  }).timeout(60_000)
 })

@@ -94,6 +94,8 @@ test.group('API tokens endpoints', (group) => {
     const admin = await tokenWith(['admin'])
     const created = await client.post('/api/v1/tokens').header('x-api-token', admin).json({ nom: 'temp', scopes: ['read'] })
     const { id, token } = created.body()
+    // Used first, so the resolved token sits in the principal cache when it is revoked.
+    ;(await client.get('/api/v1/stores').header('x-api-token', token)).assertStatus(200)
     ;(await client.delete(`/api/v1/tokens/${id}`).header('x-api-token', admin)).assertStatus(204)
     ;(await client.get('/api/v1/stores').header('x-api-token', token)).assertStatus(401)
     const first = await db.from('api_tokens').where('id', id).firstOrFail()

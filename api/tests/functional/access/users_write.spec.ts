@@ -165,13 +165,16 @@ test.group('Users: update', (group) => {
   test('deactivation revokes every session of the user in the same transaction', async ({ client, assert }) => {
     const { token } = await adminSession()
     const user = await makeUser('manager')
+    const session = await sessionFor(user)
     await sessionFor(user)
-    await sessionFor(user)
+    // Used first, so the session sits in the principal cache when the user is deactivated.
+    ;(await client.get('/api/v1/auth/me').header('x-api-token', session)).assertStatus(200)
     const response = await client.patch(`/api/v1/users/${user.id}`).header('x-api-token', token).json({ actif: false })
     response.assertStatus(200)
     assert.isFalse(response.body().actif)
     const live = await db.from('api_tokens').where('user_id', user.id).whereNull('revoked_at')
     assert.lengthOf(live, 0)
+    ;(await client.get('/api/v1/auth/me').header('x-api-token', session)).assertStatus(401)
 
     const login = await client
       .post('/api/v1/auth/login')

@@ -56,6 +56,20 @@ test.group('Cache coherence across instances', (group) => {
     assert.isAtMost(elapsed!, 100)
   }).timeout(60_000)
 
+  test('a token revoked on instance A is refused by instance B at once, though B had it cached', async ({ client, assert }) => {
+    const created = await client.post('/api/v1/tokens').header('x-api-token', token).json({ nom: 'coherence-revoke', scopes: ['read'] })
+    created.assertStatus(201)
+    const { id, token: revocable } = created.body()
+    const url = `${second.baseUrl}/api/v1/stores`
+    assert.equal((await getJson(url, revocable)).status, 200)
+    assert.equal((await getJson(url, revocable)).status, 200)
+
+    ;(await client.delete(`/api/v1/tokens/${id}`).header('x-api-token', token)).assertStatus(204)
+    const elapsed = await waitUntil(async () => (await getJson(url, revocable)).status === 401, 2_000)
+    assert.isNotNull(elapsed, 'instance B kept accepting the revoked token')
+    assert.isAtMost(elapsed!, 100)
+  }).timeout(60_000)
+
   test('with Redis stopped every request still succeeds; restarted, the shared cache works again', async ({ client, assert }) => {
     stopRedis()
     assert.isFalse(redisAnswers())

@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
 import { tokenWith } from '#tests/helpers/tokens'
 import { PRODUCTS } from '#database/data/reference_data'
 
@@ -62,6 +63,19 @@ test.group('GET /api/v1/products', (group) => {
       .qs({ categorie_id: 1, prix_min: 1.1, prix_max: 2.3 })
       .header('x-api-token', token)
     assert.deepEqual(response.body().items.map((p: { code: string }) => p.code), ['ALI001', 'ALI002', 'ALI003'])
+  })
+
+  test('actif separates products on sale from deactivated ones', async ({ client, assert }) => {
+    await db.from('products').whereIn('code', ['ALI002', 'MEN001']).update({ is_active: false })
+    const inactive = await client.get('/api/v1/products').qs({ actif: false }).header('x-api-token', token)
+    inactive.assertStatus(200)
+    assert.deepEqual(inactive.body().items.map((p: { code: string }) => p.code), ['ALI002', 'MEN001'])
+    assert.isTrue(inactive.body().items.every((p: { actif: boolean }) => p.actif === false))
+    const active = await client.get('/api/v1/products').qs({ actif: true, size: 100 }).header('x-api-token', token)
+    assert.equal(active.body().total, 11)
+    assert.notInclude(active.body().items.map((p: { code: string }) => p.code), 'ALI002')
+    const invalid = await client.get('/api/v1/products').qs({ actif: 'peut-etre' }).header('x-api-token', token)
+    invalid.assertStatus(422)
   })
 
   test('limit caps the page size', async ({ client, assert }) => {

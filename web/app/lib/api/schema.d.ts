@@ -196,7 +196,7 @@ export interface paths {
         };
         /**
          * List products (paginated, searchable, filterable)
-         * @description sort: `field,asc|desc` over id, code, nom, prix, categorie_id. search matches name, code, description or the exact barcode. categorie_id, prix_min, prix_max and limit are the filters the original README documented.
+         * @description sort: `field,asc|desc` over id, code, nom, prix, categorie_id. search matches name, code, description or the exact barcode. categorie_id, prix_min, prix_max and limit are the filters the original README documented; actif=true lists the products on sale, actif=false the deactivated ones (both by default).
          */
         get: operations["getApiV1Products"];
         put?: never;
@@ -331,6 +331,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/registers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One register, with its store and whether its drawer is open
+         * @description A clerk reads the registers of their own store only (403 otherwise).
+         */
+        get: operations["getApiV1RegistersId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/registers/{id}/sessions": {
         parameters: {
             query?: never;
@@ -379,8 +399,8 @@ export interface paths {
         get: operations["getApiV1Replenishments"];
         put?: never;
         /**
-         * Request goods for a store (state en_attente)
-         * @description magasin_id is required. A clerk requests for their own store only.
+         * Request goods for a store (state en_attente; idempotent with an Idempotency-Key header)
+         * @description magasin_id is required. A clerk requests for their own store only. Send a unique Idempotency-Key header (8–100 characters of A-Z a-z 0-9 . _ : -): a retry with the same key and body returns the first request (200, Idempotent-Replayed: true) and creates nothing; the same key with another body is a 409 IDEMPOTENCY_CONFLICT.
          */
         post: operations["postApiV1Replenishments"];
         delete?: never;
@@ -396,7 +416,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One replenishment request */
+        /**
+         * One replenishment request, with its history
+         * @description historique: each transition with who (id and name) and when. A clerk sees their own store only (another store or the warehouse: 403).
+         */
         get: operations["getApiV1ReplenishmentsId"];
         put?: never;
         post?: never;
@@ -1109,7 +1132,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One store */
+        /**
+         * One store, with its tax rates
+         * @description taxes: the TPS/TVQ rates (percent) and registration numbers the store prints on its receipts.
+         */
         get: operations["getApiV1StoresId"];
         /**
          * Replace a store
@@ -1484,6 +1510,35 @@ export interface components {
             store_activation_rate: number;
             total_stores: number;
         };
+        CacheCleared: {
+            cleared_count: number;
+            message: string;
+        };
+        CacheStats: {
+            enabled: boolean;
+            hit_ratio: number;
+            hits: number;
+            instance: string;
+            /** @description Entries this instance wrote */
+            keys: number;
+            layers: {
+                l1: {
+                    hits: number;
+                    /** @constant */
+                    type: "memory";
+                };
+                l2: {
+                    hits: number;
+                    /** @enum {unknown} */
+                    status: "up" | "down" | "not_configured";
+                    /** @constant */
+                    type: "redis";
+                };
+            };
+            misses: number;
+            /** @enum {unknown} */
+            store: "memoire" | "memoire+redis";
+        };
         Category: {
             /** @example Produits alimentaires de base */
             description: string | null;
@@ -1548,10 +1603,112 @@ export interface components {
             /** @enum {unknown} */
             role: "clerk" | "manager" | "admin";
         };
+        ErrorCatalogue: {
+            error_codes: {
+                AUTHENTICATION_ERROR: {
+                    description: string;
+                    status: number;
+                };
+                AUTHORIZATION_ERROR: {
+                    description: string;
+                    status: number;
+                };
+                BUSINESS_LOGIC_ERROR: {
+                    description: string;
+                    status: number;
+                };
+                DUPLICATE_RESOURCE: {
+                    description: string;
+                    status: number;
+                };
+                IDEMPOTENCY_CONFLICT: {
+                    description: string;
+                    status: number;
+                };
+                INSUFFICIENT_STOCK: {
+                    description: string;
+                    status: number;
+                };
+                INTERNAL_ERROR: {
+                    description: string;
+                    status: number;
+                };
+                INVALID_TRANSITION: {
+                    description: string;
+                    status: number;
+                };
+                MALFORMED_REQUEST: {
+                    description: string;
+                    status: number;
+                };
+                NOT_FOUND: {
+                    description: string;
+                    status: number;
+                };
+                NOTHING_TO_RETURN: {
+                    description: string;
+                    status: number;
+                };
+                PAYLOAD_TOO_LARGE: {
+                    description: string;
+                    status: number;
+                };
+                RATE_LIMIT_EXCEEDED: {
+                    description: string;
+                    status: number;
+                };
+                REGISTER_ALREADY_OPEN: {
+                    description: string;
+                    status: number;
+                };
+                REGISTER_CLOSED: {
+                    description: string;
+                    status: number;
+                };
+                RESOURCE_IN_USE: {
+                    description: string;
+                    status: number;
+                };
+                RETURN_EXCEEDS_SOLD: {
+                    description: string;
+                    status: number;
+                };
+                SERVICE_UNAVAILABLE: {
+                    description: string;
+                    status: number;
+                };
+                VALIDATION_ERROR: {
+                    description: string;
+                    status: number;
+                };
+            };
+            response_format: {
+                details: string;
+                error: string;
+                error_code: string;
+                message: string;
+                path: string;
+                status: string;
+                timestamp: string;
+            };
+        };
         ErrorEnvelope: {
-            details: {
+            /** @description Context for the error_code; other keys than these appear per code (see GET /api/v1/errors) */
+            details: ({
+                /** @description NOT_FOUND, RESOURCE_IN_USE */
+                identifier?: string | number | null;
+                /** @description NOT_FOUND, DUPLICATE_RESOURCE, RESOURCE_IN_USE */
+                resource?: string;
+                /** @description VALIDATION_ERROR: one entry per invalid field */
+                validation_errors?: {
+                    field: string;
+                    message: string;
+                    /** @description The rule that failed */
+                    type: string;
+                }[];
+            } & {
                 [key: string]: unknown;
-            } | null;
+            }) | null;
             /** @example Not Found */
             error: string;
             /** @example NOT_FOUND */
@@ -1571,13 +1728,29 @@ export interface components {
             total_sales_count: number;
         };
         Health: {
-            checks: {
-                [key: string]: unknown;
-            };
+            checks: components["schemas"]["HealthChecks"];
             instance: string;
             message: string;
             /** @enum {unknown} */
             status: "healthy" | "degraded" | "unhealthy";
+        };
+        HealthChecks: {
+            database: {
+                /** @description Why the check failed */
+                error?: string;
+                /** @description Round trip of the check, when it answered */
+                latency_ms?: number;
+                /** @enum {unknown} */
+                status: "up" | "down";
+            };
+            redis: {
+                /** @description Why the check failed */
+                error?: string;
+                /** @description Round trip of the check, when it answered */
+                latency_ms?: number;
+                /** @enum {unknown} */
+                status: "up" | "down" | "not_configured";
+            };
         };
         InventoryStatusResponse: {
             inventory_value: components["schemas"]["Money"];
@@ -1614,6 +1787,23 @@ export interface components {
             store_id: number | null;
             total_products: number;
         };
+        /** @description A JSON Schema (2020-12 dialect) */
+        JsonSchema: ({
+            additionalProperties?: components["schemas"]["JsonSchema"];
+            anyOf?: components["schemas"]["JsonSchema"][];
+            description?: string;
+            enum?: unknown[];
+            items?: components["schemas"]["JsonSchema"];
+            oneOf?: components["schemas"]["JsonSchema"][];
+            /** @description Schemas of the object properties */
+            properties?: {
+                [key: string]: components["schemas"]["JsonSchema"];
+            };
+            required?: string[];
+            type?: string | string[];
+        } & {
+            [key: string]: unknown;
+        }) | boolean;
         LoginSession: {
             /** Format: date-time */
             expire_le: string;
@@ -1645,6 +1835,107 @@ export interface components {
          * @example 1.20
          */
         Money: string;
+        OpenApiDocument: {
+            components: {
+                /** @description Schema name → schema */
+                schemas: {
+                    [key: string]: components["schemas"]["JsonSchema"];
+                };
+                /** @description Security scheme name → scheme */
+                securitySchemes: {
+                    [key: string]: {
+                        in?: string;
+                        name?: string;
+                        scheme?: string;
+                        /** @enum {unknown} */
+                        type: "apiKey" | "http";
+                    };
+                };
+            };
+            info: {
+                description: string;
+                title: string;
+                version: string;
+            };
+            /** @constant */
+            openapi: "3.1.0";
+            /** @description Path → its operations */
+            paths: {
+                [key: string]: {
+                    [key: string]: {
+                        description?: string;
+                        operationId: string;
+                        parameters: {
+                            description?: string;
+                            /** @description An example value */
+                            example?: unknown;
+                            /** @enum {unknown} */
+                            in: "path" | "query" | "header";
+                            name: string;
+                            required: boolean;
+                            schema: components["schemas"]["JsonSchema"];
+                        }[];
+                        requestBody?: {
+                            /** @description Media type → schema */
+                            content: {
+                                [key: string]: {
+                                    /** @description An example value of the schema */
+                                    example?: unknown;
+                                    /** @description Named examples */
+                                    examples?: {
+                                        [key: string]: {
+                                            summary: string;
+                                            /** @description An example value of the schema */
+                                            value: unknown;
+                                        };
+                                    };
+                                    schema: components["schemas"]["JsonSchema"];
+                                };
+                            };
+                            required: boolean;
+                        };
+                        /** @description HTTP status → response */
+                        responses: {
+                            [key: string]: {
+                                /** @description Media type → schema and examples */
+                                content?: {
+                                    [key: string]: {
+                                        /** @description An example value of the schema */
+                                        example?: unknown;
+                                        /** @description Named examples */
+                                        examples?: {
+                                            [key: string]: {
+                                                summary: string;
+                                                /** @description An example value of the schema */
+                                                value: unknown;
+                                            };
+                                        };
+                                        schema: components["schemas"]["JsonSchema"];
+                                    };
+                                };
+                                description: string;
+                                /** @description Response headers */
+                                headers?: {
+                                    [key: string]: {
+                                        description: string;
+                                        schema: components["schemas"]["JsonSchema"];
+                                    };
+                                };
+                            };
+                        };
+                        security: {
+                            [key: string]: string[];
+                        }[];
+                        summary: string;
+                        tags: string[];
+                        "x-required-scopes"?: ("read" | "write" | "reports" | "admin")[];
+                    };
+                };
+            };
+            servers: {
+                url: string;
+            }[];
+        };
         Product: {
             actif: boolean;
             categorie_id: number;
@@ -1865,34 +2156,62 @@ export interface components {
             };
         };
         Receipt: {
-            caisse?: Record<string, never>;
-            caissier?: string | null;
+            caisse: {
+                nom: string;
+                numero: number;
+            };
+            /** @description Full name of the clerk; null when an integration token sold */
+            caissier: string | null;
             /** Format: date-time */
-            date?: string;
-            lignes?: Record<string, never>[];
-            magasin?: Record<string, never>;
-            monnaie_rendue?: components["schemas"]["Money"];
-            montant_rembourse?: components["schemas"]["Money"];
-            net?: components["schemas"]["Money"];
-            numero_recu?: string;
-            paiements?: {
+            date: string;
+            lignes: {
+                code: string;
+                nom: string;
+                prix_unitaire: components["schemas"]["Money"];
+                quantite: number;
+                quantite_retournee: number;
+                total: components["schemas"]["Money"];
+            }[];
+            magasin: {
+                adresse: string | null;
+                email: string | null;
+                nom: string;
+                telephone: string | null;
+            };
+            monnaie_rendue: components["schemas"]["Money"];
+            montant_rembourse: components["schemas"]["Money"];
+            /** @description total − montant_rembourse */
+            net: components["schemas"]["Money"];
+            /** @example S1-R2-00000042 */
+            numero_recu: string;
+            paiements: {
                 /** @enum {unknown} */
-                mode?: "especes" | "carte" | "autre";
-                montant?: components["schemas"]["Money"];
-                reference?: string | null;
+                mode: "especes" | "carte" | "autre";
+                montant: components["schemas"]["Money"];
+                /** @description Card slip or voucher reference */
+                reference: string | null;
             }[];
-            sous_total?: components["schemas"]["Money"];
-            statut?: string;
-            taxes?: {
+            sous_total: components["schemas"]["Money"];
+            /**
+             * @description terminee; partiellement_retournee or retournee once returns were made
+             * @enum {unknown}
+             */
+            statut: "terminee" | "partiellement_retournee" | "retournee";
+            taxes: {
                 /** @example TPS */
-                code?: string;
-                libelle?: string;
-                montant?: components["schemas"]["Money"];
-                numero_enregistrement?: string | null;
-                /** @example 5.000 */
-                taux?: string;
+                code: string;
+                /** @example TPS (5 %) */
+                libelle: string;
+                montant: components["schemas"]["Money"];
+                /** @description The store’s registration number for this tax */
+                numero_enregistrement: string | null;
+                /**
+                 * @description Percent, three decimals
+                 * @example 5.000
+                 */
+                taux: string;
             }[];
-            total?: components["schemas"]["Money"];
+            total: components["schemas"]["Money"];
         };
         Register: {
             actif: boolean;
@@ -1903,24 +2222,73 @@ export interface components {
             /** @example 1 */
             numero: number;
         };
+        RegisterDetail: components["schemas"]["Register"] & {
+            magasin: {
+                id: number;
+                /** @example Magasin Centre-Ville */
+                nom: string;
+            };
+            /** @description The open session (GET /register-sessions/{id} for its X report), or null */
+            session: {
+                id: number;
+                /** Format: date-time */
+                ouverte_le: string;
+            } | null;
+            /** @description Whether the drawer has an open session (sales need one) */
+            session_ouverte: boolean;
+        };
         RegisterSession: {
-            caisse_id?: number;
+            caisse_id: number;
             /** Format: date-time */
-            fermee_le?: string | null;
-            fond_de_caisse?: components["schemas"]["Money"];
-            id?: number;
+            fermee_le: string | null;
+            /** @description User id; null while open */
+            fermee_par: number | null;
+            /** @description Cash float at opening */
+            fond_de_caisse: components["schemas"]["Money"];
+            id: number;
+            note: string | null;
             /** Format: date-time */
-            ouverte_le?: string;
+            ouverte_le: string;
+            /** @description User id */
+            ouverte_par: number;
             /** @description X report while open, Z report once closed */
-            rapport?: {
-                ecart?: components["schemas"]["Money"] | null;
-                especes_attendues?: components["schemas"]["Money"];
-                especes_comptees?: components["schemas"]["Money"] | null;
-                /** @enum {unknown} */
-                type?: "X" | "Z";
+            rapport: {
+                /** @description Counted − expected; null while open */
+                ecart: components["schemas"]["Money"] | null;
+                /** @description Float + cash taken − change given − cash refunds */
+                especes_attendues: components["schemas"]["Money"];
+                /** @description Counted at closing; null while open */
+                especes_comptees: components["schemas"]["Money"] | null;
+                /** @description Takings per tender */
+                paiements: {
+                    /** @enum {unknown} */
+                    mode: "especes" | "carte" | "autre";
+                    montant: components["schemas"]["Money"];
+                }[];
+                retours: {
+                    /** @description Refunded in cash from this drawer */
+                    especes: components["schemas"]["Money"];
+                    nombre: number;
+                    total: components["schemas"]["Money"];
+                };
+                /**
+                 * @description X while the session is open (running figures), Z once closed
+                 * @enum {unknown}
+                 */
+                type: "X" | "Z";
+                ventes: {
+                    nombre: number;
+                    sous_total: components["schemas"]["Money"];
+                    taxes: {
+                        /** @example TPS */
+                        code: string;
+                        montant: components["schemas"]["Money"];
+                    }[];
+                    total: components["schemas"]["Money"];
+                };
             };
             /** @enum {unknown} */
-            statut?: "ouverte" | "fermee";
+            statut: "ouverte" | "fermee";
         };
         Replenishment: {
             actions_possibles: ("approve" | "ship" | "receive" | "reject" | "cancel")[];
@@ -1942,8 +2310,8 @@ export interface components {
             /** @description User id; null when an integration token acted */
             livree_par?: number | null;
             magasin: {
-                id?: number;
-                nom?: string;
+                id: number;
+                nom: string;
             };
             magasin_id: number;
             /** Format: date-time */
@@ -1964,14 +2332,31 @@ export interface components {
             /** @description User id; null when an integration token acted */
             validee_par?: number | null;
         };
+        ReplenishmentDetail: components["schemas"]["Replenishment"] & {
+            /** @description Transitions in the order they happened */
+            historique: {
+                /** @enum {unknown} */
+                etape: "demandee" | "validee" | "expediee" | "livree" | "refusee" | "annulee";
+                /** Format: date-time */
+                le: string;
+                /** @description The reason of a refusal */
+                motif: string | null;
+                /** @description Who acted (full name); null when an integration token acted */
+                par: {
+                    id: number;
+                    /** @example Gérant Démo */
+                    nom: string;
+                } | null;
+            }[];
+        };
         ReplenishmentSuggestion: {
             /** @description Units already requested and not yet received */
             en_cours: number;
             /** @description Days of cover; null when nothing sold */
             jours_restants: number | null;
             magasin: {
-                id?: number;
-                nom?: string;
+                id: number;
+                nom: string;
             };
             /** @enum {unknown} */
             priorite: "URGENT" | "MOYEN";
@@ -1989,16 +2374,41 @@ export interface components {
             ventes_par_jour: number;
         };
         Return: {
-            id?: number;
-            lignes?: Record<string, never>[];
+            /** Format: date-time */
+            cree_le: string;
+            id: number;
+            lignes: {
+                code: string;
+                /** @description The sale line returned */
+                ligne_id: number;
+                /** @description Before taxes */
+                montant: components["schemas"]["Money"];
+                nom: string;
+                produit_id: number;
+                quantite: number;
+            }[];
             /** @enum {unknown} */
-            mode_remboursement?: "especes" | "carte" | "autre";
-            motif?: string;
-            sous_total?: components["schemas"]["Money"];
-            total?: components["schemas"]["Money"];
-            total_taxes?: components["schemas"]["Money"];
-            vente?: Record<string, never>;
-            vente_id?: number;
+            mode_remboursement: "especes" | "carte" | "autre";
+            motif: string;
+            /** @description Drawer session of a cash refund */
+            session_id: number | null;
+            sous_total: components["schemas"]["Money"];
+            /** @description Refunded, taxes included */
+            total: components["schemas"]["Money"];
+            total_taxes: components["schemas"]["Money"];
+            /** @description User id; null when an integration token returned */
+            utilisateur_id: number | null;
+            /** @description The sale after this return */
+            vente: {
+                montant_rembourse: components["schemas"]["Money"];
+                /**
+                 * @description terminee; partiellement_retournee or retournee once returns were made
+                 * @enum {unknown}
+                 */
+                statut: "terminee" | "partiellement_retournee" | "retournee";
+                total: components["schemas"]["Money"];
+            };
+            vente_id: number;
         };
         RevenueTrendsResponse: {
             /**
@@ -2042,63 +2452,98 @@ export interface components {
         };
         Sale: {
             caisse_id: number;
-            caissier_id?: number | null;
+            /** @description User id of the clerk; null when an integration token sold */
+            caissier_id: number | null;
             /** Format: date-time */
-            cree_le?: string;
+            cree_le: string;
             id: number;
             lignes: {
-                code?: string;
-                id?: number;
-                nom?: string;
-                prix_unitaire?: components["schemas"]["Money"];
-                produit_id?: number;
-                quantite?: number;
-                quantite_retournee?: number;
-                total?: components["schemas"]["Money"];
+                code: string;
+                /** @description ligne_id of a return */
+                id: number;
+                nom: string;
+                /** @description Catalogue price when sold */
+                prix_unitaire: components["schemas"]["Money"];
+                produit_id: number;
+                quantite: number;
+                quantite_retournee: number;
+                total: components["schemas"]["Money"];
             }[];
             magasin_id: number;
-            monnaie_rendue?: components["schemas"]["Money"];
-            montant_paye?: components["schemas"]["Money"];
-            montant_rembourse?: components["schemas"]["Money"];
+            /** @description Change given back (cash only) */
+            monnaie_rendue: components["schemas"]["Money"];
+            /** @description Sum of the payments */
+            montant_paye: components["schemas"]["Money"];
+            /** @description Refunded by returns so far, taxes included */
+            montant_rembourse: components["schemas"]["Money"];
             /** @example S1-R2-00000042 */
             numero_recu: string;
             paiements: {
                 /** @enum {unknown} */
-                mode?: "especes" | "carte" | "autre";
-                montant?: components["schemas"]["Money"];
-                reference?: string | null;
+                mode: "especes" | "carte" | "autre";
+                montant: components["schemas"]["Money"];
+                /** @description Card slip or voucher reference */
+                reference: string | null;
             }[];
-            retours?: Record<string, never>[];
-            session_id?: number | null;
+            /** @description Returns made against this sale, oldest first (GET /returns/{id} for the detail) */
+            retours: {
+                /** Format: date-time */
+                cree_le: string;
+                id: number;
+                motif: string;
+                total: components["schemas"]["Money"];
+            }[];
+            /** @description The drawer session the sale was rung up in */
+            session_id: number | null;
+            /** @description Before taxes */
             sous_total: components["schemas"]["Money"];
-            /** @enum {unknown} */
+            /**
+             * @description terminee; partiellement_retournee or retournee once returns were made
+             * @enum {unknown}
+             */
             statut: "terminee" | "partiellement_retournee" | "retournee";
             taxes: {
                 /** @example TPS */
-                code?: string;
-                libelle?: string;
-                montant?: components["schemas"]["Money"];
-                numero_enregistrement?: string | null;
-                /** @example 5.000 */
-                taux?: string;
+                code: string;
+                /** @example TPS (5 %) */
+                libelle: string;
+                montant: components["schemas"]["Money"];
+                /** @description The store’s registration number for this tax */
+                numero_enregistrement: string | null;
+                /**
+                 * @description Percent, three decimals
+                 * @example 5.000
+                 */
+                taux: string;
             }[];
+            /** @description Taxes included */
             total: components["schemas"]["Money"];
-            total_taxes?: components["schemas"]["Money"];
+            total_taxes: components["schemas"]["Money"];
         };
         SaleListItem: {
-            caisse_id?: number;
-            caissier_id?: number | null;
+            caisse_id: number;
+            /** @description User id of the clerk; null when an integration token sold */
+            caissier_id: number | null;
             /** Format: date-time */
-            cree_le?: string;
-            id?: number;
-            magasin_id?: number;
-            montant_rembourse?: components["schemas"]["Money"];
-            numero_recu?: string;
-            session_id?: number | null;
-            sous_total?: components["schemas"]["Money"];
-            statut?: string;
-            total?: components["schemas"]["Money"];
-            total_taxes?: components["schemas"]["Money"];
+            cree_le: string;
+            id: number;
+            magasin_id: number;
+            /** @description Refunded by returns so far, taxes included */
+            montant_rembourse: components["schemas"]["Money"];
+            /** @example S1-R2-00000042 */
+            numero_recu: string;
+            /** @description The drawer session the sale was rung up in */
+            session_id: number | null;
+            /** @description Before taxes */
+            sous_total: components["schemas"]["Money"];
+            /**
+             * @description terminee; partiellement_retournee or retournee once returns were made
+             * @enum {unknown}
+             */
+            statut: "terminee" | "partiellement_retournee" | "retournee";
+            /** @description Taxes included */
+            total: components["schemas"]["Money"];
+            total_taxes: components["schemas"]["Money"];
         };
         SalesReportResponse: {
             /**
@@ -2169,15 +2614,22 @@ export interface components {
             produit: components["schemas"]["ProductRef"];
             /** @description Signed change (negative = out) */
             quantite: number;
+            /** @description What caused the movement (a sale, a request…); null for adjustments and receipts */
             reference: {
-                id?: number | null;
+                id: number | null;
                 /** @example demande_reappro */
-                type?: string;
+                type: string;
             } | null;
             /** @description Level right after this movement */
             solde_apres: number;
             /** @enum {unknown} */
             type: "vente" | "retour" | "reappro_sortie" | "reappro_entree" | "ajustement" | "reception";
+            /** @description Who acted (full name); null when an integration token acted */
+            utilisateur: {
+                id: number;
+                /** @example Gérant Démo */
+                nom: string;
+            } | null;
             /** @description User id; null when an integration token acted */
             utilisateur_id: number | null;
         };
@@ -2196,6 +2648,22 @@ export interface components {
             nom: string;
             /** @example 514-555-0001 */
             telephone: string | null;
+        };
+        StoreDetail: components["schemas"]["Store"] & {
+            /** @description Sales taxes the store collects, each on the pre-tax subtotal, in receipt order */
+            taxes: {
+                /** @example TPS */
+                code: string;
+                /** @example TPS */
+                libelle: string;
+                /** @example 123456789 RT0001 */
+                numero_enregistrement: string | null;
+                /**
+                 * @description Percent, three decimals
+                 * @example 5.000
+                 */
+                taux: string;
+            }[];
         };
         StorePerformanceResponse: {
             average_ticket: components["schemas"]["Money"];
@@ -2315,8 +2783,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "identifiant": "caissier1",
-                 *       "mot_de_passe": "••••••••••"
+                 *       "identifiant": "jtremblay",
+                 *       "mot_de_passe": "une-phrase-de-passe"
                  *     }
                  */
                 "application/json": {
@@ -2335,10 +2803,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "token": "cpt_Ab3dE5gH-exemple-de-jeton-non-valide-0000",
+                     *       "expire_le": "2026-11-25T02:32:05.000Z",
+                     *       "scopes": [
+                     *         "read",
+                     *         "write"
+                     *       ],
+                     *       "utilisateur": {
+                     *         "id": 7,
+                     *         "nom_utilisateur": "jtremblay",
+                     *         "email": "julie.tremblay@comptoir.local",
+                     *         "nom_complet": "Julie Tremblay",
+                     *         "role": "clerk",
+                     *         "magasin_id": 1
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["LoginSession"];
                 };
             };
-            /** @description Identifiants invalides */
+            /** @description Unknown user, wrong password or deactivated account (one answer for all three) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2392,15 +2878,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description The token is an integration token (revoke it with DELETE /api/v1/tokens/{id}) */
             422: {
                 headers: {
@@ -2427,20 +2904,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "utilisateur": {
+                     *         "id": 7,
+                     *         "nom_utilisateur": "jtremblay",
+                     *         "email": "julie.tremblay@comptoir.local",
+                     *         "nom_complet": "Julie Tremblay",
+                     *         "role": "clerk",
+                     *         "magasin_id": 1
+                     *       },
+                     *       "scopes": [
+                     *         "read",
+                     *         "write"
+                     *       ],
+                     *       "expire_le": "2026-11-25T02:32:05.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Me"];
                 };
             };
             /** @description Missing, unknown, expired or revoked token */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The token lacks a required scope or role */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2468,10 +2953,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        cleared_count?: number;
-                        message?: string;
-                    };
+                    /**
+                     * @example {
+                     *       "message": "Cleared 212 keys matching pattern '*'",
+                     *       "cleared_count": 212
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CacheCleared"];
                 };
             };
             /** @description Missing, unknown, expired or revoked token */
@@ -2492,7 +2980,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Validation error (details.validation_errors lists each field) */
+            /** @description Invalid query value, or a pattern that is not a namespace */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2521,10 +3009,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        cleared_count?: number;
-                        message?: string;
-                    };
+                    /**
+                     * @example {
+                     *       "message": "Cleared 212 keys matching pattern '*'",
+                     *       "cleared_count": 212
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CacheCleared"];
                 };
             };
             /** @description Missing, unknown, expired or revoked token */
@@ -2545,7 +3036,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Validation error (details.validation_errors lists each field) */
+            /** @description Invalid query value, or a pattern that is not a namespace */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2571,17 +3062,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        enabled?: boolean;
-                        hit_ratio?: number;
-                        hits?: number;
-                        instance?: string;
-                        /** @description Entries this instance wrote */
-                        keys?: number;
-                        layers?: Record<string, never>;
-                        misses?: number;
-                        store?: string;
-                    };
+                    /**
+                     * @example {
+                     *       "enabled": true,
+                     *       "store": "memoire+redis",
+                     *       "instance": "api-1:3341",
+                     *       "hits": 1840,
+                     *       "misses": 215,
+                     *       "hit_ratio": 0.8954,
+                     *       "keys": 212,
+                     *       "layers": {
+                     *         "l1": {
+                     *           "type": "memory",
+                     *           "hits": 1702
+                     *         },
+                     *         "l2": {
+                     *           "type": "redis",
+                     *           "hits": 138,
+                     *           "status": "up"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CacheStats"];
                 };
             };
             /** @description Missing, unknown, expired or revoked token */
@@ -2624,10 +3127,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "total": 1,
+                     *       "page": 1,
+                     *       "size": 20,
+                     *       "items": [
+                     *         {
+                     *           "id": 1,
+                     *           "nom": "Alimentaire",
+                     *           "description": "Produits alimentaires de base"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["Category"][];
+                        /** @example 1 */
                         page: number;
+                        /** @example 20 */
                         size: number;
+                        /**
+                         * @description Rows matching the filters, all pages together
+                         * @example 1
+                         */
                         total: number;
                     };
                 };
@@ -2670,6 +3193,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "nom": "Surgelés",
+                 *       "description": "Produits congelés"
+                 *     }
+                 */
                 "application/json": {
                     description?: string | null;
                     nom: string;
@@ -2683,6 +3212,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "nom": "Alimentaire",
+                     *       "description": "Produits alimentaires de base"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Category"];
                 };
             };
@@ -2741,6 +3277,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "nom": "Alimentaire",
+                     *       "description": "Produits alimentaires de base"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Category"];
                 };
             };
@@ -2793,6 +3336,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "nom": "Surgelés",
+                 *       "description": "Produits congelés"
+                 *     }
+                 */
                 "application/json": {
                     description?: string | null;
                     nom: string;
@@ -2806,6 +3355,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "nom": "Alimentaire",
+                     *       "description": "Produits alimentaires de base"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Category"];
                 };
             };
@@ -2873,6 +3429,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "nom": "Alimentaire",
+                     *       "description": "Produits alimentaires de base"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Category"];
                 };
             };
@@ -2934,6 +3497,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "description": "Produits alimentaires de base et épicerie sèche"
+                 *     }
+                 */
                 "application/json": {
                     description?: string | null;
                     nom?: string;
@@ -2947,6 +3515,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "nom": "Alimentaire",
+                     *       "description": "Produits alimentaires de base"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Category"];
                 };
             };
@@ -3012,7 +3587,98 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "error_codes": {
+                     *         "VALIDATION_ERROR": {
+                     *           "status": 422,
+                     *           "description": "A parameter, query value or body field is invalid; details.validation_errors lists each one."
+                     *         },
+                     *         "MALFORMED_REQUEST": {
+                     *           "status": 400,
+                     *           "description": "The request cannot be read: a body that is not valid JSON or not JSON at all (415), a URL with an invalid percent-encoding, headers too large (431)."
+                     *         },
+                     *         "PAYLOAD_TOO_LARGE": {
+                     *           "status": 413,
+                     *           "description": "The request body exceeds the size limit."
+                     *         },
+                     *         "AUTHENTICATION_ERROR": {
+                     *           "status": 401,
+                     *           "description": "The X-API-Token / Authorization: Bearer token is missing, unknown, expired or revoked."
+                     *         },
+                     *         "AUTHORIZATION_ERROR": {
+                     *           "status": 403,
+                     *           "description": "The token is valid but lacks the scope or role this operation needs."
+                     *         },
+                     *         "NOT_FOUND": {
+                     *           "status": 404,
+                     *           "description": "The resource or route does not exist."
+                     *         },
+                     *         "DUPLICATE_RESOURCE": {
+                     *           "status": 409,
+                     *           "description": "A resource with the same unique value already exists."
+                     *         },
+                     *         "RESOURCE_IN_USE": {
+                     *           "status": 409,
+                     *           "description": "The resource is referenced by other records (sales, stock, registers) and cannot be deleted."
+                     *         },
+                     *         "INSUFFICIENT_STOCK": {
+                     *           "status": 409,
+                     *           "description": "Not enough stock at the location for the requested quantity; details.items says how much is available."
+                     *         },
+                     *         "INVALID_TRANSITION": {
+                     *           "status": 409,
+                     *           "description": "The resource is not in a state that allows this action (e.g. approving a request twice)."
+                     *         },
+                     *         "IDEMPOTENCY_CONFLICT": {
+                     *           "status": 409,
+                     *           "description": "The Idempotency-Key was already used with a different request body."
+                     *         },
+                     *         "REGISTER_CLOSED": {
+                     *           "status": 409,
+                     *           "description": "The register has no open session (open one before selling or refunding cash)."
+                     *         },
+                     *         "REGISTER_ALREADY_OPEN": {
+                     *           "status": 409,
+                     *           "description": "The register already has an open session."
+                     *         },
+                     *         "RETURN_EXCEEDS_SOLD": {
+                     *           "status": 409,
+                     *           "description": "More would come back than was sold on that line (minus earlier returns)."
+                     *         },
+                     *         "NOTHING_TO_RETURN": {
+                     *           "status": 409,
+                     *           "description": "Every line of the sale has already been returned."
+                     *         },
+                     *         "BUSINESS_LOGIC_ERROR": {
+                     *           "status": 422,
+                     *           "description": "The request is well formed but breaks a business rule."
+                     *         },
+                     *         "RATE_LIMIT_EXCEEDED": {
+                     *           "status": 429,
+                     *           "description": "Too many requests; retry after the Retry-After delay."
+                     *         },
+                     *         "SERVICE_UNAVAILABLE": {
+                     *           "status": 503,
+                     *           "description": "A dependency (the database) is unavailable."
+                     *         },
+                     *         "INTERNAL_ERROR": {
+                     *           "status": 500,
+                     *           "description": "An unexpected error; it is logged with the request id."
+                     *         }
+                     *       },
+                     *       "response_format": {
+                     *         "timestamp": "ISO-8601 time of the error",
+                     *         "status": "HTTP status code",
+                     *         "error": "HTTP reason phrase",
+                     *         "message": "Human-readable explanation",
+                     *         "path": "Request path",
+                     *         "error_code": "One of error_codes",
+                     *         "details": "Structured context (validation_errors, resource, identifier, ...) or null"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorCatalogue"];
                 };
             };
         };
@@ -3032,7 +3698,66 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "openapi": "3.1.0",
+                     *       "info": {
+                     *         "title": "Comptoir API",
+                     *         "version": "1.0.0",
+                     *         "description": "Multi-store point of sale and inventory."
+                     *       },
+                     *       "servers": [
+                     *         {
+                     *           "url": "/"
+                     *         }
+                     *       ],
+                     *       "components": {
+                     *         "securitySchemes": {
+                     *           "ApiToken": {
+                     *             "type": "apiKey",
+                     *             "in": "header",
+                     *             "name": "X-API-Token"
+                     *           },
+                     *           "BearerToken": {
+                     *             "type": "http",
+                     *             "scheme": "bearer"
+                     *           }
+                     *         },
+                     *         "schemas": {
+                     *           "Money": {
+                     *             "type": "string",
+                     *             "pattern": "^-?\\d+\\.\\d{2}$"
+                     *           }
+                     *         }
+                     *       },
+                     *       "paths": {
+                     *         "/health": {
+                     *           "get": {
+                     *             "operationId": "getHealth",
+                     *             "summary": "Health of this instance (database check included)",
+                     *             "tags": [
+                     *               "Operations"
+                     *             ],
+                     *             "security": [],
+                     *             "parameters": [],
+                     *             "responses": {
+                     *               "200": {
+                     *                 "description": "Healthy",
+                     *                 "content": {
+                     *                   "application/json": {
+                     *                     "schema": {
+                     *                       "$ref": "#/components/schemas/Health"
+                     *                     }
+                     *                   }
+                     *                 }
+                     *               }
+                     *             }
+                     *           }
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OpenApiDocument"];
                 };
             };
         };
@@ -3040,6 +3765,7 @@ export interface operations {
     getApiV1Products: {
         parameters: {
             query?: {
+                actif?: "1" | 1 | "true" | true | "on" | "0" | 0 | "false" | false;
                 categorie_id?: number;
                 limit?: number;
                 page?: number;
@@ -3061,10 +3787,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "total": 1,
+                     *       "page": 1,
+                     *       "size": 20,
+                     *       "items": [
+                     *         {
+                     *           "id": 1,
+                     *           "code": "ALI001",
+                     *           "nom": "Pain",
+                     *           "description": "Baguette tradition",
+                     *           "prix": "1.20",
+                     *           "quantite_stock": 539,
+                     *           "categorie_id": 1,
+                     *           "code_barre": "0061234500011",
+                     *           "actif": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["Product"][];
+                        /** @example 1 */
                         page: number;
+                        /** @example 20 */
                         size: number;
+                        /**
+                         * @description Rows matching the filters, all pages together
+                         * @example 1
+                         */
                         total: number;
                     };
                 };
@@ -3135,6 +3887,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "code": "ALI001",
+                     *       "nom": "Pain",
+                     *       "description": "Baguette tradition",
+                     *       "prix": "1.20",
+                     *       "quantite_stock": 539,
+                     *       "categorie_id": 1,
+                     *       "code_barre": "0061234500011",
+                     *       "actif": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Product"];
                 };
             };
@@ -3193,6 +3958,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "code": "ALI001",
+                     *       "nom": "Pain",
+                     *       "description": "Baguette tradition",
+                     *       "prix": "1.20",
+                     *       "quantite_stock": 539,
+                     *       "categorie_id": 1,
+                     *       "code_barre": "0061234500011",
+                     *       "actif": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Product"];
                 };
             };
@@ -3245,6 +4023,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "ALI001",
+                 *       "nom": "Pain",
+                 *       "description": "Baguette tradition 250 g",
+                 *       "prix": "1.25",
+                 *       "categorie_id": 1,
+                 *       "code_barre": "0061234500011",
+                 *       "actif": true
+                 *     }
+                 */
                 "application/json": {
                     actif?: boolean;
                     categorie_id: number;
@@ -3263,6 +4052,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "code": "ALI001",
+                     *       "nom": "Pain",
+                     *       "description": "Baguette tradition",
+                     *       "prix": "1.20",
+                     *       "quantite_stock": 539,
+                     *       "categorie_id": 1,
+                     *       "code_barre": "0061234500011",
+                     *       "actif": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Product"];
                 };
             };
@@ -3330,6 +4132,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "code": "ALI001",
+                     *       "nom": "Pain",
+                     *       "description": "Baguette tradition",
+                     *       "prix": "1.20",
+                     *       "quantite_stock": 539,
+                     *       "categorie_id": 1,
+                     *       "code_barre": "0061234500011",
+                     *       "actif": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Product"];
                 };
             };
@@ -3391,6 +4206,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "prix": "1.25",
+                 *       "code_barre": "0061234500011"
+                 *     }
+                 */
                 "application/json": {
                     actif?: boolean;
                     categorie_id?: number;
@@ -3409,6 +4230,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "code": "ALI001",
+                     *       "nom": "Pain",
+                     *       "description": "Baguette tradition",
+                     *       "prix": "1.20",
+                     *       "quantite_stock": 539,
+                     *       "categorie_id": 1,
+                     *       "code_barre": "0061234500011",
+                     *       "actif": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Product"];
                 };
             };
@@ -3478,6 +4312,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "code": "ALI001",
+                     *       "nom": "Pain",
+                     *       "description": "Baguette tradition",
+                     *       "prix": "1.20",
+                     *       "quantite_stock": 539,
+                     *       "categorie_id": 1,
+                     *       "code_barre": "0061234500011",
+                     *       "actif": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Product"];
                 };
             };
@@ -3545,6 +4392,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "code": "ALI001",
+                     *       "nom": "Pain",
+                     *       "description": "Baguette tradition",
+                     *       "prix": "1.20",
+                     *       "quantite_stock": 539,
+                     *       "categorie_id": 1,
+                     *       "code_barre": "0061234500011",
+                     *       "actif": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Product"];
                 };
             };
@@ -3604,6 +4464,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 1,
+                     *         "code": "ALI001",
+                     *         "nom": "Pain",
+                     *         "description": "Baguette tradition",
+                     *         "prix": "1.20",
+                     *         "quantite_stock": 539,
+                     *         "categorie_id": 1,
+                     *         "code_barre": "0061234500011",
+                     *         "actif": true
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["Product"][];
                 };
             };
@@ -3653,6 +4528,55 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 311,
+                     *       "caisse_id": 2,
+                     *       "statut": "ouverte",
+                     *       "ouverte_par": 7,
+                     *       "ouverte_le": "2026-11-24T12:58:41.310Z",
+                     *       "fond_de_caisse": "150.00",
+                     *       "fermee_par": null,
+                     *       "fermee_le": null,
+                     *       "note": "Ouverture du matin",
+                     *       "rapport": {
+                     *         "type": "X",
+                     *         "ventes": {
+                     *           "nombre": 1,
+                     *           "sous_total": "7.15",
+                     *           "taxes": [
+                     *             {
+                     *               "code": "TPS",
+                     *               "montant": "0.36"
+                     *             },
+                     *             {
+                     *               "code": "TVQ",
+                     *               "montant": "0.71"
+                     *             }
+                     *           ],
+                     *           "total": "8.22"
+                     *         },
+                     *         "paiements": [
+                     *           {
+                     *             "mode": "carte",
+                     *             "montant": "5.00"
+                     *           },
+                     *           {
+                     *             "mode": "especes",
+                     *             "montant": "3.22"
+                     *           }
+                     *         ],
+                     *         "retours": {
+                     *           "nombre": 1,
+                     *           "total": "1.38",
+                     *           "especes": "1.38"
+                     *         },
+                     *         "especes_attendues": "151.84",
+                     *         "especes_comptees": null,
+                     *         "ecart": null
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["RegisterSession"];
                 };
             };
@@ -3705,6 +4629,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "especes_comptees": "151.80",
+                 *       "note": "Fin de journée"
+                 *     }
+                 */
                 "application/json": {
                     especes_comptees: string | number;
                     note?: string;
@@ -3718,6 +4648,55 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 311,
+                     *       "caisse_id": 2,
+                     *       "statut": "fermee",
+                     *       "ouverte_par": 7,
+                     *       "ouverte_le": "2026-11-24T12:58:41.310Z",
+                     *       "fond_de_caisse": "150.00",
+                     *       "fermee_par": 7,
+                     *       "fermee_le": "2026-11-24T21:04:12.870Z",
+                     *       "note": "Fin de journée",
+                     *       "rapport": {
+                     *         "type": "Z",
+                     *         "ventes": {
+                     *           "nombre": 1,
+                     *           "sous_total": "7.15",
+                     *           "taxes": [
+                     *             {
+                     *               "code": "TPS",
+                     *               "montant": "0.36"
+                     *             },
+                     *             {
+                     *               "code": "TVQ",
+                     *               "montant": "0.71"
+                     *             }
+                     *           ],
+                     *           "total": "8.22"
+                     *         },
+                     *         "paiements": [
+                     *           {
+                     *             "mode": "carte",
+                     *             "montant": "5.00"
+                     *           },
+                     *           {
+                     *             "mode": "especes",
+                     *             "montant": "3.22"
+                     *           }
+                     *         ],
+                     *         "retours": {
+                     *           "nombre": 1,
+                     *           "total": "1.38",
+                     *           "especes": "1.38"
+                     *         },
+                     *         "especes_attendues": "151.84",
+                     *         "especes_comptees": "151.80",
+                     *         "ecart": "-0.04"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["RegisterSession"];
                 };
             };
@@ -3730,7 +4709,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks the write scope, or the action is not yours to do */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3768,6 +4747,82 @@ export interface operations {
             };
         };
     };
+    getApiV1RegistersId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The register */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 2,
+                     *       "magasin_id": 1,
+                     *       "numero": 2,
+                     *       "nom": "Caisse 2",
+                     *       "actif": true,
+                     *       "magasin": {
+                     *         "id": 1,
+                     *         "nom": "Magasin Centre-Ville"
+                     *       },
+                     *       "session_ouverte": true,
+                     *       "session": {
+                     *         "id": 311,
+                     *         "ouverte_le": "2026-11-24T12:58:41.310Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RegisterDetail"];
+                };
+            };
+            /** @description Missing, unknown, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The token lacks the read scope, or a clerk reads another store */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No register with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation error (details.validation_errors lists each field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     postApiV1RegistersIdSessions: {
         parameters: {
             query?: never;
@@ -3779,6 +4834,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "fond_de_caisse": "150.00",
+                 *       "note": "Ouverture du matin"
+                 *     }
+                 */
                 "application/json": {
                     fond_de_caisse: string | number;
                     note?: string;
@@ -3792,6 +4853,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 311,
+                     *       "caisse_id": 2,
+                     *       "statut": "ouverte",
+                     *       "ouverte_par": 7,
+                     *       "ouverte_le": "2026-11-24T12:58:41.310Z",
+                     *       "fond_de_caisse": "150.00",
+                     *       "fermee_par": null,
+                     *       "fermee_le": null,
+                     *       "note": "Ouverture du matin",
+                     *       "rapport": {
+                     *         "type": "X",
+                     *         "ventes": {
+                     *           "nombre": 0,
+                     *           "sous_total": "0.00",
+                     *           "taxes": [],
+                     *           "total": "0.00"
+                     *         },
+                     *         "paiements": [],
+                     *         "retours": {
+                     *           "nombre": 0,
+                     *           "total": "0.00",
+                     *           "especes": "0.00"
+                     *         },
+                     *         "especes_attendues": "150.00",
+                     *         "especes_comptees": null,
+                     *         "ecart": null
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["RegisterSession"];
                 };
             };
@@ -3804,7 +4896,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks the write scope, or the action is not yours to do */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3850,6 +4942,55 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 311,
+                     *       "caisse_id": 2,
+                     *       "statut": "ouverte",
+                     *       "ouverte_par": 7,
+                     *       "ouverte_le": "2026-11-24T12:58:41.310Z",
+                     *       "fond_de_caisse": "150.00",
+                     *       "fermee_par": null,
+                     *       "fermee_le": null,
+                     *       "note": "Ouverture du matin",
+                     *       "rapport": {
+                     *         "type": "X",
+                     *         "ventes": {
+                     *           "nombre": 1,
+                     *           "sous_total": "7.15",
+                     *           "taxes": [
+                     *             {
+                     *               "code": "TPS",
+                     *               "montant": "0.36"
+                     *             },
+                     *             {
+                     *               "code": "TVQ",
+                     *               "montant": "0.71"
+                     *             }
+                     *           ],
+                     *           "total": "8.22"
+                     *         },
+                     *         "paiements": [
+                     *           {
+                     *             "mode": "carte",
+                     *             "montant": "5.00"
+                     *           },
+                     *           {
+                     *             "mode": "especes",
+                     *             "montant": "3.22"
+                     *           }
+                     *         ],
+                     *         "retours": {
+                     *           "nombre": 1,
+                     *           "total": "1.38",
+                     *           "especes": "1.38"
+                     *         },
+                     *         "especes_attendues": "151.84",
+                     *         "especes_comptees": null,
+                     *         "ecart": null
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["RegisterSession"];
                 };
             };
@@ -3871,7 +5012,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No open session */
+            /** @description The register has no open session */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3913,10 +5054,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "total": 1,
+                     *       "page": 1,
+                     *       "size": 20,
+                     *       "items": [
+                     *         {
+                     *           "id": 57,
+                     *           "magasin_id": 1,
+                     *           "magasin": {
+                     *             "id": 1,
+                     *             "nom": "Magasin Centre-Ville"
+                     *           },
+                     *           "produit_id": 2,
+                     *           "produit": {
+                     *             "id": 2,
+                     *             "code": "ALI002",
+                     *             "nom": "Lait"
+                     *           },
+                     *           "quantite": 40,
+                     *           "note": "Week-end de Pâques",
+                     *           "statut": "livree",
+                     *           "actions_possibles": [],
+                     *           "demande_par": 7,
+                     *           "demande_le": "2026-11-22T09:12:44.000Z",
+                     *           "validee_par": 3,
+                     *           "validee_le": "2026-11-22T11:30:02.000Z",
+                     *           "expediee_par": 3,
+                     *           "expediee_le": "2026-11-23T07:45:10.000Z",
+                     *           "livree_par": 7,
+                     *           "livree_le": "2026-11-23T15:20:36.000Z",
+                     *           "refusee_par": null,
+                     *           "refusee_le": null,
+                     *           "motif_refus": null,
+                     *           "annulee_par": null,
+                     *           "annulee_le": null,
+                     *           "mis_a_jour_le": "2026-11-23T15:20:36.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["Replenishment"][];
+                        /** @example 1 */
                         page: number;
+                        /** @example 20 */
                         size: number;
+                        /**
+                         * @description Rows matching the filters, all pages together
+                         * @example 1
+                         */
                         total: number;
                     };
                 };
@@ -3930,7 +5118,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks the read scope, or a clerk asks for another store */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3953,7 +5141,13 @@ export interface operations {
     postApiV1Replenishments: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Optional; one unique key per replenishment request: 8–100 characters of A-Z a-z 0-9 . _ : -, e.g. a UUID made when the form opens. A retry with the same key and the same body answers with the first result (200, Idempotent-Replayed: true) and writes nothing again; the same key with another body is a 409 IDEMPOTENCY_CONFLICT; an empty or malformed key is a 422.
+                 * @example 0b6f1c2e-7d4a-4f7e-9a53-2c8e5d1f3a90
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3962,7 +5156,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "magasin_id": 1,
-                 *       "produit_id": 1,
+                 *       "produit_id": 2,
                  *       "quantite": 40,
                  *       "note": "Week-end de Pâques"
                  *     }
@@ -3976,12 +5170,99 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Replay of an earlier request with the same Idempotency-Key */
+            200: {
+                headers: {
+                    /** @description Present (true) when this answers an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 57,
+                     *       "magasin_id": 1,
+                     *       "magasin": {
+                     *         "id": 1,
+                     *         "nom": "Magasin Centre-Ville"
+                     *       },
+                     *       "produit_id": 2,
+                     *       "produit": {
+                     *         "id": 2,
+                     *         "code": "ALI002",
+                     *         "nom": "Lait"
+                     *       },
+                     *       "quantite": 40,
+                     *       "note": "Week-end de Pâques",
+                     *       "statut": "en_attente",
+                     *       "actions_possibles": [
+                     *         "approve",
+                     *         "reject",
+                     *         "cancel"
+                     *       ],
+                     *       "demande_par": 7,
+                     *       "demande_le": "2026-11-22T09:12:44.000Z",
+                     *       "validee_par": null,
+                     *       "validee_le": null,
+                     *       "expediee_par": null,
+                     *       "expediee_le": null,
+                     *       "livree_par": null,
+                     *       "livree_le": null,
+                     *       "refusee_par": null,
+                     *       "refusee_le": null,
+                     *       "motif_refus": null,
+                     *       "annulee_par": null,
+                     *       "annulee_le": null,
+                     *       "mis_a_jour_le": "2026-11-22T09:12:44.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Replenishment"];
+                };
+            };
             /** @description The request */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 57,
+                     *       "magasin_id": 1,
+                     *       "magasin": {
+                     *         "id": 1,
+                     *         "nom": "Magasin Centre-Ville"
+                     *       },
+                     *       "produit_id": 2,
+                     *       "produit": {
+                     *         "id": 2,
+                     *         "code": "ALI002",
+                     *         "nom": "Lait"
+                     *       },
+                     *       "quantite": 40,
+                     *       "note": "Week-end de Pâques",
+                     *       "statut": "en_attente",
+                     *       "actions_possibles": [
+                     *         "approve",
+                     *         "reject",
+                     *         "cancel"
+                     *       ],
+                     *       "demande_par": 7,
+                     *       "demande_le": "2026-11-22T09:12:44.000Z",
+                     *       "validee_par": null,
+                     *       "validee_le": null,
+                     *       "expediee_par": null,
+                     *       "expediee_le": null,
+                     *       "livree_par": null,
+                     *       "livree_le": null,
+                     *       "refusee_par": null,
+                     *       "refusee_le": null,
+                     *       "motif_refus": null,
+                     *       "annulee_par": null,
+                     *       "annulee_le": null,
+                     *       "mis_a_jour_le": "2026-11-22T09:12:44.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Replenishment"];
                 };
             };
@@ -3994,7 +5275,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks the write scope, or a clerk asks for another store */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4003,8 +5284,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unknown store, product or request */
+            /** @description Unknown store or product */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description IDEMPOTENCY_CONFLICT: the Idempotency-Key was used with another body (nothing is written) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4040,7 +5330,79 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Replenishment"];
+                    /**
+                     * @example {
+                     *       "id": 57,
+                     *       "magasin_id": 1,
+                     *       "magasin": {
+                     *         "id": 1,
+                     *         "nom": "Magasin Centre-Ville"
+                     *       },
+                     *       "produit_id": 2,
+                     *       "produit": {
+                     *         "id": 2,
+                     *         "code": "ALI002",
+                     *         "nom": "Lait"
+                     *       },
+                     *       "quantite": 40,
+                     *       "note": "Week-end de Pâques",
+                     *       "statut": "livree",
+                     *       "actions_possibles": [],
+                     *       "demande_par": 7,
+                     *       "demande_le": "2026-11-22T09:12:44.000Z",
+                     *       "validee_par": 3,
+                     *       "validee_le": "2026-11-22T11:30:02.000Z",
+                     *       "expediee_par": 3,
+                     *       "expediee_le": "2026-11-23T07:45:10.000Z",
+                     *       "livree_par": 7,
+                     *       "livree_le": "2026-11-23T15:20:36.000Z",
+                     *       "refusee_par": null,
+                     *       "refusee_le": null,
+                     *       "motif_refus": null,
+                     *       "annulee_par": null,
+                     *       "annulee_le": null,
+                     *       "mis_a_jour_le": "2026-11-23T15:20:36.000Z",
+                     *       "historique": [
+                     *         {
+                     *           "etape": "demandee",
+                     *           "le": "2026-11-22T09:12:44.000Z",
+                     *           "par": {
+                     *             "id": 7,
+                     *             "nom": "Julie Tremblay"
+                     *           },
+                     *           "motif": null
+                     *         },
+                     *         {
+                     *           "etape": "validee",
+                     *           "le": "2026-11-22T11:30:02.000Z",
+                     *           "par": {
+                     *             "id": 3,
+                     *             "nom": "Marc Gagnon"
+                     *           },
+                     *           "motif": null
+                     *         },
+                     *         {
+                     *           "etape": "expediee",
+                     *           "le": "2026-11-23T07:45:10.000Z",
+                     *           "par": {
+                     *             "id": 3,
+                     *             "nom": "Marc Gagnon"
+                     *           },
+                     *           "motif": null
+                     *         },
+                     *         {
+                     *           "etape": "livree",
+                     *           "le": "2026-11-23T15:20:36.000Z",
+                     *           "par": {
+                     *             "id": 7,
+                     *             "nom": "Julie Tremblay"
+                     *           },
+                     *           "motif": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReplenishmentDetail"];
                 };
             };
             /** @description Missing, unknown, expired or revoked token */
@@ -4052,7 +5414,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks the read scope, or a clerk asks for another store */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4061,7 +5423,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unknown store, product or request */
+            /** @description No such request (or not in your store) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4092,6 +5454,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": Record<string, never>;
             };
         };
@@ -4102,6 +5465,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 57,
+                     *       "magasin_id": 1,
+                     *       "magasin": {
+                     *         "id": 1,
+                     *         "nom": "Magasin Centre-Ville"
+                     *       },
+                     *       "produit_id": 2,
+                     *       "produit": {
+                     *         "id": 2,
+                     *         "code": "ALI002",
+                     *         "nom": "Lait"
+                     *       },
+                     *       "quantite": 40,
+                     *       "note": "Week-end de Pâques",
+                     *       "statut": "livree",
+                     *       "actions_possibles": [],
+                     *       "demande_par": 7,
+                     *       "demande_le": "2026-11-22T09:12:44.000Z",
+                     *       "validee_par": 3,
+                     *       "validee_le": "2026-11-22T11:30:02.000Z",
+                     *       "expediee_par": 3,
+                     *       "expediee_le": "2026-11-23T07:45:10.000Z",
+                     *       "livree_par": 7,
+                     *       "livree_le": "2026-11-23T15:20:36.000Z",
+                     *       "refusee_par": null,
+                     *       "refusee_le": null,
+                     *       "motif_refus": null,
+                     *       "annulee_par": null,
+                     *       "annulee_le": null,
+                     *       "mis_a_jour_le": "2026-11-23T15:20:36.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Replenishment"];
                 };
             };
@@ -4114,7 +5511,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks the write scope, or the role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4123,7 +5520,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unknown store, product or request */
+            /** @description No such request (or not in your store) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4163,6 +5560,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": Record<string, never>;
             };
         };
@@ -4173,6 +5571,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 57,
+                     *       "magasin_id": 1,
+                     *       "magasin": {
+                     *         "id": 1,
+                     *         "nom": "Magasin Centre-Ville"
+                     *       },
+                     *       "produit_id": 2,
+                     *       "produit": {
+                     *         "id": 2,
+                     *         "code": "ALI002",
+                     *         "nom": "Lait"
+                     *       },
+                     *       "quantite": 40,
+                     *       "note": "Week-end de Pâques",
+                     *       "statut": "livree",
+                     *       "actions_possibles": [],
+                     *       "demande_par": 7,
+                     *       "demande_le": "2026-11-22T09:12:44.000Z",
+                     *       "validee_par": 3,
+                     *       "validee_le": "2026-11-22T11:30:02.000Z",
+                     *       "expediee_par": 3,
+                     *       "expediee_le": "2026-11-23T07:45:10.000Z",
+                     *       "livree_par": 7,
+                     *       "livree_le": "2026-11-23T15:20:36.000Z",
+                     *       "refusee_par": null,
+                     *       "refusee_le": null,
+                     *       "motif_refus": null,
+                     *       "annulee_par": null,
+                     *       "annulee_le": null,
+                     *       "mis_a_jour_le": "2026-11-23T15:20:36.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Replenishment"];
                 };
             };
@@ -4185,7 +5617,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks the write scope, or the role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4194,7 +5626,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unknown store, product or request */
+            /** @description No such request (or not in your store) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4234,6 +5666,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": Record<string, never>;
             };
         };
@@ -4244,6 +5677,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 57,
+                     *       "magasin_id": 1,
+                     *       "magasin": {
+                     *         "id": 1,
+                     *         "nom": "Magasin Centre-Ville"
+                     *       },
+                     *       "produit_id": 2,
+                     *       "produit": {
+                     *         "id": 2,
+                     *         "code": "ALI002",
+                     *         "nom": "Lait"
+                     *       },
+                     *       "quantite": 40,
+                     *       "note": "Week-end de Pâques",
+                     *       "statut": "livree",
+                     *       "actions_possibles": [],
+                     *       "demande_par": 7,
+                     *       "demande_le": "2026-11-22T09:12:44.000Z",
+                     *       "validee_par": 3,
+                     *       "validee_le": "2026-11-22T11:30:02.000Z",
+                     *       "expediee_par": 3,
+                     *       "expediee_le": "2026-11-23T07:45:10.000Z",
+                     *       "livree_par": 7,
+                     *       "livree_le": "2026-11-23T15:20:36.000Z",
+                     *       "refusee_par": null,
+                     *       "refusee_le": null,
+                     *       "motif_refus": null,
+                     *       "annulee_par": null,
+                     *       "annulee_le": null,
+                     *       "mis_a_jour_le": "2026-11-23T15:20:36.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Replenishment"];
                 };
             };
@@ -4256,7 +5723,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks the write scope, or the role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4265,7 +5732,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unknown store, product or request */
+            /** @description No such request (or not in your store) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4305,6 +5772,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "motif": "Stock suffisant en magasin"
+                 *     }
+                 */
                 "application/json": {
                     motif: string;
                 };
@@ -4317,6 +5789,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 57,
+                     *       "magasin_id": 1,
+                     *       "magasin": {
+                     *         "id": 1,
+                     *         "nom": "Magasin Centre-Ville"
+                     *       },
+                     *       "produit_id": 2,
+                     *       "produit": {
+                     *         "id": 2,
+                     *         "code": "ALI002",
+                     *         "nom": "Lait"
+                     *       },
+                     *       "quantite": 40,
+                     *       "note": "Week-end de Pâques",
+                     *       "statut": "livree",
+                     *       "actions_possibles": [],
+                     *       "demande_par": 7,
+                     *       "demande_le": "2026-11-22T09:12:44.000Z",
+                     *       "validee_par": 3,
+                     *       "validee_le": "2026-11-22T11:30:02.000Z",
+                     *       "expediee_par": 3,
+                     *       "expediee_le": "2026-11-23T07:45:10.000Z",
+                     *       "livree_par": 7,
+                     *       "livree_le": "2026-11-23T15:20:36.000Z",
+                     *       "refusee_par": null,
+                     *       "refusee_le": null,
+                     *       "motif_refus": null,
+                     *       "annulee_par": null,
+                     *       "annulee_le": null,
+                     *       "mis_a_jour_le": "2026-11-23T15:20:36.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Replenishment"];
                 };
             };
@@ -4329,7 +5835,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks the write scope, or the role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4338,7 +5844,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unknown store, product or request */
+            /** @description No such request (or not in your store) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4378,6 +5884,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": Record<string, never>;
             };
         };
@@ -4388,6 +5895,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 57,
+                     *       "magasin_id": 1,
+                     *       "magasin": {
+                     *         "id": 1,
+                     *         "nom": "Magasin Centre-Ville"
+                     *       },
+                     *       "produit_id": 2,
+                     *       "produit": {
+                     *         "id": 2,
+                     *         "code": "ALI002",
+                     *         "nom": "Lait"
+                     *       },
+                     *       "quantite": 40,
+                     *       "note": "Week-end de Pâques",
+                     *       "statut": "livree",
+                     *       "actions_possibles": [],
+                     *       "demande_par": 7,
+                     *       "demande_le": "2026-11-22T09:12:44.000Z",
+                     *       "validee_par": 3,
+                     *       "validee_le": "2026-11-22T11:30:02.000Z",
+                     *       "expediee_par": 3,
+                     *       "expediee_le": "2026-11-23T07:45:10.000Z",
+                     *       "livree_par": 7,
+                     *       "livree_le": "2026-11-23T15:20:36.000Z",
+                     *       "refusee_par": null,
+                     *       "refusee_le": null,
+                     *       "motif_refus": null,
+                     *       "annulee_par": null,
+                     *       "annulee_le": null,
+                     *       "mis_a_jour_le": "2026-11-23T15:20:36.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Replenishment"];
                 };
             };
@@ -4400,7 +5941,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks the write scope, or the role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4409,7 +5950,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unknown store, product or request */
+            /** @description No such request (or not in your store) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4457,10 +5998,45 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "total": 1,
+                     *       "page": 1,
+                     *       "size": 20,
+                     *       "items": [
+                     *         {
+                     *           "magasin": {
+                     *             "id": 1,
+                     *             "nom": "Magasin Centre-Ville"
+                     *           },
+                     *           "produit": {
+                     *             "id": 2,
+                     *             "code": "ALI002",
+                     *             "nom": "Lait"
+                     *           },
+                     *           "quantite": 7,
+                     *           "seuil_reappro": 15,
+                     *           "statut": "critique",
+                     *           "ventes_par_jour": 2.4,
+                     *           "jours_restants": 2.9,
+                     *           "en_cours": 0,
+                     *           "stock_entrepot": 1859,
+                     *           "quantite_suggeree": 57,
+                     *           "priorite": "URGENT"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["ReplenishmentSuggestion"][];
+                        /** @example 1 */
                         page: number;
+                        /** @example 20 */
                         size: number;
+                        /**
+                         * @description Rows matching the filters, all pages together
+                         * @example 1
+                         */
                         total: number;
                     };
                 };
@@ -4515,6 +6091,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "global_summary": {
+                     *         "total_revenue": "48210.35",
+                     *         "total_sales_count": 6412,
+                     *         "average_ticket": "7.52",
+                     *         "gross_revenue": "48803.10",
+                     *         "refunds": "592.75"
+                     *       },
+                     *       "total_stores": 5,
+                     *       "active_stores": 5,
+                     *       "store_activation_rate": 100,
+                     *       "best_performing_store": {
+                     *         "store_id": 1,
+                     *         "store_name": "Magasin Centre-Ville",
+                     *         "sales_count": 1623,
+                     *         "revenue": "12408.90",
+                     *         "average_ticket": "7.65",
+                     *         "performance_rating": "Excellent",
+                     *         "gross_revenue": "12561.40",
+                     *         "refunds": "152.50"
+                     *       },
+                     *       "average_store_revenue": "9642.07"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BusinessInsightsResponse"];
                     "text/csv": string;
                 };
@@ -4528,7 +6129,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks the reports scope, or a clerk asks for another store */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4567,7 +6168,7 @@ export interface operations {
                  *         1,
                  *         2
                  *       ],
-                 *       "grouper_par": "semaine"
+                 *       "grouper_par": "magasin"
                  *     }
                  */
                 "application/json": {
@@ -4605,6 +6206,51 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "date_debut": "2026-10-01",
+                     *       "date_fin": "2026-10-31",
+                     *       "magasin_ids": [
+                     *         1,
+                     *         2
+                     *       ],
+                     *       "produit_ids": null,
+                     *       "grouper_par": "magasin",
+                     *       "totaux": {
+                     *         "quantite_vendue": 7860,
+                     *         "quantite_retournee": 92,
+                     *         "ventes_brutes": "24308.85",
+                     *         "remboursements": "282.20",
+                     *         "chiffre_affaires": "24026.65",
+                     *         "nombre_ventes": 3212,
+                     *         "ticket_moyen": "7.48"
+                     *       },
+                     *       "lignes": [
+                     *         {
+                     *           "magasin_id": 1,
+                     *           "libelle": "Magasin Centre-Ville",
+                     *           "quantite_vendue": 4210,
+                     *           "quantite_retournee": 52,
+                     *           "ventes_brutes": "12988.70",
+                     *           "remboursements": "160.30",
+                     *           "chiffre_affaires": "12828.40",
+                     *           "nombre_ventes": 1702,
+                     *           "ticket_moyen": "7.54"
+                     *         },
+                     *         {
+                     *           "magasin_id": 2,
+                     *           "libelle": "Magasin Banlieue",
+                     *           "quantite_vendue": 3650,
+                     *           "quantite_retournee": 40,
+                     *           "ventes_brutes": "11320.15",
+                     *           "remboursements": "121.90",
+                     *           "chiffre_affaires": "11198.25",
+                     *           "nombre_ventes": 1510,
+                     *           "ticket_moyen": "7.42"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["RapportPersonnalise"];
                     "text/csv": string;
                 };
@@ -4618,7 +6264,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks the reports scope, or a clerk asks for another store */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4627,7 +6273,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Validation error (details.validation_errors lists each field) */
+            /** @description Validation error: missing or inverted period, unknown store or product ids */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4661,7 +6307,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "total_revenue": "48210.35",
+                     *       "total_sales_count": 6412,
+                     *       "average_ticket": "7.52",
+                     *       "gross_revenue": "48803.10",
+                     *       "refunds": "592.75"
+                     *     }
+                     */
                     "application/json": components["schemas"]["GlobalSummaryResponse"];
+                    /**
+                     * @example total_revenue,total_sales_count,average_ticket,gross_revenue,refunds
+                     *     48210.35,6412,7.52,48803.10,592.75
+                     */
                     "text/csv": string;
                 };
             };
@@ -4674,8 +6333,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks the reports scope, or a clerk asks for another store */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description store_id (or magasin_id) names no store */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4713,6 +6381,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "magasin_id": 1,
+                     *       "genere_le": "2026-11-24T14:32:05.120Z",
+                     *       "emplacements": [
+                     *         {
+                     *           "type": "magasin",
+                     *           "magasin_id": 1,
+                     *           "nom": "Magasin Centre-Ville",
+                     *           "nombre_produits": 13,
+                     *           "quantite_totale": 789,
+                     *           "valeur": "1361.00",
+                     *           "alertes": 2,
+                     *           "statuts": {
+                     *             "ruptures": 1,
+                     *             "critiques": 1,
+                     *             "faibles": 0,
+                     *             "normaux": 11
+                     *           }
+                     *         }
+                     *       ],
+                     *       "totaux": {
+                     *         "quantite_totale": 789,
+                     *         "valeur": "1361.00",
+                     *         "alertes": 2,
+                     *         "statuts": {
+                     *           "ruptures": 1,
+                     *           "critiques": 1,
+                     *           "faibles": 0,
+                     *           "normaux": 11
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["RapportInventaire"];
                     "text/csv": string;
                 };
@@ -4726,8 +6428,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks the reports scope, or a clerk asks for another store */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description store_id (or magasin_id) names no store */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4766,6 +6477,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "low_stock_threshold": null,
+                     *       "store_id": 1,
+                     *       "low_stock_products": [
+                     *         {
+                     *           "product_id": 2,
+                     *           "product_code": "ALI002",
+                     *           "product_name": "Lait",
+                     *           "store_id": 1,
+                     *           "location_name": "Magasin Centre-Ville",
+                     *           "quantity": 7,
+                     *           "reorder_point": 15,
+                     *           "status": "critique",
+                     *           "unit_price": "1.10",
+                     *           "stock_value": "7.70"
+                     *         }
+                     *       ],
+                     *       "out_of_stock_products": [
+                     *         {
+                     *           "product_id": 10,
+                     *           "product_code": "HYG002",
+                     *           "product_name": "Savon",
+                     *           "store_id": 1,
+                     *           "location_name": "Magasin Centre-Ville",
+                     *           "quantity": 0,
+                     *           "reorder_point": 12,
+                     *           "status": "rupture",
+                     *           "unit_price": "1.20",
+                     *           "stock_value": "0.00"
+                     *         }
+                     *       ],
+                     *       "total_products": 13,
+                     *       "inventory_value": "1361.00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["InventoryStatusResponse"];
                     "text/csv": string;
                 };
@@ -4779,8 +6526,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks the reports scope, or a clerk asks for another store */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description store_id (or magasin_id) names no store */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4822,6 +6578,46 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "periode": {
+                     *         "date_debut": "2026-11-01",
+                     *         "date_fin": "2026-11-24"
+                     *       },
+                     *       "periode_precedente": {
+                     *         "date_debut": "2026-10-01",
+                     *         "date_fin": "2026-10-24"
+                     *       },
+                     *       "magasin_id": null,
+                     *       "chiffre_affaires": {
+                     *         "valeur": "48210.35",
+                     *         "precedent": "46530.10",
+                     *         "variation_pct": 3.61
+                     *       },
+                     *       "transactions": {
+                     *         "valeur": 6412,
+                     *         "precedent": 6297,
+                     *         "variation_pct": 1.83
+                     *       },
+                     *       "ticket_moyen": {
+                     *         "valeur": "7.52",
+                     *         "precedent": "7.39",
+                     *         "variation_pct": 1.76
+                     *       },
+                     *       "ventes_brutes": {
+                     *         "valeur": "48803.10",
+                     *         "precedent": "47120.35",
+                     *         "variation_pct": 3.57
+                     *       },
+                     *       "alertes_stock": {
+                     *         "total": 9,
+                     *         "ruptures": 1,
+                     *         "critiques": 3,
+                     *         "faibles": 5,
+                     *         "normaux": 69
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["RapportKpis"];
                     "text/csv": string;
                 };
@@ -4835,8 +6631,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks the reports scope, or a clerk asks for another store */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description store_id (or magasin_id) names no store */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4879,6 +6684,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "product_id": 9,
+                     *         "product_code": "HYG001",
+                     *         "product_name": "Shampooing",
+                     *         "total_quantity_sold": 1180,
+                     *         "total_revenue": "4130.00",
+                     *         "total_orders": 1042,
+                     *         "average_quantity_per_order": "1.13",
+                     *         "average_revenue_per_order": "3.96",
+                     *         "quantity_returned": 14,
+                     *         "gross_revenue": "4179.00",
+                     *         "refunds": "49.00"
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["TopProductResponse"][];
                     "text/csv": string;
                 };
@@ -4892,8 +6714,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks the reports scope, or a clerk asks for another store */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description store_id (or magasin_id) names no store */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4936,6 +6767,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "product_id": 9,
+                     *         "product_code": "HYG001",
+                     *         "product_name": "Shampooing",
+                     *         "total_quantity_sold": 1180,
+                     *         "total_revenue": "4130.00",
+                     *         "total_orders": 1042,
+                     *         "average_quantity_per_order": "1.13",
+                     *         "average_revenue_per_order": "3.96",
+                     *         "quantity_returned": 14,
+                     *         "gross_revenue": "4179.00",
+                     *         "refunds": "49.00"
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["TopProductResponse"][];
                     "text/csv": string;
                 };
@@ -4949,8 +6797,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks the reports scope, or a clerk asks for another store */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description store_id (or magasin_id) names no store */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4994,6 +6851,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "period": "monthly",
+                     *       "months_back": 3,
+                     *       "store_id": null,
+                     *       "start_date": "2026-09-01",
+                     *       "end_date": "2026-11-24",
+                     *       "trends": [
+                     *         {
+                     *           "period_start": "2026-09-01",
+                     *           "period_end": "2026-09-30",
+                     *           "sales_count": 7804,
+                     *           "revenue": "57920.40",
+                     *           "gross_revenue": "58610.90",
+                     *           "refunds": "690.50",
+                     *           "average_ticket": "7.42",
+                     *           "growth_rate": null,
+                     *           "complete": true
+                     *         },
+                     *         {
+                     *           "period_start": "2026-10-01",
+                     *           "period_end": "2026-10-31",
+                     *           "sales_count": 8130,
+                     *           "revenue": "61088.15",
+                     *           "gross_revenue": "61790.65",
+                     *           "refunds": "702.50",
+                     *           "average_ticket": "7.51",
+                     *           "growth_rate": 5.47,
+                     *           "complete": true
+                     *         },
+                     *         {
+                     *           "period_start": "2026-11-01",
+                     *           "period_end": "2026-11-30",
+                     *           "sales_count": 6412,
+                     *           "revenue": "48210.35",
+                     *           "gross_revenue": "48803.10",
+                     *           "refunds": "592.75",
+                     *           "average_ticket": "7.52",
+                     *           "growth_rate": -21.08,
+                     *           "complete": false
+                     *         }
+                     *       ],
+                     *       "growth_rate": 5.47,
+                     *       "trend_direction": "increasing"
+                     *     }
+                     */
                     "application/json": components["schemas"]["RevenueTrendsResponse"];
                     "text/csv": string;
                 };
@@ -5007,8 +6910,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks the reports scope, or a clerk asks for another store */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description store_id (or magasin_id) names no store */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5050,6 +6962,65 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "date_debut": "2026-11-23",
+                     *       "date_fin": "2026-11-24",
+                     *       "magasin_id": 1,
+                     *       "totaux": {
+                     *         "nombre_ventes": 119,
+                     *         "ventes_brutes": "919.45",
+                     *         "remboursements": "6.70",
+                     *         "chiffre_affaires": "912.75",
+                     *         "ticket_moyen": "7.67",
+                     *         "taxes": "137.69",
+                     *         "total_ttc": "1057.14",
+                     *         "nombre_retours": 2,
+                     *         "remboursements_ttc": "7.70"
+                     *       },
+                     *       "par_magasin": [
+                     *         {
+                     *           "magasin_id": 1,
+                     *           "magasin_nom": "Magasin Centre-Ville",
+                     *           "nombre_ventes": 119,
+                     *           "ventes_brutes": "919.45",
+                     *           "remboursements": "6.70",
+                     *           "chiffre_affaires": "912.75",
+                     *           "ticket_moyen": "7.67",
+                     *           "taxes": "137.69",
+                     *           "total_ttc": "1057.14",
+                     *           "nombre_retours": 2,
+                     *           "remboursements_ttc": "7.70"
+                     *         }
+                     *       ],
+                     *       "par_jour": [
+                     *         {
+                     *           "jour": "2026-11-23",
+                     *           "nombre_ventes": 58,
+                     *           "ventes_brutes": "449.30",
+                     *           "remboursements": "6.70",
+                     *           "chiffre_affaires": "442.60",
+                     *           "ticket_moyen": "7.63",
+                     *           "taxes": "67.28",
+                     *           "total_ttc": "516.58",
+                     *           "nombre_retours": 2,
+                     *           "remboursements_ttc": "7.70"
+                     *         },
+                     *         {
+                     *           "jour": "2026-11-24",
+                     *           "nombre_ventes": 61,
+                     *           "ventes_brutes": "470.15",
+                     *           "remboursements": "0.00",
+                     *           "chiffre_affaires": "470.15",
+                     *           "ticket_moyen": "7.71",
+                     *           "taxes": "70.41",
+                     *           "total_ttc": "540.56",
+                     *           "nombre_retours": 0,
+                     *           "remboursements_ttc": "0.00"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["RapportVentes"];
                     "text/csv": string;
                 };
@@ -5063,8 +7034,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks the reports scope, or a clerk asks for another store */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description store_id (or magasin_id) names no store */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5107,6 +7087,47 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "period": "weekly",
+                     *       "start_date": "2026-11-02",
+                     *       "end_date": "2026-11-22",
+                     *       "store_id": 1,
+                     *       "total_sales": 1422,
+                     *       "total_revenue": "10803.95",
+                     *       "gross_revenue": "10936.45",
+                     *       "refunds": "132.50",
+                     *       "sales_data": [
+                     *         {
+                     *           "period_start": "2026-11-02",
+                     *           "period_end": "2026-11-08",
+                     *           "sales_count": 471,
+                     *           "revenue": "3590.25",
+                     *           "gross_revenue": "3631.75",
+                     *           "refunds": "41.50",
+                     *           "average_ticket": "7.62"
+                     *         },
+                     *         {
+                     *           "period_start": "2026-11-09",
+                     *           "period_end": "2026-11-15",
+                     *           "sales_count": 488,
+                     *           "revenue": "3702.60",
+                     *           "gross_revenue": "3760.10",
+                     *           "refunds": "57.50",
+                     *           "average_ticket": "7.59"
+                     *         },
+                     *         {
+                     *           "period_start": "2026-11-16",
+                     *           "period_end": "2026-11-22",
+                     *           "sales_count": 463,
+                     *           "revenue": "3511.10",
+                     *           "gross_revenue": "3544.60",
+                     *           "refunds": "33.50",
+                     *           "average_ticket": "7.58"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["SalesReportResponse"];
                     "text/csv": string;
                 };
@@ -5120,8 +7141,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks the reports scope, or a clerk asks for another store */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description store_id (or magasin_id) names no store */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5163,6 +7193,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "store_id": 1,
+                     *         "store_name": "Magasin Centre-Ville",
+                     *         "sales_count": 1623,
+                     *         "revenue": "12408.90",
+                     *         "average_ticket": "7.65",
+                     *         "performance_rating": "Excellent",
+                     *         "gross_revenue": "12561.40",
+                     *         "refunds": "152.50"
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["StorePerformanceResponse"][];
                     "text/csv": string;
                 };
@@ -5176,8 +7220,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks the reports scope, or a clerk asks for another store */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description store_id (or magasin_id) names no store */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5219,6 +7272,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "store_id": 1,
+                     *       "store_name": "Magasin Centre-Ville",
+                     *       "sales_count": 1623,
+                     *       "revenue": "12408.90",
+                     *       "average_ticket": "7.65",
+                     *       "performance_rating": "Excellent",
+                     *       "gross_revenue": "12561.40",
+                     *       "refunds": "152.50"
+                     *     }
+                     */
                     "application/json": components["schemas"]["StorePerformanceResponse"];
                     "text/csv": string;
                 };
@@ -5232,7 +7297,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks the reports scope, or a clerk asks for another store */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5283,6 +7348,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "store_id": 1,
+                     *         "store_name": "Magasin Centre-Ville",
+                     *         "sales_count": 1623,
+                     *         "revenue": "12408.90",
+                     *         "average_ticket": "7.65",
+                     *         "performance_rating": "Excellent",
+                     *         "gross_revenue": "12561.40",
+                     *         "refunds": "152.50"
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["StorePerformanceResponse"][];
                     "text/csv": string;
                 };
@@ -5296,7 +7375,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks the reports scope, or a clerk asks for another store */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5340,6 +7419,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "product_id": 9,
+                     *         "product_code": "HYG001",
+                     *         "product_name": "Shampooing",
+                     *         "total_quantity_sold": 1180,
+                     *         "total_revenue": "4130.00",
+                     *         "total_orders": 1042,
+                     *         "average_quantity_per_order": "1.13",
+                     *         "average_revenue_per_order": "3.96",
+                     *         "quantity_returned": 14,
+                     *         "gross_revenue": "4179.00",
+                     *         "refunds": "49.00"
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["TopProductResponse"][];
                     "text/csv": string;
                 };
@@ -5353,8 +7449,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks the reports scope, or a clerk asks for another store */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description store_id (or magasin_id) names no store */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5395,6 +7500,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "store_id": 1,
+                     *         "store_name": "Magasin Centre-Ville",
+                     *         "sales_count": 1623,
+                     *         "revenue": "12408.90",
+                     *         "average_ticket": "7.65",
+                     *         "performance_rating": "Excellent",
+                     *         "gross_revenue": "12561.40",
+                     *         "refunds": "152.50"
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["StorePerformanceResponse"][];
                     "text/csv": string;
                 };
@@ -5408,7 +7527,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks the reports scope, or a clerk asks for another store */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5450,6 +7569,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "store_id": 1,
+                     *         "store_name": "Magasin Centre-Ville",
+                     *         "sales_count": 1623,
+                     *         "revenue": "12408.90",
+                     *         "average_ticket": "7.65",
+                     *         "performance_rating": "Excellent",
+                     *         "gross_revenue": "12561.40",
+                     *         "refunds": "152.50"
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["StorePerformanceResponse"][];
                     "text/csv": string;
                 };
@@ -5463,7 +7596,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks the reports scope, or a clerk asks for another store */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5500,6 +7633,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 96,
+                     *       "vente_id": 1842,
+                     *       "motif": "Pain rassis",
+                     *       "mode_remboursement": "especes",
+                     *       "session_id": 311,
+                     *       "utilisateur_id": 7,
+                     *       "lignes": [
+                     *         {
+                     *           "ligne_id": 5521,
+                     *           "produit_id": 1,
+                     *           "code": "ALI001",
+                     *           "nom": "Pain",
+                     *           "quantite": 1,
+                     *           "montant": "1.20"
+                     *         }
+                     *       ],
+                     *       "sous_total": "1.20",
+                     *       "total_taxes": "0.18",
+                     *       "total": "1.38",
+                     *       "cree_le": "2026-11-24T15:10:44.902Z",
+                     *       "vente": {
+                     *         "statut": "partiellement_retournee",
+                     *         "montant_rembourse": "1.38",
+                     *         "total": "8.22"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Return"];
                 };
             };
@@ -5521,7 +7683,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such return */
+            /** @description No such return (or not in your store) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5572,10 +7734,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "total": 1,
+                     *       "page": 1,
+                     *       "size": 20,
+                     *       "items": [
+                     *         {
+                     *           "id": 1842,
+                     *           "numero_recu": "S1-R2-00001842",
+                     *           "magasin_id": 1,
+                     *           "caisse_id": 2,
+                     *           "session_id": 311,
+                     *           "caissier_id": 7,
+                     *           "statut": "terminee",
+                     *           "sous_total": "7.15",
+                     *           "total_taxes": "1.07",
+                     *           "total": "8.22",
+                     *           "montant_rembourse": "0.00",
+                     *           "cree_le": "2026-11-24T14:32:05.120Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["SaleListItem"][];
+                        /** @example 1 */
                         page: number;
+                        /** @example 20 */
                         size: number;
+                        /**
+                         * @description Rows matching the filters, all pages together
+                         * @example 1
+                         */
                         total: number;
                     };
                 };
@@ -5612,7 +7803,13 @@ export interface operations {
     postApiV1Sales: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Optional; one unique key per sale: 8–100 characters of A-Z a-z 0-9 . _ : -, e.g. a UUID made when the form opens. A retry with the same key and the same body answers with the first result (200, Idempotent-Replayed: true) and writes nothing again; the same key with another body is a 409 IDEMPOTENCY_CONFLICT; an empty or malformed key is a 422.
+                 * @example 0b6f1c2e-7d4a-4f7e-9a53-2c8e5d1f3a90
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5620,7 +7817,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "caisse_id": 1,
+                 *       "caisse_id": 2,
                  *       "lignes": [
                  *         {
                  *           "code": "ALI001",
@@ -5629,16 +7826,21 @@ export interface operations {
                  *         {
                  *           "produit_id": 7,
                  *           "quantite": 1
+                 *         },
+                 *         {
+                 *           "code": "ALI005",
+                 *           "quantite": 3
                  *         }
                  *       ],
                  *       "paiements": [
                  *         {
                  *           "mode": "carte",
-                 *           "montant": "2.00"
+                 *           "montant": "5.00",
+                 *           "reference": "VISA-4821"
                  *         },
                  *         {
                  *           "mode": "especes",
-                 *           "montant": 10
+                 *           "montant": "10.00"
                  *         }
                  *       ]
                  *     }
@@ -5664,9 +7866,90 @@ export interface operations {
             /** @description Replay of an earlier request with the same Idempotency-Key */
             200: {
                 headers: {
+                    /** @description Present (true) when this answers an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 1842,
+                     *       "numero_recu": "S1-R2-00001842",
+                     *       "magasin_id": 1,
+                     *       "caisse_id": 2,
+                     *       "session_id": 311,
+                     *       "caissier_id": 7,
+                     *       "statut": "terminee",
+                     *       "sous_total": "7.15",
+                     *       "total_taxes": "1.07",
+                     *       "total": "8.22",
+                     *       "montant_rembourse": "0.00",
+                     *       "cree_le": "2026-11-24T14:32:05.120Z",
+                     *       "taxes": [
+                     *         {
+                     *           "code": "TPS",
+                     *           "libelle": "TPS (5 %)",
+                     *           "taux": "5.000",
+                     *           "numero_enregistrement": "113809034 RT0001",
+                     *           "montant": "0.36"
+                     *         },
+                     *         {
+                     *           "code": "TVQ",
+                     *           "libelle": "TVQ (9,975 %)",
+                     *           "taux": "9.975",
+                     *           "numero_enregistrement": "6336222930 TQ0001",
+                     *           "montant": "0.71"
+                     *         }
+                     *       ],
+                     *       "paiements": [
+                     *         {
+                     *           "mode": "carte",
+                     *           "montant": "5.00",
+                     *           "reference": "VISA-4821"
+                     *         },
+                     *         {
+                     *           "mode": "especes",
+                     *           "montant": "10.00",
+                     *           "reference": null
+                     *         }
+                     *       ],
+                     *       "montant_paye": "15.00",
+                     *       "monnaie_rendue": "6.78",
+                     *       "lignes": [
+                     *         {
+                     *           "id": 5521,
+                     *           "produit_id": 1,
+                     *           "code": "ALI001",
+                     *           "nom": "Pain",
+                     *           "quantite": 2,
+                     *           "prix_unitaire": "1.20",
+                     *           "total": "2.40",
+                     *           "quantite_retournee": 0
+                     *         },
+                     *         {
+                     *           "id": 5522,
+                     *           "produit_id": 7,
+                     *           "code": "BOI002",
+                     *           "nom": "Jus d'orange",
+                     *           "quantite": 1,
+                     *           "prix_unitaire": "1.90",
+                     *           "total": "1.90",
+                     *           "quantite_retournee": 0
+                     *         },
+                     *         {
+                     *           "id": 5523,
+                     *           "produit_id": 5,
+                     *           "code": "ALI005",
+                     *           "nom": "Pâtes",
+                     *           "quantite": 3,
+                     *           "prix_unitaire": "0.95",
+                     *           "total": "2.85",
+                     *           "quantite_retournee": 0
+                     *         }
+                     *       ],
+                     *       "retours": []
+                     *     }
+                     */
                     "application/json": components["schemas"]["Sale"];
                 };
             };
@@ -5676,6 +7959,85 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 1842,
+                     *       "numero_recu": "S1-R2-00001842",
+                     *       "magasin_id": 1,
+                     *       "caisse_id": 2,
+                     *       "session_id": 311,
+                     *       "caissier_id": 7,
+                     *       "statut": "terminee",
+                     *       "sous_total": "7.15",
+                     *       "total_taxes": "1.07",
+                     *       "total": "8.22",
+                     *       "montant_rembourse": "0.00",
+                     *       "cree_le": "2026-11-24T14:32:05.120Z",
+                     *       "taxes": [
+                     *         {
+                     *           "code": "TPS",
+                     *           "libelle": "TPS (5 %)",
+                     *           "taux": "5.000",
+                     *           "numero_enregistrement": "113809034 RT0001",
+                     *           "montant": "0.36"
+                     *         },
+                     *         {
+                     *           "code": "TVQ",
+                     *           "libelle": "TVQ (9,975 %)",
+                     *           "taux": "9.975",
+                     *           "numero_enregistrement": "6336222930 TQ0001",
+                     *           "montant": "0.71"
+                     *         }
+                     *       ],
+                     *       "paiements": [
+                     *         {
+                     *           "mode": "carte",
+                     *           "montant": "5.00",
+                     *           "reference": "VISA-4821"
+                     *         },
+                     *         {
+                     *           "mode": "especes",
+                     *           "montant": "10.00",
+                     *           "reference": null
+                     *         }
+                     *       ],
+                     *       "montant_paye": "15.00",
+                     *       "monnaie_rendue": "6.78",
+                     *       "lignes": [
+                     *         {
+                     *           "id": 5521,
+                     *           "produit_id": 1,
+                     *           "code": "ALI001",
+                     *           "nom": "Pain",
+                     *           "quantite": 2,
+                     *           "prix_unitaire": "1.20",
+                     *           "total": "2.40",
+                     *           "quantite_retournee": 0
+                     *         },
+                     *         {
+                     *           "id": 5522,
+                     *           "produit_id": 7,
+                     *           "code": "BOI002",
+                     *           "nom": "Jus d'orange",
+                     *           "quantite": 1,
+                     *           "prix_unitaire": "1.90",
+                     *           "total": "1.90",
+                     *           "quantite_retournee": 0
+                     *         },
+                     *         {
+                     *           "id": 5523,
+                     *           "produit_id": 5,
+                     *           "code": "ALI005",
+                     *           "nom": "Pâtes",
+                     *           "quantite": 3,
+                     *           "prix_unitaire": "0.95",
+                     *           "total": "2.85",
+                     *           "quantite_retournee": 0
+                     *         }
+                     *       ],
+                     *       "retours": []
+                     *     }
+                     */
                     "application/json": components["schemas"]["Sale"];
                 };
             };
@@ -5688,7 +8050,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks the write scope, or the action is not yours to do */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5706,7 +8068,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Validation error (details.validation_errors lists each field) */
+            /** @description Invalid field, unknown product or register, or payments that do not settle the total */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5734,6 +8096,85 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 1842,
+                     *       "numero_recu": "S1-R2-00001842",
+                     *       "magasin_id": 1,
+                     *       "caisse_id": 2,
+                     *       "session_id": 311,
+                     *       "caissier_id": 7,
+                     *       "statut": "terminee",
+                     *       "sous_total": "7.15",
+                     *       "total_taxes": "1.07",
+                     *       "total": "8.22",
+                     *       "montant_rembourse": "0.00",
+                     *       "cree_le": "2026-11-24T14:32:05.120Z",
+                     *       "taxes": [
+                     *         {
+                     *           "code": "TPS",
+                     *           "libelle": "TPS (5 %)",
+                     *           "taux": "5.000",
+                     *           "numero_enregistrement": "113809034 RT0001",
+                     *           "montant": "0.36"
+                     *         },
+                     *         {
+                     *           "code": "TVQ",
+                     *           "libelle": "TVQ (9,975 %)",
+                     *           "taux": "9.975",
+                     *           "numero_enregistrement": "6336222930 TQ0001",
+                     *           "montant": "0.71"
+                     *         }
+                     *       ],
+                     *       "paiements": [
+                     *         {
+                     *           "mode": "carte",
+                     *           "montant": "5.00",
+                     *           "reference": "VISA-4821"
+                     *         },
+                     *         {
+                     *           "mode": "especes",
+                     *           "montant": "10.00",
+                     *           "reference": null
+                     *         }
+                     *       ],
+                     *       "montant_paye": "15.00",
+                     *       "monnaie_rendue": "6.78",
+                     *       "lignes": [
+                     *         {
+                     *           "id": 5521,
+                     *           "produit_id": 1,
+                     *           "code": "ALI001",
+                     *           "nom": "Pain",
+                     *           "quantite": 2,
+                     *           "prix_unitaire": "1.20",
+                     *           "total": "2.40",
+                     *           "quantite_retournee": 0
+                     *         },
+                     *         {
+                     *           "id": 5522,
+                     *           "produit_id": 7,
+                     *           "code": "BOI002",
+                     *           "nom": "Jus d'orange",
+                     *           "quantite": 1,
+                     *           "prix_unitaire": "1.90",
+                     *           "total": "1.90",
+                     *           "quantite_retournee": 0
+                     *         },
+                     *         {
+                     *           "id": 5523,
+                     *           "produit_id": 5,
+                     *           "code": "ALI005",
+                     *           "nom": "Pâtes",
+                     *           "quantite": 3,
+                     *           "prix_unitaire": "0.95",
+                     *           "total": "2.85",
+                     *           "quantite_retournee": 0
+                     *         }
+                     *       ],
+                     *       "retours": []
+                     *     }
+                     */
                     "application/json": components["schemas"]["Sale"];
                 };
             };
@@ -5778,7 +8219,13 @@ export interface operations {
     postApiV1SalesIdCancel: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Optional; one unique key per cancellation: 8–100 characters of A-Z a-z 0-9 . _ : -, e.g. a UUID made when the form opens. A retry with the same key and the same body answers with the first result (200, Idempotent-Replayed: true) and writes nothing again; the same key with another body is a 409 IDEMPOTENCY_CONFLICT; an empty or malformed key is a 422.
+                 * @example 0b6f1c2e-7d4a-4f7e-9a53-2c8e5d1f3a90
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: number;
             };
@@ -5786,6 +8233,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "motif": "Annulation de la vente",
+                 *       "mode_remboursement": "especes"
+                 *     }
+                 */
                 "application/json": {
                     /** @enum {unknown} */
                     mode_remboursement?: "original" | "especes" | "carte" | "autre";
@@ -5794,12 +8247,97 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Replay (same Idempotency-Key) */
+            200: {
+                headers: {
+                    /** @description Present (true) when this answers an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 96,
+                     *       "vente_id": 1842,
+                     *       "motif": "Pain rassis",
+                     *       "mode_remboursement": "especes",
+                     *       "session_id": 311,
+                     *       "utilisateur_id": 7,
+                     *       "lignes": [
+                     *         {
+                     *           "ligne_id": 5521,
+                     *           "produit_id": 1,
+                     *           "code": "ALI001",
+                     *           "nom": "Pain",
+                     *           "quantite": 1,
+                     *           "montant": "1.20"
+                     *         }
+                     *       ],
+                     *       "sous_total": "1.20",
+                     *       "total_taxes": "0.18",
+                     *       "total": "1.38",
+                     *       "cree_le": "2026-11-24T15:10:44.902Z",
+                     *       "vente": {
+                     *         "statut": "partiellement_retournee",
+                     *         "montant_rembourse": "1.38",
+                     *         "total": "8.22"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Return"];
+                };
+            };
             /** @description Return recorded */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 97,
+                     *       "vente_id": 1842,
+                     *       "motif": "Annulation de la vente",
+                     *       "mode_remboursement": "especes",
+                     *       "session_id": 311,
+                     *       "utilisateur_id": 7,
+                     *       "lignes": [
+                     *         {
+                     *           "ligne_id": 5521,
+                     *           "produit_id": 1,
+                     *           "code": "ALI001",
+                     *           "nom": "Pain",
+                     *           "quantite": 1,
+                     *           "montant": "1.20"
+                     *         },
+                     *         {
+                     *           "ligne_id": 5522,
+                     *           "produit_id": 7,
+                     *           "code": "BOI002",
+                     *           "nom": "Jus d'orange",
+                     *           "quantite": 1,
+                     *           "montant": "1.90"
+                     *         },
+                     *         {
+                     *           "ligne_id": 5523,
+                     *           "produit_id": 5,
+                     *           "code": "ALI005",
+                     *           "nom": "Pâtes",
+                     *           "quantite": 3,
+                     *           "montant": "2.85"
+                     *         }
+                     *       ],
+                     *       "sous_total": "5.95",
+                     *       "total_taxes": "0.89",
+                     *       "total": "6.84",
+                     *       "cree_le": "2026-11-24T15:12:03.415Z",
+                     *       "vente": {
+                     *         "statut": "retournee",
+                     *         "montant_rembourse": "8.22",
+                     *         "total": "8.22"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Return"];
                 };
             };
@@ -5812,7 +8350,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks the write scope, or the action is not yours to do */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5821,7 +8359,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such sale */
+            /** @description No such sale (or not in your store) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5830,7 +8368,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Already fully returned */
+            /** @description More than sold, nothing left to return, a cash refund without an open session, or a reused Idempotency-Key */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5867,6 +8405,83 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "numero_recu": "S1-R2-00001842",
+                     *       "date": "2026-11-24T14:32:05.120Z",
+                     *       "magasin": {
+                     *         "nom": "Magasin Centre-Ville",
+                     *         "adresse": "123 Rue Principale",
+                     *         "telephone": "514-555-0001",
+                     *         "email": "centre@magasin.com"
+                     *       },
+                     *       "caisse": {
+                     *         "numero": 2,
+                     *         "nom": "Caisse 2"
+                     *       },
+                     *       "caissier": "Julie Tremblay",
+                     *       "lignes": [
+                     *         {
+                     *           "code": "ALI001",
+                     *           "nom": "Pain",
+                     *           "quantite": 2,
+                     *           "prix_unitaire": "1.20",
+                     *           "total": "2.40",
+                     *           "quantite_retournee": 0
+                     *         },
+                     *         {
+                     *           "code": "BOI002",
+                     *           "nom": "Jus d'orange",
+                     *           "quantite": 1,
+                     *           "prix_unitaire": "1.90",
+                     *           "total": "1.90",
+                     *           "quantite_retournee": 0
+                     *         },
+                     *         {
+                     *           "code": "ALI005",
+                     *           "nom": "Pâtes",
+                     *           "quantite": 3,
+                     *           "prix_unitaire": "0.95",
+                     *           "total": "2.85",
+                     *           "quantite_retournee": 0
+                     *         }
+                     *       ],
+                     *       "sous_total": "7.15",
+                     *       "taxes": [
+                     *         {
+                     *           "code": "TPS",
+                     *           "libelle": "TPS (5 %)",
+                     *           "taux": "5.000",
+                     *           "numero_enregistrement": "113809034 RT0001",
+                     *           "montant": "0.36"
+                     *         },
+                     *         {
+                     *           "code": "TVQ",
+                     *           "libelle": "TVQ (9,975 %)",
+                     *           "taux": "9.975",
+                     *           "numero_enregistrement": "6336222930 TQ0001",
+                     *           "montant": "0.71"
+                     *         }
+                     *       ],
+                     *       "total": "8.22",
+                     *       "paiements": [
+                     *         {
+                     *           "mode": "carte",
+                     *           "montant": "5.00",
+                     *           "reference": "VISA-4821"
+                     *         },
+                     *         {
+                     *           "mode": "especes",
+                     *           "montant": "10.00",
+                     *           "reference": null
+                     *         }
+                     *       ],
+                     *       "monnaie_rendue": "6.78",
+                     *       "montant_rembourse": "0.00",
+                     *       "net": "8.22",
+                     *       "statut": "terminee"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Receipt"];
                 };
             };
@@ -5888,7 +8503,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such sale */
+            /** @description No such sale (or not in your store) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5911,7 +8526,13 @@ export interface operations {
     postApiV1SalesIdReturns: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Optional; one unique key per return: 8–100 characters of A-Z a-z 0-9 . _ : -, e.g. a UUID made when the form opens. A retry with the same key and the same body answers with the first result (200, Idempotent-Replayed: true) and writes nothing again; the same key with another body is a 409 IDEMPOTENCY_CONFLICT; an empty or malformed key is a 422.
+                 * @example 0b6f1c2e-7d4a-4f7e-9a53-2c8e5d1f3a90
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: number;
             };
@@ -5919,6 +8540,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "lignes": [
+                 *         {
+                 *           "ligne_id": 5521,
+                 *           "quantite": 1
+                 *         }
+                 *       ],
+                 *       "motif": "Pain rassis",
+                 *       "mode_remboursement": "original"
+                 *     }
+                 */
                 "application/json": {
                     lignes: {
                         ligne_id: number;
@@ -5934,9 +8567,40 @@ export interface operations {
             /** @description Replay (same Idempotency-Key) */
             200: {
                 headers: {
+                    /** @description Present (true) when this answers an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 96,
+                     *       "vente_id": 1842,
+                     *       "motif": "Pain rassis",
+                     *       "mode_remboursement": "especes",
+                     *       "session_id": 311,
+                     *       "utilisateur_id": 7,
+                     *       "lignes": [
+                     *         {
+                     *           "ligne_id": 5521,
+                     *           "produit_id": 1,
+                     *           "code": "ALI001",
+                     *           "nom": "Pain",
+                     *           "quantite": 1,
+                     *           "montant": "1.20"
+                     *         }
+                     *       ],
+                     *       "sous_total": "1.20",
+                     *       "total_taxes": "0.18",
+                     *       "total": "1.38",
+                     *       "cree_le": "2026-11-24T15:10:44.902Z",
+                     *       "vente": {
+                     *         "statut": "partiellement_retournee",
+                     *         "montant_rembourse": "1.38",
+                     *         "total": "8.22"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Return"];
                 };
             };
@@ -5946,6 +8610,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 96,
+                     *       "vente_id": 1842,
+                     *       "motif": "Pain rassis",
+                     *       "mode_remboursement": "especes",
+                     *       "session_id": 311,
+                     *       "utilisateur_id": 7,
+                     *       "lignes": [
+                     *         {
+                     *           "ligne_id": 5521,
+                     *           "produit_id": 1,
+                     *           "code": "ALI001",
+                     *           "nom": "Pain",
+                     *           "quantite": 1,
+                     *           "montant": "1.20"
+                     *         }
+                     *       ],
+                     *       "sous_total": "1.20",
+                     *       "total_taxes": "0.18",
+                     *       "total": "1.38",
+                     *       "cree_le": "2026-11-24T15:10:44.902Z",
+                     *       "vente": {
+                     *         "statut": "partiellement_retournee",
+                     *         "montant_rembourse": "1.38",
+                     *         "total": "8.22"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Return"];
                 };
             };
@@ -5958,7 +8651,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks the write scope, or the action is not yours to do */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5967,7 +8660,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such sale */
+            /** @description No such sale (or not in your store) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5976,7 +8669,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description More than sold, nothing left to return, or cash refund without an open session */
+            /** @description More than sold, nothing left to return, a cash refund without an open session, or a reused Idempotency-Key */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6008,7 +8701,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "magasin_id": 1,
-                 *       "produit_id": 1,
+                 *       "produit_id": 2,
                  *       "quantite": -2,
                  *       "motif": "Casse"
                  *     }
@@ -6030,6 +8723,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 4821,
+                     *       "emplacement": {
+                     *         "type": "magasin",
+                     *         "magasin_id": 1,
+                     *         "nom": "Magasin Centre-Ville"
+                     *       },
+                     *       "produit": {
+                     *         "id": 2,
+                     *         "code": "ALI002",
+                     *         "nom": "Lait"
+                     *       },
+                     *       "quantite": -2,
+                     *       "solde_apres": 7,
+                     *       "type": "ajustement",
+                     *       "reference": null,
+                     *       "motif": "Casse",
+                     *       "utilisateur_id": 3,
+                     *       "utilisateur": {
+                     *         "id": 3,
+                     *         "nom": "Marc Gagnon"
+                     *       },
+                     *       "cree_le": "2026-11-24T10:02:17.400Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["StockMovement"];
                 };
             };
@@ -6049,7 +8768,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks the write scope, or the role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6058,7 +8777,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unknown store, product or request */
+            /** @description Unknown store or product */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6076,7 +8795,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Validation error (details.validation_errors lists each field) */
+            /** @description Validation error: give magasin_id or entrepot=true, and quantite or nouvelle_quantite */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6110,10 +8829,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "total": 1,
+                     *       "page": 1,
+                     *       "size": 20,
+                     *       "items": [
+                     *         {
+                     *           "emplacement": {
+                     *             "type": "magasin",
+                     *             "magasin_id": 1,
+                     *             "nom": "Magasin Centre-Ville"
+                     *           },
+                     *           "produit": {
+                     *             "id": 2,
+                     *             "code": "ALI002",
+                     *             "nom": "Lait"
+                     *           },
+                     *           "quantite": 7,
+                     *           "seuil_reappro": 15,
+                     *           "statut": "critique"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["StockLevel"][];
+                        /** @example 1 */
                         page: number;
+                        /** @example 20 */
                         size: number;
+                        /**
+                         * @description Rows matching the filters, all pages together
+                         * @example 1
+                         */
                         total: number;
                     };
                 };
@@ -6127,7 +8876,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks the read scope, or a clerk asks for another store */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6165,6 +8914,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "total": 6,
+                     *       "ruptures": 1,
+                     *       "critiques": 2,
+                     *       "faibles": 3
+                     *     }
+                     */
                     "application/json": components["schemas"]["StockAlertCount"];
                 };
             };
@@ -6177,7 +8934,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks the read scope, or a clerk asks for another store */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6209,7 +8966,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "entrepot": true,
-                 *       "produit_id": 1,
+                 *       "produit_id": 2,
                  *       "seuil_reappro": 150
                  *     }
                  */
@@ -6228,6 +8985,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "emplacement": {
+                     *         "type": "magasin",
+                     *         "magasin_id": 1,
+                     *         "nom": "Magasin Centre-Ville"
+                     *       },
+                     *       "produit": {
+                     *         "id": 2,
+                     *         "code": "ALI002",
+                     *         "nom": "Lait"
+                     *       },
+                     *       "quantite": 7,
+                     *       "seuil_reappro": 15,
+                     *       "statut": "critique"
+                     *     }
+                     */
                     "application/json": components["schemas"]["StockLevel"];
                 };
             };
@@ -6240,7 +9014,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks the write scope, or the role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6249,7 +9023,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unknown store, product or request */
+            /** @description Unknown store or product */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6258,7 +9032,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Validation error (details.validation_errors lists each field) */
+            /** @description Validation error: give magasin_id or entrepot=true, and quantite or nouvelle_quantite */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6297,10 +9071,49 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "total": 1,
+                     *       "page": 1,
+                     *       "size": 20,
+                     *       "items": [
+                     *         {
+                     *           "id": 4821,
+                     *           "emplacement": {
+                     *             "type": "magasin",
+                     *             "magasin_id": 1,
+                     *             "nom": "Magasin Centre-Ville"
+                     *           },
+                     *           "produit": {
+                     *             "id": 2,
+                     *             "code": "ALI002",
+                     *             "nom": "Lait"
+                     *           },
+                     *           "quantite": -2,
+                     *           "solde_apres": 7,
+                     *           "type": "ajustement",
+                     *           "reference": null,
+                     *           "motif": "Casse",
+                     *           "utilisateur_id": 3,
+                     *           "utilisateur": {
+                     *             "id": 3,
+                     *             "nom": "Marc Gagnon"
+                     *           },
+                     *           "cree_le": "2026-11-24T10:02:17.400Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["StockMovement"][];
+                        /** @example 1 */
                         page: number;
+                        /** @example 20 */
                         size: number;
+                        /**
+                         * @description Rows matching the filters, all pages together
+                         * @example 1
+                         */
                         total: number;
                     };
                 };
@@ -6314,7 +9127,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks the read scope, or a clerk asks for another store */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6354,10 +9167,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "total": 1,
+                     *       "page": 1,
+                     *       "size": 20,
+                     *       "items": [
+                     *         {
+                     *           "id": 1,
+                     *           "nom": "Magasin Centre-Ville",
+                     *           "adresse": "123 Rue Principale",
+                     *           "telephone": "514-555-0001",
+                     *           "email": "centre@magasin.com"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["Store"][];
+                        /** @example 1 */
                         page: number;
+                        /** @example 20 */
                         size: number;
+                        /**
+                         * @description Rows matching the filters, all pages together
+                         * @example 1
+                         */
                         total: number;
                     };
                 };
@@ -6424,6 +9259,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "nom": "Magasin Centre-Ville",
+                     *       "adresse": "123 Rue Principale",
+                     *       "telephone": "514-555-0001",
+                     *       "email": "centre@magasin.com"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Store"];
                 };
             };
@@ -6482,7 +9326,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Store"];
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "nom": "Magasin Centre-Ville",
+                     *       "adresse": "123 Rue Principale",
+                     *       "telephone": "514-555-0001",
+                     *       "email": "centre@magasin.com",
+                     *       "taxes": [
+                     *         {
+                     *           "code": "TPS",
+                     *           "libelle": "TPS (5 %)",
+                     *           "taux": "5.000",
+                     *           "numero_enregistrement": "113809034 RT0001"
+                     *         },
+                     *         {
+                     *           "code": "TVQ",
+                     *           "libelle": "TVQ (9,975 %)",
+                     *           "taux": "9.975",
+                     *           "numero_enregistrement": "6336222930 TQ0001"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["StoreDetail"];
                 };
             };
             /** @description Missing, unknown, expired or revoked token */
@@ -6534,6 +9401,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "nom": "Magasin Ouest",
+                 *       "adresse": "14 Rue de l’Ouest",
+                 *       "telephone": "514-555-0006",
+                 *       "email": "ouest@magasin.com"
+                 *     }
+                 */
                 "application/json": {
                     adresse?: string | null;
                     /** Format: email */
@@ -6550,6 +9425,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "nom": "Magasin Centre-Ville",
+                     *       "adresse": "123 Rue Principale",
+                     *       "telephone": "514-555-0001",
+                     *       "email": "centre@magasin.com"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Store"];
                 };
             };
@@ -6617,6 +9501,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "nom": "Magasin Centre-Ville",
+                     *       "adresse": "123 Rue Principale",
+                     *       "telephone": "514-555-0001",
+                     *       "email": "centre@magasin.com"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Store"];
                 };
             };
@@ -6678,6 +9571,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "telephone": "514-555-0016"
+                 *     }
+                 */
                 "application/json": {
                     adresse?: string | null;
                     /** Format: email */
@@ -6694,6 +9592,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "nom": "Magasin Centre-Ville",
+                     *       "adresse": "123 Rue Principale",
+                     *       "telephone": "514-555-0001",
+                     *       "email": "centre@magasin.com"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Store"];
                 };
             };
@@ -6766,10 +9673,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "total": 1,
+                     *       "page": 1,
+                     *       "size": 20,
+                     *       "items": [
+                     *         {
+                     *           "id": 2,
+                     *           "magasin_id": 1,
+                     *           "numero": 2,
+                     *           "nom": "Caisse 2",
+                     *           "actif": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["Register"][];
+                        /** @example 1 */
                         page: number;
+                        /** @example 20 */
                         size: number;
+                        /**
+                         * @description Rows matching the filters, all pages together
+                         * @example 1
+                         */
                         total: number;
                     };
                 };
@@ -6783,7 +9712,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks the read scope, or a clerk reads another store */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6823,6 +9752,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "nom": "Caisse libre-service",
+                 *       "actif": true
+                 *     }
+                 */
                 "application/json": {
                     actif?: boolean;
                     nom?: string;
@@ -6837,6 +9772,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 2,
+                     *       "magasin_id": 1,
+                     *       "numero": 2,
+                     *       "nom": "Caisse 2",
+                     *       "actif": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Register"];
                 };
             };
@@ -6911,10 +9855,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "total": 1,
+                     *       "page": 1,
+                     *       "size": 20,
+                     *       "items": [
+                     *         {
+                     *           "produit_id": 2,
+                     *           "code": "ALI002",
+                     *           "nom": "Lait",
+                     *           "prix": "1.10",
+                     *           "quantite": 7,
+                     *           "seuil_reappro": 15,
+                     *           "statut": "critique"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["StoreStockItem"][];
+                        /** @example 1 */
                         page: number;
+                        /** @example 20 */
                         size: number;
+                        /**
+                         * @description Rows matching the filters, all pages together
+                         * @example 1
+                         */
                         total: number;
                     };
                 };
@@ -6928,7 +9896,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks the read scope, or a clerk reads another store */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6971,6 +9939,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "telephone": "514-555-0016",
+                 *       "email": "ouest@magasin.com"
+                 *     }
+                 */
                 "application/json": {
                     /** Format: email */
                     email?: string | null;
@@ -6985,6 +9959,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "nom": "Magasin Centre-Ville",
+                     *       "adresse": "123 Rue Principale",
+                     *       "telephone": "514-555-0001",
+                     *       "email": "centre@magasin.com"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Store"];
                 };
             };
@@ -7041,6 +10024,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 1,
+                     *         "nom": "Magasin Centre-Ville",
+                     *         "adresse": "123 Rue Principale",
+                     *         "telephone": "514-555-0001",
+                     *         "email": "centre@magasin.com"
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["Store"][];
                 };
             };
@@ -7081,6 +10075,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "nom": "Magasin Centre-Ville",
+                     *       "adresse": "123 Rue Principale",
+                     *       "telephone": "514-555-0001",
+                     *       "email": "centre@magasin.com"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Store"];
                 };
             };
@@ -7137,6 +10140,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 1,
+                     *         "nom": "Magasin Centre-Ville",
+                     *         "adresse": "123 Rue Principale",
+                     *         "telephone": "514-555-0001",
+                     *         "email": "centre@magasin.com"
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["Store"][];
                 };
             };
@@ -7181,10 +10195,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "total": 1,
+                     *       "page": 1,
+                     *       "size": 20,
+                     *       "items": [
+                     *         {
+                     *           "id": 3,
+                     *           "nom": "erp-sync",
+                     *           "prefixe": "cpt_Ab3dE5gH",
+                     *           "scopes": [
+                     *             "read",
+                     *             "reports"
+                     *           ],
+                     *           "cree_le": "2026-10-02T09:15:00.000Z",
+                     *           "derniere_utilisation": "2026-11-24T14:30:12.000Z",
+                     *           "expire_le": "2027-06-30T00:00:00.000Z",
+                     *           "revoque_le": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["ApiToken"][];
+                        /** @example 1 */
                         page: number;
+                        /** @example 20 */
                         size: number;
+                        /**
+                         * @description Rows matching the filters, all pages together
+                         * @example 1
+                         */
                         total: number;
                     };
                 };
@@ -7251,6 +10293,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 4,
+                     *       "nom": "erp-sync",
+                     *       "prefixe": "cpt_Ab3dE5gH",
+                     *       "scopes": [
+                     *         "read",
+                     *         "reports"
+                     *       ],
+                     *       "cree_le": "2026-11-24T14:32:05.000Z",
+                     *       "derniere_utilisation": null,
+                     *       "expire_le": "2027-06-30T00:00:00.000Z",
+                     *       "revoque_le": null,
+                     *       "token": "cpt_Ab3dE5gH-exemple-de-jeton-non-valide-0000"
+                     *     }
+                     */
                     "application/json": components["schemas"]["CreatedApiToken"];
                 };
             };
@@ -7362,10 +10420,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "total": 1,
+                     *       "page": 1,
+                     *       "size": 20,
+                     *       "items": [
+                     *         {
+                     *           "id": 7,
+                     *           "nom_utilisateur": "jtremblay",
+                     *           "email": "julie.tremblay@comptoir.local",
+                     *           "nom_complet": "Julie Tremblay",
+                     *           "role": "clerk",
+                     *           "magasin_id": 1,
+                     *           "actif": true,
+                     *           "cree_le": "2026-09-01T13:00:00.000Z",
+                     *           "modifie_le": "2026-11-02T08:41:27.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["User"][];
+                        /** @example 1 */
                         page: number;
+                        /** @example 20 */
                         size: number;
+                        /**
+                         * @description Rows matching the filters, all pages together
+                         * @example 1
+                         */
                         total: number;
                     };
                 };
@@ -7438,6 +10522,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 7,
+                     *       "nom_utilisateur": "jtremblay",
+                     *       "email": "julie.tremblay@comptoir.local",
+                     *       "nom_complet": "Julie Tremblay",
+                     *       "role": "clerk",
+                     *       "magasin_id": 1,
+                     *       "actif": true,
+                     *       "cree_le": "2026-09-01T13:00:00.000Z",
+                     *       "modifie_le": "2026-11-02T08:41:27.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["User"];
                 };
             };
@@ -7468,7 +10565,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Validation error (details.validation_errors lists each field) */
+            /** @description Validation error, or a store that does not fit the role */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7496,6 +10593,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 7,
+                     *       "nom_utilisateur": "jtremblay",
+                     *       "email": "julie.tremblay@comptoir.local",
+                     *       "nom_complet": "Julie Tremblay",
+                     *       "role": "clerk",
+                     *       "magasin_id": 1,
+                     *       "actif": true,
+                     *       "cree_le": "2026-09-01T13:00:00.000Z",
+                     *       "modifie_le": "2026-11-02T08:41:27.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["User"];
                 };
             };
@@ -7554,6 +10664,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 7,
+                     *       "nom_utilisateur": "jtremblay",
+                     *       "email": "julie.tremblay@comptoir.local",
+                     *       "nom_complet": "Julie Tremblay",
+                     *       "role": "clerk",
+                     *       "magasin_id": 1,
+                     *       "actif": false,
+                     *       "cree_le": "2026-09-01T13:00:00.000Z",
+                     *       "modifie_le": "2026-11-24T17:05:51.000Z",
+                     *       "reference_par": [
+                     *         "sales",
+                     *         "register_sessions"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["DeactivatedUser"];
                 };
             };
@@ -7647,6 +10774,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 7,
+                     *       "nom_utilisateur": "jtremblay",
+                     *       "email": "julie.tremblay@comptoir.local",
+                     *       "nom_complet": "Julie Tremblay",
+                     *       "role": "clerk",
+                     *       "magasin_id": 1,
+                     *       "actif": true,
+                     *       "cree_le": "2026-09-01T13:00:00.000Z",
+                     *       "modifie_le": "2026-11-02T08:41:27.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["User"];
                 };
             };
@@ -7708,11 +10848,11 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "fournisseur": "Boulangerie Leclerc",
+                 *       "fournisseur": "Laiterie Beauce",
                  *       "reference": "BL-2026-0042",
                  *       "lignes": [
                  *         {
-                 *           "produit_id": 1,
+                 *           "produit_id": 2,
                  *           "quantite": 200
                  *         }
                  *       ]
@@ -7735,6 +10875,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "fournisseur": "Laiterie Beauce",
+                     *       "reference": "BL-2026-0042",
+                     *       "mouvements": [
+                     *         {
+                     *           "id": 4822,
+                     *           "emplacement": {
+                     *             "type": "entrepot",
+                     *             "magasin_id": null,
+                     *             "nom": "Entrepôt central"
+                     *           },
+                     *           "produit": {
+                     *             "id": 2,
+                     *             "code": "ALI002",
+                     *             "nom": "Lait"
+                     *           },
+                     *           "quantite": 200,
+                     *           "solde_apres": 2059,
+                     *           "type": "reception",
+                     *           "reference": null,
+                     *           "motif": "Réception fournisseur — Laiterie Beauce — réf. BL-2026-0042",
+                     *           "utilisateur_id": 3,
+                     *           "utilisateur": {
+                     *             "id": 3,
+                     *             "nom": "Marc Gagnon"
+                     *           },
+                     *           "cree_le": "2026-11-24T10:02:17.400Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["StockReceipt"];
                 };
             };
@@ -7747,7 +10919,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks the write scope, or the role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7756,7 +10928,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unknown store, product or request */
+            /** @description Unknown product */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7798,10 +10970,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "total": 1,
+                     *       "page": 1,
+                     *       "size": 20,
+                     *       "items": [
+                     *         {
+                     *           "produit_id": 2,
+                     *           "code": "ALI002",
+                     *           "nom": "Lait",
+                     *           "quantite": 1859,
+                     *           "seuil_reappro": 127,
+                     *           "statut": "normal"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["WarehouseStockItem"][];
+                        /** @example 1 */
                         page: number;
+                        /** @example 20 */
                         size: number;
+                        /**
+                         * @description Rows matching the filters, all pages together
+                         * @example 1
+                         */
                         total: number;
                     };
                 };
@@ -7850,6 +11045,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /** @example <!doctype html>… */
                     "text/html": string;
                 };
             };
@@ -7866,12 +11062,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A stylesheet, script or image */
+            /** @description A stylesheet, script or image of swagger-ui-dist */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/javascript": string;
+                    "image/png": string;
+                    "text/css": string;
+                };
             };
             /** @description Unknown asset */
             404: {
@@ -7899,6 +11099,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "healthy",
+                     *       "message": "API is running",
+                     *       "instance": "api-1:3341",
+                     *       "checks": {
+                     *         "database": {
+                     *           "status": "up",
+                     *           "latency_ms": 2
+                     *         },
+                     *         "redis": {
+                     *           "status": "up",
+                     *           "latency_ms": 1
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Health"];
                 };
             };
@@ -7908,6 +11125,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "unhealthy",
+                     *       "message": "Database unavailable",
+                     *       "instance": "api-1:3341",
+                     *       "checks": {
+                     *         "database": {
+                     *           "status": "down",
+                     *           "error": "timeout"
+                     *         },
+                     *         "redis": {
+                     *           "status": "up",
+                     *           "latency_ms": 1
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Health"];
                 };
             };
@@ -7928,6 +11162,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example # HELP http_requests_total HTTP requests answered, by method, route pattern and status
+                     *     # TYPE http_requests_total counter
+                     *     http_requests_total{method="GET",route="/api/v1/products",status="200",instance="api-1:3341"} 42
+                     */
                     "text/plain": string;
                 };
             };

@@ -1,0 +1,68 @@
+import { ApiError } from '#core/api_error'
+import { errorResponse } from '#core/openapi/errors'
+
+/* OpenAPI examples of the catalogue: the reference data's products and categories. */
+
+const pain = {
+  id: 1,
+  code: 'ALI001',
+  nom: 'Pain',
+  description: 'Baguette tradition',
+  prix: '1.20',
+  quantite_stock: 539,
+  categorie_id: 1,
+  code_barre: '0061234500011',
+  actif: true,
+}
+
+export const catalogExamples: Record<string, unknown> = {
+  Product: pain,
+  Category: { id: 1, nom: 'Alimentaire', description: 'Produits alimentaires de base' },
+}
+
+export const catalogBodyExamples = {
+  createProduct: { nom: 'Riz basmati', description: 'Sac de 1 kg', prix: '3.49', categorie_id: 1, quantite_stock: 200 },
+  replaceProduct: {
+    code: 'ALI001',
+    nom: 'Pain',
+    description: 'Baguette tradition 250 g',
+    prix: '1.25',
+    categorie_id: 1,
+    code_barre: '0061234500011',
+    actif: true,
+  },
+  patchProduct: { prix: '1.25', code_barre: '0061234500011' },
+  createCategory: { nom: 'Surgelés', description: 'Produits congelés' },
+  patchCategory: { description: 'Produits alimentaires de base et épicerie sèche' },
+}
+
+/* The errors of the catalogue routes, as the actions raise them. */
+export const catalogErrors = {
+  productNotFound: errorResponse('No product with this id', ApiError.notFound('Product', 42)),
+  productCodeNotFound: errorResponse('No product with this code', ApiError.notFound('Product', 'ALI001')),
+  productDuplicate: errorResponse(
+    'code or code_barre already used (DUPLICATE_RESOURCE)',
+    ApiError.duplicate('Product', 'code', 'ALI001'),
+    ApiError.duplicate('Product', 'code_barre', '0061234500011')
+  ),
+  productInUse: errorResponse(
+    'The product has sales, stock movements or requests (RESOURCE_IN_USE)',
+    new ApiError(
+      409,
+      'RESOURCE_IN_USE',
+      'Product with identifier 42 is referenced by sales, stock movements and cannot be deleted; ' +
+        'deactivate it instead (PATCH /api/v1/products/42 with {"actif": false})',
+      { resource: 'Product', identifier: 42, used_by: ['sales', 'stock movements'], suggestion: { actif: false } }
+    )
+  ),
+  warehouseShort: errorResponse(
+    'Not enough stock at the warehouse (INSUFFICIENT_STOCK); nothing changed',
+    ApiError.conflict('INSUFFICIENT_STOCK', 'Stock insuffisant pour Pain', {
+      location_id: 6,
+      items: [{ product_id: 1, product: 'Pain', requested: 600, available: 539 }],
+    })
+  ),
+  categoryNotFound: errorResponse('No category with this id', ApiError.notFound('Category', 42)),
+  categoryDuplicate: errorResponse('Name already used', ApiError.duplicate('Category', 'nom', 'Boissons')),
+  categoryInUse: errorResponse('Products use this category (RESOURCE_IN_USE)', ApiError.inUse('Category', 42, 'products')),
+}

@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto'
+import vine from '@vinejs/vine'
+import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
+import { ApiError } from '#core/api_error'
+
+/*
+ * The Idempotency-Key contract shared by every write that may be retried
+ * (sales, replenishment requests): the same key with the same body answers
+ * with what the first request wrote, and writes nothing again; the same key
+ * with another body is a 409 IDEMPOTENCY_CONFLICT. Each table keeps the key
+ * (unique) and the fingerprint of the body that first used it.
+ */
+
+export const idempotencyKeyHeader = vine.create({
+  key: vine
+    .string()
+    .trim()
+    .minLength(8)
+    .maxLength(100)
+    .regex(/^[A-Za-z0-9._:-]+$/),
+})
+
+/**
+ * The validated Idempotency-Key, or null when the header is absent. Read
+ * raw: `request.header()` answers undefined for an empty value, and an empty
+ * key must be refused (a retry would write twice), not ignored.
+ */
+export async function idempotencyKeyOf(ctx: HttpContext): Promise<string | null> {
+  const header = ctx.request.headers()['idempotency-key']
+  if (header === undefined) return null
+  const { key } = await idempotencyKeyHeader.validate({ key: header })
+  return key
+}
+
+/** What "the same body" means: the validated input, hashed. */
+export function requestFingerprint(input: unknown): string {
+  return createHash('sha256').update(JSON.stringify(input)).digest('hex')
+}
+
+export interface IdempotentTable {
+  /** A table with `idempotency_key` (unique) and `request_fingerprint` columns. */
+  table: 'sales' | 'replenishment_requests'
+  /** How the 409 names what the key was used for ("sale", "replenishment request"). */
+  resource: string
+  /** The detail carrying the id of the row the key belongs to (`sale_id`). */
+  idDetail: string
+}
+
+/**
+ * The id of the row an earlier request with this key wrote, or null when the
+ * key is new; a 409 when that request had another body.
+ */
+export async function findIdempotentReplay(
+  target: IdempotentTable,
+  key: string,
+  fingerprint: string
+): Promise<number | null> {
+  const existing = await db.from(target.table).where('idempotency_key', key).select('id', 'request_fingerprint').first()
+  if (!existing) return null
+  if (existing.request_fingerprint !== fingerprint) {
+    throw ApiError.conflict('IDEMPOTENCY_CONFLICT', `This Idempotency-Key was already used for a different ${target.resource}`, {
+      idempotency_key: key,
+      [target.idDetail]: Number(existing.id),
+    })
+  }
+  return Number(existing.id)
+}

@@ -1,0 +1,35 @@
+import { idempotencyKeyHeader } from '#core/idempotency'
+import type { HeaderDoc, ResponseDoc } from '#core/openapi/registry'
+
+type JsonSchema = Record<string, unknown>
+
+/* The header's schema is the validator's, so the document states the rule the API applies. */
+const keySchema = (idempotencyKeyHeader.toJSONSchema() as { properties: Record<string, JsonSchema> }).properties.key
+
+/** The optional Idempotency-Key request header of a write that may be retried. */
+export function idempotencyKey(what: string): HeaderDoc {
+  return {
+    name: 'Idempotency-Key',
+    description:
+      `Optional; one unique key per ${what}: 8–100 characters of A-Z a-z 0-9 . _ : -, e.g. a UUID made when the ` +
+      'form opens. A retry with the same key and the same body answers with the first result (200, ' +
+      'Idempotent-Replayed: true) and writes nothing again; the same key with another body is a 409 ' +
+      'IDEMPOTENCY_CONFLICT; an empty or malformed key is a 422.',
+    schema: keySchema,
+    example: '0b6f1c2e-7d4a-4f7e-9a53-2c8e5d1f3a90',
+  }
+}
+
+/** The 200 that replays an earlier request with the same Idempotency-Key. */
+export function replayed(description: string, schema: string): ResponseDoc {
+  return {
+    description,
+    schema,
+    headers: {
+      'Idempotent-Replayed': {
+        description: 'Present (true) when this answers an earlier request with the same Idempotency-Key',
+        schema: { type: 'string', const: 'true' },
+      },
+    },
+  }
+}

@@ -1,0 +1,54 @@
+import { ApiError } from '#core/api_error'
+import { errorResponse, missingScope, otherStore } from '#core/openapi/errors'
+
+/* OpenAPI examples of the stores module: Magasin Centre-Ville, its register 2 and its stock. */
+
+const store = {
+  id: 1,
+  nom: 'Magasin Centre-Ville',
+  adresse: '123 Rue Principale',
+  telephone: '514-555-0001',
+  email: 'centre@magasin.com',
+}
+const register = { id: 2, magasin_id: 1, numero: 2, nom: 'Caisse 2', actif: true }
+
+export const storesExamples: Record<string, unknown> = {
+  Store: store,
+  StoreDetail: {
+    ...store,
+    taxes: [
+      { code: 'TPS', libelle: 'TPS (5 %)', taux: '5.000', numero_enregistrement: '113809034 RT0001' },
+      { code: 'TVQ', libelle: 'TVQ (9,975 %)', taux: '9.975', numero_enregistrement: '6336222930 TQ0001' },
+    ],
+  },
+  Register: register,
+  RegisterDetail: {
+    ...register,
+    magasin: { id: 1, nom: 'Magasin Centre-Ville' },
+    session_ouverte: true,
+    session: { id: 311, ouverte_le: '2026-11-24T12:58:41.310Z' },
+  },
+  StoreStockItem: { produit_id: 2, code: 'ALI002', nom: 'Lait', prix: '1.10', quantite: 7, seuil_reappro: 15, statut: 'critique' },
+}
+
+export const storesBodyExamples = {
+  createStore: { nom: 'Magasin Ouest', adresse: '12 Rue de l’Ouest', telephone: '514-555-0006', email: 'ouest@magasin.com' },
+  replaceStore: { nom: 'Magasin Ouest', adresse: '14 Rue de l’Ouest', telephone: '514-555-0006', email: 'ouest@magasin.com' },
+  patchStore: { telephone: '514-555-0016' },
+  updateContact: { telephone: '514-555-0016', email: 'ouest@magasin.com' },
+  createRegister: { nom: 'Caisse libre-service', actif: true },
+}
+
+/* The errors of the stores routes, as the controllers and actions raise them. */
+export const storesErrors = {
+  storeNotFound: errorResponse('No store with this id', ApiError.notFound('Store', 42)),
+  storeNameNotFound: errorResponse('No store with this name', ApiError.notFound('Store', 'Magasin Centre-Ville')),
+  registerNotFound: errorResponse('No register with this id', ApiError.notFound('Register', 42)),
+  storeDuplicate: errorResponse('Name already used', ApiError.duplicate('Store', 'nom', 'Magasin Nord')),
+  storeInUse: errorResponse(
+    'The store is in use (RESOURCE_IN_USE)',
+    ApiError.inUse('Store', 42, 'registers, sales, stock movements')
+  ),
+  registerDuplicate: errorResponse('This store already has a register with this numero', ApiError.duplicate('Register', 'numero', 2)),
+  clerkOtherStore: errorResponse('The token lacks the read scope, or a clerk reads another store', missingScope(['read']), otherStore),
+}
