@@ -64,5 +64,5 @@ export const catalogErrors = {
   ),
   categoryNotFound: errorResponse('No category with this id', ApiError.notFound('Category', 42)),
   categoryDuplicate: errorResponse('Name already used', ApiError.duplicate('Category', 'nom', 'Boissons')),
-  categoryInUse: errorResponse('Products use this category (RESOURCE_IN_USE)', ApiError.inUse('Category', 42, 'products')),
+  categoryInUse: errorResponse('Products use this category (RESOURCE_IN_USE)', ApiError.inUse('Category', 42, ['products'])),
 }

@@ -29,11 +29,12 @@ export class ApiError extends Error {
     )
   }
 
-  static inUse(resource: string, identifier: string | number, usedBy: string) {
+  /** `usedBy` names what refers to the resource; `details.used_by` is always that list. */
+  static inUse(resource: string, identifier: string | number, usedBy: string[]) {
     return new ApiError(
       409,
       'RESOURCE_IN_USE',
-      `${resource} with identifier ${identifier} is referenced by ${usedBy} and cannot be deleted`,
+      `${resource} with identifier ${identifier} is referenced by ${usedBy.join(', ')} and cannot be deleted`,
       { resource, identifier, used_by: usedBy }
     )
   }

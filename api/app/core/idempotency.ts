@@ -12,8 +12,11 @@ import { ApiError } from '#core/api_error'
  * (unique) and the fingerprint of the body that first used it.
  */
 
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key'
+
+/* Keyed by the header's name, so a 422 names the header the client sent. */
 export const idempotencyKeyHeader = vine.create({
-  key: vine
+  [IDEMPOTENCY_KEY_HEADER]: vine
     .string()
     .trim()
     .minLength(8)
@@ -29,8 +32,8 @@ export const idempotencyKeyHeader = vine.create({
 export async function idempotencyKeyOf(ctx: HttpContext): Promise<string | null> {
   const header = ctx.request.headers()['idempotency-key']
   if (header === undefined) return null
-  const { key } = await idempotencyKeyHeader.validate({ key: header })
-  return key
+  const validated = await idempotencyKeyHeader.validate({ [IDEMPOTENCY_KEY_HEADER]: header })
+  return validated[IDEMPOTENCY_KEY_HEADER]
 }
 
 /** What "the same body" means: the validated input, hashed. */

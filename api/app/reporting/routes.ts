@@ -122,7 +122,7 @@ router
       query: periodQuery,
       responses: {
         ...ok('The store', 'StorePerformanceResponse'),
-        404: errorResponse('No such store', ApiError.notFound('Store performance data', 42)),
+        404: errorResponse('No such store', ApiError.notFound('Store', 42)),
       },
     })
     report('get', '/stores/performance', [PerformanceReports, 'storesPerformance'], {

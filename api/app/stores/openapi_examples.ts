@@ -47,7 +47,7 @@ export const storesErrors = {
   storeDuplicate: errorResponse('Name already used', ApiError.duplicate('Store', 'nom', 'Magasin Nord')),
   storeInUse: errorResponse(
     'The store is in use (RESOURCE_IN_USE)',
-    ApiError.inUse('Store', 42, 'registers, sales, stock movements')
+    ApiError.inUse('Store', 42, ['registers', 'sales', 'stock'])
   ),
   registerDuplicate: errorResponse('This store already has a register with this numero', ApiError.duplicate('Register', 'numero', 2)),
   clerkOtherStore: errorResponse('The token lacks the read scope, or a clerk reads another store', missingScope(['read']), otherStore),

@@ -7,7 +7,8 @@ import { fieldError } from '#access/validators/field_error'
 import { logIn } from '#access/actions/log_in'
 import { logOut } from '#access/actions/log_out'
 import { LoginRateLimited } from '#access/services/login_throttle'
-import { instantToWire, userSummaryToWire } from '#access/transformers/user_transformer'
+import { userSummaryToWire } from '#access/transformers/user_transformer'
+import { instantToWire } from '#core/instants'
 
 export default class AuthController {
   async login(ctx: HttpContext) {

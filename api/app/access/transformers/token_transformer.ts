@@ -1,6 +1,6 @@
 import type ApiToken from '#access/models/api_token'
 import type { Scope } from '#access/models/api_token'
-import { instantToWire } from '#access/transformers/user_transformer'
+import { instantToWire } from '#core/instants'
 
 /** An integration token as administrators see it: never the secret, never its hash. */
 export interface TokenWire {
@@ -20,7 +20,7 @@ export function tokenToWire(token: ApiToken): TokenWire {
     nom: token.name,
     prefixe: token.tokenPrefix,
     scopes: token.scopes,
-    cree_le: instantToWire(token.createdAt)!,
+    cree_le: instantToWire(token.createdAt),
     derniere_utilisation: instantToWire(token.lastUsedAt),
     expire_le: instantToWire(token.expiresAt),
     revoque_le: instantToWire(token.revokedAt),

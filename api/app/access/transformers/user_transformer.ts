@@ -1,6 +1,6 @@
-import type { DateTime } from 'luxon'
 import type User from '#access/models/user'
 import type { Role } from '#access/models/user'
+import { instantToWire } from '#core/instants'
 
 /* The password hash never leaves the module: these are the only user shapes on the wire. */
 
@@ -21,10 +21,6 @@ export interface UserWire extends UserSummaryWire {
   modifie_le: string
 }
 
-export function instantToWire(value: DateTime | null | undefined): string | null {
-  return value ? value.toUTC().toISO() : null
-}
-
 export function userSummaryToWire(user: User): UserSummaryWire {
   return {
     id: user.id,
@@ -40,7 +36,7 @@ export function userToWire(user: User): UserWire {
   return {
     ...userSummaryToWire(user),
     actif: user.isActive,
-    cree_le: instantToWire(user.createdAt)!,
-    modifie_le: instantToWire(user.updatedAt)!,
+    cree_le: instantToWire(user.createdAt),
+    modifie_le: instantToWire(user.updatedAt),
   }
 }

@@ -15,12 +15,12 @@ export async function deleteCategory(categoryId: number): Promise<Category> {
       const category = await Category.query({ client: trx }).where('id', categoryId).forUpdate().first()
       if (!category) throw ApiError.notFound('Category', categoryId)
       const used = await trx.from('products').where('category_id', categoryId).select('id').first()
-      if (used) throw ApiError.inUse('Category', categoryId, 'products')
+      if (used) throw ApiError.inUse('Category', categoryId, ['products'])
       await category.delete()
       return category
     })
   } catch (error) {
-    if (isForeignKeyViolation(error)) throw ApiError.inUse('Category', categoryId, 'products')
+    if (isForeignKeyViolation(error)) throw ApiError.inUse('Category', categoryId, ['products'])
     throw error
   }
 }

@@ -1,15 +1,15 @@
-import { idempotencyKeyHeader } from '#core/idempotency'
+import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyHeader } from '#core/idempotency'
 import type { HeaderDoc, ResponseDoc } from '#core/openapi/registry'
 
 type JsonSchema = Record<string, unknown>
 
 /* The header's schema is the validator's, so the document states the rule the API applies. */
-const keySchema = (idempotencyKeyHeader.toJSONSchema() as { properties: Record<string, JsonSchema> }).properties.key
+const keySchema = (idempotencyKeyHeader.toJSONSchema() as { properties: Record<string, JsonSchema> }).properties[IDEMPOTENCY_KEY_HEADER]
 
 /** The optional Idempotency-Key request header of a write that may be retried. */
 export function idempotencyKey(what: string): HeaderDoc {
   return {
-    name: 'Idempotency-Key',
+    name: IDEMPOTENCY_KEY_HEADER,
     description:
       `Optional; one unique key per ${what}: 8–100 characters of A-Z a-z 0-9 . _ : -, e.g. a UUID made when the ` +
       'form opens. A retry with the same key and the same body answers with the first result (200, ' +

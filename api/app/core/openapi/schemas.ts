@@ -32,6 +32,7 @@ const schemas: Record<string, Record<string, unknown>> = {
           },
           resource: { type: 'string', description: 'NOT_FOUND, DUPLICATE_RESOURCE, RESOURCE_IN_USE' },
           identifier: { type: ['string', 'integer', 'null'], description: 'NOT_FOUND, RESOURCE_IN_USE' },
+          used_by: { type: 'array', items: { type: 'string' }, description: 'RESOURCE_IN_USE: what refers to the resource' },
         },
         additionalProperties: true,
       },

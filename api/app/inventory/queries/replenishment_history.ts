@@ -2,7 +2,8 @@ import type { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type ReplenishmentRequest from '#inventory/models/replenishment_request'
 import { STATUS_TO_WIRE } from '#inventory/replenishment_state'
-import { timestampToWire, type UserRefWire } from '#inventory/transformers/stock_transformers'
+import { instantToWire } from '#core/instants'
+import type { UserRefWire } from '#inventory/transformers/stock_transformers'
 
 export interface HistoryStepWire {
   /** demandee, then the state each transition reached (validee, expediee, livree, refusee, annulee). */
@@ -34,7 +35,7 @@ export async function replenishmentHistory(request: ReplenishmentRequest): Promi
     .sort((a, b) => a.at!.toMillis() - b.at!.toMillis())
     .map((step) => ({
       etape: step.etape,
-      le: timestampToWire(step.at)!,
+      le: instantToWire(step.at!),
       par: step.by === null ? null : { id: step.by, nom: names.get(step.by) ?? `#${step.by}` },
       motif: step.motif ?? null,
     }))

@@ -1,6 +1,6 @@
 import type ReplenishmentRequest from '#inventory/models/replenishment_request'
 import { STATUS_TO_WIRE, allowedActions, type ReplenishmentAction } from '#inventory/replenishment_state'
-import { timestampToWire } from '#inventory/transformers/stock_transformers'
+import { instantToWire } from '#core/instants'
 
 export interface ReplenishmentWire {
   id: number
@@ -44,18 +44,18 @@ export function replenishmentToWire(request: ReplenishmentRequest): Replenishmen
     statut: STATUS_TO_WIRE[request.status],
     actions_possibles: allowedActions(request.status),
     demande_par: request.requestedBy,
-    demande_le: timestampToWire(request.requestedAt)!,
+    demande_le: instantToWire(request.requestedAt),
     validee_par: request.approvedBy,
-    validee_le: timestampToWire(request.approvedAt),
+    validee_le: instantToWire(request.approvedAt),
     expediee_par: request.shippedBy,
-    expediee_le: timestampToWire(request.shippedAt),
+    expediee_le: instantToWire(request.shippedAt),
     livree_par: request.receivedBy,
-    livree_le: timestampToWire(request.receivedAt),
+    livree_le: instantToWire(request.receivedAt),
     refusee_par: request.rejectedBy,
-    refusee_le: timestampToWire(request.rejectedAt),
+    refusee_le: instantToWire(request.rejectedAt),
     motif_refus: request.rejectionReason,
     annulee_par: request.cancelledBy,
-    annulee_le: timestampToWire(request.cancelledAt),
-    mis_a_jour_le: timestampToWire(request.updatedAt)!,
+    annulee_le: instantToWire(request.cancelledAt),
+    mis_a_jour_le: instantToWire(request.updatedAt),
   }
 }

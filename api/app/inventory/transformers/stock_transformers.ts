@@ -1,9 +1,9 @@
-import type { DateTime } from 'luxon'
 import type StockMovement from '#inventory/models/stock_movement'
 import type StockLevel from '#inventory/models/stock_level'
 import type { LocationKind } from '#inventory/models/stock_location'
 import { stockStatus, type StockStatus } from '#inventory/stock_status'
 import { KIND_TO_WIRE, LOCATION_KIND_TO_WIRE, referenceTypeToWire } from '#inventory/wire_names'
+import { instantToWire } from '#core/instants'
 
 export interface LocationWire {
   type: string
@@ -45,10 +45,6 @@ export interface LevelWire {
   statut: StockStatus
 }
 
-export function timestampToWire(value: DateTime | null): string | null {
-  return value ? value.toUTC().toISO() : null
-}
-
 export function locationToWire(row: { kind: LocationKind; storeId: number | null; name: string }): LocationWire {
   return {
     type: LOCATION_KIND_TO_WIRE[row.kind],
@@ -73,7 +69,7 @@ export function movementToWire(movement: StockMovement): MovementWire {
     motif: movement.reason,
     utilisateur_id: movement.userId,
     utilisateur: movement.userId === null ? null : { id: movement.userId, nom: extras.user_name },
-    cree_le: timestampToWire(movement.createdAt)!,
+    cree_le: instantToWire(movement.createdAt),
   }
 }
 

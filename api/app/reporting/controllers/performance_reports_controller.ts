@@ -109,8 +109,7 @@ export default class PerformanceReportsController {
     assertStoreAccess(ctx.principal, id)
     const body = await cachedReport('store-performance', { ...range, storeId: id }, async () => {
       const [store] = await storeFigures({ range, storeIds: [id] }, { onlyStoreId: id, order: 'best' })
-      // The original's message for an unknown store, kept for integrators matching on it.
-      if (!store) throw ApiError.notFound('Store performance data', id)
+      if (!store) throw ApiError.notFound('Store', id)
       return storePerformanceToWire(store)
     })
     return sendReport(ctx, { name: `store-${id}-performance`, format: q.format, body, toTable: storeTable })

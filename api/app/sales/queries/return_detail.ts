@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import { ApiError } from '#core/api_error'
+import { instantToWire } from '#core/instants'
 import { centsToWire } from '#core/money'
 import { PAYMENT_METHOD_WIRE, SALE_STATUS_WIRE } from '#sales/wire_names'
 import type { PaymentMethod } from '#sales/models/payment'
@@ -37,7 +38,7 @@ export async function loadReturnWire(returnId: number) {
     sous_total: centsToWire(ret.subtotal_cents),
     total_taxes: centsToWire(ret.tax_cents),
     total: centsToWire(ret.total_cents),
-    cree_le: new Date(ret.created_at).toISOString(),
+    cree_le: instantToWire(new Date(ret.created_at)),
     vente: {
       statut: SALE_STATUS_WIRE[sale.status as SaleStatus],
       montant_rembourse: centsToWire(sale.refunded_cents),

@@ -1,5 +1,6 @@
 import Sale from '#sales/models/sale'
 import { BUSINESS_TIMEZONE } from '#core/business_time'
+import { instantToWire } from '#core/instants'
 import { SALE_STATUS_FROM_WIRE } from '#sales/wire_names'
 import { saleSummaryToWire } from '#sales/transformers/sale_transformer'
 
@@ -38,5 +39,5 @@ export function listSales(filters: SaleListFilters) {
 }
 
 export function saleListItem(sale: Sale) {
-  return saleSummaryToWire(sale, sale.createdAt.toISO()!)
+  return saleSummaryToWire(sale, instantToWire(sale.createdAt))
 }

@@ -1,3 +1,4 @@
+import { instantToWire } from '#core/instants'
 import { centsToWire } from '#core/money'
 import { ratePercent } from '#core/money_input'
 import { PAYMENT_METHOD_WIRE, SALE_STATUS_WIRE } from '#sales/wire_names'
@@ -38,7 +39,7 @@ export function saleSummaryToWire(sale: SaleSummary, createdAt: string) {
 
 export function saleToWire(sale: SaleDetail) {
   return {
-    ...saleSummaryToWire(sale, sale.createdAt.toISOString()),
+    ...saleSummaryToWire(sale, instantToWire(sale.createdAt)),
     taxes: sale.taxes.map((t) => ({
       code: t.code,
       libelle: t.label,
@@ -67,7 +68,7 @@ export function saleToWire(sale: SaleDetail) {
       id: r.id,
       total: centsToWire(r.totalCents),
       motif: r.reason,
-      cree_le: r.createdAt.toISOString(),
+      cree_le: instantToWire(r.createdAt),
     })),
   }
 }

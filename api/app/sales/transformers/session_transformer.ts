@@ -1,3 +1,4 @@
+import { instantToWire } from '#core/instants'
 import { centsToWire } from '#core/money'
 import { PAYMENT_METHOD_WIRE } from '#sales/wire_names'
 import type { PaymentMethod } from '#sales/models/payment'
@@ -12,10 +13,10 @@ export function sessionToWire(figures: SessionFigures) {
     caisse_id: s.registerId,
     statut: s.closedAt ? 'fermee' : 'ouverte',
     ouverte_par: s.openedBy,
-    ouverte_le: s.openedAt.toISOString(),
+    ouverte_le: instantToWire(s.openedAt),
     fond_de_caisse: centsToWire(s.openingFloatCents),
     fermee_par: s.closedBy,
-    fermee_le: s.closedAt?.toISOString() ?? null,
+    fermee_le: instantToWire(s.closedAt),
     note: s.note,
     rapport: {
       type: s.closedAt ? 'Z' : 'X',

@@ -39,7 +39,7 @@ export async function deleteStore(storeId: number): Promise<Store> {
       const store = await lockStore(trx, storeId, 'update')
       const locationId = await storeLocationId(trx, storeId)
       const usedBy = await usage(trx, storeId, locationId)
-      if (usedBy.length > 0) throw ApiError.inUse('Store', storeId, usedBy.join(', '))
+      if (usedBy.length > 0) throw ApiError.inUse('Store', storeId, usedBy)
 
       if (locationId !== null) {
         await trx.from('stock_levels').where('location_id', locationId).delete()
@@ -50,7 +50,7 @@ export async function deleteStore(storeId: number): Promise<Store> {
       return store
     })
   } catch (error) {
-    if (isForeignKeyViolation(error)) throw ApiError.inUse('Store', storeId, 'other records')
+    if (isForeignKeyViolation(error)) throw ApiError.inUse('Store', storeId, ['other records'])
     throw error
   }
 }

@@ -158,7 +158,7 @@ test.group('Reports: summary, stores and products (known sales)', (group) => {
     assert.containsSubset(store.body(), { store_id: 1, revenue: '5.95', sales_count: 2 })
     const missing = await get(client, '/stores/999/performance')
     missing.assertStatus(404)
-    assert.equal(missing.body().message, 'Store performance data with identifier 999 not found')
+    assert.equal(missing.body().message, 'Store with identifier 999 not found')
   })
 
   test('performance_rating uses the original thresholds on net revenue in dollars', async ({ client, assert }) => {

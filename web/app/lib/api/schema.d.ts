@@ -1699,6 +1699,8 @@ export interface components {
                 identifier?: string | number | null;
                 /** @description NOT_FOUND, DUPLICATE_RESOURCE, RESOURCE_IN_USE */
                 resource?: string;
+                /** @description RESOURCE_IN_USE: what refers to the resource */
+                used_by?: string[];
                 /** @description VALIDATION_ERROR: one entry per invalid field */
                 validation_errors?: {
                     field: string;
