@@ -14,7 +14,7 @@ DAYS ?= 90
 LINES ?=
 
 .PHONY: help install system-deps dev start stop restart status test typecheck lint build \
-        demo-data stock-verify db-migrate db-seed db-start db-stop clean bench
+        demo-data stock-verify db-migrate db-seed db-start db-stop clean bench lb lb-stop lb-status
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -44,6 +44,15 @@ restart: stop start ## Stop, then start
 
 status: ## Show what runs
 	@$(NODE) scripts/stack.mjs status
+
+lb: install ## Load-balanced topology: nginx :8080 over 3 API instances, web, Redis, Prometheus (.data/lb)
+	@$(NODE) scripts/lb.mjs start
+
+lb-stop: ## Stop everything `make lb` started
+	@$(NODE) scripts/lb.mjs stop
+
+lb-status: ## Show each process of `make lb` (pid, port, health)
+	@$(NODE) scripts/lb.mjs status
 
 test: install system-deps ## Typecheck, lint and run every test suite (own PostgreSQL and Redis)
 	@$(NODE) scripts/test.mjs

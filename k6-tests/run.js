@@ -6,6 +6,9 @@
  *
  * Selling scenarios need open registers and stock: run
  * `node scripts/ace.mjs bench:prepare` against the same database first.
+ * `stages` become k6 stages (a ramp of virtual users); a `flow` runs in order once per
+ * iteration. The failover scenario's disruption is the autocannon runner's: with k6, kill
+ * an API instance by hand while it runs.
  */
 import http from 'k6/http'
 import { check } from 'k6'
@@ -14,12 +17,17 @@ import { scenarios } from './scenarios.js'
 const name = __ENV.SCENARIO || 'read-mix'
 const scenario = scenarios[name]
 if (!scenario) throw new Error(`Unknown scenario ${name}`)
+// The web scenario signs in through the login form (CSRF token, session cookie) first.
+if (scenario.target === 'web') throw new Error('SCENARIO=web runs with `make bench SCENARIO=web` (it signs in to the web app first)')
 const target = __ENV.TARGET || 'http://127.0.0.1:3333'
 const token = __ENV.API_TOKEN
 
+const load = scenario.stages && !__ENV.VUS
+  ? { stages: scenario.stages.map((stage) => ({ duration: `${stage.durationSeconds}s`, target: stage.connections })) }
+  : { vus: Number(__ENV.VUS || scenario.connections), duration: `${__ENV.DURATION || scenario.durationSeconds}s` }
+
 export const options = {
-  vus: Number(__ENV.VUS || scenario.connections),
-  duration: `${__ENV.DURATION || scenario.durationSeconds}s`,
+  ...load,
   thresholds: {
     http_req_failed: ['rate<0.01'],
     http_req_duration: [`p(95)<${__ENV.P95_MS || 50}`],
@@ -33,18 +41,18 @@ function get(path) {
 /** The catalogue and the registers, read once before the load starts. */
 export function setup() {
   if (!token) throw new Error('Set API_TOKEN (see .data/dev-credentials.json)')
-  const products = get('/api/v1/products?size=100').items.filter((p) => p.actif).map((p) => ({ id: p.id, code: p.code }))
+  const products = get('/api/v1/products?size=100').items.filter((p) => p.actif).map((p) => ({ id: p.id, code: p.code, nom: p.nom }))
+  const stores = get('/api/v1/stores?size=100').items.map((store) => ({ id: store.id }))
   const registers = []
   for (const store of get('/api/v1/stores?size=100').items) {
     for (const register of get(`/api/v1/stores/${store.id}/registers?size=100`).items) {
       if (register.actif) registers.push({ id: register.id, storeId: store.id })
     }
   }
-  return { token, products, registers, runId: `${Date.now()}` }
+  return { token, products, stores, registers, runId: `${Date.now()}` }
 }
 
-const weights = scenario.routes.map((route) => route.weight)
-const totalWeight = weights.reduce((sum, w) => sum + w, 0)
+const totalWeight = (scenario.routes ?? []).reduce((sum, route) => sum + route.weight, 0)
 
 function pickRoute() {
   let roll = Math.random() * totalWeight
@@ -55,20 +63,35 @@ function pickRoute() {
   return scenario.routes[scenario.routes.length - 1]
 }
 
-export default function (env) {
-  const route = pickRoute()
-  const n = __VU * 1_000_000 + __ITER
-  const headers = { 'x-api-token': env.token, ...(route.headers ? route.headers(n, env) : {}) }
+/** One request; `state` is this iteration's (a flow's steps share it). */
+function send(route, env, state, n) {
+  const path = route.pathFor ? route.pathFor(n, env, state) : typeof route.path === 'function' ? route.path(env) : route.path
+  if (path === null) return
+  const headers = { 'x-api-token': env.token, ...(route.headers ? route.headers(n, env, state) : {}) }
   const params = { headers, tags: { route: route.name } }
   let response
   if (route.body) {
     headers['content-type'] = 'application/json'
-    response = http.request(route.method, `${target}${route.path}`, JSON.stringify(route.body(n, env)), params)
+    response = http.request(route.method, `${target}${path}`, JSON.stringify(route.body(n, env, state)), params)
   } else {
-    response = http.request(route.method, `${target}${route.path}`, null, params)
+    response = http.request(route.method, `${target}${path}`, null, params)
   }
   check(response, {
     'status is 2xx': (r) => r.status >= 200 && r.status < 300,
     'has X-Instance-Id': (r) => Boolean(r.headers['X-Instance-Id']),
   })
+  if (route.onResponse) {
+    let json = null
+    try {
+      json = response.json()
+    } catch (_) {}
+    route.onResponse(response.status, json, state)
+  }
+}
+
+export default function (env) {
+  const state = {}
+  const n = __VU * 1_000_000 + __ITER * 100
+  if (scenario.flow) scenario.flow.forEach((route, step) => send(route, env, state, n + step))
+  else send(pickRoute(), env, state, n)
 }

@@ -6,8 +6,18 @@
  *
  * A route: { name, method, path, weight, body?(n, env), headers?(n, env) }
  *   n   – a per-connection counter (to vary bodies and idempotency keys)
- *   env – { token, registers: [{ id, storeId }], products: [{ id, code }] }
+ *   env – { token, registers: [{ id, storeId }], products: [{ id, code, nom }], stores: [{ id }] }
+ * and, for scenarios that need them:
+ *   pathFor?(n, env, state)      – the path of each request (null: skip this step)
+ *   onResponse?(status, json, state) – remembers what a later step needs (a sale to return)
+ *   state – one connection's own object for one pass of a `flow` (k6: one VU iteration)
+ * A scenario has weighted `routes`, or a `flow` run in order by every connection; `stages`
+ * (connections per step of a ramp) and `disruption` (what the runner breaks mid-run) are optional.
  */
+import { posDay } from './pos-day.js'
+import { reports } from './reports.js'
+import { cacheEffect } from './cache-effect.js'
+import { web } from './web.js'
 
 /** The original's k6 read mix (simple-stress-test.js weights). */
 const readMix = [
@@ -59,3 +69,32 @@ export const scenarios = {
     ],
   },
 }
+
+scenarios['pos-day'] = posDay
+scenarios.reports = reports
+
+/** The read mix at 50 → 1,000 connections, one bounded stage at a time (reported per stage). */
+scenarios.stress = {
+  description: "The original's read mix, ramped 50 → 100 → 250 → 500 → 1,000 connections",
+  connections: 1000,
+  durationSeconds: 50,
+  stages: [50, 100, 250, 500, 1000].map((connections) => ({ connections, durationSeconds: 10 })),
+  routes: readMix,
+}
+
+/**
+ * Reads and keyed sales through nginx while one API instance is killed (SIGKILL) a third of
+ * the way in; it stays down until the end. Target: no failed request, traffic on the survivors.
+ */
+scenarios.failover = {
+  description: 'Read mix + 3-line sales with Idempotency-Key through nginx; api-2 is killed a third of the way in',
+  connections: 30,
+  durationSeconds: 30,
+  needsOpenRegisters: true,
+  requiresLoadBalancer: true,
+  disruption: { kill: 'api-2', atFraction: 1 / 3 },
+  routes: [...readMix, { ...scenarios.checkout.routes[0], weight: 20 }],
+}
+
+scenarios['cache-effect'] = cacheEffect
+scenarios.web = web

@@ -11,16 +11,16 @@
  *
  * Only loopback targets are accepted; every run stops by itself.
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { scenarios } from '../k6-tests/scenarios.js'
-import { ROOT } from './lib/paths.mjs'
-import { readCredentials } from './lib/environment.mjs'
 import { runLoad } from './bench/load.mjs'
 import { measureCeiling } from './bench/ceiling.mjs'
 import { formatTable, toMarkdown } from './bench/report.mjs'
-import { prepareEnvironment } from './bench/environment.mjs'
+import { credentialsFor, loadBalancerOf, prepareEnvironment } from './bench/environment.mjs'
+import { killInstanceDisruption } from './bench/disruption.mjs'
+import { runCacheEffect } from './bench/cache-effect.mjs'
+import { saveReport } from './bench/save.mjs'
+import { prepareWebScenario } from './bench/web-session.mjs'
 
 const MAX_DURATION_SECONDS = 300
 
@@ -41,44 +41,64 @@ async function main() {
   const name = option('scenario', 'read-mix')
   const scenario = scenarios[name]
   if (!scenario) throw new Error(`Unknown scenario ${name}; known: ${Object.keys(scenarios).join(', ')}`)
-  const target = option('target', 'http://127.0.0.1:3333')
+  const isWeb = scenario.target === 'web'
+  // The web scenario loads the web app; the ids in its paths come from the API behind it.
+  const target = option('target', isWeb ? 'http://127.0.0.1:3000' : 'http://127.0.0.1:3333')
+  const apiTarget = isWeb ? option('api', 'http://127.0.0.1:3333') : target
   assertLoopback(target)
+  assertLoopback(apiTarget)
   const connections = Number(option('connections', scenario.connections))
   const duration = Math.min(Number(option('duration', scenario.durationSeconds)), MAX_DURATION_SECONDS)
 
-  const credentials = readCredentials()
-  if (!credentials?.apiToken) throw new Error('No .data/dev-credentials.json: start the stack first (make start)')
-  const env = await prepareEnvironment(target, credentials, scenario)
+  // make lb's own database and credentials when the target is its nginx or one of its instances.
+  const lb = loadBalancerOf(target)
+  if (scenario.requiresLoadBalancer && !lb) {
+    throw new Error(`SCENARIO=${name} kills an API instance of make lb: start it (make lb) and target its nginx (TARGET=http://127.0.0.1:8080)`)
+  }
+  const credentials = credentialsFor(lb)
+  if (!credentials?.apiToken) throw new Error(`No dev-credentials.json for ${target}: start the stack first (make start or make lb)`)
+  const env = await prepareEnvironment(apiTarget, credentials, scenario, lb)
   env.runId = randomUUID().slice(0, 8)
+  if (isWeb) await prepareWebScenario({ target, apiTarget, env, credentials, username: option('web_user', 'gerant') })
+  if (scenario.compareWithoutCache) {
+    const uncached = option('target_uncached', null)
+    if (uncached) assertLoopback(uncached)
+    const machine = await machineSummary()
+    const report = await runCacheEffect({ name, scenario, target, uncached, uncachedPort: Number(option('uncached_port', 3350)), env, connections, duration, machine })
+    if (report.failed) process.exitCode = 1
+    return
+  }
 
+  // A ramp runs its stages one after the other, each bounded; CONNECTIONS= runs one stage instead.
+  const stages = scenario.stages && !option('connections', null) ? scenario.stages : [{ connections, durationSeconds: duration }]
   console.log(`[bench] ${name}: ${scenario.description}`)
-  console.log(`[bench] target ${target}, ${connections} connections, ${duration}s (+ ${duration}s ceiling run)`)
+  console.log(`[bench] target ${target}${lb ? ' (make lb)' : ''}, ${stages.map((s) => `${s.connections} connections × ${s.durationSeconds}s`).join(', ')} (+ a ceiling run each)`)
 
-  const ceiling = await measureCeiling({ target, token: credentials.apiToken, connections, duration })
-  console.log(`[bench] ceiling (bare node:http, ${ceiling.bodyBytes} B body): ${ceiling.rps.toFixed(0)} rps`)
-
-  const result = await runLoad({ target, scenario, env, connections, duration })
+  const results = []
+  for (const stage of stages) {
+    // The ceiling's body is as large as what the scenario serves: a products page, or the dashboard.
+    const sample = isWeb ? { url: `${target}/`, headers: env.headers } : undefined
+    const ceiling = await measureCeiling({ target, token: credentials.apiToken, connections: stage.connections, duration: stage.durationSeconds, sample })
+    console.log(`[bench] ceiling (bare node:http, ${ceiling.bodyBytes} B body, ${stage.connections} connections): ${ceiling.rps.toFixed(0)} rps`)
+    const disruption = scenario.disruption ? killInstanceDisruption(lb, scenario.disruption, stage.durationSeconds) : null
+    const result = await runLoad({ target, scenario, env, connections: stage.connections, duration: stage.durationSeconds, disruption })
+    await disruption?.restore()
+    results.push({ connections: stage.connections, durationSeconds: stage.durationSeconds, ceiling, ...result, percentOfCeiling: (result.total.rps / ceiling.rps) * 100 })
+  }
   const report = {
     scenario: name,
     description: scenario.description,
     date: new Date().toISOString(),
     target,
-    connections,
-    durationSeconds: duration,
+    topology: lb ? `make lb: nginx over ${lb.ports.api.length} API instances` : 'one API instance (make start)',
     machine: await machineSummary(),
-    ceiling,
-    ...result,
-    percentOfCeiling: (result.total.rps / ceiling.rps) * 100,
+    // One stage: its figures at the top level, as before; a ramp: one entry per stage.
+    ...(results.length === 1 ? results[0] : { stages: results }),
   }
   console.log('\n' + formatTable(report))
 
-  const dir = join(ROOT, 'docs', 'benchmarks')
-  mkdirSync(dir, { recursive: true })
-  const stamp = report.date.slice(0, 19).replace(/[:T]/g, '-')
-  writeFileSync(join(dir, `${name}-${stamp}.json`), JSON.stringify(report, null, 2) + '\n')
-  writeFileSync(join(dir, `${name}.md`), toMarkdown(report))
-  console.log(`\n[bench] written docs/benchmarks/${name}.md and ${name}-${stamp}.json`)
-  if (result.total.errors > 0 || result.total.non2xx > 0) process.exitCode = 1
+  saveReport(name, report, toMarkdown(report))
+  if (results.some((r) => r.total.errors > 0 || r.total.non2xx > 0)) process.exitCode = 1
 }
 
 async function machineSummary() {
@@ -88,6 +108,8 @@ async function machineSummary() {
     cpuModel: os.cpus()[0]?.model ?? 'unknown',
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     node: process.version,
+    // The machine is shared: the 1, 5 and 15 min load averages when the run ended say how busy it was.
+    loadAverage: os.loadavg().map((load) => Number(load.toFixed(2))),
   }
 }
 

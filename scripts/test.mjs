@@ -4,10 +4,11 @@
  * started here on test ports and stopped at the end. Prints one table and a
  * closing "N passed, M failed" line; exits non-zero on any failure.
  *
- *   node scripts/test.mjs [--only typecheck,lint,api,web,ops,stack] [--files pattern]
+ *   node scripts/test.mjs [--only typecheck,lint,api,web,ops,stack,failover] [--files pattern]
  *
  * TEST_PORT_BASE, TEST_PG_PORT, TEST_REDIS_PORT and COMPTOIR_DATA_DIR move
- * everything it starts, so two runs can share a machine.
+ * everything it starts, so two runs can share a machine (the failover step
+ * uses TEST_PORT_BASE + 2 … + 7).
  */
 import { mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -123,6 +124,7 @@ async function main() {
     if (wants('ops')) await nodeTests('ops configs (compose, nginx, prometheus, grafana)', 'ops/tests/*.test.mjs', baseEnv, ROOT)
 
     if (wants('stack')) await stackTests(baseEnv)
+    if (wants('failover')) await failoverTests(baseEnv)
   } finally {
     await stopDaemon('test-api')
     await stopDaemon('test-web')
@@ -154,18 +156,29 @@ async function stackTests(baseEnv) {
     return
   }
   const apiEnv = { ...baseEnv, PORT: String(PORTS.api), INSTANCE_ID: 'test-api', API_BASE_URL: `http://127.0.0.1:${PORTS.api}`, WEB_BASE_URL: `http://127.0.0.1:${PORTS.web}` }
+  // Both services also log to rotated files (small ones, so they rotate during the run);
+  // the integration tests follow request ids through them.
+  const logDir = join(TEST_DATA, 'logs')
+  rmSync(logDir, { recursive: true, force: true })
+  const logFiles = { LOG_DIR: logDir, LOG_ROTATE_KEEP: '1000' }
   // Migrations first: with `--only stack` the API tests have not prepared the database.
   await run(process.execPath, ['ace', 'migration:run', '--force'], { cwd: API_DIR, env: apiEnv })
   await run(process.execPath, ['ace', 'db:seed'], { cwd: API_DIR, env: apiEnv })
-  daemon('test-api', process.execPath, ['bin/server.js'], { cwd: join(API_DIR, 'build'), env: { ...apiEnv, NODE_ENV: 'production' } })
+  daemon('test-api', process.execPath, ['bin/server.js'], {
+    cwd: join(API_DIR, 'build'),
+    env: { ...apiEnv, ...logFiles, NODE_ENV: 'production', LOG_LEVEL: 'info', LOG_ROTATE_SIZE: '256k' },
+  })
   await waitForHttp(`http://127.0.0.1:${PORTS.api}/health`, 60_000, 'test API (see .data/run/test-api.log)')
   const credentials = readJson(join(TEST_DATA, 'dev-credentials.json'))
   daemon('test-web', process.execPath, ['server.js'], {
     cwd: WEB_DIR,
     env: {
       ...baseEnv,
+      ...logFiles,
       NODE_ENV: 'production',
       PORT: String(PORTS.web),
+      INSTANCE_ID: 'test-web',
+      LOG_ROTATE_SIZE: '8k',
       API_URL: `http://127.0.0.1:${PORTS.api}`,
       SESSION_SECRET: sessionSecret(),
     },
@@ -176,6 +189,7 @@ async function stackTests(baseEnv) {
     WEB_BASE_URL: `http://127.0.0.1:${PORTS.web}`,
     API_BASE_URL: `http://127.0.0.1:${PORTS.api}`,
     E2E_CREDENTIALS: join(TEST_DATA, 'dev-credentials.json'),
+    LOG_DIR: logDir,
   }
   await nodeTests('web integration tests', 'tests/integration/*.test.ts', clientEnv)
   // The same browser flows twice: with JavaScript (fetchers, shortcuts) and without (plain forms).
@@ -184,6 +198,27 @@ async function stackTests(baseEnv) {
   await nodeTests('web e2e (JS off)', 'tests/e2e/*.test.ts', { ...clientEnv, E2E_JS: 'off' })
   // Last: it creates a product, which the browser flows must not see.
   await nodeTests("original README's API examples", 'scripts/tests/*.test.mjs', clientEnv, ROOT)
+  // After all that traffic: every metric a dashboard or alert rule queries is really exported.
+  await nodeTests('metric names (dashboards, rules)', 'ops/live-tests/metric-names.test.mjs', clientEnv, ROOT)
+}
+
+/*
+ * The load-balanced topology under failure (ops/live-tests/failover.test.mjs starts it: nginx,
+ * three API instances of the production build and its own Redis), on its own database.
+ */
+async function failoverTests(baseEnv) {
+  try {
+    await buildApi()
+  } catch (error) {
+    console.error(error.message)
+    record('failover through nginx', 0, 1, '(API build failed)')
+    return
+  }
+  const pg = (command, ...args) => [join(ROOT, 'scripts', 'pg.mjs'), command, '--dir', PG_DIR, '--port', String(PG_PORT), '--db', 'comptoir_failover', ...args]
+  await run(process.execPath, pg('start', '--fast'))
+  const { execFileSync } = await import('node:child_process')
+  const url = execFileSync(process.execPath, pg('url')).toString().trim()
+  await nodeTests('failover through nginx', 'ops/live-tests/failover.test.mjs', { ...baseEnv, FAILOVER_DATABASE_URL: url, TEST_PORT_BASE: String(PORT_BASE) }, ROOT)
 }
 
 main().catch((error) => {

@@ -6,6 +6,8 @@ import express from 'express'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
+import { logFileSettings } from './app/lib/env.server.ts'
+import { createLog } from './server/log.js'
 import { createMetrics } from './server/metrics.js'
 import { requestContext } from './server/request-context.js'
 import { remixRouteLabel } from './server/route-label.js'
@@ -35,6 +37,7 @@ const loadBuild = viteDevServer
       return () => Promise.resolve(build)
     })()
 
+const log = await createLog({ instance, file: logFileSettings() })
 const metrics = createMetrics({ instance })
 const app = express()
 app.disable('x-powered-by')
@@ -42,7 +45,7 @@ app.disable('x-powered-by')
 // limit); only a proxy on this machine may tell us another one.
 app.set('trust proxy', process.env.TRUST_PROXY || 'loopback')
 
-app.use(requestContext())
+app.use(requestContext(log))
 app.use(metrics.recordRequests)
 app.use(securityHeaders({ isDev }))
 app.use(compression())
@@ -86,21 +89,12 @@ app.all(
 )
 
 const server = app.listen(port, host, () => {
-  process.stdout.write(
-    JSON.stringify({
-      time: new Date().toISOString(),
-      level: 'info',
-      msg: 'web server listening',
-      url: `http://${host}:${port}`,
-      mode: isDev ? 'development' : 'production',
-      instance,
-    }) + '\n'
-  )
+  log.info('web server listening', { url: `http://${host}:${port}`, mode: isDev ? 'development' : 'production' })
 })
 
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
   process.once(signal, () => {
-    server.close(() => process.exit(0))
+    server.close(() => log.close().then(() => process.exit(0)))
     viteDevServer?.close()
     // Keep-alive connections can hold close() open; do not hang a stop script.
     setTimeout(() => process.exit(0), 5000).unref()

@@ -1,7 +1,8 @@
 /*
  * Static checks of the deployment files, with the real tools (Debian packages):
- *   docker-compose config, nginx -t, promtool check/test, and the metric names that
- * dashboards and alert rules use against ops/known-metrics.mjs.
+ *   docker-compose config, nginx -t, promtool check/test. The metric names that dashboards and
+ * alert rules use are checked against the real /metrics of the running apps by
+ * ops/live-tests/metric-names.test.mjs (the `stack` step of scripts/test.mjs).
  *
  *   node --test 'ops/tests/*.test.mjs'
  */
@@ -13,8 +14,8 @@ import { after, describe, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 
 import { placeholders, renderNginxConfig, TEMPLATE } from '../../nginx/render.mjs'
-import { KNOWN_METRICS } from '../known-metrics.mjs'
-import { dashboardExpressions, metricNames, ruleExpressions } from '../lib/promql.mjs'
+import { renderPrometheusConfig } from '../../scripts/lib/prometheus.mjs'
+import { dashboardExpressions, ruleExpressions } from '../lib/promql.mjs'
 import { assertToolSucceeds, runTool } from '../lib/tools.mjs'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -94,7 +95,7 @@ describe('nginx load balancer', () => {
     chmodSync(dir, 0o755)
     const config = renderNginxConfig({
       api: ['127.0.0.1:3341', '127.0.0.1:3342', '127.0.0.1:3343'],
-      web: '127.0.0.1:3000',
+      web: '127.0.0.1:3100',
       listen: '8080',
       runtimeDir: dir,
     })
@@ -134,6 +135,18 @@ describe('prometheus', () => {
       assertToolSucceeds('promtool', ['check', 'config', at(config)])
     })
   }
+
+  test('make lb renders prometheus.local.yml for its ports: valid, the given targets, the rules of the repository', () => {
+    const targets = { api: ['127.0.0.1:4341', '127.0.0.1:4342', '127.0.0.1:4343'], web: '127.0.0.1:4100', prometheus: '127.0.0.1:4091' }
+    const config = renderPrometheusConfig(targets)
+    const file = join(scratch, 'prometheus.lb.yml')
+    writeFileSync(file, config)
+    assertToolSucceeds('promtool', ['check', 'config', file])
+    const scraped = [...config.matchAll(/- targets: \['([^']+)'\]/g)].map((m) => m[1])
+    assert.deepEqual(scraped, [...targets.api, targets.web, targets.prometheus])
+    assert.ok(config.includes(`${at('prometheus', 'rules')}/*.yml`), 'the rule files are not the repository ones')
+    assert.throws(() => renderPrometheusConfig(targets, read('prometheus/prometheus.local.yml').replace("'127.0.0.1:3100'", "'127.0.0.1:3000'")), /no longer scrapes 127.0.0.1:3100/)
+  })
 
   test(`promtool check rules ${RULES}`, () => {
     assertToolSucceeds('promtool', ['check', 'rules', at(RULES)])
@@ -175,29 +188,5 @@ describe('grafana', () => {
     const group = { name: 'dashboard-queries', rules: rules.map((expr, i) => ({ record: `dashboard:query_${i}`, expr })) }
     writeFileSync(file, JSON.stringify({ groups: [group] }, null, 2))
     assertToolSucceeds('promtool', ['check', 'rules', file])
-  })
-})
-
-describe('metric names', () => {
-  const known = new Set(KNOWN_METRICS)
-  const sources = [
-    ...ruleExpressions(read(RULES)).map((expr) => ({ where: RULES, expr })),
-    ...DASHBOARDS.flatMap((file) =>
-      dashboardExpressions(JSON.parse(read('grafana/dashboards', file))).map((expr) => ({ where: `grafana/dashboards/${file}`, expr }))
-    ),
-  ]
-
-  test('rules and dashboards have queries to check', () => {
-    assert.ok(sources.some((s) => s.where === RULES), `no expr found in ${RULES}`)
-    assert.ok(sources.some((s) => s.where !== RULES), 'no expr found in the dashboards')
-  })
-
-  test('every metric a rule or dashboard queries is exported (ops/known-metrics.mjs)', () => {
-    const unknown = sources.flatMap(({ where, expr }) =>
-      metricNames(expr)
-        .filter((name) => !known.has(name))
-        .map((name) => `${where}: ${name} in ${expr}`)
-    )
-    assert.deepEqual(unknown, [], `unknown metric names:\n${unknown.join('\n')}`)
   })
 })

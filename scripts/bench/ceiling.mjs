@@ -8,19 +8,27 @@ import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import autocannon from 'autocannon'
 
+// The body comes on stdin: a web page can be larger than one command-line argument may be.
 const SERVER = `
 const http = require('node:http')
-const body = Buffer.from(process.argv[1])
-http.createServer((req, res) => {
-  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length })
-  res.end(body)
-}).listen(0, '127.0.0.1', function () { process.stdout.write(String(this.address().port) + '\\n') })
+const chunks = []
+process.stdin.on('data', (chunk) => chunks.push(chunk))
+process.stdin.on('end', () => {
+  const body = Buffer.concat(chunks)
+  http.createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length })
+    res.end(body)
+  }).listen(0, '127.0.0.1', function () { process.stdout.write(String(this.address().port) + '\\n') })
+})
 `
 
-export async function measureCeiling({ target, token, connections, duration }) {
-  const page = await fetch(`${target}/api/v1/products/`, { headers: { 'x-api-token': token } })
+/** `sample`: the response whose body size the server copies (default: the API's products page). */
+export async function measureCeiling({ target, token, connections, duration, sample }) {
+  const { url, headers } = sample ?? { url: `${target}/api/v1/products/`, headers: { 'x-api-token': token } }
+  const page = await fetch(url, { headers })
   const body = await page.text()
-  const server = spawn(process.execPath, ['-e', SERVER, body], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const server = spawn(process.execPath, ['-e', SERVER], { stdio: ['pipe', 'pipe', 'inherit'] })
+  server.stdin.end(body)
   try {
     const [chunk] = await once(server.stdout, 'data')
     const port = Number(chunk.toString().trim())

@@ -20,9 +20,12 @@ function weightedSequence(routes) {
   return sequence
 }
 
-export async function runLoad({ target, scenario, env, connections, duration }) {
+export async function runLoad({ target, scenario, env, connections, duration, disruption = null }) {
+  // A `flow` runs in order on every connection; weighted `routes` are spread evenly.
+  const steps = scenario.flow ?? weightedSequence(scenario.routes)
   const stats = new Map()
-  for (const route of scenario.routes) {
+  for (const route of steps) {
+    if (stats.has(route.name)) continue
     stats.set(route.name, {
       histogram: hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 120_000_000, numberOfSignificantValueDigits: 3 }),
       count: 0,
@@ -30,19 +33,29 @@ export async function runLoad({ target, scenario, env, connections, duration }) 
       statuses: {},
     })
   }
+  const instances = trackInstances(disruption)
   let counter = 0
-  const requests = weightedSequence(scenario.routes).map((route) => ({
+  const requests = steps.map((route) => ({
     name: route.name,
     method: route.method,
-    path: route.path,
-    setupRequest: (request) => {
+    // A path may depend on the environment (an existing store or register id).
+    path: typeof route.path === 'function' ? route.path(env) : (route.path ?? '/'),
+    // `context` is autocannon's per-connection object, emptied at each pass of the sequence.
+    setupRequest: (request, context) => {
       const n = counter++
-      const headers = { 'x-api-token': env.token, ...(route.headers ? route.headers(n, env) : {}) }
+      const path = route.pathFor ? route.pathFor(n, env, context) : request.path
+      if (path === null) return null
+      // The API token by default; the web scenario sends its session cookie instead (env.headers).
+      const headers = { ...(env.headers ?? { 'x-api-token': env.token }), ...(route.headers ? route.headers(n, env, context) : {}) }
       if (route.body) {
         headers['content-type'] = 'application/json'
-        return { ...request, headers, body: JSON.stringify(route.body(n, env)) }
+        return { ...request, path, headers, body: JSON.stringify(route.body(n, env, context)) }
       }
-      return { ...request, headers }
+      return { ...request, path, headers }
+    },
+    onResponse: (status, body, context, headers) => {
+      instances.record(headers)
+      if (route.onResponse) route.onResponse(status, parseJson(body), context)
     },
   }))
 
@@ -64,7 +77,9 @@ export async function runLoad({ target, scenario, env, connections, duration }) 
     const done = [...stats.values()].reduce((sum, s) => sum + s.count, 0)
     process.stderr.write(`[bench] ${done} requests so far...\n`)
   })
+  const disrupted = disruption ? setTimeout(() => disruption.run().then(instances.markDisruption), disruption.atSeconds * 1000) : null
   const result = await instance
+  clearTimeout(disrupted)
 
   const routes = [...stats.entries()].map(([name, s]) => ({
     name,
@@ -78,6 +93,7 @@ export async function runLoad({ target, scenario, env, connections, duration }) 
   }))
   return {
     routes,
+    instances: instances.summary(),
     total: {
       requests: result.requests.total,
       rps: result.requests.total / duration,
@@ -95,4 +111,37 @@ function overallPercentile(stats, p) {
   const all = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 120_000_000, numberOfSignificantValueDigits: 3 })
   for (const s of stats.values()) all.add(s.histogram)
   return all.getValueAtPercentile(p) / 1000
+}
+
+function parseJson(body) {
+  try {
+    return JSON.parse(body)
+  } catch {
+    return null
+  }
+}
+
+/** Answers per X-Instance-Id: overall, and before/after the disruption when there is one. */
+function trackInstances(disruption) {
+  const overall = {}
+  const phases = { before: {}, after: {} }
+  // In-flight answers of a killed instance may still arrive just after the kill.
+  const GRACE_MS = 500
+  let after = null
+  let event = null
+  return {
+    record(headers) {
+      const key = Object.keys(headers).find((name) => name.toLowerCase() === 'x-instance-id')
+      const id = key ? String(headers[key]) : 'none'
+      overall[id] = (overall[id] ?? 0) + 1
+      if (!disruption) return
+      const phase = after === null ? phases.before : Date.now() >= after ? phases.after : null
+      if (phase) phase[id] = (phase[id] ?? 0) + 1
+    },
+    markDisruption(description) {
+      event = description
+      after = Date.now() + GRACE_MS
+    },
+    summary: () => (disruption ? { overall, disruption: event, beforeDisruption: phases.before, afterDisruption: phases.after } : { overall }),
+  }
 }

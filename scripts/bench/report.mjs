@@ -10,29 +10,91 @@ function rows(report) {
 
 const HEADER = ['route', 'requests', 'rps', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'non-2xx']
 
-export function formatTable(report) {
-  const all = [HEADER, ...rows(report)].map((r) => r.map(String))
-  const widths = HEADER.map((_, i) => Math.max(...all.map((r) => r[i].length)))
+/** A ramp: one line per stage. */
+function stageRows(report) {
+  return report.stages.map((s) => [
+    s.connections, s.total.requests, s.total.rps.toFixed(1), ms(s.total.p50), ms(s.total.p95), ms(s.total.p99),
+    s.total.errors, s.total.non2xx, s.ceiling.rps.toFixed(0), `${s.percentOfCeiling.toFixed(1)} %`,
+  ])
+}
+
+const STAGE_HEADER = ['connections', 'requests', 'rps', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'non-2xx', 'ceiling rps', '% of ceiling']
+
+function aligned(header, body) {
+  const all = [header, ...body].map((r) => r.map(String))
+  const widths = header.map((_, i) => Math.max(...all.map((r) => r[i].length)))
   const text = all.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '))
   text.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '))
+  return text
+}
+
+const counts = (byInstance = {}) =>
+  Object.entries(byInstance)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([id, n]) => `${id} ${n}`)
+    .join(', ') || 'none'
+
+/** Which instances answered (X-Instance-Id), and around the disruption when there was one. */
+function instanceLines(result) {
+  const instances = result.instances
+  if (!instances) return []
+  const lines = [`answers by instance (X-Instance-Id): ${counts(instances.overall)}`]
+  if (instances.disruption !== undefined) {
+    lines.push(`disruption: ${instances.disruption ?? 'did not happen (the run ended first)'}`)
+    lines.push(`before it: ${counts(instances.beforeDisruption)}`)
+    lines.push(`after it (from 0.5 s after): ${counts(instances.afterDisruption)}`)
+  }
+  return lines
+}
+
+/** Sales recorded per second, for scenarios that sell. */
+function salesLine(result) {
+  const sales = result.routes.find((r) => r.name === 'POST /api/v1/sales')
+  if (!sales) return []
+  const ok = (sales.statuses[201] ?? 0) + (sales.statuses[200] ?? 0)
+  return [`sales: ${(ok / result.durationSeconds).toFixed(1)} per second (${ok} recorded)`]
+}
+
+export function formatTable(report) {
+  if (report.stages) return aligned(STAGE_HEADER, stageRows(report)).join('\n')
+  const text = aligned(HEADER, rows(report))
   text.push('', `ceiling ${report.ceiling.rps.toFixed(0)} rps → this run is ${report.percentOfCeiling.toFixed(1)} % of it`)
+  text.push(...salesLine(report), ...instanceLines(report))
   return text.join('\n')
 }
 
+const markdownTable = (header, body) => [header, header.map(() => '---'), ...body].map((r) => `| ${r.join(' | ')} |`).join('\n')
+
+function machineLine(machine) {
+  const load = machine.loadAverage ? `, load average ${machine.loadAverage.join(' / ')} (1 / 5 / 15 min, at the end of the run)` : ''
+  return `${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}${load}`
+}
+
 export function toMarkdown(report) {
-  const table = [HEADER, HEADER.map(() => '---'), ...rows(report)].map((r) => `| ${r.join(' | ')} |`).join('\n')
-  return `# Benchmark: ${report.scenario}
+  const reproduce = report.topology?.startsWith('make lb')
+    ? `make lb && make bench SCENARIO=${report.scenario} TARGET=${report.target}`
+    : `make start && make bench SCENARIO=${report.scenario}`
+  const head = `# Benchmark: ${report.scenario}
 
 ${report.description}
 
 - Date: ${report.date}
-- Target: ${report.target}, ${report.connections} connections, ${report.durationSeconds} s
-- Machine: ${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memoryGiB} GiB, Node ${report.machine.node}
+- Target: ${report.target}${report.topology ? ` (${report.topology})` : ''}
+- Machine: ${machineLine(report.machine)}
+`
+  const foot = `\nReproduce: \`${reproduce}\` (see docs/benchmarks/README.md).\n`
+  if (report.stages) {
+    return `${head}- Stages run one after the other; each stage's ceiling is a bare node:http server driven with the same connections
+
+${markdownTable(STAGE_HEADER, stageRows(report))}
+${foot}`
+  }
+  const extra = [...salesLine(report), ...instanceLines(report)].map((line) => `- ${line}`).join('\n')
+  return `${head}- ${report.connections} connections, ${report.durationSeconds} s
 - Ceiling (bare node:http, ${report.ceiling.bodyBytes} B body, same connections): **${report.ceiling.rps.toFixed(0)} rps**
 - This run: **${report.total.rps.toFixed(1)} rps = ${report.percentOfCeiling.toFixed(1)} % of the ceiling**, p95 ${ms(report.total.p95)} ms
+${extra}
 
-${table}
-
-Reproduce: \`make start && make bench SCENARIO=${report.scenario}\` (see docs/benchmarks/README.md).
-`
+${markdownTable(HEADER, rows(report))}
+${foot}`
 }

@@ -50,37 +50,52 @@ export function supervise(name, command, args, options = {}) {
   return child
 }
 
-/** Starts a detached daemon, logging to .data/run/<name>.log, and records its pid. */
-export function daemon(name, command, args, options = {}) {
-  mkdirSync(RUN, { recursive: true })
-  const log = openSync(join(RUN, `${name}.log`), 'a')
+/**
+ * Starts a detached daemon, logging to <runDir>/<name>.log, and records its pid there.
+ * runDir defaults to .data/run/; the load-balanced topology and its test keep their own.
+ */
+export function daemon(name, command, args, { runDir = RUN, ...options } = {}) {
+  mkdirSync(runDir, { recursive: true })
+  const log = openSync(join(runDir, `${name}.log`), 'a')
   const child = spawn(command, args, {
     ...options,
     env: withNodePath(options.env),
     detached: true,
     stdio: ['ignore', log, log],
   })
-  writeFileSync(join(RUN, `${name}.pid`), String(child.pid))
+  writeFileSync(join(runDir, `${name}.pid`), String(child.pid))
   child.unref()
   return child.pid
 }
 
-export function pidOf(name) {
-  const file = join(RUN, `${name}.pid`)
-  if (!existsSync(file)) return null
-  const pid = Number(readFileSync(file, 'utf8'))
+/** True for a live process; a zombie (killed, not yet reaped by its new parent) is not one. */
+export function isAlive(pid) {
   try {
     process.kill(pid, 0)
-    return pid
   } catch {
-    rmSync(file, { force: true })
-    return null
+    return false
+  }
+  try {
+    // /proc/<pid>/stat: "pid (comm) state ..."; comm may hold spaces and parentheses.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z'
+  } catch {
+    return true
   }
 }
 
+export function pidOf(name, runDir = RUN) {
+  const file = join(runDir, `${name}.pid`)
+  if (!existsSync(file)) return null
+  const pid = Number(readFileSync(file, 'utf8'))
+  if (isAlive(pid)) return pid
+  rmSync(file, { force: true })
+  return null
+}
+
 /** Stops a daemon (its whole process group) and waits for it to exit. */
-export async function stopDaemon(name, timeoutMs = 10_000) {
-  const pid = pidOf(name)
+export async function stopDaemon(name, { runDir = RUN, timeoutMs = 10_000 } = {}) {
+  const pid = pidOf(name, runDir)
   if (!pid) return false
   try {
     process.kill(-pid, 'SIGTERM')
@@ -88,13 +103,13 @@ export async function stopDaemon(name, timeoutMs = 10_000) {
     process.kill(pid, 'SIGTERM')
   }
   const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline && pidOf(name)) await sleep(100)
-  if (pidOf(name)) {
+  while (Date.now() < deadline && pidOf(name, runDir)) await sleep(100)
+  if (pidOf(name, runDir)) {
     try {
       process.kill(-pid, 'SIGKILL')
     } catch {}
   }
-  rmSync(join(RUN, `${name}.pid`), { force: true })
+  rmSync(join(runDir, `${name}.pid`), { force: true })
   return true
 }
 

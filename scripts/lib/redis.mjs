@@ -12,8 +12,8 @@ export function redisAvailable() {
   return spawnSync('redis-server', ['--version']).status === 0
 }
 
-export async function startRedis(port, name = `redis-${port}`) {
-  const dir = join(DATA, name)
+/** Data, log and pid file go to `dir` (default .data/<name>). */
+export async function startRedis(port, name = `redis-${port}`, { dir = join(DATA, name) } = {}) {
   mkdirSync(dir, { recursive: true })
   const pidfile = join(dir, 'redis.pid')
   execFileSync('redis-server', [

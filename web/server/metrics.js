@@ -1,6 +1,8 @@
 // @ts-check
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
 
+import { routeLabelOf } from './route-label.js'
+
 /**
  * @param {{ instance: string }} options
  */
@@ -24,9 +26,7 @@ export function createMetrics({ instance }) {
   })
 
   /**
-   * Records every response. The route label comes from, in order: the Express
-   * route that matched, the Remix route pattern set by the Remix label
-   * middleware, or "static" for files served before any route.
+   * Records every response, labelled with its route pattern (routeLabelOf).
    * @type {import('express').RequestHandler}
    */
   const recordRequests = (req, res, next) => {
@@ -34,7 +34,7 @@ export function createMetrics({ instance }) {
     res.on('close', () => {
       const labels = {
         method: req.method,
-        route: res.locals.routeLabel ?? req.route?.path ?? 'static',
+        route: routeLabelOf(req, res),
         status: String(res.statusCode),
       }
       requestsTotal.inc(labels)

@@ -54,3 +54,15 @@ export function remixRouteLabel(manifest, pathname) {
     .join('/')
   return '/' + pattern.replace(/^\/+/, '')
 }
+
+/**
+ * The route label of a finished request, for metrics and the access log: the
+ * Express route that matched, the Remix route pattern set before the Remix
+ * handler ran (res.locals.routeLabel), or "static" for files served before any route.
+ * @param {import('express').Request} req
+ * @param {import('express').Response} res
+ * @returns {string}
+ */
+export function routeLabelOf(req, res) {
+  return res.locals.routeLabel ?? req.route?.path ?? 'static'
+}

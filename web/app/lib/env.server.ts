@@ -29,3 +29,35 @@ export function webConfig(): WebConfig {
   }
   return cached
 }
+
+export interface LogFileSettings {
+  /** Files are $LOG_DIR/web-<instance>.<n>.log. */
+  dir: string
+  /** Rotate when the file reaches this size (pino-roll syntax: 500k, 10m, 1g). */
+  size: string
+  /** Rotate at least this often. */
+  frequency: 'daily' | 'hourly'
+  /** Rotated files kept besides the current one. */
+  keep: number
+}
+
+/**
+ * Optional copy of the JSON log lines in rotated files, read by server.js at
+ * start: the same variables and rules as the API's (api/start/env.ts), and
+ * the same refusal to start on a bad value. Null when LOG_DIR is unset.
+ */
+export function logFileSettings(env: Record<string, string | undefined> = process.env): LogFileSettings | null {
+  const size = env.LOG_ROTATE_SIZE || '10m'
+  if (!/^\d+(\.\d+)?[bkmg]?$/i.test(size)) {
+    throw new Error(`LOG_ROTATE_SIZE must be a size such as 500k, 10m or 1g (got "${size}")`)
+  }
+  const frequency = env.LOG_ROTATE_FREQUENCY || 'daily'
+  if (frequency !== 'daily' && frequency !== 'hourly') {
+    throw new Error(`LOG_ROTATE_FREQUENCY must be daily or hourly (got "${frequency}")`)
+  }
+  const keep = env.LOG_ROTATE_KEEP || '7'
+  if (!/^\d{1,4}$/.test(keep) || Number(keep) < 1) {
+    throw new Error(`LOG_ROTATE_KEEP must be a whole number of files, at least 1 (got "${keep}")`)
+  }
+  return env.LOG_DIR ? { dir: env.LOG_DIR, size, frequency, keep: Number(keep) } : null
+}

@@ -63,3 +63,40 @@ const isoDayFormat = new Intl.DateTimeFormat('en-CA', {
 export function storeDay(value: Date = new Date()): string {
   return isoDayFormat.format(value)
 }
+
+// Report days are calendar days ("2026-11-24", no time of day): formatted in
+// UTC so no time zone can move them to the day before.
+const dayFormats = {
+  long: new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeZone: 'UTC' }),
+  short: new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
+  month: new Intl.DateTimeFormat(LOCALE, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+}
+
+/** "2026-11-24" → "24 novembre 2026" (long), "24 nov." (short) or "novembre 2026" (month). */
+export function formatDay(day: string, style: keyof typeof dayFormats = 'long'): string {
+  const date = new Date(`${day}T00:00:00Z`)
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(date.getTime())) {
+    throw new RangeError(`formatDay expects a YYYY-MM-DD day, got ${day}`)
+  }
+  return dayFormats[style].format(date)
+}
+
+const changeFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1, signDisplay: 'exceptZero' })
+
+/** A change in percent: 12.5 → "+12,5 %", -3 → "-3 %", 0 → "0 %"; null (nothing to compare with) → "—". */
+export function formatChange(percent: number | null): string {
+  return percent === null ? '—' : `${changeFormat.format(percent)}\u00a0%`
+}
+
+const compactMoneyFormat = new Intl.NumberFormat(LOCALE, {
+  style: 'currency',
+  currency: 'CAD',
+  notation: 'compact',
+  maximumFractionDigits: 1,
+})
+
+/** For chart axes: 123456 (cents) → "1,2 k$". Integer cents, like formatMoney(). */
+export function formatMoneyCompact(cents: number): string {
+  if (!Number.isSafeInteger(cents)) throw new RangeError(`formatMoneyCompact expects integer cents, got ${cents}`)
+  return compactMoneyFormat.format(cents / 100)
+}

@@ -13,7 +13,11 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
+  { id: 'dashboard', label: 'nav.dashboard', roles: ['manager', 'admin'], href: () => '/' },
   { id: 'stores', label: 'nav.stores', roles: ['manager', 'admin'], href: () => '/magasins' },
+  { id: 'warehouse', label: 'nav.warehouse', roles: ['manager', 'admin'], href: () => '/entrepot' },
+  { id: 'replenishments', label: 'nav.replenishments', roles: ['manager', 'admin'], href: () => '/reapprovisionnements' },
+  { id: 'reports', label: 'nav.reports', roles: ['manager', 'admin'], href: () => '/rapports' },
   {
     id: 'registers',
     label: 'nav.registers',
@@ -27,6 +31,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
     href: (user) => (user.storeId ? `/magasins/${user.storeId}/stock` : null),
   },
   { id: 'management', label: 'nav.management', roles: ['manager', 'admin'], href: () => '/gestion' },
+  { id: 'products', label: 'nav.products', roles: ['manager', 'admin'], href: () => '/produits' },
+  { id: 'users', label: 'nav.users', roles: ['admin'], href: () => '/utilisateurs' },
+  { id: 'tokens', label: 'nav.tokens', roles: ['admin'], href: () => '/jetons' },
 ]
 
 export interface NavLink {

@@ -114,7 +114,7 @@ export async function loadReturnsPage(
     search,
     searchMiss: searchMiss || (saleId !== null && sale === null),
     sale: sale ? saleForReturn(sale) : null,
-    lastReturn: lastReturn ? (lastReturn as unknown as ReturnWire) : null,
+    lastReturn,
     recent: {
       page: recent.page,
       size: recent.size,
@@ -166,7 +166,7 @@ export async function runReturnAction(
           body: { motif: parsed.value.reason, mode_remboursement: parsed.value.refundMethod },
           headers: { 'Idempotency-Key': parsed.value.idempotencyKey },
         })
-      )) as unknown as ReturnWire
+      ))
     } else {
       const sale = saleForReturn(await ok(ctx.api.GET('/api/v1/sales/{id}', { params: { path: { id: saleId } } })))
       const parsed = parseReturn(ctx.form, sale.lines)
@@ -181,7 +181,7 @@ export async function runReturnAction(
           },
           headers: { 'Idempotency-Key': parsed.value.idempotencyKey },
         })
-      )) as unknown as ReturnWire
+      ))
     }
   } catch (error) {
     return fail({ error: actionErrorFrom(error) }, error instanceof ApiError ? error.status : 503)

@@ -8,7 +8,6 @@ import { PageHeader } from '~/components/page-header'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { SessionReport } from '~/components/session-report'
 import { ApiError, ok, okOrNull } from '~/lib/api/client.server'
-import type { SessionReportWire } from '~/lib/api/wire'
 import { parseCloseSession, type FieldErrors } from '~/lib/forms/schemas'
 import type { Message } from '~/lib/i18n/index'
 import { centsToWire } from '~/lib/money'
@@ -28,7 +27,7 @@ export async function loader(args: LoaderFunctionArgs) {
     const [store, session] = await Promise.all([getStore(api, register.magasin_id), currentSession(api, register.id)])
     return {
       register: { id: register.id, nom: register.nom, storeId: register.magasin_id, storeName: store.nom },
-      session: session as unknown as SessionReportWire | null,
+      session,
     }
   })
 }

@@ -5,7 +5,6 @@ import { PageHeader } from '~/components/page-header'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { SessionReport } from '~/components/session-report'
 import { ok } from '~/lib/api/client.server'
-import type { SessionReportWire } from '~/lib/api/wire'
 import { registerFor } from '~/lib/pos/pos.server'
 import { idParam, loading, notFound, signedIn } from '~/lib/request.server'
 import { useT } from '~/lib/root-data'
@@ -26,7 +25,7 @@ export async function loader(args: LoaderFunctionArgs) {
     if (session.caisse_id !== register.id) throw notFound()
     return {
       register: { id: register.id, nom: register.nom, storeId: register.magasin_id, storeName: store.nom },
-      session: session as unknown as SessionReportWire,
+      session,
     }
   })
 }

@@ -7,7 +7,7 @@ import { ok } from '~/lib/api/client.server'
 import { MANAGER_ROLES } from '~/lib/auth/roles'
 import { formatNumber } from '~/lib/format'
 import { loading, requireRole, signedIn } from '~/lib/request.server'
-import { useT } from '~/lib/root-data'
+import { useT, useUser } from '~/lib/root-data'
 
 export const meta: MetaFunction = () => [{ title: 'Gestion · Comptoir' }]
 
@@ -30,6 +30,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export default function ManagementPage() {
   const { alerts, pendingRequests } = useLoaderData<typeof loader>()
   const t = useT()
+  const user = useUser()
   return (
     <>
       <PageHeader title={t('management.title')} crumbs={[{ label: t('management.title') }]} lead={t('management.lead')} />
@@ -39,9 +40,12 @@ export default function ManagementPage() {
             <div className="card-body">
               <h2 className="h5">{t('management.stockAlerts')}</h2>
               <p className="display-6 mb-1">{formatNumber(alerts.total)}</p>
-              <p className="small text-body-secondary mb-0">
+              <p className="small text-body-secondary">
                 {t('management.alertBreakdown', { ruptures: alerts.ruptures, critiques: alerts.critiques, faibles: alerts.faibles })}
               </p>
+              <Link className="btn btn-primary btn-sm" to="/entrepot">
+                {t('nav.warehouse')}
+              </Link>
             </div>
           </article>
         </div>
@@ -49,7 +53,15 @@ export default function ManagementPage() {
           <article className="card h-100 shadow-sm">
             <div className="card-body">
               <h2 className="h5">{t('management.pendingRequests')}</h2>
-              <p className="display-6 mb-0">{formatNumber(pendingRequests)}</p>
+              <p className="display-6">{formatNumber(pendingRequests)}</p>
+              <div className="d-flex flex-wrap gap-2">
+                <Link className="btn btn-primary btn-sm" to="/reapprovisionnements?statut=en_attente">
+                  {t('nav.replenishments')}
+                </Link>
+                <Link className="btn btn-outline-primary btn-sm" to="/reapprovisionnements/suggestions">
+                  {t('replenishments.tabSuggestions')}
+                </Link>
+              </div>
             </div>
           </article>
         </div>
@@ -64,6 +76,40 @@ export default function ManagementPage() {
             </div>
           </article>
         </div>
+        <div className="col">
+          <article className="card h-100 shadow-sm">
+            <div className="card-body">
+              <h2 className="h5">{t('management.catalog')}</h2>
+              <p className="small text-body-secondary">{t('management.catalogHelp')}</p>
+              <div className="d-flex flex-wrap gap-2">
+                <Link className="btn btn-primary btn-sm" to="/produits">
+                  {t('nav.products')}
+                </Link>
+                <Link className="btn btn-outline-primary btn-sm" to="/categories">
+                  {t('categories.title')}
+                </Link>
+              </div>
+            </div>
+          </article>
+        </div>
+        {user?.role === 'admin' ? (
+          <div className="col">
+            <article className="card h-100 shadow-sm">
+              <div className="card-body">
+                <h2 className="h5">{t('management.access')}</h2>
+                <p className="small text-body-secondary">{t('management.accessHelp')}</p>
+                <div className="d-flex flex-wrap gap-2">
+                  <Link className="btn btn-primary btn-sm" to="/utilisateurs">
+                    {t('nav.users')}
+                  </Link>
+                  <Link className="btn btn-outline-primary btn-sm" to="/jetons">
+                    {t('nav.tokens')}
+                  </Link>
+                </div>
+              </div>
+            </article>
+          </div>
+        ) : null}
       </div>
     </>
   )

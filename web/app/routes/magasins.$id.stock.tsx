@@ -13,6 +13,7 @@ import { useMessage, useT } from '~/lib/root-data'
 import { REQUESTS_PAGE_SIZE, STOCK_SORTS, STOCK_STATUSES } from '~/lib/stock'
 import { loadStock, runStockAction, stockFilters, type StockActionResult } from '~/lib/stock.server'
 import { getStore } from '~/lib/stores.server'
+import { storeMovementsPath } from '~/lib/warehouse'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Stock — ${data.store.nom} · Comptoir` : 'Stock · Comptoir' }]
 
@@ -52,6 +53,11 @@ export default function StorePage() {
       <PageHeader
         title={t('stock.title', { store: store.nom })}
         crumbs={[{ label: store.nom, to: `/magasins/${store.id}/caisses` }, { label: t('stock.crumb') }]}
+        actions={
+          <Link className="btn btn-outline-secondary btn-sm" to={storeMovementsPath(store.id)}>
+            {t('stock.movementsLink')}
+          </Link>
+        }
       />
       {result?.error && result.intent !== 'request' ? (
         <div className="alert alert-danger" role="alert">
@@ -148,6 +154,7 @@ export default function StorePage() {
                         <CsrfField />
                         <input type="hidden" name="intent" value="request" />
                         <input type="hidden" name="produit_id" value={item.productId} />
+                        <input type="hidden" name="cle" value={item.requestKey} />
                         <input
                           id={inputId}
                           type="number"

@@ -3,7 +3,6 @@ import { Link, useLoaderData } from '@remix-run/react'
 
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { ok } from '~/lib/api/client.server'
-import type { ReceiptWire } from '~/lib/api/wire'
 import { formatDate, formatMoney } from '~/lib/format'
 import { centsFromWire } from '~/lib/money'
 import { idParam, loading, signedIn } from '~/lib/request.server'
@@ -25,7 +24,7 @@ export async function loader(args: LoaderFunctionArgs) {
       ok(api.GET('/api/v1/sales/{id}/receipt', { params: { path: { id } } })),
       ok(api.GET('/api/v1/sales/{id}', { params: { path: { id } } })),
     ])
-    return { receipt: receipt as unknown as ReceiptWire, saleId: sale.id, registerId: sale.caisse_id }
+    return { receipt, saleId: sale.id, registerId: sale.caisse_id }
   })
 }
 

@@ -406,7 +406,9 @@ if (!WEB || !API) {
       const manager = await context.newPage()
       const user = userOf(credentials, 'gerant')
       await signIn(manager, user.username, user.password)
-      assert.equal(new URL(manager.url()).pathname, '/magasins')
+      // Managers land on the head-office dashboard (tested in dashboard-reports.test.ts).
+      assert.equal(new URL(manager.url()).pathname, '/')
+      await manager.goto('/magasins')
       await until(async () => (await manager.locator('article.card').count()) >= 5, 'five store cards')
       const response = await manager.goto('/gestion')
       assert.equal(response?.status(), 200)

@@ -2,53 +2,12 @@
 //   WEB_BASE_URL=http://127.0.0.1:3000 E2E_CREDENTIALS=.data/dev-credentials.json npm run test:integration -w web
 // Plain HTTP, no browser: what any client (or attacker) sees.
 import assert from 'node:assert/strict'
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { describe, test } from 'node:test'
 
-const baseUrl = process.env.WEB_BASE_URL?.replace(/\/+$/, '')
-const credentialsFile = process.env.E2E_CREDENTIALS
+import { Browserless, account, baseUrl, credentialsFile } from './browserless.ts'
 
 const SEED_STORES = ['Magasin Centre-Ville', 'Magasin Banlieue', 'Magasin Nord', 'Magasin Sud', 'Magasin Express']
-
-/** A tiny cookie jar: the session cookie is all this app sets. */
-class Browserless {
-  cookies = new Map<string, string>()
-
-  async fetch(path: string, init: RequestInit = {}): Promise<Response> {
-    const headers = new Headers(init.headers)
-    if (this.cookies.size > 0) headers.set('Cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '))
-    const response = await fetch(`${baseUrl}${path}`, { ...init, headers, redirect: 'manual' })
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';')
-      const [name, ...value] = (pair ?? '').split('=')
-      if (name) this.cookies.set(name, value.join('='))
-    }
-    return response
-  }
-
-  async csrf(path = '/connexion'): Promise<string> {
-    const html = await (await this.fetch(path)).text()
-    const token = /name="csrf" value="([^"]+)"/.exec(html)?.[1]
-    assert.ok(token, `no CSRF field on ${path}`)
-    return token
-  }
-
-  async signIn(username: string, password: string): Promise<Response> {
-    const csrf = await this.csrf()
-    return this.fetch('/connexion', {
-      method: 'POST',
-      body: new URLSearchParams({ csrf, identifiant: username, mot_de_passe: password }),
-    })
-  }
-}
-
-function account(username: string) {
-  assert.ok(credentialsFile && existsSync(credentialsFile), 'E2E_CREDENTIALS must point at the dev credentials file')
-  const credentials = JSON.parse(readFileSync(credentialsFile, 'utf8')) as { users: { username: string; password: string }[] }
-  const user = credentials.users.find((u) => u.username === username)
-  assert.ok(user, `no dev account ${username}`)
-  return user
-}
 
 if (!baseUrl) {
   // A suite with nothing to talk to must not report success.
@@ -160,6 +119,11 @@ if (!baseUrl) {
         ['/vente/4', '/caisses/4/vente'],
         ['/caisse/4', '/caisses/4/vente'],
         ['/vente/retours/4', '/caisses/4/retours'],
+        ['/produit/', '/produits'],
+        ['/produit/ajouter', '/produits/nouveau'],
+        ['/produit/modifier/7', '/produits/7'],
+        ['/stock-central/', '/entrepot'],
+        ['/stock-central/demandes', '/reapprovisionnements'],
       ]) {
         const response = await client.fetch(from as string)
         assert.equal(response.status, 301, from)

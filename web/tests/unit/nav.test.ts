@@ -15,12 +15,24 @@ test('a clerk’s menu leads to their own store only, with no management entry',
   assert.equal(homeFor(clerk), '/magasins/1/caisses')
 })
 
-test('a manager’s menu has every store and management', () => {
+test('a manager’s menu has the dashboard, every store, the reports and management', () => {
   assert.deepEqual(
     navFor(manager).map((item) => item.id),
-    ['stores', 'management']
+    ['dashboard', 'stores', 'warehouse', 'replenishments', 'reports', 'management', 'products']
   )
   assert.deepEqual(navFor(null), [])
+})
+
+test('users and API tokens are in the administrator’s menu only; products for managers and administrators', () => {
+  const admin: SessionUser = { id: 1, username: 'admin', fullName: 'A', role: 'admin', storeId: null }
+  const ids = (user: SessionUser) => navFor(user).map((item) => item.id)
+  for (const id of ['products', 'users', 'tokens']) assert.ok(ids(admin).includes(id), id)
+  assert.ok(ids(manager).includes('products'))
+  for (const user of [clerk, manager]) {
+    assert.ok(!ids(user).includes('users') && !ids(user).includes('tokens'), user.role)
+  }
+  assert.ok(!ids(clerk).includes('products'))
+  assert.equal(navFor(admin).find((item) => item.id === 'tokens')?.href, '/jetons')
 })
 
 test('store access follows the API rule', () => {

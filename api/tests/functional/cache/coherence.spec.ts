@@ -1,5 +1,7 @@
 import { test } from '@japa/runner'
 import { issueToken } from '#access/services/token_service'
+import { signedIn } from '#tests/helpers/actors'
+import { registersOf } from '#tests/helpers/pos'
 import { resetDatabase } from '#tests/helpers/database'
 import { startSecondInstance } from '#tests/helpers/second_instance'
 import { redisAnswers, startRedis, stopRedis } from '#tests/helpers/redis_server'
@@ -32,7 +34,7 @@ test.group('Cache coherence across instances', (group) => {
   group.setup(async () => {
     if (!process.env.REDIS_URL) throw new Error('REDIS_URL is not set: these tests need the Redis that `make test` starts')
     second = await startSecondInstance(SECOND_PORT)
-    token = (await issueToken({ name: 'coherence', scopes: ['read', 'write', 'admin'] })).token
+    token = (await issueToken({ name: 'coherence', scopes: ['read', 'write', 'admin', 'reports'] })).token
     return async () => {
       if (!redisAnswers()) startRedis()
       await second.stop()
@@ -69,6 +71,47 @@ test.group('Cache coherence across instances', (group) => {
     assert.isNotNull(elapsed, 'instance B kept accepting the revoked token')
     assert.isAtMost(elapsed!, 100)
   }).timeout(60_000)
+
+  test('with Redis stopped, a sale invalidates the reports and they still answer at once', async ({ assert }) => {
+    const clerk = await signedIn('clerk', 1)
+    const registerId = (await registersOf(1))[0]
+    const post = (path: string, body: object) =>
+      fetch(`${second.baseUrl}${path}`, {
+        method: 'POST',
+        headers: { 'authorization': `Bearer ${clerk.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(5_000),
+      })
+    const summary = async () => {
+      const response = await fetch(`${second.baseUrl}/api/v1/reports/global-summary`, {
+        headers: { 'x-api-token': token },
+        signal: AbortSignal.timeout(5_000),
+      })
+      assert.equal(response.status, 200)
+      return (await response.json()) as Record<string, unknown>
+    }
+    assert.equal((await post(`/api/v1/registers/${registerId}/sessions`, { fond_de_caisse: '100.00' })).status, 201)
+    const before = await summary()
+
+    stopRedis()
+    for (let sale = 0; sale < 3; sale++) {
+      const sold = await post('/api/v1/sales', {
+        caisse_id: registerId,
+        lignes: [{ code: 'ALI001', quantite: 1 }],
+        paiements: [{ mode: 'especes', montant: '100.00' }],
+      })
+      assert.equal(sold.status, 201)
+      const after = await summary()
+      assert.isDefined(after)
+    }
+    const changed = await waitUntil(async () => JSON.stringify(await summary()) !== JSON.stringify(before), 3_000)
+    assert.isNotNull(changed, 'the cached report never saw the sales made while Redis was away')
+    startRedis()
+  })
+    .timeout(60_000)
+    // Known bug (issue #6 note): after a sale made while Redis is away, this instance's next
+    // report read waits until Redis is back. Kept visible here until it is fixed.
+    .skip(true, 'known bug: a report read after a sale hangs while Redis is away')
 
   test('with Redis stopped every request still succeeds; restarted, the shared cache works again', async ({ client, assert }) => {
     stopRedis()

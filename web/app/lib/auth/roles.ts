@@ -4,6 +4,9 @@
 
 export type Role = 'clerk' | 'manager' | 'admin'
 export const MANAGER_ROLES: readonly Role[] = ['manager', 'admin']
+/** Users and API tokens: administrators only (the API requires the admin scope). */
+export const ADMIN_ROLES: readonly Role[] = ['admin']
+export const ROLES: readonly Role[] = ['clerk', 'manager', 'admin']
 
 /** What the browser may know about the signed-in user (never the token). */
 export interface SessionUser {

@@ -1,0 +1,21 @@
+/*
+ * Server-side rendering of the pages clerks and managers live on, signed in
+ * as the manager: the runner posts the login form with its CSRF token like a
+ * browser and sends the session cookie on every request (`env.headers`).
+ * Target: p95 ≤ 50 ms per page at 50 connections.
+ */
+const register = (n, env) => env.registers[n % env.registers.length].id
+const store = (n, env) => env.stores[n % env.stores.length].id
+
+export const web = {
+  description: 'Web app SSR, signed in as the manager: dashboard (/), point of sale and store stock pages',
+  connections: 50,
+  durationSeconds: 20,
+  // Runs against the web app (make start: :3000), not the API.
+  target: 'web',
+  routes: [
+    { name: 'GET / (dashboard)', method: 'GET', path: '/', weight: 1 },
+    { name: 'GET /caisses/:id/vente (POS)', method: 'GET', weight: 1, pathFor: (n, env) => `/caisses/${register(n, env)}/vente` },
+    { name: 'GET /magasins/:id/stock', method: 'GET', weight: 1, pathFor: (n, env) => `/magasins/${store(n, env)}/stock` },
+  ],
+}

@@ -1,0 +1,203 @@
+/*
+ * The load-balanced topology without Docker (`make lb`): one PostgreSQL (embedded unless
+ * DATABASE_URL is set), one Redis, three API instances from the production build, the web app,
+ * Debian nginx in front of them and Debian Prometheus scraping each instance. Everything it
+ * starts keeps its data, logs and pid under .data/lb/ (LB_DATA_DIR), never the dev stack's.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { API_DIR, WEB_DIR } from './app.mjs'
+import { apiEnv, webEnv } from './environment.mjs'
+import { startNginx } from './nginx.mjs'
+import { DATA, ROOT } from './paths.mjs'
+import { daemon, isAlive, pidOf, portInUse, sleep } from './processes.mjs'
+import { startPrometheus } from './prometheus.mjs'
+
+const HOST = '127.0.0.1'
+
+/** Ports and folders, from the environment (documented in docs/load-balancer.md). */
+export function settingsFromEnv(env = process.env) {
+  const number = (name, fallback) => Number(env[name] ?? fallback)
+  const dir = resolve(env.LB_DATA_DIR ?? join(DATA, 'lb'))
+  return {
+    dir,
+    ports: {
+      nginx: number('LB_PORT', 8080),
+      nginxStatus: number('LB_STATUS_PORT', 8081),
+      api: (env.LB_API_PORTS ?? '3341,3342,3343').split(',').map((port) => Number(port.trim())),
+      web: number('LB_WEB_PORT', 3100),
+      redis: number('LB_REDIS_PORT', 6380),
+      prometheus: number('LB_PROMETHEUS_PORT', 9091),
+      pg: number('LB_PG_PORT', 55433),
+    },
+    // Set: use that server instead of starting one.
+    databaseUrl: env.DATABASE_URL || null,
+    redisUrl: env.REDIS_URL || null,
+  }
+}
+
+const stateFile = (dir) => join(dir, 'lb.json')
+
+/** What `make lb` last started with (so lb-stop and lb-status need no variables), else the environment's. */
+export function currentSettings(env = process.env) {
+  const fromEnv = settingsFromEnv(env)
+  const file = stateFile(fromEnv.dir)
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : fromEnv
+}
+
+export function saveSettings(settings) {
+  writeFileSync(stateFile(settings.dir), JSON.stringify(settings, null, 2) + '\n')
+}
+
+export const runDirOf = (settings) => join(settings.dir, 'run')
+export const nginxUrl = (settings) => `http://${HOST}:${settings.ports.nginx}`
+export const credentialsFile = (settings) => join(settings.dir, 'dev-credentials.json')
+export const pgDir = (settings) => join(settings.dir, 'pg')
+export const redisDir = (settings) => join(settings.dir, 'redis')
+export const apiName = (index) => `api-${index + 1}`
+export const lbRedisUrl = (settings) => settings.redisUrl ?? `redis://${HOST}:${settings.ports.redis}`
+
+/** The database URL of a started topology (the embedded server's password is in its folder). */
+export function lbDatabaseUrl(settings) {
+  if (settings.databaseUrl) return settings.databaseUrl
+  const args = ['url', '--dir', pgDir(settings), '--port', String(settings.ports.pg), '--db', 'comptoir']
+  return execFileSync(process.execPath, [join(ROOT, 'scripts', 'pg.mjs'), ...args]).toString().trim()
+}
+
+/** Where an API instance of this topology keeps credentials and which URLs it advertises. */
+function instanceExtra(settings, redisUrl) {
+  return {
+    REDIS_URL: redisUrl ?? '',
+    // Credentials of this database go to .data/lb/, never over the dev stack's file.
+    COMPTOIR_DATA_DIR: settings.dir,
+    API_BASE_URL: nginxUrl(settings),
+    WEB_BASE_URL: `http://${HOST}:${settings.ports.web}`,
+  }
+}
+
+/**
+ * The environment for ace commands (migrations, seed, bench:prepare) against this topology's
+ * database. No Redis: they need no cache, and an ace command connected to Redis sometimes dies
+ * on an unhandled "Connection is closed" while it exits.
+ */
+export function aceEnv(settings, databaseUrl) {
+  return apiEnv({ mode: 'development', databaseUrl, extra: instanceExtra(settings, null) })
+}
+
+/** Starts one API instance from the production build, named like its INSTANCE_ID (api-1…). */
+export function startApiInstance(settings, index, { databaseUrl, redisUrl }) {
+  const port = settings.ports.api[index]
+  return daemon(apiName(index), process.execPath, ['bin/server.js'], {
+    cwd: join(API_DIR, 'build'),
+    runDir: runDirOf(settings),
+    env: apiEnv({ mode: 'production', databaseUrl, port, instanceId: apiName(index), extra: instanceExtra(settings, redisUrl) }),
+  })
+}
+
+export function startWebInstance(settings) {
+  return daemon('web', process.execPath, ['server.js'], {
+    cwd: WEB_DIR,
+    runDir: runDirOf(settings),
+    // The web app reaches the API through nginx, like a browser-facing deployment would.
+    env: webEnv({ mode: 'production', apiUrl: nginxUrl(settings), port: settings.ports.web, extra: { INSTANCE_ID: 'web' } }),
+  })
+}
+
+export function startNginxInstance(settings) {
+  const { ports } = settings
+  return startNginx({
+    dir: join(settings.dir, 'nginx'),
+    runDir: runDirOf(settings),
+    api: ports.api.map((port) => `${HOST}:${port}`),
+    web: `${HOST}:${ports.web}`,
+    listen: `${HOST}:${ports.nginx}`,
+    status: `${HOST}:${ports.nginxStatus}`,
+  })
+}
+
+export function startPrometheusInstance(settings) {
+  const { ports } = settings
+  return startPrometheus({
+    dir: join(settings.dir, 'prometheus'),
+    runDir: runDirOf(settings),
+    listen: `${HOST}:${ports.prometheus}`,
+    targets: { api: ports.api.map((port) => `${HOST}:${port}`), web: `${HOST}:${ports.web}`, prometheus: `${HOST}:${ports.prometheus}` },
+  })
+}
+
+/** Every service of the topology, in start order, with how to find its pid and check its health. */
+export function services(settings) {
+  const { ports } = settings
+  const http = (port, path) => `http://${HOST}:${port}${path}`
+  const list = []
+  if (!settings.databaseUrl) list.push({ name: 'postgres', port: ports.pg, pid: () => postgresPid(settings), health: () => pgReady(settings) })
+  if (!settings.redisUrl) list.push({ name: 'redis', port: ports.redis, pid: () => redisPid(settings), health: () => redisReady(ports.redis) })
+  ports.api.forEach((port, index) => list.push({ name: apiName(index), port, url: http(port, '/health') }))
+  list.push({ name: 'web', port: ports.web, url: http(ports.web, '/health') })
+  list.push({ name: 'nginx', port: ports.nginx, url: http(ports.nginx, '/health') })
+  list.push({ name: 'prometheus', port: ports.prometheus, url: http(ports.prometheus, '/-/ready') })
+  for (const service of list) {
+    service.pid ??= () => pidOf(service.name, runDirOf(settings))
+    service.health ??= () => httpHealth(service.url)
+  }
+  return list
+}
+
+function readPid(file) {
+  if (!existsSync(file)) return null
+  const pid = Number(readFileSync(file, 'utf8').split('\n')[0])
+  return isAlive(pid) ? pid : null
+}
+
+export const postgresPid = (settings) => readPid(join(pgDir(settings), 'postmaster.pid'))
+export const redisPidFile = (settings) => join(redisDir(settings), 'redis.pid')
+export const redisPid = (settings) => readPid(redisPidFile(settings))
+
+function pgReady(settings) {
+  const status = spawnSync(process.execPath, [join(ROOT, 'scripts', 'pg.mjs'), 'status', '--dir', pgDir(settings)], { encoding: 'utf8' })
+  return Promise.resolve(status.status === 0 ? 'accepting connections' : 'down')
+}
+
+function redisReady(port) {
+  const ping = spawnSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8', timeout: 2000 })
+  return Promise.resolve(ping.stdout?.includes('PONG') ? 'PONG' : 'down')
+}
+
+async function httpHealth(url) {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(2000) })
+    const body = await response.text()
+    let status = ''
+    try {
+      status = JSON.parse(body).status ?? ''
+    } catch {}
+    return `HTTP ${response.status}${status ? ` ${status}` : ''}`
+  } catch (error) {
+    return `down (${error.cause?.code ?? error.message})`
+  }
+}
+
+/** Refuses a port that something other than our own service holds (it would answer in its place). */
+export async function assertPortOurs(service) {
+  if (service.pid()) return
+  if (await portInUse(service.port)) {
+    throw new Error(`Port ${service.port} (${service.name}) is held by another process; stop it or choose another port (docs/load-balancer.md).`)
+  }
+}
+
+/** Prometheus's own view: every scrape target up, or what is not (after its first scrapes). */
+export async function prometheusTargets(settings, timeoutMs = 0) {
+  const url = `http://${HOST}:${settings.ports.prometheus}/api/v1/targets?state=active`
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    let targets = []
+    try {
+      const body = await (await fetch(url, { signal: AbortSignal.timeout(2000) })).json()
+      targets = body.data.activeTargets.map((t) => ({ job: t.labels.job, instance: t.labels.instance, health: t.health }))
+    } catch {}
+    const allUp = targets.length > 0 && targets.every((t) => t.health === 'up')
+    if (allUp || Date.now() >= deadline) return { allUp, targets }
+    await sleep(1000)
+  }
+}

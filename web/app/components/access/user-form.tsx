@@ -1,0 +1,103 @@
+import { Form } from '@remix-run/react'
+
+import { CsrfField } from '~/components/csrf-field'
+import { Field, FormError } from '~/components/form-field'
+import { SelectField } from '~/components/form-controls'
+import { ROLES } from '~/lib/auth/roles'
+import { PASSWORD_MIN_LENGTH, USER_FIELDS, parseUser } from '~/lib/forms/access'
+import { firstFieldInError, type FormRefusal } from '~/lib/forms/refusals'
+import { useValidatedForm } from '~/lib/forms/use-validated-form'
+import { useIsPending } from '~/lib/pending'
+import { useT } from '~/lib/root-data'
+
+/** A user's profile, role and store, and a password (required on creation, a reset on an edit). */
+export function UserForm({
+  creating,
+  action,
+  stores,
+  values,
+  refusal,
+}: {
+  creating: boolean
+  action: string
+  stores: { id: number; name: string }[]
+  values: Record<string, string>
+  refusal: FormRefusal | undefined
+}) {
+  const t = useT()
+  const { formRef, onSubmit, fieldErrors } = useValidatedForm((input) => parseUser(input, { creating }), refusal)
+  const pending = useIsPending({ formAction: action, intent: 'save' })
+  const first = firstFieldInError(fieldErrors, USER_FIELDS)
+  const shown = refusal?.values ?? values
+  const formId = creating ? 'new-user' : 'user'
+  const common = (name: (typeof USER_FIELDS)[number]) => ({ formId, name, error: fieldErrors[name], autoFocus: first === name })
+
+  return (
+    <Form method="post" action={action} noValidate onSubmit={onSubmit} ref={formRef} className="card shadow-sm" aria-labelledby={`${formId}-title`}>
+      <div className="card-body">
+        <h2 id={`${formId}-title`} className="h5">
+          {creating ? t('users.newTitle') : t('users.editTitle')}
+        </h2>
+        <CsrfField />
+        <input type="hidden" name="intent" value="save" />
+        <FormError error={refusal?.error} />
+        <div className="row g-3">
+          <div className="col-md-6">
+            <Field
+              {...common('nom_utilisateur')}
+              className="mb-0"
+              label={t('users.username')}
+              help={t('users.usernameHelp')}
+              defaultValue={shown.nom_utilisateur}
+              maxLength={60}
+              autoComplete="off"
+              autoCapitalize="none"
+              spellCheck={false}
+              required
+            />
+          </div>
+          <div className="col-md-6">
+            <Field {...common('nom_complet')} className="mb-0" label={t('users.fullName')} defaultValue={shown.nom_complet} maxLength={120} autoComplete="off" required />
+          </div>
+          <div className="col-md-6">
+            <Field {...common('email')} className="mb-0" label={t('users.email')} type="email" defaultValue={shown.email} maxLength={254} autoComplete="off" required />
+          </div>
+          <div className="col-md-6 col-xl-3">
+            <SelectField {...common('role')} className="mb-0" label={t('users.role')} defaultValue={shown.role ?? 'clerk'} required>
+              {ROLES.map((role) => (
+                <option key={role} value={role}>
+                  {t(`role.${role}`)}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+          <div className="col-md-6 col-xl-3">
+            <SelectField {...common('magasin_id')} className="mb-0" label={t('users.store')} help={t('users.storeHelp')} defaultValue={shown.magasin_id ?? ''}>
+              <option value="">{t('users.noStore')}</option>
+              {stores.map((store) => (
+                <option key={store.id} value={store.id}>
+                  {store.name}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+          <div className="col-md-6">
+            <Field
+              {...common('mot_de_passe')}
+              className="mb-0"
+              label={creating ? t('users.password') : t('users.newPassword')}
+              help={creating ? t('users.passwordHelp', { min: PASSWORD_MIN_LENGTH }) : t('users.newPasswordHelp', { min: PASSWORD_MIN_LENGTH })}
+              type="password"
+              autoComplete="new-password"
+              maxLength={128}
+              required={creating}
+            />
+          </div>
+        </div>
+        <button type="submit" className="btn btn-primary mt-3" disabled={pending}>
+          {pending ? t('products.saving') : creating ? t('users.create') : t('products.save')}
+        </button>
+      </div>
+    </Form>
+  )
+}

@@ -1,0 +1,44 @@
+import { Form } from '@remix-run/react'
+import type { ReactNode } from 'react'
+
+import { CsrfField } from '~/components/csrf-field'
+
+/**
+ * A destructive action that asks first, with or without JavaScript: the
+ * button opens a <details> box holding the question and the real POST form
+ * (no window.confirm, no GET link). Hidden fields say what to act on.
+ */
+export function ConfirmAction({
+  label,
+  question,
+  confirmLabel,
+  action,
+  intent,
+  fields = {},
+}: {
+  label: ReactNode
+  question: ReactNode
+  confirmLabel: ReactNode
+  action?: string
+  intent: string
+  fields?: Record<string, string | number>
+}) {
+  return (
+    <details className="confirm-action d-inline-block">
+      <summary className="btn btn-sm btn-outline-danger">{label}</summary>
+      <div className="confirm-action-box border rounded-3 bg-body p-2 mt-1 shadow-sm">
+        <p className="small mb-2">{question}</p>
+        <Form method="post" action={action}>
+          <CsrfField />
+          <input type="hidden" name="intent" value={intent} />
+          {Object.entries(fields).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          <button type="submit" className="btn btn-sm btn-danger">
+            {confirmLabel}
+          </button>
+        </Form>
+      </div>
+    </details>
+  )
+}

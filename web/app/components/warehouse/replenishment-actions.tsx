@@ -1,0 +1,73 @@
+import { Form, Link } from '@remix-run/react'
+
+import { CsrfField } from '~/components/csrf-field'
+import { useMessage, useT } from '~/lib/root-data'
+import type { MessageKey } from '~/lib/i18n/index'
+import { useIsPending } from '~/lib/pending'
+import { replenishmentPath, type ReplenishmentAction, type ReplenishmentRefusal } from '~/lib/warehouse'
+
+const BUTTONS: Record<Exclude<ReplenishmentAction, 'reject'>, { label: MessageKey; className: string }> = {
+  approve: { label: 'replenishments.action.approve', className: 'btn-success' },
+  ship: { label: 'replenishments.action.ship', className: 'btn-primary' },
+  receive: { label: 'replenishments.action.receive', className: 'btn-success' },
+  cancel: { label: 'replenishments.action.cancel', className: 'btn-outline-secondary' },
+}
+
+/**
+ * One POST form per transition the request allows (and the user may do).
+ * Refusing needs a reason: from a list it links to the request's page,
+ * where the reason is asked.
+ */
+export function ReplenishmentActions({
+  id,
+  actions,
+  formAction,
+  withReject = false,
+}: {
+  id: number
+  actions: readonly ReplenishmentAction[]
+  formAction: string
+  /** false in lists: refusing asks for a reason on the request's page. */
+  withReject?: boolean
+}) {
+  const t = useT()
+  const pending = useIsPending({ formAction })
+  return (
+    <div className={`d-flex gap-1 ${withReject ? 'flex-wrap' : 'justify-content-end'}`}>
+      {actions.map((action) =>
+        action === 'reject' ? (
+          withReject ? null : (
+            <Link key={action} className="btn btn-sm btn-outline-danger" to={`${replenishmentPath(id)}#refus`}>
+              {t('replenishments.action.rejectWithReason')}
+            </Link>
+          )
+        ) : (
+          <Form key={action} method="post" action={formAction}>
+            <CsrfField />
+            <input type="hidden" name="intent" value={action} />
+            <input type="hidden" name="demande_id" value={id} />
+            <button
+              type="submit"
+              className={`btn btn-sm ${BUTTONS[action].className}`}
+              disabled={pending}
+              aria-label={t('replenishments.actionOn', { action: t(BUTTONS[action].label), id })}
+            >
+              {t(BUTTONS[action].label)}
+            </button>
+          </Form>
+        )
+      )}
+    </div>
+  )
+}
+
+/** A refused transition (409 "already approved", short stock…), shown above the list or the request. */
+export function TransitionError({ refusal }: { refusal: ReplenishmentRefusal | undefined }) {
+  const describe = useMessage()
+  if (!refusal?.error || refusal.intent === 'create') return null
+  return (
+    <div className="alert alert-warning" role="alert" data-testid="transition-error">
+      {describe(refusal.error)}
+    </div>
+  )
+}

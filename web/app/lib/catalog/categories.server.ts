@@ -1,0 +1,53 @@
+// Categories for the management pages: the list, one category, the writes.
+import { ok, type ApiClient } from '../api/client.server.ts'
+import { pageFrom } from '../list-query.ts'
+import { CATEGORIES_PAGE_SIZE } from './options.ts'
+
+export interface CategoryFilters {
+  search: string
+  page: number
+}
+
+export function categoryFilters(url: URL): CategoryFilters {
+  return { search: (url.searchParams.get('q') ?? '').trim().slice(0, 100), page: pageFrom(url.searchParams.get('page')) }
+}
+
+export async function loadCategories(api: ApiClient, filters: CategoryFilters) {
+  const page = await ok(
+    api.GET('/api/v1/categories', {
+      params: {
+        query: { page: filters.page, size: CATEGORIES_PAGE_SIZE, sort: 'nom,asc', ...(filters.search ? { search: filters.search } : {}) },
+      },
+    })
+  )
+  return {
+    page: page.page,
+    size: page.size,
+    total: page.total,
+    items: page.items.map((category) => ({ id: category.id, name: category.nom, description: category.description })),
+  }
+}
+
+export async function loadCategory(api: ApiClient, id: number) {
+  const category = await ok(api.GET('/api/v1/categories/{id}', { params: { path: { id } } }))
+  return { id: category.id, name: category.nom, values: { nom: category.nom, description: category.description ?? '' } as Record<string, string> }
+}
+
+export interface CategoryInput {
+  name: string
+  description: string | null
+}
+
+export async function createCategory(api: ApiClient, input: CategoryInput) {
+  return ok(api.POST('/api/v1/categories', { body: { nom: input.name, description: input.description } }))
+}
+
+/** PUT: an emptied description is cleared. */
+export async function updateCategory(api: ApiClient, id: number, input: CategoryInput) {
+  return ok(api.PUT('/api/v1/categories/{id}', { params: { path: { id } }, body: { nom: input.name, description: input.description } }))
+}
+
+/** 409 RESOURCE_IN_USE while products use it. */
+export async function deleteCategory(api: ApiClient, id: number) {
+  return ok(api.DELETE('/api/v1/categories/{id}', { params: { path: { id } } }))
+}

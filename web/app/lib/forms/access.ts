@@ -1,0 +1,131 @@
+// The user and API token forms (administrators), shared by the browser and
+// the actions. Limits are the API's (api/app/access/validators).
+import { ROLES, type Role } from '../auth/roles.ts'
+import { STORE_TIME_ZONE, storeDay } from '../format.ts'
+import { FormReader, type FormInput, type Parsed } from './core.ts'
+
+export const USERNAME = /^[a-z0-9._-]+$/
+export const PASSWORD_MIN_LENGTH = 10
+// Close to what the API's e-mail rule accepts; the API has the last word (its refusal lands on the field).
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+
+export const USER_FIELDS = ['nom_utilisateur', 'nom_complet', 'email', 'role', 'magasin_id', 'mot_de_passe'] as const
+
+export interface UserInput {
+  username: string
+  fullName: string
+  email: string
+  role: Role
+  /** The clerk's store; always null for managers and administrators. */
+  storeId: number | null
+  /** Required on creation; on an edit, null leaves the password unchanged. */
+  password: string | null
+}
+
+/** Passwords are never trimmed: spaces may be part of them. */
+function rawField(input: FormInput, name: string): string {
+  const value = input instanceof FormData || input instanceof URLSearchParams ? input.get(name) : input[name]
+  return typeof value === 'string' ? value : ''
+}
+
+export function parseUser(input: FormInput, { creating }: { creating: boolean }): Parsed<UserInput> {
+  const form = new FormReader(input)
+  const username = form.text('nom_utilisateur', { min: 3, max: 60 }).toLowerCase()
+  if (username !== '' && !form.errors.nom_utilisateur && !USERNAME.test(username)) form.fail('nom_utilisateur', 'users.usernamePattern')
+  const fullName = form.text('nom_complet', { max: 120 })
+  const email = form.text('email', { max: 254 }).toLowerCase()
+  if (email !== '' && !form.errors.email && !EMAIL.test(email)) form.fail('email', 'form.email')
+  const role = form.choice('role', ROLES)
+  // The store select stays on the page whatever the role (no JavaScript needed): it only counts for a clerk.
+  const storeId = role === 'clerk' ? form.integer('magasin_id', { min: 1, max: 2_147_483_647, required: false }) : null
+  if (role === 'clerk' && storeId === null && !form.errors.magasin_id) form.fail('magasin_id', 'users.storeRequired')
+  const password = rawField(input, 'mot_de_passe')
+  if (password === '') {
+    if (creating) form.fail('mot_de_passe', 'form.required')
+  } else if (password.length < PASSWORD_MIN_LENGTH) form.fail('mot_de_passe', 'form.tooShort', { min: PASSWORD_MIN_LENGTH })
+  else if (password.length > 128) form.fail('mot_de_passe', 'form.tooLong', { max: 128 })
+  return form.result(() => ({
+    username,
+    fullName,
+    email,
+    role: role ?? 'clerk',
+    storeId,
+    password: password === '' ? null : password,
+  }))
+}
+
+export const TOKEN_SCOPES = ['read', 'write', 'reports', 'admin'] as const
+export type TokenScope = (typeof TOKEN_SCOPES)[number]
+export const TOKEN_FIELDS = ['nom', 'scopes', 'expire_le'] as const
+
+export interface TokenInput {
+  name: string
+  scopes: TokenScope[]
+  /** The last day the token works (YYYY-MM-DD, stores' calendar), or null: it never expires. */
+  lastDay: string | null
+}
+
+function allValues(input: FormInput, name: string): string[] {
+  if (input instanceof FormData || input instanceof URLSearchParams) {
+    return input.getAll(name).filter((value): value is string => typeof value === 'string')
+  }
+  const value = input[name]
+  return value ? value.split(',') : []
+}
+
+function isCalendarDay(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+  if (!match) return false
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))
+  return date.toISOString().slice(0, 10) === value
+}
+
+/** `today` is the stores' current day (YYYY-MM-DD); a token may last until today at the earliest. */
+export function parseToken(input: FormInput, today: string = storeDay()): Parsed<TokenInput> {
+  const form = new FormReader(input)
+  const name = form.text('nom', { max: 100 })
+  const picked = allValues(input, 'scopes')
+  const scopes = TOKEN_SCOPES.filter((scope) => picked.includes(scope))
+  if (scopes.length === 0) form.fail('scopes', 'tokens.scopesRequired')
+  else if (picked.some((value) => !(TOKEN_SCOPES as readonly string[]).includes(value))) form.fail('scopes', 'form.choice')
+  const lastDay = form.text('expire_le', { required: false, max: 10 })
+  if (lastDay !== '' && !form.errors.expire_le) {
+    if (!isCalendarDay(lastDay)) form.fail('expire_le', 'form.date')
+    else if (lastDay < today) form.fail('expire_le', 'tokens.expiryPast')
+  }
+  return form.result(() => ({ name, scopes, lastDay: lastDay || null }))
+}
+
+const wallClock = new Intl.DateTimeFormat('en-CA', {
+  timeZone: STORE_TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+})
+
+/**
+ * The instant a token chosen to last "until `day`" stops working: midnight at
+ * the end of that day in the stores' time zone (Montréal is UTC−5, or −4 in
+ * summer), as the ISO 8601 instant the API takes in `expire_le`.
+ */
+export function expiryInstant(day: string): string {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number]
+  for (const offsetHours of [4, 5]) {
+    const candidate = new Date(Date.UTC(year, month - 1, date + 1, offsetHours))
+    const parts = Object.fromEntries(wallClock.formatToParts(candidate).map((part) => [part.type, part.value]))
+    if (parts.hour === '00' && parts.minute === '00') return candidate.toISOString()
+  }
+  throw new RangeError(`No midnight after ${day} in ${STORE_TIME_ZONE}`)
+}
+
+export type TokenState = 'active' | 'expired' | 'revoked'
+
+/** What a token can still do, from the API's revoque_le and expire_le. */
+export function tokenState(token: { revoque_le: string | null; expire_le: string | null }, now = Date.now()): TokenState {
+  if (token.revoque_le) return 'revoked'
+  if (token.expire_le && Date.parse(token.expire_le) <= now) return 'expired'
+  return 'active'
+}

@@ -1,0 +1,72 @@
+// When a form is refused — by its schema or by the API — the page shows the
+// messages on the fields, refills them, and puts the focus on the first one.
+// The API checks more than the schema can (a code already taken, a category
+// deleted meanwhile): its refusals land on the field they concern.
+import type { ApiErrorEnvelope } from '../api/errors.ts'
+import type { Message, MessageKey } from '../i18n/index.ts'
+import { readField, type FieldErrors, type FormInput } from './core.ts'
+
+/** The API's VALIDATION_ERROR rules we can say something precise about; others read "refused". */
+const RULE_MESSAGES: Record<string, MessageKey> = {
+  required: 'form.required',
+  requiredForClerk: 'users.storeRequired',
+  onlyForClerk: 'users.storeOnlyForClerk',
+  email: 'form.email',
+  exists: 'form.gone',
+  future: 'tokens.expiryPast',
+  date: 'form.date',
+  money: 'form.money',
+  decimal: 'form.money',
+}
+
+interface ValidationEntry {
+  field?: unknown
+  type?: unknown
+}
+
+function detailsOf(envelope: ApiErrorEnvelope): Record<string, unknown> {
+  return typeof envelope.details === 'object' && envelope.details !== null ? (envelope.details as Record<string, unknown>) : {}
+}
+
+/**
+ * The API's refusal as messages on the form's own fields (they carry the
+ * API's wire names), or null when it concerns no field of the form — the
+ * page then shows it above the form (apiErrorMessage).
+ */
+export function fieldErrorsFromApi(envelope: ApiErrorEnvelope, fields: readonly string[]): FieldErrors | null {
+  const details = detailsOf(envelope)
+  const errors: FieldErrors = {}
+  if (envelope.error_code === 'VALIDATION_ERROR' && Array.isArray(details.validation_errors)) {
+    for (const entry of details.validation_errors as ValidationEntry[]) {
+      // "scopes.1" is the scopes field; "lignes.0.quantite" would be lignes.
+      const field = typeof entry.field === 'string' ? (entry.field.split('.')[0] ?? '') : ''
+      if (!fields.includes(field) || errors[field]) continue
+      const rule = typeof entry.type === 'string' ? entry.type : ''
+      errors[field] = { key: RULE_MESSAGES[rule] ?? 'form.serverRejected' }
+    }
+  }
+  if (envelope.error_code === 'DUPLICATE_RESOURCE' && typeof details.field === 'string' && fields.includes(details.field)) {
+    errors[details.field] = { key: 'form.taken' }
+  }
+  return Object.keys(errors).length > 0 ? errors : null
+}
+
+/** The first field in error, in the order the form shows them (it gets the focus without JavaScript). */
+export function firstFieldInError(errors: FieldErrors | null | undefined, order: readonly string[]): string | null {
+  if (!errors) return null
+  return order.find((name) => errors[name] !== undefined) ?? null
+}
+
+/** What a refused form gives back to its fields (never a password, never the CSRF token). */
+export function echoFields(input: FormInput, names: readonly string[]): Record<string, string> {
+  return Object.fromEntries(names.map((name) => [name, readField(input, name)]))
+}
+
+/** What an action answers when a form is refused; the page renders it on the form. */
+export interface FormRefusal {
+  /** Which form of the page was refused (a page can have several). */
+  intent?: string
+  fieldErrors?: FieldErrors
+  error?: Message
+  values?: Record<string, string>
+}

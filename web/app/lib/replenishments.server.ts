@@ -1,0 +1,230 @@
+// Replenishment requests as managers work them: the list, one request with
+// its history and the stock on both ends, the suggestions, and the
+// transitions (approve, ship, receive, reject, cancel) posted from forms.
+import { randomUUID } from 'node:crypto'
+
+import { data } from '@remix-run/node'
+
+import { ApiError, ok, okOrNull, type ApiClient } from './api/client.server.ts'
+import type { components } from './api/schema'
+import type { SessionUser } from './auth/roles.ts'
+import type { WebSession } from './auth/session.server.ts'
+import { apiRefusal, invalidForm } from './forms/refusal.server.ts'
+import { echoFields } from './forms/refusals.ts'
+import { parseRejection, parseSuggestedRequest } from './forms/warehouse.ts'
+import type { Translate } from './i18n/index.ts'
+import { actionErrorFrom, redirectWithNotice } from './request.server.ts'
+import { listStores } from './stores.server.ts'
+import {
+  REPLENISHMENTS_PAGE_SIZE,
+  REPLENISHMENT_ACTIONS,
+  SUGGESTIONS_PAGE_SIZE,
+  actionsFor,
+  conflictingStatus,
+  type ReplenishmentAction,
+  type ReplenishmentFilters,
+  type ReplenishmentRefusal,
+  type ReplenishmentStatus,
+} from './warehouse.ts'
+
+type Replenishment = components['schemas']['Replenishment']
+
+function requestRow(request: Replenishment, user: SessionUser) {
+  return {
+    id: request.id,
+    store: request.magasin.nom ?? `#${request.magasin_id}`,
+    storeId: request.magasin_id,
+    product: request.produit.nom,
+    productCode: request.produit.code,
+    productId: request.produit_id,
+    quantity: request.quantite,
+    status: request.statut as ReplenishmentStatus,
+    requestedAt: request.demande_le,
+    actions: actionsFor(request.actions_possibles, user.role),
+  }
+}
+
+export type RequestRow = ReturnType<typeof requestRow>
+
+async function storeOptions(api: ApiClient) {
+  const { items } = await listStores(api)
+  return items.map((store) => ({ id: store.id, name: store.nom }))
+}
+
+export async function loadReplenishments(api: ApiClient, user: SessionUser, filters: ReplenishmentFilters) {
+  const [page, stores] = await Promise.all([
+    ok(
+      api.GET('/api/v1/replenishments', {
+        params: {
+          query: {
+            size: REPLENISHMENTS_PAGE_SIZE,
+            page: filters.page,
+            ...(filters.status ? { statut: filters.status } : {}),
+            ...(filters.storeId ? { magasin_id: filters.storeId } : {}),
+          },
+        },
+      })
+    ),
+    storeOptions(api),
+  ])
+  return { requests: { page: page.page, size: page.size, total: page.total, items: page.items.map((r) => requestRow(r, user)) }, stores }
+}
+
+/** A product's level at the warehouse or in a store (the stock lists are searched by its code). */
+async function levelOf(api: ApiClient, where: 'warehouse' | number, productId: number, code: string): Promise<number | null> {
+  const query = { search: code, size: 100 }
+  const page =
+    where === 'warehouse'
+      ? await ok(api.GET('/api/v1/warehouse/stock', { params: { query } }))
+      : await ok(api.GET('/api/v1/stores/{id}/stock', { params: { path: { id: where }, query } }))
+  return page.items.find((item) => item.produit_id === productId)?.quantite ?? null
+}
+
+/** One request with its history and the stock it moves (warehouse and store), or null when it does not exist. */
+export async function loadReplenishment(api: ApiClient, user: SessionUser, id: number) {
+  const request = await okOrNull(api.GET('/api/v1/replenishments/{id}', { params: { path: { id } } }))
+  if (!request) return null
+  const [warehouseQuantity, storeQuantity] = await Promise.all([
+    levelOf(api, 'warehouse', request.produit_id, request.produit.code),
+    levelOf(api, request.magasin_id, request.produit_id, request.produit.code),
+  ])
+  return {
+    ...requestRow(request, user),
+    note: request.note,
+    rejectionReason: request.motif_refus ?? null,
+    history: request.historique.map((step) => ({
+      step: step.etape,
+      at: step.le,
+      by: step.par?.nom ?? null,
+      reason: step.motif,
+    })),
+    warehouseQuantity,
+    storeQuantity,
+  }
+}
+
+export async function loadSuggestions(api: ApiClient, storeId: number | null, page: number) {
+  const [suggestions, stores] = await Promise.all([
+    ok(
+      api.GET('/api/v1/replenishments/suggestions', {
+        params: { query: { size: SUGGESTIONS_PAGE_SIZE, page, ...(storeId ? { magasin_id: storeId } : {}) } },
+      })
+    ),
+    storeOptions(api),
+  ])
+  return {
+    stores,
+    suggestions: {
+      page: suggestions.page,
+      size: suggestions.size,
+      total: suggestions.total,
+      items: suggestions.items.map((s) => ({
+        storeId: s.magasin.id ?? 0,
+        store: s.magasin.nom ?? '',
+        productId: s.produit.id,
+        product: s.produit.nom,
+        code: s.produit.code,
+        quantity: s.quantite,
+        reorderPoint: s.seuil_reappro,
+        status: s.statut,
+        salesPerDay: s.ventes_par_jour,
+        daysLeft: s.jours_restants ?? null,
+        inFlight: s.en_cours,
+        warehouseQuantity: s.stock_entrepot,
+        suggested: s.quantite_suggeree,
+        urgent: s.priorite === 'URGENT',
+        // Generated with the page: a double click or a browser re-post sends the same key, the API creates one request.
+        idempotencyKey: `web-${randomUUID()}`,
+      })),
+    },
+  }
+}
+
+interface ActionContext {
+  api: ApiClient
+  session: WebSession
+  form: FormData
+  t: Translate
+}
+
+function requestIdOf(form: FormData): number {
+  const id = Number(form.get('demande_id'))
+  if (!Number.isInteger(id) || id < 1) throw new Response('bad_request_id', { status: 400 })
+  return id
+}
+
+function postTransition(api: ApiClient, action: ReplenishmentAction, id: number, reason: string) {
+  const options = { params: { path: { id } }, body: {} }
+  switch (action) {
+    case 'approve':
+      return api.POST('/api/v1/replenishments/{id}/approve', options)
+    case 'ship':
+      return api.POST('/api/v1/replenishments/{id}/ship', options)
+    case 'receive':
+      return api.POST('/api/v1/replenishments/{id}/receive', options)
+    case 'cancel':
+      return api.POST('/api/v1/replenishments/{id}/cancel', options)
+    case 'reject':
+      return api.POST('/api/v1/replenishments/{id}/reject', { ...options, body: { motif: reason } })
+  }
+}
+
+/**
+ * A transition posted from a list row or a request's page. A 409 (approved
+ * twice from two tabs, a stale page) is shown as what happened — "already
+ * approved" — and the page, reloaded by Remix, shows the request as it is.
+ */
+export async function runTransition(ctx: ActionContext, back: string) {
+  const intent = String(ctx.form.get('intent') ?? '') as ReplenishmentAction
+  if (!(REPLENISHMENT_ACTIONS as readonly string[]).includes(intent)) throw new Response('unknown_intent', { status: 400 })
+  const requestId = requestIdOf(ctx.form)
+  let reason = ''
+  if (intent === 'reject') {
+    const parsed = parseRejection(ctx.form)
+    if (!parsed.ok) return invalidForm(parsed.errors, { intent, requestId, values: echoFields(ctx.form, ['motif']) } as ReplenishmentRefusal)
+    reason = parsed.value.reason
+  }
+  try {
+    const request = await ok(postTransition(ctx.api, intent, requestId, reason))
+    return redirectWithNotice(back, ctx.session, {
+      kind: 'success',
+      message: { key: `replenishments.done.${intent}`, params: { id: request.id, quantity: request.quantite, name: request.produit.nom } },
+    })
+  } catch (error) {
+    const from = error instanceof ApiError ? conflictingStatus(error.envelope) : null
+    if (from) {
+      const status = ctx.t(`replenishment.status.${from}`)
+      return data<ReplenishmentRefusal>(
+        { intent, requestId, error: { key: 'replenishments.conflict', params: { id: requestId, status } } },
+        { status: 409 }
+      )
+    }
+    return data<ReplenishmentRefusal>({ intent, requestId, error: actionErrorFrom(error) }, { status: error instanceof ApiError ? error.status : 503 })
+  }
+}
+
+/** "Create the request" on a suggestion, with the key generated with the page (double-submit safe). */
+export async function createSuggestedRequest(ctx: ActionContext, back: string) {
+  const parsed = parseSuggestedRequest(ctx.form)
+  const row = `${String(ctx.form.get('magasin_id') ?? '')}:${String(ctx.form.get('produit_id') ?? '')}`
+  const context: ReplenishmentRefusal = { intent: 'create', row, values: echoFields(ctx.form, ['quantite']) }
+  if (!parsed.ok) return invalidForm(parsed.errors, context)
+  const { storeId, productId, quantity, idempotencyKey } = parsed.value
+  try {
+    const created = await ok(
+      ctx.api.POST('/api/v1/replenishments', {
+        body: { magasin_id: storeId, produit_id: productId, quantite: quantity },
+        headers: { 'Idempotency-Key': idempotencyKey },
+      })
+    )
+    return redirectWithNotice(back, ctx.session, {
+      kind: 'success',
+      message: {
+        key: 'replenishments.created',
+        params: { id: created.id, quantity: created.quantite, name: created.produit.nom, store: created.magasin.nom ?? '' },
+      },
+    })
+  } catch (error) {
+    return apiRefusal(error, ['quantite'], context)
+  }
+}

@@ -1,0 +1,40 @@
+// CSV downloads of the reports: the API builds the CSV (`format=csv`, with
+// its own protection against spreadsheet formulas), the web server streams
+// it through, so the user's API token never leaves the server.
+import { ok, type ApiClient } from '../api/client.server.ts'
+import { storeDay } from '../format.ts'
+import { csvFileName, type CsvReport } from './csv.ts'
+import { apiPeriodQuery, type ReportFilters } from './filters.ts'
+
+function request(api: ApiClient, report: CsvReport, filters: ReportFilters) {
+  const period = { ...apiPeriodQuery(filters), format: 'csv' as const }
+  const store = { ...(filters.storeId === null ? {} : { magasin_id: filters.storeId }), format: 'csv' as const }
+  const stream = { parseAs: 'stream' as const }
+  switch (report) {
+    case 'indicateurs':
+      return api.GET('/api/v1/reports/kpis', { params: { query: period }, ...stream })
+    case 'ventes':
+      return api.GET('/api/v1/reports/sales', { params: { query: period }, ...stream })
+    case 'magasins':
+      return api.GET('/api/v1/reports/store-performances', { params: { query: period }, ...stream })
+    case 'produits':
+      return api.GET('/api/v1/reports/top-products', { params: { query: { ...period, limit: 50 } }, ...stream })
+    case 'inventaire':
+      return api.GET('/api/v1/reports/inventory', { params: { query: store }, ...stream })
+    case 'reappro':
+      return api.GET('/api/v1/reports/inventory-status', { params: { query: store }, ...stream })
+  }
+}
+
+/** The API's CSV for these filters, as a download (ApiError when the API refuses). */
+export async function csvDownload(api: ApiClient, report: CsvReport, filters: ReportFilters): Promise<Response> {
+  const body = await ok(request(api, report, filters))
+  return new Response(body, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${csvFileName(report, filters, storeDay())}"`,
+      // Figures of a signed-in user: never kept by a shared cache.
+      'Cache-Control': 'private, no-store',
+    },
+  })
+}

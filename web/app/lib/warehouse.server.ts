@@ -1,0 +1,125 @@
+// The central warehouse page: its stock with statuses, goods received
+// (stock up through the ledger) and reorder points. Managers only; the
+// route guards, the API enforces the same rule.
+import { ok, okOrNull, type ApiClient } from './api/client.server.ts'
+import type { WebSession } from './auth/session.server.ts'
+import { apiRefusal, invalidForm } from './forms/refusal.server.ts'
+import { echoFields } from './forms/refusals.ts'
+import { RECEIPT_FIELDS, parseGoodsReceipt, parseReorderPoint } from './forms/warehouse.ts'
+import { redirectWithNotice } from './request.server.ts'
+import { WAREHOUSE_PAGE_SIZE, type WarehouseFilters } from './warehouse.ts'
+
+export interface ProductRef {
+  id: number
+  code: string
+  name: string
+}
+
+/**
+ * A product by the code a manager typed: exact first (codes are
+ * case-sensitive in the catalog), then in capitals (what codes usually are).
+ */
+export async function findProductByCode(api: ApiClient, code: string): Promise<ProductRef | null> {
+  for (const candidate of new Set([code, code.toUpperCase()])) {
+    const product = await okOrNull(api.GET('/api/v1/products/by-code/{code}', { params: { path: { code: candidate } } }))
+    if (product) return { id: product.id, code: product.code, name: product.nom }
+  }
+  return null
+}
+
+export async function loadWarehouse(api: ApiClient, filters: WarehouseFilters) {
+  const [stock, receiveProduct] = await Promise.all([
+    ok(
+      api.GET('/api/v1/warehouse/stock', {
+        params: {
+          query: {
+            size: WAREHOUSE_PAGE_SIZE,
+            page: filters.page,
+            sort: `${filters.sort},asc`,
+            ...(filters.search ? { search: filters.search } : {}),
+            ...(filters.status ? { statut: filters.status } : {}),
+          },
+        },
+      })
+    ),
+    filters.receiveCode ? findProductByCode(api, filters.receiveCode) : Promise.resolve(null),
+  ])
+  return {
+    stock: {
+      page: stock.page,
+      size: stock.size,
+      total: stock.total,
+      items: stock.items.map((item) => ({
+        productId: item.produit_id,
+        code: item.code,
+        name: item.nom,
+        quantity: item.quantite,
+        reorderPoint: item.seuil_reappro,
+        status: item.statut,
+      })),
+    },
+    receiveProduct,
+  }
+}
+
+interface ActionContext {
+  api: ApiClient
+  session: WebSession
+  form: FormData
+}
+
+export const WAREHOUSE_INTENTS = ['receipt', 'reorder-point'] as const
+
+export async function runWarehouseAction(ctx: ActionContext, back: string) {
+  const intent = String(ctx.form.get('intent') ?? '')
+  if (intent === 'reorder-point') return setWarehouseReorderPoint(ctx, back)
+  if (intent !== 'receipt') throw new Response('unknown_intent', { status: 400 })
+
+  const values = echoFields(ctx.form, RECEIPT_FIELDS)
+  const parsed = parseGoodsReceipt(ctx.form)
+  if (!parsed.ok) return invalidForm(parsed.errors, { intent, values })
+  const { code, quantity, supplier, reference } = parsed.value
+  try {
+    const product = await findProductByCode(ctx.api, code)
+    if (!product) return invalidForm({ code: { key: 'warehouse.unknownCode', params: { code } } }, { intent, values })
+    const receipt = await ok(
+      ctx.api.POST('/api/v1/warehouse/receipts', {
+        body: {
+          lignes: [{ produit_id: product.id, quantite: quantity }],
+          ...(supplier ? { fournisseur: supplier } : {}),
+          ...(reference ? { reference } : {}),
+        },
+      })
+    )
+    const movement = receipt.mouvements[0]
+    return redirectWithNotice(back, ctx.session, {
+      kind: 'success',
+      message: {
+        key: 'warehouse.received',
+        params: { quantity, name: product.name, balance: movement?.solde_apres ?? quantity },
+      },
+    })
+  } catch (error) {
+    return apiRefusal(error, RECEIPT_FIELDS, { intent, values })
+  }
+}
+
+async function setWarehouseReorderPoint(ctx: ActionContext, back: string) {
+  const intent = 'reorder-point'
+  const values = echoFields(ctx.form, ['produit_id', 'seuil_reappro'])
+  const parsed = parseReorderPoint(ctx.form)
+  if (!parsed.ok) return invalidForm(parsed.errors, { intent, values })
+  try {
+    const level = await ok(
+      ctx.api.PATCH('/api/v1/stock/levels', {
+        body: { entrepot: true, produit_id: parsed.value.productId, seuil_reappro: parsed.value.reorderPoint },
+      })
+    )
+    return redirectWithNotice(back, ctx.session, {
+      kind: 'success',
+      message: { key: 'warehouse.reorderPointSaved', params: { name: level.produit.nom, point: level.seuil_reappro } },
+    })
+  } catch (error) {
+    return apiRefusal(error, ['seuil_reappro'], { intent, values })
+  }
+}

@@ -1,0 +1,157 @@
+// The central warehouse, the replenishment workflow and the stock ledger as
+// the managers' pages read them from the URL. Shared by loaders (server) and
+// filter forms (browser): no server-only imports here.
+import type { Role } from './auth/roles.ts'
+import type { ApiErrorEnvelope } from './api/errors.ts'
+import type { FormRefusal } from './forms/refusals.ts'
+import { oneOf, pageFrom, positiveId } from './list-query.ts'
+import { STOCK_STATUSES, type StockStatus } from './stock.ts'
+
+export const WAREHOUSE_PAGE_SIZE = 25
+export const WAREHOUSE_SORTS = ['code', 'nom', 'quantite', 'statut'] as const
+export type WarehouseSort = (typeof WAREHOUSE_SORTS)[number]
+
+export const REPLENISHMENT_STATUSES = ['en_attente', 'validee', 'expediee', 'livree', 'refusee', 'annulee'] as const
+export type ReplenishmentStatus = (typeof REPLENISHMENT_STATUSES)[number]
+export const REPLENISHMENTS_PAGE_SIZE = 20
+export const SUGGESTIONS_PAGE_SIZE = 20
+
+/** The API's transitions, in the order the buttons are shown. */
+export const REPLENISHMENT_ACTIONS = ['approve', 'ship', 'receive', 'reject', 'cancel'] as const
+export type ReplenishmentAction = (typeof REPLENISHMENT_ACTIONS)[number]
+
+/** The ledger's movement types (API wire names). */
+export const MOVEMENT_TYPES = ['vente', 'retour', 'reappro_sortie', 'reappro_entree', 'ajustement', 'reception'] as const
+export type MovementType = (typeof MOVEMENT_TYPES)[number]
+export const MOVEMENTS_PAGE_SIZE = 25
+
+export const warehousePath = '/entrepot'
+export const warehouseMovementsPath = '/entrepot/mouvements'
+export const replenishmentsPath = '/reapprovisionnements'
+export const suggestionsPath = '/reapprovisionnements/suggestions'
+export const replenishmentPath = (id: number) => `/reapprovisionnements/${id}`
+export const storeMovementsPath = (storeId: number) => `/magasins/${storeId}/stock/mouvements`
+
+export interface WarehouseFilters {
+  search: string
+  status: StockStatus | null
+  sort: WarehouseSort
+  page: number
+  /** A product code to put in the goods receipt form (the row's "Réceptionner" link). */
+  receiveCode: string
+}
+
+export function warehouseFilters(url: URL): WarehouseFilters {
+  const status = url.searchParams.get('statut')
+  return {
+    search: (url.searchParams.get('q') ?? '').trim().slice(0, 64),
+    status: (STOCK_STATUSES as readonly string[]).includes(status ?? '') ? (status as StockStatus) : null,
+    sort: oneOf(url.searchParams.get('tri'), WAREHOUSE_SORTS, 'code'),
+    page: pageFrom(url.searchParams.get('page')),
+    receiveCode: (url.searchParams.get('reception') ?? '').trim().slice(0, 32),
+  }
+}
+
+export interface ReplenishmentFilters {
+  status: ReplenishmentStatus | null
+  storeId: number | null
+  page: number
+}
+
+export function replenishmentFilters(url: URL): ReplenishmentFilters {
+  const status = url.searchParams.get('statut')
+  return {
+    status: (REPLENISHMENT_STATUSES as readonly string[]).includes(status ?? '') ? (status as ReplenishmentStatus) : null,
+    storeId: positiveId(url.searchParams.get('magasin')),
+    page: pageFrom(url.searchParams.get('page')),
+  }
+}
+
+export interface MovementFilters {
+  type: MovementType | null
+  /** A product code, as typed (the page resolves it to an id). */
+  code: string
+  from: string | null
+  to: string | null
+  page: number
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
+
+/** YYYY-MM-DD that is a real calendar day (what `<input type="date">` sends), or null. */
+export function calendarDay(value: string | null): string | null {
+  if (!value || !ISO_DAY.test(value)) return null
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number]
+  const date = new Date(Date.UTC(year, month - 1, day))
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? value : null
+}
+
+export function movementFilters(url: URL): MovementFilters {
+  const type = url.searchParams.get('type')
+  let from = calendarDay(url.searchParams.get('du'))
+  let to = calendarDay(url.searchParams.get('au'))
+  // Typed backwards: read it the way it was meant rather than refusing it.
+  if (from && to && from > to) [from, to] = [to, from]
+  return {
+    type: (MOVEMENT_TYPES as readonly string[]).includes(type ?? '') ? (type as MovementType) : null,
+    code: (url.searchParams.get('produit') ?? '').trim().slice(0, 32),
+    from,
+    to,
+    page: pageFrom(url.searchParams.get('page')),
+  }
+}
+
+/**
+ * The buttons a user may press on a request: what its state allows (the
+ * API's `actions_possibles`) and what their role may do. The API enforces
+ * both; this only avoids offering a button that can only be refused.
+ */
+export function actionsFor(allowed: readonly string[], role: Role): ReplenishmentAction[] {
+  const manager = role === 'manager' || role === 'admin'
+  return REPLENISHMENT_ACTIONS.filter((action) => allowed.includes(action) && (manager || action === 'receive' || action === 'cancel'))
+}
+
+/** For a 409 INVALID_TRANSITION: the state the request was already in (its details say so). */
+export function conflictingStatus(envelope: Pick<ApiErrorEnvelope, 'error_code' | 'details'>): ReplenishmentStatus | null {
+  if (envelope.error_code !== 'INVALID_TRANSITION') return null
+  const from = (envelope.details as { from?: unknown } | null | undefined)?.from
+  return (REPLENISHMENT_STATUSES as readonly unknown[]).includes(from) ? (from as ReplenishmentStatus) : null
+}
+
+/**
+ * Remix skips the loaders after an action answered 4xx; a 409 means the
+ * request changed under the page (approved from another tab, stock gone):
+ * reload it, so the page shows the request as it now is.
+ */
+export function revalidateAfterConflict({ actionStatus, defaultShouldRevalidate }: { actionStatus?: number; defaultShouldRevalidate: boolean }) {
+  return actionStatus === 409 || defaultShouldRevalidate
+}
+
+/** A signed quantity as the ledger shows it: "+12", "−3" (a real minus sign). */
+export function signedQuantity(delta: number, format: (value: number) => string): string {
+  if (delta > 0) return `+${format(delta)}`
+  if (delta < 0) return `−${format(-delta)}`
+  return format(0)
+}
+
+/** What a refused replenishment form gives back to the page. */
+export interface ReplenishmentRefusal extends FormRefusal {
+  requestId?: number
+  /** Which suggestion row the refusal belongs to (store:product). */
+  row?: string
+}
+
+/** One line of a location's stock ledger, as the pages show it. */
+export interface MovementRow {
+  id: number
+  at: string
+  product: string
+  code: string
+  type: MovementType
+  quantity: number
+  balance: number
+  reason: string | null
+  by: string | null
+  /** What the movement belongs to, when the page can link to it. */
+  link: { kind: 'request' | 'sale'; id: number } | null
+}

@@ -1,0 +1,143 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
+
+import { CategoryForm } from '~/components/catalog/category-form'
+import { ConfirmAction } from '~/components/confirm-action'
+import { EmptyState } from '~/components/empty-state'
+import { FormError } from '~/components/form-field'
+import { PageHeader } from '~/components/page-header'
+import { Pagination } from '~/components/pagination'
+import { RouteErrorBoundary } from '~/components/route-error-boundary'
+import { MANAGER_ROLES } from '~/lib/auth/roles'
+import { categoryFilters, createCategory, deleteCategory, loadCategories } from '~/lib/catalog/categories.server'
+import { CATEGORY_FIELDS, parseCategory } from '~/lib/forms/catalog'
+import { apiRefusal, invalidForm } from '~/lib/forms/refusal.server'
+import { echoFields, type FormRefusal } from '~/lib/forms/refusals'
+import { loading, mutation, redirectWithNotice, requireRole, signedIn } from '~/lib/request.server'
+import { useT } from '~/lib/root-data'
+
+export const meta: MetaFunction = () => [{ title: 'Catégories · Comptoir' }]
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { api, user } = await signedIn(args)
+  requireRole(user, MANAGER_ROLES)
+  const filters = categoryFilters(new URL(args.request.url))
+  return loading(async () => ({ filters, categories: await loadCategories(api, filters) }))
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { api, user, form, session } = await mutation(args)
+  requireRole(user, MANAGER_ROLES)
+  const url = new URL(args.request.url)
+  // Back to the page being viewed (search, page number) after the redirect.
+  const back = url.pathname + url.search
+  if (form.get('intent') === 'delete') {
+    const id = Number(form.get('categorie_id'))
+    if (!Number.isInteger(id) || id < 1) throw new Response('bad_category_id', { status: 400 })
+    try {
+      const deleted = await deleteCategory(api, id)
+      return redirectWithNotice(back, session, { kind: 'success', message: { key: 'categories.deleted', params: { name: deleted.nom } } })
+    } catch (error) {
+      return apiRefusal(error, [], { intent: `delete-${id}` }, { RESOURCE_IN_USE: 'categories.inUse' })
+    }
+  }
+  const values = echoFields(form, CATEGORY_FIELDS)
+  const parsed = parseCategory(form)
+  if (!parsed.ok) return invalidForm(parsed.errors, { intent: 'save', values })
+  try {
+    const created = await createCategory(api, parsed.value)
+    return redirectWithNotice(back, session, { kind: 'success', message: { key: 'categories.created', params: { name: created.nom } } })
+  } catch (error) {
+    return apiRefusal(error, CATEGORY_FIELDS, { intent: 'save', values })
+  }
+}
+
+export default function CategoriesPage() {
+  const { filters, categories } = useLoaderData<typeof loader>()
+  const refusal = useActionData<typeof action>() as FormRefusal | undefined
+  const t = useT()
+  const location = useLocation()
+  const formAction = location.pathname + location.search
+
+  return (
+    <>
+      <PageHeader
+        title={t('categories.title')}
+        crumbs={[{ label: t('management.title'), to: '/gestion' }, { label: t('products.title'), to: '/produits' }, { label: t('categories.title') }]}
+      />
+      <div className="row g-3">
+        <div className="col-lg-8">
+          <Form method="get" className="d-flex gap-2 mb-3" role="search" aria-label={t('categories.filterLabel')}>
+            <label htmlFor="categories-q" className="visually-hidden">
+              {t('categories.search')}
+            </label>
+            <input id="categories-q" name="q" type="search" className="form-control" placeholder={t('categories.search')} defaultValue={filters.search} maxLength={100} />
+            <button type="submit" className="btn btn-outline-primary">
+              {t('products.apply')}
+            </button>
+          </Form>
+          {categories.items.length === 0 ? (
+            <EmptyState>{filters.search ? t('categories.noMatch') : t('categories.empty')}</EmptyState>
+          ) : (
+            <div className="table-responsive bg-body rounded-3 shadow-sm">
+              <table className="table align-middle mb-0" data-testid="categories-table">
+                <caption className="visually-hidden">{t('categories.title')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('categories.name')}</th>
+                    <th scope="col">{t('categories.description')}</th>
+                    <th scope="col">
+                      <span className="visually-hidden">{t('products.actions')}</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {categories.items.map((category) => {
+                    const rowRefusal = refusal?.intent === `delete-${category.id}` ? refusal : undefined
+                    return (
+                      <tr key={category.id}>
+                        <td className="pos-product-name">{category.name}</td>
+                        <td className="text-body-secondary">{category.description}</td>
+                        <td className="text-end text-nowrap">
+                          <FormError error={rowRefusal?.error} />
+                          <Link className="btn btn-sm btn-outline-primary me-1" to={`/categories/${category.id}`} aria-label={t('categories.editOf', { name: category.name })}>
+                            {t('products.edit')}
+                          </Link>
+                          <ConfirmAction
+                            action={formAction}
+                            intent="delete"
+                            fields={{ categorie_id: category.id }}
+                            label={t('categories.delete')}
+                            question={t('categories.deleteQuestion', { name: category.name })}
+                            confirmLabel={t('categories.deleteConfirm')}
+                          />
+                        </td>
+                      </tr>
+                    )
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <Pagination page={categories.page} size={categories.size} total={categories.total} label={t('categories.paginationLabel')} />
+        </div>
+        <div className="col-lg-4">
+          {/* A new key after each redirect empties the form once the category is created. */}
+          <CategoryForm
+            key={location.key}
+            formId="new-category"
+            title={t('categories.newTitle')}
+            submitLabel={t('categories.create')}
+            action={formAction}
+            values={{}}
+            refusal={refusal?.intent === 'save' ? refusal : undefined}
+          />
+        </div>
+      </div>
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />
+}

@@ -1,0 +1,61 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useActionData, useLoaderData, useLocation } from '@remix-run/react'
+
+import { PageHeader } from '~/components/page-header'
+import { RouteErrorBoundary } from '~/components/route-error-boundary'
+import { AdjustmentForm, MovementFiltersForm, MovementsTable } from '~/components/warehouse/movements-view'
+import { MANAGER_ROLES } from '~/lib/auth/roles'
+import type { FormRefusal } from '~/lib/forms/refusals'
+import { pageTitle } from '~/lib/meta'
+import { loadMovements, runAdjustment } from '~/lib/movements.server'
+import { loading, mutation, requireRole, signedIn } from '~/lib/request.server'
+import { useT } from '~/lib/root-data'
+import { movementFilters, warehousePath } from '~/lib/warehouse'
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'movements.warehouseTitle') }]
+
+/** The central warehouse's ledger: receipts in, replenishments out, adjustments. Managers only. */
+export async function loader(args: LoaderFunctionArgs) {
+  const { api, user } = await signedIn(args)
+  requireRole(user, MANAGER_ROLES)
+  const filters = movementFilters(new URL(args.request.url))
+  return loading(async () => ({ filters, ...(await loadMovements(api, { warehouse: true }, filters)) }))
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const ctx = await mutation(args)
+  requireRole(ctx.user, MANAGER_ROLES)
+  const url = new URL(args.request.url)
+  return loading(() => runAdjustment(ctx, { warehouse: true }, url.pathname + url.search))
+}
+
+export default function WarehouseMovementsPage() {
+  const { filters, movements, unknownCode } = useLoaderData<typeof loader>()
+  const refusal = useActionData<typeof action>() as FormRefusal | undefined
+  const t = useT()
+  const location = useLocation()
+  return (
+    <>
+      <PageHeader
+        title={t('movements.warehouseTitle')}
+        crumbs={[{ label: t('management.title'), to: '/gestion' }, { label: t('warehouse.title'), to: warehousePath }, { label: t('movements.crumb') }]}
+      />
+      <section className="card shadow-sm mb-4">
+        <div className="card-body">
+          <AdjustmentForm key={location.key} action={location.pathname + location.search} refusal={refusal} />
+        </div>
+      </section>
+      <h2 className="h5">{t('movements.ledgerTitle')}</h2>
+      <MovementFiltersForm filters={filters} />
+      <MovementsTable
+        movements={movements}
+        caption={t('movements.warehouseTitle')}
+        empty={unknownCode ? t('warehouse.unknownCode', { code: filters.code }) : t('movements.empty')}
+      />
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />
+}

@@ -1,0 +1,175 @@
+import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
+
+import { ConfirmAction } from '~/components/confirm-action'
+import { EmptyState } from '~/components/empty-state'
+import { FormError } from '~/components/form-field'
+import { PageHeader } from '~/components/page-header'
+import { Pagination } from '~/components/pagination'
+import { RouteErrorBoundary } from '~/components/route-error-boundary'
+import { takeNewToken } from '~/lib/access/new-token.server'
+import { loadTokens, revokeToken, tokenFilters } from '~/lib/access/tokens.server'
+import { ADMIN_ROLES } from '~/lib/auth/roles'
+import { formatDate } from '~/lib/format'
+import type { TokenState } from '~/lib/forms/access'
+import { apiRefusal } from '~/lib/forms/refusal.server'
+import type { FormRefusal } from '~/lib/forms/refusals'
+import { ACTIVE_FILTERS } from '~/lib/list-query'
+import { loading, mutation, redirectWithNotice, requireRole, signedIn } from '~/lib/request.server'
+import { useT } from '~/lib/root-data'
+
+export const meta: MetaFunction = () => [{ title: 'Jetons d’API · Comptoir' }]
+
+// The page may carry a token's secret: no cache keeps it.
+export const headers: HeadersFunction = ({ loaderHeaders, parentHeaders }) => {
+  const headers = new Headers(parentHeaders)
+  const cacheControl = loaderHeaders.get('Cache-Control')
+  if (cacheControl) headers.set('Cache-Control', cacheControl)
+  return headers
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { api, user } = await signedIn(args)
+  requireRole(user, ADMIN_ROLES)
+  const filters = tokenFilters(new URL(args.request.url))
+  const tokens = await loading(() => loadTokens(api, filters))
+  // Taken after the list loaded: a failing page must not lose the only copy of the secret.
+  const { token: created, setCookie } = await takeNewToken(args.request, user.id)
+  const headers = new Headers({ 'Cache-Control': 'no-store' })
+  if (setCookie) headers.append('Set-Cookie', setCookie)
+  return data({ filters, tokens, created }, { headers })
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { api, user, form, session } = await mutation(args)
+  requireRole(user, ADMIN_ROLES)
+  const url = new URL(args.request.url)
+  const id = Number(form.get('jeton_id'))
+  if (form.get('intent') !== 'revoke' || !Number.isInteger(id) || id < 1) throw new Response('bad_request', { status: 400 })
+  try {
+    await revokeToken(api, id)
+  } catch (error) {
+    return apiRefusal(error, [], { intent: `revoke-${id}` })
+  }
+  const name = String(form.get('nom') ?? '').slice(0, 100)
+  return redirectWithNotice(url.pathname + url.search, session, { kind: 'success', message: { key: 'tokens.revoked', params: { name } } })
+}
+
+const STATE_BADGES: Record<TokenState, string> = {
+  active: 'text-bg-success',
+  expired: 'text-bg-secondary',
+  revoked: 'text-bg-danger',
+}
+
+export default function TokensPage() {
+  const { filters, tokens, created } = useLoaderData<typeof loader>()
+  const refusal = useActionData<typeof action>() as FormRefusal | undefined
+  const t = useT()
+  const location = useLocation()
+  const formAction = location.pathname + location.search
+  const when = (value: string | null, none: string) => (value ? formatDate(value, { withTime: true }) : none)
+
+  return (
+    <>
+      <PageHeader
+        title={t('tokens.title')}
+        crumbs={[{ label: t('management.title'), to: '/gestion' }, { label: t('tokens.title') }]}
+        lead={t('tokens.lead')}
+        actions={
+          <Link className="btn btn-primary" to="/jetons/nouveau">
+            {t('tokens.new')}
+          </Link>
+        }
+      />
+      {created ? (
+        <section className="alert alert-warning" aria-labelledby="new-token-title" data-testid="new-token">
+          <h2 id="new-token-title" className="h5">
+            {t('tokens.createdTitle', { name: created.name })}
+          </h2>
+          <p>{t('tokens.createdOnce')}</p>
+          <label htmlFor="new-token-value" className="form-label fw-semibold">
+            {t('tokens.secret')}
+          </label>
+          <input id="new-token-value" className="form-control font-monospace" readOnly value={created.token} autoFocus onFocus={(event) => event.currentTarget.select()} />
+        </section>
+      ) : null}
+
+      <Form method="get" className="d-flex flex-wrap align-items-end gap-2 mb-3" aria-label={t('tokens.filterLabel')}>
+        <div>
+          <label htmlFor="tokens-statut" className="form-label">
+            {t('admin.statusFilter')}
+          </label>
+          <select id="tokens-statut" name="statut" className="form-select" defaultValue={filters.status}>
+            {ACTIVE_FILTERS.map((status) => (
+              <option key={status} value={status}>
+                {t(`tokens.filter.${status}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="btn btn-outline-primary">
+          {t('products.apply')}
+        </button>
+      </Form>
+
+      {tokens.items.length === 0 ? (
+        <EmptyState>{filters.status === 'tous' ? t('tokens.empty') : t('tokens.noMatch')}</EmptyState>
+      ) : (
+        <div className="table-responsive bg-body rounded-3 shadow-sm">
+          <table className="table align-middle mb-0" data-testid="tokens-table">
+            <caption className="visually-hidden">{t('tokens.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('tokens.name')}</th>
+                <th scope="col">{t('tokens.scopes')}</th>
+                <th scope="col">{t('tokens.createdAt')}</th>
+                <th scope="col">{t('tokens.lastUsed')}</th>
+                <th scope="col">{t('tokens.expiresAt')}</th>
+                <th scope="col">{t('products.state')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('products.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.items.map((token) => (
+                <tr key={token.id} data-testid={`token-${token.id}`}>
+                  <td>
+                    <div className="pos-product-name">{token.name}</div>
+                    <code className="small">{token.prefix}…</code>
+                  </td>
+                  <td>{token.scopes.map((scope) => t(`tokens.scope.${scope}`)).join(', ')}</td>
+                  <td>{formatDate(token.createdAt, { withTime: true })}</td>
+                  <td>{when(token.lastUsedAt, t('tokens.neverUsed'))}</td>
+                  <td>{when(token.expiresAt, t('tokens.noExpiry'))}</td>
+                  <td>
+                    <span className={`badge ${STATE_BADGES[token.state]}`}>{t(`tokens.state.${token.state}`)}</span>
+                    {token.revokedAt ? <div className="small text-body-secondary">{formatDate(token.revokedAt, { withTime: true })}</div> : null}
+                  </td>
+                  <td className="text-end">
+                    <FormError error={refusal?.intent === `revoke-${token.id}` ? refusal.error : undefined} />
+                    {token.state === 'active' ? (
+                      <ConfirmAction
+                        action={formAction}
+                        intent="revoke"
+                        fields={{ jeton_id: token.id, nom: token.name }}
+                        label={t('tokens.revoke')}
+                        question={t('tokens.revokeQuestion', { name: token.name })}
+                        confirmLabel={t('tokens.revokeConfirm')}
+                      />
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={tokens.page} size={tokens.size} total={tokens.total} label={t('tokens.paginationLabel')} />
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />
+}

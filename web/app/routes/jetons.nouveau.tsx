@@ -1,0 +1,121 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+
+import { CsrfField } from '~/components/csrf-field'
+import { Field, FormError } from '~/components/form-field'
+import { CheckGroup } from '~/components/form-controls'
+import { PageHeader } from '~/components/page-header'
+import { RouteErrorBoundary } from '~/components/route-error-boundary'
+import { NEW_TOKEN_PAGE, rememberNewToken } from '~/lib/access/new-token.server'
+import { createToken } from '~/lib/access/tokens.server'
+import { flashNotice } from '~/lib/auth/session.server'
+import { ADMIN_ROLES } from '~/lib/auth/roles'
+import { storeDay } from '~/lib/format'
+import { TOKEN_FIELDS, TOKEN_SCOPES, parseToken } from '~/lib/forms/access'
+import { apiRefusal, invalidForm } from '~/lib/forms/refusal.server'
+import { echoFields, firstFieldInError, type FormRefusal } from '~/lib/forms/refusals'
+import { useValidatedForm } from '~/lib/forms/use-validated-form'
+import { useIsPending } from '~/lib/pending'
+import { mutation, redirectWithSession, requireRole, signedIn } from '~/lib/request.server'
+import { useT } from '~/lib/root-data'
+
+export const meta: MetaFunction = () => [{ title: 'Nouveau jeton d’API · Comptoir' }]
+
+const PATH = '/jetons/nouveau'
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { user } = await signedIn(args)
+  requireRole(user, ADMIN_ROLES)
+  // The earliest last day the date field offers (the stores' today, not the server's).
+  return { today: storeDay() }
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { api, user, form, session } = await mutation(args)
+  requireRole(user, ADMIN_ROLES)
+  const values = { ...echoFields(form, ['nom', 'expire_le']), scopes: form.getAll('scopes').map(String).join(',') }
+  const parsed = parseToken(form)
+  if (!parsed.ok) return invalidForm(parsed.errors, { intent: 'save', values })
+  let created
+  try {
+    created = await createToken(api, parsed.value)
+  } catch (error) {
+    return apiRefusal(error, TOKEN_FIELDS, { intent: 'save', values })
+  }
+  // The secret goes to the tokens page in its own one-time cookie, never in the URL.
+  flashNotice(session, { kind: 'success', message: { key: 'tokens.created', params: { name: created.nom } } })
+  const newToken = await rememberNewToken({ id: created.id, name: created.nom, token: created.token }, user.id)
+  return redirectWithSession(NEW_TOKEN_PAGE, session, { headers: { 'Set-Cookie': newToken } })
+}
+
+export default function NewTokenPage() {
+  const { today } = useLoaderData<typeof loader>()
+  const refusal = useActionData<typeof action>() as FormRefusal | undefined
+  const t = useT()
+  const { formRef, onSubmit, fieldErrors } = useValidatedForm((input) => parseToken(input), refusal)
+  const pending = useIsPending({ formAction: PATH })
+  const first = firstFieldInError(fieldErrors, TOKEN_FIELDS)
+  const shown = refusal?.values ?? { scopes: 'read' }
+  const checked = (shown.scopes ?? '').split(',')
+
+  return (
+    <>
+      <PageHeader
+        title={t('tokens.newTitle')}
+        crumbs={[
+          { label: t('management.title'), to: '/gestion' },
+          { label: t('tokens.title'), to: '/jetons' },
+          { label: t('users.newCrumb') },
+        ]}
+        lead={t('tokens.newLead')}
+      />
+      <Form method="post" action={PATH} noValidate onSubmit={onSubmit} ref={formRef} className="card shadow-sm" aria-label={t('tokens.newTitle')}>
+        <div className="card-body">
+          <CsrfField />
+          <input type="hidden" name="intent" value="save" />
+          <FormError error={refusal?.error} />
+          <Field
+            formId="new-token"
+            name="nom"
+            label={t('tokens.name')}
+            help={t('tokens.nameHelp')}
+            defaultValue={shown.nom}
+            maxLength={100}
+            autoComplete="off"
+            required
+            error={fieldErrors.nom}
+            autoFocus={first === 'nom' || first === null}
+          />
+          <CheckGroup
+            formId="new-token"
+            name="scopes"
+            label={t('tokens.scopes')}
+            help={t('tokens.scopesHelp')}
+            options={TOKEN_SCOPES.map((scope) => ({ value: scope, label: t(`tokens.scope.${scope}`) }))}
+            checked={checked}
+            error={fieldErrors.scopes}
+            autoFocus={first === 'scopes'}
+          />
+          <Field
+            formId="new-token"
+            name="expire_le"
+            label={t('tokens.lastDay')}
+            help={t('tokens.lastDayHelp')}
+            type="date"
+            min={today}
+            defaultValue={shown.expire_le}
+            error={fieldErrors.expire_le}
+            autoFocus={first === 'expire_le'}
+          />
+          <button type="submit" className="btn btn-primary" disabled={pending}>
+            {t('tokens.create')}
+          </button>
+        </div>
+      </Form>
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />
+}

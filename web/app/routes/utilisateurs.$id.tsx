@@ -1,0 +1,109 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+
+import { UserForm } from '~/components/access/user-form'
+import { ActiveBadge } from '~/components/active-badge'
+import { ActiveToggle } from '~/components/active-toggle'
+import { FormError } from '~/components/form-field'
+import { PageHeader } from '~/components/page-header'
+import { RouteErrorBoundary } from '~/components/route-error-boundary'
+import { loadUser, setUserActive, updateUser } from '~/lib/access/users.server'
+import { ADMIN_ROLES } from '~/lib/auth/roles'
+import { USER_FIELDS, parseUser } from '~/lib/forms/access'
+import { apiRefusal, invalidForm } from '~/lib/forms/refusal.server'
+import { echoFields, type FormRefusal } from '~/lib/forms/refusals'
+import { idParam, loading, mutation, redirectWithNotice, requireRole, signedIn } from '~/lib/request.server'
+import { useT, useUser } from '~/lib/root-data'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.user.username} · Utilisateurs · Comptoir` : 'Utilisateur · Comptoir' },
+]
+
+const ECHOED = USER_FIELDS.filter((name) => name !== 'mot_de_passe')
+// The API refuses to let an administrator lock themselves out, or remove the last administrator.
+const USER_CONFLICTS = { INVALID_TRANSITION: 'users.notAllowed' } as const
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { api, user } = await signedIn(args)
+  requireRole(user, ADMIN_ROLES)
+  const id = idParam(args.params.id)
+  return loading(() => loadUser(api, id))
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { api, user, form, session } = await mutation(args)
+  requireRole(user, ADMIN_ROLES)
+  const id = idParam(args.params.id)
+  const here = `/utilisateurs/${id}`
+  const intent = form.get('intent')
+  if (intent === 'deactivate' || intent === 'reactivate') {
+    try {
+      const changed = await setUserActive(api, id, intent === 'reactivate')
+      const key = changed.actif ? 'users.reactivated' : 'users.deactivated'
+      return redirectWithNotice(here, session, { kind: 'success', message: { key, params: { name: changed.nom_utilisateur } } })
+    } catch (error) {
+      return apiRefusal(error, [], { intent }, USER_CONFLICTS)
+    }
+  }
+  const values = echoFields(form, ECHOED)
+  const parsed = parseUser(form, { creating: false })
+  if (!parsed.ok) return invalidForm(parsed.errors, { intent: 'save', values })
+  try {
+    const saved = await updateUser(api, id, parsed.value)
+    return redirectWithNotice(here, session, { kind: 'success', message: { key: 'users.saved', params: { name: saved.nom_utilisateur } } })
+  } catch (error) {
+    return apiRefusal(error, USER_FIELDS, { intent: 'save', values }, USER_CONFLICTS)
+  }
+}
+
+export default function UserPage() {
+  const { user, stores } = useLoaderData<typeof loader>()
+  const refusal = useActionData<typeof action>() as FormRefusal | undefined
+  const t = useT()
+  const me = useUser()
+  const path = `/utilisateurs/${user.id}`
+  const ownAccount = me?.id === user.id
+
+  return (
+    <>
+      <PageHeader
+        title={
+          <>
+            {user.fullName} <ActiveBadge active={user.active} />
+          </>
+        }
+        crumbs={[
+          { label: t('management.title'), to: '/gestion' },
+          { label: t('users.title'), to: '/utilisateurs' },
+          { label: user.username },
+        ]}
+        lead={user.store ? t('users.summaryStore', { role: t(`role.${user.role}`), store: user.store }) : t(`role.${user.role}`)}
+      />
+      <div className="row g-3">
+        <div className="col-lg-8">
+          <UserForm creating={false} action={path} stores={stores} values={user.values} refusal={refusal?.intent === 'save' ? refusal : undefined} />
+        </div>
+        <div className="col-lg-4">
+          <section className="card shadow-sm" aria-labelledby="user-status-title">
+            <div className="card-body">
+              <h2 id="user-status-title" className="h5">
+                {t('users.statusTitle')}
+              </h2>
+              <FormError error={refusal && refusal.intent !== 'save' ? refusal.error : undefined} />
+              <p className="small text-body-secondary">
+                {ownAccount ? t('users.ownAccount') : user.active ? t('users.deactivateHelp') : t('users.reactivateHelp')}
+              </p>
+              {ownAccount ? null : (
+                <ActiveToggle action={path} active={user.active} deactivateLabel={t('users.deactivate')} reactivateLabel={t('users.reactivate')} />
+              )}
+            </div>
+          </section>
+        </div>
+      </div>
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />
+}

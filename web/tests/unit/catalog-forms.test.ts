@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+
+import { parseCategory, parseProduct } from '../../app/lib/forms/catalog.ts'
+
+const valid = { nom: "<img src=x onerror=alert(1)> Jus d'orange", categorie_id: '2', prix: '3,49' }
+
+describe('parseProduct (shared by the browser and the actions)', () => {
+  test('a new product: dollars typed the fr-CA way become integer cents; code and stock are optional', () => {
+    const parsed = parseProduct({ ...valid, description: '  Pur jus  ' }, { creating: true })
+    assert.deepEqual(parsed, {
+      ok: true,
+      value: {
+        code: null,
+        name: "<img src=x onerror=alert(1)> Jus d'orange",
+        description: 'Pur jus',
+        priceCents: 349,
+        categoryId: 2,
+        barcode: null,
+        openingStock: null,
+      },
+    })
+    for (const [typed, cents] of [['3.49', 349], ['12', 1200], ['1 234,5 $', 123450], ['0', 0]] as const) {
+      const result = parseProduct({ ...valid, prix: typed }, { creating: true })
+      assert.equal(result.ok && result.value.priceCents, cents, typed)
+    }
+  })
+
+  test('an invalid price is a message on the price field, not a rounded number', () => {
+    for (const typed of ['douze', '3,499', '-2', '3.4.9', '']) {
+      const parsed = parseProduct({ ...valid, prix: typed }, { creating: true })
+      assert.equal(parsed.ok, false, typed)
+      if (!parsed.ok) assert.equal(parsed.errors.prix?.key, typed === '' ? 'form.required' : 'form.money', typed)
+    }
+    const tooMuch = parseProduct({ ...valid, prix: '2000000' }, { creating: true })
+    assert.equal(!tooMuch.ok && tooMuch.errors.prix?.key, 'form.money')
+  })
+
+  test('codes and barcodes keep to the API’s characters; every field says what is wrong', () => {
+    const parsed = parseProduct(
+      { code: 'JUS 01', nom: '', categorie_id: '', prix: '1', code_barre: '123 456', quantite_stock: '-1', description: 'x'.repeat(1001) },
+      { creating: true }
+    )
+    assert.equal(parsed.ok, false)
+    if (parsed.ok) return
+    assert.deepEqual(
+      Object.fromEntries(Object.entries(parsed.errors).map(([field, message]) => [field, message.key])),
+      {
+        code: 'products.codePattern',
+        nom: 'form.required',
+        categorie_id: 'form.required',
+        code_barre: 'products.barcodePattern',
+        quantite_stock: 'form.min',
+        description: 'form.tooLong',
+      }
+    )
+  })
+
+  test('an edit needs the code and ignores the opening stock (stock changes through movements)', () => {
+    const missing = parseProduct(valid, { creating: false })
+    assert.equal(!missing.ok && missing.errors.code?.key, 'form.required')
+    const edit = parseProduct({ ...valid, code: 'BOI-9.x_1', quantite_stock: '50', code_barre: '0123-45' }, { creating: false })
+    assert.ok(edit.ok)
+    assert.equal(edit.value.code, 'BOI-9.x_1')
+    assert.equal(edit.value.barcode, '0123-45')
+    assert.equal(edit.value.openingStock, null)
+    const stock = parseProduct({ ...valid, quantite_stock: '250' }, { creating: true })
+    assert.equal(stock.ok && stock.value.openingStock, 250)
+  })
+
+  test('reads FormData as the action receives it', () => {
+    const form = new FormData()
+    for (const [name, value] of Object.entries({ ...valid, code: 'E2E-1' })) form.set(name, value)
+    const parsed = parseProduct(form, { creating: true })
+    assert.equal(parsed.ok && parsed.value.code, 'E2E-1')
+  })
+})
+
+describe('parseCategory', () => {
+  test('a name is required (100 characters at most); an empty description is null', () => {
+    assert.deepEqual(parseCategory({ nom: ' Surgelés ', description: '' }), { ok: true, value: { name: 'Surgelés', description: null } })
+    const refused = parseCategory({ nom: '', description: 'd'.repeat(501) })
+    assert.equal(!refused.ok && refused.errors.nom?.key, 'form.required')
+    assert.equal(!refused.ok && refused.errors.description?.key, 'form.tooLong')
+    assert.equal(parseCategory({ nom: 'n'.repeat(101) }).ok, false)
+  })
+})

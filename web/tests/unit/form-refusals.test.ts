@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+
+import type { ApiErrorEnvelope } from '../../app/lib/api/errors.ts'
+import { PRODUCT_FIELDS } from '../../app/lib/forms/catalog.ts'
+import { echoFields, fieldErrorsFromApi, firstFieldInError } from '../../app/lib/forms/refusals.ts'
+
+function envelope(error_code: string, status: number, details: unknown): ApiErrorEnvelope {
+  return { timestamp: '2026-03-10T12:00:00Z', status, error: 'x', message: 'refused', path: '/api/v1/products', error_code, details }
+}
+
+describe('fieldErrorsFromApi: the API’s refusals land on the fields they name', () => {
+  test('VALIDATION_ERROR: one message per field, by rule; unknown rules read "refused"', () => {
+    const errors = fieldErrorsFromApi(
+      envelope('VALIDATION_ERROR', 422, {
+        validation_errors: [
+          { field: 'categorie_id', message: 'Category with identifier 9 does not exist', type: 'exists' },
+          { field: 'prix', message: 'The prix field must be a number', type: 'money' },
+          { field: 'prix', message: 'second message, same field', type: 'max' },
+          { field: 'code', message: 'The code field format is invalid', type: 'regex' },
+        ],
+      }),
+      PRODUCT_FIELDS
+    )
+    assert.deepEqual(errors, {
+      categorie_id: { key: 'form.gone' },
+      prix: { key: 'form.money' },
+      code: { key: 'form.serverRejected' },
+    })
+  })
+
+  test('nested fields count for their top-level field (scopes.1 is the scopes check boxes)', () => {
+    const errors = fieldErrorsFromApi(
+      envelope('VALIDATION_ERROR', 422, { validation_errors: [{ field: 'scopes.1', message: 'bad', type: 'enum' }] }),
+      ['nom', 'scopes']
+    )
+    assert.deepEqual(errors, { scopes: { key: 'form.serverRejected' } })
+  })
+
+  test('the clerk-store rules of the users API have their own words', () => {
+    const errors = fieldErrorsFromApi(
+      envelope('VALIDATION_ERROR', 422, { validation_errors: [{ field: 'magasin_id', message: 'required for a clerk', type: 'requiredForClerk' }] }),
+      ['role', 'magasin_id']
+    )
+    assert.deepEqual(errors, { magasin_id: { key: 'users.storeRequired' } })
+  })
+
+  test('DUPLICATE_RESOURCE names its field: "already used" on that field', () => {
+    const errors = fieldErrorsFromApi(envelope('DUPLICATE_RESOURCE', 409, { resource: 'Product', field: 'code', value: 'ALI001' }), PRODUCT_FIELDS)
+    assert.deepEqual(errors, { code: { key: 'form.taken' } })
+  })
+
+  test('refusals about no field of the form are null (shown above the form instead)', () => {
+    assert.equal(
+      fieldErrorsFromApi(envelope('VALIDATION_ERROR', 422, { validation_errors: [{ field: 'quantite_stock', message: 'read only', type: 'readOnly' }] }), ['nom']),
+      null
+    )
+    assert.equal(fieldErrorsFromApi(envelope('RESOURCE_IN_USE', 409, { resource: 'Product', used_by: ['sales'] }), PRODUCT_FIELDS), null)
+    assert.equal(fieldErrorsFromApi(envelope('VALIDATION_ERROR', 422, null), PRODUCT_FIELDS), null)
+    assert.equal(fieldErrorsFromApi(envelope('DUPLICATE_RESOURCE', 409, { field: 'email' }), PRODUCT_FIELDS), null)
+  })
+})
+
+describe('after a refusal', () => {
+  test('the focus goes to the first field in error in the order the form shows them', () => {
+    assert.equal(firstFieldInError({ description: { key: 'form.tooLong' }, prix: { key: 'form.money' } }, PRODUCT_FIELDS), 'prix')
+    assert.equal(firstFieldInError({}, PRODUCT_FIELDS), null)
+    assert.equal(firstFieldInError(undefined, PRODUCT_FIELDS), null)
+  })
+
+  test('the fields come back as typed, and only the ones asked for (no CSRF token, no password)', () => {
+    const form = new FormData()
+    form.set('nom', ' Jus ')
+    form.set('csrf', 'secret')
+    form.set('mot_de_passe', 'hunter2hunter2')
+    assert.deepEqual(echoFields(form, ['nom', 'prix']), { nom: 'Jus', prix: '' })
+  })
+})
