@@ -1,5 +1,6 @@
 import env from '#start/env'
 import { defineConfig, drivers, store } from '@adonisjs/cache'
+import { splitRedisBus } from '#core/cache_bus'
 
 /*
  * Memory L1 on every instance, Redis L2 shared by all of them, and a Redis
@@ -14,7 +15,13 @@ const tiered = store()
   .useL1Layer(drivers.memory({ maxSize: '64mb' }))
   .useL2Layer(drivers.redis({ connectionName: 'main' }))
   // Invalidations published while Redis was away are sent again once it is back.
-  .useBus(drivers.redisBus({ connectionName: 'bus', retryQueue: { enabled: true, maxSize: 10_000, retryInterval: '1s' } }))
+  .useBus(
+    splitRedisBus({
+      subscriber: 'bus',
+      publisher: 'bus_publisher',
+      retryQueue: { enabled: true, maxSize: 10_000, retryInterval: '1s' },
+    })
+  )
 
 const cacheConfig = defineConfig({
   default: 'default',

@@ -30,9 +30,16 @@ const redisConfig = defineConfig({
      * reconnection attempt, then the cache's circuit breaker skips Redis for
      * a few seconds, so requests fall back to memory and the database.
      */
-    main: { ...server, maxRetriesPerRequest: 1 },
+    main: { ...server, maxRetriesPerRequest: 1, commandTimeout: 1000 },
     /* The bus subscription waits for Redis instead, and is renewed after every reconnection. */
     bus: { ...server, enableOfflineQueue: true, maxRetriesPerRequest: null, autoResubscribe: true },
+    /*
+     * Bus publishes: a request must never wait for Redis to come back, so
+     * one gives up after a reconnection attempt or half a second (the bus's
+     * retry queue keeps it), and is not even tried while Redis is known to
+     * be away (app/core/cache_bus.ts).
+     */
+    bus_publisher: { ...server, maxRetriesPerRequest: 1, commandTimeout: 500 },
   },
 })
 

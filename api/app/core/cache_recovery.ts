@@ -7,12 +7,18 @@ import env from '#start/env'
  * instance empties the cache (its L1 and the L2) so nothing written during
  * the outage is served stale afterwards; values are rebuilt from the database.
  */
+let lost = false
+
+/** True from the moment the cache's Redis connection drops until it is ready again. */
+export function redisIsAway() {
+  return lost
+}
+
 export async function watchRedisRecovery() {
   if (!env.get('REDIS_URL')) return
   const { default: redis } = await import('@adonisjs/redis/services/main')
   const connection = redis.connection('main')
-  let lost = false
-  connection.on('reconnecting', () => {
+  connection.on('close', () => {
     lost = true
   })
   connection.on('ready', async () => {

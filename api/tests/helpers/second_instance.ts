@@ -8,10 +8,12 @@ const API_ROOT = fileURLToPath(new URL('../../', import.meta.url))
  * balancer: what one instance writes must be what the other reads.
  */
 export async function startSecondInstance(port: number, instanceId = 'test-instance-b', env: Record<string, string> = {}) {
+  // SECOND_INSTANCE_LOG_LEVEL=debug shows its request log when a coherence test needs explaining.
+  const logLevel = process.env.SECOND_INSTANCE_LOG_LEVEL
   const child: ChildProcess = spawn(process.execPath, ['--import=@poppinss/ts-exec', 'bin/server.ts'], {
     cwd: API_ROOT,
-    env: { ...process.env, PORT: String(port), INSTANCE_ID: instanceId, LOG_LEVEL: 'error', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, PORT: String(port), INSTANCE_ID: instanceId, LOG_LEVEL: logLevel ?? 'error', ...env },
+    stdio: ['ignore', logLevel ? 'inherit' : 'ignore', 'inherit'],
   })
   const baseUrl = `http://127.0.0.1:${port}`
   const deadline = Date.now() + 60_000

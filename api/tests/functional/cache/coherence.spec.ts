@@ -109,9 +109,6 @@ test.group('Cache coherence across instances', (group) => {
     startRedis()
   })
     .timeout(60_000)
-    // Known bug (issue #6 note): after a sale made while Redis is away, this instance's next
-    // report read waits until Redis is back. Kept visible here until it is fixed.
-    .skip(true, 'known bug: a report read after a sale hangs while Redis is away')
 
   test('with Redis stopped every request still succeeds; restarted, the shared cache works again', async ({ client, assert }) => {
     stopRedis()
