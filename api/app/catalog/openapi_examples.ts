@@ -1,5 +1,6 @@
 import { ApiError } from '#core/api_error'
 import { errorResponse } from '#core/openapi/errors'
+import { deactivateInstead } from '#catalog/actions/delete_product'
 
 /* OpenAPI examples of the catalogue: the reference data's products and categories. */
 
@@ -47,13 +48,7 @@ export const catalogErrors = {
   ),
   productInUse: errorResponse(
     'The product has sales, stock movements or requests (RESOURCE_IN_USE)',
-    new ApiError(
-      409,
-      'RESOURCE_IN_USE',
-      'Product with identifier 42 is referenced by sales, stock movements and cannot be deleted; ' +
-        'deactivate it instead (PATCH /api/v1/products/42 with {"actif": false})',
-      { resource: 'Product', identifier: 42, used_by: ['sales', 'stock movements'], suggestion: { actif: false } }
-    )
+    ApiError.inUse('Product', 42, ['sales', 'stock movements'], deactivateInstead(42))
   ),
   warehouseShort: errorResponse(
     'Not enough stock at the warehouse (INSUFFICIENT_STOCK); nothing changed',

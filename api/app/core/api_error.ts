@@ -30,12 +30,23 @@ export class ApiError extends Error {
   }
 
   /** `usedBy` names what refers to the resource; `details.used_by` is always that list. */
-  static inUse(resource: string, identifier: string | number, usedBy: string[]) {
+  /**
+   * A deletion refused because other records refer to the resource. `instead`
+   * says what to do rather than delete: in words in the message, and as the
+   * change to send in details.suggestion.
+   */
+  static inUse(
+    resource: string,
+    identifier: string | number,
+    usedBy: string[],
+    instead?: { advice: string; suggestion: Record<string, unknown> }
+  ) {
     return new ApiError(
       409,
       'RESOURCE_IN_USE',
-      `${resource} with identifier ${identifier} is referenced by ${usedBy.join(', ')} and cannot be deleted`,
-      { resource, identifier, used_by: usedBy }
+      `${resource} with identifier ${identifier} is referenced by ${usedBy.join(', ')} and cannot be deleted` +
+        (instead ? `; ${instead.advice}` : ''),
+      { resource, identifier, used_by: usedBy, ...(instead && { suggestion: instead.suggestion }) }
     )
   }
 

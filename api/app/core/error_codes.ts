@@ -51,3 +51,17 @@ export const errorCodes = {
 } as const
 
 export type ErrorCode = keyof typeof errorCodes
+
+/** What GET /api/v1/errors answers: the codes, and the envelope every error comes in. */
+export const errorCatalogue = {
+  error_codes: errorCodes,
+  response_format: {
+    timestamp: 'ISO-8601 time of the error',
+    status: 'HTTP status code',
+    error: 'HTTP reason phrase',
+    message: 'Human-readable explanation',
+    path: 'Request path',
+    error_code: 'One of error_codes',
+    details: 'Structured context (validation_errors, resource, identifier, ...) or null',
+  },
+}

@@ -1,7 +1,8 @@
 import vine, { errors } from '@vinejs/vine'
 import type { HttpContext } from '@adonisjs/core/http'
 
-interface StrictValidator<Output> {
+/** A VineJS validator (`vine.create(...)`): what the strict checks below need of it. */
+export interface StrictValidator<Output> {
   validate(data: unknown): Promise<Output>
   toJSONSchema(): object
 }

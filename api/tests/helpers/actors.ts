@@ -27,3 +27,6 @@ export async function signedIn(
   const { token } = await issueToken({ name: `session ${user.username}`, scopes, kind: 'session', userId: user.id })
   return { user, token }
 }
+
+/** A user `signedIn` made: the user row and their session token. */
+export type Actor = Awaited<ReturnType<typeof signedIn>>

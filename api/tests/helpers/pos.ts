@@ -1,11 +1,27 @@
 import db from '@adonisjs/lucid/services/db'
 import type { ApiClient } from '@japa/api-client'
+import { signedIn } from '#tests/helpers/actors'
 
 /** The register ids of a store, in register-number order. */
 export async function registersOf(storeId: number): Promise<number[]> {
   const rows = await db.from('registers').where('store_id', storeId).orderBy('number').select('id')
   return rows.map((r) => r.id)
 }
+
+/** A clerk of the store, signed in, and the id of its register at `index` (in number order, from 0). */
+export async function clerkAtRegister(storeId: number, index: number) {
+  return { clerk: await signedIn('clerk', storeId), registerId: (await registersOf(storeId))[index] }
+}
+
+/**
+ * Three seeded products: ALI001 × 2 at 1.20, BOI002 × 1 at 1.90, ALI005 × 3
+ * at 0.95. 7.15 before tax; TPS 0.36 and TVQ 0.71 make 8.22.
+ */
+export const THREE_LINE_BASKET = [
+  { code: 'ALI001', quantite: 2 },
+  { code: 'BOI002', quantite: 1 },
+  { code: 'ALI005', quantite: 3 },
+]
 
 export async function productId(code: string): Promise<number> {
   const row = await db.from('products').where('code', code).firstOrFail()

@@ -3,7 +3,8 @@ import { forwardRef, type InputHTMLAttributes, type ReactNode } from 'react'
 import type { Message } from '~/lib/i18n/index'
 import { useMessage } from '~/lib/root-data'
 
-interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name'> {
+/** What every labelled control takes (Field here; SelectField, TextAreaField, CheckGroup in form-controls.tsx). */
+export interface FieldWiring {
   /** The form's id: field ids are `${formId}-${name}` so two forms on a page never collide. */
   formId: string
   name: string
@@ -11,33 +12,35 @@ interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 
   error?: Message
   help?: ReactNode
   className?: string
-  inputClassName?: string
 }
 
-/** A labelled input with its error and help text wired for screen readers. */
-export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field(
-  { formId, name, label, error, help, className, inputClassName, ...input },
-  ref
-) {
-  const describe = useMessage()
+/** The ids of the error and help texts, for aria-describedby. */
+export function describedBy(id: string, error?: Message, help?: ReactNode): string | undefined {
+  return [error ? `${id}-error` : null, help ? `${id}-help` : null].filter(Boolean).join(' ') || undefined
+}
+
+/**
+ * Splits a field's props three ways: what frames the control (label,
+ * messages), the attributes that tie the control to them and mark it invalid,
+ * and the control's own attributes.
+ */
+export function wireField<Control extends object>({ formId, name, label, error, help, className, ...control }: FieldWiring & Control) {
   const id = `${formId}-${name}`
-  const describedBy = [error ? `${id}-error` : null, help ? `${id}-help` : null].filter(Boolean).join(' ') || undefined
+  const wiring = { id, name, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy(id, error, help) }
+  return { frame: { id, label, error, help, className }, wiring, error, control }
+}
+
+export function controlClass(base: string, error?: Message, extra?: string): string {
+  return `${base}${error ? ' is-invalid' : ''}${extra ? ` ${extra}` : ''}`
+}
+
+/** The error and help texts under a control, with the ids controlWiring points to. */
+export function FieldMessages({ id, error, help }: { id: string; error?: Message; help?: ReactNode }) {
+  const describe = useMessage()
   return (
-    <div className={className ?? 'mb-3'}>
-      <label htmlFor={id} className="form-label">
-        {label}
-      </label>
-      <input
-        ref={ref}
-        id={id}
-        name={name}
-        className={`form-control${error ? ' is-invalid' : ''}${inputClassName ? ` ${inputClassName}` : ''}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        {...input}
-      />
+    <>
       {error ? (
-        <div id={`${id}-error`} className="invalid-feedback">
+        <div id={`${id}-error`} className="invalid-feedback d-block">
           {describe(error)}
         </div>
       ) : null}
@@ -46,7 +49,41 @@ export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field(
           {help}
         </div>
       ) : null}
+    </>
+  )
+}
+
+/** One control with its label above and its messages below. */
+export function FieldFrame({
+  id,
+  label,
+  error,
+  help,
+  className,
+  children,
+}: { id: string; label: ReactNode; error?: Message; help?: ReactNode; className?: string; children: ReactNode }) {
+  return (
+    <div className={className ?? 'mb-3'}>
+      <label htmlFor={id} className="form-label">
+        {label}
+      </label>
+      {children}
+      <FieldMessages id={id} error={error} help={help} />
     </div>
+  )
+}
+
+interface FieldProps extends FieldWiring, Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name' | 'className'> {
+  inputClassName?: string
+}
+
+/** A labelled input with its error and help text wired for screen readers. */
+export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field({ inputClassName, ...props }, ref) {
+  const { frame, wiring, error, control } = wireField(props)
+  return (
+    <FieldFrame {...frame}>
+      <input ref={ref} className={controlClass('form-control', error, inputClassName)} {...wiring} {...control} />
+    </FieldFrame>
   )
 })
 

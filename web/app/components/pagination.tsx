@@ -1,6 +1,7 @@
 import { Link, useLocation } from '@remix-run/react'
 
 import { formatNumber } from '~/lib/format'
+import { pageCount, pageFrom, pageHref } from '~/lib/list-query'
 import { useT } from '~/lib/root-data'
 
 interface PaginationProps {
@@ -19,16 +20,9 @@ interface PaginationProps {
 export function Pagination({ page, size, total, param = 'page', label }: PaginationProps) {
   const t = useT()
   const location = useLocation()
-  const pages = Math.max(1, Math.ceil(total / size))
+  const pages = pageCount(total, size)
   if (pages <= 1) return null
-
-  const hrefFor = (target: number) => {
-    const params = new URLSearchParams(location.search)
-    if (target <= 1) params.delete(param)
-    else params.set(param, String(target))
-    const query = params.toString()
-    return query ? `${location.pathname}?${query}` : location.pathname
-  }
+  const hrefFor = (target: number) => pageHref(location, param, target)
 
   return (
     <nav aria-label={label ?? t('pagination.label')} className="d-flex align-items-center gap-3 my-3">
@@ -61,6 +55,5 @@ export function Pagination({ page, size, total, param = 'page', label }: Paginat
 
 /** Reads ?page= safely (anything odd is page 1). */
 export function pageParam(url: URL, param = 'page'): number {
-  const value = Number(url.searchParams.get(param) ?? '1')
-  return Number.isInteger(value) && value >= 1 && value <= 100_000 ? value : 1
+  return pageFrom(url.searchParams.get(param))
 }

@@ -1,10 +1,17 @@
-// Reading list pages' query strings (?page=, ?categorie=, ?magasin=) safely:
-// anything odd means "no filter" or page 1, never an error page.
+// The list pages' query strings (?page=, ?q=, ?categorie=, ?magasin=): read
+// safely — anything odd means "no filter" or page 1, never an error page —
+// and written back by the pagination links and after a post. Also the pages
+// of a list and the choices of its filters. Shared by loaders and components.
 
 /** ?page= → 1…100 000, 1 when absent or odd. */
 export function pageFrom(value: string | null): number {
   const page = Number(value ?? '1')
   return Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1
+}
+
+/** A free-text filter (?q=, ?produit=): trimmed, at most `max` characters, '' when absent. */
+export function searchFrom(value: string | null, max: number): string {
+  return (value ?? '').trim().slice(0, max)
 }
 
 /** An id filter (?categorie=3), or null when absent or not an id. */
@@ -19,6 +26,11 @@ export function oneOf<T extends string>(value: string | null, allowed: readonly 
   return (allowed as readonly string[]).includes(value ?? '') ? (value as T) : fallback
 }
 
+/** A value among `allowed`, or null: a select's "all" choice. */
+export function oneOfOrNull<T extends string>(value: string | null, allowed: readonly T[]): T | null {
+  return (allowed as readonly string[]).includes(value ?? '') ? (value as T) : null
+}
+
 /** The "état" filter of the management lists (products, users, tokens). */
 export const ACTIVE_FILTERS = ['tous', 'actifs', 'inactifs'] as const
 export type ActiveFilter = (typeof ACTIVE_FILTERS)[number]
@@ -26,4 +38,60 @@ export type ActiveFilter = (typeof ACTIVE_FILTERS)[number]
 /** The API's `actif` query parameter for a filter (absent: both). */
 export function actifQuery(filter: ActiveFilter): { actif?: boolean } {
   return filter === 'tous' ? {} : { actif: filter === 'actifs' }
+}
+
+/** One page of a list, as the API answers it and as <Pagination> counts it. */
+export interface Paged<T> {
+  page: number
+  size: number
+  total: number
+  items: T[]
+}
+
+/** An API page with its items shaped for the page; the counts go through untouched. */
+export function mapPage<From, To>(answer: Paged<From>, row: (item: From) => To): Paged<To> {
+  return { page: answer.page, size: answer.size, total: answer.total, items: answer.items.map((item) => row(item)) }
+}
+
+/** How many pages `total` items make, at least one (an empty list is one empty page). */
+export function pageCount(total: number, size: number): number {
+  return Math.max(1, Math.ceil(total / Math.max(1, size)))
+}
+
+/**
+ * The link to page `target` of the list being viewed: the other parameters
+ * (search, filters, another list's page) stay; page 1 is the bare URL.
+ */
+export function pageHref(location: { pathname: string; search: string }, param: string, target: number): string {
+  const params = new URLSearchParams(location.search)
+  if (target <= 1) params.delete(param)
+  else params.set(param, String(target))
+  const query = params.toString()
+  return query ? `${location.pathname}?${query}` : location.pathname
+}
+
+/**
+ * Where a form posted from a list sends the user back (post/redirect/get): the
+ * list as it was — filters and page kept — without the `forget` parameters.
+ */
+export function backTo(url: URL, forget: readonly string[] = []): string {
+  const back = new URL(url)
+  for (const name of forget) back.searchParams.delete(name)
+  return back.pathname + back.search
+}
+
+/** One option of a filter's select. */
+export interface Choice {
+  value: string | number
+  label: string
+}
+
+/** Options for fixed values (statuses, sorts), each with its label. */
+export function choicesOf<T extends string>(values: readonly T[], label: (value: T) => string): Choice[] {
+  return values.map((value) => ({ value, label: label(value) }))
+}
+
+/** Options for things with an id and a name (stores, categories). */
+export function namedChoices(items: readonly { id: number; name: string }[]): Choice[] {
+  return items.map(({ id, name }) => ({ value: id, label: name }))
 }

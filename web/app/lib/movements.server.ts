@@ -6,6 +6,7 @@ import type { WebSession } from './auth/session.server.ts'
 import { apiRefusal, invalidForm } from './forms/refusal.server.ts'
 import { echoFields } from './forms/refusals.ts'
 import { ADJUSTMENT_FIELDS, parseAdjustment } from './forms/warehouse.ts'
+import { mapPage, type Paged } from './list-query.ts'
 import { redirectWithNotice } from './request.server.ts'
 import { findProductByCode } from './warehouse.server.ts'
 import { MOVEMENTS_PAGE_SIZE, type MovementFilters, type MovementRow, type MovementType } from './warehouse.ts'
@@ -20,7 +21,8 @@ function locationParams(location: LedgerLocation): { magasin_id: number } | { en
 export async function loadMovements(api: ApiClient, location: LedgerLocation, filters: MovementFilters) {
   const product = filters.code ? await findProductByCode(api, filters.code) : null
   if (filters.code && !product) {
-    return { movements: { page: 1, size: MOVEMENTS_PAGE_SIZE, total: 0, items: [] as MovementRow[] }, unknownCode: true }
+    const none: Paged<MovementRow> = { page: 1, size: MOVEMENTS_PAGE_SIZE, total: 0, items: [] }
+    return { movements: none, unknownCode: true }
   }
   const page = await ok(
     api.GET('/api/v1/stock/movements', {
@@ -37,7 +39,7 @@ export async function loadMovements(api: ApiClient, location: LedgerLocation, fi
       },
     })
   )
-  const items: MovementRow[] = page.items.map((movement) => {
+  const movements = mapPage(page, (movement): MovementRow => {
     const reference = movement.reference
     const link =
       reference?.id && reference.type === 'demande_reappro'
@@ -58,7 +60,7 @@ export async function loadMovements(api: ApiClient, location: LedgerLocation, fi
       link,
     }
   })
-  return { movements: { page: page.page, size: page.size, total: page.total, items }, unknownCode: false }
+  return { movements, unknownCode: false }
 }
 
 /**

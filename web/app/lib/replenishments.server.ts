@@ -13,6 +13,7 @@ import { apiRefusal, invalidForm } from './forms/refusal.server.ts'
 import { echoFields } from './forms/refusals.ts'
 import { parseRejection, parseSuggestedRequest } from './forms/warehouse.ts'
 import type { Translate } from './i18n/index.ts'
+import { mapPage } from './list-query.ts'
 import { actionErrorFrom, redirectWithNotice } from './request.server.ts'
 import { listStores } from './stores.server.ts'
 import {
@@ -25,6 +26,7 @@ import {
   type ReplenishmentFilters,
   type ReplenishmentRefusal,
   type ReplenishmentStatus,
+  type SuggestionFilters,
 } from './warehouse.ts'
 
 type Replenishment = components['schemas']['Replenishment']
@@ -51,7 +53,7 @@ async function storeOptions(api: ApiClient) {
   return items.map((store) => ({ id: store.id, name: store.nom }))
 }
 
-export async function loadReplenishments(api: ApiClient, user: SessionUser, filters: ReplenishmentFilters) {
+export async function loadReplenishments(api: ApiClient, filters: ReplenishmentFilters, user: SessionUser) {
   const [page, stores] = await Promise.all([
     ok(
       api.GET('/api/v1/replenishments', {
@@ -67,7 +69,7 @@ export async function loadReplenishments(api: ApiClient, user: SessionUser, filt
     ),
     storeOptions(api),
   ])
-  return { requests: { page: page.page, size: page.size, total: page.total, items: page.items.map((r) => requestRow(r, user)) }, stores }
+  return { requests: mapPage(page, (request) => requestRow(request, user)), stores }
 }
 
 /** A product's level at the warehouse or in a store (the stock lists are searched by its code). */
@@ -103,40 +105,35 @@ export async function loadReplenishment(api: ApiClient, user: SessionUser, id: n
   }
 }
 
-export async function loadSuggestions(api: ApiClient, storeId: number | null, page: number) {
+export async function loadSuggestions(api: ApiClient, filters: SuggestionFilters) {
   const [suggestions, stores] = await Promise.all([
     ok(
       api.GET('/api/v1/replenishments/suggestions', {
-        params: { query: { size: SUGGESTIONS_PAGE_SIZE, page, ...(storeId ? { magasin_id: storeId } : {}) } },
+        params: { query: { size: SUGGESTIONS_PAGE_SIZE, page: filters.page, ...(filters.storeId ? { magasin_id: filters.storeId } : {}) } },
       })
     ),
     storeOptions(api),
   ])
   return {
     stores,
-    suggestions: {
-      page: suggestions.page,
-      size: suggestions.size,
-      total: suggestions.total,
-      items: suggestions.items.map((s) => ({
-        storeId: s.magasin.id ?? 0,
-        store: s.magasin.nom ?? '',
-        productId: s.produit.id,
-        product: s.produit.nom,
-        code: s.produit.code,
-        quantity: s.quantite,
-        reorderPoint: s.seuil_reappro,
-        status: s.statut,
-        salesPerDay: s.ventes_par_jour,
-        daysLeft: s.jours_restants ?? null,
-        inFlight: s.en_cours,
-        warehouseQuantity: s.stock_entrepot,
-        suggested: s.quantite_suggeree,
-        urgent: s.priorite === 'URGENT',
-        // Generated with the page: a double click or a browser re-post sends the same key, the API creates one request.
-        idempotencyKey: `web-${randomUUID()}`,
-      })),
-    },
+    suggestions: mapPage(suggestions, (s) => ({
+      storeId: s.magasin.id ?? 0,
+      store: s.magasin.nom ?? '',
+      productId: s.produit.id,
+      product: s.produit.nom,
+      code: s.produit.code,
+      quantity: s.quantite,
+      reorderPoint: s.seuil_reappro,
+      status: s.statut,
+      salesPerDay: s.ventes_par_jour,
+      daysLeft: s.jours_restants ?? null,
+      inFlight: s.en_cours,
+      warehouseQuantity: s.stock_entrepot,
+      suggested: s.quantite_suggeree,
+      urgent: s.priorite === 'URGENT',
+      // Generated with the page: a double click or a browser re-post sends the same key, the API creates one request.
+      idempotencyKey: `web-${randomUUID()}`,
+    })),
   }
 }
 

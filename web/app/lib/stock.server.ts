@@ -11,32 +11,16 @@ import { IDEMPOTENCY_KEY, parseReplenishment, type FieldErrors } from './forms/s
 import type { Message } from './i18n/index.ts'
 import { centsFromWire } from './money.ts'
 import { actionErrorFrom, redirectWithNotice } from './request.server.ts'
+import { mapPage, pageFrom } from './list-query.ts'
+import { REQUESTS_PAGE_SIZE, STOCK_PAGE_SIZE, stockListFilters, stockListQuery, stockRow, type StockListFilters } from './stock.ts'
 
-import { REQUESTS_PAGE_SIZE, STOCK_PAGE_SIZE, STOCK_SORTS, STOCK_STATUSES, type StockSort, type StockStatus } from './stock.ts'
-
-export interface StockFilters {
-  search: string
-  status: StockStatus | null
-  sort: StockSort
-  page: number
+export interface StockFilters extends StockListFilters {
+  /** The requests list below the stock has its own page (?dpage=). */
   requestsPage: number
 }
 
-function positiveInt(value: string | null, max = 100_000): number {
-  const number = Number(value ?? '1')
-  return Number.isInteger(number) && number >= 1 && number <= max ? number : 1
-}
-
 export function stockFilters(url: URL): StockFilters {
-  const status = url.searchParams.get('statut')
-  const sort = url.searchParams.get('tri')
-  return {
-    search: (url.searchParams.get('q') ?? '').trim().slice(0, 64),
-    status: (STOCK_STATUSES as readonly string[]).includes(status ?? '') ? (status as StockStatus) : null,
-    sort: (STOCK_SORTS as readonly string[]).includes(sort ?? '') ? (sort as StockSort) : 'code',
-    page: positiveInt(url.searchParams.get('page')),
-    requestsPage: positiveInt(url.searchParams.get('dpage')),
-  }
+  return { ...stockListFilters(url), requestsPage: pageFrom(url.searchParams.get('dpage')) }
 }
 
 /** A quantity worth asking for: back to twice the reorder point. */
@@ -49,54 +33,26 @@ type Replenishment = components['schemas']['Replenishment']
 
 export async function loadStock(api: ApiClient, storeId: number, filters: StockFilters) {
   const [stock, requests] = await Promise.all([
-    ok(
-      api.GET('/api/v1/stores/{id}/stock', {
-        params: {
-          path: { id: storeId },
-          query: {
-            size: STOCK_PAGE_SIZE,
-            page: filters.page,
-            sort: `${filters.sort},asc`,
-            ...(filters.search ? { search: filters.search } : {}),
-            ...(filters.status ? { statut: filters.status } : {}),
-          },
-        },
-      })
-    ),
+    ok(api.GET('/api/v1/stores/{id}/stock', { params: { path: { id: storeId }, query: stockListQuery(filters, STOCK_PAGE_SIZE) } })),
     ok(api.GET('/api/v1/replenishments', { params: { query: { magasin_id: storeId, size: REQUESTS_PAGE_SIZE, page: filters.requestsPage } } })),
   ])
   // One Idempotency-Key per row and page: a double submit (no JavaScript) creates one request.
   const pageKey = `web-${randomUUID()}`
   return {
-    stock: {
-      page: stock.page,
-      size: stock.size,
-      total: stock.total,
-      items: stock.items.map((item) => ({
-        productId: item.produit_id,
-        code: item.code,
-        name: item.nom,
-        unitPriceCents: centsFromWire(item.prix),
-        quantity: item.quantite,
-        reorderPoint: item.seuil_reappro,
-        status: item.statut,
-        suggested: suggestedQuantity(item.quantite, item.seuil_reappro),
-        requestKey: `${pageKey}-${item.produit_id}`,
-      })),
-    },
-    requests: {
-      page: requests.page,
-      size: requests.size,
-      total: requests.total,
-      items: requests.items.map((request: Replenishment) => ({
-        id: request.id,
-        product: `${request.produit.nom} (${request.produit.code})`,
-        quantity: request.quantite,
-        status: request.statut,
-        requestedAt: request.demande_le,
-        actions: request.actions_possibles,
-      })),
-    },
+    stock: mapPage(stock, (item) => ({
+      ...stockRow(item),
+      unitPriceCents: centsFromWire(item.prix),
+      suggested: suggestedQuantity(item.quantite, item.seuil_reappro),
+      requestKey: `${pageKey}-${item.produit_id}`,
+    })),
+    requests: mapPage(requests, (request: Replenishment) => ({
+      id: request.id,
+      product: `${request.produit.nom} (${request.produit.code})`,
+      quantity: request.quantite,
+      status: request.statut,
+      requestedAt: request.demande_le,
+      actions: request.actions_possibles,
+    })),
   }
 }
 

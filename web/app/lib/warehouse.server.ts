@@ -6,7 +6,9 @@ import type { WebSession } from './auth/session.server.ts'
 import { apiRefusal, invalidForm } from './forms/refusal.server.ts'
 import { echoFields } from './forms/refusals.ts'
 import { RECEIPT_FIELDS, parseGoodsReceipt, parseReorderPoint } from './forms/warehouse.ts'
+import { mapPage } from './list-query.ts'
 import { redirectWithNotice } from './request.server.ts'
+import { stockListQuery, stockRow } from './stock.ts'
 import { WAREHOUSE_PAGE_SIZE, type WarehouseFilters } from './warehouse.ts'
 
 export interface ProductRef {
@@ -29,37 +31,10 @@ export async function findProductByCode(api: ApiClient, code: string): Promise<P
 
 export async function loadWarehouse(api: ApiClient, filters: WarehouseFilters) {
   const [stock, receiveProduct] = await Promise.all([
-    ok(
-      api.GET('/api/v1/warehouse/stock', {
-        params: {
-          query: {
-            size: WAREHOUSE_PAGE_SIZE,
-            page: filters.page,
-            sort: `${filters.sort},asc`,
-            ...(filters.search ? { search: filters.search } : {}),
-            ...(filters.status ? { statut: filters.status } : {}),
-          },
-        },
-      })
-    ),
+    ok(api.GET('/api/v1/warehouse/stock', { params: { query: stockListQuery(filters, WAREHOUSE_PAGE_SIZE) } })),
     filters.receiveCode ? findProductByCode(api, filters.receiveCode) : Promise.resolve(null),
   ])
-  return {
-    stock: {
-      page: stock.page,
-      size: stock.size,
-      total: stock.total,
-      items: stock.items.map((item) => ({
-        productId: item.produit_id,
-        code: item.code,
-        name: item.nom,
-        quantity: item.quantite,
-        reorderPoint: item.seuil_reappro,
-        status: item.statut,
-      })),
-    },
-    receiveProduct,
-  }
+  return { stock: mapPage(stock, stockRow), receiveProduct }
 }
 
 interface ActionContext {

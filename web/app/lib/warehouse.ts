@@ -4,12 +4,10 @@
 import type { Role } from './auth/roles.ts'
 import type { ApiErrorEnvelope } from './api/errors.ts'
 import type { FormRefusal } from './forms/refusals.ts'
-import { oneOf, pageFrom, positiveId } from './list-query.ts'
-import { STOCK_STATUSES, type StockStatus } from './stock.ts'
+import { oneOfOrNull, pageFrom, positiveId, searchFrom } from './list-query.ts'
+import { stockListFilters, type StockListFilters } from './stock.ts'
 
 export const WAREHOUSE_PAGE_SIZE = 25
-export const WAREHOUSE_SORTS = ['code', 'nom', 'quantite', 'statut'] as const
-export type WarehouseSort = (typeof WAREHOUSE_SORTS)[number]
 
 export const REPLENISHMENT_STATUSES = ['en_attente', 'validee', 'expediee', 'livree', 'refusee', 'annulee'] as const
 export type ReplenishmentStatus = (typeof REPLENISHMENT_STATUSES)[number]
@@ -32,39 +30,32 @@ export const suggestionsPath = '/reapprovisionnements/suggestions'
 export const replenishmentPath = (id: number) => `/reapprovisionnements/${id}`
 export const storeMovementsPath = (storeId: number) => `/magasins/${storeId}/stock/mouvements`
 
-export interface WarehouseFilters {
-  search: string
-  status: StockStatus | null
-  sort: WarehouseSort
-  page: number
+export interface WarehouseFilters extends StockListFilters {
   /** A product code to put in the goods receipt form (the row's "Réceptionner" link). */
   receiveCode: string
 }
 
 export function warehouseFilters(url: URL): WarehouseFilters {
-  const status = url.searchParams.get('statut')
-  return {
-    search: (url.searchParams.get('q') ?? '').trim().slice(0, 64),
-    status: (STOCK_STATUSES as readonly string[]).includes(status ?? '') ? (status as StockStatus) : null,
-    sort: oneOf(url.searchParams.get('tri'), WAREHOUSE_SORTS, 'code'),
-    page: pageFrom(url.searchParams.get('page')),
-    receiveCode: (url.searchParams.get('reception') ?? '').trim().slice(0, 32),
-  }
+  return { ...stockListFilters(url), receiveCode: searchFrom(url.searchParams.get('reception'), 32) }
 }
 
-export interface ReplenishmentFilters {
-  status: ReplenishmentStatus | null
+export interface SuggestionFilters {
   storeId: number | null
   page: number
 }
 
+/** The suggestions narrow by store only (?magasin=). */
+export function suggestionFilters(url: URL): SuggestionFilters {
+  return { storeId: positiveId(url.searchParams.get('magasin')), page: pageFrom(url.searchParams.get('page')) }
+}
+
+/** The requests narrow by store, like the suggestions, and by state. */
+export interface ReplenishmentFilters extends SuggestionFilters {
+  status: ReplenishmentStatus | null
+}
+
 export function replenishmentFilters(url: URL): ReplenishmentFilters {
-  const status = url.searchParams.get('statut')
-  return {
-    status: (REPLENISHMENT_STATUSES as readonly string[]).includes(status ?? '') ? (status as ReplenishmentStatus) : null,
-    storeId: positiveId(url.searchParams.get('magasin')),
-    page: pageFrom(url.searchParams.get('page')),
-  }
+  return { status: oneOfOrNull(url.searchParams.get('statut'), REPLENISHMENT_STATUSES), ...suggestionFilters(url) }
 }
 
 export interface MovementFilters {
@@ -87,14 +78,13 @@ export function calendarDay(value: string | null): string | null {
 }
 
 export function movementFilters(url: URL): MovementFilters {
-  const type = url.searchParams.get('type')
   let from = calendarDay(url.searchParams.get('du'))
   let to = calendarDay(url.searchParams.get('au'))
   // Typed backwards: read it the way it was meant rather than refusing it.
   if (from && to && from > to) [from, to] = [to, from]
   return {
-    type: (MOVEMENT_TYPES as readonly string[]).includes(type ?? '') ? (type as MovementType) : null,
-    code: (url.searchParams.get('produit') ?? '').trim().slice(0, 32),
+    type: oneOfOrNull(url.searchParams.get('type'), MOVEMENT_TYPES),
+    code: searchFrom(url.searchParams.get('produit'), 32),
     from,
     to,
     page: pageFrom(url.searchParams.get('page')),

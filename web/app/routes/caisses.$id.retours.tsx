@@ -8,6 +8,8 @@ import { Field, FormError } from '~/components/form-field'
 import { PageHeader } from '~/components/page-header'
 import { Pagination } from '~/components/pagination'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
+import { actionsColumn, amountColumn, TableHead } from '~/components/table-head'
+import { TitledCard } from '~/components/titled-card'
 import { formatDate, formatMoney, formatTime } from '~/lib/format'
 import { parseReturn, type FieldErrors } from '~/lib/forms/schemas'
 import type { MessageKey } from '~/lib/i18n/index'
@@ -62,88 +64,67 @@ export default function ReturnsPage() {
 
       <div className="row g-3">
         <div className="col-lg-5">
-          <section className="card shadow-sm mb-3" aria-labelledby="find-heading">
-            <div className="card-body">
-              <h2 id="find-heading" className="h5">
-                {t('returns.findTitle')}
-              </h2>
-              {/* A search is a GET: it changes nothing and can be bookmarked. */}
-              <Form method="get" action={path} role="search">
-                <label htmlFor="find-recu" className="form-label">
-                  {t('returns.receiptNumber')}
-                </label>
-                <div className="input-group">
-                  <input
-                    id="find-recu"
-                    name="recu"
-                    className={`form-control${view.searchMiss ? ' is-invalid' : ''}`}
-                    defaultValue={view.search}
-                    placeholder="S1-R1-00000042"
-                    autoComplete="off"
-                    autoFocus={!view.sale}
-                    aria-invalid={view.searchMiss ? true : undefined}
-                    aria-describedby={view.searchMiss ? 'find-recu-error' : undefined}
-                  />
-                  <button type="submit" className="btn btn-primary">
-                    {t('returns.find')}
-                  </button>
+          <TitledCard id="find-heading" title={t('returns.findTitle')} className="mb-3">
+            {/* A search is a GET: it changes nothing and can be bookmarked. */}
+            <Form method="get" action={path} role="search">
+              <label htmlFor="find-recu" className="form-label">
+                {t('returns.receiptNumber')}
+              </label>
+              <div className="input-group">
+                <input
+                  id="find-recu"
+                  name="recu"
+                  className={`form-control${view.searchMiss ? ' is-invalid' : ''}`}
+                  defaultValue={view.search}
+                  placeholder="S1-R1-00000042"
+                  autoComplete="off"
+                  autoFocus={!view.sale}
+                  aria-invalid={view.searchMiss ? true : undefined}
+                  aria-describedby={view.searchMiss ? 'find-recu-error' : undefined}
+                />
+                <button type="submit" className="btn btn-primary">
+                  {t('returns.find')}
+                </button>
+              </div>
+              {view.searchMiss ? (
+                <div id="find-recu-error" className="invalid-feedback d-block" role="alert">
+                  {t('returns.notFound', { search: view.search })}
                 </div>
-                {view.searchMiss ? (
-                  <div id="find-recu-error" className="invalid-feedback d-block" role="alert">
-                    {t('returns.notFound', { search: view.search })}
-                  </div>
-                ) : null}
-              </Form>
-            </div>
-          </section>
+              ) : null}
+            </Form>
+          </TitledCard>
 
-          <section className="card shadow-sm" aria-labelledby="recent-heading">
-            <div className="card-body">
-              <h2 id="recent-heading" className="h5">
-                {t('returns.recentTitle')}
-              </h2>
-              {view.recent.items.length === 0 ? (
-                <EmptyState>{t('returns.recentEmpty')}</EmptyState>
-              ) : (
-                <div className="table-responsive">
-                  <table className="table table-sm align-middle mb-0" data-testid="recent-sales">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('returns.time')}</th>
-                        <th scope="col">{t('receipt.number')}</th>
-                        <th scope="col" className="amount">
-                          {t('pos.totals.total')}
-                        </th>
-                        <th scope="col">
-                          <span className="visually-hidden">{t('pos.cart.actions')}</span>
-                        </th>
+          <TitledCard id="recent-heading" title={t('returns.recentTitle')}>
+            {view.recent.items.length === 0 ? (
+              <EmptyState>{t('returns.recentEmpty')}</EmptyState>
+            ) : (
+              <div className="table-responsive">
+                <table className="table table-sm align-middle mb-0" data-testid="recent-sales">
+                  <TableHead columns={[t('returns.time'), t('receipt.number'), amountColumn(t('pos.totals.total')), actionsColumn(t('pos.cart.actions'))]} />
+                  <tbody>
+                    {view.recent.items.map((sale) => (
+                      <tr key={sale.id} className={view.sale?.id === sale.id ? 'table-active' : undefined}>
+                        <td className="text-nowrap">{sale.createdAt ? formatTime(sale.createdAt) : ''}</td>
+                        <td>
+                          <code>{sale.receiptNumber}</code>
+                          {sale.status !== 'terminee' && STATUS[sale.status] ? (
+                            <span className="badge text-bg-warning ms-1">{t(STATUS[sale.status] as MessageKey)}</span>
+                          ) : null}
+                        </td>
+                        <td className="amount">{formatMoney(sale.totalCents)}</td>
+                        <td className="text-end">
+                          <Link className="btn btn-sm btn-outline-primary" to={`${path}?vente=${sale.id}`}>
+                            {t('returns.select')}
+                          </Link>
+                        </td>
                       </tr>
-                    </thead>
-                    <tbody>
-                      {view.recent.items.map((sale) => (
-                        <tr key={sale.id} className={view.sale?.id === sale.id ? 'table-active' : undefined}>
-                          <td className="text-nowrap">{sale.createdAt ? formatTime(sale.createdAt) : ''}</td>
-                          <td>
-                            <code>{sale.receiptNumber}</code>
-                            {sale.status !== 'terminee' && STATUS[sale.status] ? (
-                              <span className="badge text-bg-warning ms-1">{t(STATUS[sale.status] as MessageKey)}</span>
-                            ) : null}
-                          </td>
-                          <td className="amount">{formatMoney(sale.totalCents)}</td>
-                          <td className="text-end">
-                            <Link className="btn btn-sm btn-outline-primary" to={`${path}?vente=${sale.id}`}>
-                              {t('returns.select')}
-                            </Link>
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              )}
-              <Pagination page={view.recent.page} size={view.recent.size} total={view.recent.total} label={t('returns.recentTitle')} />
-            </div>
-          </section>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            <Pagination page={view.recent.page} size={view.recent.size} total={view.recent.total} label={t('returns.recentTitle')} />
+          </TitledCard>
         </div>
 
         <div className="col-lg-7">
@@ -216,101 +197,83 @@ function SaleReturnForms({
   }
 
   return (
-    <section className="card shadow-sm" aria-labelledby="sale-heading" data-testid="sale-for-return">
-      <div className="card-body">
-        <h2 id="sale-heading" className="h5">
-          {t('returns.saleTitle', { number: sale.receiptNumber })}
-        </h2>
-        <p className="text-body-secondary small">
-          {sale.createdAt ? formatDate(sale.createdAt, { withTime: true }) : ''} · {t('pos.totals.total')} {formatMoney(sale.totalCents)}
-          {sale.refundedCents > 0 ? ` · ${t('returns.alreadyRefunded', { amount: formatMoney(sale.refundedCents) })}` : ''}
-        </p>
-        {nothingLeft ? (
-          <div className="alert alert-info">{t('returns.nothingLeft')}</div>
-        ) : (
-          <Form method="post" action={formAction} ref={formRef} noValidate onSubmit={validate}>
-            <CsrfField />
-            <input type="hidden" name="vente_id" value={sale.id} />
-            <input type="hidden" name="cle" value={idempotencyKey} />
-            <FormError error={returnResult?.error} />
-            {fieldErrors?.lignes ? (
-              <div className="alert alert-danger py-2" role="alert" tabIndex={-1}>
-                {describe(fieldErrors.lignes)}
-              </div>
-            ) : null}
-            <div className="table-responsive">
-              <table className="table table-sm align-middle">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('pos.cart.product')}</th>
-                    <th scope="col" className="amount">
-                      {t('returns.sold')}
-                    </th>
-                    <th scope="col" className="amount">
-                      {t('returns.alreadyReturned')}
-                    </th>
-                    <th scope="col">{t('returns.toReturn')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {sale.lines.map((line) => {
-                    const name = `qte_${line.lineId}`
-                    const error = fieldErrors?.[name]
-                    return (
-                      <tr key={line.lineId}>
-                        <td className="pos-product-name">
-                          {line.name}
-                          <div className="small text-body-secondary">
-                            {line.code} · {formatMoney(line.unitPriceCents)}
-                          </div>
-                        </td>
-                        <td className="amount">{line.sold}</td>
-                        <td className="amount">{line.returned}</td>
-                        <td>
-                          <input
-                            type="number"
-                            name={name}
-                            id={`return-${name}`}
-                            min={0}
-                            max={line.remaining}
-                            defaultValue={0}
-                            disabled={line.remaining === 0}
-                            className={`form-control form-control-sm pos-qty${error ? ' is-invalid' : ''}`}
-                            aria-label={t('returns.quantityOf', { name: line.name, max: line.remaining })}
-                            aria-invalid={error ? true : undefined}
-                            inputMode="numeric"
-                          />
-                          {error ? <div className="invalid-feedback d-block">{describe(error)}</div> : null}
-                        </td>
-                      </tr>
-                    )
-                  })}
-                </tbody>
-              </table>
-            </div>
-            <Field formId="return" name="motif" label={t('returns.reason')} maxLength={500} required error={fieldErrors?.motif} />
-            <RefundMethodSelect id="return-mode" />
-            <button type="submit" name="intent" value="return" className="btn btn-primary" disabled={returning}>
-              {returning ? t('returns.saving') : t('returns.submit')}
-            </button>
-          </Form>
-        )}
-        {!nothingLeft ? (
-          <Form method="post" action={formAction} className="border-top mt-4 pt-3" data-testid="cancel-sale">
-            <h3 className="h6">{t('returns.cancelTitle')}</h3>
-            <p className="small text-body-secondary">{t('returns.cancelHelp')}</p>
-            <CsrfField />
-            <input type="hidden" name="vente_id" value={sale.id} />
-            <input type="hidden" name="cle" value={`${idempotencyKey}-annulation`} />
-            <FormError error={cancelResult?.error ?? (cancelResult?.fieldErrors ? { key: 'form.invalid' } : undefined)} />
-            <RefundMethodSelect id="cancel-mode" />
-            <button type="submit" name="intent" value="cancel" className="btn btn-outline-danger" disabled={cancelling}>
-              {t('returns.cancelSubmit')}
-            </button>
-          </Form>
-        ) : null}
-      </div>
-    </section>
+    <TitledCard id="sale-heading" title={t('returns.saleTitle', { number: sale.receiptNumber })} testId="sale-for-return">
+      <p className="text-body-secondary small">
+        {sale.createdAt ? formatDate(sale.createdAt, { withTime: true }) : ''} · {t('pos.totals.total')} {formatMoney(sale.totalCents)}
+        {sale.refundedCents > 0 ? ` · ${t('returns.alreadyRefunded', { amount: formatMoney(sale.refundedCents) })}` : ''}
+      </p>
+      {nothingLeft ? (
+        <div className="alert alert-info">{t('returns.nothingLeft')}</div>
+      ) : (
+        <Form method="post" action={formAction} ref={formRef} noValidate onSubmit={validate}>
+          <CsrfField />
+          <input type="hidden" name="vente_id" value={sale.id} />
+          <input type="hidden" name="cle" value={idempotencyKey} />
+          <FormError error={returnResult?.error} />
+          <FormError error={fieldErrors?.lignes} />
+          <div className="table-responsive">
+            <table className="table table-sm align-middle">
+              <TableHead
+                columns={[t('pos.cart.product'), amountColumn(t('returns.sold')), amountColumn(t('returns.alreadyReturned')), t('returns.toReturn')]}
+              />
+              <tbody>
+                {sale.lines.map((line) => {
+                  const name = `qte_${line.lineId}`
+                  const error = fieldErrors?.[name]
+                  return (
+                    <tr key={line.lineId}>
+                      <td className="pos-product-name">
+                        {line.name}
+                        <div className="small text-body-secondary">
+                          {line.code} · {formatMoney(line.unitPriceCents)}
+                        </div>
+                      </td>
+                      <td className="amount">{line.sold}</td>
+                      <td className="amount">{line.returned}</td>
+                      <td>
+                        <input
+                          type="number"
+                          name={name}
+                          id={`return-${name}`}
+                          min={0}
+                          max={line.remaining}
+                          defaultValue={0}
+                          disabled={line.remaining === 0}
+                          className={`form-control form-control-sm pos-qty${error ? ' is-invalid' : ''}`}
+                          aria-label={t('returns.quantityOf', { name: line.name, max: line.remaining })}
+                          aria-invalid={error ? true : undefined}
+                          inputMode="numeric"
+                        />
+                        {error ? <div className="invalid-feedback d-block">{describe(error)}</div> : null}
+                      </td>
+                    </tr>
+                  )
+                })}
+              </tbody>
+            </table>
+          </div>
+          <Field formId="return" name="motif" label={t('returns.reason')} maxLength={500} required error={fieldErrors?.motif} />
+          <RefundMethodSelect id="return-mode" />
+          <button type="submit" name="intent" value="return" className="btn btn-primary" disabled={returning}>
+            {returning ? t('returns.saving') : t('returns.submit')}
+          </button>
+        </Form>
+      )}
+      {!nothingLeft ? (
+        <Form method="post" action={formAction} className="border-top mt-4 pt-3" data-testid="cancel-sale">
+          <h3 className="h6">{t('returns.cancelTitle')}</h3>
+          <p className="small text-body-secondary">{t('returns.cancelHelp')}</p>
+          <CsrfField />
+          <input type="hidden" name="vente_id" value={sale.id} />
+          <input type="hidden" name="cle" value={`${idempotencyKey}-annulation`} />
+          <FormError error={cancelResult?.error ?? (cancelResult?.fieldErrors ? { key: 'form.invalid' } : undefined)} />
+          <RefundMethodSelect id="cancel-mode" />
+          <button type="submit" name="intent" value="cancel" className="btn btn-outline-danger" disabled={cancelling}>
+            {t('returns.cancelSubmit')}
+          </button>
+        </Form>
+      ) : null}
+    </TitledCard>
   )
 }
 

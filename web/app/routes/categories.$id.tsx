@@ -3,30 +3,26 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 
 import { CategoryForm } from '~/components/catalog/category-form'
 import { ConfirmAction } from '~/components/confirm-action'
-import { FormError } from '~/components/form-field'
 import { PageHeader } from '~/components/page-header'
+import { RecordLayout } from '~/components/record-layout'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { MANAGER_ROLES } from '~/lib/auth/roles'
 import { deleteCategory, loadCategory, updateCategory } from '~/lib/catalog/categories.server'
 import { CATEGORY_FIELDS, parseCategory } from '~/lib/forms/catalog'
 import { apiRefusal, invalidForm } from '~/lib/forms/refusal.server'
-import { echoFields, type FormRefusal } from '~/lib/forms/refusals'
-import { idParam, loading, mutation, redirectWithNotice, requireRole, signedIn } from '~/lib/request.server'
+import { echoFields, refusalsByPlace, type FormRefusal } from '~/lib/forms/refusals'
+import { loadRecord, recordMutation } from '~/lib/record.server'
+import { redirectWithNotice } from '~/lib/request.server'
 import { useT } from '~/lib/root-data'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.name} · Catégories · Comptoir` : 'Catégorie · Comptoir' }]
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { api, user } = await signedIn(args)
-  requireRole(user, MANAGER_ROLES)
-  const id = idParam(args.params.id)
-  return loading(() => loadCategory(api, id))
+  return loadRecord(args, MANAGER_ROLES, loadCategory)
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { api, user, form, session } = await mutation(args)
-  requireRole(user, MANAGER_ROLES)
-  const id = idParam(args.params.id)
+  const { api, form, session, id } = await recordMutation(args, MANAGER_ROLES)
   if (form.get('intent') === 'delete') {
     try {
       const deleted = await deleteCategory(api, id)
@@ -48,7 +44,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function CategoryPage() {
   const category = useLoaderData<typeof loader>()
-  const refusal = useActionData<typeof action>() as FormRefusal | undefined
+  const refusal = refusalsByPlace(useActionData<typeof action>() as FormRefusal | undefined)
   const t = useT()
   const path = `/categories/${category.id}`
   return (
@@ -61,36 +57,30 @@ export default function CategoryPage() {
           { label: category.name },
         ]}
       />
-      <div className="row g-3">
-        <div className="col-lg-8">
+      <RecordLayout
+        form={
           <CategoryForm
             formId="category"
             title={t('categories.editTitle')}
             submitLabel={t('products.save')}
             action={path}
             values={category.values}
-            refusal={refusal?.intent === 'save' ? refusal : undefined}
+            refusal={refusal.form}
           />
-        </div>
-        <div className="col-lg-4">
-          <section className="card shadow-sm" aria-labelledby="category-delete-title">
-            <div className="card-body">
-              <h2 id="category-delete-title" className="h5">
-                {t('categories.delete')}
-              </h2>
-              <FormError error={refusal?.intent === 'delete' ? refusal.error : undefined} />
-              <p className="small text-body-secondary">{t('categories.deleteHelp')}</p>
-              <ConfirmAction
-                action={path}
-                intent="delete"
-                label={t('categories.delete')}
-                question={t('categories.deleteQuestion', { name: category.name })}
-                confirmLabel={t('categories.deleteConfirm')}
-              />
-            </div>
-          </section>
-        </div>
-      </div>
+        }
+        asideId="category-delete"
+        asideTitle={t('categories.delete')}
+        asideError={refusal.aside?.error}
+      >
+        <p className="small text-body-secondary">{t('categories.deleteHelp')}</p>
+        <ConfirmAction
+          action={path}
+          intent="delete"
+          label={t('categories.delete')}
+          question={t('categories.deleteQuestion', { name: category.name })}
+          confirmLabel={t('categories.deleteConfirm')}
+        />
+      </RecordLayout>
     </>
   )
 }

@@ -3,26 +3,24 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-ru
 
 import { CategoryForm } from '~/components/catalog/category-form'
 import { ConfirmAction } from '~/components/confirm-action'
-import { EmptyState } from '~/components/empty-state'
 import { FormError } from '~/components/form-field'
+import { ListTable } from '~/components/list/data-table'
 import { PageHeader } from '~/components/page-header'
-import { Pagination } from '~/components/pagination'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
+import { actionsColumn } from '~/components/table-head'
 import { MANAGER_ROLES } from '~/lib/auth/roles'
 import { categoryFilters, createCategory, deleteCategory, loadCategories } from '~/lib/catalog/categories.server'
 import { CATEGORY_FIELDS, parseCategory } from '~/lib/forms/catalog'
 import { apiRefusal, invalidForm } from '~/lib/forms/refusal.server'
 import { echoFields, type FormRefusal } from '~/lib/forms/refusals'
-import { loading, mutation, redirectWithNotice, requireRole, signedIn } from '~/lib/request.server'
+import { listLoader } from '~/lib/list.server'
+import { mutation, redirectWithNotice, requireRole } from '~/lib/request.server'
 import { useT } from '~/lib/root-data'
 
 export const meta: MetaFunction = () => [{ title: 'Catégories · Comptoir' }]
 
-export async function loader(args: LoaderFunctionArgs) {
-  const { api, user } = await signedIn(args)
-  requireRole(user, MANAGER_ROLES)
-  const filters = categoryFilters(new URL(args.request.url))
-  return loading(async () => ({ filters, categories: await loadCategories(api, filters) }))
+export function loader(args: LoaderFunctionArgs) {
+  return listLoader(args, MANAGER_ROLES, categoryFilters, async (api, filters) => ({ categories: await loadCategories(api, filters) }))
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -76,50 +74,35 @@ export default function CategoriesPage() {
               {t('products.apply')}
             </button>
           </Form>
-          {categories.items.length === 0 ? (
-            <EmptyState>{filters.search ? t('categories.noMatch') : t('categories.empty')}</EmptyState>
-          ) : (
-            <div className="table-responsive bg-body rounded-3 shadow-sm">
-              <table className="table align-middle mb-0" data-testid="categories-table">
-                <caption className="visually-hidden">{t('categories.title')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('categories.name')}</th>
-                    <th scope="col">{t('categories.description')}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t('products.actions')}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {categories.items.map((category) => {
-                    const rowRefusal = refusal?.intent === `delete-${category.id}` ? refusal : undefined
-                    return (
-                      <tr key={category.id}>
-                        <td className="pos-product-name">{category.name}</td>
-                        <td className="text-body-secondary">{category.description}</td>
-                        <td className="text-end text-nowrap">
-                          <FormError error={rowRefusal?.error} />
-                          <Link className="btn btn-sm btn-outline-primary me-1" to={`/categories/${category.id}`} aria-label={t('categories.editOf', { name: category.name })}>
-                            {t('products.edit')}
-                          </Link>
-                          <ConfirmAction
-                            action={formAction}
-                            intent="delete"
-                            fields={{ categorie_id: category.id }}
-                            label={t('categories.delete')}
-                            question={t('categories.deleteQuestion', { name: category.name })}
-                            confirmLabel={t('categories.deleteConfirm')}
-                          />
-                        </td>
-                      </tr>
-                    )
-                  })}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <Pagination page={categories.page} size={categories.size} total={categories.total} label={t('categories.paginationLabel')} />
+          <ListTable
+            list={categories}
+            testId="categories-table"
+            caption={t('categories.title')}
+            paginationLabel={t('categories.paginationLabel')}
+            empty={filters.search ? t('categories.noMatch') : t('categories.empty')}
+            columns={[t('categories.name'), t('categories.description'), actionsColumn(t('products.actions'))]}
+          >
+            {(category) => (
+              <tr key={category.id}>
+                <td className="pos-product-name">{category.name}</td>
+                <td className="text-body-secondary">{category.description}</td>
+                <td className="text-end text-nowrap">
+                  <FormError error={refusal?.intent === `delete-${category.id}` ? refusal.error : undefined} />
+                  <Link className="btn btn-sm btn-outline-primary me-1" to={`/categories/${category.id}`} aria-label={t('categories.editOf', { name: category.name })}>
+                    {t('products.edit')}
+                  </Link>
+                  <ConfirmAction
+                    action={formAction}
+                    intent="delete"
+                    fields={{ categorie_id: category.id }}
+                    label={t('categories.delete')}
+                    question={t('categories.deleteQuestion', { name: category.name })}
+                    confirmLabel={t('categories.deleteConfirm')}
+                  />
+                </td>
+              </tr>
+            )}
+          </ListTable>
         </div>
         <div className="col-lg-4">
           {/* A new key after each redirect empties the form once the category is created. */}

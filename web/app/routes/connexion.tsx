@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 
+import { AuthCard } from '~/components/auth-card'
 import { CsrfField } from '~/components/csrf-field'
 import { Field } from '~/components/form-field'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
@@ -97,55 +98,48 @@ export default function LoginPage() {
   }
 
   return (
-    <div className="row justify-content-center">
-      <div className="col-sm-10 col-md-7 col-lg-5">
-        <div className="card shadow-sm mt-4">
-          <div className="card-body p-4">
-            <h1 className="h3 mb-3">{t('auth.title')}</h1>
-            {expired ? (
-              <div className="alert alert-warning" role="status">
-                {t('auth.expired')}
-              </div>
-            ) : null}
-            {result?.error ? (
-              <div ref={errorRef} tabIndex={-1} className="alert alert-danger" role="alert" data-testid="login-error">
-                {t(result.error.key, result.error.params)}
-              </div>
-            ) : null}
-            {/* Works without JavaScript (a plain POST); with it, no page reload. */}
-            <Form method="post" action="/connexion" noValidate onSubmit={validate}>
-              <CsrfField />
-              {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
-              <Field
-                formId="login"
-                name="identifiant"
-                label={t('auth.identifier')}
-                autoComplete="username"
-                autoCapitalize="none"
-                spellCheck={false}
-                defaultValue={result?.identifiant}
-                required
-                autoFocus={!result?.identifiant || Boolean(fieldErrors?.identifiant)}
-                error={fieldErrors?.identifiant}
-              />
-              <Field
-                formId="login"
-                name="mot_de_passe"
-                type="password"
-                label={t('auth.password')}
-                autoComplete="current-password"
-                required
-                autoFocus={Boolean(result?.identifiant) && !fieldErrors?.identifiant}
-                error={fieldErrors?.mot_de_passe}
-              />
-              <button type="submit" className="btn btn-primary w-100" disabled={pending}>
-                {pending ? t('auth.submitting') : t('auth.submit')}
-              </button>
-            </Form>
-          </div>
+    <AuthCard title={t('auth.title')}>
+      {expired ? (
+        <div className="alert alert-warning" role="status">
+          {t('auth.expired')}
         </div>
-      </div>
-    </div>
+      ) : null}
+      {result?.error ? (
+        <div ref={errorRef} tabIndex={-1} className="alert alert-danger" role="alert" data-testid="login-error">
+          {t(result.error.key, result.error.params)}
+        </div>
+      ) : null}
+      {/* Works without JavaScript (a plain POST); with it, no page reload. */}
+      <Form method="post" action="/connexion" noValidate onSubmit={validate}>
+        <CsrfField />
+        {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
+        <Field
+          formId="login"
+          name="identifiant"
+          label={t('auth.identifier')}
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          defaultValue={result?.identifiant}
+          required
+          autoFocus={!result?.identifiant || Boolean(fieldErrors?.identifiant)}
+          error={fieldErrors?.identifiant}
+        />
+        <Field
+          formId="login"
+          name="mot_de_passe"
+          type="password"
+          label={t('auth.password')}
+          autoComplete="current-password"
+          required
+          autoFocus={Boolean(result?.identifiant) && !fieldErrors?.identifiant}
+          error={fieldErrors?.mot_de_passe}
+        />
+        <button type="submit" className="btn btn-primary w-100" disabled={pending}>
+          {pending ? t('auth.submitting') : t('auth.submit')}
+        </button>
+      </Form>
+    </AuthCard>
   )
 }
 

@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form } from '@remix-run/react'
 
+import { AuthCard } from '~/components/auth-card'
 import { CsrfField } from '~/components/csrf-field'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { createApiClient } from '~/lib/api/client.server'
@@ -37,21 +38,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function LogoutPage() {
   const t = useT()
   return (
-    <div className="row justify-content-center">
-      <div className="col-md-6">
-        <div className="card shadow-sm mt-4">
-          <div className="card-body">
-            <h1 className="h4">{t('auth.logoutTitle')}</h1>
-            <Form method="post" action="/deconnexion">
-              <CsrfField />
-              <button type="submit" className="btn btn-primary">
-                {t('nav.logout')}
-              </button>
-            </Form>
-          </div>
-        </div>
-      </div>
-    </div>
+    <AuthCard title={t('auth.logoutTitle')}>
+      <Form method="post" action="/deconnexion">
+        <CsrfField />
+        <button type="submit" className="btn btn-primary">
+          {t('nav.logout')}
+        </button>
+      </Form>
+    </AuthCard>
   )
 }
 

@@ -6,27 +6,23 @@ import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { AdjustmentForm, MovementFiltersForm, MovementsTable } from '~/components/warehouse/movements-view'
 import { MANAGER_ROLES } from '~/lib/auth/roles'
 import type { FormRefusal } from '~/lib/forms/refusals'
+import { listAction, listLoader } from '~/lib/list.server'
 import { pageTitle } from '~/lib/meta'
-import { loadMovements, runAdjustment } from '~/lib/movements.server'
-import { loading, mutation, requireRole, signedIn } from '~/lib/request.server'
+import { loadMovements, runAdjustment, type LedgerLocation } from '~/lib/movements.server'
 import { useT } from '~/lib/root-data'
 import { movementFilters, warehousePath } from '~/lib/warehouse'
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'movements.warehouseTitle') }]
 
+const WAREHOUSE: LedgerLocation = { warehouse: true }
+
 /** The central warehouse's ledger: receipts in, replenishments out, adjustments. Managers only. */
-export async function loader(args: LoaderFunctionArgs) {
-  const { api, user } = await signedIn(args)
-  requireRole(user, MANAGER_ROLES)
-  const filters = movementFilters(new URL(args.request.url))
-  return loading(async () => ({ filters, ...(await loadMovements(api, { warehouse: true }, filters)) }))
+export function loader(args: LoaderFunctionArgs) {
+  return listLoader(args, MANAGER_ROLES, movementFilters, (api, filters) => loadMovements(api, WAREHOUSE, filters))
 }
 
-export async function action(args: ActionFunctionArgs) {
-  const ctx = await mutation(args)
-  requireRole(ctx.user, MANAGER_ROLES)
-  const url = new URL(args.request.url)
-  return loading(() => runAdjustment(ctx, { warehouse: true }, url.pathname + url.search))
+export function action(args: ActionFunctionArgs) {
+  return listAction(args, MANAGER_ROLES, (ctx, back) => runAdjustment(ctx, WAREHOUSE, back))
 }
 
 export default function WarehouseMovementsPage() {

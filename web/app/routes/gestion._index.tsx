@@ -35,83 +35,63 @@ export default function ManagementPage() {
     <>
       <PageHeader title={t('management.title')} crumbs={[{ label: t('management.title') }]} lead={t('management.lead')} />
       <div className="row row-cols-1 row-cols-md-3 g-3">
-        <div className="col">
-          <article className="card h-100 shadow-sm">
-            <div className="card-body">
-              <h2 className="h5">{t('management.stockAlerts')}</h2>
-              <p className="display-6 mb-1">{formatNumber(alerts.total)}</p>
-              <p className="small text-body-secondary">
-                {t('management.alertBreakdown', { ruptures: alerts.ruptures, critiques: alerts.critiques, faibles: alerts.faibles })}
-              </p>
-              <Link className="btn btn-primary btn-sm" to="/entrepot">
-                {t('nav.warehouse')}
-              </Link>
-            </div>
-          </article>
-        </div>
-        <div className="col">
-          <article className="card h-100 shadow-sm">
-            <div className="card-body">
-              <h2 className="h5">{t('management.pendingRequests')}</h2>
-              <p className="display-6">{formatNumber(pendingRequests)}</p>
-              <div className="d-flex flex-wrap gap-2">
-                <Link className="btn btn-primary btn-sm" to="/reapprovisionnements?statut=en_attente">
-                  {t('nav.replenishments')}
-                </Link>
-                <Link className="btn btn-outline-primary btn-sm" to="/reapprovisionnements/suggestions">
-                  {t('replenishments.tabSuggestions')}
-                </Link>
-              </div>
-            </div>
-          </article>
-        </div>
-        <div className="col">
-          <article className="card h-100 shadow-sm">
-            <div className="card-body">
-              <h2 className="h5">{t('management.stores')}</h2>
-              <p className="small text-body-secondary">{t('management.storesHelp')}</p>
-              <Link className="btn btn-primary btn-sm" to="/magasins">
-                {t('nav.stores')}
-              </Link>
-            </div>
-          </article>
-        </div>
-        <div className="col">
-          <article className="card h-100 shadow-sm">
-            <div className="card-body">
-              <h2 className="h5">{t('management.catalog')}</h2>
-              <p className="small text-body-secondary">{t('management.catalogHelp')}</p>
-              <div className="d-flex flex-wrap gap-2">
-                <Link className="btn btn-primary btn-sm" to="/produits">
-                  {t('nav.products')}
-                </Link>
-                <Link className="btn btn-outline-primary btn-sm" to="/categories">
-                  {t('categories.title')}
-                </Link>
-              </div>
-            </div>
-          </article>
-        </div>
+        <HubCard
+          title={t('management.stockAlerts')}
+          figure={formatNumber(alerts.total)}
+          help={t('management.alertBreakdown', { ruptures: alerts.ruptures, critiques: alerts.critiques, faibles: alerts.faibles })}
+          links={[{ to: '/entrepot', label: t('nav.warehouse') }]}
+        />
+        <HubCard
+          title={t('management.pendingRequests')}
+          figure={formatNumber(pendingRequests)}
+          links={[
+            { to: '/reapprovisionnements?statut=en_attente', label: t('nav.replenishments') },
+            { to: '/reapprovisionnements/suggestions', label: t('replenishments.tabSuggestions') },
+          ]}
+        />
+        <HubCard title={t('management.stores')} help={t('management.storesHelp')} links={[{ to: '/magasins', label: t('nav.stores') }]} />
+        <HubCard
+          title={t('management.catalog')}
+          help={t('management.catalogHelp')}
+          links={[
+            { to: '/produits', label: t('nav.products') },
+            { to: '/categories', label: t('categories.title') },
+          ]}
+        />
         {user?.role === 'admin' ? (
-          <div className="col">
-            <article className="card h-100 shadow-sm">
-              <div className="card-body">
-                <h2 className="h5">{t('management.access')}</h2>
-                <p className="small text-body-secondary">{t('management.accessHelp')}</p>
-                <div className="d-flex flex-wrap gap-2">
-                  <Link className="btn btn-primary btn-sm" to="/utilisateurs">
-                    {t('nav.users')}
-                  </Link>
-                  <Link className="btn btn-outline-primary btn-sm" to="/jetons">
-                    {t('nav.tokens')}
-                  </Link>
-                </div>
-              </div>
-            </article>
-          </div>
+          <HubCard
+            title={t('management.access')}
+            help={t('management.accessHelp')}
+            links={[
+              { to: '/utilisateurs', label: t('nav.users') },
+              { to: '/jetons', label: t('nav.tokens') },
+            ]}
+          />
         ) : null}
       </div>
     </>
+  )
+}
+
+/** One area of the head office: a figure or a word on it, and its pages (the first is the main one). */
+function HubCard({ title, figure, help, links }: { title: string; figure?: string; help?: string; links: { to: string; label: string }[] }) {
+  return (
+    <div className="col">
+      <article className="card h-100 shadow-sm">
+        <div className="card-body">
+          <h2 className="h5">{title}</h2>
+          {figure !== undefined ? <p className={help ? 'display-6 mb-1' : 'display-6'}>{figure}</p> : null}
+          {help ? <p className="small text-body-secondary">{help}</p> : null}
+          <div className="d-flex flex-wrap gap-2">
+            {links.map((link, index) => (
+              <Link key={link.to} className={`btn btn-sm ${index === 0 ? 'btn-primary' : 'btn-outline-primary'}`} to={link.to}>
+                {link.label}
+              </Link>
+            ))}
+          </div>
+        </div>
+      </article>
+    </div>
   )
 }
 

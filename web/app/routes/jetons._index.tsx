@@ -2,11 +2,12 @@ import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctio
 import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 
 import { ConfirmAction } from '~/components/confirm-action'
-import { EmptyState } from '~/components/empty-state'
 import { FormError } from '~/components/form-field'
+import { ListTable } from '~/components/list/data-table'
+import { ActiveFilterSelect } from '~/components/list/filter-bar'
 import { PageHeader } from '~/components/page-header'
-import { Pagination } from '~/components/pagination'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
+import { actionsColumn } from '~/components/table-head'
 import { takeNewToken } from '~/lib/access/new-token.server'
 import { loadTokens, revokeToken, tokenFilters } from '~/lib/access/tokens.server'
 import { ADMIN_ROLES } from '~/lib/auth/roles'
@@ -14,7 +15,6 @@ import { formatDate } from '~/lib/format'
 import type { TokenState } from '~/lib/forms/access'
 import { apiRefusal } from '~/lib/forms/refusal.server'
 import type { FormRefusal } from '~/lib/forms/refusals'
-import { ACTIVE_FILTERS } from '~/lib/list-query'
 import { loading, mutation, redirectWithNotice, requireRole, signedIn } from '~/lib/request.server'
 import { useT } from '~/lib/root-data'
 
@@ -95,77 +95,59 @@ export default function TokensPage() {
       ) : null}
 
       <Form method="get" className="d-flex flex-wrap align-items-end gap-2 mb-3" aria-label={t('tokens.filterLabel')}>
-        <div>
-          <label htmlFor="tokens-statut" className="form-label">
-            {t('admin.statusFilter')}
-          </label>
-          <select id="tokens-statut" name="statut" className="form-select" defaultValue={filters.status}>
-            {ACTIVE_FILTERS.map((status) => (
-              <option key={status} value={status}>
-                {t(`tokens.filter.${status}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        {/* No margin under the select: the inline form lines it up with its button. */}
+        <ActiveFilterSelect formId="tokens" value={filters.status} className="" optionLabel={(status) => t(`tokens.filter.${status}`)} />
         <button type="submit" className="btn btn-outline-primary">
           {t('products.apply')}
         </button>
       </Form>
 
-      {tokens.items.length === 0 ? (
-        <EmptyState>{filters.status === 'tous' ? t('tokens.empty') : t('tokens.noMatch')}</EmptyState>
-      ) : (
-        <div className="table-responsive bg-body rounded-3 shadow-sm">
-          <table className="table align-middle mb-0" data-testid="tokens-table">
-            <caption className="visually-hidden">{t('tokens.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('tokens.name')}</th>
-                <th scope="col">{t('tokens.scopes')}</th>
-                <th scope="col">{t('tokens.createdAt')}</th>
-                <th scope="col">{t('tokens.lastUsed')}</th>
-                <th scope="col">{t('tokens.expiresAt')}</th>
-                <th scope="col">{t('products.state')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('products.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.items.map((token) => (
-                <tr key={token.id} data-testid={`token-${token.id}`}>
-                  <td>
-                    <div className="pos-product-name">{token.name}</div>
-                    <code className="small">{token.prefix}…</code>
-                  </td>
-                  <td>{token.scopes.map((scope) => t(`tokens.scope.${scope}`)).join(', ')}</td>
-                  <td>{formatDate(token.createdAt, { withTime: true })}</td>
-                  <td>{when(token.lastUsedAt, t('tokens.neverUsed'))}</td>
-                  <td>{when(token.expiresAt, t('tokens.noExpiry'))}</td>
-                  <td>
-                    <span className={`badge ${STATE_BADGES[token.state]}`}>{t(`tokens.state.${token.state}`)}</span>
-                    {token.revokedAt ? <div className="small text-body-secondary">{formatDate(token.revokedAt, { withTime: true })}</div> : null}
-                  </td>
-                  <td className="text-end">
-                    <FormError error={refusal?.intent === `revoke-${token.id}` ? refusal.error : undefined} />
-                    {token.state === 'active' ? (
-                      <ConfirmAction
-                        action={formAction}
-                        intent="revoke"
-                        fields={{ jeton_id: token.id, nom: token.name }}
-                        label={t('tokens.revoke')}
-                        question={t('tokens.revokeQuestion', { name: token.name })}
-                        confirmLabel={t('tokens.revokeConfirm')}
-                      />
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pagination page={tokens.page} size={tokens.size} total={tokens.total} label={t('tokens.paginationLabel')} />
+      <ListTable
+        list={tokens}
+        testId="tokens-table"
+        caption={t('tokens.title')}
+        paginationLabel={t('tokens.paginationLabel')}
+        empty={filters.status === 'tous' ? t('tokens.empty') : t('tokens.noMatch')}
+        columns={[
+          t('tokens.name'),
+          t('tokens.scopes'),
+          t('tokens.createdAt'),
+          t('tokens.lastUsed'),
+          t('tokens.expiresAt'),
+          t('products.state'),
+          actionsColumn(t('products.actions')),
+        ]}
+      >
+        {(token) => (
+          <tr key={token.id} data-testid={`token-${token.id}`}>
+            <td>
+              <div className="pos-product-name">{token.name}</div>
+              <code className="small">{token.prefix}…</code>
+            </td>
+            <td>{token.scopes.map((scope) => t(`tokens.scope.${scope}`)).join(', ')}</td>
+            <td>{formatDate(token.createdAt, { withTime: true })}</td>
+            <td>{when(token.lastUsedAt, t('tokens.neverUsed'))}</td>
+            <td>{when(token.expiresAt, t('tokens.noExpiry'))}</td>
+            <td>
+              <span className={`badge ${STATE_BADGES[token.state]}`}>{t(`tokens.state.${token.state}`)}</span>
+              {token.revokedAt ? <div className="small text-body-secondary">{formatDate(token.revokedAt, { withTime: true })}</div> : null}
+            </td>
+            <td className="text-end">
+              <FormError error={refusal?.intent === `revoke-${token.id}` ? refusal.error : undefined} />
+              {token.state === 'active' ? (
+                <ConfirmAction
+                  action={formAction}
+                  intent="revoke"
+                  fields={{ jeton_id: token.id, nom: token.name }}
+                  label={t('tokens.revoke')}
+                  question={t('tokens.revokeQuestion', { name: token.name })}
+                  confirmLabel={t('tokens.revokeConfirm')}
+                />
+              ) : null}
+            </td>
+          </tr>
+        )}
+      </ListTable>
     </>
   )
 }

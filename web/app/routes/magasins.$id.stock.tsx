@@ -2,15 +2,17 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react'
 
 import { CsrfField } from '~/components/csrf-field'
-import { EmptyState } from '~/components/empty-state'
+import { ListTable } from '~/components/list/data-table'
+import { InlineNumberForm } from '~/components/list/inline-number-form'
 import { PageHeader } from '~/components/page-header'
-import { Pagination } from '~/components/pagination'
 import { ReplenishmentStatusBadge, StockStatusBadge } from '~/components/status-badge'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
+import { StockFilterBar } from '~/components/stock/stock-filter-bar'
+import { actionsColumn, amountColumn } from '~/components/table-head'
 import { formatDate, formatMoney, formatNumber } from '~/lib/format'
 import { idParam, loading, mutation, requireStoreAccess, signedIn } from '~/lib/request.server'
 import { useMessage, useT } from '~/lib/root-data'
-import { REQUESTS_PAGE_SIZE, STOCK_SORTS, STOCK_STATUSES } from '~/lib/stock'
+import { stockListFiltered } from '~/lib/stock'
 import { loadStock, runStockAction, stockFilters, type StockActionResult } from '~/lib/stock.server'
 import { getStore } from '~/lib/stores.server'
 import { storeMovementsPath } from '~/lib/warehouse'
@@ -44,7 +46,6 @@ export default function StorePage() {
   const location = useLocation()
   // Posting to the URL being viewed keeps the filters and page after the redirect.
   const formAction = location.pathname + location.search
-  const filtered = filters.search !== '' || filters.status !== null
   // One request at a time: a double click must not send two replenishment requests.
   const submitting = useNavigation().state === 'submitting'
 
@@ -65,178 +66,93 @@ export default function StorePage() {
         </div>
       ) : null}
 
-      <Form method="get" className="row g-2 align-items-end mb-3" role="search" aria-label={t('stock.filterLabel')}>
-        <div className="col-sm-5 col-lg-4">
-          <label htmlFor="stock-q" className="form-label">
-            {t('stock.search')}
-          </label>
-          <input id="stock-q" name="q" type="search" className="form-control" defaultValue={filters.search} maxLength={64} />
-        </div>
-        <div className="col-sm-3 col-lg-2">
-          <label htmlFor="stock-statut" className="form-label">
-            {t('stock.statusFilter')}
-          </label>
-          <select id="stock-statut" name="statut" className="form-select" defaultValue={filters.status ?? ''}>
-            <option value="">{t('stock.allStatuses')}</option>
-            {STOCK_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`stock.status.${status}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="col-sm-2 col-lg-2">
-          <label htmlFor="stock-tri" className="form-label">
-            {t('stock.sort')}
-          </label>
-          <select id="stock-tri" name="tri" className="form-select" defaultValue={filters.sort}>
-            {STOCK_SORTS.map((sort) => (
-              <option key={sort} value={sort}>
-                {t(`stock.sort.${sort}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="col-sm-2 col-lg-2 d-flex gap-2">
-          <button type="submit" className="btn btn-primary">
-            {t('stock.apply')}
-          </button>
-          {filtered ? (
-            <Link to={location.pathname} className="btn btn-link">
-              {t('stock.reset')}
-            </Link>
-          ) : null}
-        </div>
-      </Form>
-
-      {stock.items.length === 0 ? (
-        <EmptyState>{filtered ? t('stock.noMatch') : t('stock.empty')}</EmptyState>
-      ) : (
-        <div className="table-responsive bg-body rounded-3 shadow-sm">
-          <table className="table table-hover align-middle mb-0" data-testid="stock-table">
-            <caption className="visually-hidden">{t('stock.caption', { store: store.nom })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('pos.search.code')}</th>
-                <th scope="col">{t('pos.search.product')}</th>
-                <th scope="col" className="amount">
-                  {t('pos.search.price')}
-                </th>
-                <th scope="col" className="amount">
-                  {t('stock.quantity')}
-                </th>
-                <th scope="col" className="amount">
-                  {t('stock.reorderPoint')}
-                </th>
-                <th scope="col">{t('stock.status')}</th>
-                <th scope="col">{t('stock.request')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {stock.items.map((item) => {
-                const rowResult = result?.intent === 'request' && result.productId === item.productId ? result : undefined
-                const error = rowResult?.fieldErrors?.quantite ?? rowResult?.error
-                const inputId = `request-${item.productId}`
-                return (
-                  <tr key={item.productId}>
-                    <td>
-                      <code>{item.code}</code>
-                    </td>
-                    <td className="pos-product-name">{item.name}</td>
-                    <td className="amount">{formatMoney(item.unitPriceCents)}</td>
-                    <td className="amount">{formatNumber(item.quantity)}</td>
-                    <td className="amount">{formatNumber(item.reorderPoint)}</td>
-                    <td>
-                      <StockStatusBadge status={item.status} />
-                    </td>
-                    <td>
-                      <Form method="post" action={formAction} className="d-flex gap-1" noValidate>
-                        <CsrfField />
-                        <input type="hidden" name="intent" value="request" />
-                        <input type="hidden" name="produit_id" value={item.productId} />
-                        <input type="hidden" name="cle" value={item.requestKey} />
-                        <input
-                          id={inputId}
-                          type="number"
-                          name="quantite"
-                          min={1}
-                          max={100000}
-                          defaultValue={item.suggested ?? undefined}
-                          placeholder={t('stock.quantityPlaceholder')}
-                          className={`form-control form-control-sm pos-qty${error ? ' is-invalid' : ''}`}
-                          aria-label={t('stock.requestQuantityOf', { name: item.name })}
-                          aria-invalid={error ? true : undefined}
-                          aria-describedby={error ? `${inputId}-error` : undefined}
-                          autoFocus={Boolean(error)}
-                          inputMode="numeric"
-                        />
-                        <button type="submit" className="btn btn-sm btn-outline-primary text-nowrap" disabled={submitting}>
-                          {t('stock.requestSubmit')}
-                        </button>
-                      </Form>
-                      {error ? (
-                        <div id={`${inputId}-error`} className="invalid-feedback d-block">
-                          {describe(error)}
-                        </div>
-                      ) : null}
-                    </td>
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pagination page={stock.page} size={stock.size} total={stock.total} label={t('stock.paginationLabel')} />
+      <StockFilterBar formId="stock" searchLabel={t('stock.search')} filters={filters} />
+      <ListTable
+        list={stock}
+        testId="stock-table"
+        hover
+        caption={t('stock.caption', { store: store.nom })}
+        paginationLabel={t('stock.paginationLabel')}
+        empty={stockListFiltered(filters) ? t('stock.noMatch') : t('stock.empty')}
+        columns={[
+          t('pos.search.code'),
+          t('pos.search.product'),
+          amountColumn(t('pos.search.price')),
+          amountColumn(t('stock.quantity')),
+          amountColumn(t('stock.reorderPoint')),
+          t('stock.status'),
+          t('stock.request'),
+        ]}
+      >
+        {(item) => {
+          const rowResult = result?.intent === 'request' && result.productId === item.productId ? result : undefined
+          return (
+            <tr key={item.productId}>
+              <td>
+                <code>{item.code}</code>
+              </td>
+              <td className="pos-product-name">{item.name}</td>
+              <td className="amount">{formatMoney(item.unitPriceCents)}</td>
+              <td className="amount">{formatNumber(item.quantity)}</td>
+              <td className="amount">{formatNumber(item.reorderPoint)}</td>
+              <td>
+                <StockStatusBadge status={item.status} />
+              </td>
+              <td>
+                <InlineNumberForm
+                  action={formAction}
+                  intent="request"
+                  fields={{ produit_id: item.productId, cle: item.requestKey }}
+                  inputId={`request-${item.productId}`}
+                  name="quantite"
+                  label={t('stock.requestQuantityOf', { name: item.name })}
+                  min={1}
+                  max={100000}
+                  defaultValue={item.suggested ?? undefined}
+                  placeholder={t('stock.quantityPlaceholder')}
+                  error={rowResult?.fieldErrors?.quantite ?? rowResult?.error}
+                  submitLabel={t('stock.requestSubmit')}
+                  submitClassName="btn-outline-primary text-nowrap"
+                  disabled={submitting}
+                />
+              </td>
+            </tr>
+          )
+        }}
+      </ListTable>
 
       <section className="mt-4" aria-labelledby="requests-heading">
         <h2 id="requests-heading" className="h5">
           {t('stock.requestsTitle')}
         </h2>
-        {requests.items.length === 0 ? (
-          <EmptyState>{t('stock.requestsEmpty')}</EmptyState>
-        ) : (
-          <div className="table-responsive bg-body rounded-3 shadow-sm">
-            <table className="table align-middle mb-0" data-testid="requests-table">
-              <thead>
-                <tr>
-                  <th scope="col">#</th>
-                  <th scope="col">{t('stock.requestedAt')}</th>
-                  <th scope="col">{t('pos.search.product')}</th>
-                  <th scope="col" className="amount">
-                    {t('stock.quantity')}
-                  </th>
-                  <th scope="col">{t('stock.status')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('pos.cart.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {requests.items.map((request) => (
-                  <tr key={request.id}>
-                    <td>{request.id}</td>
-                    <td>{formatDate(request.requestedAt, { withTime: true })}</td>
-                    <td className="pos-product-name">{request.product}</td>
-                    <td className="amount">{formatNumber(request.quantity)}</td>
-                    <td>
-                      <ReplenishmentStatusBadge status={request.status} />
-                    </td>
-                    <td className="text-end">
-                      {request.actions.includes('receive') ? (
-                        <RequestAction formAction={formAction} id={request.id} intent="receive" label={t('stock.receive')} />
-                      ) : null}
-                      {request.actions.includes('cancel') && request.status === 'en_attente' ? (
-                        <RequestAction formAction={formAction} id={request.id} intent="cancel-request" label={t('stock.cancelRequest')} />
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        <Pagination page={requests.page} size={REQUESTS_PAGE_SIZE} total={requests.total} param="dpage" label={t('stock.requestsTitle')} />
+        <ListTable
+          list={requests}
+          testId="requests-table"
+          pageParam="dpage"
+          paginationLabel={t('stock.requestsTitle')}
+          empty={t('stock.requestsEmpty')}
+          columns={['#', t('stock.requestedAt'), t('pos.search.product'), amountColumn(t('stock.quantity')), t('stock.status'), actionsColumn(t('pos.cart.actions'))]}
+        >
+          {(request) => (
+            <tr key={request.id}>
+              <td>{request.id}</td>
+              <td>{formatDate(request.requestedAt, { withTime: true })}</td>
+              <td className="pos-product-name">{request.product}</td>
+              <td className="amount">{formatNumber(request.quantity)}</td>
+              <td>
+                <ReplenishmentStatusBadge status={request.status} />
+              </td>
+              <td className="text-end">
+                {request.actions.includes('receive') ? (
+                  <RequestAction formAction={formAction} id={request.id} intent="receive" label={t('stock.receive')} />
+                ) : null}
+                {request.actions.includes('cancel') && request.status === 'en_attente' ? (
+                  <RequestAction formAction={formAction} id={request.id} intent="cancel-request" label={t('stock.cancelRequest')} />
+                ) : null}
+              </td>
+            </tr>
+          )}
+        </ListTable>
       </section>
     </>
   )

@@ -6,10 +6,11 @@ import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { AdjustmentForm, MovementFiltersForm, MovementsTable } from '~/components/warehouse/movements-view'
 import { MANAGER_ROLES, hasRole } from '~/lib/auth/roles'
 import type { FormRefusal } from '~/lib/forms/refusals'
+import { listAction } from '~/lib/list.server'
 import { pageTitle } from '~/lib/meta'
 import { loadMovements, runAdjustment } from '~/lib/movements.server'
 import { storeRegistersPath, storeStockPath } from '~/lib/paths'
-import { idParam, loading, mutation, requireRole, requireStoreAccess, signedIn } from '~/lib/request.server'
+import { idParam, loading, requireStoreAccess, signedIn } from '~/lib/request.server'
 import { useT } from '~/lib/root-data'
 import { getStore } from '~/lib/stores.server'
 import { movementFilters } from '~/lib/warehouse'
@@ -30,12 +31,9 @@ export async function loader(args: LoaderFunctionArgs) {
   })
 }
 
-export async function action(args: ActionFunctionArgs) {
-  const ctx = await mutation(args)
+export function action(args: ActionFunctionArgs) {
   const storeId = idParam(args.params.id)
-  requireRole(ctx.user, MANAGER_ROLES)
-  const url = new URL(args.request.url)
-  return loading(() => runAdjustment(ctx, { storeId }, url.pathname + url.search))
+  return listAction(args, MANAGER_ROLES, (ctx, back) => runAdjustment(ctx, { storeId }, back))
 }
 
 export default function StoreMovementsPage() {

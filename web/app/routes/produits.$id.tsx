@@ -5,16 +5,17 @@ import { ActiveBadge } from '~/components/active-badge'
 import { ActiveToggle } from '~/components/active-toggle'
 import { ProductForm } from '~/components/catalog/product-form'
 import { ConfirmAction } from '~/components/confirm-action'
-import { FormError } from '~/components/form-field'
 import { PageHeader } from '~/components/page-header'
+import { RecordLayout } from '~/components/record-layout'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { MANAGER_ROLES } from '~/lib/auth/roles'
 import { deleteProduct, loadProduct, setProductActive, updateProduct } from '~/lib/catalog/products.server'
 import { formatNumber } from '~/lib/format'
 import { PRODUCT_FIELDS, parseProduct } from '~/lib/forms/catalog'
 import { apiRefusal, invalidForm } from '~/lib/forms/refusal.server'
-import { echoFields, type FormRefusal } from '~/lib/forms/refusals'
-import { idParam, loading, mutation, redirectWithNotice, requireRole, signedIn } from '~/lib/request.server'
+import { echoFields, refusalsByPlace, type FormRefusal } from '~/lib/forms/refusals'
+import { loadRecord, recordMutation } from '~/lib/record.server'
+import { redirectWithNotice } from '~/lib/request.server'
 import { useT } from '~/lib/root-data'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -22,19 +23,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ]
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { api, user } = await signedIn(args)
-  requireRole(user, MANAGER_ROLES)
-  // A bad or unknown id is a 404 page (the original's edit page answered 500).
-  const id = idParam(args.params.id)
-  return loading(() => loadProduct(api, id))
+  return loadRecord(args, MANAGER_ROLES, loadProduct)
 }
 
 const INTENTS = ['save', 'deactivate', 'reactivate', 'delete'] as const
 
 export async function action(args: ActionFunctionArgs) {
-  const { api, user, form, session } = await mutation(args)
-  requireRole(user, MANAGER_ROLES)
-  const id = idParam(args.params.id)
+  const { api, form, session, id } = await recordMutation(args, MANAGER_ROLES)
   const intent = INTENTS.find((candidate) => candidate === form.get('intent'))
   if (!intent) throw new Response('unknown_intent', { status: 400 })
   const here = `/produits/${id}`
@@ -69,10 +64,9 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function ProductPage() {
   const { product, categories } = useLoaderData<typeof loader>()
-  const refusal = useActionData<typeof action>() as FormRefusal | undefined
+  const refusal = refusalsByPlace(useActionData<typeof action>() as FormRefusal | undefined)
   const t = useT()
   const path = `/produits/${product.id}`
-  const statusRefusal = refusal && refusal.intent !== 'save' ? refusal : undefined
 
   return (
     <>
@@ -89,37 +83,23 @@ export default function ProductPage() {
         ]}
         lead={t('products.summary', { code: product.code, category: product.category ?? '—', stock: formatNumber(product.warehouseQuantity) })}
       />
-      <div className="row g-3">
-        <div className="col-lg-8">
-          <ProductForm
-            creating={false}
-            action={path}
-            categories={categories}
-            values={product.values}
-            refusal={refusal?.intent === 'save' ? refusal : undefined}
-          />
-        </div>
-        <div className="col-lg-4">
-          <section className="card shadow-sm" aria-labelledby="product-status-title">
-            <div className="card-body">
-              <h2 id="product-status-title" className="h5">
-                {t('products.statusTitle')}
-              </h2>
-              <FormError error={statusRefusal?.error} />
-              <p className="small text-body-secondary">{product.active ? t('products.deactivateHelp') : t('products.reactivateHelp')}</p>
-              <ActiveToggle action={path} active={product.active} deactivateLabel={t('products.deactivate')} reactivateLabel={t('products.reactivate')} />
-              <p className="small text-body-secondary mt-3 mb-2">{t('products.deleteHelp')}</p>
-              <ConfirmAction
-                action={path}
-                intent="delete"
-                label={t('products.delete')}
-                question={t('products.deleteQuestion', { name: product.name })}
-                confirmLabel={t('products.deleteConfirm')}
-              />
-            </div>
-          </section>
-        </div>
-      </div>
+      <RecordLayout
+        form={<ProductForm creating={false} action={path} categories={categories} values={product.values} refusal={refusal.form} />}
+        asideId="product-status"
+        asideTitle={t('products.statusTitle')}
+        asideError={refusal.aside?.error}
+      >
+        <p className="small text-body-secondary">{product.active ? t('products.deactivateHelp') : t('products.reactivateHelp')}</p>
+        <ActiveToggle action={path} active={product.active} deactivateLabel={t('products.deactivate')} reactivateLabel={t('products.reactivate')} />
+        <p className="small text-body-secondary mt-3 mb-2">{t('products.deleteHelp')}</p>
+        <ConfirmAction
+          action={path}
+          intent="delete"
+          label={t('products.delete')}
+          question={t('products.deleteQuestion', { name: product.name })}
+          confirmLabel={t('products.deleteConfirm')}
+        />
+      </RecordLayout>
     </>
   )
 }

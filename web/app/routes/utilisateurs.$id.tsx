@@ -4,15 +4,16 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { UserForm } from '~/components/access/user-form'
 import { ActiveBadge } from '~/components/active-badge'
 import { ActiveToggle } from '~/components/active-toggle'
-import { FormError } from '~/components/form-field'
 import { PageHeader } from '~/components/page-header'
+import { RecordLayout } from '~/components/record-layout'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { loadUser, setUserActive, updateUser } from '~/lib/access/users.server'
 import { ADMIN_ROLES } from '~/lib/auth/roles'
 import { USER_FIELDS, parseUser } from '~/lib/forms/access'
 import { apiRefusal, invalidForm } from '~/lib/forms/refusal.server'
-import { echoFields, type FormRefusal } from '~/lib/forms/refusals'
-import { idParam, loading, mutation, redirectWithNotice, requireRole, signedIn } from '~/lib/request.server'
+import { echoFields, refusalsByPlace, type FormRefusal } from '~/lib/forms/refusals'
+import { loadRecord, recordMutation } from '~/lib/record.server'
+import { redirectWithNotice } from '~/lib/request.server'
 import { useT, useUser } from '~/lib/root-data'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -24,16 +25,11 @@ const ECHOED = USER_FIELDS.filter((name) => name !== 'mot_de_passe')
 const USER_CONFLICTS = { INVALID_TRANSITION: 'users.notAllowed' } as const
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { api, user } = await signedIn(args)
-  requireRole(user, ADMIN_ROLES)
-  const id = idParam(args.params.id)
-  return loading(() => loadUser(api, id))
+  return loadRecord(args, ADMIN_ROLES, loadUser)
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { api, user, form, session } = await mutation(args)
-  requireRole(user, ADMIN_ROLES)
-  const id = idParam(args.params.id)
+  const { api, form, session, id } = await recordMutation(args, ADMIN_ROLES)
   const here = `/utilisateurs/${id}`
   const intent = form.get('intent')
   if (intent === 'deactivate' || intent === 'reactivate') {
@@ -58,7 +54,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function UserPage() {
   const { user, stores } = useLoaderData<typeof loader>()
-  const refusal = useActionData<typeof action>() as FormRefusal | undefined
+  const refusal = refusalsByPlace(useActionData<typeof action>() as FormRefusal | undefined)
   const t = useT()
   const me = useUser()
   const path = `/utilisateurs/${user.id}`
@@ -79,27 +75,19 @@ export default function UserPage() {
         ]}
         lead={user.store ? t('users.summaryStore', { role: t(`role.${user.role}`), store: user.store }) : t(`role.${user.role}`)}
       />
-      <div className="row g-3">
-        <div className="col-lg-8">
-          <UserForm creating={false} action={path} stores={stores} values={user.values} refusal={refusal?.intent === 'save' ? refusal : undefined} />
-        </div>
-        <div className="col-lg-4">
-          <section className="card shadow-sm" aria-labelledby="user-status-title">
-            <div className="card-body">
-              <h2 id="user-status-title" className="h5">
-                {t('users.statusTitle')}
-              </h2>
-              <FormError error={refusal && refusal.intent !== 'save' ? refusal.error : undefined} />
-              <p className="small text-body-secondary">
-                {ownAccount ? t('users.ownAccount') : user.active ? t('users.deactivateHelp') : t('users.reactivateHelp')}
-              </p>
-              {ownAccount ? null : (
-                <ActiveToggle action={path} active={user.active} deactivateLabel={t('users.deactivate')} reactivateLabel={t('users.reactivate')} />
-              )}
-            </div>
-          </section>
-        </div>
-      </div>
+      <RecordLayout
+        form={<UserForm creating={false} action={path} stores={stores} values={user.values} refusal={refusal.form} />}
+        asideId="user-status"
+        asideTitle={t('users.statusTitle')}
+        asideError={refusal.aside?.error}
+      >
+        <p className="small text-body-secondary">
+          {ownAccount ? t('users.ownAccount') : user.active ? t('users.deactivateHelp') : t('users.reactivateHelp')}
+        </p>
+        {ownAccount ? null : (
+          <ActiveToggle action={path} active={user.active} deactivateLabel={t('users.deactivate')} reactivateLabel={t('users.reactivate')} />
+        )}
+      </RecordLayout>
     </>
   )
 }

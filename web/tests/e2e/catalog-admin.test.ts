@@ -4,31 +4,23 @@
 // and the integration tokens, and each role is kept out of the others' pages.
 // Names are unique per run: both modes (and reruns) share one database.
 import assert from 'node:assert/strict'
-import { after, before, describe, test } from 'node:test'
+import { after, before, test } from 'node:test'
 
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 
 import {
   API,
-  JS_ENABLED,
-  MODE,
-  WEB,
+  RUN,
+  Stage,
   XSS_NAME,
-  apiClient,
+  describeFlows,
+  expectForbidden,
   expectText,
-  launchBrowser,
-  newContext,
-  randomPrivateIp,
-  readCredentials,
+  press,
   ready,
   signIn,
   textOf,
-  userOf,
-  type ApiCall,
-  type Credentials,
 } from './support.ts'
-
-const RUN = `${Date.now().toString(36)}${JS_ENABLED ? 'j' : 'n'}`.toUpperCase()
 
 interface ProductWire {
   id: number
@@ -44,13 +36,6 @@ async function focusedField(page: Page): Promise<string | null> {
   return page.locator(':focus').getAttribute('name')
 }
 
-/** Submits a form and waits for the page that answers (a redirect or the refused form). */
-async function submit(page: Page, button: string): Promise<void> {
-  await page.getByRole('button', { name: button, exact: true }).click()
-  await page.waitForLoadState('domcontentloaded')
-  await ready(page)
-}
-
 /** Opens a <details> confirmation and confirms it. */
 async function confirm(page: Page, scope: ReturnType<Page['locator']>, open: string, yes: string): Promise<void> {
   await scope.locator('summary', { hasText: open }).click()
@@ -59,271 +44,236 @@ async function confirm(page: Page, scope: ReturnType<Page['locator']>, open: str
   await ready(page)
 }
 
-async function expectForbidden(page: Page, path: string): Promise<void> {
-  const response = await page.goto(path)
-  assert.equal(response?.status(), 403, path)
-  await expectText(page.locator('h1'), 'Accès refusé')
-}
+describeFlows('catalogue, users and API tokens', () => {
+  const stage = new Stage()
+  const { api } = stage
+  let manager: Page
+  let admin: Page
+  const productCode = `E2E-${RUN}`
+  let productId: number
 
-if (!WEB || !API) {
-  test('WEB_BASE_URL and API_BASE_URL are set', () => {
-    assert.fail('Set WEB_BASE_URL and API_BASE_URL (scripts/test.mjs does) to run the end-to-end flows.')
+  before(async () => {
+    await stage.open()
+    manager = await stage.signedIn('gerant')
+    admin = await stage.signedIn('admin')
   })
-} else {
-  describe(`catalogue, users and API tokens (${MODE})`, () => {
-    let credentials: Credentials
-    let api: ApiCall
-    let browser: Browser
-    const contexts: BrowserContext[] = []
-    const dialogs: string[] = []
-    let manager: Page
-    let admin: Page
-    const productCode = `E2E-${RUN}`
-    let productId: number
 
-    async function pageFor(username: string): Promise<Page> {
-      const context = await newContext(browser, { clientIp: randomPrivateIp() })
-      contexts.push(context)
-      const page = await context.newPage()
-      page.on('dialog', (dialog) => {
-        dialogs.push(dialog.message())
-        void dialog.dismiss()
-      })
-      const user = userOf(credentials, username)
-      await signIn(page, user.username, user.password)
-      return page
+  after(() => stage.close())
+
+  test('a manager creates a product named like HTML; a bad price is refused on its field, with the focus there', async () => {
+    const nav = await textOf(manager.getByRole('navigation', { name: 'Navigation principale' }))
+    assert.match(nav, /Produits/)
+    assert.doesNotMatch(nav, /Utilisateurs|Jetons/, 'no administrator entries for a manager')
+    await manager.goto('/produits')
+    await ready(manager)
+    await manager.getByRole('link', { name: 'Nouveau produit' }).first().click()
+    await manager.waitForURL('**/produits/nouveau')
+    await ready(manager)
+
+    await manager.getByLabel('Code (facultatif)').fill(productCode)
+    await manager.getByLabel('Nom', { exact: true }).fill(XSS_NAME)
+    await manager.getByLabel('Catégorie').selectOption({ label: 'Boissons' })
+    await manager.getByLabel('Prix').fill('douze')
+    await press(manager, 'Créer le produit')
+    await expectText(manager.locator('#new-product-prix-error'), 'Entrez un montant, par exemple 12,50.')
+    assert.equal(await manager.getByLabel('Prix').getAttribute('aria-invalid'), 'true')
+    assert.equal(await focusedField(manager), 'prix', 'the first field in error has the focus')
+    assert.equal(new URL(manager.url()).pathname, '/produits/nouveau')
+    assert.equal(await manager.getByLabel('Nom', { exact: true }).inputValue(), XSS_NAME, 'what was typed is kept')
+    assert.equal((await api('GET', `/products/by-code/${productCode}`)).status, 404, 'nothing was created')
+
+    await manager.getByLabel('Prix').fill('3,49')
+    await Promise.all([manager.waitForURL(/\/produits\/\d+$/), manager.getByRole('button', { name: 'Créer le produit' }).click()])
+    await ready(manager)
+    productId = Number(/\/produits\/(\d+)$/.exec(manager.url())?.[1])
+    await expectText(manager.getByRole('status').first(), `Produit ${XSS_NAME} créé (code ${productCode}).`)
+    await expectText(manager.locator('h1'), XSS_NAME)
+    const created = await api<ProductWire>('GET', `/products/${productId}`)
+    assert.equal(created.status, 200)
+    assert.deepEqual([created.body.code, created.body.nom, created.body.prix, created.body.actif], [productCode, XSS_NAME, '3.49', true])
+    assert.equal(await manager.locator('img[src="x"]').count(), 0, 'the name is text, not markup')
+  })
+
+  test('a code already in use is refused by the API and shown on the code field', async () => {
+    await manager.goto('/produits/nouveau')
+    await ready(manager)
+    await manager.getByLabel('Code (facultatif)').fill('ALI001')
+    await manager.getByLabel('Nom', { exact: true }).fill(`Doublon ${RUN}`)
+    await manager.getByLabel('Catégorie').selectOption({ label: 'Alimentaire' })
+    await manager.getByLabel('Prix').fill('1')
+    await press(manager, 'Créer le produit')
+    await expectText(manager.locator('#new-product-code-error'), 'Déjà utilisé')
+    assert.equal(await focusedField(manager), 'code')
+    const matches = await api<{ total: number }>('GET', `/products?search=${encodeURIComponent(`Doublon ${RUN}`)}`)
+    assert.equal(matches.body.total, 0)
+  })
+
+  test('the manager finds the product in the list, edits its price, then deactivates it', async () => {
+    await manager.goto(`/produits?q=${productCode}`)
+    await ready(manager)
+    const table = manager.getByTestId('products-table')
+    await expectText(table, XSS_NAME)
+    await expectText(table, '3,49 $')
+    await table.getByRole('link', { name: `Modifier ${XSS_NAME}` }).click()
+    await manager.waitForURL(`**/produits/${productId}`)
+    await ready(manager)
+
+    await manager.getByLabel('Prix').fill('4,25')
+    await manager.getByLabel('Description').fill('Pur jus, 1 L')
+    await press(manager, 'Enregistrer')
+    await expectText(manager.getByRole('status').first(), `Produit ${XSS_NAME} enregistré.`)
+    const edited = await api<ProductWire>('GET', `/products/${productId}`)
+    assert.deepEqual([edited.body.prix, edited.body.description], ['4.25', 'Pur jus, 1 L'])
+
+    await press(manager, 'Désactiver')
+    await expectText(manager.getByRole('status').first(), `Produit ${XSS_NAME} désactivé.`)
+    await expectText(manager.locator('h1'), 'Inactif')
+    assert.equal((await api<ProductWire>('GET', `/products/${productId}`)).body.actif, false)
+    await manager.goto(`/produits?q=${productCode}&statut=inactifs`)
+    await expectText(manager.getByTestId('products-table'), XSS_NAME)
+    await manager.goto(`/produits?q=${productCode}&statut=actifs`)
+    await expectText(manager.locator('main'), 'Aucun produit ne correspond à ces filtres.')
+    assert.equal(await manager.locator('img[src="x"]').count(), 0)
+    assert.deepEqual(stage.dialogs, [], 'no alert() ran')
+  })
+
+  test('a product with history cannot be deleted: the API’s 409 is a readable message', async () => {
+    const pain = await api<ProductWire>('GET', '/products/by-code/ALI001')
+    await manager.goto(`/produits/${pain.body.id}`)
+    await ready(manager)
+    await confirm(manager, manager.locator('main'), 'Supprimer…', 'Oui, supprimer')
+    await expectText(manager.getByRole('alert').first(), 'Ce produit a un historique')
+    assert.equal((await api('GET', `/products/${pain.body.id}`)).status, 200, 'still there')
+  })
+
+  test('an unknown or malformed product id is a 404 page, not a crash (the original’s edit page answered 500)', async () => {
+    for (const path of ['/produits/999999999', '/produits/abc', '/produit/modifier/999999999']) {
+      const response = await manager.goto(path)
+      assert.equal(response?.status(), 404, path)
+      await expectText(manager.locator('h1'), 'Page introuvable')
     }
-
-    before(async () => {
-      credentials = readCredentials()
-      api = apiClient(credentials.apiToken)
-      browser = await launchBrowser()
-      manager = await pageFor('gerant')
-      admin = await pageFor('admin')
-    })
-
-    after(async () => {
-      for (const context of contexts) await context.close()
-      await browser?.close()
-    })
-
-    test('a manager creates a product named like HTML; a bad price is refused on its field, with the focus there', async () => {
-      const nav = await textOf(manager.getByRole('navigation', { name: 'Navigation principale' }))
-      assert.match(nav, /Produits/)
-      assert.doesNotMatch(nav, /Utilisateurs|Jetons/, 'no administrator entries for a manager')
-      await manager.goto('/produits')
-      await ready(manager)
-      await manager.getByRole('link', { name: 'Nouveau produit' }).first().click()
-      await manager.waitForURL('**/produits/nouveau')
-      await ready(manager)
-
-      await manager.getByLabel('Code (facultatif)').fill(productCode)
-      await manager.getByLabel('Nom', { exact: true }).fill(XSS_NAME)
-      await manager.getByLabel('Catégorie').selectOption({ label: 'Boissons' })
-      await manager.getByLabel('Prix').fill('douze')
-      await submit(manager, 'Créer le produit')
-      await expectText(manager.locator('#new-product-prix-error'), 'Entrez un montant, par exemple 12,50.')
-      assert.equal(await manager.getByLabel('Prix').getAttribute('aria-invalid'), 'true')
-      assert.equal(await focusedField(manager), 'prix', 'the first field in error has the focus')
-      assert.equal(new URL(manager.url()).pathname, '/produits/nouveau')
-      assert.equal(await manager.getByLabel('Nom', { exact: true }).inputValue(), XSS_NAME, 'what was typed is kept')
-      assert.equal((await api('GET', `/products/by-code/${productCode}`)).status, 404, 'nothing was created')
-
-      await manager.getByLabel('Prix').fill('3,49')
-      await Promise.all([manager.waitForURL(/\/produits\/\d+$/), manager.getByRole('button', { name: 'Créer le produit' }).click()])
-      await ready(manager)
-      productId = Number(/\/produits\/(\d+)$/.exec(manager.url())?.[1])
-      await expectText(manager.getByRole('status').first(), `Produit ${XSS_NAME} créé (code ${productCode}).`)
-      await expectText(manager.locator('h1'), XSS_NAME)
-      const created = await api<ProductWire>('GET', `/products/${productId}`)
-      assert.equal(created.status, 200)
-      assert.deepEqual([created.body.code, created.body.nom, created.body.prix, created.body.actif], [productCode, XSS_NAME, '3.49', true])
-      assert.equal(await manager.locator('img[src="x"]').count(), 0, 'the name is text, not markup')
-    })
-
-    test('a code already in use is refused by the API and shown on the code field', async () => {
-      await manager.goto('/produits/nouveau')
-      await ready(manager)
-      await manager.getByLabel('Code (facultatif)').fill('ALI001')
-      await manager.getByLabel('Nom', { exact: true }).fill(`Doublon ${RUN}`)
-      await manager.getByLabel('Catégorie').selectOption({ label: 'Alimentaire' })
-      await manager.getByLabel('Prix').fill('1')
-      await submit(manager, 'Créer le produit')
-      await expectText(manager.locator('#new-product-code-error'), 'Déjà utilisé')
-      assert.equal(await focusedField(manager), 'code')
-      const matches = await api<{ total: number }>('GET', `/products?search=${encodeURIComponent(`Doublon ${RUN}`)}`)
-      assert.equal(matches.body.total, 0)
-    })
-
-    test('the manager finds the product in the list, edits its price, then deactivates it', async () => {
-      await manager.goto(`/produits?q=${productCode}`)
-      await ready(manager)
-      const table = manager.getByTestId('products-table')
-      await expectText(table, XSS_NAME)
-      await expectText(table, '3,49 $')
-      await table.getByRole('link', { name: `Modifier ${XSS_NAME}` }).click()
-      await manager.waitForURL(`**/produits/${productId}`)
-      await ready(manager)
-
-      await manager.getByLabel('Prix').fill('4,25')
-      await manager.getByLabel('Description').fill('Pur jus, 1 L')
-      await submit(manager, 'Enregistrer')
-      await expectText(manager.getByRole('status').first(), `Produit ${XSS_NAME} enregistré.`)
-      const edited = await api<ProductWire>('GET', `/products/${productId}`)
-      assert.deepEqual([edited.body.prix, edited.body.description], ['4.25', 'Pur jus, 1 L'])
-
-      await submit(manager, 'Désactiver')
-      await expectText(manager.getByRole('status').first(), `Produit ${XSS_NAME} désactivé.`)
-      await expectText(manager.locator('h1'), 'Inactif')
-      assert.equal((await api<ProductWire>('GET', `/products/${productId}`)).body.actif, false)
-      await manager.goto(`/produits?q=${productCode}&statut=inactifs`)
-      await expectText(manager.getByTestId('products-table'), XSS_NAME)
-      await manager.goto(`/produits?q=${productCode}&statut=actifs`)
-      await expectText(manager.locator('main'), 'Aucun produit ne correspond à ces filtres.')
-      assert.equal(await manager.locator('img[src="x"]').count(), 0)
-      assert.deepEqual(dialogs, [], 'no alert() ran')
-    })
-
-    test('a product with history cannot be deleted: the API’s 409 is a readable message', async () => {
-      const pain = await api<ProductWire>('GET', '/products/by-code/ALI001')
-      await manager.goto(`/produits/${pain.body.id}`)
-      await ready(manager)
-      await confirm(manager, manager.locator('main'), 'Supprimer…', 'Oui, supprimer')
-      await expectText(manager.getByRole('alert').first(), 'Ce produit a un historique')
-      assert.equal((await api('GET', `/products/${pain.body.id}`)).status, 200, 'still there')
-    })
-
-    test('an unknown or malformed product id is a 404 page, not a crash (the original’s edit page answered 500)', async () => {
-      for (const path of ['/produits/999999999', '/produits/abc', '/produit/modifier/999999999']) {
-        const response = await manager.goto(path)
-        assert.equal(response?.status(), 404, path)
-        await expectText(manager.locator('h1'), 'Page introuvable')
-      }
-      const old = await manager.goto('/produit/')
-      assert.equal(new URL(manager.url()).pathname, '/produits', 'the original’s /produit/ leads to the products')
-      assert.equal(old?.status(), 200)
-    })
-
-    test('categories: created, refused while products use one (409), deleted', async () => {
-      const name = `Catégorie E2E ${RUN}`
-      await manager.goto('/categories')
-      await ready(manager)
-      const form = manager.locator('form', { has: manager.getByRole('button', { name: 'Créer la catégorie' }) })
-      await form.getByLabel('Nom').fill(name)
-      await form.getByLabel('Description').fill('Créée par les tests de bout en bout')
-      await submit(manager, 'Créer la catégorie')
-      await expectText(manager.getByRole('status').first(), `Catégorie ${name} créée.`)
-      const table = manager.getByTestId('categories-table')
-      await expectText(table, name)
-
-      const used = table.getByRole('row', { name: /Boissons/ })
-      await confirm(manager, used, 'Supprimer…', 'Oui, supprimer')
-      await expectText(manager.getByRole('alert').first(), 'Des produits utilisent cette catégorie')
-
-      const mine = manager.getByTestId('categories-table').getByRole('row', { name: new RegExp(name) })
-      await confirm(manager, mine, 'Supprimer…', 'Oui, supprimer')
-      await expectText(manager.getByRole('status').first(), `Catégorie ${name} supprimée.`)
-      assert.equal(await manager.getByTestId('categories-table').getByText(name).count(), 0)
-      const left = await api<{ total: number }>('GET', `/categories?search=${encodeURIComponent(name)}`)
-      assert.equal(left.body.total, 0)
-    })
-
-    test('a manager gets 403 on the users and API token pages', async () => {
-      for (const path of ['/utilisateurs', '/utilisateurs/nouveau', '/utilisateurs/1', '/jetons', '/jetons/nouveau']) {
-        await expectForbidden(manager, path)
-      }
-    })
-
-    test('an administrator creates a clerk (a store is required); the clerk gets 403 on the product pages until deactivated', async () => {
-      const username = `e2e-caissier-${RUN}`.toLowerCase()
-      const password = `phrase-de-passe-${RUN}`
-      const nav = await textOf(admin.getByRole('navigation', { name: 'Navigation principale' }))
-      assert.match(nav, /Utilisateurs/)
-      assert.match(nav, /Jetons d’API/)
-      await admin.goto('/utilisateurs/nouveau')
-      await ready(admin)
-      await admin.getByLabel("Nom d'utilisateur").fill(username)
-      await admin.getByLabel('Nom complet').fill(`Caissier E2E ${RUN}`)
-      await admin.getByLabel('Courriel').fill(`${username}@comptoir.test`)
-      await admin.getByLabel('Rôle').selectOption('clerk')
-      await admin.getByLabel('Mot de passe').fill(password)
-      await submit(admin, 'Créer le compte')
-      await expectText(admin.locator('#new-user-magasin_id-error'), 'Un caissier doit avoir un magasin.')
-      assert.equal(await focusedField(admin), 'magasin_id')
-
-      await admin.getByLabel('Magasin', { exact: true }).selectOption({ label: 'Magasin Banlieue' })
-      // Without JavaScript the refused page never shows the password again: type it anew.
-      await admin.getByLabel('Mot de passe').fill(password)
-      await Promise.all([admin.waitForURL(/\/utilisateurs\/\d+$/), admin.getByRole('button', { name: 'Créer le compte' }).click()])
-      await ready(admin)
-      await expectText(admin.getByRole('status').first(), `Compte ${username} créé.`)
-      const userId = Number(/\/utilisateurs\/(\d+)$/.exec(admin.url())?.[1])
-      await admin.goto(`/utilisateurs?q=${username}&role=clerk`)
-      await expectText(admin.getByTestId('users-table'), 'Magasin Banlieue')
-
-      const clerkContext = await newContext(browser, { clientIp: randomPrivateIp() })
-      contexts.push(clerkContext)
-      const clerk = await clerkContext.newPage()
-      await signIn(clerk, username, password)
-      const stores = await api<{ items: { id: number; nom: string }[] }>('GET', '/stores?size=100')
-      const banlieue = stores.body.items.find((store) => store.nom === 'Magasin Banlieue')
-      assert.equal(new URL(clerk.url()).pathname, `/magasins/${banlieue?.id}/caisses`, 'the new clerk lands at their store')
-      for (const path of ['/produits', '/produits/nouveau', `/produits/${productId}`, '/categories', '/utilisateurs', '/jetons']) {
-        await expectForbidden(clerk, path)
-      }
-      // The actions are guarded too, not only the pages: a valid form post from a clerk is refused.
-      const csrf = await clerk.locator('input[name="csrf"]').first().getAttribute('value')
-      const post = await clerkContext.request.post('/produits/nouveau', {
-        form: { csrf: csrf ?? '', intent: 'save', nom: 'Intrus', categorie_id: '1', prix: '1' },
-        maxRedirects: 0,
-      })
-      assert.equal(post.status(), 403)
-
-      // Deactivating the account ends the clerk's session at once (the API revokes its tokens).
-      await admin.goto(`/utilisateurs/${userId}`)
-      await ready(admin)
-      await submit(admin, 'Désactiver le compte')
-      await expectText(admin.getByRole('status').first(), `Compte ${username} désactivé.`)
-      await clerk.goto(`/magasins/${banlieue?.id}/caisses`)
-      assert.equal(new URL(clerk.url()).pathname, '/connexion', 'the deactivated clerk is signed out')
-    })
-
-    test('an administrator creates an API token: shown once, never in a URL; it works, then revoked it gets 401', async () => {
-      const name = `e2e-jeton-${RUN}`.toLowerCase()
-      await admin.goto('/jetons/nouveau')
-      await ready(admin)
-      await admin.getByLabel('Nom').fill(name)
-      await admin.getByLabel('Lecture').check()
-      await Promise.all([admin.waitForURL((url) => url.pathname === '/jetons'), admin.getByRole('button', { name: 'Créer le jeton' }).click()])
-      await ready(admin)
-      const secret = await admin.getByTestId('new-token').getByLabel('Jeton').inputValue()
-      assert.match(secret, /^cpt_/)
-      assert.doesNotMatch(admin.url(), /cpt_/, 'the token is not in the URL')
-      const cookies = await admin.context().cookies()
-      assert.ok(cookies.every((cookie) => !cookie.value.includes(secret)), 'nor readable in a cookie')
-
-      const read = await fetch(`${API}/api/v1/products?size=1`, { headers: { 'X-API-Token': secret } })
-      assert.equal(read.status, 200, 'the new token reads the API')
-      const write = await fetch(`${API}/api/v1/categories`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ nom: `Interdit ${RUN}` }),
-      })
-      assert.equal(write.status, 403, 'a read-only token cannot write')
-
-      await admin.reload()
-      await ready(admin)
-      assert.equal(await admin.getByTestId('new-token').count(), 0, 'shown once only')
-      assert.ok(!(await admin.content()).includes(secret))
-
-      const row = admin.getByTestId('tokens-table').getByRole('row', { name: new RegExp(name) })
-      await expectText(row, 'Actif')
-      await confirm(admin, row, 'Révoquer…', 'Oui, révoquer')
-      await expectText(admin.getByRole('status').first(), `Jeton ${name} révoqué.`)
-      await expectText(admin.getByTestId('tokens-table').getByRole('row', { name: new RegExp(name) }), 'Révoqué')
-      const revoked = await fetch(`${API}/api/v1/products?size=1`, { headers: { 'X-API-Token': secret } })
-      assert.equal(revoked.status, 401, 'a revoked token is refused')
-      assert.deepEqual(dialogs, [], 'no dialog opened in any of these pages')
-    })
+    const old = await manager.goto('/produit/')
+    assert.equal(new URL(manager.url()).pathname, '/produits', 'the original’s /produit/ leads to the products')
+    assert.equal(old?.status(), 200)
   })
-}
+
+  test('categories: created, refused while products use one (409), deleted', async () => {
+    const name = `Catégorie E2E ${RUN}`
+    await manager.goto('/categories')
+    await ready(manager)
+    const form = manager.locator('form', { has: manager.getByRole('button', { name: 'Créer la catégorie' }) })
+    await form.getByLabel('Nom').fill(name)
+    await form.getByLabel('Description').fill('Créée par les tests de bout en bout')
+    await press(manager, 'Créer la catégorie')
+    await expectText(manager.getByRole('status').first(), `Catégorie ${name} créée.`)
+    const table = manager.getByTestId('categories-table')
+    await expectText(table, name)
+
+    const used = table.getByRole('row', { name: /Boissons/ })
+    await confirm(manager, used, 'Supprimer…', 'Oui, supprimer')
+    await expectText(manager.getByRole('alert').first(), 'Des produits utilisent cette catégorie')
+
+    const mine = manager.getByTestId('categories-table').getByRole('row', { name: new RegExp(name) })
+    await confirm(manager, mine, 'Supprimer…', 'Oui, supprimer')
+    await expectText(manager.getByRole('status').first(), `Catégorie ${name} supprimée.`)
+    assert.equal(await manager.getByTestId('categories-table').getByText(name).count(), 0)
+    const left = await api<{ total: number }>('GET', `/categories?search=${encodeURIComponent(name)}`)
+    assert.equal(left.body.total, 0)
+  })
+
+  test('a manager gets 403 on the users and API token pages', async () => {
+    for (const path of ['/utilisateurs', '/utilisateurs/nouveau', '/utilisateurs/1', '/jetons', '/jetons/nouveau']) {
+      await expectForbidden(manager, path)
+    }
+  })
+
+  test('an administrator creates a clerk (a store is required); the clerk gets 403 on the product pages until deactivated', async () => {
+    const username = `e2e-caissier-${RUN}`.toLowerCase()
+    const password = `phrase-de-passe-${RUN}`
+    const nav = await textOf(admin.getByRole('navigation', { name: 'Navigation principale' }))
+    assert.match(nav, /Utilisateurs/)
+    assert.match(nav, /Jetons d’API/)
+    await admin.goto('/utilisateurs/nouveau')
+    await ready(admin)
+    await admin.getByLabel("Nom d'utilisateur").fill(username)
+    await admin.getByLabel('Nom complet').fill(`Caissier E2E ${RUN}`)
+    await admin.getByLabel('Courriel').fill(`${username}@comptoir.test`)
+    await admin.getByLabel('Rôle').selectOption('clerk')
+    await admin.getByLabel('Mot de passe').fill(password)
+    await press(admin, 'Créer le compte')
+    await expectText(admin.locator('#new-user-magasin_id-error'), 'Un caissier doit avoir un magasin.')
+    assert.equal(await focusedField(admin), 'magasin_id')
+
+    await admin.getByLabel('Magasin', { exact: true }).selectOption({ label: 'Magasin Banlieue' })
+    // Without JavaScript the refused page never shows the password again: type it anew.
+    await admin.getByLabel('Mot de passe').fill(password)
+    await Promise.all([admin.waitForURL(/\/utilisateurs\/\d+$/), admin.getByRole('button', { name: 'Créer le compte' }).click()])
+    await ready(admin)
+    await expectText(admin.getByRole('status').first(), `Compte ${username} créé.`)
+    const userId = Number(/\/utilisateurs\/(\d+)$/.exec(admin.url())?.[1])
+    await admin.goto(`/utilisateurs?q=${username}&role=clerk`)
+    await expectText(admin.getByTestId('users-table'), 'Magasin Banlieue')
+
+    const clerk = await stage.newPage()
+    await signIn(clerk, username, password)
+    const stores = await api<{ items: { id: number; nom: string }[] }>('GET', '/stores?size=100')
+    const banlieue = stores.body.items.find((store) => store.nom === 'Magasin Banlieue')
+    assert.equal(new URL(clerk.url()).pathname, `/magasins/${banlieue?.id}/caisses`, 'the new clerk lands at their store')
+    for (const path of ['/produits', '/produits/nouveau', `/produits/${productId}`, '/categories', '/utilisateurs', '/jetons']) {
+      await expectForbidden(clerk, path)
+    }
+    // The actions are guarded too, not only the pages: a valid form post from a clerk is refused.
+    const csrf = await clerk.locator('input[name="csrf"]').first().getAttribute('value')
+    const post = await clerk.context().request.post('/produits/nouveau', {
+      form: { csrf: csrf ?? '', intent: 'save', nom: 'Intrus', categorie_id: '1', prix: '1' },
+      maxRedirects: 0,
+    })
+    assert.equal(post.status(), 403)
+
+    // Deactivating the account ends the clerk's session at once (the API revokes its tokens).
+    await admin.goto(`/utilisateurs/${userId}`)
+    await ready(admin)
+    await press(admin, 'Désactiver le compte')
+    await expectText(admin.getByRole('status').first(), `Compte ${username} désactivé.`)
+    await clerk.goto(`/magasins/${banlieue?.id}/caisses`)
+    assert.equal(new URL(clerk.url()).pathname, '/connexion', 'the deactivated clerk is signed out')
+  })
+
+  test('an administrator creates an API token: shown once, never in a URL; it works, then revoked it gets 401', async () => {
+    const name = `e2e-jeton-${RUN}`.toLowerCase()
+    await admin.goto('/jetons/nouveau')
+    await ready(admin)
+    await admin.getByLabel('Nom').fill(name)
+    await admin.getByLabel('Lecture').check()
+    await Promise.all([admin.waitForURL((url) => url.pathname === '/jetons'), admin.getByRole('button', { name: 'Créer le jeton' }).click()])
+    await ready(admin)
+    const secret = await admin.getByTestId('new-token').getByLabel('Jeton').inputValue()
+    assert.match(secret, /^cpt_/)
+    assert.doesNotMatch(admin.url(), /cpt_/, 'the token is not in the URL')
+    const cookies = await admin.context().cookies()
+    assert.ok(cookies.every((cookie) => !cookie.value.includes(secret)), 'nor readable in a cookie')
+
+    const read = await fetch(`${API}/api/v1/products?size=1`, { headers: { 'X-API-Token': secret } })
+    assert.equal(read.status, 200, 'the new token reads the API')
+    const write = await fetch(`${API}/api/v1/categories`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ nom: `Interdit ${RUN}` }),
+    })
+    assert.equal(write.status, 403, 'a read-only token cannot write')
+
+    await admin.reload()
+    await ready(admin)
+    assert.equal(await admin.getByTestId('new-token').count(), 0, 'shown once only')
+    assert.ok(!(await admin.content()).includes(secret))
+
+    const row = admin.getByTestId('tokens-table').getByRole('row', { name: new RegExp(name) })
+    await expectText(row, 'Actif')
+    await confirm(admin, row, 'Révoquer…', 'Oui, révoquer')
+    await expectText(admin.getByRole('status').first(), `Jeton ${name} révoqué.`)
+    await expectText(admin.getByTestId('tokens-table').getByRole('row', { name: new RegExp(name) }), 'Révoqué')
+    const revoked = await fetch(`${API}/api/v1/products?size=1`, { headers: { 'X-API-Token': secret } })
+    assert.equal(revoked.status, 401, 'a revoked token is refused')
+    assert.deepEqual(stage.dialogs, [], 'no dialog opened in any of these pages')
+  })
+})

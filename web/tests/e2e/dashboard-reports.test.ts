@@ -9,30 +9,28 @@
 import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { after, before, describe, test } from 'node:test'
+import { after, before, test } from 'node:test'
 
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 
 import {
-  API,
   JS_ENABLED,
-  MODE,
   SCREENSHOTS,
-  WEB,
-  apiClient,
+  Stage,
+  cents,
+  closeOpenSession,
+  describeFlows,
+  expectForbidden,
   expectText,
-  launchBrowser,
   money,
-  newContext,
-  randomPrivateIp,
-  readCredentials,
   ready,
+  registerOfThisMode,
   signIn,
+  stockUp,
   textOf,
   until,
   userOf,
   type ApiCall,
-  type Credentials,
 } from './support.ts'
 
 const STORE = 4
@@ -52,7 +50,6 @@ function daysAgo(days: number): string {
 }
 /** "2001-01-31" → "31 janvier 2001", as the page writes a calendar day. */
 const longDay = (day: string) => new Intl.DateTimeFormat('fr-CA', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`))
-const cents = (wire: string) => Math.round(Number(wire) * 100)
 /** "1 234,50 $" → 123450 */
 const centsOfText = (text: string) => Math.round(Number(text.replace(/[\s$]/g, '').replace(',', '.')) * 100)
 
@@ -66,317 +63,277 @@ interface Figures {
   transactions: number
 }
 
-if (!WEB || !API) {
-  test('WEB_BASE_URL and API_BASE_URL are set', () => {
-    assert.fail('Set WEB_BASE_URL and API_BASE_URL (scripts/test.mjs does) to run the end-to-end flows.')
+describeFlows('dashboard and reports', () => {
+  const stage = new Stage()
+  const { api } = stage
+  let clerkApi: ApiCall
+  let manager: BrowserContext
+  let page: Page
+  let registerId: number
+  let storeName: string
+  let sessionOpened = false
+  const consoleErrors: string[] = []
+  const today = TODAY
+
+  /** What the API says for a period and store (the integration token sees every store). */
+  async function apiFigures(query: string): Promise<Figures> {
+    const response = await api<Kpis>('GET', `/reports/kpis?${query}`)
+    assert.equal(response.status, 200, JSON.stringify(response.body))
+    return { revenueCents: cents(response.body.chiffre_affaires.valeur), transactions: response.body.transactions.valeur }
+  }
+
+  /**
+   * With JavaScript the URL changes a moment before the new figures are
+   * drawn: wait for the header to describe the filters asked for.
+   */
+  async function showing(scope: string, from: string, to: string) {
+    await ready(page)
+    await expectText(page.locator('header .lead'), `${scope} · du ${longDay(from)} au ${longDay(to)}`)
+  }
+
+  async function pageFigures(): Promise<Figures> {
+    return {
+      revenueCents: centsOfText(await textOf(page.getByTestId('kpi-revenue-value'))),
+      transactions: Number((await textOf(page.getByTestId('kpi-transactions-value'))).replace(/\s/g, '')),
+    }
+  }
+
+  /** ALI001 × quantity at the clerk's register, paid in cash (the change comes back). */
+  function sell(quantity: number) {
+    return clerkApi<{ id: number; sous_total: string }>('POST', '/sales', {
+      caisse_id: registerId,
+      lignes: [{ code: 'ALI001', quantite: quantity }],
+      paiements: [{ mode: 'especes', montant: '100.00' }],
+    })
+  }
+
+  before(async () => {
+    await stage.open()
+    // A register session is opened by a person: the store's clerk signs in to the API.
+    clerkApi = await stage.apiAs(`caissier${STORE}`)
+    registerId = await registerOfThisMode(api, STORE)
+    storeName = (await api<{ nom: string }>('GET', `/stores/${STORE}`)).body.nom
+    await closeOpenSession(clerkApi, registerId)
+    const opened = await clerkApi('POST', `/registers/${registerId}/sessions`, { fond_de_caisse: '100.00' })
+    assert.equal(opened.status, 201, JSON.stringify(opened.body))
+    sessionOpened = true
+    const pain = await api<{ id: number }>('GET', '/products/by-code/ALI001')
+    await stockUp(api, STORE, pain.body.id, 'Préparation des tests du tableau de bord')
+    // A first sale, so that every chart of the default view has something to draw on a fresh database.
+    const first = await sell(1)
+    assert.equal(first.status, 201, JSON.stringify(first.body))
+
+    page = await stage.newPage()
+    manager = page.context()
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text())
+    })
+    page.on('pageerror', (error) => consoleErrors.push(error.message))
+    mkdirSync(SCREENSHOTS, { recursive: true })
   })
-} else {
-  describe(`dashboard and reports (${MODE})`, () => {
-    let credentials: Credentials
-    let api: ApiCall
-    let clerkApi: ApiCall
-    let browser: Browser
-    let manager: BrowserContext
-    let page: Page
-    let registerId: number
-    let storeName: string
-    let sessionOpened = false
-    const consoleErrors: string[] = []
-    const today = TODAY
 
-    /** What the API says for a period and store (the integration token sees every store). */
-    async function apiFigures(query: string): Promise<Figures> {
-      const response = await api<Kpis>('GET', `/reports/kpis?${query}`)
-      assert.equal(response.status, 200, JSON.stringify(response.body))
-      return { revenueCents: cents(response.body.chiffre_affaires.valeur), transactions: response.body.transactions.valeur }
+  after(async () => {
+    if (sessionOpened) await closeOpenSession(clerkApi, registerId)
+    await stage.close()
+  })
+
+  test('a manager lands on the dashboard: KPIs, and charts with JavaScript or tables without', async () => {
+    const user = userOf(stage.credentials, 'gerant')
+    await signIn(page, user.username, user.password)
+    assert.equal(new URL(page.url()).pathname, '/')
+    await expectText(page.locator('h1'), 'Tableau de bord')
+    assert.equal(await page.title(), 'Tableau de bord · Comptoir')
+    const nav = await textOf(page.getByRole('navigation', { name: 'Navigation principale' }))
+    assert.match(nav, /Tableau de bord/)
+    assert.match(nav, /Rapports/)
+    for (const kpi of ['kpi-revenue', 'kpi-transactions', 'kpi-average', 'kpi-alerts']) {
+      assert.ok(await page.getByTestId(kpi).isVisible(), `${kpi} is shown`)
+      assert.notEqual(await textOf(page.getByTestId(`${kpi}-value`)), '', `${kpi} has a value`)
     }
-
-    /**
-     * With JavaScript the URL changes a moment before the new figures are
-     * drawn: wait for the header to describe the filters asked for.
-     */
-    async function showing(scope: string, from: string, to: string) {
+    // The default period (the last 30 days, every store) is the API's figure.
+    // (Polled: other suites may be selling in other stores at the same time.)
+    const from = daysAgo(29)
+    await showing('Tous les magasins', from, today)
+    await until(async () => {
+      const expected = await apiFigures(`date_debut=${from}&date_fin=${today}`)
+      const shown = await pageFigures()
+      if (shown.transactions === expected.transactions && shown.revenueCents === expected.revenueCents) return true
+      await page.reload()
       await ready(page)
-      await expectText(page.locator('header .lead'), `${scope} · du ${longDay(from)} au ${longDay(to)}`)
-    }
+      return false
+    }, 'the API’s figures for the last 30 days')
 
-    async function pageFigures(): Promise<Figures> {
-      return {
-        revenueCents: centsOfText(await textOf(page.getByTestId('kpi-revenue-value'))),
-        transactions: Number((await textOf(page.getByTestId('kpi-transactions-value'))).replace(/\s/g, '')),
-      }
-    }
-
-    /** ALI001 × quantity at the clerk's register, paid in cash (the change comes back). */
-    function sell(quantity: number) {
-      return clerkApi<{ id: number; sous_total: string }>('POST', '/sales', {
-        caisse_id: registerId,
-        lignes: [{ code: 'ALI001', quantite: quantity }],
-        paiements: [{ mode: 'especes', montant: '100.00' }],
-      })
-    }
-
-    async function closeOpenSession() {
-      const current = await clerkApi<{ id: number; rapport: { especes_attendues: string } }>('GET', `/registers/${registerId}/sessions/current`)
-      if (current.status === 200) {
-        const closed = await clerkApi('POST', `/register-sessions/${current.body.id}/close`, { especes_comptees: current.body.rapport.especes_attendues })
-        assert.equal(closed.status, 200, JSON.stringify(closed.body))
-      }
-    }
-
-    before(async () => {
-      credentials = readCredentials()
-      api = apiClient(credentials.apiToken)
-      // A register session is opened by a person: the store's clerk signs in to the API.
-      const clerk = userOf(credentials, `caissier${STORE}`)
-      const login = await fetch(`${API}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Forwarded-For': randomPrivateIp() },
-        body: JSON.stringify({ identifiant: clerk.username, mot_de_passe: clerk.password }),
-      })
-      assert.equal(login.status, 200, 'the clerk signs in to the API')
-      clerkApi = apiClient(((await login.json()) as { token: string }).token)
-
-      const registers = await api<{ items: { id: number; numero: number }[] }>('GET', `/stores/${STORE}/registers?size=100`)
-      const mine = registers.body.items.find((register) => register.numero === (JS_ENABLED ? 1 : 2))
-      assert.ok(mine, `store ${STORE} has registers 1 and 2`)
-      registerId = mine.id
-      storeName = (await api<{ nom: string }>('GET', `/stores/${STORE}`)).body.nom
-      await closeOpenSession()
-      const opened = await clerkApi('POST', `/registers/${registerId}/sessions`, { fond_de_caisse: '100.00' })
-      assert.equal(opened.status, 201, JSON.stringify(opened.body))
-      sessionOpened = true
-      const pain = await api<{ id: number }>('GET', '/products/by-code/ALI001')
-      await api('PATCH', `/products/${pain.body.id}`, { actif: true })
-      const stocked = await api('POST', '/stock/adjustments', {
-        magasin_id: STORE,
-        produit_id: pain.body.id,
-        nouvelle_quantite: 500,
-        motif: 'Préparation des tests du tableau de bord',
-      })
-      assert.ok([201, 204].includes(stocked.status), `stock of ALI001 set (${stocked.status})`)
-      // A first sale, so that every chart of the default view has something to draw on a fresh database.
-      const first = await sell(1)
-      assert.equal(first.status, 201, JSON.stringify(first.body))
-
-      browser = await launchBrowser()
-      manager = await newContext(browser, { clientIp: randomPrivateIp() })
-      page = await manager.newPage()
-      page.on('console', (message) => {
-        if (message.type() === 'error') consoleErrors.push(message.text())
-      })
-      page.on('pageerror', (error) => consoleErrors.push(error.message))
-      mkdirSync(SCREENSHOTS, { recursive: true })
-    })
-
-    after(async () => {
-      if (sessionOpened) await closeOpenSession()
-      await browser?.close()
-    })
-
-    test('a manager lands on the dashboard: KPIs, and charts with JavaScript or tables without', async () => {
-      const user = userOf(credentials, 'gerant')
-      await signIn(page, user.username, user.password)
-      assert.equal(new URL(page.url()).pathname, '/')
-      await expectText(page.locator('h1'), 'Tableau de bord')
-      assert.equal(await page.title(), 'Tableau de bord · Comptoir')
-      const nav = await textOf(page.getByRole('navigation', { name: 'Navigation principale' }))
-      assert.match(nav, /Tableau de bord/)
-      assert.match(nav, /Rapports/)
-      for (const kpi of ['kpi-revenue', 'kpi-transactions', 'kpi-average', 'kpi-alerts']) {
-        assert.ok(await page.getByTestId(kpi).isVisible(), `${kpi} is shown`)
-        assert.notEqual(await textOf(page.getByTestId(`${kpi}-value`)), '', `${kpi} has a value`)
-      }
-      // The default period (the last 30 days, every store) is the API's figure.
-      // (Polled: other suites may be selling in other stores at the same time.)
-      const from = daysAgo(29)
-      await showing('Tous les magasins', from, today)
-      await until(async () => {
-        const expected = await apiFigures(`date_debut=${from}&date_fin=${today}`)
-        const shown = await pageFigures()
-        if (shown.transactions === expected.transactions && shown.revenueCents === expected.revenueCents) return true
-        await page.reload()
-        await ready(page)
-        return false
-      }, 'the API’s figures for the last 30 days')
-
-      for (const chart of CHARTS) {
-        const figure = page.getByTestId(chart)
-        assert.ok(await figure.locator('figcaption').isVisible(), `${chart} has a caption`)
-        if (JS_ENABLED) {
-          await until(async () => (await figure.locator('svg.recharts-surface').count()) > 0, `an SVG chart in ${chart}`)
-        } else {
-          assert.equal(await figure.locator('svg').count(), 0, `no chart in ${chart} without JavaScript`)
-          assert.ok(await figure.locator('table').isVisible(), `${chart} shows its figures as a table`)
-        }
-      }
+    for (const chart of CHARTS) {
+      const figure = page.getByTestId(chart)
+      assert.ok(await figure.locator('figcaption').isVisible(), `${chart} has a caption`)
       if (JS_ENABLED) {
-        // Bars are drawn (not an empty frame; stores without sales have none), and the page hydrated without a warning.
-        for (const chart of ['chart-revenue', 'chart-stores', 'chart-products', 'chart-stock']) {
-          await until(async () => (await page.locator(`#${chart} .recharts-bar-rectangle`).count()) >= 1, `bars in ${chart}`)
-        }
-        assert.deepEqual(consoleErrors, [], 'no console error (hydration mismatches are logged there)')
-        for (const [suffix, width] of [
-          ['desktop', 1280],
-          ['tablet', 768],
-        ] as const) {
-          await page.setViewportSize({ width, height: width === 1280 ? 900 : 1024 })
-          await page.screenshot({ path: join(SCREENSHOTS, `dashboard-${suffix}.png`), fullPage: true })
-        }
-        await page.setViewportSize({ width: 1280, height: 900 })
+        await until(async () => (await figure.locator('svg.recharts-surface').count()) > 0, `an SVG chart in ${chart}`)
+      } else {
+        assert.equal(await figure.locator('svg').count(), 0, `no chart in ${chart} without JavaScript`)
+        assert.ok(await figure.locator('table').isVisible(), `${chart} shows its figures as a table`)
       }
-    })
-
-    test('a sale made through the API shows up in the dashboard and the report', async () => {
-      // Filter with the form: store 4, the last 7 days (a preset button).
-      await page.locator('#dashboard-filters-magasin').selectOption(String(STORE))
-      await page.getByRole('button', { name: '7 jours' }).click()
-      await page.waitForURL((url) => url.searchParams.get('magasin') === String(STORE) && url.searchParams.get('periode') === '7')
-      await showing(storeName, daysAgo(6), today)
-      const dashboardBefore = await pageFigures()
-      await page.goto(`/rapports?periode=7&magasin=${STORE}`)
-      await ready(page)
-      const storeRowBefore = await textOf(page.getByTestId(`store-row-${STORE}`))
-      const productBefore = await productQuantity(page)
-
-      const sale = await sell(3)
-      assert.equal(sale.status, 201, JSON.stringify(sale.body))
-      const netCents = cents(sale.body.sous_total)
-
-      // Reports are cached briefly and invalidated by the sale: the next page shows it.
-      await until(
-        async () => {
-          await page.goto(`/?periode=7&magasin=${STORE}`)
-          return (await pageFigures()).transactions === dashboardBefore.transactions + 1
-        },
-        'the sale in the dashboard',
-        30_000
-      )
-      assert.deepEqual(await pageFigures(), {
-        transactions: dashboardBefore.transactions + 1,
-        revenueCents: dashboardBefore.revenueCents + netCents,
-      })
-      await expectText(page.getByTestId('chart-products'), 'ALI001')
-
-      await page.getByRole('link', { name: 'Rapport détaillé' }).click()
-      await page.waitForURL((url) => url.pathname === '/rapports' && url.searchParams.get('magasin') === String(STORE))
-      await showing(storeName, daysAgo(6), today)
-      await expectText(page.locator('h1'), `Rapport — ${storeName}`)
-      const storeRow = await textOf(page.getByTestId(`store-row-${STORE}`))
-      assert.notEqual(storeRow, storeRowBefore)
-      assert.ok(storeRow.includes(money(dashboardBefore.revenueCents + netCents)), `store row shows the new revenue: ${storeRow}`)
-      assert.equal(await productQuantity(page), productBefore + 3)
-      // Today's line of the sales table counts the sale.
-      const todayRow = page.getByTestId('series-table').locator('tbody tr').last()
-      assert.ok(Number((await textOf(todayRow.locator('td').first())).replace(/\s/g, '')) >= 1)
-    })
-
-    test('filters by period and store change the figures, which are the API’s', async () => {
-      await page.goto('/')
-      await showing('Tous les magasins', daysAgo(29), today)
-      const allStores = await page.getByTestId('stores-table').locator('tbody tr').count()
-      assert.ok(allStores >= 5, 'every store in the by-store table')
-
-      await page.locator('#dashboard-filters-magasin').selectOption(String(STORE))
-      await page.locator('#dashboard-filters-du').fill(daysAgo(6))
-      await page.locator('#dashboard-filters-au').fill(today)
-      await page.getByRole('button', { name: 'Appliquer' }).click()
-      await showing(storeName, daysAgo(6), today)
-      const recent = await apiFigures(`date_debut=${daysAgo(6)}&date_fin=${today}&magasin_id=${STORE}`)
-      assert.ok(recent.transactions >= 1, 'store 4 sold this week (the previous test)')
-      assert.deepEqual(await pageFigures(), recent)
-      assert.equal(await page.getByTestId('stores-table').locator('tbody tr').count(), 1, 'only store 4')
-      // The form shows what is applied, and the 7-day button is recognised.
-      assert.equal(await page.locator('#dashboard-filters-magasin').inputValue(), String(STORE))
-      assert.equal(await page.getByRole('button', { name: '7 jours' }).getAttribute('aria-current'), 'true')
-
-      await page.locator('#dashboard-filters-du').fill('2001-01-01')
-      await page.locator('#dashboard-filters-au').fill('2001-01-31')
-      await page.getByRole('button', { name: 'Appliquer' }).click()
-      await showing(storeName, '2001-01-01', '2001-01-31')
-      assert.deepEqual(await pageFigures(), { revenueCents: 0, transactions: 0 })
-      assert.deepEqual(await apiFigures(`date_debut=2001-01-01&date_fin=2001-01-31&magasin_id=${STORE}`), { revenueCents: 0, transactions: 0 })
-      await expectText(page.getByTestId('chart-products'), 'Aucune vente sur la période')
-    })
-
-    test('refused filters are explained on the field, and the default period is shown', async () => {
-      await page.goto('/?du=2026-02-30&au=2001-01-01')
-      await ready(page)
-      const from = page.locator('#dashboard-filters-du')
-      assert.equal(await from.getAttribute('aria-invalid'), 'true')
-      await expectText(page.locator('#dashboard-filters-du-error'), 'Entrez une date valide (AAAA-MM-JJ).')
-      await expectText(page.getByRole('alert').first(), 'Certains filtres ont été refusés')
-      assert.equal(await page.evaluate(() => document.activeElement?.id), 'dashboard-filters-du', 'the first refused field has the focus')
-    })
-
-    test('the reports page downloads its figures as CSV, for the same filters', async () => {
-      await page.goto(`/rapports?periode=7&magasin=${STORE}`)
-      await ready(page)
-      const link = page.getByRole('link', { name: 'Ventes par jour et par magasin' })
-      const href = (await link.getAttribute('href')) ?? ''
-      const from = daysAgo(6)
-      assert.equal(href, `/rapports/csv/ventes?du=${from}&au=${today}&magasin=${STORE}`)
-      const [download] = await Promise.all([page.waitForEvent('download'), link.click()])
-      assert.equal(download.suggestedFilename(), `comptoir-ventes-${from}_${today}-magasin-${STORE}.csv`)
-
-      const response = await manager.request.get(href)
-      assert.equal(response.status(), 200)
-      assert.match(response.headers()['content-type'] ?? '', /^text\/csv/)
-      const lines = (await response.text()).trim().split('\r\n')
-      assert.equal(lines[0], SALES_CSV_HEADER)
-      const todayLine = lines.find((line) => line.startsWith(`${today},${STORE},`))
-      assert.ok(todayLine, `a line for today in store ${STORE}: ${lines.join(' | ')}`)
-      assert.ok(Number(todayLine.split(',')[3]) >= 1, 'it counts the sale')
-      assert.ok(lines.slice(1).every((line) => line.split(',')[1] === String(STORE)), 'only store 4')
-
-      const kpis = await manager.request.get(`/rapports/csv/indicateurs?periode=7&magasin=${STORE}`)
-      assert.equal((await kpis.text()).split('\r\n')[0], 'indicateur,valeur,precedent,variation_pct')
-      assert.equal((await manager.request.get('/rapports/csv/inconnu')).status(), 404)
-    })
-
-    test('the original /rapport/ URL leads to the reports; English on request', async () => {
-      const old = await manager.request.get(`/rapport/?magasin_id=${STORE}`, { maxRedirects: 0 })
-      assert.equal(old.status(), 301)
-      assert.equal(old.headers().location, `/rapports?magasin=${STORE}`)
-      await page.goto('/rapports?lang=en')
-      await ready(page)
-      await expectText(page.locator('h1'), 'Consolidated report')
-      assert.equal(await page.title(), 'Consolidated report · Comptoir')
-      await page.goto('/?lang=fr')
-      await ready(page)
-      await expectText(page.locator('h1'), 'Tableau de bord')
-    })
-
-    test('a clerk gets 403 on the reports, the CSV and the dashboard’s data', async () => {
-      const context = await newContext(browser, { clientIp: randomPrivateIp() })
-      const clerk = await context.newPage()
-      const user = userOf(credentials, `caissier${STORE}`)
-      await signIn(clerk, user.username, user.password)
-      assert.equal(new URL(clerk.url()).pathname, `/magasins/${STORE}/caisses`)
-      assert.doesNotMatch(await textOf(clerk.getByRole('navigation', { name: 'Navigation principale' })), /Rapports|Tableau de bord/)
-      for (const path of ['/rapports', `/rapports?magasin=${STORE}`, '/rapport/', `/?periode=7&magasin=${STORE}`]) {
-        const response = await clerk.goto(path)
-        assert.equal(response?.status(), 403, path)
-        await expectText(clerk.locator('h1'), 'Accès refusé')
+    }
+    if (JS_ENABLED) {
+      // Bars are drawn (not an empty frame; stores without sales have none), and the page hydrated without a warning.
+      for (const chart of ['chart-revenue', 'chart-stores', 'chart-products', 'chart-stock']) {
+        await until(async () => (await page.locator(`#${chart} .recharts-bar-rectangle`).count()) >= 1, `bars in ${chart}`)
       }
-      for (const path of ['/rapports/csv/ventes', `/rapports/csv/indicateurs?magasin=${STORE}`]) {
-        const response = await context.request.get(path, { maxRedirects: 0 })
-        assert.equal(response.status(), 403, path)
-        assert.doesNotMatch(response.headers()['content-type'] ?? '', /text\/csv/)
+      assert.deepEqual(consoleErrors, [], 'no console error (hydration mismatches are logged there)')
+      for (const [suffix, width] of [
+        ['desktop', 1280],
+        ['tablet', 768],
+      ] as const) {
+        await page.setViewportSize({ width, height: width === 1280 ? 900 : 1024 })
+        await page.screenshot({ path: join(SCREENSHOTS, `dashboard-${suffix}.png`), fullPage: true })
       }
-      // The data requests the pages make with JavaScript (Remix single fetch) are refused too.
-      for (const path of [`/_root.data?periode=7&magasin=${STORE}`, '/rapports.data']) {
-        const response = await context.request.get(path, { maxRedirects: 0 })
-        assert.equal(response.status(), 403, path)
-        assert.doesNotMatch(await response.text(), /kpis|chiffre/, `no figures in ${path}`)
-      }
-      // The bare front door still takes a clerk to their registers.
-      await clerk.goto('/')
-      assert.equal(new URL(clerk.url()).pathname, `/magasins/${STORE}/caisses`)
-      await context.close()
-    })
+      await page.setViewportSize({ width: 1280, height: 900 })
+    }
   })
-}
+
+  test('a sale made through the API shows up in the dashboard and the report', async () => {
+    // Filter with the form: store 4, the last 7 days (a preset button).
+    await page.locator('#dashboard-filters-magasin').selectOption(String(STORE))
+    await page.getByRole('button', { name: '7 jours' }).click()
+    await page.waitForURL((url) => url.searchParams.get('magasin') === String(STORE) && url.searchParams.get('periode') === '7')
+    await showing(storeName, daysAgo(6), today)
+    const dashboardBefore = await pageFigures()
+    await page.goto(`/rapports?periode=7&magasin=${STORE}`)
+    await ready(page)
+    const storeRowBefore = await textOf(page.getByTestId(`store-row-${STORE}`))
+    const productBefore = await productQuantity(page)
+
+    const sale = await sell(3)
+    assert.equal(sale.status, 201, JSON.stringify(sale.body))
+    const netCents = cents(sale.body.sous_total)
+
+    // Reports are cached briefly and invalidated by the sale: the next page shows it.
+    await until(
+      async () => {
+        await page.goto(`/?periode=7&magasin=${STORE}`)
+        return (await pageFigures()).transactions === dashboardBefore.transactions + 1
+      },
+      'the sale in the dashboard',
+      30_000
+    )
+    assert.deepEqual(await pageFigures(), {
+      transactions: dashboardBefore.transactions + 1,
+      revenueCents: dashboardBefore.revenueCents + netCents,
+    })
+    await expectText(page.getByTestId('chart-products'), 'ALI001')
+
+    await page.getByRole('link', { name: 'Rapport détaillé' }).click()
+    await page.waitForURL((url) => url.pathname === '/rapports' && url.searchParams.get('magasin') === String(STORE))
+    await showing(storeName, daysAgo(6), today)
+    await expectText(page.locator('h1'), `Rapport — ${storeName}`)
+    const storeRow = await textOf(page.getByTestId(`store-row-${STORE}`))
+    assert.notEqual(storeRow, storeRowBefore)
+    assert.ok(storeRow.includes(money(dashboardBefore.revenueCents + netCents)), `store row shows the new revenue: ${storeRow}`)
+    assert.equal(await productQuantity(page), productBefore + 3)
+    // Today's line of the sales table counts the sale.
+    const todayRow = page.getByTestId('series-table').locator('tbody tr').last()
+    assert.ok(Number((await textOf(todayRow.locator('td').first())).replace(/\s/g, '')) >= 1)
+  })
+
+  test('filters by period and store change the figures, which are the API’s', async () => {
+    await page.goto('/')
+    await showing('Tous les magasins', daysAgo(29), today)
+    const allStores = await page.getByTestId('stores-table').locator('tbody tr').count()
+    assert.ok(allStores >= 5, 'every store in the by-store table')
+
+    await page.locator('#dashboard-filters-magasin').selectOption(String(STORE))
+    await page.locator('#dashboard-filters-du').fill(daysAgo(6))
+    await page.locator('#dashboard-filters-au').fill(today)
+    await page.getByRole('button', { name: 'Appliquer' }).click()
+    await showing(storeName, daysAgo(6), today)
+    const recent = await apiFigures(`date_debut=${daysAgo(6)}&date_fin=${today}&magasin_id=${STORE}`)
+    assert.ok(recent.transactions >= 1, 'store 4 sold this week (the previous test)')
+    assert.deepEqual(await pageFigures(), recent)
+    assert.equal(await page.getByTestId('stores-table').locator('tbody tr').count(), 1, 'only store 4')
+    // The form shows what is applied, and the 7-day button is recognised.
+    assert.equal(await page.locator('#dashboard-filters-magasin').inputValue(), String(STORE))
+    assert.equal(await page.getByRole('button', { name: '7 jours' }).getAttribute('aria-current'), 'true')
+
+    await page.locator('#dashboard-filters-du').fill('2001-01-01')
+    await page.locator('#dashboard-filters-au').fill('2001-01-31')
+    await page.getByRole('button', { name: 'Appliquer' }).click()
+    await showing(storeName, '2001-01-01', '2001-01-31')
+    assert.deepEqual(await pageFigures(), { revenueCents: 0, transactions: 0 })
+    assert.deepEqual(await apiFigures(`date_debut=2001-01-01&date_fin=2001-01-31&magasin_id=${STORE}`), { revenueCents: 0, transactions: 0 })
+    await expectText(page.getByTestId('chart-products'), 'Aucune vente sur la période')
+  })
+
+  test('refused filters are explained on the field, and the default period is shown', async () => {
+    await page.goto('/?du=2026-02-30&au=2001-01-01')
+    await ready(page)
+    const from = page.locator('#dashboard-filters-du')
+    assert.equal(await from.getAttribute('aria-invalid'), 'true')
+    await expectText(page.locator('#dashboard-filters-du-error'), 'Entrez une date valide (AAAA-MM-JJ).')
+    await expectText(page.getByRole('alert').first(), 'Certains filtres ont été refusés')
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'dashboard-filters-du', 'the first refused field has the focus')
+  })
+
+  test('the reports page downloads its figures as CSV, for the same filters', async () => {
+    await page.goto(`/rapports?periode=7&magasin=${STORE}`)
+    await ready(page)
+    const link = page.getByRole('link', { name: 'Ventes par jour et par magasin' })
+    const href = (await link.getAttribute('href')) ?? ''
+    const from = daysAgo(6)
+    assert.equal(href, `/rapports/csv/ventes?du=${from}&au=${today}&magasin=${STORE}`)
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()])
+    assert.equal(download.suggestedFilename(), `comptoir-ventes-${from}_${today}-magasin-${STORE}.csv`)
+
+    const response = await manager.request.get(href)
+    assert.equal(response.status(), 200)
+    assert.match(response.headers()['content-type'] ?? '', /^text\/csv/)
+    const lines = (await response.text()).trim().split('\r\n')
+    assert.equal(lines[0], SALES_CSV_HEADER)
+    const todayLine = lines.find((line) => line.startsWith(`${today},${STORE},`))
+    assert.ok(todayLine, `a line for today in store ${STORE}: ${lines.join(' | ')}`)
+    assert.ok(Number(todayLine.split(',')[3]) >= 1, 'it counts the sale')
+    assert.ok(lines.slice(1).every((line) => line.split(',')[1] === String(STORE)), 'only store 4')
+
+    const kpis = await manager.request.get(`/rapports/csv/indicateurs?periode=7&magasin=${STORE}`)
+    assert.equal((await kpis.text()).split('\r\n')[0], 'indicateur,valeur,precedent,variation_pct')
+    assert.equal((await manager.request.get('/rapports/csv/inconnu')).status(), 404)
+  })
+
+  test('the original /rapport/ URL leads to the reports; English on request', async () => {
+    const old = await manager.request.get(`/rapport/?magasin_id=${STORE}`, { maxRedirects: 0 })
+    assert.equal(old.status(), 301)
+    assert.equal(old.headers().location, `/rapports?magasin=${STORE}`)
+    await page.goto('/rapports?lang=en')
+    await ready(page)
+    await expectText(page.locator('h1'), 'Consolidated report')
+    assert.equal(await page.title(), 'Consolidated report · Comptoir')
+    await page.goto('/?lang=fr')
+    await ready(page)
+    await expectText(page.locator('h1'), 'Tableau de bord')
+  })
+
+  test('a clerk gets 403 on the reports, the CSV and the dashboard’s data', async () => {
+    const clerk = await stage.signedIn(`caissier${STORE}`)
+    const context = clerk.context()
+    assert.equal(new URL(clerk.url()).pathname, `/magasins/${STORE}/caisses`)
+    assert.doesNotMatch(await textOf(clerk.getByRole('navigation', { name: 'Navigation principale' })), /Rapports|Tableau de bord/)
+    for (const path of ['/rapports', `/rapports?magasin=${STORE}`, '/rapport/', `/?periode=7&magasin=${STORE}`]) {
+      await expectForbidden(clerk, path)
+    }
+    for (const path of ['/rapports/csv/ventes', `/rapports/csv/indicateurs?magasin=${STORE}`]) {
+      const response = await context.request.get(path, { maxRedirects: 0 })
+      assert.equal(response.status(), 403, path)
+      assert.doesNotMatch(response.headers()['content-type'] ?? '', /text\/csv/)
+    }
+    // The data requests the pages make with JavaScript (Remix single fetch) are refused too.
+    for (const path of [`/_root.data?periode=7&magasin=${STORE}`, '/rapports.data']) {
+      const response = await context.request.get(path, { maxRedirects: 0 })
+      assert.equal(response.status(), 403, path)
+      assert.doesNotMatch(await response.text(), /kpis|chiffre/, `no figures in ${path}`)
+    }
+    // The bare front door still takes a clerk to their registers.
+    await clerk.goto('/')
+    assert.equal(new URL(clerk.url()).pathname, `/magasins/${STORE}/caisses`)
+  })
+})
 
 /** Net units of ALI001 in the reports page's product ranking (0 when it is not listed). */
 async function productQuantity(page: Page): Promise<number> {

@@ -1,9 +1,16 @@
 // Shared by the end-to-end flows: environment, the API calls that prepare
 // data, the browser, and small waiting helpers (playwright-core has no
-// `expect`, so we poll).
+// `expect`, so we poll). Every suite runs twice: E2E_JS=on (fetchers,
+// shortcuts, no reloads) and E2E_JS=off (every step a form POST and a
+// redirect); scripts/test.mjs runs both in its `stack` step. By hand:
+//
+//   WEB_BASE_URL=http://127.0.0.1:3000 API_BASE_URL=http://127.0.0.1:3333 \
+//   E2E_CREDENTIALS=.data/dev-credentials.json E2E_JS=on \
+//   node --test --experimental-strip-types web/tests/e2e/*.test.ts
 import assert from 'node:assert/strict'
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import { describe, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
@@ -16,6 +23,9 @@ export const MODE = JS_ENABLED ? 'JS on' : 'JS off'
 export const WEB = (process.env.WEB_BASE_URL ?? '').replace(/\/+$/, '')
 export const API = (process.env.API_BASE_URL ?? '').replace(/\/+$/, '')
 export const SCREENSHOTS = process.env.E2E_SCREENSHOTS ?? join(REPO_ROOT, 'docs', 'screenshots')
+
+/** Unique per run and mode, for the names a suite creates: both modes (and reruns) share one database. */
+export const RUN = `${Date.now().toString(36)}${JS_ENABLED ? 'j' : 'n'}`.toUpperCase()
 
 /** A product name that must stay text everywhere (the original app injected names with innerHTML). */
 export const XSS_NAME = "<img src=x onerror=alert(1)> Jus d'orange"
@@ -52,6 +62,118 @@ export function apiClient(token: string) {
 }
 
 export type ApiCall = ReturnType<typeof apiClient>
+
+/**
+ * A suite of flows, named with the mode it runs in. Without the servers'
+ * addresses it is one failing test saying what to set: a skip would pass.
+ */
+export function describeFlows(title: string, flows: () => void): void {
+  if (!WEB || !API) {
+    test('WEB_BASE_URL and API_BASE_URL are set', () => {
+      assert.fail('Set WEB_BASE_URL and API_BASE_URL (scripts/test.mjs does) to run the end-to-end flows.')
+    })
+    return
+  }
+  describe(`${title} (${MODE})`, flows)
+}
+
+/**
+ * What a suite works with: the dev credentials, the API with the
+ * integration token (to prepare data and check what the pages did), and one
+ * browser, launched by `open()`. Each page gets a profile and a client
+ * address of its own, so the login rate limit of one never touches another;
+ * every dialog any page opens (alert, confirm) is recorded and dismissed: the
+ * flows expect none.
+ */
+export class Stage {
+  readonly dialogs: string[] = []
+  readonly #contexts: BrowserContext[] = []
+  #credentials: Credentials | null = null
+  #browser: Browser | null = null
+
+  /** Read when first needed: a missing file then fails the suite's `before`, not its import. */
+  get credentials(): Credentials {
+    this.#credentials ??= readCredentials()
+    return this.#credentials
+  }
+
+  readonly api: ApiCall = <T = unknown>(method: string, path: string, body?: unknown) =>
+    apiClient(this.credentials.apiToken)<T>(method, path, body)
+
+  async open(): Promise<void> {
+    this.#browser = await launchBrowser()
+  }
+
+  async newContext(): Promise<BrowserContext> {
+    assert.ok(this.#browser, 'the stage is open')
+    const context = await newContext(this.#browser, { clientIp: randomPrivateIp() })
+    this.#contexts.push(context)
+    return context
+  }
+
+  async newPage(): Promise<Page> {
+    const page = await (await this.newContext()).newPage()
+    page.on('dialog', (dialog) => {
+      this.dialogs.push(dialog.message())
+      void dialog.dismiss()
+    })
+    return page
+  }
+
+  /** A new page signed in as a dev account (`gerant`, `admin`, `caissier1`…). */
+  async signedIn(username: string): Promise<Page> {
+    const page = await this.newPage()
+    const user = userOf(this.credentials, username)
+    await signIn(page, user.username, user.password)
+    return page
+  }
+
+  /** The API as a dev account sees it: a session token from /auth/login, as the web server gets one. */
+  async apiAs(username: string): Promise<ApiCall> {
+    const user = userOf(this.credentials, username)
+    const login = await fetch(`${API}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Forwarded-For': randomPrivateIp() },
+      body: JSON.stringify({ identifiant: user.username, mot_de_passe: user.password }),
+    })
+    assert.equal(login.status, 200, `${username} signs in to the API`)
+    return apiClient(((await login.json()) as { token: string }).token)
+  }
+
+  async close(): Promise<void> {
+    for (const context of this.#contexts) await context.close()
+    await this.#browser?.close()
+  }
+}
+
+/** This mode's register in a store: n° 1 with JavaScript, n° 2 without, so both runs can share one database. */
+export async function registerOfThisMode(api: ApiCall, storeId: number): Promise<number> {
+  const registers = await api<{ items: { id: number; numero: number }[] }>('GET', `/stores/${storeId}/registers?size=100`)
+  assert.equal(registers.status, 200, 'the API answers with the dev token')
+  const mine = registers.body.items.find((register) => register.numero === (JS_ENABLED ? 1 : 2))
+  assert.ok(mine, `store ${storeId} has registers 1 and 2`)
+  return mine.id
+}
+
+/** Closes the session an earlier run left open on the register, if any. A person closes a drawer: `clerkApi`. */
+export async function closeOpenSession(clerkApi: ApiCall, registerId: number): Promise<void> {
+  const current = await clerkApi<{ id: number; rapport: { especes_attendues: string } }>('GET', `/registers/${registerId}/sessions/current`)
+  if (current.status !== 200) return
+  const closed = await clerkApi('POST', `/register-sessions/${current.body.id}/close`, { especes_comptees: current.body.rapport.especes_attendues })
+  assert.equal(closed.status, 200, JSON.stringify(closed.body))
+}
+
+/** Puts a product on sale with `quantity` in a store's stock: the suites share one database. */
+export async function stockUp(api: ApiCall, storeId: number, productId: number, reason: string, quantity = 500): Promise<void> {
+  await api('PATCH', `/products/${productId}`, { actif: true })
+  const adjusted = await api('POST', '/stock/adjustments', {
+    magasin_id: storeId,
+    produit_id: productId,
+    nouvelle_quantite: quantity,
+    motif: reason,
+  })
+  assert.ok([201, 204].includes(adjusted.status), `stock of product ${productId} set (${adjusted.status})`)
+}
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -121,6 +243,25 @@ export async function expectText(locator: Locator, expected: string | RegExp, wh
   }, `${what} in ${locator.toString()}`)
 }
 
+export async function go(page: Page, path: string): Promise<void> {
+  await page.goto(path)
+  await ready(page)
+}
+
+/** Clicks a button and waits for the page that answers (a redirect, or the same page with a message). */
+export async function press(page: Page, button: string | RegExp, scope: Locator | Page = page): Promise<void> {
+  await scope.getByRole('button', { name: button, exact: typeof button === 'string' }).click()
+  await page.waitForLoadState('domcontentloaded')
+  await ready(page)
+}
+
+/** A page the signed-in user may not see: a 403 that says so. */
+export async function expectForbidden(page: Page, path: string): Promise<void> {
+  const response = await page.goto(path)
+  assert.equal(response?.status(), 403, path)
+  await expectText(page.locator('h1'), 'Accès refusé')
+}
+
 export async function signIn(page: Page, username: string, password: string): Promise<void> {
   await page.goto('/connexion')
   await ready(page)
@@ -132,6 +273,9 @@ export async function signIn(page: Page, username: string, password: string): Pr
   ])
   await ready(page)
 }
+
+/** A wire amount in cents: "8.11" → 811. */
+export const cents = (wire: string) => Math.round(Number(wire) * 100)
 
 /** Money as the page writes it, for comparisons: "8,11 $" (fr-CA, no-break spaces normalised). */
 export function money(cents: number): string {

@@ -6,30 +6,12 @@
 // ledger, a request from a suggestion, and a clerk kept out. The product is
 // created per run: both modes (and reruns) share one database.
 import assert from 'node:assert/strict'
-import { after, before, describe, test } from 'node:test'
+import { after, before, test } from 'node:test'
 
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 
-import {
-  API,
-  JS_ENABLED,
-  MODE,
-  WEB,
-  apiClient,
-  expectText,
-  launchBrowser,
-  newContext,
-  randomPrivateIp,
-  readCredentials,
-  ready,
-  signIn,
-  textOf,
-  userOf,
-  type ApiCall,
-  type Credentials,
-} from './support.ts'
+import { RUN, Stage, describeFlows, expectForbidden, expectText, go, press, ready, textOf } from './support.ts'
 
-const RUN = `${Date.now().toString(36)}${JS_ENABLED ? 'j' : 'n'}`.toUpperCase()
 const CODE = `E2E-WH-${RUN}`
 const NAME = `Farine e2e ${RUN}`
 const MANAGER_NAME = 'Gérant du siège'
@@ -47,299 +29,258 @@ interface Movement {
   reference: { type: string; id: number | null } | null
 }
 
-/** Clicks a button and waits for the page that answers (a redirect, or the same page with a message). */
-async function press(page: Page, button: string | RegExp, scope: ReturnType<Page['locator']> | Page = page): Promise<void> {
-  await scope.getByRole('button', { name: button, exact: typeof button === 'string' }).click()
-  await page.waitForLoadState('domcontentloaded')
-  await ready(page)
-}
-
-async function go(page: Page, path: string): Promise<void> {
-  await page.goto(path)
-  await ready(page)
-}
-
 /** "1 234" as the pages write numbers (fr-CA, no-break spaces normalised by textOf). */
 const n = (value: number) => new Intl.NumberFormat('fr-CA').format(value).replace(/[\u00a0\u202f]/g, ' ')
 
-if (!WEB || !API) {
-  test('WEB_BASE_URL and API_BASE_URL are set', () => {
-    assert.fail('Set WEB_BASE_URL and API_BASE_URL (scripts/test.mjs does) to run the end-to-end flows.')
+describeFlows('central warehouse and replenishment', () => {
+  const stage = new Stage()
+  const { api } = stage
+  let manager: Page
+  let clerk: Page
+  let productId: number
+  let requestId: number
+
+  /** The ledger as the API writes it (the pages are checked against it). */
+  async function ledger(where: string): Promise<Movement[]> {
+    const page = await api<{ items: Movement[] }>('GET', `/stock/movements?${where}&produit_id=${productId}&size=100`)
+    assert.equal(page.status, 200)
+    return page.body.items
+  }
+
+  async function warehouseQuantityOnPage(): Promise<string> {
+    await go(manager, `/entrepot?q=${CODE}`)
+    return textOf(manager.getByTestId(`warehouse-row-${CODE}`).getByTestId('warehouse-quantity'))
+  }
+
+  before(async () => {
+    await stage.open()
+    const categories = await api<{ items: { id: number }[] }>('GET', '/categories?size=1')
+    const created = await api<{ id: number }>('POST', '/products', {
+      code: CODE,
+      nom: NAME,
+      prix: '3.25',
+      categorie_id: categories.body.items[0]?.id,
+    })
+    assert.equal(created.status, 201, JSON.stringify(created.body))
+    productId = created.body.id
+    manager = await stage.signedIn('gerant')
+    clerk = await stage.signedIn('caissier1')
   })
-} else {
-  describe(`central warehouse and replenishment (${MODE})`, () => {
-    let credentials: Credentials
-    let api: ApiCall
-    let browser: Browser
-    const contexts: BrowserContext[] = []
-    const dialogs: string[] = []
-    let manager: Page
-    let clerk: Page
-    let productId: number
-    let requestId: number
 
-    async function pageFor(username: string): Promise<Page> {
-      const context = await newContext(browser, { clientIp: randomPrivateIp() })
-      contexts.push(context)
-      const page = await context.newPage()
-      page.on('dialog', (dialog) => {
-        dialogs.push(dialog.message())
-        void dialog.dismiss()
-      })
-      const user = userOf(credentials, username)
-      await signIn(page, user.username, user.password)
-      return page
+  after(() => stage.close())
+
+  test('the original URLs lead to the new pages', async () => {
+    for (const [old, now] of [
+      ['/stock-central/', '/entrepot'],
+      ['/stock-central/demandes', '/reapprovisionnements'],
+    ] as const) {
+      await go(manager, old)
+      assert.equal(new URL(manager.url()).pathname, now, old)
     }
-
-    /** The ledger as the API writes it (the pages are checked against it). */
-    async function ledger(where: string): Promise<Movement[]> {
-      const page = await api<{ items: Movement[] }>('GET', `/stock/movements?${where}&produit_id=${productId}&size=100`)
-      assert.equal(page.status, 200)
-      return page.body.items
-    }
-
-    async function warehouseQuantityOnPage(): Promise<string> {
-      await go(manager, `/entrepot?q=${CODE}`)
-      return textOf(manager.getByTestId(`warehouse-row-${CODE}`).getByTestId('warehouse-quantity'))
-    }
-
-    before(async () => {
-      credentials = readCredentials()
-      api = apiClient(credentials.apiToken)
-      const categories = await api<{ items: { id: number }[] }>('GET', '/categories?size=1')
-      const created = await api<{ id: number }>('POST', '/products', {
-        code: CODE,
-        nom: NAME,
-        prix: '3.25',
-        categorie_id: categories.body.items[0]?.id,
-      })
-      assert.equal(created.status, 201, JSON.stringify(created.body))
-      productId = created.body.id
-      browser = await launchBrowser()
-      manager = await pageFor('gerant')
-      clerk = await pageFor('caissier1')
-    })
-
-    after(async () => {
-      for (const context of contexts) await context.close()
-      await browser?.close()
-    })
-
-    test('the original URLs lead to the new pages', async () => {
-      for (const [old, now] of [
-        ['/stock-central/', '/entrepot'],
-        ['/stock-central/demandes', '/reapprovisionnements'],
-      ] as const) {
-        await go(manager, old)
-        assert.equal(new URL(manager.url()).pathname, now, old)
-      }
-      const nav = await textOf(manager.getByRole('navigation', { name: 'Navigation principale' }))
-      assert.match(nav, /Entrepôt/)
-      assert.match(nav, /Réapprovisionnement/)
-    })
-
-    test('a goods receipt raises the warehouse stock (page and ledger agree)', async () => {
-      assert.equal(await warehouseQuantityOnPage(), '0')
-      await expectText(manager.getByTestId(`warehouse-row-${CODE}`), 'Rupture')
-      // The row's link puts the product in the receipt form.
-      await manager.getByRole('link', { name: `Réceptionner ${NAME}` }).click()
-      await manager.waitForURL(/reception=/)
-      await ready(manager)
-      assert.equal(await manager.getByLabel('Code produit').inputValue(), CODE)
-      // A quantity of 0 is refused on its field, nothing recorded.
-      await manager.getByLabel('Quantité reçue').fill('0')
-      await press(manager, 'Enregistrer la réception')
-      await expectText(manager.locator('#receipt-quantite-error'), 'Au moins 1.')
-      assert.equal((await ledger('entrepot=true')).length, 0)
-
-      await manager.getByLabel('Quantité reçue').fill('100')
-      await manager.getByLabel('Fournisseur (facultatif)').fill('Minoterie e2e')
-      await press(manager, 'Enregistrer la réception')
-      await expectText(manager.getByRole('status').first(), `Réception enregistrée : 100 × ${NAME}. Stock central : 100.`)
-      await expectText(manager.getByTestId(`warehouse-row-${CODE}`).getByTestId('warehouse-quantity'), '100')
-      const movements = await ledger('entrepot=true')
-      assert.deepEqual(
-        movements.map((m) => [m.type, m.quantite]),
-        [['reception', 100]]
-      )
-      assert.match(movements[0]?.motif ?? '', /Minoterie e2e/)
-    })
-
-    test('a clerk requests a replenishment from the store’s stock page', async () => {
-      await go(clerk, `/magasins/1/stock?q=${CODE}`)
-      const form = clerk.getByTestId('stock-table').locator('tr', { hasText: CODE }).locator('form')
-      const fields = { csrf: await form.locator('input[name="csrf"]').inputValue(), cle: await form.locator('input[name="cle"]').inputValue() }
-      await clerk.getByLabel(`Quantité de ${NAME} à demander`).fill('30')
-      await press(clerk, 'Demander', clerk.getByTestId('stock-table'))
-      await expectText(clerk.getByRole('status').first(), `30 × ${NAME}`)
-      // The same form sent again (a double click without JavaScript): the API replays the first request.
-      const again = await clerk.context().request.post(`/magasins/1/stock?q=${CODE}`, {
-        form: { ...fields, intent: 'request', produit_id: String(productId), quantite: '30' },
-        maxRedirects: 0,
-      })
-      assert.equal(again.status(), 302)
-      const requests = await api<{ items: Request[] }>('GET', `/replenishments?produit_id=${productId}&magasin_id=1`)
-      assert.equal(requests.body.items.length, 1, 'one request: the form is double-submit safe')
-      requestId = requests.body.items[0]!.id
-      assert.equal(requests.body.items[0]!.statut, 'en_attente')
-    })
-
-    test('a manager approves (warehouse down); a stale second approval shows the 409 and moves nothing', async () => {
-      await go(manager, '/reapprovisionnements?statut=en_attente')
-      await expectText(manager.getByTestId(`request-${requestId}`), NAME)
-      await manager.getByRole('link', { name: `Ouvrir la demande n° ${requestId}` }).click()
-      await manager.waitForURL(`**/reapprovisionnements/${requestId}`)
-      await ready(manager)
-      await expectText(manager.getByTestId('warehouse-stock'), '100')
-      await expectText(manager.getByTestId('store-stock'), '0')
-
-      // A second tab opened on the same request: its Approve button will be stale.
-      const stale = await manager.context().newPage()
-      await go(stale, `/reapprovisionnements/${requestId}`)
-
-      await manager.bringToFront()
-      await press(manager, `Valider la demande n° ${requestId}`)
-      await expectText(manager.getByRole('status').first(), `Demande n° ${requestId} validée : 30 × ${NAME}`)
-      await expectText(manager.getByTestId('request-status'), 'Validée')
-      await expectText(manager.getByTestId('warehouse-stock'), '70')
-      assert.equal(await warehouseQuantityOnPage(), '70')
-
-      await stale.bringToFront()
-      await press(stale, `Valider la demande n° ${requestId}`)
-      await expectText(
-        stale.getByTestId('transition-error'),
-        `La demande n° ${requestId} a déjà changé d'état (maintenant : Validée) : rien n'a été déplacé.`
-      )
-      // The page now shows the request as it is, and the stock did not move twice.
-      await expectText(stale.getByTestId('request-status'), 'Validée')
-      await expectText(stale.getByTestId('warehouse-stock'), '70')
-      assert.equal(await stale.getByRole('button', { name: `Valider la demande n° ${requestId}` }).count(), 0)
-      await stale.close()
-      const out = (await ledger('entrepot=true')).filter((m) => m.type === 'reappro_sortie')
-      assert.deepEqual(
-        out.map((m) => [m.quantite, m.reference?.id]),
-        [[-30, requestId]]
-      )
-    })
-
-    test('the manager ships, the clerk receives: the store stock goes up', async () => {
-      await go(manager, `/reapprovisionnements/${requestId}`)
-      await press(manager, `Expédier la demande n° ${requestId}`)
-      await expectText(manager.getByTestId('request-status'), 'Expédiée')
-
-      await go(clerk, `/magasins/1/stock?q=${CODE}`)
-      await press(clerk, 'Réceptionner', clerk.getByTestId('requests-table'))
-      await expectText(clerk.getByRole('status').first(), `Demande n° ${requestId} réceptionnée`)
-      // Columns: code, product, price, quantity.
-      await expectText(clerk.getByTestId('stock-table').locator('tr', { hasText: CODE }).locator('td').nth(3), n(30))
-
-      await go(manager, `/reapprovisionnements/${requestId}`)
-      await expectText(manager.getByTestId('request-status'), 'Livrée')
-      await expectText(manager.getByTestId('store-stock'), '30')
-      await expectText(manager.getByTestId('warehouse-stock'), '70')
-      const history = await textOf(manager.getByTestId('request-history'))
-      for (const step of ['Demandée', 'Validée', 'Expédiée', 'Livrée', MANAGER_NAME, 'Caissier']) {
-        assert.ok(history.includes(step), `history shows ${step}: ${history}`)
-      }
-      assert.equal(await manager.getByRole('button', { name: /la demande n°/ }).count(), 0, 'no action left on a delivered request')
-    })
-
-    test('a manager refuses a request with a reason (required); nothing moves', async () => {
-      const created = await api<Request>('POST', '/replenishments', { magasin_id: 2, produit_id: productId, quantite: 15 })
-      assert.equal(created.status, 201)
-      const id = created.body.id
-      await go(manager, `/reapprovisionnements/${id}`)
-      await press(manager, 'Refuser')
-      await expectText(manager.locator('#refus-motif-error'), 'Ce champ est obligatoire.')
-      assert.equal((await api<Request>('GET', `/replenishments/${id}`)).body.statut, 'en_attente')
-      await manager.getByLabel('Motif du refus').fill('Stock réservé aux magasins prioritaires')
-      await press(manager, 'Refuser')
-      await expectText(manager.getByRole('status').first(), `Demande n° ${id} refusée.`)
-      await expectText(manager.getByTestId('request-status'), 'Refusée')
-      await expectText(manager.getByTestId('rejection-reason'), 'Stock réservé aux magasins prioritaires')
-      await expectText(manager.getByTestId('request-history'), 'Stock réservé aux magasins prioritaires')
-      await expectText(manager.getByTestId('warehouse-stock'), '70')
-    })
-
-    test('an adjustment with its reason appears in the store’s movement history', async () => {
-      await go(manager, `/magasins/1/stock?q=${CODE}`)
-      await manager.getByRole('link', { name: 'Mouvements du stock' }).click()
-      await manager.waitForURL('**/magasins/1/stock/mouvements')
-      await ready(manager)
-      await manager.getByLabel('Code produit').first().fill(CODE)
-      await manager.getByLabel('Quantité', { exact: true }).fill('-2')
-      await press(manager, "Enregistrer l'ajustement")
-      await expectText(manager.locator('#adjust-motif-error'), 'Ce champ est obligatoire.')
-      await manager.getByLabel('Motif', { exact: true }).fill(`Casse à la livraison ${RUN}`)
-      await press(manager, "Enregistrer l'ajustement")
-      await expectText(manager.getByRole('status').first(), `Ajustement enregistré pour ${NAME}. Nouveau solde : 28.`)
-
-      await go(manager, `/magasins/1/stock/mouvements?produit=${CODE}&type=ajustement`)
-      const table = await textOf(manager.getByTestId('movements-table'))
-      assert.ok(table.includes(`Casse à la livraison ${RUN}`), table)
-      assert.ok(table.includes('−2') && table.includes(MANAGER_NAME), table)
-      await go(manager, `/magasins/1/stock/mouvements?produit=${CODE}`)
-      const all = await textOf(manager.getByTestId('movements-table'))
-      assert.ok(all.includes(`demande n° ${requestId}`), 'the replenishment in links to its request')
-      const store = await ledger('magasin_id=1')
-      assert.deepEqual(
-        store.map((m) => [m.type, m.quantite]),
-        [
-          ['ajustement', -2],
-          ['reappro_entree', 30],
-        ]
-      )
-    })
-
-    test('a suggestion becomes a request in one click, and a double submit creates one', async () => {
-      const point = await api('PATCH', '/stock/levels', { magasin_id: 3, produit_id: productId, seuil_reappro: 12 })
-      assert.equal(point.status, 200)
-      await go(manager, '/reapprovisionnements/suggestions?magasin=3')
-      const row = manager.getByTestId(`suggestion-3-${CODE}`)
-      await expectText(row, NAME)
-      const form = row.locator('form')
-      const key = await form.locator('input[name="cle"]').inputValue()
-      const csrf = await form.locator('input[name="csrf"]').inputValue()
-      const quantity = await form.getByRole('spinbutton').inputValue()
-      assert.equal(quantity, '24', 'twice the reorder point for an empty shelf with no sales')
-      await press(manager, 'Créer la demande', row)
-      await expectText(manager.getByRole('status').first(), `24 × ${NAME} pour Magasin Nord`)
-
-      // The same form posted again (double click without JavaScript, a browser retry): no second request.
-      const replay = await manager.context().request.post('/reapprovisionnements/suggestions?magasin=3', {
-        form: { csrf, intent: 'create', magasin_id: '3', produit_id: String(productId), quantite: quantity, cle: key },
-        maxRedirects: 0,
-      })
-      assert.equal(replay.status(), 302)
-      const requests = await api<{ items: Request[] }>('GET', `/replenishments?produit_id=${productId}&magasin_id=3`)
-      assert.equal(requests.body.items.length, 1)
-      assert.equal(await manager.getByTestId(`suggestion-3-${CODE}`).count(), 0, 'covered by the request in flight')
-    })
-
-    test('a clerk gets 403 on the warehouse, the requests and their actions', async () => {
-      for (const path of ['/entrepot', '/entrepot/mouvements', '/reapprovisionnements', `/reapprovisionnements/${requestId}`]) {
-        const response = await clerk.goto(path)
-        assert.equal(response?.status(), 403, path)
-        await expectText(clerk.locator('h1'), 'Accès refusé')
-      }
-      const created = await api<Request>('POST', '/replenishments', { magasin_id: 1, produit_id: productId, quantite: 5 })
-      await go(clerk, `/magasins/1/stock?q=${CODE}`)
-      const csrf = await clerk.locator('input[name="csrf"]').first().inputValue()
-      for (const path of [`/reapprovisionnements/${created.body.id}`, '/reapprovisionnements']) {
-        const response = await clerk.context().request.post(path, {
-          form: { csrf, intent: 'approve', demande_id: String(created.body.id) },
-          maxRedirects: 0,
-        })
-        assert.equal(response.status(), 403, path)
-      }
-      const adjust = await clerk.context().request.post('/magasins/1/stock/mouvements', {
-        form: { csrf, intent: 'adjust', code: CODE, mode: 'variation', quantite: '5', motif: 'Pas permis' },
-        maxRedirects: 0,
-      })
-      assert.equal(adjust.status(), 403)
-      assert.equal((await api<Request>('GET', `/replenishments/${created.body.id}`)).body.statut, 'en_attente')
-      assert.equal((await ledger('magasin_id=1')).length, 2, 'the store ledger did not move')
-      assert.deepEqual(dialogs, [])
-    })
+    const nav = await textOf(manager.getByRole('navigation', { name: 'Navigation principale' }))
+    assert.match(nav, /Entrepôt/)
+    assert.match(nav, /Réapprovisionnement/)
   })
-}
+
+  test('a goods receipt raises the warehouse stock (page and ledger agree)', async () => {
+    assert.equal(await warehouseQuantityOnPage(), '0')
+    await expectText(manager.getByTestId(`warehouse-row-${CODE}`), 'Rupture')
+    // The row's link puts the product in the receipt form.
+    await manager.getByRole('link', { name: `Réceptionner ${NAME}` }).click()
+    await manager.waitForURL(/reception=/)
+    await ready(manager)
+    assert.equal(await manager.getByLabel('Code produit').inputValue(), CODE)
+    // A quantity of 0 is refused on its field, nothing recorded.
+    await manager.getByLabel('Quantité reçue').fill('0')
+    await press(manager, 'Enregistrer la réception')
+    await expectText(manager.locator('#receipt-quantite-error'), 'Au moins 1.')
+    assert.equal((await ledger('entrepot=true')).length, 0)
+
+    await manager.getByLabel('Quantité reçue').fill('100')
+    await manager.getByLabel('Fournisseur (facultatif)').fill('Minoterie e2e')
+    await press(manager, 'Enregistrer la réception')
+    await expectText(manager.getByRole('status').first(), `Réception enregistrée : 100 × ${NAME}. Stock central : 100.`)
+    await expectText(manager.getByTestId(`warehouse-row-${CODE}`).getByTestId('warehouse-quantity'), '100')
+    const movements = await ledger('entrepot=true')
+    assert.deepEqual(
+      movements.map((m) => [m.type, m.quantite]),
+      [['reception', 100]]
+    )
+    assert.match(movements[0]?.motif ?? '', /Minoterie e2e/)
+  })
+
+  test('a clerk requests a replenishment from the store’s stock page', async () => {
+    await go(clerk, `/magasins/1/stock?q=${CODE}`)
+    const form = clerk.getByTestId('stock-table').locator('tr', { hasText: CODE }).locator('form')
+    const fields = { csrf: await form.locator('input[name="csrf"]').inputValue(), cle: await form.locator('input[name="cle"]').inputValue() }
+    await clerk.getByLabel(`Quantité de ${NAME} à demander`).fill('30')
+    await press(clerk, 'Demander', clerk.getByTestId('stock-table'))
+    await expectText(clerk.getByRole('status').first(), `30 × ${NAME}`)
+    // The same form sent again (a double click without JavaScript): the API replays the first request.
+    const again = await clerk.context().request.post(`/magasins/1/stock?q=${CODE}`, {
+      form: { ...fields, intent: 'request', produit_id: String(productId), quantite: '30' },
+      maxRedirects: 0,
+    })
+    assert.equal(again.status(), 302)
+    const requests = await api<{ items: Request[] }>('GET', `/replenishments?produit_id=${productId}&magasin_id=1`)
+    assert.equal(requests.body.items.length, 1, 'one request: the form is double-submit safe')
+    requestId = requests.body.items[0]!.id
+    assert.equal(requests.body.items[0]!.statut, 'en_attente')
+  })
+
+  test('a manager approves (warehouse down); a stale second approval shows the 409 and moves nothing', async () => {
+    await go(manager, '/reapprovisionnements?statut=en_attente')
+    await expectText(manager.getByTestId(`request-${requestId}`), NAME)
+    await manager.getByRole('link', { name: `Ouvrir la demande n° ${requestId}` }).click()
+    await manager.waitForURL(`**/reapprovisionnements/${requestId}`)
+    await ready(manager)
+    await expectText(manager.getByTestId('warehouse-stock'), '100')
+    await expectText(manager.getByTestId('store-stock'), '0')
+
+    // A second tab opened on the same request: its Approve button will be stale.
+    const stale = await manager.context().newPage()
+    await go(stale, `/reapprovisionnements/${requestId}`)
+
+    await manager.bringToFront()
+    await press(manager, `Valider la demande n° ${requestId}`)
+    await expectText(manager.getByRole('status').first(), `Demande n° ${requestId} validée : 30 × ${NAME}`)
+    await expectText(manager.getByTestId('request-status'), 'Validée')
+    await expectText(manager.getByTestId('warehouse-stock'), '70')
+    assert.equal(await warehouseQuantityOnPage(), '70')
+
+    await stale.bringToFront()
+    await press(stale, `Valider la demande n° ${requestId}`)
+    await expectText(
+      stale.getByTestId('transition-error'),
+      `La demande n° ${requestId} a déjà changé d'état (maintenant : Validée) : rien n'a été déplacé.`
+    )
+    // The page now shows the request as it is, and the stock did not move twice.
+    await expectText(stale.getByTestId('request-status'), 'Validée')
+    await expectText(stale.getByTestId('warehouse-stock'), '70')
+    assert.equal(await stale.getByRole('button', { name: `Valider la demande n° ${requestId}` }).count(), 0)
+    await stale.close()
+    const out = (await ledger('entrepot=true')).filter((m) => m.type === 'reappro_sortie')
+    assert.deepEqual(
+      out.map((m) => [m.quantite, m.reference?.id]),
+      [[-30, requestId]]
+    )
+  })
+
+  test('the manager ships, the clerk receives: the store stock goes up', async () => {
+    await go(manager, `/reapprovisionnements/${requestId}`)
+    await press(manager, `Expédier la demande n° ${requestId}`)
+    await expectText(manager.getByTestId('request-status'), 'Expédiée')
+
+    await go(clerk, `/magasins/1/stock?q=${CODE}`)
+    await press(clerk, 'Réceptionner', clerk.getByTestId('requests-table'))
+    await expectText(clerk.getByRole('status').first(), `Demande n° ${requestId} réceptionnée`)
+    // Columns: code, product, price, quantity.
+    await expectText(clerk.getByTestId('stock-table').locator('tr', { hasText: CODE }).locator('td').nth(3), n(30))
+
+    await go(manager, `/reapprovisionnements/${requestId}`)
+    await expectText(manager.getByTestId('request-status'), 'Livrée')
+    await expectText(manager.getByTestId('store-stock'), '30')
+    await expectText(manager.getByTestId('warehouse-stock'), '70')
+    const history = await textOf(manager.getByTestId('request-history'))
+    for (const step of ['Demandée', 'Validée', 'Expédiée', 'Livrée', MANAGER_NAME, 'Caissier']) {
+      assert.ok(history.includes(step), `history shows ${step}: ${history}`)
+    }
+    assert.equal(await manager.getByRole('button', { name: /la demande n°/ }).count(), 0, 'no action left on a delivered request')
+  })
+
+  test('a manager refuses a request with a reason (required); nothing moves', async () => {
+    const created = await api<Request>('POST', '/replenishments', { magasin_id: 2, produit_id: productId, quantite: 15 })
+    assert.equal(created.status, 201)
+    const id = created.body.id
+    await go(manager, `/reapprovisionnements/${id}`)
+    await press(manager, 'Refuser')
+    await expectText(manager.locator('#refus-motif-error'), 'Ce champ est obligatoire.')
+    assert.equal((await api<Request>('GET', `/replenishments/${id}`)).body.statut, 'en_attente')
+    await manager.getByLabel('Motif du refus').fill('Stock réservé aux magasins prioritaires')
+    await press(manager, 'Refuser')
+    await expectText(manager.getByRole('status').first(), `Demande n° ${id} refusée.`)
+    await expectText(manager.getByTestId('request-status'), 'Refusée')
+    await expectText(manager.getByTestId('rejection-reason'), 'Stock réservé aux magasins prioritaires')
+    await expectText(manager.getByTestId('request-history'), 'Stock réservé aux magasins prioritaires')
+    await expectText(manager.getByTestId('warehouse-stock'), '70')
+  })
+
+  test('an adjustment with its reason appears in the store’s movement history', async () => {
+    await go(manager, `/magasins/1/stock?q=${CODE}`)
+    await manager.getByRole('link', { name: 'Mouvements du stock' }).click()
+    await manager.waitForURL('**/magasins/1/stock/mouvements')
+    await ready(manager)
+    await manager.getByLabel('Code produit').first().fill(CODE)
+    await manager.getByLabel('Quantité', { exact: true }).fill('-2')
+    await press(manager, "Enregistrer l'ajustement")
+    await expectText(manager.locator('#adjust-motif-error'), 'Ce champ est obligatoire.')
+    await manager.getByLabel('Motif', { exact: true }).fill(`Casse à la livraison ${RUN}`)
+    await press(manager, "Enregistrer l'ajustement")
+    await expectText(manager.getByRole('status').first(), `Ajustement enregistré pour ${NAME}. Nouveau solde : 28.`)
+
+    await go(manager, `/magasins/1/stock/mouvements?produit=${CODE}&type=ajustement`)
+    const table = await textOf(manager.getByTestId('movements-table'))
+    assert.ok(table.includes(`Casse à la livraison ${RUN}`), table)
+    assert.ok(table.includes('−2') && table.includes(MANAGER_NAME), table)
+    await go(manager, `/magasins/1/stock/mouvements?produit=${CODE}`)
+    const all = await textOf(manager.getByTestId('movements-table'))
+    assert.ok(all.includes(`demande n° ${requestId}`), 'the replenishment in links to its request')
+    const store = await ledger('magasin_id=1')
+    assert.deepEqual(
+      store.map((m) => [m.type, m.quantite]),
+      [
+        ['ajustement', -2],
+        ['reappro_entree', 30],
+      ]
+    )
+  })
+
+  test('a suggestion becomes a request in one click, and a double submit creates one', async () => {
+    const point = await api('PATCH', '/stock/levels', { magasin_id: 3, produit_id: productId, seuil_reappro: 12 })
+    assert.equal(point.status, 200)
+    await go(manager, '/reapprovisionnements/suggestions?magasin=3')
+    const row = manager.getByTestId(`suggestion-3-${CODE}`)
+    await expectText(row, NAME)
+    const form = row.locator('form')
+    const key = await form.locator('input[name="cle"]').inputValue()
+    const csrf = await form.locator('input[name="csrf"]').inputValue()
+    const quantity = await form.getByRole('spinbutton').inputValue()
+    assert.equal(quantity, '24', 'twice the reorder point for an empty shelf with no sales')
+    await press(manager, 'Créer la demande', row)
+    await expectText(manager.getByRole('status').first(), `24 × ${NAME} pour Magasin Nord`)
+
+    // The same form posted again (double click without JavaScript, a browser retry): no second request.
+    const replay = await manager.context().request.post('/reapprovisionnements/suggestions?magasin=3', {
+      form: { csrf, intent: 'create', magasin_id: '3', produit_id: String(productId), quantite: quantity, cle: key },
+      maxRedirects: 0,
+    })
+    assert.equal(replay.status(), 302)
+    const requests = await api<{ items: Request[] }>('GET', `/replenishments?produit_id=${productId}&magasin_id=3`)
+    assert.equal(requests.body.items.length, 1)
+    assert.equal(await manager.getByTestId(`suggestion-3-${CODE}`).count(), 0, 'covered by the request in flight')
+  })
+
+  test('a clerk gets 403 on the warehouse, the requests and their actions', async () => {
+    for (const path of ['/entrepot', '/entrepot/mouvements', '/reapprovisionnements', `/reapprovisionnements/${requestId}`]) {
+      await expectForbidden(clerk, path)
+    }
+    const created = await api<Request>('POST', '/replenishments', { magasin_id: 1, produit_id: productId, quantite: 5 })
+    await go(clerk, `/magasins/1/stock?q=${CODE}`)
+    const csrf = await clerk.locator('input[name="csrf"]').first().inputValue()
+    for (const path of [`/reapprovisionnements/${created.body.id}`, '/reapprovisionnements']) {
+      const response = await clerk.context().request.post(path, {
+        form: { csrf, intent: 'approve', demande_id: String(created.body.id) },
+        maxRedirects: 0,
+      })
+      assert.equal(response.status(), 403, path)
+    }
+    const adjust = await clerk.context().request.post('/magasins/1/stock/mouvements', {
+      form: { csrf, intent: 'adjust', code: CODE, mode: 'variation', quantite: '5', motif: 'Pas permis' },
+      maxRedirects: 0,
+    })
+    assert.equal(adjust.status(), 403)
+    assert.equal((await api<Request>('GET', `/replenishments/${created.body.id}`)).body.statut, 'en_attente')
+    assert.equal((await ledger('magasin_id=1')).length, 2, 'the store ledger did not move')
+    assert.deepEqual(stage.dialogs, [])
+  })
+})

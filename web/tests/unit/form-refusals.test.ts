@@ -3,7 +3,7 @@ import { describe, test } from 'node:test'
 
 import type { ApiErrorEnvelope } from '../../app/lib/api/errors.ts'
 import { PRODUCT_FIELDS } from '../../app/lib/forms/catalog.ts'
-import { echoFields, fieldErrorsFromApi, firstFieldInError } from '../../app/lib/forms/refusals.ts'
+import { bindFields, echoFields, fieldErrorsFromApi, firstFieldInError, refusalsByPlace } from '../../app/lib/forms/refusals.ts'
 
 function envelope(error_code: string, status: number, details: unknown): ApiErrorEnvelope {
   return { timestamp: '2026-03-10T12:00:00Z', status, error: 'x', message: 'refused', path: '/api/v1/products', error_code, details }
@@ -66,6 +66,25 @@ describe('after a refusal', () => {
     assert.equal(firstFieldInError({ description: { key: 'form.tooLong' }, prix: { key: 'form.money' } }, PRODUCT_FIELDS), 'prix')
     assert.equal(firstFieldInError({}, PRODUCT_FIELDS), null)
     assert.equal(firstFieldInError(undefined, PRODUCT_FIELDS), null)
+  })
+
+  test('bound fields carry their ids, messages and one focus: the first in error, else the fallback', () => {
+    const errors = { description: { key: 'form.tooLong' as const }, prix: { key: 'form.money' as const } }
+    const field = bindFields('product', errors, PRODUCT_FIELDS, 'code')
+    assert.deepEqual(field('prix'), { formId: 'product', name: 'prix', error: { key: 'form.money' }, autoFocus: true })
+    assert.deepEqual(field('description'), { formId: 'product', name: 'description', error: { key: 'form.tooLong' }, autoFocus: false })
+    assert.equal(field('code').autoFocus, false)
+    const clean = bindFields('product', {}, PRODUCT_FIELDS, 'code')
+    assert.deepEqual(clean('code'), { formId: 'product', name: 'code', error: undefined, autoFocus: true })
+    assert.equal(bindFields('product', {}, PRODUCT_FIELDS)('code').autoFocus, false)
+  })
+
+  test('a record page shows the form’s refusal on the form and the other actions’ beside it', () => {
+    const saving = { intent: 'save', fieldErrors: { nom: { key: 'form.required' as const } } }
+    const deleting = { intent: 'delete', error: { key: 'categories.inUse' as const } }
+    assert.deepEqual(refusalsByPlace(saving), { form: saving })
+    assert.deepEqual(refusalsByPlace(deleting), { aside: deleting })
+    assert.deepEqual(refusalsByPlace(undefined), {})
   })
 
   test('the fields come back as typed, and only the ones asked for (no CSRF token, no password)', () => {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 
-import { en } from '../../app/lib/i18n/en.ts'
-import { fr } from '../../app/lib/i18n/fr.ts'
+import { en, enAreas } from '../../app/lib/i18n/en.ts'
+import { fr, frAreas } from '../../app/lib/i18n/fr.ts'
 import { htmlLang, resolveLang, translate } from '../../app/lib/i18n/index.ts'
 
 describe('translate', () => {
@@ -28,6 +28,20 @@ describe('translate', () => {
       assert.deepEqual(placeholders(en[key]), placeholders(fr[key]), `placeholders of ${key}`)
     }
     assert.deepEqual(Object.keys(en).sort(), Object.keys(fr).sort())
+  })
+
+  test('each key lives in one area file, the same one in both languages', () => {
+    // Spreading the areas into one dictionary would let a key defined twice override itself unseen.
+    for (const [lang, areas, dictionary] of [['fr', frAreas, fr], ['en', enAreas, en]] as const) {
+      const keys = Object.values(areas).flatMap((area) => Object.keys(area))
+      const twice = keys.filter((key, index) => keys.indexOf(key) !== index)
+      assert.deepEqual(twice, [], `${lang}: keys defined in two areas`)
+      assert.equal(keys.length, Object.keys(dictionary).length, `${lang}: an area is missing from the dictionary`)
+    }
+    assert.deepEqual(Object.keys(enAreas), Object.keys(frAreas))
+    for (const name of Object.keys(frAreas) as (keyof typeof frAreas)[]) {
+      assert.deepEqual(Object.keys(enAreas[name]).sort(), Object.keys(frAreas[name]).sort(), `area ${name}`)
+    }
   })
 })
 

@@ -17,6 +17,7 @@ import {
   replenishmentFilters,
   revalidateAfterConflict,
   signedQuantity,
+  suggestionFilters,
   warehouseFilters,
 } from '../../app/lib/warehouse.ts'
 
@@ -45,6 +46,11 @@ describe('filters read from the URL (anything odd means "no filter", never an er
     assert.deepEqual(replenishmentFilters(url('statut=validee&magasin=2&page=2')), { status: 'validee', storeId: 2, page: 2 })
     assert.deepEqual(replenishmentFilters(url('statut=approved&magasin=deux&page=0')), { status: null, storeId: null, page: 1 })
     assert.deepEqual(replenishmentFilters(url('magasin=0')).storeId, null)
+  })
+
+  test('suggestions: store id and page only', () => {
+    assert.deepEqual(suggestionFilters(url('magasin=3&page=2&statut=validee')), { storeId: 3, page: 2 })
+    assert.deepEqual(suggestionFilters(url('magasin=Nord&page=abc')), { storeId: null, page: 1 })
   })
 
   test('ledger: type, product code, real calendar days (swapped when typed backwards)', () => {

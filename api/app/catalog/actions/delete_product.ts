@@ -14,14 +14,12 @@ const REFERENCES = [
   { table: 'daily_sales_rollups', label: 'sales reports' },
 ] as const
 
-function inUse(productId: number, usedBy: string[]) {
-  return new ApiError(
-    409,
-    'RESOURCE_IN_USE',
-    `Product with identifier ${productId} is referenced by ${usedBy.join(', ')} and cannot be deleted; ` +
-      'deactivate it instead (PATCH /api/v1/products/' + productId + ' with {"actif": false})',
-    { resource: 'Product', identifier: productId, used_by: usedBy, suggestion: { actif: false } }
-  )
+/** What a product with history gets instead of a deletion: off sale, its records kept. */
+export function deactivateInstead(productId: number) {
+  return {
+    advice: `deactivate it instead (PATCH /api/v1/products/${productId} with {"actif": false})`,
+    suggestion: { actif: false },
+  }
 }
 
 /**
@@ -41,7 +39,7 @@ export async function deleteProduct(productId: number) {
         const row = await trx.from(table).where('product_id', productId).select(trx.raw('1')).first()
         if (row) usedBy.push(label)
       }
-      if (usedBy.length > 0) throw inUse(productId, usedBy)
+      if (usedBy.length > 0) throw ApiError.inUse('Product', productId, usedBy, deactivateInstead(productId))
 
       const snapshot = (await findProductWithStock(productId, trx))!
       await dropEmptyLevelsOfProduct(trx, productId)
@@ -49,7 +47,7 @@ export async function deleteProduct(productId: number) {
       return snapshot
     })
   } catch (error) {
-    if (isForeignKeyViolation(error)) throw inUse(productId, ['other records'])
+    if (isForeignKeyViolation(error)) throw ApiError.inUse('Product', productId, ['other records'], deactivateInstead(productId))
     throw error
   }
 }

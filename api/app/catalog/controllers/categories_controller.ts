@@ -1,8 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { ApiError } from '#core/api_error'
 import { paginate, resolveSort } from '#core/pagination'
-import { validateBody, validateQuery } from '#core/validation'
-import { requireRole } from '#access/policies'
+import { validateQuery } from '#core/validation'
+import { managerWrites } from '#access/manager_writes'
 import Category from '#catalog/models/category'
 import { categoryToWire } from '#catalog/transformers/category_transformer'
 import { createCategory } from '#catalog/actions/create_category'
@@ -17,6 +17,18 @@ import {
   listCategoriesQuery,
   patchCategoryBody,
 } from '#catalog/validators/category_validators'
+
+const writes = managerWrites({
+  idParams: categoryIdParams,
+  body: categoryBody,
+  patchBody: patchCategoryBody,
+  replacementFromWire: categoryReplacementFromWire,
+  changesFromWire: categoryChangesFromWire,
+  create: createCategory,
+  update: updateCategory,
+  remove: deleteCategory,
+  toWire: categoryToWire,
+})
 
 export default class CategoriesController {
   async index(ctx: HttpContext) {
@@ -35,29 +47,8 @@ export default class CategoriesController {
     return categoryToWire(category)
   }
 
-  async store(ctx: HttpContext) {
-    requireRole(ctx.principal, 'manager', 'admin')
-    const body = await validateBody(categoryBody, ctx)
-    return ctx.response.created(categoryToWire(await createCategory(categoryReplacementFromWire(body))))
-  }
-
-  async replace(ctx: HttpContext) {
-    requireRole(ctx.principal, 'manager', 'admin')
-    const { id } = await categoryIdParams.validate(ctx.params)
-    const body = await validateBody(categoryBody, ctx)
-    return categoryToWire(await updateCategory(id, categoryReplacementFromWire(body)))
-  }
-
-  async patch(ctx: HttpContext) {
-    requireRole(ctx.principal, 'manager', 'admin')
-    const { id } = await categoryIdParams.validate(ctx.params)
-    const body = await validateBody(patchCategoryBody, ctx)
-    return categoryToWire(await updateCategory(id, categoryChangesFromWire(body)))
-  }
-
-  async destroy(ctx: HttpContext) {
-    requireRole(ctx.principal, 'manager', 'admin')
-    const { id } = await categoryIdParams.validate(ctx.params)
-    return categoryToWire(await deleteCategory(id))
-  }
+  store = writes.store
+  replace = writes.replace
+  patch = writes.patch
+  destroy = writes.destroy
 }

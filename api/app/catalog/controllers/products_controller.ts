@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { ApiError } from '#core/api_error'
 import { paginate, resolveSort } from '#core/pagination'
 import { wireToCents } from '#core/money'
-import { validateBody, validateQuery } from '#core/validation'
+import { validateBody, validateQuery, type StrictValidator } from '#core/validation'
 import { cached, cacheKey, Tags, TTL } from '#core/cache'
 import db from '@adonisjs/lucid/services/db'
 import type { Infer } from '@vinejs/vine/types'
@@ -23,6 +23,7 @@ import {
   productChangesFromWire,
   productCodeParams,
   productIdParams,
+  type ProductChanges,
   productSortColumns,
   reduceStockQuery,
   refuseStockInUpdate,
@@ -115,19 +116,19 @@ export default class ProductsController {
   }
 
   async replace(ctx: HttpContext) {
-    requireRole(ctx.principal, 'manager', 'admin')
-    const { id } = await productIdParams.validate(ctx.params)
-    refuseStockInUpdate(ctx.request.body())
-    const body = await validateBody(replaceProductBody, ctx)
-    return productToWire(await updateProduct(id, replacementFromWire(body)))
+    return this.update(ctx, replaceProductBody, replacementFromWire)
   }
 
   async patch(ctx: HttpContext) {
+    return this.update(ctx, patchProductBody, productChangesFromWire)
+  }
+
+  /** PUT and PATCH: `quantite_stock` is refused before the body is read (stock changes through movements). */
+  private async update<Body>(ctx: HttpContext, body: StrictValidator<Body>, changesFromWire: (body: Body) => ProductChanges) {
     requireRole(ctx.principal, 'manager', 'admin')
     const { id } = await productIdParams.validate(ctx.params)
     refuseStockInUpdate(ctx.request.body())
-    const body = await validateBody(patchProductBody, ctx)
-    return productToWire(await updateProduct(id, productChangesFromWire(body)))
+    return productToWire(await updateProduct(id, changesFromWire(await validateBody(body, ctx))))
   }
 
   async destroy(ctx: HttpContext) {

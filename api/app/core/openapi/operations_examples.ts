@@ -1,4 +1,4 @@
-import { errorCodes } from '#core/error_codes'
+import { errorCatalogue } from '#core/error_codes'
 
 /* Examples of the operational responses, under their component schema names. */
 
@@ -11,18 +11,7 @@ const healthy = {
 
 export const operationsExamples: Record<string, unknown> = {
   Health: healthy,
-  ErrorCatalogue: {
-    error_codes: errorCodes,
-    response_format: {
-      timestamp: 'ISO-8601 time of the error',
-      status: 'HTTP status code',
-      error: 'HTTP reason phrase',
-      message: 'Human-readable explanation',
-      path: 'Request path',
-      error_code: 'One of error_codes',
-      details: 'Structured context (validation_errors, resource, identifier, ...) or null',
-    },
-  },
+  ErrorCatalogue: errorCatalogue,
   OpenApiDocument: {
     openapi: '3.1.0',
     info: { title: 'Comptoir API', version: '1.0.0', description: 'Multi-store point of sale and inventory.' },

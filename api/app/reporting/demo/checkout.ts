@@ -88,7 +88,7 @@ export class Checkout {
     const sold = basket.map((line) => line.quantity)
     const returned = lineIds.map((id) => returnedByLine.get(id) ?? 0)
     const sequence = this.receipts.take(register.id)
-    sink.sale({
+    sink.write('sales', {
       id: saleId,
       receiptNumber: receiptNumber(store.id, register.number, day.date, sequence),
       storeId: store.id,
@@ -107,7 +107,7 @@ export class Checkout {
     basket.forEach((line, index) => {
       const product = world.products[line.product]
       const lineTotalCents = line.quantity * line.unitPriceCents
-      sink.saleLine({
+      sink.write('sale_lines', {
         id: lineIds[index],
         saleId,
         lineNumber: index + 1,
@@ -118,7 +118,7 @@ export class Checkout {
         returnedQuantity: returned[index],
       })
       const balanceAfter = book.apply(store.location, line.product, -line.quantity)
-      sink.movement({
+      sink.write('stock_movements', {
         locationId: world.locationIds[store.location],
         productId: product.id,
         quantityDelta: -line.quantity,
@@ -133,8 +133,8 @@ export class Checkout {
       rollups.addSaleLine(day.date, store.id, product.id, line.quantity, lineTotalCents)
       stats.unitsSold += line.quantity
     })
-    for (const tax of taxes) sink.saleTax({ saleId, ...tax })
-    for (const tender of payment.tenders) sink.payment({ saleId, ...tender })
+    for (const tax of taxes) sink.write('sale_taxes', { saleId, ...tax })
+    for (const tender of payment.tenders) sink.write('payments', { saleId, ...tender })
     rollups.addSale(day.date, register.id, store.id, subtotalCents, taxCents)
     drawer.cashInCents += payment.cashKeptCents
     stats.sales++
@@ -183,7 +183,7 @@ export class Checkout {
     const day = days[pending.dayIndex]
     const drawer = this.ctx.registersToday[pending.store][pending.register]
     const returnId = ids.saleReturn.take()
-    sink.saleReturn({
+    sink.write('returns', {
       id: returnId,
       saleId: pending.saleId,
       userId: store.clerkId,
@@ -198,9 +198,9 @@ export class Checkout {
     pending.lines.forEach((line, index) => {
       const product = world.products[line.product]
       const subtotalCents = pending.refund.lineSubtotals[index]
-      sink.returnLine({ returnId, saleLineId: line.saleLineId, quantity: line.quantity, subtotalCents })
+      sink.write('return_lines', { returnId, saleLineId: line.saleLineId, quantity: line.quantity, subtotalCents })
       const balanceAfter = book.apply(store.location, line.product, line.quantity)
-      sink.movement({
+      sink.write('stock_movements', {
         locationId: world.locationIds[store.location],
         productId: product.id,
         quantityDelta: line.quantity,

@@ -114,56 +114,44 @@ export interface MovementRow {
   createdAtMs: number
 }
 
+/** Every row the simulator produces, by the table it belongs to. */
+export interface HistoryRows {
+  register_sessions: SessionRow
+  sales: SaleRow
+  sale_lines: SaleLineRow
+  sale_taxes: SaleTaxRow
+  payments: PaymentRow
+  returns: ReturnRow
+  return_lines: ReturnLineRow
+  replenishment_requests: ReplenishmentRow
+  stock_movements: MovementRow
+}
+
+export type HistoryTable = keyof HistoryRows
+
+/** The tables in foreign-key order: each comes after the tables its rows reference. */
+export const HISTORY_TABLES: readonly HistoryTable[] = [
+  'register_sessions',
+  'sales',
+  'sale_lines',
+  'sale_taxes',
+  'payments',
+  'returns',
+  'return_lines',
+  'replenishment_requests',
+  'stock_movements',
+]
+
 export interface HistorySink {
-  session(row: SessionRow): void
-  sale(row: SaleRow): void
-  saleLine(row: SaleLineRow): void
-  saleTax(row: SaleTaxRow): void
-  payment(row: PaymentRow): void
-  saleReturn(row: ReturnRow): void
-  returnLine(row: ReturnLineRow): void
-  replenishment(row: ReplenishmentRow): void
-  movement(row: MovementRow): void
+  /** Takes one row of a table; rows come in the order the simulator makes them. */
+  write<T extends HistoryTable>(table: T, row: HistoryRows[T]): void
 }
 
 /** Row counts per table: what a dry run reports and what the summary prints. */
 export class CountingSink implements HistorySink {
-  readonly counts = {
-    register_sessions: 0,
-    sales: 0,
-    sale_lines: 0,
-    sale_taxes: 0,
-    payments: 0,
-    returns: 0,
-    return_lines: 0,
-    replenishment_requests: 0,
-    stock_movements: 0,
-  }
-  session() {
-    this.counts.register_sessions++
-  }
-  sale() {
-    this.counts.sales++
-  }
-  saleLine() {
-    this.counts.sale_lines++
-  }
-  saleTax() {
-    this.counts.sale_taxes++
-  }
-  payment() {
-    this.counts.payments++
-  }
-  saleReturn() {
-    this.counts.returns++
-  }
-  returnLine() {
-    this.counts.return_lines++
-  }
-  replenishment() {
-    this.counts.replenishment_requests++
-  }
-  movement() {
-    this.counts.stock_movements++
+  readonly counts = Object.fromEntries(HISTORY_TABLES.map((table) => [table, 0])) as Record<HistoryTable, number>
+
+  write(table: HistoryTable) {
+    this.counts[table]++
   }
 }

@@ -197,7 +197,7 @@ export class HistorySimulator {
         const coins = uniformInt(random, 1, CASH_DRAWER.maxDiscrepancyCents / 5) * 5
         counted = Math.max(0, expected + (random() < 0.5 ? -coins : coins))
       }
-      sink.session({
+      sink.write('register_sessions', {
         id: drawer.sessionId,
         registerId: store.registers[index].id,
         openedBy: store.clerkId,

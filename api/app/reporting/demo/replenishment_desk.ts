@@ -86,7 +86,7 @@ export class ReplenishmentDesk {
     const requestId = ids.replenishment.take()
     this.inbound[cell] = quantity
     this.reserved[product] += quantity
-    sink.replenishment({
+    sink.write('replenishment_requests', {
       id: requestId,
       storeId: store.id,
       productId: world.products[product].id,
@@ -135,7 +135,7 @@ export class ReplenishmentDesk {
     const { world, book, sink, stats } = this.ctx
     this.supplierOrdered[product] = 0
     const balanceAfter = book.apply(world.warehouse, product, quantity)
-    sink.movement({
+    sink.write('stock_movements', {
       locationId: world.locationIds[world.warehouse],
       productId: world.products[product].id,
       quantityDelta: quantity,
@@ -160,7 +160,7 @@ export class ReplenishmentDesk {
     atMs: number
   ) {
     const { world, sink } = this.ctx
-    sink.movement({
+    sink.write('stock_movements', {
       locationId: world.locationIds[location],
       productId: world.products[shipment.product].id,
       quantityDelta: delta,

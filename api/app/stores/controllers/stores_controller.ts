@@ -5,6 +5,7 @@ import { cached, cacheKey, Tags, TTL } from '#core/cache'
 import { paginate, resolveSort } from '#core/pagination'
 import { validateBody, validateQuery } from '#core/validation'
 import { requireRole } from '#access/policies'
+import { managerWrites } from '#access/manager_writes'
 import Store from '#stores/models/store'
 import { storeToWire } from '#stores/transformers/store_transformer'
 import { storeDetail } from '#stores/queries/store_detail'
@@ -25,6 +26,18 @@ import {
 
 /* Empty strings count as missing, like NULL. */
 const filled = (column: 'phone' | 'email' | 'address') => `coalesce(${column}, '') <> ''`
+
+const writes = managerWrites({
+  idParams: storeIdParams,
+  body: storeBody,
+  patchBody: patchStoreBody,
+  replacementFromWire: storeReplacementFromWire,
+  changesFromWire: storeChangesFromWire,
+  create: createStore,
+  update: updateStore,
+  remove: deleteStore,
+  toWire: storeToWire,
+})
 
 export default class StoresController {
   async index(ctx: HttpContext) {
@@ -76,25 +89,10 @@ export default class StoresController {
     return stores.map(storeToWire)
   }
 
-  async store(ctx: HttpContext) {
-    requireRole(ctx.principal, 'manager', 'admin')
-    const body = await validateBody(storeBody, ctx)
-    return ctx.response.created(storeToWire(await createStore(storeReplacementFromWire(body))))
-  }
-
-  async replace(ctx: HttpContext) {
-    requireRole(ctx.principal, 'manager', 'admin')
-    const { id } = await storeIdParams.validate(ctx.params)
-    const body = await validateBody(storeBody, ctx)
-    return storeToWire(await updateStore(id, storeReplacementFromWire(body)))
-  }
-
-  async patch(ctx: HttpContext) {
-    requireRole(ctx.principal, 'manager', 'admin')
-    const { id } = await storeIdParams.validate(ctx.params)
-    const body = await validateBody(patchStoreBody, ctx)
-    return storeToWire(await updateStore(id, storeChangesFromWire(body)))
-  }
+  store = writes.store
+  replace = writes.replace
+  patch = writes.patch
+  destroy = writes.destroy
 
   /** The original read `email` and `telephone` from the query string; a JSON body is accepted too. */
   async updateContact(ctx: HttpContext) {
@@ -109,11 +107,5 @@ export default class StoresController {
       )
     }
     return storeToWire(await updateStore(id, storeChangesFromWire({ ...fromQuery, ...fromBody })))
-  }
-
-  async destroy(ctx: HttpContext) {
-    requireRole(ctx.principal, 'manager', 'admin')
-    const { id } = await storeIdParams.validate(ctx.params)
-    return storeToWire(await deleteStore(id))
   }
 }

@@ -1,5 +1,5 @@
 import http from 'node:http'
-import type { FuzzRequest } from '#tests/functional/fuzz/request_generator'
+import type { FuzzRequest } from '#tests/functional/fuzz/fuzz_request'
 
 export interface FuzzResponse {
   status: number

@@ -1,10 +1,8 @@
 import { test } from '@japa/runner'
 import type { ApiClient } from '@japa/api-client'
 import db from '@adonisjs/lucid/services/db'
-import { signedIn } from '#tests/helpers/actors'
+import { signedIn, type Actor } from '#tests/helpers/actors'
 import { ledgerAndLevel, locationOfStore, resetDatabase, setLevel, warehouseLocation } from '#tests/helpers/database'
-
-type Actor = Awaited<ReturnType<typeof signedIn>>
 
 async function request(client: ApiClient, actor: Actor, productId: number, quantity: number) {
   const response = await client

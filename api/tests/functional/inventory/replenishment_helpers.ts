@@ -1,10 +1,15 @@
 import type { ApiClient } from '@japa/api-client'
-import { signedIn } from '#tests/helpers/actors'
+import { signedIn, type Actor } from '#tests/helpers/actors'
 import { ledgerAndLevel, locationOfStore, warehouseLocation } from '#tests/helpers/database'
 
 /* Shared by the replenishment specs. */
 
-export type Actor = Awaited<ReturnType<typeof signedIn>>
+export type { Actor }
+
+/** Who the workflow needs: a clerk of store 1 (asks, receives) and a manager (approves, ships). */
+export async function clerkAndManager() {
+  return { clerk: await signedIn('clerk', 1), manager: await signedIn('manager') }
+}
 
 export async function createRequest(client: ApiClient, actor: Actor, body: Record<string, unknown> = {}) {
   const response = await client

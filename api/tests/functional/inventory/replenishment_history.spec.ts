@@ -1,8 +1,8 @@
 import { test } from '@japa/runner'
-import testUtils from '@adonisjs/core/services/test_utils'
-import { signedIn } from '#tests/helpers/actors'
+import type { Actor } from '#tests/helpers/actors'
 import { tokenWith } from '#tests/helpers/tokens'
-import { act, createRequest, type Actor } from '#tests/functional/inventory/replenishment_helpers'
+import { eachTestRolledBack } from '#tests/helpers/rolled_back'
+import { act, clerkAndManager, createRequest } from '#tests/functional/inventory/replenishment_helpers'
 
 interface Step {
   etape: string
@@ -12,16 +12,10 @@ interface Step {
 }
 
 test.group('Who did what: request history and ledger names', (group) => {
-  let clerk: Actor
-  let manager: Actor
-  group.each.setup(async () => {
-    const rollback = await testUtils.db().withGlobalTransaction()
-    clerk = await signedIn('clerk', 1)
-    manager = await signedIn('manager')
-    return rollback
-  })
+  const actors = eachTestRolledBack(group, clerkAndManager)
 
   test('GET /replenishments/:id lists each transition with who (by name) and when, in order', async ({ client, assert }) => {
+    const { clerk, manager } = actors
     const request = await createRequest(client, clerk)
     const fresh = await client.get(`/api/v1/replenishments/${request.id}`).header('x-api-token', clerk.token)
     fresh.assertStatus(200)
@@ -51,6 +45,7 @@ test.group('Who did what: request history and ledger names', (group) => {
   })
 
   test('a refusal carries its reason; an integration token shows as nobody (null)', async ({ client, assert }) => {
+    const { manager } = actors
     const integration = await tokenWith(['read', 'write'])
     const request = await createRequest(client, { token: integration } as Actor)
     ;(await act(client, manager, request.id, 'reject', { motif: 'Budget épuisé' })).assertStatus(200)
@@ -62,12 +57,14 @@ test.group('Who did what: request history and ledger names', (group) => {
   })
 
   test('list rows stay as they were (no history there)', async ({ client, assert }) => {
+    const { clerk, manager } = actors
     await createRequest(client, clerk)
     const list = await client.get('/api/v1/replenishments').header('x-api-token', manager.token)
     assert.notProperty(list.body().items[0], 'historique')
   })
 
   test('ledger rows name the person who wrote them (utilisateur), null for an integration token', async ({ client, assert }) => {
+    const { manager } = actors
     const adjusted = await client
       .post('/api/v1/stock/adjustments')
       .header('x-api-token', manager.token)

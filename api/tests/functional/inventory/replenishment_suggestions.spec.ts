@@ -3,7 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { businessDay } from '#core/business_time'
 import { tokenWith } from '#tests/helpers/tokens'
-import { signedIn } from '#tests/helpers/actors'
+import { signedIn, type Actor } from '#tests/helpers/actors'
 import { locationOfStore, setLevel } from '#tests/helpers/database'
 
 async function setStock(locationId: number, productId: number, quantity: number, reorderPoint: number) {
@@ -28,7 +28,7 @@ interface Suggestion {
 }
 
 test.group('GET /api/v1/replenishments/suggestions', (group) => {
-  let manager: Awaited<ReturnType<typeof signedIn>>
+  let manager: Actor
   group.each.setup(async () => {
     const rollback = await testUtils.db().withGlobalTransaction()
     manager = await signedIn('manager')

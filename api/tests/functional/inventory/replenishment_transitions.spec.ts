@@ -1,22 +1,16 @@
 import { test } from '@japa/runner'
-import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { tokenWith } from '#tests/helpers/tokens'
 import { signedIn } from '#tests/helpers/actors'
 import { setLevel, warehouseLocation } from '#tests/helpers/database'
-import { act, createRequest, snapshot, type Actor } from '#tests/functional/inventory/replenishment_helpers'
+import { eachTestRolledBack } from '#tests/helpers/rolled_back'
+import { act, clerkAndManager, createRequest, snapshot } from '#tests/functional/inventory/replenishment_helpers'
 
 test.group('Replenishment state machine', (group) => {
-  let clerk: Actor
-  let manager: Actor
-  group.each.setup(async () => {
-    const rollback = await testUtils.db().withGlobalTransaction()
-    clerk = await signedIn('clerk', 1)
-    manager = await signedIn('manager')
-    return rollback
-  })
+  const actors = eachTestRolledBack(group, clerkAndManager)
 
   test('en_attente → validee → expediee → livree moves the goods once, warehouse to store', async ({ client, assert }) => {
+    const { clerk, manager } = actors
     const before = await snapshot()
     const request = await createRequest(client, clerk)
 
@@ -61,6 +55,7 @@ test.group('Replenishment state machine', (group) => {
   })
 
   test('invalid transitions are 409 INVALID_TRANSITION and move nothing', async ({ client, assert }) => {
+    const { clerk, manager } = actors
     const request = await createRequest(client, clerk)
     const shipPending = await act(client, manager, request.id, 'ship')
     shipPending.assertStatus(409)
@@ -98,6 +93,7 @@ test.group('Replenishment state machine', (group) => {
   })
 
   test('approval with too little warehouse stock is a 409 and the request stays en_attente', async ({ client, assert }) => {
+    const { clerk, manager } = actors
     await setLevel(await warehouseLocation(), 2, 10)
     const request = await createRequest(client, clerk, { quantite: 11 })
     const before = await snapshot()
@@ -111,6 +107,7 @@ test.group('Replenishment state machine', (group) => {
   })
 
   test('reject needs a reason and records it', async ({ client, assert }) => {
+    const { clerk, manager } = actors
     const request = await createRequest(client, clerk)
     ;(await act(client, manager, request.id, 'reject')).assertStatus(422)
     ;(await act(client, manager, request.id, 'reject', { motif: '' })).assertStatus(422)
@@ -120,6 +117,7 @@ test.group('Replenishment state machine', (group) => {
   })
 
   test('cancel: the requester or a manager while pending; a manager after approval puts the goods back', async ({ client, assert }) => {
+    const { clerk, manager } = actors
     const colleague = await signedIn('clerk', 1)
     const mine = await createRequest(client, clerk)
     ;(await act(client, colleague, mine.id, 'cancel')).assertStatus(403)
@@ -149,6 +147,7 @@ test.group('Replenishment state machine', (group) => {
   })
 
   test('roles: approve/ship/reject need a manager; receive needs the store', async ({ client, assert }) => {
+    const { clerk, manager } = actors
     const request = await createRequest(client, clerk)
     const before = await snapshot()
     const clerkApproves = await act(client, clerk, request.id, 'approve')
@@ -168,6 +167,7 @@ test.group('Replenishment state machine', (group) => {
   })
 
   test('auth, params and body validation on transitions', async ({ client, assert }) => {
+    const { clerk, manager } = actors
     const request = await createRequest(client, clerk)
     ;(await client.post(`/api/v1/replenishments/${request.id}/approve`)).assertStatus(401)
     ;(await act(client, await tokenWith(['read']), request.id, 'approve')).assertStatus(403)

@@ -1,21 +1,14 @@
 import { test } from '@japa/runner'
-import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { tokenWith } from '#tests/helpers/tokens'
-import { signedIn } from '#tests/helpers/actors'
-import { act, createRequest, snapshot, type Actor } from '#tests/functional/inventory/replenishment_helpers'
+import { eachTestRolledBack } from '#tests/helpers/rolled_back'
+import { act, clerkAndManager, createRequest, snapshot } from '#tests/functional/inventory/replenishment_helpers'
 
 test.group('Replenishment requests: creation and reads', (group) => {
-  let clerk: Actor
-  let manager: Actor
-  group.each.setup(async () => {
-    const rollback = await testUtils.db().withGlobalTransaction()
-    clerk = await signedIn('clerk', 1)
-    manager = await signedIn('manager')
-    return rollback
-  })
+  const actors = eachTestRolledBack(group, clerkAndManager)
 
   test('a clerk requests for their store: en_attente, nothing moves yet', async ({ client, assert }) => {
+    const { clerk } = actors
     const before = await snapshot()
     const request = await createRequest(client, clerk, { note: 'Fête de quartier' })
     assert.containsSubset(request, {
@@ -35,6 +28,7 @@ test.group('Replenishment requests: creation and reads', (group) => {
   })
 
   test('a clerk cannot request for another store; magasin_id is required', async ({ client, assert }) => {
+    const { clerk } = actors
     const other = await client
       .post('/api/v1/replenishments')
       .header('x-api-token', clerk.token)
@@ -48,6 +42,7 @@ test.group('Replenishment requests: creation and reads', (group) => {
   })
 
   test('validation and not found', async ({ client }) => {
+    const { manager } = actors
     const post = (body: Record<string, unknown>) => client.post('/api/v1/replenishments').header('x-api-token', manager.token).json(body)
     const valid = { magasin_id: 1, produit_id: 2, quantite: 5 }
     ;(await post({ ...valid, quantite: 0 })).assertStatus(422)
@@ -72,6 +67,7 @@ test.group('Replenishment requests: creation and reads', (group) => {
   })
 
   test('list: newest first, filters, clerk sees own store only', async ({ client, assert }) => {
+    const { clerk, manager } = actors
     const first = await createRequest(client, manager, { magasin_id: 1, produit_id: 2 })
     const second = await createRequest(client, manager, { magasin_id: 2, produit_id: 3 })
     const third = await createRequest(client, manager, { magasin_id: 1, produit_id: 4 })
@@ -93,6 +89,7 @@ test.group('Replenishment requests: creation and reads', (group) => {
   })
 
   test('show: one request; 404; non-numeric id is 422; other store 403', async ({ client, assert }) => {
+    const { clerk, manager } = actors
     const request = await createRequest(client, manager, { magasin_id: 2 })
     const shown = await client.get(`/api/v1/replenishments/${request.id}`).header('x-api-token', manager.token)
     shown.assertStatus(200)

@@ -1,38 +1,24 @@
 import { test } from '@japa/runner'
-import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import type { ApiClient } from '@japa/api-client'
 import { signedIn } from '#tests/helpers/actors'
-import { openRegister, registersOf, storeQuantity } from '#tests/helpers/pos'
+import { eachTestRolledBack } from '#tests/helpers/rolled_back'
+import { THREE_LINE_BASKET, clerkAtRegister, openRegister, storeQuantity } from '#tests/helpers/pos'
 
 async function sellBasket(client: ApiClient, token: string, registerId: number) {
   const response = await client
     .post('/api/v1/sales')
     .header('authorization', `Bearer ${token}`)
-    .json({
-      caisse_id: registerId,
-      lignes: [
-        { code: 'ALI001', quantite: 2 },
-        { code: 'BOI002', quantite: 1 },
-        { code: 'ALI005', quantite: 3 },
-      ],
-      paiements: [{ mode: 'especes', montant: '10.00' }],
-    })
+    .json({ caisse_id: registerId, lignes: THREE_LINE_BASKET, paiements: [{ mode: 'especes', montant: '10.00' }] })
   response.assertStatus(201)
   return response.body()
 }
 
 test.group('Returns against a sale', (group) => {
-  let clerk: Awaited<ReturnType<typeof signedIn>>
-  let registerId: number
-  group.each.setup(async () => {
-    const rollback = await testUtils.db().withGlobalTransaction()
-    clerk = await signedIn('clerk', 1)
-    registerId = (await registersOf(1))[0]
-    return rollback
-  })
+  const pos = eachTestRolledBack(group, () => clerkAtRegister(1, 0))
 
   test('partial, second partial, over-return refused, then cancellation of the rest', async ({ client, assert }) => {
+    const { clerk, registerId } = pos
     await openRegister(client, clerk.token, registerId)
     const sale = await sellBasket(client, clerk.token, registerId)
     const [pain, jus, pates] = sale.lignes
@@ -97,6 +83,7 @@ test.group('Returns against a sale', (group) => {
   })
 
   test('a line that is not part of the sale is a validation error', async ({ client, assert }) => {
+    const { clerk, registerId } = pos
     await openRegister(client, clerk.token, registerId)
     const sale = await sellBasket(client, clerk.token, registerId)
     const response = await client
@@ -108,6 +95,7 @@ test.group('Returns against a sale', (group) => {
   })
 
   test('after 24 hours only a manager can take goods back', async ({ client }) => {
+    const { clerk, registerId } = pos
     await openRegister(client, clerk.token, registerId)
     const sale = await sellBasket(client, clerk.token, registerId)
     await db.from('sales').where('id', sale.id).update({ created_at: db.raw("now() - interval '25 hours'") })
@@ -125,6 +113,7 @@ test.group('Returns against a sale', (group) => {
   })
 
   test("a clerk of another store cannot see or return the sale", async ({ client }) => {
+    const { clerk, registerId } = pos
     await openRegister(client, clerk.token, registerId)
     const sale = await sellBasket(client, clerk.token, registerId)
     const other = await signedIn('clerk', 2)
@@ -137,16 +126,10 @@ test.group('Returns against a sale', (group) => {
 })
 
 test.group('Register sessions', (group) => {
-  let clerk: Awaited<ReturnType<typeof signedIn>>
-  let registerId: number
-  group.each.setup(async () => {
-    const rollback = await testUtils.db().withGlobalTransaction()
-    clerk = await signedIn('clerk', 1)
-    registerId = (await registersOf(1))[1]
-    return rollback
-  })
+  const pos = eachTestRolledBack(group, () => clerkAtRegister(1, 1))
 
   test('open, sell, refund, close: expected cash and variance (Z report)', async ({ client, assert }) => {
+    const { clerk, registerId } = pos
     const sessionId = await openRegister(client, clerk.token, registerId, '150.00')
     const twice = await client
       .post(`/api/v1/registers/${registerId}/sessions`)
@@ -188,6 +171,7 @@ test.group('Register sessions', (group) => {
   })
 
   test('an integration token cannot open a drawer (a person is accountable for the cash)', async ({ client }) => {
+    const { registerId } = pos
     const { tokenWith } = await import('#tests/helpers/tokens')
     const token = await tokenWith(['read', 'write'])
     const response = await client.post(`/api/v1/registers/${registerId}/sessions`).header('x-api-token', token).json({ fond_de_caisse: 0 })
@@ -195,6 +179,7 @@ test.group('Register sessions', (group) => {
   })
 
   test('bad floats are validation errors', async ({ client }) => {
+    const { clerk, registerId } = pos
     for (const body of [{}, { fond_de_caisse: -1 }, { fond_de_caisse: '1.001' }, { fond_de_caisse: 'abc' }]) {
       const response = await client.post(`/api/v1/registers/${registerId}/sessions`).header('authorization', `Bearer ${clerk.token}`).json(body)
       response.assertStatus(422)

@@ -1,16 +1,12 @@
 import { test } from '@japa/runner'
-import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { signedIn } from '#tests/helpers/actors'
-import { openRegister, productId, registersOf, storeQuantity } from '#tests/helpers/pos'
+import { eachTestRolledBack } from '#tests/helpers/rolled_back'
+import { THREE_LINE_BASKET, clerkAtRegister, openRegister, productId, registersOf, storeQuantity } from '#tests/helpers/pos'
 import { tokenWith } from '#tests/helpers/tokens'
 
 const basket = {
-  lignes: [
-    { code: 'ALI001', quantite: 2 },
-    { code: 'BOI002', quantite: 1 },
-    { code: 'ALI005', quantite: 3 },
-  ],
+  lignes: THREE_LINE_BASKET,
   paiements: [
     { mode: 'carte', montant: '5.00' },
     { mode: 'especes', montant: 10 },
@@ -18,16 +14,10 @@ const basket = {
 }
 
 test.group('POST /api/v1/sales', (group) => {
-  let clerk: Awaited<ReturnType<typeof signedIn>>
-  let registerId: number
-  group.each.setup(async () => {
-    const rollback = await testUtils.db().withGlobalTransaction()
-    clerk = await signedIn('clerk', 1)
-    registerId = (await registersOf(1))[0]
-    return rollback
-  })
+  const pos = eachTestRolledBack(group, () => clerkAtRegister(1, 0))
 
   test('records a 3-line sale with a split payment, exact taxes and change', async ({ client, assert }) => {
+    const { clerk, registerId } = pos
     await openRegister(client, clerk.token, registerId)
     const before = await storeQuantity(1, 'ALI005')
     const response = await client
@@ -76,6 +66,7 @@ test.group('POST /api/v1/sales', (group) => {
   })
 
   test('rounds each tax half-up on the sale total (0.95 × 3 and 0.70)', async ({ client, assert }) => {
+    const { clerk, registerId } = pos
     await openRegister(client, clerk.token, registerId)
     const pasta = await client
       .post('/api/v1/sales')
@@ -94,6 +85,7 @@ test.group('POST /api/v1/sales', (group) => {
   })
 
   test('prices come from the catalogue, never from the client', async ({ client, assert }) => {
+    const { clerk, registerId } = pos
     await openRegister(client, clerk.token, registerId)
     const priced = await client
       .post('/api/v1/sales')
@@ -113,6 +105,7 @@ test.group('POST /api/v1/sales', (group) => {
   })
 
   test('a register without an open session cannot sell', async ({ client, assert }) => {
+    const { clerk, registerId } = pos
     const response = await client
       .post('/api/v1/sales')
       .header('authorization', `Bearer ${clerk.token}`)
@@ -122,6 +115,7 @@ test.group('POST /api/v1/sales', (group) => {
   })
 
   test('insufficient stock is a 409 and nothing is written', async ({ client, assert }) => {
+    const { clerk, registerId } = pos
     await openRegister(client, clerk.token, registerId)
     const available = await storeQuantity(1, 'ALI001')
     const salesBefore = await db.from('sales').count('* as n').first()
@@ -143,6 +137,7 @@ test.group('POST /api/v1/sales', (group) => {
   })
 
   test('payments must cover the total; only cash may exceed it', async ({ client, assert }) => {
+    const { clerk, registerId } = pos
     await openRegister(client, clerk.token, registerId)
     const short = await client
       .post('/api/v1/sales')
@@ -158,6 +153,7 @@ test.group('POST /api/v1/sales', (group) => {
   })
 
   test('bad input is a 422 listing each field, never a 500', async ({ client, assert }) => {
+    const { clerk, registerId } = pos
     await openRegister(client, clerk.token, registerId)
     const cases: unknown[] = [
       {},
@@ -183,6 +179,7 @@ test.group('POST /api/v1/sales', (group) => {
   })
 
   test('a clerk cannot sell at another store, nor read its sales', async ({ client, assert }) => {
+    const { clerk } = pos
     const otherRegister = (await registersOf(2))[0]
     const manager = await signedIn('manager')
     await openRegister(client, manager.token, otherRegister)
@@ -211,6 +208,7 @@ test.group('POST /api/v1/sales', (group) => {
   })
 
   test('an Idempotency-Key replays the first sale; the same key with another body is a 409', async ({ client, assert }) => {
+    const { clerk, registerId } = pos
     await openRegister(client, clerk.token, registerId)
     const body = { caisse_id: registerId, ...basket }
     const first = await client.post('/api/v1/sales').header('authorization', `Bearer ${clerk.token}`).header('idempotency-key', 'key-0001-abcdef').json(body)
@@ -231,6 +229,7 @@ test.group('POST /api/v1/sales', (group) => {
   })
 
   test('lists, shows and prints the receipt of a sale', async ({ client, assert }) => {
+    const { clerk, registerId } = pos
     await openRegister(client, clerk.token, registerId)
     const created = await client.post('/api/v1/sales').header('authorization', `Bearer ${clerk.token}`).json({ caisse_id: registerId, ...basket })
     const id = created.body().id

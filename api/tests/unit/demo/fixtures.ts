@@ -3,18 +3,7 @@
  * simulator can be exercised without a database.
  */
 import type { DemoWorld } from '#reporting/demo/demo_world'
-import type {
-  HistorySink,
-  MovementRow,
-  PaymentRow,
-  ReplenishmentRow,
-  ReturnLineRow,
-  ReturnRow,
-  SaleLineRow,
-  SaleRow,
-  SaleTaxRow,
-  SessionRow,
-} from '#reporting/demo/history_rows'
+import { HISTORY_TABLES, type HistoryRows, type HistorySink, type HistoryTable } from '#reporting/demo/history_rows'
 import { storeProfileFor } from '#reporting/demo/profiles'
 import { idCountersFrom } from '#reporting/demo/simulation_context'
 import type { HistorySimulator } from '#reporting/demo/history_simulator'
@@ -83,43 +72,12 @@ export function freshIds() {
   return idCountersFrom({ sale: 1, saleLine: 1, saleReturn: 1, session: 1, replenishment: 1 })
 }
 
+/** Keeps every row, by table, for the tests to inspect. */
 export class CollectingSink implements HistorySink {
-  sessions: SessionRow[] = []
-  sales: SaleRow[] = []
-  saleLines: SaleLineRow[] = []
-  saleTaxes: SaleTaxRow[] = []
-  payments: PaymentRow[] = []
-  returns: ReturnRow[] = []
-  returnLines: ReturnLineRow[] = []
-  replenishments: ReplenishmentRow[] = []
-  movements: MovementRow[] = []
+  readonly rows = Object.fromEntries(HISTORY_TABLES.map((table) => [table, []])) as unknown as { [T in HistoryTable]: HistoryRows[T][] }
 
-  session(row: SessionRow) {
-    this.sessions.push(row)
-  }
-  sale(row: SaleRow) {
-    this.sales.push(row)
-  }
-  saleLine(row: SaleLineRow) {
-    this.saleLines.push(row)
-  }
-  saleTax(row: SaleTaxRow) {
-    this.saleTaxes.push(row)
-  }
-  payment(row: PaymentRow) {
-    this.payments.push(row)
-  }
-  saleReturn(row: ReturnRow) {
-    this.returns.push(row)
-  }
-  returnLine(row: ReturnLineRow) {
-    this.returnLines.push(row)
-  }
-  replenishment(row: ReplenishmentRow) {
-    this.replenishments.push(row)
-  }
-  movement(row: MovementRow) {
-    this.movements.push(row)
+  write<T extends HistoryTable>(table: T, row: HistoryRows[T]) {
+    this.rows[table].push(row)
   }
 }
 

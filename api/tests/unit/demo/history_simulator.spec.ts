@@ -26,7 +26,7 @@ test.group('HistorySimulator: stock ledger', () => {
     for (const level of world.openingLevels) {
       cells.set(`${world.locationIds[level.location]}|${world.products[level.product].id}`, { balance: level.quantity, lastAt: 0 })
     }
-    for (const movement of sink.movements) {
+    for (const movement of sink.rows.stock_movements) {
       const cell = cells.get(`${movement.locationId}|${movement.productId}`)!
       assert.notEqual(movement.quantityDelta, 0)
       assert.equal(movement.balanceAfter, cell.balance + movement.quantityDelta)
@@ -43,22 +43,22 @@ test.group('HistorySimulator: stock ledger', () => {
 
   test('every sale line, return line and transfer has its ledger row', ({ assert }) => {
     const { sink } = simulate()
-    const kinds = sumBy(sink.movements, (m) => m.kind, () => 1)
-    assert.equal(kinds.get('sale'), sink.saleLines.length)
-    assert.equal(kinds.get('return') ?? 0, sink.returnLines.length)
-    assert.equal(kinds.get('replenishment_out'), sink.replenishments.length)
-    assert.equal(kinds.get('replenishment_in'), sink.replenishments.length)
-    const saleUnits = sumBy(sink.saleLines, (l) => l.saleId, (l) => l.quantity)
-    const ledgerUnits = sumBy(sink.movements.filter((m) => m.kind === 'sale'), (m) => m.referenceId!, (m) => -m.quantityDelta)
+    const kinds = sumBy(sink.rows.stock_movements, (m) => m.kind, () => 1)
+    assert.equal(kinds.get('sale'), sink.rows.sale_lines.length)
+    assert.equal(kinds.get('return') ?? 0, sink.rows.return_lines.length)
+    assert.equal(kinds.get('replenishment_out'), sink.rows.replenishment_requests.length)
+    assert.equal(kinds.get('replenishment_in'), sink.rows.replenishment_requests.length)
+    const saleUnits = sumBy(sink.rows.sale_lines, (l) => l.saleId, (l) => l.quantity)
+    const ledgerUnits = sumBy(sink.rows.stock_movements.filter((m) => m.kind === 'sale'), (m) => m.referenceId!, (m) => -m.quantityDelta)
     assert.deepEqual([...ledgerUnits.entries()].sort(), [...saleUnits.entries()].sort())
   })
 
   test('short stock shrinks baskets instead of going negative, and replenishment refills the shelves', ({ assert }) => {
     const { sink, simulator } = simulate({ storeStock: 2, warehouseStock: 30, salesPerDay: 120 })
     assert.isAbove(simulator.stats.unitsShort, 0)
-    assert.isAbove(sink.replenishments.length, 0)
-    assert.isAbove(sink.movements.filter((m) => m.kind === 'receipt').length, 0)
-    for (const request of sink.replenishments) {
+    assert.isAbove(sink.rows.replenishment_requests.length, 0)
+    assert.isAbove(sink.rows.stock_movements.filter((m) => m.kind === 'receipt').length, 0)
+    for (const request of sink.rows.replenishment_requests) {
       assert.isTrue(
         request.requestedAtMs < request.approvedAtMs &&
           request.approvedAtMs < request.shippedAtMs &&
@@ -72,12 +72,12 @@ test.group('HistorySimulator: stock ledger', () => {
 test.group('HistorySimulator: sales and returns', () => {
   test('every sale adds up and satisfies the database constraints', ({ assert }) => {
     const { sink } = simulate()
-    const lines = sumBy(sink.saleLines, (l) => l.saleId, (l) => l.lineTotalCents)
-    const taxes = sumBy(sink.saleTaxes, (t) => t.saleId, (t) => t.amountCents)
-    const paid = sumBy(sink.payments, (p) => p.saleId, (p) => p.amountCents)
-    for (const line of sink.saleLines) assert.equal(line.lineTotalCents, line.quantity * line.unitPriceCents)
-    for (const payment of sink.payments) assert.isAbove(payment.amountCents, 0)
-    for (const sale of sink.sales) {
+    const lines = sumBy(sink.rows.sale_lines, (l) => l.saleId, (l) => l.lineTotalCents)
+    const taxes = sumBy(sink.rows.sale_taxes, (t) => t.saleId, (t) => t.amountCents)
+    const paid = sumBy(sink.rows.payments, (p) => p.saleId, (p) => p.amountCents)
+    for (const line of sink.rows.sale_lines) assert.equal(line.lineTotalCents, line.quantity * line.unitPriceCents)
+    for (const payment of sink.rows.payments) assert.isAbove(payment.amountCents, 0)
+    for (const sale of sink.rows.sales) {
       assert.equal(sale.subtotalCents, lines.get(sale.id))
       assert.equal(sale.taxCents, taxes.get(sale.id))
       assert.equal(sale.totalCents, sale.subtotalCents + sale.taxCents)
@@ -86,13 +86,13 @@ test.group('HistorySimulator: sales and returns', () => {
       assert.isAtLeast(sale.changeCents, 0)
       assert.isAtMost(sale.refundedCents, sale.totalCents)
     }
-    assert.equal(new Set(sink.sales.map((s) => s.receiptNumber)).size, sink.sales.length)
+    assert.equal(new Set(sink.rows.sales.map((s) => s.receiptNumber)).size, sink.rows.sales.length)
   })
 
   test('sales happen during opening hours, in the session of their register and day', ({ assert }) => {
     const { sink, world } = simulate()
-    const sessions = new Map(sink.sessions.map((s) => [s.id, s]))
-    for (const sale of sink.sales) {
+    const sessions = new Map(sink.rows.register_sessions.map((s) => [s.id, s]))
+    for (const sale of sink.rows.sales) {
       const session = sessions.get(sale.registerSessionId)!
       assert.equal(session.registerId, sale.registerId)
       assert.isTrue(session.openedAtMs < sale.createdAtMs && sale.createdAtMs < session.closedAtMs)
@@ -104,21 +104,21 @@ test.group('HistorySimulator: sales and returns', () => {
 
   test('returns take back at most what was sold, within 7 days, and the sale records them', ({ assert }) => {
     const { sink } = simulate({ salesPerDay: 150 })
-    assert.isAbove(sink.returns.length, 0)
-    const sales = new Map(sink.sales.map((s) => [s.id, s]))
-    const lines = new Map(sink.saleLines.map((l) => [l.id, l]))
-    const returned = sumBy(sink.returnLines, (l) => l.saleLineId, (l) => l.quantity)
-    for (const line of sink.saleLines) assert.equal(line.returnedQuantity, returned.get(line.id) ?? 0)
+    assert.isAbove(sink.rows.returns.length, 0)
+    const sales = new Map(sink.rows.sales.map((s) => [s.id, s]))
+    const lines = new Map(sink.rows.sale_lines.map((l) => [l.id, l]))
+    const returned = sumBy(sink.rows.return_lines, (l) => l.saleLineId, (l) => l.quantity)
+    for (const line of sink.rows.sale_lines) assert.equal(line.returnedQuantity, returned.get(line.id) ?? 0)
     for (const [lineId, quantity] of returned) assert.isAtMost(quantity, lines.get(lineId)!.quantity)
-    const refunds = sumBy(sink.returns, (r) => r.saleId, (r) => r.totalCents)
-    for (const saleReturn of sink.returns) {
+    const refunds = sumBy(sink.rows.returns, (r) => r.saleId, (r) => r.totalCents)
+    for (const saleReturn of sink.rows.returns) {
       const sale = sales.get(saleReturn.saleId)!
       assert.isAbove(saleReturn.createdAtMs, sale.createdAtMs)
       assert.isAtMost(saleReturn.createdAtMs - sale.createdAtMs, 8 * 24 * 3600_000)
       assert.equal(sale.refundedCents, refunds.get(sale.id))
     }
-    for (const sale of sink.sales) {
-      const saleLines = sink.saleLines.filter((l) => l.saleId === sale.id)
+    for (const sale of sink.rows.sales) {
+      const saleLines = sink.rows.sale_lines.filter((l) => l.saleId === sale.id)
       const expected = saleLines.every((l) => l.returnedQuantity === l.quantity)
         ? 'returned'
         : saleLines.some((l) => l.returnedQuantity > 0)
@@ -126,23 +126,23 @@ test.group('HistorySimulator: sales and returns', () => {
           : 'completed'
       assert.equal(sale.status, expected)
     }
-    const rate = sink.returns.length / sink.sales.length
+    const rate = sink.rows.returns.length / sink.rows.sales.length
     assert.isTrue(rate > 0.008 && rate < 0.03, `return rate ${rate}`)
   })
 
   test('each drawer expects its float plus cash kept minus cash refunded', ({ assert }) => {
     const { sink } = simulate({ salesPerDay: 150 })
-    const sales = new Map(sink.sales.map((s) => [s.id, s]))
+    const sales = new Map(sink.rows.sales.map((s) => [s.id, s]))
     const cashIn = new Map<number, number>()
-    for (const payment of sink.payments.filter((p) => p.method === 'cash')) {
+    for (const payment of sink.rows.payments.filter((p) => p.method === 'cash')) {
       const sale = sales.get(payment.saleId)!
       cashIn.set(sale.registerSessionId, (cashIn.get(sale.registerSessionId) ?? 0) + payment.amountCents)
     }
-    for (const sale of sink.sales) {
+    for (const sale of sink.rows.sales) {
       cashIn.set(sale.registerSessionId, (cashIn.get(sale.registerSessionId) ?? 0) - sale.changeCents)
     }
-    const cashOut = sumBy(sink.returns.filter((r) => r.refundMethod === 'cash'), (r) => r.registerSessionId, (r) => r.totalCents)
-    for (const session of sink.sessions) {
+    const cashOut = sumBy(sink.rows.returns.filter((r) => r.refundMethod === 'cash'), (r) => r.registerSessionId, (r) => r.totalCents)
+    for (const session of sink.rows.register_sessions) {
       const expected = session.openingFloatCents + (cashIn.get(session.id) ?? 0) - (cashOut.get(session.id) ?? 0)
       assert.equal(session.expectedCashCents, expected)
       assert.isAtLeast(session.countedCashCents, 0)
@@ -154,9 +154,9 @@ test.group('HistorySimulator: rollups and volume', () => {
   test('rollups equal the rows they summarise', ({ assert }) => {
     const { sink, simulator } = simulate({ salesPerDay: 120 })
     const dayOf = (ms: number) => DateTime.fromMillis(ms, { zone: ZONE }).toISODate()
-    const sales = new Map(sink.sales.map((s) => [s.id, s]))
-    const saleLines = new Map(sink.saleLines.map((l) => [l.id, l]))
-    const returns = new Map(sink.returns.map((r) => [r.id, r]))
+    const sales = new Map(sink.rows.sales.map((s) => [s.id, s]))
+    const saleLines = new Map(sink.rows.sale_lines.map((l) => [l.id, l]))
+    const returns = new Map(sink.rows.returns.map((r) => [r.id, r]))
 
     const expected = new Map<string, number[]>()
     const add = (key: string, values: number[]) => {
@@ -164,11 +164,11 @@ test.group('HistorySimulator: rollups and volume', () => {
       values.forEach((value, index) => (row[index] += value))
       expected.set(key, row)
     }
-    for (const line of sink.saleLines) {
+    for (const line of sink.rows.sale_lines) {
       const sale = sales.get(line.saleId)!
       add(`${dayOf(sale.createdAtMs)}|${sale.storeId}|${line.productId}`, [line.quantity, line.lineTotalCents, 1, 0, 0])
     }
-    for (const line of sink.returnLines) {
+    for (const line of sink.rows.return_lines) {
       const saleReturn = returns.get(line.returnId)!
       const saleLine = saleLines.get(line.saleLineId)!
       const sale = sales.get(saleLine.saleId)!
@@ -182,8 +182,8 @@ test.group('HistorySimulator: rollups and volume', () => {
     assert.deepEqual([...actual.entries()].sort(), [...expected.entries()].sort())
 
     const registerTotals = sumBy(simulator.rollups.registerRollups(), (r) => r.registerId, (r) => r.totalCents - r.refundedTotalCents)
-    const saleTotals = sumBy(sink.sales, (s) => s.registerId, (s) => s.totalCents)
-    for (const saleReturn of sink.returns) {
+    const saleTotals = sumBy(sink.rows.sales, (s) => s.registerId, (s) => s.totalCents)
+    for (const saleReturn of sink.rows.returns) {
       const registerId = sales.get(saleReturn.saleId)!.registerId
       saleTotals.set(registerId, saleTotals.get(registerId)! - saleReturn.totalCents)
     }
@@ -192,7 +192,7 @@ test.group('HistorySimulator: rollups and volume', () => {
 
   test('the downtown store outsells the express store', ({ assert }) => {
     const { sink } = simulate()
-    const perStore = sumBy(sink.sales, (s) => s.storeId, () => 1)
+    const perStore = sumBy(sink.rows.sales, (s) => s.storeId, () => 1)
     assert.isAbove(perStore.get(1)!, 2 * perStore.get(5)!)
   })
 
@@ -209,9 +209,9 @@ test.group('HistorySimulator: rollups and volume', () => {
     const first = simulate({ seed: 11 }).sink
     const again = simulate({ seed: 11 }).sink
     const other = simulate({ seed: 12 }).sink
-    assert.deepEqual(again.sales, first.sales)
-    assert.deepEqual(again.movements, first.movements)
-    assert.notDeepEqual(other.sales, first.sales)
+    assert.deepEqual(again.rows.sales, first.rows.sales)
+    assert.deepEqual(again.rows.stock_movements, first.rows.stock_movements)
+    assert.notDeepEqual(other.rows.sales, first.rows.sales)
   })
 
   test('stores stay closed on Christmas Day: no session, no sale', ({ assert }) => {
@@ -221,8 +221,8 @@ test.group('HistorySimulator: rollups and volume', () => {
     playAll(simulator)
     const christmas = days[1]
     assert.equal(christmas.date, '2026-12-25')
-    assert.isFalse(sink.sales.some((s) => s.createdAtMs >= christmas.startMs && s.createdAtMs < christmas.endMs))
-    assert.isFalse(sink.sessions.some((s) => s.openedAtMs >= christmas.startMs && s.openedAtMs < christmas.endMs))
-    assert.isAbove(sink.sales.length, 0)
+    assert.isFalse(sink.rows.sales.some((s) => s.createdAtMs >= christmas.startMs && s.createdAtMs < christmas.endMs))
+    assert.isFalse(sink.rows.register_sessions.some((s) => s.openedAtMs >= christmas.startMs && s.openedAtMs < christmas.endMs))
+    assert.isAbove(sink.rows.sales.length, 0)
   })
 })

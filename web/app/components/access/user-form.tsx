@@ -5,7 +5,7 @@ import { Field, FormError } from '~/components/form-field'
 import { SelectField } from '~/components/form-controls'
 import { ROLES } from '~/lib/auth/roles'
 import { PASSWORD_MIN_LENGTH, USER_FIELDS, parseUser } from '~/lib/forms/access'
-import { firstFieldInError, type FormRefusal } from '~/lib/forms/refusals'
+import { bindFields, type FormRefusal } from '~/lib/forms/refusals'
 import { useValidatedForm } from '~/lib/forms/use-validated-form'
 import { useIsPending } from '~/lib/pending'
 import { useT } from '~/lib/root-data'
@@ -27,10 +27,9 @@ export function UserForm({
   const t = useT()
   const { formRef, onSubmit, fieldErrors } = useValidatedForm((input) => parseUser(input, { creating }), refusal)
   const pending = useIsPending({ formAction: action, intent: 'save' })
-  const first = firstFieldInError(fieldErrors, USER_FIELDS)
   const shown = refusal?.values ?? values
   const formId = creating ? 'new-user' : 'user'
-  const common = (name: (typeof USER_FIELDS)[number]) => ({ formId, name, error: fieldErrors[name], autoFocus: first === name })
+  const field = bindFields(formId, fieldErrors, USER_FIELDS)
 
   return (
     <Form method="post" action={action} noValidate onSubmit={onSubmit} ref={formRef} className="card shadow-sm" aria-labelledby={`${formId}-title`}>
@@ -44,7 +43,7 @@ export function UserForm({
         <div className="row g-3">
           <div className="col-md-6">
             <Field
-              {...common('nom_utilisateur')}
+              {...field('nom_utilisateur')}
               className="mb-0"
               label={t('users.username')}
               help={t('users.usernameHelp')}
@@ -57,13 +56,13 @@ export function UserForm({
             />
           </div>
           <div className="col-md-6">
-            <Field {...common('nom_complet')} className="mb-0" label={t('users.fullName')} defaultValue={shown.nom_complet} maxLength={120} autoComplete="off" required />
+            <Field {...field('nom_complet')} className="mb-0" label={t('users.fullName')} defaultValue={shown.nom_complet} maxLength={120} autoComplete="off" required />
           </div>
           <div className="col-md-6">
-            <Field {...common('email')} className="mb-0" label={t('users.email')} type="email" defaultValue={shown.email} maxLength={254} autoComplete="off" required />
+            <Field {...field('email')} className="mb-0" label={t('users.email')} type="email" defaultValue={shown.email} maxLength={254} autoComplete="off" required />
           </div>
           <div className="col-md-6 col-xl-3">
-            <SelectField {...common('role')} className="mb-0" label={t('users.role')} defaultValue={shown.role ?? 'clerk'} required>
+            <SelectField {...field('role')} className="mb-0" label={t('users.role')} defaultValue={shown.role ?? 'clerk'} required>
               {ROLES.map((role) => (
                 <option key={role} value={role}>
                   {t(`role.${role}`)}
@@ -72,7 +71,7 @@ export function UserForm({
             </SelectField>
           </div>
           <div className="col-md-6 col-xl-3">
-            <SelectField {...common('magasin_id')} className="mb-0" label={t('users.store')} help={t('users.storeHelp')} defaultValue={shown.magasin_id ?? ''}>
+            <SelectField {...field('magasin_id')} className="mb-0" label={t('users.store')} help={t('users.storeHelp')} defaultValue={shown.magasin_id ?? ''}>
               <option value="">{t('users.noStore')}</option>
               {stores.map((store) => (
                 <option key={store.id} value={store.id}>
@@ -83,7 +82,7 @@ export function UserForm({
           </div>
           <div className="col-md-6">
             <Field
-              {...common('mot_de_passe')}
+              {...field('mot_de_passe')}
               className="mb-0"
               label={creating ? t('users.password') : t('users.newPassword')}
               help={creating ? t('users.passwordHelp', { min: PASSWORD_MIN_LENGTH }) : t('users.newPasswordHelp', { min: PASSWORD_MIN_LENGTH })}

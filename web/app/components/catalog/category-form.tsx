@@ -3,7 +3,7 @@ import { Form } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field'
 import { Field, FormError } from '~/components/form-field'
 import { CATEGORY_FIELDS, parseCategory } from '~/lib/forms/catalog'
-import { firstFieldInError, type FormRefusal } from '~/lib/forms/refusals'
+import { bindFields, type FormRefusal } from '~/lib/forms/refusals'
 import { useValidatedForm } from '~/lib/forms/use-validated-form'
 import { useIsPending } from '~/lib/pending'
 import { useT } from '~/lib/root-data'
@@ -27,7 +27,7 @@ export function CategoryForm({
   const t = useT()
   const { formRef, onSubmit, fieldErrors } = useValidatedForm(parseCategory, refusal)
   const pending = useIsPending({ formAction: action, intent: 'save' })
-  const first = firstFieldInError(fieldErrors, CATEGORY_FIELDS)
+  const field = bindFields(formId, fieldErrors, CATEGORY_FIELDS)
   const shown = refusal?.values ?? values
   return (
     <Form method="post" action={action} noValidate onSubmit={onSubmit} ref={formRef} className="card shadow-sm" aria-labelledby={`${formId}-title`}>
@@ -38,16 +38,8 @@ export function CategoryForm({
         <CsrfField />
         <input type="hidden" name="intent" value="save" />
         <FormError error={refusal?.error} />
-        <Field formId={formId} name="nom" label={t('categories.name')} defaultValue={shown.nom} maxLength={100} required error={fieldErrors.nom} autoFocus={first === 'nom'} />
-        <Field
-          formId={formId}
-          name="description"
-          label={t('categories.description')}
-          defaultValue={shown.description}
-          maxLength={500}
-          error={fieldErrors.description}
-          autoFocus={first === 'description'}
-        />
+        <Field {...field('nom')} label={t('categories.name')} defaultValue={shown.nom} maxLength={100} required />
+        <Field {...field('description')} label={t('categories.description')} defaultValue={shown.description} maxLength={500} />
         <button type="submit" className="btn btn-primary" disabled={pending}>
           {submitLabel}
         </button>

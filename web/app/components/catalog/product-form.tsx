@@ -4,7 +4,7 @@ import { CsrfField } from '~/components/csrf-field'
 import { Field, FormError } from '~/components/form-field'
 import { SelectField, TextAreaField } from '~/components/form-controls'
 import { MAX_OPENING_STOCK, PRODUCT_FIELDS, parseProduct } from '~/lib/forms/catalog'
-import { firstFieldInError, type FormRefusal } from '~/lib/forms/refusals'
+import { bindFields, type FormRefusal } from '~/lib/forms/refusals'
 import { useValidatedForm } from '~/lib/forms/use-validated-form'
 import { useIsPending } from '~/lib/pending'
 import { useT } from '~/lib/root-data'
@@ -26,15 +26,9 @@ export function ProductForm({
   const t = useT()
   const { formRef, onSubmit, fieldErrors } = useValidatedForm((input) => parseProduct(input, { creating }), refusal)
   const pending = useIsPending({ formAction: action, intent: 'save' })
-  const first = firstFieldInError(fieldErrors, PRODUCT_FIELDS)
   const shown = refusal?.values ?? values
   const formId = creating ? 'new-product' : 'product'
-  const common = (name: (typeof PRODUCT_FIELDS)[number]) => ({
-    formId,
-    name,
-    error: fieldErrors[name],
-    autoFocus: first === name,
-  })
+  const field = bindFields(formId, fieldErrors, PRODUCT_FIELDS)
 
   return (
     <Form method="post" action={action} noValidate onSubmit={onSubmit} ref={formRef} className="card shadow-sm" aria-labelledby={`${formId}-title`}>
@@ -48,7 +42,7 @@ export function ProductForm({
         <div className="row g-3">
           <div className="col-md-4">
             <Field
-              {...common('code')}
+              {...field('code')}
               className="mb-0"
               label={creating ? t('products.codeOptional') : t('products.code')}
               help={creating ? t('products.codeHelp') : undefined}
@@ -59,10 +53,10 @@ export function ProductForm({
             />
           </div>
           <div className="col-md-8">
-            <Field {...common('nom')} className="mb-0" label={t('products.name')} defaultValue={shown.nom} maxLength={200} required />
+            <Field {...field('nom')} className="mb-0" label={t('products.name')} defaultValue={shown.nom} maxLength={200} required />
           </div>
           <div className="col-md-4">
-            <SelectField {...common('categorie_id')} className="mb-0" label={t('products.category')} defaultValue={shown.categorie_id ?? ''} required>
+            <SelectField {...field('categorie_id')} className="mb-0" label={t('products.category')} defaultValue={shown.categorie_id ?? ''} required>
               <option value="">{t('products.chooseCategory')}</option>
               {categories.map((category) => (
                 <option key={category.id} value={category.id}>
@@ -73,7 +67,7 @@ export function ProductForm({
           </div>
           <div className="col-md-4">
             <Field
-              {...common('prix')}
+              {...field('prix')}
               className="mb-0"
               label={t('products.price')}
               help={t('products.priceHelp')}
@@ -85,12 +79,12 @@ export function ProductForm({
             />
           </div>
           <div className="col-md-4">
-            <Field {...common('code_barre')} className="mb-0" label={t('products.barcode')} defaultValue={shown.code_barre} maxLength={32} autoComplete="off" />
+            <Field {...field('code_barre')} className="mb-0" label={t('products.barcode')} defaultValue={shown.code_barre} maxLength={32} autoComplete="off" />
           </div>
           {creating ? (
             <div className="col-md-4">
               <Field
-                {...common('quantite_stock')}
+                {...field('quantite_stock')}
                 className="mb-0"
                 label={t('products.openingStock')}
                 help={t('products.openingStockHelp')}
@@ -103,7 +97,7 @@ export function ProductForm({
             </div>
           ) : null}
           <div className="col-12">
-            <TextAreaField {...common('description')} className="mb-0" label={t('products.description')} defaultValue={shown.description} maxLength={1000} rows={2} />
+            <TextAreaField {...field('description')} className="mb-0" label={t('products.description')} defaultValue={shown.description} maxLength={1000} rows={2} />
           </div>
         </div>
         <div className="d-flex gap-2 mt-3">

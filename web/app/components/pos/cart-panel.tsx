@@ -1,10 +1,12 @@
 import { Fragment, type FormEvent } from 'react'
 
-import { CsrfField } from '~/components/csrf-field'
+import { actionsColumn, amountColumn, TableHead } from '~/components/table-head'
 import { formatMoney, formatNumber } from '~/lib/format'
 import { MAX_LINE_QUANTITY } from '~/lib/forms/schemas'
 import type { CartLineView, PosView } from '~/lib/pos/types'
 import { useT } from '~/lib/root-data'
+
+import { PosForm } from './pos-form'
 
 interface CartPanelProps {
   action: string
@@ -31,13 +33,11 @@ export function CartPanel({ action, cart, pending, onSubmit }: CartPanelProps) {
             {pending ? t('pos.cart.updating') : ''}
           </span>
           {cart.lines.length > 0 ? (
-            <form method="post" action={action} onSubmit={onSubmit}>
-              <CsrfField />
-              <input type="hidden" name="intent" value="clear" />
+            <PosForm action={action} onSubmit={onSubmit} intent="clear">
               <button type="submit" className="btn btn-outline-danger btn-sm">
                 {t('pos.cart.clear')}
               </button>
-            </form>
+            </PosForm>
           ) : null}
         </div>
       </div>
@@ -46,20 +46,14 @@ export function CartPanel({ action, cart, pending, onSubmit }: CartPanelProps) {
       ) : (
         <div className="table-responsive pos-cart-scroll">
           <table className="table table-sm pos-cart-table mb-0" data-testid="cart">
-            <thead>
-              <tr>
-                <th scope="col">{t('pos.cart.product')}</th>
-                <th scope="col" className="text-center">
-                  {t('pos.cart.quantity')}
-                </th>
-                <th scope="col" className="amount">
-                  {t('pos.cart.lineTotal')}
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('pos.cart.actions')}</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t('pos.cart.product'),
+                { label: t('pos.cart.quantity'), className: 'text-center' },
+                amountColumn(t('pos.cart.lineTotal')),
+                actionsColumn(t('pos.cart.actions')),
+              ]}
+            />
             <tbody>
               {cart.lines.map((line) => (
                 <CartRow key={line.productId} line={line} action={action} onSubmit={onSubmit} />
@@ -91,6 +85,12 @@ export function CartPanel({ action, cart, pending, onSubmit }: CartPanelProps) {
 function CartRow({ line, action, onSubmit }: { line: CartLineView; action: string; onSubmit?: (event: FormEvent<HTMLFormElement>) => void }) {
   const t = useT()
   const name = line.name || t('pos.cart.unknownProduct')
+  // Each control of the line is its own POS step on this product (a quantity of 0 removes it).
+  const step = (intent: 'set-qty' | 'remove', quantity?: number) => {
+    const fields: Record<string, number> = { produit_id: line.productId }
+    if (quantity !== undefined) fields.quantite = quantity
+    return { action, onSubmit, intent, fields }
+  }
   return (
     <tr className={line.unavailable ? 'table-warning' : undefined} data-testid="cart-line">
       <td className="pos-product-name">
@@ -103,19 +103,12 @@ function CartRow({ line, action, onSubmit }: { line: CartLineView; action: strin
       </td>
       <td>
         <div className="d-flex align-items-center justify-content-center gap-1">
-          <form method="post" action={action} onSubmit={onSubmit}>
-            <CsrfField />
-            <input type="hidden" name="intent" value="set-qty" />
-            <input type="hidden" name="produit_id" value={line.productId} />
-            <input type="hidden" name="quantite" value={line.quantity - 1} />
+          <PosForm {...step('set-qty', line.quantity - 1)}>
             <button type="submit" className="btn btn-outline-secondary btn-sm" aria-label={t('pos.cart.decrease', { name })}>
               −
             </button>
-          </form>
-          <form method="post" action={action} onSubmit={onSubmit}>
-            <CsrfField />
-            <input type="hidden" name="intent" value="set-qty" />
-            <input type="hidden" name="produit_id" value={line.productId} />
+          </PosForm>
+          <PosForm {...step('set-qty')}>
             <input
               type="number"
               name="quantite"
@@ -130,28 +123,21 @@ function CartRow({ line, action, onSubmit }: { line: CartLineView; action: strin
             <button type="submit" className="visually-hidden">
               {t('pos.cart.updateQuantity')}
             </button>
-          </form>
-          <form method="post" action={action} onSubmit={onSubmit}>
-            <CsrfField />
-            <input type="hidden" name="intent" value="set-qty" />
-            <input type="hidden" name="produit_id" value={line.productId} />
-            <input type="hidden" name="quantite" value={Math.min(line.quantity + 1, MAX_LINE_QUANTITY)} />
+          </PosForm>
+          <PosForm {...step('set-qty', Math.min(line.quantity + 1, MAX_LINE_QUANTITY))}>
             <button type="submit" className="btn btn-outline-secondary btn-sm" aria-label={t('pos.cart.increase', { name })}>
               +
             </button>
-          </form>
+          </PosForm>
         </div>
       </td>
       <td className="amount">{formatMoney(line.lineTotalCents)}</td>
       <td className="text-end">
-        <form method="post" action={action} onSubmit={onSubmit}>
-          <CsrfField />
-          <input type="hidden" name="intent" value="remove" />
-          <input type="hidden" name="produit_id" value={line.productId} />
+        <PosForm {...step('remove')}>
           <button type="submit" className="btn btn-link btn-sm text-danger" aria-label={t('pos.cart.remove', { name })}>
             {t('pos.cart.removeShort')}
           </button>
-        </form>
+        </PosForm>
       </td>
     </tr>
   )

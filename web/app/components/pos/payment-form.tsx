@@ -1,6 +1,5 @@
 import { forwardRef, useState, type FormEvent } from 'react'
 
-import { CsrfField } from '~/components/csrf-field'
 import { Field, FormError } from '~/components/form-field'
 import { formatMoney } from '~/lib/format'
 import type { FieldErrors } from '~/lib/forms/schemas'
@@ -8,6 +7,8 @@ import type { Message } from '~/lib/i18n/index'
 import { parseMoneyInput } from '~/lib/money'
 import { settle } from '~/lib/pos/taxes'
 import { useT } from '~/lib/root-data'
+
+import { PosForm } from './pos-form'
 
 interface PaymentFormProps {
   action: string
@@ -37,45 +38,35 @@ export const PaymentForm = forwardRef<HTMLInputElement, PaymentFormProps>(functi
   const cashCents = parseMoneyInput(cash) ?? 0
   const outcome = settle(totalCents, { cardCents, cashCents })
   const typed = card !== '' || cash !== ''
+  // Both amounts are typed the same way: a decimal keypad, no browser suggestions.
+  const amount = { formId: 'pay', inputMode: 'decimal', autoComplete: 'off', placeholder: '0,00', disabled, className: 'col-6 mb-2' } as const
 
   return (
     <section aria-labelledby="payment-heading" className="card shadow-sm">
-      <form method="post" action={action} onSubmit={onSubmit} className="card-body py-2" noValidate id="payment-form">
+      <PosForm action={action} onSubmit={onSubmit} fields={{ cle: idempotencyKey }} className="card-body py-2" noValidate id="payment-form">
         <h2 id="payment-heading" className="h5 mb-2">
           {t('pay.title')} <kbd>F4</kbd>
         </h2>
-        <CsrfField />
-        <input type="hidden" name="cle" value={idempotencyKey} />
         <FormError error={error} />
-        {fieldErrors?.cle ? <FormError error={fieldErrors.cle} /> : null}
+        <FormError error={fieldErrors?.cle} />
         <div className="row g-2">
           <Field
+            {...amount}
             ref={firstFieldRef}
-            formId="pay"
             name="carte"
             label={t('pay.card')}
-            inputMode="decimal"
-            autoComplete="off"
-            placeholder="0,00"
             value={card}
             onChange={(event) => setCard(event.currentTarget.value)}
             error={fieldErrors?.carte}
-            disabled={disabled}
-            className="col-6 mb-2"
             autoFocus={Boolean(fieldErrors?.carte)}
           />
           <Field
-            formId="pay"
+            {...amount}
             name="especes"
             label={t('pay.cash')}
-            inputMode="decimal"
-            autoComplete="off"
-            placeholder="0,00"
             value={cash}
             onChange={(event) => setCash(event.currentTarget.value)}
             error={fieldErrors?.especes}
-            disabled={disabled}
-            className="col-6 mb-2"
             autoFocus={!fieldErrors?.carte && Boolean(fieldErrors?.especes)}
           />
         </div>
@@ -101,7 +92,7 @@ export const PaymentForm = forwardRef<HTMLInputElement, PaymentFormProps>(functi
             </button>
           </div>
         </div>
-      </form>
+      </PosForm>
     </section>
   )
 })

@@ -1,12 +1,14 @@
 import { Link } from '@remix-run/react'
 import { forwardRef, type FormEvent } from 'react'
 
-import { CsrfField } from '~/components/csrf-field'
 import { StockStatusBadge } from '~/components/status-badge'
+import { actionsColumn, amountColumn, TableHead } from '~/components/table-head'
 import { formatMoney, formatNumber } from '~/lib/format'
 import type { Message } from '~/lib/i18n/index'
 import type { PosView } from '~/lib/pos/types'
 import { useMessage, useT } from '~/lib/root-data'
+
+import { PosForm } from './pos-form'
 
 interface SearchPanelProps {
   action: string
@@ -33,9 +35,7 @@ export const SearchPanel = forwardRef<HTMLInputElement, SearchPanelProps>(functi
   return (
     <section aria-labelledby="search-heading" className="card shadow-sm mb-3">
       <div className="card-body">
-        <form method="post" action={action} onSubmit={onScanSubmit} role="search" autoComplete="off">
-          <CsrfField />
-          <input type="hidden" name="intent" value="scan" />
+        <PosForm action={action} onSubmit={onScanSubmit} intent="scan" role="search" autoComplete="off">
           <label htmlFor="pos-scan" className="form-label fw-semibold">
             {t('pos.search.label')} <kbd>F2</kbd>
           </label>
@@ -68,7 +68,7 @@ export const SearchPanel = forwardRef<HTMLInputElement, SearchPanelProps>(functi
           <div id="pos-scan-help" className="form-text">
             {t('pos.search.help')}
           </div>
-        </form>
+        </PosForm>
       </div>
       <div className="border-top">
         <div className="d-flex align-items-center justify-content-between px-3 pt-2">
@@ -86,21 +86,15 @@ export const SearchPanel = forwardRef<HTMLInputElement, SearchPanelProps>(functi
         ) : (
           <div className="table-responsive">
             <table className="table table-hover table-sm align-middle mb-0" data-testid="search-results">
-              <thead>
-                <tr>
-                  <th scope="col">{t('pos.search.code')}</th>
-                  <th scope="col">{t('pos.search.product')}</th>
-                  <th scope="col" className="amount">
-                    {t('pos.search.price')}
-                  </th>
-                  <th scope="col" className="amount">
-                    {t('pos.search.stock')}
-                  </th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('pos.cart.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  t('pos.search.code'),
+                  t('pos.search.product'),
+                  amountColumn(t('pos.search.price')),
+                  amountColumn(t('pos.search.stock')),
+                  actionsColumn(t('pos.cart.actions')),
+                ]}
+              />
               <tbody>
                 {search.items.map((item) => (
                   <tr key={item.productId}>
@@ -113,11 +107,7 @@ export const SearchPanel = forwardRef<HTMLInputElement, SearchPanelProps>(functi
                       {formatNumber(item.quantity)} {item.status !== 'normal' ? <StockStatusBadge status={item.status} /> : null}
                     </td>
                     <td className="text-end">
-                      <form method="post" action={action} onSubmit={onSubmit}>
-                        <CsrfField />
-                        <input type="hidden" name="intent" value="add" />
-                        <input type="hidden" name="produit_id" value={item.productId} />
-                        <input type="hidden" name="quantite" value="1" />
+                      <PosForm action={action} onSubmit={onSubmit} intent="add" fields={{ produit_id: item.productId, quantite: 1 }}>
                         <button
                           type="submit"
                           className="btn btn-sm btn-outline-primary"
@@ -126,7 +116,7 @@ export const SearchPanel = forwardRef<HTMLInputElement, SearchPanelProps>(functi
                         >
                           {t('pos.search.add')}
                         </button>
-                      </form>
+                      </PosForm>
                     </td>
                   </tr>
                 ))}

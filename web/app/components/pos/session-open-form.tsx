@@ -1,10 +1,11 @@
 import type { FormEvent } from 'react'
 
-import { CsrfField } from '~/components/csrf-field'
 import { Field, FormError } from '~/components/form-field'
 import type { FieldErrors } from '~/lib/forms/schemas'
 import type { Message } from '~/lib/i18n/index'
 import { useT } from '~/lib/root-data'
+
+import { PosForm } from './pos-form'
 
 interface SessionOpenFormProps {
   action: string
@@ -20,13 +21,11 @@ export function SessionOpenForm({ action, pending, error, fieldErrors, values, o
   const t = useT()
   return (
     <section aria-labelledby="open-heading" className="card border-warning shadow-sm mb-3">
-      <form method="post" action={action} onSubmit={onSubmit} className="card-body" noValidate>
+      <PosForm action={action} onSubmit={onSubmit} intent="open" className="card-body" noValidate>
         <h2 id="open-heading" className="h5">
           {t('session.closedTitle')}
         </h2>
         <p className="text-body-secondary">{t('session.closedHelp')}</p>
-        <CsrfField />
-        <input type="hidden" name="intent" value="open" />
         <FormError error={error} />
         <div className="d-flex flex-wrap align-items-end gap-2">
           <Field
@@ -46,7 +45,7 @@ export function SessionOpenForm({ action, pending, error, fieldErrors, values, o
             {pending ? t('session.opening') : t('session.open')}
           </button>
         </div>
-      </form>
+      </PosForm>
     </section>
   )
 }

@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
 
+import { amountColumn } from '~/components/table-head'
 import { formatDay, formatMoney, formatNumber } from '~/lib/format'
 import type { Translate } from '~/lib/i18n/index'
 import type { Granularity } from '~/lib/reports/filters'
@@ -8,6 +9,7 @@ import { storeRegistersPath } from '~/lib/paths'
 import { useT } from '~/lib/root-data'
 
 import type { ChartSpec } from './charts.client'
+import { ReportTable } from './report-table'
 
 /** "24 novembre 2026", "Semaine du 24 nov." or "novembre 2026", as the series is bucketed. */
 export function bucketLabel(point: Pick<SeriesPoint, 'start'>, granularity: Granularity, t: Translate, short = false): string {
@@ -36,29 +38,25 @@ export function rankingChart(rows: { name: string; revenueCents: number }[], t: 
 export function SeriesTable({ points, granularity }: { points: SeriesPoint[]; granularity: Granularity }) {
   const t = useT()
   return (
-    <div className="table-responsive">
-      <table className="table table-sm align-middle mb-0" data-testid="series-table">
-        <caption className="visually-hidden">{t('reports.series.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('reports.period')}</th>
-            <th scope="col" className="amount">{t('reports.sales')}</th>
-            <th scope="col" className="amount">{t('reports.revenue')}</th>
-            <th scope="col" className="amount">{t('reports.averageTicket')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {points.map((point) => (
-            <tr key={point.start}>
-              <th scope="row" className="fw-normal">{bucketLabel(point, granularity, t)}</th>
-              <td className="amount">{formatNumber(point.sales)}</td>
-              <td className="amount">{formatMoney(point.revenueCents)}</td>
-              <td className="amount">{formatMoney(point.averageTicketCents)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ReportTable
+      testId="series-table"
+      caption={t('reports.series.caption')}
+      columns={[
+        t('reports.period'),
+        amountColumn(t('reports.sales')),
+        amountColumn(t('reports.revenue')),
+        amountColumn(t('reports.averageTicket')),
+      ]}
+    >
+      {points.map((point) => (
+        <tr key={point.start}>
+          <th scope="row" className="fw-normal">{bucketLabel(point, granularity, t)}</th>
+          <td className="amount">{formatNumber(point.sales)}</td>
+          <td className="amount">{formatMoney(point.revenueCents)}</td>
+          <td className="amount">{formatMoney(point.averageTicketCents)}</td>
+        </tr>
+      ))}
+    </ReportTable>
   )
 }
 
@@ -76,81 +74,73 @@ const RATING_CLASS: Record<PerformanceRating, string> = {
 export function StoresTable({ rows, reportHref, detailed = false }: { rows: StoreRow[]; reportHref: (storeId: number) => string; detailed?: boolean }) {
   const t = useT()
   return (
-    <div className="table-responsive">
-      <table className="table table-sm align-middle mb-0" data-testid="stores-table">
-        <caption className="visually-hidden">{t('reports.stores.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('reports.store')}</th>
-            <th scope="col" className="amount">{t('reports.revenue')}</th>
-            <th scope="col" className="amount">{t('reports.sales')}</th>
-            <th scope="col" className="amount">{t('reports.averageTicket')}</th>
-            {detailed ? <th scope="col" className="amount">{t('reports.refunds')}</th> : null}
-            {detailed ? <th scope="col">{t('reports.rating')}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.storeId} data-testid={`store-row-${row.storeId}`}>
-              <th scope="row" className="fw-normal">
-                <Link to={reportHref(row.storeId)}>{row.name}</Link>
-                {detailed ? (
-                  <>
-                    {' '}
-                    <Link to={storeRegistersPath(row.storeId)} className="small text-body-secondary" aria-label={t('reports.storePageOf', { store: row.name })}>
-                      {t('reports.storePage')}
-                    </Link>
-                  </>
-                ) : null}
-              </th>
-              <td className="amount">{formatMoney(row.revenueCents)}</td>
-              <td className="amount">{formatNumber(row.sales)}</td>
-              <td className="amount">{formatMoney(row.averageTicketCents)}</td>
-              {detailed ? <td className="amount">{formatMoney(row.refundsCents)}</td> : null}
-              {detailed ? (
-                <td>
-                  <span className={`badge ${RATING_CLASS[row.rating]}`}>{t(`reports.rating.${row.rating}`)}</span>
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ReportTable
+      testId="stores-table"
+      caption={t('reports.stores.caption')}
+      columns={[
+        t('reports.store'),
+        amountColumn(t('reports.revenue')),
+        amountColumn(t('reports.sales')),
+        amountColumn(t('reports.averageTicket')),
+        detailed && amountColumn(t('reports.refunds')),
+        detailed && t('reports.rating'),
+      ]}
+    >
+      {rows.map((row) => (
+        <tr key={row.storeId} data-testid={`store-row-${row.storeId}`}>
+          <th scope="row" className="fw-normal">
+            <Link to={reportHref(row.storeId)}>{row.name}</Link>
+            {detailed ? (
+              <>
+                {' '}
+                <Link to={storeRegistersPath(row.storeId)} className="small text-body-secondary" aria-label={t('reports.storePageOf', { store: row.name })}>
+                  {t('reports.storePage')}
+                </Link>
+              </>
+            ) : null}
+          </th>
+          <td className="amount">{formatMoney(row.revenueCents)}</td>
+          <td className="amount">{formatNumber(row.sales)}</td>
+          <td className="amount">{formatMoney(row.averageTicketCents)}</td>
+          {detailed ? <td className="amount">{formatMoney(row.refundsCents)}</td> : null}
+          {detailed ? (
+            <td>
+              <span className={`badge ${RATING_CLASS[row.rating]}`}>{t(`reports.rating.${row.rating}`)}</span>
+            </td>
+          ) : null}
+        </tr>
+      ))}
+    </ReportTable>
   )
 }
 
 export function ProductsTable({ rows, detailed = false }: { rows: ProductRow[]; detailed?: boolean }) {
   const t = useT()
   return (
-    <div className="table-responsive">
-      <table className="table table-sm align-middle mb-0" data-testid="products-table">
-        <caption className="visually-hidden">{t('reports.products.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="amount">{t('reports.rank')}</th>
-            <th scope="col">{t('reports.product')}</th>
-            <th scope="col" className="amount">{t('reports.quantity')}</th>
-            {detailed ? <th scope="col" className="amount">{t('reports.orders')}</th> : null}
-            {detailed ? <th scope="col" className="amount">{t('reports.returned')}</th> : null}
-            <th scope="col" className="amount">{t('reports.revenue')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.productId} data-testid={`product-row-${row.code}`}>
-              <td className="amount">{row.rank}</td>
-              <th scope="row" className="fw-normal pos-product-name">
-                {row.name} <code className="small">{row.code}</code>
-              </th>
-              <td className="amount">{formatNumber(row.quantity)}</td>
-              {detailed ? <td className="amount">{formatNumber(row.orders)}</td> : null}
-              {detailed ? <td className="amount">{formatNumber(row.returned)}</td> : null}
-              <td className="amount">{formatMoney(row.revenueCents)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ReportTable
+      testId="products-table"
+      caption={t('reports.products.caption')}
+      columns={[
+        amountColumn(t('reports.rank')),
+        t('reports.product'),
+        amountColumn(t('reports.quantity')),
+        detailed && amountColumn(t('reports.orders')),
+        detailed && amountColumn(t('reports.returned')),
+        amountColumn(t('reports.revenue')),
+      ]}
+    >
+      {rows.map((row) => (
+        <tr key={row.productId} data-testid={`product-row-${row.code}`}>
+          <td className="amount">{row.rank}</td>
+          <th scope="row" className="fw-normal pos-product-name">
+            {row.name} <code className="small">{row.code}</code>
+          </th>
+          <td className="amount">{formatNumber(row.quantity)}</td>
+          {detailed ? <td className="amount">{formatNumber(row.orders)}</td> : null}
+          {detailed ? <td className="amount">{formatNumber(row.returned)}</td> : null}
+          <td className="amount">{formatMoney(row.revenueCents)}</td>
+        </tr>
+      ))}
+    </ReportTable>
   )
 }

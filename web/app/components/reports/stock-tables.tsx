@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react'
 
 import { StockStatusBadge } from '~/components/status-badge'
+import { amountColumn } from '~/components/table-head'
 import { formatMoney, formatNumber } from '~/lib/format'
 import type { Translate } from '~/lib/i18n/index'
 import type { LocationStockRow, UrgentRow } from '~/lib/reports/figures'
@@ -9,6 +10,7 @@ import { STOCK_STATUSES } from '~/lib/stock'
 import { useT } from '~/lib/root-data'
 
 import type { ChartSpec } from './charts.client'
+import { ReportTable } from './report-table'
 
 export function stockChart(locations: LocationStockRow[], t: Translate): ChartSpec | null {
   if (locations.length === 0) return null
@@ -40,39 +42,31 @@ export function StockTable({ rows, detailed = false }: { rows: LocationStockRow[
   const t = useT()
   const statuses = detailed ? STOCK_STATUSES : STOCK_STATUSES.filter((status) => status !== 'normal')
   return (
-    <div className="table-responsive">
-      <table className="table table-sm align-middle mb-0" data-testid="stock-status-table">
-        <caption className="visually-hidden">{t('reports.stock.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('reports.location')}</th>
-            {statuses.map((status) => (
-              <th scope="col" className="amount" key={status}>
-                {t(`stock.status.${status}`)}
-              </th>
-            ))}
-            {detailed ? <th scope="col" className="amount">{t('reports.units')}</th> : null}
-            {detailed ? <th scope="col" className="amount">{t('reports.stockValue')}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={`${row.storeId ?? 'entrepot'}-${row.name}`}>
-              <th scope="row" className="fw-normal">
-                <LocationName storeId={row.storeId} name={row.name} />
-              </th>
-              {statuses.map((status) => (
-                <td className="amount" key={status}>
-                  {formatNumber(row.counts[status])}
-                </td>
-              ))}
-              {detailed ? <td className="amount">{formatNumber(row.quantity)}</td> : null}
-              {detailed ? <td className="amount">{formatMoney(row.valueCents)}</td> : null}
-            </tr>
+    <ReportTable
+      testId="stock-status-table"
+      caption={t('reports.stock.caption')}
+      columns={[
+        t('reports.location'),
+        ...statuses.map((status) => amountColumn(t(`stock.status.${status}`))),
+        detailed && amountColumn(t('reports.units')),
+        detailed && amountColumn(t('reports.stockValue')),
+      ]}
+    >
+      {rows.map((row) => (
+        <tr key={`${row.storeId ?? 'entrepot'}-${row.name}`}>
+          <th scope="row" className="fw-normal">
+            <LocationName storeId={row.storeId} name={row.name} />
+          </th>
+          {statuses.map((status) => (
+            <td className="amount" key={status}>
+              {formatNumber(row.counts[status])}
+            </td>
           ))}
-        </tbody>
-      </table>
-    </div>
+          {detailed ? <td className="amount">{formatNumber(row.quantity)}</td> : null}
+          {detailed ? <td className="amount">{formatMoney(row.valueCents)}</td> : null}
+        </tr>
+      ))}
+    </ReportTable>
   )
 }
 
@@ -80,40 +74,37 @@ export function StockTable({ rows, detailed = false }: { rows: LocationStockRow[
 export function UrgentTable({ rows }: { rows: UrgentRow[] }) {
   const t = useT()
   return (
-    <div className="table-responsive bg-body rounded-3 shadow-sm">
-      <table className="table table-sm align-middle mb-0" data-testid="urgent-table">
-        <caption className="visually-hidden">{t('reports.urgent.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('pos.search.code')}</th>
-            <th scope="col">{t('reports.product')}</th>
-            <th scope="col">{t('reports.location')}</th>
-            <th scope="col" className="amount">{t('stock.quantity')}</th>
-            <th scope="col" className="amount">{t('stock.reorderPoint')}</th>
-            <th scope="col">{t('stock.status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={`${row.storeId ?? 'entrepot'}-${row.productId}`}>
-              <td>
-                <code>{row.code}</code>
-              </td>
-              <th scope="row" className="fw-normal pos-product-name">
-                {row.name}
-              </th>
-              <td>
-                <LocationName storeId={row.storeId} name={row.location} status={row.status} />
-              </td>
-              <td className="amount">{formatNumber(row.quantity)}</td>
-              <td className="amount">{formatNumber(row.reorderPoint)}</td>
-              <td>
-                <StockStatusBadge status={row.status} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ReportTable
+      testId="urgent-table"
+      caption={t('reports.urgent.caption')}
+      className="table-responsive bg-body rounded-3 shadow-sm"
+      columns={[
+        t('pos.search.code'),
+        t('reports.product'),
+        t('reports.location'),
+        amountColumn(t('stock.quantity')),
+        amountColumn(t('stock.reorderPoint')),
+        t('stock.status'),
+      ]}
+    >
+      {rows.map((row) => (
+        <tr key={`${row.storeId ?? 'entrepot'}-${row.productId}`}>
+          <td>
+            <code>{row.code}</code>
+          </td>
+          <th scope="row" className="fw-normal pos-product-name">
+            {row.name}
+          </th>
+          <td>
+            <LocationName storeId={row.storeId} name={row.location} status={row.status} />
+          </td>
+          <td className="amount">{formatNumber(row.quantity)}</td>
+          <td className="amount">{formatNumber(row.reorderPoint)}</td>
+          <td>
+            <StockStatusBadge status={row.status} />
+          </td>
+        </tr>
+      ))}
+    </ReportTable>
   )
 }

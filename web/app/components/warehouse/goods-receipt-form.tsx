@@ -2,7 +2,7 @@ import { Form } from '@remix-run/react'
 
 import { CsrfField } from '~/components/csrf-field'
 import { Field, FormError } from '~/components/form-field'
-import type { FormRefusal } from '~/lib/forms/refusals'
+import { bindFields, type FormRefusal } from '~/lib/forms/refusals'
 import { useValidatedForm } from '~/lib/forms/use-validated-form'
 import { MAX_MOVEMENT_QUANTITY, RECEIPT_FIELDS, parseGoodsReceipt } from '~/lib/forms/warehouse'
 import { useIsPending } from '~/lib/pending'
@@ -28,7 +28,8 @@ export function GoodsReceiptForm({
   const { formRef, onSubmit, fieldErrors } = useValidatedForm(parseGoodsReceipt, refusal)
   const values = refusal?.values ?? {}
   const pending = useIsPending({ formAction: action, intent: 'receipt' })
-  const firstError = RECEIPT_FIELDS.find((name) => fieldErrors[name])
+  // With nothing in error, the focus goes where the clerk types next: a chosen product's quantity, or a code from the URL.
+  const field = bindFields('receipt', fieldErrors, RECEIPT_FIELDS, product ? 'quantite' : code !== '' ? 'code' : null)
   return (
     <Form method="post" action={action} ref={formRef} onSubmit={onSubmit} noValidate aria-labelledby="receipt-heading">
       <h2 id="receipt-heading" className="h5">
@@ -42,19 +43,15 @@ export function GoodsReceiptForm({
       <FormError error={refusal?.error} />
       <div className="row g-2">
         <Field
-          formId="receipt"
-          name="code"
+          {...field('code')}
           label={t('movements.productCode')}
           className="col-sm-6 col-lg-3 mb-2"
           defaultValue={values.code ?? (product?.code || code)}
-          error={fieldErrors.code}
-          autoFocus={firstError === 'code' || (firstError === undefined && code !== '' && !product)}
           maxLength={32}
           required
         />
         <Field
-          formId="receipt"
-          name="quantite"
+          {...field('quantite')}
           label={t('warehouse.receiptQuantity')}
           className="col-sm-6 col-lg-2 mb-2"
           type="number"
@@ -62,30 +59,10 @@ export function GoodsReceiptForm({
           min={1}
           max={MAX_MOVEMENT_QUANTITY}
           defaultValue={values.quantite}
-          error={fieldErrors.quantite}
-          autoFocus={firstError === 'quantite' || (firstError === undefined && Boolean(product))}
           required
         />
-        <Field
-          formId="receipt"
-          name="fournisseur"
-          label={t('warehouse.supplier')}
-          className="col-sm-6 col-lg-4 mb-2"
-          defaultValue={values.fournisseur}
-          error={fieldErrors.fournisseur}
-          autoFocus={firstError === 'fournisseur'}
-          maxLength={150}
-        />
-        <Field
-          formId="receipt"
-          name="reference"
-          label={t('warehouse.deliveryReference')}
-          className="col-sm-6 col-lg-3 mb-2"
-          defaultValue={values.reference}
-          error={fieldErrors.reference}
-          autoFocus={firstError === 'reference'}
-          maxLength={100}
-        />
+        <Field {...field('fournisseur')} label={t('warehouse.supplier')} className="col-sm-6 col-lg-4 mb-2" defaultValue={values.fournisseur} maxLength={150} />
+        <Field {...field('reference')} label={t('warehouse.deliveryReference')} className="col-sm-6 col-lg-3 mb-2" defaultValue={values.reference} maxLength={100} />
       </div>
       <button type="submit" className="btn btn-primary" disabled={pending}>
         {pending ? t('warehouse.receiving') : t('warehouse.receiptSubmit')}

@@ -1,13 +1,16 @@
-import { Form, Link, useLocation } from '@remix-run/react'
+import { Form, Link } from '@remix-run/react'
 
 import { CsrfField } from '~/components/csrf-field'
-import { EmptyState } from '~/components/empty-state'
 import { Field, FormError } from '~/components/form-field'
-import { Pagination } from '~/components/pagination'
+import { ListTable } from '~/components/list/data-table'
+import { FilterBar, SelectFilter } from '~/components/list/filter-bar'
+import { ProductCell } from '~/components/list/product-cell'
+import { amountColumn } from '~/components/table-head'
 import { formatDate, formatNumber, formatTime } from '~/lib/format'
 import type { FormRefusal } from '~/lib/forms/refusals'
 import { useValidatedForm } from '~/lib/forms/use-validated-form'
 import { ADJUSTMENT_MODES, MAX_LEVEL, MAX_MOVEMENT_QUANTITY, parseAdjustment } from '~/lib/forms/warehouse'
+import { choicesOf, type Paged } from '~/lib/list-query'
 import { receiptPath } from '~/lib/paths'
 import { useIsPending } from '~/lib/pending'
 import { useT } from '~/lib/root-data'
@@ -16,124 +19,70 @@ import { MOVEMENT_TYPES, replenishmentPath, signedQuantity, type MovementFilters
 /** The ledger's filters: product code, type, period (plain GET: bookmarkable, works without JavaScript). */
 export function MovementFiltersForm({ filters }: { filters: MovementFilters }) {
   const t = useT()
-  const location = useLocation()
   const filtered = filters.code !== '' || filters.type !== null || filters.from !== null || filters.to !== null
   return (
-    <Form method="get" className="row g-2 align-items-end mb-3" role="search" aria-label={t('movements.filterLabel')}>
-      <div className="col-sm-6 col-lg-3">
-        <label htmlFor="mvt-produit" className="form-label">
-          {t('movements.productCode')}
-        </label>
-        <input id="mvt-produit" name="produit" type="search" className="form-control" defaultValue={filters.code} maxLength={32} />
-      </div>
-      <div className="col-sm-6 col-lg-3">
-        <label htmlFor="mvt-type" className="form-label">
-          {t('movements.type')}
-        </label>
-        <select id="mvt-type" name="type" className="form-select" defaultValue={filters.type ?? ''}>
-          <option value="">{t('movements.allTypes')}</option>
-          {MOVEMENT_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {t(`movements.type.${type}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="col-6 col-lg-2">
-        <label htmlFor="mvt-du" className="form-label">
-          {t('movements.from')}
-        </label>
-        <input id="mvt-du" name="du" type="date" className="form-control" defaultValue={filters.from ?? ''} />
-      </div>
-      <div className="col-6 col-lg-2">
-        <label htmlFor="mvt-au" className="form-label">
-          {t('movements.to')}
-        </label>
-        <input id="mvt-au" name="au" type="date" className="form-control" defaultValue={filters.to ?? ''} />
-      </div>
-      <div className="col-lg-2 d-flex gap-2">
-        <button type="submit" className="btn btn-primary">
-          {t('stock.apply')}
-        </button>
-        {filtered ? (
-          <Link to={location.pathname} className="btn btn-link">
-            {t('stock.reset')}
-          </Link>
-        ) : null}
-      </div>
-    </Form>
+    <FilterBar label={t('movements.filterLabel')} filtered={filtered} actionsClassName="col-lg-2">
+      <Field formId="mvt" name="produit" type="search" label={t('movements.productCode')} defaultValue={filters.code} maxLength={32} className="col-sm-6 col-lg-3" />
+      <SelectFilter
+        formId="mvt"
+        name="type"
+        label={t('movements.type')}
+        value={filters.type}
+        any={t('movements.allTypes')}
+        choices={choicesOf(MOVEMENT_TYPES, (type) => t(`movements.type.${type}`))}
+        className="col-sm-6 col-lg-3"
+      />
+      <Field formId="mvt" name="du" type="date" label={t('movements.from')} defaultValue={filters.from ?? ''} className="col-6 col-lg-2" />
+      <Field formId="mvt" name="au" type="date" label={t('movements.to')} defaultValue={filters.to ?? ''} className="col-6 col-lg-2" />
+    </FilterBar>
   )
 }
 
-export function MovementsTable({
-  movements,
-  caption,
-  empty,
-}: {
-  movements: { page: number; size: number; total: number; items: MovementRow[] }
-  caption: string
-  empty: string
-}) {
+/** A location's ledger, newest first: what moved, why, by whom, and the level after. */
+export function MovementsTable({ movements, caption, empty }: { movements: Paged<MovementRow>; caption: string; empty: string }) {
   const t = useT()
-  if (movements.items.length === 0) return <EmptyState>{empty}</EmptyState>
   return (
-    <>
-      <div className="table-responsive bg-body rounded-3 shadow-sm">
-        <table className="table table-sm align-middle mb-0" data-testid="movements-table">
-          <caption className="visually-hidden">{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('movements.when')}</th>
-              <th scope="col">{t('pos.search.product')}</th>
-              <th scope="col">{t('movements.type')}</th>
-              <th scope="col" className="amount">
-                {t('movements.change')}
-              </th>
-              <th scope="col" className="amount">
-                {t('movements.balance')}
-              </th>
-              <th scope="col">{t('movements.reason')}</th>
-              <th scope="col">{t('movements.by')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {movements.items.map((movement) => (
-              <tr key={movement.id}>
-                <td>
-                  <span className="text-nowrap">{formatDate(movement.at)}</span>
-                  <span className="d-block small text-body-secondary">{formatTime(movement.at)}</span>
-                </td>
-                <td className="pos-product-name">
-                  {movement.product}
-                  <code className="d-block small">{movement.code}</code>
-                </td>
-                <td>
-                  {t(`movements.type.${movement.type}`)}
-                  {movement.link ? (
-                    <>
-                      {' '}
-                      <Link
-                        className="small"
-                        to={movement.link.kind === 'request' ? replenishmentPath(movement.link.id) : receiptPath(movement.link.id)}
-                      >
-                        {t(movement.link.kind === 'request' ? 'movements.requestLink' : 'movements.saleLink', { id: movement.link.id })}
-                      </Link>
-                    </>
-                  ) : null}
-                </td>
-                <td className={`amount ${movement.quantity < 0 ? 'text-danger' : 'text-success'}`}>
-                  {signedQuantity(movement.quantity, formatNumber)}
-                </td>
-                <td className="amount">{formatNumber(movement.balance)}</td>
-                <td>{movement.reason ?? ''}</td>
-                <td>{movement.by ?? t('movements.byIntegration')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <Pagination page={movements.page} size={movements.size} total={movements.total} label={caption} />
-    </>
+    <ListTable
+      list={movements}
+      testId="movements-table"
+      compact
+      caption={caption}
+      empty={empty}
+      columns={[
+        t('movements.when'),
+        t('pos.search.product'),
+        t('movements.type'),
+        amountColumn(t('movements.change')),
+        amountColumn(t('movements.balance')),
+        t('movements.reason'),
+        t('movements.by'),
+      ]}
+    >
+      {(movement) => (
+        <tr key={movement.id}>
+          <td>
+            <span className="text-nowrap">{formatDate(movement.at)}</span>
+            <span className="d-block small text-body-secondary">{formatTime(movement.at)}</span>
+          </td>
+          <ProductCell name={movement.product} code={movement.code} />
+          <td>
+            {t(`movements.type.${movement.type}`)}
+            {movement.link ? (
+              <>
+                {' '}
+                <Link className="small" to={movement.link.kind === 'request' ? replenishmentPath(movement.link.id) : receiptPath(movement.link.id)}>
+                  {t(movement.link.kind === 'request' ? 'movements.requestLink' : 'movements.saleLink', { id: movement.link.id })}
+                </Link>
+              </>
+            ) : null}
+          </td>
+          <td className={`amount ${movement.quantity < 0 ? 'text-danger' : 'text-success'}`}>{signedQuantity(movement.quantity, formatNumber)}</td>
+          <td className="amount">{formatNumber(movement.balance)}</td>
+          <td>{movement.reason ?? ''}</td>
+          <td>{movement.by ?? t('movements.byIntegration')}</td>
+        </tr>
+      )}
+    </ListTable>
   )
 }
 

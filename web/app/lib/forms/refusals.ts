@@ -57,6 +57,16 @@ export function firstFieldInError(errors: FieldErrors | null | undefined, order:
   return order.find((name) => errors[name] !== undefined) ?? null
 }
 
+/**
+ * The props every field of a validated form repeats: its form's id, its name,
+ * its message, and the focus when it is the first field in error (in `order`,
+ * the form's order) — or, when nothing is in error, when it is `otherwise`.
+ */
+export function bindFields<Name extends string>(formId: string, errors: FieldErrors, order: readonly Name[], otherwise: Name | null = null) {
+  const focused = firstFieldInError(errors, order) ?? otherwise
+  return (name: Name) => ({ formId, name, error: errors[name], autoFocus: focused === name })
+}
+
 /** What a refused form gives back to its fields (never a password, never the CSRF token). */
 export function echoFields(input: FormInput, names: readonly string[]): Record<string, string> {
   return Object.fromEntries(names.map((name) => [name, readField(input, name)]))
@@ -69,4 +79,10 @@ export interface FormRefusal {
   fieldErrors?: FieldErrors
   error?: Message
   values?: Record<string, string>
+}
+
+/** On a record's page, the edit form (intent "save") shows its own refusal; the other actions' refusals show beside it. */
+export function refusalsByPlace(refusal: FormRefusal | undefined): { form?: FormRefusal; aside?: FormRefusal } {
+  if (!refusal) return {}
+  return refusal.intent === 'save' ? { form: refusal } : { aside: refusal }
 }

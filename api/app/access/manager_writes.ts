@@ -1,0 +1,59 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { validateBody, type StrictValidator as Validator } from '#core/validation'
+import { requireRole } from '#access/policies'
+
+/**
+ * A resource that only managers and admins change (categories, stores): the
+ * validators of its URL id and of its bodies, the mapping of the wire names,
+ * the module's write actions, and the wire form of what they return.
+ */
+export interface ManagedResource<Body, Patch, Replacement, Changes, Model, Wire> {
+  idParams: Validator<{ id: number }>
+  /** POST and PUT: every field, absent optional ones cleared. */
+  body: Validator<Body>
+  patchBody: Validator<Patch>
+  replacementFromWire(body: Body): Replacement
+  changesFromWire(body: Patch): Changes
+  create(input: Replacement): Promise<Model>
+  update(id: number, changes: Replacement | Changes): Promise<Model>
+  remove(id: number): Promise<Model>
+  toWire(model: Model): Wire
+}
+
+/**
+ * The create, replace, patch and delete handlers of such a resource. The role
+ * is checked before anything is read, so a clerk gets 403 whatever they send.
+ */
+export function managerWrites<Body, Patch, Replacement, Changes, Model, Wire>(
+  resource: ManagedResource<Body, Patch, Replacement, Changes, Model, Wire>
+) {
+  async function targetId(ctx: HttpContext) {
+    requireRole(ctx.principal, 'manager', 'admin')
+    const { id } = await resource.idParams.validate(ctx.params)
+    return id
+  }
+
+  return {
+    async store(ctx: HttpContext) {
+      requireRole(ctx.principal, 'manager', 'admin')
+      const body = await validateBody(resource.body, ctx)
+      return ctx.response.created(resource.toWire(await resource.create(resource.replacementFromWire(body))))
+    },
+
+    async replace(ctx: HttpContext) {
+      const id = await targetId(ctx)
+      const body = await validateBody(resource.body, ctx)
+      return resource.toWire(await resource.update(id, resource.replacementFromWire(body)))
+    },
+
+    async patch(ctx: HttpContext) {
+      const id = await targetId(ctx)
+      const body = await validateBody(resource.patchBody, ctx)
+      return resource.toWire(await resource.update(id, resource.changesFromWire(body)))
+    },
+
+    async destroy(ctx: HttpContext) {
+      return resource.toWire(await resource.remove(await targetId(ctx)))
+    },
+  }
+}

@@ -1,0 +1,67 @@
+import type { ReactNode } from 'react'
+
+import { EmptyState } from '~/components/empty-state'
+import { Pagination } from '~/components/pagination'
+import { TableHead, type Column } from '~/components/table-head'
+import type { Paged } from '~/lib/list-query'
+
+interface TableProps<Row> {
+  rows: readonly Row[]
+  /** Headings: text, `amountColumn(…)`, `actionsColumn(…)` (components/table-head). */
+  columns: readonly Column[]
+  /** Read by screen readers only; a table under its own heading may go without. */
+  caption?: string
+  testId: string
+  /** Rows that lead somewhere (edit, open) light up under the pointer. */
+  hover?: boolean
+  /** Dense rows, for long ledgers. */
+  compact?: boolean
+  /** One <tr key=…> per row. */
+  children: (row: Row) => ReactNode
+}
+
+/** The lists' table: scrolls sideways on a phone, a caption for screen readers, `scope="col"` headings. */
+function DataTable<Row>({ rows, columns, caption, testId, hover = false, compact = false, children }: TableProps<Row>) {
+  return (
+    <div className="table-responsive bg-body rounded-3 shadow-sm">
+      <table className={`table${hover ? ' table-hover' : ''}${compact ? ' table-sm' : ''} align-middle mb-0`} data-testid={testId}>
+        {caption ? <caption className="visually-hidden">{caption}</caption> : null}
+        <TableHead columns={columns} />
+        <tbody>{rows.map((row) => children(row))}</tbody>
+      </table>
+    </div>
+  )
+}
+
+/**
+ * One page of a list: the table, or a sentence when there is nothing (with,
+ * ideally, what to do next), then the previous/next links. The links stay
+ * when a page past the end is empty, to go back.
+ */
+export function ListTable<Row>({
+  list,
+  empty,
+  emptyAction,
+  paginationLabel,
+  pageParam,
+  ...table
+}: Omit<TableProps<Row>, 'rows'> & {
+  list: Paged<Row>
+  empty: ReactNode
+  emptyAction?: ReactNode
+  /** Names the pagination landmark; the caption by default. */
+  paginationLabel?: string
+  /** The query parameter of this list's page (two lists on one page need two). */
+  pageParam?: string
+}) {
+  return (
+    <>
+      {list.items.length === 0 ? (
+        <EmptyState action={emptyAction}>{empty}</EmptyState>
+      ) : (
+        <DataTable rows={list.items} {...table} />
+      )}
+      <Pagination page={list.page} size={list.size} total={list.total} param={pageParam} label={paginationLabel ?? table.caption} />
+    </>
+  )
+}

@@ -1,0 +1,81 @@
+import { Form } from '@remix-run/react'
+
+import { CsrfField } from '~/components/csrf-field'
+import type { Message } from '~/lib/i18n/index'
+import { useMessage } from '~/lib/root-data'
+
+/**
+ * One number typed on a list row and posted at once (a quantity to request,
+ * a reorder point). The hidden fields say which row; a refusal shows under
+ * the input, wired for screen readers, and takes the focus (no-JS pages too).
+ */
+export function InlineNumberForm({
+  action,
+  intent,
+  fields,
+  inputId,
+  name,
+  label,
+  min,
+  max,
+  defaultValue,
+  placeholder,
+  error,
+  submitLabel,
+  submitClassName,
+  disabled,
+}: {
+  action: string
+  intent: string
+  fields: Record<string, string | number>
+  inputId: string
+  name: string
+  /** The input's accessible name, with the row's product in it. */
+  label: string
+  min: number
+  max: number
+  defaultValue?: string | number
+  placeholder?: string
+  error?: Message
+  submitLabel: string
+  /** The button's look: `btn btn-sm` plus this. */
+  submitClassName: string
+  disabled: boolean
+}) {
+  const describe = useMessage()
+  const errorId = `${inputId}-error`
+  return (
+    <>
+      <Form method="post" action={action} className="d-flex gap-1" noValidate>
+        <CsrfField />
+        <input type="hidden" name="intent" value={intent} />
+        {Object.entries(fields).map(([field, value]) => (
+          <input key={field} type="hidden" name={field} value={value} />
+        ))}
+        <input
+          id={inputId}
+          type="number"
+          name={name}
+          min={min}
+          max={max}
+          defaultValue={defaultValue}
+          placeholder={placeholder}
+          className={`form-control form-control-sm pos-qty${error ? ' is-invalid' : ''}`}
+          aria-label={label}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+          autoFocus={Boolean(error)}
+          inputMode="numeric"
+        />
+        <button type="submit" className={`btn btn-sm ${submitClassName}`} disabled={disabled}>
+          {submitLabel}
+        </button>
+      </Form>
+      {error ? (
+        <div id={errorId} className="invalid-feedback d-block">
+          {describe(error)}
+        </div>
+      ) : null}
+    </>
+  )
+}

@@ -1,0 +1,31 @@
+import type { ReactNode } from 'react'
+
+import { TableHead, type Column } from '~/components/table-head'
+
+/**
+ * A report's figures as a table: a caption for screen readers (the card or
+ * the chart above titles it for everyone else), column headers, its rows.
+ */
+export function ReportTable({
+  testId,
+  caption,
+  columns,
+  className = 'table-responsive',
+  children,
+}: {
+  testId: string
+  caption: ReactNode
+  columns: readonly (Column | false)[]
+  className?: string
+  children: ReactNode
+}) {
+  return (
+    <div className={className}>
+      <table className="table table-sm align-middle mb-0" data-testid={testId}>
+        <caption className="visually-hidden">{caption}</caption>
+        <TableHead columns={columns} />
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  )
+}

@@ -1,0 +1,311 @@
+// A clerk's day at the register, in a real browser against the real web
+// server, API and database, with JavaScript (fetchers, keyboard shortcuts, no
+// reloads) and without (every step a form POST and a redirect): open the
+// drawer, fill the cart, a refused sale, a split payment and its receipt, a
+// return and a cancellation, then the cash count that closes the drawer.
+import assert from 'node:assert/strict'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { after, before, test } from 'node:test'
+
+import type { BrowserContext, Page } from 'playwright-core'
+
+import {
+  JS_ENABLED,
+  SCREENSHOTS,
+  Stage,
+  XSS_CODE,
+  XSS_NAME,
+  cents,
+  closeOpenSession,
+  describeFlows,
+  expectText,
+  money,
+  ready,
+  registerOfThisMode,
+  stockUp,
+  textOf,
+  until,
+  type ApiCall,
+} from './support.ts'
+
+// The API's tax rule, written out independently: each tax on the subtotal, half-up.
+const taxOn = (cents: number, ppm: number) => Math.floor((cents * ppm * 2 + 1_000_000) / 2_000_000)
+const taxesOn = (cents: number) => taxOn(cents, 50_000) + taxOn(cents, 99_750)
+
+interface Product {
+  id: number
+  code: string
+  nom: string
+  prix: string
+}
+
+describeFlows('a clerk’s day at the register', () => {
+  const stage = new Stage()
+  const { api } = stage
+  let clerk: BrowserContext
+  let page: Page
+  let registerId: number
+  let products: { pain: Product; lait: Product; xss: Product }
+  let storeName: string
+  let saleId: number
+  let receiptNumber: string
+  const FLOAT = 15_000
+  const CARD = 500
+  const CASH = 1_000
+
+  /** What the clerk sells: two breads, a milk and the product with the hostile name. */
+  function sold() {
+    const subtotal = 2 * cents(products.pain.prix) + cents(products.lait.prix) + cents(products.xss.prix)
+    return { subtotal, total: subtotal + taxesOn(subtotal) }
+  }
+
+  before(async () => {
+    await stage.open()
+    registerId = await registerOfThisMode(api, 1)
+    storeName = (await api<{ nom: string }>('GET', '/stores/1')).body.nom
+    await closeOpenSession(await stage.apiAs('caissier1'), registerId)
+    products = {
+      pain: (await api<Product>('GET', '/products/by-code/ALI001')).body,
+      lait: (await api<Product>('GET', '/products/by-code/ALI002')).body,
+      xss: await ensureXssProduct(api),
+    }
+    for (const product of Object.values(products)) {
+      assert.ok(product?.id, 'seed products ALI001 and ALI002 exist')
+      await stockUp(api, 1, product.id, 'Préparation des tests de bout en bout')
+    }
+    // Signed in, the clerk lands on the store's registers (sign-in-and-roles.test.ts checks how).
+    page = await stage.signedIn('caissier1')
+    clerk = page.context()
+    mkdirSync(SCREENSHOTS, { recursive: true })
+  })
+
+  after(() => stage.close())
+
+  test('the clerk opens the register session with a float', async () => {
+    await page.getByTestId(`register-${registerId}`).getByRole('link', { name: /Ouvrir la caisse|Nouvelle vente/ }).click()
+    await page.waitForURL(`**/caisses/${registerId}/vente`)
+    await ready(page)
+    await expectText(page.getByTestId('session-state'), 'Caisse fermée')
+    await page.getByLabel('Fond de caisse').fill('150,00')
+    await page.getByRole('button', { name: 'Ouvrir la caisse' }).click()
+    await expectText(page.getByTestId('session-state'), 'Caisse ouverte depuis')
+    await expectText(page.getByTestId('session-state'), money(FLOAT))
+  })
+
+  test('the clerk fills the cart by scanning, by code and from the search results', async () => {
+    await ready(page)
+    if (JS_ENABLED) await page.evaluate(() => ((window as unknown as { e2eMarker: number }).e2eMarker = 42))
+    const scan = page.locator('#pos-scan')
+    // A scanner types the code and Enter: an exact code goes straight into the cart.
+    if (JS_ENABLED) await page.keyboard.press('F2')
+    else await scan.focus()
+    await page.keyboard.type('ALI001')
+    await page.keyboard.press('Enter')
+    await cartLine(page, products.pain.nom).waitFor()
+    await page.getByRole('button', { name: `Un ${products.pain.nom} de plus` }).click()
+    await until(async () => (await page.getByLabel(`Quantité de ${products.pain.nom}`).inputValue()) === '2', 'Pain × 2')
+
+    await page.locator('#pos-scan').fill(XSS_CODE)
+    await page.locator('#pos-scan').press('Enter')
+    await cartLine(page, XSS_NAME).waitFor()
+
+    // Not an exact code: the matches are listed, the clerk picks one.
+    await page.locator('#pos-scan').fill('lait')
+    await page.locator('#pos-scan').press('Enter')
+    await expectText(page.getByRole('heading', { name: /Résultats pour/ }), 'Résultats pour « lait »')
+    await page.getByRole('button', { name: `Ajouter ${products.lait.nom} au panier` }).click()
+    await cartLine(page, products.lait.nom).waitFor()
+
+    const { subtotal, total } = sold()
+    await expectText(page.getByTestId('cart-total'), money(total))
+    const totals = await textOf(page.getByTestId('totals'))
+    assert.match(totals, /TPS \(5 %\)/)
+    assert.match(totals, /TVQ \(9,975 %\)/)
+    assert.ok(totals.includes(money(taxOn(subtotal, 50_000))), `TPS in ${totals}`)
+    // The hostile name is plain text in the cart.
+    assert.equal(await page.locator('img[src="x"]').count(), 0)
+
+    if (JS_ENABLED) {
+      const marker = await page.evaluate(() => (window as unknown as { e2eMarker?: number }).e2eMarker)
+      assert.equal(marker, 42, 'with JavaScript, cart changes never reload the page')
+      await screenshots(page, 'pos')
+    }
+  })
+
+  test('an impossible sale is explained on the page (insufficient stock), and nothing is sold', async () => {
+    const setQuantity = async (value: string) => {
+      const input = page.getByLabel(`Quantité de ${XSS_NAME}`)
+      await input.fill(value)
+      await input.press('Enter')
+      // The line total comes from the server: the change is recorded, not just typed.
+      await expectText(cartLine(page, XSS_NAME), money(Number(value) * cents(products.xss.prix)))
+    }
+    await setQuantity('600')
+    await page.getByRole('button', { name: 'Tout par carte' }).click()
+    await expectText(page.locator('#payment-form [role="alert"]'), `Stock insuffisant pour ${XSS_NAME} (600 / 500)`)
+    assert.equal(new URL(page.url()).pathname, `/caisses/${registerId}/vente`, 'still at the register')
+    const sales = await api<{ total: number }>('GET', `/sales?caisse_id=${registerId}&date_debut=2000-01-01`)
+    const before = sales.body.total
+    await setQuantity('1')
+    const after = await api<{ total: number }>('GET', `/sales?caisse_id=${registerId}&date_debut=2000-01-01`)
+    assert.equal(after.body.total, before)
+  })
+
+  test('the clerk takes a split payment (card + cash with change) and gets the receipt', async () => {
+    const { total } = sold()
+    if (JS_ENABLED) {
+      await page.keyboard.press('F4')
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'carte', 'F4 goes to the payment')
+    }
+    await page.getByLabel('Carte').fill('5,00')
+    await page.getByLabel('Espèces reçues').fill('10,00')
+    if (JS_ENABLED) await expectText(page.getByTestId('change-preview'), money(CARD + CASH - total))
+    const key = await page.locator('#payment-form input[name="cle"]').getAttribute('value')
+    const csrf = await page.locator('#payment-form input[name="csrf"]').getAttribute('value')
+    await Promise.all([page.waitForURL(/\/ventes\/\d+\/recu$/), page.getByRole('button', { name: /^Encaisser/ }).click()])
+    await ready(page)
+    saleId = Number(/\/ventes\/(\d+)\/recu/.exec(page.url())?.[1])
+    receiptNumber = await textOf(page.getByTestId('receipt-number'))
+    assert.match(receiptNumber, /^S1-R\d+-\d{8}$/)
+
+    // The same payment posted again (double click, browser retry) sells nothing twice.
+    const replay = await clerk.request.post(`/caisses/${registerId}/vente`, {
+      form: { csrf: csrf ?? '', intent: 'pay', cle: key ?? '', carte: '5,00', especes: '10,00' },
+      maxRedirects: 0,
+    })
+    assert.equal(replay.status(), 302)
+    assert.equal(replay.headers().location, `/ventes/${saleId}/recu`)
+    const sales = await api<{ total: number }>('GET', `/sales?caisse_id=${registerId}&numero_recu=${receiptNumber}`)
+    assert.equal(sales.body.total, 1)
+  })
+
+  test('the receipt shows lines, taxes, payments and change, and prints on 80 mm paper', async () => {
+    const { total } = sold()
+    const receipt = page.getByTestId('receipt')
+    const text = await textOf(receipt)
+    for (const expected of [
+      storeName,
+      receiptNumber,
+      products.pain.nom,
+      products.lait.nom,
+      XSS_NAME,
+      `2 × ${money(cents(products.pain.prix))}`,
+      'TPS (5 %)',
+      'TVQ (9,975 %)',
+      'Carte',
+      'Espèces',
+      money(CARD),
+      money(CASH),
+    ]) {
+      assert.ok(text.includes(expected), `receipt shows "${expected}": ${text}`)
+    }
+    assert.equal(await textOf(page.getByTestId('receipt-total')), money(total))
+    assert.equal(await textOf(page.getByTestId('receipt-change')), money(CARD + CASH - total))
+
+    // The print stylesheet: an 80 mm page, and only the ticket is printed.
+    const sheets = await page.locator('link[rel="stylesheet"]').evaluateAll((links) =>
+      links.map((link) => link.getAttribute('href') ?? '')
+    ).catch(async () => {
+      const hrefs: string[] = []
+      for (const link of await page.locator('link[rel="stylesheet"]').all()) hrefs.push((await link.getAttribute('href')) ?? '')
+      return hrefs
+    })
+    const css = await Promise.all(sheets.map(async (href) => (await clerk.request.get(href)).text()))
+    assert.ok(css.some((sheet) => /@page\s*\{[^}]*size:\s*80mm auto/.test(sheet)), 'a stylesheet sets @page { size: 80mm auto }')
+    await page.emulateMedia({ media: 'print' })
+    assert.equal(await page.getByRole('navigation', { name: 'Navigation principale' }).isVisible(), false, 'no navigation on paper')
+    assert.equal(await page.getByRole('button', { name: 'Imprimer le reçu' }).isVisible(), false, 'no buttons on paper')
+    assert.equal(await receipt.isVisible(), true)
+    await page.emulateMedia({ media: 'screen' })
+    if (JS_ENABLED) await screenshots(page, 'receipt')
+  })
+
+  test('a product named like HTML is shown as text, and nothing runs', async () => {
+    assert.ok((await page.getByText(XSS_NAME, { exact: false }).count()) >= 1)
+    assert.equal(await page.locator('img[src="x"]').count(), 0, 'no <img> was created from the name')
+    assert.deepEqual(stage.dialogs, [], 'no alert() ran')
+  })
+
+  test('the clerk finds the sale (today’s list, receipt number), returns one item and sees the refund', async () => {
+    await page.getByRole('link', { name: 'Retour sur cette vente' }).waitFor()
+    await page.goto(`/caisses/${registerId}/retours`)
+    await ready(page)
+    await expectText(page.getByTestId('recent-sales'), receiptNumber)
+    // Found by its receipt number, typed the way a clerk would (lower case, spaces).
+    await page.getByLabel('Numéro de reçu').fill(` ${receiptNumber.toLowerCase()} `)
+    await page.getByRole('button', { name: 'Rechercher' }).click()
+    await expectText(page.getByTestId('sale-for-return'), receiptNumber)
+    await page.getByLabel(`Quantité de ${products.lait.nom} à retourner (au plus 1)`).fill('1')
+    await page.getByLabel('Motif du retour').fill('Emballage abîmé')
+    await page.locator('#return-mode').selectOption('especes')
+    await page.getByRole('button', { name: 'Enregistrer le retour' }).click()
+    const refund = cents(products.lait.prix) + taxesOn(cents(products.lait.prix))
+    await expectText(page.getByTestId('refund'), `Remboursement : ${money(refund)} (Espèces)`)
+    const sale = await api<{ statut: string; montant_rembourse: string }>('GET', `/sales/${saleId}`)
+    assert.equal(sale.body.statut, 'partiellement_retournee')
+    assert.equal(cents(sale.body.montant_rembourse), refund)
+  })
+
+  test('the clerk cancels the rest of the sale with a POST (the sale is kept, marked returned)', async () => {
+    await page.locator('#cancel-mode').selectOption('carte')
+    await page.getByRole('button', { name: 'Annuler la vente' }).click()
+    await expectText(page.getByTestId('refund'), '(Carte)')
+    await expectText(page.getByTestId('sale-for-return'), 'Tous les articles de cette vente ont déjà été retournés')
+    const sale = await api<{ statut: string; total: string; montant_rembourse: string }>('GET', `/sales/${saleId}`)
+    assert.equal(sale.body.statut, 'retournee')
+    assert.equal(sale.body.montant_rembourse, sale.body.total)
+  })
+
+  test('the clerk closes the session with a cash count (expected, counted, variance)', async () => {
+    const { total } = sold()
+    const refund = cents(products.lait.prix) + taxesOn(cents(products.lait.prix))
+    const expected = FLOAT + CASH - (CARD + CASH - total) - refund
+    await page.goto(`/caisses/${registerId}/vente`)
+    await ready(page)
+    await page.getByRole('link', { name: 'Fermer la caisse' }).click()
+    await page.waitForURL(`**/caisses/${registerId}/fermeture`)
+    await ready(page)
+    await expectText(page.getByTestId('expected-cash'), money(expected))
+    await page.getByLabel('Espèces comptées').fill('150,00')
+    await page.getByRole('button', { name: 'Fermer la caisse' }).click()
+    await page.waitForURL(/\/sessions\/\d+$/)
+    await expectText(page.locator('h1'), 'Rapport Z')
+    await expectText(page.getByTestId('expected-cash'), money(expected))
+    await expectText(page.getByTestId('counted-cash'), money(FLOAT))
+    await expectText(page.getByTestId('variance'), money(FLOAT - expected))
+  })
+})
+
+function cartLine(page: Page, name: string) {
+  return page.getByTestId('cart-line').filter({ hasText: name })
+}
+
+async function screenshots(page: Page, name: string) {
+  for (const [suffix, viewport] of [
+    ['desktop', { width: 1280, height: 900 }],
+    ['tablet', { width: 820, height: 1180 }],
+  ] as const) {
+    await page.setViewportSize(viewport)
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${suffix}.png`) })
+  }
+  await page.setViewportSize({ width: 1280, height: 900 })
+}
+
+async function ensureXssProduct(api: ApiCall): Promise<Product> {
+  const existing = await api<Product>('GET', `/products/by-code/${XSS_CODE}`)
+  if (existing.status === 200) {
+    const updated = await api<Product>('PATCH', `/products/${existing.body.id}`, { nom: XSS_NAME, prix: '2.49', actif: true })
+    return updated.body
+  }
+  const categories = await api<{ items: { id: number }[] }>('GET', '/categories?search=Boissons&size=1')
+  const created = await api<Product>('POST', '/products', {
+    code: XSS_CODE,
+    nom: XSS_NAME,
+    prix: '2.49',
+    categorie_id: categories.body.items[0]?.id,
+    description: 'Produit de test : son nom ne doit jamais devenir du HTML.',
+  })
+  assert.equal(created.status, 201, JSON.stringify(created.body))
+  return created.body
+}

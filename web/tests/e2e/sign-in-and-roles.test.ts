@@ -1,0 +1,140 @@
+// Signing in and what each role may reach, in a real browser against the real
+// web server, API and database, with JavaScript on and off (E2E_JS): wrong
+// credentials and the login rate limit, the session cookie, a clerk kept to
+// their store (403 elsewhere, CSRF on every form), signing out, and a
+// manager's wider view.
+import assert from 'node:assert/strict'
+import { after, before, test } from 'node:test'
+
+import type { BrowserContext, Page } from 'playwright-core'
+
+import {
+  Stage,
+  describeFlows,
+  expectForbidden,
+  expectText,
+  ready,
+  registerOfThisMode,
+  signIn,
+  stockUp,
+  textOf,
+  until,
+  userOf,
+} from './support.ts'
+
+describeFlows('signing in, and what each role may reach', () => {
+  const stage = new Stage()
+  const { api } = stage
+  let clerk: BrowserContext
+  let page: Page
+  let registerId: number
+  let otherStoreRegisterId: number
+  let lait: { id: number; nom: string }
+  let storeName: string
+
+  before(async () => {
+    await stage.open()
+    registerId = await registerOfThisMode(api, 1)
+    storeName = (await api<{ nom: string }>('GET', '/stores/1')).body.nom
+    const others = await api<{ items: { id: number }[] }>('GET', '/stores/2/registers?size=1')
+    otherStoreRegisterId = others.body.items[0]?.id ?? 0
+    lait = (await api<{ id: number; nom: string }>('GET', '/products/by-code/ALI002')).body
+    assert.ok(lait?.id, 'seed product ALI002 exists')
+    await stockUp(api, 1, lait.id, 'Préparation des tests de bout en bout')
+    page = await stage.newPage()
+    clerk = page.context()
+  })
+
+  after(() => stage.close())
+
+  test('login refuses wrong credentials, then rate-limits with the wait', async () => {
+    const login = await stage.newPage()
+    const username = `e2e-inconnu-${Date.now()}`
+    await login.goto('/connexion')
+    await ready(login)
+    await login.getByLabel('Identifiant ou courriel').fill(username)
+    await login.getByLabel('Mot de passe').fill('pas-le-bon-mot-de-passe')
+    await login.getByRole('button', { name: 'Se connecter' }).click()
+    await expectText(login.getByTestId('login-error'), 'Identifiants invalides')
+    // Five failures per (identifiant, address) in 15 minutes; the next one is refused with the wait.
+    for (let attempt = 2; attempt <= 6; attempt++) {
+      await login.getByLabel('Mot de passe').fill('pas-le-bon-mot-de-passe')
+      await login.getByRole('button', { name: 'Se connecter' }).click()
+      if (attempt < 6) await expectText(login.getByTestId('login-error'), 'Identifiants invalides')
+    }
+    await expectText(login.getByTestId('login-error'), /Trop de tentatives de connexion\. Réessayez dans \d+ min\./)
+  })
+
+  test('a clerk signs in and lands on their store’s registers', async () => {
+    const user = userOf(stage.credentials, 'caissier1')
+    await signIn(page, user.username, user.password)
+    assert.equal(new URL(page.url()).pathname, '/magasins/1/caisses')
+    await expectText(page.locator('h1'), storeName)
+    const nav = await textOf(page.getByRole('navigation', { name: 'Navigation principale' }))
+    assert.match(nav, /Caisses/)
+    assert.match(nav, /Stock/)
+    assert.doesNotMatch(nav, /Gestion/, 'no manager entry for a clerk')
+    // The API token is in the cookie, encrypted: never readable, never in the page.
+    const cookie = (await clerk.cookies()).find((c) => c.name === 'comptoir_session')
+    assert.ok(cookie?.httpOnly, 'session cookie is httpOnly')
+    assert.equal(cookie?.sameSite, 'Lax')
+    assert.doesNotMatch(Buffer.from(decodeURIComponent(cookie.value.split('.')[0] ?? ''), 'base64').toString('utf8'), /cpt_/)
+    assert.doesNotMatch(await page.content(), /cpt_/)
+  })
+
+  test('a clerk cannot reach another store’s POS nor a manager page (403)', async () => {
+    for (const path of [`/caisses/${otherStoreRegisterId}/vente`, '/magasins/2/stock', '/gestion']) {
+      await expectForbidden(page, path)
+    }
+  })
+
+  test('a POST without a valid CSRF token is refused (403)', async () => {
+    for (const form of [{ intent: 'clear', csrf: 'jeton-forge' }, { intent: 'clear' }] as Record<string, string>[]) {
+      const response = await clerk.request.post(`/caisses/${registerId}/vente`, { form, maxRedirects: 0 })
+      assert.equal(response.status(), 403, JSON.stringify(form))
+    }
+    // Signing in needs the token too (no login CSRF).
+    const stranger = await stage.newContext()
+    const response = await stranger.request.post('/connexion', {
+      form: { identifiant: 'caissier1', mot_de_passe: 'x' },
+      maxRedirects: 0,
+    })
+    assert.equal(response.status(), 403)
+  })
+
+  test('the clerk requests a replenishment from the store’s stock page', async () => {
+    await page.goto('/magasins/1/stock?q=ALI002')
+    await ready(page)
+    const table = page.getByTestId('stock-table')
+    await expectText(table, lait.nom)
+    await page.getByLabel(`Quantité de ${lait.nom} à demander`).fill('12')
+    await page.getByRole('button', { name: 'Demander' }).click()
+    await expectText(page.getByRole('status').first(), `12 × ${lait.nom}`)
+    await expectText(page.getByTestId('requests-table'), 'En attente')
+  })
+
+  test('the clerk signs out; the POS then asks to sign in again', async () => {
+    await page.getByRole('button', { name: 'Se déconnecter' }).click()
+    await page.waitForURL('**/connexion')
+    await expectText(page.getByRole('status').first(), 'Vous êtes déconnecté')
+    await page.goto(`/caisses/${registerId}/vente`)
+    assert.equal(new URL(page.url()).pathname, '/connexion')
+    assert.equal(new URL(page.url()).searchParams.get('redirectTo'), `/caisses/${registerId}/vente`)
+  })
+
+  test('a manager signs in, sees every store, the management page, and English on request', async () => {
+    const manager = await stage.signedIn('gerant')
+    // Managers land on the head-office dashboard (tested in dashboard-reports.test.ts).
+    assert.equal(new URL(manager.url()).pathname, '/')
+    await manager.goto('/magasins')
+    await until(async () => (await manager.locator('article.card').count()) >= 5, 'five store cards')
+    const response = await manager.goto('/gestion')
+    assert.equal(response?.status(), 200)
+    await expectText(manager.locator('h1'), 'Gestion')
+    assert.equal((await manager.goto('/magasins/3/caisses'))?.status(), 200)
+    await manager.goto('/magasins?lang=en')
+    await expectText(manager.locator('h1'), 'Our stores')
+    await manager.goto('/gestion')
+    await expectText(manager.locator('h1'), 'Management')
+  })
+})
