@@ -9,10 +9,17 @@ import { splitRedisBus } from '#core/cache_bus'
  */
 const withRedis = Boolean(env.get('REDIS_URL'))
 
+/*
+ * The memory layer keeps the objects themselves (no JSON round trip on every
+ * hit): #core/cache stores them frozen, in the form Redis would return.
+ * Counted in entries, since unserialized values have no byte size.
+ */
+const l1 = () => drivers.memory({ serialize: false, maxItems: 10_000 })
+
 /* Every declared store is built at boot, so the Redis one exists only when Redis is configured. */
-const memory = store().useL1Layer(drivers.memory({ maxSize: '64mb' }))
+const memory = store().useL1Layer(l1())
 const tiered = store()
-  .useL1Layer(drivers.memory({ maxSize: '64mb' }))
+  .useL1Layer(l1())
   .useL2Layer(drivers.redis({ connectionName: 'main' }))
   // Invalidations published while Redis was away are sent again once it is back.
   .useBus(

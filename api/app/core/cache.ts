@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import cache from '@adonisjs/cache/services/main'
 import emitter from '@adonisjs/core/services/emitter'
 import logger from '@adonisjs/core/services/logger'
@@ -29,6 +30,52 @@ export const Tags = {
 } as const
 
 const counts = { l1Hits: 0, l2Hits: 0, misses: 0 }
+
+/*
+ * bentocache judges a value against a tag by the time the value was stored,
+ * which is after its factory ran: a value computed from rows read before a
+ * write committed, and stored after that write's invalidation, would pass
+ * as fresh until its TTL. So this instance numbers every invalidation it
+ * makes or hears of on the bus, and drops a value whose tags were
+ * invalidated while its factory ran, or shortly after it was stored (the
+ * bus message from another instance may arrive after the store).
+ */
+const TAG_KEY_PREFIX = '___bc:t:'
+let invalidationSequence = 0
+let clearedAtSequence = 0
+const tagSequence = new Map<string, number>()
+const RECENT_WINDOW_MS = 2_000
+const MAX_RECENT = 5_000
+const recentlyComputed: { key: string; tags: string[]; at: number }[] = []
+
+function noteInvalidated(tags: string[]) {
+  invalidationSequence += 1
+  for (const tag of tags) tagSequence.set(tag, invalidationSequence)
+}
+
+function invalidatedSince(tags: string[], sequence: number) {
+  return clearedAtSequence > sequence || tags.some((tag) => (tagSequence.get(tag) ?? 0) > sequence)
+}
+
+function rememberComputed(key: string, tags: string[]) {
+  const now = Date.now()
+  while (recentlyComputed.length > 0 && (recentlyComputed.length >= MAX_RECENT || now - recentlyComputed[0].at > RECENT_WINDOW_MS)) {
+    recentlyComputed.shift()
+  }
+  recentlyComputed.push({ key, tags, at: now })
+}
+
+/** Another instance invalidated these tags: drop what this one computed just before hearing of it. */
+async function dropRecentlyComputed(tags: string[]) {
+  const since = Date.now() - RECENT_WINDOW_MS
+  const keys = recentlyComputed.filter((entry) => entry.at >= since && entry.tags.some((tag) => tags.includes(tag))).map((entry) => entry.key)
+  if (keys.length === 0) return
+  try {
+    await cache.deleteMany({ keys: [...new Set(keys)] })
+  } catch (error) {
+    logger.warn({ err: error, tags }, 'could not drop values computed before a remote invalidation')
+  }
+}
 /* Keys this instance wrote, for /cache/stats and /cache/clear (bounded: a count, not an index). */
 const knownKeys = new Set<string>()
 const MAX_KNOWN_KEYS = 50_000
@@ -51,6 +98,21 @@ export function trackCacheEvents() {
     counts.misses += 1
     cacheOperationsTotal.inc({ result: 'miss', layer: 'none' })
   })
+  emitter.on('bus:message:received', (event: { message: { keys?: string[] } }) => {
+    const tags = (event.message.keys ?? []).filter((key) => key.startsWith(TAG_KEY_PREFIX)).map((key) => key.slice(TAG_KEY_PREFIX.length))
+    if (tags.length === 0) return
+    noteInvalidated(tags)
+    void dropRecentlyComputed(tags)
+  })
+}
+
+/** Freezes a cached value: the memory layer hands the same object to every reader. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const child of Object.values(value)) deepFreeze(child)
+  }
+  return value
 }
 
 export async function cached<T>(
@@ -59,8 +121,23 @@ export async function cached<T>(
   factory: () => Promise<T>
 ): Promise<T> {
   if (!cacheEnabled) return factory()
+  let startedAt: number | undefined
   try {
-    return await cache.getOrSet({ key, ttl: options.ttl, tags: options.tags, factory })
+    const value = await cache.getOrSet({
+      key,
+      ttl: options.ttl,
+      tags: options.tags,
+      // Stored as it would come back from Redis (JSON), and frozen: the memory layer keeps the object itself.
+      factory: async () => {
+        startedAt = invalidationSequence
+        return deepFreeze(JSON.parse(JSON.stringify(await factory())) as T)
+      },
+    })
+    if (startedAt !== undefined) {
+      if (invalidatedSince(options.tags, startedAt)) await cache.delete({ key })
+      else rememberComputed(key, options.tags)
+    }
+    return value
   } catch (error) {
     // bentocache wraps what the factory threw; the client must see the original (a 404, a 422...).
     const cause = (error as { code?: string; cause?: unknown }).cause
@@ -69,10 +146,57 @@ export async function cached<T>(
 }
 
 /*
- * A busy register writes many times a second; one invalidation per tag per
- * window is enough. The first write invalidates at once, later writes in the
- * same window are folded into one trailing invalidation at its end, so a
- * reader never sees data older than the window.
+ * A write's own request must read what it wrote: invalidations started while
+ * a request is handled are awaited before its response goes out (see
+ * awaitingInvalidations, wrapped around every request).
+ */
+const requestInvalidations = new AsyncLocalStorage<Promise<void>[]>()
+
+/** Runs a request's handling, then waits for the cache invalidations it started. */
+export async function awaitingInvalidations<T>(handle: () => Promise<T>): Promise<T> {
+  const pending: Promise<void>[] = []
+  try {
+    return await requestInvalidations.run(pending, handle)
+  } finally {
+    await Promise.all(pending)
+  }
+}
+
+async function deleteTags(tags: string[]) {
+  noteInvalidated(tags)
+  try {
+    await cache.deleteByTag({ tags })
+  } catch (error) {
+    // Redis down: bentocache still clears this instance's L1; TTLs bound the rest.
+    logger.warn({ err: error, tags }, 'cache invalidation failed')
+  }
+}
+
+/** Drops every cached value carrying one of these tags, on every instance; the current request waits for it. */
+export function invalidateTags(tags: string[]): Promise<void> {
+  if (!cacheEnabled || tags.length === 0) return Promise.resolve()
+  const done = deleteTags(tags)
+  requestInvalidations.getStore()?.push(done)
+  return done
+}
+
+/**
+ * Invalidates once the transaction has committed: invalidating earlier
+ * would let a concurrent read cache the old value again before the commit.
+ */
+export function invalidateAfterCommit(trx: TransactionClientContract, tags: string[]) {
+  trx.after('commit', () => {
+    void invalidateTags(tags)
+  })
+}
+
+/*
+ * A busy register sells many times a second; one invalidation per tag per
+ * window is enough for what sales change (reports, stock levels, documented
+ * as up to this window behind). The first sale invalidates at once, later
+ * ones in the same window are folded into one trailing invalidation at its
+ * end, so a reader never sees data older than the window. The sale's
+ * response does not wait for it.
  */
 const COALESCE_WINDOW_MS = 200
 const lastInvalidated = new Map<string, number>()
@@ -84,17 +208,8 @@ export function cancelPendingInvalidations() {
   trailing.clear()
 }
 
-async function deleteTags(tags: string[]) {
-  try {
-    await cache.deleteByTag({ tags })
-  } catch (error) {
-    // Redis down: bentocache still clears this instance's L1; TTLs bound the rest.
-    logger.warn({ err: error, tags }, 'cache invalidation failed')
-  }
-}
-
-/** Drops every cached value carrying one of these tags, on every instance. */
-export async function invalidateTags(tags: string[]) {
+/** Invalidates these tags within COALESCE_WINDOW_MS, folding bursts of writes into one invalidation. */
+export function invalidateSoon(tags: string[]) {
   if (!cacheEnabled || tags.length === 0) return
   const now = Date.now()
   const immediate: string[] = []
@@ -113,23 +228,7 @@ export async function invalidateTags(tags: string[]) {
       trailing.set(tag, timer)
     }
   }
-  if (immediate.length > 0) await deleteTags(immediate)
-}
-
-/** Drops these tags now, on every instance, without coalescing (for writes that must be seen at once). */
-export async function invalidateTagsNow(tags: string[]) {
-  if (!cacheEnabled || tags.length === 0) return
-  await deleteTags(tags)
-}
-
-/**
- * Invalidates once the transaction has committed: invalidating earlier
- * would let a concurrent read cache the old value again before the commit.
- */
-export function invalidateAfterCommit(trx: TransactionClientContract, tags: string[]) {
-  trx.after('commit', () => {
-    void invalidateTags(tags)
-  })
+  if (immediate.length > 0) void deleteTags(immediate)
 }
 
 export function cacheCounts() {
@@ -140,6 +239,8 @@ export function cacheCounts() {
 export async function clearCache(): Promise<number> {
   const held = knownKeys.size
   knownKeys.clear()
+  invalidationSequence += 1
+  clearedAtSequence = invalidationSequence
   await cache.clear()
   return held
 }

@@ -5,7 +5,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import ApiToken, { type Scope } from '#access/models/api_token'
 import type { Principal } from '#access/principal'
 import type { Role } from '#access/models/user'
-import { cached, invalidateTagsNow } from '#core/cache'
+import { cached, invalidateTags } from '#core/cache'
 
 const TOKEN_PREFIX = 'cpt_'
 /* last_used_at is a hint for humans; writing it on every request would cost a row lock each time. */
@@ -159,7 +159,7 @@ class UnknownToken extends Error {}
  * request with the old token must see the new state.
  */
 export async function forgetCachedPrincipals() {
-  await invalidateTagsNow([PRINCIPALS_TAG])
+  await invalidateTags([PRINCIPALS_TAG])
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
+import { awaitingInvalidations } from '#core/cache'
 import { instanceId } from '#core/instance'
 import { httpRequestDuration, httpRequestsTotal } from '#core/metrics'
 
@@ -7,6 +8,7 @@ import { httpRequestDuration, httpRequestsTotal } from '#core/metrics'
  * Tags every response with the instance that served it and the request id
  * (accepted from the edge or generated), and writes one log line per
  * request once the response is sent, so errors are logged with their status.
+ * The response waits for the cache invalidations its writes started.
  */
 export default class RequestContextMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
@@ -34,6 +36,7 @@ export default class RequestContextMiddleware {
         'request'
       )
     })
-    return next()
+    // A client reading right after its write must not be served what the write replaced.
+    return awaitingInvalidations(() => next())
   }
 }

@@ -1,7 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { errors } from '@vinejs/vine'
 import { ApiError } from '#core/api_error'
-import { invalidateTags, Tags } from '#core/cache'
+import { invalidateSoon, Tags } from '#core/cache'
 import { findIdempotentReplay, requestFingerprint, type IdempotentTable } from '#core/idempotency'
 import { toCents } from '#core/money_input'
 import type { Principal } from '#access/principal'
@@ -166,7 +166,7 @@ export async function createSale(
     )
     if (!recorded) throw new IdempotentReplay()
     // One statement, so committed by now: readers may drop what they cached.
-    void invalidateTags([Tags.reports, Tags.stockOf(register.locationId)])
+    invalidateSoon([Tags.reports, Tags.stockOf(register.locationId)])
 
     const detail: SaleDetail = {
       id: recorded.id,

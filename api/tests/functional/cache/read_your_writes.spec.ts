@@ -1,0 +1,86 @@
+import { test } from '@japa/runner'
+import emitter from '@adonisjs/core/services/emitter'
+import { issueToken } from '#access/services/token_service'
+import { cached, clearCache, invalidateTags } from '#core/cache'
+import { resetDatabase } from '#tests/helpers/database'
+
+/*
+ * One instance, real commits: what a client wrote is what it reads next,
+ * and a value computed from rows older than a write never outlives it.
+ */
+test.group('Cache: a client reads its own writes', (group) => {
+  let token: string
+
+  group.setup(async () => {
+    token = (await issueToken({ name: 'read-your-writes', scopes: ['read', 'write', 'admin'] })).token
+    return () => resetDatabase()
+  })
+  group.each.setup(() => clearCache())
+
+  test('two edits of a product in quick succession: each read right after an edit shows that edit', async ({ client, assert }) => {
+    const read = async () => (await client.get('/api/v1/products/3').header('x-api-token', token)).body()
+    await read()
+    for (const [index, nom] of ['Beurre doux', 'Beurre salé', 'Beurre demi-sel', 'Beurre fermier'].entries()) {
+      const patched = await client.patch('/api/v1/products/3').header('x-api-token', token).json({ nom, actif: index % 2 === 0 })
+      patched.assertStatus(200)
+      // Within the 200 ms in which sales' invalidations are folded together: edits are not.
+      const after = await read()
+      assert.deepEqual([after.nom, after.actif], [nom, index % 2 === 0], `read right after edit ${index + 1}`)
+    }
+  })
+
+  test('a store renamed twice in a row is read back renamed each time', async ({ client, assert }) => {
+    for (const nom of ['Magasin Centre-Ville', 'Magasin du Centre']) {
+      ;(await client.patch('/api/v1/stores/1').header('x-api-token', token).json({ nom })).assertStatus(200)
+      assert.equal((await client.get('/api/v1/stores/1').header('x-api-token', token)).body().nom, nom)
+    }
+  })
+})
+
+test.group('Cache: values computed across an invalidation', (group) => {
+  group.each.setup(() => clearCache())
+
+  test('a value whose factory ran while its tag was invalidated is not kept', async ({ assert }) => {
+    let release!: () => void
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    // The factory read the old rows, then a write committed and invalidated the tag before the value was stored.
+    const inFlight = cached('race:slow', { ttl: '1m', tags: ['race'] }, async () => {
+      await gate
+      return { version: 1 }
+    })
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    await invalidateTags(['race'])
+    release()
+    assert.deepEqual(await inFlight, { version: 1 }, 'the reader that started first gets what it read')
+    const next = await cached('race:slow', { ttl: '1m', tags: ['race'] }, async () => ({ version: 2 }))
+    assert.deepEqual(next, { version: 2 }, 'the next reader does not get the value computed before the write')
+  })
+
+  test('without an invalidation in between, the value is kept', async ({ assert }) => {
+    await cached('race:calm', { ttl: '1m', tags: ['calm'] }, async () => ({ version: 1 }))
+    const next = await cached('race:calm', { ttl: '1m', tags: ['calm'] }, async () => ({ version: 2 }))
+    assert.deepEqual(next, { version: 1 })
+  })
+
+  test('an invalidation heard on the bus just after a value was stored drops that value', async ({ assert }) => {
+    await cached('race:remote', { ttl: '1m', tags: ['remote'] }, async () => ({ version: 1 }))
+    // What bentocache emits when another instance's tag invalidation arrives.
+    emitter.emit('bus:message:received' as never, { message: { keys: ['___bc:t:remote'], type: 'set' } } as never)
+    let next: unknown
+    for (let attempt = 0; attempt < 50; attempt++) {
+      next = await cached('race:remote', { ttl: '1m', tags: ['remote'] }, async () => ({ version: 2 }))
+      if ((next as { version: number }).version === 2) break
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+    assert.deepEqual(next, { version: 2 })
+  })
+
+  test('cached values are frozen: a reader cannot change what the next reader gets', async ({ assert }) => {
+    const first = await cached('race:frozen', { ttl: '1m', tags: ['frozen'] }, async () => ({ lines: [{ qty: 1 }] }))
+    assert.throws(() => {
+      ;(first.lines[0] as { qty: number }).qty = 99
+    })
+    const again = await cached('race:frozen', { ttl: '1m', tags: ['frozen'] }, async () => ({ lines: [{ qty: 2 }] }))
+    assert.equal(again.lines[0].qty, 1)
+  })
+})
