@@ -11,7 +11,7 @@
  * an API instance by hand while it runs.
  */
 import http from 'k6/http'
-import { check } from 'k6'
+import { check, sleep } from 'k6'
 import { scenarios } from './scenarios.js'
 
 const name = __ENV.SCENARIO || 'read-mix'
@@ -89,9 +89,19 @@ function send(route, env, state, n) {
   }
 }
 
+const between = (min, max) => min + Math.random() * (max - min)
+
 export default function (env) {
   const state = {}
   const n = __VU * 1_000_000 + __ITER * 100
   if (scenario.flow) scenario.flow.forEach((route, step) => send(route, env, state, n + step))
   else send(pickRoute(), env, state, n)
+  // Paced scenarios (users-300): the user thinks, as in the original's medium test.
+  const pause = scenario.thinkTime
+  if (!pause) return
+  if (Math.random() < pause.secondRequestChance) {
+    sleep(pause.secondRequestAfterSeconds)
+    send(pickRoute(), env, state, n + 1)
+  }
+  sleep(between(pause.minSeconds, pause.maxSeconds))
 }

@@ -96,5 +96,26 @@ scenarios.failover = {
   routes: [...readMix, { ...scenarios.checkout.routes[0], weight: 20 }],
 }
 
+/**
+ * The original's medium test ("300 utilisateurs", medium-load-test.js) at its plateau: 300 users
+ * who pause between requests as its script did, with its route weights. It offers ≈ 255 req/s
+ * whatever the server does (seed-spec §7); the original answered 84.6 req/s with 12.7 % errors
+ * and p95 5.2 s. Target here: 0 errors, p95 ≤ 25 ms through nginx.
+ */
+scenarios['users-300'] = {
+  description: "The original's 300-user medium test at its plateau: 300 users pausing U(0.5, 2.5) s between requests (30 % send a second one after 0.1 s), its route weights",
+  connections: 300,
+  durationSeconds: 60,
+  thinkTime: { minSeconds: 0.5, maxSeconds: 2.5, secondRequestChance: 0.3, secondRequestAfterSeconds: 0.1 },
+  routes: [
+    { name: 'GET /api/v1/products/', method: 'GET', path: '/api/v1/products/', weight: 40 },
+    { name: 'GET /api/v1/stores/', method: 'GET', path: '/api/v1/stores/', weight: 20 },
+    { name: 'GET /api/v1/products/1', method: 'GET', path: '/api/v1/products/1', weight: 15 },
+    { name: 'GET /api/v1/products/2', method: 'GET', path: '/api/v1/products/2', weight: 10 },
+    { name: 'GET /api/v1/reports/global-summary', method: 'GET', path: '/api/v1/reports/global-summary', weight: 10 },
+    { name: 'GET /health', method: 'GET', path: '/health', weight: 5 },
+  ],
+}
+
 scenarios['cache-effect'] = cacheEffect
 scenarios.web = web

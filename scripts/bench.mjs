@@ -14,6 +14,7 @@
 import { randomUUID } from 'node:crypto'
 import { scenarios } from '../k6-tests/scenarios.js'
 import { runLoad } from './bench/load.mjs'
+import { runUsers } from './bench/users.mjs'
 import { measureCeiling } from './bench/ceiling.mjs'
 import { formatTable, toMarkdown } from './bench/report.mjs'
 import { credentialsFor, loadBalancerOf, prepareEnvironment } from './bench/environment.mjs'
@@ -72,10 +73,17 @@ async function main() {
   // A ramp runs its stages one after the other, each bounded; CONNECTIONS= runs one stage instead.
   const stages = scenario.stages && !option('connections', null) ? scenario.stages : [{ connections, durationSeconds: duration }]
   console.log(`[bench] ${name}: ${scenario.description}`)
-  console.log(`[bench] target ${target}${lb ? ' (make lb)' : ''}, ${stages.map((s) => `${s.connections} connections × ${s.durationSeconds}s`).join(', ')} (+ a ceiling run each)`)
+  // Paced users offer a set load: a closed-loop ceiling says nothing about them.
+  const paced = Boolean(scenario.thinkTime)
+  const unit = paced ? 'paced users' : 'connections'
+  console.log(`[bench] target ${target}${lb ? ' (make lb)' : ''}, ${stages.map((s) => `${s.connections} ${unit} × ${s.durationSeconds}s`).join(', ')}${paced ? '' : ' (+ a ceiling run each)'}`)
 
   const results = []
   for (const stage of stages) {
+    if (paced) {
+      results.push({ connections: stage.connections, durationSeconds: stage.durationSeconds, ...(await runUsers({ target, scenario, env, connections: stage.connections, duration: stage.durationSeconds })) })
+      continue
+    }
     // The ceiling's body is as large as what the scenario serves: a products page, or the dashboard.
     const sample = isWeb ? { url: `${target}/`, headers: env.headers } : undefined
     const ceiling = await measureCeiling({ target, token: credentials.apiToken, connections: stage.connections, duration: stage.durationSeconds, sample })
@@ -98,7 +106,7 @@ async function main() {
   console.log('\n' + formatTable(report))
 
   saveReport(name, report, toMarkdown(report))
-  if (results.some((r) => r.total.errors > 0 || r.total.non2xx > 0)) process.exitCode = 1
+  if (results.some((r) => r.total.errors > 0 || r.total.non2xx > 0 || r.total.unanswered > 0)) process.exitCode = 1
 }
 
 async function machineSummary() {

@@ -55,10 +55,22 @@ function salesLine(result) {
   return [`sales: ${(ok / result.durationSeconds).toFixed(1)} per second (${ok} recorded)`]
 }
 
+/** What a paced run offered: users and their pauses (no ceiling: the load is set by the pauses). */
+function pacedLine(report) {
+  const { users, thinkTime: t } = report.paced
+  const second = t.secondRequestChance ? `, ${Math.round(t.secondRequestChance * 100)} % of them send a second request after ${t.secondRequestAfterSeconds} s` : ''
+  return `${users} paced users, each thinking U(${t.minSeconds}, ${t.maxSeconds}) s between requests${second}; ${report.total.rps.toFixed(1)} rps offered and answered, p95 ${ms(report.total.p95)} ms`
+}
+
+function loadLine(report) {
+  if (report.paced) return pacedLine(report)
+  return `ceiling ${report.ceiling.rps.toFixed(0)} rps → this run is ${report.percentOfCeiling.toFixed(1)} % of it`
+}
+
 export function formatTable(report) {
   if (report.stages) return aligned(STAGE_HEADER, stageRows(report)).join('\n')
   const text = aligned(HEADER, rows(report))
-  text.push('', `ceiling ${report.ceiling.rps.toFixed(0)} rps → this run is ${report.percentOfCeiling.toFixed(1)} % of it`)
+  text.push('', loadLine(report))
   text.push(...salesLine(report), ...instanceLines(report))
   return text.join('\n')
 }
@@ -90,6 +102,13 @@ ${markdownTable(STAGE_HEADER, stageRows(report))}
 ${foot}`
   }
   const extra = [...salesLine(report), ...instanceLines(report)].map((line) => `- ${line}`).join('\n')
+  if (report.paced) {
+    return `${head}- ${report.durationSeconds} s: ${pacedLine(report)}
+${extra}
+
+${markdownTable(HEADER, rows(report))}
+${foot}`
+  }
   return `${head}- ${report.connections} connections, ${report.durationSeconds} s
 - Ceiling (bare node:http, ${report.ceiling.bodyBytes} B body, same connections): **${report.ceiling.rps.toFixed(0)} rps**
 - This run: **${report.total.rps.toFixed(1)} rps = ${report.percentOfCeiling.toFixed(1)} % of the ceiling**, p95 ${ms(report.total.p95)} ms

@@ -8,6 +8,10 @@ import { matchRoutes } from '@remix-run/react'
 
 /** @type {WeakMap<object, RouteNode[]>} */
 const treeCache = new WeakMap()
+/** @type {WeakMap<object, Map<string, string>>} */
+const labelCache = new WeakMap()
+// Paths carry ids (/magasins/3/caisses): bounded, and emptied when full rather than tracked per entry.
+const MAX_CACHED_LABELS = 5_000
 
 /**
  * @param {Record<string, ManifestRoute | undefined>} manifest
@@ -41,6 +45,26 @@ function documentPathOf(pathname) {
  */
 export function remixRouteLabel(manifest, pathname) {
   if (pathname === '/__manifest') return '/__manifest'
+  // Matching walks every route; a page is asked for again and again.
+  let labels = labelCache.get(manifest)
+  if (!labels) {
+    labels = new Map()
+    labelCache.set(manifest, labels)
+  }
+  let label = labels.get(pathname)
+  if (label === undefined) {
+    if (labels.size >= MAX_CACHED_LABELS) labels.clear()
+    label = matchLabel(manifest, pathname)
+    labels.set(pathname, label)
+  }
+  return label
+}
+
+/**
+ * @param {Record<string, ManifestRoute | undefined>} manifest
+ * @param {string} pathname
+ */
+function matchLabel(manifest, pathname) {
   let tree = treeCache.get(manifest)
   if (!tree) {
     tree = buildTree(manifest, undefined)

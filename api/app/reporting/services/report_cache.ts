@@ -3,8 +3,8 @@ import { cached, cacheKey, Tags, TTL } from '#core/cache'
 /*
  * Sales reports are read far more often than the figures change in a way
  * anyone notices, and every sale, return, catalogue or store change
- * invalidates these tags after its commit (coalesced to one invalidation
- * per 200 ms), so a cached report is never older than that window, and at
+ * invalidates these tags after its commit (sales folded to one invalidation
+ * per 200 ms, see ADR 0015), so a cached report is never older than that window, and at
  * most CACHE_TTL_REPORTS when the bus is down. The key holds the resolved
  * parameters — dates after defaults (so "today" moves the key) and the
  * store a clerk is confined to — never the raw query string.

@@ -15,7 +15,9 @@ test.group('Cache: a client reads its own writes', (group) => {
     token = (await issueToken({ name: 'read-your-writes', scopes: ['read', 'write', 'admin'] })).token
     return () => resetDatabase()
   })
-  group.each.setup(() => clearCache())
+  group.each.setup(async () => {
+    await clearCache()
+  })
 
   test('two edits of a product in quick succession: each read right after an edit shows that edit', async ({ client, assert }) => {
     const read = async () => (await client.get('/api/v1/products/3').header('x-api-token', token)).body()
@@ -38,7 +40,9 @@ test.group('Cache: a client reads its own writes', (group) => {
 })
 
 test.group('Cache: values computed across an invalidation', (group) => {
-  group.each.setup(() => clearCache())
+  group.each.setup(async () => {
+    await clearCache()
+  })
 
   test('a value whose factory ran while its tag was invalidated is not kept', async ({ assert }) => {
     let release!: () => void
