@@ -10,11 +10,12 @@ import { splitRedisBus } from '#core/cache_bus'
 const withRedis = Boolean(env.get('REDIS_URL'))
 
 /*
- * The memory layer keeps the objects themselves (no JSON round trip on every
- * hit): #core/cache stores them frozen, in the form Redis would return.
- * Counted in entries, since unserialized values have no byte size.
+ * The memory layer keeps JSON, so every reader gets its own copy. (Keeping
+ * the objects themselves, `serialize: false`, breaks in bentocache 1.x as
+ * soon as a value is copied from Redis into memory: the coherence test
+ * "read on B what A computed" covers it.) Bounded in bytes and entries.
  */
-const l1 = () => drivers.memory({ serialize: false, maxItems: 10_000 })
+const l1 = () => drivers.memory({ maxSize: '64mb', maxItems: 10_000 })
 
 /* Every declared store is built at boot, so the Redis one exists only when Redis is configured. */
 const memory = store().useL1Layer(l1())

@@ -106,15 +106,6 @@ export function trackCacheEvents() {
   })
 }
 
-/** Freezes a cached value: the memory layer hands the same object to every reader. */
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value)
-    for (const child of Object.values(value)) deepFreeze(child)
-  }
-  return value
-}
-
 export async function cached<T>(
   key: string,
   options: { ttl: string; tags: string[] },
@@ -127,10 +118,10 @@ export async function cached<T>(
       key,
       ttl: options.ttl,
       tags: options.tags,
-      // Stored as it would come back from Redis (JSON), and frozen: the memory layer keeps the object itself.
+      // The first reader gets what every later one will: the value as JSON gives it back (dates as strings).
       factory: async () => {
         startedAt = invalidationSequence
-        return deepFreeze(JSON.parse(JSON.stringify(await factory())) as T)
+        return JSON.parse(JSON.stringify(await factory())) as T
       },
     })
     if (startedAt !== undefined) {

@@ -58,6 +58,18 @@ test.group('Cache coherence across instances', (group) => {
     assert.isAtMost(elapsed!, 100)
   }).timeout(60_000)
 
+  test('a value A computed is read on B from Redis, then from B\'s memory', async ({ client, assert }) => {
+    const computed = await client.get('/api/v1/products/5').header('x-api-token', token)
+    computed.assertStatus(200)
+    const url = `${second.baseUrl}/api/v1/products/5`
+    // The first read copies the value from Redis into B's memory; the next ones read that copy.
+    for (let read = 0; read < 3; read++) {
+      const answer = await getJson(url, token)
+      assert.equal(answer.status, 200, JSON.stringify(answer.body))
+      assert.equal(answer.body.nom, computed.body().nom)
+    }
+  }).timeout(60_000)
+
   test('a token revoked on instance A is refused by instance B at once, though B had it cached', async ({ client, assert }) => {
     const created = await client.post('/api/v1/tokens').header('x-api-token', token).json({ nom: 'coherence-revoke', scopes: ['read'] })
     created.assertStatus(201)
