@@ -105,7 +105,8 @@ async function main() {
   }
   console.log('\n' + formatTable(report))
 
-  saveReport(name, report, toMarkdown(report))
+  // One Markdown file per scenario and topology: a run through nginx does not replace the single-instance one.
+  saveReport(lb && !scenario.requiresLoadBalancer ? `${name}-lb` : name, report, toMarkdown(report))
   if (results.some((r) => r.total.errors > 0 || r.total.non2xx > 0 || r.total.unanswered > 0)) process.exitCode = 1
 }
 

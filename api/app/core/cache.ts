@@ -86,15 +86,18 @@ const MAX_KNOWN_KEYS = 50_000
  * imports every command, and with them this module, before booting).
  */
 export function trackCacheEvents() {
-  emitter.on('cache:hit', (event: { layer?: 'l1' | 'l2' }) => {
+  // bentocache reads its tag markers through the cache too: those are not the application's hits and misses.
+  emitter.on('cache:hit', (event: { key: string; layer?: 'l1' | 'l2' }) => {
+    if (event.key.startsWith(TAG_KEY_PREFIX)) return
     if (event.layer === 'l2') counts.l2Hits += 1
     else counts.l1Hits += 1
     cacheOperationsTotal.inc({ result: 'hit', layer: event.layer ?? 'l1' })
   })
   emitter.on('cache:written', (event: { key: string }) => {
-    if (knownKeys.size < MAX_KNOWN_KEYS) knownKeys.add(event.key)
+    if (!event.key.startsWith(TAG_KEY_PREFIX) && knownKeys.size < MAX_KNOWN_KEYS) knownKeys.add(event.key)
   })
-  emitter.on('cache:miss', () => {
+  emitter.on('cache:miss', (event: { key: string }) => {
+    if (event.key.startsWith(TAG_KEY_PREFIX)) return
     counts.misses += 1
     cacheOperationsTotal.inc({ result: 'miss', layer: 'none' })
   })
