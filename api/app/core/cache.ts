@@ -156,7 +156,11 @@ export async function awaitingInvalidations<T>(handle: () => Promise<T>): Promis
   }
 }
 
-async function deleteTags(tags: string[]) {
+/* Reports show product and store names: a catalogue or store write drops them too (they carry the reports tag only). */
+const ALSO_INVALIDATES: Record<string, string[]> = { [Tags.catalog]: [Tags.reports], [Tags.stores]: [Tags.reports] }
+
+async function deleteTags(requested: string[]) {
+  const tags = [...new Set(requested.flatMap((tag) => [tag, ...(ALSO_INVALIDATES[tag] ?? [])]))]
   noteInvalidated(tags)
   try {
     await cache.deleteByTag({ tags })

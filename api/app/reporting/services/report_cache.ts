@@ -9,6 +9,10 @@ import { cached, cacheKey, Tags, TTL } from '#core/cache'
  * parameters — dates after defaults (so "today" moves the key) and the
  * store a clerk is confined to — never the raw query string.
  *
+ * One tag, though reports name products and stores: catalogue and store
+ * writes drop the reports too (#core/cache), and every tag a value carries
+ * is one more lookup on each read.
+ *
  * The stock reports (inventory-status, inventory, kpis' alerts) are not
  * cached: they read the small stock_levels table, and their freshness
  * would depend on one stock tag per location.
@@ -21,5 +25,5 @@ export function cachedReport<T>(
   const flat = Object.fromEntries(
     Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value.join(',') : value])
   )
-  return cached(cacheKey(`reports:${name}`, flat), { ttl: TTL.reports, tags: [Tags.reports, Tags.catalog, Tags.stores] }, compute)
+  return cached(cacheKey(`reports:${name}`, flat), { ttl: TTL.reports, tags: [Tags.reports] }, compute)
 }

@@ -12,7 +12,7 @@ test.group('Cache: a client reads its own writes', (group) => {
   let token: string
 
   group.setup(async () => {
-    token = (await issueToken({ name: 'read-your-writes', scopes: ['read', 'write', 'admin'] })).token
+    token = (await issueToken({ name: 'read-your-writes', scopes: ['read', 'write', 'admin', 'reports'] })).token
     return () => resetDatabase()
   })
   group.each.setup(async () => {
@@ -29,6 +29,18 @@ test.group('Cache: a client reads its own writes', (group) => {
       const after = await read()
       assert.deepEqual([after.nom, after.actif], [nom, index % 2 === 0], `read right after edit ${index + 1}`)
     }
+  })
+
+  test('a cached report names a product by its new name right after the product is renamed', async ({ client, assert }) => {
+    type Row = { product_id: number; product_name: string }
+    const nameInReport = async () => {
+      const response = await client.get('/api/v1/reports/top-products?limit=50').header('x-api-token', token)
+      response.assertStatus(200)
+      return (response.body() as Row[]).find((row) => row.product_id === 4)?.product_name
+    }
+    assert.isDefined(await nameInReport(), 'unsold products are listed (last)')
+    ;(await client.patch('/api/v1/products/4').header('x-api-token', token).json({ nom: 'Fromage affiné' })).assertStatus(200)
+    assert.equal(await nameInReport(), 'Fromage affiné')
   })
 
   test('a store renamed twice in a row is read back renamed each time', async ({ client, assert }) => {
