@@ -19,3 +19,17 @@ export const web = {
     { name: 'GET /magasins/:id/stock', method: 'GET', weight: 1, pathFor: (n, env) => `/magasins/${store(n, env)}/stock` },
   ],
 }
+
+/**
+ * The same pages for 50 signed-in people at work: each waits for a page, then spends
+ * U(1, 3) s on it (scanning, typing, reading) before the next. Measures what a clerk or a
+ * manager waits for at a realistic pace, where `web` measures how many pages the server
+ * can render when 50 connections ask without pause.
+ */
+export const webUsers = {
+  ...web,
+  description: 'Web app SSR for 50 signed-in users pausing U(1, 3) s between pages: dashboard, point of sale, store stock',
+  connections: 50,
+  durationSeconds: 30,
+  thinkTime: { minSeconds: 1, maxSeconds: 3, secondRequestChance: 0, secondRequestAfterSeconds: 0 },
+}
