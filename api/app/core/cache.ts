@@ -5,6 +5,17 @@ import logger from '@adonisjs/core/services/logger'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import env from '#start/env'
 import { cacheOperationsTotal } from '#core/metrics'
+import {
+  currentSequence,
+  frontDelete,
+  frontGet,
+  frontSet,
+  invalidatedSince,
+  noteCleared,
+  noteInvalidated,
+  recentlyComputedWith,
+  rememberComputed,
+} from '#core/cache_freshness'
 
 /*
  * Read-through caching for what is read often and changes rarely (catalog,
@@ -31,51 +42,20 @@ export const Tags = {
 
 const counts = { l1Hits: 0, l2Hits: 0, misses: 0 }
 
-/*
- * bentocache judges a value against a tag by the time the value was stored,
- * which is after its factory ran: a value computed from rows read before a
- * write committed, and stored after that write's invalidation, would pass
- * as fresh until its TTL. So this instance numbers every invalidation it
- * makes or hears of on the bus, and drops a value whose tags were
- * invalidated while its factory ran, or shortly after it was stored (the
- * bus message from another instance may arrive after the store).
- */
 const TAG_KEY_PREFIX = '___bc:t:'
-let invalidationSequence = 0
-let clearedAtSequence = 0
-const tagSequence = new Map<string, number>()
-const RECENT_WINDOW_MS = 2_000
-const MAX_RECENT = 5_000
-const recentlyComputed: { key: string; tags: string[]; at: number }[] = []
-
-function noteInvalidated(tags: string[]) {
-  invalidationSequence += 1
-  for (const tag of tags) tagSequence.set(tag, invalidationSequence)
-}
-
-function invalidatedSince(tags: string[], sequence: number) {
-  return clearedAtSequence > sequence || tags.some((tag) => (tagSequence.get(tag) ?? 0) > sequence)
-}
-
-function rememberComputed(key: string, tags: string[]) {
-  const now = Date.now()
-  while (recentlyComputed.length > 0 && (recentlyComputed.length >= MAX_RECENT || now - recentlyComputed[0].at > RECENT_WINDOW_MS)) {
-    recentlyComputed.shift()
-  }
-  recentlyComputed.push({ key, tags, at: now })
-}
 
 /** Another instance invalidated these tags: drop what this one computed just before hearing of it. */
 async function dropRecentlyComputed(tags: string[]) {
-  const since = Date.now() - RECENT_WINDOW_MS
-  const keys = recentlyComputed.filter((entry) => entry.at >= since && entry.tags.some((tag) => tags.includes(tag))).map((entry) => entry.key)
+  const keys = recentlyComputedWith(tags)
   if (keys.length === 0) return
+  frontDelete(keys)
   try {
-    await cache.deleteMany({ keys: [...new Set(keys)] })
+    await cache.deleteMany({ keys })
   } catch (error) {
     logger.warn({ err: error, tags }, 'could not drop values computed before a remote invalidation')
   }
 }
+
 /* Keys this instance wrote, for /cache/stats and /cache/clear (bounded: a count, not an index). */
 const knownKeys = new Set<string>()
 const MAX_KNOWN_KEYS = 50_000
@@ -101,8 +81,12 @@ export function trackCacheEvents() {
     counts.misses += 1
     cacheOperationsTotal.inc({ result: 'miss', layer: 'none' })
   })
-  emitter.on('bus:message:received', (event: { message: { keys?: string[] } }) => {
-    const tags = (event.message.keys ?? []).filter((key) => key.startsWith(TAG_KEY_PREFIX)).map((key) => key.slice(TAG_KEY_PREFIX.length))
+  emitter.on('bus:message:received', (event: { message: { keys?: string[]; type?: string } }) => {
+    // Another instance cleared the cache, stored a newer value, deleted keys or invalidated tags.
+    if (event.message.type === 'clear') return noteCleared()
+    const keys = event.message.keys ?? []
+    frontDelete(keys)
+    const tags = keys.filter((key) => key.startsWith(TAG_KEY_PREFIX)).map((key) => key.slice(TAG_KEY_PREFIX.length))
     if (tags.length === 0) return
     noteInvalidated(tags)
     void dropRecentlyComputed(tags)
@@ -115,6 +99,13 @@ export async function cached<T>(
   factory: () => Promise<T>
 ): Promise<T> {
   if (!cacheEnabled) return factory()
+  const recent = frontGet(key)
+  if (recent) {
+    counts.l1Hits += 1
+    cacheOperationsTotal.inc({ result: 'hit', layer: 'l1' })
+    return recent.value as T
+  }
+  const readAt = currentSequence()
   let startedAt: number | undefined
   try {
     const value = await cache.getOrSet({
@@ -123,14 +114,16 @@ export async function cached<T>(
       tags: options.tags,
       // The first reader gets what every later one will: the value as JSON gives it back (dates as strings).
       factory: async () => {
-        startedAt = invalidationSequence
+        startedAt = currentSequence()
         return JSON.parse(JSON.stringify(await factory())) as T
       },
     })
-    if (startedAt !== undefined) {
-      if (invalidatedSince(options.tags, startedAt)) await cache.delete({ key })
-      else rememberComputed(key, options.tags)
+    if (startedAt !== undefined && invalidatedSince(options.tags, startedAt)) {
+      await cache.delete({ key })
+      return value
     }
+    if (startedAt !== undefined) rememberComputed(key, options.tags)
+    frontSet(key, value, options.tags, options.ttl, startedAt ?? readAt)
     return value
   } catch (error) {
     // bentocache wraps what the factory threw; the client must see the original (a 404, a 422...).
@@ -237,8 +230,7 @@ export function cacheCounts() {
 export async function clearCache(): Promise<number> {
   const held = knownKeys.size
   knownKeys.clear()
-  invalidationSequence += 1
-  clearedAtSequence = invalidationSequence
+  noteCleared()
   await cache.clear()
   return held
 }
