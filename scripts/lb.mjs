@@ -2,8 +2,8 @@
 /*
  * The load-balanced topology without Docker (docs/load-balancer.md).
  *
- *   node scripts/lb.mjs start    `make lb`: nginx :8080 over API :3341-3343, web :3100, Redis :6380,
- *                                Prometheus :9091, PostgreSQL :55433 (all under .data/lb/); waits until healthy
+ *   node scripts/lb.mjs start    `make lb`: nginx :8080 over API :3341-3343, web :3100, Redis :6381,
+ *                                Prometheus :9091, PostgreSQL :55434 (all under .data/lb/); waits until healthy
  *   node scripts/lb.mjs stop     `make lb-stop`: stops everything `start` started
  *   node scripts/lb.mjs status   `make lb-status`: each process with its pid, port and health
  *

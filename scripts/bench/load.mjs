@@ -47,6 +47,12 @@ export async function runLoad({ target, scenario, env, connections, duration, di
     stats.record(client.requestIterator?.currentRequest?.name, statusCode, responseTime)
   })
   instance.on('tick', progress(stats.answered))
+  // What failed, and when (seconds into the run): a failover report must say which requests were lost.
+  const startedAt = Date.now()
+  const failures = []
+  instance.on('reqError', (error) => {
+    if (failures.length < 20) failures.push({ atSeconds: Number(((Date.now() - startedAt) / 1000).toFixed(2)), error: error.message ?? String(error) })
+  })
   const disrupted = disruption ? setTimeout(() => disruption.run().then(instances.markDisruption), disruption.atSeconds * 1000) : null
   const result = await instance
   clearTimeout(disrupted)
@@ -60,8 +66,11 @@ export async function runLoad({ target, scenario, env, connections, duration, di
       p50: result.latency.p50,
       p95: stats.overall(95),
       p99: result.latency.p99,
-      errors: result.errors + result.timeouts,
+      // autocannon counts a timeout among its errors already.
+      errors: result.errors,
+      timeouts: result.timeouts,
       non2xx: result.non2xx,
     },
+    ...(failures.length > 0 ? { failures } : {}),
   }
 }

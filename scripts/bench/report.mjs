@@ -67,10 +67,15 @@ function loadLine(report) {
   return `ceiling ${report.ceiling.rps.toFixed(0)} rps → this run is ${report.percentOfCeiling.toFixed(1)} % of it`
 }
 
+/** The first failed requests: when, and what the client saw. */
+function failureLines(report) {
+  return (report.failures ?? []).map((failure) => `failed at ${failure.atSeconds} s: ${failure.error}`)
+}
+
 export function formatTable(report) {
   if (report.stages) return aligned(STAGE_HEADER, stageRows(report)).join('\n')
   const text = aligned(HEADER, rows(report))
-  text.push('', loadLine(report))
+  text.push('', loadLine(report), ...failureLines(report))
   text.push(...salesLine(report), ...instanceLines(report))
   return text.join('\n')
 }
@@ -101,7 +106,7 @@ ${report.description}
 ${markdownTable(STAGE_HEADER, stageRows(report))}
 ${foot}`
   }
-  const extra = [...salesLine(report), ...instanceLines(report)].map((line) => `- ${line}`).join('\n')
+  const extra = [...salesLine(report), ...instanceLines(report), ...failureLines(report)].map((line) => `- ${line}`).join('\n')
   if (report.paced) {
     return `${head}- ${report.durationSeconds} s: ${pacedLine(report)}
 ${extra}

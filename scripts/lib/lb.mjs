@@ -27,9 +27,9 @@ export function settingsFromEnv(env = process.env) {
       nginxStatus: number('LB_STATUS_PORT', 8081),
       api: (env.LB_API_PORTS ?? '3341,3342,3343').split(',').map((port) => Number(port.trim())),
       web: number('LB_WEB_PORT', 3100),
-      redis: number('LB_REDIS_PORT', 6380),
+      redis: number('LB_REDIS_PORT', 6381),
       prometheus: number('LB_PROMETHEUS_PORT', 9091),
-      pg: number('LB_PG_PORT', 55433),
+      pg: number('LB_PG_PORT', 55434),
     },
     // Set: use that server instead of starting one.
     databaseUrl: env.DATABASE_URL || null,
