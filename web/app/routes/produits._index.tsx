@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 
-import { ActiveBadge } from '~/components/active-badge'
+import { ActiveCell } from '~/components/active-badge'
 import { Field } from '~/components/form-field'
 import { ListTable } from '~/components/list/data-table'
+import { EditCell } from '~/components/list/edit-cell'
 import { ActiveFilterSelect, FilterBar, SelectFilter } from '~/components/list/filter-bar'
 import { PageHeader } from '~/components/page-header'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
@@ -100,14 +101,8 @@ export default function ProductsPage() {
             <td>{product.category}</td>
             <td className="amount">{formatMoney(product.priceCents)}</td>
             <td className="amount">{formatNumber(product.warehouseQuantity)}</td>
-            <td>
-              <ActiveBadge active={product.active} />
-            </td>
-            <td className="text-end">
-              <Link className="btn btn-sm btn-outline-primary" to={`/produits/${product.id}`} aria-label={t('products.editOf', { name: product.name })}>
-                {t('products.edit')}
-              </Link>
-            </td>
+            <ActiveCell active={product.active} />
+            <EditCell to={`/produits/${product.id}`} label={t('products.editOf', { name: product.name })} />
           </tr>
         )}
       </ListTable>

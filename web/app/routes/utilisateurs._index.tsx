@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 
-import { ActiveBadge } from '~/components/active-badge'
+import { ActiveCell } from '~/components/active-badge'
 import { Field } from '~/components/form-field'
 import { ListTable } from '~/components/list/data-table'
+import { EditCell } from '~/components/list/edit-cell'
 import { ActiveFilterSelect, FilterBar, SelectFilter, StoreFilter } from '~/components/list/filter-bar'
 import { PageHeader } from '~/components/page-header'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
@@ -77,14 +78,8 @@ export default function UsersPage() {
             <td className="text-break">{user.email}</td>
             <td>{t(`role.${user.role}`)}</td>
             <td>{user.store ?? '—'}</td>
-            <td>
-              <ActiveBadge active={user.active} />
-            </td>
-            <td className="text-end">
-              <Link className="btn btn-sm btn-outline-primary" to={`/utilisateurs/${user.id}`} aria-label={t('users.editOf', { name: user.username })}>
-                {t('products.edit')}
-              </Link>
-            </td>
+            <ActiveCell active={user.active} />
+            <EditCell to={`/utilisateurs/${user.id}`} label={t('users.editOf', { name: user.username })} />
           </tr>
         )}
       </ListTable>
