@@ -1,0 +1,80 @@
+// The benchmark runners against a local server whose answers we control:
+// paced users keep their pauses and weights, and both runners count what failed.
+// (autocannon reconnects after a hang-up without reporting it, so only the paced
+// runner's hang-up case is tested; a reset mid-answer is an error there.)
+import assert from 'node:assert/strict'
+import http from 'node:http'
+import { after, before, test } from 'node:test'
+import { runLoad } from '../../scripts/bench/load.mjs'
+import { runUsers } from '../../scripts/bench/users.mjs'
+
+let server
+let target
+const seen = { tokens: new Set(), paths: {} }
+
+before(async () => {
+  server = http.createServer((request, response) => {
+    seen.tokens.add(request.headers['x-api-token'])
+    seen.paths[request.url] = (seen.paths[request.url] ?? 0) + 1
+    // /broken hangs up without answering: a failed request, not a non-2xx answer.
+    if (request.url === '/broken') return request.socket.destroy()
+    if (request.url === '/missing') {
+      response.writeHead(404, { 'x-instance-id': 'test' })
+      return response.end('{}')
+    }
+    response.writeHead(200, { 'content-type': 'application/json', 'x-instance-id': 'test' })
+    response.end('{"ok":true}')
+  })
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
+  target = `http://127.0.0.1:${server.address().port}`
+})
+
+after(() => new Promise((resolve) => server.close(resolve)))
+
+const route = (name, path, weight) => ({ name, method: 'GET', path, weight })
+const env = { token: 'bench-token' }
+
+test('paced users: each pauses between requests, routes are drawn by weight, every answer is counted', async () => {
+  const scenario = {
+    routes: [route('a', '/a', 3), route('b', '/b', 1)],
+    thinkTime: { minSeconds: 0.05, maxSeconds: 0.15, secondRequestChance: 0, secondRequestAfterSeconds: 0 },
+  }
+  const result = await runUsers({ target, scenario, env, connections: 10, duration: 2 })
+  // 10 users × 2 s ÷ a 0.1 s pause on average ≈ 200 requests; far more would mean no pause.
+  assert.ok(result.total.requests >= 100 && result.total.requests <= 260, `requests: ${result.total.requests}`)
+  const byName = Object.fromEntries(result.routes.map((r) => [r.name, r.requests]))
+  const shareOfA = byName.a / result.total.requests
+  assert.ok(shareOfA > 0.6 && shareOfA < 0.9, `route a drawn ${(shareOfA * 100).toFixed(0)} % of the time (weight 75 %)`)
+  assert.equal(result.total.errors, 0)
+  assert.equal(result.total.non2xx, 0)
+  assert.equal(result.total.unanswered, 0)
+  assert.equal(result.instances.overall.test, result.total.requests)
+  assert.deepEqual([...seen.tokens], ['bench-token'])
+  assert.deepEqual(result.paced, { users: 10, thinkTime: scenario.thinkTime })
+})
+
+test('paced users: a hang-up is an error and a 404 is a non-2xx answer', async () => {
+  const scenario = {
+    routes: [route('ok', '/a', 1), route('broken', '/broken', 1), route('missing', '/missing', 1)],
+    thinkTime: { minSeconds: 0.02, maxSeconds: 0.05, secondRequestChance: 0.5, secondRequestAfterSeconds: 0.01 },
+  }
+  const result = await runUsers({ target, scenario, env, connections: 4, duration: 1 })
+  const byName = Object.fromEntries(result.routes.map((r) => [r.name, r]))
+  assert.ok(result.total.errors > 0, 'hang-ups are counted')
+  assert.equal(byName.broken.requests, 0, 'a hang-up has no answer to time')
+  assert.ok(byName.missing.non2xx > 0 && byName.missing.non2xx === byName.missing.requests)
+  assert.equal(result.total.non2xx, byName.missing.non2xx)
+})
+
+test('closed loop: per-route figures, and a 404 is counted as non-2xx on its route', async () => {
+  const scenario = { routes: [route('a', '/a', 1), route('missing', '/missing', 1)] }
+  const result = await runLoad({ target, scenario, env, connections: 2, duration: 1 })
+  const byName = Object.fromEntries(result.routes.map((r) => [r.name, r]))
+  assert.ok(byName.a.requests > 10, `route a answered ${byName.a.requests} times`)
+  assert.ok(byName.a.p50 > 0 && byName.a.p95 >= byName.a.p50 && byName.a.p99 >= byName.a.p95)
+  assert.equal(byName.a.non2xx, 0)
+  assert.equal(byName.missing.non2xx, byName.missing.requests)
+  assert.equal(result.total.non2xx, byName.missing.requests)
+  assert.equal(result.total.errors, 0)
+  assert.equal(result.instances.overall.test, result.total.requests)
+})
