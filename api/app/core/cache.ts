@@ -88,7 +88,8 @@ export function trackCacheEvents() {
     frontDelete(keys)
     const tags = keys.filter((key) => key.startsWith(TAG_KEY_PREFIX)).map((key) => key.slice(TAG_KEY_PREFIX.length))
     if (tags.length === 0) return
-    noteInvalidated(tags)
+    // bentocache has already expired its own copy of these markers when listeners hear the message.
+    noteInvalidated(tags)()
     void dropRecentlyComputed(tags)
   })
 }
@@ -115,10 +116,15 @@ export async function cached<T>(
       // The first reader gets what every later one will: the value as JSON gives it back (dates as strings).
       factory: async () => {
         startedAt = currentSequence()
-        return JSON.parse(JSON.stringify(await factory())) as T
+        const computed = JSON.parse(JSON.stringify(await factory())) as T
+        // Read before a write that has invalidated its tags since: this reader gets it, the cache does not.
+        if (invalidatedSince(options.tags, startedAt)) throw new ReadAcrossAWrite(computed)
+        return computed
       },
     })
     if (startedAt !== undefined && invalidatedSince(options.tags, startedAt)) {
+      // Invalidated between the factory's end and the store: drop what was stored.
+      frontDelete([key])
       await cache.delete({ key })
       return value
     }
@@ -128,7 +134,15 @@ export async function cached<T>(
   } catch (error) {
     // bentocache wraps what the factory threw; the client must see the original (a 404, a 422...).
     const cause = (error as { code?: string; cause?: unknown }).cause
+    if (cause instanceof ReadAcrossAWrite) return cause.value as T
     throw (error as { code?: string }).code === 'E_FACTORY_ERROR' && cause ? cause : error
+  }
+}
+
+/** A factory's value that must not be stored (see `cached`). */
+class ReadAcrossAWrite extends Error {
+  constructor(readonly value: unknown) {
+    super('value read across a write: not cached')
   }
 }
 
@@ -154,12 +168,17 @@ const ALSO_INVALIDATES: Record<string, string[]> = { [Tags.catalog]: [Tags.repor
 
 async function deleteTags(requested: string[]) {
   const tags = [...new Set(requested.flatMap((tag) => [tag, ...(ALSO_INVALIDATES[tag] ?? [])]))]
-  noteInvalidated(tags)
+  const settled = noteInvalidated(tags)
   try {
-    await cache.deleteByTag({ tags })
+    // One call per tag, started together: bentocache writes a call's tag markers one after the
+    // other (each after a Redis round trip), and a value whose marker is not written yet still
+    // passes its check in the meantime.
+    await Promise.all(tags.map((tag) => cache.deleteByTag({ tags: [tag] })))
   } catch (error) {
     // Redis down: bentocache still clears this instance's L1; TTLs bound the rest.
     logger.warn({ err: error, tags }, 'cache invalidation failed')
+  } finally {
+    settled()
   }
 }
 
@@ -202,17 +221,18 @@ export function cancelPendingInvalidations() {
 /** Invalidates these tags within COALESCE_WINDOW_MS, folding bursts of writes into one invalidation. */
 export function invalidateSoon(tags: string[]) {
   if (!cacheEnabled || tags.length === 0) return
-  const now = Date.now()
+  // A monotonic clock: a step back of the wall clock must not push the trailing invalidation far away.
+  const now = performance.now()
   const immediate: string[] = []
   for (const tag of tags) {
-    const last = lastInvalidated.get(tag) ?? 0
+    const last = lastInvalidated.get(tag) ?? -Infinity
     if (now - last >= COALESCE_WINDOW_MS) {
       lastInvalidated.set(tag, now)
       immediate.push(tag)
     } else if (!trailing.has(tag)) {
       const timer = setTimeout(() => {
         trailing.delete(tag)
-        lastInvalidated.set(tag, Date.now())
+        lastInvalidated.set(tag, performance.now())
         void deleteTags([tag])
       }, COALESCE_WINDOW_MS - (now - last))
       timer.unref()

@@ -25,9 +25,27 @@ export function currentSequence() {
   return sequence
 }
 
-export function noteInvalidated(tags: string[]) {
+/*
+ * Tags whose invalidation is on its way to bentocache's memory layer and
+ * Redis: until it is done, bentocache may still answer with what they
+ * replace, so nothing read then is kept in front.
+ */
+const invalidating = new Map<string, number>()
+
+/** Numbers an invalidation of these tags; call the returned function once bentocache has it. */
+export function noteInvalidated(tags: string[]): () => void {
   sequence += 1
-  for (const tag of tags) tagSequence.set(tag, sequence)
+  for (const tag of tags) {
+    tagSequence.set(tag, sequence)
+    invalidating.set(tag, (invalidating.get(tag) ?? 0) + 1)
+  }
+  return () => {
+    for (const tag of tags) {
+      const left = (invalidating.get(tag) ?? 1) - 1
+      if (left > 0) invalidating.set(tag, left)
+      else invalidating.delete(tag)
+    }
+  }
 }
 
 /** The whole cache was emptied: everything read before is stale. */
@@ -84,15 +102,25 @@ export function frontGet(key: string): { value: unknown } | undefined {
 
 /** Keeps a value read when the invalidation count was `readAt`; frozen, since every reader shares it. */
 export function frontSet(key: string, value: unknown, tags: string[], ttl: string, readAt: number) {
-  if (invalidatedSince(tags, readAt)) return
+  if (invalidatedSince(tags, readAt) || tags.some((tag) => invalidating.has(tag))) return
   let ms = ttlMs.get(ttl)
   if (ms === undefined) {
     ms = string.milliseconds.parse(ttl)
     ttlMs.set(ttl, ms)
   }
-  // Oldest first out: Map keeps insertion order.
-  if (front.size >= FRONT_MAX_ENTRIES) front.delete(front.keys().next().value!)
+  if (front.size >= FRONT_MAX_ENTRIES) dropExpiredOrOldest()
   front.set(key, { value: deepFreeze(value), tags, readAt, expiresAt: Date.now() + Math.min(ms, FRONT_TTL_MS) })
+}
+
+/*
+ * Entries are dropped when read stale, or here when the memory is full:
+ * first every expired entry, else the oldest (a Map keeps insertion order).
+ * Bounded in entries, and each entry is one API answer (a page at most).
+ */
+function dropExpiredOrOldest() {
+  const now = Date.now()
+  for (const [key, entry] of front) if (entry.expiresAt <= now) front.delete(key)
+  if (front.size >= FRONT_MAX_ENTRIES) front.delete(front.keys().next().value!)
 }
 
 export function frontDelete(keys: string[]) {

@@ -123,6 +123,9 @@ test.group('Cache coherence across instances', (group) => {
     .timeout(60_000)
 
   test('with Redis stopped every request still succeeds; restarted, the shared cache works again', async ({ client, assert }) => {
+    // Product 6 is in both instances' memory and in Redis from before the outage.
+    ;(await client.get('/api/v1/products/6').header('x-api-token', token)).assertStatus(200)
+    assert.equal((await getJson(`${second.baseUrl}/api/v1/products/6`, token)).status, 200)
     stopRedis()
     assert.isFalse(redisAnswers())
     for (let i = 0; i < 20; i++) {
@@ -138,11 +141,17 @@ test.group('Cache coherence across instances', (group) => {
     }, 3_000)
     assert.isNotNull(degraded, 'instance B did not report itself degraded while Redis was away')
 
+    // A renames product 6 while Redis holds its old copy, out of reach.
+    ;(await client.patch('/api/v1/products/6').header('x-api-token', token).json({ nom: 'Yaourt nature' })).assertStatus(200)
+
     // B caches product 2, then A renames it while Redis (and so the bus) is away.
     await getJson(`${second.baseUrl}/api/v1/products/2`, token)
     const renamed = await client.patch('/api/v1/products/2').header('x-api-token', token).json({ nom: 'Lait entier' })
     renamed.assertStatus(200)
 
+    // Both instances have just failed to reach Redis (a miss on each), so bentocache skips Redis for a while.
+    assert.equal((await getJson(`${second.baseUrl}/api/v1/products/7`, token)).status, 200)
+    ;(await client.get('/api/v1/products/8').header('x-api-token', token)).assertStatus(200)
     startRedis()
     const reconnected = await waitUntil(async () => (await getJson(`${second.baseUrl}/health`, token)).body.status === 'healthy', 15_000)
     assert.isNotNull(reconnected, 'instance B did not reconnect to Redis')
@@ -150,6 +159,14 @@ test.group('Cache coherence across instances', (group) => {
     // The invalidation sent during the outage is delivered once Redis is back.
     const caughtUp = await waitUntil(async () => (await getJson(`${second.baseUrl}/api/v1/products/2`, token)).body.nom === 'Lait entier', 15_000)
     assert.isNotNull(caughtUp, 'instance B kept serving the value cached before the outage')
+
+    // What Redis held from before the outage is not served once it is back, on either instance,
+    // even once bentocache reads Redis again (it skips it for 5 s after a failure).
+    await new Promise((resolve) => setTimeout(resolve, 5_500))
+    const freshOnB = await waitUntil(async () => (await getJson(`${second.baseUrl}/api/v1/products/6`, token)).body.nom === 'Yaourt nature', 5_000)
+    assert.isNotNull(freshOnB, 'instance B served the copy Redis kept from before the outage')
+    const freshOnA = await waitUntil(async () => (await client.get('/api/v1/products/6').header('x-api-token', token)).body().nom === 'Yaourt nature', 5_000)
+    assert.isNotNull(freshOnA, 'instance A served the copy Redis kept from before the outage')
 
     // Coherence is back through the bus, without restarting either instance.
     const back = await waitUntil(async () => {

@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import emitter from '@adonisjs/core/services/emitter'
 import { issueToken } from '#access/services/token_service'
-import { cached, clearCache, invalidateTags } from '#core/cache'
+import { cached, clearCache, invalidateTags, Tags } from '#core/cache'
 import { resetDatabase } from '#tests/helpers/database'
 
 /*
@@ -70,6 +70,36 @@ test.group('Cache: values computed across an invalidation', (group) => {
     assert.deepEqual(await inFlight, { version: 1 }, 'the reader that started first gets what it read')
     const next = await cached('race:slow', { ttl: '1m', tags: ['race'] }, async () => ({ version: 2 }))
     assert.deepEqual(next, { version: 2 }, 'the next reader does not get the value computed before the write')
+  })
+
+  test('a value read across a write is never stored, not even for a moment', async ({ assert }) => {
+    const written: string[] = []
+    const onWritten = (event: { key: string }) => written.push(event.key)
+    emitter.on('cache:written' as never, onWritten as never)
+    let release!: () => void
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const inFlight = cached('race:never-stored', { ttl: '1m', tags: ['never'] }, async () => {
+      await gate
+      return { version: 1 }
+    })
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    await invalidateTags(['never'])
+    release()
+    await inFlight
+    emitter.off('cache:written' as never, onWritten as never)
+    assert.notInclude(written, 'race:never-stored')
+  })
+
+  test('a read made while a write invalidates a value is not kept in memory afterwards', async ({ assert }) => {
+    let version = 1
+    const read = () => cached('reports:concurrent', { ttl: '1m', tags: [Tags.reports] }, async () => ({ version }))
+    assert.deepEqual(await read(), { version: 1 })
+    // A catalogue write drops the reports too; a report is read while that is on its way.
+    version = 2
+    const invalidation = invalidateTags([Tags.catalog])
+    await read()
+    await invalidation
+    assert.deepEqual(await read(), { version: 2 })
   })
 
   test('without an invalidation in between, the value is kept', async ({ assert }) => {
