@@ -212,10 +212,16 @@ const COALESCE_WINDOW_MS = 200
 const lastInvalidated = new Map<string, number>()
 const trailing = new Map<string, NodeJS.Timeout>()
 
-/** At shutdown: pending trailing invalidations would fire after Redis is closed. */
-export function cancelPendingInvalidations() {
+/**
+ * At shutdown, before Redis is closed: the folded invalidations still
+ * waiting for the end of their window are sent now, or the other instances
+ * would show what the last sales changed only when their TTLs run out.
+ */
+export async function flushPendingInvalidations() {
+  const tags = [...trailing.keys()]
   for (const timer of trailing.values()) clearTimeout(timer)
   trailing.clear()
+  if (tags.length > 0) await deleteTags(tags)
 }
 
 /** Invalidates these tags within COALESCE_WINDOW_MS, folding bursts of writes into one invalidation. */

@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import emitter from '@adonisjs/core/services/emitter'
 import { issueToken } from '#access/services/token_service'
-import { cached, clearCache, invalidateTags, Tags } from '#core/cache'
+import { cached, clearCache, flushPendingInvalidations, invalidateSoon, invalidateTags, Tags } from '#core/cache'
 import { resetDatabase } from '#tests/helpers/database'
 
 /*
@@ -99,6 +99,20 @@ test.group('Cache: values computed across an invalidation', (group) => {
     const invalidation = invalidateTags([Tags.catalog])
     await read()
     await invalidation
+    assert.deepEqual(await read(), { version: 2 })
+  })
+
+  test('sales fold their invalidations per 200 ms; at shutdown the folded ones are sent, not dropped', async ({ assert }) => {
+    let version = 1
+    const read = () => cached('fold:stock', { ttl: '1m', tags: ['stock:fold'] }, async () => ({ version }))
+    invalidateSoon(['stock:fold'])
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    assert.deepEqual(await read(), { version: 1 })
+    // A second sale within the window: folded into one invalidation at the window's end.
+    version = 2
+    invalidateSoon(['stock:fold'])
+    assert.deepEqual(await read(), { version: 1 }, 'up to 200 ms behind, as documented')
+    await flushPendingInvalidations()
     assert.deepEqual(await read(), { version: 2 })
   })
 
