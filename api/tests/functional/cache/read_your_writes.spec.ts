@@ -57,17 +57,8 @@ test.group('Cache: values computed across an invalidation', (group) => {
   })
 
   test('a value whose factory ran while its tag was invalidated is not kept', async ({ assert }) => {
-    let release!: () => void
-    const gate = new Promise<void>((resolve) => (release = resolve))
-    // The factory read the old rows, then a write committed and invalidated the tag before the value was stored.
-    const inFlight = cached('race:slow', { ttl: '1m', tags: ['race'] }, async () => {
-      await gate
-      return { version: 1 }
-    })
-    await new Promise((resolve) => setTimeout(resolve, 10))
-    await invalidateTags(['race'])
-    release()
-    assert.deepEqual(await inFlight, { version: 1 }, 'the reader that started first gets what it read')
+    const first = await readAcrossAnInvalidation('race:slow', 'race')
+    assert.deepEqual(first, { version: 1 }, 'the reader that started first gets what it read')
     const next = await cached('race:slow', { ttl: '1m', tags: ['race'] }, async () => ({ version: 2 }))
     assert.deepEqual(next, { version: 2 }, 'the next reader does not get the value computed before the write')
   })
@@ -76,16 +67,7 @@ test.group('Cache: values computed across an invalidation', (group) => {
     const written: string[] = []
     const onWritten = (event: { key: string }) => written.push(event.key)
     emitter.on('cache:written' as never, onWritten as never)
-    let release!: () => void
-    const gate = new Promise<void>((resolve) => (release = resolve))
-    const inFlight = cached('race:never-stored', { ttl: '1m', tags: ['never'] }, async () => {
-      await gate
-      return { version: 1 }
-    })
-    await new Promise((resolve) => setTimeout(resolve, 10))
-    await invalidateTags(['never'])
-    release()
-    await inFlight
+    await readAcrossAnInvalidation('race:never-stored', 'never')
     emitter.off('cache:written' as never, onWritten as never)
     assert.notInclude(written, 'race:never-stored')
   })
@@ -163,3 +145,17 @@ test.group('Cache: values computed across an invalidation', (group) => {
     assert.equal(first.at as unknown, '2026-01-02T03:04:05.000Z')
   })
 })
+
+/** A factory that read the old rows, then a write invalidated its tag before the value came back. */
+async function readAcrossAnInvalidation(key: string, tag: string) {
+  let release!: () => void
+  const gate = new Promise<void>((resolve) => (release = resolve))
+  const inFlight = cached(key, { ttl: '1m', tags: [tag] }, async () => {
+    await gate
+    return { version: 1 }
+  })
+  await new Promise((resolve) => setTimeout(resolve, 10))
+  await invalidateTags([tag])
+  release()
+  return inFlight
+}
