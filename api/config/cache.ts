@@ -10,10 +10,11 @@ import { splitRedisBus } from '#core/cache_bus'
 const withRedis = Boolean(env.get('REDIS_URL'))
 
 /*
- * The memory layer keeps JSON, so every reader gets its own copy. (Keeping
- * the objects themselves, `serialize: false`, breaks in bentocache 1.x as
- * soon as a value is copied from Redis into memory: the coherence test
- * "read on B what A computed" covers it.) Bounded in bytes and entries.
+ * bentocache's memory layer keeps JSON (#core/cache keeps the recent values
+ * as frozen objects in front of it). Keeping objects here, `serialize:
+ * false`, breaks in bentocache 1.x as soon as a value is copied from Redis
+ * into memory: the coherence test "read on B what A computed" covers it.
+ * Bounded in bytes and entries.
  */
 const l1 = () => drivers.memory({ maxSize: '64mb', maxItems: 10_000 })
 

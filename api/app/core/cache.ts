@@ -1,6 +1,6 @@
-import { AsyncLocalStorage } from 'node:async_hooks'
 import cache from '@adonisjs/cache/services/main'
 import emitter from '@adonisjs/core/services/emitter'
+import { HttpContext } from '@adonisjs/core/http'
 import logger from '@adonisjs/core/services/logger'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import env from '#start/env'
@@ -65,13 +65,16 @@ const MAX_KNOWN_KEYS = 50_000
  * start/cache preload: at import time the emitter does not exist yet (ace
  * imports every command, and with them this module, before booting).
  */
+function countHit(layer: 'l1' | 'l2') {
+  if (layer === 'l2') counts.l2Hits += 1
+  else counts.l1Hits += 1
+  cacheOperationsTotal.inc({ result: 'hit', layer })
+}
+
 export function trackCacheEvents() {
   // bentocache reads its tag markers through the cache too: those are not the application's hits and misses.
   emitter.on('cache:hit', (event: { key: string; layer?: 'l1' | 'l2' }) => {
-    if (event.key.startsWith(TAG_KEY_PREFIX)) return
-    if (event.layer === 'l2') counts.l2Hits += 1
-    else counts.l1Hits += 1
-    cacheOperationsTotal.inc({ result: 'hit', layer: event.layer ?? 'l1' })
+    if (!event.key.startsWith(TAG_KEY_PREFIX)) countHit(event.layer ?? 'l1')
   })
   emitter.on('cache:written', (event: { key: string }) => {
     if (!event.key.startsWith(TAG_KEY_PREFIX) && knownKeys.size < MAX_KNOWN_KEYS) knownKeys.add(event.key)
@@ -102,8 +105,7 @@ export async function cached<T>(
   if (!cacheEnabled) return factory()
   const recent = frontGet(key)
   if (recent) {
-    counts.l1Hits += 1
-    cacheOperationsTotal.inc({ result: 'hit', layer: 'l1' })
+    countHit('l1')
     return recent.value as T
   }
   const readAt = currentSequence()
@@ -148,19 +150,16 @@ class ReadAcrossAWrite extends Error {
 
 /*
  * A write's own request must read what it wrote: invalidations started while
- * a request is handled are awaited before its response goes out (see
- * awaitingInvalidations, wrapped around every request).
+ * a request is handled (found through the request's HttpContext, which
+ * AdonisJS carries in async local storage) are awaited before its response
+ * goes out (see settleInvalidations, called by request_context_middleware).
  */
-const requestInvalidations = new AsyncLocalStorage<Promise<void>[]>()
+const pendingByRequest = new WeakMap<HttpContext, Promise<void>[]>()
 
-/** Runs a request's handling, then waits for the cache invalidations it started. */
-export async function awaitingInvalidations<T>(handle: () => Promise<T>): Promise<T> {
-  const pending: Promise<void>[] = []
-  try {
-    return await requestInvalidations.run(pending, handle)
-  } finally {
-    await Promise.all(pending)
-  }
+/** Waits for the cache invalidations this request started. */
+export async function settleInvalidations(ctx: HttpContext) {
+  const pending = pendingByRequest.get(ctx)
+  if (pending) await Promise.all(pending)
 }
 
 /* Reports show product and store names: a catalogue or store write drops them too (they carry the reports tag only). */
@@ -186,7 +185,8 @@ async function deleteTags(requested: string[]) {
 export function invalidateTags(tags: string[]): Promise<void> {
   if (!cacheEnabled || tags.length === 0) return Promise.resolve()
   const done = deleteTags(tags)
-  requestInvalidations.getStore()?.push(done)
+  const ctx = HttpContext.get()
+  if (ctx) pendingByRequest.set(ctx, [...(pendingByRequest.get(ctx) ?? []), done])
   return done
 }
 

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
-import { awaitingInvalidations } from '#core/cache'
+import { settleInvalidations } from '#core/cache'
 import { instanceId } from '#core/instance'
 import { httpRequestDuration, httpRequestsTotal } from '#core/metrics'
 
@@ -36,7 +36,11 @@ export default class RequestContextMiddleware {
         'request'
       )
     })
-    // A client reading right after its write must not be served what the write replaced.
-    return awaitingInvalidations(() => next())
+    try {
+      return await next()
+    } finally {
+      // A client reading right after its write must not be served what the write replaced.
+      await settleInvalidations(ctx)
+    }
   }
 }
