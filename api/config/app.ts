@@ -2,6 +2,7 @@ import env from '#start/env'
 import proxyAddr from 'proxy-addr'
 import { defineConfig } from '@adonisjs/core/http'
 import { badUrlResponse } from '#core/exceptions/outside_pipeline'
+import { serializeJson } from '#core/json_body'
 
 export const http = defineConfig({
   /* X-Request-Id is accepted from the edge (nginx, the web app) or generated. */
@@ -10,6 +11,7 @@ export const http = defineConfig({
   /* A URL whose percent-encoding does not decode is refused before routing: in the envelope too. */
   onBadUrl: badUrlResponse,
   useAsyncLocalStorage: true,
+  serializeJSON: serializeJson,
   /*
    * X-Forwarded-For is believed only from our own proxies (nginx on this
    * host or the compose network); anyone else could forge it to dodge the

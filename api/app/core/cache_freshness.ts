@@ -1,4 +1,5 @@
 import string from '@adonisjs/core/helpers/string'
+import { markImmutable } from '#core/json_body'
 
 /*
  * bentocache judges a value against a tag by the time the value was stored,
@@ -110,6 +111,7 @@ export function frontSet(key: string, value: unknown, tags: string[], ttl: strin
   }
   if (front.size >= FRONT_MAX_ENTRIES) dropExpiredOrOldest()
   front.set(key, { value: deepFreeze(value), tags, readAt, expiresAt: Date.now() + Math.min(ms, FRONT_TTL_MS) })
+  markImmutable(value)
 }
 
 /*

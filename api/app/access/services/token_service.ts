@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { hash, randomBytes } from 'node:crypto'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
@@ -12,7 +12,25 @@ const TOKEN_PREFIX = 'cpt_'
 const LAST_USED_WRITE_INTERVAL_MS = 60_000
 
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex')
+  return hash('sha256', token, 'hex')
+}
+
+/*
+ * Every request hashes the token it presents, and a client presents the
+ * same one request after request: a hash through OpenSSL was 3 % of a cached
+ * read's CPU, a Map lookup is nothing. Bounded; emptied when full.
+ */
+const MAX_KNOWN_HASHES = 1_000
+const knownHashes = new Map<string, string>()
+
+function hashOfPresented(token: string): string {
+  let tokenHash = knownHashes.get(token)
+  if (tokenHash === undefined) {
+    if (knownHashes.size >= MAX_KNOWN_HASHES) knownHashes.clear()
+    tokenHash = hashToken(token)
+    knownHashes.set(token, tokenHash)
+  }
+  return tokenHash
 }
 
 export interface IssuedToken {
@@ -126,7 +144,7 @@ async function recordUse(token: CachedToken) {
  */
 export async function authenticateToken(token: string): Promise<Principal | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null
-  const tokenHash = hashToken(token)
+  const tokenHash = hashOfPresented(token)
   // Unknown tokens are not cached: a guessed token must not fill the cache.
   const found =
     (await cached(`principal:${tokenHash}`, { ttl: PRINCIPAL_TTL, tags: [PRINCIPALS_TAG] }, async () => {
