@@ -3,6 +3,7 @@
 import { createRequestHandler } from '@remix-run/express'
 import compression from 'compression'
 import express from 'express'
+import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
@@ -61,7 +62,11 @@ if (viteDevServer) {
   const clientDir = path.join(webRoot, 'build/client')
   // Files under /assets carry a content hash in their name, so they never change.
   app.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y' }))
-  app.use(express.static(clientDir, { maxAge: '1h' }))
+  // The build's other files are public/'s (the favicon): only their paths are looked up on disk, or
+  // every page would pay a failed stat and the error built for it (3 % of a page's CPU).
+  const rootFiles = new Set(readdirSync(clientDir, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => `/${entry.name}`))
+  const serveRootFile = express.static(clientDir, { maxAge: '1h' })
+  app.use((req, res, next) => (rootFiles.has(req.path) ? serveRootFile(req, res, next) : next()))
 }
 
 /** @type {import('express').RequestHandler} */
