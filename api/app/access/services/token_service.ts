@@ -160,13 +160,31 @@ export async function authenticateToken(token: string): Promise<Principal | null
   if (found.user && !found.user.active) return null
 
   await recordUse(found)
-  return {
-    tokenId: found.id,
-    tokenName: found.name,
-    kind: found.kind,
-    scopes: new Set(found.scopes),
-    user: found.user && { id: found.user.id, username: found.user.username, role: found.user.role, storeId: found.user.storeId },
+  return principalOf(found)
+}
+
+/*
+ * A cached token is one frozen object shared by every request presenting
+ * it until it is invalidated, so the principal made from it is made once
+ * (frozen too: requests share it).
+ */
+const principals = new WeakMap<CachedToken, Principal>()
+
+function principalOf(found: CachedToken): Principal {
+  let principal = principals.get(found)
+  if (!principal) {
+    principal = Object.freeze({
+      tokenId: found.id,
+      tokenName: found.name,
+      kind: found.kind,
+      scopes: new Set(found.scopes),
+      user:
+        found.user &&
+        Object.freeze({ id: found.user.id, username: found.user.username, role: found.user.role, storeId: found.user.storeId }),
+    })
+    principals.set(found, principal)
   }
+  return principal
 }
 
 class UnknownToken extends Error {}
