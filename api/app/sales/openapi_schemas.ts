@@ -18,6 +18,10 @@ function object(properties: Record<string, unknown>, description?: string) {
   return { type: 'object', ...(description ? { description } : {}), required: Object.keys(properties), properties }
 }
 
+function withOptional(schema: ReturnType<typeof object>, optional: string[]) {
+  return { ...schema, required: schema.required.filter((name) => !optional.includes(name)) }
+}
+
 const taxLine = object({
   code: { type: 'string', example: 'TPS' },
   libelle: { type: 'string', example: 'TPS (5 %)' },
@@ -124,18 +128,21 @@ export const salesSchemas: Record<string, Record<string, unknown>> = {
     net: { ...money, description: 'total − montant_rembourse' },
     statut: saleStatus,
   }),
-  RegisterSession: object({
-    id: int,
-    caisse_id: int,
-    statut: { enum: ['ouverte', 'fermee'] },
-    ouverte_par: { ...int, description: 'User id' },
-    ouverte_le: instant,
-    fond_de_caisse: { ...money, description: 'Cash float at opening' },
-    fermee_par: { ...nullableInt, description: 'User id; null while open' },
-    fermee_le: { type: ['string', 'null'], format: 'date-time' },
-    note: nullableText,
-    rapport: sessionReport,
-  }),
+  RegisterSession: withOptional(
+    object({
+      id: int,
+      caisse_id: int,
+      statut: { enum: ['ouverte', 'fermee'] },
+      ouverte_par: { ...int, description: 'User id' },
+      ouverte_le: instant,
+      fond_de_caisse: { ...money, description: 'Cash float at opening' },
+      fermee_par: { ...nullableInt, description: 'User id; null while open' },
+      fermee_le: { type: ['string', 'null'], format: 'date-time' },
+      note: nullableText,
+      rapport: { ...sessionReport, description: 'X report while open, Z report once closed; absent when asked with rapport=false' },
+    }),
+    ['rapport']
+  ),
   Return: object({
     id: int,
     vente_id: int,

@@ -12,6 +12,7 @@ import { createSaleBody, listSalesQuery, saleIdParams } from '#sales/validators/
 import { cancelSaleBody, createReturnBody, returnIdParams } from '#sales/validators/return_validators'
 import {
   closeSessionBody,
+  currentSessionQuery,
   openSessionBody,
   registerIdParams,
   sessionIdParams,
@@ -88,9 +89,13 @@ router
     })
     documented(router.get('/registers/:id/sessions/current', [RegisterSessionsController, 'current']), {
       summary: 'The open drawer session of a register (X report)',
+      description:
+        'The X report reads every sale of the session; `rapport=false` answers without it (`rapport` is then absent), ' +
+        'for a point of sale that only needs to know the drawer is open.',
       tags: ['Register sessions'],
       auth: ['read'],
       params: registerIdParams,
+      query: currentSessionQuery,
       responses: {
         200: { description: 'Open session', schema: 'RegisterSession' },
         404: errorResponse('The register has no open session', ApiError.notFound('Open register session for register', 42)),

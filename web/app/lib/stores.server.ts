@@ -1,9 +1,10 @@
-// Stores and registers as the pages need them. The API has no
-// GET /registers/{id}, so the register → store mapping is found through
-// GET /stores/{id}/registers and kept in memory: a register never moves to
-// another store, so the mapping cannot go stale (a miss simply looks again).
+// Stores and registers as the pages need them. The register → store mapping
+// is found through GET /stores/{id}/registers (one call lists a store's
+// registers) and kept in memory: a register never moves to another store, so
+// the mapping cannot go stale (a miss simply looks again).
 import { ok, okOrNull, type ApiClient } from './api/client.server.ts'
 import type { components } from './api/schema'
+import type { SessionReportWire } from './api/wire.ts'
 import type { SessionUser } from './auth/roles.ts'
 
 export type Store = components['schemas']['Store']
@@ -59,7 +60,7 @@ export async function findRegister(api: ApiClient, user: SessionUser, registerId
     const found = own.find((register) => register.id === registerId)
     if (found) return { kind: 'found', register: found }
     // Not ours: the API tells a register of another store (403) from none at all (422).
-    const probe = await api.GET('/api/v1/registers/{id}/sessions/current', { params: { path: { id: registerId } } })
+    const probe = await api.GET('/api/v1/registers/{id}/sessions/current', { params: { path: { id: registerId }, query: { rapport: false } } })
     return probe.response.status === 403 ? { kind: 'forbidden' } : { kind: 'missing' }
   }
   const { items } = await listStores(api)
@@ -68,7 +69,19 @@ export async function findRegister(api: ApiClient, user: SessionUser, registerId
   return found ? { kind: 'found', register: found } : { kind: 'missing' }
 }
 
-/** The register's open drawer session (X report), or null when it is closed. */
-export function currentSession(api: ApiClient, registerId: number): Promise<RegisterSession | null> {
-  return okOrNull(api.GET('/api/v1/registers/{id}/sessions/current', { params: { path: { id: registerId } } }))
+/** A session read without `rapport=false` carries its report; this says so to the type checker. */
+export function withReport(session: RegisterSession): SessionReportWire {
+  if (!session.rapport) throw new Error(`register session ${session.id} came without its report`)
+  return session as SessionReportWire
+}
+
+/** The register's open drawer session with its X report, or null when it is closed. */
+export async function currentSession(api: ApiClient, registerId: number): Promise<SessionReportWire | null> {
+  const session = await okOrNull(api.GET('/api/v1/registers/{id}/sessions/current', { params: { path: { id: registerId } } }))
+  return session && withReport(session)
+}
+
+/** The register's open drawer session without its report (which reads every sale of the session), or null. */
+export function currentSessionSummary(api: ApiClient, registerId: number): Promise<RegisterSession | null> {
+  return okOrNull(api.GET('/api/v1/registers/{id}/sessions/current', { params: { path: { id: registerId }, query: { rapport: false } } }))
 }

@@ -15,7 +15,7 @@ import { useIsPending } from '~/lib/pending'
 import { registerFor } from '~/lib/pos/pos.server'
 import { actionErrorFrom, idParam, loading, mutation, redirectWithNotice, signedIn } from '~/lib/request.server'
 import { useT } from '~/lib/root-data'
-import { currentSession, getStore } from '~/lib/stores.server'
+import { currentSession, currentSessionSummary, getStore } from '~/lib/stores.server'
 
 export const meta: MetaFunction = () => [{ title: 'Fermeture de caisse · Comptoir' }]
 
@@ -46,7 +46,7 @@ export async function action(args: ActionFunctionArgs) {
     const values = { especes_comptees: String(form.get('especes_comptees') ?? ''), note: String(form.get('note') ?? '') }
     const parsed = parseCloseSession(form)
     if (!parsed.ok) return data<CloseResult>({ fieldErrors: parsed.errors, values }, { status: 422 })
-    const open = await currentSession(api, register.id)
+    const open = await currentSessionSummary(api, register.id)
     const postedId = Number(form.get('session_id'))
     if (!open && Number.isInteger(postedId) && postedId > 0) {
       // Posted twice (double click, retry): the first one closed it; show its report.

@@ -8,7 +8,7 @@ import { ok } from '~/lib/api/client.server'
 import { registerFor } from '~/lib/pos/pos.server'
 import { idParam, loading, notFound, signedIn } from '~/lib/request.server'
 import { useT } from '~/lib/root-data'
-import { getStore } from '~/lib/stores.server'
+import { getStore, withReport } from '~/lib/stores.server'
 
 export const meta: MetaFunction = () => [{ title: 'Rapport de caisse · Comptoir' }]
 
@@ -20,7 +20,7 @@ export async function loader(args: LoaderFunctionArgs) {
     const register = await registerFor(api, user, registerId)
     const [store, session] = await Promise.all([
       getStore(api, register.magasin_id),
-      ok(api.GET('/api/v1/register-sessions/{id}', { params: { path: { id: sessionId } } })),
+      ok(api.GET('/api/v1/register-sessions/{id}', { params: { path: { id: sessionId } } })).then(withReport),
     ])
     if (session.caisse_id !== register.id) throw notFound()
     return {

@@ -8,7 +8,7 @@ import { formatMoney, formatTime } from '~/lib/format'
 import { sessionView } from '~/lib/pos/pos.server'
 import { idParam, loading, requireStoreAccess, signedIn } from '~/lib/request.server'
 import { useT } from '~/lib/root-data'
-import { currentSession, getStore, listRegisters } from '~/lib/stores.server'
+import { currentSession, getStore, listRegisters, type RegisterSession } from '~/lib/stores.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.store.nom} · Caisses · Comptoir` : 'Comptoir' }]
 
@@ -26,10 +26,16 @@ export async function loader(args: LoaderFunctionArgs) {
         numero: register.numero,
         nom: register.nom,
         actif: register.actif,
-        session: sessionView(sessions[index] ?? null),
+        session: withSalesCount(sessions[index] ?? null),
       })),
     }
   })
+}
+
+/** The open session as the POS shows it, with the number of sales from its X report. */
+function withSalesCount(session: RegisterSession | null) {
+  const view = sessionView(session)
+  return view && { ...view, salesCount: session?.rapport?.ventes.nombre ?? 0 }
 }
 
 export default function StoreRegistersPage() {

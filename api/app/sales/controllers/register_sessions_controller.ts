@@ -2,16 +2,17 @@ import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { ApiError } from '#core/api_error'
 import { toCents } from '#core/money_input'
-import { validateBody } from '#core/validation'
+import { validateBody, validateQuery } from '#core/validation'
 import { assertStoreAccess } from '#access/policies'
 import { openSession } from '#sales/actions/open_session'
 import { closeSession } from '#sales/actions/close_session'
-import { sessionFigures } from '#sales/queries/session_report'
+import { sessionFigures, sessionRecord } from '#sales/queries/session_report'
 import { loadRegisterContext } from '#sales/queries/register_context'
-import { sessionToWire } from '#sales/transformers/session_transformer'
+import { sessionSummaryToWire, sessionToWire } from '#sales/transformers/session_transformer'
 import { recordBusinessEvent } from '#core/business_events'
 import {
   closeSessionBody,
+  currentSessionQuery,
   openSessionBody,
   registerIdParams,
   sessionIdParams,
@@ -41,12 +42,15 @@ export default class RegisterSessionsController {
     return ctx.response.status(201).json(sessionToWire(await sessionFigures(sessionId)))
   }
 
-  async current({ params, principal }: HttpContext) {
-    const { id } = await registerIdParams.validate(params)
+  async current(ctx: HttpContext) {
+    const { id } = await registerIdParams.validate(ctx.params)
+    const { rapport } = await validateQuery(currentSessionQuery, ctx)
     const register = await loadRegisterContext(id, 'id')
-    assertStoreAccess(principal, register.storeId)
+    assertStoreAccess(ctx.principal, register.storeId)
     const open = await db.from('register_sessions').where('register_id', id).whereNull('closed_at').first()
     if (!open) throw ApiError.notFound('Open register session for register', id)
+    // The report reads every sale of the session: only when asked for (the default, as before).
+    if (rapport === false) return sessionSummaryToWire(sessionRecord(open))
     return sessionToWire(await sessionFigures(open.id))
   }
 

@@ -2,19 +2,37 @@ import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import db from '@adonisjs/lucid/services/db'
 import { ApiError } from '#core/api_error'
 
-export interface SessionFigures {
-  session: {
-    id: number
-    registerId: number
-    openedBy: number
-    openedAt: Date
-    openingFloatCents: number
-    closedBy: number | null
-    closedAt: Date | null
-    countedCashCents: number | null
-    expectedCashCents: number | null
-    note: string | null
+export interface SessionRecord {
+  id: number
+  registerId: number
+  openedBy: number
+  openedAt: Date
+  openingFloatCents: number
+  closedBy: number | null
+  closedAt: Date | null
+  countedCashCents: number | null
+  expectedCashCents: number | null
+  note: string | null
+}
+
+/** A register_sessions row as the rest of the code names it. */
+export function sessionRecord(row: Record<string, any>): SessionRecord {
+  return {
+    id: row.id,
+    registerId: row.register_id,
+    openedBy: row.opened_by,
+    openedAt: row.opened_at,
+    openingFloatCents: row.opening_float_cents,
+    closedBy: row.closed_by,
+    closedAt: row.closed_at,
+    countedCashCents: row.counted_cash_cents,
+    expectedCashCents: row.expected_cash_cents,
+    note: row.note,
   }
+}
+
+export interface SessionFigures {
+  session: SessionRecord
   salesCount: number
   subtotalCents: number
   taxCents: number
@@ -76,18 +94,7 @@ export async function sessionFigures(
   const netCash = tenderRows.find((t) => t.method === 'cash')?.amountCents ?? 0
   const cashRefunded = Number(refunds?.cash ?? 0)
   return {
-    session: {
-      id: session.id,
-      registerId: session.register_id,
-      openedBy: session.opened_by,
-      openedAt: session.opened_at,
-      openingFloatCents: session.opening_float_cents,
-      closedBy: session.closed_by,
-      closedAt: session.closed_at,
-      countedCashCents: session.counted_cash_cents,
-      expectedCashCents: session.expected_cash_cents,
-      note: session.note,
-    },
+    session: sessionRecord(session),
     salesCount: Number(totals?.count ?? 0),
     subtotalCents: Number(totals?.subtotal ?? 0),
     taxCents: Number(totals?.tax ?? 0),

@@ -2,12 +2,10 @@ import { instantToWire } from '#core/instants'
 import { centsToWire } from '#core/money'
 import { PAYMENT_METHOD_WIRE } from '#sales/wire_names'
 import type { PaymentMethod } from '#sales/models/payment'
-import type { SessionFigures } from '#sales/queries/session_report'
+import type { SessionFigures, SessionRecord } from '#sales/queries/session_report'
 
-export function sessionToWire(figures: SessionFigures) {
-  const s = figures.session
-  const counted = s.countedCashCents
-  const expected = s.closedAt ? (s.expectedCashCents ?? figures.expectedCashCents) : figures.expectedCashCents
+/** The session without its report. */
+export function sessionSummaryToWire(s: SessionRecord) {
   return {
     id: s.id,
     caisse_id: s.registerId,
@@ -18,6 +16,15 @@ export function sessionToWire(figures: SessionFigures) {
     fermee_par: s.closedBy,
     fermee_le: instantToWire(s.closedAt),
     note: s.note,
+  }
+}
+
+export function sessionToWire(figures: SessionFigures) {
+  const s = figures.session
+  const counted = s.countedCashCents
+  const expected = s.closedAt ? (s.expectedCashCents ?? figures.expectedCashCents) : figures.expectedCashCents
+  return {
+    ...sessionSummaryToWire(s),
     rapport: {
       type: s.closedAt ? 'Z' : 'X',
       ventes: {

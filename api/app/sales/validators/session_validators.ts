@@ -5,6 +5,9 @@ import { idParam } from '#core/validation'
 export const registerIdParams = vine.create({ id: idParam() })
 export const sessionIdParams = vine.create({ id: idParam() })
 
+/** `rapport=false`: the session without its X report (a point of sale only needs to know it is open). */
+export const currentSessionQuery = vine.create({ rapport: vine.boolean().optional() })
+
 export const openSessionBody = vine.create({
   fond_de_caisse: moneyInput(),
   note: vine.string().trim().maxLength(500).optional(),

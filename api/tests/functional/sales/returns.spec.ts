@@ -170,6 +170,23 @@ test.group('Register sessions', (group) => {
     ;(await client.get(`/api/v1/registers/${registerId}/sessions/current`).header('authorization', `Bearer ${clerk.token}`)).assertStatus(404)
   })
 
+  test('rapport=false: the open session without its report; a bad value is a validation error', async ({ client, assert }) => {
+    const { clerk, registerId } = pos
+    const sessionId = await openRegister(client, clerk.token, registerId, '20.00')
+    await sellBasket(client, clerk.token, registerId)
+    const current = (query: string) =>
+      client.get(`/api/v1/registers/${registerId}/sessions/current${query}`).header('authorization', `Bearer ${clerk.token}`)
+
+    const summary = await current('?rapport=false')
+    summary.assertStatus(200)
+    assert.containsSubset(summary.body(), { id: sessionId, caisse_id: registerId, statut: 'ouverte', fond_de_caisse: '20.00', fermee_le: null })
+    assert.notProperty(summary.body(), 'rapport')
+    const full = await current('?rapport=true')
+    assert.containsSubset(full.body(), { id: sessionId, rapport: { type: 'X', ventes: { nombre: 1 } } })
+    assert.deepEqual({ ...full.body(), rapport: undefined }, { ...summary.body(), rapport: undefined })
+    ;(await current('?rapport=peut-etre')).assertStatus(422)
+  })
+
   test('an integration token cannot open a drawer (a person is accountable for the cash)', async ({ client }) => {
     const { registerId } = pos
     const { tokenWith } = await import('#tests/helpers/tokens')

@@ -375,7 +375,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The open drawer session of a register (X report) */
+        /**
+         * The open drawer session of a register (X report)
+         * @description The X report reads every sale of the session; `rapport=false` answers without it (`rapport` is then absent), for a point of sale that only needs to know the drawer is open.
+         */
         get: operations["getApiV1RegistersIdSessionsCurrent"];
         put?: never;
         post?: never;
@@ -2253,8 +2256,8 @@ export interface components {
             ouverte_le: string;
             /** @description User id */
             ouverte_par: number;
-            /** @description X report while open, Z report once closed */
-            rapport: {
+            /** @description X report while open, Z report once closed; absent when asked with rapport=false */
+            rapport?: {
                 /** @description Counted − expected; null while open */
                 ecart: components["schemas"]["Money"] | null;
                 /** @description Float + cash taken − change given − cash refunds */
@@ -4929,7 +4932,9 @@ export interface operations {
     };
     getApiV1RegistersIdSessionsCurrent: {
         parameters: {
-            query?: never;
+            query?: {
+                rapport?: "1" | 1 | "true" | true | "on" | "0" | 0 | "false" | false;
+            };
             header?: never;
             path: {
                 id: number;

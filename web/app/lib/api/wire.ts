@@ -4,5 +4,6 @@ import type { components } from './schema'
 
 type Schemas = components['schemas']
 
-export type SessionReportWire = Schemas['RegisterSession']
+/** A drawer session as the API sends it by default: with its X or Z report. */
+export type SessionReportWire = Schemas['RegisterSession'] & { rapport: NonNullable<Schemas['RegisterSession']['rapport']> }
 export type ReturnWire = Schemas['Return']

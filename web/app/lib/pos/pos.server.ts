@@ -12,7 +12,7 @@ import { parseCartLine, parseOpenSession, parsePayment, parseScan, type FieldErr
 import { centsFromWire, centsToWire } from '../money.ts'
 import { posPath } from '../paths.ts'
 import { actionErrorFrom, forbidden, notFound, redirectWithNotice, redirectWithSession } from '../request.server.ts'
-import { currentSession, findRegister, getStore, type Register, type RegisterSession } from '../stores.server.ts'
+import { currentSessionSummary, findRegister, getStore, type Register, type RegisterSession } from '../stores.server.ts'
 import { addToCart, setCartQuantity, type CartEntry } from './cart.ts'
 import { readCart, writeCart } from './cart.server.ts'
 import { forgetProducts, productsById } from './products.server.ts'
@@ -34,13 +34,10 @@ export async function registerFor(api: ApiClient, user: SessionUser, registerId:
 
 export function sessionView(session: RegisterSession | null): SessionView | null {
   if (!session || session.id === undefined || session.statut !== 'ouverte') return null
-  const report = session.rapport as { especes_attendues?: string; ventes?: { nombre?: number } } | undefined
   return {
     id: session.id,
     openedAt: session.ouverte_le ?? new Date().toISOString(),
     floatCents: centsFromWire(session.fond_de_caisse ?? '0.00'),
-    expectedCashCents: centsFromWire(report?.especes_attendues ?? '0.00'),
-    salesCount: report?.ventes?.nombre ?? 0,
   }
 }
 
@@ -94,7 +91,7 @@ export async function loadPos(
   const term = url.searchParams.get('q')?.trim().slice(0, 64) || null
   const [store, drawer, cart, stock] = await Promise.all([
     getStore(api, register.magasin_id),
-    currentSession(api, register.id),
+    currentSessionSummary(api, register.id),
     cartView(api, readCart(session, register.id)),
     term
       ? searchStock(api, register.magasin_id, { search: term, size: SEARCH_SIZE, sort: 'nom,asc' })

@@ -27,8 +27,6 @@ export interface SessionView {
   id: number
   openedAt: string
   floatCents: number
-  expectedCashCents: number
-  salesCount: number
 }
 
 export interface PosView {
