@@ -15,8 +15,22 @@ export interface SessionRecord {
   note: string | null
 }
 
+/** A register_sessions row as PostgreSQL returns it. */
+interface SessionRow {
+  id: number
+  register_id: number
+  opened_by: number
+  opened_at: Date
+  opening_float_cents: number
+  closed_by: number | null
+  closed_at: Date | null
+  counted_cash_cents: number | null
+  expected_cash_cents: number | null
+  note: string | null
+}
+
 /** A register_sessions row as the rest of the code names it. */
-export function sessionRecord(row: Record<string, any>): SessionRecord {
+export function sessionRecord(row: SessionRow): SessionRecord {
   return {
     id: row.id,
     registerId: row.register_id,
