@@ -2,7 +2,7 @@ import env from '#start/env'
 import proxyAddr from 'proxy-addr'
 import { defineConfig } from '@adonisjs/core/http'
 import { badUrlResponse } from '#core/exceptions/outside_pipeline'
-import { serializeJson } from '#core/json_body'
+import { serializeJson } from '#core/response_json'
 
 export const http = defineConfig({
   /* X-Request-Id is accepted from the edge (nginx, the web app) or generated. */

@@ -1,5 +1,5 @@
 import string from '@adonisjs/core/helpers/string'
-import { markImmutable } from '#core/json_body'
+import { markImmutable } from '#core/response_json'
 
 /*
  * bentocache judges a value against a tag by the time the value was stored,
