@@ -39,6 +39,23 @@ describe('API token sealing (AES-256-GCM, key derived from SESSION_SECRET)', () 
     assert.equal(unsealToken(sealed, deriveTokenKey(`${SECRET}-rotated`)), null)
   })
 
+  test('an opened value is remembered for its key only, and never vouches for a modified copy', () => {
+    const sealed = sealToken(TOKEN, key)
+    assert.equal(unsealToken(sealed, key), TOKEN)
+    assert.equal(unsealToken(sealed, key), TOKEN, 'the second reading comes from memory')
+    assert.equal(unsealToken(sealed, deriveTokenKey(`${SECRET}-other`)), null)
+    const bytes = Buffer.from(sealed, 'base64url')
+    bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 0x01
+    assert.equal(unsealToken(bytes.toString('base64url'), key), null)
+  })
+
+  test('remembers a bounded number of values and still opens the ones it let go', () => {
+    const first = sealToken(TOKEN, key)
+    assert.equal(unsealToken(first, key), TOKEN)
+    for (let index = 0; index < 1_100; index++) unsealToken(sealToken(`${TOKEN}${index}`, key), key)
+    assert.equal(unsealToken(first, key), TOKEN)
+  })
+
   test('needs a real secret', () => {
     assert.throws(() => deriveTokenKey('court'), RangeError)
   })

@@ -9,6 +9,7 @@
 // Its Path is `/`, not `/jetons`: with JavaScript, Remix loads the page's data
 // from `/jetons.data`, a path a `/jetons` cookie is not sent to.
 import { createCookie } from '@remix-run/node'
+import type { KeyObject } from 'node:crypto'
 
 import { deriveTokenKey, sealToken, unsealToken } from '../auth/token-seal.server.ts'
 import { webConfig } from '../env.server.ts'
@@ -32,7 +33,7 @@ interface Stored {
 }
 
 let cookie: ReturnType<typeof createCookie> | undefined
-let key: Buffer | undefined
+let key: KeyObject | undefined
 
 function newTokenCookie() {
   const config = webConfig()

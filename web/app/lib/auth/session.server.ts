@@ -6,6 +6,7 @@
 // Lifetime: the API token lasts 12 h, and so does the session (absolute
 // limit); 8 h without any request also ends it (idle limit).
 import { createCookieSessionStorage, redirect, type Session } from '@remix-run/node'
+import type { KeyObject } from 'node:crypto'
 
 import { webConfig } from '../env.server.ts'
 import type { Notice } from '../notice.ts'
@@ -47,7 +48,7 @@ interface FlashData {
 export type WebSession = Session<SessionData, FlashData>
 
 let storage: ReturnType<typeof createStorage> | undefined
-let tokenKey: Buffer | undefined
+let tokenKey: KeyObject | undefined
 
 function createStorage() {
   const config = webConfig()
