@@ -12,14 +12,29 @@ const KEEP = 4
 
 type LogLine = Record<string, unknown>
 
+/** The file's text, or null when rotation removed it after it was listed. */
+async function readIfStillThere(path: string) {
+  try {
+    return await readFile(path, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw error
+  }
+}
+
 /** Every line of every file the instance wrote, oldest file first (each must be JSON). */
 async function readLogFiles(dir: string) {
-  const files = (await readdir(dir)).filter((name) => name.startsWith(`api-${INSTANCE}.`) && name.endsWith('.log'))
-  files.sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]))
+  const listed = (await readdir(dir)).filter((name) => name.startsWith(`api-${INSTANCE}.`) && name.endsWith('.log'))
+  listed.sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]))
+  const files: string[] = []
   const lines: LogLine[] = []
-  for (const file of files) {
-    const text = await readFile(join(dir, file), 'utf8')
-    for (const line of text.split('\n').filter(Boolean)) lines.push(JSON.parse(line) as LogLine)
+  for (const file of listed) {
+    // pino-roll's worker rotates while the test reads: an old file can go between readdir and here.
+    const text = await readIfStillThere(join(dir, file))
+    if (text === null) continue
+    files.push(file)
+    // What follows the last newline is a line still being written: the next read gets it whole.
+    for (const line of text.split('\n').slice(0, -1).filter(Boolean)) lines.push(JSON.parse(line) as LogLine)
   }
   return { files, lines }
 }
