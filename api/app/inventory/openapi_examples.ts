@@ -138,7 +138,6 @@ export const inventoryErrors = {
   ),
   locationNotFound: errorResponse('Unknown store or product', ApiError.notFound('Store', 42), ApiError.notFound('Product', 42)),
   requestNotFound: errorResponse('No such request (or not in your store)', ApiError.notFound('ReplenishmentRequest', 42)),
-  insufficientStock: errorResponse('INSUFFICIENT_STOCK: the level would go below zero (nothing is written)', insufficient),
   invalidLocation: errorResponse(
     'Validation error: give magasin_id or entrepot=true, and quantite or nouvelle_quantite',
     validationError('entrepot', 'Give either magasin_id or entrepot=true, not both', 'oneOf')
@@ -153,6 +152,19 @@ export const inventoryErrors = {
     ApiError.conflict('INSUFFICIENT_STOCK', 'Stock insuffisant pour Lait', {
       location_id: 6,
       items: [{ product_id: 2, product: 'Lait', requested: 40, available: 12 }],
+    })
+  ),
+  stockKeyReused: errorResponse(
+    'IDEMPOTENCY_CONFLICT: the Idempotency-Key was used with another body (nothing is written), or INSUFFICIENT_STOCK',
+    ApiError.conflict('IDEMPOTENCY_CONFLICT', 'This Idempotency-Key was already used for a different stock adjustment', {
+      idempotency_key: '0b6f1c2e-7d4a-4f7e-9a53-2c8e5d1f3a90',
+    }),
+    insufficient
+  ),
+  receiptKeyReused: errorResponse(
+    'IDEMPOTENCY_CONFLICT: the Idempotency-Key was used with another body (nothing is written)',
+    ApiError.conflict('IDEMPOTENCY_CONFLICT', 'This Idempotency-Key was already used for a different warehouse receipt', {
+      idempotency_key: '0b6f1c2e-7d4a-4f7e-9a53-2c8e5d1f3a90',
     })
   ),
   keyReused: errorResponse(

@@ -141,20 +141,23 @@ function transition(
 router
   .group(() => {
     documented(router.post('/stock/adjustments', [StockWritesController, 'adjust']), {
-      summary: 'Adjust a level (signed quantity or counted quantity)',
+      summary: 'Adjust a level (signed quantity or counted quantity; idempotent with an Idempotency-Key header)',
       description:
         `${managerOnly} Give magasin_id or entrepot: true, and quantite (signed, ≠ 0) or nouvelle_quantite (counted on the shelf). ` +
-        'A count equal to the level writes nothing (204).',
+        'A count equal to the level writes nothing (204). With an Idempotency-Key, a retry answers with the first ' +
+        'adjustment (200, or 204 again, with Idempotent-Replayed: true) and changes the level once.',
       tags: ['Stock'],
       auth: ['write'],
       body: adjustmentBody,
       bodyExample: inventoryBodyExamples.adjustment,
+      headers: [idempotencyKey('stock adjustment')],
       responses: {
         201: { description: 'The movement written', schema: 'StockMovement' },
+        200: replayed('Replay of an earlier adjustment with the same Idempotency-Key', 'StockMovement'),
         204: { description: 'The counted quantity equals the level; nothing written' },
         403: writeForbidden,
         404: locationNotFound,
-        409: inventoryErrors.insufficientStock,
+        409: inventoryErrors.stockKeyReused,
         422: inventoryErrors.invalidLocation,
       },
     })
@@ -173,16 +176,21 @@ router
       },
     })
     documented(router.post('/warehouse/receipts', [StockWritesController, 'receive']), {
-      summary: 'Goods received at the central warehouse (one movement per line)',
-      description: managerOnly,
+      summary: 'Goods received at the central warehouse (one movement per line; idempotent with an Idempotency-Key header)',
+      description:
+        `${managerOnly} With an Idempotency-Key, a retry answers with the first receipt ` +
+        '(200, Idempotent-Replayed: true) and adds the goods once.',
       tags: ['Stock'],
       auth: ['write'],
       body: receiptBody,
       bodyExample: inventoryBodyExamples.receipt,
+      headers: [idempotencyKey('warehouse receipt')],
       responses: {
         201: { description: 'The movements written', schema: 'StockReceipt' },
+        200: replayed('Replay of an earlier receipt with the same Idempotency-Key', 'StockReceipt'),
         403: writeForbidden,
         404: errorResponse('Unknown product', ApiError.notFound('Product', 42)),
+        409: inventoryErrors.receiptKeyReused,
       },
     })
     documented(router.post('/replenishments', [ReplenishmentsController, 'store']), {

@@ -1,6 +1,6 @@
-import db from '@adonisjs/lucid/services/db'
 import type { Infer } from '@vinejs/vine/types'
 import { ApiError } from '#core/api_error'
+import { writeIdempotently, type IdempotentOperation } from '#core/idempotent_writes'
 import { requireRole } from '#access/policies'
 import type { Principal } from '#access/principal'
 import { applyStockChanges } from '#inventory/services/stock_ledger'
@@ -16,13 +16,26 @@ export interface ReceiptWire {
   mouvements: MovementWire[]
 }
 
+export interface ReceiptOutcome {
+  receipt: ReceiptWire
+  /** True when an earlier request with the same Idempotency-Key and body is answered again. */
+  replayed: boolean
+}
+
+const RECEIPTS: IdempotentOperation = { name: 'warehouse_receipt', resource: 'warehouse receipt' }
+
 /**
  * Goods in at the central warehouse (the original had no inbound flow: its
  * central stock could only go down). One `receipt` movement per line; the
  * supplier and their delivery reference go into each movement's reason.
+ * With an Idempotency-Key, a re-post (a double click) adds the goods once.
  */
 export default class ReceiveWarehouseGoods {
-  static async handle(principal: Principal, input: Infer<typeof receiptBody>): Promise<ReceiptWire> {
+  static async handle(
+    principal: Principal,
+    input: Infer<typeof receiptBody>,
+    idempotencyKey: string | null = null
+  ): Promise<ReceiptOutcome> {
     requireRole(principal, 'manager', 'admin')
     const productIds = input.lignes.map((line) => line.produit_id)
     productIds.forEach((id, index) => {
@@ -32,7 +45,7 @@ export default class ReceiveWarehouseGoods {
       }
     })
 
-    const movementIds = await db.transaction(async (trx) => {
+    const outcome = await writeIdempotently(RECEIPTS, idempotencyKey, input, async (trx) => {
       const known = await trx.from('products').whereIn('id', productIds).select('id')
       const missing = productIds.find((id) => !known.some((row) => Number(row.id) === id))
       if (missing !== undefined) throw ApiError.notFound('Product', missing)
@@ -44,15 +57,18 @@ export default class ReceiveWarehouseGoods {
         { kind: 'receipt', reason: receiptReason(input.fournisseur, input.reference), userId: principal.user?.id ?? null }
       )
       const ids = await latestMovementIds(trx, warehouse.id, productIds)
-      return productIds.map((id) => ids.get(id)!)
+      return { stored: { movement_ids: productIds.map((id) => ids.get(id)!) }, fresh: null }
     })
 
     // Receipts only add stock: no level can cross its reorder point downwards.
-    const movements = await movementsByIds(movementIds)
+    const movements = await movementsByIds(outcome.stored.movement_ids)
     return {
-      fournisseur: input.fournisseur ?? null,
-      reference: input.reference ?? null,
-      mouvements: movements.map(movementToWire),
+      receipt: {
+        fournisseur: input.fournisseur ?? null,
+        reference: input.reference ?? null,
+        mouvements: movements.map(movementToWire),
+      },
+      replayed: outcome.replayed,
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { idempotencyKeyOf } from '#core/idempotency'
 import { validateBody } from '#core/validation'
 import AdjustStock from '#inventory/actions/adjust_stock'
 import SetReorderPoint from '#inventory/actions/set_reorder_point'
@@ -8,10 +9,12 @@ import { adjustmentBody, receiptBody, reorderPointBody } from '#inventory/valida
 /** Manager-side stock writes: adjustments, reorder points, goods in at the warehouse. */
 export default class StockWritesController {
   async adjust(ctx: HttpContext) {
-    const movement = await AdjustStock.handle(ctx.principal, await validateBody(adjustmentBody, ctx))
+    const input = await validateBody(adjustmentBody, ctx)
+    const { movement, replayed } = await AdjustStock.handle(ctx.principal, input, await idempotencyKeyOf(ctx))
+    if (replayed) ctx.response.header('Idempotent-Replayed', 'true')
     // A count equal to the level records nothing: 204, not an empty movement.
     if (movement === null) return ctx.response.noContent()
-    return ctx.response.created(movement)
+    return replayed ? movement : ctx.response.created(movement)
   }
 
   async setReorderPoint(ctx: HttpContext) {
@@ -19,7 +22,9 @@ export default class StockWritesController {
   }
 
   async receive(ctx: HttpContext) {
-    const receipt = await ReceiveWarehouseGoods.handle(ctx.principal, await validateBody(receiptBody, ctx))
-    return ctx.response.created(receipt)
+    const input = await validateBody(receiptBody, ctx)
+    const { receipt, replayed } = await ReceiveWarehouseGoods.handle(ctx.principal, input, await idempotencyKeyOf(ctx))
+    if (replayed) ctx.response.header('Idempotent-Replayed', 'true')
+    return replayed ? receipt : ctx.response.created(receipt)
   }
 }

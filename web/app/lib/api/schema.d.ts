@@ -1014,8 +1014,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Adjust a level (signed quantity or counted quantity)
-         * @description Role manager or admin (integration tokens: the write scope). Give magasin_id or entrepot: true, and quantite (signed, ≠ 0) or nouvelle_quantite (counted on the shelf). A count equal to the level writes nothing (204).
+         * Adjust a level (signed quantity or counted quantity; idempotent with an Idempotency-Key header)
+         * @description Role manager or admin (integration tokens: the write scope). Give magasin_id or entrepot: true, and quantite (signed, ≠ 0) or nouvelle_quantite (counted on the shelf). A count equal to the level writes nothing (204). With an Idempotency-Key, a retry answers with the first adjustment (200, or 204 again, with Idempotent-Replayed: true) and changes the level once.
          */
         post: operations["postApiV1StockAdjustments"];
         delete?: never;
@@ -1378,8 +1378,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Goods received at the central warehouse (one movement per line)
-         * @description Role manager or admin (integration tokens: the write scope).
+         * Goods received at the central warehouse (one movement per line; idempotent with an Idempotency-Key header)
+         * @description Role manager or admin (integration tokens: the write scope). With an Idempotency-Key, a retry answers with the first receipt (200, Idempotent-Replayed: true) and adds the goods once.
          */
         post: operations["postApiV1WarehouseReceipts"];
         delete?: never;
@@ -8699,7 +8699,13 @@ export interface operations {
     postApiV1StockAdjustments: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Optional; one unique key per stock adjustment: 8–100 characters of A-Z a-z 0-9 . _ : -, e.g. a UUID made when the form opens. A retry with the same key and the same body answers with the first result (200, Idempotent-Replayed: true) and writes nothing again; the same key with another body is a 409 IDEMPOTENCY_CONFLICT; an empty or malformed key is a 422.
+                 * @example 0b6f1c2e-7d4a-4f7e-9a53-2c8e5d1f3a90
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8724,6 +8730,43 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Replay of an earlier adjustment with the same Idempotency-Key */
+            200: {
+                headers: {
+                    /** @description Present (true) when this answers an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 4821,
+                     *       "emplacement": {
+                     *         "type": "magasin",
+                     *         "magasin_id": 1,
+                     *         "nom": "Magasin Centre-Ville"
+                     *       },
+                     *       "produit": {
+                     *         "id": 2,
+                     *         "code": "ALI002",
+                     *         "nom": "Lait"
+                     *       },
+                     *       "quantite": -2,
+                     *       "solde_apres": 7,
+                     *       "type": "ajustement",
+                     *       "reference": null,
+                     *       "motif": "Casse",
+                     *       "utilisateur_id": 3,
+                     *       "utilisateur": {
+                     *         "id": 3,
+                     *         "nom": "Marc Gagnon"
+                     *       },
+                     *       "cree_le": "2026-11-24T10:02:17.400Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["StockMovement"];
+                };
+            };
             /** @description The movement written */
             201: {
                 headers: {
@@ -8793,7 +8836,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description INSUFFICIENT_STOCK: the level would go below zero (nothing is written) */
+            /** @description IDEMPOTENCY_CONFLICT: the Idempotency-Key was used with another body (nothing is written), or INSUFFICIENT_STOCK */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10847,7 +10890,13 @@ export interface operations {
     postApiV1WarehouseReceipts: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Optional; one unique key per warehouse receipt: 8–100 characters of A-Z a-z 0-9 . _ : -, e.g. a UUID made when the form opens. A retry with the same key and the same body answers with the first result (200, Idempotent-Replayed: true) and writes nothing again; the same key with another body is a 409 IDEMPOTENCY_CONFLICT; an empty or malformed key is a 422.
+                 * @example 0b6f1c2e-7d4a-4f7e-9a53-2c8e5d1f3a90
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10876,6 +10925,49 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Replay of an earlier receipt with the same Idempotency-Key */
+            200: {
+                headers: {
+                    /** @description Present (true) when this answers an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "fournisseur": "Laiterie Beauce",
+                     *       "reference": "BL-2026-0042",
+                     *       "mouvements": [
+                     *         {
+                     *           "id": 4822,
+                     *           "emplacement": {
+                     *             "type": "entrepot",
+                     *             "magasin_id": null,
+                     *             "nom": "Entrepôt central"
+                     *           },
+                     *           "produit": {
+                     *             "id": 2,
+                     *             "code": "ALI002",
+                     *             "nom": "Lait"
+                     *           },
+                     *           "quantite": 200,
+                     *           "solde_apres": 2059,
+                     *           "type": "reception",
+                     *           "reference": null,
+                     *           "motif": "Réception fournisseur — Laiterie Beauce — réf. BL-2026-0042",
+                     *           "utilisateur_id": 3,
+                     *           "utilisateur": {
+                     *             "id": 3,
+                     *             "nom": "Marc Gagnon"
+                     *           },
+                     *           "cree_le": "2026-11-24T10:02:17.400Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["StockReceipt"];
+                };
+            };
             /** @description The movements written */
             201: {
                 headers: {
@@ -10937,6 +11029,15 @@ export interface operations {
             };
             /** @description Unknown product */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description IDEMPOTENCY_CONFLICT: the Idempotency-Key was used with another body (nothing is written) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

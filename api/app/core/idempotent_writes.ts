@@ -1,0 +1,81 @@
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { ApiError } from '#core/api_error'
+import { violatedUniqueConstraint } from '#core/db_errors'
+import { requestFingerprint } from '#core/idempotency'
+
+/*
+ * The Idempotency-Key contract (see #core/idempotency) for writes that have
+ * no row of their own to carry the key: the key, the body's fingerprint and
+ * what the write produced are inserted into idempotent_writes inside the
+ * write's transaction, so a key is there exactly when its write committed.
+ * A concurrent retry with the same key fails on the unique index, which
+ * rolls back everything it wrote; it then answers with the first result.
+ */
+
+export interface IdempotentOperation {
+  /** Stored in idempotent_writes.operation: a key is unique per operation. */
+  name: 'stock_adjustment' | 'warehouse_receipt'
+  /** How the 409 names what the key was used for ("stock adjustment"). */
+  resource: string
+}
+
+export interface IdempotentOutcome<Stored, Fresh> {
+  /** What the write produced (ids), the same on a replay. */
+  stored: Stored
+  /** What only the request that wrote knows (for its events); null on a replay. */
+  fresh: Fresh | null
+  replayed: boolean
+}
+
+const UNIQUE_INDEX = 'idempotent_writes_operation_key_unique'
+
+/** Runs `write` in a transaction once per key; without a key, simply once. */
+export async function writeIdempotently<Stored, Fresh>(
+  operation: IdempotentOperation,
+  key: string | null,
+  input: unknown,
+  write: (trx: TransactionClientContract) => Promise<{ stored: Stored; fresh: Fresh }>
+): Promise<IdempotentOutcome<Stored, Fresh>> {
+  const fingerprint = requestFingerprint(input)
+  if (key) {
+    const earlier = await earlierResult<Stored>(operation, key, fingerprint)
+    if (earlier) return { stored: earlier.stored, fresh: null, replayed: true }
+  }
+  try {
+    const done = await db.transaction(async (trx) => {
+      const outcome = await write(trx)
+      if (key) {
+        await trx.table('idempotent_writes').insert({
+          operation: operation.name,
+          idempotency_key: key,
+          request_fingerprint: fingerprint,
+          result: JSON.stringify(outcome.stored),
+        })
+      }
+      return outcome
+    })
+    return { ...done, replayed: false }
+  } catch (error) {
+    if (key && violatedUniqueConstraint(error) === UNIQUE_INDEX) {
+      const earlier = await earlierResult<Stored>(operation, key, fingerprint)
+      if (earlier) return { stored: earlier.stored, fresh: null, replayed: true }
+    }
+    throw error
+  }
+}
+
+async function earlierResult<Stored>(operation: IdempotentOperation, key: string, fingerprint: string) {
+  const row = await db
+    .from('idempotent_writes')
+    .where({ operation: operation.name, idempotency_key: key })
+    .select('request_fingerprint', 'result')
+    .first()
+  if (!row) return null
+  if (row.request_fingerprint !== fingerprint) {
+    throw ApiError.conflict('IDEMPOTENCY_CONFLICT', `This Idempotency-Key was already used for a different ${operation.resource}`, {
+      idempotency_key: key,
+    })
+  }
+  return { stored: row.result as Stored }
+}
