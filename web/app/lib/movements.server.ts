@@ -3,6 +3,7 @@
 // sales, returns, replenishment in and out, receipts, adjustments.
 import { ok, type ApiClient } from './api/client.server.ts'
 import type { WebSession } from './auth/session.server.ts'
+import { idempotencyHeaderFrom, newFormKey } from './form-key.server.ts'
 import { apiRefusal, invalidForm } from './forms/refusal.server.ts'
 import { echoFields } from './forms/refusals.ts'
 import { ADJUSTMENT_FIELDS, parseAdjustment } from './forms/warehouse.ts'
@@ -22,7 +23,7 @@ export async function loadMovements(api: ApiClient, location: LedgerLocation, fi
   const product = filters.code ? await findProductByCode(api, filters.code) : null
   if (filters.code && !product) {
     const none: Paged<MovementRow> = { page: 1, size: MOVEMENTS_PAGE_SIZE, total: 0, items: [] }
-    return { movements: none, unknownCode: true }
+    return { movements: none, unknownCode: true, adjustmentKey: newFormKey() }
   }
   const page = await ok(
     api.GET('/api/v1/stock/movements', {
@@ -60,7 +61,7 @@ export async function loadMovements(api: ApiClient, location: LedgerLocation, fi
       link,
     }
   })
-  return { movements, unknownCode: false }
+  return { movements, unknownCode: false, adjustmentKey: newFormKey() }
 }
 
 /**
@@ -83,6 +84,7 @@ export async function runAdjustment(
     if (!product) return invalidForm({ code: { key: 'warehouse.unknownCode', params: { code } } }, { intent, values })
     const written = await ok(
       ctx.api.POST('/api/v1/stock/adjustments', {
+        ...idempotencyHeaderFrom(ctx.form),
         body: {
           ...locationParams(location),
           produit_id: product.id,

@@ -3,6 +3,7 @@
 // route guards, the API enforces the same rule.
 import { ok, okOrNull, type ApiClient } from './api/client.server.ts'
 import type { WebSession } from './auth/session.server.ts'
+import { idempotencyHeaderFrom, newFormKey } from './form-key.server.ts'
 import { apiRefusal, invalidForm } from './forms/refusal.server.ts'
 import { echoFields } from './forms/refusals.ts'
 import { RECEIPT_FIELDS, parseGoodsReceipt, parseReorderPoint } from './forms/warehouse.ts'
@@ -34,7 +35,7 @@ export async function loadWarehouse(api: ApiClient, filters: WarehouseFilters) {
     ok(api.GET('/api/v1/warehouse/stock', { params: { query: stockListQuery(filters, WAREHOUSE_PAGE_SIZE) } })),
     filters.receiveCode ? findProductByCode(api, filters.receiveCode) : Promise.resolve(null),
   ])
-  return { stock: mapPage(stock, stockRow), receiveProduct }
+  return { stock: mapPage(stock, stockRow), receiveProduct, receiptKey: newFormKey() }
 }
 
 interface ActionContext {
@@ -59,6 +60,7 @@ export async function runWarehouseAction(ctx: ActionContext, back: string) {
     if (!product) return invalidForm({ code: { key: 'warehouse.unknownCode', params: { code } } }, { intent, values })
     const receipt = await ok(
       ctx.api.POST('/api/v1/warehouse/receipts', {
+        ...idempotencyHeaderFrom(ctx.form),
         body: {
           lignes: [{ produit_id: product.id, quantite: quantity }],
           ...(supplier ? { fournisseur: supplier } : {}),

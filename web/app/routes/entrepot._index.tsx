@@ -34,7 +34,7 @@ export function action(args: ActionFunctionArgs) {
 }
 
 export default function WarehousePage() {
-  const { filters, stock, receiveProduct } = useLoaderData<typeof loader>()
+  const { filters, stock, receiveProduct, receiptKey } = useLoaderData<typeof loader>()
   const refusal = useActionData<typeof action>() as FormRefusal | undefined
   const t = useT()
   const location = useLocation()
@@ -75,6 +75,7 @@ export default function WarehousePage() {
             refusal={refusal?.intent === 'receipt' ? refusal : undefined}
             product={receiveProduct}
             code={filters.receiveCode}
+            formKey={receiptKey}
           />
         </div>
       </section>

@@ -37,7 +37,7 @@ export function action(args: ActionFunctionArgs) {
 }
 
 export default function StoreMovementsPage() {
-  const { store, filters, canAdjust, movements, unknownCode } = useLoaderData<typeof loader>()
+  const { store, filters, canAdjust, movements, unknownCode, adjustmentKey } = useLoaderData<typeof loader>()
   const refusal = useActionData<typeof action>() as FormRefusal | undefined
   const t = useT()
   const location = useLocation()
@@ -54,7 +54,7 @@ export default function StoreMovementsPage() {
       {canAdjust ? (
         <section className="card shadow-sm mb-4">
           <div className="card-body">
-            <AdjustmentForm key={location.key} action={location.pathname + location.search} refusal={refusal} />
+            <AdjustmentForm key={location.key} action={location.pathname + location.search} refusal={refusal} formKey={adjustmentKey} />
           </div>
         </section>
       ) : null}

@@ -17,8 +17,11 @@ export function GoodsReceiptForm({
   refusal,
   product,
   code,
+  formKey,
 }: {
   action: string
+  /** The Idempotency-Key of this rendering of the form: a double submit receives the goods once. */
+  formKey: string
   refusal: FormRefusal | undefined
   /** The product chosen from a row's "Réceptionner" link, when it exists. */
   product: { code: string; name: string } | null
@@ -40,6 +43,7 @@ export function GoodsReceiptForm({
       </p>
       <CsrfField />
       <input type="hidden" name="intent" value="receipt" />
+      <input type="hidden" name="cle" value={formKey} />
       <FormError error={refusal?.error} />
       <div className="row g-2">
         <Field

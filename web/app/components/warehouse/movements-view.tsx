@@ -88,8 +88,11 @@ export function MovementsTable({ movements, caption, empty }: { movements: Paged
 
 const ADJUSTMENT_ORDER = ['code', 'mode', 'quantite', 'motif'] as const
 
-/** A manager's correction of a level, with its reason (the ledger keeps it). */
-export function AdjustmentForm({ action, refusal }: { action: string; refusal: FormRefusal | undefined }) {
+/**
+ * A manager's correction of a level, with its reason (the ledger keeps it).
+ * `formKey` is this rendering's Idempotency-Key: a double submit adjusts once.
+ */
+export function AdjustmentForm({ action, refusal, formKey }: { action: string; refusal: FormRefusal | undefined; formKey: string }) {
   const t = useT()
   const mine = refusal?.intent === 'adjust' ? refusal : undefined
   const { formRef, onSubmit, fieldErrors } = useValidatedForm(parseAdjustment, mine)
@@ -104,6 +107,7 @@ export function AdjustmentForm({ action, refusal }: { action: string; refusal: F
       <p className="small text-body-secondary">{t('movements.adjustHelp')}</p>
       <CsrfField />
       <input type="hidden" name="intent" value="adjust" />
+      <input type="hidden" name="cle" value={formKey} />
       <FormError error={mine?.error} />
       <div className="row g-2">
         <Field

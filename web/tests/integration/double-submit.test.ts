@@ -1,0 +1,68 @@
+// A manager's double click (or a browser re-post, without JavaScript) on the
+// warehouse receipt and stock adjustment forms: both copies carry the key the
+// page rendered, so the stock moves once. Plain HTTP, as the browser would post.
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { describe, test } from 'node:test'
+
+import { Browserless, account, baseUrl, credentialsFile } from './browserless.ts'
+
+const apiBase = process.env.API_BASE_URL?.replace(/\/+$/, '')
+
+/** The hidden `cle` of the form posting `intent`, and the page's CSRF token. */
+async function formOf(client: Browserless, path: string, intent: string) {
+  const html = await (await client.fetch(path)).text()
+  const form = html.split('<form').find((chunk) => chunk.includes(`name="intent" value="${intent}"`))
+  assert.ok(form, `no ${intent} form on ${path}`)
+  const key = /name="cle" value="([^"]+)"/.exec(form)?.[1]
+  const csrf = /name="csrf" value="([^"]+)"/.exec(form)?.[1]
+  assert.ok(key && csrf, `the ${intent} form on ${path} carries no Idempotency-Key or CSRF token`)
+  return { key, csrf }
+}
+
+/** Warehouse movements whose reason contains `marker`, read from the API. */
+async function warehouseMovementsMentioning(marker: string) {
+  const { apiToken } = JSON.parse(readFileSync(credentialsFile!, 'utf8')) as { apiToken: string }
+  const response = await fetch(`${apiBase}/api/v1/stock/movements?entrepot=true&size=100`, { headers: { Authorization: `Bearer ${apiToken}` } })
+  assert.equal(response.status, 200)
+  const page = (await response.json()) as { items: { motif: string | null }[] }
+  return page.items.filter((movement) => movement.motif?.includes(marker)).length
+}
+
+if (baseUrl && apiBase && credentialsFile) {
+  describe('a form posted twice writes once (Idempotency-Key rendered with the form)', () => {
+    const signedInManager = async () => {
+      const client = new Browserless()
+      const user = account('gerant')
+      assert.equal((await client.signIn(user.username, user.password)).status, 302)
+      return client
+    }
+
+    test('warehouse receipt', async () => {
+      const client = await signedInManager()
+      const { key, csrf } = await formOf(client, '/entrepot', 'receipt')
+      const reference = `BL-double-${Date.now()}`
+      const body = { csrf, intent: 'receipt', cle: key, code: 'ALI001', quantite: '3', fournisseur: 'Double clic', reference }
+      for (let copy = 0; copy < 2; copy++) {
+        const response = await client.fetch('/entrepot', { method: 'POST', body: new URLSearchParams(body) })
+        assert.equal(response.status, 302, `copy ${copy + 1} is accepted like the first`)
+      }
+      assert.equal(await warehouseMovementsMentioning(reference), 1)
+      // The next rendering is a new form: the same goods may be received again, on purpose.
+      const next = await formOf(client, '/entrepot', 'receipt')
+      assert.notEqual(next.key, key)
+    })
+
+    test('stock adjustment', async () => {
+      const client = await signedInManager()
+      const { key, csrf } = await formOf(client, '/entrepot/mouvements', 'adjust')
+      const reason = `Casse double-${Date.now()}`
+      const body = { csrf, intent: 'adjust', cle: key, code: 'ALI001', mode: 'variation', quantite: '-1', motif: reason }
+      for (let copy = 0; copy < 2; copy++) {
+        const response = await client.fetch('/entrepot/mouvements', { method: 'POST', body: new URLSearchParams(body) })
+        assert.equal(response.status, 302, `copy ${copy + 1} is accepted like the first`)
+      }
+      assert.equal(await warehouseMovementsMentioning(reason), 1)
+    })
+  })
+}
