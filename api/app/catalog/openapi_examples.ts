@@ -46,6 +46,14 @@ export const catalogErrors = {
     ApiError.duplicate('Product', 'code', 'ALI001'),
     ApiError.duplicate('Product', 'code_barre', '0061234500011')
   ),
+  productCreationConflict: errorResponse(
+    'code or code_barre already used (DUPLICATE_RESOURCE), or the Idempotency-Key was used with another body (IDEMPOTENCY_CONFLICT)',
+    ApiError.duplicate('Product', 'code', 'ALI001'),
+    ApiError.duplicate('Product', 'code_barre', '0061234500011'),
+    ApiError.conflict('IDEMPOTENCY_CONFLICT', 'This Idempotency-Key was already used for a different product', {
+      idempotency_key: '0b6f1c2e-7d4a-4f7e-9a53-2c8e5d1f3a90',
+    })
+  ),
   productInUse: errorResponse(
     'The product has sales, stock movements or requests (RESOURCE_IN_USE)',
     ApiError.inUse('Product', 42, ['sales', 'stock movements'], deactivateInstead(42))

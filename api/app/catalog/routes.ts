@@ -1,6 +1,7 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 import { documented } from '#core/openapi/registry'
+import { idempotencyKey, replayed } from '#core/openapi/headers'
 import { pageOf, registerSchemas } from '#core/openapi/schemas'
 import { registerExamples } from '#core/openapi/examples'
 import { catalogBodyExamples, catalogErrors, catalogExamples } from '#catalog/openapi_examples'
@@ -84,18 +85,22 @@ router
       responses: { 200: { description: 'The product', schema: 'Product' }, 404: catalogErrors.productNotFound },
     })
     documented(router.post('/products', [ProductsController, 'store']).use(writes()), {
-      summary: 'Create a product',
+      summary: 'Create a product (idempotent with an Idempotency-Key header)',
       description:
         'Without `code`, the next code of the category series is assigned (e.g. ALI006). `prix` is a number or a ' +
         'decimal string with at most two decimals. `quantite_stock` is the opening central warehouse stock (recorded ' +
-        'as a receipt). The product gets a stock level at the warehouse and at every store. ' + WRITE_ROLES,
+        'as a receipt). The product gets a stock level at the warehouse and at every store. With an Idempotency-Key, ' +
+        'a retry answers with the first product (200, Idempotent-Replayed: true) instead of creating another under ' +
+        'the next code. ' + WRITE_ROLES,
       tags: ['Products'],
       auth: ['write'],
       body: createProductBody,
       bodyExample: catalogBodyExamples.createProduct,
+      headers: [idempotencyKey('product')],
       responses: {
         201: { description: 'The created product', schema: 'Product' },
-        409: catalogErrors.productDuplicate,
+        200: replayed('Replay of an earlier creation with the same Idempotency-Key', 'Product'),
+        409: catalogErrors.productCreationConflict,
       },
     })
     documented(router.put('/products/:id', [ProductsController, 'replace']).use(writes()), {

@@ -15,7 +15,7 @@ import { requestFingerprint } from '#core/idempotency'
 
 export interface IdempotentOperation {
   /** Stored in idempotent_writes.operation: a key is unique per operation. */
-  name: 'stock_adjustment' | 'warehouse_receipt'
+  name: 'stock_adjustment' | 'warehouse_receipt' | 'product_creation'
   /** How the 409 names what the key was used for ("stock adjustment"). */
   resource: string
 }

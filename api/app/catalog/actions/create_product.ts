@@ -1,4 +1,3 @@
-import db from '@adonisjs/lucid/services/db'
 import Product from '#catalog/models/product'
 import { applyStockChanges } from '#inventory/services/stock_ledger'
 import { findProductWithStock } from '#catalog/queries/products_query'
@@ -7,7 +6,11 @@ import { assertUniqueProductFields, lockCategory, translateProductWriteError } f
 import { openLevelsForProduct } from '#inventory/services/stock_levels'
 import { warehouseLocation } from '#inventory/services/stock_locations'
 import type { ProductChanges } from '#catalog/validators/product_validators'
+import { ApiError } from '#core/api_error'
 import { invalidateAfterCommit, Tags } from '#core/cache'
+import { writeIdempotently, type IdempotentOperation } from '#core/idempotent_writes'
+
+const CREATIONS: IdempotentOperation = { name: 'product_creation', resource: 'product' }
 
 export interface NewProduct extends ProductChanges {
   name: string
@@ -20,12 +23,19 @@ export interface NewProduct extends ProductChanges {
 /**
  * Creates a product with a stock level everywhere, and its opening warehouse
  * stock as a `receipt` in the ledger, all in one transaction. Without a code
- * the next one of the category's series is assigned (ALI005 → ALI006), as
- * the original README's example creates a product without one.
+ * the next one of the category series is assigned (ALI005 → ALI006), as
+ * the original README's example creates a product without one — which is
+ * why a re-posted form (same Idempotency-Key) must answer with the first
+ * product instead of creating a second one under the next code.
  */
-export async function createProduct(input: NewProduct, actor: { userId: number | null }): Promise<Product> {
+export async function createProduct(
+  input: NewProduct,
+  actor: { userId: number | null },
+  idempotencyKey: string | null = null
+): Promise<{ product: Product; replayed: boolean }> {
+  let outcome
   try {
-    return await db.transaction(async (trx) => {
+    outcome = await writeIdempotently(CREATIONS, idempotencyKey, input, async (trx) => {
       invalidateAfterCommit(trx, [Tags.catalog])
       const category = await lockCategory(trx, input.categoryId)
       const code = input.code ?? (await nextProductCode(trx, category.name))
@@ -52,9 +62,14 @@ export async function createProduct(input: NewProduct, actor: { userId: number |
           { kind: 'receipt', reason: 'Stock initial (création du produit)', userId: actor.userId }
         )
       }
-      return (await findProductWithStock(product.id, trx))!
+      return { stored: { product_id: product.id }, fresh: (await findProductWithStock(product.id, trx))! }
     })
   } catch (error) {
     throw translateProductWriteError(error, { code: input.code, barcode: input.barcode })
   }
+  if (outcome.fresh) return { product: outcome.fresh, replayed: false }
+  // The replay shows the product as it is now; deleted since, it is gone.
+  const product = await findProductWithStock(outcome.stored.product_id)
+  if (!product) throw ApiError.notFound('Product', outcome.stored.product_id)
+  return { product, replayed: true }
 }

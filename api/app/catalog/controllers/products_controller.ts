@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { idempotencyKeyOf } from '#core/idempotency'
 import { ApiError } from '#core/api_error'
 import { paginate, resolveSort } from '#core/pagination'
 import { wireToCents } from '#core/money'
@@ -111,7 +112,15 @@ export default class ProductsController {
   async store(ctx: HttpContext) {
     requireRole(ctx.principal, 'manager', 'admin')
     const body = await validateBody(createProductBody, ctx)
-    const product = await createProduct(newProductFromWire(body), { userId: ctx.principal.user?.id ?? null })
+    const { product, replayed } = await createProduct(
+      newProductFromWire(body),
+      { userId: ctx.principal.user?.id ?? null },
+      await idempotencyKeyOf(ctx)
+    )
+    if (replayed) {
+      ctx.response.header('Idempotent-Replayed', 'true')
+      return productToWire(product)
+    }
     return ctx.response.created(productToWire(product))
   }
 

@@ -201,8 +201,8 @@ export interface paths {
         get: operations["getApiV1Products"];
         put?: never;
         /**
-         * Create a product
-         * @description Without `code`, the next code of the category series is assigned (e.g. ALI006). `prix` is a number or a decimal string with at most two decimals. `quantite_stock` is the opening central warehouse stock (recorded as a receipt). The product gets a stock level at the warehouse and at every store. Session tokens: manager or admin only (a clerk gets 403).
+         * Create a product (idempotent with an Idempotency-Key header)
+         * @description Without `code`, the next code of the category series is assigned (e.g. ALI006). `prix` is a number or a decimal string with at most two decimals. `quantite_stock` is the opening central warehouse stock (recorded as a receipt). The product gets a stock level at the warehouse and at every store. With an Idempotency-Key, a retry answers with the first product (200, Idempotent-Replayed: true) instead of creating another under the next code. Session tokens: manager or admin only (a clerk gets 403).
          */
         post: operations["postApiV1Products"];
         delete?: never;
@@ -3858,7 +3858,13 @@ export interface operations {
     postApiV1Products: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Optional; one unique key per product: 8–100 characters of A-Z a-z 0-9 . _ : -, e.g. a UUID made when the form opens. A retry with the same key and the same body answers with the first result (200, Idempotent-Replayed: true) and writes nothing again; the same key with another body is a 409 IDEMPOTENCY_CONFLICT; an empty or malformed key is a 422.
+                 * @example 0b6f1c2e-7d4a-4f7e-9a53-2c8e5d1f3a90
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3886,6 +3892,30 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Replay of an earlier creation with the same Idempotency-Key */
+            200: {
+                headers: {
+                    /** @description Present (true) when this answers an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "code": "ALI001",
+                     *       "nom": "Pain",
+                     *       "description": "Baguette tradition",
+                     *       "prix": "1.20",
+                     *       "quantite_stock": 539,
+                     *       "categorie_id": 1,
+                     *       "code_barre": "0061234500011",
+                     *       "actif": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
             /** @description The created product */
             201: {
                 headers: {
@@ -3926,7 +3956,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description code or code_barre already used (DUPLICATE_RESOURCE) */
+            /** @description code or code_barre already used (DUPLICATE_RESOURCE), or the Idempotency-Key was used with another body (IDEMPOTENCY_CONFLICT) */
             409: {
                 headers: {
                     [name: string]: unknown;
