@@ -8,29 +8,39 @@ import type { SessionReportWire } from './api/wire.ts'
 import type { SessionUser } from './auth/roles.ts'
 
 export type Store = components['schemas']['Store']
+/** A store with the taxes it collects (GET /stores/{id}; the list leaves them out). */
+export type StoreDetail = components['schemas']['StoreDetail']
 export type Register = components['schemas']['Register']
 export type RegisterSession = components['schemas']['RegisterSession']
 
 const registers = new Map<number, Register>()
-const stores = new Map<number, { store: Store; at: number }>()
+const stores = new Map<number, { store: StoreDetail; at: number }>()
 const STORE_TTL_MS = 5 * 60 * 1000
 const MAX_STORES = 500
 
 export async function listStores(api: ApiClient): Promise<{ items: Store[]; total: number }> {
+  // Not cached for getStore(): the list's stores come without their taxes.
   const page = await ok(api.GET('/api/v1/stores', { params: { query: { size: 100, sort: 'id,asc' } } }))
-  const now = Date.now()
-  for (const store of page.items) stores.set(store.id, { store, at: now })
   return { items: page.items, total: page.total }
 }
 
-/** One store (name, address) — cached a few minutes: pages show it on every request. */
-export async function getStore(api: ApiClient, storeId: number): Promise<Store> {
+/**
+ * One store (name, address, taxes) — cached a few minutes: pages show it on
+ * every request, and a rate changed meanwhile only skews the POS preview
+ * (the API charges its own; a refused sale forgets the store).
+ */
+export async function getStore(api: ApiClient, storeId: number): Promise<StoreDetail> {
   const cached = stores.get(storeId)
   if (cached && Date.now() - cached.at < STORE_TTL_MS) return cached.store
   const store = await ok(api.GET('/api/v1/stores/{id}', { params: { path: { id: storeId } } }))
   if (stores.size > MAX_STORES) stores.clear()
   stores.set(storeId, { store, at: Date.now() })
   return store
+}
+
+/** Forgets a cached store (after a sale is refused: its rates may have changed). */
+export function forgetStore(storeId: number): void {
+  stores.delete(storeId)
 }
 
 export async function listRegisters(api: ApiClient, storeId: number): Promise<Register[]> {

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 
-import { PREVIEW_TAX_RATES, previewTotals, settle, taxOn } from '../../app/lib/pos/taxes.ts'
+import { previewTotals, ratePpmFromPercent, settle, storeTaxRates, taxOn } from '../../app/lib/pos/taxes.ts'
+
+// Store 1 as GET /api/v1/stores/1 describes its taxes.
+const QUEBEC = storeTaxRates([
+  { code: 'TPS', libelle: 'TPS (5 %)', taux: '5.000' },
+  { code: 'TVQ', libelle: 'TVQ (9,975 %)', taux: '9.975' },
+])
 
 describe('taxOn (the API rule: integer cents, half-up)', () => {
   test('rounds half up, never down at .5', () => {
@@ -23,10 +29,13 @@ describe('taxOn (the API rule: integer cents, half-up)', () => {
 describe('previewTotals', () => {
   test('taxes the subtotal once (not line by line) and adds them', () => {
     // Two 0.95 lines: per-line TVQ would be 0.09 + 0.09 = 0.18; on the subtotal it is 0.19.
-    const totals = previewTotals([
-      { unitPriceCents: 95, quantity: 1 },
-      { unitPriceCents: 95, quantity: 1 },
-    ])
+    const totals = previewTotals(
+      [
+        { unitPriceCents: 95, quantity: 1 },
+        { unitPriceCents: 95, quantity: 1 },
+      ],
+      QUEBEC
+    )
     assert.equal(totals.subtotalCents, 190)
     assert.deepEqual(
       totals.taxes.map((t) => [t.code, t.amountCents]),
@@ -40,19 +49,54 @@ describe('previewTotals', () => {
   })
 
   test('matches the sale of the end-to-end flow (2 × 1.20 + 1.10 + 2.49)', () => {
-    const totals = previewTotals([
-      { unitPriceCents: 120, quantity: 2 },
-      { unitPriceCents: 110, quantity: 1 },
-      { unitPriceCents: 249, quantity: 1 },
-    ])
+    const totals = previewTotals(
+      [
+        { unitPriceCents: 120, quantity: 2 },
+        { unitPriceCents: 110, quantity: 1 },
+        { unitPriceCents: 249, quantity: 1 },
+      ],
+      QUEBEC
+    )
     assert.equal(totals.subtotalCents, 599)
     assert.equal(totals.totalCents, 599 + 30 + 60)
   })
 
   test('an empty cart costs nothing', () => {
-    const totals = previewTotals([])
+    const totals = previewTotals([], QUEBEC)
     assert.equal(totals.totalCents, 0)
-    assert.equal(totals.taxes.length, PREVIEW_TAX_RATES.length)
+    assert.equal(totals.taxes.length, QUEBEC.length)
+  })
+
+  test('taxes at the store’s own rates, whatever they are', () => {
+    const ontario = storeTaxRates([{ code: 'TVH', libelle: 'TVH (13 %)', taux: '13.000' }])
+    const totals = previewTotals([{ unitPriceCents: 1000, quantity: 1 }], ontario)
+    assert.deepEqual(totals.taxes, [{ code: 'TVH', label: 'TVH (13 %)', ratePpm: 130_000, amountCents: 130 }])
+    assert.equal(totals.totalCents, 1130)
+    assert.equal(previewTotals([{ unitPriceCents: 1000, quantity: 1 }], []).totalCents, 1000, 'a store that collects no tax')
+  })
+})
+
+describe('the store’s rates as the API publishes them (percent, three decimals)', () => {
+  test('become exact parts per million', () => {
+    assert.equal(ratePpmFromPercent('5.000'), 50_000)
+    assert.equal(ratePpmFromPercent('9.975'), 99_750)
+    assert.equal(ratePpmFromPercent('13'), 130_000)
+    assert.equal(ratePpmFromPercent('0.001'), 10)
+    // 1.005 × 10 000 is 10 049.999… in floats.
+    assert.equal(ratePpmFromPercent('1.005'), 10_050)
+  })
+
+  test('keep the store’s order and labels', () => {
+    assert.deepEqual(QUEBEC, [
+      { code: 'TPS', label: 'TPS (5 %)', ratePpm: 50_000 },
+      { code: 'TVQ', label: 'TVQ (9,975 %)', ratePpm: 99_750 },
+    ])
+  })
+
+  test('refuse what they cannot read exactly rather than guess', () => {
+    for (const odd of ['', '9,975', '-5', '5.00001', 'NaN', '1e2']) {
+      assert.throws(() => ratePpmFromPercent(odd), RangeError, odd)
+    }
   })
 })
 

@@ -12,11 +12,11 @@ import { parseCartLine, parseOpenSession, parsePayment, parseScan, type FieldErr
 import { centsFromWire, centsToWire } from '../money.ts'
 import { posPath } from '../paths.ts'
 import { actionErrorFrom, forbidden, notFound, redirectWithNotice, redirectWithSession } from '../request.server.ts'
-import { currentSessionSummary, findRegister, getStore, type Register, type RegisterSession } from '../stores.server.ts'
+import { currentSessionSummary, findRegister, forgetStore, getStore, type Register, type RegisterSession } from '../stores.server.ts'
 import { addToCart, setCartQuantity, type CartEntry } from './cart.ts'
 import { readCart, writeCart } from './cart.server.ts'
 import { forgetProducts, productsById } from './products.server.ts'
-import { previewTotals } from './taxes.ts'
+import { previewTotals, storeTaxRates, type TaxRate } from './taxes.ts'
 import type { CartLineView, PosActionResult, PosIntent, PosView, SessionView, StockItemView } from './types.ts'
 
 export { posPath }
@@ -58,11 +58,19 @@ function searchStock(api: ApiClient, storeId: number, query: { search?: string; 
   return ok(api.GET('/api/v1/stores/{id}/stock', { params: { path: { id: storeId }, query } }))
 }
 
-export async function cartView(api: ApiClient, entries: readonly CartEntry[]): Promise<PosView['cart']> {
-  const products = await productsById(
-    api,
-    entries.map((entry) => entry.productId)
-  )
+/** The cart priced from the catalogue and taxed at `taxRates`, the register's store's own rates. */
+export async function cartView(
+  api: ApiClient,
+  entries: readonly CartEntry[],
+  taxRates: Promise<readonly TaxRate[]>
+): Promise<PosView['cart']> {
+  const [products, rates] = await Promise.all([
+    productsById(
+      api,
+      entries.map((entry) => entry.productId)
+    ),
+    taxRates,
+  ])
   const lines: CartLineView[] = entries.map((entry, index) => {
     const product = products[index] ?? null
     const unavailable = product === null || !product.active
@@ -78,7 +86,10 @@ export async function cartView(api: ApiClient, entries: readonly CartEntry[]): P
     }
   })
   const sellableLines = lines.filter((line) => !line.unavailable)
-  const totals = previewTotals(sellableLines.map((line) => ({ unitPriceCents: line.unitPriceCents, quantity: line.quantity })))
+  const totals = previewTotals(
+    sellableLines.map((line) => ({ unitPriceCents: line.unitPriceCents, quantity: line.quantity })),
+    rates
+  )
   return { lines, totals, sellable: sellableLines.length > 0 && sellableLines.length === lines.length }
 }
 
@@ -89,10 +100,12 @@ export async function loadPos(
 ): Promise<PosView> {
   const register = await registerFor(api, user, registerId)
   const term = url.searchParams.get('q')?.trim().slice(0, 64) || null
+  // One store read gives the page its name and the cart its tax rates.
+  const storeDetail = getStore(api, register.magasin_id)
   const [store, drawer, cart, stock] = await Promise.all([
-    getStore(api, register.magasin_id),
+    storeDetail,
     currentSessionSummary(api, register.id),
-    cartView(api, readCart(session, register.id)),
+    cartView(api, readCart(session, register.id), storeDetail.then((detail) => storeTaxRates(detail.taxes))),
     term
       ? searchStock(api, register.magasin_id, { search: term, size: SEARCH_SIZE, sort: 'nom,asc' })
       : searchStock(api, register.magasin_id, { size: QUICK_PICKS, sort: 'nom,asc' }),
@@ -241,7 +254,8 @@ async function pay(ctx: PosActionContext, register: Register, intent: 'pay' | 'p
   if (entries.length === 0 && lastSale && lastSale.key === key) return redirect(`/ventes/${lastSale.saleId}/recu`)
   if (entries.length === 0) return fail(intent, { error: { key: 'pos.cartEmpty' } })
 
-  const cart = await cartView(ctx.api, entries)
+  const rates = getStore(ctx.api, register.magasin_id).then((store) => storeTaxRates(store.taxes))
+  const cart = await cartView(ctx.api, entries, rates)
   if (!cart.sellable) return fail(intent, { error: { key: 'pos.removeUnavailable' } })
   const total = cart.totals.totalCents
   const input =
@@ -273,8 +287,9 @@ async function pay(ctx: PosActionContext, register: Register, intent: 'pay' | 'p
     )
     saleId = sale.id
   } catch (error) {
-    // The API refused the cart as it is (a price, a product): show fresh data next time.
+    // The API refused the cart as it is (a price, a product, a tax rate): show fresh data next time.
     forgetProducts(entries.map((entry) => entry.productId))
+    forgetStore(register.magasin_id)
     return fail(intent, { error: actionErrorFrom(error), values }, error instanceof ApiError ? error.status : 503)
   }
   writeCart(ctx.session, register.id, [])

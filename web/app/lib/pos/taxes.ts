@@ -4,25 +4,39 @@
 // is recorded; its answer (the receipt) is the truth.
 //
 // Rules (api/app/sales/taxes.ts): integer cents; every tax on the pre-tax
-// subtotal (not compounded), rounded half-up once on the sale total.
+// subtotal (not compounded), rounded half-up once on the sale total. The
+// rates are the store's own, from GET /stores/{id} (ADR 0010).
 
 export interface TaxRate {
   code: string
-  /** Label as printed, e.g. "TPS (5 %)". */
+  /** The store's own label, e.g. "TPS (5 %)": shown for a tax the dictionaries do not name. */
   label: string
   /** Parts per million: 5 % = 50 000. */
   ratePpm: number
 }
 
+/** A tax as GET /stores/{id} publishes it: the rate in percent with three decimals ("9.975"). */
+export interface StoreTaxWire {
+  code: string
+  libelle: string
+  taux: string
+}
+
 /**
- * Quebec's sales taxes, the ones every store collects today. The API holds the
- * real rates per store (store_tax_rates) but does not publish them yet; see
- * docs/decisions for why the preview carries a copy.
+ * "9.975" → 99 750 ppm, read digit by digit: a float (9.975 × 10 000) could
+ * land a hair off the integer the API's arithmetic uses.
  */
-export const PREVIEW_TAX_RATES: readonly TaxRate[] = [
-  { code: 'TPS', label: 'TPS (5 %)', ratePpm: 50_000 },
-  { code: 'TVQ', label: 'TVQ (9,975 %)', ratePpm: 99_750 },
-]
+export function ratePpmFromPercent(percent: string): number {
+  const match = /^(\d{1,3})(?:\.(\d{1,4}))?$/.exec(percent)
+  // A rate we cannot read exactly would make a total the API does not charge: fail loudly instead.
+  if (!match) throw new RangeError(`tax rate "${percent}" is not a percent with up to four decimals`)
+  return Number(match[1]) * 10_000 + Number((match[2] ?? '').padEnd(4, '0'))
+}
+
+/** The taxes a store collects, in its receipt order, as the preview needs them. */
+export function storeTaxRates(taxes: readonly StoreTaxWire[]): TaxRate[] {
+  return taxes.map((tax) => ({ code: tax.code, label: tax.libelle, ratePpm: ratePpmFromPercent(tax.taux) }))
+}
 
 const PPM = 1_000_000
 
@@ -38,14 +52,15 @@ export interface PricedLine {
 
 export interface TotalsPreview {
   subtotalCents: number
-  taxes: { code: string; label: string; amountCents: number }[]
+  taxes: (TaxRate & { amountCents: number })[]
   taxCents: number
   totalCents: number
 }
 
-export function previewTotals(lines: readonly PricedLine[], rates: readonly TaxRate[] = PREVIEW_TAX_RATES): TotalsPreview {
+/** `rates`: the register's store's taxes (storeTaxRates), the ones the API will charge. */
+export function previewTotals(lines: readonly PricedLine[], rates: readonly TaxRate[]): TotalsPreview {
   const subtotalCents = lines.reduce((sum, line) => sum + line.unitPriceCents * line.quantity, 0)
-  const taxes = rates.map((rate) => ({ code: rate.code, label: rate.label, amountCents: taxOn(subtotalCents, rate.ratePpm) }))
+  const taxes = rates.map((rate) => ({ ...rate, amountCents: taxOn(subtotalCents, rate.ratePpm) }))
   const taxCents = taxes.reduce((sum, tax) => sum + tax.amountCents, 0)
   return { subtotalCents, taxes, taxCents, totalCents: subtotalCents + taxCents }
 }
