@@ -1,8 +1,14 @@
+import { redirect, type LoaderFunctionArgs } from '@remix-run/node'
+
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
+import { legacyRedirect } from '~/lib/legacy-urls'
 import { notFound } from '~/lib/request.server'
 
-/** Any URL no route knows: a 404 page inside the usual layout. */
-export function loader() {
+/** Any URL no route knows: the original app's old URLs move on (301), anything else is a 404 page inside the usual layout. */
+export function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url)
+  const target = legacyRedirect(url.pathname, url.searchParams)
+  if (target) throw redirect(target, 301)
   throw notFound()
 }
 
