@@ -5,6 +5,7 @@ import { ok, type ApiClient } from '../api/client.server.ts'
 import type { components } from '../api/schema'
 import type { ProductInput } from '../forms/catalog.ts'
 import { centsFromWire, centsToWire, centsToInput } from '../money.ts'
+import { forgetProducts } from '../pos/products.server.ts'
 import {
   PRODUCT_SORTS,
   PRODUCT_SORT_WIRE,
@@ -138,21 +139,37 @@ export async function createProduct(api: ApiClient, input: ProductInput) {
   )
 }
 
+/**
+ * Runs a write to product `id`, then drops this server's cached copy of it
+ * (the POS carts' prices): the clerk's next scan shows the new price or
+ * status, not a minute-old one. Dropped even when the write failed: a
+ * timeout may still have changed it, and a re-read costs one request.
+ */
+async function changingProduct<T>(id: number, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write()
+  } finally {
+    forgetProducts([id])
+  }
+}
+
 export async function updateProduct(api: ApiClient, id: number, input: ProductInput) {
-  return ok(
-    api.PATCH('/api/v1/products/{id}', {
-      params: { path: { id } },
-      body: { ...editableBody(input), ...(input.code ? { code: input.code } : {}) },
-    })
+  return changingProduct(id, () =>
+    ok(
+      api.PATCH('/api/v1/products/{id}', {
+        params: { path: { id } },
+        body: { ...editableBody(input), ...(input.code ? { code: input.code } : {}) },
+      })
+    )
   )
 }
 
 /** Deactivated products stay in history and reports but can no longer be sold. */
 export async function setProductActive(api: ApiClient, id: number, active: boolean) {
-  return ok(api.PATCH('/api/v1/products/{id}', { params: { path: { id } }, body: { actif: active } }))
+  return changingProduct(id, () => ok(api.PATCH('/api/v1/products/{id}', { params: { path: { id } }, body: { actif: active } })))
 }
 
 /** Only a product without history can go (409 RESOURCE_IN_USE otherwise). */
 export async function deleteProduct(api: ApiClient, id: number) {
-  return ok(api.DELETE('/api/v1/products/{id}', { params: { path: { id } } }))
+  return changingProduct(id, () => ok(api.DELETE('/api/v1/products/{id}', { params: { path: { id } } })))
 }

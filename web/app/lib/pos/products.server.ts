@@ -1,7 +1,8 @@
 // Product names and prices for the cart, from the API. A short cache keeps a
-// busy register from asking for the same products on every scan; a price
-// changed in the catalogue shows within a minute, and the sale itself always
-// uses the API's current price.
+// busy register from asking for the same products on every scan. A product
+// edited through this server's pages is forgotten at once (catalog/
+// products.server.ts); one changed elsewhere (the API, another web instance)
+// shows within a minute, and the sale itself always uses the API's price.
 import { ok, type ApiClient } from '../api/client.server.ts'
 import { centsFromWire } from '../money.ts'
 
@@ -39,7 +40,7 @@ export async function productsById(api: ApiClient, ids: readonly number[]): Prom
   )
 }
 
-/** Forgets cached products (after a sale fails on a price or a product the cache still shows). */
+/** Forgets cached products: after a product edit, or a sale refused on a price or a product the cache still shows. */
 export function forgetProducts(ids: readonly number[]): void {
   for (const id of ids) cache.delete(id)
 }
