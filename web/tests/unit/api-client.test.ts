@@ -166,6 +166,16 @@ describe('API errors become messages a clerk can act on', () => {
     })
   })
 
+  test('a clerk’s return after the window says a manager must do it, not "no rights"', () => {
+    // What create_return.ts answers: 403 AUTHORIZATION_ERROR with the window in its details.
+    assert.deepEqual(apiErrorMessage(envelope('AUTHORIZATION_ERROR', { window_hours: 24 }, 'x', 403)), {
+      key: 'api.returnWindow',
+      params: { hours: 24 },
+    })
+    assert.deepEqual(apiErrorMessage(envelope('AUTHORIZATION_ERROR', null, 'x', 403)), { key: 'api.authorization' })
+    assert.deepEqual(apiErrorMessage(envelope('AUTHORIZATION_ERROR', { window_hours: '24' }, 'x', 403)), { key: 'api.authorization' })
+  })
+
   test('unknown codes never leak the API’s own text', () => {
     assert.deepEqual(apiErrorMessage(envelope('SOMETHING_NEW', null, 'internal detail', 400)), { key: 'api.rejected' })
     assert.deepEqual(apiErrorMessage(envelope('SOMETHING_NEW', null, 'internal detail', 500)), { key: 'api.serverError' })

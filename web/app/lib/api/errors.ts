@@ -55,8 +55,12 @@ export function apiErrorMessage(envelope: ApiErrorEnvelope): Message {
   switch (envelope.error_code) {
     case 'AUTHENTICATION_ERROR':
       return { key: 'api.authentication' }
-    case 'AUTHORIZATION_ERROR':
-      return { key: 'api.authorization' }
+    case 'AUTHORIZATION_ERROR': {
+      // The API refuses a clerk's late return as a matter of rights (403), not of data:
+      // saying "no rights" would not tell the clerk to fetch a manager.
+      const hours = numberIn(details, 'window_hours')
+      return hours === null ? { key: 'api.authorization' } : { key: 'api.returnWindow', params: { hours } }
+    }
     case 'NOT_FOUND':
       return { key: 'api.notFound' }
     case 'INSUFFICIENT_STOCK': {
@@ -94,9 +98,6 @@ export function apiErrorMessage(envelope: ApiErrorEnvelope): Message {
         return { key: 'api.paymentShort', params: { total: formatMoney(total), missing: formatMoney(missing) } }
       }
       if (/only cash can be overpaid/i.test(envelope.message)) return { key: 'api.onlyCashOverpaid' }
-      if (numberIn(details, 'window_hours') !== null) {
-        return { key: 'api.returnWindow', params: { hours: numberIn(details, 'window_hours') ?? 24 } }
-      }
       return { key: 'api.businessRule' }
     }
     case 'SERVICE_UNAVAILABLE':
