@@ -11,6 +11,7 @@ import type { ReturnWire } from './api/wire.ts'
 import type { SessionUser } from './auth/roles.ts'
 import type { WebSession } from './auth/session.server.ts'
 import { formatMoney, storeDay } from './format.ts'
+import { echoFields } from './forms/refusals.ts'
 import { parseCancelSale, parseReturn, type FieldErrors } from './forms/schemas.ts'
 import type { Message } from './i18n/index.ts'
 import { centsFromWire } from './money.ts'
@@ -136,6 +137,18 @@ export interface ReturnActionResult {
   intent: 'return' | 'cancel'
   error?: Message
   fieldErrors?: FieldErrors
+  /** What was posted, to refill the refused form (without JavaScript the page is rendered anew). */
+  values?: Record<string, string>
+}
+
+/** More quantity fields than a sale can have lines is not a form we rendered: the rest is not echoed. */
+const MAX_ECHOED_LINES = 200
+
+/** The refused form's own fields: the cancel form has only its refund method. */
+function postedValues(form: FormData, intent: ReturnActionResult['intent']): Record<string, string> {
+  if (intent === 'cancel') return echoFields(form, ['mode_remboursement'])
+  const quantities = [...new Set(form.keys())].filter((name) => /^qte_\d{1,9}$/.test(name)).slice(0, MAX_ECHOED_LINES)
+  return echoFields(form, ['motif', 'mode_remboursement', ...quantities])
 }
 
 const MODE_MESSAGE = {
@@ -152,8 +165,9 @@ export async function runReturnAction(
   const intent = ctx.form.get('intent') === 'cancel' ? 'cancel' : 'return'
   const saleId = Number(ctx.form.get('vente_id') ?? '')
   if (!Number.isInteger(saleId) || saleId < 1) throw new Response('bad_sale', { status: 400 })
-  const fail = (result: Omit<ReturnActionResult, 'intent'>, status = 422) =>
-    data<ReturnActionResult>({ intent, ...result }, { status })
+  const values = postedValues(ctx.form, intent)
+  const fail = (result: Omit<ReturnActionResult, 'intent' | 'values'>, status = 422) =>
+    data<ReturnActionResult>({ intent, ...result, values }, { status })
 
   let created: ReturnWire
   try {

@@ -7,6 +7,7 @@ import { data } from '@remix-run/node'
 import { ApiError, ok, type ApiClient } from './api/client.server.ts'
 import type { components } from './api/schema'
 import type { WebSession } from './auth/session.server.ts'
+import { echoFields } from './forms/refusals.ts'
 import { IDEMPOTENCY_KEY, parseReplenishment, type FieldErrors } from './forms/schemas.ts'
 import type { Message } from './i18n/index.ts'
 import { centsFromWire } from './money.ts'
@@ -61,6 +62,8 @@ export interface StockActionResult {
   productId?: number
   error?: Message
   fieldErrors?: FieldErrors
+  /** The quantity as typed, put back in the refused row (not the suggested one). */
+  values?: Record<string, string>
 }
 
 export async function runStockAction(
@@ -75,7 +78,8 @@ export async function runStockAction(
   if (intent === 'request') {
     const parsed = parseReplenishment(ctx.form)
     const productId = Number(ctx.form.get('produit_id')) || undefined
-    if (!parsed.ok) return fail({ productId, fieldErrors: parsed.errors })
+    const values = echoFields(ctx.form, ['quantite'])
+    if (!parsed.ok) return fail({ productId, fieldErrors: parsed.errors, values })
     const key = String(ctx.form.get('cle') ?? '')
     try {
       const created = await ok(
@@ -94,7 +98,7 @@ export async function runStockAction(
         message: { key: 'stock.requested', params: { id: created.id, quantity: created.quantite, name: created.produit.nom } },
       })
     } catch (error) {
-      return fail({ productId, error: actionErrorFrom(error) }, error instanceof ApiError ? error.status : 503)
+      return fail({ productId, error: actionErrorFrom(error), values }, error instanceof ApiError ? error.status : 503)
     }
   }
 

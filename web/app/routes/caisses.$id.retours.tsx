@@ -11,8 +11,10 @@ import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { actionsColumn, amountColumn, TableHead } from '~/components/table-head'
 import { TitledCard } from '~/components/titled-card'
 import { formatDate, formatMoney, formatTime } from '~/lib/format'
-import { parseReturn, type FieldErrors } from '~/lib/forms/schemas'
+import { firstFieldInError } from '~/lib/forms/refusals'
+import { parseReturn, REFUND_METHODS, type FieldErrors } from '~/lib/forms/schemas'
 import type { MessageKey } from '~/lib/i18n/index'
+import { pageTitle } from '~/lib/meta'
 import { centsFromWire } from '~/lib/money'
 import { useIsPending } from '~/lib/pending'
 import { idParam, loading, mutation, signedIn } from '~/lib/request.server'
@@ -20,8 +22,8 @@ import { returnsPath } from '~/lib/paths'
 import { loadReturnsPage, runReturnAction, type ReturnActionResult, type SaleForReturn } from '~/lib/returns.server'
 import { useMessage, useT } from '~/lib/root-data'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Retours — ${data.register.nom} · Comptoir` : 'Retours · Comptoir' },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? pageTitle(matches, 'returns.title', { register: data.register.nom }) : pageTitle(matches, 'returns.pageTitle') },
 ]
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -177,6 +179,10 @@ function SaleReturnForms({
   const returnResult = result?.intent === 'return' ? result : undefined
   const cancelResult = result?.intent === 'cancel' ? result : undefined
   const fieldErrors = localErrors ?? returnResult?.fieldErrors
+  // A refused form comes back as it was posted: nothing the clerk typed or chose is lost.
+  const posted = returnResult?.values
+  // Without JavaScript, the focus goes to the first field in error, in the form's order.
+  const firstInvalid = firstFieldInError(fieldErrors, [...sale.lines.map((line) => `qte_${line.lineId}`), 'motif'])
   // Posting to the URL that shows this sale: without JavaScript, an error re-renders the same page.
   const formAction = `${path}?vente=${sale.id}`
   const returning = useIsPending({ formAction, intent: 'return' })
@@ -237,11 +243,12 @@ function SaleReturnForms({
                           id={`return-${name}`}
                           min={0}
                           max={line.remaining}
-                          defaultValue={0}
+                          defaultValue={posted?.[name] ?? 0}
                           disabled={line.remaining === 0}
                           className={`form-control form-control-sm pos-qty${error ? ' is-invalid' : ''}`}
                           aria-label={t('returns.quantityOf', { name: line.name, max: line.remaining })}
                           aria-invalid={error ? true : undefined}
+                          autoFocus={firstInvalid === name}
                           inputMode="numeric"
                         />
                         {error ? <div className="invalid-feedback d-block">{describe(error)}</div> : null}
@@ -252,8 +259,17 @@ function SaleReturnForms({
               </tbody>
             </table>
           </div>
-          <Field formId="return" name="motif" label={t('returns.reason')} maxLength={500} required error={fieldErrors?.motif} />
-          <RefundMethodSelect id="return-mode" />
+          <Field
+            formId="return"
+            name="motif"
+            label={t('returns.reason')}
+            maxLength={500}
+            required
+            defaultValue={posted?.motif}
+            error={fieldErrors?.motif}
+            autoFocus={firstInvalid === 'motif'}
+          />
+          <RefundMethodSelect id="return-mode" value={posted?.mode_remboursement} />
           <button type="submit" name="intent" value="return" className="btn btn-primary" disabled={returning}>
             {returning ? t('returns.saving') : t('returns.submit')}
           </button>
@@ -267,7 +283,7 @@ function SaleReturnForms({
           <input type="hidden" name="vente_id" value={sale.id} />
           <input type="hidden" name="cle" value={`${idempotencyKey}-annulation`} />
           <FormError error={cancelResult?.error ?? (cancelResult?.fieldErrors ? { key: 'form.invalid' } : undefined)} />
-          <RefundMethodSelect id="cancel-mode" />
+          <RefundMethodSelect id="cancel-mode" value={cancelResult?.values?.mode_remboursement} />
           <button type="submit" name="intent" value="cancel" className="btn btn-outline-danger" disabled={cancelling}>
             {t('returns.cancelSubmit')}
           </button>
@@ -277,14 +293,16 @@ function SaleReturnForms({
   )
 }
 
-function RefundMethodSelect({ id }: { id: string }) {
+/** `value`: the method chosen in a refused form (anything else falls back to the original payment). */
+function RefundMethodSelect({ id, value }: { id: string; value?: string }) {
   const t = useT()
+  const chosen = (REFUND_METHODS as readonly string[]).includes(value ?? '') ? value : 'original'
   return (
     <div className="mb-3">
       <label htmlFor={id} className="form-label">
         {t('returns.refundMethod')}
       </label>
-      <select id={id} name="mode_remboursement" className="form-select" defaultValue="original">
+      <select id={id} name="mode_remboursement" className="form-select" defaultValue={chosen}>
         <option value="original">{t('returns.method.original')}</option>
         <option value="especes">{t('returns.method.especes')}</option>
         <option value="carte">{t('returns.method.carte')}</option>

@@ -10,6 +10,7 @@ import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { StockFilterBar } from '~/components/stock/stock-filter-bar'
 import { actionsColumn, amountColumn } from '~/components/table-head'
 import { formatDate, formatMoney, formatNumber } from '~/lib/format'
+import { pageTitle } from '~/lib/meta'
 import { idParam, loading, mutation, requireStoreAccess, signedIn } from '~/lib/request.server'
 import { useMessage, useT } from '~/lib/root-data'
 import { stockListFiltered } from '~/lib/stock'
@@ -17,7 +18,9 @@ import { loadStock, runStockAction, stockFilters, type StockActionResult } from 
 import { getStore } from '~/lib/stores.server'
 import { storeMovementsPath } from '~/lib/warehouse'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Stock — ${data.store.nom} · Comptoir` : 'Stock · Comptoir' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? pageTitle(matches, 'stock.title', { store: data.store.nom }) : pageTitle(matches, 'stock.pageTitle') },
+]
 
 export async function loader(args: LoaderFunctionArgs) {
   const { api, user } = await signedIn(args)
@@ -108,7 +111,7 @@ export default function StorePage() {
                   label={t('stock.requestQuantityOf', { name: item.name })}
                   min={1}
                   max={100000}
-                  defaultValue={item.suggested ?? undefined}
+                  defaultValue={rowResult?.values?.quantite ?? item.suggested ?? undefined}
                   placeholder={t('stock.quantityPlaceholder')}
                   error={rowResult?.fieldErrors?.quantite ?? rowResult?.error}
                   submitLabel={t('stock.requestSubmit')}

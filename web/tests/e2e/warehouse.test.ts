@@ -111,6 +111,11 @@ describeFlows('central warehouse and replenishment', () => {
 
   test('a clerk requests a replenishment from the store’s stock page', async () => {
     await go(clerk, `/magasins/1/stock?q=${CODE}`)
+    // A quantity of 0 is refused under the row: what was typed stays (not the suggestion).
+    await clerk.getByLabel(`Quantité de ${NAME} à demander`).fill('0')
+    await press(clerk, 'Demander', clerk.getByTestId('stock-table'))
+    await expectText(clerk.locator(`#request-${productId}-error`), 'Au moins 1.')
+    assert.equal(await clerk.getByLabel(`Quantité de ${NAME} à demander`).inputValue(), '0')
     const form = clerk.getByTestId('stock-table').locator('tr', { hasText: CODE }).locator('form')
     const fields = { csrf: await form.locator('input[name="csrf"]').inputValue(), cle: await form.locator('input[name="cle"]').inputValue() }
     await clerk.getByLabel(`Quantité de ${NAME} à demander`).fill('30')
