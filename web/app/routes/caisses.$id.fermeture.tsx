@@ -10,6 +10,7 @@ import { SessionReport } from '~/components/session-report'
 import { ApiError, ok, okOrNull } from '~/lib/api/client.server'
 import { parseCloseSession, type FieldErrors } from '~/lib/forms/schemas'
 import type { Message } from '~/lib/i18n/index'
+import { pageTitle } from '~/lib/meta'
 import { centsToWire } from '~/lib/money'
 import { useIsPending } from '~/lib/pending'
 import { registerFor } from '~/lib/pos/pos.server'
@@ -17,7 +18,9 @@ import { actionErrorFrom, idParam, loading, mutation, redirectWithNotice, signed
 import { useT } from '~/lib/root-data'
 import { currentSession, currentSessionSummary, getStore } from '~/lib/stores.server'
 
-export const meta: MetaFunction = () => [{ title: 'Fermeture de caisse · Comptoir' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? pageTitle(matches, 'close.title', { register: data.register.nom }) : pageTitle(matches, 'close.pageTitle') },
+]
 
 export async function loader(args: LoaderFunctionArgs) {
   const { api, user } = await signedIn(args)

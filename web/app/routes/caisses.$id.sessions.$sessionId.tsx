@@ -5,12 +5,19 @@ import { PageHeader } from '~/components/page-header'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { SessionReport } from '~/components/session-report'
 import { ok } from '~/lib/api/client.server'
+import { pageTitle } from '~/lib/meta'
 import { registerFor } from '~/lib/pos/pos.server'
 import { idParam, loading, notFound, signedIn } from '~/lib/request.server'
 import { useT } from '~/lib/root-data'
 import { getStore, withReport } from '~/lib/stores.server'
 
-export const meta: MetaFunction = () => [{ title: 'Rapport de caisse · Comptoir' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: data
+      ? pageTitle(matches, data.session.rapport.type === 'Z' ? 'report.zPageTitle' : 'report.xPageTitle', { register: data.register.nom })
+      : pageTitle(matches, 'report.pageTitle'),
+  },
+]
 
 export async function loader(args: LoaderFunctionArgs) {
   const { api, user } = await signedIn(args)

@@ -12,6 +12,7 @@ import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { formatMoney, formatTime } from '~/lib/format'
 import { useHydrated } from '~/lib/hydrated'
 import { parseOpenSession, parsePayment, parseScan, type FieldErrors } from '~/lib/forms/schemas'
+import { pageTitle } from '~/lib/meta'
 import { posPath } from '~/lib/paths'
 import { loadPos, runPosAction } from '~/lib/pos/pos.server'
 import type { PosActionResult, PosIntent } from '~/lib/pos/types'
@@ -20,8 +21,8 @@ import { useT } from '~/lib/root-data'
 
 export const handle = { wide: true }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.register.nom} — ${data.register.storeName} · Comptoir` : 'Comptoir' },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? pageTitle(matches, 'pos.title', { register: data.register.nom, store: data.register.storeName }) : pageTitle(matches, 'pos.pageTitle') },
 ]
 
 export async function loader(args: LoaderFunctionArgs) {

@@ -11,11 +11,14 @@ import { deleteCategory, loadCategory, updateCategory } from '~/lib/catalog/cate
 import { CATEGORY_FIELDS, parseCategory } from '~/lib/forms/catalog'
 import { apiRefusal, invalidForm } from '~/lib/forms/refusal.server'
 import { echoFields, refusalsByPlace, type FormRefusal } from '~/lib/forms/refusals'
+import { pageTitle } from '~/lib/meta'
 import { loadRecord, recordMutation } from '~/lib/record.server'
 import { redirectWithNotice } from '~/lib/request.server'
 import { useT } from '~/lib/root-data'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.name} · Catégories · Comptoir` : 'Catégorie · Comptoir' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? pageTitle(matches, 'categories.pageTitleOf', { name: data.name }) : pageTitle(matches, 'categories.editTitle') },
+]
 
 export async function loader(args: LoaderFunctionArgs) {
   return loadRecord(args, MANAGER_ROLES, loadCategory)

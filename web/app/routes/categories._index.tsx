@@ -14,10 +14,11 @@ import { CATEGORY_FIELDS, parseCategory } from '~/lib/forms/catalog'
 import { apiRefusal, invalidForm } from '~/lib/forms/refusal.server'
 import { echoFields, type FormRefusal } from '~/lib/forms/refusals'
 import { listLoader } from '~/lib/list.server'
+import { pageTitle } from '~/lib/meta'
 import { mutation, redirectWithNotice, requireRole } from '~/lib/request.server'
 import { useT } from '~/lib/root-data'
 
-export const meta: MetaFunction = () => [{ title: 'Catégories · Comptoir' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'categories.title') }]
 
 export function loader(args: LoaderFunctionArgs) {
   return listLoader(args, MANAGER_ROLES, categoryFilters, async (api, filters) => ({ categories: await loadCategories(api, filters) }))

@@ -12,11 +12,12 @@ import { authState, getSession, safeRedirectPath, signIn } from '~/lib/auth/sess
 import type { SessionUser } from '~/lib/auth/roles'
 import { parseLogin, type FieldErrors } from '~/lib/forms/schemas'
 import type { Message } from '~/lib/i18n/index'
+import { pageTitle } from '~/lib/meta'
 import { homeFor } from '~/lib/nav'
 import { actionErrorFrom, anonymousApi, checkedForm, redirectWithSession } from '~/lib/request.server'
 import { useT } from '~/lib/root-data'
 
-export const meta: MetaFunction = () => [{ title: 'Connexion · Comptoir' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'auth.title') }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request)

@@ -7,10 +7,11 @@ import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { createApiClient } from '~/lib/api/client.server'
 import { authState, getSession, signOut } from '~/lib/auth/session.server'
 import { webConfig } from '~/lib/env.server'
+import { pageTitle } from '~/lib/meta'
 import { checkedForm, redirectWithNotice } from '~/lib/request.server'
 import { useT } from '~/lib/root-data'
 
-export const meta: MetaFunction = () => [{ title: 'Déconnexion · Comptoir' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'auth.logoutPageTitle') }]
 
 /** GET changes nothing: it offers the sign-out button (for a bookmarked /deconnexion). */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -6,10 +6,11 @@ import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { ok } from '~/lib/api/client.server'
 import { MANAGER_ROLES } from '~/lib/auth/roles'
 import { formatNumber } from '~/lib/format'
+import { pageTitle } from '~/lib/meta'
 import { loading, requireRole, signedIn } from '~/lib/request.server'
 import { useT, useUser } from '~/lib/root-data'
 
-export const meta: MetaFunction = () => [{ title: 'Gestion · Comptoir' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'management.title') }]
 
 /**
  * The managers' landing page: where the head-office pages hang (dashboard,

@@ -15,10 +15,11 @@ import { formatDate } from '~/lib/format'
 import type { TokenState } from '~/lib/forms/access'
 import { apiRefusal } from '~/lib/forms/refusal.server'
 import type { FormRefusal } from '~/lib/forms/refusals'
+import { pageTitle } from '~/lib/meta'
 import { loading, mutation, redirectWithNotice, requireRole, signedIn } from '~/lib/request.server'
 import { useT } from '~/lib/root-data'
 
-export const meta: MetaFunction = () => [{ title: 'Jetons d’API · Comptoir' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'tokens.title') }]
 
 // The page may carry a token's secret: no cache keeps it.
 export const headers: HeadersFunction = ({ loaderHeaders, parentHeaders }) => {

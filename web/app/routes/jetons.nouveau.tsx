@@ -15,11 +15,12 @@ import { TOKEN_FIELDS, TOKEN_SCOPES, parseToken } from '~/lib/forms/access'
 import { apiRefusal, invalidForm } from '~/lib/forms/refusal.server'
 import { echoFields, firstFieldInError, type FormRefusal } from '~/lib/forms/refusals'
 import { useValidatedForm } from '~/lib/forms/use-validated-form'
+import { pageTitle } from '~/lib/meta'
 import { useIsPending } from '~/lib/pending'
 import { mutation, redirectWithSession, requireRole, signedIn } from '~/lib/request.server'
 import { useT } from '~/lib/root-data'
 
-export const meta: MetaFunction = () => [{ title: 'Nouveau jeton d’API · Comptoir' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'tokens.newTitle') }]
 
 const PATH = '/jetons/nouveau'
 

@@ -5,12 +5,15 @@ import { EmptyState } from '~/components/empty-state'
 import { PageHeader } from '~/components/page-header'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { formatMoney, formatTime } from '~/lib/format'
+import { pageTitle } from '~/lib/meta'
 import { sessionView } from '~/lib/pos/pos.server'
 import { idParam, loading, requireStoreAccess, signedIn } from '~/lib/request.server'
 import { useT } from '~/lib/root-data'
 import { currentSession, getStore, listRegisters, type RegisterSession } from '~/lib/stores.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.store.nom} · Caisses · Comptoir` : 'Comptoir' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? pageTitle(matches, 'registers.pageTitleOf', { store: data.store.nom }) : pageTitle(matches, 'registers.pageTitle') },
+]
 
 export async function loader(args: LoaderFunctionArgs) {
   const { api, user } = await signedIn(args)

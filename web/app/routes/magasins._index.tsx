@@ -4,11 +4,12 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { EmptyState } from '~/components/empty-state'
 import { PageHeader } from '~/components/page-header'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
+import { pageTitle } from '~/lib/meta'
 import { loading, signedIn } from '~/lib/request.server'
 import { useT } from '~/lib/root-data'
 import { listStores } from '~/lib/stores.server'
 
-export const meta: MetaFunction = () => [{ title: 'Magasins · Comptoir' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'stores.pageTitle') }]
 
 export async function loader(args: LoaderFunctionArgs) {
   const { api, user } = await signedIn(args)

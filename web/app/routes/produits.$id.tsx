@@ -14,12 +14,13 @@ import { formatNumber } from '~/lib/format'
 import { PRODUCT_FIELDS, parseProduct } from '~/lib/forms/catalog'
 import { apiRefusal, invalidForm } from '~/lib/forms/refusal.server'
 import { echoFields, refusalsByPlace, type FormRefusal } from '~/lib/forms/refusals'
+import { pageTitle } from '~/lib/meta'
 import { loadRecord, recordMutation } from '~/lib/record.server'
 import { redirectWithNotice } from '~/lib/request.server'
 import { useT } from '~/lib/root-data'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.product.name} · Produits · Comptoir` : 'Produit · Comptoir' },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? pageTitle(matches, 'products.pageTitleOf', { name: data.product.name }) : pageTitle(matches, 'products.pageTitle') },
 ]
 
 export async function loader(args: LoaderFunctionArgs) {

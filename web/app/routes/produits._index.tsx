@@ -15,9 +15,10 @@ import { loadProducts, productFilters } from '~/lib/catalog/products.server'
 import { formatMoney, formatNumber } from '~/lib/format'
 import { choicesOf, namedChoices } from '~/lib/list-query'
 import { listLoader } from '~/lib/list.server'
+import { pageTitle } from '~/lib/meta'
 import { useT } from '~/lib/root-data'
 
-export const meta: MetaFunction = () => [{ title: 'Produits · Comptoir' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'products.title') }]
 
 export function loader(args: LoaderFunctionArgs) {
   return listLoader(args, MANAGER_ROLES, productFilters, loadProducts)

@@ -10,10 +10,11 @@ import { categoryOptions, createProduct } from '~/lib/catalog/products.server'
 import { PRODUCT_FIELDS, parseProduct } from '~/lib/forms/catalog'
 import { apiRefusal, invalidForm } from '~/lib/forms/refusal.server'
 import { echoFields, type FormRefusal } from '~/lib/forms/refusals'
+import { pageTitle } from '~/lib/meta'
 import { loading, mutation, redirectWithNotice, requireRole, signedIn } from '~/lib/request.server'
 import { useT } from '~/lib/root-data'
 
-export const meta: MetaFunction = () => [{ title: 'Nouveau produit · Comptoir' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'products.newTitle') }]
 
 export async function loader(args: LoaderFunctionArgs) {
   const { api, user } = await signedIn(args)

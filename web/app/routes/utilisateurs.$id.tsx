@@ -12,12 +12,13 @@ import { ADMIN_ROLES } from '~/lib/auth/roles'
 import { USER_FIELDS, parseUser } from '~/lib/forms/access'
 import { apiRefusal, invalidForm } from '~/lib/forms/refusal.server'
 import { echoFields, refusalsByPlace, type FormRefusal } from '~/lib/forms/refusals'
+import { pageTitle } from '~/lib/meta'
 import { loadRecord, recordMutation } from '~/lib/record.server'
 import { redirectWithNotice } from '~/lib/request.server'
 import { useT, useUser } from '~/lib/root-data'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.user.username} · Utilisateurs · Comptoir` : 'Utilisateur · Comptoir' },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? pageTitle(matches, 'users.pageTitleOf', { name: data.user.username }) : pageTitle(matches, 'users.pageTitle') },
 ]
 
 const ECHOED = USER_FIELDS.filter((name) => name !== 'mot_de_passe')

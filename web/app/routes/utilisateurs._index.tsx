@@ -13,9 +13,10 @@ import { loadUsers, userFilters } from '~/lib/access/users.server'
 import { ADMIN_ROLES, ROLES } from '~/lib/auth/roles'
 import { choicesOf } from '~/lib/list-query'
 import { listLoader } from '~/lib/list.server'
+import { pageTitle } from '~/lib/meta'
 import { useT } from '~/lib/root-data'
 
-export const meta: MetaFunction = () => [{ title: 'Utilisateurs · Comptoir' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'users.title') }]
 
 export function loader(args: LoaderFunctionArgs) {
   return listLoader(args, ADMIN_ROLES, userFilters, loadUsers)

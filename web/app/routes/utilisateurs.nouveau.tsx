@@ -9,10 +9,11 @@ import { ADMIN_ROLES } from '~/lib/auth/roles'
 import { USER_FIELDS, parseUser } from '~/lib/forms/access'
 import { apiRefusal, invalidForm } from '~/lib/forms/refusal.server'
 import { echoFields, type FormRefusal } from '~/lib/forms/refusals'
+import { pageTitle } from '~/lib/meta'
 import { loading, mutation, redirectWithNotice, requireRole, signedIn } from '~/lib/request.server'
 import { useT } from '~/lib/root-data'
 
-export const meta: MetaFunction = () => [{ title: 'Nouvel utilisateur · Comptoir' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'users.newTitle') }]
 
 // Never echoed back into the page: the password.
 const ECHOED = USER_FIELDS.filter((name) => name !== 'mot_de_passe')

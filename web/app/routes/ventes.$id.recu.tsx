@@ -4,6 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { ok } from '~/lib/api/client.server'
 import { formatDate, formatMoney } from '~/lib/format'
+import { pageTitle } from '~/lib/meta'
 import { centsFromWire } from '~/lib/money'
 import { idParam, loading, signedIn } from '~/lib/request.server'
 import { useT } from '~/lib/root-data'
@@ -11,8 +12,8 @@ import receiptStylesHref from '~/styles/receipt.css?url'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: receiptStylesHref }]
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Reçu ${data.receipt.numero_recu} · Comptoir` : 'Reçu · Comptoir' },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? pageTitle(matches, 'receipt.pageTitleOf', { number: data.receipt.numero_recu }) : pageTitle(matches, 'receipt.pageTitle') },
 ]
 
 export async function loader(args: LoaderFunctionArgs) {

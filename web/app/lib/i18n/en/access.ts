@@ -7,6 +7,8 @@ export const access: Record<keyof typeof french, string> = {
   'users.title': 'Users',
   'users.new': 'New user',
   'users.newTitle': 'New user',
+  'users.pageTitle': 'User',
+  'users.pageTitleOf': '{name} · Users',
   'users.newCrumb': 'New',
   'users.editTitle': 'Account',
   'users.filterLabel': 'Filter users',

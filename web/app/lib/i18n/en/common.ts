@@ -101,6 +101,7 @@ export const common: Record<keyof typeof french, string> = {
   'auth.expired': 'Your session has expired. Sign in again to continue.',
   'auth.loggedOut': 'You are signed out.',
   'auth.logoutTitle': 'Leave Comptoir',
+  'auth.logoutPageTitle': 'Sign out',
 
   // Active / inactive (management lists)
   'admin.active': 'Active',

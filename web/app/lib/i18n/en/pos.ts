@@ -5,6 +5,7 @@ import type { pos as french } from '../fr/pos.ts'
 export const pos: Record<keyof typeof french, string> = {
   // Stores and registers
   'stores.title': 'Our stores',
+  'stores.pageTitle': 'Stores',
   'stores.lead': 'Pick a store to reach its registers or its stock.',
   'stores.empty': 'No store is set up yet.',
   'stores.noAddress': 'No address on file',
@@ -13,6 +14,8 @@ export const pos: Record<keyof typeof french, string> = {
   'stores.stock': 'Stock',
   'stores.partial': '{shown} of {total} stores shown.',
   'registers.title': 'Registers ({count})',
+  'registers.pageTitle': 'Registers',
+  'registers.pageTitleOf': '{store} · Registers',
   'registers.empty': 'No register is set up for this store.',
   'registers.number': 'Register #{number}',
   'registers.open': 'Open',
@@ -32,6 +35,7 @@ export const pos: Record<keyof typeof french, string> = {
 
   // POS
   'pos.title': '{register} — {store}',
+  'pos.pageTitle': 'Register',
   'pos.returnsLink': 'Returns',
   'pos.xReportLink': 'X report',
   'pos.closeLink': 'Close the register',
@@ -109,6 +113,8 @@ export const pos: Record<keyof typeof french, string> = {
   'receipt.printHint': 'To print: Ctrl+P (Cmd+P on a Mac).',
   'receipt.returns': 'Return items of this sale',
   'receipt.number': 'Receipt',
+  'receipt.pageTitle': 'Receipt',
+  'receipt.pageTitleOf': 'Receipt {number}',
   'receipt.date': 'Date',
   'receipt.register': 'Register',
   'receipt.clerk': 'Clerk',
@@ -124,6 +130,7 @@ export const pos: Record<keyof typeof french, string> = {
 
   // Returns
   'returns.title': 'Returns — {register}',
+  'returns.pageTitle': 'Returns',
   'returns.crumb': 'Returns',
   'returns.backToPos': 'Back to the sale',
   'returns.intro': "Find the sale by its receipt number (or among today's sales), pick the items brought back and the refund method. The sale is never deleted.",
@@ -165,6 +172,7 @@ export const pos: Record<keyof typeof french, string> = {
 
   // Closing and X/Z reports
   'close.title': 'Closing — {register}',
+  'close.pageTitle': 'Closing the register',
   'close.crumb': 'Closing',
   'close.alreadyClosed': 'This register has no open session.',
   'close.backToPos': 'Back to the register',
@@ -180,6 +188,7 @@ export const pos: Record<keyof typeof french, string> = {
   'report.zTitle': 'Z report (closing)',
   'report.xPageTitle': 'X report — {register}',
   'report.zPageTitle': 'Z report — {register}',
+  'report.pageTitle': 'Register report',
   'report.crumb': 'Report',
   'report.backToRegisters': 'Back to the registers',
   'report.openedAt': 'Opened',

@@ -5,6 +5,7 @@ import type { warehouse as french } from '../fr/warehouse.ts'
 export const warehouse: Record<keyof typeof french, string> = {
   // Store stock
   'stock.title': 'Stock — {store}',
+  'stock.pageTitle': 'Stock',
   'stock.crumb': 'Stock',
   'stock.caption': 'Stock of {store}',
   'stock.filterLabel': 'Filter the stock',

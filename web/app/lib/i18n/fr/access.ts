@@ -5,6 +5,8 @@ export const access = {
   'users.title': 'Utilisateurs',
   'users.new': 'Nouvel utilisateur',
   'users.newTitle': 'Nouvel utilisateur',
+  'users.pageTitle': 'Utilisateur',
+  'users.pageTitleOf': '{name} · Utilisateurs',
   'users.newCrumb': 'Nouveau',
   'users.editTitle': 'Compte',
   'users.filterLabel': 'Filtrer les utilisateurs',

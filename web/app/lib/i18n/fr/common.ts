@@ -99,6 +99,7 @@ export const common = {
   'auth.expired': 'Votre session a expiré. Reconnectez-vous pour continuer.',
   'auth.loggedOut': 'Vous êtes déconnecté.',
   'auth.logoutTitle': 'Quitter Comptoir',
+  'auth.logoutPageTitle': 'Déconnexion',
 
   // Active / inactive (management lists)
   'admin.active': 'Actif',

@@ -3,6 +3,7 @@
 export const pos = {
   // Stores and registers
   'stores.title': 'Nos magasins',
+  'stores.pageTitle': 'Magasins',
   'stores.lead': 'Choisissez un magasin pour accéder à ses caisses ou à son stock.',
   'stores.empty': "Aucun magasin n'est encore configuré.",
   'stores.noAddress': 'Adresse non renseignée',
@@ -11,6 +12,8 @@ export const pos = {
   'stores.stock': 'Voir le stock',
   'stores.partial': '{shown} magasins affichés sur {total}.',
   'registers.title': 'Caisses ({count})',
+  'registers.pageTitle': 'Caisses',
+  'registers.pageTitleOf': '{store} · Caisses',
   'registers.empty': 'Aucune caisse configurée pour ce magasin.',
   'registers.number': 'Caisse n° {number}',
   'registers.open': 'Ouverte',
@@ -30,6 +33,7 @@ export const pos = {
 
   // POS
   'pos.title': '{register} — {store}',
+  'pos.pageTitle': 'Caisse',
   'pos.returnsLink': 'Retours',
   'pos.xReportLink': 'Rapport X',
   'pos.closeLink': 'Fermer la caisse',
@@ -107,6 +111,8 @@ export const pos = {
   'receipt.printHint': 'Pour imprimer : Ctrl+P (Cmd+P sur Mac).',
   'receipt.returns': 'Retour sur cette vente',
   'receipt.number': 'Reçu',
+  'receipt.pageTitle': 'Reçu',
+  'receipt.pageTitleOf': 'Reçu {number}',
   'receipt.date': 'Date',
   'receipt.register': 'Caisse',
   'receipt.clerk': 'Caissier',
@@ -122,6 +128,7 @@ export const pos = {
 
   // Returns
   'returns.title': 'Retours — {register}',
+  'returns.pageTitle': 'Retours',
   'returns.crumb': 'Retours',
   'returns.backToPos': 'Retour à la vente',
   'returns.intro': "Retrouvez la vente par son numéro de reçu (ou dans les ventes du jour), choisissez les articles rapportés et le mode de remboursement. La vente n'est jamais supprimée.",
@@ -163,6 +170,7 @@ export const pos = {
 
   // Closing and X/Z reports
   'close.title': 'Fermeture — {register}',
+  'close.pageTitle': 'Fermeture de caisse',
   'close.crumb': 'Fermeture',
   'close.alreadyClosed': "Cette caisse n'a pas de session ouverte.",
   'close.backToPos': 'Retour à la caisse',
@@ -178,6 +186,7 @@ export const pos = {
   'report.zTitle': 'Rapport Z (clôture)',
   'report.xPageTitle': 'Rapport X — {register}',
   'report.zPageTitle': 'Rapport Z — {register}',
+  'report.pageTitle': 'Rapport de caisse',
   'report.crumb': 'Rapport',
   'report.backToRegisters': 'Retour aux caisses',
   'report.openedAt': 'Ouverture',

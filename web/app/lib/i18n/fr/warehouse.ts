@@ -3,6 +3,7 @@
 export const warehouse = {
   // Store stock
   'stock.title': 'Stock — {store}',
+  'stock.pageTitle': 'Stock',
   'stock.crumb': 'Stock',
   'stock.caption': 'Stock du magasin {store}',
   'stock.filterLabel': 'Filtrer le stock',
