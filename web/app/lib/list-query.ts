@@ -9,9 +9,14 @@ export function pageFrom(value: string | null): number {
   return Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1
 }
 
-/** A free-text filter (?q=, ?produit=): trimmed, at most `max` characters, '' when absent. */
+// Control characters (NUL above all: PostgreSQL cannot hold it, so the API refuses the
+// whole request) are never part of what someone meant to search for.
+// eslint-disable-next-line no-control-regex -- matching them is the point
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g
+
+/** A free-text filter (?q=, ?produit=): without control characters, trimmed, at most `max` characters, '' when absent. */
 export function searchFrom(value: string | null, max: number): string {
-  return (value ?? '').trim().slice(0, max)
+  return (value ?? '').replace(CONTROL_CHARACTERS, '').trim().slice(0, max)
 }
 
 /** An id filter (?categorie=3), or null when absent or not an id. */

@@ -17,6 +17,7 @@ import type { Message } from './i18n/index.ts'
 import { centsFromWire } from './money.ts'
 import { returnsPath } from './paths.ts'
 import { registerFor } from './pos/pos.server.ts'
+import { returnsQuery } from './returns.ts'
 import { actionErrorFrom, redirectWithNotice } from './request.server.ts'
 import { getStore } from './stores.server.ts'
 
@@ -79,27 +80,21 @@ async function findSaleId(api: ApiClient, search: string): Promise<number | null
   return page.items[0]?.id ?? null
 }
 
-function pageNumber(url: URL): number {
-  const value = Number(url.searchParams.get('page') ?? '1')
-  return Number.isInteger(value) && value >= 1 && value <= 10_000 ? value : 1
-}
-
 export async function loadReturnsPage(
   { api, user }: { api: ApiClient; user: SessionUser; session: WebSession },
   registerId: number,
   url: URL
 ) {
   const register = await registerFor(api, user, registerId)
-  const search = url.searchParams.get('recu')?.trim().slice(0, 40) ?? ''
-  let saleId = Number(url.searchParams.get('vente') ?? '') || null
+  const query = returnsQuery(url)
+  const { search, returnId, page } = query
+  let saleId = query.saleId
   let searchMiss = false
   if (!saleId && search) {
     saleId = await findSaleId(api, search)
     searchMiss = saleId === null
   }
-  const returnId = Number(url.searchParams.get('retour') ?? '') || null
   const today = storeDay()
-  const page = pageNumber(url)
   const [store, recent, sale, lastReturn] = await Promise.all([
     getStore(api, register.magasin_id),
     ok(
@@ -110,10 +105,12 @@ export async function loadReturnsPage(
     saleId ? okOrNull(api.GET('/api/v1/sales/{id}', { params: { path: { id: saleId } } })) : Promise.resolve(null),
     returnId ? okOrNull(api.GET('/api/v1/returns/{id}', { params: { path: { id: returnId } } })) : Promise.resolve(null),
   ])
+  const missed = searchMiss || (saleId !== null && sale === null)
   return {
     register: { id: register.id, nom: register.nom, storeId: register.magasin_id, storeName: store.nom },
-    search,
-    searchMiss: searchMiss || (saleId !== null && sale === null),
+    // An unknown ?vente= reads like an unknown receipt number: the message quotes what was asked for.
+    search: search || (missed && saleId !== null ? String(saleId) : ''),
+    searchMiss: missed,
     sale: sale ? saleForReturn(sale) : null,
     lastReturn,
     recent: {

@@ -28,6 +28,14 @@ describe('list query strings read safely (anything odd: no filter, page 1)', () 
     assert.equal(searchFrom(` ${'x'.repeat(40)}`, 32), 'x'.repeat(32))
   })
 
+  test('free text: control characters (NUL first: the API refuses the request) are dropped', () => {
+    assert.equal(searchFrom('a\u0000b', 64), 'ab')
+    assert.equal(searchFrom('\u0000 lait\t\r\n\u001b\u007f\u0085', 64), 'lait')
+    assert.equal(searchFrom('\u0000', 64), '')
+    // Letters outside ASCII are text, not control characters.
+    assert.equal(searchFrom('crème brûlée', 64), 'crème brûlée')
+  })
+
   test('ids: digits only, at least 1', () => {
     assert.equal(positiveId('7'), 7)
     for (const odd of [null, '', '0', '-1', '1.5', '7a', '1234567890']) assert.equal(positiveId(odd), null, `id=${odd}`)

@@ -5,7 +5,7 @@ import { ok, type ApiClient } from '../api/client.server.ts'
 import type { components } from '../api/schema'
 import { ROLES, type Role } from '../auth/roles.ts'
 import type { UserInput } from '../forms/access.ts'
-import { ACTIVE_FILTERS, actifQuery, oneOf, pageFrom, positiveId, type ActiveFilter } from '../list-query.ts'
+import { ACTIVE_FILTERS, actifQuery, oneOf, pageFrom, positiveId, searchFrom, type ActiveFilter } from '../list-query.ts'
 import { listStores } from '../stores.server.ts'
 
 type UserWire = components['schemas']['User']
@@ -23,7 +23,7 @@ export interface UserFilters {
 export function userFilters(url: URL): UserFilters {
   const role = url.searchParams.get('role')
   return {
-    search: (url.searchParams.get('q') ?? '').trim().slice(0, 100),
+    search: searchFrom(url.searchParams.get('q'), 100),
     role: (ROLES as readonly string[]).includes(role ?? '') ? (role as Role) : null,
     storeId: positiveId(url.searchParams.get('magasin')),
     status: oneOf(url.searchParams.get('statut'), ACTIVE_FILTERS, 'tous'),

@@ -1,6 +1,6 @@
 // Categories for the management pages: the list, one category, the writes.
 import { ok, type ApiClient } from '../api/client.server.ts'
-import { pageFrom } from '../list-query.ts'
+import { pageFrom, searchFrom } from '../list-query.ts'
 import { CATEGORIES_PAGE_SIZE } from './options.ts'
 
 export interface CategoryFilters {
@@ -9,7 +9,7 @@ export interface CategoryFilters {
 }
 
 export function categoryFilters(url: URL): CategoryFilters {
-  return { search: (url.searchParams.get('q') ?? '').trim().slice(0, 100), page: pageFrom(url.searchParams.get('page')) }
+  return { search: searchFrom(url.searchParams.get('q'), 100), page: pageFrom(url.searchParams.get('page')) }
 }
 
 export async function loadCategories(api: ApiClient, filters: CategoryFilters) {

@@ -12,7 +12,7 @@ import {
   PRODUCTS_PAGE_SIZE,
   type ProductSort,
 } from './options.ts'
-import { ACTIVE_FILTERS, actifQuery, oneOf, pageFrom, positiveId, type ActiveFilter } from '../list-query.ts'
+import { ACTIVE_FILTERS, actifQuery, oneOf, pageFrom, positiveId, searchFrom, type ActiveFilter } from '../list-query.ts'
 
 type ProductWire = components['schemas']['Product']
 
@@ -26,7 +26,7 @@ export interface ProductFilters {
 
 export function productFilters(url: URL): ProductFilters {
   return {
-    search: (url.searchParams.get('q') ?? '').trim().slice(0, 100),
+    search: searchFrom(url.searchParams.get('q'), 100),
     categoryId: positiveId(url.searchParams.get('categorie')),
     status: oneOf(url.searchParams.get('statut'), ACTIVE_FILTERS, 'tous'),
     sort: oneOf(url.searchParams.get('tri'), PRODUCT_SORTS, 'code'),

@@ -9,6 +9,7 @@ import { ApiError, ok, type ApiClient } from '../api/client.server.ts'
 import type { SessionUser } from '../auth/roles.ts'
 import type { WebSession } from '../auth/session.server.ts'
 import { parseCartLine, parseOpenSession, parsePayment, parseScan, type FieldErrors } from '../forms/schemas.ts'
+import { searchFrom } from '../list-query.ts'
 import { centsFromWire, centsToWire } from '../money.ts'
 import { posPath } from '../paths.ts'
 import { actionErrorFrom, forbidden, notFound, redirectWithNotice, redirectWithSession } from '../request.server.ts'
@@ -99,7 +100,7 @@ export async function loadPos(
   url: URL
 ): Promise<PosView> {
   const register = await registerFor(api, user, registerId)
-  const term = url.searchParams.get('q')?.trim().slice(0, 64) || null
+  const term = searchFrom(url.searchParams.get('q'), 64) || null
   // One store read gives the page its name and the cart its tax rates.
   const storeDetail = getStore(api, register.magasin_id)
   const [store, drawer, cart, stock] = await Promise.all([

@@ -1,0 +1,24 @@
+// The returns page's URL, read safely: a bookmarked, edited or mistyped
+// address shows the page without the odd part, never an error page (the API
+// refuses ids out of its range with a 422, which would be a 502 here).
+import { pageFrom, positiveId, searchFrom } from './list-query.ts'
+
+export interface ReturnsQuery {
+  /** ?recu=: a receipt number (or a sale id) as typed. */
+  search: string
+  /** ?vente=: the sale picked from today's list, or back from a return. */
+  saleId: number | null
+  /** ?retour=: the return just recorded, shown once as a confirmation. */
+  returnId: number | null
+  /** ?page=: today's sales. */
+  page: number
+}
+
+export function returnsQuery(url: URL): ReturnsQuery {
+  return {
+    search: searchFrom(url.searchParams.get('recu'), 40),
+    saleId: positiveId(url.searchParams.get('vente')),
+    returnId: positiveId(url.searchParams.get('retour')),
+    page: pageFrom(url.searchParams.get('page')),
+  }
+}

@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+
+import { returnsQuery } from '../../app/lib/returns.ts'
+
+const query = (search: string) => returnsQuery(new URL(`http://comptoir.test/caisses/1/retours${search}`))
+
+describe('the returns page reads its URL safely (an odd value is absent, never an error page)', () => {
+  test('a sale, a return, a page and a receipt number as the page writes them', () => {
+    assert.deepEqual(query('?vente=42&retour=7&page=2&recu=%20s1-r1-00000042%20'), {
+      search: 's1-r1-00000042',
+      saleId: 42,
+      returnId: 7,
+      page: 2,
+    })
+  })
+
+  test('ids the API would refuse (negative, zero, beyond its range, not digits) are absent', () => {
+    for (const odd of ['-1', '0', '99999999999', '1e3', '0x10', '4.5', 'abc', '', '%00']) {
+      const read = query(`?vente=${odd}&retour=${odd}`)
+      assert.equal(read.saleId, null, `vente=${odd}`)
+      assert.equal(read.returnId, null, `retour=${odd}`)
+    }
+    assert.deepEqual(query(''), { search: '', saleId: null, returnId: null, page: 1 })
+  })
+
+  test('a receipt number loses its control characters and is cut at 40 characters', () => {
+    assert.equal(query('?recu=S1%00-R1').search, 'S1-R1')
+    assert.equal(query(`?recu=${'9'.repeat(50)}`).search, '9'.repeat(40))
+  })
+
+  test('an odd page is page 1', () => {
+    for (const odd of ['-5', '0', 'deux', '1000000']) assert.equal(query(`?page=${odd}`).page, 1, `page=${odd}`)
+  })
+})
