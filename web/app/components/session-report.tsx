@@ -3,6 +3,7 @@ import { Fragment } from 'react'
 import type { SessionReportWire } from '~/lib/api/wire'
 import { formatDate, formatMoney, formatNumber } from '~/lib/format'
 import { centsFromWire } from '~/lib/money'
+import { taxName } from '~/lib/pos/tax-labels'
 import { useT } from '~/lib/root-data'
 
 const money = (wire: string | null | undefined) => (wire ? formatMoney(centsFromWire(wire)) : '—')
@@ -38,7 +39,7 @@ export function SessionReport({ session }: { session: SessionReportWire }) {
           <dd className="col-sm-6">{money(report.ventes.sous_total)}</dd>
           {report.ventes.taxes.map((tax) => (
             <Fragment key={tax.code}>
-              <dt className="col-sm-6 fw-normal">{tax.code}</dt>
+              <dt className="col-sm-6 fw-normal">{taxName(t, tax.code)}</dt>
               <dd className="col-sm-6">{money(tax.montant)}</dd>
             </Fragment>
           ))}

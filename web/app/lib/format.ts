@@ -43,6 +43,14 @@ export function formatNumber(value: number): string {
   return numberFormat.format(value)
 }
 
+// Tax rates are published to 10 ppm (three decimals of a percent); four keeps any finer one visible.
+const rateFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 4 })
+
+/** A rate in parts per million: 99 750 → "9,975 %", 50 000 → "5 %" (no-break space before "%"). */
+export function formatRatePpm(ratePpm: number): string {
+  return `${rateFormat.format(ratePpm / 10_000)}\u00a0%`
+}
+
 const timeFormat = new Intl.DateTimeFormat(LOCALE, { timeStyle: 'short', timeZone: STORE_TIME_ZONE })
 
 /** "2025-11-24T15:30:00Z" → "10 h 30" in the stores' time zone. */

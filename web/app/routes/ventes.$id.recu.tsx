@@ -6,6 +6,8 @@ import { ok } from '~/lib/api/client.server'
 import { formatDate, formatMoney } from '~/lib/format'
 import { pageTitle } from '~/lib/meta'
 import { centsFromWire } from '~/lib/money'
+import { taxLabel } from '~/lib/pos/tax-labels'
+import { ratePpmFromPercent } from '~/lib/pos/taxes'
 import { idParam, loading, signedIn } from '~/lib/request.server'
 import { useT } from '~/lib/root-data'
 import receiptStylesHref from '~/styles/receipt.css?url'
@@ -117,7 +119,7 @@ export default function ReceiptPage() {
             {receipt.taxes.map((tax) => (
               <tr key={tax.code}>
                 <th scope="row" className="fw-normal">
-                  {tax.libelle}
+                  {taxLabel(t, { code: tax.code, label: tax.libelle, ratePpm: ratePpmFromPercent(tax.taux) })}
                   {tax.numero_enregistrement ? <div className="small">{tax.numero_enregistrement}</div> : null}
                 </th>
                 <td className="amount">{formatMoney(centsFromWire(tax.montant))}</td>

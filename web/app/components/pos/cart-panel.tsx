@@ -3,6 +3,7 @@ import { Fragment, type FormEvent } from 'react'
 import { actionsColumn, amountColumn, TableHead } from '~/components/table-head'
 import { formatMoney, formatNumber } from '~/lib/format'
 import { MAX_LINE_QUANTITY } from '~/lib/forms/schemas'
+import { taxLabel } from '~/lib/pos/tax-labels'
 import type { CartLineView, PosView } from '~/lib/pos/types'
 import { useT } from '~/lib/root-data'
 
@@ -68,7 +69,7 @@ export function CartPanel({ action, cart, pending, onSubmit }: CartPanelProps) {
           <dd className="col-5 amount small mb-0">{formatMoney(cart.totals.subtotalCents)}</dd>
           {cart.totals.taxes.map((tax) => (
             <Fragment key={tax.code}>
-              <dt className="col-7 fw-normal small">{tax.label}</dt>
+              <dt className="col-7 fw-normal small">{taxLabel(t, tax)}</dt>
               <dd className="col-5 amount small mb-0">{formatMoney(tax.amountCents)}</dd>
             </Fragment>
           ))}

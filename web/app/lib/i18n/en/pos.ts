@@ -92,6 +92,9 @@ export const pos: Record<keyof typeof french, string> = {
   'pos.cart.clear': 'Empty the cart',
   'pos.totals.subtotal': 'Subtotal',
   'pos.totals.total': 'Total',
+  'tax.TPS': 'GST',
+  'tax.TVQ': 'QST',
+  'tax.withRate': '{name} ({rate})',
 
   // Payment
   'pay.title': 'Payment',

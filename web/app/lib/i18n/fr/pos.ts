@@ -90,6 +90,9 @@ export const pos = {
   'pos.cart.clear': 'Vider le panier',
   'pos.totals.subtotal': 'Sous-total',
   'pos.totals.total': 'Total',
+  'tax.TPS': 'TPS',
+  'tax.TVQ': 'TVQ',
+  'tax.withRate': '{name} ({rate})',
 
   // Payment
   'pay.title': 'Paiement',
