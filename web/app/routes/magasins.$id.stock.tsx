@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation, type ShouldRevalidateFunction } from '@remix-run/react'
 
 import { CsrfField } from '~/components/csrf-field'
 import { ListTable } from '~/components/list/data-table'
@@ -16,7 +16,7 @@ import { useMessage, useT } from '~/lib/root-data'
 import { stockListFiltered } from '~/lib/stock'
 import { loadStock, runStockAction, stockFilters, type StockActionResult } from '~/lib/stock.server'
 import { getStore } from '~/lib/stores.server'
-import { storeMovementsPath } from '~/lib/warehouse'
+import { revalidateAfterConflict, storeMovementsPath } from '~/lib/warehouse'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: data ? pageTitle(matches, 'stock.title', { store: data.store.nom }) : pageTitle(matches, 'stock.pageTitle') },
@@ -32,6 +32,9 @@ export async function loader(args: LoaderFunctionArgs) {
     return { store: { id: store.id, nom: store.nom }, filters, ...lists }
   })
 }
+
+// A request received or cancelled from another tab answers 409: the list then shows its state now.
+export const shouldRevalidate: ShouldRevalidateFunction = revalidateAfterConflict
 
 export async function action(args: ActionFunctionArgs) {
   const ctx = await mutation(args)

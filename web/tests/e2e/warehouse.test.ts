@@ -265,6 +265,27 @@ describeFlows('central warehouse and replenishment', () => {
     assert.equal(await manager.getByTestId(`suggestion-3-${CODE}`).count(), 0, 'covered by the request in flight')
   })
 
+  test('a request cancelled in another tab: the stale button shows the conflict and the row its state now', async () => {
+    // The clerk's own request (only its requester or a manager may cancel it), made and cancelled through the API: the other tab.
+    const clerkApi = await stage.apiAs('caissier1')
+    const created = await clerkApi<Request>('POST', '/replenishments', { magasin_id: 1, produit_id: productId, quantite: 7 })
+    assert.equal(created.status, 201, JSON.stringify(created.body))
+    const id = created.body.id
+    await go(clerk, `/magasins/1/stock?q=${CODE}`)
+    const row = clerk.getByTestId('requests-table').locator('tr', { has: clerk.locator(`input[name="demande_id"][value="${id}"]`) })
+    await expectText(row, 'En attente')
+    assert.equal((await clerkApi('POST', `/replenishments/${id}/cancel`, {})).status, 200)
+    // Found by its text: the button's accessible name may say which request it cancels.
+    await row.locator('button[type="submit"]', { hasText: 'Annuler' }).click()
+    await clerk.waitForLoadState('domcontentloaded')
+    await ready(clerk)
+    await expectText(clerk.locator('.alert-danger[role="alert"]'), "Cette action n'est plus possible")
+    // With JavaScript too, the list is read again after the 409 (no stale "En attente" and button).
+    const now = clerk.getByTestId('requests-table').locator('tr', { has: clerk.locator('td:first-child', { hasText: new RegExp(`^${id}$`) }) })
+    await expectText(now, 'Annulée')
+    assert.equal(await clerk.locator(`input[name="demande_id"][value="${id}"]`).count(), 0, 'no action left on the cancelled request')
+  })
+
   test('a clerk gets 403 on the warehouse, the requests and their actions', async () => {
     for (const path of ['/entrepot', '/entrepot/mouvements', '/reapprovisionnements', `/reapprovisionnements/${requestId}`]) {
       await expectForbidden(clerk, path)
