@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 
 import { MANAGER_ROLES } from '~/lib/auth/roles'
 import { storeDay } from '~/lib/format'
-import { isCsvReport } from '~/lib/reports/csv'
+import { csvRefusal, isCsvReport } from '~/lib/reports/csv'
 import { csvDownload } from '~/lib/reports/csv.server'
 import { readReportFilters } from '~/lib/reports/filters'
 import { loading, notFound, requireRole, signedIn } from '~/lib/request.server'
@@ -13,14 +13,14 @@ import { loading, notFound, requireRole, signedIn } from '~/lib/request.server'
  * token, which stays on this server. Managers and admins only.
  */
 export async function loader(args: LoaderFunctionArgs) {
-  const { api, user } = await signedIn(args)
+  const { api, user, t } = await signedIn(args)
   requireRole(user, MANAGER_ROLES)
   const report = args.params.rapport
   if (!isCsvReport(report)) throw notFound()
   const { filters, errors } = readReportFilters(new URL(args.request.url).searchParams, storeDay())
   // A download link is built by the page; a refused filter here is a hand-made URL.
   if (Object.keys(errors).length > 0) {
-    throw new Response(`Filtres refusés : ${Object.keys(errors).join(', ')}`, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+    throw new Response(csvRefusal(t, errors), { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
   }
   return loading(() => csvDownload(api, report, filters))
 }

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 
-import { csvFileName, csvPath, isCsvReport } from '../../app/lib/reports/csv.ts'
+import { translator } from '../../app/lib/i18n/index.ts'
+import { csvFileName, csvPath, csvRefusal, isCsvReport } from '../../app/lib/reports/csv.ts'
 import {
   addDays,
   apiPeriodQuery,
@@ -123,5 +124,17 @@ describe('CSV downloads', () => {
     assert.equal(csvFileName('ventes', filters, TODAY), 'comptoir-ventes-2026-11-01_2026-11-20-magasin-4.csv')
     // Stock is a snapshot: named after the day it was taken.
     assert.equal(csvFileName('inventaire', read('').filters, TODAY), `comptoir-inventaire-${TODAY}.csv`)
+  })
+
+  test('a hand-made URL with refused filters is told why, in the reader’s language', () => {
+    const { errors } = read('du=2026-13-01&au=2099-01-01')
+    assert.equal(
+      csvRefusal(translator('fr'), errors),
+      'Filtres refusés :\ndu : Entrez une date valide (AAAA-MM-JJ).\nau : La date ne peut pas être dans le futur.'
+    )
+    assert.equal(
+      csvRefusal(translator('en'), errors),
+      'Filters refused:\ndu: Enter a valid date (YYYY-MM-DD).\nau: The date cannot be in the future.'
+    )
   })
 })

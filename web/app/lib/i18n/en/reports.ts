@@ -96,4 +96,6 @@ export const reports: Record<keyof typeof french, string> = {
   'reports.csv.produits': 'Products (top 50)',
   'reports.csv.inventaire': 'Inventory by location',
   'reports.csv.reappro': 'Urgent replenishment',
+  'reports.csv.refused': 'Filters refused:',
+  'reports.csv.refusedField': '{field}: {reason}',
 }

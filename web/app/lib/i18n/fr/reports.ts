@@ -94,4 +94,6 @@ export const reports = {
   'reports.csv.produits': 'Produits (50 premiers)',
   'reports.csv.inventaire': 'Inventaire par emplacement',
   'reports.csv.reappro': 'Réapprovisionnement urgent',
+  'reports.csv.refused': 'Filtres refusés :',
+  'reports.csv.refusedField': '{field} : {reason}',
 } as const
