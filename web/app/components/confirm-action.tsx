@@ -7,9 +7,15 @@ import { CsrfField } from '~/components/csrf-field'
  * A destructive action that asks first, with or without JavaScript: the
  * button opens a <details> box holding the question and the real POST form
  * (no window.confirm, no GET link). Hidden fields say what to act on.
+ *
+ * `accessibleName` names the record ("Supprimer la catégorie Boissons…"):
+ * a list's rows all show the same short `label`, and a screen reader's list
+ * of buttons would otherwise read "Supprimer…" once per row. Required, so no
+ * new use forgets it; keep the visible label's words in it (speech control).
  */
 export function ConfirmAction({
   label,
+  accessibleName,
   question,
   confirmLabel,
   action,
@@ -17,6 +23,7 @@ export function ConfirmAction({
   fields = {},
 }: {
   label: ReactNode
+  accessibleName: string
   question: ReactNode
   confirmLabel: ReactNode
   action?: string
@@ -25,7 +32,9 @@ export function ConfirmAction({
 }) {
   return (
     <details className="confirm-action d-inline-block">
-      <summary className="btn btn-sm btn-outline-danger">{label}</summary>
+      <summary className="btn btn-sm btn-outline-danger" aria-label={accessibleName}>
+        {label}
+      </summary>
       <div className="confirm-action-box border rounded-3 bg-body p-2 mt-1 shadow-sm">
         <p className="small mb-2">{question}</p>
         <Form method="post" action={action}>

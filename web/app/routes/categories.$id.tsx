@@ -80,6 +80,7 @@ export default function CategoryPage() {
           action={path}
           intent="delete"
           label={t('categories.delete')}
+          accessibleName={t('categories.deleteOf', { name: category.name })}
           question={t('categories.deleteQuestion', { name: category.name })}
           confirmLabel={t('categories.deleteConfirm')}
         />

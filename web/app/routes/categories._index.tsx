@@ -97,6 +97,7 @@ export default function CategoriesPage() {
                     intent="delete"
                     fields={{ categorie_id: category.id }}
                     label={t('categories.delete')}
+                    accessibleName={t('categories.deleteOf', { name: category.name })}
                     question={t('categories.deleteQuestion', { name: category.name })}
                     confirmLabel={t('categories.deleteConfirm')}
                   />

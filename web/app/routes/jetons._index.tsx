@@ -141,6 +141,7 @@ export default function TokensPage() {
                   intent="revoke"
                   fields={{ jeton_id: token.id, nom: token.name }}
                   label={t('tokens.revoke')}
+                  accessibleName={t('tokens.revokeOf', { name: token.name })}
                   question={t('tokens.revokeQuestion', { name: token.name })}
                   confirmLabel={t('tokens.revokeConfirm')}
                 />

@@ -97,6 +97,7 @@ export default function ProductPage() {
           action={path}
           intent="delete"
           label={t('products.delete')}
+          accessibleName={t('products.deleteOf', { name: product.name })}
           question={t('products.deleteQuestion', { name: product.name })}
           confirmLabel={t('products.deleteConfirm')}
         />

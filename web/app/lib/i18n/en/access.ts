@@ -86,6 +86,7 @@ export const access: Record<keyof typeof french, string> = {
   'tokens.state.expired': 'Expired',
   'tokens.state.revoked': 'Revoked',
   'tokens.revoke': 'Revoke…',
+  'tokens.revokeOf': 'Revoke the token {name}…',
   'tokens.revokeQuestion': 'Revoke {name}? Integrations using it will get 401 errors at once.',
   'tokens.revokeConfirm': 'Yes, revoke',
   'tokens.revoked': 'Token {name} revoked.',

@@ -84,6 +84,7 @@ export const access = {
   'tokens.state.expired': 'Expiré',
   'tokens.state.revoked': 'Révoqué',
   'tokens.revoke': 'Révoquer…',
+  'tokens.revokeOf': 'Révoquer le jeton {name}…',
   'tokens.revokeQuestion': 'Révoquer {name} ? Les intégrations qui l’utilisent recevront aussitôt des erreurs 401.',
   'tokens.revokeConfirm': 'Oui, révoquer',
   'tokens.revoked': 'Jeton {name} révoqué.',
