@@ -51,7 +51,7 @@ export function SessionReport({ session }: { session: SessionReportWire }) {
               <dd className="col-sm-6">{money(payment.montant)}</dd>
             </Fragment>
           ))}
-          <dt className="col-sm-6 fw-normal">{t('report.returns', { count: report.retours.nombre })}</dt>
+          <dt className="col-sm-6 fw-normal">{t('report.returns', { count: formatNumber(report.retours.nombre) })}</dt>
           <dd className="col-sm-6">
             {money(report.retours.total)} ({t('report.returnsCash', { amount: money(report.retours.especes) })})
           </dd>

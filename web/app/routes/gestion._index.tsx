@@ -39,7 +39,11 @@ export default function ManagementPage() {
         <HubCard
           title={t('management.stockAlerts')}
           figure={formatNumber(alerts.total)}
-          help={t('management.alertBreakdown', { ruptures: alerts.ruptures, critiques: alerts.critiques, faibles: alerts.faibles })}
+          help={t('management.alertBreakdown', {
+            ruptures: formatNumber(alerts.ruptures),
+            critiques: formatNumber(alerts.critiques),
+            faibles: formatNumber(alerts.faibles),
+          })}
           links={[{ to: '/entrepot', label: t('nav.warehouse') }]}
         />
         <HubCard

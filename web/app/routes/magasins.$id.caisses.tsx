@@ -4,7 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { EmptyState } from '~/components/empty-state'
 import { PageHeader } from '~/components/page-header'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
-import { formatMoney, formatTime } from '~/lib/format'
+import { formatMoney, formatNumber, formatTime } from '~/lib/format'
 import { pageTitle } from '~/lib/meta'
 import { sessionView } from '~/lib/pos/pos.server'
 import { idParam, loading, requireStoreAccess, signedIn } from '~/lib/request.server'
@@ -56,7 +56,7 @@ export default function StoreRegistersPage() {
           </Link>
         }
       />
-      <h2 className="h5 mb-3">{t('registers.title', { count: registers.length })}</h2>
+      <h2 className="h5 mb-3">{t('registers.title', { count: formatNumber(registers.length) })}</h2>
       {registers.length === 0 ? (
         <EmptyState>{t('registers.empty')}</EmptyState>
       ) : (

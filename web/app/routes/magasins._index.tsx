@@ -4,6 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { EmptyState } from '~/components/empty-state'
 import { PageHeader } from '~/components/page-header'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
+import { formatNumber } from '~/lib/format'
 import { pageTitle } from '~/lib/meta'
 import { loading, signedIn } from '~/lib/request.server'
 import { useT } from '~/lib/root-data'
@@ -52,7 +53,7 @@ export default function StoresPage() {
           ))}
         </div>
       )}
-      {total > stores.length ? <p className="mt-3 small text-body-secondary">{t('stores.partial', { shown: stores.length, total })}</p> : null}
+      {total > stores.length ? <p className="mt-3 small text-body-secondary">{t('stores.partial', { shown: formatNumber(stores.length), total: formatNumber(total) })}</p> : null}
     </>
   )
 }

@@ -11,7 +11,7 @@ import { ProductsTable, SeriesTable, StoresTable, rankingChart, revenueChart } f
 import { StockTable, UrgentTable, stockChart } from '~/components/reports/stock-tables'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { MANAGER_ROLES } from '~/lib/auth/roles'
-import { formatDate, formatDay, storeDay } from '~/lib/format'
+import { formatDate, formatDay, formatNumber, storeDay } from '~/lib/format'
 import { pageTitle } from '~/lib/meta'
 import { CSV_REPORTS, SNAPSHOT_REPORTS, csvPath } from '~/lib/reports/csv'
 import { filtersQuery, type ReportFilters } from '~/lib/reports/filters'
@@ -114,7 +114,7 @@ export default function ReportsPage() {
 
         <ChartFigure
           id="produits"
-          title={t('reports.products.title', { count: data.topLimit })}
+          title={t('reports.products.title', { count: formatNumber(data.topLimit) })}
           summary={t('reports.products.note')}
           chart={rankingChart(products.map((row) => ({ name: row.name, revenueCents: row.revenueCents })), t)}
         >

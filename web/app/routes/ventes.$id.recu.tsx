@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { ok } from '~/lib/api/client.server'
-import { formatDate, formatMoney } from '~/lib/format'
+import { formatDate, formatMoney, formatNumber } from '~/lib/format'
 import { pageTitle } from '~/lib/meta'
 import { centsFromWire } from '~/lib/money'
 import { taxLabel } from '~/lib/pos/tax-labels'
@@ -99,7 +99,7 @@ export default function ReceiptPage() {
                   <div className="pos-product-name">{line.nom}</div>
                   <div className="small">
                     {line.quantite} × {formatMoney(centsFromWire(line.prix_unitaire))}
-                    {line.quantite_retournee > 0 ? ` · ${t('receipt.returned', { count: line.quantite_retournee })}` : ''}
+                    {line.quantite_retournee > 0 ? ` · ${t('receipt.returned', { count: formatNumber(line.quantite_retournee) })}` : ''}
                   </div>
                 </td>
                 <td className="amount">{formatMoney(centsFromWire(line.total))}</td>

@@ -25,7 +25,7 @@ export function CartPanel({ action, cart, pending, onSubmit }: CartPanelProps) {
       <div className="card-header d-flex align-items-center justify-content-between">
         <h2 id="cart-heading" className="h5 mb-0">
           {t('pos.cart.title')}{' '}
-          <span className="badge text-bg-secondary" aria-label={t('pos.cart.itemCount', { count: itemCount })}>
+          <span className="badge text-bg-secondary" aria-label={t('pos.cart.itemCount', { count: formatNumber(itemCount) })}>
             {formatNumber(itemCount)}
           </span>
         </h2>

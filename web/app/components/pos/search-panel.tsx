@@ -126,7 +126,7 @@ export const SearchPanel = forwardRef<HTMLInputElement, SearchPanelProps>(functi
         )}
         {search.total > search.items.length ? (
           <p className="small text-body-secondary px-3 py-2 mb-0">
-            {t('pos.search.more', { shown: search.items.length, total: search.total })}
+            {t('pos.search.more', { shown: formatNumber(search.items.length), total: formatNumber(search.total) })}
           </p>
         ) : null}
       </div>

@@ -59,7 +59,11 @@ export function KpiCards({ kpis, stockHref }: { kpis: KpiView; stockHref: string
         </KpiCard>
         <KpiCard testId="kpi-alerts" label={t('reports.kpi.alerts')} value={formatNumber(kpis.alerts.total)}>
           <p className="small text-body-secondary mb-1">
-            {t('management.alertBreakdown', { ruptures: kpis.alerts.ruptures, critiques: kpis.alerts.critiques, faibles: kpis.alerts.faibles })}
+            {t('management.alertBreakdown', {
+              ruptures: formatNumber(kpis.alerts.ruptures),
+              critiques: formatNumber(kpis.alerts.critiques),
+              faibles: formatNumber(kpis.alerts.faibles),
+            })}
           </p>
           <Link to={stockHref} className="small">
             {t('reports.kpi.seeStock')}
