@@ -7,6 +7,7 @@ import { PageHeader } from '~/components/page-header'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { MANAGER_ROLES } from '~/lib/auth/roles'
 import { categoryOptions, createProduct } from '~/lib/catalog/products.server'
+import { newFormKey } from '~/lib/form-key.server'
 import { PRODUCT_FIELDS, parseProduct } from '~/lib/forms/catalog'
 import { apiRefusal, invalidForm } from '~/lib/forms/refusal.server'
 import { echoFields, type FormRefusal } from '~/lib/forms/refusals'
@@ -19,7 +20,7 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 export async function loader(args: LoaderFunctionArgs) {
   const { api, user } = await signedIn(args)
   requireRole(user, MANAGER_ROLES)
-  return loading(async () => ({ categories: await categoryOptions(api) }))
+  return loading(async () => ({ categories: await categoryOptions(api), formKey: newFormKey() }))
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -30,7 +31,7 @@ export async function action(args: ActionFunctionArgs) {
   if (!parsed.ok) return invalidForm(parsed.errors, { intent: 'save', values })
   let created
   try {
-    created = await createProduct(api, parsed.value)
+    created = await createProduct(api, parsed.value, form)
   } catch (error) {
     return apiRefusal(error, PRODUCT_FIELDS, { intent: 'save', values })
   }
@@ -41,7 +42,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function NewProductPage() {
-  const { categories } = useLoaderData<typeof loader>()
+  const { categories, formKey } = useLoaderData<typeof loader>()
   const refusal = useActionData<typeof action>() as FormRefusal | undefined
   const t = useT()
   return (
@@ -65,7 +66,7 @@ export default function NewProductPage() {
           {t('products.needsCategory')}
         </EmptyState>
       ) : (
-        <ProductForm creating action="/produits/nouveau" categories={categories} values={{}} refusal={refusal} />
+        <ProductForm creating action="/produits/nouveau" categories={categories} values={{}} refusal={refusal} formKey={formKey} />
       )}
     </>
   )

@@ -20,12 +20,16 @@ async function formOf(client: Browserless, path: string, intent: string) {
   return { key, csrf }
 }
 
+async function fromApi<T>(path: string): Promise<T> {
+  const { apiToken } = JSON.parse(readFileSync(credentialsFile!, 'utf8')) as { apiToken: string }
+  const response = await fetch(`${apiBase}${path}`, { headers: { Authorization: `Bearer ${apiToken}` } })
+  assert.equal(response.status, 200, path)
+  return (await response.json()) as T
+}
+
 /** Warehouse movements whose reason contains `marker`, read from the API. */
 async function warehouseMovementsMentioning(marker: string) {
-  const { apiToken } = JSON.parse(readFileSync(credentialsFile!, 'utf8')) as { apiToken: string }
-  const response = await fetch(`${apiBase}/api/v1/stock/movements?entrepot=true&size=100`, { headers: { Authorization: `Bearer ${apiToken}` } })
-  assert.equal(response.status, 200)
-  const page = (await response.json()) as { items: { motif: string | null }[] }
+  const page = await fromApi<{ items: { motif: string | null }[] }>('/api/v1/stock/movements?entrepot=true&size=100')
   return page.items.filter((movement) => movement.motif?.includes(marker)).length
 }
 
@@ -63,6 +67,22 @@ if (baseUrl && apiBase && credentialsFile) {
         assert.equal(response.status, 302, `copy ${copy + 1} is accepted like the first`)
       }
       assert.equal(await warehouseMovementsMentioning(reason), 1)
+    })
+
+    test('new product without a code (the API would give the second copy the next code)', async () => {
+      const client = await signedInManager()
+      const { key, csrf } = await formOf(client, '/produits/nouveau', 'save')
+      const name = `Double clic ${Date.now()}`
+      const body = { csrf, intent: 'save', cle: key, nom: name, categorie_id: '1', prix: '2,50', quantite_stock: '0' }
+      const locations: (string | null)[] = []
+      for (let copy = 0; copy < 2; copy++) {
+        const response = await client.fetch('/produits/nouveau', { method: 'POST', body: new URLSearchParams(body) })
+        assert.equal(response.status, 302, `copy ${copy + 1} is accepted like the first`)
+        locations.push(response.headers.get('location'))
+      }
+      assert.equal(locations[1], locations[0], 'both copies lead to the same product')
+      const found = await fromApi<{ items: { nom: string }[] }>(`/api/v1/products?search=${encodeURIComponent(name)}&size=10`)
+      assert.equal(found.items.filter((product) => product.nom === name).length, 1)
     })
   })
 }

@@ -13,6 +13,7 @@ import { parseProduct, type ProductInput } from '../../app/lib/forms/catalog.ts'
 let server: Server
 let api: ApiClient
 const received: { method: string; url: string; body: unknown }[] = []
+const idempotencyKeys: (string | undefined)[] = []
 
 const product = { id: 5, code: 'BOI006', nom: 'Jus', description: null, prix: '3.49', quantite_stock: 0, categorie_id: 2, code_barre: null, actif: true }
 
@@ -22,6 +23,7 @@ before(async () => {
     req.on('data', (chunk) => (body += chunk))
     req.on('end', () => {
       received.push({ method: req.method ?? '', url: req.url ?? '', body: body ? JSON.parse(body) : undefined })
+      idempotencyKeys.push(req.headers['idempotency-key'] as string | undefined)
       res.writeHead(req.method === 'POST' ? 201 : 200, { 'content-type': 'application/json' })
       res.end(JSON.stringify(req.url?.startsWith('/api/v1/tokens') ? { id: 3, nom: 'erp', token: 'cpt_x' } : product))
     })
@@ -46,12 +48,18 @@ function parsed(fields: Record<string, string>, creating: boolean): ProductInput
 
 describe('what the management pages send to the API', () => {
   test('a new product: the typed dollars as the API’s decimal string, no code when left empty', async () => {
-    await createProduct(api, parsed({ nom: 'Jus', categorie_id: '2', prix: '3,49', quantite_stock: '12' }, true))
+    const form = new FormData()
+    form.set('cle', 'web-0b6f1c2e-7d4a-4f7e')
+    await createProduct(api, parsed({ nom: 'Jus', categorie_id: '2', prix: '3,49', quantite_stock: '12' }, true), form)
     assert.deepEqual(last(), {
       method: 'POST',
       url: '/api/v1/products',
       body: { nom: 'Jus', description: null, prix: '3.49', categorie_id: 2, code_barre: null, quantite_stock: 12 },
     })
+    assert.equal(idempotencyKeys.at(-1), 'web-0b6f1c2e-7d4a-4f7e', 'the key rendered with the form travels as Idempotency-Key')
+    // A form rendered before keys existed still creates (without the header).
+    await createProduct(api, parsed({ nom: 'Jus', categorie_id: '2', prix: '3,49' }, true), new FormData())
+    assert.equal(idempotencyKeys.at(-1), undefined)
   })
 
   test('an edit is a PATCH of the editable fields: emptied ones are cleared, never the stock', async () => {

@@ -9,19 +9,24 @@ import { useValidatedForm } from '~/lib/forms/use-validated-form'
 import { useIsPending } from '~/lib/pending'
 import { useT } from '~/lib/root-data'
 
-/** The product form, for creating (code optional, opening stock) and editing (code required). */
+/**
+ * The product form, for creating (code optional, opening stock) and editing (code required).
+ * A creation carries the Idempotency-Key rendered with it (`formKey`): posted twice, it makes one product.
+ */
 export function ProductForm({
   creating,
   action,
   categories,
   values,
   refusal,
+  formKey,
 }: {
   creating: boolean
   action: string
   categories: { id: number; name: string }[]
   values: Record<string, string>
   refusal: FormRefusal | undefined
+  formKey?: string
 }) {
   const t = useT()
   const { formRef, onSubmit, fieldErrors } = useValidatedForm((input) => parseProduct(input, { creating }), refusal)
@@ -38,6 +43,7 @@ export function ProductForm({
         </h2>
         <CsrfField />
         <input type="hidden" name="intent" value="save" />
+        {formKey ? <input type="hidden" name="cle" value={formKey} /> : null}
         <FormError error={refusal?.error} />
         <div className="row g-3">
           <div className="col-md-4">

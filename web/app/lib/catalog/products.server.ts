@@ -3,6 +3,7 @@
 // Prices are integer cents here, "3.49" strings on the wire.
 import { ok, type ApiClient } from '../api/client.server.ts'
 import type { components } from '../api/schema'
+import { idempotencyHeaderFrom } from '../form-key.server.ts'
 import type { ProductInput } from '../forms/catalog.ts'
 import { centsFromWire, centsToWire, centsToInput } from '../money.ts'
 import { forgetProducts } from '../pos/products.server.ts'
@@ -127,9 +128,11 @@ function editableBody(input: ProductInput) {
   }
 }
 
-export async function createProduct(api: ApiClient, input: ProductInput) {
+/** `form` carries the Idempotency-Key rendered with the creation form (see form-key.server.ts). */
+export async function createProduct(api: ApiClient, input: ProductInput, form: FormData) {
   return ok(
     api.POST('/api/v1/products', {
+      ...idempotencyHeaderFrom(form),
       body: {
         ...editableBody(input),
         ...(input.code ? { code: input.code } : {}),
