@@ -1,7 +1,6 @@
 // Replenishment requests as managers work them: the list, one request with
 // its history and the stock on both ends, the suggestions, and the
 // transitions (approve, ship, receive, reject, cancel) posted from forms.
-import { randomUUID } from 'node:crypto'
 
 import { data } from '@remix-run/node'
 
@@ -9,6 +8,7 @@ import { ApiError, ok, okOrNull, type ApiClient } from './api/client.server.ts'
 import type { components } from './api/schema'
 import type { SessionUser } from './auth/roles.ts'
 import type { WebSession } from './auth/session.server.ts'
+import { newFormKey } from './form-key.server.ts'
 import { apiRefusal, invalidForm } from './forms/refusal.server.ts'
 import { echoFields } from './forms/refusals.ts'
 import { parseRejection, parseSuggestedRequest } from './forms/warehouse.ts'
@@ -132,7 +132,7 @@ export async function loadSuggestions(api: ApiClient, filters: SuggestionFilters
       suggested: s.quantite_suggeree,
       urgent: s.priorite === 'URGENT',
       // Generated with the page: a double click or a browser re-post sends the same key, the API creates one request.
-      idempotencyKey: `web-${randomUUID()}`,
+      idempotencyKey: newFormKey(),
     })),
   }
 }

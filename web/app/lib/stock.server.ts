@@ -1,14 +1,14 @@
 // A store's stock as its clerk sees it, and the replenishment requests the
 // store makes to the central warehouse.
-import { randomUUID } from 'node:crypto'
 
 import { data } from '@remix-run/node'
 
 import { ApiError, ok, type ApiClient } from './api/client.server.ts'
 import type { components } from './api/schema'
 import type { WebSession } from './auth/session.server.ts'
+import { idempotencyHeaderFrom, newFormKey } from './form-key.server.ts'
 import { echoFields } from './forms/refusals.ts'
-import { IDEMPOTENCY_KEY, parseReplenishment, type FieldErrors } from './forms/schemas.ts'
+import { parseReplenishment, type FieldErrors } from './forms/schemas.ts'
 import type { Message } from './i18n/index.ts'
 import { centsFromWire } from './money.ts'
 import { actionErrorFrom, redirectWithNotice } from './request.server.ts'
@@ -38,7 +38,7 @@ export async function loadStock(api: ApiClient, storeId: number, filters: StockF
     ok(api.GET('/api/v1/replenishments', { params: { query: { magasin_id: storeId, size: REQUESTS_PAGE_SIZE, page: filters.requestsPage } } })),
   ])
   // One Idempotency-Key per row and page: a double submit (no JavaScript) creates one request.
-  const pageKey = `web-${randomUUID()}`
+  const pageKey = newFormKey()
   return {
     stock: mapPage(stock, (item) => ({
       ...stockRow(item),
@@ -80,11 +80,10 @@ export async function runStockAction(
     const productId = Number(ctx.form.get('produit_id')) || undefined
     const values = echoFields(ctx.form, ['quantite'])
     if (!parsed.ok) return fail({ productId, fieldErrors: parsed.errors, values })
-    const key = String(ctx.form.get('cle') ?? '')
     try {
       const created = await ok(
         ctx.api.POST('/api/v1/replenishments', {
-          ...(IDEMPOTENCY_KEY.test(key) ? { headers: { 'Idempotency-Key': key } } : {}),
+          ...idempotencyHeaderFrom(ctx.form),
           body: {
             magasin_id: storeId,
             produit_id: parsed.value.productId,

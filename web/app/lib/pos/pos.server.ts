@@ -1,13 +1,13 @@
 // The POS page's data and actions. Every step is a POST answered by a
 // redirect (so it works without JavaScript); with JavaScript the page sends
 // the same forms through a fetcher and never reloads.
-import { randomUUID } from 'node:crypto'
 
 import { data, redirect } from '@remix-run/node'
 
 import { ApiError, ok, type ApiClient } from '../api/client.server.ts'
 import type { SessionUser } from '../auth/roles.ts'
 import type { WebSession } from '../auth/session.server.ts'
+import { newFormKey } from '../form-key.server.ts'
 import { parseCartLine, parseOpenSession, parsePayment, parseScan, type FieldErrors } from '../forms/schemas.ts'
 import { searchFrom } from '../list-query.ts'
 import { centsFromWire, centsToWire } from '../money.ts'
@@ -116,7 +116,7 @@ export async function loadPos(
     session: sessionView(drawer),
     cart,
     search: { term, items: stock.items.map(stockItemView), total: stock.total },
-    idempotencyKey: `web-${randomUUID()}`,
+    idempotencyKey: newFormKey(),
   }
 }
 
