@@ -5,6 +5,7 @@ import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { describe, test } from 'node:test'
 
+import { LEGACY_URL_PAIRS } from '../support/legacy-urls.ts'
 import { Browserless, account, baseUrl, credentialsFile } from './browserless.ts'
 
 const SEED_STORES = ['Magasin Centre-Ville', 'Magasin Banlieue', 'Magasin Nord', 'Magasin Sud', 'Magasin Express']
@@ -112,20 +113,8 @@ if (!baseUrl) {
 
     test('the original app’s URLs redirect to the new pages', async () => {
       const client = new Browserless()
-      for (const [from, to] of [
-        ['/magasin/', '/magasins'],
-        ['/magasin/2', '/magasins/2/caisses'],
-        ['/magasin/2/caisses', '/magasins/2/caisses'],
-        ['/vente/4', '/caisses/4/vente'],
-        ['/caisse/4', '/caisses/4/vente'],
-        ['/vente/retours/4', '/caisses/4/retours'],
-        ['/produit/', '/produits'],
-        ['/produit/ajouter', '/produits/nouveau'],
-        ['/produit/modifier/7', '/produits/7'],
-        ['/stock-central/', '/entrepot'],
-        ['/stock-central/demandes', '/reapprovisionnements'],
-      ]) {
-        const response = await client.fetch(from as string)
+      for (const [from, to] of LEGACY_URL_PAIRS) {
+        const response = await client.fetch(from)
         assert.equal(response.status, 301, from)
         assert.equal(response.headers.get('location'), to, from)
       }

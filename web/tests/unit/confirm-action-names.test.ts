@@ -1,20 +1,15 @@
 import assert from 'node:assert/strict'
-import { readdirSync, readFileSync } from 'node:fs'
 import { describe, test } from 'node:test'
 
 import { en } from '../../app/lib/i18n/en.ts'
 import { fr, type MessageKey } from '../../app/lib/i18n/fr.ts'
-
-const ROUTES = new URL('../../app/routes/', import.meta.url)
+import { tsxSources } from '../support/app-sources.ts'
 
 /** Every <ConfirmAction …/> written in a route, with its file. */
 function confirmActions(): { file: string; element: string }[] {
-  return readdirSync(ROUTES)
-    .filter((file) => file.endsWith('.tsx'))
-    .flatMap((file) => {
-      const text = readFileSync(new URL(file, ROUTES), 'utf8')
-      return [...text.matchAll(/<ConfirmAction\b[\s\S]*?\/>/g)].map((match) => ({ file, element: match[0] }))
-    })
+  return tsxSources('routes').flatMap(({ file, text }) =>
+    [...text.matchAll(/<ConfirmAction\b[\s\S]*?\/>/g)].map((match) => ({ file, element: match[0] }))
+  )
 }
 
 function keyOf(element: string, prop: string): MessageKey | null {

@@ -2,28 +2,18 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 
 import { legacyRedirect } from '../../app/lib/legacy-urls.ts'
+import { LEGACY_URL_PAIRS } from '../support/legacy-urls.ts'
 
 const none = new URLSearchParams()
 
 describe('the original app’s URLs (seed-spec §2.1)', () => {
   test('each old page leads to its new home, with or without the trailing slash the original wrote', () => {
-    for (const [from, to] of [
-      ['/magasin/', '/magasins'],
+    const variants: [string, string][] = [
       ['/magasin', '/magasins'],
-      ['/magasin/2', '/magasins/2/caisses'],
-      ['/magasin/2/caisses', '/magasins/2/caisses'],
       ['/magasin/2/caisses/', '/magasins/2/caisses'],
-      ['/vente/4', '/caisses/4/vente'],
-      ['/caisse/4', '/caisses/4/vente'],
-      ['/vente/retours/4', '/caisses/4/retours'],
-      ['/produit/', '/produits'],
-      ['/produit/ajouter', '/produits/nouveau'],
-      ['/produit/modifier/7', '/produits/7'],
-      ['/rapport/', '/rapports'],
-      ['/stock-central/', '/entrepot'],
-      ['/stock-central/demandes', '/reapprovisionnements'],
-    ]) {
-      assert.equal(legacyRedirect(from!, none), to, from)
+    ]
+    for (const [from, to] of [...LEGACY_URL_PAIRS, ...variants]) {
+      assert.equal(legacyRedirect(from, none), to, from)
     }
   })
 

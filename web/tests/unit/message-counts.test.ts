@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict'
-import { readdirSync, readFileSync } from 'node:fs'
 import { describe, test } from 'node:test'
 
 import { formatNumber } from '../../app/lib/format.ts'
 import { translate } from '../../app/lib/i18n/index.ts'
-
-const APP = new URL('../../app/', import.meta.url)
+import { tsxSources } from '../support/app-sources.ts'
 
 // Placeholders that carry a count or a total: translate() would insert the
 // raw number ("1234"), where fr-CA writes "1 234" (formatNumber).
@@ -47,9 +45,7 @@ function entries(object: string): [string, string][] {
 
 /** Every `t('key', { … })` written in the app's components and routes. */
 function translateCalls(): { file: string; key: string; params: [string, string][] }[] {
-  const files = readdirSync(APP, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.tsx'))
-  return files.flatMap((file) => {
-    const text = readFileSync(new URL(file, APP), 'utf8')
+  return tsxSources().flatMap(({ file, text }) => {
     return [...text.matchAll(/\bt\('([\w.]+)', \{/g)].map((match) => ({
       file,
       key: match[1]!,

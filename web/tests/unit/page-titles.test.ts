@@ -1,22 +1,17 @@
 import assert from 'node:assert/strict'
-import { readdirSync, readFileSync } from 'node:fs'
 import { describe, test } from 'node:test'
 
 import { pageTitle } from '../../app/lib/meta.ts'
-
-const ROUTES = new URL('../../app/routes/', import.meta.url)
+import { tsxSources } from '../support/app-sources.ts'
 
 /** Each route module's `meta` export, as written (up to the first blank line). */
 function metaExports(): { file: string; source: string }[] {
-  return readdirSync(ROUTES)
-    .filter((file) => file.endsWith('.tsx'))
-    .flatMap((file) => {
-      const text = readFileSync(new URL(file, ROUTES), 'utf8')
-      const start = text.indexOf('export const meta')
-      if (start < 0) return []
-      const end = text.indexOf('\n\n', start)
-      return [{ file, source: text.slice(start, end < 0 ? undefined : end) }]
-    })
+  return tsxSources('routes').flatMap(({ file, text }) => {
+    const start = text.indexOf('export const meta')
+    if (start < 0) return []
+    const end = text.indexOf('\n\n', start)
+    return [{ file, source: text.slice(start, end < 0 ? undefined : end) }]
+  })
 }
 
 describe('page titles follow the reader’s language', () => {

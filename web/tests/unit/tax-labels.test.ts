@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict'
-import { readdirSync, readFileSync } from 'node:fs'
 import { describe, test } from 'node:test'
 
 import { formatRatePpm } from '../../app/lib/format.ts'
 import { translator } from '../../app/lib/i18n/index.ts'
 import { taxLabel, taxName } from '../../app/lib/pos/tax-labels.ts'
+import { tsxSources } from '../support/app-sources.ts'
 
 const NBSP = '\u00a0'
 const fr = translator('fr')
@@ -36,12 +36,9 @@ describe('tax names follow the reader’s language', () => {
 
 describe('the pages that list taxes', () => {
   test('name them through tax-labels, never with the API’s French code or label as is', () => {
-    const app = new URL('../../app/', import.meta.url)
-    const pages = readdirSync(app, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.tsx'))
-    const listing = pages.filter((file) => readFileSync(new URL(file, app), 'utf8').includes('taxes.map('))
-    assert.ok(listing.length >= 3, `cart, X/Z report and receipt list taxes (found ${listing.join(', ')})`)
-    for (const file of listing) {
-      const source = readFileSync(new URL(file, app), 'utf8')
+    const listing = tsxSources().filter(({ text }) => text.includes('taxes.map('))
+    assert.ok(listing.length >= 3, `cart, X/Z report and receipt list taxes (found ${listing.map(({ file }) => file).join(', ')})`)
+    for (const { file, text: source } of listing) {
       // As text (not as a React key, `key={tax.code}`).
       assert.doesNotMatch(source, /(?<!=)\{tax\.(?:code|label|libelle)\}/, `${file} shows a tax untranslated`)
       assert.match(source, /\btax(?:Label|Name)\(t,/, `${file} names its taxes with taxLabel/taxName`)
