@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent } from 'react'
 
 import { CsrfField } from '~/components/csrf-field'
 import { EmptyState } from '~/components/empty-state'
@@ -11,6 +11,7 @@ import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { actionsColumn, amountColumn, TableHead } from '~/components/table-head'
 import { TitledCard } from '~/components/titled-card'
 import { formatDate, formatMoney, formatTime } from '~/lib/format'
+import { focusFirstRefusal, useFocusOnRefusal } from '~/lib/forms/focus-refusal'
 import { firstFieldInError } from '~/lib/forms/refusals'
 import { parseReturn, REFUND_METHODS, type FieldErrors } from '~/lib/forms/schemas'
 import type { MessageKey } from '~/lib/i18n/index'
@@ -189,16 +190,15 @@ function SaleReturnForms({
   const cancelling = useIsPending({ formAction, intent: 'cancel' })
   const nothingLeft = sale.lines.every((line) => line.remaining === 0)
 
-  useEffect(() => {
-    if (result) document.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"][tabindex]')?.focus()
-  }, [result])
+  useFocusOnRefusal(result)
 
   const validate = (event: FormEvent<HTMLFormElement>) => {
     const parsed = parseReturn(new FormData(event.currentTarget), sale.lines)
     setLocalErrors(parsed.ok ? null : parsed.errors)
     if (!parsed.ok) {
       event.preventDefault()
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"][tabindex]')?.focus())
+      // Once React has drawn the errors just found.
+      requestAnimationFrame(() => focusFirstRefusal(formRef.current))
     }
   }
 

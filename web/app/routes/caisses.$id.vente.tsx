@@ -11,6 +11,7 @@ import { usePosSubmit } from '~/components/pos/use-pos-submit'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { formatMoney, formatTime } from '~/lib/format'
 import { useHydrated } from '~/lib/hydrated'
+import { useFocusOnRefusal } from '~/lib/forms/focus-refusal'
 import { parseOpenSession, parsePayment, parseScan, type FieldErrors } from '~/lib/forms/schemas'
 import { pageTitle } from '~/lib/meta'
 import { posPath } from '~/lib/paths'
@@ -105,11 +106,12 @@ export default function PointOfSalePage() {
   const wasPending = useRef(false)
   useEffect(() => {
     if (wasPending.current && !pending && fetched === undefined) scanRef.current?.focus()
-    if (local && !pending) {
-      document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
-    }
     wasPending.current = pending
-  }, [pending, fetched, local])
+  }, [pending, fetched])
+
+  // A refusal, found here or by the server (the API refusing the payment while its button was disabled), takes the focus.
+  useFocusOnRefusal(local)
+  useFocusOnRefusal(fetched)
 
   // Keyboard: F2 search, F4 pay, Esc clears the search.
   useEffect(() => {

@@ -10,6 +10,7 @@ import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { StockFilterBar } from '~/components/stock/stock-filter-bar'
 import { actionsColumn, amountColumn } from '~/components/table-head'
 import { formatDate, formatMoney, formatNumber } from '~/lib/format'
+import { useFocusOnRefusal } from '~/lib/forms/focus-refusal'
 import { pageTitle } from '~/lib/meta'
 import { idParam, loading, mutation, requireStoreAccess, signedIn } from '~/lib/request.server'
 import { useMessage, useT } from '~/lib/root-data'
@@ -54,6 +55,8 @@ export default function StorePage() {
   const formAction = location.pathname + location.search
   // One request at a time: a double click must not send two replenishment requests.
   const submitting = useNavigation().state === 'submitting'
+  // A refused receipt or cancellation: its button may be gone (the list reloaded after a 409), the message takes the focus.
+  useFocusOnRefusal(result?.intent === 'request' ? undefined : result)
 
   return (
     <>
@@ -67,7 +70,7 @@ export default function StorePage() {
         }
       />
       {result?.error && result.intent !== 'request' ? (
-        <div className="alert alert-danger" role="alert">
+        <div className="alert alert-danger" role="alert" tabIndex={-1}>
           {describe(result.error)}
         </div>
       ) : null}

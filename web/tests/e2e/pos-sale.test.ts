@@ -144,6 +144,13 @@ describeFlows('a clerk’s day at the register', () => {
     await setQuantity('600')
     await page.getByRole('button', { name: 'Tout par carte' }).click()
     await expectText(page.locator('#payment-form [role="alert"]'), `Stock insuffisant pour ${XSS_NAME} (600 / 500)`)
+    if (JS_ENABLED) {
+      // The buttons were disabled while paying: the API's refusal takes the focus, not <body>.
+      await until(
+        () => page.evaluate(() => document.activeElement?.matches('#payment-form [role="alert"]') ?? false),
+        'the focus on the payment refusal'
+      )
+    }
     assert.equal(new URL(page.url()).pathname, `/caisses/${registerId}/vente`, 'still at the register')
     const sales = await api<{ total: number }>('GET', `/sales?caisse_id=${registerId}&date_debut=2000-01-01`)
     const before = sales.body.total
@@ -246,7 +253,7 @@ describeFlows('a clerk’s day at the register', () => {
     assert.equal(await quantity.inputValue(), '1', 'the quantity is kept')
     assert.equal(await page.getByLabel('Motif du retour').inputValue(), 'X', 'the reason is kept')
     assert.equal(await page.locator('#return-mode').inputValue(), 'especes', 'the refund method is kept')
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'return-motif', 'the focus is on the refused field')
+    await until(async () => (await page.evaluate(() => document.activeElement?.id)) === 'return-motif', 'the focus on the refused reason')
     await page.getByLabel('Motif du retour').fill('Emballage abîmé')
     await page.getByRole('button', { name: 'Enregistrer le retour' }).click()
     const refund = cents(products.lait.prix) + taxesOn(cents(products.lait.prix))

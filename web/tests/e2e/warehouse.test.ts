@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test'
 
 import type { Page } from 'playwright-core'
 
-import { RUN, Stage, describeFlows, expectForbidden, expectText, go, press, ready, textOf } from './support.ts'
+import { JS_ENABLED, RUN, Stage, describeFlows, expectForbidden, expectText, go, press, ready, textOf, until } from './support.ts'
 
 const CODE = `E2E-WH-${RUN}`
 const NAME = `Farine e2e ${RUN}`
@@ -111,11 +111,13 @@ describeFlows('central warehouse and replenishment', () => {
 
   test('a clerk requests a replenishment from the store’s stock page', async () => {
     await go(clerk, `/magasins/1/stock?q=${CODE}`)
-    // A quantity of 0 is refused under the row: what was typed stays (not the suggestion).
+    // A quantity of 0 is refused under the row: what was typed stays (not the suggestion) and takes the focus.
     await clerk.getByLabel(`Quantité de ${NAME} à demander`).fill('0')
     await press(clerk, 'Demander', clerk.getByTestId('stock-table'))
     await expectText(clerk.locator(`#request-${productId}-error`), 'Au moins 1.')
     assert.equal(await clerk.getByLabel(`Quantité de ${NAME} à demander`).inputValue(), '0')
+    // The refusal takes the focus: autoFocus on a page rendered anew, the effect on a page already there (JavaScript).
+    await until(async () => (await clerk.evaluate(() => document.activeElement?.id)) === `request-${productId}`, 'the focus on the refused quantity')
     const form = clerk.getByTestId('stock-table').locator('tr', { hasText: CODE }).locator('form')
     const fields = { csrf: await form.locator('input[name="csrf"]').inputValue(), cle: await form.locator('input[name="cle"]').inputValue() }
     await clerk.getByLabel(`Quantité de ${NAME} à demander`).fill('30')
@@ -280,6 +282,9 @@ describeFlows('central warehouse and replenishment', () => {
     await clerk.waitForLoadState('domcontentloaded')
     await ready(clerk)
     await expectText(clerk.locator('.alert-danger[role="alert"]'), "Cette action n'est plus possible")
+    if (JS_ENABLED) {
+      await until(async () => (await clerk.evaluate(() => document.activeElement?.getAttribute('role'))) === 'alert', 'the focus on the message')
+    }
     // With JavaScript too, the list is read again after the 409 (no stale "En attente" and button).
     const now = clerk.getByTestId('requests-table').locator('tr', { has: clerk.locator('td:first-child', { hasText: new RegExp(`^${id}$`) }) })
     await expectText(now, 'Annulée')

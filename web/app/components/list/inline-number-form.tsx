@@ -1,13 +1,17 @@
 import { Form } from '@remix-run/react'
+import { useRef } from 'react'
 
 import { CsrfField } from '~/components/csrf-field'
+import { useFocusOnRefusal } from '~/lib/forms/focus-refusal'
 import type { Message } from '~/lib/i18n/index'
 import { useMessage } from '~/lib/root-data'
 
 /**
  * One number typed on a list row and posted at once (a quantity to request,
  * a reorder point). The hidden fields say which row; a refusal shows under
- * the input, wired for screen readers, and takes the focus (no-JS pages too).
+ * the input, wired for screen readers, and takes the focus: `autoFocus` on a
+ * page rendered anew (no JavaScript), the effect when the answer comes to a
+ * page already there.
  */
 export function InlineNumberForm({
   action,
@@ -44,9 +48,11 @@ export function InlineNumberForm({
 }) {
   const describe = useMessage()
   const errorId = `${inputId}-error`
+  const formRef = useRef<HTMLFormElement>(null)
+  useFocusOnRefusal(error, formRef)
   return (
     <>
-      <Form method="post" action={action} className="d-flex gap-1" noValidate>
+      <Form method="post" action={action} className="d-flex gap-1" noValidate ref={formRef}>
         <CsrfField />
         <input type="hidden" name="intent" value={intent} />
         {Object.entries(fields).map(([field, value]) => (
