@@ -23,6 +23,8 @@ export interface ProductRef {
  * case-sensitive in the catalog), then in capitals (what codes usually are).
  */
 export async function findProductByCode(api: ApiClient, code: string): Promise<ProductRef | null> {
+  // `.` and `..` would be resolved away in the URL (/products/by-code/.. is /products/): no product has them.
+  if (/^\.{1,2}$/.test(code)) return null
   for (const candidate of new Set([code, code.toUpperCase()])) {
     const product = await okOrNull(api.GET('/api/v1/products/by-code/{code}', { params: { path: { code: candidate } } }))
     if (product) return { id: product.id, code: product.code, name: product.nom }

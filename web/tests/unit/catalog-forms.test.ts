@@ -36,6 +36,16 @@ describe('parseProduct (shared by the browser and the actions)', () => {
     assert.equal(!tooMuch.ok && tooMuch.errors.prix?.key, 'form.money')
   })
 
+  test('`.` and `..` are not codes (a URL resolves them away); dots inside a code are', () => {
+    const base = { nom: 'Jus', categorie_id: '2', prix: '1' }
+    for (const code of ['.', '..']) {
+      const parsed = parseProduct({ ...base, code }, { creating: true })
+      assert.equal(parsed.ok ? null : parsed.errors.code?.key, 'products.codePattern', code)
+    }
+    assert.equal(parseProduct({ ...base, code: 'JUS.01' }, { creating: true }).ok, true)
+    assert.equal(parseProduct({ ...base, code: '...' }, { creating: true }).ok, true)
+  })
+
   test('codes and barcodes keep to the API’s characters; every field says what is wrong', () => {
     const parsed = parseProduct(
       { code: 'JUS 01', nom: '', categorie_id: '', prix: '1', code_barre: '123 456', quantite_stock: '-1', description: 'x'.repeat(1001) },

@@ -6,8 +6,8 @@ import { wireToCents } from '#core/money'
 import { moneyField } from '#catalog/validators/money_field'
 
 const INT_MAX = 2_147_483_647
-/* Codes appear in URLs (/products/by-code/{code}): no spaces or slashes. */
-const CODE_PATTERN = /^[A-Za-z0-9._-]+$/
+/* Codes appear in URLs (/products/by-code/{code}): no spaces or slashes, and not `.` or `..`, which a URL resolves away. */
+const CODE_PATTERN = /^(?!\.{1,2}$)[A-Za-z0-9._-]+$/
 const BARCODE_PATTERN = /^[A-Za-z0-9-]+$/
 export const MAX_INITIAL_STOCK = 1_000_000
 

@@ -130,6 +130,9 @@ test.group('POST /api/v1/products', (group) => {
       [{ ...valid, nom: 12 }, 'nom'],
       [{ ...valid, description: 'x'.repeat(1001) }, 'description'],
       [{ ...valid, code: 'A B' }, 'code'],
+      // A URL resolves them away: /products/by-code/.. is /products/.
+      [{ ...valid, code: '..' }, 'code'],
+      [{ ...valid, code: '.' }, 'code'],
       [{ ...valid, code: 'x'.repeat(33) }, 'code'],
       [{ ...valid, code_barre: 'x'.repeat(33) }, 'code_barre'],
       [{ ...valid, categorie_id: '1' }, 'categorie_id'],

@@ -4,7 +4,8 @@
 import { FormReader, type FormInput, type Parsed } from './core.ts'
 
 /** Codes appear in URLs (/products/by-code/{code}): letters, digits, dot, dash, underscore. */
-export const PRODUCT_CODE = /^[A-Za-z0-9._-]+$/
+// Not `.` or `..`: in /products/by-code/{code} a URL resolves them away (the API refuses them too).
+export const PRODUCT_CODE = /^(?!\.{1,2}$)[A-Za-z0-9._-]+$/
 export const BARCODE = /^[A-Za-z0-9-]+$/
 export const MAX_OPENING_STOCK = 1_000_000
 const MAX_ID = 2_147_483_647

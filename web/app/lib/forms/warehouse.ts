@@ -12,7 +12,7 @@ export const MAX_LEVEL = 1_000_000
 const MAX_ID = 2_147_483_647
 
 /** Product codes as the catalog writes them (ALI001, E2E-WH-1…); barcodes are digits. */
-const PRODUCT_CODE = /^[A-Za-z0-9._-]{1,32}$/
+const PRODUCT_CODE = /^(?!\.{1,2}$)[A-Za-z0-9._-]{1,32}$/
 
 function productCode(form: FormReader, name = 'code'): string {
   const code = form.text(name, { max: 32 })
