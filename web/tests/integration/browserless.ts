@@ -45,3 +45,11 @@ export function account(username: string) {
   assert.ok(user, `no dev account ${username}`)
   return user
 }
+
+/** A Browserless signed in as one of the dev accounts. */
+export async function signedInAs(username: string): Promise<Browserless> {
+  const client = new Browserless()
+  const user = account(username)
+  assert.equal((await client.signIn(user.username, user.password)).status, 302, `${username} signs in`)
+  return client
+}

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { describe, test } from 'node:test'
 
-import { Browserless, account, baseUrl, credentialsFile } from './browserless.ts'
+import { type Browserless, baseUrl, credentialsFile, signedInAs } from './browserless.ts'
 
 const apiBase = process.env.API_BASE_URL?.replace(/\/+$/, '')
 
@@ -35,15 +35,8 @@ async function warehouseMovementsMentioning(marker: string) {
 
 if (baseUrl && apiBase && credentialsFile) {
   describe('a form posted twice writes once (Idempotency-Key rendered with the form)', () => {
-    const signedInManager = async () => {
-      const client = new Browserless()
-      const user = account('gerant')
-      assert.equal((await client.signIn(user.username, user.password)).status, 302)
-      return client
-    }
-
     test('warehouse receipt', async () => {
-      const client = await signedInManager()
+      const client = await signedInAs('gerant')
       const { key, csrf } = await formOf(client, '/entrepot', 'receipt')
       const reference = `BL-double-${Date.now()}`
       const body = { csrf, intent: 'receipt', cle: key, code: 'ALI001', quantite: '3', fournisseur: 'Double clic', reference }
@@ -58,7 +51,7 @@ if (baseUrl && apiBase && credentialsFile) {
     })
 
     test('stock adjustment', async () => {
-      const client = await signedInManager()
+      const client = await signedInAs('gerant')
       const { key, csrf } = await formOf(client, '/entrepot/mouvements', 'adjust')
       const reason = `Casse double-${Date.now()}`
       const body = { csrf, intent: 'adjust', cle: key, code: 'ALI001', mode: 'variation', quantite: '-1', motif: reason }
@@ -70,7 +63,7 @@ if (baseUrl && apiBase && credentialsFile) {
     })
 
     test('new product without a code (the API would give the second copy the next code)', async () => {
-      const client = await signedInManager()
+      const client = await signedInAs('gerant')
       const { key, csrf } = await formOf(client, '/produits/nouveau', 'save')
       const name = `Double clic ${Date.now()}`
       const body = { csrf, intent: 'save', cle: key, nom: name, categorie_id: '1', prix: '2,50', quantite_stock: '0' }

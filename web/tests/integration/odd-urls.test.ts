@@ -6,21 +6,14 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 
-import { Browserless, account, baseUrl } from './browserless.ts'
+import { baseUrl, signedInAs } from './browserless.ts'
 
 const NUL = 'a%00b'
 
 if (baseUrl) {
   describe('odd values in the URL never give an error page', () => {
-    const signedInAdmin = async () => {
-      const client = new Browserless()
-      const user = account('admin')
-      assert.equal((await client.signIn(user.username, user.password)).status, 302)
-      return client
-    }
-
     test('the returns page with a sale or return id the API cannot read', async () => {
-      const client = await signedInAdmin()
+      const client = await signedInAs('admin')
       for (const query of ['?vente=-1', '?vente=99999999999', '?vente=0', '?vente=1e3', '?retour=-5', '?retour=99999999999', `?recu=${NUL}`]) {
         const response = await client.fetch(`/caisses/1/retours${query}`)
         assert.equal(response.status, 200, query)
@@ -29,7 +22,7 @@ if (baseUrl) {
     })
 
     test('an unknown sale id in range reads "not found", like an unknown receipt number', async () => {
-      const client = await signedInAdmin()
+      const client = await signedInAs('admin')
       const response = await client.fetch('/caisses/1/retours?vente=999999999')
       assert.equal(response.status, 200)
       const html = await response.text()
@@ -37,7 +30,7 @@ if (baseUrl) {
     })
 
     test('a search holding a NUL character, on every page that searches', async () => {
-      const client = await signedInAdmin()
+      const client = await signedInAs('admin')
       for (const path of [
         `/produits?q=${NUL}`,
         `/categories?q=${NUL}`,
