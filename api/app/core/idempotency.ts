@@ -3,6 +3,7 @@ import vine from '@vinejs/vine'
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { ApiError } from '#core/api_error'
+import { violatedUniqueConstraint } from '#core/db_errors'
 
 /*
  * The Idempotency-Key contract shared by every write that may be retried
@@ -51,6 +52,42 @@ export interface IdempotentTable {
 }
 
 /**
+ * Lets an earlier request's answer be replayed only for the same body: the
+ * same key with another body is a 409 naming what the key was used for.
+ */
+export function assertSameRequest(
+  key: string,
+  storedFingerprint: string,
+  fingerprint: string,
+  resource: string,
+  details: Record<string, unknown> = {}
+): void {
+  if (storedFingerprint === fingerprint) return
+  throw ApiError.conflict('IDEMPOTENCY_CONFLICT', `This Idempotency-Key was already used for a different ${resource}`, {
+    idempotency_key: key,
+    ...details,
+  })
+}
+
+/**
+ * When a write failed because a concurrent request with the same key
+ * committed first (a unique violation on `keyIndex`), that request's answer;
+ * any other failure is thrown again.
+ */
+export async function replayAfterKeyRace<T>(
+  error: unknown,
+  key: string | null,
+  keyIndex: string,
+  replay: (key: string) => Promise<T | null>
+): Promise<T> {
+  if (key && violatedUniqueConstraint(error) === keyIndex) {
+    const earlier = await replay(key)
+    if (earlier !== null) return earlier
+  }
+  throw error
+}
+
+/**
  * The id of the row an earlier request with this key wrote, or null when the
  * key is new; a 409 when that request had another body.
  */
@@ -61,11 +98,6 @@ export async function findIdempotentReplay(
 ): Promise<number | null> {
   const existing = await db.from(target.table).where('idempotency_key', key).select('id', 'request_fingerprint').first()
   if (!existing) return null
-  if (existing.request_fingerprint !== fingerprint) {
-    throw ApiError.conflict('IDEMPOTENCY_CONFLICT', `This Idempotency-Key was already used for a different ${target.resource}`, {
-      idempotency_key: key,
-      [target.idDetail]: Number(existing.id),
-    })
-  }
+  assertSameRequest(key, existing.request_fingerprint, fingerprint, target.resource, { [target.idDetail]: Number(existing.id) })
   return Number(existing.id)
 }

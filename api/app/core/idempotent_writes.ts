@@ -1,8 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { ApiError } from '#core/api_error'
-import { violatedUniqueConstraint } from '#core/db_errors'
-import { requestFingerprint } from '#core/idempotency'
+import { assertSameRequest, replayAfterKeyRace, requestFingerprint } from '#core/idempotency'
 
 /*
  * The Idempotency-Key contract (see #core/idempotency) for writes that have
@@ -38,9 +36,13 @@ export async function writeIdempotently<Stored, Fresh>(
   write: (trx: TransactionClientContract) => Promise<{ stored: Stored; fresh: Fresh }>
 ): Promise<IdempotentOutcome<Stored, Fresh>> {
   const fingerprint = requestFingerprint(input)
+  const replay = async (k: string): Promise<IdempotentOutcome<Stored, Fresh> | null> => {
+    const earlier = await earlierResult<Stored>(operation, k, fingerprint)
+    return earlier && { stored: earlier.stored, fresh: null, replayed: true }
+  }
   if (key) {
-    const earlier = await earlierResult<Stored>(operation, key, fingerprint)
-    if (earlier) return { stored: earlier.stored, fresh: null, replayed: true }
+    const earlier = await replay(key)
+    if (earlier) return earlier
   }
   try {
     const done = await db.transaction(async (trx) => {
@@ -57,11 +59,7 @@ export async function writeIdempotently<Stored, Fresh>(
     })
     return { ...done, replayed: false }
   } catch (error) {
-    if (key && violatedUniqueConstraint(error) === UNIQUE_INDEX) {
-      const earlier = await earlierResult<Stored>(operation, key, fingerprint)
-      if (earlier) return { stored: earlier.stored, fresh: null, replayed: true }
-    }
-    throw error
+    return replayAfterKeyRace(error, key, UNIQUE_INDEX, replay)
   }
 }
 
@@ -72,10 +70,6 @@ async function earlierResult<Stored>(operation: IdempotentOperation, key: string
     .select('request_fingerprint', 'result')
     .first()
   if (!row) return null
-  if (row.request_fingerprint !== fingerprint) {
-    throw ApiError.conflict('IDEMPOTENCY_CONFLICT', `This Idempotency-Key was already used for a different ${operation.resource}`, {
-      idempotency_key: key,
-    })
-  }
+  assertSameRequest(key, row.request_fingerprint, fingerprint, operation.resource)
   return { stored: row.result as Stored }
 }

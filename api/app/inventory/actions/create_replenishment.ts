@@ -3,8 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { Infer } from '@vinejs/vine/types'
 import { ApiError } from '#core/api_error'
 import { recordBusinessEvent } from '#core/business_events'
-import { violatedUniqueConstraint } from '#core/db_errors'
-import { findIdempotentReplay, requestFingerprint, type IdempotentTable } from '#core/idempotency'
+import { findIdempotentReplay, replayAfterKeyRace, requestFingerprint, type IdempotentTable } from '#core/idempotency'
 import { assertStoreAccess } from '#access/policies'
 import type { Principal } from '#access/principal'
 import ReplenishmentRequest from '#inventory/models/replenishment_request'
@@ -38,20 +37,20 @@ export default class CreateReplenishment {
     // Before the replay: a key replays only a request its holder could have made (the body names the store).
     assertStoreAccess(principal, input.magasin_id)
     const fingerprint = requestFingerprint(input)
+    const replay = async (key: string): Promise<CreatedReplenishment | null> => {
+      const existingId = await findIdempotentReplay(REQUESTS, key, fingerprint)
+      return existingId ? { request: replenishmentToWire(await findReplenishment(existingId)), replayed: true } : null
+    }
     if (idempotencyKey) {
-      const existingId = await findIdempotentReplay(REQUESTS, idempotencyKey, fingerprint)
-      if (existingId) return { request: replenishmentToWire(await findReplenishment(existingId)), replayed: true }
+      const earlier = await replay(idempotencyKey)
+      if (earlier) return earlier
     }
     let request: ReplenishmentRequest
     try {
       request = await this.insert(principal, input, idempotencyKey, fingerprint)
     } catch (error) {
       // A concurrent retry with the same key inserted first: answer with its request.
-      if (idempotencyKey && violatedUniqueConstraint(error) === 'replenishment_requests_idempotency_key_unique') {
-        const existingId = await findIdempotentReplay(REQUESTS, idempotencyKey, fingerprint)
-        if (existingId) return { request: replenishmentToWire(await findReplenishment(existingId)), replayed: true }
-      }
-      throw error
+      return replayAfterKeyRace(error, idempotencyKey, 'replenishment_requests_idempotency_key_unique', replay)
     }
     recordBusinessEvent({ type: 'replenishment', action: 'request', replenishmentId: request.id, storeId: request.storeId })
     return { request: replenishmentToWire(await findReplenishment(request.id)), replayed: false }
