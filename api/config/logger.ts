@@ -21,9 +21,24 @@ const logDir = env.get('LOG_DIR')
  * it: a sixth of a core at 10,000 requests/s, on a machine whose other
  * core runs the clients. Only the rotated files keep a worker (pino-roll
  * renames files as it goes); it receives the lines as written, unparsed.
+ *
+ * Lines are gathered into writes of about 8 KB, sent at least once a
+ * second: writing as soon as the previous write returned still cost 4 % of
+ * a cached read's CPU, plus a syscall on libuv's pool competing for the
+ * same cores. Only a SIGKILL can lose the last second.
  */
+const STDOUT_BATCH_BYTES = 8 * 1024
+const STDOUT_FLUSH_MS = 1000
+
+function batchedStdout() {
+  const stdout = destination({ dest: 1, sync: false, minLength: STDOUT_BATCH_BYTES })
+  const timer = setInterval(() => stdout.flush(), STDOUT_FLUSH_MS).unref()
+  stdout.once('close', () => clearInterval(timer))
+  return stdout
+}
+
 function productionDestination() {
-  const stdout = destination({ dest: 1, sync: false })
+  const stdout = batchedStdout()
   if (!logDir) return stdout
   const files = transport({
     target: 'pino-roll',

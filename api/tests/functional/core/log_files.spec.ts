@@ -119,6 +119,30 @@ test.group('Log files (LOG_DIR)', (group) => {
   }).timeout(30_000)
 })
 
+/*
+ * stdout gets the lines in batches: a quiet instance still shows a request
+ * within the flush interval, and a stopping one writes what it was holding.
+ */
+test('request lines reach stdout within a second when idle, and at SIGTERM', async ({ assert }) => {
+  const quiet = await startSecondInstance(PORT + 2, 'test-stdout', { LOG_LEVEL: 'info' }, { captureStdout: true })
+  const lineFor = (id: string) =>
+    quiet
+      .stdout()
+      .split('\n')
+      .find((line) => line.includes(`"request_id":"${id}"`))
+
+  const idle = `stdout-idle-${Date.now()}`
+  await (await fetch(`${quiet.baseUrl}/health`, { headers: { 'x-request-id': idle } })).arrayBuffer()
+  const deadline = Date.now() + 3_000
+  while (!lineFor(idle) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
+  assert.include(JSON.parse(lineFor(idle) ?? '{}'), { msg: 'request', route: '/health', status: 200 })
+
+  const last = `stdout-last-${Date.now()}`
+  await (await fetch(`${quiet.baseUrl}/health`, { headers: { 'x-request-id': last } })).arrayBuffer()
+  await quiet.stop()
+  assert.include(JSON.parse(lineFor(last) ?? '{}'), { msg: 'request', route: '/health', status: 200 })
+}).timeout(30_000)
+
 test('an invalid rotation setting stops the API at start with the variable named', async ({ assert }) => {
   const child = spawn(process.execPath, ['--import=@poppinss/ts-exec', 'bin/server.ts'], {
     cwd: fileURLToPath(new URL('../../../', import.meta.url)),
