@@ -87,12 +87,32 @@ export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field({ i
   )
 })
 
-/** A form-level error (API refusal, "nothing selected"): announced, and focusable. */
-export function FormError({ error, id }: { error?: Message | null; id?: string }) {
+/**
+ * A form-level refusal (an API refusal, "nothing selected"): announced, and
+ * focusable. It is rendered only when there is a refusal, so it also carries
+ * `autoFocus`: without JavaScript the refused post answers with the page
+ * itself, and the browser opens it on the message (HTML autofocus works on any
+ * focusable element, tabindex="-1" included; the first in the page wins); a
+ * page loaded normally has no message, and its own autofocus stands. With
+ * JavaScript the answer reaches a page already rendered, where autofocus does
+ * nothing: `useFocusOnRefusal` (lib/forms/focus-refusal.ts) moves the focus.
+ */
+export function FormError({
+  error,
+  id,
+  tone = 'danger',
+  testId,
+}: {
+  error?: Message | null
+  id?: string
+  /** `warning` for "nothing was done, here is why" (a request that changed state meanwhile). */
+  tone?: 'danger' | 'warning'
+  testId?: string
+}) {
   const describe = useMessage()
   if (!error) return null
   return (
-    <div id={id} className="alert alert-danger py-2" role="alert" tabIndex={-1}>
+    <div id={id} className={`alert alert-${tone} py-2`} role="alert" tabIndex={-1} autoFocus data-testid={testId}>
       {describe(error)}
     </div>
   )

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Link, useActionData, useLoaderData, useNavigate } from '@remix-run/react'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 
+import { FormError } from '~/components/form-field'
 import { PageHeader } from '~/components/page-header'
 import { CartPanel } from '~/components/pos/cart-panel'
 import { PaymentForm } from '~/components/pos/payment-form'
@@ -109,7 +110,8 @@ export default function PointOfSalePage() {
     wasPending.current = pending
   }, [pending, fetched])
 
-  // A refusal, found here or by the server (the API refusing the payment while its button was disabled), takes the focus.
+  // A refusal, found here or by the server, takes the focus: the API refusing the payment while its
+  // button was disabled, a cart change refused (its button may be gone, or the focus left on it).
   useFocusOnRefusal(local)
   useFocusOnRefusal(fetched)
 
@@ -141,6 +143,8 @@ export default function PointOfSalePage() {
 
   const scanResult = resultFor('scan')
   const cartResult = resultFor('add', 'set-qty', 'remove', 'clear')
+  // A cart change refused (a product withdrawn meanwhile, a full cart, a quantity out of range): one message above the cart.
+  const cartError = cartResult?.error ?? Object.values(cartResult?.fieldErrors ?? {})[0]
   const payResult = resultFor('pay', 'pay-card', 'pay-cash')
   const openResult = resultFor('open')
 
@@ -192,11 +196,7 @@ export default function PointOfSalePage() {
         ) : null}
       </div>
 
-      {cartResult?.error ? (
-        <div className="alert alert-danger" role="alert">
-          {t(cartResult.error.key, cartResult.error.params)}
-        </div>
-      ) : null}
+      <FormError error={cartError} id="pos-cart-error" />
 
       <div className="row g-3">
         <div className="col-md-6 col-xl-7">
@@ -217,7 +217,7 @@ export default function PointOfSalePage() {
             disabled={!open}
             error={scanResult?.error ?? scanResult?.fieldErrors?.q}
             value={scanResult?.values?.q}
-            autoFocus={open && !payResult}
+            autoFocus={open && !payResult && !cartError}
             onSubmit={submitCart}
             onScanSubmit={submitScan}
           />

@@ -1,15 +1,16 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 
 import { AuthCard } from '~/components/auth-card'
 import { CsrfField } from '~/components/csrf-field'
-import { Field } from '~/components/form-field'
+import { Field, FormError } from '~/components/form-field'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { ApiError, ok } from '~/lib/api/client.server'
 import { apiErrorMessage } from '~/lib/api/errors'
 import { authState, getSession, safeRedirectPath, signIn } from '~/lib/auth/session.server'
 import type { SessionUser } from '~/lib/auth/roles'
+import { useFocusOnRefusal } from '~/lib/forms/focus-refusal'
 import { parseLogin, type FieldErrors } from '~/lib/forms/schemas'
 import type { Message } from '~/lib/i18n/index'
 import { pageTitle } from '~/lib/meta'
@@ -83,11 +84,8 @@ export default function LoginPage() {
   const pending = navigation.state === 'submitting' && navigation.formAction?.startsWith('/connexion') === true
   const [localErrors, setLocalErrors] = useState<FieldErrors | null>(null)
   const fieldErrors = localErrors ?? result?.fieldErrors
-  const errorRef = useRef<HTMLDivElement>(null)
-
-  useEffect(() => {
-    if (result?.error) errorRef.current?.focus()
-  }, [result])
+  // The server's refusal (wrong credentials, too many attempts) takes the focus.
+  useFocusOnRefusal(result)
 
   const validate = (event: FormEvent<HTMLFormElement>) => {
     const parsed = parseLogin(new FormData(event.currentTarget))
@@ -105,11 +103,7 @@ export default function LoginPage() {
           {t('auth.expired')}
         </div>
       ) : null}
-      {result?.error ? (
-        <div ref={errorRef} tabIndex={-1} className="alert alert-danger" role="alert" data-testid="login-error">
-          {t(result.error.key, result.error.params)}
-        </div>
-      ) : null}
+      <FormError error={result?.error} testId="login-error" />
       {/* Works without JavaScript (a plain POST); with it, no page reload. */}
       <Form method="post" action="/connexion" noValidate onSubmit={validate}>
         <CsrfField />

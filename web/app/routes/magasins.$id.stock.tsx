@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation, type ShouldRevalidateFunction } from '@remix-run/react'
 
 import { CsrfField } from '~/components/csrf-field'
+import { FormError } from '~/components/form-field'
 import { ListTable } from '~/components/list/data-table'
 import { InlineNumberForm } from '~/components/list/inline-number-form'
 import { PageHeader } from '~/components/page-header'
@@ -13,7 +14,7 @@ import { formatDate, formatMoney, formatNumber } from '~/lib/format'
 import { useFocusOnRefusal } from '~/lib/forms/focus-refusal'
 import { pageTitle } from '~/lib/meta'
 import { idParam, loading, mutation, requireStoreAccess, signedIn } from '~/lib/request.server'
-import { useMessage, useT } from '~/lib/root-data'
+import { useT } from '~/lib/root-data'
 import { stockListFiltered } from '~/lib/stock'
 import { loadStock, runStockAction, stockFilters, type StockActionResult } from '~/lib/stock.server'
 import { getStore } from '~/lib/stores.server'
@@ -49,7 +50,6 @@ export default function StorePage() {
   const { store, filters, stock, requests } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>() as StockActionResult | undefined
   const t = useT()
-  const describe = useMessage()
   const location = useLocation()
   // Posting to the URL being viewed keeps the filters and page after the redirect.
   const formAction = location.pathname + location.search
@@ -69,11 +69,7 @@ export default function StorePage() {
           </Link>
         }
       />
-      {result?.error && result.intent !== 'request' ? (
-        <div className="alert alert-danger" role="alert" tabIndex={-1}>
-          {describe(result.error)}
-        </div>
-      ) : null}
+      <FormError error={result?.intent === 'request' ? undefined : result?.error} />
 
       <StockFilterBar formId="stock" searchLabel={t('stock.search')} filters={filters} />
       <ListTable

@@ -12,6 +12,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 
 import {
   JS_ENABLED,
+  RUN,
   SCREENSHOTS,
   Stage,
   XSS_CODE,
@@ -133,6 +134,36 @@ describeFlows('a clerk’s day at the register', () => {
     }
   })
 
+  test('a cart change the server refuses is announced and takes the focus (a product withdrawn meanwhile)', async () => {
+    const withdrawn = await newProduct(api, `E2E-RETIRE-${RUN}`, `Produit retiré ${RUN}`)
+    await stockUp(api, 1, withdrawn.id, 'Préparation des tests de bout en bout')
+    const scan = page.locator('#pos-scan')
+    await scan.fill(withdrawn.nom)
+    await scan.press('Enter')
+    await expectText(page.getByRole('heading', { name: /Résultats pour/ }), `Résultats pour « ${withdrawn.nom} »`)
+    // Taken off sale while the clerk looks at the list (the catalogue page, another tab).
+    assert.equal((await api('PATCH', `/products/${withdrawn.id}`, { actif: false })).status, 200)
+    await page.getByRole('button', { name: `Ajouter ${withdrawn.nom} au panier` }).click()
+    await expectText(page.locator('#pos-cart-error[role="alert"]'), "Ce produit n'est plus vendu.")
+    // With JavaScript the answer reaches the page as it is (useFocusOnRefusal); without, the page it
+    // answers with opens on the message (autofocus).
+    await until(() => page.evaluate(() => document.activeElement?.id === 'pos-cart-error'), 'the focus on the cart refusal')
+    assert.equal(await cartLine(page, withdrawn.nom).count(), 0, 'nothing was added')
+
+    // Added by scan, refused (no such code): the scan field, described by the message, has the focus to correct it.
+    await scan.fill(`INCONNU-${RUN}`)
+    await scan.press('Enter')
+    await expectText(page.locator('#pos-scan-error'), `Aucun produit ne correspond à « INCONNU-${RUN} »`)
+    await until(() => page.evaluate(() => document.activeElement?.id === 'pos-scan'), 'the focus on the refused scan')
+    assert.equal(await page.locator('#pos-cart-error').count(), 0, 'the cart message went with the next answer')
+
+    // A page loaded normally has no message, and the focus is where the clerk works: the scan field.
+    await page.goto(`/caisses/${registerId}/vente`)
+    await ready(page)
+    assert.equal(await page.locator('[role="alert"]').count(), 0, 'no refusal on a normal load')
+    await until(() => page.evaluate(() => document.activeElement?.id === 'pos-scan'), 'the focus on the scan field')
+  })
+
   test('an impossible sale is explained on the page (insufficient stock), and nothing is sold', async () => {
     const setQuantity = async (value: string) => {
       const input = page.getByLabel(`Quantité de ${XSS_NAME}`)
@@ -144,13 +175,12 @@ describeFlows('a clerk’s day at the register', () => {
     await setQuantity('600')
     await page.getByRole('button', { name: 'Tout par carte' }).click()
     await expectText(page.locator('#payment-form [role="alert"]'), `Stock insuffisant pour ${XSS_NAME} (600 / 500)`)
-    if (JS_ENABLED) {
-      // The buttons were disabled while paying: the API's refusal takes the focus, not <body>.
-      await until(
-        () => page.evaluate(() => document.activeElement?.matches('#payment-form [role="alert"]') ?? false),
-        'the focus on the payment refusal'
-      )
-    }
+    // The buttons were disabled while paying: the API's refusal takes the focus, not <body> (without
+    // JavaScript, the page the refused payment answers with opens on it).
+    await until(
+      () => page.evaluate(() => document.activeElement?.matches('#payment-form [role="alert"]') ?? false),
+      'the focus on the payment refusal'
+    )
     assert.equal(new URL(page.url()).pathname, `/caisses/${registerId}/vente`, 'still at the register')
     const sales = await api<{ total: number }>('GET', `/sales?caisse_id=${registerId}&date_debut=2000-01-01`)
     const before = sales.body.total
@@ -306,6 +336,14 @@ async function screenshots(page: Page, name: string) {
     await page.screenshot({ path: join(SCREENSHOTS, `${name}-${suffix}.png`) })
   }
   await page.setViewportSize({ width: 1280, height: 900 })
+}
+
+/** A product of this run (its code and name are unique to the run and mode). */
+async function newProduct(api: ApiCall, code: string, nom: string): Promise<Product> {
+  const categories = await api<{ items: { id: number }[] }>('GET', '/categories?search=Boissons&size=1')
+  const created = await api<Product>('POST', '/products', { code, nom, prix: '1.99', categorie_id: categories.body.items[0]?.id })
+  assert.equal(created.status, 201, JSON.stringify(created.body))
+  return created.body
 }
 
 async function ensureXssProduct(api: ApiCall): Promise<Product> {

@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test'
 
 import type { Page } from 'playwright-core'
 
-import { JS_ENABLED, RUN, Stage, describeFlows, expectForbidden, expectText, go, press, ready, textOf, until } from './support.ts'
+import { RUN, Stage, describeFlows, expectForbidden, expectText, go, press, ready, textOf, until } from './support.ts'
 
 const CODE = `E2E-WH-${RUN}`
 const NAME = `Farine e2e ${RUN}`
@@ -161,6 +161,11 @@ describeFlows('central warehouse and replenishment', () => {
       stale.getByTestId('transition-error'),
       `La demande n° ${requestId} a déjà changé d'état (maintenant : Validée) : rien n'a été déplacé.`
     )
+    // Its button is gone with the reload: the message has the focus.
+    await until(
+      async () => (await stale.evaluate(() => document.activeElement?.getAttribute('data-testid'))) === 'transition-error',
+      'the focus on the conflict'
+    )
     // The page now shows the request as it is, and the stock did not move twice.
     await expectText(stale.getByTestId('request-status'), 'Validée')
     await expectText(stale.getByTestId('warehouse-stock'), '70')
@@ -282,9 +287,8 @@ describeFlows('central warehouse and replenishment', () => {
     await clerk.waitForLoadState('domcontentloaded')
     await ready(clerk)
     await expectText(clerk.locator('.alert-danger[role="alert"]'), "Cette action n'est plus possible")
-    if (JS_ENABLED) {
-      await until(async () => (await clerk.evaluate(() => document.activeElement?.getAttribute('role'))) === 'alert', 'the focus on the message')
-    }
+    // With JavaScript the answer reaches the page as it is (useFocusOnRefusal); without, the page opens on it (autofocus).
+    await until(async () => (await clerk.evaluate(() => document.activeElement?.getAttribute('role'))) === 'alert', 'the focus on the message')
     // With JavaScript too, the list is read again after the 409 (no stale "En attente" and button).
     const now = clerk.getByTestId('requests-table').locator('tr', { has: clerk.locator('td:first-child', { hasText: new RegExp(`^${id}$`) }) })
     await expectText(now, 'Annulée')

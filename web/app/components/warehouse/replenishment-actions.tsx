@@ -1,7 +1,9 @@
 import { Form, Link } from '@remix-run/react'
 
 import { CsrfField } from '~/components/csrf-field'
-import { useMessage, useT } from '~/lib/root-data'
+import { FormError } from '~/components/form-field'
+import { useFocusOnRefusal } from '~/lib/forms/focus-refusal'
+import { useT } from '~/lib/root-data'
 import type { MessageKey } from '~/lib/i18n/index'
 import { useIsPending } from '~/lib/pending'
 import { replenishmentPath, type ReplenishmentAction, type ReplenishmentRefusal } from '~/lib/warehouse'
@@ -61,13 +63,13 @@ export function ReplenishmentActions({
   )
 }
 
-/** A refused transition (409 "already approved", short stock…), shown above the list or the request. */
+/**
+ * A refused transition (409 "already approved", short stock…), shown above the
+ * list or the request; it takes the focus, since the button pressed may be gone
+ * (the page reloads the request as it is now).
+ */
 export function TransitionError({ refusal }: { refusal: ReplenishmentRefusal | undefined }) {
-  const describe = useMessage()
-  if (!refusal?.error || refusal.intent === 'create') return null
-  return (
-    <div className="alert alert-warning" role="alert" data-testid="transition-error">
-      {describe(refusal.error)}
-    </div>
-  )
+  const shown = refusal?.error && refusal.intent !== 'create' ? refusal : undefined
+  useFocusOnRefusal(shown)
+  return <FormError error={shown?.error} tone="warning" testId="transition-error" />
 }
