@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 
-import { parsePayment, parseReturn, parseScan, parseLogin, parseOpenSession } from '../../app/lib/forms/schemas.ts'
+import { parseCloseSession, parsePayment, parseReturn, parseScan, parseLogin, parseOpenSession } from '../../app/lib/forms/schemas.ts'
+import { translate } from '../../app/lib/i18n/index.ts'
 
 const KEY = 'web-0f8e7a3c-2b1d-4c5e-9f00-112233445566'
 
@@ -43,6 +44,47 @@ describe('parseScan', () => {
     assert.equal(parseScan({ q: '  ' }).ok, false)
     assert.equal(parseScan({ q: '0*ALI001' }).ok, false)
     assert.equal(parseScan({ q: '5000*ALI001' }).ok, false)
+  })
+
+  test('refuses control characters (a NUL above all) before anything is sent to the API', () => {
+    for (const q of ['ALI\u0000001', '\u0000', 'ALI001\u0000', '3*ALI\u0000', 'ALI\u0007001', 'ALI\u001b[2J', 'ALI\u007f', 'ALI\u0085001', 'ALI\t001', 'Jus\nd’orange']) {
+      const parsed = parseScan({ q })
+      assert.deepEqual(parsed, { ok: false, errors: { q: { key: 'form.controlCharacters' } } }, JSON.stringify(q))
+    }
+    // A scanner's Enter or Tab after the code is not part of it.
+    assert.deepEqual(parseScan({ q: 'ALI001\r\n' }), { ok: true, value: { term: 'ALI001', quantity: 1 } })
+    assert.deepEqual(parseScan({ q: '\tALI001\t' }), { ok: true, value: { term: 'ALI001', quantity: 1 } })
+    // Posted as a browser does (FormData), the same.
+    const form = new FormData()
+    form.set('q', 'a\u0000b')
+    const posted = parseScan(form)
+    assert.equal(!posted.ok && posted.errors.q?.key, 'form.controlCharacters')
+  })
+
+  test('says so in the user’s language', () => {
+    assert.equal(
+      translate('fr', 'form.controlCharacters'),
+      'Caractères invisibles (caractères de contrôle) refusés : effacez le champ et retapez la valeur.'
+    )
+    assert.equal(translate('en', 'form.controlCharacters'), 'Invisible (control) characters are refused: clear the field and type the value again.')
+  })
+})
+
+describe('control characters in the other text fields', () => {
+  test('a text area keeps its line breaks and tabs, never a NUL or another control character', () => {
+    assert.deepEqual(parseCloseSession({ especes_comptees: '10', note: 'Tiroir\ncoincé\tà vérifier' }), {
+      ok: true,
+      value: { countedCents: 1000, note: 'Tiroir\ncoincé\tà vérifier' },
+    })
+    for (const note of ['Tiroir\u0000coincé', 'Tiroir\u0008', 'Tiroir\u009b']) {
+      const parsed = parseCloseSession({ especes_comptees: '10', note })
+      assert.equal(!parsed.ok && parsed.errors.note?.key, 'form.controlCharacters', JSON.stringify(note))
+    }
+  })
+
+  test('a one-line field of another form refuses a NUL too (the sign-in identifier)', () => {
+    const parsed = parseLogin({ identifiant: 'caissier1\u0000', mot_de_passe: 'x' })
+    assert.equal(!parsed.ok && parsed.errors.identifiant?.key, 'form.controlCharacters')
   })
 })
 

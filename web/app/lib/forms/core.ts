@@ -16,6 +16,19 @@ export function readField(input: FormInput, name: string): string {
   return typeof value === 'string' ? value.trim() : ''
 }
 
+// Control characters are never part of what someone meant to type: a NUL above all
+// (PostgreSQL cannot hold it, so the API refuses the whole request). Tabs and line
+// breaks belong in a text area (a note, a reason), not in a one-line field.
+// eslint-disable-next-line no-control-regex -- matching them is the point
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/
+// eslint-disable-next-line no-control-regex -- matching them is the point
+const CONTROL_CHARACTERS_IN_A_LINE = /[\u0000-\u001f\u007f-\u009f]/
+
+/** Whether `value` holds a control character (`singleLine`: tabs and line breaks count too). */
+export function hasControlCharacters(value: string, { singleLine = false } = {}): boolean {
+  return (singleLine ? CONTROL_CHARACTERS_IN_A_LINE : CONTROL_CHARACTERS).test(value)
+}
+
 function message(key: MessageKey, params?: MessageParams): Message {
   return params ? { key, params } : { key }
 }
@@ -33,13 +46,19 @@ export class FormReader {
     if (!this.errors[name]) this.errors[name] = message(key, params)
   }
 
-  text(name: string, { min = 1, max = 500, required = true } = {}): string {
+  /**
+   * A text, trimmed. Control characters are refused (typed or pasted by mistake, a scanner's
+   * stray byte): every one in a one-line field (`singleLine`), all but tabs and line breaks
+   * in a text area.
+   */
+  text(name: string, { min = 1, max = 500, required = true, singleLine = false } = {}): string {
     const value = readField(this.input, name)
     if (value === '') {
       if (required) this.fail(name, 'form.required')
       return ''
     }
-    if (value.length < min) this.fail(name, 'form.tooShort', { min })
+    if (hasControlCharacters(value, { singleLine })) this.fail(name, 'form.controlCharacters')
+    else if (value.length < min) this.fail(name, 'form.tooShort', { min })
     else if (value.length > max) this.fail(name, 'form.tooLong', { max })
     return value
   }

@@ -40,7 +40,7 @@ export function parseCloseSession(input: FormInput): Parsed<{ countedCents: numb
  */
 export function parseScan(input: FormInput): Parsed<{ term: string; quantity: number }> {
   const form = new FormReader(input)
-  const raw = form.text('q', { max: 64 })
+  const raw = form.text('q', { max: 64, singleLine: true })
   const match = /^(\d{1,4})\s*[*x×]\s*(\S.*)$/i.exec(raw)
   const term = match ? (match[2] ?? '').trim() : raw
   const quantity = match ? Number(match[1]) : 1

@@ -76,6 +76,7 @@ export const common: Record<keyof typeof french, string> = {
   'form.required': 'This field is required.',
   'form.tooShort': 'At least {min} characters.',
   'form.tooLong': 'At most {max} characters.',
+  'form.controlCharacters': 'Invisible (control) characters are refused: clear the field and type the value again.',
   'form.integer': 'Enter a whole number.',
   'form.min': 'At least {min}.',
   'form.max': 'At most {max}.',

@@ -74,6 +74,7 @@ export const common = {
   'form.required': 'Ce champ est obligatoire.',
   'form.tooShort': 'Au moins {min} caractères.',
   'form.tooLong': 'Au plus {max} caractères.',
+  'form.controlCharacters': 'Caractères invisibles (caractères de contrôle) refusés : effacez le champ et retapez la valeur.',
   'form.integer': 'Entrez un nombre entier.',
   'form.min': 'Au moins {min}.',
   'form.max': 'Au plus {max}.',
