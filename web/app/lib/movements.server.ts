@@ -8,6 +8,7 @@ import { apiRefusal, invalidForm } from './forms/refusal.server.ts'
 import { echoFields } from './forms/refusals.ts'
 import { ADJUSTMENT_FIELDS, parseAdjustment } from './forms/warehouse.ts'
 import { mapPage, type Paged } from './list-query.ts'
+import { adjustmentNotice } from './notice.ts'
 import { redirectWithNotice } from './request.server.ts'
 import { findProductByCode } from './warehouse.server.ts'
 import { MOVEMENTS_PAGE_SIZE, type MovementFilters, type MovementRow, type MovementType } from './warehouse.ts'
@@ -97,10 +98,7 @@ export async function runAdjustment(
     if (!written) {
       return redirectWithNotice(back, ctx.session, { kind: 'info', message: { key: 'movements.countMatches', params: { name: product.name } } })
     }
-    return redirectWithNotice(back, ctx.session, {
-      kind: 'success',
-      message: { key: 'movements.adjusted', params: { name: product.name, balance: written.solde_apres } },
-    })
+    return redirectWithNotice(back, ctx.session, adjustmentNotice(product.name, written.solde_apres))
   } catch (error) {
     return apiRefusal(error, ['quantite', 'motif'], { intent, values })
   }

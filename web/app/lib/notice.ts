@@ -1,7 +1,52 @@
-import type { Message } from './i18n/index.ts'
+import { formatNumber } from './format.ts'
+import type { Message, MessageKey } from './i18n/index.ts'
 
 /** A one-time message shown at the top of the next page ("Vente enregistrée"). */
 export interface Notice {
   kind: 'success' | 'info' | 'warning' | 'danger'
   message: Message
+}
+
+// The notices that report quantities, built here once. translate() puts a
+// parameter in as it gets it: a raw number would read "1000" where fr-CA
+// writes "1 000", so every quantity and count goes through formatNumber. Ids
+// stay as they are ("Demande n° 1234" is a name, not an amount).
+
+/** A replenishment request as the API answers it, as much as its notices tell. */
+export interface RequestSummary {
+  id: number
+  quantite: number
+  produit: { nom: string }
+  magasin?: { nom?: string | null }
+}
+
+type RequestNoticeKey = Extract<MessageKey, 'stock.requested' | 'replenishments.created' | `replenishments.done.${string}`>
+
+/** "Demande n° 12 validée : 1 000 × Pain…": a request created, or moved to its next state. */
+export function requestNotice(key: RequestNoticeKey, request: RequestSummary): Notice {
+  return {
+    kind: 'success',
+    message: {
+      key,
+      params: { id: request.id, quantity: formatNumber(request.quantite), name: request.produit.nom, store: request.magasin?.nom ?? '' },
+    },
+  }
+}
+
+/** "Réception enregistrée : 1 000 × Pain. Stock central : 1 200." */
+export function goodsReceivedNotice({ quantity, name, balance }: { quantity: number; name: string; balance: number }): Notice {
+  return {
+    kind: 'success',
+    message: { key: 'warehouse.received', params: { quantity: formatNumber(quantity), name, balance: formatNumber(balance) } },
+  }
+}
+
+/** "Seuil de Pain à l’entrepôt : 1 000." */
+export function reorderPointNotice(name: string, point: number): Notice {
+  return { kind: 'success', message: { key: 'warehouse.reorderPointSaved', params: { name, point: formatNumber(point) } } }
+}
+
+/** "Ajustement enregistré pour Pain. Nouveau solde : 1 000." */
+export function adjustmentNotice(name: string, balance: number): Notice {
+  return { kind: 'success', message: { key: 'movements.adjusted', params: { name, balance: formatNumber(balance) } } }
 }

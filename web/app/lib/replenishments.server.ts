@@ -14,6 +14,7 @@ import { echoFields } from './forms/refusals.ts'
 import { parseRejection, parseSuggestedRequest } from './forms/warehouse.ts'
 import type { Translate } from './i18n/index.ts'
 import { mapPage } from './list-query.ts'
+import { requestNotice } from './notice.ts'
 import { actionErrorFrom, redirectWithNotice } from './request.server.ts'
 import { listStores } from './stores.server.ts'
 import {
@@ -183,10 +184,7 @@ export async function runTransition(ctx: ActionContext, back: string) {
   }
   try {
     const request = await ok(postTransition(ctx.api, intent, requestId, reason))
-    return redirectWithNotice(back, ctx.session, {
-      kind: 'success',
-      message: { key: `replenishments.done.${intent}`, params: { id: request.id, quantity: request.quantite, name: request.produit.nom } },
-    })
+    return redirectWithNotice(back, ctx.session, requestNotice(`replenishments.done.${intent}`, request))
   } catch (error) {
     const from = error instanceof ApiError ? conflictingStatus(error.envelope) : null
     if (from) {
@@ -214,13 +212,7 @@ export async function createSuggestedRequest(ctx: ActionContext, back: string) {
         headers: { 'Idempotency-Key': idempotencyKey },
       })
     )
-    return redirectWithNotice(back, ctx.session, {
-      kind: 'success',
-      message: {
-        key: 'replenishments.created',
-        params: { id: created.id, quantity: created.quantite, name: created.produit.nom, store: created.magasin.nom ?? '' },
-      },
-    })
+    return redirectWithNotice(back, ctx.session, requestNotice('replenishments.created', created))
   } catch (error) {
     return apiRefusal(error, ['quantite'], context)
   }

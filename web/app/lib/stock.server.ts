@@ -11,6 +11,7 @@ import { echoFields } from './forms/refusals.ts'
 import { parseReplenishment, type FieldErrors } from './forms/schemas.ts'
 import type { Message } from './i18n/index.ts'
 import { centsFromWire } from './money.ts'
+import { requestNotice } from './notice.ts'
 import { actionErrorFrom, redirectWithNotice } from './request.server.ts'
 import { mapPage, pageFrom } from './list-query.ts'
 import { REQUESTS_PAGE_SIZE, STOCK_PAGE_SIZE, stockListFilters, stockListQuery, stockRow, type StockListFilters } from './stock.ts'
@@ -92,10 +93,7 @@ export async function runStockAction(
           },
         })
       )
-      return redirectWithNotice(back, ctx.session, {
-        kind: 'success',
-        message: { key: 'stock.requested', params: { id: created.id, quantity: created.quantite, name: created.produit.nom } },
-      })
+      return redirectWithNotice(back, ctx.session, requestNotice('stock.requested', created))
     } catch (error) {
       return fail({ productId, error: actionErrorFrom(error), values }, error instanceof ApiError ? error.status : 503)
     }

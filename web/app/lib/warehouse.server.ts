@@ -8,6 +8,7 @@ import { apiRefusal, invalidForm } from './forms/refusal.server.ts'
 import { echoFields } from './forms/refusals.ts'
 import { RECEIPT_FIELDS, parseGoodsReceipt, parseReorderPoint } from './forms/warehouse.ts'
 import { mapPage } from './list-query.ts'
+import { goodsReceivedNotice, reorderPointNotice } from './notice.ts'
 import { redirectWithNotice } from './request.server.ts'
 import { stockListQuery, stockRow } from './stock.ts'
 import { WAREHOUSE_PAGE_SIZE, type WarehouseFilters } from './warehouse.ts'
@@ -71,13 +72,7 @@ export async function runWarehouseAction(ctx: ActionContext, back: string) {
       })
     )
     const movement = receipt.mouvements[0]
-    return redirectWithNotice(back, ctx.session, {
-      kind: 'success',
-      message: {
-        key: 'warehouse.received',
-        params: { quantity, name: product.name, balance: movement?.solde_apres ?? quantity },
-      },
-    })
+    return redirectWithNotice(back, ctx.session, goodsReceivedNotice({ quantity, name: product.name, balance: movement?.solde_apres ?? quantity }))
   } catch (error) {
     return apiRefusal(error, RECEIPT_FIELDS, { intent, values })
   }
@@ -94,10 +89,7 @@ async function setWarehouseReorderPoint(ctx: ActionContext, back: string) {
         body: { entrepot: true, produit_id: parsed.value.productId, seuil_reappro: parsed.value.reorderPoint },
       })
     )
-    return redirectWithNotice(back, ctx.session, {
-      kind: 'success',
-      message: { key: 'warehouse.reorderPointSaved', params: { name: level.produit.nom, point: level.seuil_reappro } },
-    })
+    return redirectWithNotice(back, ctx.session, reorderPointNotice(level.produit.nom, level.seuil_reappro))
   } catch (error) {
     return apiRefusal(error, ['seuil_reappro'], { intent, values })
   }

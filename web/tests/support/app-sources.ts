@@ -10,11 +10,20 @@ export interface SourceFile {
   text: string
 }
 
-/** Every .tsx under app/ (`under` narrows it to a folder, e.g. `routes`), with its text. */
-export function tsxSources(under = ''): SourceFile[] {
+function sources(under: string, wanted: (file: string) => boolean): SourceFile[] {
   const root = new URL(under ? `${under.replace(/\/+$/, '')}/` : '', APP)
   return readdirSync(root, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.tsx'))
+    .filter(wanted)
     .sort()
     .map((file) => ({ file: under ? `${under}/${file}` : file, text: readFileSync(new URL(file, root), 'utf8') }))
+}
+
+/** Every .tsx under app/ (`under` narrows it to a folder, e.g. `routes`), with its text. */
+export function tsxSources(under = ''): SourceFile[] {
+  return sources(under, (file) => file.endsWith('.tsx'))
+}
+
+/** Every module under app/, .ts and .tsx (the generated API types left out), with its text. */
+export function appSources(under = ''): SourceFile[] {
+  return sources(under, (file) => /\.tsx?$/.test(file) && !file.endsWith('.d.ts'))
 }

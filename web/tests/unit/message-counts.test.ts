@@ -3,11 +3,11 @@ import { describe, test } from 'node:test'
 
 import { formatNumber } from '../../app/lib/format.ts'
 import { translate } from '../../app/lib/i18n/index.ts'
-import { tsxSources } from '../support/app-sources.ts'
+import { appSources, tsxSources } from '../support/app-sources.ts'
 
-// Placeholders that carry a count or a total: translate() would insert the
-// raw number ("1234"), where fr-CA writes "1 234" (formatNumber).
-const COUNTS = new Set(['count', 'total', 'shown', 'page', 'pages', 'ruptures', 'critiques', 'faibles', 'quantity'])
+// Placeholders that carry a count, a quantity or a total: translate() would
+// insert the raw number ("1234"), where fr-CA writes "1 234" (formatNumber).
+const COUNTS = new Set(['count', 'total', 'shown', 'page', 'pages', 'ruptures', 'critiques', 'faibles', 'quantity', 'balance', 'point'])
 
 /** The text of `{ … }` starting at `open`, braces balanced. */
 function objectAt(text: string, open: number): string {
@@ -54,16 +54,35 @@ function translateCalls(): { file: string; key: string; params: [string, string]
   })
 }
 
+/** Every message built as data — `{ key, params: { … } }`, a notice or a refusal translated on the next page — in app/. */
+function messageParams(): { file: string; params: [string, string][] }[] {
+  return appSources().flatMap(({ file, text }) =>
+    [...text.matchAll(/\bparams: \{/g)].map((match) => ({ file, params: entries(objectAt(text, match.index + match[0].length - 1)) }))
+  )
+}
+
+/** The placeholders among `params` that carry a count and are not formatted. */
+function rawCounts(params: [string, string][]): string[] {
+  return params.filter(([name, value]) => COUNTS.has(name) && !/^format(?:Number|Money)\(/.test(value)).map(([name, value]) => `{${name}} = ${value}`)
+}
+
 describe('counts inside messages are written fr-CA', () => {
   test('every count placeholder gets formatNumber(), never the raw number', () => {
     const calls = translateCalls()
     assert.ok(calls.length >= 30, `found ${calls.length} calls: the scan reads the app`)
-    const raw = calls.flatMap(({ file, key, params }) =>
-      params
-        .filter(([name, value]) => COUNTS.has(name) && !/^format(?:Number|Money)\(/.test(value))
-        .map(([name, value]) => `${file}: ${key} {${name}} = ${value}`)
+    assert.deepEqual(
+      calls.flatMap(({ file, key, params }) => rawCounts(params).map((raw) => `${file}: ${key} ${raw}`)),
+      []
     )
-    assert.deepEqual(raw, [])
+  })
+
+  test('so does every message built as data (notices after an action, refusals), on the server too', () => {
+    const built = messageParams()
+    assert.ok(built.filter(({ file }) => file.endsWith('.server.ts')).length >= 10, `found ${built.length} objects: the scan reads the server modules`)
+    assert.deepEqual(
+      built.flatMap(({ file, params }) => rawCounts(params).map((raw) => `${file}: ${raw}`)),
+      []
+    )
   })
 
   test('a formatted count reads "1 234" in both languages', () => {
