@@ -10,7 +10,7 @@ import { Pagination } from '~/components/pagination'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { actionsColumn, amountColumn, TableHead } from '~/components/table-head'
 import { TitledCard } from '~/components/titled-card'
-import { formatDate, formatMoney, formatTime } from '~/lib/format'
+import { formatDate, formatMoney, formatNumber, formatTime } from '~/lib/format'
 import { focusFirstRefusal, useFocusOnRefusal } from '~/lib/forms/focus-refusal'
 import { firstFieldInError } from '~/lib/forms/refusals'
 import { parseReturn, REFUND_METHODS, type FieldErrors } from '~/lib/forms/schemas'
@@ -246,7 +246,7 @@ function SaleReturnForms({
                           defaultValue={posted?.[name] ?? 0}
                           disabled={line.remaining === 0}
                           className={`form-control form-control-sm pos-qty${error ? ' is-invalid' : ''}`}
-                          aria-label={t('returns.quantityOf', { name: line.name, max: line.remaining })}
+                          aria-label={t('returns.quantityOf', { name: line.name, max: formatNumber(line.remaining) })}
                           aria-invalid={error ? true : undefined}
                           autoFocus={firstInvalid === name}
                           inputMode="numeric"

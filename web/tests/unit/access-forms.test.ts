@@ -42,7 +42,7 @@ describe('parseUser', () => {
     if (parsed.ok) return
     assert.equal(parsed.errors.nom_utilisateur?.key, 'users.usernamePattern')
     assert.equal(parsed.errors.email?.key, 'form.email')
-    assert.deepEqual(parsed.errors.mot_de_passe, { key: 'form.tooShort', params: { min: 10 } })
+    assert.deepEqual(parsed.errors.mot_de_passe, { key: 'form.tooShort', params: { min: '10' } })
     const short = parseUser({ ...clerk, nom_utilisateur: 'ab' }, { creating: true })
     assert.equal(!short.ok && short.errors.nom_utilisateur?.key, 'form.tooShort')
   })

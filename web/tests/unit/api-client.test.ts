@@ -152,6 +152,8 @@ describe('API errors become messages a clerk can act on', () => {
       envelope('INSUFFICIENT_STOCK', { items: [{ product_id: 2, product: 'Lait', requested: 5, available: 3 }] })
     )
     assert.deepEqual(message, { key: 'api.insufficientStockItems', params: { items: 'Lait (5 / 3)' } })
+    const large = apiErrorMessage(envelope('INSUFFICIENT_STOCK', { items: [{ product_id: 2, product: 'Lait', requested: 1500, available: 1200 }] }))
+    assert.deepEqual(large, { key: 'api.insufficientStockItems', params: { items: 'Lait (1\u00a0500 / 1\u00a0200)' } })
   })
 
   test('a closed register, a rate limit with its wait, a short payment', () => {

@@ -46,6 +46,14 @@ describe('parseScan', () => {
     assert.equal(parseScan({ q: '5000*ALI001' }).ok, false)
   })
 
+  test('writes the quantity limit fr-CA in its message', () => {
+    const parsed = parseScan({ q: '5000*ALI001' })
+    assert.equal(parsed.ok, false)
+    const message = !parsed.ok ? parsed.errors.q : null
+    assert.deepEqual(message, { key: 'form.quantityRange', params: { max: '1\u00a0000' } })
+    assert.match(translate('fr', message!.key, message!.params), /1\u00a0000/)
+  })
+
   test('refuses control characters (a NUL above all) before anything is sent to the API', () => {
     for (const q of ['ALI\u0000001', '\u0000', 'ALI001\u0000', '3*ALI\u0000', 'ALI\u0007001', 'ALI\u001b[2J', 'ALI\u007f', 'ALI\u0085001', 'ALI\t001', 'Jus\nd’orange']) {
       const parsed = parseScan({ q })

@@ -7,7 +7,7 @@ import { appSources, tsxSources } from '../support/app-sources.ts'
 
 // Placeholders that carry a count, a quantity or a total: translate() would
 // insert the raw number ("1234"), where fr-CA writes "1 234" (formatNumber).
-const COUNTS = new Set(['count', 'total', 'shown', 'page', 'pages', 'ruptures', 'critiques', 'faibles', 'quantity', 'balance', 'point'])
+const COUNTS = new Set(['count', 'total', 'shown', 'page', 'pages', 'ruptures', 'critiques', 'faibles', 'quantity', 'balance', 'point', 'min', 'max'])
 
 /** The text of `{ … }` starting at `open`, braces balanced. */
 function objectAt(text: string, open: number): string {

@@ -4,6 +4,7 @@ import { CsrfField } from '~/components/csrf-field'
 import { Field, FormError } from '~/components/form-field'
 import { SelectField } from '~/components/form-controls'
 import { ROLES } from '~/lib/auth/roles'
+import { formatNumber } from '~/lib/format'
 import { PASSWORD_MIN_LENGTH, USER_FIELDS, parseUser } from '~/lib/forms/access'
 import { bindFields, type FormRefusal } from '~/lib/forms/refusals'
 import { useValidatedForm } from '~/lib/forms/use-validated-form'
@@ -85,7 +86,7 @@ export function UserForm({
               {...field('mot_de_passe')}
               className="mb-0"
               label={creating ? t('users.password') : t('users.newPassword')}
-              help={creating ? t('users.passwordHelp', { min: PASSWORD_MIN_LENGTH }) : t('users.newPasswordHelp', { min: PASSWORD_MIN_LENGTH })}
+              help={creating ? t('users.passwordHelp', { min: formatNumber(PASSWORD_MIN_LENGTH) }) : t('users.newPasswordHelp', { min: formatNumber(PASSWORD_MIN_LENGTH) })}
               type="password"
               autoComplete="new-password"
               maxLength={128}

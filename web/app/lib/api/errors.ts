@@ -2,7 +2,7 @@
 // writes its messages in English for integrators (a few in French); pages
 // never show them raw: each error_code has its own dictionary entry, filled
 // with the details the envelope carries (which product, how many are left…).
-import { formatMoney } from '../format.ts'
+import { formatMoney, formatNumber } from '../format.ts'
 import type { Message } from '../i18n/index.ts'
 
 /** The API's error envelope (docs/api.md § Errors). */
@@ -34,12 +34,17 @@ interface ShortItem {
   available?: unknown
 }
 
+/** A quantity the API sent, grouped fr-CA; anything else as it came, so the message stays readable. */
+function countOrUnknown(value: unknown): string {
+  return typeof value === 'number' && Number.isFinite(value) ? formatNumber(value) : String(value ?? '?')
+}
+
 function describeShortItems(details: Details): string {
   const items = Array.isArray(details.items) ? (details.items as ShortItem[]) : []
   return items
     .map((item) => {
       const name = typeof item.product === 'string' ? item.product : `#${String(item.product_id ?? '?')}`
-      return `${name} (${String(item.requested ?? '?')} / ${String(item.available ?? 0)})`
+      return `${name} (${countOrUnknown(item.requested)} / ${countOrUnknown(item.available ?? 0)})`
     })
     .join(', ')
 }

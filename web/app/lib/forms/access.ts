@@ -1,7 +1,7 @@
 // The user and API token forms (administrators), shared by the browser and
 // the actions. Limits are the API's (api/app/access/validators).
 import { ROLES, type Role } from '../auth/roles.ts'
-import { STORE_TIME_ZONE, storeDay } from '../format.ts'
+import { STORE_TIME_ZONE, formatNumber, storeDay } from '../format.ts'
 import { FormReader, type FormInput, type Parsed } from './core.ts'
 
 export const USERNAME = /^[a-z0-9._-]+$/
@@ -42,8 +42,8 @@ export function parseUser(input: FormInput, { creating }: { creating: boolean })
   const password = rawField(input, 'mot_de_passe')
   if (password === '') {
     if (creating) form.fail('mot_de_passe', 'form.required')
-  } else if (password.length < PASSWORD_MIN_LENGTH) form.fail('mot_de_passe', 'form.tooShort', { min: PASSWORD_MIN_LENGTH })
-  else if (password.length > 128) form.fail('mot_de_passe', 'form.tooLong', { max: 128 })
+  } else if (password.length < PASSWORD_MIN_LENGTH) form.fail('mot_de_passe', 'form.tooShort', { min: formatNumber(PASSWORD_MIN_LENGTH) })
+  else if (password.length > 128) form.fail('mot_de_passe', 'form.tooLong', { max: formatNumber(128) })
   return form.result(() => ({
     username,
     fullName,

@@ -4,6 +4,7 @@
 // per-field messages; messages are dictionary keys so each side shows them
 // in the user's language.
 import type { Message, MessageKey, MessageParams } from '../i18n/index.ts'
+import { formatNumber } from '../format.ts'
 import { MAX_INPUT_CENTS, parseMoneyInput } from '../money.ts'
 
 export type FieldErrors = Record<string, Message>
@@ -58,8 +59,8 @@ export class FormReader {
       return ''
     }
     if (hasControlCharacters(value, { singleLine })) this.fail(name, 'form.controlCharacters')
-    else if (value.length < min) this.fail(name, 'form.tooShort', { min })
-    else if (value.length > max) this.fail(name, 'form.tooLong', { max })
+    else if (value.length < min) this.fail(name, 'form.tooShort', { min: formatNumber(min) })
+    else if (value.length > max) this.fail(name, 'form.tooLong', { max: formatNumber(max) })
     return value
   }
 
@@ -74,8 +75,8 @@ export class FormReader {
       return null
     }
     const value = Number(raw)
-    if (value < min) this.fail(name, 'form.min', { min })
-    else if (value > max) this.fail(name, 'form.max', { max })
+    if (value < min) this.fail(name, 'form.min', { min: formatNumber(min) })
+    else if (value > max) this.fail(name, 'form.max', { max: formatNumber(max) })
     return value
   }
 

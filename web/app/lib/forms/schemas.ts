@@ -1,6 +1,6 @@
 // Every form of the app, described once. Actions call these on the server;
 // route components call the same ones in the browser before submitting.
-import { formatMoney } from '../format.ts'
+import { formatMoney, formatNumber } from '../format.ts'
 import { settle } from '../pos/taxes.ts'
 import { FormReader, readField, type FormInput, type Parsed } from './core.ts'
 
@@ -17,7 +17,7 @@ export function parseLogin(input: FormInput): Parsed<{ identifiant: string; motD
     ? String(input.get('mot_de_passe') ?? '')
     : String(input.mot_de_passe ?? '')
   if (motDePasse === '') form.fail('mot_de_passe', 'form.required')
-  else if (motDePasse.length > 128) form.fail('mot_de_passe', 'form.tooLong', { max: 128 })
+  else if (motDePasse.length > 128) form.fail('mot_de_passe', 'form.tooLong', { max: formatNumber(128) })
   return form.result(() => ({ identifiant, motDePasse }))
 }
 
@@ -44,7 +44,7 @@ export function parseScan(input: FormInput): Parsed<{ term: string; quantity: nu
   const match = /^(\d{1,4})\s*[*x×]\s*(\S.*)$/i.exec(raw)
   const term = match ? (match[2] ?? '').trim() : raw
   const quantity = match ? Number(match[1]) : 1
-  if (match && (quantity < 1 || quantity > MAX_LINE_QUANTITY)) form.fail('q', 'form.quantityRange', { max: MAX_LINE_QUANTITY })
+  if (match && (quantity < 1 || quantity > MAX_LINE_QUANTITY)) form.fail('q', 'form.quantityRange', { max: formatNumber(MAX_LINE_QUANTITY) })
   return form.result(() => ({ term, quantity }))
 }
 
