@@ -3,6 +3,7 @@ import proxyAddr from 'proxy-addr'
 import { defineConfig } from '@adonisjs/core/http'
 import { badUrlResponse } from '#core/exceptions/outside_pipeline'
 import { serializeJson } from '#core/response_json'
+import { DEFAULT_TRUSTED_PROXIES } from '#core/trusted_proxies'
 
 export const http = defineConfig({
   /* X-Request-Id is accepted from the edge (nginx, the web app) or generated. */
@@ -13,11 +14,11 @@ export const http = defineConfig({
   useAsyncLocalStorage: true,
   serializeJSON: serializeJson,
   /*
-   * X-Forwarded-For is believed only from our own proxies (nginx on this
-   * host or the compose network); anyone else could forge it to dodge the
-   * per-IP login limits.
+   * X-Forwarded-For is believed only from our own proxies (TRUST_PROXY:
+   * nginx and the web app on this host by default); anyone else could forge
+   * it to dodge the per-IP login limits.
    */
-  trustProxy: proxyAddr.compile(['loopback', 'linklocal', 'uniquelocal']),
+  trustProxy: proxyAddr.compile(env.get('TRUST_PROXY') ?? DEFAULT_TRUSTED_PROXIES),
   /* `sort=prix,desc` is one value (the original's format), not an array. */
   qs: {
     parse: { depth: 3, parameterLimit: 100, allowSparse: false, arrayLimit: 50, comma: false },

@@ -4,6 +4,7 @@
  */
 import { Env } from '@adonisjs/core/env'
 import { ROTATION_FREQUENCIES, keptFiles, rotationSize } from '#core/log_files'
+import { trustedProxies } from '#core/trusted_proxies'
 
 export default await Env.create(new URL('../', import.meta.url), {
   NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const),
@@ -12,6 +13,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   APP_KEY: Env.schema.secret(),
   APP_TIMEZONE: Env.schema.string.optional(),
   INSTANCE_ID: Env.schema.string.optional(),
+  /* Peers whose X-Forwarded-For is believed (app/core/trusted_proxies.ts). */
+  TRUST_PROXY: trustedProxies,
   LOG_LEVEL: Env.schema.enum.optional([
     'fatal',
     'error',

@@ -69,6 +69,19 @@ test.group('Login rate limit', (group) => {
     ;(await attempt(client, uniqueIp(), user.username, PASSWORD)).assertStatus(200)
   })
 
+  test('a private address is not a trusted proxy: a client on the LAN cannot pick its address per guess', async ({ client, assert }) => {
+    const user = await makeUser('clerk')
+    // What nginx forwards for a client at `lan` that sent its own X-Forwarded-For: the forged hop, then the real one.
+    const lan = uniqueIp()
+    const statuses: number[] = []
+    for (let i = 0; i <= LOGIN_LIMITS.perAccount.requests; i++) {
+      statuses.push((await attempt(client, `203.0.113.${i + 1}, ${lan}`, user.username, 'wrong password')).status())
+    }
+    assert.deepEqual(statuses, [...Array(LOGIN_LIMITS.perAccount.requests).fill(401), 429])
+    const rows = await db.from('rate_limits').whereILike('key', `%${lan}`)
+    assert.isAbove(rows.length, 0, 'the failures were counted against the LAN address')
+  })
+
   test('parallel guesses cannot slip past the limit', async ({ client, assert }) => {
     const user = await makeUser('clerk')
     const ip = uniqueIp()
