@@ -3,7 +3,7 @@ import { errors } from '@vinejs/vine'
 import { ApiError } from '#core/api_error'
 import { invalidateSoon, Tags } from '#core/cache'
 import { findIdempotentReplay, requestFingerprint, type IdempotentTable } from '#core/idempotency'
-import { toCents } from '#core/money_input'
+import { MAX_SALE_CENTS, toCents } from '#core/money_input'
 import type { Principal } from '#access/principal'
 import { assertStoreAccess } from '#access/policies'
 import {
@@ -79,6 +79,7 @@ function planPayments(input: CreateSaleInput, totalCents: number) {
   }
   const paidCents = payments.reduce((sum, p) => sum + p.amountCents, 0)
   const cashCents = payments.filter((p) => p.method === 'cash').reduce((sum, p) => sum + p.amountCents, 0)
+  assertStorable(totalCents, paidCents)
   if (paidCents < totalCents) {
     throw ApiError.business('Payments do not cover the total of the sale', {
       total_cents: totalCents,
@@ -94,6 +95,16 @@ function planPayments(input: CreateSaleInput, totalCents: number) {
     })
   }
   return { payments, paidCents, changeCents }
+}
+
+/** A sale whose total, or what was tendered for it, the integer cents columns cannot hold is refused, not half-written. */
+function assertStorable(totalCents: number, paidCents: number) {
+  if (totalCents <= MAX_SALE_CENTS && paidCents <= MAX_SALE_CENTS) return
+  throw ApiError.business('A sale cannot exceed 20000000.00, in total or in what is tendered: split it into several sales', {
+    total_cents: totalCents,
+    paid_cents: paidCents,
+    max_cents: MAX_SALE_CENTS,
+  })
 }
 
 /**

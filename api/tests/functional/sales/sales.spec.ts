@@ -84,6 +84,38 @@ test.group('POST /api/v1/sales', (group) => {
     assert.equal(water.body().monnaie_rendue, '0.19')
   })
 
+  test('amounts the cents columns cannot hold are refused, naming the field or the limit, and write nothing', async ({ client, assert }) => {
+    const { clerk, registerId } = pos
+    const sell = (body: object) =>
+      client.post('/api/v1/sales').header('authorization', `Bearer ${clerk.token}`).json({ caisse_id: registerId, ...body })
+
+    const float = await client
+      .post(`/api/v1/registers/${registerId}/sessions`)
+      .header('authorization', `Bearer ${clerk.token}`)
+      .json({ fond_de_caisse: 100000000 })
+    float.assertStatus(422)
+    assert.deepEqual(float.body().details.validation_errors.map((e: { field: string }) => e.field), ['fond_de_caisse'])
+    await openRegister(client, clerk.token, registerId)
+
+    for (const montant of ['30000000', 30000000, '10000000.01']) {
+      const tendered = await sell({ lignes: [{ code: 'ALI005', quantite: 1 }], paiements: [{ mode: 'especes', montant }] })
+      tendered.assertStatus(422)
+      assert.deepEqual(tendered.body().details.validation_errors.map((e: { field: string }) => e.field), ['paiements.0.montant'], String(montant))
+    }
+
+    // Three of a 9 999 999,99 $ product: each price is valid, the sale is not.
+    await db.from('products').where('code', 'ALI005').update({ price_cents: 999_999_999 })
+    const before = await storeQuantity(1, 'ALI005')
+    const huge = await sell({
+      lignes: [{ code: 'ALI005', quantite: 3 }],
+      paiements: [1, 2, 3, 4].map(() => ({ mode: 'carte', montant: '10000000.00' })),
+    })
+    huge.assertStatus(422)
+    assert.containsSubset(huge.body(), { error_code: 'BUSINESS_LOGIC_ERROR', details: { max_cents: 2_000_000_000 } })
+    assert.isAbove(huge.body().details.total_cents, 2_000_000_000)
+    assert.equal(await storeQuantity(1, 'ALI005'), before)
+  })
+
   test('prices come from the catalogue, never from the client', async ({ client, assert }) => {
     const { clerk, registerId } = pos
     await openRegister(client, clerk.token, registerId)
