@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { ApiError } from '#core/api_error'
 import { paginate, resolveSort } from '#core/pagination'
 import { validateBody, validateQuery } from '#core/validation'
+import { containsPattern } from '#core/search_pattern'
 import User from '#access/models/user'
 import { requireRole } from '#access/policies'
 import {
@@ -25,9 +26,9 @@ export default class UsersController {
       .if(filters.search, (q) =>
         q.where((w) =>
           w
-            .whereILike('username', `%${filters.search}%`)
-            .orWhereILike('email', `%${filters.search}%`)
-            .orWhereILike('full_name', `%${filters.search}%`)
+            .whereILike('username', containsPattern(filters.search!))
+            .orWhereILike('email', containsPattern(filters.search!))
+            .orWhereILike('full_name', containsPattern(filters.search!))
         )
       )
       .if(filters.role, (q) => q.where('role', filters.role!))

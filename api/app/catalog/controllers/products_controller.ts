@@ -4,6 +4,7 @@ import { ApiError } from '#core/api_error'
 import { paginate, resolveSort } from '#core/pagination'
 import { wireToCents } from '#core/money'
 import { validateBody, validateQuery, type StrictValidator } from '#core/validation'
+import { containsPattern } from '#core/search_pattern'
 import { cached, cacheKey, Tags, TTL } from '#core/cache'
 import db from '@adonisjs/lucid/services/db'
 import type { Infer } from '@vinejs/vine/types'
@@ -60,9 +61,9 @@ export default class ProductsController {
       .if(filters.search, (q) =>
         q.where((w) =>
           w
-            .whereILike('products.name', `%${filters.search}%`)
-            .orWhereILike('products.code', `%${filters.search}%`)
-            .orWhereILike('products.description', `%${filters.search}%`)
+            .whereILike('products.name', containsPattern(filters.search!))
+            .orWhereILike('products.code', containsPattern(filters.search!))
+            .orWhereILike('products.description', containsPattern(filters.search!))
             .orWhere('products.barcode', filters.search!)
         )
       )

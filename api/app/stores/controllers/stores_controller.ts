@@ -4,6 +4,7 @@ import { ApiError } from '#core/api_error'
 import { cached, cacheKey, Tags, TTL } from '#core/cache'
 import { paginate, resolveSort } from '#core/pagination'
 import { validateBody, validateQuery } from '#core/validation'
+import { containsPattern } from '#core/search_pattern'
 import { requireRole } from '#access/policies'
 import { managerWrites } from '#access/manager_writes'
 import Store from '#stores/models/store'
@@ -46,9 +47,9 @@ export default class StoresController {
       const query = Store.query().if(filters.search, (q) =>
       q.where((w) =>
         w
-          .whereILike('name', `%${filters.search}%`)
-          .orWhereILike('address', `%${filters.search}%`)
-          .orWhereILike('email', `%${filters.search}%`)
+          .whereILike('name', containsPattern(filters.search!))
+          .orWhereILike('address', containsPattern(filters.search!))
+          .orWhereILike('email', containsPattern(filters.search!))
       )
     )
       const sort = resolveSort(filters.sort, storeSortColumns, { column: 'id', direction: 'asc' })

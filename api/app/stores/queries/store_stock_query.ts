@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import { containsPattern } from '#core/search_pattern'
 import StockLevel from '#inventory/models/stock_level'
 import { STOCK_STATUSES, stockStatusRankSql, type StockStatus } from '#inventory/stock_status'
 
@@ -37,8 +38,8 @@ export function stockLevelsAt(
     .if(filters.search, (q) =>
       q.where((w) =>
         w
-          .whereILike('products.name', `%${filters.search}%`)
-          .orWhereILike('products.code', `%${filters.search}%`)
+          .whereILike('products.name', containsPattern(filters.search!))
+          .orWhereILike('products.code', containsPattern(filters.search!))
           .orWhere('products.barcode', filters.search!)
       )
     )

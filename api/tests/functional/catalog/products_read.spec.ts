@@ -57,6 +57,26 @@ test.group('GET /api/v1/products', (group) => {
     assert.deepEqual(response.body().items.map((p: { code: string }) => p.code), ['BOI002'])
   })
 
+  test('search takes %, _ and \\ literally, not as LIKE wildcards', async ({ client, assert }) => {
+    const writer = await tokenWith(['read', 'write'])
+    for (const nom of ['Rabais 50% savon', 'Gel_douche', 'Barre \\ oblique']) {
+      const created = await client.post('/api/v1/products').json({ nom, prix: '1.00', categorie_id: 1 }).header('x-api-token', writer)
+      created.assertStatus(201)
+    }
+    const names = async (search: string) => {
+      const response = await client.get('/api/v1/products').qs({ search }).header('x-api-token', token)
+      response.assertStatus(200)
+      assert.equal(response.body().total, response.body().items.length, search)
+      return response.body().items.map((p: { nom: string }) => p.nom)
+    }
+    assert.deepEqual(await names('%'), ['Rabais 50% savon'])
+    assert.deepEqual(await names('50%'), ['Rabais 50% savon'])
+    assert.deepEqual(await names('_'), ['Gel_douche'])
+    assert.deepEqual(await names('l_d'), ['Gel_douche'])
+    assert.deepEqual(await names('\\'), ['Barre \\ oblique'])
+    assert.deepEqual(await names('%%_'), [])
+  })
+
   test('filters by category and price range (README parameters)', async ({ client, assert }) => {
     const response = await client
       .get('/api/v1/products')

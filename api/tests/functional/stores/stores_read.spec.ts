@@ -37,6 +37,23 @@ test.group('GET /api/v1/stores', (group) => {
     ])
   })
 
+  test('search takes % and _ literally, not as LIKE wildcards', async ({ client, assert }) => {
+    const writer = await tokenWith(['read', 'write'])
+    for (const nom of ['Magasin 100% local', 'Magasin_Test']) {
+      ;(await client.post('/api/v1/stores').json({ nom }).header('x-api-token', writer)).assertStatus(201)
+    }
+    const names = async (search: string) => {
+      const response = await client.get('/api/v1/stores').qs({ search }).header('x-api-token', token)
+      response.assertStatus(200)
+      assert.equal(response.body().total, response.body().items.length, search)
+      return response.body().items.map((s: { nom: string }) => s.nom)
+    }
+    assert.deepEqual(await names('%'), ['Magasin 100% local'])
+    assert.deepEqual(await names('_'), ['Magasin_Test'])
+    assert.deepEqual(await names('n_T'), ['Magasin_Test'])
+    assert.deepEqual(await names('Magasin'), [...STORES.map((s) => s.name), 'Magasin 100% local', 'Magasin_Test'])
+  })
+
   test('returns one store and 404s an unknown one', async ({ client, assert }) => {
     const list = await client.get('/api/v1/stores').header('x-api-token', token)
     const id = list.body().items[0].id
