@@ -57,7 +57,9 @@ router
   .group(() => {
     documented(router.get('/sales', [SalesController, 'index']), {
       summary: 'List sales (newest first)',
-      description: 'A clerk only sees their store. Dates are business days (APP_TIMEZONE), inclusive.',
+      description:
+        'A clerk only sees their store. Dates are business days (APP_TIMEZONE), inclusive. ' +
+        'search matches any part of the receipt number (numero_recu), in any case; numero_recu is the exact receipt number.',
       tags: ['Sales'],
       auth: ['read'],
       query: listSalesQuery,

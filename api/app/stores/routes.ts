@@ -213,7 +213,9 @@ router
     })
     documented(router.get('/stores/:id/registers', [RegistersController, 'index']).use(reads()), {
       summary: "A store's registers (paginated)",
-      description: 'sort: `field,asc|desc` over id, numero, nom (default numero). A clerk reads their own store only.',
+      description:
+        'sort: `field,asc|desc` over id, numero, nom (default numero). search matches any part of the name, in any case, ' +
+        'or the number (search=2: register 2). A clerk reads their own store only.',
       tags: ['Stores'],
       auth: ['read'],
       params: storeIdParams,

@@ -3,6 +3,7 @@ import { BUSINESS_TIMEZONE } from '#core/business_time'
 import { instantToWire } from '#core/instants'
 import { SALE_STATUS_FROM_WIRE } from '#sales/wire_names'
 import { saleSummaryToWire } from '#sales/transformers/sale_transformer'
+import { containsPattern } from '#core/search_pattern'
 
 export interface SaleListFilters {
   storeId?: number
@@ -11,6 +12,8 @@ export interface SaleListFilters {
   session_id?: number
   statut?: string
   numero_recu?: string
+  /** Any part of the receipt number, in any case. */
+  search?: string
   date_debut?: Date
   date_fin?: Date
   start_date?: Date
@@ -32,6 +35,7 @@ export function listSales(filters: SaleListFilters) {
     .if(filters.session_id, (q) => q.where('sales.register_session_id', filters.session_id!))
     .if(filters.statut, (q) => q.where('sales.status', SALE_STATUS_FROM_WIRE[filters.statut!]))
     .if(filters.numero_recu, (q) => q.where('sales.receipt_number', filters.numero_recu!))
+    .if(filters.search, (q) => q.whereILike('sales.receipt_number', containsPattern(filters.search!)))
     .if(from, (q) => q.whereRaw('sales.created_at >= (?::date)::timestamp AT TIME ZONE ?', [isoDay(from!), BUSINESS_TIMEZONE]))
     .if(to, (q) =>
       q.whereRaw("sales.created_at < ((?::date + 1)::timestamp) AT TIME ZONE ?", [isoDay(to!), BUSINESS_TIMEZONE])

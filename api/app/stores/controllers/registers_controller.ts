@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { ApiError } from '#core/api_error'
 import { paginate, resolveSort } from '#core/pagination'
 import { validateBody, validateQuery } from '#core/validation'
+import { containsPattern } from '#core/search_pattern'
 import { assertStoreAccess, requireRole } from '#access/policies'
 import Register from '#stores/models/register'
 import Store from '#stores/models/store'
@@ -16,6 +17,9 @@ import {
 } from '#stores/validators/register_validators'
 import { registerDetail } from '#stores/queries/register_detail'
 
+/* A register number as typed in a search (1–999). */
+const REGISTER_NUMBER = /^\d{1,3}$/
+
 export default class RegistersController {
   /** A clerk sees the registers of their own store only. */
   async index(ctx: HttpContext) {
@@ -24,8 +28,17 @@ export default class RegistersController {
     const filters = await validateQuery(listRegistersQuery, ctx)
     if (!(await Store.find(id))) throw ApiError.notFound('Store', id)
     const sort = resolveSort(filters.sort, registerSortColumns, { column: 'number', direction: 'asc' })
+    const query = Register.query()
+      .where('store_id', id)
+      .if(filters.search, (q) =>
+        q.where((w) =>
+          w
+            .whereILike('name', containsPattern(filters.search!))
+            .if(REGISTER_NUMBER.test(filters.search!), (n) => n.orWhere('number', Number(filters.search)))
+        )
+      )
     return paginate(
-      Register.query().where('store_id', id),
+      query,
       { page: filters.page, size: filters.size, sort },
       registerToWire
     )

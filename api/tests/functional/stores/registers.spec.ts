@@ -29,6 +29,26 @@ test.group('GET /api/v1/stores/:id/registers', (group) => {
     assert.deepEqual(desc.body().items.map((r: { numero: number }) => r.numero), [3])
   })
 
+  test("search matches the register's name (any part, any case) or its number; the total follows", async ({ client, assert }) => {
+    await db.table('registers').insert({ store_id: 2, number: 7, name: 'Comptoir rapide', is_active: true })
+    const search = async (value: string) => {
+      const response = await client.get('/api/v1/stores/2/registers').qs({ search: value }).header('x-api-token', token)
+      response.assertStatus(200)
+      assert.equal(response.body().total, response.body().items.length, value)
+      return response.body().items.map((r: { numero: number }) => r.numero)
+    }
+    assert.deepEqual(await search('zzzzqq'), [])
+    assert.deepEqual(await search('RAPIDE'), [7])
+    assert.deepEqual(await search('caisse'), [1, 2, 3])
+    assert.deepEqual(await search('7'), [7])
+    assert.deepEqual(await search('2'), [2])
+    assert.deepEqual(await search('%'), [])
+    assert.deepEqual(await search('_'), [])
+    const paged = await client.get('/api/v1/stores/2/registers').qs({ search: 'caisse', size: 2, page: 2 }).header('x-api-token', token)
+    assert.containsSubset(paged.body(), { total: 3, page: 2, size: 2 })
+    assert.deepEqual(paged.body().items.map((r: { numero: number }) => r.numero), [3])
+  })
+
   test('404 unknown store, 422 bad id or query', async ({ client }) => {
     ;(await client.get('/api/v1/stores/9999/registers').header('x-api-token', token)).assertStatus(404)
     ;(await client.get('/api/v1/stores/x/registers').header('x-api-token', token)).assertStatus(422)
