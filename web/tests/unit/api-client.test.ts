@@ -156,6 +156,17 @@ describe('API errors become messages a clerk can act on', () => {
     assert.deepEqual(large, { key: 'api.insufficientStockItems', params: { items: 'Lait (1\u00a0500 / 1\u00a0200)' } })
   })
 
+  test('a refund another way than the sale was paid, a sale too large to hold', () => {
+    assert.deepEqual(
+      apiErrorMessage(envelope('BUSINESS_LOGIC_ERROR', { mode_remboursement: 'especes', refund_cents: 822, refundable_cents: { carte: 822 } }, 'x', 422)),
+      { key: 'api.refundNotLikeSale' }
+    )
+    assert.deepEqual(
+      apiErrorMessage(envelope('BUSINESS_LOGIC_ERROR', { total_cents: 3_449_249_996, paid_cents: 4_000_000_000, max_cents: 2_000_000_000 }, 'x', 422)),
+      { key: 'api.saleTooLarge', params: { max: '20\u00a0000\u00a0000,00\u00a0$' } }
+    )
+  })
+
   test('a closed register, a rate limit with its wait, a short payment', () => {
     assert.deepEqual(apiErrorMessage(envelope('REGISTER_CLOSED')), { key: 'api.registerClosed' })
     assert.deepEqual(apiErrorMessage(envelope('RATE_LIMIT_EXCEEDED', { retry_after: 61 }, 'x', 429)), {

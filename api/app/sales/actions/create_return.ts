@@ -9,7 +9,7 @@ import { applyStockChanges } from '#inventory/services/stock_ledger'
 import { recordReturn } from '#reporting/services/rollups'
 import { refundTaxes } from '#sales/taxes'
 import type { PaymentMethod } from '#sales/models/payment'
-import { PAYMENT_METHOD_FROM_WIRE } from '#sales/wire_names'
+import { PAYMENT_METHOD_FROM_WIRE, PAYMENT_METHOD_WIRE } from '#sales/wire_names'
 
 /** How long after a sale a clerk (or an integration) may take it back; managers always can. */
 export const CLERK_RETURN_WINDOW_HOURS = Number(process.env.RETURN_WINDOW_HOURS ?? 24)
@@ -28,6 +28,7 @@ interface LockedSale {
   subtotal_cents: number
   total_cents: number
   refunded_cents: number
+  change_cents: number
   created_at: Date
 }
 
@@ -106,7 +107,7 @@ async function recordReturnInTransaction(
   )
   const taxCents = taxRefunds.reduce((sum, t) => sum + t.amountCents, 0)
   const totalCents = subtotalCents + taxCents
-  const refundMethod = await resolveRefundMethod(trx, saleId, input.mode_remboursement)
+  const refundMethod = await refundMethodFor(trx, sale, input.mode_remboursement, totalCents, principal)
   const sessionId = await openSessionOf(trx, sale.register_id, refundMethod === 'cash')
 
   const [inserted] = await trx
@@ -223,14 +224,57 @@ function resolveLines(requested: ReturnInput['lignes'], saleLines: SaleLineRow[]
 }
 
 /** "original" refunds in cash when the customer paid any cash, else in the first tender's method. */
-async function resolveRefundMethod(
+/** What each way of paying can still give back on this sale: cash kept (tendered minus change), card and other tenders, less earlier refunds. */
+async function refundableByMethod(trx: TransactionClientContract, sale: LockedSale): Promise<Map<PaymentMethod, number>> {
+  const [paid, refunded] = await Promise.all([
+    trx.from('payments').where('sale_id', sale.id).groupBy('method').select('method').sum('amount_cents as cents'),
+    trx.from('returns').where('sale_id', sale.id).groupBy('refund_method').select('refund_method as method').sum('total_cents as cents'),
+  ])
+  const left = new Map<PaymentMethod, number>()
+  for (const row of paid) left.set(row.method, Number(row.cents) - (row.method === 'cash' ? sale.change_cents : 0))
+  // A manager's refund another way does not make that way one the sale was paid with.
+  for (const row of refunded) if (left.has(row.method)) left.set(row.method, left.get(row.method)! - Number(row.cents))
+  return left
+}
+
+/**
+ * A refund goes back the way the sale was paid: a clerk cannot send a cash
+ * sale to a card, or a card sale to cash. "original" (or no choice) takes the
+ * first tender, cash first, that can hold the whole refund, else the one with
+ * the most left. Amounts are not capped per tender (a return has one refund
+ * method, and a split sale must stay returnable in one go), only by the sale.
+ * Managers and admins may refund another way (a card that has expired).
+ */
+async function refundMethodFor(
   trx: TransactionClientContract,
-  saleId: number,
-  wire: string | undefined
+  sale: LockedSale,
+  wire: string | undefined,
+  totalCents: number,
+  principal: Principal
 ): Promise<PaymentMethod> {
-  if (wire && wire !== 'original') return PAYMENT_METHOD_FROM_WIRE[wire]
-  const payments = await trx.from('payments').where('sale_id', saleId).orderBy('id').select('method')
-  return payments.some((p) => p.method === 'cash') ? 'cash' : (payments[0]?.method ?? 'cash')
+  const left = await refundableByMethod(trx, sale)
+  if (wire && wire !== 'original') {
+    const method = PAYMENT_METHOD_FROM_WIRE[wire]
+    const override = principal.user?.role === 'manager' || principal.user?.role === 'admin'
+    if (left.has(method) || override) return method
+    throw refundNotLikeSale(totalCents, left, wire)
+  }
+  const used = REFUND_ORDER.filter((method) => left.has(method))
+  const fitting = used.find((method) => left.get(method)! >= totalCents)
+  return fitting ?? used.sort((a, b) => left.get(b)! - left.get(a)!)[0] ?? 'cash'
+}
+
+const REFUND_ORDER: PaymentMethod[] = ['cash', 'card', 'other']
+
+function refundNotLikeSale(totalCents: number, left: Map<PaymentMethod, number>, asked: string) {
+  return ApiError.business(
+    'La vente n’a pas été réglée par ce mode de paiement : remboursez par le mode d’origine, ou demandez à un gérant',
+    {
+      mode_remboursement: asked,
+      refund_cents: totalCents,
+      refundable_cents: Object.fromEntries([...left].map(([method, cents]) => [PAYMENT_METHOD_WIRE[method], Math.max(0, cents)])),
+    }
+  )
 }
 
 /** Cash comes out of a drawer, so a cash refund needs the register's session to be open. */

@@ -17,6 +17,53 @@ async function sellBasket(client: ApiClient, token: string, registerId: number) 
 test.group('Returns against a sale', (group) => {
   const pos = eachTestRolledBack(group, () => clerkAtRegister(1, 0))
 
+  test('a refund goes back the way the sale was paid; a manager may choose another way', async ({ client, assert }) => {
+    const { clerk, registerId } = pos
+    await openRegister(client, clerk.token, registerId)
+    const sell = async (paiements: object[]) => {
+      const response = await client
+        .post('/api/v1/sales')
+        .header('authorization', `Bearer ${clerk.token}`)
+        .json({ caisse_id: registerId, lignes: THREE_LINE_BASKET, paiements })
+      response.assertStatus(201)
+      return response.body()
+    }
+    const giveBack = (token: string, saleId: number, body: object) =>
+      client.post(`/api/v1/sales/${saleId}/returns`).header('authorization', `Bearer ${token}`).json({ motif: 'Retour', ...body })
+
+    // 8.22 paid with 5.00 by card and 10.00 in cash (6.78 back): cash kept 3.22, card 5.00.
+    const split = await sell([{ mode: 'carte', montant: '5.00' }, { mode: 'especes', montant: '10.00' }])
+    const [pain, , pates] = split.lignes
+    // 3.27 does not fit in the 3.22 of cash kept: "original" takes the card…
+    const pasta = await giveBack(clerk.token, split.id, { lignes: [{ ligne_id: pates.id, quantite: 3 }] })
+    pasta.assertStatus(201)
+    assert.equal(pasta.body().mode_remboursement, 'carte')
+    // …and 2.76 more, over the card's 1.73 left, goes to the cash kept.
+    const bread = await giveBack(clerk.token, split.id, { lignes: [{ ligne_id: pain.id, quantite: 2 }], mode_remboursement: 'original' })
+    bread.assertStatus(201)
+    assert.equal(bread.body().mode_remboursement, 'especes')
+
+    // Paid by card only: a clerk cannot refund it in cash; a manager can.
+    const byCard = await sell([{ mode: 'carte', montant: '8.22' }])
+    const toCash = await client
+      .post(`/api/v1/sales/${byCard.id}/cancel`)
+      .header('authorization', `Bearer ${clerk.token}`)
+      .json({ mode_remboursement: 'especes' })
+    toCash.assertStatus(422)
+    assert.containsSubset(toCash.body(), {
+      error_code: 'BUSINESS_LOGIC_ERROR',
+      details: { mode_remboursement: 'especes', refund_cents: 822, refundable_cents: { carte: 822 } },
+    })
+    const manager = await signedIn('manager')
+    const cancelled = await client
+      .post(`/api/v1/sales/${byCard.id}/cancel`)
+      .header('authorization', `Bearer ${manager.token}`)
+      .json({ mode_remboursement: 'especes' })
+    cancelled.assertStatus(201)
+    assert.equal(cancelled.body().mode_remboursement, 'especes')
+    assert.equal(cancelled.body().vente.montant_rembourse, '8.22')
+  })
+
   test('partial, second partial, over-return refused, then cancellation of the rest', async ({ client, assert }) => {
     const { clerk, registerId } = pos
     await openRegister(client, clerk.token, registerId)
@@ -38,13 +85,24 @@ test.group('Returns against a sale', (group) => {
     })
     assert.equal(await storeQuantity(1, 'ALI001'), breadBefore + 1)
 
-    const second = await client
+    // Paid in cash: a clerk cannot send it back to a card.
+    const toCard = await client
       .post(`/api/v1/sales/${sale.id}/returns`)
       .header('authorization', `Bearer ${clerk.token}`)
       .json({ lignes: [{ ligne_id: pates.id, quantite: 3 }], motif: 'Erreur de produit', mode_remboursement: 'carte' })
+    toCard.assertStatus(422)
+    assert.containsSubset(toCard.body(), {
+      error_code: 'BUSINESS_LOGIC_ERROR',
+      details: { mode_remboursement: 'carte', refund_cents: 327, refundable_cents: { especes: 684 } },
+    })
+
+    const second = await client
+      .post(`/api/v1/sales/${sale.id}/returns`)
+      .header('authorization', `Bearer ${clerk.token}`)
+      .json({ lignes: [{ ligne_id: pates.id, quantite: 3 }], motif: 'Erreur de produit', mode_remboursement: 'especes' })
     second.assertStatus(201)
     assert.equal(second.body().total, '3.27')
-    assert.equal(second.body().mode_remboursement, 'carte')
+    assert.equal(second.body().mode_remboursement, 'especes')
 
     const tooMany = await client
       .post(`/api/v1/sales/${sale.id}/returns`)

@@ -103,6 +103,9 @@ export function apiErrorMessage(envelope: ApiErrorEnvelope): Message {
         return { key: 'api.paymentShort', params: { total: formatMoney(total), missing: formatMoney(missing) } }
       }
       if (/only cash can be overpaid/i.test(envelope.message)) return { key: 'api.onlyCashOverpaid' }
+      if (typeof details.mode_remboursement === 'string') return { key: 'api.refundNotLikeSale' }
+      const max = numberIn(details, 'max_cents')
+      if (max !== null) return { key: 'api.saleTooLarge', params: { max: formatMoney(max) } }
       return { key: 'api.businessRule' }
     }
     case 'SERVICE_UNAVAILABLE':

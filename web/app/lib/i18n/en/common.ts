@@ -66,6 +66,8 @@ export const common: Record<keyof typeof french, string> = {
   'api.validation': 'The server refused some of the data. Check the form.',
   'api.paymentShort': 'The payment does not cover the sale total ({total}): {missing} is missing.',
   'api.onlyCashOverpaid': 'Only cash can exceed the total (change is given in cash).',
+  'api.refundNotLikeSale': 'This sale was not paid that way: refund it the way it was paid, or ask a manager.',
+  'api.saleTooLarge': 'A sale cannot exceed {max}: split it into several sales.',
   'api.returnWindow': 'A return more than {hours} h after the sale must be done by a manager.',
   'api.businessRule': 'Refused by a business rule.',
   'api.rejected': 'The operation was refused.',

@@ -64,6 +64,8 @@ export const common = {
   'api.validation': 'Certaines données ont été refusées par le serveur. Vérifiez le formulaire.',
   'api.paymentShort': 'Le paiement ne couvre pas le total de la vente ({total}) : il manque {missing}.',
   'api.onlyCashOverpaid': 'Seules les espèces peuvent dépasser le total (la monnaie se rend en espèces).',
+  'api.refundNotLikeSale': 'La vente n’a pas été réglée par ce mode : remboursez par le mode d’origine, ou demandez à un gérant.',
+  'api.saleTooLarge': 'Une vente ne peut pas dépasser {max} : séparez-la en plusieurs ventes.',
   'api.returnWindow': 'Un retour plus de {hours} h après la vente doit être fait par un gérant.',
   'api.businessRule': 'Opération refusée par une règle de gestion.',
   'api.rejected': 'Opération refusée.',
