@@ -54,7 +54,9 @@ router
       description:
         'sort: `field,asc|desc` over id, code, nom, prix, categorie_id. search matches name, code, description or the exact barcode. ' +
         'categorie_id, prix_min, prix_max and limit are the filters the original README documented; ' +
-        'actif=true lists the products on sale, actif=false the deactivated ones (both by default).',
+        'actif=true lists the products on sale, actif=false the deactivated ones (both by default). ' +
+        "category (the original's docs/openapi.json) is a category id or name (any case); categorie_id wins over it. " +
+        'A query parameter not listed here is ignored, as in the original.',
       tags: ['Products'],
       auth: ['read'],
       query: listProductsQuery,
@@ -62,7 +64,7 @@ router
     })
     documented(router.get('/products/low-stock', [ProductsController, 'lowStock']).use(reads()), {
       summary: 'Products whose central warehouse quantity is at most the threshold',
-      description: 'threshold defaults to 10, limit to 1000. Ordered by quantity, then id.',
+      description: 'threshold defaults to 10, limit to 1000. Ordered by quantity, then id. Other query parameters are ignored, as in the original.',
       tags: ['Products'],
       auth: ['read'],
       query: lowStockQuery,

@@ -126,24 +126,42 @@ function queryProblems(name: string, value: unknown, schema: Schema): Problem | 
   return { field: name, message: `The ${name} parameter must be ${integer ? 'an integer' : 'a number'} in decimal digits`, rule: 'number' }
 }
 
-/** Validates the query string with the same refusal of unknown parameters. */
+export interface QueryOptions {
+  /**
+   * What a query parameter the route does not know does: `refuse` (a 422
+   * naming it, the default) or `ignore`. `ignore` is for the reads the
+   * original API had (`GET /products`, `/products/low-stock`, `/stores`):
+   * the original ignored unknown parameters, and a call an integrator made
+   * to it must keep working. New routes, writes and reports refuse them
+   * (docs/api.md, "Query parameters"). Known parameters are checked either way.
+   */
+  unknownParameters?: 'refuse' | 'ignore'
+}
+
+/** Validates the query string with the same refusal of unknown parameters (unless told to ignore them). */
 export async function validateQuery<Output>(
   validator: StrictValidator<Output>,
-  ctx: HttpContext
+  ctx: HttpContext,
+  options: QueryOptions = {}
 ): Promise<Output> {
   const query = ctx.request.qs()
   const schema = validator.toJSONSchema() as Schema
   const problems: Problem[] = []
+  const known: Record<string, unknown> = {}
   for (const [name, value] of Object.entries(query)) {
     const parameter = propertySchema(schema, name)
-    if (!parameter) problems.push({ field: name, message: `Unknown query parameter '${name}'`, rule: 'unknownField' })
-    else {
-      const problem = queryProblems(name, value, parameter)
-      if (problem) problems.push(problem)
+    if (!parameter) {
+      if (options.unknownParameters !== 'ignore') {
+        problems.push({ field: name, message: `Unknown query parameter '${name}'`, rule: 'unknownField' })
+      }
+      continue
     }
+    known[name] = value
+    const problem = queryProblems(name, value, parameter)
+    if (problem) problems.push(problem)
   }
   if (problems.length > 0) throw new errors.E_VALIDATION_ERROR(problems)
-  return validator.validate(query)
+  return validator.validate(known)
 }
 
 /*

@@ -113,7 +113,7 @@ router
   .group(() => {
     documented(router.get('/stores', [StoresController, 'index']).use(reads()), {
       summary: 'List stores (paginated, searchable)',
-      description: 'sort: `field,asc|desc` over id, nom. search matches name, address or e-mail.',
+      description: 'sort: `field,asc|desc` over id, nom. search matches name, address or e-mail. Other query parameters are ignored, as in the original.',
       tags: ['Stores'],
       auth: ['read'],
       query: listStoresQuery,

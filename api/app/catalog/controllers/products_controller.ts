@@ -45,12 +45,28 @@ async function productTags() {
   return [Tags.catalog, await warehouseTag]
 }
 
+/* Reads the original API had: a query parameter they do not know is ignored, as it was. */
+const ORIGINAL_READ = { unknownParameters: 'ignore' } as const
+
+/*
+ * `category`, the filter the original's docs/openapi.json documented: a
+ * category id (like categorie_id, which wins when both are sent) or a
+ * category name, in any case (names are unique regardless of case).
+ */
+const CATEGORY_ID = /^\d{1,10}$/
+function categoryIds(category: string) {
+  const ids = db.from('categories').select('id')
+  return CATEGORY_ID.test(category) && Number(category) <= 2_147_483_647
+    ? ids.where('id', Number(category))
+    : ids.whereRaw('lower(name) = lower(?)', [category])
+}
+
 const LOW_STOCK_DEFAULT_THRESHOLD = 10
 const LOW_STOCK_DEFAULT_LIMIT = 1000
 
 export default class ProductsController {
   async index(ctx: HttpContext) {
-    const filters = await validateQuery(listProductsQuery, ctx)
+    const filters = await validateQuery(listProductsQuery, ctx, ORIGINAL_READ)
     return cached(cacheKey('products:list', filters), { ttl: TTL.catalog, tags: await productTags() }, () =>
       this.list(filters)
     )
@@ -68,6 +84,7 @@ export default class ProductsController {
         )
       )
       .if(filters.categorie_id, (q) => q.where('products.category_id', filters.categorie_id!))
+      .if(!filters.categorie_id && filters.category, (q) => q.whereIn('products.category_id', categoryIds(filters.category!)))
       .if(filters.actif !== undefined, (q) => q.where('products.is_active', filters.actif!))
       .if(filters.prix_min !== undefined, (q) =>
         q.where('products.price_cents', '>=', wireToCents(filters.prix_min!) ?? Math.round(filters.prix_min! * 100))
@@ -102,7 +119,7 @@ export default class ProductsController {
   }
 
   async lowStock(ctx: HttpContext) {
-    const { threshold, limit } = await validateQuery(lowStockQuery, ctx)
+    const { threshold, limit } = await validateQuery(lowStockQuery, ctx, ORIGINAL_READ)
     const products = await lowStockProducts(
       threshold ?? LOW_STOCK_DEFAULT_THRESHOLD,
       limit ?? LOW_STOCK_DEFAULT_LIMIT

@@ -25,6 +25,8 @@ export const listProductsQuery = vine.create({
   limit: vine.number().withoutDecimals().min(1).max(100).optional(),
   /** true: products on sale only; false: deactivated ones only (the management pages list both). */
   actif: vine.boolean().optional(),
+  /** The original's docs/openapi.json name of the category filter: an id, or a category name in any case. */
+  category: vine.string().trim().maxLength(100).optional(),
 })
 
 /** Wire names a product list can be sorted by, mapped to columns. */

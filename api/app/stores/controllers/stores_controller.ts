@@ -42,7 +42,8 @@ const writes = managerWrites({
 
 export default class StoresController {
   async index(ctx: HttpContext) {
-    const filters = await validateQuery(listStoresQuery, ctx)
+    // A read the original API had: a query parameter it does not know is ignored, as it was.
+    const filters = await validateQuery(listStoresQuery, ctx, { unknownParameters: 'ignore' })
     return cached(cacheKey('stores:list', filters), { ttl: TTL.catalog, tags: [Tags.stores] }, () => {
       const query = Store.query().if(filters.search, (q) =>
       q.where((w) =>

@@ -85,6 +85,55 @@ test.group('GET /api/v1/products', (group) => {
     assert.deepEqual(response.body().items.map((p: { code: string }) => p.code), ['ALI001', 'ALI002', 'ALI003'])
   })
 
+  test("category, the original's documented filter, is an alias of categorie_id (id or name)", async ({ client, assert }) => {
+    const codes = async (qs: Record<string, unknown>) => {
+      const response = await client.get('/api/v1/products').qs(qs).header('x-api-token', token)
+      response.assertStatus(200)
+      return response.body().items.map((p: { code: string }) => p.code)
+    }
+    const alimentaire = await codes({ categorie_id: 1 })
+    assert.isNotEmpty(alimentaire)
+    assert.isTrue(alimentaire.every((code: string) => code.startsWith('ALI')))
+    assert.deepEqual(await codes({ category: 1 }), alimentaire)
+    assert.deepEqual(await codes({ category: 'alimentaire' }), alimentaire)
+    assert.deepEqual(await codes({ category: 'Hygiène' }), ['HYG001', 'HYG002', 'HYG003'])
+    assert.deepEqual(await codes({ category: 'Inconnue' }), [])
+    assert.deepEqual(await codes({ category: 9999 }), [])
+    assert.deepEqual(await codes({ category: 2, categorie_id: 1 }), alimentaire)
+  })
+
+  test('the original routes ignore unknown query parameters and still check the known ones', async ({ client, assert }) => {
+    const get = (path: string, qs: Record<string, unknown>) => client.get(path).qs(qs).header('x-api-token', token)
+    const plain = await get('/api/v1/products', { size: 5 })
+    const extra = await get('/api/v1/products', { size: 5, foo: 1, debug: 'true' })
+    extra.assertStatus(200)
+    assert.deepEqual(extra.body(), plain.body())
+    const lowStock = await get('/api/v1/products/low-stock', { threshold: 100000, foo: 1 })
+    lowStock.assertStatus(200)
+    assert.deepEqual(lowStock.body(), (await get('/api/v1/products/low-stock', { threshold: 100000 })).body())
+    ;(await get('/api/v1/products/1', { foo: 1 })).assertStatus(200)
+
+    const bad = await get('/api/v1/products', { page: 0, foo: 1 })
+    bad.assertStatus(422)
+    assert.deepEqual(bad.body().details.validation_errors.map((e: { field: string }) => e.field), ['page'])
+    ;(await client.get('/api/v1/products?page=1&page=2&foo=1').header('x-api-token', token)).assertStatus(422)
+
+    // New routes refuse them.
+    const categories = await get('/api/v1/categories', { foo: 1 })
+    categories.assertStatus(422)
+    assert.deepEqual(categories.body().details.validation_errors.map((e: { field: string }) => e.field), ['foo'])
+  })
+
+  test('a write refuses an unknown query parameter, even on an original route', async ({ client, assert }) => {
+    const writer = await tokenWith(['read', 'write'])
+    const before = await client.get('/api/v1/products/1').header('x-api-token', token)
+    const response = await client.post('/api/v1/products/1/reduce-stock').qs({ quantity: 1, foo: 1 }).header('x-api-token', writer)
+    response.assertStatus(422)
+    assert.deepEqual(response.body().details.validation_errors.map((e: { field: string }) => e.field), ['foo'])
+    const after = await client.get('/api/v1/products/1').header('x-api-token', token)
+    assert.equal(after.body().quantite_stock, before.body().quantite_stock)
+  })
+
   test('actif separates products on sale from deactivated ones', async ({ client, assert }) => {
     await db.from('products').whereIn('code', ['ALI002', 'MEN001']).update({ is_active: false })
     const inactive = await client.get('/api/v1/products').qs({ actif: false }).header('x-api-token', token)

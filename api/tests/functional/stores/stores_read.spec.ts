@@ -54,6 +54,19 @@ test.group('GET /api/v1/stores', (group) => {
     assert.deepEqual(await names('Magasin'), [...STORES.map((s) => s.name), 'Magasin 100% local', 'Magasin_Test'])
   })
 
+  test('unknown query parameters are ignored, as in the original; known ones are still checked', async ({ client, assert }) => {
+    const plain = await client.get('/api/v1/stores').qs({ sort: 'nom,desc' }).header('x-api-token', token)
+    const extra = await client.get('/api/v1/stores').qs({ sort: 'nom,desc', foo: 1 }).header('x-api-token', token)
+    extra.assertStatus(200)
+    assert.deepEqual(extra.body(), plain.body())
+    ;(await client.get('/api/v1/stores/with-contact').qs({ foo: 1 }).header('x-api-token', token)).assertStatus(200)
+    const bad = await client.get('/api/v1/stores').qs({ size: 101, foo: 1 }).header('x-api-token', token)
+    bad.assertStatus(422)
+    assert.deepEqual(bad.body().details.validation_errors.map((e: { field: string }) => e.field), ['size'])
+    // The store's registers are a new route: 422.
+    ;(await client.get('/api/v1/stores/1/registers').qs({ foo: 1 }).header('x-api-token', token)).assertStatus(422)
+  })
+
   test('returns one store and 404s an unknown one', async ({ client, assert }) => {
     const list = await client.get('/api/v1/stores').header('x-api-token', token)
     const id = list.body().items[0].id

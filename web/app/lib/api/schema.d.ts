@@ -196,7 +196,7 @@ export interface paths {
         };
         /**
          * List products (paginated, searchable, filterable)
-         * @description sort: `field,asc|desc` over id, code, nom, prix, categorie_id. search matches name, code, description or the exact barcode. categorie_id, prix_min, prix_max and limit are the filters the original README documented; actif=true lists the products on sale, actif=false the deactivated ones (both by default).
+         * @description sort: `field,asc|desc` over id, code, nom, prix, categorie_id. search matches name, code, description or the exact barcode. categorie_id, prix_min, prix_max and limit are the filters the original README documented; actif=true lists the products on sale, actif=false the deactivated ones (both by default). category (the original's docs/openapi.json) is a category id or name (any case); categorie_id wins over it. A query parameter not listed here is ignored, as in the original.
          */
         get: operations["getApiV1Products"];
         put?: never;
@@ -286,7 +286,7 @@ export interface paths {
         };
         /**
          * Products whose central warehouse quantity is at most the threshold
-         * @description threshold defaults to 10, limit to 1000. Ordered by quantity, then id.
+         * @description threshold defaults to 10, limit to 1000. Ordered by quantity, then id. Other query parameters are ignored, as in the original.
          */
         get: operations["getApiV1ProductsLowStock"];
         put?: never;
@@ -918,7 +918,7 @@ export interface paths {
         };
         /**
          * List sales (newest first)
-         * @description A clerk only sees their store. Dates are business days (APP_TIMEZONE), inclusive.
+         * @description A clerk only sees their store. Dates are business days (APP_TIMEZONE), inclusive. search matches any part of the receipt number (numero_recu), in any case; numero_recu is the exact receipt number.
          */
         get: operations["getApiV1Sales"];
         put?: never;
@@ -1113,7 +1113,7 @@ export interface paths {
         };
         /**
          * List stores (paginated, searchable)
-         * @description sort: `field,asc|desc` over id, nom. search matches name, address or e-mail.
+         * @description sort: `field,asc|desc` over id, nom. search matches name, address or e-mail. Other query parameters are ignored, as in the original.
          */
         get: operations["getApiV1Stores"];
         put?: never;
@@ -1169,7 +1169,7 @@ export interface paths {
         };
         /**
          * A store's registers (paginated)
-         * @description sort: `field,asc|desc` over id, numero, nom (default numero). A clerk reads their own store only.
+         * @description sort: `field,asc|desc` over id, numero, nom (default numero). search matches any part of the name, in any case, or the number (search=2: register 2). A clerk reads their own store only.
          */
         get: operations["getApiV1StoresIdRegisters"];
         put?: never;
@@ -3772,6 +3772,7 @@ export interface operations {
             query?: {
                 actif?: "1" | 1 | "true" | true | "on" | "0" | 0 | "false" | false;
                 categorie_id?: number;
+                category?: string;
                 limit?: number;
                 page?: number;
                 prix_max?: number;
