@@ -186,6 +186,8 @@ export async function createSale(
       registerId: register.registerId,
       registerSessionId: recorded.session_id,
       clerkId: principal.user?.id ?? null,
+      // Kept by the database for receipts; the sale's own answer does not show it.
+      storeHeader: null,
       status: 'completed',
       subtotalCents,
       taxCents,

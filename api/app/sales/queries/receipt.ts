@@ -6,8 +6,9 @@ import { saleToWire } from '#sales/transformers/sale_transformer'
 /** What a printed receipt shows: the sale plus who sold it, where and with which tax numbers. */
 export async function loadReceipt(saleId: number) {
   const sale = await loadSaleDetail(saleId)
+  // The header printed at the sale; today's for sales from before it was kept.
   const [store, register, clerk] = await Promise.all([
-    db.from('stores').where('id', sale.storeId).select('name', 'address', 'phone', 'email').firstOrFail(),
+    sale.storeHeader ?? db.from('stores').where('id', sale.storeId).select('name', 'address', 'phone', 'email').firstOrFail(),
     db.from('registers').where('id', sale.registerId).select('number', 'name').firstOrFail(),
     sale.clerkId ? db.from('users').where('id', sale.clerkId).select('full_name').first() : null,
   ])

@@ -5,6 +5,7 @@ import { centsToWire } from '#core/money'
 import { PAYMENT_METHOD_WIRE, SALE_STATUS_WIRE } from '#sales/wire_names'
 import type { PaymentMethod } from '#sales/models/payment'
 import type { SaleStatus } from '#sales/models/sale'
+import { soldCodeAndName } from '#sales/queries/sold_names'
 
 /** A return as the API shows it, with the sale's state after it. */
 export async function loadReturnWire(returnId: number) {
@@ -17,7 +18,7 @@ export async function loadReturnWire(returnId: number) {
       .join('products', 'products.id', 'sale_lines.product_id')
       .where('return_lines.return_id', returnId)
       .orderBy('return_lines.id')
-      .select('return_lines.*', 'sale_lines.product_id', 'products.code', 'products.name'),
+      .select('return_lines.*', 'sale_lines.product_id', ...soldCodeAndName()),
     db.from('sales').where('id', ret.sale_id).select('status', 'refunded_cents', 'total_cents').firstOrFail(),
   ])
   return {

@@ -2,6 +2,14 @@ import db from '@adonisjs/lucid/services/db'
 import { ApiError } from '#core/api_error'
 import type { SaleStatus } from '#sales/models/sale'
 import type { PaymentMethod } from '#sales/models/payment'
+import { soldCodeAndName } from '#sales/queries/sold_names'
+
+export interface StoreHeader {
+  name: string
+  address: string | null
+  phone: string | null
+  email: string | null
+}
 
 export interface SaleDetail {
   id: number
@@ -10,6 +18,8 @@ export interface SaleDetail {
   registerId: number
   registerSessionId: number | null
   clerkId: number | null
+  /** The store's name, address, phone and e-mail when the sale was made (null before migration 0013). */
+  storeHeader: StoreHeader | null
   status: SaleStatus
   subtotalCents: number
   taxCents: number
@@ -44,7 +54,7 @@ export async function loadSaleDetail(saleId: number): Promise<SaleDetail> {
       .join('products', 'products.id', 'sale_lines.product_id')
       .where('sale_lines.sale_id', saleId)
       .orderBy('sale_lines.line_number')
-      .select('sale_lines.*', 'products.code', 'products.name'),
+      .select('sale_lines.*', ...soldCodeAndName()),
     db.from('sale_taxes').where('sale_id', saleId).orderBy('id'),
     db.from('payments').where('sale_id', saleId).orderBy('id'),
     db.from('returns').where('sale_id', saleId).orderBy('id').select('id', 'total_cents', 'created_at', 'reason'),
@@ -56,6 +66,7 @@ export async function loadSaleDetail(saleId: number): Promise<SaleDetail> {
     registerId: sale.register_id,
     registerSessionId: sale.register_session_id,
     clerkId: sale.clerk_id,
+    storeHeader: sale.store_header ?? null,
     status: sale.status,
     subtotalCents: sale.subtotal_cents,
     taxCents: sale.tax_cents,

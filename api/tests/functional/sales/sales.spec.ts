@@ -280,4 +280,28 @@ test.group('POST /api/v1/sales', (group) => {
     assert.match(receipt.body().taxes[0].numero_enregistrement, /RT0001$/)
     ;(await client.get('/api/v1/sales/424242').header('authorization', `Bearer ${clerk.token}`)).assertStatus(404)
   })
+
+  test('a receipt printed again shows what was sold and where, not today\'s names', async ({ client, assert }) => {
+    const { clerk, registerId } = pos
+    await openRegister(client, clerk.token, registerId)
+    const created = await client.post('/api/v1/sales').header('authorization', `Bearer ${clerk.token}`).json({ caisse_id: registerId, ...basket })
+    created.assertStatus(201)
+    const bread = created.body().lignes.find((l: { code: string }) => l.code === 'ALI001')
+
+    await db.from('products').where('code', 'ALI001').update({ name: 'Renommé après la vente', code: 'ALI001-NEW' })
+    await db.from('stores').where('id', 1).update({ address: '1 Nouvelle Adresse' })
+
+    const auth = `Bearer ${clerk.token}`
+    const receipt = await client.get(`/api/v1/sales/${created.body().id}/receipt`).header('authorization', auth)
+    assert.containsSubset(receipt.body(), { magasin: { nom: 'Magasin Centre-Ville', adresse: '123 Rue Principale' } })
+    assert.containsSubset(receipt.body().lignes[0], { code: 'ALI001', nom: 'Pain' })
+    const sale = await client.get(`/api/v1/sales/${created.body().id}`).header('authorization', auth)
+    assert.containsSubset(sale.body().lignes[0], { code: 'ALI001', nom: 'Pain' })
+    const returned = await client
+      .post(`/api/v1/sales/${created.body().id}/returns`)
+      .header('authorization', auth)
+      .json({ lignes: [{ ligne_id: bread.id, quantite: 1 }], motif: 'Rassis' })
+    returned.assertStatus(201)
+    assert.containsSubset(returned.body().lignes[0], { code: 'ALI001', nom: 'Pain' })
+  })
 })
