@@ -1,8 +1,9 @@
-/**
- * The catalogue of error codes the API can answer with, served as-is by
- * GET /api/v1/errors so integrators can map them without reading our code.
- */
-export const errorCodes = {
+import { errors as vineErrors } from '@vinejs/vine'
+import { ApiError } from '#core/api_error'
+import { toEnvelope } from '#core/exceptions/to_envelope'
+
+/* Each code: the HTTP status it comes with and what it means. */
+const definitions = {
   VALIDATION_ERROR: {
     status: 422,
     description: 'A parameter, query value or body field is invalid; details.validation_errors lists each one.',
@@ -10,10 +11,14 @@ export const errorCodes = {
   MALFORMED_REQUEST: {
     status: 400,
     description:
-      'The request cannot be read: a body that is not valid JSON or not JSON at all (415), a URL with an invalid ' +
-      'percent-encoding, headers too large (431).',
+      'The request cannot be read: a body that is not valid JSON or not valid UTF-8, a URL with an invalid ' +
+      'percent-encoding; 415 for a body that is not JSON at all or declares another charset than UTF-8, 431 for headers too large.',
   },
-  PAYLOAD_TOO_LARGE: { status: 413, description: 'The request body exceeds the size limit.' },
+  PAYLOAD_TOO_LARGE: { status: 413, description: 'The request body exceeds the size limit (256 kB).' },
+  METHOD_NOT_ALLOWED: {
+    status: 405,
+    description: 'The path exists but not for this HTTP method; the Allow header and details.allowed list the methods it accepts.',
+  },
   AUTHENTICATION_ERROR: {
     status: 401,
     description: 'The X-API-Token / Authorization: Bearer token is missing, unknown, expired or revoked.',
@@ -48,7 +53,97 @@ export const errorCodes = {
   RATE_LIMIT_EXCEEDED: { status: 429, description: 'Too many requests; retry after the Retry-After delay.' },
   SERVICE_UNAVAILABLE: { status: 503, description: 'A dependency (the database) is unavailable.' },
   INTERNAL_ERROR: { status: 500, description: 'An unexpected error; it is logged with the request id.' },
-} as const
+} as const satisfies Record<string, { status: number; description: string }>
+
+
+/*
+ * One example per code: the envelope the exception handler builds for a
+ * typical error of that code (the original's catalogue gave one per code).
+ */
+const validation = (field: string, message: string, rule: string) => new vineErrors.E_VALIDATION_ERROR([{ field, message, rule }])
+const exampleErrors: Record<keyof typeof definitions, [path: string, error: Error]> = {
+  VALIDATION_ERROR: ['/api/v1/products', validation('prix', 'The prix field must be defined', 'required')],
+  MALFORMED_REQUEST: ['/api/v1/products/42', new ApiError(400, 'MALFORMED_REQUEST', 'Malformed request body: the JSON does not parse', { reason: 'syntax' })],
+  PAYLOAD_TOO_LARGE: ['/api/v1/products', new ApiError(413, 'PAYLOAD_TOO_LARGE', 'Request body is too large', { limit_bytes: 262144 })],
+  METHOD_NOT_ALLOWED: [
+    '/api/v1/products',
+    new ApiError(405, 'METHOD_NOT_ALLOWED', 'Method PUT is not allowed on this path (allowed: GET, HEAD, POST)', {
+      method: 'PUT',
+      allowed: ['GET', 'HEAD', 'POST'],
+    }),
+  ],
+  AUTHENTICATION_ERROR: ['/api/v1/products', ApiError.unauthenticated('Missing API token (X-API-Token or Authorization: Bearer)')],
+  AUTHORIZATION_ERROR: [
+    '/api/v1/products',
+    ApiError.forbidden('This token lacks the scope(s): write', { required_scopes: ['write'], missing_scopes: ['write'] }),
+  ],
+  NOT_FOUND: ['/api/v1/products/999', ApiError.notFound('Product', 999)],
+  DUPLICATE_RESOURCE: ['/api/v1/products', ApiError.duplicate('Product', 'code', 'ALI001')],
+  RESOURCE_IN_USE: ['/api/v1/categories/1', ApiError.inUse('Category', 1, ['products'])],
+  INSUFFICIENT_STOCK: [
+    '/api/v1/sales',
+    ApiError.conflict('INSUFFICIENT_STOCK', 'Stock insuffisant pour Pain', {
+      location_id: 1,
+      items: [{ product_id: 1, product: 'Pain', requested: 600, available: 539 }],
+    }),
+  ],
+  INVALID_TRANSITION: [
+    '/api/v1/replenishments/42/approve',
+    ApiError.conflict('INVALID_TRANSITION', 'Cannot approve a replenishment request that is livree', {
+      from: 'livree',
+      action: 'approve',
+      allowed_actions: [],
+    }),
+  ],
+  IDEMPOTENCY_CONFLICT: [
+    '/api/v1/sales',
+    ApiError.conflict('IDEMPOTENCY_CONFLICT', 'This Idempotency-Key was already used for another sale', {
+      idempotency_key: '0b6f1c2e-7d4a-4f7e-9a53-2c8e5d1f3a90',
+    }),
+  ],
+  REGISTER_CLOSED: [
+    '/api/v1/sales',
+    ApiError.conflict('REGISTER_CLOSED', "La caisse n'est pas ouverte : ouvrez une session de caisse avant de vendre", { register_id: 2 }),
+  ],
+  REGISTER_ALREADY_OPEN: [
+    '/api/v1/registers/2/sessions',
+    ApiError.conflict('REGISTER_ALREADY_OPEN', 'Cette caisse a déjà une session ouverte', { register_id: 2, session_id: 7 }),
+  ],
+  RETURN_EXCEEDS_SOLD: [
+    '/api/v1/sales/42/returns',
+    ApiError.conflict('RETURN_EXCEEDS_SOLD', 'Quantité retournée supérieure à la quantité vendue restante', {
+      line_id: 5523,
+      sold: 3,
+      already_returned: 0,
+      requested: 4,
+    }),
+  ],
+  NOTHING_TO_RETURN: ['/api/v1/sales/42/returns', ApiError.conflict('NOTHING_TO_RETURN', 'Tous les articles de cette vente ont déjà été retournés')],
+  BUSINESS_LOGIC_ERROR: [
+    '/api/v1/cache/clear',
+    ApiError.business("Unsupported pattern 'clients*'", { supported_patterns: ['*', 'products*', 'categories*', 'stores*', 'reports*'] }),
+  ],
+  RATE_LIMIT_EXCEEDED: [
+    '/api/v1/auth/login',
+    new ApiError(429, 'RATE_LIMIT_EXCEEDED', 'Trop de tentatives de connexion; réessayez plus tard', { retry_after: 840 }),
+  ],
+  SERVICE_UNAVAILABLE: ['/api/v1/products', new ApiError(503, 'SERVICE_UNAVAILABLE', 'The database is unavailable')],
+  INTERNAL_ERROR: ['/api/v1/sales', new Error('connection lost')],
+}
+
+const EXAMPLE_TIMESTAMP = '2026-11-24T14:32:05.120Z'
+
+/**
+ * The catalogue of error codes the API can answer with, served as-is by
+ * GET /api/v1/errors so integrators can map them without reading our code:
+ * per code its status, what it means and an example envelope.
+ */
+export const errorCodes = Object.fromEntries(
+  Object.entries(definitions).map(([code, definition]) => {
+    const [path, error] = exampleErrors[code as keyof typeof definitions]
+    return [code, { ...definition, example: { ...toEnvelope(error, path), timestamp: EXAMPLE_TIMESTAMP } }]
+  })
+) as { [Code in keyof typeof definitions]: (typeof definitions)[Code] & { example: ReturnType<typeof toEnvelope> } }
 
 export type ErrorCode = keyof typeof errorCodes
 

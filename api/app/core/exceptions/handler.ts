@@ -1,5 +1,6 @@
 import { ExceptionHandler, type HttpContext } from '@adonisjs/core/http'
 import { isDataException, toEnvelope } from '#core/exceptions/to_envelope'
+import { allowedMethods, methodNotAllowed } from '#core/exceptions/method_not_allowed'
 
 /**
  * Every error leaves the API in the same envelope, whatever threw it; 5xx
@@ -10,8 +11,18 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   protected debug = false
 
   async handle(error: unknown, ctx: HttpContext) {
-    const envelope = toEnvelope(error, ctx.request.url())
+    const envelope = toEnvelope(this.#refined(error, ctx), ctx.request.url())
+    if (envelope.error_code === 'METHOD_NOT_ALLOWED') {
+      ctx.response.header('Allow', (envelope.details as { allowed: string[] }).allowed.join(', '))
+    }
     return ctx.response.status(envelope.status).json(envelope)
+  }
+
+  /** A path that exists for other methods is a 405 (with Allow), not a 404. */
+  #refined(error: unknown, ctx: HttpContext) {
+    if ((error as { code?: unknown } | null)?.code !== 'E_ROUTE_NOT_FOUND') return error
+    const allowed = allowedMethods(ctx)
+    return allowed.length > 0 ? methodNotAllowed(ctx.request.method(), allowed) : error
   }
 
   async report(error: unknown, ctx: HttpContext) {

@@ -110,13 +110,30 @@ function classify(error: unknown): {
   if (e?.code === 'E_REQUEST_ENTITY_TOO_LARGE' || e?.status === 413) {
     return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'Request body is too large' }
   }
-  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
-    const malformed = e.status === 400 || e.status === 415
-    return {
-      status: e.status,
-      code: malformed ? 'MALFORMED_REQUEST' : 'HTTP_ERROR',
-      message: malformed ? 'Malformed request body' : (e.message ?? 'Request error'),
-    }
-  }
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return fromStatus(e.status, e.message)
   return { status: 500, code: 'INTERNAL_ERROR', message: 'An internal server error occurred' }
+}
+
+/*
+ * A 4xx thrown by a library (Lucid's E_ROW_NOT_FOUND, an aborted request, …)
+ * still answers with a code of the catalogue (#core/error_codes): never a
+ * code the integrator cannot look up.
+ */
+const STATUS_CODE_NAMES: Record<number, { code: string; message: string }> = {
+  401: { code: 'AUTHENTICATION_ERROR', message: 'Missing or invalid API token' },
+  403: { code: 'AUTHORIZATION_ERROR', message: 'This operation is not allowed' },
+  404: { code: 'NOT_FOUND', message: 'The resource does not exist' },
+  429: { code: 'RATE_LIMIT_EXCEEDED', message: 'Too many requests' },
+}
+
+function fromStatus(status: number, message: string | undefined) {
+  if (status === 413) return { status, code: 'PAYLOAD_TOO_LARGE', message: 'Request body is too large' }
+  if (status === 422) {
+    const text = 'The request is invalid'
+    return { status, code: 'VALIDATION_ERROR', message: text, details: { validation_errors: [{ field: 'request', message: text, type: 'request' }] } }
+  }
+  const named = STATUS_CODE_NAMES[status]
+  if (named) return { status, ...named }
+  // 400, 408, 415, 431 and any other client error: the request could not be read as sent.
+  return { status, code: 'MALFORMED_REQUEST', message: status === 400 || status === 415 ? 'Malformed request body' : (message ?? 'The request cannot be processed') }
 }

@@ -2,6 +2,7 @@ import { errors as vineErrors } from '@vinejs/vine'
 import { ApiError } from '#core/api_error'
 import { toEnvelope } from '#core/exceptions/to_envelope'
 import type { ResponseDoc, RouteDoc } from '#core/openapi/registry'
+import { bodyErrors } from '#core/middleware/json_body_middleware'
 
 /*
  * Error responses and their examples. An example is the envelope the
@@ -39,6 +40,9 @@ export function validationError(field: string, message: string, rule: string) {
 }
 
 export const DEFAULT_ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST)',
+  413: 'The body is over 256 kB (PAYLOAD_TOO_LARGE)',
+  415: 'The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST)',
   401: 'Missing, unknown, expired or revoked token',
   403: 'The token lacks a required scope or role',
   422: 'Validation error (details.validation_errors lists each field)',
@@ -70,6 +74,9 @@ function validationFailure(doc: RouteDoc, pattern: string) {
   return { field: query.name, message: `The ${query.name} field must not be greater than 100 characters`, rule: 'maxLength' }
 }
 
+/** The 422 of a write that takes no body when one is sent (the JSON body middleware's). */
+export const unexpectedBody = bodyErrors.noBodyExpected({ quantite: 500 })
+
 /** The errors every operation of its kind can answer with, when the route names none. */
 export function defaultErrors(status: number, doc: RouteDoc, pattern: string): Error[] {
   switch (status) {
@@ -80,7 +87,14 @@ export function defaultErrors(status: number, doc: RouteDoc, pattern: string): E
       ]
     case 403:
       return [missingScope(doc.auth === 'public' ? [] : doc.auth)]
+    case 400:
+      return [bodyErrors.malformedJson('syntax'), bodyErrors.notUtf8()]
+    case 413:
+      return [bodyErrors.tooLarge()]
+    case 415:
+      return [bodyErrors.notJson('text/plain'), bodyErrors.otherCharset('application/json; charset=iso-8859-1', 'iso-8859-1')]
     case 422: {
+      if (!doc.params && !doc.query && !doc.body) return []
       const failure = validationFailure(doc, pattern)
       return [validationError(failure.field, failure.message, failure.rule)]
     }

@@ -1,9 +1,12 @@
 import { componentSchemas } from '#core/openapi/schemas'
 import { exampleOf } from '#core/openapi/examples'
-import { DEFAULT_ERROR_DESCRIPTIONS, defaultErrors, errorExamples } from '#core/openapi/errors'
+import { DEFAULT_ERROR_DESCRIPTIONS, defaultErrors, errorExamples, unexpectedBody } from '#core/openapi/errors'
 import { documentedRoutes, type ResponseDoc, type RouteDoc } from '#core/openapi/registry'
 
 type JsonSchema = Record<string, unknown>
+
+/* The methods whose body the API reads (#core/middleware/json_body_middleware): 400, 413, 415 on each. */
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
 /** `/products/:id` → `/products/{id}` */
 function toOpenApiPath(pattern: string) {
@@ -32,13 +35,16 @@ function parametersFrom(doc: RouteDoc, pattern: string) {
   return parameters
 }
 
-function responseObject(response: ResponseDoc, status: number, doc: RouteDoc, pattern: string) {
+function responseObject(response: ResponseDoc, status: number, doc: RouteDoc, pattern: string, method: string) {
   const headers = response.headers ? { headers: response.headers } : {}
   const schema = schemaRef(response.schema)
   if (!schema) return { description: response.description, ...headers }
   const content: Record<string, unknown> = {}
   if (response.schema === 'ErrorEnvelope') {
-    const examples = errorExamples(response.errors ?? defaultErrors(status, doc, pattern), pattern)
+    const errors = [...(response.errors ?? defaultErrors(status, doc, pattern))]
+    // A write without a body refuses one that is sent, whatever else its 422 covers.
+    if (status === 422 && BODY_METHODS.has(method) && !doc.body) errors.push(unexpectedBody)
+    const examples = errorExamples(errors, pattern)
     content['application/json'] = { schema, ...(Object.keys(examples).length > 0 ? { examples } : {}) }
     return { description: response.description, ...headers, content }
   }
@@ -53,15 +59,20 @@ function responseObject(response: ResponseDoc, status: number, doc: RouteDoc, pa
 function operation(doc: RouteDoc, pattern: string, method: string) {
   const responses: Record<string, unknown> = {}
   for (const [status, response] of Object.entries(doc.responses)) {
-    responses[status] = responseObject(response, Number(status), doc, pattern)
+    responses[status] = responseObject(response, Number(status), doc, pattern, method)
   }
+  const readsBody = BODY_METHODS.has(method)
   const errorStatuses = [
+    // Every POST, PUT, PATCH and DELETE reads its body as JSON, whether the operation takes one or not.
+    ...(readsBody ? [400, 413, 415] : []),
     // A route with no scope (auth: []) only needs a valid token: it never answers 403 for a scope.
     ...(doc.auth === 'public' ? [] : doc.auth.length > 0 ? [401, 403] : [401]),
-    ...(doc.params || doc.query || doc.body ? [422] : []),
+    // A write without a body still refuses one (a 422 naming its fields).
+    ...(doc.params || doc.query || doc.body || readsBody ? [422] : []),
   ]
   for (const status of errorStatuses) {
-    responses[status] ??= responseObject({ description: DEFAULT_ERROR_DESCRIPTIONS[status], schema: 'ErrorEnvelope' }, status, doc, pattern)
+    const description = status === 422 && !doc.params && !doc.query && !doc.body ? 'A body was sent; this operation takes none' : DEFAULT_ERROR_DESCRIPTIONS[status]
+    responses[status] ??= responseObject({ description, schema: 'ErrorEnvelope' }, status, doc, pattern, method)
   }
   return {
     operationId: `${method.toLowerCase()}${pattern.replace(/[/:{}-]+(\w)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,

@@ -22,7 +22,7 @@ const dependencyCheck = (statuses: string[]) =>
     ['status']
   )
 
-const errorCodeEntry = object({ status: { type: 'integer' }, description: text })
+const errorCodeEntry = object({ status: { type: 'integer' }, description: text, example: ref('ErrorEnvelope') })
 
 /*
  * This document described with the parts it uses. A JSON Schema inside it

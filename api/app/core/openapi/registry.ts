@@ -70,3 +70,18 @@ export function documentedRoutes(): { methods: string[]; pattern: string; doc: R
     return { methods: json.methods.filter((m) => m !== 'HEAD'), pattern: json.pattern, doc }
   })
 }
+
+let bodies: Map<string, boolean> | undefined
+
+/**
+ * Whether the documented operation `METHOD pattern` takes a request body,
+ * or undefined for a route that is not documented. Read once the router is
+ * committed (patterns carry their group prefixes then): by the JSON body
+ * middleware, which refuses a body sent to an operation that takes none.
+ */
+export function operationTakesBody(method: string, pattern: string): boolean | undefined {
+  bodies ??= new Map(
+    documentedRoutes().flatMap(({ methods, pattern: p, doc }) => methods.map((m) => [`${m} ${p}`, doc.body !== undefined] as const))
+  )
+  return bodies.get(`${method} ${pattern}`)
+}

@@ -48,9 +48,50 @@ test.group('Error envelope and response headers', (group) => {
       'AUTHENTICATION_ERROR',
       'AUTHORIZATION_ERROR',
       'NOT_FOUND',
+      'METHOD_NOT_ALLOWED',
       'DUPLICATE_RESOURCE',
       'INTERNAL_ERROR',
     ])
+    assert.sameMembers(Object.keys(response.body()), ['error_codes', 'response_format'])
+  })
+
+  test('GET /api/v1/errors gives each code its status, description and an example envelope of that code', async ({ client, assert }) => {
+    const codes = (await client.get('/api/v1/errors')).body().error_codes as Record<string, Record<string, unknown>>
+    for (const [code, entry] of Object.entries(codes)) {
+      assert.sameMembers(Object.keys(entry), ['status', 'description', 'example'], code)
+      assert.isString(entry.description, code)
+      const example = entry.example as Record<string, unknown>
+      assert.sameMembers(Object.keys(example), ['timestamp', 'status', 'error', 'message', 'path', 'error_code', 'details'], code)
+      assert.equal(example.error_code, code)
+      assert.equal(example.status, entry.status, code)
+      assert.match(example.path as string, /^\/api\/v1\//, code)
+    }
+  })
+
+  test('a wrong method on an existing path is a 405 with Allow, in the envelope', async ({ client, assert }) => {
+    const token = await tokenWith(['read', 'write'])
+    for (const [method, path, allowed] of [
+      ['PUT', '/api/v1/products', ['GET', 'HEAD', 'POST']],
+      ['DELETE', '/api/v1/products', ['GET', 'HEAD', 'POST']],
+      ['DELETE', '/api/v1/products/', ['GET', 'HEAD', 'POST']],
+      ['OPTIONS', '/api/v1/products/16', ['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE']],
+      ['GET', '/api/v1/products/1/reduce-stock', ['POST']],
+      ['PATCH', '/api/v1/cache/clear', ['POST', 'DELETE']],
+      ['POST', '/health', ['GET', 'HEAD']],
+    ] as const) {
+      const response = await client.request(path, method).header('x-api-token', token)
+      assert.equal(response.status(), 405, `${method} ${path}`)
+      assert.containsSubset(response.body(), { status: 405, error: 'Method Not Allowed', error_code: 'METHOD_NOT_ALLOWED', path })
+      assert.sameMembers(response.body().details.allowed, [...allowed], `${method} ${path}`)
+      assert.sameMembers(String(response.header('allow')).split(', '), [...allowed], `${method} ${path}`)
+    }
+    /* Without a token too: the method is wrong whoever asks. An unknown path stays a 404. */
+    const anonymous = await client.put('/api/v1/products')
+    anonymous.assertStatus(405)
+    const unknown = await client.put('/api/v1/nothing-here')
+    unknown.assertStatus(404)
+    assert.equal(unknown.body().error_code, 'NOT_FOUND')
+    assert.isUndefined(unknown.header('allow'))
   })
 
   test('GET /health checks the database and names the instance', async ({ client, assert }) => {

@@ -4,6 +4,18 @@ import { contract } from '#tests/helpers/openapi_contract'
 import { tokenWith } from '#tests/helpers/tokens'
 import { signedIn } from '#tests/helpers/actors'
 import { makeUser, PASSWORD, uniqueIp } from '#tests/functional/access/helpers'
+import http from 'node:http'
+import type { ApiResponse } from '@japa/api-client'
+import { send } from '#tests/functional/fuzz/http_sender'
+
+/** A request sent byte for byte (a body no HTTP client would send), read back as the contract check reads responses. */
+async function rawRequest(method: string, target: string, headers: Record<string, string>, body?: string) {
+  const host = !process.env.HOST || process.env.HOST === '0.0.0.0' ? '127.0.0.1' : process.env.HOST
+  const agent = new http.Agent({ keepAlive: false })
+  const operation = { operation: 'contract', method, target, headers, body, defect: '', principal: 'none' as const }
+  const response = await send(new URL(`http://${host}:${process.env.PORT}`), agent, operation).finally(() => agent.destroy())
+  return { status: () => response.status, text: () => response.text, body: () => JSON.parse(response.text) } as unknown as ApiResponse
+}
 
 /*
  * Real responses checked against the schemas the OpenAPI document gives for
@@ -136,5 +148,30 @@ test.group('OpenAPI contract: operations, catalogue, stores, access', (group) =>
     const writer = await tokenWith(['read', 'write'])
     doc.assertResponse(await client.post('/api/v1/categories').header('x-api-token', writer).json({ nom: 'Boissons' }), 'POST /api/v1/categories', 409)
     doc.assertResponse(await client.post('/api/v1/categories').header('x-api-token', writer).json({}), 'POST /api/v1/categories', 422)
+  })
+
+  test('every operation that reads a body documents its 400, 413, 415 and 422, and answers them as documented', async ({ client, assert }) => {
+    const doc = await contract(client)
+    const missing: string[] = []
+    for (const [path, operations] of Object.entries(doc.document.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        if (!['post', 'put', 'patch', 'delete'].includes(method)) continue
+        for (const status of ['400', '413', '415', '422']) {
+          const media = operation.responses[status]?.content?.['application/json']
+          const typed = (media?.schema as { $ref?: string } | undefined)?.$ref === '#/components/schemas/ErrorEnvelope'
+          if (!typed || Object.keys(media?.examples ?? {}).length === 0) missing.push(`${method.toUpperCase()} ${path} ${status}`)
+        }
+      }
+    }
+    assert.deepEqual(missing, [], missing.join('\n'))
+
+    const token = await tokenWith(['read', 'write', 'admin'])
+    const json = { 'x-api-token': token, 'content-type': 'application/json' }
+    doc.assertResponse(await rawRequest('PATCH', '/api/v1/products/1', json, '{"nom":'), 'PATCH /api/v1/products/{id}', 400)
+    doc.assertResponse(await rawRequest('POST', '/api/v1/categories', json, JSON.stringify({ nom: 'x'.repeat(300 * 1024) })), 'POST /api/v1/categories', 413)
+    doc.assertResponse(await rawRequest('PUT', '/api/v1/stores/1', { 'x-api-token': token, 'content-type': 'text/plain' }, 'nom'), 'PUT /api/v1/stores/{id}', 415)
+    doc.assertResponse(await rawRequest('PATCH', '/api/v1/products/1', json, 'null'), 'PATCH /api/v1/products/{id}', 422)
+    doc.assertResponse(await rawRequest('POST', '/api/v1/auth/logout', json, '{"all":true}'), 'POST /api/v1/auth/logout', 422)
+    doc.assertResponse(await rawRequest('DELETE', '/api/v1/tokens/1', json, '{"x":1}'), 'DELETE /api/v1/tokens/{id}', 422)
   })
 })
