@@ -1610,78 +1610,102 @@ export interface components {
             error_codes: {
                 AUTHENTICATION_ERROR: {
                     description: string;
+                    example: components["schemas"]["ErrorEnvelope"];
                     status: number;
                 };
                 AUTHORIZATION_ERROR: {
                     description: string;
+                    example: components["schemas"]["ErrorEnvelope"];
                     status: number;
                 };
                 BUSINESS_LOGIC_ERROR: {
                     description: string;
+                    example: components["schemas"]["ErrorEnvelope"];
                     status: number;
                 };
                 DUPLICATE_RESOURCE: {
                     description: string;
+                    example: components["schemas"]["ErrorEnvelope"];
                     status: number;
                 };
                 IDEMPOTENCY_CONFLICT: {
                     description: string;
+                    example: components["schemas"]["ErrorEnvelope"];
                     status: number;
                 };
                 INSUFFICIENT_STOCK: {
                     description: string;
+                    example: components["schemas"]["ErrorEnvelope"];
                     status: number;
                 };
                 INTERNAL_ERROR: {
                     description: string;
+                    example: components["schemas"]["ErrorEnvelope"];
                     status: number;
                 };
                 INVALID_TRANSITION: {
                     description: string;
+                    example: components["schemas"]["ErrorEnvelope"];
                     status: number;
                 };
                 MALFORMED_REQUEST: {
                     description: string;
+                    example: components["schemas"]["ErrorEnvelope"];
+                    status: number;
+                };
+                METHOD_NOT_ALLOWED: {
+                    description: string;
+                    example: components["schemas"]["ErrorEnvelope"];
                     status: number;
                 };
                 NOT_FOUND: {
                     description: string;
+                    example: components["schemas"]["ErrorEnvelope"];
                     status: number;
                 };
                 NOTHING_TO_RETURN: {
                     description: string;
+                    example: components["schemas"]["ErrorEnvelope"];
                     status: number;
                 };
                 PAYLOAD_TOO_LARGE: {
                     description: string;
+                    example: components["schemas"]["ErrorEnvelope"];
                     status: number;
                 };
                 RATE_LIMIT_EXCEEDED: {
                     description: string;
+                    example: components["schemas"]["ErrorEnvelope"];
                     status: number;
                 };
                 REGISTER_ALREADY_OPEN: {
                     description: string;
+                    example: components["schemas"]["ErrorEnvelope"];
                     status: number;
                 };
                 REGISTER_CLOSED: {
                     description: string;
+                    example: components["schemas"]["ErrorEnvelope"];
                     status: number;
                 };
                 RESOURCE_IN_USE: {
                     description: string;
+                    example: components["schemas"]["ErrorEnvelope"];
                     status: number;
                 };
                 RETURN_EXCEEDS_SOLD: {
                     description: string;
+                    example: components["schemas"]["ErrorEnvelope"];
                     status: number;
                 };
                 SERVICE_UNAVAILABLE: {
                     description: string;
+                    example: components["schemas"]["ErrorEnvelope"];
                     status: number;
                 };
                 VALIDATION_ERROR: {
                     description: string;
+                    example: components["schemas"]["ErrorEnvelope"];
                     status: number;
                 };
             };
@@ -2829,8 +2853,35 @@ export interface operations {
                     "application/json": components["schemas"]["LoginSession"];
                 };
             };
+            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Unknown user, wrong password or deactivated account (one answer for all three) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 256 kB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2874,8 +2925,35 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 256 kB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2967,6 +3045,15 @@ export interface operations {
                     "application/json": components["schemas"]["CacheCleared"];
                 };
             };
+            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -2978,6 +3065,24 @@ export interface operations {
             };
             /** @description The token lacks a required scope or role */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 256 kB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3023,6 +3128,15 @@ export interface operations {
                     "application/json": components["schemas"]["CacheCleared"];
                 };
             };
+            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -3034,6 +3148,24 @@ export interface operations {
             };
             /** @description The token lacks a required scope or role */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 256 kB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3227,6 +3359,15 @@ export interface operations {
                     "application/json": components["schemas"]["Category"];
                 };
             };
+            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -3247,6 +3388,24 @@ export interface operations {
             };
             /** @description Name already used */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 256 kB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3370,6 +3529,15 @@ export interface operations {
                     "application/json": components["schemas"]["Category"];
                 };
             };
+            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -3399,6 +3567,24 @@ export interface operations {
             };
             /** @description Name already used */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 256 kB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3444,6 +3630,15 @@ export interface operations {
                     "application/json": components["schemas"]["Category"];
                 };
             };
+            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -3473,6 +3668,24 @@ export interface operations {
             };
             /** @description Products use this category (RESOURCE_IN_USE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 256 kB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3530,6 +3743,15 @@ export interface operations {
                     "application/json": components["schemas"]["Category"];
                 };
             };
+            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -3559,6 +3781,24 @@ export interface operations {
             };
             /** @description Name already used */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 256 kB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3597,79 +3837,338 @@ export interface operations {
                      *       "error_codes": {
                      *         "VALIDATION_ERROR": {
                      *           "status": 422,
-                     *           "description": "A parameter, query value or body field is invalid; details.validation_errors lists each one."
+                     *           "description": "A parameter, query value or body field is invalid; details.validation_errors lists each one.",
+                     *           "example": {
+                     *             "timestamp": "2026-11-24T14:32:05.120Z",
+                     *             "status": 422,
+                     *             "error": "Unprocessable Entity",
+                     *             "message": "Validation failed: prix",
+                     *             "path": "/api/v1/products",
+                     *             "error_code": "VALIDATION_ERROR",
+                     *             "details": {
+                     *               "validation_errors": [
+                     *                 {
+                     *                   "field": "prix",
+                     *                   "message": "The prix field must be defined",
+                     *                   "type": "required"
+                     *                 }
+                     *               ]
+                     *             }
+                     *           }
                      *         },
                      *         "MALFORMED_REQUEST": {
                      *           "status": 400,
-                     *           "description": "The request cannot be read: a body that is not valid JSON or not JSON at all (415), a URL with an invalid percent-encoding, headers too large (431)."
+                     *           "description": "The request cannot be read: a body that is not valid JSON or not valid UTF-8, a URL with an invalid percent-encoding; 415 for a body that is not JSON at all or declares another charset than UTF-8, 431 for headers too large.",
+                     *           "example": {
+                     *             "timestamp": "2026-11-24T14:32:05.120Z",
+                     *             "status": 400,
+                     *             "error": "Bad Request",
+                     *             "message": "Malformed request body: the JSON does not parse",
+                     *             "path": "/api/v1/products/42",
+                     *             "error_code": "MALFORMED_REQUEST",
+                     *             "details": {
+                     *               "reason": "syntax"
+                     *             }
+                     *           }
                      *         },
                      *         "PAYLOAD_TOO_LARGE": {
                      *           "status": 413,
-                     *           "description": "The request body exceeds the size limit."
+                     *           "description": "The request body exceeds the size limit (256 kB).",
+                     *           "example": {
+                     *             "timestamp": "2026-11-24T14:32:05.120Z",
+                     *             "status": 413,
+                     *             "error": "Payload Too Large",
+                     *             "message": "Request body is too large",
+                     *             "path": "/api/v1/products",
+                     *             "error_code": "PAYLOAD_TOO_LARGE",
+                     *             "details": {
+                     *               "limit_bytes": 262144
+                     *             }
+                     *           }
+                     *         },
+                     *         "METHOD_NOT_ALLOWED": {
+                     *           "status": 405,
+                     *           "description": "The path exists but not for this HTTP method; the Allow header and details.allowed list the methods it accepts.",
+                     *           "example": {
+                     *             "timestamp": "2026-11-24T14:32:05.120Z",
+                     *             "status": 405,
+                     *             "error": "Method Not Allowed",
+                     *             "message": "Method PUT is not allowed on this path (allowed: GET, HEAD, POST)",
+                     *             "path": "/api/v1/products",
+                     *             "error_code": "METHOD_NOT_ALLOWED",
+                     *             "details": {
+                     *               "method": "PUT",
+                     *               "allowed": [
+                     *                 "GET",
+                     *                 "HEAD",
+                     *                 "POST"
+                     *               ]
+                     *             }
+                     *           }
                      *         },
                      *         "AUTHENTICATION_ERROR": {
                      *           "status": 401,
-                     *           "description": "The X-API-Token / Authorization: Bearer token is missing, unknown, expired or revoked."
+                     *           "description": "The X-API-Token / Authorization: Bearer token is missing, unknown, expired or revoked.",
+                     *           "example": {
+                     *             "timestamp": "2026-11-24T14:32:05.120Z",
+                     *             "status": 401,
+                     *             "error": "Unauthorized",
+                     *             "message": "Missing API token (X-API-Token or Authorization: Bearer)",
+                     *             "path": "/api/v1/products",
+                     *             "error_code": "AUTHENTICATION_ERROR",
+                     *             "details": null
+                     *           }
                      *         },
                      *         "AUTHORIZATION_ERROR": {
                      *           "status": 403,
-                     *           "description": "The token is valid but lacks the scope or role this operation needs."
+                     *           "description": "The token is valid but lacks the scope or role this operation needs.",
+                     *           "example": {
+                     *             "timestamp": "2026-11-24T14:32:05.120Z",
+                     *             "status": 403,
+                     *             "error": "Forbidden",
+                     *             "message": "This token lacks the scope(s): write",
+                     *             "path": "/api/v1/products",
+                     *             "error_code": "AUTHORIZATION_ERROR",
+                     *             "details": {
+                     *               "required_scopes": [
+                     *                 "write"
+                     *               ],
+                     *               "missing_scopes": [
+                     *                 "write"
+                     *               ]
+                     *             }
+                     *           }
                      *         },
                      *         "NOT_FOUND": {
                      *           "status": 404,
-                     *           "description": "The resource or route does not exist."
+                     *           "description": "The resource or route does not exist.",
+                     *           "example": {
+                     *             "timestamp": "2026-11-24T14:32:05.120Z",
+                     *             "status": 404,
+                     *             "error": "Not Found",
+                     *             "message": "Product with identifier 999 not found",
+                     *             "path": "/api/v1/products/999",
+                     *             "error_code": "NOT_FOUND",
+                     *             "details": {
+                     *               "resource": "Product",
+                     *               "identifier": 999
+                     *             }
+                     *           }
                      *         },
                      *         "DUPLICATE_RESOURCE": {
                      *           "status": 409,
-                     *           "description": "A resource with the same unique value already exists."
+                     *           "description": "A resource with the same unique value already exists.",
+                     *           "example": {
+                     *             "timestamp": "2026-11-24T14:32:05.120Z",
+                     *             "status": 409,
+                     *             "error": "Conflict",
+                     *             "message": "Product with code 'ALI001' already exists",
+                     *             "path": "/api/v1/products",
+                     *             "error_code": "DUPLICATE_RESOURCE",
+                     *             "details": {
+                     *               "resource": "Product",
+                     *               "field": "code",
+                     *               "value": "ALI001"
+                     *             }
+                     *           }
                      *         },
                      *         "RESOURCE_IN_USE": {
                      *           "status": 409,
-                     *           "description": "The resource is referenced by other records (sales, stock, registers) and cannot be deleted."
+                     *           "description": "The resource is referenced by other records (sales, stock, registers) and cannot be deleted.",
+                     *           "example": {
+                     *             "timestamp": "2026-11-24T14:32:05.120Z",
+                     *             "status": 409,
+                     *             "error": "Conflict",
+                     *             "message": "Category with identifier 1 is referenced by products and cannot be deleted",
+                     *             "path": "/api/v1/categories/1",
+                     *             "error_code": "RESOURCE_IN_USE",
+                     *             "details": {
+                     *               "resource": "Category",
+                     *               "identifier": 1,
+                     *               "used_by": [
+                     *                 "products"
+                     *               ]
+                     *             }
+                     *           }
                      *         },
                      *         "INSUFFICIENT_STOCK": {
                      *           "status": 409,
-                     *           "description": "Not enough stock at the location for the requested quantity; details.items says how much is available."
+                     *           "description": "Not enough stock at the location for the requested quantity; details.items says how much is available.",
+                     *           "example": {
+                     *             "timestamp": "2026-11-24T14:32:05.120Z",
+                     *             "status": 409,
+                     *             "error": "Conflict",
+                     *             "message": "Stock insuffisant pour Pain",
+                     *             "path": "/api/v1/sales",
+                     *             "error_code": "INSUFFICIENT_STOCK",
+                     *             "details": {
+                     *               "location_id": 1,
+                     *               "items": [
+                     *                 {
+                     *                   "product_id": 1,
+                     *                   "product": "Pain",
+                     *                   "requested": 600,
+                     *                   "available": 539
+                     *                 }
+                     *               ]
+                     *             }
+                     *           }
                      *         },
                      *         "INVALID_TRANSITION": {
                      *           "status": 409,
-                     *           "description": "The resource is not in a state that allows this action (e.g. approving a request twice)."
+                     *           "description": "The resource is not in a state that allows this action (e.g. approving a request twice).",
+                     *           "example": {
+                     *             "timestamp": "2026-11-24T14:32:05.120Z",
+                     *             "status": 409,
+                     *             "error": "Conflict",
+                     *             "message": "Cannot approve a replenishment request that is livree",
+                     *             "path": "/api/v1/replenishments/42/approve",
+                     *             "error_code": "INVALID_TRANSITION",
+                     *             "details": {
+                     *               "from": "livree",
+                     *               "action": "approve",
+                     *               "allowed_actions": []
+                     *             }
+                     *           }
                      *         },
                      *         "IDEMPOTENCY_CONFLICT": {
                      *           "status": 409,
-                     *           "description": "The Idempotency-Key was already used with a different request body."
+                     *           "description": "The Idempotency-Key was already used with a different request body.",
+                     *           "example": {
+                     *             "timestamp": "2026-11-24T14:32:05.120Z",
+                     *             "status": 409,
+                     *             "error": "Conflict",
+                     *             "message": "This Idempotency-Key was already used for another sale",
+                     *             "path": "/api/v1/sales",
+                     *             "error_code": "IDEMPOTENCY_CONFLICT",
+                     *             "details": {
+                     *               "idempotency_key": "0b6f1c2e-7d4a-4f7e-9a53-2c8e5d1f3a90"
+                     *             }
+                     *           }
                      *         },
                      *         "REGISTER_CLOSED": {
                      *           "status": 409,
-                     *           "description": "The register has no open session (open one before selling or refunding cash)."
+                     *           "description": "The register has no open session (open one before selling or refunding cash).",
+                     *           "example": {
+                     *             "timestamp": "2026-11-24T14:32:05.120Z",
+                     *             "status": 409,
+                     *             "error": "Conflict",
+                     *             "message": "La caisse n'est pas ouverte : ouvrez une session de caisse avant de vendre",
+                     *             "path": "/api/v1/sales",
+                     *             "error_code": "REGISTER_CLOSED",
+                     *             "details": {
+                     *               "register_id": 2
+                     *             }
+                     *           }
                      *         },
                      *         "REGISTER_ALREADY_OPEN": {
                      *           "status": 409,
-                     *           "description": "The register already has an open session."
+                     *           "description": "The register already has an open session.",
+                     *           "example": {
+                     *             "timestamp": "2026-11-24T14:32:05.120Z",
+                     *             "status": 409,
+                     *             "error": "Conflict",
+                     *             "message": "Cette caisse a déjà une session ouverte",
+                     *             "path": "/api/v1/registers/2/sessions",
+                     *             "error_code": "REGISTER_ALREADY_OPEN",
+                     *             "details": {
+                     *               "register_id": 2,
+                     *               "session_id": 7
+                     *             }
+                     *           }
                      *         },
                      *         "RETURN_EXCEEDS_SOLD": {
                      *           "status": 409,
-                     *           "description": "More would come back than was sold on that line (minus earlier returns)."
+                     *           "description": "More would come back than was sold on that line (minus earlier returns).",
+                     *           "example": {
+                     *             "timestamp": "2026-11-24T14:32:05.120Z",
+                     *             "status": 409,
+                     *             "error": "Conflict",
+                     *             "message": "Quantité retournée supérieure à la quantité vendue restante",
+                     *             "path": "/api/v1/sales/42/returns",
+                     *             "error_code": "RETURN_EXCEEDS_SOLD",
+                     *             "details": {
+                     *               "line_id": 5523,
+                     *               "sold": 3,
+                     *               "already_returned": 0,
+                     *               "requested": 4
+                     *             }
+                     *           }
                      *         },
                      *         "NOTHING_TO_RETURN": {
                      *           "status": 409,
-                     *           "description": "Every line of the sale has already been returned."
+                     *           "description": "Every line of the sale has already been returned.",
+                     *           "example": {
+                     *             "timestamp": "2026-11-24T14:32:05.120Z",
+                     *             "status": 409,
+                     *             "error": "Conflict",
+                     *             "message": "Tous les articles de cette vente ont déjà été retournés",
+                     *             "path": "/api/v1/sales/42/returns",
+                     *             "error_code": "NOTHING_TO_RETURN",
+                     *             "details": null
+                     *           }
                      *         },
                      *         "BUSINESS_LOGIC_ERROR": {
                      *           "status": 422,
-                     *           "description": "The request is well formed but breaks a business rule."
+                     *           "description": "The request is well formed but breaks a business rule.",
+                     *           "example": {
+                     *             "timestamp": "2026-11-24T14:32:05.120Z",
+                     *             "status": 422,
+                     *             "error": "Unprocessable Entity",
+                     *             "message": "Unsupported pattern 'clients*'",
+                     *             "path": "/api/v1/cache/clear",
+                     *             "error_code": "BUSINESS_LOGIC_ERROR",
+                     *             "details": {
+                     *               "supported_patterns": [
+                     *                 "*",
+                     *                 "products*",
+                     *                 "categories*",
+                     *                 "stores*",
+                     *                 "reports*"
+                     *               ]
+                     *             }
+                     *           }
                      *         },
                      *         "RATE_LIMIT_EXCEEDED": {
                      *           "status": 429,
-                     *           "description": "Too many requests; retry after the Retry-After delay."
+                     *           "description": "Too many requests; retry after the Retry-After delay.",
+                     *           "example": {
+                     *             "timestamp": "2026-11-24T14:32:05.120Z",
+                     *             "status": 429,
+                     *             "error": "Too Many Requests",
+                     *             "message": "Trop de tentatives de connexion; réessayez plus tard",
+                     *             "path": "/api/v1/auth/login",
+                     *             "error_code": "RATE_LIMIT_EXCEEDED",
+                     *             "details": {
+                     *               "retry_after": 840
+                     *             }
+                     *           }
                      *         },
                      *         "SERVICE_UNAVAILABLE": {
                      *           "status": 503,
-                     *           "description": "A dependency (the database) is unavailable."
+                     *           "description": "A dependency (the database) is unavailable.",
+                     *           "example": {
+                     *             "timestamp": "2026-11-24T14:32:05.120Z",
+                     *             "status": 503,
+                     *             "error": "Service Unavailable",
+                     *             "message": "The database is unavailable",
+                     *             "path": "/api/v1/products",
+                     *             "error_code": "SERVICE_UNAVAILABLE",
+                     *             "details": null
+                     *           }
                      *         },
                      *         "INTERNAL_ERROR": {
                      *           "status": 500,
-                     *           "description": "An unexpected error; it is logged with the request id."
+                     *           "description": "An unexpected error; it is logged with the request id.",
+                     *           "example": {
+                     *             "timestamp": "2026-11-24T14:32:05.120Z",
+                     *             "status": 500,
+                     *             "error": "Internal Server Error",
+                     *             "message": "An internal server error occurred",
+                     *             "path": "/api/v1/sales",
+                     *             "error_code": "INTERNAL_ERROR",
+                     *             "details": null
+                     *           }
                      *         }
                      *       },
                      *       "response_format": {
@@ -3939,6 +4438,15 @@ export interface operations {
                     "application/json": components["schemas"]["Product"];
                 };
             };
+            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -3959,6 +4467,24 @@ export interface operations {
             };
             /** @description code or code_barre already used (DUPLICATE_RESOURCE), or the Idempotency-Key was used with another body (IDEMPOTENCY_CONFLICT) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 256 kB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4104,6 +4630,15 @@ export interface operations {
                     "application/json": components["schemas"]["Product"];
                 };
             };
+            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -4133,6 +4668,24 @@ export interface operations {
             };
             /** @description code or code_barre already used (DUPLICATE_RESOURCE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 256 kB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4184,6 +4737,15 @@ export interface operations {
                     "application/json": components["schemas"]["Product"];
                 };
             };
+            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -4213,6 +4775,24 @@ export interface operations {
             };
             /** @description The product has sales, stock movements or requests (RESOURCE_IN_USE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 256 kB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4282,6 +4862,15 @@ export interface operations {
                     "application/json": components["schemas"]["Product"];
                 };
             };
+            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -4311,6 +4900,24 @@ export interface operations {
             };
             /** @description code or code_barre already used (DUPLICATE_RESOURCE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 256 kB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4364,6 +4971,15 @@ export interface operations {
                     "application/json": components["schemas"]["Product"];
                 };
             };
+            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -4393,6 +5009,24 @@ export interface operations {
             };
             /** @description Not enough stock at the warehouse (INSUFFICIENT_STOCK); nothing changed */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 256 kB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4736,6 +5370,15 @@ export interface operations {
                     "application/json": components["schemas"]["RegisterSession"];
                 };
             };
+            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -4765,6 +5408,24 @@ export interface operations {
             };
             /** @description Already closed */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 256 kB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4923,6 +5584,15 @@ export interface operations {
                     "application/json": components["schemas"]["RegisterSession"];
                 };
             };
+            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -4943,6 +5613,24 @@ export interface operations {
             };
             /** @description The register already has an open session */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 256 kB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5304,6 +5992,15 @@ export interface operations {
                     "application/json": components["schemas"]["Replenishment"];
                 };
             };
+            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -5333,6 +6030,24 @@ export interface operations {
             };
             /** @description IDEMPOTENCY_CONFLICT: the Idempotency-Key was used with another body (nothing is written) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 256 kB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5540,6 +6255,15 @@ export interface operations {
                     "application/json": components["schemas"]["Replenishment"];
                 };
             };
+            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -5569,6 +6293,24 @@ export interface operations {
             };
             /** @description INVALID_TRANSITION (details: from, action) or INSUFFICIENT_STOCK; nothing moves */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 256 kB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5646,6 +6388,15 @@ export interface operations {
                     "application/json": components["schemas"]["Replenishment"];
                 };
             };
+            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -5675,6 +6426,24 @@ export interface operations {
             };
             /** @description INVALID_TRANSITION (details: from, action) or INSUFFICIENT_STOCK; nothing moves */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 256 kB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5752,6 +6521,15 @@ export interface operations {
                     "application/json": components["schemas"]["Replenishment"];
                 };
             };
+            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -5781,6 +6559,24 @@ export interface operations {
             };
             /** @description INVALID_TRANSITION (details: from, action) or INSUFFICIENT_STOCK; nothing moves */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 256 kB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5864,6 +6660,15 @@ export interface operations {
                     "application/json": components["schemas"]["Replenishment"];
                 };
             };
+            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -5893,6 +6698,24 @@ export interface operations {
             };
             /** @description INVALID_TRANSITION (details: from, action) or INSUFFICIENT_STOCK; nothing moves */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 256 kB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5970,6 +6793,15 @@ export interface operations {
                     "application/json": components["schemas"]["Replenishment"];
                 };
             };
+            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -5999,6 +6831,24 @@ export interface operations {
             };
             /** @description INVALID_TRANSITION (details: from, action) or INSUFFICIENT_STOCK; nothing moves */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 256 kB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6293,6 +7143,15 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -6304,6 +7163,24 @@ export interface operations {
             };
             /** @description The token lacks the reports scope, or a clerk asks for another store */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 256 kB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8079,6 +8956,15 @@ export interface operations {
                     "application/json": components["schemas"]["Sale"];
                 };
             };
+            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -8099,6 +8985,24 @@ export interface operations {
             };
             /** @description Insufficient stock, register closed, or Idempotency-Key reused with another body */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 256 kB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8379,6 +9283,15 @@ export interface operations {
                     "application/json": components["schemas"]["Return"];
                 };
             };
+            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -8408,6 +9321,24 @@ export interface operations {
             };
             /** @description More than sold, nothing left to return, a cash refund without an open session, or a reused Idempotency-Key */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 256 kB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8680,6 +9611,15 @@ export interface operations {
                     "application/json": components["schemas"]["Return"];
                 };
             };
+            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -8709,6 +9649,24 @@ export interface operations {
             };
             /** @description More than sold, nothing left to return, a cash refund without an open session, or a reused Idempotency-Key */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 256 kB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8840,6 +9798,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -8869,6 +9836,24 @@ export interface operations {
             };
             /** @description IDEMPOTENCY_CONFLICT: the Idempotency-Key was used with another body (nothing is written), or INSUFFICIENT_STOCK */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 256 kB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9086,6 +10071,15 @@ export interface operations {
                     "application/json": components["schemas"]["StockLevel"];
                 };
             };
+            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -9106,6 +10100,24 @@ export interface operations {
             };
             /** @description Unknown store or product */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 256 kB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9352,6 +10364,15 @@ export interface operations {
                     "application/json": components["schemas"]["Store"];
                 };
             };
+            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -9372,6 +10393,24 @@ export interface operations {
             };
             /** @description Name already used */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 256 kB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9518,6 +10557,15 @@ export interface operations {
                     "application/json": components["schemas"]["Store"];
                 };
             };
+            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -9547,6 +10595,24 @@ export interface operations {
             };
             /** @description Name already used */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 256 kB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9594,6 +10660,15 @@ export interface operations {
                     "application/json": components["schemas"]["Store"];
                 };
             };
+            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -9623,6 +10698,24 @@ export interface operations {
             };
             /** @description The store is in use (RESOURCE_IN_USE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 256 kB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9685,6 +10778,15 @@ export interface operations {
                     "application/json": components["schemas"]["Store"];
                 };
             };
+            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -9714,6 +10816,24 @@ export interface operations {
             };
             /** @description Name already used */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 256 kB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9865,6 +10985,15 @@ export interface operations {
                     "application/json": components["schemas"]["Register"];
                 };
             };
+            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -9894,6 +11023,24 @@ export interface operations {
             };
             /** @description This store already has a register with this numero */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 256 kB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10052,6 +11199,15 @@ export interface operations {
                     "application/json": components["schemas"]["Store"];
                 };
             };
+            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -10072,6 +11228,24 @@ export interface operations {
             };
             /** @description No store with this id */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 256 kB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10393,6 +11567,15 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedApiToken"];
                 };
             };
+            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -10404,6 +11587,24 @@ export interface operations {
             };
             /** @description The token lacks a required scope or role */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 256 kB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10440,6 +11641,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -10460,6 +11670,24 @@ export interface operations {
             };
             /** @description No integration token with this id */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 256 kB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10619,6 +11847,15 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
+            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -10639,6 +11876,24 @@ export interface operations {
             };
             /** @description DUPLICATE_RESOURCE: the username or e-mail is taken */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 256 kB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10772,6 +12027,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -10801,6 +12065,24 @@ export interface operations {
             };
             /** @description INVALID_TRANSITION: your own account, or the last active administrator */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 256 kB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10871,6 +12153,15 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
+            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -10900,6 +12191,24 @@ export interface operations {
             };
             /** @description DUPLICATE_RESOURCE (username or e-mail taken) or INVALID_TRANSITION (own account, last admin) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 256 kB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11040,6 +12349,15 @@ export interface operations {
                     "application/json": components["schemas"]["StockReceipt"];
                 };
             };
+            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -11069,6 +12387,24 @@ export interface operations {
             };
             /** @description IDEMPOTENCY_CONFLICT: the Idempotency-Key was used with another body (nothing is written) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 256 kB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
