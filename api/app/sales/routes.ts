@@ -74,6 +74,9 @@ router
     })
     documented(router.get('/sales/:id/receipt', [SalesController, 'receipt']), {
       summary: 'Everything a printed receipt needs',
+      description:
+        'A reprint shows what was printed at the sale: each line keeps the product code and name it was sold under, and the sale ' +
+        'keeps the store header (name, address, phone, e-mail) of that day, even if the product or the store was renamed since.',
       tags: ['Sales'],
       auth: ['read'],
       params: saleIdParams,
@@ -152,7 +155,10 @@ router
       summary: 'Return some or all lines of a sale',
       description:
         'Quantities are bounded by what was sold minus earlier returns. Clerks (and integrations) within RETURN_WINDOW_HOURS ' +
-        '(24 h) of the sale; managers always. The sale is never deleted.',
+        '(24 h) of the sale; managers always. The sale is never deleted. mode_remboursement "original" (the default) refunds ' +
+        'to a tender the sale used: the first of cash, card, other that still holds the refund, else the one with the most left. ' +
+        'A clerk or an integration asking for a tender the sale did not use gets a 422 BUSINESS_LOGIC_ERROR with refund_cents ' +
+        'and refundable_cents per tender; managers and admins may choose any tender.',
       tags: ['Sales'],
       auth: ['write'],
       params: saleIdParams,
