@@ -87,7 +87,7 @@ stock-verify: db-start ## Check ledger == stock levels and rollups == sales
 	@$(NODE) scripts/ace.mjs stock:verify
 
 clean: stop ## Remove builds (keeps .data/)
-	rm -rf api/build web/build
+	rm -rf api/build web/build api/.served web/.served
 
 SCENARIO ?= read-mix
 bench: install ## Load-test a running stack: SCENARIO=read-mix|checkout [TARGET=http://127.0.0.1:3333]

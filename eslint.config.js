@@ -6,7 +6,7 @@ import globals from 'globals'
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/build/**', '**/.adonisjs/**', '**/.cache/**', 'docs/**', 'k6-tests/**'],
+    ignores: ['**/node_modules/**', '**/build/**', '**/.served/**', '**/.adonisjs/**', '**/.cache/**', 'docs/**', 'k6-tests/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -11,7 +11,7 @@
  */
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { buildApi, buildWeb, prepareDatabase } from './lib/app.mjs'
+import { buildApi, buildWeb, prepareDatabase, removeServedBuilds } from './lib/app.mjs'
 import { databaseUrl as startEmbeddedPostgres } from './lib/environment.mjs'
 import {
   aceEnv, apiName, assertPortOurs, credentialsFile, currentSettings, lbRedisUrl, nginxUrl, pgDir, prometheusTargets, redisDir,
@@ -119,6 +119,7 @@ async function stop() {
     await stopRedis(redisPidFile(settings))
     log('stopped redis')
   }
+  removeServedBuilds(runDir)
   if (!settings.databaseUrl) await run(process.execPath, [join(ROOT, 'scripts', 'pg.mjs'), 'stop', '--dir', pgDir(settings)])
 }
 

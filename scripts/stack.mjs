@@ -11,7 +11,7 @@
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { API_DIR, WEB_DIR, buildApi, buildWeb, prepareDatabase } from './lib/app.mjs'
+import { API_DIR, WEB_DIR, buildApi, buildWeb, prepareDatabase, removeServedBuilds, servedBuild } from './lib/app.mjs'
 import { PORTS, apiEnv, databaseUrl, readCredentials, webEnv } from './lib/environment.mjs'
 import { DATA, ROOT } from './lib/paths.mjs'
 import { assertPortFree, daemon, pidOf, run, stopDaemon, supervise, waitForHttp } from './lib/processes.mjs'
@@ -84,7 +84,7 @@ async function start() {
   if (!pidOf('api')) {
     await assertPortFree(PORTS.api, 'API_PORT')
     daemon('api', process.execPath, ['bin/server.js'], {
-      cwd: join(API_DIR, 'build'),
+      cwd: servedBuild(API_DIR, 'api'),
       env: apiEnv({ mode: 'production', databaseUrl: url }),
     })
   }
@@ -93,7 +93,7 @@ async function start() {
     await assertPortFree(PORTS.web, 'WEB_PORT')
     daemon('web', process.execPath, ['server.js'], {
       cwd: WEB_DIR,
-      env: webEnv({ mode: 'production', apiUrl: API_URL }),
+      env: webEnv({ mode: 'production', apiUrl: API_URL, extra: { WEB_BUILD_DIR: servedBuild(WEB_DIR, 'web') } }),
     })
   }
   await waitForHttp(`${WEB_URL}/health`, 60_000, 'web (see .data/run/web.log)')
@@ -103,6 +103,7 @@ async function start() {
 async function stop() {
   const stoppedWeb = await stopDaemon('web')
   const stoppedApi = await stopDaemon('api')
+  removeServedBuilds()
   console.log(stoppedWeb || stoppedApi ? 'Stopped API and web.' : 'API and web were not running.')
   if (usesEmbeddedPg && existsSync(join(DATA, 'pg'))) {
     await run(process.execPath, [join(ROOT, 'scripts', 'pg.mjs'), 'stop', '--dir', join(DATA, 'pg')])

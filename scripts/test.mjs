@@ -12,7 +12,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { API_DIR, WEB_DIR, buildApi, buildWeb } from './lib/app.mjs'
+import { API_DIR, WEB_DIR, buildApi, buildWeb, removeServedBuilds, servedBuild } from './lib/app.mjs'
 import { appKey, sessionSecret } from './lib/environment.mjs'
 import { DATA, ROOT } from './lib/paths.mjs'
 import { assertPortFree, daemon, run, runStatus, stopDaemon, waitForHttp } from './lib/processes.mjs'
@@ -128,6 +128,7 @@ async function main() {
   } finally {
     await stopDaemon('test-api')
     await stopDaemon('test-web')
+    removeServedBuilds()
     if (redis) await stopRedis(redis.pidfile)
     await run(process.execPath, [join(ROOT, 'scripts', 'pg.mjs'), 'stop', '--dir', PG_DIR]).catch(() => {})
   }
@@ -165,7 +166,7 @@ async function stackTests(baseEnv) {
   await run(process.execPath, ['ace', 'migration:run', '--force'], { cwd: API_DIR, env: apiEnv })
   await run(process.execPath, ['ace', 'db:seed'], { cwd: API_DIR, env: apiEnv })
   daemon('test-api', process.execPath, ['bin/server.js'], {
-    cwd: join(API_DIR, 'build'),
+    cwd: servedBuild(API_DIR, 'test-api'),
     env: { ...apiEnv, ...logFiles, NODE_ENV: 'production', LOG_LEVEL: 'info', LOG_ROTATE_SIZE: '256k' },
   })
   await waitForHttp(`http://127.0.0.1:${PORTS.api}/health`, 60_000, 'test API (see .data/run/test-api.log)')
@@ -178,6 +179,7 @@ async function stackTests(baseEnv) {
       NODE_ENV: 'production',
       PORT: String(PORTS.web),
       INSTANCE_ID: 'test-web',
+      WEB_BUILD_DIR: servedBuild(WEB_DIR, 'test-web'),
       LOG_ROTATE_SIZE: '8k',
       API_URL: `http://127.0.0.1:${PORTS.api}`,
       SESSION_SECRET: sessionSecret(),

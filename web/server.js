@@ -19,6 +19,8 @@ const port = Number(process.env.PORT ?? 3000)
 const host = process.env.HOST ?? '127.0.0.1'
 const instance = process.env.INSTANCE_ID ?? 'web-1'
 const webRoot = import.meta.dirname
+// `make start` runs from a copy of the build, so that rebuilding never changes what a running server serves.
+const buildDir = process.env.WEB_BUILD_DIR ?? path.join(webRoot, 'build')
 
 const viteDevServer = isDev
   ? await import('vite').then((vite) =>
@@ -34,7 +36,7 @@ const viteDevServer = isDev
 const loadBuild = viteDevServer
   ? () => viteDevServer.ssrLoadModule('virtual:remix/server-build').then((m) => /** @type {any} */ (m))
   : await (async () => {
-      const build = await import(pathToFileURL(path.join(webRoot, 'build/server/index.js')).href)
+      const build = await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)
       return () => Promise.resolve(build)
     })()
 
@@ -59,7 +61,7 @@ app.get('/metrics', metrics.exposeMetrics)
 if (viteDevServer) {
   app.use(viteDevServer.middlewares)
 } else {
-  const clientDir = path.join(webRoot, 'build/client')
+  const clientDir = path.join(buildDir, 'client')
   // Files under /assets carry a content hash in their name, so they never change.
   app.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y' }))
   // The build's other files are public/'s (the favicon): only their paths are looked up on disk, or

@@ -16,7 +16,7 @@ import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import pg from 'pg'
 
-import { API_DIR } from '../../scripts/lib/app.mjs'
+import { API_DIR, removeServedBuilds } from '../../scripts/lib/app.mjs'
 import {
   aceEnv, apiName, credentialsFile, nginxUrl, redisDir, redisPidFile, runDirOf, services, settingsFromEnv,
   startApiInstance, startNginxInstance,
@@ -160,6 +160,7 @@ describe('failover through nginx (3 API instances, Redis, PostgreSQL)', { timeou
   after(async () => {
     const runDir = runDirOf(settings)
     for (const name of ['nginx', ...settings.ports.api.map((_, i) => apiName(i))]) await stopDaemon(name, { runDir })
+    removeServedBuilds(runDir)
     await stopRedis(redisPidFile(settings))
   })
 

@@ -7,7 +7,7 @@
 import { execFileSync, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { API_DIR } from '../lib/app.mjs'
+import { API_DIR, servedBuild } from '../lib/app.mjs'
 import { apiEnv } from '../lib/environment.mjs'
 import { DATA, ROOT } from '../lib/paths.mjs'
 import { assertPortFree, waitForHttp } from '../lib/processes.mjs'
@@ -30,7 +30,8 @@ export async function startUncachedApi(port) {
     // Same logging as the stack's API (a line per request), so only the cache differs.
     extra: { CACHE_ENABLED: 'false' },
   })
-  const child = spawn(process.execPath, [server], { cwd: join(API_DIR, 'build'), env, stdio: ['ignore', 'ignore', 'inherit'] })
+  const cwd = servedBuild(API_DIR, `api-uncached-${port}`)
+  const child = spawn(process.execPath, ['bin/server.js'], { cwd, env, stdio: ['ignore', 'ignore', 'inherit'] })
   const url = `http://127.0.0.1:${port}`
   const stop = () =>
     new Promise((resolve) => {

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { execFileSync, spawnSync } from 'node:child_process'
-import { API_DIR, WEB_DIR } from './app.mjs'
+import { API_DIR, WEB_DIR, servedBuild } from './app.mjs'
 import { apiEnv, webEnv } from './environment.mjs'
 import { startNginx } from './nginx.mjs'
 import { DATA, ROOT } from './paths.mjs'
@@ -89,7 +89,7 @@ export function aceEnv(settings, databaseUrl) {
 export function startApiInstance(settings, index, { databaseUrl, redisUrl }) {
   const port = settings.ports.api[index]
   return daemon(apiName(index), process.execPath, ['bin/server.js'], {
-    cwd: join(API_DIR, 'build'),
+    cwd: servedBuild(API_DIR, apiName(index), runDirOf(settings)),
     runDir: runDirOf(settings),
     env: apiEnv({ mode: 'production', databaseUrl, port, instanceId: apiName(index), extra: instanceExtra(settings, redisUrl) }),
   })
@@ -100,7 +100,12 @@ export function startWebInstance(settings) {
     cwd: WEB_DIR,
     runDir: runDirOf(settings),
     // The web app reaches the API through nginx, like a browser-facing deployment would.
-    env: webEnv({ mode: 'production', apiUrl: nginxUrl(settings), port: settings.ports.web, extra: { INSTANCE_ID: 'web' } }),
+    env: webEnv({
+      mode: 'production',
+      apiUrl: nginxUrl(settings),
+      port: settings.ports.web,
+      extra: { INSTANCE_ID: 'web', WEB_BUILD_DIR: servedBuild(WEB_DIR, 'web', runDirOf(settings)) },
+    }),
   })
 }
 
