@@ -5,6 +5,7 @@ import { ApiError } from '#core/api_error'
 import { invalidateAfterCommit, Tags } from '#core/cache'
 import type { Principal } from '#access/principal'
 import { canAccessStore } from '#access/policies'
+import { assertSameRequest, requestFingerprint } from '#core/idempotency'
 import { applyStockChanges } from '#inventory/services/stock_ledger'
 import { recordReturn } from '#reporting/services/rollups'
 import { refundTaxes } from '#sales/taxes'
@@ -52,31 +53,54 @@ export async function createReturn(
   principal: Principal,
   idempotencyKey: string | null
 ): Promise<{ returnId: number; replayed: boolean }> {
+  // The sale is part of what was asked: the same lines of another sale are another return.
+  const fingerprint = requestFingerprint({ sale_id: saleId, ...input })
+  const replay = (key: string) => findReturnByKey(key, saleId, fingerprint, principal)
   if (idempotencyKey) {
-    const replay = await findReturnByKey(idempotencyKey, saleId)
-    if (replay) return { returnId: replay, replayed: true }
+    const earlier = await replay(idempotencyKey)
+    if (earlier) return { returnId: earlier, replayed: true }
   }
   try {
-    const returnId = await db.transaction((trx) => recordReturnInTransaction(trx, saleId, input, principal, idempotencyKey))
+    const returnId = await db.transaction((trx) =>
+      recordReturnInTransaction(trx, saleId, input, principal, idempotencyKey, fingerprint)
+    )
     return { returnId, replayed: false }
   } catch (error) {
     if (idempotencyKey && (error as { constraint?: string }).constraint === 'returns_idempotency_key_unique') {
-      const replay = await findReturnByKey(idempotencyKey, saleId)
-      if (replay) return { returnId: replay, replayed: true }
+      const earlier = await replay(idempotencyKey)
+      if (earlier) return { returnId: earlier, replayed: true }
     }
     throw error
   }
 }
 
-async function findReturnByKey(key: string, saleId: number): Promise<number | null> {
-  const existing = await db.from('returns').where('idempotency_key', key).select('id', 'sale_id').first()
+/**
+ * The return an earlier request with this key made, or null when the key is
+ * new. A key only replays for the same body (another body, or another sale,
+ * is a 409), and only to someone who may see that sale (else the same 404 as
+ * for a sale of another store). Returns recorded before fingerprints were
+ * kept (NULL) replay for their key alone, as they did.
+ */
+async function findReturnByKey(key: string, saleId: number, fingerprint: string, principal: Principal): Promise<number | null> {
+  const existing = await db
+    .from('returns')
+    .join('sales', 'sales.id', 'returns.sale_id')
+    .where('returns.idempotency_key', key)
+    .select('returns.id', 'returns.sale_id', 'returns.request_fingerprint', 'sales.store_id')
+    .first()
   if (!existing) return null
-  if (existing.sale_id !== saleId) {
+  if (!canAccessStore(principal, existing.store_id)) throw ApiError.notFound('Sale', saleId)
+  const conflict = { return_id: Number(existing.id) }
+  if (Number(existing.sale_id) !== saleId) {
     throw ApiError.conflict('IDEMPOTENCY_CONFLICT', 'This Idempotency-Key was already used for another return', {
       idempotency_key: key,
+      ...conflict,
     })
   }
-  return existing.id
+  if (existing.request_fingerprint !== null) {
+    assertSameRequest(key, existing.request_fingerprint, fingerprint, 'return', conflict)
+  }
+  return Number(existing.id)
 }
 
 async function recordReturnInTransaction(
@@ -84,7 +108,8 @@ async function recordReturnInTransaction(
   saleId: number,
   input: ReturnInput,
   principal: Principal,
-  idempotencyKey: string | null
+  idempotencyKey: string | null,
+  fingerprint: string
 ): Promise<number> {
   invalidateAfterCommit(trx, [Tags.reports])
   const locked = await trx.rawQuery<{ rows: LockedSale[] }>('SELECT * FROM sales WHERE id = ? FOR UPDATE', [saleId])
@@ -123,6 +148,7 @@ async function recordReturnInTransaction(
       tax_cents: taxCents,
       total_cents: totalCents,
       idempotency_key: idempotencyKey,
+      request_fingerprint: idempotencyKey ? fingerprint : null,
     })
     .returning('id')
   const returnId = inserted.id as number
