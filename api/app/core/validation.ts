@@ -78,6 +78,24 @@ function jsonProblems(value: unknown, schema: Schema, field: string, problems: P
 }
 
 /**
+ * Text in Unicode normalization form C. "é" can arrive as one code point or
+ * as "e" plus a combining accent (macOS and iOS often send the latter); the
+ * two look the same but compare different in PostgreSQL, so without this a
+ * second category "Hygiène" passed the unique-name check and a search for
+ * "Pâtes" did not find the product. Every text input (passwords too, the
+ * same way when set and when logging in, as RFC 8265 asks) is stored and
+ * compared in one form.
+ */
+function toNfc(value: unknown): unknown {
+  if (typeof value === 'string') return value.normalize('NFC')
+  if (Array.isArray(value)) return value.map(toNfc)
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, toNfc(child)]))
+  }
+  return value
+}
+
+/**
  * Validates a JSON body and refuses fields the schema does not know, at any
  * depth: a typo like `prx` must not be silently dropped while the request
  * "succeeds". Values must have the JSON type the schema gives.
@@ -86,7 +104,7 @@ export async function validateBody<Output>(
   validator: StrictValidator<Output>,
   ctx: HttpContext
 ): Promise<Output> {
-  const body = ctx.request.body()
+  const body = toNfc(ctx.request.body())
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new errors.E_VALIDATION_ERROR([{ field: 'body', message: 'The request body must be a JSON object', rule: 'object' }])
   }
@@ -156,7 +174,7 @@ export async function validateQuery<Output>(
       }
       continue
     }
-    known[name] = value
+    known[name] = toNfc(value)
     const problem = queryProblems(name, value, parameter)
     if (problem) problems.push(problem)
   }

@@ -9,7 +9,13 @@ const PHONE_PATTERN = /^\+?[0-9 ().-]{3,40}$/
 export const storeIdParams = vine.create({ id: idParam() })
 
 export const storeNameParams = vine.create({
-  name: vine.string().use(withoutNul()).minLength(1).maxLength(150),
+  // In NFC like every stored name (#core/validation): an "é" typed as "e" + accent still finds it.
+  name: vine
+    .string()
+    .use(withoutNul())
+    .minLength(1)
+    .maxLength(150)
+    .transform((name) => name.normalize('NFC')),
 })
 
 export const listStoresQuery = vine.create({ ...paginationFields })
