@@ -85,13 +85,19 @@ export function withReport(session: RegisterSession): SessionReportWire {
   return session as SessionReportWire
 }
 
-/** The register's open drawer session with its X report, or null when it is closed. */
-export async function currentSession(api: ApiClient, registerId: number): Promise<SessionReportWire | null> {
-  const session = await okOrNull(api.GET('/api/v1/registers/{id}/sessions/current', { params: { path: { id: registerId } } }))
+// An inactive register never has a drawer session (a register is created
+// inactive and never reactivated), and the API refuses to look for one (422,
+// "register is inactive"): asking would turn a store's page into an error page.
+
+/** The register's open drawer session with its X report, or null when it is closed (or the register inactive). */
+export async function currentSession(api: ApiClient, register: Register): Promise<SessionReportWire | null> {
+  if (!register.actif) return null
+  const session = await okOrNull(api.GET('/api/v1/registers/{id}/sessions/current', { params: { path: { id: register.id } } }))
   return session && withReport(session)
 }
 
 /** The register's open drawer session without its report (which reads every sale of the session), or null. */
-export function currentSessionSummary(api: ApiClient, registerId: number): Promise<RegisterSession | null> {
-  return okOrNull(api.GET('/api/v1/registers/{id}/sessions/current', { params: { path: { id: registerId }, query: { rapport: false } } }))
+export async function currentSessionSummary(api: ApiClient, register: Register): Promise<RegisterSession | null> {
+  if (!register.actif) return null
+  return okOrNull(api.GET('/api/v1/registers/{id}/sessions/current', { params: { path: { id: register.id }, query: { rapport: false } } }))
 }

@@ -27,7 +27,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const registerId = idParam(args.params.id)
   return loading(async () => {
     const register = await registerFor(api, user, registerId)
-    const [store, session] = await Promise.all([getStore(api, register.magasin_id), currentSession(api, register.id)])
+    const [store, session] = await Promise.all([getStore(api, register.magasin_id), currentSession(api, register)])
     return {
       register: { id: register.id, nom: register.nom, storeId: register.magasin_id, storeName: store.nom },
       session,
@@ -49,7 +49,7 @@ export async function action(args: ActionFunctionArgs) {
     const values = { especes_comptees: String(form.get('especes_comptees') ?? ''), note: String(form.get('note') ?? '') }
     const parsed = parseCloseSession(form)
     if (!parsed.ok) return data<CloseResult>({ fieldErrors: parsed.errors, values }, { status: 422 })
-    const open = await currentSessionSummary(api, register.id)
+    const open = await currentSessionSummary(api, register)
     const postedId = Number(form.get('session_id'))
     if (!open && Number.isInteger(postedId) && postedId > 0) {
       // Posted twice (double click, retry): the first one closed it; show its report.

@@ -21,7 +21,7 @@ export async function loader(args: LoaderFunctionArgs) {
   requireStoreAccess(user, storeId)
   return loading(async () => {
     const [store, registers] = await Promise.all([getStore(api, storeId), listRegisters(api, storeId)])
-    const sessions = await Promise.all(registers.map((register) => currentSession(api, register.id)))
+    const sessions = await Promise.all(registers.map((register) => currentSession(api, register)))
     return {
       store: { id: store.id, nom: store.nom, adresse: store.adresse },
       registers: registers.map((register, index) => ({

@@ -49,7 +49,7 @@ before(async () => {
         case '/api/v1/stores/1':
           return json(200, { ...STORE, taxes: TAXES })
         case '/api/v1/stores/1/registers':
-          return json(200, { items: [{ id: 1, numero: 1, nom: 'Caisse 1', magasin_id: 1 }], total: 1, page: 1, size: 100 })
+          return json(200, { items: [{ id: 1, numero: 1, nom: 'Caisse 1', magasin_id: 1, actif: true }], total: 1, page: 1, size: 100 })
         case '/api/v1/stores/1/stock':
           return json(200, { items: [], total: 0, page: 1, size: 10 })
         case '/api/v1/products/7':

@@ -33,6 +33,13 @@ export async function registerFor(api: ApiClient, user: SessionUser, registerId:
   return lookup.register
 }
 
+/** The register, if this user may sell at it: an inactive register sells nothing (the registers page links no POS for it). */
+async function sellingRegister(api: ApiClient, user: SessionUser, registerId: number): Promise<Register> {
+  const register = await registerFor(api, user, registerId)
+  if (!register.actif) throw notFound()
+  return register
+}
+
 export function sessionView(session: RegisterSession | null): SessionView | null {
   if (!session || session.id === undefined || session.statut !== 'ouverte') return null
   return {
@@ -99,13 +106,13 @@ export async function loadPos(
   registerId: number,
   url: URL
 ): Promise<PosView> {
-  const register = await registerFor(api, user, registerId)
+  const register = await sellingRegister(api, user, registerId)
   const term = searchFrom(url.searchParams.get('q'), 64) || null
   // One store read gives the page its name and the cart its tax rates.
   const storeDetail = getStore(api, register.magasin_id)
   const [store, drawer, cart, stock] = await Promise.all([
     storeDetail,
-    currentSessionSummary(api, register.id),
+    currentSessionSummary(api, register),
     cartView(api, readCart(session, register.id), storeDetail.then((detail) => storeTaxRates(detail.taxes))),
     term
       ? searchStock(api, register.magasin_id, { search: term, size: SEARCH_SIZE, sort: 'nom,asc' })
@@ -142,7 +149,7 @@ export async function runPosAction(ctx: PosActionContext, registerId: number) {
   const intentValue = String(ctx.form.get('intent') ?? '')
   if (!(INTENTS as readonly string[]).includes(intentValue)) throw new Response('bad_intent', { status: 400 })
   const intent = intentValue as PosIntent
-  const register = await registerFor(ctx.api, ctx.user, registerId)
+  const register = await sellingRegister(ctx.api, ctx.user, registerId)
   const back = posPath(register.id)
 
   switch (intent) {
