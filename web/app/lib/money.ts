@@ -29,8 +29,10 @@ export const MAX_INPUT_CENTS = 100_000_000
  * What a clerk typed → cents, or null when it is not an amount. Accepts a
  * comma or a dot as decimal separator, at most two decimals, spaces (also
  * no-break) as thousands separators and a trailing "$". Never negative.
+ * Above `max` is null too; a form passes its own max so that it can say
+ * "too large" rather than "not an amount".
  */
-export function parseMoneyInput(raw: string | null | undefined): number | null {
+export function parseMoneyInput(raw: string | null | undefined, max = MAX_INPUT_CENTS): number | null {
   if (typeof raw !== 'string') return null
   const text = raw
     .replace(/[\s\u00a0\u202f]/g, '')
@@ -39,7 +41,7 @@ export function parseMoneyInput(raw: string | null | undefined): number | null {
   const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(text)
   if (!match) return null
   const cents = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'))
-  return cents <= MAX_INPUT_CENTS ? cents : null
+  return cents <= max ? cents : null
 }
 
 /** 1250 → "12,50": the value to put back in an amount field (fr-CA decimal comma, no symbol). */

@@ -32,8 +32,11 @@ describe('parseProduct (shared by the browser and the actions)', () => {
       assert.equal(parsed.ok, false, typed)
       if (!parsed.ok) assert.equal(parsed.errors.prix?.key, typed === '' ? 'form.required' : 'form.money', typed)
     }
-    const tooMuch = parseProduct({ ...valid, prix: '2000000' }, { creating: true })
-    assert.equal(!tooMuch.ok && tooMuch.errors.prix?.key, 'form.money')
+    // A well-formed amount above the limit says so (not "enter an amount, e.g. 12,50").
+    for (const typed of ['2000000', '1000000,01', '999999999']) {
+      const tooMuch = parseProduct({ ...valid, prix: typed }, { creating: true })
+      assert.deepEqual(!tooMuch.ok && tooMuch.errors.prix, { key: 'form.moneyMax', params: { max: '1\u00a0000\u00a0000,00\u00a0$' } }, typed)
+    }
   })
 
   test('`.` and `..` are not codes (a URL resolves them away); dots inside a code are', () => {

@@ -4,7 +4,7 @@
 // per-field messages; messages are dictionary keys so each side shows them
 // in the user's language.
 import type { Message, MessageKey, MessageParams } from '../i18n/index.ts'
-import { formatNumber } from '../format.ts'
+import { formatMoney, formatNumber } from '../format.ts'
 import { MAX_INPUT_CENTS, parseMoneyInput } from '../money.ts'
 
 export type FieldErrors = Record<string, Message>
@@ -87,12 +87,13 @@ export class FormReader {
       if (required) this.fail(name, 'form.required')
       return null
     }
-    const cents = parseMoneyInput(raw)
+    // No cap while parsing: an amount above the max is "too large", not "not an amount".
+    const cents = parseMoneyInput(raw, Number.MAX_SAFE_INTEGER)
     if (cents === null) {
       this.fail(name, 'form.money')
       return null
     }
-    if (cents > max) this.fail(name, 'form.moneyMax')
+    if (cents > max) this.fail(name, 'form.moneyMax', { max: formatMoney(max) })
     return cents
   }
 

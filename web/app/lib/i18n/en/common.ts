@@ -83,7 +83,7 @@ export const common: Record<keyof typeof french, string> = {
   'form.min': 'At least {min}.',
   'form.max': 'At most {max}.',
   'form.money': 'Enter an amount, for example 12.50.',
-  'form.moneyMax': 'Amount too large.',
+  'form.moneyMax': 'Amount too large: at most {max}.',
   'form.choice': 'Pick one of the options.',
   'form.quantityRange': 'The quantity must be between 1 and {max}.',
   'form.staleForm': 'This form has expired: reload the page.',

@@ -81,7 +81,7 @@ export const common = {
   'form.min': 'Au moins {min}.',
   'form.max': 'Au plus {max}.',
   'form.money': 'Entrez un montant, par exemple 12,50.',
-  'form.moneyMax': 'Montant trop élevé.',
+  'form.moneyMax': 'Montant trop élevé : au plus {max}.',
   'form.choice': 'Choisissez une des options proposées.',
   'form.quantityRange': 'La quantité doit être entre 1 et {max}.',
   'form.staleForm': 'Ce formulaire a expiré : rechargez la page.',
