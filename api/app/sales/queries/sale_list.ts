@@ -20,8 +20,14 @@ export interface SaleListFilters {
   end_date?: Date
 }
 
+/**
+ * The `YYYY-MM-DD` the client wrote. VineJS reads it as local midnight of
+ * the server process, so the day is read back in local time: in UTC
+ * (toISOString) a host east of Greenwich gave the day before.
+ */
 function isoDay(date: Date) {
-  return date.toISOString().slice(0, 10)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
 }
 
 /** Sales matching the filters; dates are business days (inclusive) in APP_TIMEZONE. */

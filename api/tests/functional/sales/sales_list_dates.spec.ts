@@ -1,0 +1,41 @@
+import { test } from '@japa/runner'
+import { businessDay } from '#core/business_time'
+import { eachTestRolledBack } from '#tests/helpers/rolled_back'
+import { clerkAtRegister, openRegister } from '#tests/helpers/pos'
+import { tokenWith } from '#tests/helpers/tokens'
+
+test.group('GET /api/v1/sales?date_debut=&date_fin=', (group) => {
+  const pos = eachTestRolledBack(group, () => clerkAtRegister(1, 0))
+  const serverZone = process.env.TZ
+
+  group.each.teardown(() => {
+    if (serverZone === undefined) delete process.env.TZ
+    else process.env.TZ = serverZone
+  })
+
+  test('the days are business days whatever time zone the server process runs in', async ({ client, assert }) => {
+    const { clerk, registerId } = pos
+    await openRegister(client, clerk.token, registerId)
+    const created = await client
+      .post('/api/v1/sales')
+      .header('authorization', `Bearer ${clerk.token}`)
+      .json({ caisse_id: registerId, lignes: [{ code: 'ALI001', quantite: 1 }], paiements: [{ mode: 'especes', montant: '5.00' }] })
+    created.assertStatus(201)
+    const token = await tokenWith(['read'])
+    const today = businessDay()
+
+    // A host east of UTC: midnight there is the previous day in UTC.
+    for (const zone of ['Europe/Paris', 'Asia/Tokyo', 'America/Toronto', 'UTC']) {
+      process.env.TZ = zone
+      for (const qs of [
+        { date_debut: today, date_fin: today },
+        { start_date: today, end_date: today },
+      ]) {
+        const response = await client.get('/api/v1/sales').qs(qs).header('x-api-token', token)
+        response.assertStatus(200)
+        const ids = response.body().items.map((s: { id: number }) => s.id)
+        assert.include(ids, created.body().id, `${zone} ${JSON.stringify(qs)}`)
+      }
+    }
+  })
+})
