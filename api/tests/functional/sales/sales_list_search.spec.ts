@@ -3,6 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import { eachTestRolledBack } from '#tests/helpers/rolled_back'
 import { clerkAtRegister, openRegister } from '#tests/helpers/pos'
 import { tokenWith } from '#tests/helpers/tokens'
+import { listSales } from '#sales/queries/sale_list'
 
 const sale = (registerId: number) => ({
   caisse_id: registerId,
@@ -54,5 +55,21 @@ test.group('GET /api/v1/sales?search=', (group) => {
     // % and _ are literal.
     assert.equal((await list({ search: '%' })).total, 0)
     assert.equal((await list({ search: '_' })).total, 0)
+  })
+})
+
+test.group('GET /api/v1/sales?search= at scale', () => {
+  // Timing belongs to benchmarks; what a test can hold is that the search's own
+  // SQL is one the trigram index serves (with sequential scans priced out, the
+  // plan falls back to one only when no index applies).
+  test('the receipt search can use an index', async ({ assert }) => {
+    const { sql, bindings } = listSales({ search: 'r1-0004' }).toSQL()
+    const plan = await db.transaction(async (trx) => {
+      await trx.rawQuery('SET LOCAL enable_seqscan = off')
+      const result = await trx.rawQuery(`EXPLAIN ${sql}`, bindings as never[])
+      return result.rows.map((row: Record<string, string>) => row['QUERY PLAN']).join('\n')
+    })
+    assert.include(plan, 'sales_receipt_number_trgm', plan)
+    assert.notInclude(plan, 'Seq Scan', plan)
   })
 })
