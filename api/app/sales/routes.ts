@@ -103,7 +103,10 @@ router
       query: currentSessionQuery,
       responses: {
         200: { description: 'Open session', schema: 'RegisterSession' },
-        404: errorResponse('The register has no open session', ApiError.notFound('Open register session for register', 42)),
+        404: errorResponse(
+          'No such register, or it has no open session',
+          ApiError.notFound('Open register session for register', 42)
+        ),
       },
     })
     documented(router.get('/register-sessions/:id', [RegisterSessionsController, 'show']), {
@@ -197,6 +200,7 @@ router
       responses: {
         201: { description: 'Session opened', schema: 'RegisterSession', example: salesResponseExamples.openedSession },
         403: forbidden(ApiError.forbidden('A register session is opened by a signed-in user, not an integration token')),
+        404: errorResponse('No such register', ApiError.notFound('Register', 42)),
         409: errorResponse(
           'The register already has an open session',
           ApiError.conflict('REGISTER_ALREADY_OPEN', 'Cette caisse a déjà une session ouverte', { register_id: 2, session_id: 311 })

@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { cached, cacheKey, Tags, TTL } from '#core/cache'
 import { errors } from '@vinejs/vine'
+import { ApiError } from '#core/api_error'
 import type { TaxRate } from '#sales/taxes'
 
 export interface RegisterContext {
@@ -15,7 +16,9 @@ export interface RegisterContext {
 /**
  * Everything a sale needs to know about where it happens: the register,
  * its store, the store's stock location and its tax rates. An unknown or
- * inactive register is a field error on `caisse_id`. Read on every sale and
+ * inactive register named in a body is a field error on `caisse_id`; one
+ * named in the path (`/registers/{id}/…`, field `id`) is a 404 when it does
+ * not exist, like every other unknown id in a path. Read on every sale and
  * changed almost never, so cached; register and store writes invalidate the
  * stores tag. Whether a session is open is not part of it (the sale checks
  * that in its own statement).
@@ -47,6 +50,7 @@ async function readRegisterContext(registerId: number, field: string): Promise<R
     [registerId]
   )
   const row = result.rows[0]
+  if (!row && field === 'id') throw ApiError.notFound('Register', registerId)
   if (!row || !row.is_active) {
     throw new errors.E_VALIDATION_ERROR([
       { field, message: row ? `Register ${registerId} is inactive` : `Register ${registerId} does not exist`, rule: 'exists' },

@@ -5614,6 +5614,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description No such register */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description The register already has an open session */
             409: {
                 headers: {
@@ -5741,7 +5750,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The register has no open session */
+            /** @description No such register, or it has no open session */
             404: {
                 headers: {
                     [name: string]: unknown;
