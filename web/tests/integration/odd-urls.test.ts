@@ -48,5 +48,23 @@ if (baseUrl) {
         await response.arrayBuffer()
       }
     })
+
+    test('a page past the end of a list that has items says where it ends, not "nothing yet"', async () => {
+      const client = await signedInAs('admin')
+      // Lists the seed fills: their "nothing yet" sentence would be false past the end.
+      for (const [path, nothingYet] of [
+        ['/produits', 'Aucun produit pour le moment'],
+        ['/categories', 'Aucune catégorie pour le moment'],
+        ['/utilisateurs', 'Aucun utilisateur.'],
+        ['/entrepot', 'n&#x27;a aucun produit'],
+      ] as const) {
+        const response = await client.fetch(`${path}?page=99999`)
+        assert.equal(response.status, 200, path)
+        const html = await response.text()
+        assert.ok(!html.includes(nothingYet), `${path}: "${nothingYet}"`)
+        assert.match(html, /Cette page est vide : la liste s’arrête à la page \d+\./, path)
+        assert.match(html, new RegExp(`href="${path}(\\?page=\\d+)?"[^>]*>Aller à la dernière page<`), path)
+      }
+    })
   })
 }

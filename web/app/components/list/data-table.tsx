@@ -1,9 +1,12 @@
+import { Link, useLocation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 
 import { EmptyState } from '~/components/empty-state'
 import { Pagination } from '~/components/pagination'
 import { TableHead, type Column } from '~/components/table-head'
-import type { Paged } from '~/lib/list-query'
+import { formatNumber } from '~/lib/format'
+import { pageCount, pageHref, type Paged } from '~/lib/list-query'
+import { useT } from '~/lib/root-data'
 
 interface TableProps<Row> {
   rows: readonly Row[]
@@ -34,6 +37,28 @@ function DataTable<Row>({ rows, columns, caption, testId, hover = false, compact
 }
 
 /**
+ * A page past the end of a list that is not empty (the last item of the last
+ * page deleted, an old bookmark): not the list's "nothing here yet" sentence,
+ * which would be false, but where the list ends.
+ */
+function PastTheEnd({ total, size, param = 'page' }: { total: number; size: number; param?: string }) {
+  const t = useT()
+  const location = useLocation()
+  const pages = pageCount(total, size)
+  return (
+    <EmptyState
+      action={
+        <Link className="btn btn-outline-primary btn-sm" to={pageHref(location, param, pages)}>
+          {t('pagination.lastPage')}
+        </Link>
+      }
+    >
+      {t('pagination.pastEnd', { pages: formatNumber(pages) })}
+    </EmptyState>
+  )
+}
+
+/**
  * One page of a list: the table, or a sentence when there is nothing (with,
  * ideally, what to do next), then the previous/next links. The links stay
  * when a page past the end is empty, to go back.
@@ -56,7 +81,9 @@ export function ListTable<Row>({
 }) {
   return (
     <>
-      {list.items.length === 0 ? (
+      {list.items.length === 0 && list.total > 0 ? (
+        <PastTheEnd total={list.total} size={list.size} param={pageParam} />
+      ) : list.items.length === 0 ? (
         <EmptyState action={emptyAction}>{empty}</EmptyState>
       ) : (
         <DataTable rows={list.items} {...table} />

@@ -21,6 +21,8 @@ export const common: Record<keyof typeof french, string> = {
   'pagination.previous': 'Previous',
   'pagination.next': 'Next',
   'pagination.status': 'Page {page} of {pages} · {total} items',
+  'pagination.pastEnd': 'This page is empty: the list ends at page {pages}.',
+  'pagination.lastPage': 'Go to the last page',
   'nav.products': 'Products',
   'nav.users': 'Users',
   'nav.tokens': 'API tokens',

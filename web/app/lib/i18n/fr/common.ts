@@ -19,6 +19,8 @@ export const common = {
   'pagination.previous': 'Précédent',
   'pagination.next': 'Suivant',
   'pagination.status': 'Page {page} sur {pages} · {total} éléments',
+  'pagination.pastEnd': 'Cette page est vide : la liste s’arrête à la page {pages}.',
+  'pagination.lastPage': 'Aller à la dernière page',
   'nav.products': 'Produits',
   'nav.users': 'Utilisateurs',
   'nav.tokens': 'Jetons d’API',
