@@ -47,12 +47,24 @@ function propertySchema(schema: Schema, key: string): Schema | undefined {
   return schema.properties && Object.hasOwn(schema.properties, key) ? schema.properties[key] : undefined
 }
 
+/*
+ * Control characters other than tab, line feed and carriage return (C0,
+ * DEL, C1) are no part of any name, address or note, and some act on what
+ * shows the text: ESC (\u001b) and CSI (\u009b) drive terminals and
+ * receipt printers (ESC/POS), BEL rings. The web forms refuse them; an
+ * integration must not store them either.
+ */
+// eslint-disable-next-line no-control-regex -- matching them is the point
+const CONTROL_CHARACTER = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/
+
 /**
  * What VineJS would let through in a JSON body although the request is not
  * what the schema says: `true`, `[5]` or `"5"` read as the number 5, `1` or
  * `"on"` as true, unknown fields inside nested objects (silently dropped),
- * and NUL characters (which PostgreSQL refuses in text). Null is left to
- * VineJS: an optional field sent as null is absent.
+ * NUL characters (which PostgreSQL refuses in text), other control
+ * characters, and lone surrogates (`"\ud800"` is valid JSON, but not a
+ * character: it was stored as U+FFFD while the answer echoed it back).
+ * Null is left to VineJS: an optional field sent as null is absent.
  */
 function jsonProblems(value: unknown, schema: Schema, field: string, problems: Problem[]) {
   if (value === null || problems.length >= MAX_PROBLEMS) return
@@ -65,6 +77,10 @@ function jsonProblems(value: unknown, schema: Schema, field: string, problems: P
   }
   if (typeof value === 'string' && value.includes('\u0000')) {
     problems.push({ field, message: `The ${field} field must not contain NUL characters`, rule: 'characters' })
+  } else if (typeof value === 'string' && !value.isWellFormed()) {
+    problems.push({ field, message: `The ${field} field must be valid Unicode text (a lone surrogate is not a character)`, rule: 'characters' })
+  } else if (typeof value === 'string' && CONTROL_CHARACTER.test(value)) {
+    problems.push({ field, message: `The ${field} field must not contain control characters (tabs and line breaks are allowed)`, rule: 'characters' })
   } else if (type === 'object' && schema.properties) {
     for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
       const name = field ? `${field}.${key}` : key

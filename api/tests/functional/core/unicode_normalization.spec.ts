@@ -52,3 +52,46 @@ test.group('Text is compared and stored in one Unicode form (NFC)', (group) => {
     assert.equal(byName.body().id, store.body().id)
   })
 })
+
+test.group('Text fields refuse what is not a character or acts on the display', (group) => {
+  let token: string
+  group.each.setup(async () => {
+    const rollback = await testUtils.db().withGlobalTransaction()
+    token = await tokenWith(['read', 'write'])
+    return rollback
+  })
+
+  test('a lone surrogate or a control character is a 422 naming the field; nothing is stored', async ({ client, assert }) => {
+    const refused = [
+      { nom: 'Lone \ud800 surrogate' },
+      { nom: 'Rouge\u001b[31m' },
+      { nom: 'Cloche\u0007' },
+      { nom: 'CSI\u009b2J' },
+      { nom: 'Ok', description: 'Efface\u007f' },
+    ]
+    for (const body of refused) {
+      const response = await client.post('/api/v1/categories').header('x-api-token', token).json(body)
+      response.assertStatus(422)
+      assert.equal(response.body().error_code, 'VALIDATION_ERROR')
+      assert.equal(response.body().details.validation_errors[0].type, 'characters', JSON.stringify(body))
+    }
+    const list = await client.get('/api/v1/categories').qs({ size: 100 }).header('x-api-token', token)
+    assert.equal(list.body().total, 4)
+
+    const nested = await client
+      .post('/api/v1/stock/adjustments')
+      .header('x-api-token', token)
+      .json({ entrepot: true, produit_id: 1, quantite: 1, motif: 'Casse\u001b' })
+    nested.assertStatus(422)
+    assert.equal(nested.body().details.validation_errors[0].field, 'motif')
+  })
+
+  test('tabs and line breaks stay allowed', async ({ client, assert }) => {
+    const created = await client
+      .post('/api/v1/categories')
+      .header('x-api-token', token)
+      .json({ nom: 'Épicerie fine', description: 'Ligne 1\r\nLigne 2\tcolonne' })
+    created.assertStatus(201)
+    assert.equal(created.body().description, 'Ligne 1\r\nLigne 2\tcolonne')
+  })
+})
