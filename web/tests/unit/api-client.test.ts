@@ -167,6 +167,13 @@ describe('API errors become messages a clerk can act on', () => {
     )
   })
 
+  test('a request for a deactivated product says so, not "refused by a business rule"', () => {
+    // What create_replenishment.ts answers for a product that is no longer active.
+    const refusal = envelope('BUSINESS_LOGIC_ERROR', { produit_id: 64 }, 'Product 64 is discontinued and cannot be replenished', 422)
+    assert.deepEqual(apiErrorMessage(refusal), { key: 'api.productDiscontinued' })
+    assert.deepEqual(apiErrorMessage(envelope('BUSINESS_LOGIC_ERROR', {}, 'x', 422)), { key: 'api.businessRule' })
+  })
+
   test('a closed register, a rate limit with its wait, a short payment', () => {
     assert.deepEqual(apiErrorMessage(envelope('REGISTER_CLOSED')), { key: 'api.registerClosed' })
     assert.deepEqual(apiErrorMessage(envelope('RATE_LIMIT_EXCEEDED', { retry_after: 61 }, 'x', 429)), {

@@ -106,6 +106,9 @@ export function apiErrorMessage(envelope: ApiErrorEnvelope): Message {
       if (typeof details.mode_remboursement === 'string') return { key: 'api.refundNotLikeSale' }
       const max = numberIn(details, 'max_cents')
       if (max !== null) return { key: 'api.saleTooLarge', params: { max: formatMoney(max) } }
+      // A replenishment request for a deactivated product (create_replenishment.ts): the only
+      // business refusal that names a produit_id. The stock pages list such products too.
+      if (numberIn(details, 'produit_id') !== null) return { key: 'api.productDiscontinued' }
       return { key: 'api.businessRule' }
     }
     case 'SERVICE_UNAVAILABLE':

@@ -71,6 +71,7 @@ export const common: Record<keyof typeof french, string> = {
   'api.refundNotLikeSale': 'This sale was not paid that way: refund it the way it was paid, or ask a manager.',
   'api.saleTooLarge': 'A sale cannot exceed {max}: split it into several sales.',
   'api.returnWindow': 'A return more than {hours} h after the sale must be done by a manager.',
+  'api.productDiscontinued': 'This product is deactivated: it can no longer be requested. Reactivate it in the catalogue if needed.',
   'api.businessRule': 'Refused by a business rule.',
   'api.rejected': 'The operation was refused.',
   'api.serverError': 'The server ran into a problem. Try again in a moment.',

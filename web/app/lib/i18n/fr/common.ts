@@ -69,6 +69,7 @@ export const common = {
   'api.refundNotLikeSale': 'La vente n’a pas été réglée par ce mode : remboursez par le mode d’origine, ou demandez à un gérant.',
   'api.saleTooLarge': 'Une vente ne peut pas dépasser {max} : séparez-la en plusieurs ventes.',
   'api.returnWindow': 'Un retour plus de {hours} h après la vente doit être fait par un gérant.',
+  'api.productDiscontinued': 'Ce produit est désactivé : il ne peut plus être demandé. Réactivez-le dans le catalogue au besoin.',
   'api.businessRule': 'Opération refusée par une règle de gestion.',
   'api.rejected': 'Opération refusée.',
   'api.serverError': 'Le serveur a rencontré un problème. Réessayez dans un instant.',
