@@ -1,3 +1,4 @@
+import { errors } from '@vinejs/vine'
 import Sale from '#sales/models/sale'
 import { BUSINESS_TIMEZONE } from '#core/business_time'
 import { instantToWire } from '#core/instants'
@@ -34,6 +35,10 @@ function isoDay(date: Date) {
 export function listSales(filters: SaleListFilters) {
   const from = filters.date_debut ?? filters.start_date
   const to = filters.date_fin ?? filters.end_date
+  // As on the reports and the stock movements: swapped dates are a mistake to name, not an empty page.
+  if (from && to && from.getTime() > to.getTime()) {
+    throw new errors.E_VALIDATION_ERROR([{ field: 'date_fin', message: 'date_fin is before date_debut', rule: 'afterOrEqual' }])
+  }
   return Sale.query()
     .if(filters.storeId, (q) => q.where('sales.store_id', filters.storeId!))
     .if(filters.caisse_id, (q) => q.where('sales.register_id', filters.caisse_id!))

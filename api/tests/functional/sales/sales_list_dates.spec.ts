@@ -39,3 +39,21 @@ test.group('GET /api/v1/sales?date_debut=&date_fin=', (group) => {
     }
   })
 })
+
+test.group('GET /api/v1/sales with an end before the start', (group) => {
+  eachTestRolledBack(group, async () => ({}))
+
+  test('is a 422 on date_fin, as on the reports and /stock/movements, not an empty page', async ({ client, assert }) => {
+    const token = await tokenWith(['read'])
+    for (const qs of [
+      { date_debut: '2026-12-06', date_fin: '2026-12-01' },
+      { start_date: '2026-12-06', end_date: '2026-12-01' },
+    ]) {
+      const response = await client.get('/api/v1/sales').qs(qs).header('x-api-token', token)
+      response.assertStatus(422)
+      assert.containsSubset(response.body().details.validation_errors, [{ field: 'date_fin', type: 'afterOrEqual' }])
+    }
+    const sameDay = await client.get('/api/v1/sales').qs({ date_debut: '2026-12-01', date_fin: '2026-12-01' }).header('x-api-token', token)
+    sameDay.assertStatus(200)
+  })
+})
