@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 
 import { MANAGER_ROLES } from '~/lib/auth/roles'
 import { storeDay } from '~/lib/format'
-import { csvRefusal, isCsvReport } from '~/lib/reports/csv'
+import { csvErrorText, csvRefusal, isCsvReport } from '~/lib/reports/csv'
 import { csvDownload } from '~/lib/reports/csv.server'
 import { readReportFilters } from '~/lib/reports/filters'
 import { loading, notFound, requireRole, signedIn } from '~/lib/request.server'
@@ -14,13 +14,21 @@ import { loading, notFound, requireRole, signedIn } from '~/lib/request.server'
  */
 export async function loader(args: LoaderFunctionArgs) {
   const { api, user, t } = await signedIn(args)
-  requireRole(user, MANAGER_ROLES)
-  const report = args.params.rapport
-  if (!isCsvReport(report)) throw notFound()
-  const { filters, errors } = readReportFilters(new URL(args.request.url).searchParams, storeDay())
-  // A download link is built by the page; a refused filter here is a hand-made URL.
-  if (Object.keys(errors).length > 0) {
-    throw new Response(csvRefusal(t, errors), { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+  try {
+    requireRole(user, MANAGER_ROLES)
+    const report = args.params.rapport
+    if (!isCsvReport(report)) throw notFound()
+    const { filters, errors } = readReportFilters(new URL(args.request.url).searchParams, storeDay())
+    // A download link is built by the page; a refused filter here is a hand-made URL.
+    if (Object.keys(errors).length > 0) return plainText(csvRefusal(t, errors), 400)
+    return await loading(() => csvDownload(api, report, filters))
+  } catch (error) {
+    // No error page for a resource route: the reason, in the reader's language.
+    if (error instanceof Response && error.status >= 400) return plainText(csvErrorText(t, error.status), error.status)
+    throw error
   }
-  return loading(() => csvDownload(api, report, filters))
+}
+
+function plainText(body: string, status: number): Response {
+  return new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } })
 }

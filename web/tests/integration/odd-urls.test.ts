@@ -66,5 +66,18 @@ if (baseUrl) {
         assert.match(html, new RegExp(`href="${path}(\\?page=\\d+)?"[^>]*>Aller à la dernière page<`), path)
       }
     })
+
+    test('a CSV download that cannot be made says why in words (a resource route has no error page)', async () => {
+      const admin = await signedInAs('admin')
+      for (const path of ['/rapports/csv/inconnu', '/rapports/csv/ventes?magasin=999999', '/rapports/csv/inventaire?magasin=999999']) {
+        const response = await admin.fetch(path)
+        assert.equal(response.status, 404, path)
+        assert.match(await response.text(), /^Page introuvable\n/, path)
+      }
+      const clerk = await signedInAs('caissier1')
+      const refused = await clerk.fetch('/rapports/csv/ventes')
+      assert.equal(refused.status, 403)
+      assert.match(await refused.text(), /^Accès refusé\n/)
+    })
   })
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 
 import { translator } from '../../app/lib/i18n/index.ts'
-import { csvFileName, csvPath, csvRefusal, isCsvReport } from '../../app/lib/reports/csv.ts'
+import { csvErrorText, csvFileName, csvPath, csvRefusal, isCsvReport } from '../../app/lib/reports/csv.ts'
 import {
   addDays,
   apiPeriodQuery,
@@ -136,5 +136,12 @@ describe('CSV downloads', () => {
       csvRefusal(translator('en'), errors),
       'Filters refused:\ndu: Enter a valid date (YYYY-MM-DD).\nau: The date cannot be in the future.'
     )
+  })
+
+  test('a download that fails says why in words, never an internal code ("role", "not_found")', () => {
+    assert.match(csvErrorText(translator('fr'), 403), /^Accès refusé\n/)
+    assert.match(csvErrorText(translator('en'), 404), /^Page not found\n/)
+    assert.match(csvErrorText(translator('fr'), 503), /^Serveur injoignable\n/)
+    assert.match(csvErrorText(translator('fr'), 418), /^Une erreur inattendue est survenue\n/)
   })
 })

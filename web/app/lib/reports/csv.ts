@@ -2,7 +2,7 @@
 // file names. Shared by the page (links) and the resource route that
 // streams them (csv.server.ts).
 import type { FieldErrors } from '../forms/core.ts'
-import type { Translate } from '../i18n/index.ts'
+import type { MessageKey, Translate } from '../i18n/index.ts'
 import type { ReportFilters } from './filters.ts'
 
 export const CSV_REPORTS = ['indicateurs', 'ventes', 'magasins', 'produits', 'inventaire', 'reappro'] as const
@@ -35,4 +35,21 @@ export function csvFileName(report: CsvReport, filters: ReportFilters, today: st
 export function csvRefusal(t: Translate, errors: FieldErrors): string {
   const reasons = Object.entries(errors).map(([field, reason]) => t('reports.csv.refusedField', { field, reason: t(reason.key, reason.params) }))
   return [t('reports.csv.refused'), ...reasons].join('\n')
+}
+
+const ERROR_TEXTS: Record<number, { title: MessageKey; message: MessageKey }> = {
+  403: { title: 'error.forbidden.title', message: 'error.forbidden.message' },
+  404: { title: 'error.notFound.title', message: 'error.notFound.message' },
+  502: { title: 'error.api.title', message: 'error.api.message' },
+  503: { title: 'error.unreachable.title', message: 'error.unreachable.message' },
+}
+
+/**
+ * The plain-text body of a download that failed (no role, unknown report or
+ * store, API down). A resource route has no error page: without this the
+ * browser showed the internal reason ("role", "not_found") as the whole page.
+ */
+export function csvErrorText(t: Translate, status: number): string {
+  const text = ERROR_TEXTS[status] ?? { title: 'error.unexpected.title', message: 'error.unexpected.message' }
+  return `${t(text.title)}\n${t(text.message)}`
 }
