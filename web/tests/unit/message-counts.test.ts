@@ -92,4 +92,9 @@ describe('counts inside messages are written fr-CA', () => {
     assert.match(translate('en', 'stores.partial', { shown, total }), /1\u00a0234/)
     assert.match(translate('fr', 'management.alertBreakdown', { ruptures: formatNumber(1500), critiques: '0', faibles: '0' }), /1\u00a0500/)
   })
+
+  test('the stock alert breakdown never writes a plural noun after 1 or 0 ("1 critiques")', () => {
+    const text = translate('fr', 'management.alertBreakdown', { ruptures: '1', critiques: '1', faibles: '0' })
+    assert.doesNotMatch(text, /\b[01] (ruptures|critiques|faibles)\b/, text)
+  })
 })

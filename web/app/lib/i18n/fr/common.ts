@@ -123,7 +123,7 @@ export const common = {
   'management.title': 'Gestion',
   'management.lead': 'Vue du siège : tous les magasins, le stock et les demandes.',
   'management.stockAlerts': 'Alertes de stock',
-  'management.alertBreakdown': '{ruptures} ruptures, {critiques} critiques, {faibles} faibles',
+  'management.alertBreakdown': 'Ruptures : {ruptures} · critiques : {critiques} · faibles : {faibles}',
   'management.pendingRequests': 'Demandes en attente',
   'management.stores': 'Magasins',
   'management.storesHelp': 'Caisses, sessions et stock de chaque magasin.',
