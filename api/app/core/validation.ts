@@ -112,6 +112,24 @@ function toNfc(value: unknown): unknown {
 }
 
 /**
+ * A JSON body as the validators read it: text in NFC (above), and an empty
+ * or whitespace-only string counted as null (docs/api.md), so `"description":
+ * ""` clears a description in a PATCH and `"code_barre": " "` on a create is
+ * no barcode, instead of storing "" or failing minLength. AdonisJS's body
+ * parser did this (convertEmptyStringsToNull, trimWhitespaces) until the API
+ * read its bodies itself (json_body_middleware); other strings are left as
+ * sent, the validators trim where a field wants it.
+ */
+function bodyForValidation(value: unknown): unknown {
+  if (typeof value === 'string') return value.trim() === '' ? null : value.normalize('NFC')
+  if (Array.isArray(value)) return value.map(bodyForValidation)
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, bodyForValidation(child)]))
+  }
+  return value
+}
+
+/**
  * Validates a JSON body and refuses fields the schema does not know, at any
  * depth: a typo like `prx` must not be silently dropped while the request
  * "succeeds". Values must have the JSON type the schema gives.
@@ -120,7 +138,7 @@ export async function validateBody<Output>(
   validator: StrictValidator<Output>,
   ctx: HttpContext
 ): Promise<Output> {
-  const body = toNfc(ctx.request.body())
+  const body = bodyForValidation(ctx.request.body())
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new errors.E_VALIDATION_ERROR([{ field: 'body', message: 'The request body must be a JSON object', rule: 'object' }])
   }
