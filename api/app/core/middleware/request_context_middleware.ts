@@ -5,8 +5,9 @@ import { instanceId } from '#core/instance'
 import { httpRequestDuration, httpRequestsTotal } from '#core/metrics'
 
 /**
- * Tags every response with the instance that served it and the request id
- * (accepted from the edge or generated), and writes one log line per
+ * Tags every response with the instance that served it, the request id
+ * (accepted from the edge or generated) and the handling time (the
+ * original's X-Process-Time), and writes one log line per
  * request once the response is sent, so errors are logged with their status.
  * The response waits for the cache invalidations its writes started.
  */
@@ -41,6 +42,10 @@ export default class RequestContextMiddleware {
     } finally {
       // A client reading right after its write must not be served what the write replaced.
       await settleInvalidations(ctx)
+      // The original API sent the handling time, in seconds, on every response; clients and load scripts read it.
+      if (!ctx.response.response.headersSent) {
+        ctx.response.header('X-Process-Time', (Number(process.hrtime.bigint() - startedAt) / 1e9).toFixed(6))
+      }
     }
   }
 }
