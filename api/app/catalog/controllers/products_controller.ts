@@ -4,7 +4,7 @@ import { ApiError } from '#core/api_error'
 import { paginate, resolveSort } from '#core/pagination'
 import { wireToCents } from '#core/money'
 import { validateBody, validateQuery, type StrictValidator } from '#core/validation'
-import { containsPattern } from '#core/search_pattern'
+import { containsAnyOf } from '#core/search_pattern'
 import { cached, cacheKey, Tags, TTL } from '#core/cache'
 import db from '@adonisjs/lucid/services/db'
 import type { Infer } from '@vinejs/vine/types'
@@ -77,20 +77,19 @@ export default class ProductsController {
       .if(filters.search, (q) =>
         q.where((w) =>
           w
-            .whereILike('products.name', containsPattern(filters.search!))
-            .orWhereILike('products.code', containsPattern(filters.search!))
-            .orWhereILike('products.description', containsPattern(filters.search!))
+            .whereRaw(...containsAnyOf(['products.name', 'products.code', 'products.description'], filters.search!))
             .orWhere('products.barcode', filters.search!)
         )
       )
       .if(filters.categorie_id, (q) => q.where('products.category_id', filters.categorie_id!))
       .if(!filters.categorie_id && filters.category, (q) => q.whereIn('products.category_id', categoryIds(filters.category!)))
       .if(filters.actif !== undefined, (q) => q.where('products.is_active', filters.actif!))
+      // A bound finer than a cent (1.234) rounds inwards: rounding to the nearest cent let 1.23 pass prix_min=1.234.
       .if(filters.prix_min !== undefined, (q) =>
-        q.where('products.price_cents', '>=', wireToCents(filters.prix_min!) ?? Math.round(filters.prix_min! * 100))
+        q.where('products.price_cents', '>=', wireToCents(filters.prix_min!) ?? Math.ceil(filters.prix_min! * 100))
       )
       .if(filters.prix_max !== undefined, (q) =>
-        q.where('products.price_cents', '<=', wireToCents(filters.prix_max!) ?? Math.round(filters.prix_max! * 100))
+        q.where('products.price_cents', '<=', wireToCents(filters.prix_max!) ?? Math.floor(filters.prix_max! * 100))
       )
     const sort = resolveSort(filters.sort, productSortColumns, { column: 'products.id', direction: 'asc' })
     return paginate(
