@@ -14,6 +14,18 @@ export function containsPattern(search: string) {
   return `%${escapeLike(search)}%`
 }
 
+/**
+ * A where clause (SQL and bindings) true when one of `columns` contains
+ * `search` literally, in any case and with or without accents: "pates" finds
+ * "Pâtes", "ECOLE" finds "École" (fold_accents, migration 0016). For text
+ * people type; identifiers such as receipt numbers keep containsPattern.
+ */
+export function containsAnyOf(columns: string[], search: string): [string, string[]] {
+  const pattern = containsPattern(search)
+  const tests = columns.map(() => 'fold_accents(??) ILIKE fold_accents(?)')
+  return [`(${tests.join(' OR ')})`, columns.flatMap((column) => [column, pattern])]
+}
+
 /** Matches values that start with `search` (literally). */
 export function prefixPattern(search: string) {
   return `${escapeLike(search)}%`

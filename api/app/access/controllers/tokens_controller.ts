@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { paginate, resolveSort } from '#core/pagination'
 import { validateBody, validateQuery } from '#core/validation'
-import { containsPattern, prefixPattern } from '#core/search_pattern'
+import { containsAnyOf, prefixPattern } from '#core/search_pattern'
 import ApiToken from '#access/models/api_token'
 import { requireRole } from '#access/policies'
 import {
@@ -23,7 +23,7 @@ export default class TokensController {
     const query = ApiToken.query()
       .where('kind', 'integration')
       .if(filters.search, (q) =>
-        q.where((w) => w.whereILike('name', containsPattern(filters.search!)).orWhereILike('token_prefix', prefixPattern(filters.search!)))
+        q.where((w) => w.whereRaw(...containsAnyOf(['name'], filters.search!)).orWhereILike('token_prefix', prefixPattern(filters.search!)))
       )
       .if(filters.actif === true, (q) =>
         q.whereNull('revoked_at').where((w) => w.whereNull('expires_at').orWhere('expires_at', '>', new Date()))

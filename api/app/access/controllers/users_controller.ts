@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { ApiError } from '#core/api_error'
 import { paginate, resolveSort } from '#core/pagination'
 import { validateBody, validateQuery } from '#core/validation'
-import { containsPattern } from '#core/search_pattern'
+import { containsAnyOf } from '#core/search_pattern'
 import User from '#access/models/user'
 import { requireRole } from '#access/policies'
 import {
@@ -23,14 +23,7 @@ export default class UsersController {
     requireRole(ctx.principal, 'admin')
     const filters = await validateQuery(listUsersQuery, ctx)
     const query = User.query()
-      .if(filters.search, (q) =>
-        q.where((w) =>
-          w
-            .whereILike('username', containsPattern(filters.search!))
-            .orWhereILike('email', containsPattern(filters.search!))
-            .orWhereILike('full_name', containsPattern(filters.search!))
-        )
-      )
+      .if(filters.search, (q) => q.whereRaw(...containsAnyOf(['username', 'email', 'full_name'], filters.search!)))
       .if(filters.role, (q) => q.where('role', filters.role!))
       .if(filters.magasin_id, (q) => q.where('store_id', filters.magasin_id!))
       .if(filters.actif !== undefined, (q) => q.where('is_active', filters.actif!))

@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { ApiError } from '#core/api_error'
 import { paginate, resolveSort } from '#core/pagination'
 import { validateQuery } from '#core/validation'
-import { containsPattern } from '#core/search_pattern'
+import { containsAnyOf } from '#core/search_pattern'
 import { managerWrites } from '#access/manager_writes'
 import Category from '#catalog/models/category'
 import { categoryToWire } from '#catalog/transformers/category_transformer'
@@ -35,7 +35,7 @@ export default class CategoriesController {
   async index(ctx: HttpContext) {
     const filters = await validateQuery(listCategoriesQuery, ctx)
     const query = Category.query().if(filters.search, (q) =>
-      q.where((w) => w.whereILike('name', containsPattern(filters.search!)).orWhereILike('description', containsPattern(filters.search!)))
+      q.whereRaw(...containsAnyOf(['name', 'description'], filters.search!))
     )
     const sort = resolveSort(filters.sort, categorySortColumns, { column: 'id', direction: 'asc' })
     return paginate(query, { page: filters.page, size: filters.size, sort }, categoryToWire)

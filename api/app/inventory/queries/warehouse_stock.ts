@@ -1,7 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { Infer } from '@vinejs/vine/types'
 import { paginate, resolveSort } from '#core/pagination'
-import { containsPattern } from '#core/search_pattern'
+import { containsAnyOf } from '#core/search_pattern'
 import Product from '#catalog/models/product'
 import { stockStatus, stockStatusRankSql, stockStatusSql, type StockStatus } from '#inventory/stock_status'
 import { warehouseLocation } from '#inventory/services/stock_locations'
@@ -38,7 +38,7 @@ export async function warehouseStockPage(filters: Infer<typeof warehouseStockQue
       db.raw(`${stockStatusRankSql(QUANTITY, REORDER_POINT)} AS status_rank`)
     )
     .if(filters.search, (q) =>
-      q.where((w) => w.whereILike('products.name', containsPattern(filters.search!)).orWhereILike('products.code', containsPattern(filters.search!)))
+      q.whereRaw(...containsAnyOf(['products.name', 'products.code'], filters.search!))
     )
     .if(filters.categorie_id, (q) => q.where('products.category_id', filters.categorie_id!))
     .if(filters.statut, (q) => q.whereRaw(`${stockStatusSql(QUANTITY, REORDER_POINT)} = ?`, [filters.statut!]))

@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { ApiError } from '#core/api_error'
 import { paginate, resolveSort } from '#core/pagination'
 import { validateBody, validateQuery } from '#core/validation'
-import { containsPattern } from '#core/search_pattern'
+import { containsAnyOf } from '#core/search_pattern'
 import { assertStoreAccess, requireRole } from '#access/policies'
 import Register from '#stores/models/register'
 import Store from '#stores/models/store'
@@ -33,7 +33,7 @@ export default class RegistersController {
       .if(filters.search, (q) =>
         q.where((w) =>
           w
-            .whereILike('name', containsPattern(filters.search!))
+            .whereRaw(...containsAnyOf(['name'], filters.search!))
             .if(REGISTER_NUMBER.test(filters.search!), (n) => n.orWhere('number', Number(filters.search)))
         )
       )

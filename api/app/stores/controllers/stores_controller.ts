@@ -4,7 +4,7 @@ import { ApiError } from '#core/api_error'
 import { cached, cacheKey, Tags, TTL } from '#core/cache'
 import { paginate, resolveSort } from '#core/pagination'
 import { validateBody, validateQuery } from '#core/validation'
-import { containsPattern } from '#core/search_pattern'
+import { containsAnyOf } from '#core/search_pattern'
 import { requireRole } from '#access/policies'
 import { managerWrites } from '#access/manager_writes'
 import Store from '#stores/models/store'
@@ -46,12 +46,7 @@ export default class StoresController {
     const filters = await validateQuery(listStoresQuery, ctx, { unknownParameters: 'ignore' })
     return cached(cacheKey('stores:list', filters), { ttl: TTL.catalog, tags: [Tags.stores] }, () => {
       const query = Store.query().if(filters.search, (q) =>
-      q.where((w) =>
-        w
-          .whereILike('name', containsPattern(filters.search!))
-          .orWhereILike('address', containsPattern(filters.search!))
-          .orWhereILike('email', containsPattern(filters.search!))
-      )
+      q.whereRaw(...containsAnyOf(['name', 'address', 'email'], filters.search!))
     )
       const sort = resolveSort(filters.sort, storeSortColumns, { column: 'id', direction: 'asc' })
       return paginate(query, { page: filters.page, size: filters.size, sort }, storeToWire)

@@ -1,5 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-import { containsPattern } from '#core/search_pattern'
+import { containsAnyOf } from '#core/search_pattern'
 import StockLevel from '#inventory/models/stock_level'
 import { STOCK_STATUSES, stockStatusRankSql, type StockStatus } from '#inventory/stock_status'
 
@@ -38,8 +38,7 @@ export function stockLevelsAt(
     .if(filters.search, (q) =>
       q.where((w) =>
         w
-          .whereILike('products.name', containsPattern(filters.search!))
-          .orWhereILike('products.code', containsPattern(filters.search!))
+          .whereRaw(...containsAnyOf(['products.name', 'products.code'], filters.search!))
           .orWhere('products.barcode', filters.search!)
       )
     )
