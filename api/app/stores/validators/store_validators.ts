@@ -28,8 +28,11 @@ export const storeSortColumns: Record<string, string> = {
 /* `optional()` alone turns an explicit null into "absent"; `"nom": null` must be refused. */
 const sentAsNull = (field: FieldContext) => field.parent?.[field.name] === null
 
+/* Looked up by name in a URL (/stores/by-name/{name}), where `.` and `..` (even as %2E%2E) resolve away, as for product codes. */
+const NOT_A_DOT_SEGMENT = /^(?!\.{1,2}$)/
+
 const fields = {
-  nom: () => vine.string().trim().minLength(1).maxLength(150),
+  nom: () => vine.string().trim().minLength(1).maxLength(150).regex(NOT_A_DOT_SEGMENT),
   adresse: () => vine.string().trim().minLength(1).maxLength(300).nullable(),
   telephone: () => vine.string().trim().regex(PHONE_PATTERN).nullable(),
   email: () => vine.string().trim().maxLength(254).email().nullable(),
