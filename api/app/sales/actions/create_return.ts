@@ -78,7 +78,8 @@ export async function createReturn(
  * The return an earlier request with this key made, or null when the key is
  * new. A key only replays for the same body (another body, or another sale,
  * is a 409), and only to someone who may see that sale (else the same 404 as
- * for a sale of another store). Returns recorded before fingerprints were
+ * for any sale of another store, and a 409 names no return id it may not
+ * read). Returns recorded before fingerprints were
  * kept (NULL) replay for their key alone, as they did.
  */
 async function findReturnByKey(key: string, saleId: number, fingerprint: string, principal: Principal): Promise<number | null> {
@@ -89,14 +90,16 @@ async function findReturnByKey(key: string, saleId: number, fingerprint: string,
     .select('returns.id', 'returns.sale_id', 'returns.request_fingerprint', 'sales.store_id')
     .first()
   if (!existing) return null
-  if (!canAccessStore(principal, existing.store_id)) throw ApiError.notFound('Sale', saleId)
-  const conflict = { return_id: Number(existing.id) }
+  const visible = canAccessStore(principal, existing.store_id)
+  // The id of the earlier return only to someone who may read it.
+  const conflict = visible ? { return_id: Number(existing.id) } : {}
   if (Number(existing.sale_id) !== saleId) {
     throw ApiError.conflict('IDEMPOTENCY_CONFLICT', 'This Idempotency-Key was already used for another return', {
       idempotency_key: key,
       ...conflict,
     })
   }
+  if (!visible) throw ApiError.notFound('Sale', saleId)
   if (existing.request_fingerprint !== null) {
     assertSameRequest(key, existing.request_fingerprint, fingerprint, 'return', conflict)
   }

@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import type { ApiClient } from '@japa/api-client'
 import { signedIn } from '#tests/helpers/actors'
 import { eachTestRolledBack } from '#tests/helpers/rolled_back'
-import { THREE_LINE_BASKET, clerkAtRegister, openRegister, storeQuantity } from '#tests/helpers/pos'
+import { THREE_LINE_BASKET, clerkAtRegister, openRegister, registersOf, storeQuantity } from '#tests/helpers/pos'
 
 async function sellBasket(client: ApiClient, token: string, registerId: number) {
   const response = await client
@@ -75,5 +75,17 @@ test.group('Returns with an Idempotency-Key', (group) => {
     const replay = await send(other.token)
     replay.assertStatus(404)
     assert.equal(replay.body().error_code, 'NOT_FOUND')
+
+    // The same key on a sale of their own: a conflict, naming no return of the other store.
+    const ownRegister = (await registersOf(2))[0]
+    await openRegister(client, other.token, ownRegister)
+    const own = await sellBasket(client, other.token, ownRegister)
+    const reused = await client
+      .post(`/api/v1/sales/${own.id}/returns`)
+      .header('authorization', `Bearer ${other.token}`)
+      .header('Idempotency-Key', 'retour-0002-abcdef')
+      .json({ lignes: [{ ligne_id: own.lignes[0].id, quantite: 1 }], motif: 'Pain rassis' })
+    reused.assertStatus(409)
+    assert.deepEqual(reused.body().details, { idempotency_key: 'retour-0002-abcdef' })
   })
 })
