@@ -41,9 +41,11 @@ export function goodsReceivedNotice({ quantity, name, balance }: { quantity: num
   }
 }
 
-/** "Seuil de Pain à l’entrepôt : 1 000." */
-export function reorderPointNotice(name: string, point: number): Notice {
-  return { kind: 'success', message: { key: 'warehouse.reorderPointSaved', params: { name, point: formatNumber(point) } } }
+/** "Seuil de Pain à l’entrepôt : 1 000." — or, for a store, "Seuil de Pain — Magasin Nord : 12." */
+export function reorderPointNotice(name: string, point: number, store?: string): Notice {
+  const params = { name, point: formatNumber(point) }
+  if (store === undefined) return { kind: 'success', message: { key: 'warehouse.reorderPointSaved', params } }
+  return { kind: 'success', message: { key: 'stock.reorderPointSaved', params: { ...params, store } } }
 }
 
 /** "Ajustement enregistré pour Pain. Nouveau solde : 1 000." */

@@ -11,6 +11,7 @@ import type { WebSession } from './auth/session.server.ts'
 import { newFormKey } from './form-key.server.ts'
 import { apiRefusal, invalidForm } from './forms/refusal.server.ts'
 import { echoFields } from './forms/refusals.ts'
+import { MAX_REQUEST_QUANTITY } from './forms/schemas.ts'
 import { parseRejection, parseSuggestedRequest } from './forms/warehouse.ts'
 import type { Translate } from './i18n/index.ts'
 import { mapPage } from './list-query.ts'
@@ -130,7 +131,8 @@ export async function loadSuggestions(api: ApiClient, filters: SuggestionFilters
       daysLeft: s.jours_restants ?? null,
       inFlight: s.en_cours,
       warehouseQuantity: s.stock_entrepot,
-      suggested: s.quantite_suggeree,
+      // The API suggests what the store needs; one request asks for at most MAX_REQUEST_QUANTITY.
+      suggested: Math.min(s.quantite_suggeree, MAX_REQUEST_QUANTITY),
       urgent: s.priorite === 'URGENT',
       // Generated with the page: a double click or a browser re-post sends the same key, the API creates one request.
       idempotencyKey: newFormKey(),

@@ -8,7 +8,7 @@ import type { components } from './api/schema'
 import type { WebSession } from './auth/session.server.ts'
 import { idempotencyHeaderFrom, newFormKey } from './form-key.server.ts'
 import { echoFields } from './forms/refusals.ts'
-import { parseReplenishment, type FieldErrors } from './forms/schemas.ts'
+import { MAX_REQUEST_QUANTITY, parseReplenishment, type FieldErrors } from './forms/schemas.ts'
 import type { Message } from './i18n/index.ts'
 import { centsFromWire } from './money.ts'
 import { requestNotice } from './notice.ts'
@@ -25,10 +25,10 @@ export function stockFilters(url: URL): StockFilters {
   return { ...stockListFilters(url), requestsPage: pageFrom(url.searchParams.get('dpage')) }
 }
 
-/** A quantity worth asking for: back to twice the reorder point. */
+/** A quantity worth asking for: back to twice the reorder point, within what one request may ask. */
 export function suggestedQuantity(quantity: number, reorderPoint: number): number | null {
   if (quantity > reorderPoint) return null
-  return Math.max(1, reorderPoint * 2 - quantity)
+  return Math.min(MAX_REQUEST_QUANTITY, Math.max(1, reorderPoint * 2 - quantity))
 }
 
 type Replenishment = components['schemas']['Replenishment']

@@ -55,3 +55,6 @@ export function stockRow(item: components['schemas']['WarehouseStockItem']) {
     status: item.statut,
   }
 }
+
+/** The form intent that sets a reorder point (warehouse page, a store's stock page). */
+export const REORDER_POINT_INTENT = 'reorder-point'

@@ -6,11 +6,12 @@ import type { WebSession } from './auth/session.server.ts'
 import { idempotencyHeaderFrom, newFormKey } from './form-key.server.ts'
 import { apiRefusal, invalidForm } from './forms/refusal.server.ts'
 import { echoFields } from './forms/refusals.ts'
-import { RECEIPT_FIELDS, parseGoodsReceipt, parseReorderPoint } from './forms/warehouse.ts'
+import { RECEIPT_FIELDS, parseGoodsReceipt } from './forms/warehouse.ts'
 import { mapPage } from './list-query.ts'
-import { goodsReceivedNotice, reorderPointNotice } from './notice.ts'
+import { goodsReceivedNotice } from './notice.ts'
+import { setReorderPoint } from './reorder-point.server.ts'
 import { redirectWithNotice } from './request.server.ts'
-import { stockListQuery, stockRow } from './stock.ts'
+import { REORDER_POINT_INTENT, stockListQuery, stockRow } from './stock.ts'
 import { WAREHOUSE_PAGE_SIZE, type WarehouseFilters } from './warehouse.ts'
 
 export interface ProductRef {
@@ -47,11 +48,11 @@ interface ActionContext {
   form: FormData
 }
 
-export const WAREHOUSE_INTENTS = ['receipt', 'reorder-point'] as const
+export const WAREHOUSE_INTENTS = ['receipt', REORDER_POINT_INTENT] as const
 
 export async function runWarehouseAction(ctx: ActionContext, back: string) {
   const intent = String(ctx.form.get('intent') ?? '')
-  if (intent === 'reorder-point') return setWarehouseReorderPoint(ctx, back)
+  if (intent === REORDER_POINT_INTENT) return setReorderPoint(ctx, { entrepot: true }, back)
   if (intent !== 'receipt') throw new Response('unknown_intent', { status: 400 })
 
   const values = echoFields(ctx.form, RECEIPT_FIELDS)
@@ -75,22 +76,5 @@ export async function runWarehouseAction(ctx: ActionContext, back: string) {
     return redirectWithNotice(back, ctx.session, goodsReceivedNotice({ quantity, name: product.name, balance: movement?.solde_apres ?? quantity }))
   } catch (error) {
     return apiRefusal(error, RECEIPT_FIELDS, { intent, values })
-  }
-}
-
-async function setWarehouseReorderPoint(ctx: ActionContext, back: string) {
-  const intent = 'reorder-point'
-  const values = echoFields(ctx.form, ['produit_id', 'seuil_reappro'])
-  const parsed = parseReorderPoint(ctx.form)
-  if (!parsed.ok) return invalidForm(parsed.errors, { intent, values })
-  try {
-    const level = await ok(
-      ctx.api.PATCH('/api/v1/stock/levels', {
-        body: { entrepot: true, produit_id: parsed.value.productId, seuil_reappro: parsed.value.reorderPoint },
-      })
-    )
-    return redirectWithNotice(back, ctx.session, reorderPointNotice(level.produit.nom, level.seuil_reappro))
-  } catch (error) {
-    return apiRefusal(error, ['seuil_reappro'], { intent, values })
   }
 }

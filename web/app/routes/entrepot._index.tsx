@@ -17,7 +17,7 @@ import { listAction, listLoader } from '~/lib/list.server'
 import { pageTitle } from '~/lib/meta'
 import { useIsPending } from '~/lib/pending'
 import { useT } from '~/lib/root-data'
-import { stockListFiltered } from '~/lib/stock'
+import { REORDER_POINT_INTENT, stockListFiltered } from '~/lib/stock'
 import { replenishmentsPath, warehouseFilters, warehouseMovementsPath } from '~/lib/warehouse'
 import { loadWarehouse, runWarehouseAction } from '~/lib/warehouse.server'
 
@@ -39,8 +39,8 @@ export default function WarehousePage() {
   const t = useT()
   const location = useLocation()
   const formAction = location.pathname + location.search
-  const savingPoint = useIsPending({ formAction, intent: 'reorder-point' })
-  const pointRefusal = refusal?.intent === 'reorder-point' ? refusal : undefined
+  const savingPoint = useIsPending({ formAction, intent: REORDER_POINT_INTENT })
+  const pointRefusal = refusal?.intent === REORDER_POINT_INTENT ? refusal : undefined
 
   const receiveHref = (code: string) => {
     const params = new URLSearchParams(location.search)
@@ -111,7 +111,7 @@ export default function WarehousePage() {
               <td>
                 <InlineNumberForm
                   action={formAction}
-                  intent="reorder-point"
+                  intent={REORDER_POINT_INTENT}
                   fields={{ produit_id: item.productId }}
                   inputId={`seuil-${item.productId}`}
                   name="seuil_reappro"

@@ -10,12 +10,18 @@ import { ReplenishmentStatusBadge, StockStatusBadge } from '~/components/status-
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { StockFilterBar } from '~/components/stock/stock-filter-bar'
 import { actionsColumn, amountColumn } from '~/components/table-head'
+import { hasRole, MANAGER_ROLES } from '~/lib/auth/roles'
 import { formatDate, formatMoney, formatNumber } from '~/lib/format'
+import type { FormRefusal } from '~/lib/forms/refusals'
+import { MAX_REQUEST_QUANTITY } from '~/lib/forms/schemas'
+import { MAX_LEVEL } from '~/lib/forms/warehouse'
+import { useIsPending } from '~/lib/pending'
 import { useFocusOnRefusal } from '~/lib/forms/focus-refusal'
 import { pageTitle } from '~/lib/meta'
-import { idParam, loading, mutation, requireStoreAccess, signedIn } from '~/lib/request.server'
+import { idParam, loading, mutation, requireRole, requireStoreAccess, signedIn } from '~/lib/request.server'
+import { setReorderPoint } from '~/lib/reorder-point.server'
 import { useT } from '~/lib/root-data'
-import { stockListFiltered } from '~/lib/stock'
+import { REORDER_POINT_INTENT, stockListFiltered } from '~/lib/stock'
 import { loadStock, runStockAction, stockFilters, type StockActionResult } from '~/lib/stock.server'
 import { getStore } from '~/lib/stores.server'
 import { revalidateAfterConflict, storeMovementsPath } from '~/lib/warehouse'
@@ -31,7 +37,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const filters = stockFilters(new URL(args.request.url))
   return loading(async () => {
     const [store, lists] = await Promise.all([getStore(api, storeId), loadStock(api, storeId, filters)])
-    return { store: { id: store.id, nom: store.nom }, filters, ...lists }
+    return { store: { id: store.id, nom: store.nom }, filters, canSetPoints: hasRole(user, MANAGER_ROLES), ...lists }
   })
 }
 
@@ -43,20 +49,30 @@ export async function action(args: ActionFunctionArgs) {
   const storeId = idParam(args.params.id)
   requireStoreAccess(ctx.user, storeId)
   const url = new URL(args.request.url)
-  return loading(() => runStockAction(ctx, storeId, url.pathname + url.search))
+  const back = url.pathname + url.search
+  if (ctx.form.get('intent') === REORDER_POINT_INTENT) {
+    requireRole(ctx.user, MANAGER_ROLES)
+    return loading(() => setReorderPoint(ctx, { magasin_id: storeId }, back))
+  }
+  return loading(() => runStockAction(ctx, storeId, back))
 }
 
 export default function StorePage() {
-  const { store, filters, stock, requests } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>() as StockActionResult | undefined
+  const { store, filters, stock, requests, canSetPoints } = useLoaderData<typeof loader>()
+  const answer = useActionData<typeof action>() as StockActionResult | FormRefusal | undefined
+  // A refused reorder point shows in its row; the other actions' answers as before.
+  const pointRefusal = answer?.intent === REORDER_POINT_INTENT ? (answer as FormRefusal) : undefined
+  const result = pointRefusal ? undefined : (answer as StockActionResult | undefined)
   const t = useT()
   const location = useLocation()
   // Posting to the URL being viewed keeps the filters and page after the redirect.
   const formAction = location.pathname + location.search
   // One request at a time: a double click must not send two replenishment requests.
   const submitting = useNavigation().state === 'submitting'
+  const savingPoint = useIsPending({ formAction, intent: REORDER_POINT_INTENT })
   // A refused receipt or cancellation: its button may be gone (the list reloaded after a 409), the message takes the focus.
   useFocusOnRefusal(result?.intent === 'request' ? undefined : result)
+  const pointOf = (productId: number) => (pointRefusal?.values?.produit_id === String(productId) ? pointRefusal : undefined)
 
   return (
     <>
@@ -84,7 +100,7 @@ export default function StorePage() {
           t('pos.search.product'),
           amountColumn(t('pos.search.price')),
           amountColumn(t('stock.quantity')),
-          amountColumn(t('stock.reorderPoint')),
+          canSetPoints ? t('stock.reorderPoint') : amountColumn(t('stock.reorderPoint')),
           t('stock.status'),
           t('stock.request'),
         ]}
@@ -99,7 +115,27 @@ export default function StorePage() {
               <td className="pos-product-name">{item.name}</td>
               <td className="amount">{formatMoney(item.unitPriceCents)}</td>
               <td className="amount">{formatNumber(item.quantity)}</td>
-              <td className="amount">{formatNumber(item.reorderPoint)}</td>
+              {canSetPoints ? (
+                <td>
+                  <InlineNumberForm
+                    action={formAction}
+                    intent={REORDER_POINT_INTENT}
+                    fields={{ produit_id: item.productId }}
+                    inputId={`seuil-${item.productId}`}
+                    name="seuil_reappro"
+                    label={t('warehouse.reorderPointOf', { name: item.name })}
+                    min={0}
+                    max={MAX_LEVEL}
+                    defaultValue={pointOf(item.productId)?.values?.seuil_reappro ?? item.reorderPoint}
+                    error={pointOf(item.productId)?.fieldErrors?.seuil_reappro ?? pointOf(item.productId)?.error}
+                    submitLabel={t('warehouse.savePoint')}
+                    submitClassName="btn-outline-secondary"
+                    disabled={savingPoint}
+                  />
+                </td>
+              ) : (
+                <td className="amount">{formatNumber(item.reorderPoint)}</td>
+              )}
               <td>
                 <StockStatusBadge status={item.status} />
               </td>
@@ -112,7 +148,7 @@ export default function StorePage() {
                   name="quantite"
                   label={t('stock.requestQuantityOf', { name: item.name })}
                   min={1}
-                  max={100000}
+                  max={MAX_REQUEST_QUANTITY}
                   defaultValue={rowResult?.values?.quantite ?? item.suggested ?? undefined}
                   placeholder={t('stock.quantityPlaceholder')}
                   error={rowResult?.fieldErrors?.quantite ?? rowResult?.error}

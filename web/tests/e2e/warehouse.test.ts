@@ -247,6 +247,39 @@ describeFlows('central warehouse and replenishment', () => {
     )
   })
 
+  test('a manager sets a store’s reorder point on its stock page; a clerk can only read it', async () => {
+    const pointField = (page: Page) => page.getByLabel(`Seuil de réapprovisionnement de ${NAME}`)
+    const row = () => manager.getByTestId('stock-table').locator('tr', { hasText: CODE })
+    await go(manager, `/magasins/2/stock?q=${CODE}`)
+    // Out of range: refused on its field, with what was typed; nothing changes.
+    await pointField(manager).fill('-1')
+    await press(manager, 'Enregistrer', row())
+    await expectText(manager.locator(`#seuil-${productId}-error`), 'Au moins 0.')
+    assert.equal(await pointField(manager).inputValue(), '-1')
+    await pointField(manager).fill('15')
+    await press(manager, 'Enregistrer', row())
+    await expectText(manager.getByRole('status').first(), `Seuil de ${NAME} — `)
+    await expectText(manager.getByRole('status').first(), ' : 15.')
+    const level = await api<{ items: { produit_id: number; seuil_reappro: number; statut: string }[] }>('GET', `/stores/2/stock?search=${CODE}`)
+    assert.deepEqual(
+      level.body.items.map((item) => [item.produit_id, item.seuil_reappro, item.statut]),
+      [[productId, 15, 'rupture']]
+    )
+    assert.equal(await pointField(manager).inputValue(), '15')
+
+    // The clerk sees the figure, no field; a forged post is refused and changes nothing.
+    await go(clerk, `/magasins/1/stock?q=${CODE}`)
+    assert.equal(await pointField(clerk).count(), 0)
+    const csrf = await clerk.locator('input[name="csrf"]').first().inputValue()
+    const forged = await clerk.context().request.post(`/magasins/1/stock?q=${CODE}`, {
+      form: { csrf, intent: 'reorder-point', produit_id: String(productId), seuil_reappro: '999' },
+      maxRedirects: 0,
+    })
+    assert.equal(forged.status(), 403)
+    const store1 = await api<{ items: { seuil_reappro: number }[] }>('GET', `/stores/1/stock?search=${CODE}`)
+    assert.notEqual(store1.body.items[0]?.seuil_reappro, 999)
+  })
+
   test('a suggestion becomes a request in one click, and a double submit creates one', async () => {
     const point = await api('PATCH', '/stock/levels', { magasin_id: 3, produit_id: productId, seuil_reappro: 12 })
     assert.equal(point.status, 200)

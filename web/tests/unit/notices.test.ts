@@ -41,6 +41,8 @@ describe('notices with a quantity of 1000 read "1 000"', () => {
 
   test('a reorder point and an adjustment', () => {
     assert.equal(shown(reorderPointNotice('Pain', 1000)), `Seuil de Pain à l’entrepôt : 1${NBSP}000.`)
+    assert.equal(shown(reorderPointNotice('Pain', 12, 'Magasin Nord')), 'Seuil de Pain — Magasin Nord : 12.')
+    assert.equal(shown(reorderPointNotice('Pain', 12, 'Magasin Nord'), 'en'), 'Reorder point of Pain — Magasin Nord: 12.')
     assert.equal(shown(adjustmentNotice('Pain', 1000)), `Ajustement enregistré pour Pain. Nouveau solde : 1${NBSP}000.`)
     assert.match(shown(adjustmentNotice('Pain', 1000), 'en'), new RegExp(`1${NBSP}000`))
   })

@@ -124,10 +124,13 @@ export function parseCancelSale(input: FormInput): Parsed<{ reason: string; refu
   return form.result(() => ({ reason, refundMethod: refundMethod ?? 'original', idempotencyKey }))
 }
 
+/** The most one replenishment request may ask for (the API's limit too). */
+export const MAX_REQUEST_QUANTITY = 100_000
+
 export function parseReplenishment(input: FormInput): Parsed<{ productId: number; quantity: number; note: string | null }> {
   const form = new FormReader(input)
   const productId = form.integer('produit_id', { min: 1, max: 2_147_483_647 })
-  const quantity = form.integer('quantite', { min: 1, max: 100_000 })
+  const quantity = form.integer('quantite', { min: 1, max: MAX_REQUEST_QUANTITY })
   const note = form.text('note', { required: false, max: 500 })
   return form.result(() => ({ productId: productId ?? 0, quantity: quantity ?? 0, note: note || null }))
 }

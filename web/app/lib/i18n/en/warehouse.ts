@@ -74,6 +74,7 @@ export const warehouse: Record<keyof typeof french, string> = {
   'warehouse.receiptSubmit': 'Record the receipt',
   'warehouse.received': 'Receipt recorded: {quantity} × {name}. Central stock: {balance}.',
   'warehouse.reorderPointSaved': 'Warehouse reorder point of {name}: {point}.',
+  'stock.reorderPointSaved': 'Reorder point of {name} — {store}: {point}.',
   'warehouse.unknownCode': 'No product with the code "{code}".',
   'warehouse.codeFormat': 'A product code: letters, digits, ".", "_" or "-".',
   'warehouse.adjustmentZero': 'A change of 0 changes nothing: enter for example -2 or 5.',

@@ -72,6 +72,7 @@ export const warehouse = {
   'warehouse.receiptSubmit': 'Enregistrer la réception',
   'warehouse.received': 'Réception enregistrée : {quantity} × {name}. Stock central : {balance}.',
   'warehouse.reorderPointSaved': 'Seuil de {name} à l’entrepôt : {point}.',
+  'stock.reorderPointSaved': 'Seuil de {name} — {store} : {point}.',
   'warehouse.unknownCode': 'Aucun produit avec le code « {code} ».',
   'warehouse.codeFormat': 'Un code produit : lettres, chiffres, « . », « _ » ou « - ».',
   'warehouse.adjustmentZero': 'Une variation de 0 ne change rien : entrez par exemple -2 ou 5.',
