@@ -69,7 +69,7 @@ export async function findRegister(api: ApiClient, user: SessionUser, registerId
     const own = await listRegisters(api, user.storeId)
     const found = own.find((register) => register.id === registerId)
     if (found) return { kind: 'found', register: found }
-    // Not ours: the API tells a register of another store (403) from none at all (422).
+    // Not ours: the API tells a register of another store (403) from none at all (404).
     const probe = await api.GET('/api/v1/registers/{id}/sessions/current', { params: { path: { id: registerId }, query: { rapport: false } } })
     return probe.response.status === 403 ? { kind: 'forbidden' } : { kind: 'missing' }
   }
