@@ -33,7 +33,15 @@ export function formatDate(value: Date | string, { withTime = false } = {}): str
   if (Number.isNaN(date.getTime())) {
     throw new RangeError(`formatDate expects a valid date, got ${String(value)}`)
   }
-  return (withTime ? dateFormats.datetime : dateFormats.date).format(date)
+  return withFirstOfMonth(withTime ? dateFormats.datetime : dateFormats.date, date)
+}
+
+/** French writes the first day of a month "1er décembre"; Intl writes "1 décembre". */
+function withFirstOfMonth(format: Intl.DateTimeFormat, date: Date): string {
+  return format
+    .formatToParts(date)
+    .map((part) => (part.type === 'day' && part.value === '1' ? '1er' : part.value))
+    .join('')
 }
 
 const numberFormat = new Intl.NumberFormat(LOCALE)
@@ -80,13 +88,13 @@ const dayFormats = {
   month: new Intl.DateTimeFormat(LOCALE, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
 }
 
-/** "2026-11-24" → "24 novembre 2026" (long), "24 nov." (short) or "novembre 2026" (month). */
+/** "2026-11-24" → "24 novembre 2026" (long; "1er décembre 2026"), "24 nov." (short) or "novembre 2026" (month). */
 export function formatDay(day: string, style: keyof typeof dayFormats = 'long'): string {
   const date = new Date(`${day}T00:00:00Z`)
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(date.getTime())) {
     throw new RangeError(`formatDay expects a YYYY-MM-DD day, got ${day}`)
   }
-  return dayFormats[style].format(date)
+  return style === 'long' ? withFirstOfMonth(dayFormats.long, date) : dayFormats[style].format(date)
 }
 
 const changeFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1, signDisplay: 'exceptZero' })

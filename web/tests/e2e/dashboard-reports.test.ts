@@ -48,8 +48,9 @@ function daysAgo(days: number): string {
   date.setUTCDate(date.getUTCDate() - days)
   return date.toISOString().slice(0, 10)
 }
-/** "2001-01-31" → "31 janvier 2001", as the page writes a calendar day. */
-const longDay = (day: string) => new Intl.DateTimeFormat('fr-CA', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`))
+/** "2001-01-31" → "31 janvier 2001", "2001-02-01" → "1er février 2001", as the page writes a calendar day. */
+const longDay = (day: string) =>
+  new Intl.DateTimeFormat('fr-CA', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`)).replace(/^1 /, '1er ')
 /** "1 234,50 $" → 123450 */
 const centsOfText = (text: string) => Math.round(Number(text.replace(/[\s$]/g, '').replace(',', '.')) * 100)
 

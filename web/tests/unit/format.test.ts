@@ -32,13 +32,13 @@ describe('formatDate', () => {
   test('writes the day in the stores’ time zone, not UTC', () => {
     // 03:00 UTC on the 24th is still the evening of the 23rd in Montréal.
     assert.equal(formatDate('2025-11-24T03:00:00Z'), '23 novembre 2025')
-    assert.equal(formatDate(new Date('2025-07-01T16:00:00Z')), '1 juillet 2025')
+    assert.equal(formatDate(new Date('2025-07-01T16:00:00Z')), '1er juillet 2025')
   })
 
   test('adds the local time on request', () => {
     assert.equal(formatDate('2025-11-24T15:30:00Z', { withTime: true }), '24 novembre 2025 à 10 h 30')
     // Daylight saving time: UTC-4 in summer.
-    assert.equal(formatDate('2025-07-01T15:30:00Z', { withTime: true }), '1 juillet 2025 à 11 h 30')
+    assert.equal(formatDate('2025-07-01T15:30:00Z', { withTime: true }), '1er juillet 2025 à 11 h 30')
   })
 
   test('refuses unparseable dates instead of printing "Invalid Date"', () => {
