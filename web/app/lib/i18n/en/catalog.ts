@@ -27,7 +27,7 @@ export const catalog: Record<keyof typeof french, string> = {
   'products.caption': 'Catalogue products',
   'products.code': 'Code',
   'products.codeOptional': 'Code (optional)',
-  'products.codeHelp': 'Empty: the next code of the category is assigned (ALI006…).',
+  'products.codeHelp': 'Empty: the category’s next free code is assigned (its prefix and a number, e.g. ALI012).',
   'products.codePattern': 'Letters, digits, dot, dash or underscore only (no spaces).',
   'products.name': 'Name',
   'products.category': 'Category',

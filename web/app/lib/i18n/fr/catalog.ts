@@ -25,7 +25,7 @@ export const catalog = {
   'products.caption': 'Produits du catalogue',
   'products.code': 'Code',
   'products.codeOptional': 'Code (facultatif)',
-  'products.codeHelp': 'Vide : le code suivant de la catégorie est attribué (ALI006…).',
+  'products.codeHelp': 'Vide : le prochain code libre de la catégorie est attribué (son préfixe et un numéro, p. ex. ALI012).',
   'products.codePattern': 'Lettres, chiffres, point, tiret ou trait de soulignement seulement (pas d’espace).',
   'products.name': 'Nom',
   'products.category': 'Catégorie',
