@@ -135,7 +135,7 @@ export default function ReplenishmentPage() {
           {t('replenishments.history')}
         </h2>
         <div className="table-responsive bg-body rounded-3 shadow-sm">
-          <table className="table align-middle mb-0" data-testid="request-history">
+          <table className="table align-middle mb-0" data-testid="request-history" aria-labelledby="history-heading">
             <thead>
               <tr>
                 <th scope="col">{t('replenishments.step')}</th>
