@@ -17,6 +17,10 @@ declare -A PACKAGES=(
   [chromium]=chromium
 )
 
+# Debian installs nginx in /usr/sbin, which is not on a non-root user's PATH: without these
+# dirs an installed nginx looks missing, and the suggested apt-get install cannot fix that.
+PATH="$PATH:/usr/sbin:/sbin"
+
 missing=()
 for command in "${!PACKAGES[@]}"; do
   command -v "$command" >/dev/null 2>&1 || missing+=("${PACKAGES[$command]}")
