@@ -140,7 +140,8 @@ export function services(settings) {
   if (!settings.redisUrl) list.push({ name: 'redis', port: ports.redis, pid: () => redisPid(settings), health: () => redisReady(ports.redis) })
   ports.api.forEach((port, index) => list.push({ name: apiName(index), port, url: http(port, '/health') }))
   list.push({ name: 'web', port: ports.web, url: http(ports.web, '/health') })
-  list.push({ name: 'nginx', port: ports.nginx, url: http(ports.nginx, '/health') })
+  // nginx also binds its stub_status port: held by another process, nginx would not start.
+  list.push({ name: 'nginx', port: ports.nginx, alsoBinds: [ports.nginxStatus], url: http(ports.nginx, '/health') })
   list.push({ name: 'prometheus', port: ports.prometheus, url: http(ports.prometheus, '/-/ready') })
   for (const service of list) {
     service.pid ??= () => pidOf(service.name, runDirOf(settings))
@@ -183,11 +184,16 @@ async function httpHealth(url) {
   }
 }
 
-/** Refuses a port that something other than our own service holds (it would answer in its place). */
+/**
+ * Refuses a port that something other than our own service holds: it would answer in its place,
+ * or (a port the service also binds, like nginx's stub_status) keep the service from starting.
+ */
 export async function assertPortOurs(service) {
   if (service.pid()) return
-  if (await portInUse(service.port)) {
-    throw new Error(`Port ${service.port} (${service.name}) is held by another process; stop it or choose another port (docs/load-balancer.md).`)
+  for (const port of [service.port, ...(service.alsoBinds ?? [])]) {
+    if (await portInUse(port)) {
+      throw new Error(`Port ${port} (${service.name}) is held by another process; stop it or choose another port (docs/load-balancer.md).`)
+    }
   }
 }
 
