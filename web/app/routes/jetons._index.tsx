@@ -11,8 +11,8 @@ import { actionsColumn } from '~/components/table-head'
 import { takeNewToken } from '~/lib/access/new-token.server'
 import { loadTokens, revokeToken, tokenFilters } from '~/lib/access/tokens.server'
 import { ADMIN_ROLES } from '~/lib/auth/roles'
-import { formatDate } from '~/lib/format'
-import type { TokenState } from '~/lib/forms/access'
+import { formatDate, formatDay } from '~/lib/format'
+import { lastValidDay, type TokenState } from '~/lib/forms/access'
 import { apiRefusal } from '~/lib/forms/refusal.server'
 import type { FormRefusal } from '~/lib/forms/refusals'
 import { pageTitle } from '~/lib/meta'
@@ -69,6 +69,12 @@ export default function TokensPage() {
   const location = useLocation()
   const formAction = location.pathname + location.search
   const when = (value: string | null, none: string) => (value ? formatDate(value, { withTime: true }) : none)
+  // A token chosen to last "until 1 March" ends at midnight: shown as that day, included.
+  const validUntil = (expiresAt: string | null) => {
+    if (!expiresAt) return t('tokens.noExpiry')
+    const day = lastValidDay(expiresAt)
+    return day ? t('tokens.throughDay', { day: formatDay(day) }) : formatDate(expiresAt, { withTime: true })
+  }
 
   return (
     <>
@@ -128,7 +134,7 @@ export default function TokensPage() {
             <td>{token.scopes.map((scope) => t(`tokens.scope.${scope}`)).join(', ')}</td>
             <td>{formatDate(token.createdAt, { withTime: true })}</td>
             <td>{when(token.lastUsedAt, t('tokens.neverUsed'))}</td>
-            <td>{when(token.expiresAt, t('tokens.noExpiry'))}</td>
+            <td>{validUntil(token.expiresAt)}</td>
             <td>
               <span className={`badge ${STATE_BADGES[token.state]}`}>{t(`tokens.state.${token.state}`)}</span>
               {token.revokedAt ? <div className="small text-body-secondary">{formatDate(token.revokedAt, { withTime: true })}</div> : null}

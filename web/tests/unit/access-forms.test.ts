@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 
-import { expiryInstant, parseToken, parseUser, tokenState } from '../../app/lib/forms/access.ts'
+import { expiryInstant, lastValidDay, parseToken, parseUser, tokenState } from '../../app/lib/forms/access.ts'
 
 const clerk = {
   nom_utilisateur: 'Caissier9',
@@ -90,6 +90,19 @@ describe('expiryInstant: a token lasts until midnight at the end of its last day
     assert.equal(expiryInstant('2026-12-31'), '2027-01-01T05:00:00.000Z')
     // The night clocks go back (1 November 2026): midnight is still UTC−4.
     assert.equal(expiryInstant('2026-10-31'), '2026-11-01T04:00:00.000Z')
+  })
+})
+
+describe('lastValidDay: the day a token was chosen to last until, read back from its expiry', () => {
+  test('the inverse of expiryInstant, in summer and winter', () => {
+    for (const day of ['2026-06-30', '2026-01-15', '2026-12-31', '2026-10-31', '2027-03-01']) {
+      assert.equal(lastValidDay(expiryInstant(day)), day, day)
+    }
+  })
+  test('an expiry at another time of day (set through the API) has no such day', () => {
+    assert.equal(lastValidDay('2026-07-01T14:30:00.000Z'), null)
+    assert.equal(lastValidDay('2026-07-01T04:00:30.000Z'), null)
+    assert.equal(lastValidDay('not a date'), null)
   })
 })
 

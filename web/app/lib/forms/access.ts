@@ -121,6 +121,19 @@ export function expiryInstant(day: string): string {
   throw new RangeError(`No midnight after ${day} in ${STORE_TIME_ZONE}`)
 }
 
+/**
+ * The inverse of expiryInstant, for showing a token's expiry as it was chosen:
+ * an instant at midnight in the stores' time zone is "valid through" the day
+ * before (YYYY-MM-DD), any other instant null (shown with its time).
+ */
+export function lastValidDay(instant: string): string | null {
+  const at = new Date(instant)
+  if (Number.isNaN(at.getTime())) return null
+  const parts = Object.fromEntries(wallClock.formatToParts(at).map((part) => [part.type, part.value]))
+  if (parts.hour !== '00' || parts.minute !== '00' || at.getUTCSeconds() !== 0 || at.getUTCMilliseconds() !== 0) return null
+  return storeDay(new Date(at.getTime() - 1))
+}
+
 export type TokenState = 'active' | 'expired' | 'revoked'
 
 /** What a token can still do, from the API's revoque_le and expire_le. */
