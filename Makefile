@@ -28,7 +28,7 @@ $(INSTALLED): package.json package-lock.json api/package.json web/package.json
 
 install: $(INSTALLED) ## Install npm dependencies (Node 24 included)
 
-system-deps: ## Install the Debian packages the project needs (redis-server, nginx, prometheus, docker-compose)
+system-deps: ## Install the Debian packages the project needs (redis-server, nginx, prometheus, docker-compose, gettext-base, chromium)
 	@bash scripts/system-deps.sh
 
 dev: install ## Run API (3333) and web (3000) with reload on the embedded PostgreSQL; Ctrl-C stops all
@@ -60,7 +60,7 @@ test: install system-deps ## Typecheck, lint and run every test suite (own Postg
 typecheck: install ## TypeScript checks of api and web
 	@npx --no-install tsc --noEmit -p api/tsconfig.json && npx --no-install tsc --noEmit -p web/tsconfig.json
 
-lint: install ## ESLint on api, web and scripts
+lint: install ## ESLint on api, web, scripts, ops and nginx
 	@npx --no-install eslint --max-warnings=0 api web scripts ops nginx
 
 build: install ## Production builds of api and web
@@ -86,9 +86,9 @@ demo-data: db-migrate ## Generate sales history: DAYS=90 or LINES=1000000
 stock-verify: db-start ## Check ledger == stock levels and rollups == sales
 	@$(NODE) scripts/ace.mjs stock:verify
 
-clean: stop ## Remove builds (keeps .data/)
+clean: stop ## `make stop` (servers and embedded PostgreSQL), then remove builds (keeps .data/)
 	rm -rf api/build web/build api/.served web/.served
 
 SCENARIO ?= read-mix
-bench: install ## Load-test a running stack: SCENARIO=read-mix|checkout [TARGET=http://127.0.0.1:3333]
+bench: install ## Load-test a running stack: SCENARIO=read-mix|checkout|pos-day|reports|stress|users-300|failover|cache-effect|web|web-users [TARGET=http://127.0.0.1:3333] [CONNECTIONS=] [DURATION=]
 	@$(NODE) scripts/bench.mjs --scenario $(SCENARIO) $(if $(TARGET),--target $(TARGET),) $(if $(CONNECTIONS),--connections $(CONNECTIONS),) $(if $(DURATION),--duration $(DURATION),)
