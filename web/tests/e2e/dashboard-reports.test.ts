@@ -286,7 +286,10 @@ describeFlows('dashboard and reports', () => {
     const response = await manager.request.get(href)
     assert.equal(response.status(), 200)
     assert.match(response.headers()['content-type'] ?? '', /^text\/csv/)
-    const lines = (await response.text()).trim().split('\r\n')
+    // Bytes, not text(): the UTF-8 byte order mark that Excel needs must be there.
+    const bytes = await response.body()
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf])
+    const lines = bytes.subarray(3).toString('utf8').trim().split('\r\n')
     assert.equal(lines[0], SALES_CSV_HEADER)
     const todayLine = lines.find((line) => line.startsWith(`${today},${STORE},`))
     assert.ok(todayLine, `a line for today in store ${STORE}: ${lines.join(' | ')}`)
@@ -294,7 +297,7 @@ describeFlows('dashboard and reports', () => {
     assert.ok(lines.slice(1).every((line) => line.split(',')[1] === String(STORE)), 'only store 4')
 
     const kpis = await manager.request.get(`/rapports/csv/indicateurs?periode=7&magasin=${STORE}`)
-    assert.equal((await kpis.text()).split('\r\n')[0], 'indicateur,valeur,precedent,variation_pct')
+    assert.equal((await kpis.text()).replace(/^\uFEFF/, '').split('\r\n')[0], 'indicateur,valeur,precedent,variation_pct')
     assert.equal((await manager.request.get('/rapports/csv/inconnu')).status(), 404)
   })
 

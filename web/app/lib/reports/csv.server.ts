@@ -26,10 +26,24 @@ function request(api: ApiClient, report: CsvReport, filters: ReportFilters) {
   }
 }
 
+// A byte order mark first: Excel reads a CSV without one in the system's code
+// page, and a manager would see "PÃ¢tes". Integrators calling the API get none.
+const UTF8_BOM = new Uint8Array([0xef, 0xbb, 0xbf])
+
+function withByteOrderMark(body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
+  return body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      start(controller) {
+        controller.enqueue(UTF8_BOM)
+      },
+    })
+  )
+}
+
 /** The API's CSV for these filters, as a download (ApiError when the API refuses). */
 export async function csvDownload(api: ApiClient, report: CsvReport, filters: ReportFilters): Promise<Response> {
   const body = await ok(request(api, report, filters))
-  return new Response(body, {
+  return new Response(body ? withByteOrderMark(body) : null, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${csvFileName(report, filters, storeDay())}"`,
