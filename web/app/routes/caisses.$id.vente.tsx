@@ -43,13 +43,12 @@ export default function PointOfSalePage() {
   const t = useT()
   const navigate = useNavigate()
   const action = posPath(view.register.id)
-  const { fetcher, onSubmit, pending } = usePosSubmit(action)
+  const { fetcher, result: fetched, dismiss, onSubmit, pending } = usePosSubmit(action)
   const scanRef = useRef<HTMLInputElement>(null)
   const payRef = useRef<HTMLInputElement>(null)
   // Errors found in the browser before sending (same schemas as the server).
   const [local, setLocal] = useState<{ intent: PosIntent; fieldErrors: FieldErrors } | null>(null)
 
-  const fetched = fetcher.state === 'idle' ? (fetcher.data as PosActionResult | undefined) : undefined
   const result: PosActionResult | undefined = local ?? fetched ?? serverResult
   const resultFor = (...intents: PosIntent[]) => (result && intents.includes(result.intent) ? result : undefined)
   const paying = pending && String(fetcher.formData?.get('intent') ?? '').startsWith('pay')
@@ -103,12 +102,17 @@ export default function PointOfSalePage() {
     }
   }, [fetched])
 
-  // After a cart change, the clerk is back in the scan field.
+  // After a cart change, the clerk is back in the scan field. Checked at every commit: an effect on
+  // [pending] was seen to miss the commit where the step started (a quantity typed, then Enter: its
+  // render interrupted), and the focus stayed on <body> when the re-rendered quantity field went.
   const wasPending = useRef(false)
   useEffect(() => {
-    if (wasPending.current && !pending && fetched === undefined) scanRef.current?.focus()
-    wasPending.current = pending
-  }, [pending, fetched])
+    if (pending) wasPending.current = true
+    else if (wasPending.current) {
+      wasPending.current = false
+      if (fetched === undefined) scanRef.current?.focus()
+    }
+  })
 
   // A refusal, found here or by the server, takes the focus: the API refusing the payment while its
   // button was disabled, a cart change refused (its button may be gone, or the focus left on it).
@@ -135,11 +139,12 @@ export default function PointOfSalePage() {
           input?.focus()
         }
         setLocal(null)
+        dismiss()
       }
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [action, navigate, view.search.term])
+  }, [action, navigate, view.search.term, dismiss])
 
   const scanResult = resultFor('scan')
   const cartResult = resultFor('add', 'set-qty', 'remove', 'clear')
@@ -218,6 +223,7 @@ export default function PointOfSalePage() {
             error={scanResult?.error ?? scanResult?.fieldErrors?.q}
             value={scanResult?.values?.q}
             autoFocus={open && !payResult && !cartError}
+            shortcuts={hydrated}
             onSubmit={submitCart}
             onScanSubmit={submitScan}
           />
@@ -232,6 +238,7 @@ export default function PointOfSalePage() {
               idempotencyKey={view.idempotencyKey}
               disabled={!open || !view.cart.sellable}
               paying={paying}
+              shortcuts={hydrated}
               error={payResult?.error}
               fieldErrors={payResult?.fieldErrors}
               values={payResult?.values}

@@ -88,6 +88,8 @@ describeFlows('a clerk’s day at the register', () => {
     await page.waitForURL(`**/caisses/${registerId}/vente`)
     await ready(page)
     await expectText(page.getByTestId('session-state'), 'Caisse fermée')
+    // F2 and F4 need JavaScript: without it, no key is advertised (the scan field's label said F2).
+    assert.equal((await page.locator('kbd').count()) > 0, JS_ENABLED, 'keys shown only where they work')
     await page.getByLabel('Fond de caisse').fill('150,00')
     await page.getByRole('button', { name: 'Ouvrir la caisse' }).click()
     await expectText(page.getByTestId('session-state'), 'Caisse ouverte depuis')
@@ -157,6 +159,14 @@ describeFlows('a clerk’s day at the register', () => {
     await until(() => page.evaluate(() => document.activeElement?.id === 'pos-scan'), 'the focus on the refused scan')
     assert.equal(await page.locator('#pos-cart-error').count(), 0, 'the cart message went with the next answer')
 
+    // The next step goes through (a search): the refusal goes, and the refused code does not come back
+    // into the field (react-router keeps a fetcher's last data across a redirect).
+    await scan.fill('lait')
+    await scan.press('Enter')
+    await expectText(page.getByRole('heading', { name: /Résultats pour/ }), 'Résultats pour « lait »')
+    assert.equal(await page.locator('#pos-scan-error').count(), 0, 'the refusal went with the search')
+    assert.notEqual(await scan.inputValue(), `INCONNU-${RUN}`)
+
     // A page loaded normally has no message, and the focus is where the clerk works: the scan field.
     await page.goto(`/caisses/${registerId}/vente`)
     await ready(page)
@@ -171,6 +181,8 @@ describeFlows('a clerk’s day at the register', () => {
       await input.press('Enter')
       // The line total comes from the server: the change is recorded, not just typed.
       await expectText(cartLine(page, XSS_NAME), money(Number(value) * cents(products.xss.prix)))
+      // The quantity field is rendered anew: the clerk is back in the scan field, not on <body>.
+      await until(() => page.evaluate(() => document.activeElement?.id === 'pos-scan'), 'the focus back on the scan field')
     }
     await setQuantity('600')
     await page.getByRole('button', { name: 'Tout par carte' }).click()

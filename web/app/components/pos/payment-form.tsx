@@ -16,6 +16,8 @@ interface PaymentFormProps {
   idempotencyKey: string
   disabled: boolean
   paying: boolean
+  /** F4 is advertised only where it works: with JavaScript. */
+  shortcuts: boolean
   error?: Message
   fieldErrors?: FieldErrors
   values?: Record<string, string>
@@ -28,7 +30,7 @@ interface PaymentFormProps {
  * sale, and the second answer is the first sale's receipt.
  */
 export const PaymentForm = forwardRef<HTMLInputElement, PaymentFormProps>(function PaymentForm(
-  { action, totalCents, idempotencyKey, disabled, paying, error, fieldErrors, values, onSubmit },
+  { action, totalCents, idempotencyKey, disabled, paying, shortcuts, error, fieldErrors, values, onSubmit },
   firstFieldRef
 ) {
   const t = useT()
@@ -45,7 +47,7 @@ export const PaymentForm = forwardRef<HTMLInputElement, PaymentFormProps>(functi
     <section aria-labelledby="payment-heading" className="card shadow-sm">
       <PosForm action={action} onSubmit={onSubmit} fields={{ cle: idempotencyKey }} className="card-body py-2" noValidate id="payment-form">
         <h2 id="payment-heading" className="h5 mb-2">
-          {t('pay.title')} <kbd>F4</kbd>
+          {t('pay.title')} {shortcuts ? <kbd>F4</kbd> : null}
         </h2>
         <FormError error={error} />
         <FormError error={fieldErrors?.cle} />

@@ -17,6 +17,8 @@ interface SearchPanelProps {
   error?: Message
   value?: string
   autoFocus: boolean
+  /** F2 is advertised only where it works: with JavaScript. */
+  shortcuts: boolean
   onSubmit?: (event: FormEvent<HTMLFormElement>) => void
   onScanSubmit?: (event: FormEvent<HTMLFormElement>) => void
 }
@@ -26,7 +28,7 @@ interface SearchPanelProps {
  * products it found. Each result has its own small "Ajouter" form.
  */
 export const SearchPanel = forwardRef<HTMLInputElement, SearchPanelProps>(function SearchPanel(
-  { action, search, disabled, error, value, autoFocus, onSubmit, onScanSubmit },
+  { action, search, disabled, error, value, autoFocus, shortcuts, onSubmit, onScanSubmit },
   scanRef
 ) {
   const t = useT()
@@ -37,7 +39,7 @@ export const SearchPanel = forwardRef<HTMLInputElement, SearchPanelProps>(functi
       <div className="card-body">
         <PosForm action={action} onSubmit={onScanSubmit} intent="scan" role="search" autoComplete="off">
           <label htmlFor="pos-scan" className="form-label fw-semibold">
-            {t('pos.search.label')} <kbd>F2</kbd>
+            {t('pos.search.label')} {shortcuts ? <kbd>F2</kbd> : null}
           </label>
           <div className="input-group">
             <input

@@ -1,5 +1,5 @@
 import { useFetcher } from '@remix-run/react'
-import { useCallback, useEffect, useRef, type FormEvent } from 'react'
+import { useCallback, useEffect, useReducer, useRef, type FormEvent } from 'react'
 
 import type { PosActionResult } from '~/lib/pos/types'
 
@@ -10,6 +10,13 @@ import type { PosActionResult } from '~/lib/pos/types'
  * Submissions made while one is running wait in a queue (a scanner can type
  * the next code before the first answer arrives). Payments are never queued
  * twice: a second click on "Encaisser" is ignored.
+ *
+ * `result` is the answer to the latest submission, if it answered with data
+ * (a refusal): react-router keeps a fetcher's last data when a later
+ * submission answers with a redirect (every step that succeeds), so
+ * `fetcher.data` alone would keep showing a refusal — and put a refused scan
+ * back in the field — after the next step went through. `dismiss()` hides
+ * the current answer (Esc).
  */
 export function usePosSubmit(action: string) {
   const fetcher = useFetcher<PosActionResult>({ key: `pos:${action}` })
@@ -17,10 +24,14 @@ export function usePosSubmit(action: string) {
   const busy = useRef(false)
   const fetcherRef = useRef(fetcher)
   fetcherRef.current = fetcher
+  // The data that was already there when the latest submission was sent (or dismissed): not its answer.
+  const seen = useRef<unknown>(undefined)
+  const [, rerender] = useReducer((count: number) => count + 1, 0)
 
   const send = useCallback(
     (formData: FormData) => {
       busy.current = true
+      seen.current = fetcherRef.current.data
       fetcherRef.current.submit(formData, { method: 'post', action })
     },
     [action]
@@ -61,5 +72,11 @@ export function usePosSubmit(action: string) {
     [enqueue]
   )
 
-  return { fetcher, enqueue, onSubmit, pending: fetcher.state !== 'idle' }
+  const dismiss = useCallback(() => {
+    seen.current = fetcherRef.current.data
+    rerender()
+  }, [])
+
+  const result = fetcher.state === 'idle' && fetcher.data !== seen.current ? fetcher.data : undefined
+  return { fetcher, result, dismiss, enqueue, onSubmit, pending: fetcher.state !== 'idle' }
 }
