@@ -1,11 +1,13 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { useEffect, useRef } from 'react'
 
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { ok } from '~/lib/api/client.server'
 import { formatDate, formatMoney, formatNumber } from '~/lib/format'
 import { pageTitle } from '~/lib/meta'
 import { centsFromWire } from '~/lib/money'
+import { fitPaperToReceipt } from '~/lib/pos/receipt-paper'
 import { taxLabel } from '~/lib/pos/tax-labels'
 import { ratePpmFromPercent } from '~/lib/pos/taxes'
 import { idParam, loading, signedIn } from '~/lib/request.server'
@@ -37,10 +39,20 @@ export default function ReceiptPage() {
   const { receipt, registerId } = useLoaderData<typeof loader>()
   const t = useT()
   const refunded = centsFromWire(receipt.montant_rembourse)
+  // The next customer is one Enter away. `autoFocus` does it when the page is loaded (and without
+  // JavaScript); React ignores it on a link it renders itself — the page reached after paying.
+  const newSale = useRef<HTMLAnchorElement>(null)
+  useEffect(() => newSale.current?.focus(), [])
+  // Printed (the button, Ctrl+P): the paper as long as the ticket.
+  useEffect(() => {
+    const fit = () => fitPaperToReceipt(document)
+    window.addEventListener('beforeprint', fit)
+    return () => window.removeEventListener('beforeprint', fit)
+  }, [])
   return (
     <>
       <div className="d-flex flex-wrap gap-2 justify-content-center mb-3 d-print-none">
-        <Link className="btn btn-primary" to={`/caisses/${registerId}/vente`} autoFocus>
+        <Link ref={newSale} className="btn btn-primary" to={`/caisses/${registerId}/vente`} autoFocus>
           {t('receipt.newSale')}
         </Link>
         <PrintButton label={t('receipt.print')} />
