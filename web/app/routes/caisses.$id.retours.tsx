@@ -152,7 +152,14 @@ export default function ReturnsPage() {
             </section>
           ) : null}
           {view.sale ? (
-            <SaleReturnForms key={`${view.sale.id}-${view.idempotencyKey}`} sale={view.sale} path={path} idempotencyKey={view.idempotencyKey} result={result} />
+            <SaleReturnForms
+              key={`${view.sale.id}-${view.idempotencyKey}`}
+              sale={view.sale}
+              path={path}
+              idempotencyKey={view.idempotencyKey}
+              result={result}
+              justReturned={Boolean(view.lastReturn)}
+            />
           ) : (
             <EmptyState>{t('returns.pickSale')}</EmptyState>
           )}
@@ -167,11 +174,14 @@ function SaleReturnForms({
   path,
   idempotencyKey,
   result,
+  justReturned,
 }: {
   sale: SaleForReturn
   path: string
   idempotencyKey: string
   result: ReturnActionResult | undefined
+  /** A return was just recorded: the refund to hand over is read first, nothing takes the focus. */
+  justReturned: boolean
 }) {
   const t = useT()
   const describe = useMessage()
@@ -182,8 +192,12 @@ function SaleReturnForms({
   const fieldErrors = localErrors ?? returnResult?.fieldErrors
   // A refused form comes back as it was posted: nothing the clerk typed or chose is lost.
   const posted = returnResult?.values
-  // Without JavaScript, the focus goes to the first field in error, in the form's order.
-  const firstInvalid = firstFieldInError(fieldErrors, [...sale.lines.map((line) => `qte_${line.lineId}`), 'motif'])
+  // Without JavaScript, the focus goes to the first field in error, in the form's order; a sale just
+  // found (by its receipt number, or picked in the list) opens on its first quantity to return.
+  const firstReturnable = sale.lines.find((line) => line.remaining > 0)
+  const focused =
+    firstFieldInError(fieldErrors, [...sale.lines.map((line) => `qte_${line.lineId}`), 'motif']) ??
+    (!result && !justReturned && firstReturnable ? `qte_${firstReturnable.lineId}` : null)
   // Posting to the URL that shows this sale: without JavaScript, an error re-renders the same page.
   const formAction = `${path}?vente=${sale.id}`
   const returning = useIsPending({ formAction, intent: 'return' })
@@ -243,12 +257,14 @@ function SaleReturnForms({
                           id={`return-${name}`}
                           min={0}
                           max={line.remaining}
-                          defaultValue={posted?.[name] ?? 0}
+                          // Empty (0 when sent): a 0 there made a typed 1 into "10" or "01" (the caret before or after it).
+                          defaultValue={posted?.[name] ?? ''}
+                          placeholder="0"
                           disabled={line.remaining === 0}
                           className={`form-control form-control-sm pos-qty${error ? ' is-invalid' : ''}`}
                           aria-label={t('returns.quantityOf', { name: line.name, max: formatNumber(line.remaining) })}
                           aria-invalid={error ? true : undefined}
-                          autoFocus={firstInvalid === name}
+                          autoFocus={focused === name}
                           inputMode="numeric"
                         />
                         {error ? <div className="invalid-feedback d-block">{describe(error)}</div> : null}
@@ -267,7 +283,7 @@ function SaleReturnForms({
             required
             defaultValue={posted?.motif}
             error={fieldErrors?.motif}
-            autoFocus={firstInvalid === 'motif'}
+            autoFocus={focused === 'motif'}
           />
           <RefundMethodSelect id="return-mode" value={posted?.mode_remboursement} />
           <button type="submit" name="intent" value="return" className="btn btn-primary" disabled={returning}>

@@ -288,6 +288,10 @@ describeFlows('a clerk’s day at the register', () => {
     await page.getByLabel('Numéro de reçu').fill(` ${receiptNumber.toLowerCase()} `)
     await page.getByRole('button', { name: 'Rechercher' }).click()
     await expectText(page.getByTestId('sale-for-return'), receiptNumber)
+    // The clerk goes on with the first quantity to return, empty: a 1 typed there is 1, not "10".
+    const first = page.getByLabel(new RegExp(`^Quantité de ${products.pain.nom} à retourner`))
+    await until(() => first.evaluate((input) => input === document.activeElement), 'the focus on the first quantity')
+    assert.equal(await first.inputValue(), '')
     const quantity = page.getByLabel(`Quantité de ${products.lait.nom} à retourner (au plus 1)`)
     await quantity.fill('1')
     await page.locator('#return-mode').selectOption('especes')
