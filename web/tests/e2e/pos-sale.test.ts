@@ -129,6 +129,17 @@ describeFlows('a clerk’s day at the register', () => {
     // The hostile name is plain text in the cart.
     assert.equal(await page.locator('img[src="x"]').count(), 0)
 
+    // A tablet held upright: the names keep room for a word (the column shrank until "Fromage" read
+    // "Fromag/e"), and the cart does not scroll sideways for it.
+    await page.setViewportSize({ width: 768, height: 1024 })
+    const cart = await page.getByTestId('cart').evaluate((table) => ({
+      nameWidths: [...table.querySelectorAll('td.pos-product-name')].map((cell) => cell.getBoundingClientRect().width),
+      overflow: (table.parentElement?.scrollWidth ?? 0) - (table.parentElement?.clientWidth ?? 0),
+    }))
+    await page.setViewportSize({ width: 1280, height: 900 })
+    assert.ok(cart.nameWidths.every((width) => width >= 96), `names at least 6rem wide: ${cart.nameWidths.join(', ')}`)
+    assert.ok(cart.overflow <= 0, `no sideways scroll (${cart.overflow} px)`)
+
     if (JS_ENABLED) {
       const marker = await page.evaluate(() => (window as unknown as { e2eMarker?: number }).e2eMarker)
       assert.equal(marker, 42, 'with JavaScript, cart changes never reload the page')
