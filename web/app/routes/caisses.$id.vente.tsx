@@ -43,8 +43,12 @@ export default function PointOfSalePage() {
   const t = useT()
   const navigate = useNavigate()
   const action = posPath(view.register.id)
-  const { fetcher, result: fetched, dismiss, onSubmit, pending } = usePosSubmit(action)
   const scanRef = useRef<HTMLInputElement>(null)
+  // After a step that went through (a cart change, the drawer opened), the clerk is back in the scan
+  // field: the quantity field just used is rendered anew, and the focus would fall to <body>.
+  const { fetcher, result: fetched, dismiss, onSubmit, pending } = usePosSubmit(action, (answer) => {
+    if (answer === undefined) scanRef.current?.focus()
+  })
   const payRef = useRef<HTMLInputElement>(null)
   // Errors found in the browser before sending (same schemas as the server).
   const [local, setLocal] = useState<{ intent: PosIntent; fieldErrors: FieldErrors } | null>(null)
@@ -101,18 +105,6 @@ export default function PointOfSalePage() {
       scanRef.current.select()
     }
   }, [fetched])
-
-  // After a cart change, the clerk is back in the scan field. Checked at every commit: an effect on
-  // [pending] was seen to miss the commit where the step started (a quantity typed, then Enter: its
-  // render interrupted), and the focus stayed on <body> when the re-rendered quantity field went.
-  const wasPending = useRef(false)
-  useEffect(() => {
-    if (pending) wasPending.current = true
-    else if (wasPending.current) {
-      wasPending.current = false
-      if (fetched === undefined) scanRef.current?.focus()
-    }
-  })
 
   // A refusal, found here or by the server, takes the focus: the API refusing the payment while its
   // button was disabled, a cart change refused (its button may be gone, or the focus left on it).

@@ -333,6 +333,32 @@ describeFlows('a clerk’s day at the register', () => {
     assert.equal(sale.body.montant_rembourse, sale.body.total)
   })
 
+  test('a scanner’s burst: every code typed before the answers arrive lands in the cart, a bad one is shown', async () => {
+    await page.goto(`/caisses/${registerId}/vente`)
+    await ready(page)
+    const scan = page.locator('#pos-scan')
+    const codes = [products.pain.code, products.lait.code, `INCONNU-${RUN}`, products.pain.code, XSS_CODE]
+    if (JS_ENABLED) {
+      // Each code and Enter, without waiting for the page (the queue used to stall after the first).
+      await scan.focus()
+      for (const code of codes) {
+        await page.keyboard.type(code)
+        await page.keyboard.press('Enter')
+      }
+    } else {
+      for (const code of codes) {
+        await scan.fill(code)
+        await Promise.all([page.waitForEvent('load'), scan.press('Enter')])
+      }
+    }
+    await until(async () => (await page.getByTestId('cart-line').count()) === 3, 'three products in the cart')
+    await until(async () => (await page.getByLabel(`Quantité de ${products.pain.nom}`).inputValue()) === '2', 'Pain × 2')
+    // With JavaScript the refusal came after the codes that followed it were typed: it is still shown.
+    if (JS_ENABLED) await expectText(page.locator('#pos-scan-error'), `Aucun produit ne correspond à « INCONNU-${RUN} »`)
+    await page.getByRole('button', { name: 'Vider le panier' }).click()
+    await expectText(page.getByTestId('cart-total'), money(0))
+  })
+
   test('the clerk closes the session with a cash count (expected, counted, variance)', async () => {
     const { total } = sold()
     const refund = cents(products.lait.prix) + taxesOn(cents(products.lait.prix))

@@ -1,4 +1,4 @@
-import { useFetcher } from '@remix-run/react'
+import { useFetcher, useLoaderData } from '@remix-run/react'
 import { useCallback, useEffect, useReducer, useRef, type FormEvent } from 'react'
 
 import type { PosActionResult } from '~/lib/pos/types'
@@ -11,38 +11,55 @@ import type { PosActionResult } from '~/lib/pos/types'
  * the next code before the first answer arrives). Payments are never queued
  * twice: a second click on "Encaisser" is ignored.
  *
- * `result` is the answer to the latest submission, if it answered with data
+ * A submission is answered when the fetcher is idle again with new data (a
+ * refusal) or the page's loader has run again (the redirect every step that
+ * succeeds answers with). This is checked at every commit, not in an effect on
+ * [fetcher.state]: React was seen to skip that effect's run (the fetcher's
+ * renders are transitions), which left the queue waiting for ever — a burst
+ * of scans put one or two products in the cart, not six.
+ *
+ * `result` is the answer to the clerk's latest step, if it answered with data
  * (a refusal): react-router keeps a fetcher's last data when a later
- * submission answers with a redirect (every step that succeeds), so
- * `fetcher.data` alone would keep showing a refusal — and put a refused scan
- * back in the field — after the next step went through. `dismiss()` hides
- * the current answer (Esc).
+ * submission answers with a redirect, so `fetcher.data` alone would keep
+ * showing a refusal — and put a refused scan back in the field — after the
+ * next step went through. `dismiss()` hides the current answer (Esc).
+ * `onAnswered(result)` runs once per answered submission, after its commit.
  */
-export function usePosSubmit(action: string) {
+export function usePosSubmit(action: string, onAnswered?: (result: PosActionResult | undefined) => void) {
   const fetcher = useFetcher<PosActionResult>({ key: `pos:${action}` })
+  const loaderData = useLoaderData()
   const queue = useRef<FormData[]>([])
-  const busy = useRef(false)
   const fetcherRef = useRef(fetcher)
   fetcherRef.current = fetcher
-  // The data that was already there when the latest submission was sent (or dismissed): not its answer.
+  const loaderRef = useRef(loaderData)
+  loaderRef.current = loaderData
+  const onAnsweredRef = useRef(onAnswered)
+  onAnsweredRef.current = onAnswered
+  // What the page showed when the submission in flight was sent; null when none is.
+  const inFlight = useRef<{ data: unknown; loaderData: unknown } | null>(null)
+  // The data that was already there when the clerk's latest step was submitted (or dismissed): not an answer to it.
   const seen = useRef<unknown>(undefined)
   const [, rerender] = useReducer((count: number) => count + 1, 0)
 
   const send = useCallback(
     (formData: FormData) => {
-      busy.current = true
-      seen.current = fetcherRef.current.data
+      inFlight.current = { data: fetcherRef.current.data, loaderData: loaderRef.current }
       fetcherRef.current.submit(formData, { method: 'post', action })
     },
     [action]
   )
 
   useEffect(() => {
-    if (fetcher.state !== 'idle') return
+    const sent = inFlight.current
+    if (sent) {
+      const answered = fetcher.state === 'idle' && (fetcher.data !== sent.data || loaderData !== sent.loaderData)
+      if (!answered) return
+      inFlight.current = null
+      onAnsweredRef.current?.(fetcher.data !== sent.data ? fetcher.data : undefined)
+    }
     const next = queue.current.shift()
     if (next) send(next)
-    else busy.current = false
-  }, [fetcher.state, send])
+  })
 
   const enqueue = useCallback(
     (formData: FormData) => {
@@ -54,7 +71,10 @@ export function usePosSubmit(action: string) {
           String(fetcherRef.current.formData?.get('intent') ?? '').startsWith('pay')
         if (alreadyPaying) return
       }
-      if (!busy.current && fetcherRef.current.state === 'idle') send(formData)
+      // Taken when the clerk acts, not when the queue sends: a refusal that arrives after this step
+      // was typed (a scanner's burst: a bad code, then a good one) still answers it, and stays shown.
+      seen.current = fetcherRef.current.data
+      if (inFlight.current === null && queue.current.length === 0) send(formData)
       else queue.current.push(formData)
     },
     [send]
