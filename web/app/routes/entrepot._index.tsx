@@ -2,17 +2,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 
 import { ListTable } from '~/components/list/data-table'
-import { InlineNumberForm } from '~/components/list/inline-number-form'
 import { PageHeader } from '~/components/page-header'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { StockStatusBadge } from '~/components/status-badge'
+import { ReorderPointForm } from '~/components/stock/reorder-point-form'
 import { StockFilterBar } from '~/components/stock/stock-filter-bar'
 import { actionsColumn, amountColumn } from '~/components/table-head'
 import { GoodsReceiptForm } from '~/components/warehouse/goods-receipt-form'
 import { MANAGER_ROLES } from '~/lib/auth/roles'
 import { formatNumber } from '~/lib/format'
 import type { FormRefusal } from '~/lib/forms/refusals'
-import { MAX_LEVEL } from '~/lib/forms/warehouse'
 import { listAction, listLoader } from '~/lib/list.server'
 import { pageTitle } from '~/lib/meta'
 import { useIsPending } from '~/lib/pending'
@@ -98,7 +97,6 @@ export default function WarehousePage() {
         ]}
       >
         {(item) => {
-          const mine = pointRefusal?.values?.produit_id === String(item.productId) ? pointRefusal : undefined
           return (
             <tr key={item.productId} data-testid={`warehouse-row-${item.code}`}>
               <td>
@@ -109,21 +107,7 @@ export default function WarehousePage() {
                 {formatNumber(item.quantity)}
               </td>
               <td>
-                <InlineNumberForm
-                  action={formAction}
-                  intent={REORDER_POINT_INTENT}
-                  fields={{ produit_id: item.productId }}
-                  inputId={`seuil-${item.productId}`}
-                  name="seuil_reappro"
-                  label={t('warehouse.reorderPointOf', { name: item.name })}
-                  min={0}
-                  max={MAX_LEVEL}
-                  defaultValue={mine?.values?.seuil_reappro ?? item.reorderPoint}
-                  error={mine?.fieldErrors?.seuil_reappro ?? mine?.error}
-                  submitLabel={t('warehouse.savePoint')}
-                  submitClassName="btn-outline-secondary"
-                  disabled={savingPoint}
-                />
+                <ReorderPointForm action={formAction} item={item} refusal={pointRefusal} disabled={savingPoint} />
               </td>
               <td>
                 <StockStatusBadge status={item.status} />

@@ -8,13 +8,13 @@ import { InlineNumberForm } from '~/components/list/inline-number-form'
 import { PageHeader } from '~/components/page-header'
 import { ReplenishmentStatusBadge, StockStatusBadge } from '~/components/status-badge'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
+import { ReorderPointForm } from '~/components/stock/reorder-point-form'
 import { StockFilterBar } from '~/components/stock/stock-filter-bar'
 import { actionsColumn, amountColumn } from '~/components/table-head'
 import { hasRole, MANAGER_ROLES } from '~/lib/auth/roles'
 import { formatDate, formatMoney, formatNumber } from '~/lib/format'
 import type { FormRefusal } from '~/lib/forms/refusals'
 import { MAX_REQUEST_QUANTITY } from '~/lib/forms/schemas'
-import { MAX_LEVEL } from '~/lib/forms/warehouse'
 import { useIsPending } from '~/lib/pending'
 import { useFocusOnRefusal } from '~/lib/forms/focus-refusal'
 import { pageTitle } from '~/lib/meta'
@@ -72,7 +72,6 @@ export default function StorePage() {
   const savingPoint = useIsPending({ formAction, intent: REORDER_POINT_INTENT })
   // A refused receipt or cancellation: its button may be gone (the list reloaded after a 409), the message takes the focus.
   useFocusOnRefusal(result?.intent === 'request' ? undefined : result)
-  const pointOf = (productId: number) => (pointRefusal?.values?.produit_id === String(productId) ? pointRefusal : undefined)
 
   return (
     <>
@@ -117,21 +116,7 @@ export default function StorePage() {
               <td className="amount">{formatNumber(item.quantity)}</td>
               {canSetPoints ? (
                 <td>
-                  <InlineNumberForm
-                    action={formAction}
-                    intent={REORDER_POINT_INTENT}
-                    fields={{ produit_id: item.productId }}
-                    inputId={`seuil-${item.productId}`}
-                    name="seuil_reappro"
-                    label={t('warehouse.reorderPointOf', { name: item.name })}
-                    min={0}
-                    max={MAX_LEVEL}
-                    defaultValue={pointOf(item.productId)?.values?.seuil_reappro ?? item.reorderPoint}
-                    error={pointOf(item.productId)?.fieldErrors?.seuil_reappro ?? pointOf(item.productId)?.error}
-                    submitLabel={t('warehouse.savePoint')}
-                    submitClassName="btn-outline-secondary"
-                    disabled={savingPoint}
-                  />
+                  <ReorderPointForm action={formAction} item={item} refusal={pointRefusal} disabled={savingPoint} />
                 </td>
               ) : (
                 <td className="amount">{formatNumber(item.reorderPoint)}</td>
