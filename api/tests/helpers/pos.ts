@@ -49,3 +49,13 @@ export async function openRegister(client: ApiClient, token: string, registerId:
   response.assertStatus(201)
   return response.body().id as number
 }
+
+/** The three-line basket sold by a signed-in clerk, 10.00 paid in cash (8.22 due): the sale's body. */
+export async function sellBasket(client: ApiClient, token: string, registerId: number) {
+  const response = await client
+    .post('/api/v1/sales')
+    .header('authorization', `Bearer ${token}`)
+    .json({ caisse_id: registerId, lignes: THREE_LINE_BASKET, paiements: [{ mode: 'especes', montant: '10.00' }] })
+  response.assertStatus(201)
+  return response.body()
+}

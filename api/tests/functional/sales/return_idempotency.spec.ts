@@ -1,17 +1,7 @@
 import { test } from '@japa/runner'
-import type { ApiClient } from '@japa/api-client'
 import { signedIn } from '#tests/helpers/actors'
 import { eachTestRolledBack } from '#tests/helpers/rolled_back'
-import { THREE_LINE_BASKET, clerkAtRegister, openRegister, registersOf, storeQuantity } from '#tests/helpers/pos'
-
-async function sellBasket(client: ApiClient, token: string, registerId: number) {
-  const response = await client
-    .post('/api/v1/sales')
-    .header('authorization', `Bearer ${token}`)
-    .json({ caisse_id: registerId, lignes: THREE_LINE_BASKET, paiements: [{ mode: 'especes', montant: '10.00' }] })
-  response.assertStatus(201)
-  return response.body()
-}
+import { clerkAtRegister, sellBasket, openRegister, registersOf, storeQuantity } from '#tests/helpers/pos'
 
 test.group('Returns with an Idempotency-Key', (group) => {
   const pos = eachTestRolledBack(group, () => clerkAtRegister(1, 0))
