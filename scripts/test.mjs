@@ -17,6 +17,7 @@ import { appKey, sessionSecret } from './lib/environment.mjs'
 import { DATA, ROOT } from './lib/paths.mjs'
 import { assertPortFree, daemon, run, runStatus, stopDaemon, waitForHttp } from './lib/processes.mjs'
 import { redisAvailable, startRedis, stopRedis } from './lib/redis.mjs'
+import { tapFailures } from './lib/tap.mjs'
 
 const TEST_DATA = join(DATA, 'test')
 const PG_DIR = join(DATA, 'test-pg')
@@ -30,8 +31,8 @@ mkdirSync(TEST_DATA, { recursive: true })
 
 const results = []
 
-function record(name, passed, failed, note = '') {
-  results.push({ name, passed, failed, note })
+function record(name, passed, failed, note = '', failures = []) {
+  results.push({ name, passed, failed, note, failures })
   const verdict = failed === 0 ? 'ok' : 'FAILED'
   console.log(`\n── ${name}: ${verdict} (${passed} passed, ${failed} failed)${note ? ` ${note}` : ''}\n`)
 }
@@ -51,12 +52,17 @@ function readJson(path) {
   }
 }
 
-/** Counts from a TAP stream written by node --test. */
-function tapCounts(path) {
+/**
+ * Counts, and the full names of the failed tests, from a TAP stream written by
+ * node --test. The names are repeated in the closing summary because CI keeps
+ * only the end of the output.
+ */
+function tapResults(path) {
   const text = existsSync(path) ? readFileSync(path, 'utf8') : ''
   const count = (label) => Number(new RegExp(`^# ${label} (\\d+)$`, 'm').exec(text)?.[1] ?? 0)
-  return { passed: count('pass'), failed: count('fail') + count('cancelled') }
+  return { passed: count('pass'), failed: count('fail') + count('cancelled'), failures: tapFailures(text) }
 }
+
 
 async function nodeTests(name, pattern, env, cwd = WEB_DIR) {
   const tap = join(TEST_DATA, `${name.replace(/\W+/g, '-')}.tap`)
@@ -67,9 +73,9 @@ async function nodeTests(name, pattern, env, cwd = WEB_DIR) {
     ['--test', '--experimental-strip-types', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, pattern],
     { cwd, env, shell: false }
   )
-  const counts = tapCounts(tap)
+  const counts = tapResults(tap)
   if (code !== 0 && counts.failed === 0) counts.failed = 1
-  record(name, counts.passed, counts.failed)
+  record(name, counts.passed, counts.failed, '', counts.failures)
 }
 
 async function main() {
@@ -117,7 +123,7 @@ async function main() {
         env: { ...baseEnv, PORT: String(PORTS.japa), TEST_SUMMARY_FILE: summary },
       })
       const counts = readJson(summary) ?? { passed: 0, failed: 1 }
-      record('api tests', counts.passed, code !== 0 && counts.failed === 0 ? 1 : counts.failed)
+      record('api tests', counts.passed, code !== 0 && counts.failed === 0 ? 1 : counts.failed, '', counts.failedTestsTitles ?? [])
     }
 
     if (wants('web')) await nodeTests('web unit tests', 'tests/unit/*.test.ts', baseEnv)
@@ -138,6 +144,8 @@ async function main() {
   console.log('\nSummary')
   for (const r of results) console.log(`  ${r.failed ? '✗' : '✓'} ${r.name.padEnd(28)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed`)
   console.log(`  (${Math.round((Date.now() - startedAt) / 1000)} s)\n`)
+  const failures = results.flatMap((r) => r.failures.map((test) => `  ✗ ${r.name}: ${test}`))
+  if (failures.length) console.log(`Failed tests\n${failures.join('\n')}\n`)
   console.log(`${passed} passed, ${failed} failed`)
   process.exitCode = failed > 0 || results.length === 0 ? 1 : 0
 }

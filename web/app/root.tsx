@@ -8,6 +8,7 @@ import { AppNavbar } from '~/components/app-navbar'
 import { NoticeBanner } from '~/components/notice-banner'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { authState, commitSession, ensureCsrfToken, getSession, touch } from '~/lib/auth/session.server'
+import { useHydrated } from '~/lib/hydrated'
 import { htmlLang, translator } from '~/lib/i18n/index'
 import { requestLang } from '~/lib/i18n/lang.server'
 import { navFor } from '~/lib/nav'
@@ -82,9 +83,11 @@ export function Layout({ children }: { children: ReactNode }) {
 
 export default function App() {
   // Marks the page as interactive (end-to-end tests wait for it before using keyboard shortcuts).
+  // Set once the render that shows what needs JavaScript (useHydrated) is committed, not before.
+  const hydrated = useHydrated()
   useEffect(() => {
-    document.documentElement.dataset.hydrated = 'true'
-  }, [])
+    if (hydrated) document.documentElement.dataset.hydrated = 'true'
+  }, [hydrated])
   return <Outlet />
 }
 

@@ -97,10 +97,11 @@ export default function PointOfSalePage() {
     })
   }
 
-  // A scan the server could not match comes back to the field, selected, for correction.
+  // A scan the server could not match comes back to the field, selected, for correction — unless
+  // the clerk is already typing the next code (a scanner's burst): that code is not overwritten.
   useEffect(() => {
     const scanResult = fetched?.intent === 'scan' ? fetched : undefined
-    if (scanResult?.values?.q && scanRef.current) {
+    if (scanResult?.values?.q && scanRef.current && scanRef.current.value === '') {
       scanRef.current.value = scanResult.values.q
       scanRef.current.select()
     }
