@@ -1,5 +1,5 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches } from '@remix-run/react'
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useFetchers, useLocation, useMatches, useNavigation } from '@remix-run/react'
 import { useEffect, type ReactNode } from 'react'
 import bootstrapHref from 'bootstrap/dist/css/bootstrap.min.css?url'
 
@@ -82,13 +82,33 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  // Marks the page as interactive (end-to-end tests wait for it before using keyboard shortcuts).
-  // Set once the render that shows what needs JavaScript (useHydrated) is committed, not before.
-  const hydrated = useHydrated()
-  useEffect(() => {
-    if (hydrated) document.documentElement.dataset.hydrated = 'true'
-  }, [hydrated])
+  usePageStateMarkers()
   return <Outlet />
+}
+
+/**
+ * What the page is doing, on <html>, for end-to-end tests (and anyone scripting the app): a test
+ * must not act on a page that is not interactive yet, nor read one whose URL changed before React
+ * showed it (a client navigation pushes the URL first).
+ *   data-hydrated="true"  once the render showing what needs JavaScript (useHydrated) is committed;
+ *   data-url              the path and query of the page on screen;
+ *   data-busy="true"      while a form or fetcher is being answered;
+ *   data-settled          how many submissions have been answered so far.
+ */
+function usePageStateMarkers() {
+  const hydrated = useHydrated()
+  const location = useLocation()
+  const navigation = useNavigation()
+  const fetchers = useFetchers()
+  const busy = navigation.state !== 'idle' || fetchers.some((fetcher) => fetcher.state !== 'idle')
+  useEffect(() => {
+    if (!hydrated) return
+    const marks = document.documentElement.dataset
+    marks.hydrated = 'true'
+    marks.url = location.pathname + location.search
+    if (marks.busy === 'true' && !busy) marks.settled = String(Number(marks.settled ?? 0) + 1)
+    marks.busy = String(busy)
+  }, [hydrated, busy, location])
 }
 
 export function ErrorBoundary() {

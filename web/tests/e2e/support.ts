@@ -214,8 +214,21 @@ export function randomPrivateIp(): string {
 /** With JavaScript, waits until React has hydrated the page (keyboard shortcuts, fetchers). */
 export async function ready(page: Page): Promise<void> {
   await page.waitForLoadState('domcontentloaded')
-  if (JS_ENABLED) await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached' })
+  if (!JS_ENABLED) return
+  // Interactive, nothing being answered, and showing the URL in the address bar (see root.tsx).
+  await page.waitForFunction(() => {
+    const marks = document.documentElement.dataset
+    const same = (a: string, b: string) => {
+      const [pathA = '', queryA = ''] = a.split('?')
+      const [pathB = '', queryB = ''] = b.split('?')
+      return decodeURI(pathA) === decodeURI(pathB) && new URLSearchParams(queryA).toString() === new URLSearchParams(queryB).toString()
+    }
+    return marks.hydrated === 'true' && marks.busy !== 'true' && same(marks.url ?? '', location.pathname + location.search)
+  })
 }
+
+/** How many form or fetcher submissions the page has seen answered (root.tsx counts them). */
+const settledCount = (page: Page) => page.evaluate(() => Number(document.documentElement.dataset.settled ?? 0))
 
 /** Polls until `check` holds (playwright-core has no auto-retrying assertions). */
 export async function until(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
@@ -250,8 +263,21 @@ export async function go(page: Page, path: string): Promise<void> {
 
 /** Clicks a button and waits for the page that answers (a redirect, or the same page with a message). */
 export async function press(page: Page, button: string | RegExp, scope: Locator | Page = page): Promise<void> {
+  const before = JS_ENABLED ? await settledCount(page) : 0
   await scope.getByRole('button', { name: button, exact: typeof button === 'string' }).click()
   await page.waitForLoadState('domcontentloaded')
+  if (JS_ENABLED) {
+    // The answer to this submission — or, when none started within 1 s, a refusal made in the page
+    // (a submission starts within milliseconds; waiting longer only slows the refusals' tests).
+    const since = Date.now()
+    await page.waitForFunction(
+      ([count, start]) => {
+        const marks = document.documentElement.dataset
+        return Number(marks.settled ?? 0) > count || (marks.busy !== 'true' && Date.now() - start > 1_000)
+      },
+      [before, since] as const
+    )
+  }
   await ready(page)
 }
 
