@@ -4,8 +4,9 @@
  *
  *   k6 run -e SCENARIO=read-mix -e TARGET=http://127.0.0.1:8080 -e API_TOKEN=cpt_… k6-tests/run.js
  *
- * Selling scenarios need open registers and stock: run
- * `node scripts/ace.mjs bench:prepare` against the same database first.
+ * Selling scenarios need open registers and stock. `make bench` prepares them itself; with
+ * k6, run `node scripts/ace.mjs bench:prepare` first for make start's database (make lb has
+ * its own under .data/lb/: scripts/bench/environment.mjs shows how it is prepared there).
  * `stages` become k6 stages (a ramp of virtual users); a `flow` runs in order once per
  * iteration. The failover scenario's disruption is the autocannon runner's: with k6, kill
  * an API instance by hand while it runs.

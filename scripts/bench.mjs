@@ -56,6 +56,7 @@ async function main() {
   if (scenario.requiresLoadBalancer && !lb) {
     throw new Error(`SCENARIO=${name} kills an API instance of make lb: start it (make lb) and target its nginx (TARGET=http://127.0.0.1:8080)`)
   }
+  for (const url of new Set([target, apiTarget])) await assertAnswers(url)
   const credentials = credentialsFor(lb)
   if (!credentials?.apiToken) throw new Error(`No dev-credentials.json for ${target}: start the stack first (make start or make lb)`)
   const env = await prepareEnvironment(apiTarget, credentials, scenario, lb)
@@ -108,6 +109,15 @@ async function main() {
   // One Markdown file per scenario and topology: a run through nginx does not replace the single-instance one.
   saveReport(lb && !scenario.requiresLoadBalancer ? `${name}-lb` : name, report, toMarkdown(report))
   if (results.some((r) => r.total.errors > 0 || r.total.non2xx > 0 || r.total.unanswered > 0)) process.exitCode = 1
+}
+
+/** A stack that is not running is said in words, before anything else is tried ("fetch failed" said nothing). */
+async function assertAnswers(url) {
+  try {
+    await fetch(`${url}/health`, { signal: AbortSignal.timeout(5_000) })
+  } catch {
+    throw new Error(`Nothing answers at ${url}: start the stack first (make start; make lb for its nginx on :8080)`)
+  }
 }
 
 async function machineSummary() {

@@ -4,6 +4,7 @@ import { createRequestHandler } from '@remix-run/express'
 import compression from 'compression'
 import express from 'express'
 import { readdirSync } from 'node:fs'
+import { hostname } from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
@@ -17,7 +18,8 @@ import { securityHeaders } from './server/security-headers.js'
 const isDev = process.env.NODE_ENV !== 'production'
 const port = Number(process.env.PORT ?? 3000)
 const host = process.env.HOST ?? '127.0.0.1'
-const instance = process.env.INSTANCE_ID ?? 'web-1'
+// Like the API's: host and port, unique per instance even when nothing names it.
+const instance = process.env.INSTANCE_ID || `${hostname()}:${port}`
 const webRoot = import.meta.dirname
 // `make start` runs from a copy of the build, so that rebuilding never changes what a running server serves.
 const buildDir = process.env.WEB_BUILD_DIR ?? path.join(webRoot, 'build')

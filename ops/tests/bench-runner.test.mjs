@@ -78,3 +78,20 @@ test('closed loop: per-route figures, and a 404 is counted as non-2xx on its rou
   assert.equal(result.total.errors, 0)
   assert.equal(result.instances.overall.test, result.total.requests)
 })
+
+test('make bench against a stack that is not running says so, and loads nothing', async () => {
+  const { execFile } = await import('node:child_process')
+  // A port that was just free: nothing listens there.
+  const idle = http.createServer()
+  await new Promise((resolve) => idle.listen(0, '127.0.0.1', resolve))
+  const port = idle.address().port
+  await new Promise((resolve) => idle.close(resolve))
+  const script = new URL('../../scripts/bench.mjs', import.meta.url).pathname
+  const { code, stderr } = await new Promise((resolve) => {
+    execFile(process.execPath, [script, '--target', `http://127.0.0.1:${port}`, '--duration', '1'], { timeout: 30_000 }, (error, _stdout, stderr) =>
+      resolve({ code: error?.code ?? 0, stderr })
+    )
+  })
+  assert.equal(code, 1)
+  assert.match(stderr, new RegExp(`Nothing answers at http://127\\.0\\.0\\.1:${port}: start the stack first`))
+})

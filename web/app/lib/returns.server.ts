@@ -17,6 +17,7 @@ import type { Message } from './i18n/index.ts'
 import { centsFromWire } from './money.ts'
 import { returnsPath } from './paths.ts'
 import { registerFor } from './pos/pos.server.ts'
+import { registerHeading } from './pos/register-heading.ts'
 import { returnsQuery } from './returns.ts'
 import { actionErrorFrom, redirectWithNotice } from './request.server.ts'
 import { getStore } from './stores.server.ts'
@@ -107,7 +108,7 @@ export async function loadReturnsPage(
   ])
   const missed = searchMiss || (saleId !== null && sale === null)
   return {
-    register: { id: register.id, nom: register.nom, storeId: register.magasin_id, storeName: store.nom },
+    register: registerHeading(register, store),
     // An unknown ?vente= reads like an unknown receipt number: the message quotes what was asked for.
     search: search || (missed && saleId !== null ? String(saleId) : ''),
     searchMiss: missed,

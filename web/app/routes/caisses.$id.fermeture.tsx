@@ -14,6 +14,7 @@ import { pageTitle } from '~/lib/meta'
 import { centsToWire } from '~/lib/money'
 import { useIsPending } from '~/lib/pending'
 import { registerFor } from '~/lib/pos/pos.server'
+import { registerCrumbs, registerHeading, registerHomePath } from '~/lib/pos/register-heading'
 import { actionErrorFrom, idParam, loading, mutation, redirectWithNotice, signedIn } from '~/lib/request.server'
 import { useT } from '~/lib/root-data'
 import { currentSession, currentSessionSummary, getStore } from '~/lib/stores.server'
@@ -29,7 +30,7 @@ export async function loader(args: LoaderFunctionArgs) {
     const register = await registerFor(api, user, registerId)
     const [store, session] = await Promise.all([getStore(api, register.magasin_id), currentSession(api, register)])
     return {
-      register: { id: register.id, nom: register.nom, storeId: register.magasin_id, storeName: store.nom },
+      register: registerHeading(register, store),
       session,
     }
   })
@@ -99,17 +100,13 @@ export default function CloseRegisterPage() {
     <>
       <PageHeader
         title={t('close.title', { register: register.nom })}
-        crumbs={[
-          { label: register.storeName, to: `/magasins/${register.storeId}/caisses` },
-          { label: register.nom, to: `/caisses/${register.id}/vente` },
-          { label: t('close.crumb') },
-        ]}
+        crumbs={registerCrumbs(register, t('close.crumb'))}
       />
       {!session ? (
         <div className="alert alert-info">
           {t('close.alreadyClosed')}{' '}
-          <Link to={`/caisses/${register.id}/vente`} className="alert-link">
-            {t('close.backToPos')}
+          <Link to={registerHomePath(register)} className="alert-link">
+            {register.active ? t('close.backToPos') : t('report.backToRegisters')}
           </Link>
         </div>
       ) : (

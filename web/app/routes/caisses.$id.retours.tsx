@@ -20,6 +20,7 @@ import { centsFromWire } from '~/lib/money'
 import { useIsPending } from '~/lib/pending'
 import { idParam, loading, mutation, signedIn } from '~/lib/request.server'
 import { returnsPath } from '~/lib/paths'
+import { registerCrumbs, registerHomePath } from '~/lib/pos/register-heading'
 import { loadReturnsPage, runReturnAction, type ReturnActionResult, type SaleForReturn } from '~/lib/returns.server'
 import { useMessage, useT } from '~/lib/root-data'
 
@@ -52,14 +53,10 @@ export default function ReturnsPage() {
     <>
       <PageHeader
         title={t('returns.title', { register: view.register.nom })}
-        crumbs={[
-          { label: view.register.storeName, to: `/magasins/${view.register.storeId}/caisses` },
-          { label: view.register.nom, to: `/caisses/${view.register.id}/vente` },
-          { label: t('returns.crumb') },
-        ]}
+        crumbs={registerCrumbs(view.register, t('returns.crumb'))}
         actions={
-          <Link className="btn btn-outline-secondary btn-sm" to={`/caisses/${view.register.id}/vente`}>
-            {t('returns.backToPos')}
+          <Link className="btn btn-outline-secondary btn-sm" to={registerHomePath(view.register)}>
+            {view.register.active ? t('returns.backToPos') : t('report.backToRegisters')}
           </Link>
         }
       />

@@ -7,6 +7,7 @@ import { SessionReport } from '~/components/session-report'
 import { ok } from '~/lib/api/client.server'
 import { pageTitle } from '~/lib/meta'
 import { registerFor } from '~/lib/pos/pos.server'
+import { registerCrumbs, registerHeading } from '~/lib/pos/register-heading'
 import { idParam, loading, notFound, signedIn } from '~/lib/request.server'
 import { useT } from '~/lib/root-data'
 import { getStore, withReport } from '~/lib/stores.server'
@@ -31,7 +32,7 @@ export async function loader(args: LoaderFunctionArgs) {
     ])
     if (session.caisse_id !== register.id) throw notFound()
     return {
-      register: { id: register.id, nom: register.nom, storeId: register.magasin_id, storeName: store.nom },
+      register: registerHeading(register, store),
       session,
     }
   })
@@ -44,11 +45,7 @@ export default function SessionReportPage() {
     <>
       <PageHeader
         title={session.rapport.type === 'Z' ? t('report.zPageTitle', { register: register.nom }) : t('report.xPageTitle', { register: register.nom })}
-        crumbs={[
-          { label: register.storeName, to: `/magasins/${register.storeId}/caisses` },
-          { label: register.nom, to: `/caisses/${register.id}/vente` },
-          { label: t('report.crumb') },
-        ]}
+        crumbs={registerCrumbs(register, t('report.crumb'))}
         actions={
           <Link className="btn btn-outline-secondary btn-sm" to={`/magasins/${register.storeId}/caisses`}>
             {t('report.backToRegisters')}

@@ -38,11 +38,17 @@ if (baseUrl) {
       assert.ok(!html.includes(`/caisses/${register.id}/vente`))
     })
 
-    test('its POS is not found; its closing page and returns still answer', async () => {
+    test('its POS is not found; its closing page and returns still answer, and link to the store, not to that 404', async () => {
       const client = await signedInAs('gerant')
       assert.equal((await client.fetch(`/caisses/${register.id}/vente`)).status, 404)
-      assert.equal((await client.fetch(`/caisses/${register.id}/fermeture`)).status, 200)
-      assert.equal((await client.fetch(`/caisses/${register.id}/retours`)).status, 200)
+      for (const page of ['fermeture', 'retours']) {
+        const response = await client.fetch(`/caisses/${register.id}/${page}`)
+        assert.equal(response.status, 200, page)
+        const html = await response.text()
+        assert.ok(!html.includes(`href="/caisses/${register.id}/vente"`), `${page}: no link to the POS`)
+        assert.ok(html.includes(`href="/magasins/${STORE}/caisses"`), `${page}: a link to the store's registers`)
+        assert.match(html, /Retour aux caisses/, page)
+      }
     })
   })
 }
