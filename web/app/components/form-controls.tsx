@@ -1,6 +1,7 @@
-import type { ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react'
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react'
 
 import { controlClass, describedBy, FieldFrame, FieldMessages, wireField, type FieldWiring } from '~/components/form-field'
+import { CHECKED_VALUE } from '~/lib/forms/core'
 
 // Companions of <Field> (form-field.tsx) for selects, text areas and groups of
 // check boxes: same ids (`${formId}-${name}`), same error and help wiring.
@@ -22,6 +23,20 @@ export function TextAreaField(props: FieldWiring & Omit<TextareaHTMLAttributes<H
     <FieldFrame {...frame}>
       <textarea className={controlClass('form-control', error)} {...wiring} {...control} />
     </FieldFrame>
+  )
+}
+
+/** One check box with its label beside it (a confirmation); it posts CHECKED_VALUE when ticked. */
+export function CheckField(props: FieldWiring & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name' | 'className' | 'type' | 'value'>) {
+  const { frame, wiring, error, control } = wireField(props)
+  return (
+    <div className={`form-check ${frame.className ?? 'mb-3'}`}>
+      <input type="checkbox" className={controlClass('form-check-input', error)} value={CHECKED_VALUE} {...wiring} {...control} />
+      <label className="form-check-label" htmlFor={frame.id}>
+        {frame.label}
+      </label>
+      <FieldMessages id={frame.id} error={error} help={frame.help} />
+    </div>
   )
 }
 

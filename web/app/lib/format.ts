@@ -85,6 +85,7 @@ export function storeDay(value: Date = new Date()): string {
 const dayFormats = {
   long: new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeZone: 'UTC' }),
   short: new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
+  shortWithYear: new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
   month: new Intl.DateTimeFormat(LOCALE, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
 }
 
@@ -95,6 +96,16 @@ export function formatDay(day: string, style: keyof typeof dayFormats = 'long'):
     throw new RangeError(`formatDay expects a YYYY-MM-DD day, got ${day}`)
   }
   return style === 'long' ? withFirstOfMonth(dayFormats.long, date) : dayFormats[style].format(date)
+}
+
+/**
+ * Two report days as a short range: "24 nov. – 30 nov." within this year; the year is written
+ * when the range is in another one ("24 nov. – 30 nov. 2025") or spans two ("28 déc. 2025 – 3 janv. 2026").
+ */
+export function formatDayRange(from: string, to: string, today: string = storeDay()): string {
+  const [fromYear, toYear, thisYear] = [from, to, today].map((day) => day.slice(0, 4))
+  if (fromYear !== toYear) return `${formatDay(from, 'shortWithYear')} – ${formatDay(to, 'shortWithYear')}`
+  return `${formatDay(from, 'short')} – ${formatDay(to, toYear === thisYear ? 'short' : 'shortWithYear')}`
 }
 
 const changeFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1, signDisplay: 'exceptZero' })

@@ -4,6 +4,7 @@ import { useRef, useState, type FormEvent } from 'react'
 
 import { CsrfField } from '~/components/csrf-field'
 import { EmptyState } from '~/components/empty-state'
+import { CheckField } from '~/components/form-controls'
 import { Field, FormError } from '~/components/form-field'
 import { PageHeader } from '~/components/page-header'
 import { Pagination } from '~/components/pagination'
@@ -200,6 +201,8 @@ function SaleReturnForms({
   const returning = useIsPending({ formAction, intent: 'return' })
   const cancelling = useIsPending({ formAction, intent: 'cancel' })
   const nothingLeft = sale.lines.every((line) => line.remaining === 0)
+  const itemsLeft = sale.lines.reduce((sum, line) => sum + line.remaining, 0)
+  const cancelUnconfirmed = cancelResult?.fieldErrors?.confirmer
 
   useFocusOnRefusal(result)
 
@@ -289,13 +292,20 @@ function SaleReturnForms({
         </Form>
       )}
       {!nothingLeft ? (
-        <Form method="post" action={formAction} className="border-top mt-4 pt-3" data-testid="cancel-sale">
+        <Form method="post" action={formAction} className="border-top mt-4 pt-3" data-testid="cancel-sale" noValidate>
           <h3 className="h6">{t('returns.cancelTitle')}</h3>
           <p className="small text-body-secondary">{t('returns.cancelHelp')}</p>
           <CsrfField />
           <input type="hidden" name="vente_id" value={sale.id} />
           <input type="hidden" name="cle" value={`${idempotencyKey}-annulation`} />
-          <FormError error={cancelResult?.error ?? (cancelResult?.fieldErrors ? { key: 'form.invalid' } : undefined)} />
+          <FormError error={cancelResult?.error ?? (cancelResult?.fieldErrors && !cancelUnconfirmed ? { key: 'form.invalid' } : undefined)} />
+          <CheckField
+            formId="cancel"
+            name="confirmer"
+            label={t('returns.cancelConfirm', { count: formatNumber(itemsLeft) })}
+            error={cancelUnconfirmed}
+            autoFocus={Boolean(cancelUnconfirmed)}
+          />
           <RefundMethodSelect id="cancel-mode" value={cancelResult?.values?.mode_remboursement} />
           <button type="submit" name="intent" value="cancel" className="btn btn-outline-danger" disabled={cancelling}>
             {t('returns.cancelSubmit')}

@@ -22,6 +22,7 @@ import {
   describeFlows,
   expectText,
   money,
+  press,
   ready,
   registerOfThisMode,
   stockUp,
@@ -323,7 +324,14 @@ describeFlows('a clerk’s day at the register', () => {
     assert.equal(cents(sale.body.montant_rembourse), refund)
   })
 
-  test('the clerk cancels the rest of the sale with a POST (the sale is kept, marked returned)', async () => {
+  test('the clerk cancels the rest of the sale with a POST, once confirmed (the sale is kept, marked returned)', async () => {
+    // Not confirmed: refused on the check box, which takes the focus; nothing is refunded.
+    await press(page, 'Annuler la vente')
+    const confirm = page.getByLabel(/Je confirme : reprendre tous les articles restants \(3\)/)
+    await expectText(page.locator('#cancel-confirmer-error'), 'Cochez la confirmation pour annuler toute la vente.')
+    await until(async () => (await page.evaluate(() => document.activeElement?.id)) === 'cancel-confirmer', 'the focus on the confirmation')
+    assert.equal((await api<{ statut: string }>('GET', `/sales/${saleId}`)).body.statut, 'partiellement_retournee')
+    await confirm.check()
     await page.locator('#cancel-mode').selectOption('carte')
     await page.getByRole('button', { name: 'Annuler la vente' }).click()
     await expectText(page.getByTestId('refund'), '(Carte)')

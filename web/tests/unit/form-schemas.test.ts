@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 
-import { parseCloseSession, parsePayment, parseReturn, parseScan, parseLogin, parseOpenSession } from '../../app/lib/forms/schemas.ts'
+import { parseCancelSale, parseCloseSession, parsePayment, parseReturn, parseScan, parseLogin, parseOpenSession } from '../../app/lib/forms/schemas.ts'
 import { translate } from '../../app/lib/i18n/index.ts'
 
 const KEY = 'web-0f8e7a3c-2b1d-4c5e-9f00-112233445566'
@@ -119,6 +119,19 @@ describe('parseReturn', () => {
       assert.equal(parsed.errors.lignes?.key, 'returns.nothingSelected')
       assert.equal(parsed.errors.motif?.key, 'form.required')
     }
+  })
+})
+
+describe('parseCancelSale', () => {
+  test('cancels only when the confirmation is ticked', () => {
+    const unticked = parseCancelSale({ mode_remboursement: 'carte', cle: KEY })
+    assert.equal(!unticked.ok && unticked.errors.confirmer?.key, 'returns.cancelConfirmRequired')
+    const other = parseCancelSale({ confirmer: 'on', cle: KEY })
+    assert.equal(!other.ok && other.errors.confirmer?.key, 'returns.cancelConfirmRequired')
+    assert.deepEqual(parseCancelSale({ confirmer: 'oui', mode_remboursement: 'carte', cle: KEY }), {
+      ok: true,
+      value: { reason: 'Annulation de la vente', refundMethod: 'carte', idempotencyKey: KEY },
+    })
   })
 })
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 
-import { formatDate, formatMoney } from '../../app/lib/format.ts'
+import { formatDate, formatDayRange, formatMoney } from '../../app/lib/format.ts'
 
 // fr-CA uses a no-break space both before "$" and between thousands.
 const NBSP = '\u00a0'
@@ -43,5 +43,14 @@ describe('formatDate', () => {
 
   test('refuses unparseable dates instead of printing "Invalid Date"', () => {
     assert.throws(() => formatDate('pas une date'), RangeError)
+  })
+})
+
+describe('formatDayRange', () => {
+  const norm = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ')
+  test('no year within this year; the year when the range is in another one or spans two', () => {
+    assert.equal(norm(formatDayRange('2026-11-24', '2026-11-30', '2026-12-06')), '24 nov. – 30 nov.')
+    assert.equal(norm(formatDayRange('2025-11-24', '2025-11-30', '2026-12-06')), '24 nov. – 30 nov. 2025')
+    assert.equal(norm(formatDayRange('2025-12-28', '2026-01-03', '2026-12-06')), '28 déc. 2025 – 3 janv. 2026')
   })
 })

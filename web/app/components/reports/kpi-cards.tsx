@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
 
-import { formatChange, formatDay, formatMoney, formatNumber } from '~/lib/format'
+import { formatChange, formatDayRange, formatMoney, formatNumber } from '~/lib/format'
 import type { Comparison, KpiView } from '~/lib/reports/figures'
 import { useT } from '~/lib/root-data'
 
@@ -38,10 +38,7 @@ function KpiCard({ testId, label, value, children }: { testId: string; label: st
  */
 export function KpiCards({ kpis, stockHref }: { kpis: KpiView; stockHref: string }) {
   const t = useT()
-  const previousLabel = t('reports.kpi.previousPeriod', {
-    from: formatDay(kpis.previousPeriod.from, 'short'),
-    to: formatDay(kpis.previousPeriod.to, 'short'),
-  })
+  const previousLabel = formatDayRange(kpis.previousPeriod.from, kpis.previousPeriod.to)
   return (
     <section aria-labelledby="kpi-heading" className="mb-4">
       <h2 id="kpi-heading" className="visually-hidden">

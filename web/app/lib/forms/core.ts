@@ -11,6 +11,9 @@ export type FieldErrors = Record<string, Message>
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors }
 export type FormInput = FormData | URLSearchParams | Record<string, string | undefined>
 
+/** What a ticked <CheckField> posts. */
+export const CHECKED_VALUE = 'oui'
+
 /** A field's text, trimmed; '' when absent (files are not text). */
 export function readField(input: FormInput, name: string): string {
   const value = input instanceof FormData || input instanceof URLSearchParams ? input.get(name) : input[name]
@@ -78,6 +81,13 @@ export class FormReader {
     if (value < min) this.fail(name, 'form.min', { min: formatNumber(min) })
     else if (value > max) this.fail(name, 'form.max', { max: formatNumber(max) })
     return value
+  }
+
+  /** A check box: whether it was ticked; `mustBeTicked`: the message when it must be and was not. */
+  checked(name: string, mustBeTicked?: MessageKey): boolean {
+    const ticked = readField(this.input, name) === CHECKED_VALUE
+    if (!ticked && mustBeTicked) this.fail(name, mustBeTicked)
+    return ticked
   }
 
   /** An amount in cents (the clerk may type "12,50", "12.5", "12 $"). */

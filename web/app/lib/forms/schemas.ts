@@ -119,6 +119,8 @@ export function parseCancelSale(input: FormInput): Parsed<{ reason: string; refu
   const form = new FormReader(input)
   const reason = form.text('motif', { min: 2, max: 500, required: false }) || 'Annulation de la vente'
   const refundMethod = form.choice('mode_remboursement', REFUND_METHODS, 'original')
+  // Everything left goes back and is refunded at once: a slip of the hand must not do that.
+  form.checked('confirmer', 'returns.cancelConfirmRequired')
   const idempotencyKey = readField(input, 'cle')
   if (!IDEMPOTENCY_KEY.test(idempotencyKey)) form.fail('cle', 'form.staleForm')
   return form.result(() => ({ reason, refundMethod: refundMethod ?? 'original', idempotencyKey }))

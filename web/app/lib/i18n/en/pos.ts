@@ -164,6 +164,8 @@ export const pos: Record<keyof typeof french, string> = {
   'returns.cancelTitle': 'Cancel the whole sale',
   'returns.cancelHelp': 'Takes back every item not yet returned and refunds the customer. Stock is updated.',
   'returns.cancelSubmit': 'Cancel the sale',
+  'returns.cancelConfirm': 'I confirm: take back every remaining item ({count}) and refund the customer',
+  'returns.cancelConfirmRequired': 'Tick the confirmation to cancel the whole sale.',
   'returns.doneTitle': 'Return #{id} recorded',
   'returns.doneAmount': 'Refund: {amount} ({mode}).',
   'returns.refundedCash': 'Return recorded: give back {amount} in cash.',

@@ -86,7 +86,6 @@ export const reports: Record<keyof typeof french, string> = {
   'reports.kpi.averageTicket': 'Average ticket',
   'reports.kpi.alerts': 'Stock alerts',
   'reports.kpi.versus': 'vs {period}: {value}',
-  'reports.kpi.previousPeriod': '{from} – {to}',
   'reports.kpi.seeStock': 'See the stock status',
   'reports.csv.heading': 'Download (CSV)',
   'reports.csv.help': 'Same filters as the page. {snapshots}: the stock right now.',

@@ -162,6 +162,8 @@ export const pos = {
   'returns.cancelTitle': 'Annuler toute la vente',
   'returns.cancelHelp': 'Reprend tous les articles pas encore retournés et rembourse le client. Le stock est remis à jour.',
   'returns.cancelSubmit': 'Annuler la vente',
+  'returns.cancelConfirm': 'Je confirme : reprendre tous les articles restants ({count}) et rembourser le client',
+  'returns.cancelConfirmRequired': 'Cochez la confirmation pour annuler toute la vente.',
   'returns.doneTitle': 'Retour n° {id} enregistré',
   'returns.doneAmount': 'Remboursement : {amount} ({mode}).',
   'returns.refundedCash': 'Retour enregistré : rendez {amount} en espèces.',

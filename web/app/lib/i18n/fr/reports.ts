@@ -84,7 +84,6 @@ export const reports = {
   'reports.kpi.averageTicket': 'Ticket moyen',
   'reports.kpi.alerts': 'Alertes stock',
   'reports.kpi.versus': 'vs {period} : {value}',
-  'reports.kpi.previousPeriod': '{from} – {to}',
   'reports.kpi.seeStock': "Voir l'état des stocks",
   'reports.csv.heading': 'Télécharger (CSV)',
   'reports.csv.help': 'Mêmes filtres que la page. {snapshots} : le stock en ce moment.',
