@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { created } from '#core/created'
 import { validateBody, type StrictValidator as Validator } from '#core/validation'
 import { requireRole } from '#access/policies'
 
@@ -18,6 +19,8 @@ export interface ManagedResource<Body, Patch, Replacement, Changes, Model, Wire>
   update(id: number, changes: Replacement | Changes): Promise<Model>
   remove(id: number): Promise<Model>
   toWire(model: Model): Wire
+  /** Where the created resource is read back, under the API prefix (`/stores/12`): the 201's Location. */
+  location(model: Model): string
 }
 
 /**
@@ -37,7 +40,8 @@ export function managerWrites<Body, Patch, Replacement, Changes, Model, Wire>(
     async store(ctx: HttpContext) {
       requireRole(ctx.principal, 'manager', 'admin')
       const body = await validateBody(resource.body, ctx)
-      return ctx.response.created(resource.toWire(await resource.create(resource.replacementFromWire(body))))
+      const model = await resource.create(resource.replacementFromWire(body))
+      return created(ctx, resource.location(model), resource.toWire(model))
     },
 
     async replace(ctx: HttpContext) {

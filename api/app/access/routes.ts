@@ -1,4 +1,5 @@
 import router from '@adonisjs/core/services/router'
+import { location } from '#core/openapi/headers'
 import { middleware } from '#start/kernel'
 import { documented } from '#core/openapi/registry'
 import { pageOf, registerSchemas } from '#core/openapi/schemas'
@@ -95,7 +96,7 @@ router
       body: createUserBody,
       bodyExample: accessBodyExamples.createUser,
       responses: {
-        201: { description: 'The new user', schema: 'User' },
+        201: { description: 'The new user', schema: 'User', headers: location('/api/v1/users/{id}') },
         409: accessErrors.userDuplicate,
         422: accessErrors.userInvalid,
       },

@@ -1,7 +1,7 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 import { documented } from '#core/openapi/registry'
-import { idempotencyKey, replayed } from '#core/openapi/headers'
+import { idempotencyKey, replayed, location } from '#core/openapi/headers'
 import { pageOf, registerSchemas } from '#core/openapi/schemas'
 import { registerExamples } from '#core/openapi/examples'
 import { catalogBodyExamples, catalogErrors, catalogExamples } from '#catalog/openapi_examples'
@@ -100,7 +100,7 @@ router
       bodyExample: catalogBodyExamples.createProduct,
       headers: [idempotencyKey('product')],
       responses: {
-        201: { description: 'The created product', schema: 'Product' },
+        201: { description: 'The created product', schema: 'Product', headers: location('/api/v1/products/{id}') },
         200: replayed('Replay of an earlier creation with the same Idempotency-Key', 'Product'),
         409: catalogErrors.productCreationConflict,
       },
@@ -183,7 +183,7 @@ router
       auth: ['write'],
       body: categoryBody,
       bodyExample: catalogBodyExamples.createCategory,
-      responses: { 201: { description: 'The created category', schema: 'Category' }, 409: catalogErrors.categoryDuplicate },
+      responses: { 201: { description: 'The created category', schema: 'Category', headers: location('/api/v1/categories/{id}') }, 409: catalogErrors.categoryDuplicate },
     })
     documented(router.put('/categories/:id', [CategoriesController, 'replace']).use(writes()), {
       summary: 'Replace a category',

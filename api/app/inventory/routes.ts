@@ -5,7 +5,7 @@ import { documented, type SchemaSource } from '#core/openapi/registry'
 import { pageOf, registerSchemas } from '#core/openapi/schemas'
 import { registerExamples } from '#core/openapi/examples'
 import { errorResponse, missingScope, otherStore } from '#core/openapi/errors'
-import { idempotencyKey, replayed } from '#core/openapi/headers'
+import { idempotencyKey, replayed, location } from '#core/openapi/headers'
 import { inventorySchemas } from '#inventory/openapi_schemas'
 import { inventoryBodyExamples, inventoryErrors, inventoryExamples, pendingRequestExample } from '#inventory/openapi_examples'
 import { idParams } from '#inventory/validators/common'
@@ -205,7 +205,12 @@ router
       bodyExample: inventoryBodyExamples.replenishment,
       headers: [idempotencyKey('replenishment request')],
       responses: {
-        201: { description: 'The request', schema: 'Replenishment', example: pendingRequestExample },
+        201: {
+          description: 'The request',
+          schema: 'Replenishment',
+          example: pendingRequestExample,
+          headers: location('/api/v1/replenishments/{id}'),
+        },
         200: { ...replayed('Replay of an earlier request with the same Idempotency-Key', 'Replenishment'), example: pendingRequestExample },
         403: errorResponse('The token lacks the write scope, or a clerk asks for another store', missingScope(['write']), otherStore),
         404: locationNotFound,

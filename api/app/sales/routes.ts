@@ -4,7 +4,7 @@ import { documented } from '#core/openapi/registry'
 import { pageOf, registerSchemas } from '#core/openapi/schemas'
 import { registerExamples } from '#core/openapi/examples'
 import { errorResponse, missingScope, otherStore, validationError } from '#core/openapi/errors'
-import { idempotencyKey, replayed } from '#core/openapi/headers'
+import { idempotencyKey, replayed, location } from '#core/openapi/headers'
 import { ApiError } from '#core/api_error'
 import { salesSchemas } from '#sales/openapi_schemas'
 import { salesBodyExamples, salesExamples, salesResponseExamples } from '#sales/openapi_examples'
@@ -135,7 +135,7 @@ router
       headers: [idempotencyKey('sale')],
       responses: {
         403: forbidden(),
-        201: { description: 'Sale recorded', schema: 'Sale' },
+        201: { description: 'Sale recorded', schema: 'Sale', headers: location('/api/v1/sales/{id}') },
         200: replayed('Replay of an earlier request with the same Idempotency-Key', 'Sale'),
         409: errorResponse(
           'Insufficient stock, register closed, or Idempotency-Key reused with another body',
@@ -169,7 +169,7 @@ router
       bodyExample: salesBodyExamples.createReturn,
       headers: [idempotencyKey('return')],
       responses: {
-        201: { description: 'Return recorded', schema: 'Return' },
+        201: { description: 'Return recorded', schema: 'Return', headers: location('/api/v1/returns/{id}') },
         200: replayed('Replay (same Idempotency-Key)', 'Return'),
         403: forbidden(returnWindow),
         ...returnErrors,
@@ -184,7 +184,12 @@ router
       bodyExample: salesBodyExamples.cancelSale,
       headers: [idempotencyKey('cancellation')],
       responses: {
-        201: { description: 'Return recorded', schema: 'Return', example: salesResponseExamples.cancellation },
+        201: {
+          description: 'Return recorded',
+          schema: 'Return',
+          example: salesResponseExamples.cancellation,
+          headers: location('/api/v1/returns/{id}'),
+        },
         200: replayed('Replay (same Idempotency-Key)', 'Return'),
         403: forbidden(returnWindow),
         ...returnErrors,
@@ -198,7 +203,12 @@ router
       body: openSessionBody,
       bodyExample: salesBodyExamples.openSession,
       responses: {
-        201: { description: 'Session opened', schema: 'RegisterSession', example: salesResponseExamples.openedSession },
+        201: {
+          description: 'Session opened',
+          schema: 'RegisterSession',
+          example: salesResponseExamples.openedSession,
+          headers: location('/api/v1/register-sessions/{id}'),
+        },
         403: forbidden(ApiError.forbidden('A register session is opened by a signed-in user, not an integration token')),
         404: errorResponse('No such register', ApiError.notFound('Register', 42)),
         409: errorResponse(

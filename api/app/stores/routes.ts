@@ -1,4 +1,5 @@
 import router from '@adonisjs/core/services/router'
+import { location } from '#core/openapi/headers'
 import { middleware } from '#start/kernel'
 import { documented } from '#core/openapi/registry'
 import { pageOf, registerSchemas } from '#core/openapi/schemas'
@@ -155,7 +156,7 @@ router
       auth: ['write'],
       body: storeBody,
       bodyExample: storesBodyExamples.createStore,
-      responses: { 201: { description: 'The created store', schema: 'Store' }, 409: storesErrors.storeDuplicate },
+      responses: { 201: { description: 'The created store', schema: 'Store', headers: location('/api/v1/stores/{id}') }, 409: storesErrors.storeDuplicate },
     })
     documented(router.put('/stores/:id', [StoresController, 'replace']).use(writes()), {
       summary: 'Replace a store',
@@ -235,7 +236,7 @@ router
       body: createRegisterBody,
       bodyExample: storesBodyExamples.createRegister,
       responses: {
-        201: { description: 'The created register', schema: 'Register' },
+        201: { description: 'The created register', schema: 'Register', headers: location('/api/v1/registers/{id}') },
         404: storesErrors.storeNotFound,
         409: storesErrors.registerDuplicate,
       },

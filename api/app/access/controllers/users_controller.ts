@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { created } from '#core/created'
 import { ApiError } from '#core/api_error'
 import { paginate, resolveSort } from '#core/pagination'
 import { validateBody, validateQuery } from '#core/validation'
@@ -51,7 +52,7 @@ export default class UsersController {
       password: body.mot_de_passe,
       isActive: body.actif ?? true,
     })
-    return ctx.response.created(userToWire(user))
+    return created(ctx, `/users/${user.id}`, userToWire(user))
   }
 
   async update(ctx: HttpContext) {

@@ -29,6 +29,7 @@ const writes = managerWrites({
   update: updateCategory,
   remove: deleteCategory,
   toWire: categoryToWire,
+  location: (category) => `/categories/${category.id}`,
 })
 
 export default class CategoriesController {

@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { created } from '#core/created'
 import { idempotencyKeyOf } from '#core/idempotency'
 import { ApiError } from '#core/api_error'
 import { paginate, resolveSort } from '#core/pagination'
@@ -138,7 +139,7 @@ export default class ProductsController {
       ctx.response.header('Idempotent-Replayed', 'true')
       return productToWire(product)
     }
-    return ctx.response.created(productToWire(product))
+    return created(ctx, `/products/${product.id}`, productToWire(product))
   }
 
   async replace(ctx: HttpContext) {

@@ -33,3 +33,13 @@ export function replayed(description: string, schema: string): ResponseDoc {
     },
   }
 }
+
+/** The Location header of a 201: the URL that reads the created resource back. */
+export function location(pattern: string): NonNullable<ResponseDoc['headers']> {
+  return {
+    Location: {
+      description: `Where the created resource is read back: ${pattern}`,
+      schema: { type: 'string', pattern: `^${pattern.replace(/\{\w+\}/g, '[0-9]+')}$` },
+    },
+  }
+}

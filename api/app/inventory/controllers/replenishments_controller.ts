@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { created as respondCreated } from '#core/created'
 import { idempotencyKeyOf } from '#core/idempotency'
 import { validateBody, validateQuery } from '#core/validation'
 import { idParams } from '#inventory/validators/common'
@@ -36,8 +37,11 @@ export default class ReplenishmentsController {
   async store(ctx: HttpContext) {
     const input = await validateBody(createReplenishmentBody, ctx)
     const created = await CreateReplenishment.handle(ctx.principal, input, await idempotencyKeyOf(ctx))
-    if (created.replayed) ctx.response.header('Idempotent-Replayed', 'true')
-    return ctx.response.status(created.replayed ? 200 : 201).json(created.request)
+    if (created.replayed) {
+      ctx.response.header('Idempotent-Replayed', 'true')
+      return created.request
+    }
+    return respondCreated(ctx, `/replenishments/${created.request.id}`, created.request)
   }
 
   async approve(ctx: HttpContext) {

@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { created } from '#core/created'
 import db from '@adonisjs/lucid/services/db'
 import { ApiError } from '#core/api_error'
 import { toCents } from '#core/money_input'
@@ -39,7 +40,7 @@ export default class RegisterSessionsController {
       ctx.principal
     )
     recordBusinessEvent({ type: 'register_session', action: 'open', sessionId, registerId: id, requestId: ctx.request.id() })
-    return ctx.response.status(201).json(sessionToWire(await sessionFigures(sessionId)))
+    return created(ctx, `/register-sessions/${sessionId}`, sessionToWire(await sessionFigures(sessionId)))
   }
 
   async current(ctx: HttpContext) {

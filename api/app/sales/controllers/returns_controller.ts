@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { created } from '#core/created'
 import { validateBody } from '#core/validation'
 import { createReturn } from '#sales/actions/create_return'
 import { loadReturnWire } from '#sales/queries/return_detail'
@@ -25,7 +26,7 @@ async function answer(ctx: HttpContext, result: { returnId: number; replayed: bo
       requestId: ctx.request.id(),
     })
   }
-  return ctx.response.status(result.replayed ? 200 : 201).json(wire)
+  return result.replayed ? wire : created(ctx, `/returns/${wire.id}`, wire)
 }
 
 export default class ReturnsController {

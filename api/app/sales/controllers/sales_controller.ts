@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { created as respondCreated } from '#core/created'
 import { validateBody, validateQuery } from '#core/validation'
 import { paginate, resolveSort } from '#core/pagination'
 import { assertStoreAccess, storeScope } from '#access/policies'
@@ -39,7 +40,7 @@ export default class SalesController {
         requestId: ctx.request.id(),
       })
     }
-    return ctx.response.status(created.replayed ? 200 : 201).json(saleToWire(sale))
+    return created.replayed ? saleToWire(sale) : respondCreated(ctx, `/sales/${sale.id}`, saleToWire(sale))
   }
 
   async show({ params, principal }: HttpContext) {

@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { created } from '#core/created'
 import { ApiError } from '#core/api_error'
 import { paginate, resolveSort } from '#core/pagination'
 import { validateBody, validateQuery } from '#core/validation'
@@ -58,6 +59,6 @@ export default class RegistersController {
     const { id } = await storeIdParams.validate(ctx.params)
     const body = await validateBody(createRegisterBody, ctx)
     const register = await createRegister(id, { number: body.numero, name: body.nom, isActive: body.actif })
-    return ctx.response.created(registerToWire(register))
+    return created(ctx, `/registers/${register.id}`, registerToWire(register))
   }
 }

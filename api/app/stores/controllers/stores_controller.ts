@@ -38,6 +38,7 @@ const writes = managerWrites({
   update: updateStore,
   remove: deleteStore,
   toWire: storeToWire,
+  location: (store) => `/stores/${store.id}`,
 })
 
 export default class StoresController {

@@ -3349,6 +3349,8 @@ export interface operations {
             /** @description The created category */
             201: {
                 headers: {
+                    /** @description Where the created resource is read back: /api/v1/categories/{id} */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4422,6 +4424,8 @@ export interface operations {
             /** @description The created product */
             201: {
                 headers: {
+                    /** @description Where the created resource is read back: /api/v1/products/{id} */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5550,6 +5554,8 @@ export interface operations {
             /** @description Session opened */
             201: {
                 headers: {
+                    /** @description Where the created resource is read back: /api/v1/register-sessions/{id} */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5960,6 +5966,8 @@ export interface operations {
             /** @description The request */
             201: {
                 headers: {
+                    /** @description Where the created resource is read back: /api/v1/replenishments/{id} */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8883,6 +8891,8 @@ export interface operations {
             /** @description Sale recorded */
             201: {
                 headers: {
+                    /** @description Where the created resource is read back: /api/v1/sales/{id} */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9244,6 +9254,8 @@ export interface operations {
             /** @description Return recorded */
             201: {
                 headers: {
+                    /** @description Where the created resource is read back: /api/v1/returns/{id} */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9588,6 +9600,8 @@ export interface operations {
             /** @description Return recorded */
             201: {
                 headers: {
+                    /** @description Where the created resource is read back: /api/v1/returns/{id} */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10361,6 +10375,8 @@ export interface operations {
             /** @description The created store */
             201: {
                 headers: {
+                    /** @description Where the created resource is read back: /api/v1/stores/{id} */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10982,6 +10998,8 @@ export interface operations {
             /** @description The created register */
             201: {
                 headers: {
+                    /** @description Where the created resource is read back: /api/v1/registers/{id} */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11840,6 +11858,8 @@ export interface operations {
             /** @description The new user */
             201: {
                 headers: {
+                    /** @description Where the created resource is read back: /api/v1/users/{id} */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
