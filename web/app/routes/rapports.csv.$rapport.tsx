@@ -13,7 +13,7 @@ import { loading, notFound, requireRole, signedIn } from '~/lib/request.server'
  * token, which stays on this server. Managers and admins only.
  */
 export async function loader(args: LoaderFunctionArgs) {
-  const { api, user, t } = await signedIn(args)
+  const { api, user, t, lang } = await signedIn(args)
   try {
     requireRole(user, MANAGER_ROLES)
     const report = args.params.rapport
@@ -21,7 +21,7 @@ export async function loader(args: LoaderFunctionArgs) {
     const { filters, errors } = readReportFilters(new URL(args.request.url).searchParams, storeDay())
     // A download link is built by the page; a refused filter here is a hand-made URL.
     if (Object.keys(errors).length > 0) return plainText(csvRefusal(t, errors), 400)
-    return await loading(() => csvDownload(api, report, filters))
+    return await loading(() => csvDownload(api, report, filters, lang))
   } catch (error) {
     // No error page for a resource route: the reason, in the reader's language.
     if (error instanceof Response && error.status >= 400) return plainText(csvErrorText(t, error.status), error.status)

@@ -290,14 +290,17 @@ describeFlows('dashboard and reports', () => {
     const bytes = await response.body()
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf])
     const lines = bytes.subarray(3).toString('utf8').trim().split('\r\n')
-    assert.equal(lines[0], SALES_CSV_HEADER)
-    const todayLine = lines.find((line) => line.startsWith(`${today},${STORE},`))
+    // In French, for a spreadsheet set to French: semicolons and decimal commas.
+    assert.equal(lines[0], SALES_CSV_HEADER.replaceAll(',', ';'))
+    const todayLine = lines.find((line) => line.startsWith(`${today};${STORE};`))
     assert.ok(todayLine, `a line for today in store ${STORE}: ${lines.join(' | ')}`)
-    assert.ok(Number(todayLine.split(',')[3]) >= 1, 'it counts the sale')
-    assert.ok(lines.slice(1).every((line) => line.split(',')[1] === String(STORE)), 'only store 4')
+    const cells = todayLine.split(';')
+    assert.ok(Number(cells[3]) >= 1, 'it counts the sale')
+    assert.match(cells[4] ?? '', /^\d+,\d{2}$/, 'gross sales with a decimal comma')
+    assert.ok(lines.slice(1).every((line) => line.split(';')[1] === String(STORE)), 'only store 4')
 
     const kpis = await manager.request.get(`/rapports/csv/indicateurs?periode=7&magasin=${STORE}`)
-    assert.equal((await kpis.text()).replace(/^\uFEFF/, '').split('\r\n')[0], 'indicateur,valeur,precedent,variation_pct')
+    assert.equal((await kpis.text()).replace(/^\uFEFF/, '').split('\r\n')[0], 'indicateur;valeur;precedent;variation_pct')
     assert.equal((await manager.request.get('/rapports/csv/inconnu')).status(), 404)
   })
 
@@ -309,6 +312,9 @@ describeFlows('dashboard and reports', () => {
     await ready(page)
     await expectText(page.locator('h1'), 'Consolidated report')
     assert.equal(await page.title(), 'Consolidated report · Comptoir')
+    // In English, the downloads are the standard CSV (commas, decimal points).
+    const kpis = await manager.request.get(`/rapports/csv/indicateurs?periode=7&magasin=${STORE}`)
+    assert.equal((await kpis.text()).replace(/^\uFEFF/, '').split('\r\n')[0], 'indicateur,valeur,precedent,variation_pct')
     await page.goto('/?lang=fr')
     await ready(page)
     await expectText(page.locator('h1'), 'Tableau de bord')

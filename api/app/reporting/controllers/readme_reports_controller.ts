@@ -3,7 +3,7 @@ import { validateBody, validateQuery } from '#core/validation'
 import { bucketStart } from '#reporting/services/calendar'
 import { boundedPeriod, requiredPeriod } from '#reporting/services/report_period'
 import { assertProductsExist, reportStore, reportStores, requestedStore } from '#reporting/services/report_scope'
-import { sendReport, wantsCsv } from '#reporting/services/report_response'
+import { csvDialect, sendReport } from '#reporting/services/report_response'
 import { cachedReport } from '#reporting/services/report_cache'
 import { kpiFigures, salesReport } from '#reporting/queries/sales_report'
 import { stockByLocation } from '#reporting/queries/inventory'
@@ -34,7 +34,7 @@ export default class ReadmeReportsController {
     const q = await validateQuery(periodStoreQuery, ctx)
     const range = boundedPeriod(q, monthToDate)
     const storeId = await reportStore(ctx.principal, requestedStore(q))
-    const withCells = wantsCsv(ctx, q.format)
+    const withCells = csvDialect(ctx, q.format) !== null
     const report = await cachedReport('sales', { ...range, storeId, withCells }, () => salesReport(range, storeId, withCells))
     // The CSV is the (day, store) grain the JSON's per-store and per-day views are added up from.
     return sendReport(ctx, { name: 'sales', format: q.format, body: salesReportToWire(report), toTable: () => salesReportTable(report) })

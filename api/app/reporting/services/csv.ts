@@ -1,6 +1,12 @@
 /*
- * RFC 4180 CSV for report downloads: a header row, CRLF line ends, fields
- * quoted when they hold a comma, a quote or a line break (quotes doubled).
+ * CSV for report downloads: a header row, CRLF line ends, fields quoted when
+ * they hold the separator, a quote or a line break (quotes doubled).
+ *
+ * Two dialects. `standard` is RFC 4180: commas, decimal points — what
+ * programs and English-locale spreadsheets read. `fr` is what a French-locale
+ * spreadsheet (Excel in French, as in Québec) reads into columns and numbers:
+ * semicolons between fields and decimal commas ("12,50"); given commas and
+ * points, such an Excel puts each line in one cell and reads 12.50 as text.
  *
  * Reports end up in spreadsheets, and a cell such as `=HYPERLINK(...)` in a
  * product or store name would run as a formula there (CSV injection). Text
@@ -11,6 +17,7 @@
  */
 
 export type CsvValue = string | number | boolean | null | undefined
+export type CsvDialect = 'standard' | 'fr'
 
 export interface CsvTable {
   columns: string[]
@@ -19,16 +26,20 @@ export interface CsvTable {
 
 const FORMULA_START = /^[=+\-@\t\r]/
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/
-const NEEDS_QUOTES = /[",\r\n]/
+const SEPARATOR: Record<CsvDialect, string> = { standard: ',', fr: ';' }
+const NEEDS_QUOTES: Record<CsvDialect, RegExp> = { standard: /[",\r\n]/, fr: /[";\r\n]/ }
 
-export function csvCell(value: CsvValue): string {
+export function csvCell(value: CsvValue, dialect: CsvDialect = 'standard'): string {
   if (value === null || value === undefined) return ''
   let text = String(value)
-  if (typeof value === 'string' && FORMULA_START.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`
-  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+  const isNumber = typeof value === 'number' || PLAIN_NUMBER.test(text)
+  if (typeof value === 'string' && FORMULA_START.test(text) && !isNumber) text = `'${text}`
+  // Amounts travel as text ("12.50", exact to the cent): a number in either form gets the decimal comma.
+  if (dialect === 'fr' && isNumber) text = text.replace('.', ',')
+  return NEEDS_QUOTES[dialect].test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
-export function toCsv(table: CsvTable): string {
-  const lines = [table.columns, ...table.rows].map((row) => row.map(csvCell).join(','))
+export function toCsv(table: CsvTable, dialect: CsvDialect = 'standard'): string {
+  const lines = [table.columns, ...table.rows].map((row) => row.map((value) => csvCell(value, dialect)).join(SEPARATOR[dialect]))
   return `${lines.join('\r\n')}\r\n`
 }

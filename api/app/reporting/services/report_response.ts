@@ -1,16 +1,18 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { today } from '#reporting/services/calendar'
-import { toCsv, type CsvTable } from '#reporting/services/csv'
+import { toCsv, type CsvDialect, type CsvTable } from '#reporting/services/csv'
 
-export type ReportFormat = 'json' | 'csv'
+export type ReportFormat = 'json' | 'csv' | 'csv-fr'
 
 /**
- * CSV when asked with `?format=csv` or `Accept: text/csv`; `format` wins
- * over the header, so a browser link can always force one or the other.
+ * The CSV dialect asked for, or null for JSON: `?format=csv` (or `Accept:
+ * text/csv`) is the standard one, `?format=csv-fr` the French-locale
+ * spreadsheet one. `format` wins over the header, so a browser link can
+ * always force one or the other.
  */
-export function wantsCsv(ctx: HttpContext, format: ReportFormat | undefined): boolean {
-  if (format) return format === 'csv'
-  return ctx.request.accepts(['application/json', 'text/csv']) === 'text/csv'
+export function csvDialect(ctx: HttpContext, format: ReportFormat | undefined): CsvDialect | null {
+  if (format) return format === 'json' ? null : format === 'csv-fr' ? 'fr' : 'standard'
+  return ctx.request.accepts(['application/json', 'text/csv']) === 'text/csv' ? 'standard' : null
 }
 
 /**
@@ -22,8 +24,9 @@ export function sendReport<T>(
   options: { name: string; format: ReportFormat | undefined; body: T; toTable: (body: T) => CsvTable }
 ) {
   ctx.response.header('Vary', 'Accept')
-  if (!wantsCsv(ctx, options.format)) return ctx.response.json(options.body)
+  const dialect = csvDialect(ctx, options.format)
+  if (!dialect) return ctx.response.json(options.body)
   ctx.response.header('Content-Type', 'text/csv; charset=utf-8')
   ctx.response.header('Content-Disposition', `attachment; filename="${options.name}-${today()}.csv"`)
-  return ctx.response.send(toCsv(options.toTable(options.body)))
+  return ctx.response.send(toCsv(options.toTable(options.body), dialect))
 }

@@ -43,7 +43,13 @@ const storeFields = {
 }
 
 const formatField = {
-  format: vine.enum(['json', 'csv']).meta({ description: 'csv: a CSV download (same as Accept: text/csv)' }).optional(),
+  format: vine
+    .enum(['json', 'csv', 'csv-fr'])
+    .meta({
+      description:
+        'csv: a CSV download (same as Accept: text/csv; commas, decimal points). csv-fr: for French-locale spreadsheets (semicolons, decimal commas)',
+    })
+    .optional(),
 }
 
 const limit = (max: number) => vine.number().withoutDecimals().min(1).max(max).optional()

@@ -49,6 +49,19 @@ test.group('Reports: CSV downloads', (group) => {
     assert.equal(json.body().total_revenue, '14.15')
   })
 
+  test('format=csv-fr: semicolons and decimal commas for French-locale spreadsheets, same figures', async ({ client, assert }) => {
+    await knownSales(client)
+    const csv = await client.get('/api/v1/reports/global-summary?format=csv-fr').header('x-api-token', token)
+    assert.equal(csv.header('content-type'), 'text/csv; charset=utf-8')
+    assert.equal(csv.header('content-disposition'), `attachment; filename="global-summary-${today()}.csv"`)
+    assert.equal(csv.text(), 'total_revenue;total_sales_count;average_ticket;gross_revenue;refunds\r\n14,15;3;4,72;15,35;1,20\r\n')
+    // A name holding the separator is quoted; one holding a comma no longer needs to be.
+    await db.from('stores').where('id', 5).update({ name: 'Nord; Est, Ouest' })
+    const stores = await client.get('/api/v1/reports/store-performances?format=csv-fr').header('x-api-token', token)
+    const line = stores.text().split('\r\n').find((row) => row.startsWith('5;')) ?? ''
+    assert.match(line, /^5;"Nord; Est, Ouest";\d+;\d+,\d{2};/)
+  })
+
   test('spreadsheet formulas in names are neutralised; negative amounts stay numbers', async ({ client, assert }) => {
     const category = await db.from('categories').select('id').firstOrFail()
     await db.table('products').insert({ code: 'EVIL1', name: '=HYPERLINK("http://evil.test","prix")', price_cents: 100, category_id: category.id })

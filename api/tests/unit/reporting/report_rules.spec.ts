@@ -26,6 +26,15 @@ test.group('CSV serializer', () => {
     assert.equal(csvCell('Pâtes'), 'Pâtes')
     assert.equal(csvCell(false), 'false')
   })
+
+  test('the fr dialect: semicolons, decimal commas on numbers only, quotes around semicolons', ({ assert }) => {
+    assert.equal(
+      toCsv({ columns: ['nom', 'total', 'ventes', 'variation'], rows: [['Nord; Est, Ouest', '-12.50', 3, 2.5], ['=1+2', '14.15', 0, null]] }, 'fr'),
+      'nom;total;ventes;variation\r\n"Nord; Est, Ouest";-12,50;3;2,5\r\n\'=1+2;14,15;0;\r\n'
+    )
+    assert.equal(csvCell('Version 2.5 du produit', 'fr'), 'Version 2.5 du produit')
+    assert.equal(csvCell('2026-11-24', 'fr'), '2026-11-24')
+  })
 })
 
 test.group('Report arithmetic', () => {

@@ -6984,7 +6984,7 @@ export interface operations {
                 date_debut?: string;
                 date_fin?: string;
                 end_date?: string;
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "csv-fr";
                 start_date?: string;
             };
             header?: never;
@@ -7060,7 +7060,7 @@ export interface operations {
     postApiV1ReportsCustom: {
         parameters: {
             query?: {
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "csv-fr";
             };
             header?: never;
             path?: never;
@@ -7225,7 +7225,7 @@ export interface operations {
                 date_debut?: string;
                 date_fin?: string;
                 end_date?: string;
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "csv-fr";
                 magasin_id?: number;
                 start_date?: string;
                 store_id?: number;
@@ -7300,7 +7300,7 @@ export interface operations {
     getApiV1ReportsInventory: {
         parameters: {
             query?: {
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "csv-fr";
                 magasin_id?: number;
                 store_id?: number;
             };
@@ -7395,7 +7395,7 @@ export interface operations {
     getApiV1ReportsInventoryStatus: {
         parameters: {
             query?: {
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "csv-fr";
                 low_stock_threshold?: number;
                 magasin_id?: number;
                 store_id?: number;
@@ -7496,7 +7496,7 @@ export interface operations {
                 date_debut?: string;
                 date_fin?: string;
                 end_date?: string;
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "csv-fr";
                 magasin_id?: number;
                 start_date?: string;
                 store_id?: number;
@@ -7601,7 +7601,7 @@ export interface operations {
                 date_debut?: string;
                 date_fin?: string;
                 end_date?: string;
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "csv-fr";
                 limit?: number;
                 magasin_id?: number;
                 start_date?: string;
@@ -7684,7 +7684,7 @@ export interface operations {
                 date_debut?: string;
                 date_fin?: string;
                 end_date?: string;
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "csv-fr";
                 limit?: number;
                 magasin_id?: number;
                 start_date?: string;
@@ -7767,7 +7767,7 @@ export interface operations {
                 date_debut?: string;
                 date_fin?: string;
                 end_date?: string;
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "csv-fr";
                 magasin_id?: number;
                 months_back?: number;
                 period?: "daily" | "weekly" | "monthly";
@@ -7880,7 +7880,7 @@ export interface operations {
                 date_debut?: string;
                 date_fin?: string;
                 end_date?: string;
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "csv-fr";
                 magasin_id?: number;
                 start_date?: string;
                 store_id?: number;
@@ -8004,7 +8004,7 @@ export interface operations {
                 date_debut?: string;
                 date_fin?: string;
                 end_date?: string;
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "csv-fr";
                 magasin_id?: number;
                 period: "daily" | "weekly" | "monthly";
                 start_date?: string;
@@ -8111,7 +8111,7 @@ export interface operations {
                 date_debut?: string;
                 date_fin?: string;
                 end_date?: string;
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "csv-fr";
                 magasin_id?: number;
                 start_date?: string;
                 store_id?: number;
@@ -8190,7 +8190,7 @@ export interface operations {
                 date_debut?: string;
                 date_fin?: string;
                 end_date?: string;
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "csv-fr";
                 start_date?: string;
             };
             header?: never;
@@ -8267,7 +8267,7 @@ export interface operations {
                 date_debut?: string;
                 date_fin?: string;
                 end_date?: string;
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "csv-fr";
                 limit?: number;
                 start_date?: string;
             };
@@ -8336,7 +8336,7 @@ export interface operations {
                 date_debut?: string;
                 date_fin?: string;
                 end_date?: string;
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "csv-fr";
                 limit?: number;
                 magasin_id?: number;
                 start_date?: string;
@@ -8419,7 +8419,7 @@ export interface operations {
                 date_debut?: string;
                 date_fin?: string;
                 end_date?: string;
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "csv-fr";
                 limit?: number;
                 start_date?: string;
             };
@@ -8488,7 +8488,7 @@ export interface operations {
                 date_debut?: string;
                 date_fin?: string;
                 end_date?: string;
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "csv-fr";
                 start_date?: string;
                 threshold?: string;
             };

@@ -3,12 +3,22 @@
 // it through, so the user's API token never leaves the server.
 import { ok, type ApiClient } from '../api/client.server.ts'
 import { storeDay } from '../format.ts'
+import type { Lang } from '../i18n/index.ts'
 import { csvFileName, type CsvReport } from './csv.ts'
 import { apiPeriodQuery, type ReportFilters } from './filters.ts'
 
-function request(api: ApiClient, report: CsvReport, filters: ReportFilters) {
-  const period = { ...apiPeriodQuery(filters), format: 'csv' as const }
-  const store = { ...(filters.storeId === null ? {} : { magasin_id: filters.storeId }), format: 'csv' as const }
+/**
+ * The file is read in a spreadsheet: in French, one set to French (semicolons, decimal commas —
+ * Excel in French put each comma-separated line in one cell); in English, the standard CSV.
+ */
+export function csvFormatFor(lang: Lang) {
+  return lang === 'fr' ? ('csv-fr' as const) : ('csv' as const)
+}
+
+function request(api: ApiClient, report: CsvReport, filters: ReportFilters, lang: Lang) {
+  const format = csvFormatFor(lang)
+  const period = { ...apiPeriodQuery(filters), format }
+  const store = { ...(filters.storeId === null ? {} : { magasin_id: filters.storeId }), format }
   const stream = { parseAs: 'stream' as const }
   switch (report) {
     case 'indicateurs':
@@ -41,8 +51,8 @@ function withByteOrderMark(body: ReadableStream<Uint8Array>): ReadableStream<Uin
 }
 
 /** The API's CSV for these filters, as a download (ApiError when the API refuses). */
-export async function csvDownload(api: ApiClient, report: CsvReport, filters: ReportFilters): Promise<Response> {
-  const body = await ok(request(api, report, filters))
+export async function csvDownload(api: ApiClient, report: CsvReport, filters: ReportFilters, lang: Lang): Promise<Response> {
+  const body = await ok(request(api, report, filters, lang))
   return new Response(body ? withByteOrderMark(body) : null, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',

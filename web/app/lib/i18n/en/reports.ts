@@ -88,7 +88,7 @@ export const reports: Record<keyof typeof french, string> = {
   'reports.kpi.versus': 'vs {period}: {value}',
   'reports.kpi.seeStock': 'See the stock status',
   'reports.csv.heading': 'Download (CSV)',
-  'reports.csv.help': 'Same filters as the page. {snapshots}: the stock right now.',
+  'reports.csv.help': 'Same filters as the page. {snapshots}: the stock right now. Standard CSV (commas, decimal points); in French, the page gives files for French-locale spreadsheets.',
   'reports.csv.indicateurs': 'Key figures',
   'reports.csv.ventes': 'Sales by day and store',
   'reports.csv.magasins': 'Store performance',

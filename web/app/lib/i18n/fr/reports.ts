@@ -86,7 +86,7 @@ export const reports = {
   'reports.kpi.versus': 'vs {period} : {value}',
   'reports.kpi.seeStock': "Voir l'état des stocks",
   'reports.csv.heading': 'Télécharger (CSV)',
-  'reports.csv.help': 'Mêmes filtres que la page. {snapshots} : le stock en ce moment.',
+  'reports.csv.help': 'Mêmes filtres que la page. {snapshots} : le stock en ce moment. Pour un tableur en français : champs séparés par « ; », virgule décimale (en anglais, la page donne le CSV standard).',
   'reports.csv.indicateurs': 'Indicateurs',
   'reports.csv.ventes': 'Ventes par jour et par magasin',
   'reports.csv.magasins': 'Performance des magasins',
