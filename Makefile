@@ -66,11 +66,11 @@ lint: install ## ESLint on api, web, scripts, ops and nginx
 build: install ## Production builds of api and web
 	@cd api && $(NODE) ace build && cd ../web && npm run build
 
-db-start: install ## Start the embedded PostgreSQL (.data/pg, port 55432)
-	@$(NODE) scripts/pg.mjs start --dir .data/pg --port 55432 --db comptoir
+db-start: install ## Start the embedded PostgreSQL ($COMPTOIR_DATA_DIR/pg, default .data/pg; PG_PORT, default 55432)
+	@$(NODE) scripts/stack.mjs db-start
 
-db-stop: ## Stop the embedded PostgreSQL
-	@$(NODE) scripts/pg.mjs stop --dir .data/pg
+db-stop: ## Stop the embedded PostgreSQL (the one of COMPTOIR_DATA_DIR, as db-start)
+	@$(NODE) scripts/stack.mjs db-stop
 
 db-migrate: db-start ## Run pending migrations on the development database
 	@$(NODE) scripts/ace.mjs migration:run

@@ -17,6 +17,7 @@ import { randomBytes } from 'node:crypto'
 import { execFileSync, spawnSync } from 'node:child_process'
 import { resolve, dirname, join } from 'node:path'
 import { userInfo } from 'node:os'
+import net from 'node:net'
 
 function parseArgs(argv) {
   const [command, ...rest] = argv
@@ -154,9 +155,37 @@ async function ensureDatabase(options) {
   }
 }
 
+/** True when something accepts connections on 127.0.0.1:port. */
+function portInUse(port) {
+  return new Promise((resolvePromise) => {
+    const socket = net.connect({ host: '127.0.0.1', port: Number(port) })
+    socket.once('connect', () => (socket.destroy(), resolvePromise(true)))
+    socket.once('error', () => resolvePromise(false))
+  })
+}
+
+const PORT_VARIABLES = 'PG_PORT for make dev/start/db-start, TEST_PG_PORT for make test, LB_PG_PORT for make lb'
+
+/** Stops with a message that says what to do (not a stack trace from the first connection). */
+function refuse(message) {
+  process.stderr.write(`[pg] ${message}\n`)
+  process.exit(1)
+}
+
 async function start(options) {
   letPostgresThrough([PG_CTL, join(options.dir, 'PG_VERSION')])
   await initialise(options.dir)
+  // A cluster serves one port: asked for another while it runs, every connection would be refused.
+  const runningPort = existsSync(`${options.dir}.port`) ? readFileSync(`${options.dir}.port`, 'utf8').trim() : null
+  if (isRunning(options.dir) && runningPort && runningPort !== String(options.port)) {
+    refuse(
+      `the PostgreSQL of ${options.dir} already runs on port ${runningPort}, not ${options.port}: ` +
+        `stop it first (make db-stop, make stop or make lb-stop) or ask for port ${runningPort} (${PORT_VARIABLES})`
+    )
+  }
+  if (!isRunning(options.dir) && (await portInUse(options.port))) {
+    refuse(`port ${options.port} is already in use by another process: stop it, or choose another port (${PORT_VARIABLES})`)
+  }
   if (isRoot) {
     const { uid, gid } = osUserIds()
     chownSync(options.dir, uid, gid)

@@ -6,8 +6,10 @@
  *   node scripts/stack.mjs start   production builds in the background, waits until healthy
  *   node scripts/stack.mjs stop    stops what `start` started (and the embedded PostgreSQL)
  *   node scripts/stack.mjs status  what is running
+ *   node scripts/stack.mjs db-start / db-stop   the embedded PostgreSQL alone
  *
- * The embedded PostgreSQL (.data/pg, port 55432) is used unless DATABASE_URL is set.
+ * The embedded PostgreSQL ($COMPTOIR_DATA_DIR/pg, default .data/pg, port PG_PORT, default 55432)
+ * is used unless DATABASE_URL is set.
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -19,6 +21,7 @@ import { assertPortFree, daemon, pidOf, run, stopDaemon, supervise, waitForHttp 
 const API_URL = `http://127.0.0.1:${PORTS.api}`
 const WEB_URL = `http://127.0.0.1:${PORTS.web}`
 const usesEmbeddedPg = !process.env.DATABASE_URL
+const PG_DIR = join(DATA, 'pg')
 
 function printBanner() {
   const credentials = readCredentials()
@@ -27,7 +30,7 @@ function printBanner() {
     'Comptoir is running:',
     `  Web          ${WEB_URL}`,
     `  API          ${API_URL}   (docs: ${API_URL}/docs, health: ${API_URL}/health)`,
-    `  Database     ${usesEmbeddedPg ? `embedded PostgreSQL on 127.0.0.1:${PORTS.pg} (.data/pg)` : 'DATABASE_URL'}`,
+    `  Database     ${usesEmbeddedPg ? `embedded PostgreSQL on 127.0.0.1:${PORTS.pg} (${PG_DIR})` : 'DATABASE_URL'}`,
   ]
   if (credentials) {
     lines.push(`  API token    ${credentials.apiToken}`)
@@ -63,7 +66,7 @@ async function dev() {
     console.log('\nStopping API, web' + (usesEmbeddedPg ? ' and PostgreSQL' : '') + '...')
     for (const child of [web, api]) child.kill('SIGTERM')
     await Promise.all([web, api].map((child) => new Promise((r) => (child.exitCode !== null ? r() : child.on('exit', r)))))
-    if (usesEmbeddedPg) await run(process.execPath, [join(ROOT, 'scripts', 'pg.mjs'), 'stop', '--dir', join(DATA, 'pg')])
+    await dbStop()
     process.exit(0)
   }
   process.on('SIGINT', shutdown)
@@ -77,6 +80,9 @@ async function start() {
     printBanner()
     return
   }
+  // A port held by another process stops us here, not after minutes of builds and migrations.
+  if (!pidOf('api')) await assertPortFree(PORTS.api, 'API_PORT')
+  if (!pidOf('web')) await assertPortFree(PORTS.web, 'WEB_PORT')
   const url = await databaseUrl()
   await buildApi()
   await buildWeb()
@@ -105,9 +111,27 @@ async function stop() {
   const stoppedApi = await stopDaemon('api')
   removeServedBuilds()
   console.log(stoppedWeb || stoppedApi ? 'Stopped API and web.' : 'API and web were not running.')
-  if (usesEmbeddedPg && existsSync(join(DATA, 'pg'))) {
-    await run(process.execPath, [join(ROOT, 'scripts', 'pg.mjs'), 'stop', '--dir', join(DATA, 'pg')])
+  await dbStop()
+}
+
+/** `make db-start`: the same PostgreSQL (folder, port) as `make dev` and `make start` use. */
+async function dbStart() {
+  if (!usesEmbeddedPg) {
+    console.log('DATABASE_URL is set: no embedded PostgreSQL to start.')
+    return
   }
+  await databaseUrl()
+  console.log(`[pg] running on 127.0.0.1:${PORTS.pg} (${PG_DIR})`)
+}
+
+/** `make db-stop`: only this data folder's cluster, never another checkout's or another run's. */
+async function dbStop() {
+  if (!usesEmbeddedPg) return
+  if (!existsSync(PG_DIR)) {
+    console.log(`[pg] not running (no cluster in ${PG_DIR})`)
+    return
+  }
+  await run(process.execPath, [join(ROOT, 'scripts', 'pg.mjs'), 'stop', '--dir', PG_DIR])
 }
 
 function status() {
@@ -117,10 +141,10 @@ function status() {
   }
 }
 
-const commands = { dev, start, stop, status }
+const commands = { dev, start, stop, status, 'db-start': dbStart, 'db-stop': dbStop }
 const command = commands[process.argv[2]]
 if (!command) {
-  console.error('usage: stack.mjs dev|start|stop|status')
+  console.error('usage: stack.mjs dev|start|stop|status|db-start|db-stop')
   process.exit(2)
 }
 try {

@@ -1,0 +1,65 @@
+/*
+ * `make start` with API_PORT or WEB_PORT held by another process stops at once and says which
+ * port and what to do. It used to find out only after the production builds, the embedded
+ * PostgreSQL, the migrations and the seed: minutes later, and with the database started.
+ * The database given here (DATABASE_URL) does not exist, so a check that came after the
+ * builds and the migrations would fail on the database instead, with another message.
+ */
+import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import net from 'node:net'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { after, test } from 'node:test'
+import { fileURLToPath } from 'node:url'
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
+const NODE = join(ROOT, 'node_modules', '.bin', 'node')
+const scratch = mkdtempSync(join(tmpdir(), 'comptoir-stack-ports-'))
+const held = []
+after(async () => {
+  await Promise.all(held.map((server) => new Promise((done) => server.close(done))))
+  rmSync(scratch, { recursive: true, force: true })
+})
+
+async function listen() {
+  const server = net.createServer()
+  await new Promise((done) => server.listen(0, '127.0.0.1', done))
+  return server
+}
+
+async function holdPort() {
+  const server = await listen()
+  held.push(server)
+  return server.address().port
+}
+
+async function freePort() {
+  const server = await listen()
+  const { port } = server.address()
+  await new Promise((done) => server.close(done))
+  return port
+}
+
+function start(ports) {
+  const result = spawnSync(NODE, [join(ROOT, 'scripts', 'stack.mjs'), 'start'], {
+    cwd: ROOT,
+    env: { ...process.env, COMPTOIR_DATA_DIR: scratch, DATABASE_URL: 'postgres://nobody:none@127.0.0.1:1/none', API_PORT: String(ports.api), WEB_PORT: String(ports.web) },
+    encoding: 'utf8',
+    timeout: 30_000,
+  })
+  return { status: result.status, output: `${result.stdout}${result.stderr}`, timedOut: result.error?.code === 'ETIMEDOUT' }
+}
+
+for (const [variable, which] of [['API_PORT', 'api'], ['WEB_PORT', 'web']]) {
+  test(`make start with ${variable} held stops before building or migrating, naming the port`, async () => {
+    const ports = { api: await freePort(), web: await freePort() }
+    ports[which] = await holdPort()
+    const run = start(ports)
+    assert.ok(!run.timedOut, `still running after 30 s (building?):\n${run.output}`)
+    assert.equal(run.status, 1, run.output)
+    assert.match(run.output, new RegExp(`Port ${ports[which]} \\(${variable}\\) is already in use by another process`))
+    assert.doesNotMatch(run.output, /\[build\]|migration|ECONNREFUSED/)
+  })
+}
