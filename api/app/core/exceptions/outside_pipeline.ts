@@ -4,12 +4,16 @@ import type { Duplex } from 'node:stream'
 import { ApiError } from '#core/api_error'
 import { instanceId } from '#core/instance'
 import { toEnvelope } from '#core/exceptions/to_envelope'
+import { processTimeSince } from '#core/process_time'
 
 /*
  * Errors that happen before a request reaches AdonisJS's pipeline (and so
  * its exception handler) still leave in the error envelope, with the
- * headers every response carries.
+ * headers every response carries (X-Instance-Id, X-Request-Id, X-Process-Time).
  */
+
+/* When each request arrived, for the X-Process-Time of a request refused before the pipeline. */
+const arrivals = new WeakMap<IncomingMessage, bigint>()
 
 function pathOf(url: string | undefined) {
   return (url ?? '').split('?')[0]
@@ -30,6 +34,7 @@ export function badUrlResponse(req: IncomingMessage, res: ServerResponse) {
     'Content-Type': 'application/json; charset=utf-8',
     'X-Instance-Id': instanceId,
     'X-Request-Id': typeof requestId === 'string' && requestId ? requestId : randomUUID(),
+    'X-Process-Time': processTimeSince(arrivals.get(req) ?? process.hrtime.bigint()),
   })
   res.end(JSON.stringify(envelope))
 }
@@ -42,6 +47,7 @@ const PARSER_STATUS: Record<string, number> = {
 }
 
 function clientErrorResponse(error: Error & { code?: string; rawPacket?: Buffer }, socket: Duplex) {
+  const startedAt = process.hrtime.bigint()
   if (error.code === 'ECONNRESET' || !socket.writable) return socket.destroy()
   const status = PARSER_STATUS[error.code ?? ''] ?? 400
   const requestLine = error.rawPacket?.toString('latin1').split('\r\n', 1)[0] ?? ''
@@ -55,6 +61,9 @@ function clientErrorResponse(error: Error & { code?: string; rawPacket?: Buffer 
       'Content-Type: application/json; charset=utf-8\r\n' +
       `Content-Length: ${Buffer.byteLength(body)}\r\n` +
       `X-Instance-Id: ${instanceId}\r\n` +
+      // The headers could not be read, so a request id of the client's is out of reach: a fresh one.
+      `X-Request-Id: ${randomUUID()}\r\n` +
+      `X-Process-Time: ${processTimeSince(startedAt)}\r\n` +
       'Connection: close\r\n\r\n' +
       body
   )
@@ -62,5 +71,8 @@ function clientErrorResponse(error: Error & { code?: string; rawPacket?: Buffer 
 
 /** The Node HTTP server of the API (bin/server.ts, and the test server). */
 export function createApiServer(handler: RequestListener) {
-  return createServer(handler).on('clientError', clientErrorResponse)
+  return createServer((req, res) => {
+    arrivals.set(req, process.hrtime.bigint())
+    return handler(req, res)
+  }).on('clientError', clientErrorResponse)
 }

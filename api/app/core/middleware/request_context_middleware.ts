@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import { settleInvalidations } from '#core/cache'
 import { instanceId } from '#core/instance'
+import { processTimeSince } from '#core/process_time'
 import { httpRequestDuration, httpRequestsTotal } from '#core/metrics'
 
 /**
@@ -44,7 +45,7 @@ export default class RequestContextMiddleware {
       await settleInvalidations(ctx)
       // The original API sent the handling time, in seconds, on every response; clients and load scripts read it.
       if (!ctx.response.response.headersSent) {
-        ctx.response.header('X-Process-Time', (Number(process.hrtime.bigint() - startedAt) / 1e9).toFixed(6))
+        ctx.response.header('X-Process-Time', processTimeSince(startedAt))
       }
     }
   }

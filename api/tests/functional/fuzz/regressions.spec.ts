@@ -39,16 +39,22 @@ test.group('Fuzz findings: errors outside the router are envelopes', () => {
       assert.include(String(response.headers['content-type']), 'application/json')
       assert.isString(response.headers['x-instance-id'])
       assert.isString(response.headers['x-request-id'])
+      // docs/api.md: every response has X-Process-Time (it was missing here).
+      assert.match(String(response.headers['x-process-time']), /^\d+\.\d{6}$/, target)
       const body = JSON.parse(response.text)
       assert.containsSubset(body, { status: 400, error: 'Bad Request', error_code: 'MALFORMED_REQUEST', path: target })
       assert.sameMembers(Object.keys(body), ['timestamp', 'status', 'error', 'message', 'path', 'error_code', 'details'])
     }
   })
 
-  test('headers over the server limit are a 431 envelope', async ({ assert }) => {
+  test('headers over the server limit are a 431 envelope with the usual headers', async ({ assert }) => {
     const response = await raw('GET', '/api/v1/products', { 'x-api-token': 'x'.repeat(10_240), 'x-padding': 'y'.repeat(10_240) })
     assert.equal(response.status, 431)
     assert.containsSubset(JSON.parse(response.text), { status: 431, error_code: 'MALFORMED_REQUEST' })
+    // The headers every response carries (X-Request-Id and X-Process-Time were missing).
+    assert.isString(response.headers['x-instance-id'])
+    assert.match(String(response.headers['x-request-id']), /^[0-9a-f-]{36}$/)
+    assert.match(String(response.headers['x-process-time']), /^\d+\.\d{6}$/)
   })
 
   test('a value PostgreSQL refuses (class 22) is a 422, not a 500', ({ assert }) => {
