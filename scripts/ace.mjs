@@ -3,6 +3,8 @@
  * Runs an ace command against the development database with the same
  * environment the stack uses:  node scripts/ace.mjs migration:status
  */
+// First: on a node older than the project's, runs this command again on node_modules/.bin/node.
+import './lib/project-node.mjs'
 import { API_DIR } from './lib/app.mjs'
 import { apiEnv, databaseUrl } from './lib/environment.mjs'
 import { runStatus } from './lib/processes.mjs'

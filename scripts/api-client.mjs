@@ -6,6 +6,8 @@
  *   node scripts/api-client.mjs           regenerate the committed files
  *   node scripts/api-client.mjs --check   fail when they are stale (run by make test)
  */
+// First: on a node older than the project's, runs this command again on node_modules/.bin/node.
+import './lib/project-node.mjs'
 import { mkdtempSync, readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

@@ -9,6 +9,8 @@
  *
  * `start` is safe to run twice: it starts only what is not running.
  */
+// First: on a node older than the project's, runs this command again on node_modules/.bin/node.
+import './lib/project-node.mjs'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildApi, buildWeb, prepareDatabase, removeServedBuilds } from './lib/app.mjs'

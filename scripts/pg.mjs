@@ -12,6 +12,8 @@
  * `start` initialises the cluster on first use, waits until it accepts
  * connections, creates the database if missing and prints its URL.
  */
+// First: on a node older than the project's, runs this command again on node_modules/.bin/node.
+import './lib/project-node.mjs'
 import { existsSync, mkdirSync, readFileSync, writeFileSync, chownSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { execFileSync, spawnSync } from 'node:child_process'

@@ -11,6 +11,8 @@
  * The embedded PostgreSQL ($COMPTOIR_DATA_DIR/pg, default .data/pg, port PG_PORT, default 55432)
  * is used unless DATABASE_URL is set.
  */
+// First: on a node older than the project's, runs this command again on node_modules/.bin/node.
+import './lib/project-node.mjs'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { API_DIR, WEB_DIR, buildApi, buildWeb, prepareDatabase, removeServedBuilds, servedBuild } from './lib/app.mjs'

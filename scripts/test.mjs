@@ -10,6 +10,8 @@
  * everything it starts, so two runs can share a machine (the failover step
  * uses TEST_PORT_BASE + 2 … + 7).
  */
+// First: on a node older than the project's, runs this command again on node_modules/.bin/node.
+import './lib/project-node.mjs'
 import { mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { API_DIR, WEB_DIR, buildApi, buildWeb, removeServedBuilds, servedBuild } from './lib/app.mjs'
