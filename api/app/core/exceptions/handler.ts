@@ -2,6 +2,9 @@ import { ExceptionHandler, type HttpContext } from '@adonisjs/core/http'
 import { isDataException, toEnvelope } from '#core/exceptions/to_envelope'
 import { allowedMethods, methodNotAllowed } from '#core/exceptions/method_not_allowed'
 
+/* The challenge of every 401: a bearer token (X-API-Token carries the same token). */
+export const AUTHENTICATION_CHALLENGE = 'Bearer realm="Comptoir API"'
+
 /**
  * Every error leaves the API in the same envelope, whatever threw it; 5xx
  * are logged with their stack, and so are values the database refused
@@ -14,6 +17,10 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     const envelope = toEnvelope(this.#refined(error, ctx), ctx.request.url())
     if (envelope.error_code === 'METHOD_NOT_ALLOWED') {
       ctx.response.header('Allow', (envelope.details as { allowed: string[] }).allowed.join(', '))
+    }
+    if (envelope.status === 401) {
+      // HTTP requires a 401 to say how to authenticate; HTTP clients and proxies read it.
+      ctx.response.header('WWW-Authenticate', AUTHENTICATION_CHALLENGE)
     }
     return ctx.response.status(envelope.status).json(envelope)
   }

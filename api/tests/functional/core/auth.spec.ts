@@ -17,6 +17,22 @@ test.group('Token authentication', (group) => {
     response.assertStatus(401)
   })
 
+  test('every 401 names its challenge in WWW-Authenticate, as HTTP requires', async ({ client, assert }) => {
+    const responses = [
+      await client.get('/api/v1/products'),
+      await client.get('/api/v1/products').header('authorization', 'Bearer cpt_not-a-real-token'),
+      await client.post('/api/v1/sales').header('x-api-token', 'cpt_not-a-real-token').json({}),
+      await client.post('/api/v1/auth/login').json({ identifiant: 'nobody-here', mot_de_passe: 'not-the-password' }),
+    ]
+    for (const response of responses) {
+      response.assertStatus(401)
+      assert.equal(response.header('www-authenticate'), 'Bearer realm="Comptoir API"')
+    }
+    const allowed = await client.get('/api/v1/products').header('x-api-token', await tokenWith(['read']))
+    allowed.assertStatus(200)
+    assert.isUndefined(allowed.header('www-authenticate'))
+  })
+
   test('X-API-Token and Authorization: Bearer are both accepted', async ({ client }) => {
     const token = await tokenWith(['read'])
     ;(await client.get('/api/v1/stores').header('x-api-token', token)).assertStatus(200)
