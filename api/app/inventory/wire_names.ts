@@ -30,6 +30,9 @@ const REFERENCE_TYPE_TO_WIRE: Record<string, string> = {
   replenishment_request: 'demande_reappro',
 }
 
+/** The reference types a movement filter may name: `vente`, `retour`, `demande_reappro`. */
+export const WIRE_REFERENCE_TYPES = Object.values(REFERENCE_TYPE_TO_WIRE)
+
 export function referenceTypeToWire(type: string): string {
   return REFERENCE_TYPE_TO_WIRE[type] ?? type
 }

@@ -1,7 +1,7 @@
 import vine from '@vinejs/vine'
 import { paginationFields } from '#core/pagination'
 import { ALERT_STATUSES, STOCK_STATUSES } from '#inventory/stock_status'
-import { WIRE_KINDS } from '#inventory/wire_names'
+import { WIRE_KINDS, WIRE_REFERENCE_TYPES } from '#inventory/wire_names'
 import { QUANTITY_MAX, calendarDate, idField } from '#inventory/validators/common'
 
 /** A counted quantity or a reorder point: generous, but a typo of 10^9 is refused. */
@@ -38,12 +38,15 @@ export const movementsQuery = vine.create({
   date_fin: calendarDate().optional(),
   start_date: calendarDate().optional(),
   end_date: calendarDate().optional(),
-  /** `demande_reappro:12`, `vente:42`, or just a type (`demande_reappro`). */
+  /**
+   * `demande_reappro:12`, `vente:42`, or just a type (`demande_reappro`). Only
+   * the wire types: a misspelt one (`demande_reapro:12`) answered an empty page.
+   */
   reference: vine
     .string()
     .trim()
     .maxLength(60)
-    .regex(/^[a-z_]{1,32}(:\d{1,15})?$/)
+    .regex(new RegExp(`^(${WIRE_REFERENCE_TYPES.join('|')})(:\\d{1,15})?$`))
     .optional(),
 })
 

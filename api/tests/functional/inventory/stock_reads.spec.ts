@@ -144,6 +144,19 @@ test.group('GET /api/v1/stock/movements', (group) => {
     assert.equal((await get({ reference: 'demande_reappro:78' })).body().total, 0)
   })
 
+  test('a reference of an unknown type is a 422, not an empty page', async ({ client, assert }) => {
+    const get = (reference: string) =>
+      client.get('/api/v1/stock/movements').qs({ reference }).header('x-api-token', token)
+    for (const reference of ['demande_reapro:77', 'foo:1', 'sale:1', 'replenishment_request']) {
+      const response = await get(reference)
+      response.assertStatus(422)
+      assert.equal(response.body().details.validation_errors[0].field, 'reference', reference)
+    }
+    for (const reference of ['vente', 'retour:3', 'demande_reappro:77']) {
+      ;(await get(reference)).assertStatus(200)
+    }
+  })
+
   test('dates are business days, both ends included; aliases work', async ({ client, assert }) => {
     const get = (qs: Record<string, unknown>) => client.get('/api/v1/stock/movements').qs(qs).header('x-api-token', token)
     const { rows } = await db.rawQuery(`SELECT to_char((now() AT TIME ZONE ?)::date, 'YYYY-MM-DD') AS today`, [
