@@ -19,7 +19,8 @@ export const paginationFields = {
     .string()
     .trim()
     .maxLength(40)
-    .regex(/^[a-z_]+(,(asc|desc))?$/)
+    // The direction in any case (`nom,DESC`, as many client libraries write it); a field in the wrong case is refused by name.
+    .regex(/^[a-z_]+(,(asc|desc))?$/i)
     .optional(),
   search: vine.string().trim().maxLength(100).optional(),
 }
@@ -44,7 +45,7 @@ export function resolveSort(
   if (!column) {
     throw vineSortError(field, Object.keys(allowed))
   }
-  return { column, direction: direction as 'asc' | 'desc' }
+  return { column, direction: direction.toLowerCase() as 'asc' | 'desc' }
 }
 
 function vineSortError(field: string, allowed: string[]) {
