@@ -150,15 +150,24 @@ export function services(settings) {
   return list
 }
 
-function readPid(file) {
+/**
+ * The pid in a pid file its program wrote, when that program still runs under it: a file left
+ * by a crash or a reboot may name a pid that now belongs to another process (`make lb` would
+ * then skip starting Redis, and `make lb-stop` signal a stranger), so the command name must match.
+ */
+function readPid(file, command) {
   if (!existsSync(file)) return null
   const pid = Number(readFileSync(file, 'utf8').split('\n')[0])
-  return isAlive(pid) ? pid : null
+  if (!(pid > 0) || !isAlive(pid)) return null
+  try {
+    if (!readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith(command)) return null
+  } catch {}
+  return pid
 }
 
-export const postgresPid = (settings) => readPid(join(pgDir(settings), 'postmaster.pid'))
+export const postgresPid = (settings) => readPid(join(pgDir(settings), 'postmaster.pid'), 'postgres')
 export const redisPidFile = (settings) => join(redisDir(settings), 'redis.pid')
-export const redisPid = (settings) => readPid(redisPidFile(settings))
+export const redisPid = (settings) => readPid(redisPidFile(settings), 'redis-server')
 
 function pgReady(settings) {
   const status = spawnSync(process.execPath, [join(ROOT, 'scripts', 'pg.mjs'), 'status', '--dir', pgDir(settings)], { encoding: 'utf8' })

@@ -63,9 +63,21 @@ export function daemon(name, command, args, { runDir = RUN, ...options } = {}) {
     detached: true,
     stdio: ['ignore', log, log],
   })
-  writeFileSync(join(runDir, `${name}.pid`), String(child.pid))
+  // With its start time: after a reboot the pid may belong to another process by then.
+  writeFileSync(join(runDir, `${name}.pid`), [child.pid, startTimeOf(child.pid)].filter(Boolean).join(' '))
   child.unref()
   return child.pid
+}
+
+/** When the kernel started a process (clock ticks since boot), or null where /proc cannot tell. */
+export function startTimeOf(pid) {
+  try {
+    // /proc/<pid>/stat: "pid (comm) state …"; after the comm, field 22 (starttime) is the 20th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null
+  } catch {
+    return null
+  }
 }
 
 /** True for a live process; a zombie (killed, not yet reaped by its new parent) is not one. */
@@ -84,11 +96,18 @@ export function isAlive(pid) {
   }
 }
 
+/**
+ * The pid of a daemon started by daemon(), or null (and the pid file removed) when it no longer
+ * runs. A pid file left by a daemon that died, or by a reboot, may name a pid the system has
+ * since given to another process: the start time recorded beside the pid tells them apart, so
+ * `make start` does not say "Already running" about a stranger and `make stop` never kills one.
+ */
 export function pidOf(name, runDir = RUN) {
   const file = join(runDir, `${name}.pid`)
   if (!existsSync(file)) return null
-  const pid = Number(readFileSync(file, 'utf8'))
-  if (isAlive(pid)) return pid
+  const [pid, startedAt] = readFileSync(file, 'utf8').trim().split(/\s+/).map(Number)
+  // Pid files written before the start time was recorded hold the pid alone.
+  if (pid > 0 && isAlive(pid) && (!startedAt || String(startedAt) === (startTimeOf(pid) ?? String(startedAt)))) return pid
   rmSync(file, { force: true })
   return null
 }
