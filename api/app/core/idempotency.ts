@@ -52,17 +52,23 @@ export interface IdempotentTable {
 }
 
 /**
+ * A body's fingerprint, or several: the one stored for new rows first, then the ones the same body
+ * was stored under before the way of taking it changed (so that a retry across that change replays).
+ */
+export type Fingerprints = string | readonly string[]
+
+/**
  * Lets an earlier request's answer be replayed only for the same body: the
  * same key with another body is a 409 naming what the key was used for.
  */
 export function assertSameRequest(
   key: string,
   storedFingerprint: string,
-  fingerprint: string,
+  fingerprint: Fingerprints,
   resource: string,
   details: Record<string, unknown> = {}
 ): void {
-  if (storedFingerprint === fingerprint) return
+  if ((typeof fingerprint === 'string' ? [fingerprint] : fingerprint).includes(storedFingerprint)) return
   throw ApiError.conflict('IDEMPOTENCY_CONFLICT', `This Idempotency-Key was already used for a different ${resource}`, {
     idempotency_key: key,
     ...details,
@@ -94,7 +100,7 @@ export async function replayAfterKeyRace<T>(
 export async function findIdempotentReplay(
   target: IdempotentTable,
   key: string,
-  fingerprint: string
+  fingerprint: Fingerprints
 ): Promise<number | null> {
   const existing = await db.from(target.table).where('idempotency_key', key).select('id', 'request_fingerprint').first()
   if (!existing) return null

@@ -3,6 +3,7 @@ import { errors } from '@vinejs/vine'
 import { ApiError } from '#core/api_error'
 import { invalidateSoon, Tags } from '#core/cache'
 import { findIdempotentReplay, requestFingerprint, type IdempotentTable } from '#core/idempotency'
+import { wireToCents } from '#core/money'
 import { MAX_SALE_CENTS, toCents } from '#core/money_input'
 import type { Principal } from '#access/principal'
 import { assertStoreAccess } from '#access/policies'
@@ -108,6 +109,15 @@ function assertStorable(totalCents: number, paidCents: number) {
 }
 
 /**
+ * What makes two sale requests the same, for an Idempotency-Key: amounts in cents, so that a
+ * retry writing a payment as "10", "10.00" or 10 is the same payment (a client that re-serialises
+ * its request on retry must not get a 409).
+ */
+function saleIdentity(input: CreateSaleInput) {
+  return { ...input, paiements: input.paiements.map((payment) => ({ ...payment, montant: wireToCents(payment.montant) })) }
+}
+
+/**
  * Records a sale at a register: prices come from the database, taxes from
  * the store's rates, stock is decremented under lock (never below zero),
  * and the sale, its lines, taxes, payments, ledger rows and rollups are
@@ -119,7 +129,7 @@ export async function createSale(
   principal: Principal,
   idempotencyKey: string | null
 ): Promise<CreatedSale> {
-  const fingerprint = requestFingerprint(input)
+  const fingerprint = requestFingerprint(saleIdentity(input))
   try {
     const register = await loadRegisterContext(input.caisse_id)
     assertStoreAccess(principal, register.storeId)
@@ -227,7 +237,8 @@ export async function createSale(
     // A retry (or a reused key) is answered from the first sale, even when
     // this attempt failed on its own (stock gone, register closed since).
     if (idempotencyKey) {
-      const existingId = await findIdempotentReplay(SALES, idempotencyKey, fingerprint)
+      // Sales recorded before amounts were compared in cents kept the fingerprint of the body as sent.
+      const existingId = await findIdempotentReplay(SALES, idempotencyKey, [fingerprint, requestFingerprint(input)])
       if (existingId)
         return {
           saleId: existingId,
