@@ -18,7 +18,7 @@ import { join } from 'node:path'
 import { API_DIR, WEB_DIR, buildApi, buildWeb, prepareDatabase, removeServedBuilds, servedBuild } from './lib/app.mjs'
 import { PORTS, apiEnv, databaseUrl, readCredentials, webEnv } from './lib/environment.mjs'
 import { DATA, ROOT } from './lib/paths.mjs'
-import { assertPortFree, daemon, pidOf, run, stopDaemon, supervise, waitForHttp } from './lib/processes.mjs'
+import { assertPortFree, daemon, pidOf, portInUse, run, stopDaemon, supervise, waitForHttp } from './lib/processes.mjs'
 
 const API_URL = `http://127.0.0.1:${PORTS.api}`
 const WEB_URL = `http://127.0.0.1:${PORTS.web}`
@@ -45,6 +45,11 @@ function printBanner() {
 }
 
 async function dev() {
+  // Our own background servers hold the ports: say so, rather than "another process".
+  const running = ['api', 'web'].filter((name) => pidOf(name))
+  if (running.length && ((await portInUse(PORTS.api)) || (await portInUse(PORTS.web)))) {
+    throw new Error(`make start is running (${running.join(', ')}) on these ports: make stop first, or choose other ports (API_PORT, WEB_PORT).`)
+  }
   await assertPortFree(PORTS.api, 'API_PORT')
   await assertPortFree(PORTS.web, 'WEB_PORT')
   const url = await databaseUrl()

@@ -14,6 +14,8 @@ import { dirname, join, resolve } from 'node:path'
 import { after, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 
+import { daemon, stopDaemon } from '../../scripts/lib/processes.mjs'
+
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const NODE = join(ROOT, 'node_modules', '.bin', 'node')
 const scratch = mkdtempSync(join(tmpdir(), 'comptoir-stack-ports-'))
@@ -42,8 +44,8 @@ async function freePort() {
   return port
 }
 
-function start(ports) {
-  const result = spawnSync(NODE, [join(ROOT, 'scripts', 'stack.mjs'), 'start'], {
+function start(ports, command = 'start') {
+  const result = spawnSync(NODE, [join(ROOT, 'scripts', 'stack.mjs'), command], {
     cwd: ROOT,
     env: { ...process.env, COMPTOIR_DATA_DIR: scratch, DATABASE_URL: 'postgres://nobody:none@127.0.0.1:1/none', API_PORT: String(ports.api), WEB_PORT: String(ports.web) },
     encoding: 'utf8',
@@ -63,3 +65,17 @@ for (const [variable, which] of [['API_PORT', 'api'], ['WEB_PORT', 'web']]) {
     assert.doesNotMatch(run.output, /\[build\]|migration|ECONNREFUSED/)
   })
 }
+
+test('make dev while make start runs on its ports says so (make stop first), not "another process"', async () => {
+  const ports = { api: await holdPort(), web: await freePort() }
+  // `make start`'s API, as far as its pid file can tell.
+  const runDir = join(scratch, 'run')
+  daemon('api', 'sleep', ['60'], { runDir })
+  try {
+    const run = start(ports, 'dev')
+    assert.equal(run.status, 1, run.output)
+    assert.match(run.output, /make start is running \(api\).*make stop first/)
+  } finally {
+    await stopDaemon('api', { runDir })
+  }
+})
