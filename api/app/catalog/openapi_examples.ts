@@ -59,10 +59,14 @@ export const catalogErrors = {
     ApiError.inUse('Product', 42, ['sales', 'stock movements'], deactivateInstead(42))
   ),
   warehouseShort: errorResponse(
-    'Not enough stock at the warehouse (INSUFFICIENT_STOCK); nothing changed',
+    'Not enough stock at the warehouse (INSUFFICIENT_STOCK), or the Idempotency-Key was used for another reduction ' +
+      '(IDEMPOTENCY_CONFLICT); nothing changed',
     ApiError.conflict('INSUFFICIENT_STOCK', 'Stock insuffisant pour Pain', {
       location_id: 6,
       items: [{ product_id: 1, product: 'Pain', requested: 600, available: 539 }],
+    }),
+    ApiError.conflict('IDEMPOTENCY_CONFLICT', 'This Idempotency-Key was already used for a different stock reduction', {
+      idempotency_key: '0b6f1c2e-7d4a-4f7e-9a53-2c8e5d1f3a90',
     })
   ),
   categoryNotFound: errorResponse('No category with this id', ApiError.notFound('Category', 42)),

@@ -149,13 +149,17 @@ router
     })
     documented(router.post('/products/:id/reduce-stock', [ProductsController, 'reduceStock']).use(writes()), {
       summary: 'Remove units from the central warehouse stock',
-      description: 'Recorded in the stock ledger as an adjustment with reason "reduce-stock (API)". ' + WRITE_ROLES,
+      description:
+        'Recorded in the stock ledger as an adjustment with reason "reduce-stock (API)". With an Idempotency-Key, a retry ' +
+        'removes nothing again and answers with the product as it is now (Idempotent-Replayed: true). ' +
+        WRITE_ROLES,
       tags: ['Products'],
       auth: ['write'],
       params: productIdParams,
       query: reduceStockQuery,
+      headers: [idempotencyKey('stock reduction')],
       responses: {
-        200: { description: 'The product with its new warehouse quantity', schema: 'Product' },
+        200: replayed('The product with its new warehouse quantity (or, for a replay, as it is now)', 'Product'),
         404: catalogErrors.productNotFound,
         409: catalogErrors.warehouseShort,
       },

@@ -168,6 +168,13 @@ export default class ProductsController {
     requireRole(ctx.principal, 'manager', 'admin')
     const { id } = await productIdParams.validate(ctx.params)
     const { quantity } = await validateQuery(reduceStockQuery, ctx)
-    return productToWire(await reduceProductStock(id, quantity, { userId: ctx.principal.user?.id ?? null }))
+    const { product, replayed } = await reduceProductStock(
+      id,
+      quantity,
+      { userId: ctx.principal.user?.id ?? null },
+      await idempotencyKeyOf(ctx)
+    )
+    if (replayed) ctx.response.header('Idempotent-Replayed', 'true')
+    return productToWire(product)
   }
 }

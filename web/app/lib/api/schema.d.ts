@@ -251,7 +251,7 @@ export interface paths {
         put?: never;
         /**
          * Remove units from the central warehouse stock
-         * @description Recorded in the stock ledger as an adjustment with reason "reduce-stock (API)". Session tokens: manager or admin only (a clerk gets 403).
+         * @description Recorded in the stock ledger as an adjustment with reason "reduce-stock (API)". With an Idempotency-Key, a retry removes nothing again and answers with the product as it is now (Idempotent-Replayed: true). Session tokens: manager or admin only (a clerk gets 403).
          */
         post: operations["postApiV1ProductsIdReduceStock"];
         delete?: never;
@@ -4948,7 +4948,13 @@ export interface operations {
             query: {
                 quantity: number;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description Optional; one unique key per stock reduction: 8–100 characters of A-Z a-z 0-9 . _ : -, e.g. a UUID made when the form opens. A retry with the same key and the same body answers with the first result (200, Idempotent-Replayed: true) and writes nothing again; the same key with another body is a 409 IDEMPOTENCY_CONFLICT; an empty or malformed key is a 422.
+                 * @example 0b6f1c2e-7d4a-4f7e-9a53-2c8e5d1f3a90
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: number;
             };
@@ -4956,9 +4962,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The product with its new warehouse quantity */
+            /** @description The product with its new warehouse quantity (or, for a replay, as it is now) */
             200: {
                 headers: {
+                    /** @description Present (true) when this answers an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -5014,7 +5022,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not enough stock at the warehouse (INSUFFICIENT_STOCK); nothing changed */
+            /** @description Not enough stock at the warehouse (INSUFFICIENT_STOCK), or the Idempotency-Key was used for another reduction (IDEMPOTENCY_CONFLICT); nothing changed */
             409: {
                 headers: {
                     [name: string]: unknown;
