@@ -85,7 +85,8 @@ async function main() {
   const wants = (step) => !only || only.includes(step)
   const startedAt = Date.now()
 
-  for (const port of Object.values(PORTS)) await assertPortFree(port, 'test port')
+  // The variable that moves them, so the message says what to set.
+  for (const port of Object.values(PORTS)) await assertPortFree(port, 'TEST_PORT_BASE')
 
   await run(process.execPath, [join(ROOT, 'scripts', 'pg.mjs'), 'start', '--dir', PG_DIR, '--port', String(PG_PORT), '--db', 'comptoir_test', '--fast'])
   const { execFileSync } = await import('node:child_process')
@@ -234,7 +235,8 @@ async function failoverTests(baseEnv) {
 }
 
 main().catch((error) => {
-  console.error(error)
+  // What went wrong and what to do (a held port, a tool missing), as make start and make lb say it.
+  console.error(`\n${error.message}`)
   console.log('0 passed, 1 failed')
   process.exit(1)
 })

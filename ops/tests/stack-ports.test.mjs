@@ -79,3 +79,17 @@ test('make dev while make start runs on its ports says so (make stop first), not
     await stopDaemon('api', { runDir })
   }
 })
+
+test('make test with a test port held names TEST_PORT_BASE, and prints no stack trace', async () => {
+  const port = await holdPort()
+  const result = spawnSync(NODE, [join(ROOT, 'scripts', 'test.mjs'), '--only', 'lint'], {
+    cwd: ROOT,
+    env: { ...process.env, COMPTOIR_DATA_DIR: scratch, TEST_PORT_BASE: String(port) },
+    encoding: 'utf8',
+    timeout: 30_000,
+  })
+  const output = `${result.stdout}${result.stderr}`
+  assert.equal(result.status, 1, output)
+  assert.match(output, /Port \d+ \(TEST_PORT_BASE\) is already in use by another process/)
+  assert.doesNotMatch(output, /\n\s+at /, 'a stack trace')
+})
