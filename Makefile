@@ -10,6 +10,10 @@ NODE := $(ROOT)/node_modules/.bin/node
 INSTALLED := node_modules/.comptoir-installed
 ACE := cd api && $(NODE) ace
 
+# Targets that only look at or stop what runs need no installation: before `make install` (a
+# fresh clone) nothing of ours can run, so they say so instead of failing on a missing node.
+NOTHING_INSTALLED = test -x $(NODE) || { echo "Nothing is installed yet (no $(NODE)), so nothing of Comptoir runs: make dev or make start installs and starts it."; exit 0; }
+
 DAYS ?= 90
 LINES ?=
 
@@ -38,21 +42,21 @@ start: install ## Start production builds in the background and wait until healt
 	@$(NODE) scripts/stack.mjs start
 
 stop: ## Stop what `make start` started, and the embedded PostgreSQL
-	@$(NODE) scripts/stack.mjs stop
+	@$(NOTHING_INSTALLED) && $(NODE) scripts/stack.mjs stop
 
 restart: stop start ## Stop, then start
 
 status: ## Show what runs
-	@$(NODE) scripts/stack.mjs status
+	@$(NOTHING_INSTALLED) && $(NODE) scripts/stack.mjs status
 
 lb: install ## Load-balanced topology: nginx :8080 over 3 API instances, web, Redis, Prometheus (.data/lb)
 	@$(NODE) scripts/lb.mjs start
 
 lb-stop: ## Stop everything `make lb` started
-	@$(NODE) scripts/lb.mjs stop
+	@$(NOTHING_INSTALLED) && $(NODE) scripts/lb.mjs stop
 
 lb-status: ## Show each process of `make lb` (pid, port, health)
-	@$(NODE) scripts/lb.mjs status
+	@$(NOTHING_INSTALLED) && $(NODE) scripts/lb.mjs status
 
 test: install system-deps ## Typecheck, lint and run every test suite (own PostgreSQL and Redis)
 	@$(NODE) scripts/test.mjs
@@ -70,7 +74,7 @@ db-start: install ## Start the embedded PostgreSQL ($COMPTOIR_DATA_DIR/pg, defau
 	@$(NODE) scripts/stack.mjs db-start
 
 db-stop: ## Stop the embedded PostgreSQL (the one of COMPTOIR_DATA_DIR, as db-start)
-	@$(NODE) scripts/stack.mjs db-stop
+	@$(NOTHING_INSTALLED) && $(NODE) scripts/stack.mjs db-stop
 
 db-migrate: db-start ## Run pending migrations on the development database
 	@$(NODE) scripts/ace.mjs migration:run
