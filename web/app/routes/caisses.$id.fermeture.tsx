@@ -8,6 +8,7 @@ import { PageHeader } from '~/components/page-header'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { SessionReport } from '~/components/session-report'
 import { ApiError, ok, okOrNull } from '~/lib/api/client.server'
+import { focusFirstRefusalOnceDrawn, useFocusOnRefusal } from '~/lib/forms/focus-refusal'
 import { parseCloseSession, type FieldErrors } from '~/lib/forms/schemas'
 import type { Message } from '~/lib/i18n/index'
 import { pageTitle } from '~/lib/meta'
@@ -86,13 +87,15 @@ export default function CloseRegisterPage() {
   const pending = useIsPending({ formAction: path })
   const [localErrors, setLocalErrors] = useState<FieldErrors | null>(null)
   const fieldErrors = localErrors ?? result?.fieldErrors
+  // The server's refusal (a session closed meanwhile, the API refusing the count) takes the focus too.
+  useFocusOnRefusal(result)
 
   const validate = (event: FormEvent<HTMLFormElement>) => {
     const parsed = parseCloseSession(new FormData(event.currentTarget))
     setLocalErrors(parsed.ok ? null : parsed.errors)
     if (!parsed.ok) {
       event.preventDefault()
-      event.currentTarget.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
+      focusFirstRefusalOnceDrawn(event.currentTarget)
     }
   }
 

@@ -186,7 +186,8 @@ function SaleReturnForms({
   const formRef = useRef<HTMLFormElement>(null)
   const [localErrors, setLocalErrors] = useState<FieldErrors | null>(null)
   const returnResult = result?.intent === 'return' ? result : undefined
-  const cancelResult = result?.intent === 'cancel' ? result : undefined
+  // One form speaks at a time: the cancel's refusal goes once the return form is refused in the browser…
+  const cancelResult = result?.intent === 'cancel' && !localErrors ? result : undefined
   const fieldErrors = localErrors ?? returnResult?.fieldErrors
   // A refused form comes back as it was posted: nothing the clerk typed or chose is lost.
   const posted = returnResult?.values
@@ -292,7 +293,15 @@ function SaleReturnForms({
         </Form>
       )}
       {!nothingLeft ? (
-        <Form method="post" action={formAction} className="border-top mt-4 pt-3" data-testid="cancel-sale" noValidate>
+        <Form
+          method="post"
+          action={formAction}
+          className="border-top mt-4 pt-3"
+          data-testid="cancel-sale"
+          noValidate
+          // …and the return's, once the cancel is sent: left there, they also took the focus from its answer.
+          onSubmit={() => setLocalErrors(null)}
+        >
           <h3 className="h6">{t('returns.cancelTitle')}</h3>
           <p className="small text-body-secondary">{t('returns.cancelHelp')}</p>
           <CsrfField />

@@ -10,7 +10,7 @@ import { ApiError, ok } from '~/lib/api/client.server'
 import { apiErrorMessage } from '~/lib/api/errors'
 import { authState, getSession, safeRedirectPath, signIn } from '~/lib/auth/session.server'
 import type { SessionUser } from '~/lib/auth/roles'
-import { useFocusOnRefusal } from '~/lib/forms/focus-refusal'
+import { focusFirstRefusalOnceDrawn, useFocusOnRefusal } from '~/lib/forms/focus-refusal'
 import { parseLogin, type FieldErrors } from '~/lib/forms/schemas'
 import type { Message } from '~/lib/i18n/index'
 import { pageTitle } from '~/lib/meta'
@@ -92,7 +92,7 @@ export default function LoginPage() {
     setLocalErrors(parsed.ok ? null : parsed.errors)
     if (!parsed.ok) {
       event.preventDefault()
-      event.currentTarget.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
+      focusFirstRefusalOnceDrawn(event.currentTarget)
     }
   }
 

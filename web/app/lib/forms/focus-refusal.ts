@@ -17,6 +17,15 @@ export function focusFirstRefusal(root: ParentNode | null | undefined): boolean 
 }
 
 /**
+ * For errors a submit handler has just found (a state set there): React draws
+ * them after the handler returns, so the fields are not marked invalid yet;
+ * the focus moves once they are. Focusing at once left it on the button.
+ */
+export function focusFirstRefusalOnceDrawn(form: HTMLFormElement | null): void {
+  requestAnimationFrame(() => focusFirstRefusal(form))
+}
+
+/**
  * Moves the focus each time a new refusal arrives: `refusal` is the answer
  * itself (action or fetcher data, the browser's own errors), a new object per
  * answer, absent when there is nothing to show. `scope`: where to look (one
