@@ -47,6 +47,7 @@ export default function WarehouseMovementsPage() {
         movements={movements}
         caption={t('movements.warehouseTitle')}
         empty={unknownCode ? t('warehouse.unknownCode', { code: filters.code }) : t('movements.empty')}
+        requestLinks
       />
     </>
   )

@@ -27,7 +27,9 @@ export async function loader(args: LoaderFunctionArgs) {
   const filters = movementFilters(new URL(args.request.url))
   return loading(async () => {
     const [store, ledger] = await Promise.all([getStore(api, storeId), loadMovements(api, { storeId }, filters)])
-    return { store: { id: store.id, nom: store.nom }, filters, canAdjust: hasRole(user, MANAGER_ROLES), ...ledger }
+    const manager = hasRole(user, MANAGER_ROLES)
+    // A clerk reads the ledger but neither adjusts nor opens a replenishment request (403 there).
+    return { store: { id: store.id, nom: store.nom }, filters, canAdjust: manager, requestLinks: manager, ...ledger }
   })
 }
 
@@ -37,7 +39,7 @@ export function action(args: ActionFunctionArgs) {
 }
 
 export default function StoreMovementsPage() {
-  const { store, filters, canAdjust, movements, unknownCode, adjustmentKey } = useLoaderData<typeof loader>()
+  const { store, filters, canAdjust, requestLinks, movements, unknownCode, adjustmentKey } = useLoaderData<typeof loader>()
   const refusal = useActionData<typeof action>() as FormRefusal | undefined
   const t = useT()
   const location = useLocation()
@@ -64,6 +66,7 @@ export default function StoreMovementsPage() {
         movements={movements}
         caption={t('movements.storeTitle', { store: store.nom })}
         empty={unknownCode ? t('warehouse.unknownCode', { code: filters.code }) : t('movements.empty')}
+        requestLinks={requestLinks}
       />
     </>
   )

@@ -247,6 +247,16 @@ describeFlows('central warehouse and replenishment', () => {
     )
   })
 
+  test('the clerk reads the store’s ledger: the request is named, not linked (its page is for managers)', async () => {
+    await go(clerk, `/magasins/1/stock/mouvements?produit=${CODE}&type=reappro_entree`)
+    const table = clerk.getByTestId('movements-table')
+    await expectText(table, `demande n° ${requestId}`)
+    // The link led the clerk to a 403.
+    assert.equal(await table.locator(`a[href="/reapprovisionnements/${requestId}"]`).count(), 0, 'no link to the request page')
+    await go(manager, `/magasins/1/stock/mouvements?produit=${CODE}&type=reappro_entree`)
+    assert.equal(await manager.getByTestId('movements-table').locator(`a[href="/reapprovisionnements/${requestId}"]`).count(), 1, 'the manager’s link')
+  })
+
   test('a manager sets a store’s reorder point on its stock page; a clerk can only read it', async () => {
     const pointField = (page: Page) => page.getByLabel(`Seuil de réapprovisionnement de ${NAME}`)
     const row = () => manager.getByTestId('stock-table').locator('tr', { hasText: CODE })

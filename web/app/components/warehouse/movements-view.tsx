@@ -38,8 +38,22 @@ export function MovementFiltersForm({ filters }: { filters: MovementFilters }) {
   )
 }
 
-/** A location's ledger, newest first: what moved, why, by whom, and the level after. */
-export function MovementsTable({ movements, caption, empty }: { movements: Paged<MovementRow>; caption: string; empty: string }) {
+/**
+ * A location's ledger, newest first: what moved, why, by whom, and the level after.
+ * `requestLinks`: whether the reader may open a replenishment request (a clerk may not: the
+ * link led to a 403); without, the request is named as text.
+ */
+export function MovementsTable({
+  movements,
+  caption,
+  empty,
+  requestLinks,
+}: {
+  movements: Paged<MovementRow>
+  caption: string
+  empty: string
+  requestLinks: boolean
+}) {
   const t = useT()
   return (
     <ListTable
@@ -70,9 +84,13 @@ export function MovementsTable({ movements, caption, empty }: { movements: Paged
             {movement.link ? (
               <>
                 {' '}
-                <Link className="small" to={movement.link.kind === 'request' ? replenishmentPath(movement.link.id) : receiptPath(movement.link.id)}>
-                  {t(movement.link.kind === 'request' ? 'movements.requestLink' : 'movements.saleLink', { id: movement.link.id })}
-                </Link>
+                {movement.link.kind === 'request' && !requestLinks ? (
+                  <span className="small">{t('movements.requestLink', { id: movement.link.id })}</span>
+                ) : (
+                  <Link className="small" to={movement.link.kind === 'request' ? replenishmentPath(movement.link.id) : receiptPath(movement.link.id)}>
+                    {t(movement.link.kind === 'request' ? 'movements.requestLink' : 'movements.saleLink', { id: movement.link.id })}
+                  </Link>
+                )}
               </>
             ) : null}
           </td>
