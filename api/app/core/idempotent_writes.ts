@@ -13,7 +13,7 @@ import { assertSameRequest, replayAfterKeyRace, requestFingerprint } from '#core
 
 export interface IdempotentOperation {
   /** Stored in idempotent_writes.operation: a key is unique per operation. */
-  name: 'stock_adjustment' | 'warehouse_receipt' | 'product_creation' | 'stock_reduction'
+  name: 'stock_adjustment' | 'warehouse_receipt' | 'product_creation' | 'stock_reduction' | 'register_creation'
   /** How the 409 names what the key was used for ("stock adjustment"). */
   resource: string
 }

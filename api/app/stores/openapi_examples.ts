@@ -49,6 +49,12 @@ export const storesErrors = {
     'The store is in use (RESOURCE_IN_USE)',
     ApiError.inUse('Store', 42, ['registers', 'sales', 'stock'])
   ),
-  registerDuplicate: errorResponse('This store already has a register with this numero', ApiError.duplicate('Register', 'numero', 2)),
+  registerDuplicate: errorResponse(
+    'This store already has a register with this numero, or the Idempotency-Key was used with another body',
+    ApiError.duplicate('Register', 'numero', 2),
+    ApiError.conflict('IDEMPOTENCY_CONFLICT', 'This Idempotency-Key was already used for a different register', {
+      idempotency_key: '0b6f1c2e-7d4a-4f7e-9a53-2c8e5d1f3a90',
+    })
+  ),
   clerkOtherStore: errorResponse('The token lacks the read scope, or a clerk reads another store', missingScope(['read']), otherStore),
 }

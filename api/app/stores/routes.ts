@@ -1,5 +1,5 @@
 import router from '@adonisjs/core/services/router'
-import { location } from '#core/openapi/headers'
+import { idempotencyKey, location, replayed } from '#core/openapi/headers'
 import { middleware } from '#start/kernel'
 import { documented } from '#core/openapi/registry'
 import { pageOf, registerSchemas } from '#core/openapi/schemas'
@@ -229,14 +229,19 @@ router
     })
     documented(router.post('/stores/:id/registers', [RegistersController, 'store']).use(writes()), {
       summary: 'Add a register to a store',
-      description: 'Without numero, the next free number; without nom, "Caisse <numero>". ' + WRITE_ROLES,
+      description:
+        'Without numero, the next free number; without nom, "Caisse <numero>". With an Idempotency-Key, a retry answers ' +
+        'with the first register (200, Idempotent-Replayed: true) instead of adding another under the next number. ' +
+        WRITE_ROLES,
       tags: ['Stores'],
       auth: ['write'],
       params: storeIdParams,
       body: createRegisterBody,
       bodyExample: storesBodyExamples.createRegister,
+      headers: [idempotencyKey('register')],
       responses: {
         201: { description: 'The created register', schema: 'Register', headers: location('/api/v1/registers/{id}') },
+        200: replayed('Replay of an earlier request with the same Idempotency-Key', 'Register'),
         404: storesErrors.storeNotFound,
         409: storesErrors.registerDuplicate,
       },

@@ -1,4 +1,3 @@
-import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Register from '#stores/models/register'
 import { ApiError } from '#core/api_error'
@@ -6,27 +5,35 @@ import { violatedUniqueConstraint } from '#core/db_errors'
 import { lockStore } from '#stores/services/store_integrity'
 import { MAX_REGISTER_NUMBER } from '#stores/validators/register_validators'
 import { invalidateAfterCommit, Tags } from '#core/cache'
+import { writeIdempotently, type IdempotentOperation } from '#core/idempotent_writes'
+
+const CREATIONS: IdempotentOperation = { name: 'register_creation', resource: 'register' }
 
 /**
  * Adds a register to a store. Numbers are unique per store; without one the
  * next free number is used. The store row lock serialises two additions to
- * the same store so "next number" is never handed out twice.
+ * the same store so "next number" is never handed out twice — which is
+ * also why a retry (same Idempotency-Key) must answer with the first
+ * register instead of adding another under the next number.
  */
 export async function createRegister(
   storeId: number,
-  input: { number?: number; name?: string; isActive?: boolean }
-): Promise<Register> {
+  input: { number?: number; name?: string; isActive?: boolean },
+  idempotencyKey: string | null = null
+): Promise<{ register: Register; replayed: boolean }> {
+  let outcome
   try {
-    return await db.transaction(async (trx) => {
+    outcome = await writeIdempotently(CREATIONS, idempotencyKey, { storeId, ...input }, async (trx) => {
       invalidateAfterCommit(trx, [Tags.stores])
       await lockStore(trx, storeId, 'noKeyUpdate')
       const number = input.number ?? (await nextRegisterNumber(storeId, trx))
       const taken = await trx.from('registers').where({ store_id: storeId, number }).select('id').first()
       if (taken) throw ApiError.duplicate('Register', 'numero', number)
-      return Register.create(
+      const register = await Register.create(
         { storeId, number, name: input.name ?? `Caisse ${number}`, isActive: input.isActive ?? true },
         { client: trx }
       )
+      return { stored: { register_id: register.id }, fresh: register }
     })
   } catch (error) {
     if (violatedUniqueConstraint(error) === 'registers_store_id_number_unique') {
@@ -34,6 +41,10 @@ export async function createRegister(
     }
     throw error
   }
+  if (outcome.fresh) return { register: outcome.fresh, replayed: false }
+  const register = await Register.find(outcome.stored.register_id)
+  if (!register) throw ApiError.notFound('Register', outcome.stored.register_id)
+  return { register, replayed: true }
 }
 
 async function nextRegisterNumber(storeId: number, trx: TransactionClientContract) {

@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { idempotencyKeyOf } from '#core/idempotency'
 import { created } from '#core/created'
 import { ApiError } from '#core/api_error'
 import { paginate, resolveSort } from '#core/pagination'
@@ -58,7 +59,15 @@ export default class RegistersController {
     requireRole(ctx.principal, 'manager', 'admin')
     const { id } = await storeIdParams.validate(ctx.params)
     const body = await validateBody(createRegisterBody, ctx)
-    const register = await createRegister(id, { number: body.numero, name: body.nom, isActive: body.actif })
+    const { register, replayed } = await createRegister(
+      id,
+      { number: body.numero, name: body.nom, isActive: body.actif },
+      await idempotencyKeyOf(ctx)
+    )
+    if (replayed) {
+      ctx.response.header('Idempotent-Replayed', 'true')
+      return registerToWire(register)
+    }
     return created(ctx, `/registers/${register.id}`, registerToWire(register))
   }
 }

@@ -1178,7 +1178,7 @@ export interface paths {
         put?: never;
         /**
          * Add a register to a store
-         * @description Without numero, the next free number; without nom, "Caisse <numero>". Session tokens: manager or admin only (a clerk gets 403).
+         * @description Without numero, the next free number; without nom, "Caisse <numero>". With an Idempotency-Key, a retry answers with the first register (200, Idempotent-Replayed: true) instead of adding another under the next number. Session tokens: manager or admin only (a clerk gets 403).
          */
         post: operations["postApiV1StoresIdRegisters"];
         delete?: never;
@@ -10981,7 +10981,13 @@ export interface operations {
     postApiV1StoresIdRegisters: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Optional; one unique key per register: 8–100 characters of A-Z a-z 0-9 . _ : -, e.g. a UUID made when the form opens. A retry with the same key and the same body answers with the first result (200, Idempotent-Replayed: true) and writes nothing again; the same key with another body is a 409 IDEMPOTENCY_CONFLICT; an empty or malformed key is a 422.
+                 * @example 0b6f1c2e-7d4a-4f7e-9a53-2c8e5d1f3a90
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: number;
             };
@@ -11003,6 +11009,26 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Replay of an earlier request with the same Idempotency-Key */
+            200: {
+                headers: {
+                    /** @description Present (true) when this answers an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 2,
+                     *       "magasin_id": 1,
+                     *       "numero": 2,
+                     *       "nom": "Caisse 2",
+                     *       "actif": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Register"];
+                };
+            };
             /** @description The created register */
             201: {
                 headers: {
@@ -11059,7 +11085,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description This store already has a register with this numero */
+            /** @description This store already has a register with this numero, or the Idempotency-Key was used with another body */
             409: {
                 headers: {
                     [name: string]: unknown;
