@@ -109,6 +109,14 @@ describeFlows('a clerk’s day at the register', () => {
     await cartLine(page, products.pain.nom).waitFor()
     await page.getByRole('button', { name: `Un ${products.pain.nom} de plus` }).click()
     await until(async () => (await page.getByLabel(`Quantité de ${products.pain.nom}`).inputValue()) === '2', 'Pain × 2')
+    // Out of range: the page's own message (not the browser's popup, in the browser's language); the cart keeps 2.
+    const breadQuantity = page.getByLabel(`Quantité de ${products.pain.nom}`)
+    await breadQuantity.fill('5000')
+    await breadQuantity.press('Enter')
+    await expectText(page.locator('#pos-cart-error'), 'La quantité d’une ligne va de 0 à 1 000 (0 la retire du panier).')
+    await breadQuantity.fill('2')
+    await breadQuantity.press('Enter')
+    await until(async () => (await page.locator('#pos-cart-error').count()) === 0, 'the refusal gone once the quantity is right')
 
     await page.locator('#pos-scan').fill(XSS_CODE)
     await page.locator('#pos-scan').press('Enter')

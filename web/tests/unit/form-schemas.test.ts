@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 
-import { parseCancelSale, parseCloseSession, parsePayment, parseReturn, parseScan, parseLogin, parseOpenSession } from '../../app/lib/forms/schemas.ts'
+import { formatNumber } from '../../app/lib/format.ts'
+import { parseCancelSale, parseCartLine, parseCloseSession, parsePayment, parseReturn, parseScan, parseLogin, parseOpenSession } from '../../app/lib/forms/schemas.ts'
 import { translate } from '../../app/lib/i18n/index.ts'
 
 const KEY = 'web-0f8e7a3c-2b1d-4c5e-9f00-112233445566'
@@ -119,6 +120,20 @@ describe('parseReturn', () => {
       assert.equal(parsed.errors.lignes?.key, 'returns.nothingSelected')
       assert.equal(parsed.errors.motif?.key, 'form.required')
     }
+  })
+})
+
+describe('parseCartLine', () => {
+  test('a quantity out of range says the range (the message is shown away from the field)', () => {
+    const tooMany = parseCartLine({ produit_id: '3', quantite: '5000' })
+    assert.deepEqual(!tooMany.ok && tooMany.errors.quantite, { key: 'pos.cart.quantityRange', params: { max: formatNumber(1000) } })
+    const negative = parseCartLine({ produit_id: '3', quantite: '-1' })
+    assert.equal(!negative.ok && negative.errors.quantite?.key, 'pos.cart.quantityRange')
+    const addNone = parseCartLine({ produit_id: '3', quantite: '0' }, { allowZero: false })
+    assert.equal(!addNone.ok && addNone.errors.quantite?.key, 'form.quantityRange')
+    const notANumber = parseCartLine({ produit_id: '3', quantite: 'deux' })
+    assert.equal(!notANumber.ok && notANumber.errors.quantite?.key, 'form.integer')
+    assert.deepEqual(parseCartLine({ produit_id: '3', quantite: '0' }), { ok: true, value: { productId: 3, quantity: 0 } })
   })
 })
 

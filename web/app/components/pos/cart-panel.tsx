@@ -109,7 +109,8 @@ function CartRow({ line, action, onSubmit }: { line: CartLineView; action: strin
               −
             </button>
           </PosForm>
-          <PosForm {...step('set-qty')}>
+          {/* noValidate: out of range, the clerk gets our message (in the page's language), not the browser's popup. */}
+          <PosForm {...step('set-qty')} noValidate>
             <input
               type="number"
               name="quantite"

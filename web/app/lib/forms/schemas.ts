@@ -52,6 +52,12 @@ export function parseCartLine(input: FormInput, { allowZero = true } = {}): Pars
   const form = new FormReader(input)
   const productId = form.integer('produit_id', { min: 1, max: 2_147_483_647 })
   const quantity = form.integer('quantite', { min: allowZero ? 0 : 1, max: MAX_LINE_QUANTITY })
+  // Shown above the cart, away from the field: "Au plus 1 000." alone would not say of what.
+  const outOfRange = form.errors.quantite?.key === 'form.min' || form.errors.quantite?.key === 'form.max'
+  if (outOfRange) {
+    delete form.errors.quantite
+    form.fail('quantite', allowZero ? 'pos.cart.quantityRange' : 'form.quantityRange', { max: formatNumber(MAX_LINE_QUANTITY) })
+  }
   return form.result(() => ({ productId: productId ?? 0, quantity: quantity ?? 0 }))
 }
 

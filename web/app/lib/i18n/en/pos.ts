@@ -86,6 +86,7 @@ export const pos: Record<keyof typeof french, string> = {
   'pos.cart.decrease': 'One {name} less',
   'pos.cart.increase': 'One more {name}',
   'pos.cart.quantityOf': 'Quantity of {name}',
+  'pos.cart.quantityRange': 'A line’s quantity goes from 0 to {max} (0 takes it out of the cart).',
   'pos.cart.updateQuantity': 'Update the quantity',
   'pos.cart.remove': 'Remove {name} from the cart',
   'pos.cart.removeShort': 'Remove',

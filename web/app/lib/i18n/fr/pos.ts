@@ -84,6 +84,7 @@ export const pos = {
   'pos.cart.decrease': 'Un {name} de moins',
   'pos.cart.increase': 'Un {name} de plus',
   'pos.cart.quantityOf': 'Quantité de {name}',
+  'pos.cart.quantityRange': 'La quantité d’une ligne va de 0 à {max} (0 la retire du panier).',
   'pos.cart.updateQuantity': 'Mettre à jour la quantité',
   'pos.cart.remove': 'Retirer {name} du panier',
   'pos.cart.removeShort': 'Retirer',
