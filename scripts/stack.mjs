@@ -18,7 +18,7 @@ import { join } from 'node:path'
 import { API_DIR, WEB_DIR, buildApi, buildWeb, prepareDatabase, removeServedBuilds, servedBuild } from './lib/app.mjs'
 import { PORTS, apiEnv, databaseUrl, readCredentials, webEnv } from './lib/environment.mjs'
 import { DATA, ROOT } from './lib/paths.mjs'
-import { assertPortFree, daemon, pidOf, portInUse, run, stopDaemon, supervise, waitForHttp } from './lib/processes.mjs'
+import { assertPortFree, daemon, pidOf, portInUse, run, stopDaemon, stopSupervised, supervise, waitForHttp } from './lib/processes.mjs'
 
 const API_URL = `http://127.0.0.1:${PORTS.api}`
 const WEB_URL = `http://127.0.0.1:${PORTS.web}`
@@ -54,31 +54,45 @@ async function dev() {
   await assertPortFree(PORTS.web, 'WEB_PORT')
   const url = await databaseUrl()
   await prepareDatabase(apiEnv({ mode: 'development', databaseUrl: url }))
-  const api = supervise('api', process.execPath, ['ace', 'serve', '--watch'], {
-    cwd: API_DIR,
-    env: apiEnv({ mode: 'development', databaseUrl: url, extra: { LOG_PRETTY: 'true' } }),
-  })
-  await waitForHttp(`${API_URL}/health`, 90_000, 'API')
-  const web = supervise('web', process.execPath, ['server.js'], {
-    cwd: WEB_DIR,
-    env: webEnv({ mode: 'development', apiUrl: API_URL }),
-  })
-  await waitForHttp(`${WEB_URL}/health`, 90_000, 'web')
-  printBanner()
-
+  // Signals are handled from the first child on: the children have their own process groups
+  // (stopSupervised), so a Ctrl-C while they start must be passed on by this process.
+  const children = []
   let stopping = false
-  const shutdown = async () => {
+  const shutdown = async (exitCode = 0) => {
     if (stopping) return
     stopping = true
     console.log('\nStopping API, web' + (usesEmbeddedPg ? ' and PostgreSQL' : '') + '...')
-    for (const child of [web, api]) child.kill('SIGTERM')
-    await Promise.all([web, api].map((child) => new Promise((r) => (child.exitCode !== null ? r() : child.on('exit', r)))))
+    await stopSupervised(children.map(([, child]) => child))
     await dbStop()
-    process.exit(0)
+    process.exit(exitCode)
   }
-  process.on('SIGINT', shutdown)
-  process.on('SIGTERM', shutdown)
-  for (const child of [api, web]) child.on('exit', (code) => !stopping && (console.error(`a service exited (${code})`), shutdown()))
+  process.on('SIGINT', () => shutdown())
+  process.on('SIGTERM', () => shutdown())
+  const superviseService = (label, ...args) => {
+    const child = supervise(...args)
+    child.on('exit', (code, signal) => !stopping && (console.error(`the ${label} exited (${code ?? signal})`), shutdown(1)))
+    children.push([label, child])
+    return child
+  }
+
+  try {
+    superviseService('API', 'api', process.execPath, ['ace', 'serve', '--watch'], {
+      cwd: API_DIR,
+      env: apiEnv({ mode: 'development', databaseUrl: url, extra: { LOG_PRETTY: 'true' } }),
+    })
+    await waitForHttp(`${API_URL}/health`, 90_000, 'API')
+    superviseService('web', 'web', process.execPath, ['server.js'], {
+      cwd: WEB_DIR,
+      env: webEnv({ mode: 'development', apiUrl: API_URL }),
+    })
+    await waitForHttp(`${WEB_URL}/health`, 90_000, 'web')
+  } catch (error) {
+    // Not healthy in time: stop what started (it has its own process group), then say why.
+    stopping = true
+    await stopSupervised(children.map(([, child]) => child))
+    throw error
+  }
+  printBanner()
 }
 
 async function start() {

@@ -34,9 +34,12 @@ export function runStatus(command, args, options = {}) {
   })
 }
 
-/** A long-running child whose lines are prefixed with its name (for `make dev`). */
+/**
+ * A long-running child whose lines are prefixed with its name (for `make dev`), in its own
+ * process group so that stopSupervised ends it with everything it started.
+ */
 export function supervise(name, command, args, options = {}) {
-  const child = spawn(command, args, { ...options, env: withNodePath(options.env), stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(command, args, { ...options, env: withNodePath(options.env), stdio: ['ignore', 'pipe', 'pipe'], detached: true })
   const prefix = `[${name}] `
   for (const stream of [child.stdout, child.stderr]) {
     let pending = ''
@@ -48,6 +51,40 @@ export function supervise(name, command, args, options = {}) {
     })
   }
   return child
+}
+
+const hasExited = (child) => child.exitCode !== null || child.signalCode !== null
+
+/**
+ * Stops supervised children and waits until each has exited. SIGINT to the child's whole group,
+ * as Ctrl-C does in a terminal: `ace serve --watch` ignores SIGTERM (its API kept running, and
+ * `make dev` waited for it forever when it was sent SIGTERM), and the group also reaches what the
+ * child started (the API server under ace). SIGKILL for what is still there after graceMs.
+ * A child that already exited, by a signal too, is not waited for (it used to be, forever).
+ */
+export function stopSupervised(children, { graceMs = 10_000 } = {}) {
+  const signal = (child, name) => {
+    try {
+      process.kill(-child.pid, name)
+    } catch {}
+  }
+  return Promise.all(
+    children.map(
+      (child) =>
+        new Promise((resolvePromise) => {
+          if (hasExited(child)) {
+            signal(child, 'SIGINT') // what it started may outlive it
+            return resolvePromise()
+          }
+          const timer = setTimeout(() => signal(child, 'SIGKILL'), graceMs)
+          child.once('exit', () => {
+            clearTimeout(timer)
+            resolvePromise()
+          })
+          signal(child, 'SIGINT')
+        })
+    )
+  )
 }
 
 /**
