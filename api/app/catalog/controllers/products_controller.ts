@@ -9,6 +9,7 @@ import { containsAnyOf } from '#core/search_pattern'
 import { cached, cacheKey, Tags, TTL } from '#core/cache'
 import db from '@adonisjs/lucid/services/db'
 import type { Infer } from '@vinejs/vine/types'
+import { errors } from '@vinejs/vine'
 import { warehouseLocation } from '#inventory/services/stock_locations'
 import { requireRole } from '#access/policies'
 import { productToWire } from '#catalog/transformers/product_transformer'
@@ -68,6 +69,12 @@ const LOW_STOCK_DEFAULT_LIMIT = 1000
 export default class ProductsController {
   async index(ctx: HttpContext) {
     const filters = await validateQuery(listProductsQuery, ctx, ORIGINAL_READ)
+    // Swapped bounds are a mistake to name, as an end date before the start is: not an empty page.
+    if (filters.prix_min !== undefined && filters.prix_max !== undefined && filters.prix_max < filters.prix_min) {
+      throw new errors.E_VALIDATION_ERROR([
+        { field: 'prix_max', message: 'prix_max is below prix_min', rule: 'afterOrEqual' },
+      ])
+    }
     return cached(cacheKey('products:list', filters), { ttl: TTL.catalog, tags: await productTags() }, () =>
       this.list(filters)
     )

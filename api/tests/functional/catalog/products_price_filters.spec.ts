@@ -32,5 +32,15 @@ test.group('GET /api/v1/products?prix_min=&prix_max= finer than a cent', (group)
     assert.deepEqual(await prices({ prix_max: '1.235' }), ['1.23'])
     assert.deepEqual(await prices({ prix_min: '1.231', prix_max: '1.239' }), [])
     assert.deepEqual(await prices({ prix_min: '1.23', prix_max: '1.24' }), ['1.23', '1.24'])
+    assert.deepEqual(await prices({ prix_min: '1.24', prix_max: '1.24' }), ['1.24'])
+  })
+
+  test('swapped bounds (prix_max below prix_min) are a 422 on prix_max, not an empty page', async ({ client, assert }) => {
+    const response = await client.get('/api/v1/products').qs({ prix_min: 2, prix_max: 1 }).header('x-api-token', token)
+    response.assertStatus(422)
+    assert.deepEqual(
+      response.body().details.validation_errors.map((e: { field: string }) => e.field),
+      ['prix_max']
+    )
   })
 })
