@@ -80,3 +80,20 @@ export const cacheOperationsTotal = new client.Counter({
   labelNames: ['result', 'layer'] as const,
   registers: [registry],
 })
+
+/** The actions comptoir_replenishment_transitions_total and comptoir_register_sessions_total count. */
+export const REPLENISHMENT_METRIC_ACTIONS = ['request', 'approve', 'ship', 'receive', 'reject', 'cancel'] as const
+export const REGISTER_SESSION_METRIC_ACTIONS = ['open', 'close'] as const
+
+/*
+ * Counters whose labels are a closed list exist at 0 from the start. A series that appears with
+ * its first event is born at 1, and Prometheus's increase() and rate() need two samples: each
+ * instance's first request, approval, rejection… was never counted, which skewed the
+ * ReplenishmentBacklog alert (requests minus decisions) by up to one per action and instance.
+ * (Stores and locations are open lists: the StockBelowReorderPoint rule handles new series.)
+ */
+export function initialiseKnownSeries() {
+  for (const action of REPLENISHMENT_METRIC_ACTIONS) replenishmentTransitionsTotal.inc({ action }, 0)
+  for (const action of REGISTER_SESSION_METRIC_ACTIONS) registerSessionsTotal.inc({ action }, 0)
+}
+initialiseKnownSeries()
