@@ -8,6 +8,7 @@ import { AppNavbar } from '~/components/app-navbar'
 import { NoticeBanner } from '~/components/notice-banner'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { authState, commitSession, ensureCsrfToken, getSession, touch } from '~/lib/auth/session.server'
+import { useFocusBackAfterSubmit } from '~/lib/focus-after-submit'
 import { useHydrated } from '~/lib/hydrated'
 import { htmlLang, translator } from '~/lib/i18n/index'
 import { requestLang } from '~/lib/i18n/lang.server'
@@ -83,6 +84,7 @@ export function Layout({ children }: { children: ReactNode }) {
 
 export default function App() {
   usePageStateMarkers()
+  useFocusBackAfterSubmit()
   return <Outlet />
 }
 

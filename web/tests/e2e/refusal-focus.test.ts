@@ -9,7 +9,19 @@ import { after, before, test } from 'node:test'
 
 import type { Page } from 'playwright-core'
 
-import { Stage, closeOpenSession, describeFlows, expectText, press, ready, registerOfThisMode, stockUp, until, type ApiCall } from './support.ts'
+import {
+  JS_ENABLED,
+  Stage,
+  closeOpenSession,
+  describeFlows,
+  expectText,
+  press,
+  ready,
+  registerOfThisMode,
+  stockUp,
+  until,
+  type ApiCall,
+} from './support.ts'
 
 const STORE = 2
 
@@ -25,6 +37,7 @@ describeFlows('a refused form takes the focus to what to correct', () => {
   let clerkApi: ApiCall
   let registerId: number
   let saleId: number
+  let painId: number
   let page: Page
 
   before(async () => {
@@ -35,7 +48,8 @@ describeFlows('a refused form takes the focus to what to correct', () => {
     const opened = await clerkApi('POST', `/registers/${registerId}/sessions`, { fond_de_caisse: '100.00' })
     assert.equal(opened.status, 201, JSON.stringify(opened.body))
     const pain = await api<{ id: number }>('GET', '/products/by-code/ALI001')
-    await stockUp(api, STORE, pain.body.id, 'Préparation des tests du focus des formulaires')
+    painId = pain.body.id
+    await stockUp(api, STORE, painId, 'Préparation des tests du focus des formulaires')
     const sale = await clerkApi<{ id: number }>('POST', '/sales', {
       caisse_id: registerId,
       lignes: [{ code: 'ALI001', quantite: 2 }],
@@ -84,6 +98,23 @@ describeFlows('a refused form takes the focus to what to correct', () => {
     await expectText(page.locator('#return-motif-error'), 'Au moins 2 caractères.')
     assert.equal(await page.locator('#cancel-confirmer-error').count(), 0, 'the cancellation’s refusal is gone')
     assert.equal((await api<{ statut: string }>('GET', `/sales/${saleId}`)).body.statut, 'terminee', 'nothing was returned')
+  })
+
+  test('a replenishment requested from the stock page: the focus is back on the row’s button (disabled while sending, it lost it)', async () => {
+    await page.goto(`/magasins/${STORE}/stock?q=ALI001`)
+    await ready(page)
+    const row = page.getByTestId('stock-table').locator('tr').filter({ has: page.getByText('ALI001', { exact: true }) })
+    await page.getByLabel('Quantité de Pain à demander').fill('1')
+    await press(page, 'Demander', row)
+    await expectText(page.getByRole('status').first(), '1 × Pain')
+    // Without JavaScript the answer is a new page, which starts at its top.
+    if (JS_ENABLED) {
+      const button = row.getByRole('button', { name: 'Demander' })
+      await until(() => button.evaluate((element) => element === document.activeElement), 'the focus on the row’s button')
+    }
+    // Nothing left pending for the other flows.
+    const pending = await clerkApi<{ items: { id: number }[] }>('GET', `/replenishments?magasin_id=${STORE}&produit_id=${painId}&statut=en_attente&size=100`)
+    for (const request of pending.body.items) await clerkApi('POST', `/replenishments/${request.id}/cancel`)
   })
 
   test('register closing without a count: the count field has the focus, under its message', async () => {

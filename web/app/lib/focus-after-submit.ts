@@ -1,0 +1,48 @@
+// With JavaScript, the button pressed to send a form is disabled until the
+// answer comes (no double submit), and a disabled element loses the focus: it
+// fell to <body>, so a keyboard user started again from the top of the page
+// after each replenishment request, each receipt. Once the answer is on
+// screen, the focus goes back to what had it when the form was sent — if it is
+// still on the page and nothing else took the focus meanwhile (a refusal on
+// its field, a page that chose where to go). Without JavaScript every answer
+// is a new page, and this does nothing.
+import { useNavigation } from '@remix-run/react'
+import { useEffect, useRef } from 'react'
+
+/** Where the focus was when a form was sent: the button clicked, or the field Enter was pressed in. */
+export function focusAtSubmit(event: Pick<SubmitEvent, 'submitter'>, active: Element | null, body: Element | null): Element | null {
+  return active && active !== body ? active : (event.submitter ?? null)
+}
+
+/** Whether the focus, lost while the answer came, goes back to `element`. */
+export function shouldRefocus(element: Element | null, active: Element | null, body: Element | null): element is HTMLElement {
+  const lost = active === null || active === body
+  return lost && element !== null && element.isConnected && typeof (element as HTMLElement).focus === 'function'
+}
+
+/** In the root: puts the focus back after a form's POST (a navigation, not a fetcher) is answered. */
+export function useFocusBackAfterSubmit(): void {
+  const navigation = useNavigation()
+  const atSubmit = useRef<Element | null>(null)
+  const sent = useRef<Element | null>(null)
+
+  useEffect(() => {
+    const remember = (event: SubmitEvent) => {
+      atSubmit.current = focusAtSubmit(event, document.activeElement, document.body)
+    }
+    document.addEventListener('submit', remember, true)
+    return () => document.removeEventListener('submit', remember, true)
+  }, [])
+
+  useEffect(() => {
+    // Only a POST is "submitting" (a GET form, a link: "loading" straight away).
+    if (navigation.state === 'submitting') {
+      sent.current = atSubmit.current
+      atSubmit.current = null
+    } else if (navigation.state === 'idle') {
+      const element = sent.current
+      sent.current = null
+      if (shouldRefocus(element, document.activeElement, document.body)) element.focus()
+    }
+  }, [navigation.state])
+}
