@@ -70,9 +70,20 @@ function clientErrorResponse(error: Error & { code?: string; rawPacket?: Buffer 
 }
 
 /** The Node HTTP server of the API (bin/server.ts, and the test server). */
+/*
+ * The X-Request-Id a client may choose: what nginx and the web server accept too. Anything else
+ * (spaces, markup, kilobytes of text) is dropped before AdonisJS reads it, so the request gets a
+ * generated id, and no log line carries what a client wrote there.
+ */
+const ACCEPTABLE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/
+
 export function createApiServer(handler: RequestListener) {
   return createServer((req, res) => {
     arrivals.set(req, process.hrtime.bigint())
+    const requestId = req.headers['x-request-id']
+    if (requestId !== undefined && !(typeof requestId === 'string' && ACCEPTABLE_REQUEST_ID.test(requestId))) {
+      delete req.headers['x-request-id']
+    }
     return handler(req, res)
   }).on('clientError', clientErrorResponse)
 }
