@@ -56,3 +56,8 @@ test('a held stub_status port (LB_STATUS_PORT) is refused before anything starts
   const status = await holdPort()
   await assert.rejects(assertPortOurs(nginxOf({ nginx: await freePort(), status })), new RegExp(`Port ${status} \\(nginx\\) is held by another process`))
 })
+
+test('a port fetch() refuses to reach (5060, a "bad port") is refused before anything starts, naming it', async () => {
+  // nginx would run there, but no health check (fetch) could ever reach it.
+  await assert.rejects(assertPortOurs(nginxOf({ nginx: 5060, status: await freePort() })), /Port 5060 \(nginx\) is one fetch\(\) refuses to connect to/)
+})

@@ -93,3 +93,10 @@ test('make test with a test port held names TEST_PORT_BASE, and prints no stack 
   assert.match(output, /Port \d+ \(TEST_PORT_BASE\) is already in use by another process/)
   assert.doesNotMatch(output, /\n\s+at /, 'a stack trace')
 })
+
+test('make start with API_PORT on a port fetch() refuses (6000) says so at once, not "did not become healthy" a minute later', async () => {
+  const run = start({ api: 6000, web: await freePort() })
+  assert.ok(!run.timedOut, run.output)
+  assert.equal(run.status, 1, run.output)
+  assert.match(run.output, /Port 6000 \(API_PORT\) is one fetch\(\) refuses to connect to/)
+})

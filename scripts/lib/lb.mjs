@@ -11,7 +11,7 @@ import { API_DIR, WEB_DIR, servedBuild } from './app.mjs'
 import { apiEnv, webEnv } from './environment.mjs'
 import { startNginx } from './nginx.mjs'
 import { DATA, ROOT } from './paths.mjs'
-import { daemon, isAlive, pidOf, portInUse, sleep } from './processes.mjs'
+import { daemon, fetchRefusesPort, isAlive, pidOf, portInUse, sleep } from './processes.mjs'
 import { startPrometheus } from './prometheus.mjs'
 
 const HOST = '127.0.0.1'
@@ -200,6 +200,9 @@ async function httpHealth(url) {
 export async function assertPortOurs(service) {
   if (service.pid()) return
   for (const port of [service.port, ...(service.alsoBinds ?? [])]) {
+    if (await fetchRefusesPort(port)) {
+      throw new Error(`Port ${port} (${service.name}) is one fetch() refuses to connect to (a "bad port" of the Fetch standard, like 5060 or 6000): choose another (docs/load-balancer.md).`)
+    }
     if (await portInUse(port)) {
       throw new Error(`Port ${port} (${service.name}) is held by another process; stop it or choose another port (docs/load-balancer.md).`)
     }

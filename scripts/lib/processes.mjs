@@ -181,8 +181,25 @@ export function portInUse(port) {
   })
 }
 
+/**
+ * True for a port that fetch() refuses to reach (the Fetch standard's "bad ports": 5060, 6000,
+ * 6665-6669, 10080…). Every health check here, and the tests, talk to the services with fetch:
+ * a service on such a port runs but is never seen healthy ("fetch failed" after a minute).
+ */
+export async function fetchRefusesPort(port) {
+  try {
+    await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(2_000) })
+    return false
+  } catch (error) {
+    return error?.cause?.message === 'bad port'
+  }
+}
+
 /** Refuses to start a service on a port another process holds (it would answer in our place). */
 export async function assertPortFree(port, name) {
+  if (await fetchRefusesPort(port)) {
+    throw new Error(`Port ${port} (${name}) is one fetch() refuses to connect to (a "bad port" of the Fetch standard, like 5060 or 6000): choose another.`)
+  }
   if (await portInUse(port)) {
     throw new Error(`Port ${port} (${name}) is already in use by another process; stop it or set the port variable.`)
   }
