@@ -17,7 +17,7 @@ import { join } from 'node:path'
 import { API_DIR, WEB_DIR, buildApi, buildWeb, removeServedBuilds, servedBuild } from './lib/app.mjs'
 import { appKey, sessionSecret } from './lib/environment.mjs'
 import { DATA, ROOT } from './lib/paths.mjs'
-import { assertPortFree, daemon, run, runStatus, stopDaemon, waitForHttp } from './lib/processes.mjs'
+import { assertPortFree, daemon, fetchRefusesPort, run, runStatus, stopDaemon, waitForHttp } from './lib/processes.mjs'
 import { redisAvailable, startRedis, stopRedis } from './lib/redis.mjs'
 import { tapFailures } from './lib/tap.mjs'
 
@@ -85,6 +85,14 @@ async function main() {
   const wants = (step) => !only || only.includes(step)
   const startedAt = Date.now()
 
+  // Servers the suites start later on ports derived from these (the API tests' second instances
+  // at Japa + 50 and + 51, the failover topology at + 2 … + 7) must be reachable with fetch().
+  const derived = [PORTS.japa + 50, PORTS.japa + 51, ...[2, 3, 4, 5, 6, 7].map((offset) => PORT_BASE + offset)]
+  for (const port of derived) {
+    if (await fetchRefusesPort(port)) {
+      throw new Error(`TEST_PORT_BASE=${PORT_BASE} puts a test server on port ${port}, one fetch() refuses to connect to (a "bad port" of the Fetch standard): choose another TEST_PORT_BASE.`)
+    }
+  }
   // The variable that moves them, so the message says what to set.
   for (const port of Object.values(PORTS)) await assertPortFree(port, 'TEST_PORT_BASE')
 

@@ -100,3 +100,16 @@ test('make start with API_PORT on a port fetch() refuses (6000) says so at once,
   assert.equal(run.status, 1, run.output)
   assert.match(run.output, /Port 6000 \(API_PORT\) is one fetch\(\) refuses to connect to/)
 })
+
+test('make test with a TEST_PORT_BASE that puts a test server on a port fetch() refuses says so before starting', () => {
+  // Japa runs on TEST_PORT_BASE + 9 and the log-file tests start an API on Japa + 51: 5940 → 6000.
+  const result = spawnSync(NODE, [join(ROOT, 'scripts', 'test.mjs'), '--only', 'lint'], {
+    cwd: ROOT,
+    env: { ...process.env, COMPTOIR_DATA_DIR: scratch, TEST_PORT_BASE: '5940' },
+    encoding: 'utf8',
+    timeout: 30_000,
+  })
+  const output = `${result.stdout}${result.stderr}`
+  assert.equal(result.status, 1, output)
+  assert.match(output, /TEST_PORT_BASE=5940 puts a test server on port 6000, one fetch\(\) refuses/)
+})
