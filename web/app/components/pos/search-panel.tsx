@@ -90,7 +90,9 @@ export const SearchPanel = forwardRef<HTMLInputElement, SearchPanelProps>(functi
             <table className="table table-hover table-sm align-middle mb-0" data-testid="search-results">
               <TableHead
                 columns={[
-                  t('pos.search.code'),
+                  // Beside the cart (a tablet, a small screen), the code goes under the name: its own column
+                  // pushed "Ajouter" out of sight when a code was long.
+                  { label: t('pos.search.code'), className: 'd-none d-xl-table-cell' },
                   t('pos.search.product'),
                   amountColumn(t('pos.search.price')),
                   amountColumn(t('pos.search.stock')),
@@ -100,10 +102,15 @@ export const SearchPanel = forwardRef<HTMLInputElement, SearchPanelProps>(functi
               <tbody>
                 {search.items.map((item) => (
                   <tr key={item.productId}>
-                    <td className="text-nowrap">
+                    <td className="text-nowrap d-none d-xl-table-cell">
                       <code>{item.code}</code>
                     </td>
-                    <td className="pos-product-name">{item.name}</td>
+                    <td className="pos-product-name">
+                      {item.name}
+                      <div className="small d-xl-none">
+                        <code>{item.code}</code>
+                      </div>
+                    </td>
                     <td className="amount">{formatMoney(item.unitPriceCents)}</td>
                     <td className="amount">
                       {formatNumber(item.quantity)} {item.status !== 'normal' ? <StockStatusBadge status={item.status} /> : null}
