@@ -37,7 +37,10 @@ export async function loader(args: LoaderFunctionArgs) {
   if (!hasRole(user, MANAGER_ROLES)) {
     if (FILTER_PARAMS.some((name) => url.searchParams.has(name))) throw forbidden('role')
     const home = homeFor(user)
-    throw redirect(home === '/' ? '/magasins' : home)
+    const target = home === '/' ? '/magasins' : home
+    // A language asked for here goes along: this redirect drops the cookie the root would have set.
+    const lang = url.searchParams.get('lang')
+    throw redirect(lang === null ? target : `${target}?${new URLSearchParams({ lang })}`)
   }
   return loading(async () => {
     const { filters, input, errors, storeOptions, store } = await filtersFor(api, url)
