@@ -60,6 +60,31 @@ function vineSortError(field: string, allowed: string[]) {
 }
 
 /**
+ * Names sort the way a French reader expects — "Écolo" among the E's, "pâtes" next to "Pâtes" —
+ * not byte by byte, where every accented or lower-case initial came after "Z". PostgreSQL's ICU
+ * French collation does that (it needs a server built with ICU, as the embedded one and the
+ * official images are); other columns (codes, numbers, dates) keep their natural order.
+ */
+export const FRENCH_COLLATION = 'fr-CA-x-icu'
+const NAME_COLUMN = /(^|\.)(name|full_name|username)$/
+
+/** Adds the ORDER BY of a resolved sort (a column from an allowlist, never user text). */
+export function orderBySort<Query extends { orderBy(column: string, direction: 'asc' | 'desc'): unknown; orderByRaw(sql: string): unknown }>(
+  query: Query,
+  sort: SortSpec
+): Query {
+  if (!NAME_COLUMN.test(sort.column)) query.orderBy(sort.column, sort.direction)
+  else {
+    const column = sort.column
+      .split('.')
+      .map((part) => `"${part}"`)
+      .join('.')
+    query.orderByRaw(`${column} COLLATE "${FRENCH_COLLATION}" ${sort.direction === 'desc' ? 'desc' : 'asc'}`)
+  }
+  return query
+}
+
+/**
  * Runs a count and a page query with a stable order: the requested column
  * first, then the primary key, so OFFSET pagination never repeats or skips.
  */
@@ -73,8 +98,7 @@ export async function paginate<Model extends LucidModel, T>(
   const tieBreaker = options.tieBreaker ?? 'id'
   const countRow = await query.clone().clearSelect().clearOrder().count('* as total').first()
   const total = Number((countRow as unknown as { $extras: { total: number } })?.$extras.total ?? 0)
-  const rows = await query
-    .orderBy(options.sort.column, options.sort.direction)
+  const rows = await orderBySort(query, options.sort)
     .if(options.sort.column !== tieBreaker, (q) => q.orderBy(tieBreaker, 'asc'))
     .offset((page - 1) * size)
     .limit(size)

@@ -1,6 +1,6 @@
 import type { Infer } from '@vinejs/vine/types'
 import db from '@adonisjs/lucid/services/db'
-import { DEFAULT_PAGE_SIZE, resolveSort } from '#core/pagination'
+import { DEFAULT_PAGE_SIZE, orderBySort, resolveSort } from '#core/pagination'
 import { BUSINESS_TIMEZONE } from '#core/business_time'
 import type { Principal } from '#access/principal'
 import StockMovement from '#inventory/models/stock_movement'
@@ -50,8 +50,7 @@ export async function movementPage(principal: Principal, filters: Filters) {
   const size = filters.size ?? DEFAULT_PAGE_SIZE
 
   const countRow = await filtered.clone().count('* as total').first()
-  const rows = await withLocationAndProduct(filtered)
-    .orderBy(sort.column, sort.direction)
+  const rows = await orderBySort(withLocationAndProduct(filtered), sort)
     .if(sort.column !== 'stock_movements.id', (q) => q.orderBy('stock_movements.id', sort.direction))
     .offset((page - 1) * size)
     .limit(size)

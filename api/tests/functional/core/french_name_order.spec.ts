@@ -1,0 +1,44 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { tokenWith } from '#tests/helpers/tokens'
+
+/*
+ * Lists sorted by name read in French order: accented and lower-case
+ * initials among their letters ("Éclair" after "banane", before "Zèbre"),
+ * where a byte order put them all after "Z" (drop-downs and lists looked
+ * unsorted to a French reader). Codes keep their plain order.
+ */
+test.group('names sort in French order', (group) => {
+  let reader: string
+  let writer: string
+  group.each.setup(async () => {
+    const rollback = await testUtils.db().withGlobalTransaction()
+    reader = await tokenWith(['read'])
+    writer = await tokenWith(['read', 'write'])
+    return rollback
+  })
+
+  const NAMES = ['Zèbre ordre', 'écolo ordre', 'Abricot ordre', 'Éclair ordre', 'banane ordre']
+  const FRENCH_ORDER = ['Abricot ordre', 'banane ordre', 'Éclair ordre', 'écolo ordre', 'Zèbre ordre']
+
+  test('categories and products, ascending and descending', async ({ client, assert }) => {
+    let categoryId = 0
+    for (const nom of NAMES) {
+      const category = await client.post('/api/v1/categories').json({ nom }).header('x-api-token', writer)
+      category.assertStatus(201)
+      categoryId = category.body().id
+      const product = await client.post('/api/v1/products').json({ nom, prix: '1.00', categorie_id: categoryId }).header('x-api-token', writer)
+      product.assertStatus(201)
+    }
+    const names = async (path: string, sort: string) => {
+      const response = await client.get(path).qs({ search: 'ordre', sort, size: 100 }).header('x-api-token', reader)
+      response.assertStatus(200)
+      return response.body().items.map((item: { nom: string }) => item.nom)
+    }
+    assert.deepEqual(await names('/api/v1/categories', 'nom,asc'), FRENCH_ORDER)
+    assert.deepEqual(await names('/api/v1/products', 'nom,asc'), FRENCH_ORDER)
+    assert.deepEqual(await names('/api/v1/products', 'nom,desc'), [...FRENCH_ORDER].reverse())
+    // A store's stock (the POS quick picks and search) sorts its product names the same way.
+    assert.deepEqual(await names('/api/v1/stores/1/stock', 'nom,asc'), FRENCH_ORDER)
+  })
+})
