@@ -95,6 +95,13 @@ async function main() {
   }
   // The variable that moves them, so the message says what to set.
   for (const port of Object.values(PORTS)) await assertPortFree(port, 'TEST_PORT_BASE')
+  // A Redis already on the test port would be used instead of ours (redis-server fails to bind and
+  // says so only in its log), and the outage tests would stop a stranger and fail to start it again.
+  // Our own, left by a run that was killed, is stopped first.
+  if (redisAvailable()) {
+    await stopRedis(join(DATA, 'test-redis', 'redis.pid'))
+    await assertPortFree(REDIS_PORT, 'TEST_REDIS_PORT')
+  }
 
   await run(process.execPath, [join(ROOT, 'scripts', 'pg.mjs'), 'start', '--dir', PG_DIR, '--port', String(PG_PORT), '--db', 'comptoir_test', '--fast'])
   const { execFileSync } = await import('node:child_process')

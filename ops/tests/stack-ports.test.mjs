@@ -94,6 +94,20 @@ test('make test with a test port held names TEST_PORT_BASE, and prints no stack 
   assert.doesNotMatch(output, /\n\s+at /, 'a stack trace')
 })
 
+test('make test with its Redis port held names TEST_REDIS_PORT before starting anything', async () => {
+  const port = await holdPort()
+  const result = spawnSync(NODE, [join(ROOT, 'scripts', 'test.mjs'), '--only', 'lint'], {
+    cwd: ROOT,
+    env: { ...process.env, COMPTOIR_DATA_DIR: scratch, TEST_PORT_BASE: String(await freePort()), TEST_REDIS_PORT: String(port) },
+    encoding: 'utf8',
+    timeout: 30_000,
+  })
+  const output = `${result.stdout}${result.stderr}`
+  assert.equal(result.status, 1, output)
+  assert.match(output, new RegExp(`Port ${port} \\(TEST_REDIS_PORT\\) is already in use by another process`))
+  assert.doesNotMatch(output, /\[pg\]/, 'PostgreSQL was not started')
+})
+
 test('make start with API_PORT on a port fetch() refuses (6000) says so at once, not "did not become healthy" a minute later', async () => {
   const run = start({ api: 6000, web: await freePort() })
   assert.ok(!run.timedOut, run.output)
