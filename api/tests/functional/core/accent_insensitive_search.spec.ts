@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import testUtils from '@adonisjs/core/services/test_utils'
+import { eachTestRolledBack } from '#tests/helpers/rolled_back'
 import { tokenWith } from '#tests/helpers/tokens'
 
 /*
@@ -8,26 +8,19 @@ import { tokenWith } from '#tests/helpers/tokens'
  * accented search must still find the accented name.
  */
 test.group('search ignores accents and case', (group) => {
-  let reader: string
-  let writer: string
-  group.each.setup(async () => {
-    const rollback = await testUtils.db().withGlobalTransaction()
-    reader = await tokenWith(['read'])
-    writer = await tokenWith(['read', 'write'])
-    return rollback
-  })
+  const tokens = eachTestRolledBack(group, async () => ({ reader: await tokenWith(['read']), writer: await tokenWith(['read', 'write']) }))
 
   test('products, a store’s stock (the POS search) and categories', async ({ client, assert }) => {
-    const category = await client.post('/api/v1/categories').json({ nom: 'Épicerie fine' }).header('x-api-token', writer)
+    const category = await client.post('/api/v1/categories').json({ nom: 'Épicerie fine' }).header('x-api-token', tokens.writer)
     category.assertStatus(201)
     const product = await client
       .post('/api/v1/products')
       .json({ nom: 'Crème brûlée à l’érable', prix: '4.50', categorie_id: category.body().id })
-      .header('x-api-token', writer)
+      .header('x-api-token', tokens.writer)
     product.assertStatus(201)
 
     const productNames = async (search: string) => {
-      const response = await client.get('/api/v1/products').qs({ search }).header('x-api-token', reader)
+      const response = await client.get('/api/v1/products').qs({ search }).header('x-api-token', tokens.reader)
       response.assertStatus(200)
       return response.body().items.map((p: { nom: string }) => p.nom)
     }
@@ -37,14 +30,14 @@ test.group('search ignores accents and case', (group) => {
     assert.deepEqual(await productNames('creme brulee au sucre'), [])
     assert.include(await productNames('pates'), 'Pâtes', 'the seed’s Pâtes')
 
-    const stock = await client.get('/api/v1/stores/1/stock').qs({ search: 'brulee' }).header('x-api-token', reader)
+    const stock = await client.get('/api/v1/stores/1/stock').qs({ search: 'brulee' }).header('x-api-token', tokens.reader)
     stock.assertStatus(200)
     assert.deepEqual(
       stock.body().items.map((item: { produit_id: number }) => item.produit_id),
       [product.body().id]
     )
 
-    const categories = await client.get('/api/v1/categories').qs({ search: 'epicerie' }).header('x-api-token', reader)
+    const categories = await client.get('/api/v1/categories').qs({ search: 'epicerie' }).header('x-api-token', tokens.reader)
     categories.assertStatus(200)
     assert.deepEqual(
       categories.body().items.map((c: { nom: string }) => c.nom),
@@ -56,10 +49,10 @@ test.group('search ignores accents and case', (group) => {
     const created = await client
       .post('/api/v1/stores')
       .json({ nom: 'Magasin Trois-Rivières', adresse: '12 rue Notre-Dame, Bécancour' })
-      .header('x-api-token', writer)
+      .header('x-api-token', tokens.writer)
     created.assertStatus(201)
     for (const search of ['trois-rivieres', 'becancour', 'BÉCANCOUR']) {
-      const response = await client.get('/api/v1/stores').qs({ search }).header('x-api-token', reader)
+      const response = await client.get('/api/v1/stores').qs({ search }).header('x-api-token', tokens.reader)
       response.assertStatus(200)
       assert.deepEqual(
         response.body().items.map((s: { nom: string }) => s.nom),

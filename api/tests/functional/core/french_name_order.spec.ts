@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import testUtils from '@adonisjs/core/services/test_utils'
+import { eachTestRolledBack } from '#tests/helpers/rolled_back'
 import { tokenWith } from '#tests/helpers/tokens'
 
 /*
@@ -9,14 +9,7 @@ import { tokenWith } from '#tests/helpers/tokens'
  * unsorted to a French reader). Codes keep their plain order.
  */
 test.group('names sort in French order', (group) => {
-  let reader: string
-  let writer: string
-  group.each.setup(async () => {
-    const rollback = await testUtils.db().withGlobalTransaction()
-    reader = await tokenWith(['read'])
-    writer = await tokenWith(['read', 'write'])
-    return rollback
-  })
+  const tokens = eachTestRolledBack(group, async () => ({ reader: await tokenWith(['read']), writer: await tokenWith(['read', 'write']) }))
 
   const NAMES = ['Zèbre ordre', 'écolo ordre', 'Abricot ordre', 'Éclair ordre', 'banane ordre']
   const FRENCH_ORDER = ['Abricot ordre', 'banane ordre', 'Éclair ordre', 'écolo ordre', 'Zèbre ordre']
@@ -24,14 +17,14 @@ test.group('names sort in French order', (group) => {
   test('categories and products, ascending and descending', async ({ client, assert }) => {
     let categoryId = 0
     for (const nom of NAMES) {
-      const category = await client.post('/api/v1/categories').json({ nom }).header('x-api-token', writer)
+      const category = await client.post('/api/v1/categories').json({ nom }).header('x-api-token', tokens.writer)
       category.assertStatus(201)
       categoryId = category.body().id
-      const product = await client.post('/api/v1/products').json({ nom, prix: '1.00', categorie_id: categoryId }).header('x-api-token', writer)
+      const product = await client.post('/api/v1/products').json({ nom, prix: '1.00', categorie_id: categoryId }).header('x-api-token', tokens.writer)
       product.assertStatus(201)
     }
     const names = async (path: string, sort: string) => {
-      const response = await client.get(path).qs({ search: 'ordre', sort, size: 100 }).header('x-api-token', reader)
+      const response = await client.get(path).qs({ search: 'ordre', sort, size: 100 }).header('x-api-token', tokens.reader)
       response.assertStatus(200)
       return response.body().items.map((item: { nom: string }) => item.nom)
     }
