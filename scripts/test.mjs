@@ -98,7 +98,8 @@ async function main() {
   // A Redis already on the test port would be used instead of ours (redis-server fails to bind and
   // says so only in its log), and the outage tests would stop a stranger and fail to start it again.
   // Our own, left by a run that was killed, is stopped first.
-  if (redisAvailable()) {
+  const hasRedis = redisAvailable()
+  if (hasRedis) {
     await stopRedis(join(DATA, 'test-redis', 'redis.pid'))
     await assertPortFree(REDIS_PORT, 'TEST_REDIS_PORT')
   }
@@ -108,7 +109,7 @@ async function main() {
   const databaseUrl = execFileSync(process.execPath, [join(ROOT, 'scripts', 'pg.mjs'), 'url', '--dir', PG_DIR, '--db', 'comptoir_test']).toString().trim()
 
   let redis = null
-  if (redisAvailable()) redis = await startRedis(REDIS_PORT, 'test-redis')
+  if (hasRedis) redis = await startRedis(REDIS_PORT, 'test-redis')
   else console.warn('redis-server is not installed: Redis-backed tests will fail (run `make system-deps`).')
 
   const baseEnv = {

@@ -15,6 +15,7 @@ import { posPath } from '../paths.ts'
 import { actionErrorFrom, forbidden, notFound, redirectWithNotice, redirectWithSession } from '../request.server.ts'
 import { currentSessionSummary, findRegister, forgetStore, getStore, type Register, type RegisterSession } from '../stores.server.ts'
 import { addToCart, setCartQuantity, type CartEntry } from './cart.ts'
+import { registerHeading } from './register-heading.ts'
 import { readCart, writeCart } from './cart.server.ts'
 import { forgetProducts, productsById } from './products.server.ts'
 import { previewTotals, storeTaxRates, type TaxRate } from './taxes.ts'
@@ -119,7 +120,7 @@ export async function loadPos(
       : searchStock(api, register.magasin_id, { size: QUICK_PICKS, sort: 'nom,asc' }),
   ])
   return {
-    register: { id: register.id, numero: register.numero, nom: register.nom, storeId: register.magasin_id, storeName: store.nom },
+    register: { ...registerHeading(register, store), numero: register.numero },
     session: sessionView(drawer),
     cart,
     search: { term, items: stock.items.map(stockItemView), total: stock.total },

@@ -2,6 +2,7 @@
 import type { FieldErrors } from '../forms/schemas.ts'
 import type { Message } from '../i18n/index.ts'
 import type { TotalsPreview } from './taxes.ts'
+import type { RegisterHeading } from './register-heading.ts'
 
 export interface CartLineView {
   productId: number
@@ -30,7 +31,7 @@ export interface SessionView {
 }
 
 export interface PosView {
-  register: { id: number; numero: number; nom: string; storeId: number; storeName: string }
+  register: RegisterHeading & { numero: number }
   session: SessionView | null
   cart: { lines: CartLineView[]; totals: TotalsPreview; sellable: boolean }
   /** Results of ?q=, or the quick-pick list when nothing was searched. */

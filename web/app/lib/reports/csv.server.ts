@@ -11,7 +11,7 @@ import { apiPeriodQuery, type ReportFilters } from './filters.ts'
  * The file is read in a spreadsheet: in French, one set to French (semicolons, decimal commas —
  * Excel in French put each comma-separated line in one cell); in English, the standard CSV.
  */
-export function csvFormatFor(lang: Lang) {
+function csvFormatFor(lang: Lang) {
   return lang === 'fr' ? ('csv-fr' as const) : ('csv' as const)
 }
 
