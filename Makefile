@@ -20,8 +20,11 @@ LINES ?=
 .PHONY: help install system-deps dev start stop restart status test typecheck lint build \
         demo-data stock-verify db-migrate db-seed db-start db-stop clean bench lb lb-stop lb-status
 
+# Target names in colour only on a terminal (not in a pipe or a file) and when NO_COLOR is unset or
+# empty (no-color.org), from the environment or the command line (make help NO_COLOR=1).
 help: ## List the targets
-	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
+	@if [ -t 1 ] && [ -z "$(NO_COLOR)" ] && [ "$$TERM" != dumb ]; then on=$$'\033[36m' off=$$'\033[0m'; else on='' off=''; fi; \
+	grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk -v on="$$on" -v off="$$off" 'BEGIN {FS = ":.*?## "}; {printf "  %s%-14s%s %s\n", on, $$1, off, $$2}'
 
 # A fresh checkout gets exactly the lockfile (npm ci); an existing tree is
 # updated in place (npm install), never wiped while something runs from it.

@@ -12,6 +12,8 @@ export const TOOLS = {
   nginx: 'nginx',
   promtool: 'prometheus',
   envsubst: 'gettext-base',
+  // util-linux's `script` runs a command on a pseudo-terminal (Essential in Debian).
+  script: 'bsdutils',
 }
 
 /** Absolute path of a tool found on PATH (or in /usr/sbin, where Debian puts nginx). */
