@@ -10,12 +10,33 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import http from 'node:http'
 import net from 'node:net'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { gunzipSync } from 'node:zlib'
 import { after, before, describe, test } from 'node:test'
 
 import { renderNginxConfig } from '../../nginx/render.mjs'
 import { requireTool } from '../lib/tools.mjs'
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
+
+/**
+ * The POST routes of the API (api/app/<module>/routes.ts), each with whether it declares the
+ * Idempotency-Key header, i.e. honours it: `documented(router.post('/path', …), { … headers:
+ * [idempotencyKey('…')] … })`. Paths under /api/v1, with `:id` replaced by a number.
+ */
+function apiPostRoutes() {
+  const routes = []
+  for (const module of ['access', 'catalog', 'inventory', 'reporting', 'sales', 'stores']) {
+    const source = readFileSync(join(ROOT, 'api', 'app', module, 'routes.ts'), 'utf8')
+    const blocks = source.split(/(?=documented\()/)
+    for (const block of blocks) {
+      const path = block.match(/^documented\(router\.post\('([^']+)'/)?.[1]
+      if (path) routes.push({ path: `/api/v1${path.replaceAll(':id', '42')}`, keyed: block.includes('idempotencyKey(') })
+    }
+  }
+  return routes
+}
 
 /** request id -> instances that received it, in order */
 const hits = new Map()
@@ -104,10 +125,12 @@ describe('nginx load balancer behaviour', () => {
     // Workers run as `nobody` when the master is root; they need to enter the temp dirs.
     chmodSync(dir, 0o755)
     const config = join(dir, 'nginx.conf')
-    writeFileSync(
-      config,
-      renderNginxConfig({ api, web, listen: `127.0.0.1:${port}`, status: `127.0.0.1:${statusPort}`, runtimeDir: dir })
-    )
+    // Every deliberate 503 below counts as a failure of an instance: with the real max_fails=3 in
+    // 10 s, the route-by-route retry checks would take all three out and meet nginx's own 502. The
+    // passive health check is left to the failover test (ops/live-tests), against real instances.
+    const rendered = renderNginxConfig({ api, web, listen: `127.0.0.1:${port}`, status: `127.0.0.1:${statusPort}`, runtimeDir: dir })
+    assert.match(rendered, /max_fails=3/)
+    writeFileSync(config, rendered.replaceAll('max_fails=3', 'max_fails=0'))
     nginx = spawn(binary, ['-p', dir, '-e', join(dir, 'error.log'), '-c', config, '-g', 'daemon off;'], {
       stdio: ['ignore', 'ignore', 'pipe'],
     })
@@ -172,6 +195,46 @@ describe('nginx load balancer behaviour', () => {
     assert.equal(res.json.url, '/api/v1/sales?source=pos')
     assert.equal(res.json.idempotencyKey, 'k-123')
     assert.equal(res.json.bodyBytes, Buffer.byteLength(body))
+  })
+
+  test('every POST the API makes idempotent with a key is retried when keyed, with or without a trailing slash', async () => {
+    const keyed = apiPostRoutes().filter((route) => route.keyed)
+    // sales, returns, cancellations, replenishments, stock adjustments, receipts, products, reductions, registers
+    assert.ok(keyed.length >= 9, `only ${keyed.length} keyed POST routes found in api/app/*/routes.ts`)
+    for (const { path: route } of keyed) {
+      for (const path of [route, `${route}/`]) {
+        const id = `keyed-${path}`
+        const res = await request(port, {
+          method: 'POST',
+          path: `${path}?source=pos`,
+          headers: { 'x-request-id': id.replace(/[^\w-]/g, '_'), 'x-test-fail-first': '1', 'idempotency-key': 'k-retry-1', 'content-type': 'application/json' },
+          body: '{}',
+        })
+        const instances = hits.get(id.replace(/[^\w-]/g, '_'))
+        assert.equal(res.status, 200, `${path} was not retried: ${res.text}`)
+        assert.equal(instances.length, 2, `${path} reached ${instances.length} instances`)
+        assert.equal(res.json.url, `${path}?source=pos`)
+        assert.equal(res.json.idempotencyKey, 'k-retry-1')
+      }
+    }
+  })
+
+  test('a keyed POST the API does not make idempotent is never replayed', async () => {
+    const unkeyed = apiPostRoutes().filter((route) => !route.keyed).map((route) => route.path)
+    assert.ok(unkeyed.includes('/api/v1/stores') && unkeyed.includes('/api/v1/auth/login'), unkeyed.join(', '))
+    // Decisions on a request, and paths that only start or end like a keyed one.
+    const lookalikes = ['/api/v1/replenishments/42/approve', '/api/v1/sales/42', '/api/v1/sales/42/returns/7', '/api/v1/v2/sales', '/api/v1/salesx']
+    for (const path of [...unkeyed, ...lookalikes]) {
+      const id = `unkeyed-${path}`.replace(/[^\w-]/g, '_')
+      const res = await request(port, {
+        method: 'POST',
+        path,
+        headers: { 'x-request-id': id, 'x-test-fail-first': '1', 'idempotency-key': 'k-no-retry', 'content-type': 'application/json' },
+        body: '{}',
+      })
+      assert.equal(res.status, 503, `${path}: ${res.text}`)
+      assert.equal(hits.get(id).length, 1, `${path} reached ${hits.get(id).length} instances`)
+    }
   })
 
   test('X-Request-Id: kept when valid, generated when missing or malformed, one in the response', async () => {
