@@ -55,6 +55,7 @@ export const accessBodyExamples = {
     mot_de_passe: 'une-phrase-de-passe',
   },
   updateUser: { actif: false },
+  changePassword: { mot_de_passe_actuel: 'une-phrase-de-passe', nouveau_mot_de_passe: 'une-autre-phrase-longue' },
   createToken: { nom: 'erp-sync', scopes: ['read', 'reports'], expire_le: '2027-06-30T00:00:00Z' },
 }
 
@@ -75,6 +76,10 @@ export const accessErrors = {
   notASession: errorResponse(
     'The token is an integration token (revoke it with DELETE /api/v1/tokens/{id})',
     ApiError.business('Only a session token can log out; revoke integration tokens with DELETE /api/v1/tokens/{id}')
+  ),
+  passwordInvalid: errorResponse(
+    'The current password is wrong, or the new one is too short or the same (VALIDATION_ERROR); an integration token, which has no password (BUSINESS_LOGIC_ERROR)',
+    validationError('mot_de_passe_actuel', 'The current password is not correct', 'current_password')
   ),
   userNotFound: errorResponse('No user with this id', ApiError.notFound('User', 42)),
   userDuplicate: errorResponse(

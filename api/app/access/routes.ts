@@ -7,7 +7,7 @@ import { registerExamples } from '#core/openapi/examples'
 import { accessSchemas } from '#access/openapi_schemas'
 import { accessBodyExamples, accessErrors, accessExamples } from '#access/openapi_examples'
 import { prepareLoginLimiters } from '#access/services/login_throttle'
-import { loginBody } from '#access/validators/auth_validators'
+import { changePasswordBody, loginBody } from '#access/validators/auth_validators'
 import {
   createUserBody,
   listUsersQuery,
@@ -54,6 +54,23 @@ router
       responses: {
         204: { description: 'The session token is revoked' },
         422: accessErrors.notASession,
+      },
+    })
+    documented(router.post('/auth/password', [AuthController, 'changePassword']).use(middleware.auth()), {
+      summary: 'Change your own password (a signed-in user)',
+      description:
+        'Body: `mot_de_passe_actuel` and `nouveau_mot_de_passe` (at least 10 characters, not the current one). ' +
+        'A wrong current password answers 422 on `mot_de_passe_actuel` and counts as a failed login (same ' +
+        'limits, 429 with Retry-After). The user’s other sessions are revoked; the one making the change stays ' +
+        'valid. Integration tokens have no password (422).',
+      tags: ['Authentication'],
+      auth: [],
+      body: changePasswordBody,
+      bodyExample: accessBodyExamples.changePassword,
+      responses: {
+        204: { description: 'Changed; the other sessions are revoked' },
+        422: accessErrors.passwordInvalid,
+        429: accessErrors.rateLimited,
       },
     })
     documented(router.get('/auth/me', [AuthController, 'me']).use(middleware.auth()), {

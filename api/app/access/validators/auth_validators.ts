@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { newPassword } from '#access/validators/user_validators'
 
 const identifier = () => vine.string().trim().minLength(1).maxLength(254).optional()
 /* Never trimmed: spaces are part of a password. The cap keeps hashing cheap. */
@@ -15,4 +16,9 @@ export const loginBody = vine.create({
   email: identifier(),
   mot_de_passe: password(),
   password: password(),
+})
+
+export const changePasswordBody = vine.create({
+  mot_de_passe_actuel: vine.string().minLength(1).maxLength(256),
+  nouveau_mot_de_passe: newPassword(),
 })

@@ -12,7 +12,8 @@ export const PASSWORD_MIN_LENGTH = 10
 const username = () => vine.string().trim().toLowerCase().minLength(3).maxLength(60).regex(USERNAME_PATTERN)
 const email = () => vine.string().trim().toLowerCase().maxLength(254).email()
 const fullName = () => vine.string().trim().minLength(1).maxLength(120)
-const newPassword = () => vine.string().minLength(PASSWORD_MIN_LENGTH).maxLength(128)
+/** Any password a person chooses: an administrator's reset or their own change. */
+export const newPassword = () => vine.string().minLength(PASSWORD_MIN_LENGTH).maxLength(128)
 
 export const userIdParams = vine.create({ id: idParam() })
 

@@ -1,0 +1,84 @@
+import { test } from '@japa/runner'
+import type { ApiClient } from '@japa/api-client'
+import testUtils from '@adonisjs/core/services/test_utils'
+import hash from '@adonisjs/core/services/hash'
+import User from '#access/models/user'
+import { LOGIN_LIMITS } from '#access/services/login_throttle'
+import { tokenWith } from '#tests/helpers/tokens'
+import { PASSWORD, makeUser, sessionFor, uniqueIp } from '#tests/functional/access/helpers'
+
+const NEW_PASSWORD = 'une toute nouvelle phrase'
+
+function change(client: ApiClient, token: string, body: Record<string, unknown>, ip = uniqueIp()) {
+  return client.post('/api/v1/auth/password').header('x-api-token', token).header('x-forwarded-for', ip).json(body)
+}
+
+function login(client: ApiClient, username: string, password: string) {
+  return client.post('/api/v1/auth/login').header('x-forwarded-for', uniqueIp()).json({ identifiant: username, mot_de_passe: password })
+}
+
+async function fieldsRefused(response: Awaited<ReturnType<typeof change>>) {
+  response.assertStatus(422)
+  return (response.body().details.validation_errors as { field: string; type: string }[]).map((e) => `${e.field}:${e.type}`)
+}
+
+test.group('A user changes their own password', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('the new password signs in, the old one no longer does; other sessions end, this one goes on', async ({ client, assert }) => {
+    const user = await makeUser('clerk')
+    const here = await sessionFor(user)
+    const elsewhere = await sessionFor(user)
+    const response = await change(client, here, { mot_de_passe_actuel: PASSWORD, nouveau_mot_de_passe: NEW_PASSWORD })
+    response.assertStatus(204)
+
+    ;(await client.get('/api/v1/auth/me').header('x-api-token', here)).assertStatus(200)
+    ;(await client.get('/api/v1/auth/me').header('x-api-token', elsewhere)).assertStatus(401)
+    ;(await login(client, user.username, PASSWORD)).assertStatus(401)
+    ;(await login(client, user.username, NEW_PASSWORD)).assertStatus(200)
+    const stored = await User.findOrFail(user.id)
+    assert.isTrue(await hash.verify(stored.password, NEW_PASSWORD))
+  })
+
+  test('a wrong current password is refused on its field and changes nothing', async ({ client, assert }) => {
+    const user = await makeUser('manager')
+    const token = await sessionFor(user)
+    const response = await change(client, token, { mot_de_passe_actuel: 'pas le bon', nouveau_mot_de_passe: NEW_PASSWORD })
+    assert.deepEqual(await fieldsRefused(response), ['mot_de_passe_actuel:current_password'])
+    ;(await login(client, user.username, PASSWORD)).assertStatus(200)
+  })
+
+  test('the new password must be long enough and not the current one', async ({ client, assert }) => {
+    const user = await makeUser('clerk')
+    const token = await sessionFor(user)
+    const short = await change(client, token, { mot_de_passe_actuel: PASSWORD, nouveau_mot_de_passe: 'court' })
+    assert.deepEqual(await fieldsRefused(short), ['nouveau_mot_de_passe:minLength'])
+    const same = await change(client, token, { mot_de_passe_actuel: PASSWORD, nouveau_mot_de_passe: PASSWORD })
+    assert.deepEqual(await fieldsRefused(same), ['nouveau_mot_de_passe:different'])
+    const missing = await change(client, token, {})
+    assert.sameMembers(await fieldsRefused(missing), ['mot_de_passe_actuel:required', 'nouveau_mot_de_passe:required'])
+    ;(await login(client, user.username, PASSWORD)).assertStatus(200)
+  })
+
+  test('wrong current passwords spend the login budget: a 429 with Retry-After, even for the right one', async ({ client, assert }) => {
+    const user = await makeUser('clerk')
+    const token = await sessionFor(user)
+    const ip = uniqueIp()
+    for (let i = 0; i < LOGIN_LIMITS.perAccount.requests; i++) {
+      ;(await change(client, token, { mot_de_passe_actuel: `essai ${i}`, nouveau_mot_de_passe: NEW_PASSWORD }, ip)).assertStatus(422)
+    }
+    const blocked = await change(client, token, { mot_de_passe_actuel: PASSWORD, nouveau_mot_de_passe: NEW_PASSWORD }, ip)
+    blocked.assertStatus(429)
+    assert.equal(blocked.body().error_code, 'RATE_LIMIT_EXCEEDED')
+    assert.isAbove(Number(blocked.header('retry-after')), 0)
+    ;(await login(client, user.username, PASSWORD)).assertStatus(200)
+  })
+
+  test('an integration token has no password to change; no token is a 401', async ({ client, assert }) => {
+    const token = await tokenWith(['read', 'write'])
+    const response = await change(client, token, { mot_de_passe_actuel: PASSWORD, nouveau_mot_de_passe: NEW_PASSWORD })
+    response.assertStatus(422)
+    assert.equal(response.body().error_code, 'BUSINESS_LOGIC_ERROR')
+    ;(await client.post('/api/v1/auth/password').json({})).assertStatus(401)
+  })
+})
