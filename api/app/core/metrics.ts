@@ -90,10 +90,25 @@ export const REGISTER_SESSION_METRIC_ACTIONS = ['open', 'close'] as const
  * its first event is born at 1, and Prometheus's increase() and rate() need two samples: each
  * instance's first request, approval, rejection… was never counted, which skewed the
  * ReplenishmentBacklog alert (requests minus decisions) by up to one per action and instance.
- * (Stores and locations are open lists: the StockBelowReorderPoint rule handles new series.)
+ * Stores and locations are open lists: see initialiseStoreSeries below.
  */
 export function initialiseKnownSeries() {
   for (const action of REPLENISHMENT_METRIC_ACTIONS) replenishmentTransitionsTotal.inc({ action }, 0)
   for (const action of REGISTER_SESSION_METRIC_ACTIONS) registerSessionsTotal.inc({ action }, 0)
 }
 initialiseKnownSeries()
+
+/**
+ * The same for the open lists: the sales, returns and amounts of each store given, and the stock
+ * alerts of each location, exist at 0 (adding 0 leaves a series that already counts untouched).
+ * Called with the stores and locations in the database on every scrape (#core/known_store_series),
+ * so a store's first sale on an instance, even a store created since the instance started, moves
+ * a series Prometheus has already seen at 0 instead of creating it at 1 (lost by increase()).
+ */
+export function initialiseStoreSeries(storeIds: Iterable<number>, locationIds: Iterable<number>) {
+  for (const id of storeIds) {
+    const labels = { store: String(id) }
+    for (const counter of [salesTotal, salesAmountCents, returnsTotal, refundsAmountCents]) counter.inc(labels, 0)
+  }
+  for (const id of locationIds) stockAlertsTotal.inc({ location: String(id) }, 0)
+}

@@ -3,6 +3,8 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import type { ApiClient } from '@japa/api-client'
 import { signedIn } from '#tests/helpers/actors'
 import { openRegister, registersOf } from '#tests/helpers/pos'
+import { tokenWith } from '#tests/helpers/tokens'
+import { locationOfStore } from '#tests/helpers/database'
 
 /** The value of one series in Prometheus text output (0 when absent). */
 async function sample(client: ApiClient, name: string, labels: Record<string, string>) {
@@ -12,6 +14,15 @@ async function sample(client: ApiClient, name: string, labels: Record<string, st
     return Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`))
   })
   return line ? Number(line.split(' ').pop()) : 0
+}
+
+/** The value of one series in Prometheus text output, or undefined when the series does not exist. */
+function seriesValue(text: string, name: string, labels: Record<string, string>) {
+  const line = text.split('\n').find((l) => {
+    if (!l.startsWith(`${name}{`)) return false
+    return Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`))
+  })
+  return line === undefined ? undefined : Number(line.split(' ').pop())
 }
 
 test.group('GET /metrics', (group) => {
@@ -56,5 +67,29 @@ test.group('GET /metrics', (group) => {
     sale.assertStatus(201)
     assert.equal((await sample(client, 'comptoir_sales_total', { store: '1' })) - sales, 1)
     assert.equal((await sample(client, 'comptoir_sales_amount_cents_total', { store: '1' })) - amount, 138)
+  })
+
+  /*
+   * Prometheus's increase() and rate() need two samples: a series born at 1 by a store's first
+   * sale on an instance lost that sale. Every store, even one created after the instance started,
+   * must be at 0 in the scrape before its first event.
+   */
+  test('a new store has its sales, returns and stock alert series at 0 before any event', async ({ client, assert }) => {
+    const writer = await tokenWith(['read', 'write'])
+    const created = await client.post('/api/v1/stores').header('x-api-token', writer).json({ nom: 'Magasin Métriques' })
+    created.assertStatus(201)
+    const store = String(created.body().id)
+    const location = String(await locationOfStore(created.body().id))
+
+    const text = (await client.get('/metrics')).text()
+    for (const name of [
+      'comptoir_sales_total',
+      'comptoir_sales_amount_cents_total',
+      'comptoir_returns_total',
+      'comptoir_refunds_amount_cents_total',
+    ]) {
+      assert.strictEqual(seriesValue(text, name, { store }), 0, `${name}{store="${store}"}`)
+    }
+    assert.strictEqual(seriesValue(text, 'comptoir_stock_alerts_total', { location }), 0)
   })
 })
