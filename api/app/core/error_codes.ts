@@ -45,6 +45,11 @@ const definitions = {
     status: 409,
     description: 'The Idempotency-Key was already used with a different request body.',
   },
+  REPLENISHMENT_IN_FLIGHT: {
+    status: 409,
+    description:
+      'The store already awaits this product (a request en_attente, validee or expediee); details.replenishment_id and details.statut name that request.',
+  },
   REGISTER_CLOSED: { status: 409, description: 'The register has no open session (open one before selling or refunding cash).' },
   REGISTER_ALREADY_OPEN: { status: 409, description: 'The register already has an open session.' },
   RETURN_EXCEEDS_SOLD: { status: 409, description: 'More would come back than was sold on that line (minus earlier returns).' },
@@ -99,6 +104,17 @@ const exampleErrors: Record<keyof typeof definitions, [path: string, error: Erro
     '/api/v1/sales',
     ApiError.conflict('IDEMPOTENCY_CONFLICT', 'This Idempotency-Key was already used for another sale', {
       idempotency_key: '0b6f1c2e-7d4a-4f7e-9a53-2c8e5d1f3a90',
+    }),
+  ],
+  REPLENISHMENT_IN_FLIGHT: [
+    '/api/v1/replenishments',
+    ApiError.conflict('REPLENISHMENT_IN_FLIGHT', 'Replenishment request 57 for product 2 in store 1 is still validee', {
+      replenishment_id: 57,
+      statut: 'validee',
+      quantite: 40,
+      demande_le: '2026-11-24T14:02:11.000Z',
+      magasin_id: 1,
+      produit_id: 2,
     }),
   ],
   REGISTER_CLOSED: [

@@ -168,10 +168,19 @@ export const inventoryErrors = {
     })
   ),
   keyReused: errorResponse(
-    'IDEMPOTENCY_CONFLICT: the Idempotency-Key was used with another body (nothing is written)',
+    'IDEMPOTENCY_CONFLICT: the Idempotency-Key was used with another body, or REPLENISHMENT_IN_FLIGHT: the store already ' +
+      'awaits this product (details name that request); nothing is written',
     ApiError.conflict('IDEMPOTENCY_CONFLICT', 'This Idempotency-Key was already used for a different replenishment request', {
       idempotency_key: '0b6f1c2e-7d4a-4f7e-9a53-2c8e5d1f3a90',
       replenishment_id: 57,
+    }),
+    ApiError.conflict('REPLENISHMENT_IN_FLIGHT', 'Replenishment request 57 for product 2 in store 1 is still validee', {
+      replenishment_id: 57,
+      statut: 'validee',
+      quantite: 40,
+      demande_le: '2026-11-24T14:02:11.000Z',
+      magasin_id: 1,
+      produit_id: 2,
     })
   ),
 }

@@ -198,7 +198,10 @@ router
       description:
         'magasin_id is required. A clerk requests for their own store only. Send a unique Idempotency-Key header ' +
         '(8–100 characters of A-Z a-z 0-9 . _ : -): a retry with the same key and body returns the first request ' +
-        '(200, Idempotent-Replayed: true) and creates nothing; the same key with another body is a 409 IDEMPOTENCY_CONFLICT.',
+        '(200, Idempotent-Replayed: true) and creates nothing; the same key with another body is a 409 IDEMPOTENCY_CONFLICT. ' +
+        'One request in flight per store and product: while one is en_attente, validee or expediee, another is a 409 ' +
+        'REPLENISHMENT_IN_FLIGHT whose details name it (replenishment_id, statut, quantite); once it is livree, refusee or annulee, ' +
+        'the store may ask again. GET /stores/{id}/stock shows it per product (demande_en_cours).',
       tags: ['Replenishment'],
       auth: ['write'],
       body: createReplenishmentBody,

@@ -28,7 +28,16 @@ export const storesExamples: Record<string, unknown> = {
     session_ouverte: true,
     session: { id: 311, ouverte_le: '2026-11-24T12:58:41.310Z' },
   },
-  StoreStockItem: { produit_id: 2, code: 'ALI002', nom: 'Lait', prix: '1.10', quantite: 7, seuil_reappro: 15, statut: 'critique' },
+  StoreStockItem: {
+    produit_id: 2,
+    code: 'ALI002',
+    nom: 'Lait',
+    prix: '1.10',
+    quantite: 7,
+    seuil_reappro: 15,
+    statut: 'critique',
+    demande_en_cours: { id: 57, quantite: 40, statut: 'validee', demande_le: '2026-11-24T14:02:11.000Z' },
+  },
 }
 
 export const storesBodyExamples = {

@@ -83,7 +83,7 @@ registerSchemas({
   },
   StoreStockItem: {
     type: 'object',
-    required: ['produit_id', 'code', 'nom', 'prix', 'quantite', 'seuil_reappro', 'statut'],
+    required: ['produit_id', 'code', 'nom', 'prix', 'quantite', 'seuil_reappro', 'statut', 'demande_en_cours'],
     properties: {
       produit_id: { type: 'integer' },
       code: { type: 'string', example: 'ALI001' },
@@ -94,6 +94,19 @@ registerSchemas({
       statut: {
         enum: [...STOCK_STATUSES],
         description: 'rupture: 0 · critique: ≤ half the reorder point · faible: ≤ the reorder point · normal: above it',
+      },
+      demande_en_cours: {
+        type: ['object', 'null'],
+        required: ['id', 'quantite', 'statut', 'demande_le'],
+        properties: {
+          id: { type: 'integer', description: 'GET /replenishments/{id}' },
+          quantite: { type: 'integer' },
+          statut: { enum: ['en_attente', 'validee', 'expediee'] },
+          demande_le: { type: 'string', format: 'date-time' },
+        },
+        description:
+          'The replenishment request this store awaits for the product (en_attente, validee or expediee), or null; ' +
+          'while there is one, POST /replenishments for the same product is a 409 REPLENISHMENT_IN_FLIGHT',
       },
     },
   },
@@ -259,6 +272,7 @@ router
       description:
         'statut comes from each product\'s reorder point in this store. Filters: search (code, name, exact barcode), ' +
         'statut, categorie_id. sort: `field,asc|desc` over code (default), nom, quantite, statut, produit_id. ' +
+        'demande_en_cours: the replenishment request in flight for the product, if any. ' +
         'A clerk reads their own store only (403 otherwise).',
       tags: ['Stores'],
       auth: ['read'],

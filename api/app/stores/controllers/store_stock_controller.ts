@@ -4,6 +4,7 @@ import { paginate, resolveSort } from '#core/pagination'
 import { validateQuery } from '#core/validation'
 import { assertStoreAccess } from '#access/policies'
 import StockLocation from '#inventory/models/stock_location'
+import { inFlightRequests } from '#inventory/queries/in_flight_requests'
 import Store from '#stores/models/store'
 import { stockItemToWire } from '#stores/transformers/stock_transformer'
 import { stockLevelsAt, storeStockSortColumns } from '#stores/queries/store_stock_query'
@@ -22,10 +23,9 @@ export default class StoreStockController {
     const size = filters.size ?? 20
     if (!location) return { total: 0, page, size, items: [] }
     const sort = resolveSort(filters.sort, storeStockSortColumns, { column: 'products.code', direction: 'asc' })
-    return paginate(
-      stockLevelsAt(location.id, filters),
-      { page, size, sort, tieBreaker: 'stock_levels.product_id' },
-      stockItemToWire
-    )
+    const levels = await paginate(stockLevelsAt(location.id, filters), { page, size, sort, tieBreaker: 'stock_levels.product_id' }, (level) => level)
+    // One more query for the whole page, never one per line.
+    const inFlight = await inFlightRequests(id, levels.items.map((level) => level.productId))
+    return { ...levels, items: levels.items.map((level) => stockItemToWire(level, inFlight.get(level.productId) ?? null)) }
   }
 }

@@ -4,11 +4,11 @@ import db from '@adonisjs/lucid/services/db'
 import { signedIn, type Actor } from '#tests/helpers/actors'
 import { ledgerAndLevel, locationOfStore, resetDatabase, setLevel, warehouseLocation } from '#tests/helpers/database'
 
-async function request(client: ApiClient, actor: Actor, productId: number, quantity: number) {
+async function request(client: ApiClient, actor: Actor, productId: number, quantity: number, storeId = 1) {
   const response = await client
     .post('/api/v1/replenishments')
     .header('x-api-token', actor.token)
-    .json({ magasin_id: 1, produit_id: productId, quantite: quantity })
+    .json({ magasin_id: storeId, produit_id: productId, quantite: quantity })
   response.assertStatus(201)
   return response.body().id as number
 }
@@ -72,21 +72,23 @@ test.group('Replenishment under concurrency (commits; database reset afterwards)
   test('20 parallel approvals of different requests never promise more than the warehouse holds', async ({ client, assert }) => {
     const manager = await signedIn('manager')
     const warehouse = await warehouseLocation()
-    await setLevel(warehouse, 4, 100)
+    // One request per store and product (a second in flight is refused): 5 stores × 4 products, 20 units of each at the warehouse.
+    const products = [6, 7, 8, 9]
+    for (const productId of products) await setLevel(warehouse, productId, 20)
     const ids: number[] = []
-    for (let i = 0; i < 20; i++) ids.push(await request(client, manager, 4, 10))
+    for (const productId of products) for (let storeId = 1; storeId <= 5; storeId++) ids.push(await request(client, manager, productId, 10, storeId))
 
     const responses = await parallel(20, (i) =>
       client.post(`/api/v1/replenishments/${ids[i]}/approve`).header('x-api-token', manager.token)
     )
     const statuses = responses.map((r) => r.status())
-    assert.equal(statuses.filter((s) => s === 200).length, 10)
+    assert.equal(statuses.filter((s) => s === 200).length, 8)
     const refused = responses.filter((r) => r.status() === 409)
-    assert.lengthOf(refused, 10)
+    assert.lengthOf(refused, 12)
     assert.isTrue(refused.every((r) => r.body().error_code === 'INSUFFICIENT_STOCK'))
-    assert.deepEqual(await ledgerAndLevel(warehouse, 4), { ledger: 0, level: 0 })
+    for (const productId of products) assert.deepEqual(await ledgerAndLevel(warehouse, productId), { ledger: 0, level: 0 })
     const approved = await db.from('replenishment_requests').whereIn('id', ids).where('status', 'approved').count('* as n').first()
-    assert.equal(Number(approved?.n), 10)
+    assert.equal(Number(approved?.n), 8)
   }).timeout(120_000)
 
   test('approvals racing cancellations leave the warehouse consistent with the final state', async ({ client, assert }) => {

@@ -61,10 +61,11 @@ test.group('POST /replenishments with an Idempotency-Key', (group) => {
   })
 
   test('without a key every POST is a new request; distinct keys are distinct requests', async ({ client, assert }) => {
+    // Each for another product: a second request for one product in flight is a 409 (replenishment_in_flight.spec.ts).
     ;(await post(client, clerk.token, null)).assertStatus(201)
-    ;(await post(client, clerk.token, null)).assertStatus(201)
-    ;(await post(client, clerk.token, 'web-0003-a')).assertStatus(201)
-    ;(await post(client, clerk.token, 'web-0003-b')).assertStatus(201)
+    ;(await post(client, clerk.token, null, { ...BODY, produit_id: 3 })).assertStatus(201)
+    ;(await post(client, clerk.token, 'web-0003-a', { ...BODY, produit_id: 4 })).assertStatus(201)
+    ;(await post(client, clerk.token, 'web-0003-b', { ...BODY, produit_id: 5 })).assertStatus(201)
     assert.equal(await requestCount(), 4)
   })
 

@@ -71,6 +71,9 @@ test.group('Replenishment state machine', (group) => {
     ;(await act(client, manager, request.id, 'reject', { motif: 'trop tard' })).assertStatus(409)
     ;(await act(client, manager, request.id, 'receive')).assertStatus(409)
     assert.deepEqual(await snapshot(), afterApproval)
+    // Received: the store may ask for the product again (one request in flight at a time).
+    ;(await act(client, manager, request.id, 'ship')).assertStatus(200)
+    ;(await act(client, clerk, request.id, 'receive')).assertStatus(200)
 
     const rejected = await createRequest(client, clerk)
     ;(await act(client, manager, rejected.id, 'reject', { motif: 'Stock réservé aux fêtes' })).assertStatus(200)

@@ -51,7 +51,8 @@ test.group('GET /api/v1/stores/:id/stock', (group) => {
     response.assertStatus(200)
     const body = response.body()
     assert.containsSubset(body, { total: 13, page: 1, size: 20 })
-    assert.deepEqual(Object.keys(body.items[0]).sort(), ['code', 'nom', 'prix', 'produit_id', 'quantite', 'seuil_reappro', 'statut'])
+    assert.deepEqual(Object.keys(body.items[0]).sort(), ['code', 'demande_en_cours', 'nom', 'prix', 'produit_id', 'quantite', 'seuil_reappro', 'statut'])
+    assert.isNull(body.items[0].demande_en_cours)
     assert.containsSubset(body.items[0], { code: 'ALI001', nom: 'Pain', prix: '1.20' })
     const levels = await db.from('stock_levels').where('location_id', await locationOfStore(1))
     for (const item of body.items as StockItem[]) {

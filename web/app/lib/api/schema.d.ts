@@ -59,6 +59,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change your own password (a signed-in user)
+         * @description Body: `mot_de_passe_actuel` and `nouveau_mot_de_passe` (at least 10 characters, not the current one). A wrong current password answers 422 on `mot_de_passe_actuel` and counts as a failed login (same limits, 429 with Retry-After). The user’s other sessions are revoked; the one making the change stays valid. Integration tokens have no password (422).
+         */
+        post: operations["postApiV1AuthPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cache/clear": {
         parameters: {
             query?: never;
@@ -403,7 +423,7 @@ export interface paths {
         put?: never;
         /**
          * Request goods for a store (state en_attente; idempotent with an Idempotency-Key header)
-         * @description magasin_id is required. A clerk requests for their own store only. Send a unique Idempotency-Key header (8–100 characters of A-Z a-z 0-9 . _ : -): a retry with the same key and body returns the first request (200, Idempotent-Replayed: true) and creates nothing; the same key with another body is a 409 IDEMPOTENCY_CONFLICT.
+         * @description magasin_id is required. A clerk requests for their own store only. Send a unique Idempotency-Key header (8–100 characters of A-Z a-z 0-9 . _ : -): a retry with the same key and body returns the first request (200, Idempotent-Replayed: true) and creates nothing; the same key with another body is a 409 IDEMPOTENCY_CONFLICT. One request in flight per store and product: while one is en_attente, validee or expediee, another is a 409 REPLENISHMENT_IN_FLIGHT whose details name it (replenishment_id, statut, quantite); once it is livree, refusee or annulee, the store may ask again. GET /stores/{id}/stock shows it per product (demande_en_cours).
          */
         post: operations["postApiV1Replenishments"];
         delete?: never;
@@ -1196,7 +1216,7 @@ export interface paths {
         };
         /**
          * A store's stock with its alert status (paginated)
-         * @description statut comes from each product's reorder point in this store. Filters: search (code, name, exact barcode), statut, categorie_id. sort: `field,asc|desc` over code (default), nom, quantite, statut, produit_id. A clerk reads their own store only (403 otherwise).
+         * @description statut comes from each product's reorder point in this store. Filters: search (code, name, exact barcode), statut, categorie_id. sort: `field,asc|desc` over code (default), nom, quantite, statut, produit_id. demande_en_cours: the replenishment request in flight for the product, if any. A clerk reads their own store only (403 otherwise).
          */
         get: operations["getApiV1StoresIdStock"];
         put?: never;
@@ -1687,6 +1707,11 @@ export interface components {
                     status: number;
                 };
                 REGISTER_CLOSED: {
+                    description: string;
+                    example: components["schemas"]["ErrorEnvelope"];
+                    status: number;
+                };
+                REPLENISHMENT_IN_FLIGHT: {
                     description: string;
                     example: components["schemas"]["ErrorEnvelope"];
                     status: number;
@@ -2712,6 +2737,16 @@ export interface components {
         StoreStockItem: {
             /** @example ALI001 */
             code: string;
+            /** @description The replenishment request this store awaits for the product (en_attente, validee or expediee), or null; while there is one, POST /replenishments for the same product is a 409 REPLENISHMENT_IN_FLIGHT */
+            demande_en_cours: {
+                /** Format: date-time */
+                demande_le: string;
+                /** @description GET /replenishments/{id} */
+                id: number;
+                quantite: number;
+                /** @enum {unknown} */
+                statut: "en_attente" | "validee" | "expediee";
+            } | null;
             /** @example Pain */
             nom: string;
             prix: components["schemas"]["Money"];
@@ -3012,6 +3047,91 @@ export interface operations {
             };
             /** @description Missing, unknown, expired or revoked token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    postApiV1AuthPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "mot_de_passe_actuel": "une-phrase-de-passe",
+                 *       "nouveau_mot_de_passe": "une-autre-phrase-longue"
+                 *     }
+                 */
+                "application/json": {
+                    mot_de_passe_actuel: string;
+                    nouveau_mot_de_passe: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Changed; the other sessions are revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, unknown, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 256 kB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The current password is wrong, or the new one is too short or the same (VALIDATION_ERROR); an integration token, which has no password (BUSINESS_LOGIC_ERROR) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too many failed attempts; retry after the Retry-After delay (seconds) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4048,6 +4168,26 @@ export interface operations {
                      *             "error_code": "IDEMPOTENCY_CONFLICT",
                      *             "details": {
                      *               "idempotency_key": "0b6f1c2e-7d4a-4f7e-9a53-2c8e5d1f3a90"
+                     *             }
+                     *           }
+                     *         },
+                     *         "REPLENISHMENT_IN_FLIGHT": {
+                     *           "status": 409,
+                     *           "description": "The store already awaits this product (a request en_attente, validee or expediee); details.replenishment_id and details.statut name that request.",
+                     *           "example": {
+                     *             "timestamp": "2026-11-24T14:32:05.120Z",
+                     *             "status": 409,
+                     *             "error": "Conflict",
+                     *             "message": "Replenishment request 57 for product 2 in store 1 is still validee",
+                     *             "path": "/api/v1/replenishments",
+                     *             "error_code": "REPLENISHMENT_IN_FLIGHT",
+                     *             "details": {
+                     *               "replenishment_id": 57,
+                     *               "statut": "validee",
+                     *               "quantite": 40,
+                     *               "demande_le": "2026-11-24T14:02:11.000Z",
+                     *               "magasin_id": 1,
+                     *               "produit_id": 2
                      *             }
                      *           }
                      *         },
@@ -6056,7 +6196,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description IDEMPOTENCY_CONFLICT: the Idempotency-Key was used with another body (nothing is written) */
+            /** @description IDEMPOTENCY_CONFLICT: the Idempotency-Key was used with another body, or REPLENISHMENT_IN_FLIGHT: the store already awaits this product (details name that request); nothing is written */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11160,7 +11300,13 @@ export interface operations {
                      *           "prix": "1.10",
                      *           "quantite": 7,
                      *           "seuil_reappro": 15,
-                     *           "statut": "critique"
+                     *           "statut": "critique",
+                     *           "demande_en_cours": {
+                     *             "id": 57,
+                     *             "quantite": 40,
+                     *             "statut": "validee",
+                     *             "demande_le": "2026-11-24T14:02:11.000Z"
+                     *           }
                      *         }
                      *       ]
                      *     }
