@@ -1,5 +1,6 @@
 import { ApiError } from '#core/api_error'
 import { errorResponse, validationError } from '#core/openapi/errors'
+import { tokenAlreadyCreated } from '#access/actions/create_integration_token'
 
 /* OpenAPI examples of the access module. The tokens shown are made up: a real one is never printed in the docs. */
 
@@ -103,4 +104,11 @@ export const accessErrors = {
     ApiError.conflict('INVALID_TRANSITION', 'At least one active administrator must remain', { user_id: 1 })
   ),
   tokenNotFound: errorResponse('No integration token with this id', ApiError.notFound('API token', 42)),
+  tokenKeyUsed: errorResponse(
+    'The Idempotency-Key already created a token (a retry: its secret is not shown again), or was used with another body',
+    tokenAlreadyCreated('0b6f1c2e-7d4a-4f7e-9a53-2c8e5d1f3a90', 42),
+    ApiError.conflict('IDEMPOTENCY_CONFLICT', 'This Idempotency-Key was already used for a different token', {
+      idempotency_key: '0b6f1c2e-7d4a-4f7e-9a53-2c8e5d1f3a90',
+    })
+  ),
 }

@@ -1,5 +1,5 @@
 import router from '@adonisjs/core/services/router'
-import { location } from '#core/openapi/headers'
+import { idempotencyKey, location } from '#core/openapi/headers'
 import { middleware } from '#start/kernel'
 import { documented } from '#core/openapi/registry'
 import { pageOf, registerSchemas } from '#core/openapi/schemas'
@@ -170,12 +170,21 @@ router
     })
     documented(router.post('/tokens', [TokensController, 'store']), {
       summary: 'Create an integration token; the response is the only time it is shown',
-      description: 'expire_le: ISO 8601 date or date-time in the future; omit it for a token that does not expire.',
+      description:
+        'expire_le: ISO 8601 date or date-time in the future; omit it for a token that does not expire. ' +
+        'With an Idempotency-Key, a retry creates no second token; since the secret is never shown twice, it is a 409 ' +
+        'IDEMPOTENCY_CONFLICT whose details.token_id names the token the key created.',
       tags: ['API tokens'],
       auth: ['admin'],
       body: createTokenBody,
       bodyExample: accessBodyExamples.createToken,
-      responses: { 201: { description: 'The token, with its secret', schema: 'CreatedApiToken' } },
+      headers: [
+        idempotencyKey('token', 'creates nothing and is a 409 IDEMPOTENCY_CONFLICT naming the token in details.token_id (the secret is shown once only)'),
+      ],
+      responses: {
+        201: { description: 'The token, with its secret', schema: 'CreatedApiToken' },
+        409: accessErrors.tokenKeyUsed,
+      },
     })
     documented(router.delete('/tokens/:id', [TokensController, 'destroy']), {
       summary: 'Revoke an integration token (idempotent)',

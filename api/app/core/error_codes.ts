@@ -43,7 +43,9 @@ const definitions = {
   },
   IDEMPOTENCY_CONFLICT: {
     status: 409,
-    description: 'The Idempotency-Key was already used with a different request body.',
+    description:
+      'The Idempotency-Key (keys are per user, or per integration token) was already used with a different request body; ' +
+      'for POST /tokens also a retry of a creation that succeeded (details.token_id: the secret is never shown twice).',
   },
   REPLENISHMENT_IN_FLIGHT: {
     status: 409,

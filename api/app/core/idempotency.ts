@@ -3,14 +3,18 @@ import vine from '@vinejs/vine'
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { ApiError } from '#core/api_error'
+import type { Principal } from '#access/principal'
 import { violatedUniqueConstraint } from '#core/db_errors'
 
 /*
  * The Idempotency-Key contract shared by every write that may be retried
  * (sales, replenishment requests): the same key with the same body answers
  * with what the first request wrote, and writes nothing again; the same key
- * with another body is a 409 IDEMPOTENCY_CONFLICT. Each table keeps the key
- * (unique) and the fingerprint of the body that first used it.
+ * with another body is a 409 IDEMPOTENCY_CONFLICT. A key belongs to the
+ * caller who sent it: another caller using the same key makes a write of its
+ * own, and never receives the first caller's answer. Each table keeps the
+ * key, its scope (unique together, migration 0017) and the fingerprint of the
+ * body that first used it.
  */
 
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key'
@@ -25,16 +29,32 @@ export const idempotencyKeyHeader = vine.create({
     .regex(/^[A-Za-z0-9._:-]+$/),
 })
 
+/** A client's key and the caller it belongs to (stored as `idempotency_scope`). */
+export interface IdempotencyKey {
+  scope: string
+  key: string
+}
+
 /**
- * The validated Idempotency-Key, or null when the header is absent. Read
- * raw: `request.header()` answers undefined for an empty value, and an empty
- * key must be refused (a retry would write twice), not ignored.
+ * Whose keys these are: a person's whichever session or token they call
+ * with (a retry after logging in again still replays), an integration
+ * token's own (it has no user).
  */
-export async function idempotencyKeyOf(ctx: HttpContext): Promise<string | null> {
+export function idempotencyScopeOf(principal: Principal): string {
+  return principal.user ? `user:${principal.user.id}` : `token:${principal.tokenId}`
+}
+
+/**
+ * The validated Idempotency-Key of an authenticated request, scoped to its
+ * caller, or null when the header is absent. Read raw: `request.header()`
+ * answers undefined for an empty value, and an empty key must be refused (a
+ * retry would write twice), not ignored.
+ */
+export async function idempotencyKeyOf(ctx: HttpContext): Promise<IdempotencyKey | null> {
   const header = ctx.request.headers()['idempotency-key']
   if (header === undefined) return null
   const validated = await idempotencyKeyHeader.validate({ [IDEMPOTENCY_KEY_HEADER]: header })
-  return validated[IDEMPOTENCY_KEY_HEADER]
+  return { scope: idempotencyScopeOf(ctx.principal), key: validated[IDEMPOTENCY_KEY_HEADER] }
 }
 
 /** What "the same body" means: the validated input, hashed. */
@@ -43,7 +63,7 @@ export function requestFingerprint(input: unknown): string {
 }
 
 export interface IdempotentTable {
-  /** A table with `idempotency_key` (unique) and `request_fingerprint` columns. */
+  /** A table with `idempotency_scope`, `idempotency_key` (unique together) and `request_fingerprint` columns. */
   table: 'sales' | 'replenishment_requests'
   /** How the 409 names what the key was used for ("sale", "replenishment request"). */
   resource: string
@@ -82,9 +102,9 @@ export function assertSameRequest(
  */
 export async function replayAfterKeyRace<T>(
   error: unknown,
-  key: string | null,
+  key: IdempotencyKey | null,
   keyIndex: string,
-  replay: (key: string) => Promise<T | null>
+  replay: (key: IdempotencyKey) => Promise<T | null>
 ): Promise<T> {
   if (key && violatedUniqueConstraint(error) === keyIndex) {
     const earlier = await replay(key)
@@ -94,15 +114,19 @@ export async function replayAfterKeyRace<T>(
 }
 
 /**
- * The id of the row an earlier request with this key wrote, or null when the
- * key is new; a 409 when that request had another body.
+ * The id of the row an earlier request of this caller with this key wrote,
+ * or null when the key is new to them; a 409 when that request had another body.
  */
 export async function findIdempotentReplay(
   target: IdempotentTable,
-  key: string,
+  { scope, key }: IdempotencyKey,
   fingerprint: Fingerprints
 ): Promise<number | null> {
-  const existing = await db.from(target.table).where('idempotency_key', key).select('id', 'request_fingerprint').first()
+  const existing = await db
+    .from(target.table)
+    .where({ idempotency_scope: scope, idempotency_key: key })
+    .select('id', 'request_fingerprint')
+    .first()
   if (!existing) return null
   assertSameRequest(key, existing.request_fingerprint, fingerprint, target.resource, { [target.idDetail]: Number(existing.id) })
   return Number(existing.id)

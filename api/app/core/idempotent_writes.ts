@@ -1,19 +1,20 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { assertSameRequest, replayAfterKeyRace, requestFingerprint } from '#core/idempotency'
+import { assertSameRequest, replayAfterKeyRace, requestFingerprint, type IdempotencyKey } from '#core/idempotency'
 
 /*
  * The Idempotency-Key contract (see #core/idempotency) for writes that have
  * no row of their own to carry the key: the key, the body's fingerprint and
  * what the write produced are inserted into idempotent_writes inside the
  * write's transaction, so a key is there exactly when its write committed.
+ * Keys are per caller (the key's scope, see #core/idempotency).
  * A concurrent retry with the same key fails on the unique index, which
  * rolls back everything it wrote; it then answers with the first result.
  */
 
 export interface IdempotentOperation {
-  /** Stored in idempotent_writes.operation: a key is unique per operation. */
-  name: 'stock_adjustment' | 'warehouse_receipt' | 'product_creation' | 'stock_reduction' | 'register_creation'
+  /** Stored in idempotent_writes.operation: a key is unique per operation (and caller). */
+  name: 'stock_adjustment' | 'warehouse_receipt' | 'product_creation' | 'stock_reduction' | 'register_creation' | 'token_creation'
   /** How the 409 names what the key was used for ("stock adjustment"). */
   resource: string
 }
@@ -26,17 +27,17 @@ export interface IdempotentOutcome<Stored, Fresh> {
   replayed: boolean
 }
 
-const UNIQUE_INDEX = 'idempotent_writes_operation_key_unique'
+const UNIQUE_INDEX = 'idempotent_writes_operation_scope_key_unique'
 
 /** Runs `write` in a transaction once per key; without a key, simply once. */
 export async function writeIdempotently<Stored, Fresh>(
   operation: IdempotentOperation,
-  key: string | null,
+  key: IdempotencyKey | null,
   input: unknown,
   write: (trx: TransactionClientContract) => Promise<{ stored: Stored; fresh: Fresh }>
 ): Promise<IdempotentOutcome<Stored, Fresh>> {
   const fingerprint = requestFingerprint(input)
-  const replay = async (k: string): Promise<IdempotentOutcome<Stored, Fresh> | null> => {
+  const replay = async (k: IdempotencyKey): Promise<IdempotentOutcome<Stored, Fresh> | null> => {
     const earlier = await earlierResult<Stored>(operation, k, fingerprint)
     return earlier && { stored: earlier.stored, fresh: null, replayed: true }
   }
@@ -50,7 +51,8 @@ export async function writeIdempotently<Stored, Fresh>(
       if (key) {
         await trx.table('idempotent_writes').insert({
           operation: operation.name,
-          idempotency_key: key,
+          idempotency_scope: key.scope,
+          idempotency_key: key.key,
           request_fingerprint: fingerprint,
           result: JSON.stringify(outcome.stored),
         })
@@ -63,10 +65,10 @@ export async function writeIdempotently<Stored, Fresh>(
   }
 }
 
-async function earlierResult<Stored>(operation: IdempotentOperation, key: string, fingerprint: string) {
+async function earlierResult<Stored>(operation: IdempotentOperation, { scope, key }: IdempotencyKey, fingerprint: string) {
   const row = await db
     .from('idempotent_writes')
-    .where({ operation: operation.name, idempotency_key: key })
+    .where({ operation: operation.name, idempotency_scope: scope, idempotency_key: key })
     .select('request_fingerprint', 'result')
     .first()
   if (!row) return null

@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { idempotencyKeyOf } from '#core/idempotency'
 import { paginate, resolveSort } from '#core/pagination'
 import { validateBody, validateQuery } from '#core/validation'
 import { containsAnyOf, prefixPattern } from '#core/search_pattern'
@@ -38,11 +39,15 @@ export default class TokensController {
   async store(ctx: HttpContext) {
     requireRole(ctx.principal, 'admin')
     const body = await validateBody(createTokenBody, ctx)
-    const { token, record } = await createIntegrationToken({
-      name: body.nom,
-      scopes: body.scopes,
-      expiresAt: body.expire_le === undefined ? null : futureInstant(body.expire_le, 'expire_le'),
-    })
+    const { token, record } = await createIntegrationToken(
+      {
+        name: body.nom,
+        scopes: body.scopes,
+        expiresAt: body.expire_le === undefined ? null : futureInstant(body.expire_le, 'expire_le'),
+      },
+      await idempotencyKeyOf(ctx),
+      body
+    )
     return ctx.response.created({ ...tokenToWire(record), token })
   }
 

@@ -8,6 +8,7 @@ import { warehouseLocation } from '#inventory/services/stock_locations'
 import type { ProductChanges } from '#catalog/validators/product_validators'
 import { ApiError } from '#core/api_error'
 import { invalidateAfterCommit, Tags } from '#core/cache'
+import type { IdempotencyKey } from '#core/idempotency'
 import { writeIdempotently, type IdempotentOperation } from '#core/idempotent_writes'
 
 const CREATIONS: IdempotentOperation = { name: 'product_creation', resource: 'product' }
@@ -31,7 +32,7 @@ export interface NewProduct extends ProductChanges {
 export async function createProduct(
   input: NewProduct,
   actor: { userId: number | null },
-  idempotencyKey: string | null = null
+  idempotencyKey: IdempotencyKey | null = null
 ): Promise<{ product: Product; replayed: boolean }> {
   let outcome
   try {

@@ -1,5 +1,6 @@
 import Product from '#catalog/models/product'
 import { ApiError } from '#core/api_error'
+import type { IdempotencyKey } from '#core/idempotency'
 import { writeIdempotently, type IdempotentOperation } from '#core/idempotent_writes'
 import { applyStockChanges } from '#inventory/services/stock_ledger'
 import { findProductWithStock } from '#catalog/queries/products_query'
@@ -18,7 +19,7 @@ export async function reduceProductStock(
   productId: number,
   quantity: number,
   actor: { userId: number | null },
-  idempotencyKey: string | null = null
+  idempotencyKey: IdempotencyKey | null = null
 ): Promise<{ product: Product; replayed: boolean }> {
   const outcome = await writeIdempotently(REDUCTIONS, idempotencyKey, { productId, quantity }, async (trx) => {
     const exists = await Product.query({ client: trx }).where('id', productId).select('id').first()

@@ -6,14 +6,20 @@ type JsonSchema = Record<string, unknown>
 /* The header's schema is the validator's, so the document states the rule the API applies. */
 const keySchema = (idempotencyKeyHeader.toJSONSchema() as { properties: Record<string, JsonSchema> }).properties[IDEMPOTENCY_KEY_HEADER]
 
-/** The optional Idempotency-Key request header of a write that may be retried. */
-export function idempotencyKey(what: string): HeaderDoc {
+const REPLAYED = 'answers with the first result (200, Idempotent-Replayed: true) and writes nothing again'
+
+/**
+ * The optional Idempotency-Key request header of a write that may be retried;
+ * `retry` says what a retry with the same key and body gets, when not the replay.
+ */
+export function idempotencyKey(what: string, retry = REPLAYED): HeaderDoc {
   return {
     name: IDEMPOTENCY_KEY_HEADER,
     description:
       `Optional; one unique key per ${what}: 8–100 characters of A-Z a-z 0-9 . _ : -, e.g. a UUID made when the ` +
-      'form opens. A retry with the same key and the same body answers with the first result (200, ' +
-      'Idempotent-Replayed: true) and writes nothing again; the same key with another body is a 409 ' +
+      'form opens. Keys belong to the caller: a user (whichever session or token they call with) or an ' +
+      'integration token; another caller may use the same key for a write of its own. ' +
+      `A retry with the same key and the same body ${retry}; the same key with another body is a 409 ` +
       'IDEMPOTENCY_CONFLICT; an empty or malformed key is a 422.',
     schema: keySchema,
     example: '0b6f1c2e-7d4a-4f7e-9a53-2c8e5d1f3a90',

@@ -1,4 +1,5 @@
 import { recordBusinessEvent } from '#core/business_events'
+import type { IdempotencyKey } from '#core/idempotency'
 import { writeIdempotently, type IdempotentOperation } from '#core/idempotent_writes'
 import type { Infer } from '@vinejs/vine/types'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
@@ -32,7 +33,7 @@ export default class AdjustStock {
   static async handle(
     principal: Principal,
     input: Infer<typeof adjustmentBody>,
-    idempotencyKey: string | null = null
+    idempotencyKey: IdempotencyKey | null = null
   ): Promise<AdjustmentOutcome> {
     requireRole(principal, 'manager', 'admin')
     const target = locationTarget(input)

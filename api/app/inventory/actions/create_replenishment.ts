@@ -4,7 +4,13 @@ import type { Infer } from '@vinejs/vine/types'
 import { ApiError } from '#core/api_error'
 import { recordBusinessEvent } from '#core/business_events'
 import { violatedUniqueConstraint } from '#core/db_errors'
-import { findIdempotentReplay, replayAfterKeyRace, requestFingerprint, type IdempotentTable } from '#core/idempotency'
+import {
+  findIdempotentReplay,
+  replayAfterKeyRace,
+  requestFingerprint,
+  type IdempotencyKey,
+  type IdempotentTable,
+} from '#core/idempotency'
 import { assertStoreAccess } from '#access/policies'
 import type { Principal } from '#access/principal'
 import ReplenishmentRequest from '#inventory/models/replenishment_request'
@@ -40,12 +46,12 @@ export default class CreateReplenishment {
   static async handle(
     principal: Principal,
     input: CreateReplenishmentInput,
-    idempotencyKey: string | null = null
+    idempotencyKey: IdempotencyKey | null = null
   ): Promise<CreatedReplenishment> {
     // Before the replay: a key replays only a request its holder could have made (the body names the store).
     assertStoreAccess(principal, input.magasin_id)
     const fingerprint = requestFingerprint(input)
-    const replay = async (key: string): Promise<CreatedReplenishment | null> => {
+    const replay = async (key: IdempotencyKey): Promise<CreatedReplenishment | null> => {
       const existingId = await findIdempotentReplay(REQUESTS, key, fingerprint)
       return existingId ? { request: replenishmentToWire(await findReplenishment(existingId)), replayed: true } : null
     }
@@ -72,14 +78,19 @@ export default class CreateReplenishment {
           if (attempt < 3) continue
         }
         // A concurrent retry with the same key inserted first: answer with its request.
-        return replayAfterKeyRace(error, idempotencyKey, 'replenishment_requests_idempotency_key_unique', replay)
+        return replayAfterKeyRace(error, idempotencyKey, 'replenishment_requests_idempotency_scope_key_unique', replay)
       }
     }
     recordBusinessEvent({ type: 'replenishment', action: 'request', replenishmentId: request.id, storeId: request.storeId })
     return { request: replenishmentToWire(await findReplenishment(request.id)), replayed: false }
   }
 
-  private static insert(principal: Principal, input: CreateReplenishmentInput, idempotencyKey: string | null, fingerprint: string) {
+  private static insert(
+    principal: Principal,
+    input: CreateReplenishmentInput,
+    idempotencyKey: IdempotencyKey | null,
+    fingerprint: string
+  ) {
     return db.transaction(async (trx) => {
       await storeLocation(trx, input.magasin_id)
       const product = await assertProductExists(trx, input.produit_id)
@@ -99,7 +110,8 @@ export default class CreateReplenishment {
           status: 'pending',
           requestedBy: principal.user?.id ?? null,
           requestedAt: DateTime.now(),
-          idempotencyKey,
+          idempotencyScope: idempotencyKey?.scope ?? null,
+          idempotencyKey: idempotencyKey?.key ?? null,
           requestFingerprint: idempotencyKey ? fingerprint : null,
         },
         { client: trx }

@@ -1,5 +1,6 @@
 import type { Infer } from '@vinejs/vine/types'
 import { ApiError } from '#core/api_error'
+import type { IdempotencyKey } from '#core/idempotency'
 import { writeIdempotently, type IdempotentOperation } from '#core/idempotent_writes'
 import { requireRole } from '#access/policies'
 import type { Principal } from '#access/principal'
@@ -34,7 +35,7 @@ export default class ReceiveWarehouseGoods {
   static async handle(
     principal: Principal,
     input: Infer<typeof receiptBody>,
-    idempotencyKey: string | null = null
+    idempotencyKey: IdempotencyKey | null = null
   ): Promise<ReceiptOutcome> {
     requireRole(principal, 'manager', 'admin')
     const productIds = input.lignes.map((line) => line.produit_id)

@@ -73,9 +73,12 @@ export default class ReplenishmentRequest extends BaseModel {
   @column.dateTime()
   declare cancelledAt: DateTime | null
 
-  /** Idempotency-Key of the POST that created it, and the fingerprint of that body. */
+  /** Idempotency-Key of the POST that created it, whose key it is (`user:<id>`, `token:<id>`), and the fingerprint of that body. */
   @column()
   declare idempotencyKey: string | null
+
+  @column()
+  declare idempotencyScope: string | null
 
   @column()
   declare requestFingerprint: string | null

@@ -5,7 +5,7 @@ import { ApiError } from '#core/api_error'
 import { invalidateAfterCommit, Tags } from '#core/cache'
 import type { Principal } from '#access/principal'
 import { canAccessStore } from '#access/policies'
-import { assertSameRequest, requestFingerprint } from '#core/idempotency'
+import { assertSameRequest, requestFingerprint, type IdempotencyKey } from '#core/idempotency'
 import { applyStockChanges } from '#inventory/services/stock_ledger'
 import { recordReturn } from '#reporting/services/rollups'
 import { refundTaxes } from '#sales/taxes'
@@ -51,11 +51,11 @@ export async function createReturn(
   saleId: number,
   input: ReturnInput,
   principal: Principal,
-  idempotencyKey: string | null
+  idempotencyKey: IdempotencyKey | null
 ): Promise<{ returnId: number; replayed: boolean }> {
   // The sale is part of what was asked: the same lines of another sale are another return.
   const fingerprint = requestFingerprint({ sale_id: saleId, ...input })
-  const replay = (key: string) => findReturnByKey(key, saleId, fingerprint, principal)
+  const replay = (key: IdempotencyKey) => findReturnByKey(key, saleId, fingerprint, principal)
   if (idempotencyKey) {
     const earlier = await replay(idempotencyKey)
     if (earlier) return { returnId: earlier, replayed: true }
@@ -66,7 +66,7 @@ export async function createReturn(
     )
     return { returnId, replayed: false }
   } catch (error) {
-    if (idempotencyKey && (error as { constraint?: string }).constraint === 'returns_idempotency_key_unique') {
+    if (idempotencyKey && (error as { constraint?: string }).constraint === 'returns_idempotency_scope_key_unique') {
       const earlier = await replay(idempotencyKey)
       if (earlier) return { returnId: earlier, replayed: true }
     }
@@ -75,18 +75,23 @@ export async function createReturn(
 }
 
 /**
- * The return an earlier request with this key made, or null when the key is
- * new. A key only replays for the same body (another body, or another sale,
+ * The return an earlier request of this caller with this key made, or null
+ * when the key is new to them. A key only replays for the same body (another body, or another sale,
  * is a 409), and only to someone who may see that sale (else the same 404 as
  * for any sale of another store, and a 409 names no return id it may not
  * read). Returns recorded before fingerprints were
  * kept (NULL) replay for their key alone, as they did.
  */
-async function findReturnByKey(key: string, saleId: number, fingerprint: string, principal: Principal): Promise<number | null> {
+async function findReturnByKey(
+  { scope, key }: IdempotencyKey,
+  saleId: number,
+  fingerprint: string,
+  principal: Principal
+): Promise<number | null> {
   const existing = await db
     .from('returns')
     .join('sales', 'sales.id', 'returns.sale_id')
-    .where('returns.idempotency_key', key)
+    .where({ 'returns.idempotency_scope': scope, 'returns.idempotency_key': key })
     .select('returns.id', 'returns.sale_id', 'returns.request_fingerprint', 'sales.store_id')
     .first()
   if (!existing) return null
@@ -111,7 +116,7 @@ async function recordReturnInTransaction(
   saleId: number,
   input: ReturnInput,
   principal: Principal,
-  idempotencyKey: string | null,
+  idempotencyKey: IdempotencyKey | null,
   fingerprint: string
 ): Promise<number> {
   invalidateAfterCommit(trx, [Tags.reports])
@@ -150,7 +155,8 @@ async function recordReturnInTransaction(
       subtotal_cents: subtotalCents,
       tax_cents: taxCents,
       total_cents: totalCents,
-      idempotency_key: idempotencyKey,
+      idempotency_scope: idempotencyKey?.scope ?? null,
+      idempotency_key: idempotencyKey?.key ?? null,
       request_fingerprint: idempotencyKey ? fingerprint : null,
     })
     .returning('id')

@@ -2,7 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import { errors } from '@vinejs/vine'
 import { ApiError } from '#core/api_error'
 import { invalidateSoon, Tags } from '#core/cache'
-import { findIdempotentReplay, requestFingerprint, type IdempotentTable } from '#core/idempotency'
+import { findIdempotentReplay, requestFingerprint, type IdempotencyKey, type IdempotentTable } from '#core/idempotency'
 import { wireToCents } from '#core/money'
 import { MAX_SALE_CENTS, toCents } from '#core/money_input'
 import type { Principal } from '#access/principal'
@@ -121,13 +121,13 @@ function saleIdentity(input: CreateSaleInput) {
  * Records a sale at a register: prices come from the database, taxes from
  * the store's rates, stock is decremented under lock (never below zero),
  * and the sale, its lines, taxes, payments, ledger rows and rollups are
- * written in one transaction (one database statement). With an Idempotency-Key, a retry returns the
- * first sale and sells nothing again.
+ * written in one transaction (one database statement). With an Idempotency-Key, a retry by the same
+ * caller returns the first sale and sells nothing again.
  */
 export async function createSale(
   input: CreateSaleInput,
   principal: Principal,
-  idempotencyKey: string | null
+  idempotencyKey: IdempotencyKey | null
 ): Promise<CreatedSale> {
   const fingerprint = requestFingerprint(saleIdentity(input))
   try {
@@ -158,7 +158,8 @@ export async function createSale(
         total_cents: totalCents,
         paid_cents: paidCents,
         change_cents: changeCents,
-        idempotency_key: idempotencyKey,
+        idempotency_scope: idempotencyKey?.scope ?? null,
+        idempotency_key: idempotencyKey?.key ?? null,
         fingerprint,
         business_timezone: BUSINESS_TIMEZONE,
         lines: lines.map((l) => ({
@@ -271,7 +272,7 @@ interface RecordedSale {
  * One statement — so one transaction and one round trip — for every write
  * of the sale (migration 0010, ADR 0011): the register must have an open
  * session and every stock level must cover its line (else nothing is
- * written), and the key must be free (null otherwise: a replay).
+ * written), and the caller's key must be free (null otherwise: a replay).
  */
 async function recordSaleInDatabase(sale: Record<string, unknown>, register: RegisterContext): Promise<RecordedSale | null> {
   const result = await db.rawQuery<{ rows: { outcome: RecordOutcome | null }[] }>('SELECT record_sale(?::jsonb) AS outcome', [

@@ -50,6 +50,10 @@ export default class Sale extends BaseModel {
   @column()
   declare idempotencyKey: string | null
 
+  /** Whose key it is (`user:<id>`, `token:<id>`): keys are unique per caller. */
+  @column()
+  declare idempotencyScope: string | null
+
   @column({ serializeAs: null })
   declare requestFingerprint: string | null
 

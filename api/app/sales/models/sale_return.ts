@@ -37,6 +37,10 @@ export default class SaleReturn extends BaseModel {
   @column()
   declare idempotencyKey: string | null
 
+  /** Whose key it is (`user:<id>`, `token:<id>`): keys are unique per caller. */
+  @column()
+  declare idempotencyScope: string | null
+
   @hasMany(() => ReturnLine, { foreignKey: 'returnId' })
   declare lines: HasMany<typeof ReturnLine>
 

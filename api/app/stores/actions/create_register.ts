@@ -5,6 +5,7 @@ import { violatedUniqueConstraint } from '#core/db_errors'
 import { lockStore } from '#stores/services/store_integrity'
 import { MAX_REGISTER_NUMBER } from '#stores/validators/register_validators'
 import { invalidateAfterCommit, Tags } from '#core/cache'
+import type { IdempotencyKey } from '#core/idempotency'
 import { writeIdempotently, type IdempotentOperation } from '#core/idempotent_writes'
 
 const CREATIONS: IdempotentOperation = { name: 'register_creation', resource: 'register' }
@@ -19,7 +20,7 @@ const CREATIONS: IdempotentOperation = { name: 'register_creation', resource: 'r
 export async function createRegister(
   storeId: number,
   input: { number?: number; name?: string; isActive?: boolean },
-  idempotencyKey: string | null = null
+  idempotencyKey: IdempotencyKey | null = null
 ): Promise<{ register: Register; replayed: boolean }> {
   let outcome
   try {

@@ -1313,7 +1313,7 @@ export interface paths {
         put?: never;
         /**
          * Create an integration token; the response is the only time it is shown
-         * @description expire_le: ISO 8601 date or date-time in the future; omit it for a token that does not expire.
+         * @description expire_le: ISO 8601 date or date-time in the future; omit it for a token that does not expire. With an Idempotency-Key, a retry creates no second token; since the secret is never shown twice, it is a 409 IDEMPOTENCY_CONFLICT whose details.token_id names the token the key created.
          */
         post: operations["postApiV1Tokens"];
         delete?: never;
@@ -4158,7 +4158,7 @@ export interface operations {
                      *         },
                      *         "IDEMPOTENCY_CONFLICT": {
                      *           "status": 409,
-                     *           "description": "The Idempotency-Key was already used with a different request body.",
+                     *           "description": "The Idempotency-Key (keys are per user, or per integration token) was already used with a different request body; for POST /tokens also a retry of a creation that succeeded (details.token_id: the secret is never shown twice).",
                      *           "example": {
                      *             "timestamp": "2026-11-24T14:32:05.120Z",
                      *             "status": 409,
@@ -4505,7 +4505,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Optional; one unique key per product: 8–100 characters of A-Z a-z 0-9 . _ : -, e.g. a UUID made when the form opens. A retry with the same key and the same body answers with the first result (200, Idempotent-Replayed: true) and writes nothing again; the same key with another body is a 409 IDEMPOTENCY_CONFLICT; an empty or malformed key is a 422.
+                 * @description Optional; one unique key per product: 8–100 characters of A-Z a-z 0-9 . _ : -, e.g. a UUID made when the form opens. Keys belong to the caller: a user (whichever session or token they call with) or an integration token; another caller may use the same key for a write of its own. A retry with the same key and the same body answers with the first result (200, Idempotent-Replayed: true) and writes nothing again; the same key with another body is a 409 IDEMPOTENCY_CONFLICT; an empty or malformed key is a 422.
                  * @example 0b6f1c2e-7d4a-4f7e-9a53-2c8e5d1f3a90
                  */
                 "Idempotency-Key"?: string;
@@ -5090,7 +5090,7 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description Optional; one unique key per stock reduction: 8–100 characters of A-Z a-z 0-9 . _ : -, e.g. a UUID made when the form opens. A retry with the same key and the same body answers with the first result (200, Idempotent-Replayed: true) and writes nothing again; the same key with another body is a 409 IDEMPOTENCY_CONFLICT; an empty or malformed key is a 422.
+                 * @description Optional; one unique key per stock reduction: 8–100 characters of A-Z a-z 0-9 . _ : -, e.g. a UUID made when the form opens. Keys belong to the caller: a user (whichever session or token they call with) or an integration token; another caller may use the same key for a write of its own. A retry with the same key and the same body answers with the first result (200, Idempotent-Replayed: true) and writes nothing again; the same key with another body is a 409 IDEMPOTENCY_CONFLICT; an empty or malformed key is a 422.
                  * @example 0b6f1c2e-7d4a-4f7e-9a53-2c8e5d1f3a90
                  */
                 "Idempotency-Key"?: string;
@@ -6035,7 +6035,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Optional; one unique key per replenishment request: 8–100 characters of A-Z a-z 0-9 . _ : -, e.g. a UUID made when the form opens. A retry with the same key and the same body answers with the first result (200, Idempotent-Replayed: true) and writes nothing again; the same key with another body is a 409 IDEMPOTENCY_CONFLICT; an empty or malformed key is a 422.
+                 * @description Optional; one unique key per replenishment request: 8–100 characters of A-Z a-z 0-9 . _ : -, e.g. a UUID made when the form opens. Keys belong to the caller: a user (whichever session or token they call with) or an integration token; another caller may use the same key for a write of its own. A retry with the same key and the same body answers with the first result (200, Idempotent-Replayed: true) and writes nothing again; the same key with another body is a 409 IDEMPOTENCY_CONFLICT; an empty or malformed key is a 422.
                  * @example 0b6f1c2e-7d4a-4f7e-9a53-2c8e5d1f3a90
                  */
                 "Idempotency-Key"?: string;
@@ -8888,7 +8888,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Optional; one unique key per sale: 8–100 characters of A-Z a-z 0-9 . _ : -, e.g. a UUID made when the form opens. A retry with the same key and the same body answers with the first result (200, Idempotent-Replayed: true) and writes nothing again; the same key with another body is a 409 IDEMPOTENCY_CONFLICT; an empty or malformed key is a 422.
+                 * @description Optional; one unique key per sale: 8–100 characters of A-Z a-z 0-9 . _ : -, e.g. a UUID made when the form opens. Keys belong to the caller: a user (whichever session or token they call with) or an integration token; another caller may use the same key for a write of its own. A retry with the same key and the same body answers with the first result (200, Idempotent-Replayed: true) and writes nothing again; the same key with another body is a 409 IDEMPOTENCY_CONFLICT; an empty or malformed key is a 422.
                  * @example 0b6f1c2e-7d4a-4f7e-9a53-2c8e5d1f3a90
                  */
                 "Idempotency-Key"?: string;
@@ -9333,7 +9333,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Optional; one unique key per cancellation: 8–100 characters of A-Z a-z 0-9 . _ : -, e.g. a UUID made when the form opens. A retry with the same key and the same body answers with the first result (200, Idempotent-Replayed: true) and writes nothing again; the same key with another body is a 409 IDEMPOTENCY_CONFLICT; an empty or malformed key is a 422.
+                 * @description Optional; one unique key per cancellation: 8–100 characters of A-Z a-z 0-9 . _ : -, e.g. a UUID made when the form opens. Keys belong to the caller: a user (whichever session or token they call with) or an integration token; another caller may use the same key for a write of its own. A retry with the same key and the same body answers with the first result (200, Idempotent-Replayed: true) and writes nothing again; the same key with another body is a 409 IDEMPOTENCY_CONFLICT; an empty or malformed key is a 422.
                  * @example 0b6f1c2e-7d4a-4f7e-9a53-2c8e5d1f3a90
                  */
                 "Idempotency-Key"?: string;
@@ -9669,7 +9669,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Optional; one unique key per return: 8–100 characters of A-Z a-z 0-9 . _ : -, e.g. a UUID made when the form opens. A retry with the same key and the same body answers with the first result (200, Idempotent-Replayed: true) and writes nothing again; the same key with another body is a 409 IDEMPOTENCY_CONFLICT; an empty or malformed key is a 422.
+                 * @description Optional; one unique key per return: 8–100 characters of A-Z a-z 0-9 . _ : -, e.g. a UUID made when the form opens. Keys belong to the caller: a user (whichever session or token they call with) or an integration token; another caller may use the same key for a write of its own. A retry with the same key and the same body answers with the first result (200, Idempotent-Replayed: true) and writes nothing again; the same key with another body is a 409 IDEMPOTENCY_CONFLICT; an empty or malformed key is a 422.
                  * @example 0b6f1c2e-7d4a-4f7e-9a53-2c8e5d1f3a90
                  */
                 "Idempotency-Key"?: string;
@@ -9864,7 +9864,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Optional; one unique key per stock adjustment: 8–100 characters of A-Z a-z 0-9 . _ : -, e.g. a UUID made when the form opens. A retry with the same key and the same body answers with the first result (200, Idempotent-Replayed: true) and writes nothing again; the same key with another body is a 409 IDEMPOTENCY_CONFLICT; an empty or malformed key is a 422.
+                 * @description Optional; one unique key per stock adjustment: 8–100 characters of A-Z a-z 0-9 . _ : -, e.g. a UUID made when the form opens. Keys belong to the caller: a user (whichever session or token they call with) or an integration token; another caller may use the same key for a write of its own. A retry with the same key and the same body answers with the first result (200, Idempotent-Replayed: true) and writes nothing again; the same key with another body is a 409 IDEMPOTENCY_CONFLICT; an empty or malformed key is a 422.
                  * @example 0b6f1c2e-7d4a-4f7e-9a53-2c8e5d1f3a90
                  */
                 "Idempotency-Key"?: string;
@@ -11123,7 +11123,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Optional; one unique key per register: 8–100 characters of A-Z a-z 0-9 . _ : -, e.g. a UUID made when the form opens. A retry with the same key and the same body answers with the first result (200, Idempotent-Replayed: true) and writes nothing again; the same key with another body is a 409 IDEMPOTENCY_CONFLICT; an empty or malformed key is a 422.
+                 * @description Optional; one unique key per register: 8–100 characters of A-Z a-z 0-9 . _ : -, e.g. a UUID made when the form opens. Keys belong to the caller: a user (whichever session or token they call with) or an integration token; another caller may use the same key for a write of its own. A retry with the same key and the same body answers with the first result (200, Idempotent-Replayed: true) and writes nothing again; the same key with another body is a 409 IDEMPOTENCY_CONFLICT; an empty or malformed key is a 422.
                  * @example 0b6f1c2e-7d4a-4f7e-9a53-2c8e5d1f3a90
                  */
                 "Idempotency-Key"?: string;
@@ -11728,7 +11728,13 @@ export interface operations {
     postApiV1Tokens: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Optional; one unique key per token: 8–100 characters of A-Z a-z 0-9 . _ : -, e.g. a UUID made when the form opens. Keys belong to the caller: a user (whichever session or token they call with) or an integration token; another caller may use the same key for a write of its own. A retry with the same key and the same body creates nothing and is a 409 IDEMPOTENCY_CONFLICT naming the token in details.token_id (the secret is shown once only); the same key with another body is a 409 IDEMPOTENCY_CONFLICT; an empty or malformed key is a 422.
+                 * @example 0b6f1c2e-7d4a-4f7e-9a53-2c8e5d1f3a90
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11797,6 +11803,15 @@ export interface operations {
             };
             /** @description The token lacks a required scope or role */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The Idempotency-Key already created a token (a retry: its secret is not shown again), or was used with another body */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12444,7 +12459,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Optional; one unique key per warehouse receipt: 8–100 characters of A-Z a-z 0-9 . _ : -, e.g. a UUID made when the form opens. A retry with the same key and the same body answers with the first result (200, Idempotent-Replayed: true) and writes nothing again; the same key with another body is a 409 IDEMPOTENCY_CONFLICT; an empty or malformed key is a 422.
+                 * @description Optional; one unique key per warehouse receipt: 8–100 characters of A-Z a-z 0-9 . _ : -, e.g. a UUID made when the form opens. Keys belong to the caller: a user (whichever session or token they call with) or an integration token; another caller may use the same key for a write of its own. A retry with the same key and the same body answers with the first result (200, Idempotent-Replayed: true) and writes nothing again; the same key with another body is a 409 IDEMPOTENCY_CONFLICT; an empty or malformed key is a 422.
                  * @example 0b6f1c2e-7d4a-4f7e-9a53-2c8e5d1f3a90
                  */
                 "Idempotency-Key"?: string;
