@@ -4,7 +4,7 @@ import { CsrfField } from '~/components/csrf-field'
 import type { RootData } from '~/lib/root-data'
 import { translator } from '~/lib/i18n/index'
 
-/** The top bar: the user's menu (from lib/nav.ts), who is signed in, language, sign-out. */
+/** The top bar: the user's menu (from lib/nav.ts), who is signed in (a link to their account), language, sign-out. */
 export function AppNavbar({ root }: { root: RootData | undefined }) {
   const location = useLocation()
   const lang = root?.lang ?? 'fr'
@@ -39,9 +39,9 @@ export function AppNavbar({ root }: { root: RootData | undefined }) {
           </Link>
           {root?.user ? (
             <>
-              <span className="small" data-testid="current-user">
+              <Link className="small link-light" to="/compte" title={t('account.linkTitle')} data-testid="current-user">
                 {root.user.fullName} · {t(`role.${root.user.role}`)}
-              </span>
+              </Link>
               <Form method="post" action="/deconnexion" className="d-inline">
                 <CsrfField />
                 <button type="submit" className="btn btn-sm btn-light">

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 
-import { expiryInstant, lastValidDay, parseToken, parseUser, tokenState } from '../../app/lib/forms/access.ts'
+import { expiryInstant, lastValidDay, parsePasswordChange, parseToken, parseUser, tokenState } from '../../app/lib/forms/access.ts'
 
 const clerk = {
   nom_utilisateur: 'Caissier9',
@@ -52,6 +52,29 @@ describe('parseUser', () => {
     assert.equal(!created.ok && created.errors.mot_de_passe?.key, 'form.required')
     const edited = parseUser({ ...clerk, mot_de_passe: '' }, { creating: false })
     assert.equal(edited.ok && edited.value.password, null)
+  })
+})
+
+describe('parsePasswordChange', () => {
+  const change = { mot_de_passe_actuel: 'ancienne phrase', nouveau_mot_de_passe: ' nouvelle phrase ', confirmation: ' nouvelle phrase ' }
+
+  test('the current password and the new one, kept as typed (spaces belong to them)', () => {
+    assert.deepEqual(parsePasswordChange(change), { ok: true, value: { current: 'ancienne phrase', next: ' nouvelle phrase ' } })
+  })
+
+  test('every field is required', () => {
+    const empty = parsePasswordChange({})
+    assert.deepEqual(empty.ok ? null : Object.keys(empty.errors).sort(), ['confirmation', 'mot_de_passe_actuel', 'nouveau_mot_de_passe'])
+  })
+
+  test('the new password: long enough, not the current one, typed twice the same', () => {
+    const short = parsePasswordChange({ ...change, nouveau_mot_de_passe: 'court', confirmation: 'court' })
+    assert.deepEqual(!short.ok && short.errors.nouveau_mot_de_passe, { key: 'form.tooShort', params: { min: '10' } })
+    const same = parsePasswordChange({ ...change, nouveau_mot_de_passe: 'ancienne phrase', confirmation: 'ancienne phrase' })
+    assert.equal(!same.ok && same.errors.nouveau_mot_de_passe?.key, 'account.samePassword')
+    const typo = parsePasswordChange({ ...change, confirmation: ' nouvelle phrasE ' })
+    assert.equal(!typo.ok && typo.errors.confirmation?.key, 'account.confirmationMismatch')
+    assert.equal(!typo.ok && typo.errors.nouveau_mot_de_passe, undefined)
   })
 })
 

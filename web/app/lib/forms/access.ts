@@ -28,6 +28,14 @@ function rawField(input: FormInput, name: string): string {
   return typeof value === 'string' ? value : ''
 }
 
+const PASSWORD_MAX_LENGTH = 128
+
+/** The API's rule for any password a person chooses (an administrator's reset or their own change). */
+function checkNewPassword(form: FormReader, name: string, password: string): void {
+  if (password.length < PASSWORD_MIN_LENGTH) form.fail(name, 'form.tooShort', { min: formatNumber(PASSWORD_MIN_LENGTH) })
+  else if (password.length > PASSWORD_MAX_LENGTH) form.fail(name, 'form.tooLong', { max: formatNumber(PASSWORD_MAX_LENGTH) })
+}
+
 export function parseUser(input: FormInput, { creating }: { creating: boolean }): Parsed<UserInput> {
   const form = new FormReader(input)
   const username = form.text('nom_utilisateur', { min: 3, max: 60 }).toLowerCase()
@@ -42,8 +50,7 @@ export function parseUser(input: FormInput, { creating }: { creating: boolean })
   const password = rawField(input, 'mot_de_passe')
   if (password === '') {
     if (creating) form.fail('mot_de_passe', 'form.required')
-  } else if (password.length < PASSWORD_MIN_LENGTH) form.fail('mot_de_passe', 'form.tooShort', { min: formatNumber(PASSWORD_MIN_LENGTH) })
-  else if (password.length > 128) form.fail('mot_de_passe', 'form.tooLong', { max: formatNumber(128) })
+  } else checkNewPassword(form, 'mot_de_passe', password)
   return form.result(() => ({
     username,
     fullName,
@@ -52,6 +59,28 @@ export function parseUser(input: FormInput, { creating }: { creating: boolean })
     storeId,
     password: password === '' ? null : password,
   }))
+}
+
+export const PASSWORD_CHANGE_FIELDS = ['mot_de_passe_actuel', 'nouveau_mot_de_passe', 'confirmation'] as const
+
+export interface PasswordChange {
+  current: string
+  next: string
+}
+
+/** A user's own password change: the current one, the new one twice (a typo would lock them out). */
+export function parsePasswordChange(input: FormInput): Parsed<PasswordChange> {
+  const form = new FormReader(input)
+  const current = rawField(input, 'mot_de_passe_actuel')
+  const next = rawField(input, 'nouveau_mot_de_passe')
+  const confirmation = rawField(input, 'confirmation')
+  if (current === '') form.fail('mot_de_passe_actuel', 'form.required')
+  if (next === '') form.fail('nouveau_mot_de_passe', 'form.required')
+  else if (current !== '' && next === current) form.fail('nouveau_mot_de_passe', 'account.samePassword')
+  else checkNewPassword(form, 'nouveau_mot_de_passe', next)
+  if (confirmation === '') form.fail('confirmation', 'form.required')
+  else if (next !== '' && confirmation !== next) form.fail('confirmation', 'account.confirmationMismatch')
+  return form.result(() => ({ current, next }))
 }
 
 export const TOKEN_SCOPES = ['read', 'write', 'reports', 'admin'] as const

@@ -17,6 +17,8 @@ const RULE_MESSAGES: Record<string, MessageKey> = {
   date: 'form.date',
   money: 'form.money',
   decimal: 'form.money',
+  current_password: 'account.wrongCurrent',
+  different: 'account.samePassword',
 }
 
 interface ValidationEntry {

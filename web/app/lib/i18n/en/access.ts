@@ -3,6 +3,24 @@
 import type { access as french } from '../fr/access.ts'
 
 export const access: Record<keyof typeof french, string> = {
+  // The signed-in user's own account
+  'account.title': 'My account',
+  'account.linkTitle': 'My account: change your password',
+  'account.username': 'Username',
+  'account.role': 'Role',
+  'account.store': 'Store',
+  'account.passwordTitle': 'Change password',
+  'account.passwordIntro': 'Your other sessions (another register, another browser) will be closed; this one stays open.',
+  'account.current': 'Current password',
+  'account.new': 'New password',
+  'account.newHelp': 'At least {min} characters, not the current one.',
+  'account.confirmation': 'Confirm the new password',
+  'account.submit': 'Change password',
+  'account.submitting': 'Changing…',
+  'account.changed': 'Password changed. Your other sessions were closed.',
+  'account.wrongCurrent': 'This is not your current password.',
+  'account.samePassword': 'The new password must differ from the current one.',
+  'account.confirmationMismatch': 'The two entries of the new password differ.',
   // Users
   'users.title': 'Users',
   'users.new': 'New user',

@@ -1,6 +1,24 @@
 // Access: user accounts and API tokens.
 // French, the reference language. Placeholders are {name}; amounts and dates arrive already formatted.
 export const access = {
+  // The signed-in user's own account
+  'account.title': 'Mon compte',
+  'account.linkTitle': 'Mon compte : changer de mot de passe',
+  'account.username': "Nom d'utilisateur",
+  'account.role': 'Rôle',
+  'account.store': 'Magasin',
+  'account.passwordTitle': 'Changer de mot de passe',
+  'account.passwordIntro': 'Vos autres sessions (un autre poste, un autre navigateur) seront fermées ; celle-ci reste ouverte.',
+  'account.current': 'Mot de passe actuel',
+  'account.new': 'Nouveau mot de passe',
+  'account.newHelp': 'Au moins {min} caractères, différent de l\'actuel.',
+  'account.confirmation': 'Confirmez le nouveau mot de passe',
+  'account.submit': 'Changer le mot de passe',
+  'account.submitting': 'Changement…',
+  'account.changed': 'Mot de passe changé. Vos autres sessions ont été fermées.',
+  'account.wrongCurrent': "Ce n'est pas votre mot de passe actuel.",
+  'account.samePassword': "Le nouveau mot de passe doit être différent de l'actuel.",
+  'account.confirmationMismatch': 'Les deux saisies du nouveau mot de passe ne sont pas identiques.',
   // Users
   'users.title': 'Utilisateurs',
   'users.new': 'Nouvel utilisateur',

@@ -1,0 +1,107 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+
+import { CsrfField } from '~/components/csrf-field'
+import { Field, FormError } from '~/components/form-field'
+import { PageHeader } from '~/components/page-header'
+import { RouteErrorBoundary } from '~/components/route-error-boundary'
+import { TitledCard } from '~/components/titled-card'
+import { changeOwnPassword } from '~/lib/access/account.server'
+import { formatNumber } from '~/lib/format'
+import { PASSWORD_CHANGE_FIELDS, PASSWORD_MIN_LENGTH, parsePasswordChange } from '~/lib/forms/access'
+import { apiRefusal, invalidForm } from '~/lib/forms/refusal.server'
+import { bindFields, type FormRefusal } from '~/lib/forms/refusals'
+import { useValidatedForm } from '~/lib/forms/use-validated-form'
+import { pageTitle } from '~/lib/meta'
+import { useIsPending } from '~/lib/pending'
+import { loading, mutation, redirectWithNotice, signedIn } from '~/lib/request.server'
+import { getStore } from '~/lib/stores.server'
+import { useT } from '~/lib/root-data'
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'account.title') }]
+
+/** Every signed-in user, whatever the role: who they are, and their password. */
+export async function loader(args: LoaderFunctionArgs) {
+  const { api, user } = await signedIn(args)
+  return loading(async () => ({
+    username: user.username,
+    fullName: user.fullName,
+    role: user.role,
+    store: user.storeId === null ? null : (await getStore(api, user.storeId)).nom,
+  }))
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { api, form, session } = await mutation(args)
+  // Nothing typed comes back into the page: all three fields are passwords.
+  const parsed = parsePasswordChange(form)
+  if (!parsed.ok) return invalidForm(parsed.errors)
+  try {
+    await changeOwnPassword(api, parsed.value)
+  } catch (error) {
+    return apiRefusal(error, PASSWORD_CHANGE_FIELDS)
+  }
+  return redirectWithNotice('/compte', session, { kind: 'success', message: { key: 'account.changed' } })
+}
+
+export default function AccountPage() {
+  const account = useLoaderData<typeof loader>()
+  const refusal = useActionData<typeof action>() as FormRefusal | undefined
+  const t = useT()
+  const { formRef, onSubmit, fieldErrors } = useValidatedForm(parsePasswordChange, refusal)
+  const pending = useIsPending({ formAction: '/compte' })
+  const field = bindFields('password', fieldErrors, PASSWORD_CHANGE_FIELDS)
+
+  return (
+    <>
+      <PageHeader title={t('account.title')} crumbs={[{ label: t('account.title') }]} />
+      <div className="row g-4">
+        <div className="col-lg-4">
+          <TitledCard id="account-who" title={account.fullName}>
+            <dl className="mb-0" data-testid="account-summary">
+              <dt>{t('account.username')}</dt>
+              <dd>{account.username}</dd>
+              <dt>{t('account.role')}</dt>
+              <dd>{t(`role.${account.role}`)}</dd>
+              {account.store !== null ? (
+                <>
+                  <dt>{t('account.store')}</dt>
+                  <dd className="mb-0">{account.store}</dd>
+                </>
+              ) : null}
+            </dl>
+          </TitledCard>
+        </div>
+        <div className="col-lg-8">
+          <TitledCard id="account-password" title={t('account.passwordTitle')}>
+            <p className="text-body-secondary">{t('account.passwordIntro')}</p>
+            <Form method="post" action="/compte" noValidate onSubmit={onSubmit} ref={formRef} aria-labelledby="account-password">
+              <CsrfField />
+              <FormError error={refusal?.error} />
+              {/* The username lets password managers file the new password under the right account. */}
+              <input type="text" name="username" autoComplete="username" value={account.username} readOnly hidden />
+              <Field {...field('mot_de_passe_actuel')} label={t('account.current')} type="password" autoComplete="current-password" maxLength={256} required />
+              <Field
+                {...field('nouveau_mot_de_passe')}
+                label={t('account.new')}
+                help={t('account.newHelp', { min: formatNumber(PASSWORD_MIN_LENGTH) })}
+                type="password"
+                autoComplete="new-password"
+                maxLength={128}
+                required
+              />
+              <Field {...field('confirmation')} label={t('account.confirmation')} type="password" autoComplete="new-password" maxLength={128} required />
+              <button type="submit" className="btn btn-primary" disabled={pending}>
+                {pending ? t('account.submitting') : t('account.submit')}
+              </button>
+            </Form>
+          </TitledCard>
+        </div>
+      </div>
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />
+}
