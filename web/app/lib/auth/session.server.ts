@@ -35,8 +35,11 @@ export type { Notice }
 interface SessionData {
   csrf: string
   auth: AuthData
-  /** One cart per register: "productId:quantity,…" (see lib/pos/cart.server.ts). */
-  carts: Record<string, string>
+  /**
+   * One cart per register, "productId:quantity,…", most recently written first (see
+   * lib/pos/cart.server.ts); cookies written before kept an object keyed by register id.
+   */
+  carts: [registerId: number, cart: string][] | Record<string, string>
   /** The last sale recorded from this session, so a re-posted payment finds its receipt. */
   lastSale: { key: string; saleId: number }
 }
