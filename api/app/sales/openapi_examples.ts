@@ -52,6 +52,7 @@ const partialReturn = {
   vente_id: 1842,
   motif: 'Pain rassis',
   mode_remboursement: 'especes',
+  remboursements: [{ mode: 'especes', montant: '1.38' }],
   session_id: 311,
   utilisateur_id: 7,
   lignes: [{ ligne_id: 5521, produit_id: 1, code: 'ALI001', nom: 'Pain', quantite: 1, montant: '1.20' }],
@@ -82,7 +83,7 @@ const xReport = {
     { mode: 'carte', montant: '5.00' },
     { mode: 'especes', montant: '3.22' },
   ],
-  retours: { nombre: 1, total: '1.38', especes: '1.38' },
+  retours: { nombre: 1, total: '1.38', especes: '1.38', par_mode: [{ mode: 'especes', montant: '1.38' }] },
   especes_attendues: '151.84',
   especes_comptees: null,
   ecart: null,
@@ -119,7 +120,7 @@ export const salesResponseExamples = {
       type: 'X',
       ventes: { nombre: 0, sous_total: '0.00', taxes: [], total: '0.00' },
       paiements: [],
-      retours: { nombre: 0, total: '0.00', especes: '0.00' },
+      retours: { nombre: 0, total: '0.00', especes: '0.00', par_mode: [] },
       especes_attendues: '150.00',
       especes_comptees: null,
       ecart: null,
@@ -137,6 +138,12 @@ export const salesResponseExamples = {
     ...partialReturn,
     id: 97,
     motif: 'Annulation de la vente',
+    // 6.84 fits neither the card's 5.00 nor the 1.84 of cash left (3.22 kept − 1.38 refunded): split.
+    mode_remboursement: 'mixte',
+    remboursements: [
+      { mode: 'carte', montant: '5.00' },
+      { mode: 'especes', montant: '1.84' },
+    ],
     lignes: [
       { ligne_id: 5521, produit_id: 1, code: 'ALI001', nom: 'Pain', quantite: 1, montant: '1.20' },
       { ligne_id: 5522, produit_id: 7, code: 'BOI002', nom: "Jus d'orange", quantite: 1, montant: '1.90' },
@@ -165,7 +172,7 @@ export const salesBodyExamples = {
     ],
   },
   createReturn: { lignes: [{ ligne_id: 5521, quantite: 1 }], motif: 'Pain rassis', mode_remboursement: 'original' },
-  cancelSale: { motif: 'Annulation de la vente', mode_remboursement: 'especes' },
+  cancelSale: { motif: 'Annulation de la vente', mode_remboursement: 'original' },
   openSession: { fond_de_caisse: '150.00', note: 'Ouverture du matin' },
   closeSession: { especes_comptees: '151.80', note: 'Fin de journée' },
 }

@@ -79,7 +79,16 @@ const sessionReport = object(
       total: money,
     }),
     paiements: { type: 'array', description: 'Takings per tender', items: object({ mode: paymentMode, montant: money }) },
-    retours: object({ nombre: count, total: money, especes: { ...money, description: 'Refunded in cash from this drawer' } }),
+    retours: object({
+      nombre: count,
+      total: money,
+      especes: { ...money, description: 'Refunded in cash from this drawer: the cash parts of split refunds only' },
+      par_mode: {
+        type: 'array',
+        description: 'Refunded per tender (a refund split card + cash counts its part in each)',
+        items: object({ mode: paymentMode, montant: money }),
+      },
+    }),
     especes_attendues: { ...money, description: 'Float + cash taken − change given − cash refunds' },
     especes_comptees: { ...nullableMoney, description: 'Counted at closing; null while open' },
     ecart: { ...nullableMoney, description: 'Counted − expected; null while open' },
@@ -147,7 +156,17 @@ export const salesSchemas: Record<string, Record<string, unknown>> = {
     id: int,
     vente_id: int,
     motif: text,
-    mode_remboursement: paymentMode,
+    mode_remboursement: {
+      enum: [...Object.values(PAYMENT_METHOD_WIRE), 'mixte'],
+      description: 'The tender refunded, or mixte when the refund was split across tenders (see remboursements)',
+    },
+    remboursements: {
+      type: 'array',
+      description:
+        'What goes back to each tender, adding up to total: card and other first, then cash. No tender gets back more than it paid ' +
+        '(cash net of change) less earlier refunds. Empty for a refund of 0.00',
+      items: object({ mode: paymentMode, montant: money }),
+    },
     session_id: { ...nullableInt, description: 'Drawer session of a cash refund' },
     utilisateur_id: { ...nullableInt, description: 'User id; null when an integration token returned' },
     lignes: { type: 'array', items: returnLine },

@@ -38,6 +38,18 @@ const forbidden = (...errors: Error[]) =>
   errorResponse('The token lacks the write scope, or the action is not yours to do', missingScope(['write']), otherStore, ...errors)
 const returnErrors = {
   404: saleNotFound,
+  422: errorResponse(
+    'Invalid field, a line not of this sale, or a refund tender that cannot take the refund (max_cents is what it can still take)',
+    validationError('lignes', 'Line 999 is not a line of this sale', 'exists'),
+    ApiError.business(
+      'Ce mode de paiement ne peut rembourser que 5.00 sur cette vente : choisissez le mode d’origine pour répartir le remboursement',
+      { mode_remboursement: 'carte', refund_cents: 684, max_cents: 500, refundable_cents: { carte: 500, especes: 184 } }
+    ),
+    ApiError.business(
+      'La vente n’a pas été réglée par ce mode de paiement : remboursez par le mode d’origine, ou demandez à un gérant',
+      { mode_remboursement: 'autre', refund_cents: 684, max_cents: 0, refundable_cents: { carte: 500, especes: 184 } }
+    )
+  ),
   409: errorResponse(
     'More than sold, nothing left to return, a cash refund without an open session, or a reused Idempotency-Key',
     ApiError.conflict('RETURN_EXCEEDS_SOLD', 'Quantité retournée supérieure à la quantité vendue restante', {
@@ -158,10 +170,12 @@ router
       summary: 'Return some or all lines of a sale',
       description:
         'Quantities are bounded by what was sold minus earlier returns. Clerks (and integrations) within RETURN_WINDOW_HOURS ' +
-        '(24 h) of the sale; managers always. The sale is never deleted. mode_remboursement "original" (the default) refunds ' +
-        'to a tender the sale used: the first of cash, card, other that still holds the refund, else the one with the most left. ' +
-        'A clerk or an integration asking for a tender the sale did not use gets a 422 BUSINESS_LOGIC_ERROR with refund_cents ' +
-        'and refundable_cents per tender; managers and admins may choose any tender.',
+        '(24 h) of the sale; managers always. The sale is never deleted. No tender gets back more than it paid (cash net of ' +
+        'change) less earlier refunds. mode_remboursement "original" (the default) refunds to the first of cash, card, other ' +
+        'that can take the whole refund, else splits it: card, then other, then cash (mode_remboursement "mixte"; ' +
+        'remboursements lists each part). A named tender that cannot take the whole refund is a 422 BUSINESS_LOGIC_ERROR ' +
+        'with max_cents (what it can still take), refund_cents and refundable_cents per tender; managers and admins may ' +
+        'still refund in cash or autre beyond them (never to a card).',
       tags: ['Sales'],
       auth: ['write'],
       params: saleIdParams,

@@ -153,6 +153,7 @@ const MODE_MESSAGE = {
   especes: 'returns.refundedCash',
   carte: 'returns.refundedCard',
   autre: 'returns.refundedOther',
+  mixte: 'returns.refundedSplit',
 } as const
 
 export async function runReturnAction(

@@ -140,6 +140,16 @@ export default function ReturnsPage() {
                   mode: t(`receipt.mode.${view.lastReturn.mode_remboursement}`),
                 })}
               </p>
+              {/* A refund split across tenders: what goes back to the card, and what the drawer hands over. */}
+              {view.lastReturn.remboursements.length > 1 ? (
+                <ul className="mb-2 fw-semibold" data-testid="refund-parts">
+                  {view.lastReturn.remboursements.map((part) => (
+                    <li key={part.mode}>
+                      {t('returns.refundPart', { mode: t(`receipt.mode.${part.mode}`), amount: formatMoney(centsFromWire(part.montant)) })}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
               <ul className="mb-0 small">
                 {view.lastReturn.lignes.map((line) => (
                   <li key={line.ligne_id}>

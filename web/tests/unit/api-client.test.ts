@@ -156,10 +156,21 @@ describe('API errors become messages a clerk can act on', () => {
     assert.deepEqual(large, { key: 'api.insufficientStockItems', params: { items: 'Lait (1\u00a0500 / 1\u00a0200)' } })
   })
 
-  test('a refund another way than the sale was paid, a sale too large to hold', () => {
+  test('a refund another way than the sale was paid, or over what a tender can take; a sale too large to hold', () => {
     assert.deepEqual(
       apiErrorMessage(envelope('BUSINESS_LOGIC_ERROR', { mode_remboursement: 'especes', refund_cents: 822, refundable_cents: { carte: 822 } }, 'x', 422)),
       { key: 'api.refundNotLikeSale' }
+    )
+    assert.deepEqual(
+      apiErrorMessage(envelope('BUSINESS_LOGIC_ERROR', { mode_remboursement: 'carte', refund_cents: 380, max_cents: 0, refundable_cents: { especes: 380 } }, 'x', 422)),
+      { key: 'api.refundNotLikeSale' }
+    )
+    // A tender the sale used, with less left than the refund: its maximum is named.
+    assert.deepEqual(
+      apiErrorMessage(
+        envelope('BUSINESS_LOGIC_ERROR', { mode_remboursement: 'carte', refund_cents: 380, max_cents: 200, refundable_cents: { carte: 200, especes: 180 } }, 'x', 422)
+      ),
+      { key: 'api.refundOverTender', params: { max: '2,00 $' } }
     )
     assert.deepEqual(
       apiErrorMessage(envelope('BUSINESS_LOGIC_ERROR', { total_cents: 3_449_249_996, paid_cents: 4_000_000_000, max_cents: 2_000_000_000 }, 'x', 422)),

@@ -5,6 +5,8 @@ import { choosePayment, type Payment } from '#reporting/demo/payments'
 import { LINES_PER_SALE, RETURNS, UNITS_PER_LINE } from '#reporting/demo/profiles'
 import { ReceiptSequence, receiptNumber } from '#reporting/demo/receipt_number'
 import { computeRefund } from '#reporting/demo/refunds'
+import type { ReturnRow } from '#reporting/demo/history_rows'
+import { refundableByTender, refundMethodOf, splitRefund } from '#sales/refund_split'
 import { chooseReturnTime, isFullReturn, planReturnQuantities } from '#reporting/demo/return_planner'
 import type { ReplenishmentDesk } from '#reporting/demo/replenishment_desk'
 import type { PendingReturn, SimulationContext } from '#reporting/demo/simulation_context'
@@ -166,8 +168,11 @@ export class Checkout {
       register: registerIndex,
       lines: lines.map(({ saleLineId, product, quantity }) => ({ saleLineId, product, quantity })),
       refund,
-      // Cash goes back as cash when the drawer took at least that much; otherwise to the card.
-      refundMethod: payment.cashKeptCents >= refund.totalCents && payment.kind !== 'card' ? 'cash' : 'original',
+      // As a live return would: cash when the drawer kept that much, else the card, else split (ADR 0017).
+      refundParts: splitRefund(
+        refund.totalCents,
+        refundableByTender(payment.tenders.map((t) => ({ method: t.method, cents: t.amountCents })), payment.changeCents, [])
+      ) as PendingReturn['refundParts'],
       reason: reasonPicker.pick(random),
       dayIndex: when.dayIndex,
     }
@@ -189,12 +194,15 @@ export class Checkout {
       userId: store.clerkId,
       registerSessionId: drawer.sessionId,
       reason: pending.reason,
-      refundMethod: pending.refundMethod,
+      refundMethod: refundMethodOf(pending.refundParts, 'card') as ReturnRow['refundMethod'],
       subtotalCents: pending.refund.subtotalCents,
       taxCents: pending.refund.taxCents,
       totalCents: pending.refund.totalCents,
       createdAtMs: atMs,
     })
+    for (const part of pending.refundParts) {
+      sink.write('return_refunds', { returnId, method: part.method, amountCents: part.cents })
+    }
     pending.lines.forEach((line, index) => {
       const product = world.products[line.product]
       const subtotalCents = pending.refund.lineSubtotals[index]
@@ -215,7 +223,7 @@ export class Checkout {
       rollups.addReturnLine(day.date, store.id, product.id, line.quantity, subtotalCents)
     })
     rollups.addReturn(day.date, register.id, store.id, pending.refund.subtotalCents, pending.refund.totalCents)
-    if (pending.refundMethod === 'cash') drawer.cashOutCents += pending.refund.totalCents
+    drawer.cashOutCents += pending.refundParts.find((part) => part.method === 'cash')?.cents ?? 0
     stats.returns++
   }
 }

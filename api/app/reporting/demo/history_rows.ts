@@ -70,11 +70,19 @@ export interface ReturnRow {
   /** The drawer the refund was paid from: the sale's register, on the day of the return. */
   registerSessionId: number
   reason: string
-  refundMethod: 'cash' | 'original'
+  /** One tender, or 'mixed' when the refund is split (its parts are return_refunds rows). */
+  refundMethod: 'cash' | 'card' | 'mixed'
   subtotalCents: number
   taxCents: number
   totalCents: number
   createdAtMs: number
+}
+
+/** What one tender gets back of a return (ADR 0017). */
+export interface ReturnRefundRow {
+  returnId: number
+  method: 'cash' | 'card'
+  amountCents: number
 }
 
 export interface ReturnLineRow {
@@ -122,6 +130,7 @@ export interface HistoryRows {
   sale_taxes: SaleTaxRow
   payments: PaymentRow
   returns: ReturnRow
+  return_refunds: ReturnRefundRow
   return_lines: ReturnLineRow
   replenishment_requests: ReplenishmentRow
   stock_movements: MovementRow
@@ -137,6 +146,7 @@ export const HISTORY_TABLES: readonly HistoryTable[] = [
   'sale_taxes',
   'payments',
   'returns',
+  'return_refunds',
   'return_lines',
   'replenishment_requests',
   'stock_movements',

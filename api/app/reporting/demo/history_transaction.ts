@@ -27,6 +27,7 @@ const LOCKED_TABLES = [
   'sale_taxes',
   'payments',
   'returns',
+  'return_refunds',
   'return_lines',
   'replenishment_requests',
 ]

@@ -36,6 +36,10 @@ const COPY: { [T in HistoryTable]: { columns: string; line: (r: HistoryRows[T]) 
     columns: 'id, sale_id, user_id, register_session_id, reason, refund_method, subtotal_cents, tax_cents, total_cents, created_at',
     line: (r) => `${r.id}\t${r.saleId}\t${r.userId}\t${r.registerSessionId}\t${t(r.reason)}\t${r.refundMethod}\t${r.subtotalCents}\t${r.taxCents}\t${r.totalCents}\t${ts(r.createdAtMs)}`,
   },
+  return_refunds: {
+    columns: 'return_id, method, amount_cents',
+    line: (r) => `${r.returnId}\t${r.method}\t${r.amountCents}`,
+  },
   return_lines: {
     columns: 'return_id, sale_line_id, quantity, subtotal_cents',
     line: (r) => `${r.returnId}\t${r.saleLineId}\t${r.quantity}\t${r.subtotalCents}`,

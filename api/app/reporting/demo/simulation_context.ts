@@ -84,7 +84,8 @@ export interface PendingReturn {
   register: number
   lines: { saleLineId: number; product: number; quantity: number }[]
   refund: Refund
-  refundMethod: 'cash' | 'original'
+  /** How the refund goes back, as a live return splits it (no tender gets more than it paid). */
+  refundParts: { method: 'cash' | 'card'; cents: number }[]
   reason: string
   dayIndex: number
 }

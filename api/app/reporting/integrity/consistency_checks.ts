@@ -162,6 +162,16 @@ export const CONSISTENCY_CHECKS: ConsistencyCheck[] = [
       WHERE balance_after <> running
       ORDER BY id`,
   },
+  {
+    id: 'i',
+    label: 'every return: Σ its refund parts per tender = its total',
+    sql: `
+      WITH parts AS (SELECT return_id, sum(amount_cents) AS total FROM return_refunds GROUP BY 1)
+      SELECT r.id AS return_id, r.total_cents, coalesce(p.total, 0) AS parts_total
+      FROM returns r LEFT JOIN parts p ON p.return_id = r.id
+      WHERE r.total_cents <> coalesce(p.total, 0)
+      ORDER BY 1`,
+  },
 ]
 
 const TIME_ZONE_NAME = /^[A-Za-z0-9_+\-/]+$/

@@ -10,6 +10,8 @@ import { applyStockChanges } from '#inventory/services/stock_ledger'
 import { recordReturn } from '#reporting/services/rollups'
 import { refundTaxes } from '#sales/taxes'
 import type { PaymentMethod } from '#sales/models/payment'
+import { refundableByTender, refundMethodOf, splitRefund, type RefundPart } from '#sales/refund_split'
+import { centsToWire } from '#core/money'
 import { PAYMENT_METHOD_FROM_WIRE, PAYMENT_METHOD_WIRE } from '#sales/wire_names'
 
 /** How long after a sale a clerk (or an integration) may take it back; managers always can. */
@@ -140,8 +142,8 @@ async function recordReturnInTransaction(
   )
   const taxCents = taxRefunds.reduce((sum, t) => sum + t.amountCents, 0)
   const totalCents = subtotalCents + taxCents
-  const refundMethod = await refundMethodFor(trx, sale, input.mode_remboursement, totalCents, principal)
-  const sessionId = await openSessionOf(trx, sale.register_id, refundMethod === 'cash')
+  const parts = await refundPartsFor(trx, sale, input.mode_remboursement, totalCents, principal)
+  const sessionId = await openSessionOf(trx, sale.register_id, parts.some((part) => part.method === 'cash'))
 
   const [inserted] = await trx
     .insertQuery()
@@ -151,7 +153,7 @@ async function recordReturnInTransaction(
       user_id: principal.user?.id ?? null,
       register_session_id: sessionId,
       reason: input.motif,
-      refund_method: refundMethod,
+      refund_method: refundMethodOf(parts, PAYMENT_METHOD_FROM_WIRE[input.mode_remboursement ?? ''] ?? 'cash'),
       subtotal_cents: subtotalCents,
       tax_cents: taxCents,
       total_cents: totalCents,
@@ -161,6 +163,12 @@ async function recordReturnInTransaction(
     })
     .returning('id')
   const returnId = inserted.id as number
+  if (parts.length > 0) {
+    await trx
+      .insertQuery()
+      .table('return_refunds')
+      .multiInsert(parts.map((part) => ({ return_id: returnId, method: part.method, amount_cents: part.cents })))
+  }
 
   await trx.rawQuery(
     `WITH r AS (SELECT * FROM unnest(?::bigint[], ?::int[], ?::int[]) AS x(sale_line_id, quantity, subtotal)),
@@ -258,57 +266,65 @@ function resolveLines(requested: ReturnInput['lignes'], saleLines: SaleLineRow[]
   return lines
 }
 
-/** "original" refunds in cash when the customer paid any cash, else in the first tender's method. */
-/** What each way of paying can still give back on this sale: cash kept (tendered minus change), card and other tenders, less earlier refunds. */
-async function refundableByMethod(trx: TransactionClientContract, sale: LockedSale): Promise<Map<PaymentMethod, number>> {
+/** What each tender the sale used can still take back, read under the sale's lock. */
+async function refundableOf(trx: TransactionClientContract, sale: LockedSale): Promise<Map<PaymentMethod, number>> {
   const [paid, refunded] = await Promise.all([
     trx.from('payments').where('sale_id', sale.id).groupBy('method').select('method').sum('amount_cents as cents'),
-    trx.from('returns').where('sale_id', sale.id).groupBy('refund_method').select('refund_method as method').sum('total_cents as cents'),
+    trx
+      .from('return_refunds')
+      .join('returns', 'returns.id', 'return_refunds.return_id')
+      .where('returns.sale_id', sale.id)
+      .groupBy('return_refunds.method')
+      .select('return_refunds.method')
+      .sum('return_refunds.amount_cents as cents'),
   ])
-  const left = new Map<PaymentMethod, number>()
-  for (const row of paid) left.set(row.method, Number(row.cents) - (row.method === 'cash' ? sale.change_cents : 0))
-  // A manager's refund another way does not make that way one the sale was paid with.
-  for (const row of refunded) if (left.has(row.method)) left.set(row.method, left.get(row.method)! - Number(row.cents))
-  return left
+  const parts = (rows: { method: PaymentMethod; cents: string | number }[]) =>
+    rows.map((row) => ({ method: row.method, cents: Number(row.cents) }))
+  return refundableByTender(parts(paid), sale.change_cents, parts(refunded))
 }
 
 /**
- * A refund goes back the way the sale was paid: a clerk cannot send a cash
- * sale to a card, or a card sale to cash. "original" (or no choice) takes the
- * first tender, cash first, that can hold the whole refund, else the one with
- * the most left. Amounts are not capped per tender (a return has one refund
- * method, and a split sale must stay returnable in one go), only by the sale.
- * Managers and admins may refund another way (a card that has expired).
+ * A refund goes back the way the sale was paid, and no tender gets back more
+ * than it paid (ADR 0017). "original" (or no choice) splits across the
+ * sale's tenders when no single one can hold it. A named tender is honoured
+ * when it can hold the whole refund; else a 422 names its maximum, so an
+ * integration that reads mode_remboursement never believes the whole amount
+ * went back to a card that took less. Managers and admins may still refund
+ * in cash or "other" beyond the sale's tenders (an expired card, a store
+ * credit); a card is never refunded more than it was charged.
  */
-async function refundMethodFor(
+async function refundPartsFor(
   trx: TransactionClientContract,
   sale: LockedSale,
   wire: string | undefined,
   totalCents: number,
   principal: Principal
-): Promise<PaymentMethod> {
-  const left = await refundableByMethod(trx, sale)
-  if (wire && wire !== 'original') {
-    const method = PAYMENT_METHOD_FROM_WIRE[wire]
-    const override = principal.user?.role === 'manager' || principal.user?.role === 'admin'
-    if (left.has(method) || override) return method
-    throw refundNotLikeSale(totalCents, left, wire)
-  }
-  const used = REFUND_ORDER.filter((method) => left.has(method))
-  const fitting = used.find((method) => left.get(method)! >= totalCents)
-  return fitting ?? used.sort((a, b) => left.get(b)! - left.get(a)!)[0] ?? 'cash'
+): Promise<RefundPart[]> {
+  const left = await refundableOf(trx, sale)
+  if (!wire || wire === 'original') return splitRefund(totalCents, left)
+  const method = PAYMENT_METHOD_FROM_WIRE[wire]
+  if (totalCents === 0) return []
+  const override = (principal.user?.role === 'manager' || principal.user?.role === 'admin') && method !== 'card'
+  if ((left.get(method) ?? -1) >= totalCents || override) return [{ method, cents: totalCents }]
+  throw left.has(method) ? refundOverTender(totalCents, left, wire, method) : refundNotLikeSale(totalCents, left, wire)
 }
 
-const REFUND_ORDER: PaymentMethod[] = ['cash', 'card', 'other']
+function refundableWire(left: Map<PaymentMethod, number>) {
+  return Object.fromEntries([...left].map(([method, cents]) => [PAYMENT_METHOD_WIRE[method], Math.max(0, cents)]))
+}
 
 function refundNotLikeSale(totalCents: number, left: Map<PaymentMethod, number>, asked: string) {
   return ApiError.business(
     'La vente n’a pas été réglée par ce mode de paiement : remboursez par le mode d’origine, ou demandez à un gérant',
-    {
-      mode_remboursement: asked,
-      refund_cents: totalCents,
-      refundable_cents: Object.fromEntries([...left].map(([method, cents]) => [PAYMENT_METHOD_WIRE[method], Math.max(0, cents)])),
-    }
+    { mode_remboursement: asked, refund_cents: totalCents, max_cents: 0, refundable_cents: refundableWire(left) }
+  )
+}
+
+function refundOverTender(totalCents: number, left: Map<PaymentMethod, number>, asked: string, method: PaymentMethod) {
+  const max = Math.max(0, left.get(method)!)
+  return ApiError.business(
+    `Ce mode de paiement ne peut rembourser que ${centsToWire(max)} sur cette vente : choisissez le mode d’origine pour répartir le remboursement`,
+    { mode_remboursement: asked, refund_cents: totalCents, max_cents: max, refundable_cents: refundableWire(left) }
   )
 }
 

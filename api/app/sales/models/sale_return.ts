@@ -22,8 +22,9 @@ export default class SaleReturn extends BaseModel {
   @column()
   declare reason: string
 
+  /** One tender, or 'mixed' when the refund was split (its parts: return_refunds). */
   @column()
-  declare refundMethod: 'cash' | 'card' | 'other' | 'original'
+  declare refundMethod: 'cash' | 'card' | 'other' | 'original' | 'mixed'
 
   @column()
   declare subtotalCents: number

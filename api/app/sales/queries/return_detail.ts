@@ -7,11 +7,19 @@ import type { PaymentMethod } from '#sales/models/payment'
 import type { SaleStatus } from '#sales/models/sale'
 import { soldCodeAndName } from '#sales/queries/sold_names'
 
+const REFUND_PART_ORDER = ['card', 'other', 'cash']
+
+/** "mixte" when the refund was split across tenders (ADR 0017). */
+export function refundMethodWire(method: string): string {
+  if (method === 'mixed') return 'mixte'
+  return PAYMENT_METHOD_WIRE[method as PaymentMethod] ?? method
+}
+
 /** A return as the API shows it, with the sale's state after it. */
 export async function loadReturnWire(returnId: number) {
   const ret = await db.from('returns').where('id', returnId).first()
   if (!ret) throw ApiError.notFound('Return', returnId)
-  const [lines, sale] = await Promise.all([
+  const [lines, sale, refunds] = await Promise.all([
     db
       .from('return_lines')
       .join('sale_lines', 'sale_lines.id', 'return_lines.sale_line_id')
@@ -20,12 +28,17 @@ export async function loadReturnWire(returnId: number) {
       .orderBy('return_lines.id')
       .select('return_lines.*', 'sale_lines.product_id', ...soldCodeAndName()),
     db.from('sales').where('id', ret.sale_id).select('status', 'refunded_cents', 'total_cents').firstOrFail(),
+    db.from('return_refunds').where('return_id', returnId).select('method', 'amount_cents'),
   ])
   return {
     id: ret.id,
     vente_id: ret.sale_id,
     motif: ret.reason,
-    mode_remboursement: PAYMENT_METHOD_WIRE[ret.refund_method as PaymentMethod] ?? ret.refund_method,
+    mode_remboursement: refundMethodWire(ret.refund_method),
+    // Each tender's part, in the order the clerk hands it back: card, other, then cash.
+    remboursements: refunds
+      .sort((a, b) => REFUND_PART_ORDER.indexOf(a.method) - REFUND_PART_ORDER.indexOf(b.method))
+      .map((r) => ({ mode: PAYMENT_METHOD_WIRE[r.method as PaymentMethod], montant: centsToWire(r.amount_cents) })),
     session_id: ret.register_session_id,
     utilisateur_id: ret.user_id,
     lignes: lines.map((l) => ({

@@ -56,13 +56,16 @@ export interface SessionFigures {
   tenders: { method: string; amountCents: number }[]
   returnsCount: number
   refundedCents: number
+  /** Per method, what went back to each tender (a split refund counts in each). */
+  refundTenders: { method: string; amountCents: number }[]
   cashRefundedCents: number
   expectedCashCents: number
 }
 
 /**
  * The X (open) or Z (closed) report of a drawer session, from its sales,
- * payments and cash refunds. Expected cash = float + net cash taken − cash refunded.
+ * payments and refunds. Expected cash = float + net cash taken − the cash
+ * parts of refunds (a refund split card + cash takes only its cash part).
  */
 export async function sessionFigures(
   sessionId: number,
@@ -70,7 +73,7 @@ export async function sessionFigures(
 ): Promise<SessionFigures> {
   const session = await client.from('register_sessions').where('id', sessionId).first()
   if (!session) throw ApiError.notFound('Register session', sessionId)
-  const [totals, taxes, tenders, refunds] = await Promise.all([
+  const [totals, taxes, tenders, refunds, refundTenders] = await Promise.all([
     client
       .from('sales')
       .where('register_session_id', sessionId)
@@ -93,20 +96,24 @@ export async function sessionFigures(
         GROUP BY p.method ORDER BY p.method`,
       [sessionId, sessionId]
     ),
+    client.from('returns').where('register_session_id', sessionId).count('* as count').sum({ total: 'total_cents' }).first(),
+    // Only the cash part of a split refund left the drawer (ADR 0017).
     client
-      .from('returns')
-      .where('register_session_id', sessionId)
-      .count('* as count')
-      .sum({ total: 'total_cents' })
-      .select(db.raw("COALESCE(SUM(total_cents) FILTER (WHERE refund_method = 'cash'), 0) AS cash"))
-      .first(),
+      .from('return_refunds')
+      .join('returns', 'returns.id', 'return_refunds.return_id')
+      .where('returns.register_session_id', sessionId)
+      .groupBy('return_refunds.method')
+      .orderBy('return_refunds.method')
+      .select('return_refunds.method')
+      .sum('return_refunds.amount_cents as amount'),
   ])
   const tenderRows = (tenders.rows as { method: string; amount: number }[]).map((t) => ({
     method: t.method,
     amountCents: Number(t.amount),
   }))
   const netCash = tenderRows.find((t) => t.method === 'cash')?.amountCents ?? 0
-  const cashRefunded = Number(refunds?.cash ?? 0)
+  const refundRows = refundTenders.map((r) => ({ method: r.method as string, amountCents: Number(r.amount) }))
+  const cashRefunded = refundRows.find((r) => r.method === 'cash')?.amountCents ?? 0
   return {
     session: sessionRecord(session),
     salesCount: Number(totals?.count ?? 0),
@@ -117,6 +124,7 @@ export async function sessionFigures(
     tenders: tenderRows,
     returnsCount: Number(refunds?.count ?? 0),
     refundedCents: Number(refunds?.total ?? 0),
+    refundTenders: refundRows,
     cashRefundedCents: cashRefunded,
     expectedCashCents: session.opening_float_cents + netCash - cashRefunded,
   }

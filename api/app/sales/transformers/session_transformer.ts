@@ -41,6 +41,10 @@ export function sessionToWire(figures: SessionFigures) {
         nombre: figures.returnsCount,
         total: centsToWire(figures.refundedCents),
         especes: centsToWire(figures.cashRefundedCents),
+        par_mode: figures.refundTenders.map((t) => ({
+          mode: PAYMENT_METHOD_WIRE[t.method as PaymentMethod] ?? t.method,
+          montant: centsToWire(t.amountCents),
+        })),
       },
       especes_attendues: centsToWire(expected),
       especes_comptees: counted === null ? null : centsToWire(counted),

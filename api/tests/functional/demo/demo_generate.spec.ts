@@ -132,4 +132,13 @@ test.group('demo:generate and stock:verify (commits; database reset afterwards)'
     assert.match(verified.output, /✗\)? \(c\)[^\n]*: 1 mismatching key/)
     assert.notMatch(verified.output, /✗\)? \(a\)/)
   })
+
+  test('stock:verify fails on a return whose refund parts no longer add up to it', async ({ assert }) => {
+    assert.isAbove(await count('return_refunds'), 0, 'the demo history has split or single-tender refund parts')
+    await db.rawQuery("INSERT INTO return_refunds (return_id, method, amount_cents) SELECT min(id), 'other', 1 FROM returns")
+    const verified = await run('stock:verify', [])
+    await db.from('return_refunds').where('method', 'other').delete()
+    assert.equal(verified.exitCode, 1)
+    assert.match(verified.output, /✗\)? \(i\)[^\n]*: 1 mismatching key/)
+  })
 })

@@ -141,7 +141,9 @@ test.group('HistorySimulator: sales and returns', () => {
     for (const sale of sink.rows.sales) {
       cashIn.set(sale.registerSessionId, (cashIn.get(sale.registerSessionId) ?? 0) - sale.changeCents)
     }
-    const cashOut = sumBy(sink.rows.returns.filter((r) => r.refundMethod === 'cash'), (r) => r.registerSessionId, (r) => r.totalCents)
+    // Only the cash part of a split refund leaves the drawer.
+    const sessionOf = new Map(sink.rows.returns.map((r) => [r.id, r.registerSessionId]))
+    const cashOut = sumBy(sink.rows.return_refunds.filter((r) => r.method === 'cash'), (r) => sessionOf.get(r.returnId)!, (r) => r.amountCents)
     for (const session of sink.rows.register_sessions) {
       const expected = session.openingFloatCents + (cashIn.get(session.id) ?? 0) - (cashOut.get(session.id) ?? 0)
       assert.equal(session.expectedCashCents, expected)

@@ -103,8 +103,11 @@ export function apiErrorMessage(envelope: ApiErrorEnvelope): Message {
         return { key: 'api.paymentShort', params: { total: formatMoney(total), missing: formatMoney(missing) } }
       }
       if (/only cash can be overpaid/i.test(envelope.message)) return { key: 'api.onlyCashOverpaid' }
-      if (typeof details.mode_remboursement === 'string') return { key: 'api.refundNotLikeSale' }
       const max = numberIn(details, 'max_cents')
+      if (typeof details.mode_remboursement === 'string') {
+        // A tender the sale used, with less left than the refund: say how much it can still take.
+        return max ? { key: 'api.refundOverTender', params: { max: formatMoney(max) } } : { key: 'api.refundNotLikeSale' }
+      }
       if (max !== null) return { key: 'api.saleTooLarge', params: { max: formatMoney(max) } }
       // A replenishment request for a deactivated product (create_replenishment.ts): the only
       // business refusal that names a produit_id. The stock pages list such products too.

@@ -1018,7 +1018,7 @@ export interface paths {
         put?: never;
         /**
          * Return some or all lines of a sale
-         * @description Quantities are bounded by what was sold minus earlier returns. Clerks (and integrations) within RETURN_WINDOW_HOURS (24 h) of the sale; managers always. The sale is never deleted. mode_remboursement "original" (the default) refunds to a tender the sale used: the first of cash, card, other that still holds the refund, else the one with the most left. A clerk or an integration asking for a tender the sale did not use gets a 422 BUSINESS_LOGIC_ERROR with refund_cents and refundable_cents per tender; managers and admins may choose any tender.
+         * @description Quantities are bounded by what was sold minus earlier returns. Clerks (and integrations) within RETURN_WINDOW_HOURS (24 h) of the sale; managers always. The sale is never deleted. No tender gets back more than it paid (cash net of change) less earlier refunds. mode_remboursement "original" (the default) refunds to the first of cash, card, other that can take the whole refund, else splits it: card, then other, then cash (mode_remboursement "mixte"; remboursements lists each part). A named tender that cannot take the whole refund is a 422 BUSINESS_LOGIC_ERROR with max_cents (what it can still take), refund_cents and refundable_cents per tender; managers and admins may still refund in cash or autre beyond them (never to a card).
          */
         post: operations["postApiV1SalesIdReturns"];
         delete?: never;
@@ -2323,9 +2323,15 @@ export interface components {
                     montant: components["schemas"]["Money"];
                 }[];
                 retours: {
-                    /** @description Refunded in cash from this drawer */
+                    /** @description Refunded in cash from this drawer: the cash parts of split refunds only */
                     especes: components["schemas"]["Money"];
                     nombre: number;
+                    /** @description Refunded per tender (a refund split card + cash counts its part in each) */
+                    par_mode: {
+                        /** @enum {unknown} */
+                        mode: "especes" | "carte" | "autre";
+                        montant: components["schemas"]["Money"];
+                    }[];
                     total: components["schemas"]["Money"];
                 };
                 /**
@@ -2444,9 +2450,18 @@ export interface components {
                 produit_id: number;
                 quantite: number;
             }[];
-            /** @enum {unknown} */
-            mode_remboursement: "especes" | "carte" | "autre";
+            /**
+             * @description The tender refunded, or mixte when the refund was split across tenders (see remboursements)
+             * @enum {unknown}
+             */
+            mode_remboursement: "especes" | "carte" | "autre" | "mixte";
             motif: string;
+            /** @description What goes back to each tender, adding up to total: card and other first, then cash. No tender gets back more than it paid (cash net of change) less earlier refunds. Empty for a refund of 0.00 */
+            remboursements: {
+                /** @enum {unknown} */
+                mode: "especes" | "carte" | "autre";
+                montant: components["schemas"]["Money"];
+            }[];
             /** @description Drawer session of a cash refund */
             session_id: number | null;
             sous_total: components["schemas"]["Money"];
@@ -5394,7 +5409,13 @@ export interface operations {
                      *         "retours": {
                      *           "nombre": 1,
                      *           "total": "1.38",
-                     *           "especes": "1.38"
+                     *           "especes": "1.38",
+                     *           "par_mode": [
+                     *             {
+                     *               "mode": "especes",
+                     *               "montant": "1.38"
+                     *             }
+                     *           ]
                      *         },
                      *         "especes_attendues": "151.84",
                      *         "especes_comptees": null,
@@ -5514,7 +5535,13 @@ export interface operations {
                      *         "retours": {
                      *           "nombre": 1,
                      *           "total": "1.38",
-                     *           "especes": "1.38"
+                     *           "especes": "1.38",
+                     *           "par_mode": [
+                     *             {
+                     *               "mode": "especes",
+                     *               "montant": "1.38"
+                     *             }
+                     *           ]
                      *         },
                      *         "especes_attendues": "151.84",
                      *         "especes_comptees": "151.80",
@@ -5730,7 +5757,8 @@ export interface operations {
                      *         "retours": {
                      *           "nombre": 0,
                      *           "total": "0.00",
-                     *           "especes": "0.00"
+                     *           "especes": "0.00",
+                     *           "par_mode": []
                      *         },
                      *         "especes_attendues": "150.00",
                      *         "especes_comptees": null,
@@ -5875,7 +5903,13 @@ export interface operations {
                      *         "retours": {
                      *           "nombre": 1,
                      *           "total": "1.38",
-                     *           "especes": "1.38"
+                     *           "especes": "1.38",
+                     *           "par_mode": [
+                     *             {
+                     *               "mode": "especes",
+                     *               "montant": "1.38"
+                     *             }
+                     *           ]
                      *         },
                      *         "especes_attendues": "151.84",
                      *         "especes_comptees": null,
@@ -8722,6 +8756,12 @@ export interface operations {
                      *       "vente_id": 1842,
                      *       "motif": "Pain rassis",
                      *       "mode_remboursement": "especes",
+                     *       "remboursements": [
+                     *         {
+                     *           "mode": "especes",
+                     *           "montant": "1.38"
+                     *         }
+                     *       ],
                      *       "session_id": 311,
                      *       "utilisateur_id": 7,
                      *       "lignes": [
@@ -9348,7 +9388,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "motif": "Annulation de la vente",
-                 *       "mode_remboursement": "especes"
+                 *       "mode_remboursement": "original"
                  *     }
                  */
                 "application/json": {
@@ -9373,6 +9413,12 @@ export interface operations {
                      *       "vente_id": 1842,
                      *       "motif": "Pain rassis",
                      *       "mode_remboursement": "especes",
+                     *       "remboursements": [
+                     *         {
+                     *           "mode": "especes",
+                     *           "montant": "1.38"
+                     *         }
+                     *       ],
                      *       "session_id": 311,
                      *       "utilisateur_id": 7,
                      *       "lignes": [
@@ -9412,7 +9458,17 @@ export interface operations {
                      *       "id": 97,
                      *       "vente_id": 1842,
                      *       "motif": "Annulation de la vente",
-                     *       "mode_remboursement": "especes",
+                     *       "mode_remboursement": "mixte",
+                     *       "remboursements": [
+                     *         {
+                     *           "mode": "carte",
+                     *           "montant": "5.00"
+                     *         },
+                     *         {
+                     *           "mode": "especes",
+                     *           "montant": "1.84"
+                     *         }
+                     *       ],
                      *       "session_id": 311,
                      *       "utilisateur_id": 7,
                      *       "lignes": [
@@ -9518,7 +9574,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Validation error (details.validation_errors lists each field) */
+            /** @description Invalid field, a line not of this sale, or a refund tender that cannot take the refund (max_cents is what it can still take) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9719,6 +9775,12 @@ export interface operations {
                      *       "vente_id": 1842,
                      *       "motif": "Pain rassis",
                      *       "mode_remboursement": "especes",
+                     *       "remboursements": [
+                     *         {
+                     *           "mode": "especes",
+                     *           "montant": "1.38"
+                     *         }
+                     *       ],
                      *       "session_id": 311,
                      *       "utilisateur_id": 7,
                      *       "lignes": [
@@ -9759,6 +9821,12 @@ export interface operations {
                      *       "vente_id": 1842,
                      *       "motif": "Pain rassis",
                      *       "mode_remboursement": "especes",
+                     *       "remboursements": [
+                     *         {
+                     *           "mode": "especes",
+                     *           "montant": "1.38"
+                     *         }
+                     *       ],
                      *       "session_id": 311,
                      *       "utilisateur_id": 7,
                      *       "lignes": [
@@ -9848,7 +9916,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Validation error (details.validation_errors lists each field) */
+            /** @description Invalid field, a line not of this sale, or a refund tender that cannot take the refund (max_cents is what it can still take) */
             422: {
                 headers: {
                     [name: string]: unknown;
