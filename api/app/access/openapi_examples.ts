@@ -11,6 +11,7 @@ const clerk = {
   nom_complet: 'Julie Tremblay',
   role: 'clerk',
   magasin_id: 1,
+  doit_changer_mot_de_passe: false,
 }
 const erpToken = {
   id: 3,

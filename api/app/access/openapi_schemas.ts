@@ -13,6 +13,13 @@ const userSummaryProperties = {
   nom_complet: { type: 'string', example: 'Caissier Magasin Centre-Ville' },
   role: { enum: [...ROLES] },
   magasin_id: { type: ['integer', 'null'], description: 'Set for clerks only' },
+  doit_changer_mot_de_passe: {
+    type: 'boolean',
+    description:
+      'An administrator set this password (new account or reset): until the user chooses their own with ' +
+      'POST /api/v1/auth/password, their sessions get 403 PASSWORD_CHANGE_REQUIRED everywhere but /auth/me, ' +
+      '/auth/password and /auth/logout',
+  },
 }
 
 const tokenProperties = {

@@ -7,7 +7,14 @@ export interface Principal {
   tokenName: string
   kind: 'integration' | 'session'
   scopes: ReadonlySet<Scope>
-  user: { id: number; username: string; role: Role; storeId: number | null } | null
+  user: {
+    id: number
+    username: string
+    role: Role
+    storeId: number | null
+    /** An administrator set the password: the session may only change it (see #access/password_gate). */
+    mustChangePassword: boolean
+  } | null
 }
 
 declare module '@adonisjs/core/http' {

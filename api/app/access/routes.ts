@@ -35,7 +35,9 @@ router
         'are accepted as aliases. The session scopes follow the role: clerk → read, write; manager → read, ' +
         'write, reports; admin → read, write, reports, admin. Unknown user, wrong password and deactivated ' +
         'account all answer the same 401. Failed attempts are limited to 5 per (identifiant, IP) and 30 per ' +
-        'IP per 15 minutes (429 with Retry-After).',
+        'IP per 15 minutes (429 with Retry-After). `utilisateur.doit_changer_mot_de_passe: true` means an administrator ' +
+        'set the password (new account or reset): the session then only answers on GET /auth/me, POST /auth/password and ' +
+        'POST /auth/logout (anything else is 403 PASSWORD_CHANGE_REQUIRED) until the user chooses their own.',
       tags: ['Authentication'],
       auth: 'public',
       body: loginBody,
@@ -62,7 +64,8 @@ router
         'Body: `mot_de_passe_actuel` and `nouveau_mot_de_passe` (at least 10 characters, not the current one). ' +
         'A wrong current password answers 422 on `mot_de_passe_actuel` and counts as a failed login (same ' +
         'limits, 429 with Retry-After). The user’s other sessions are revoked; the one making the change stays ' +
-        'valid. Integration tokens have no password (422).',
+        'valid, and a password an administrator set (doit_changer_mot_de_passe) is then the user’s own: the session ' +
+        'may call everything its scopes allow. Integration tokens have no password (422).',
       tags: ['Authentication'],
       auth: [],
       body: changePasswordBody,
@@ -75,6 +78,9 @@ router
     })
     documented(router.get('/auth/me', [AuthController, 'me']).use(middleware.auth()), {
       summary: 'Who is calling: the logged-in user, or the integration token',
+      description:
+        'For a session, `utilisateur.doit_changer_mot_de_passe` says whether the user must first choose their own ' +
+        'password (POST /auth/password); this route answers either way.',
       tags: ['Authentication'],
       auth: [],
       responses: { 200: { description: 'The principal', schema: 'Me' } },
@@ -107,7 +113,8 @@ router
       summary: 'Create a user',
       description:
         'nom_utilisateur: 3–60 characters among a-z 0-9 . _ - (lower-cased); mot_de_passe: at least 10 ' +
-        'characters; magasin_id is required for a clerk and must be null or absent for other roles.',
+        'characters; magasin_id is required for a clerk and must be null or absent for other roles. The administrator ' +
+        'knows the password: the new user must choose their own at first sign-in (doit_changer_mot_de_passe: true).',
       tags: ['Users'],
       auth: ['admin'],
       body: createUserBody,
@@ -123,7 +130,9 @@ router
       description:
         'Any subset of the fields. Deactivating (`actif: false`), changing the role or store, or setting a new ' +
         'password revokes the user’s open sessions in the same transaction. An administrator cannot ' +
-        'deactivate or demote themselves, and the last active administrator cannot be removed (409).',
+        'deactivate or demote themselves, and the last active administrator cannot be removed (409). A password set ' +
+        'for another user flags them (doit_changer_mot_de_passe: true): they must choose their own at next sign-in; ' +
+        'an administrator setting their own password is not flagged.',
       tags: ['Users'],
       auth: ['admin'],
       params: userIdParams,

@@ -1,6 +1,7 @@
 import { errors as vineErrors } from '@vinejs/vine'
 import { ApiError } from '#core/api_error'
 import { toEnvelope } from '#core/exceptions/to_envelope'
+import { passwordChangeRequired } from '#access/password_gate'
 
 /* Each code: the HTTP status it comes with and what it means. */
 const definitions = {
@@ -26,6 +27,13 @@ const definitions = {
   AUTHORIZATION_ERROR: {
     status: 403,
     description: 'The token is valid but lacks the scope or role this operation needs.',
+  },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    description:
+      'The session belongs to a user whose password an administrator set (new account or reset): until they choose ' +
+      'their own with POST /api/v1/auth/password, only GET /api/v1/auth/me, POST /api/v1/auth/password and ' +
+      'POST /api/v1/auth/logout answer. Integration tokens are never concerned.',
   },
   NOT_FOUND: { status: 404, description: 'The resource or route does not exist.' },
   DUPLICATE_RESOURCE: { status: 409, description: 'A resource with the same unique value already exists.' },
@@ -84,6 +92,7 @@ const exampleErrors: Record<keyof typeof definitions, [path: string, error: Erro
     '/api/v1/products',
     ApiError.forbidden('This token lacks the scope(s): write', { required_scopes: ['write'], missing_scopes: ['write'] }),
   ],
+  PASSWORD_CHANGE_REQUIRED: ['/api/v1/products', passwordChangeRequired()],
   NOT_FOUND: ['/api/v1/products/999', ApiError.notFound('Product', 999)],
   DUPLICATE_RESOURCE: ['/api/v1/products', ApiError.duplicate('Product', 'code', 'ALI001')],
   RESOURCE_IN_USE: ['/api/v1/categories/1', ApiError.inUse('Category', 1, ['products'])],

@@ -50,9 +50,11 @@ export default class DevAccessSeeder extends BaseSeeder {
           password: await hash.make(password),
           role: account.role,
           store_id: account.storeId,
+          // The dev accounts' passwords are the ones in dev-credentials.json: never one to replace first.
+          must_change_password: false,
         })
         .onConflict('username')
-        .merge(['password', 'role', 'store_id', 'is_active'])
+        .merge(['password', 'role', 'store_id', 'is_active', 'must_change_password'])
       users.push({ username: account.username, password, role: account.role, storeId: account.storeId })
     }
 

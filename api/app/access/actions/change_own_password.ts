@@ -14,7 +14,8 @@ const NOT_A_PERSON = 'Only a signed-in user has a password to change; integratio
  * asked for (a session left open on a shared register must not be enough),
  * and a wrong one counts against the same budgets as a failed login, so
  * this is no side door for guessing. The user's other sessions end with
- * the change; the one that made it goes on.
+ * the change; the one that made it goes on. A password an administrator
+ * set is the user's own from now on (the flag is cleared).
  */
 export async function changeOwnPassword(
   principal: Principal,
@@ -40,7 +41,7 @@ export async function changeOwnPassword(
       .from('users')
       .where('id', user.id)
       .where('password', user.password)
-      .update({ password: passwordHash, updated_at: new Date() })
+      .update({ password: passwordHash, must_change_password: false, updated_at: new Date() })
     if (Number(updated) !== 1) {
       throw fieldError('mot_de_passe_actuel', 'The current password is not correct', 'current_password')
     }

@@ -13,7 +13,11 @@ export interface NewUser {
   isActive: boolean
 }
 
-/** Creates an account; username and e-mail are unique, a clerk needs an existing store. */
+/**
+ * Creates an account; username and e-mail are unique, a clerk needs an
+ * existing store. The administrator chose the password, so the new user
+ * must replace it at their first sign-in.
+ */
 export async function createUser(input: NewUser): Promise<User> {
   assertStoreMatchesRole(input.role, input.storeId)
   const passwordHash = await hash.make(input.password)
@@ -29,6 +33,7 @@ export async function createUser(input: NewUser): Promise<User> {
           storeId: input.storeId,
           password: passwordHash,
           isActive: input.isActive,
+          mustChangePassword: true,
         },
         { client: trx }
       )

@@ -28,6 +28,8 @@ export interface UserChanges {
  * Deactivating, demoting or moving a user, or resetting their password,
  * revokes their open sessions (a session's scopes were fixed at login);
  * the caller's own session survives a change to their own password.
+ * A password set for someone else is known to whoever set it: its owner
+ * must choose their own before anything else (#access/password_gate).
  */
 export async function updateUser(principal: Principal, userId: number, changes: UserChanges): Promise<User> {
   const passwordHash = changes.password !== undefined ? await hash.make(changes.password) : undefined
@@ -59,7 +61,9 @@ export async function updateUser(principal: Principal, userId: number, changes: 
         ...(changes.email !== undefined ? { email: changes.email } : {}),
         ...(changes.fullName !== undefined ? { fullName: changes.fullName } : {}),
         ...(changes.isActive !== undefined ? { isActive: changes.isActive } : {}),
-        ...(passwordHash !== undefined ? { password: passwordHash } : {}),
+        ...(passwordHash !== undefined
+          ? { password: passwordHash, mustChangePassword: principal.user?.id !== user.id }
+          : {}),
         role,
         storeId,
       })

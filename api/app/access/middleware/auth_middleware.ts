@@ -3,6 +3,7 @@ import type { NextFn } from '@adonisjs/core/types/http'
 import { ApiError } from '#core/api_error'
 import { authenticateToken } from '#access/services/token_service'
 import type { Scope } from '#access/models/api_token'
+import { assertPasswordChosen } from '#access/password_gate'
 
 /**
  * Accepts the original `X-API-Token: <t>` header and the documented
@@ -22,6 +23,8 @@ export default class AuthMiddleware {
     if (!token) throw ApiError.unauthenticated('Missing API token (X-API-Token or Authorization: Bearer)')
     const principal = await authenticateToken(token)
     if (!principal) throw ApiError.unauthenticated('Invalid, expired or revoked API token')
+    // Before the scopes: what the caller must do first is choose a password.
+    assertPasswordChosen(principal, ctx.route?.pattern)
 
     const missing = (options.scopes ?? []).filter((scope) => !principal.scopes.has(scope))
     if (missing.length > 0) {

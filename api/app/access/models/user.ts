@@ -30,6 +30,10 @@ export default class User extends BaseModel {
   @column()
   declare isActive: boolean
 
+  /** An administrator set the password: the user must choose their own before anything else. */
+  @column()
+  declare mustChangePassword: boolean
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

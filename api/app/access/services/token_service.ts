@@ -76,6 +76,7 @@ interface TokenRow {
   role: Role | null
   store_id: number | null
   user_active: boolean | null
+  must_change_password: boolean | null
 }
 
 /*
@@ -99,13 +100,21 @@ interface CachedToken {
   expiresAtMs: number | null
   revoked: boolean
   lastUsedAtMs: number | null
-  user: { id: number; username: string; role: Role; storeId: number | null; active: boolean } | null
+  user: {
+    id: number
+    username: string
+    role: Role
+    storeId: number | null
+    active: boolean
+    /* Absent from entries cached before the flag existed: read as false. */
+    mustChangePassword?: boolean
+  } | null
 }
 
 async function lookUpToken(tokenHash: string): Promise<CachedToken | null> {
   const result = await db.rawQuery<{ rows: TokenRow[] }>(
     `SELECT t.id, t.name, t.kind, t.scopes, t.expires_at, t.revoked_at, t.last_used_at, t.user_id,
-            u.username, u.role, u.store_id, u.is_active AS user_active
+            u.username, u.role, u.store_id, u.is_active AS user_active, u.must_change_password
        FROM api_tokens t LEFT JOIN users u ON u.id = t.user_id
       WHERE t.token_hash = ?`,
     [tokenHash]
@@ -123,7 +132,14 @@ async function lookUpToken(tokenHash: string): Promise<CachedToken | null> {
     user:
       row.user_id === null
         ? null
-        : { id: row.user_id, username: row.username!, role: row.role!, storeId: row.store_id, active: row.user_active === true },
+        : {
+            id: row.user_id,
+            username: row.username!,
+            role: row.role!,
+            storeId: row.store_id,
+            active: row.user_active === true,
+            mustChangePassword: row.must_change_password === true,
+          },
   }
 }
 
@@ -180,7 +196,13 @@ function principalOf(found: CachedToken): Principal {
       scopes: new Set(found.scopes),
       user:
         found.user &&
-        Object.freeze({ id: found.user.id, username: found.user.username, role: found.user.role, storeId: found.user.storeId }),
+        Object.freeze({
+          id: found.user.id,
+          username: found.user.username,
+          role: found.user.role,
+          storeId: found.user.storeId,
+          mustChangePassword: found.user.mustChangePassword === true,
+        }),
     })
     principals.set(found, principal)
   }

@@ -12,6 +12,8 @@ export interface UserSummaryWire {
   nom_complet: string
   role: Role
   magasin_id: number | null
+  /** An administrator set the password: until the user picks their own, only /auth/me, /auth/password and /auth/logout answer. */
+  doit_changer_mot_de_passe: boolean
 }
 
 /** A user as administrators see it. */
@@ -29,6 +31,7 @@ export function userSummaryToWire(user: User): UserSummaryWire {
     nom_complet: user.fullName,
     role: user.role,
     magasin_id: user.storeId,
+    doit_changer_mot_de_passe: user.mustChangePassword === true,
   }
 }
 

@@ -44,7 +44,7 @@ export const DEFAULT_ERROR_DESCRIPTIONS: Record<number, string> = {
   413: 'The body is over 256 kB (PAYLOAD_TOO_LARGE)',
   415: 'The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST)',
   401: 'Missing, unknown, expired or revoked token',
-  403: 'The token lacks a required scope or role',
+  403: 'The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED)',
   422: 'Validation error (details.validation_errors lists each field)',
 }
 
@@ -86,7 +86,7 @@ export function defaultErrors(status: number, doc: RouteDoc, pattern: string): E
         ApiError.unauthenticated('Invalid, expired or revoked API token'),
       ]
     case 403:
-      return [missingScope(doc.auth === 'public' ? [] : doc.auth)]
+      return doc.auth === 'public' || doc.auth.length === 0 ? [] : [missingScope(doc.auth)]
     case 400:
       return [bodyErrors.malformedJson('syntax'), bodyErrors.notUtf8()]
     case 413:

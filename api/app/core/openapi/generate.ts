@@ -2,6 +2,7 @@ import { componentSchemas } from '#core/openapi/schemas'
 import { exampleOf } from '#core/openapi/examples'
 import { DEFAULT_ERROR_DESCRIPTIONS, defaultErrors, errorExamples, unexpectedBody } from '#core/openapi/errors'
 import { documentedRoutes, type ResponseDoc, type RouteDoc } from '#core/openapi/registry'
+import { openDuringPasswordChange, passwordChangeRequired } from '#access/password_gate'
 
 type JsonSchema = Record<string, unknown>
 
@@ -35,6 +36,11 @@ function parametersFrom(doc: RouteDoc, pattern: string) {
   return parameters
 }
 
+/** Every authenticated operation but the few a session needs to choose its own password (#access/password_gate). */
+function heldBackDuringPasswordChange(doc: RouteDoc, pattern: string) {
+  return doc.auth !== 'public' && !openDuringPasswordChange(pattern)
+}
+
 function responseObject(response: ResponseDoc, status: number, doc: RouteDoc, pattern: string, method: string) {
   const headers = response.headers ? { headers: response.headers } : {}
   const schema = schemaRef(response.schema)
@@ -42,11 +48,16 @@ function responseObject(response: ResponseDoc, status: number, doc: RouteDoc, pa
   const content: Record<string, unknown> = {}
   if (response.schema === 'ErrorEnvelope') {
     const errors = [...(response.errors ?? defaultErrors(status, doc, pattern))]
+    if (status === 403 && heldBackDuringPasswordChange(doc, pattern)) errors.push(passwordChangeRequired())
     // A write without a body refuses one that is sent, whatever else its 422 covers.
     if (status === 422 && BODY_METHODS.has(method) && !doc.body) errors.push(unexpectedBody)
     const examples = errorExamples(errors, pattern)
     content['application/json'] = { schema, ...(Object.keys(examples).length > 0 ? { examples } : {}) }
-    return { description: response.description, ...headers, content }
+    const description =
+      status === 403 && heldBackDuringPasswordChange(doc, pattern) && response.errors !== undefined
+        ? `${response.description}; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED)`
+        : response.description
+    return { description, ...headers, content }
   }
   for (const media of [{ ...response, contentType: response.contentType ?? 'application/json' }, ...(response.alternatives ?? [])]) {
     const mediaSchema = schemaRef(media.schema) ?? { type: 'string' }
@@ -66,7 +77,8 @@ function operation(doc: RouteDoc, pattern: string, method: string) {
     // Every POST, PUT, PATCH and DELETE reads its body as JSON, whether the operation takes one or not.
     ...(readsBody ? [400, 413, 415] : []),
     // A route with no scope (auth: []) only needs a valid token: it never answers 403 for a scope.
-    ...(doc.auth === 'public' ? [] : doc.auth.length > 0 ? [401, 403] : [401]),
+    // …unless a session that must change its password may not call it either (PASSWORD_CHANGE_REQUIRED).
+    ...(doc.auth === 'public' ? [] : doc.auth.length > 0 || heldBackDuringPasswordChange(doc, pattern) ? [401, 403] : [401]),
     // A write without a body still refuses one (a 422 naming its fields).
     ...(doc.params || doc.query || doc.body || readsBody ? [422] : []),
   ]

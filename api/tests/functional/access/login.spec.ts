@@ -27,6 +27,7 @@ test.group('POST /auth/login', (group) => {
         nom_complet: user.fullName,
         role,
         magasin_id: user.storeId,
+        doit_changer_mot_de_passe: false,
       })
       assert.deepEqual(body.scopes, [...scopes])
       const hours = (new Date(body.expire_le).getTime() - Date.now()) / 3_600_000

@@ -59,6 +59,7 @@ test.group('Sessions: logout and /auth/me', (group) => {
         nom_complet: user.fullName,
         role: 'manager',
         magasin_id: null,
+        doit_changer_mot_de_passe: false,
       },
       scopes: ['read', 'write', 'reports'],
       expire_le: expiresAt.toISO(),
