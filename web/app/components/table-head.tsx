@@ -13,6 +13,22 @@ export const amountColumn = (label: ReactNode): Column => ({ label, className: '
 /** The buttons' column: a heading for screen readers only. */
 export const actionsColumn = (label: ReactNode): Column => ({ label, hidden: true })
 
+/**
+ * A heading too long for a 768 px tablet ("Seuil de réapprovisionnement"): a shorter one below
+ * 992 px (lg). Screen readers always hear the full heading: the short one is shown to the eye only.
+ */
+export function NarrowLabel({ full, short }: { full: string; short: string }) {
+  return (
+    <>
+      <span className="d-none d-lg-inline">{full}</span>
+      <span className="d-lg-none" aria-hidden="true">
+        {short}
+      </span>
+      <span className="visually-hidden d-lg-none">{full}</span>
+    </>
+  )
+}
+
 /** A table's column headings; `false` leaves out a column that is not shown (`detailed && amountColumn(…)`). */
 export function TableHead({ columns }: { columns: readonly (Column | false)[] }) {
   return (

@@ -2,12 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 
 import { ListTable } from '~/components/list/data-table'
+import { WIDE_ONLY } from '~/components/list/folded'
 import { PageHeader } from '~/components/page-header'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { StockStatusBadge } from '~/components/status-badge'
 import { ReorderPointForm } from '~/components/stock/reorder-point-form'
 import { StockFilterBar } from '~/components/stock/stock-filter-bar'
-import { actionsColumn, amountColumn } from '~/components/table-head'
+import { NarrowLabel, actionsColumn, amountColumn } from '~/components/table-head'
 import { GoodsReceiptForm } from '~/components/warehouse/goods-receipt-form'
 import { MANAGER_ROLES } from '~/lib/auth/roles'
 import { formatNumber } from '~/lib/format'
@@ -88,10 +89,12 @@ export default function WarehousePage() {
         paginationLabel={t('warehouse.paginationLabel')}
         empty={stockListFiltered(filters) ? t('stock.noMatch') : t('warehouse.empty')}
         columns={[
-          t('pos.search.code'),
+          // Below 992 px (a 768 px tablet) the code goes under the name and the reorder point's
+          // heading is shorter: the table scrolled sideways there.
+          { label: t('pos.search.code'), className: WIDE_ONLY },
           t('pos.search.product'),
           amountColumn(t('warehouse.quantity')),
-          t('warehouse.reorderPoint'),
+          { label: <NarrowLabel full={t('warehouse.reorderPoint')} short={t('stock.reorderPoint')} /> },
           t('stock.status'),
           actionsColumn(t('pos.cart.actions')),
         ]}
@@ -99,10 +102,13 @@ export default function WarehousePage() {
         {(item) => {
           return (
             <tr key={item.productId} data-testid={`warehouse-row-${item.code}`}>
-              <td>
+              <td className={WIDE_ONLY}>
                 <code>{item.code}</code>
               </td>
-              <td className="pos-product-name">{item.name}</td>
+              <td className="pos-product-name">
+                {item.name}
+                <code className="d-block small d-lg-none">{item.code}</code>
+              </td>
               <td className="amount" data-testid="warehouse-quantity">
                 {formatNumber(item.quantity)}
               </td>

@@ -4,13 +4,14 @@ import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation, t
 import { CsrfField } from '~/components/csrf-field'
 import { FormError } from '~/components/form-field'
 import { ListTable } from '~/components/list/data-table'
+import { WIDE_ONLY } from '~/components/list/folded'
 import { InlineNumberForm } from '~/components/list/inline-number-form'
 import { PageHeader } from '~/components/page-header'
 import { ReplenishmentStatusBadge, StockStatusBadge } from '~/components/status-badge'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { ReorderPointForm } from '~/components/stock/reorder-point-form'
 import { StockFilterBar } from '~/components/stock/stock-filter-bar'
-import { actionsColumn, amountColumn } from '~/components/table-head'
+import { NarrowLabel, actionsColumn, amountColumn } from '~/components/table-head'
 import { hasRole, MANAGER_ROLES } from '~/lib/auth/roles'
 import { formatDate, formatMoney, formatNumber } from '~/lib/format'
 import type { FormRefusal } from '~/lib/forms/refusals'
@@ -95,23 +96,28 @@ export default function StorePage() {
         paginationLabel={t('stock.paginationLabel')}
         empty={stockListFiltered(filters) ? t('stock.noMatch') : t('stock.empty')}
         columns={[
-          t('pos.search.code'),
+          // Below 992 px (a 768 px tablet) the code goes under the name and the request column's
+          // heading is shorter: the table scrolled sideways there.
+          { label: t('pos.search.code'), className: WIDE_ONLY },
           t('pos.search.product'),
           amountColumn(t('pos.search.price')),
           amountColumn(t('stock.quantity')),
           canSetPoints ? t('stock.reorderPoint') : amountColumn(t('stock.reorderPoint')),
           t('stock.status'),
-          t('stock.request'),
+          { label: <NarrowLabel full={t('stock.request')} short={t('replenishments.requestQuantity')} /> },
         ]}
       >
         {(item) => {
           const rowResult = result?.intent === 'request' && result.productId === item.productId ? result : undefined
           return (
             <tr key={item.productId}>
-              <td>
+              <td className={WIDE_ONLY}>
                 <code>{item.code}</code>
               </td>
-              <td className="pos-product-name">{item.name}</td>
+              <td className="pos-product-name">
+                {item.name}
+                <code className="d-block small d-lg-none">{item.code}</code>
+              </td>
               <td className="amount">{formatMoney(item.unitPriceCents)}</td>
               <td className="amount">{formatNumber(item.quantity)}</td>
               {canSetPoints ? (

@@ -4,6 +4,7 @@ import { useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import { FormError } from '~/components/form-field'
 import { ListTable } from '~/components/list/data-table'
 import { FilterBar, StoreFilter } from '~/components/list/filter-bar'
+import { Folded, WIDE_ONLY } from '~/components/list/folded'
 import { InlineNumberForm } from '~/components/list/inline-number-form'
 import { ProductCell } from '~/components/list/product-cell'
 import { PageHeader } from '~/components/page-header'
@@ -67,10 +68,13 @@ export default function SuggestionsPage() {
           t('replenishments.store'),
           t('pos.search.product'),
           amountColumn(t('stock.quantity')),
-          t('stock.status'),
-          { label: t('replenishments.salesPerDay'), className: 'amount d-none d-lg-table-cell' },
+          // Below 992 px (a 768 px tablet) the status, the sales per day and the quantity in
+          // flight go under the quantity, the days left and the central stock: ten columns
+          // scrolled sideways there, the request's button out of sight.
+          { label: t('stock.status'), className: WIDE_ONLY },
+          { label: t('replenishments.salesPerDay'), className: `amount ${WIDE_ONLY}` },
           amountColumn(t('replenishments.daysLeft')),
-          { label: t('replenishments.inFlight'), className: 'amount d-none d-lg-table-cell' },
+          { label: t('replenishments.inFlight'), className: `amount ${WIDE_ONLY}` },
           amountColumn(t('replenishments.warehouseStock')),
           t('replenishments.requestQuantity'),
         ]}
@@ -87,14 +91,23 @@ export default function SuggestionsPage() {
               <ProductCell name={s.product} code={s.code} />
               <td className="amount">
                 {formatNumber(s.quantity)} / {formatNumber(s.reorderPoint)}
+                <Folded label={t('stock.status')}>
+                  <StockStatusBadge status={s.status} />
+                </Folded>
               </td>
-              <td>
+              <td className={WIDE_ONLY}>
                 <StockStatusBadge status={s.status} />
               </td>
-              <td className="amount d-none d-lg-table-cell">{formatNumber(s.salesPerDay)}</td>
-              <td className="amount">{s.daysLeft === null ? '—' : formatNumber(s.daysLeft)}</td>
-              <td className="amount d-none d-lg-table-cell">{formatNumber(s.inFlight)}</td>
-              <td className="amount">{formatNumber(s.warehouseQuantity)}</td>
+              <td className={`amount ${WIDE_ONLY}`}>{formatNumber(s.salesPerDay)}</td>
+              <td className="amount">
+                {s.daysLeft === null ? '—' : formatNumber(s.daysLeft)}
+                <Folded label={t('replenishments.salesPerDay')}>{formatNumber(s.salesPerDay)}</Folded>
+              </td>
+              <td className={`amount ${WIDE_ONLY}`}>{formatNumber(s.inFlight)}</td>
+              <td className="amount">
+                {formatNumber(s.warehouseQuantity)}
+                <Folded label={t('replenishments.inFlight')}>{formatNumber(s.inFlight)}</Folded>
+              </td>
               <td>
                 <InlineNumberForm
                   action={formAction}
@@ -108,7 +121,7 @@ export default function SuggestionsPage() {
                   defaultValue={mine?.values?.quantite ?? s.suggested}
                   error={mine?.fieldErrors?.quantite ?? mine?.fieldErrors?.cle ?? mine?.error}
                   submitLabel={t('replenishments.createRequest')}
-                  submitClassName="btn-primary text-nowrap"
+                  submitClassName="btn-primary"
                   disabled={creating}
                 />
               </td>

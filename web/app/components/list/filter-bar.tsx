@@ -29,7 +29,8 @@ export function FilterBar({
   return (
     <Form method="get" className="row g-2 align-items-end mb-3" role="search" aria-label={label}>
       {children}
-      <div className={`${actionsClassName} d-flex gap-2`}>
+      {/* The reset link goes under the button when their column is narrow (a 768 px tablet): beside it, it ran off the page. */}
+      <div className={`${actionsClassName} d-flex flex-wrap gap-2`}>
         <button type="submit" className="btn btn-primary">
           {t('stock.apply')}
         </button>

@@ -74,8 +74,9 @@ export function MovementsTable({
     >
       {(movement) => (
         <tr key={movement.id}>
+          {/* The date and a long reason ("réapprovisionnement") may break: unbroken, they scrolled the ledger sideways on a 768 px tablet. */}
           <td>
-            <span className="text-nowrap">{formatDate(movement.at)}</span>
+            <span>{formatDate(movement.at)}</span>
             <span className="d-block small text-body-secondary">{formatTime(movement.at)}</span>
           </td>
           <ProductCell name={movement.product} code={movement.code} />
@@ -96,7 +97,7 @@ export function MovementsTable({
           </td>
           <td className={`amount ${movement.quantity < 0 ? 'text-danger' : 'text-success'}`}>{signedQuantity(movement.quantity, formatNumber)}</td>
           <td className="amount">{formatNumber(movement.balance)}</td>
-          <td>{movement.reason ?? ''}</td>
+          <td className="cell-text">{movement.reason ?? ''}</td>
           <td>{movement.by ?? t('movements.byIntegration')}</td>
         </tr>
       )}

@@ -1,0 +1,107 @@
+// The manager's tables on a tablet held upright (768 px): the replenishment suggestions, a store's
+// stock, the warehouse's stock, their ledgers and the reports fit the screen, without the sideways scroll they
+// had (ten columns, headings that never broke, a row's form beside its field). What a hidden
+// column said is still on the row, for the eye and for screen readers. A product with a long name
+// and a long code, below its reorder point at store 4, is on every list.
+import assert from 'node:assert/strict'
+import { after, before, test } from 'node:test'
+
+import type { Page } from 'playwright-core'
+
+import { RUN, Stage, describeFlows, go } from './support.ts'
+
+const STORE = 4
+const TABLET = { width: 768, height: 1024 }
+
+/** How far the page and each table's box scroll sideways (0 when everything fits). */
+async function overflows(page: Page) {
+  return page.evaluate(() => {
+    // The reports keep each chart's figures in a <details>: open, they must fit too.
+    for (const details of document.querySelectorAll('details')) details.open = true
+    const page = document.scrollingElement as HTMLElement
+    const tables = [...document.querySelectorAll('main table')].map((table) => {
+      const box = table.parentElement as HTMLElement
+      return { table: table.getAttribute('data-testid') ?? '?', overflow: box.scrollWidth - box.clientWidth, rows: table.querySelectorAll('tbody tr').length }
+    })
+    return { page: page.scrollWidth - page.clientWidth, tables }
+  })
+}
+
+describeFlows('the manager’s tables on a 768 px tablet', () => {
+  const stage = new Stage()
+  const { api } = stage
+  const code = `E2E-GERANT-TABLETTE-${RUN}`
+  const name = `Jus de pamplemousse rose pressé à froid ${RUN}`
+  let manager: Page
+
+  before(async () => {
+    await stage.open()
+    const categories = await api<{ items: { id: number }[] }>('GET', '/categories?search=Boissons&size=1')
+    const created = await api<{ id: number }>('POST', '/products', { code, nom: name, prix: '4.49', categorie_id: categories.body.items[0]?.id })
+    assert.equal(created.status, 201, JSON.stringify(created.body))
+    // None on the shelf and a reorder point: a suggestion, a row in "Rupture".
+    const point = await api('PATCH', '/stock/levels', { magasin_id: STORE, produit_id: created.body.id, seuil_reappro: 12 })
+    assert.equal(point.status, 200, JSON.stringify(point.body))
+    manager = await stage.signedIn('gerant')
+    await manager.setViewportSize(TABLET)
+  })
+
+  after(() => stage.close())
+
+  for (const path of [
+    `/reapprovisionnements/suggestions?magasin=${STORE}`,
+    '/reapprovisionnements/suggestions',
+    `/magasins/${STORE}/stock?q=${encodeURIComponent(code)}`,
+    `/magasins/${STORE}/stock`,
+    `/entrepot?q=${encodeURIComponent(code)}`,
+    '/entrepot',
+    '/entrepot/mouvements',
+    `/magasins/${STORE}/stock/mouvements`,
+    '/rapports',
+  ]) {
+    test(`${path}: no sideways scroll, on the page or in a table`, async () => {
+      await go(manager, path)
+      const { page, tables } = await overflows(manager)
+      assert.ok(tables.length > 0 && tables.some((table) => table.rows > 0), `no table with rows on ${path}: ${JSON.stringify(tables)}`)
+      assert.ok(page <= 0, `the page scrolls sideways by ${page} px`)
+      for (const table of tables) assert.ok(table.overflow <= 0, `${table.table} scrolls sideways by ${table.overflow} px`)
+    })
+  }
+
+  test('a suggestion still shows its status, sales per day and quantity in flight; the full headings are read', async () => {
+    await go(manager, `/reapprovisionnements/suggestions?magasin=${STORE}`)
+    const row = manager.locator('[data-testid^="suggestion-"]').filter({ hasText: code })
+    assert.equal(await row.count(), 1, 'the product is suggested')
+    for (const label of ['État', 'Ventes / jour', 'En cours']) {
+      assert.ok(await row.getByText(label, { exact: true }).isVisible(), `"${label}" is on the row`)
+    }
+    assert.equal(await row.getByText('Rupture', { exact: true }).filter({ visible: true }).count(), 1, 'its status is shown, once')
+    assert.ok(await row.getByRole('button', { name: 'Créer la demande' }).isVisible())
+    // The hidden columns' headings are gone for screen readers too: each value is said once, on the row.
+    assert.equal(await manager.getByRole('columnheader', { name: 'État' }).count(), 0)
+    assert.equal(await row.getByRole('cell').filter({ hasText: 'Rupture' }).count(), 1)
+  })
+
+  test('the warehouse and store stock: the code under the name, the reorder point under its full name for screen readers', async () => {
+    for (const path of [`/entrepot?q=${encodeURIComponent(code)}`, `/magasins/${STORE}/stock?q=${encodeURIComponent(code)}`]) {
+      await go(manager, path)
+      const row = manager.locator('main tbody tr').filter({ hasText: name })
+      assert.equal(await row.count(), 1, `the product is listed on ${path}`)
+      assert.ok(await row.getByRole('cell').filter({ hasText: name }).getByText(code, { exact: true }).isVisible(), `its code is under its name on ${path}`)
+      assert.equal(await manager.getByRole('columnheader', { name: 'Code' }).count(), 0, `the code column is hidden on ${path}`)
+    }
+    await go(manager, `/entrepot?q=${encodeURIComponent(code)}`)
+    assert.equal(await manager.getByRole('columnheader', { name: 'Seuil de réapprovisionnement' }).count(), 1)
+  })
+
+  test('on a wide screen the columns are back, each value once', async () => {
+    await manager.setViewportSize({ width: 1280, height: 900 })
+    await go(manager, `/reapprovisionnements/suggestions?magasin=${STORE}`)
+    const row = manager.locator('[data-testid^="suggestion-"]').filter({ hasText: code })
+    assert.equal(await manager.getByRole('columnheader', { name: 'État' }).count(), 1)
+    assert.equal(await row.getByText('Ventes / jour', { exact: true }).isVisible(), false, 'the folded copy is hidden')
+    await go(manager, `/entrepot?q=${encodeURIComponent(code)}`)
+    assert.equal(await manager.getByRole('columnheader', { name: 'Code' }).count(), 1)
+    await manager.setViewportSize(TABLET)
+  })
+})
