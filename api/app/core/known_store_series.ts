@@ -19,6 +19,16 @@ async function readKnownIds() {
   return { stores: stores.map((row) => Number(row.id)), locations: locations.map((row) => Number(row.id)) }
 }
 
+/* A read still waiting for a connection (database down) is shared, not repeated by every scrape. */
+let reading: ReturnType<typeof readKnownIds> | null = null
+
+function readOnce() {
+  reading ??= readKnownIds().finally(() => {
+    reading = null
+  })
+  return reading
+}
+
 export async function initialiseSeriesOfKnownStores() {
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
@@ -26,7 +36,7 @@ export async function initialiseSeriesOfKnownStores() {
     timer.unref()
   })
   try {
-    const { stores, locations } = await Promise.race([readKnownIds(), timeout])
+    const { stores, locations } = await Promise.race([readOnce(), timeout])
     initialiseStoreSeries(stores, locations)
   } catch (error) {
     logger.warn({ err: error }, 'metrics: could not read the stores and locations to initialise their series')
