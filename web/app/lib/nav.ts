@@ -3,6 +3,7 @@
 // with requireRole()/requireStoreAccess() — hiding a link is not a guard.
 import type { Role, SessionUser } from './auth/roles.ts'
 import type { MessageKey } from './i18n/index.ts'
+import { mustChangePassword } from './auth/password-change.ts'
 
 export interface NavItem {
   id: string
@@ -43,7 +44,8 @@ export interface NavLink {
 }
 
 export function navFor(user: SessionUser | null, items: readonly NavItem[] = NAV_ITEMS): NavLink[] {
-  if (!user) return []
+  // Until a password an administrator set is replaced, every page leads back to /compte: no menu.
+  if (!user || mustChangePassword(user)) return []
   return items.flatMap((item) => {
     if (!item.roles.includes(user.role)) return []
     const href = item.href(user)

@@ -15,6 +15,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@rem
 import { ApiError, ApiUnreachableError, createApiClient, type ApiClient } from './api/client.server.ts'
 import { apiErrorMessage } from './api/errors.ts'
 import { CSRF_FIELD, isSameOrigin, verifyCsrfToken } from './auth/csrf.server.ts'
+import { ACCOUNT_PATH, PASSWORD_CHANGE_REQUIRED, passwordChangeDetour } from './auth/password-change.ts'
 import { canAccessStore, hasRole, type Role, type SessionUser } from './auth/roles.ts'
 import {
   authState,
@@ -53,6 +54,9 @@ export async function signedIn({ request, context }: Args): Promise<SignedIn> {
   const session = await getSession(request)
   const state = authState(session)
   if (state.kind !== 'signed-in') throw await loginRedirect(request, session, state.kind)
+  // A password an administrator set: nothing else until the user chose their own (the API refuses it too).
+  const detour = passwordChangeDetour(state.user, new URL(request.url).pathname)
+  if (detour !== null) throw redirect(detour)
   const config = webConfig()
   const api = createApiClient({
     baseUrl: config.apiUrl,
@@ -131,6 +135,8 @@ export function routeErrorFrom(error: unknown): unknown {
     return new Response('api_unreachable', { status: 503, statusText: 'Service Unavailable' })
   }
   if (error instanceof ApiError) {
+    // The password was reset since this session began (the API says so first): choose one.
+    if (error.code === PASSWORD_CHANGE_REQUIRED) return redirect(ACCOUNT_PATH)
     if (error.status === 403) return forbidden('store')
     if (error.status === 404) return notFound()
     // A refusal the page did not expect is our bug (or the API's): keep what it said.

@@ -16,23 +16,33 @@ import { pageTitle } from '~/lib/meta'
 import { useIsPending } from '~/lib/pending'
 import { loading, mutation, redirectWithNotice, signedIn } from '~/lib/request.server'
 import { getStore } from '~/lib/stores.server'
+import { mustChangePassword } from '~/lib/auth/password-change'
+import { notePasswordChosen } from '~/lib/auth/password-change.server'
+import { homeFor } from '~/lib/nav'
 import { useT } from '~/lib/root-data'
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'account.title') }]
 
-/** Every signed-in user, whatever the role: who they are, and their password. */
+/**
+ * Every signed-in user, whatever the role: who they are, and their password.
+ * A user whose password an administrator set lands here and cannot leave
+ * until they chose their own (the API answers nothing else for them, not
+ * even their store's name).
+ */
 export async function loader(args: LoaderFunctionArgs) {
   const { api, user } = await signedIn(args)
+  const forced = mustChangePassword(user)
   return loading(async () => ({
     username: user.username,
     fullName: user.fullName,
     role: user.role,
-    store: user.storeId === null ? null : (await getStore(api, user.storeId)).nom,
+    store: user.storeId === null || forced ? null : (await getStore(api, user.storeId)).nom,
+    mustChangePassword: forced,
   }))
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { api, form, session } = await mutation(args)
+  const { api, form, session, user } = await mutation(args)
   // Nothing typed comes back into the page: all three fields are passwords.
   const parsed = parsePasswordChange(form)
   if (!parsed.ok) return invalidForm(parsed.errors)
@@ -40,6 +50,11 @@ export async function action(args: ActionFunctionArgs) {
     await changeOwnPassword(api, parsed.value)
   } catch (error) {
     return apiRefusal(error, PASSWORD_CHANGE_FIELDS)
+  }
+  if (mustChangePassword(user)) {
+    // The password is theirs now: on to their work, where the menu leads again.
+    notePasswordChosen(session)
+    return redirectWithNotice(homeFor({ ...user, mustChangePassword: false }), session, { kind: 'success', message: { key: 'account.chosen' } })
   }
   return redirectWithNotice('/compte', session, { kind: 'success', message: { key: 'account.changed' } })
 }
@@ -55,6 +70,12 @@ export default function AccountPage() {
   return (
     <>
       <PageHeader title={t('account.title')} crumbs={[{ label: t('account.title') }]} />
+      {account.mustChangePassword ? (
+        <div className="alert alert-warning" role="alert" data-testid="password-change-required">
+          <p className="fw-semibold mb-1">{t('account.mustChangeTitle')}</p>
+          <p className="mb-0">{t('account.mustChangeWhy')}</p>
+        </div>
+      ) : null}
       <div className="row g-4">
         <div className="col-lg-4">
           <TitledCard id="account-who" title={account.fullName}>

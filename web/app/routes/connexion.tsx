@@ -10,6 +10,7 @@ import { ApiError, ok } from '~/lib/api/client.server'
 import { apiErrorMessage } from '~/lib/api/errors'
 import { authState, getSession, safeRedirectPath, signIn } from '~/lib/auth/session.server'
 import type { SessionUser } from '~/lib/auth/roles'
+import { ACCOUNT_PATH, mustChangePassword } from '~/lib/auth/password-change'
 import { focusFirstRefusalOnceDrawn, useFocusOnRefusal } from '~/lib/forms/focus-refusal'
 import { parseLogin, type FieldErrors } from '~/lib/forms/schemas'
 import type { Message } from '~/lib/i18n/index'
@@ -60,9 +61,11 @@ export async function action(args: ActionFunctionArgs) {
       fullName: login.utilisateur.nom_complet,
       role: login.utilisateur.role,
       storeId: login.utilisateur.magasin_id,
+      mustChangePassword: login.utilisateur.doit_changer_mot_de_passe,
     }
     signIn(session, { token: login.token, expiresAt: login.expire_le, user })
-    const target = safeRedirectPath(form.get('redirectTo'), homeFor(user))
+    // A password an administrator set: the account page first, which says why.
+    const target = mustChangePassword(user) ? ACCOUNT_PATH : safeRedirectPath(form.get('redirectTo'), homeFor(user))
     return redirectWithSession(target, session)
   } catch (error) {
     if (error instanceof ApiError && (error.status === 401 || error.status === 429)) {

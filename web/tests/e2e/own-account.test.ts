@@ -5,8 +5,10 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 
-import { JS_ENABLED, RUN, Stage, describeFlows, expectText, go, press, ready, signIn } from './support.ts'
+import { API, JS_ENABLED, RUN, Stage, apiClient, describeFlows, expectText, go, press, randomPrivateIp, ready, signIn } from './support.ts'
 
+/** What the administrator typed: the user replaces it before these flows (see password-set-by-admin.test.ts). */
+const GIVEN = 'donné par l’administratrice'
 const FIRST = 'premier mot de passe'
 const SECOND = 'second mot de passe'
 
@@ -22,9 +24,18 @@ describeFlows('a user changes their own password', () => {
       nom_complet: `Caissière Compte ${RUN}`,
       role: 'clerk',
       magasin_id: 3,
-      mot_de_passe: FIRST,
+      mot_de_passe: GIVEN,
     })
     assert.equal(created.status, 201, JSON.stringify(created.body))
+    const login = await fetch(`${API}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Forwarded-For': randomPrivateIp() },
+      body: JSON.stringify({ identifiant: username, mot_de_passe: GIVEN }),
+    })
+    assert.equal(login.status, 200)
+    const own = apiClient(((await login.json()) as { token: string }).token)
+    const chosen = await own('POST', '/auth/password', { mot_de_passe_actuel: GIVEN, nouveau_mot_de_passe: FIRST })
+    assert.equal(chosen.status, 204, JSON.stringify(chosen.body))
   })
 
   after(() => stage.close())

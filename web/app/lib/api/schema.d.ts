@@ -16,7 +16,7 @@ export interface paths {
         put?: never;
         /**
          * Log in with a username or e-mail and a password; returns a 12-hour session token
-         * @description Body: `identifiant` (username or e-mail) and `mot_de_passe`; `username` or `email`, and `password`, are accepted as aliases. The session scopes follow the role: clerk → read, write; manager → read, write, reports; admin → read, write, reports, admin. Unknown user, wrong password and deactivated account all answer the same 401. Failed attempts are limited to 5 per (identifiant, IP) and 30 per IP per 15 minutes (429 with Retry-After).
+         * @description Body: `identifiant` (username or e-mail) and `mot_de_passe`; `username` or `email`, and `password`, are accepted as aliases. The session scopes follow the role: clerk → read, write; manager → read, write, reports; admin → read, write, reports, admin. Unknown user, wrong password and deactivated account all answer the same 401. Failed attempts are limited to 5 per (identifiant, IP) and 30 per IP per 15 minutes (429 with Retry-After). `utilisateur.doit_changer_mot_de_passe: true` means an administrator set the password (new account or reset): the session then only answers on GET /auth/me, POST /auth/password and POST /auth/logout (anything else is 403 PASSWORD_CHANGE_REQUIRED) until the user chooses their own.
          */
         post: operations["postApiV1AuthLogin"];
         delete?: never;
@@ -49,7 +49,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who is calling: the logged-in user, or the integration token */
+        /**
+         * Who is calling: the logged-in user, or the integration token
+         * @description For a session, `utilisateur.doit_changer_mot_de_passe` says whether the user must first choose their own password (POST /auth/password); this route answers either way.
+         */
         get: operations["getApiV1AuthMe"];
         put?: never;
         post?: never;
@@ -70,7 +73,7 @@ export interface paths {
         put?: never;
         /**
          * Change your own password (a signed-in user)
-         * @description Body: `mot_de_passe_actuel` and `nouveau_mot_de_passe` (at least 10 characters, not the current one). A wrong current password answers 422 on `mot_de_passe_actuel` and counts as a failed login (same limits, 429 with Retry-After). The user’s other sessions are revoked; the one making the change stays valid. Integration tokens have no password (422).
+         * @description Body: `mot_de_passe_actuel` and `nouveau_mot_de_passe` (at least 10 characters, not the current one). A wrong current password answers 422 on `mot_de_passe_actuel` and counts as a failed login (same limits, 429 with Retry-After). The user’s other sessions are revoked; the one making the change stays valid, and a password an administrator set (doit_changer_mot_de_passe) is then the user’s own: the session may call everything its scopes allow. Integration tokens have no password (422).
          */
         post: operations["postApiV1AuthPassword"];
         delete?: never;
@@ -1357,7 +1360,7 @@ export interface paths {
         put?: never;
         /**
          * Create a user
-         * @description nom_utilisateur: 3–60 characters among a-z 0-9 . _ - (lower-cased); mot_de_passe: at least 10 characters; magasin_id is required for a clerk and must be null or absent for other roles.
+         * @description nom_utilisateur: 3–60 characters among a-z 0-9 . _ - (lower-cased); mot_de_passe: at least 10 characters; magasin_id is required for a clerk and must be null or absent for other roles. The administrator knows the password: the new user must choose their own at first sign-in (doit_changer_mot_de_passe: true).
          */
         post: operations["postApiV1Users"];
         delete?: never;
@@ -1386,7 +1389,7 @@ export interface paths {
         head?: never;
         /**
          * Change a user (profile, role, store, password, activation)
-         * @description Any subset of the fields. Deactivating (`actif: false`), changing the role or store, or setting a new password revokes the user’s open sessions in the same transaction. An administrator cannot deactivate or demote themselves, and the last active administrator cannot be removed (409).
+         * @description Any subset of the fields. Deactivating (`actif: false`), changing the role or store, or setting a new password revokes the user’s open sessions in the same transaction. An administrator cannot deactivate or demote themselves, and the last active administrator cannot be removed (409). A password set for another user flags them (doit_changer_mot_de_passe: true): they must choose their own at next sign-in; an administrator setting their own password is not flagged.
          */
         patch: operations["patchApiV1UsersId"];
         trace?: never;
@@ -1605,6 +1608,8 @@ export interface components {
             actif: false;
             /** Format: date-time */
             cree_le: string;
+            /** @description An administrator set this password (new account or reset): until the user chooses their own with POST /api/v1/auth/password, their sessions get 403 PASSWORD_CHANGE_REQUIRED everywhere but /auth/me, /auth/password and /auth/logout */
+            doit_changer_mot_de_passe: boolean;
             /**
              * Format: email
              * @example caissier1@comptoir.local
@@ -1687,6 +1692,11 @@ export interface components {
                     status: number;
                 };
                 NOTHING_TO_RETURN: {
+                    description: string;
+                    example: components["schemas"]["ErrorEnvelope"];
+                    status: number;
+                };
+                PASSWORD_CHANGE_REQUIRED: {
                     description: string;
                     example: components["schemas"]["ErrorEnvelope"];
                     status: number;
@@ -2798,6 +2808,8 @@ export interface components {
             actif: boolean;
             /** Format: date-time */
             cree_le: string;
+            /** @description An administrator set this password (new account or reset): until the user chooses their own with POST /api/v1/auth/password, their sessions get 403 PASSWORD_CHANGE_REQUIRED everywhere but /auth/me, /auth/password and /auth/logout */
+            doit_changer_mot_de_passe: boolean;
             /**
              * Format: email
              * @example caissier1@comptoir.local
@@ -2816,6 +2828,8 @@ export interface components {
             role: "clerk" | "manager" | "admin";
         };
         UserSummary: {
+            /** @description An administrator set this password (new account or reset): until the user chooses their own with POST /api/v1/auth/password, their sessions get 403 PASSWORD_CHANGE_REQUIRED everywhere but /auth/me, /auth/password and /auth/logout */
+            doit_changer_mot_de_passe: boolean;
             /**
              * Format: email
              * @example caissier1@comptoir.local
@@ -2899,7 +2913,8 @@ export interface operations {
                      *         "email": "julie.tremblay@comptoir.local",
                      *         "nom_complet": "Julie Tremblay",
                      *         "role": "clerk",
-                     *         "magasin_id": 1
+                     *         "magasin_id": 1,
+                     *         "doit_changer_mot_de_passe": false
                      *       }
                      *     }
                      */
@@ -3048,7 +3063,8 @@ export interface operations {
                      *         "email": "julie.tremblay@comptoir.local",
                      *         "nom_complet": "Julie Tremblay",
                      *         "role": "clerk",
-                     *         "magasin_id": 1
+                     *         "magasin_id": 1,
+                     *         "doit_changer_mot_de_passe": false
                      *       },
                      *       "scopes": [
                      *         "read",
@@ -3201,7 +3217,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3284,7 +3300,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3371,7 +3387,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3439,7 +3455,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3517,7 +3533,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3600,7 +3616,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3687,7 +3703,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3788,7 +3804,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3901,7 +3917,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4076,6 +4092,21 @@ export interface operations {
                      *               "missing_scopes": [
                      *                 "write"
                      *               ]
+                     *             }
+                     *           }
+                     *         },
+                     *         "PASSWORD_CHANGE_REQUIRED": {
+                     *           "status": 403,
+                     *           "description": "The session belongs to a user whose password an administrator set (new account or reset): until they choose their own with POST /api/v1/auth/password, only GET /api/v1/auth/me, POST /api/v1/auth/password and POST /api/v1/auth/logout answer. Integration tokens are never concerned.",
+                     *           "example": {
+                     *             "timestamp": "2026-11-24T14:32:05.120Z",
+                     *             "status": 403,
+                     *             "error": "Forbidden",
+                     *             "message": "An administrator set this password: choose your own with POST /api/v1/auth/password before anything else",
+                     *             "path": "/api/v1/products",
+                     *             "error_code": "PASSWORD_CHANGE_REQUIRED",
+                     *             "details": {
+                     *               "change_password": "/api/v1/auth/password"
                      *             }
                      *           }
                      *         },
@@ -4495,7 +4526,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4618,7 +4649,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4707,7 +4738,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4810,7 +4841,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4917,7 +4948,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5042,7 +5073,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5159,7 +5190,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5257,7 +5288,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5331,7 +5362,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5435,7 +5466,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5570,7 +5601,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks the write scope, or the action is not yours to do */
+            /** @description The token lacks the write scope, or the action is not yours to do; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5673,7 +5704,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks the read scope, or a clerk reads another store */
+            /** @description The token lacks the read scope, or a clerk reads another store; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5787,7 +5818,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks the write scope, or the action is not yours to do */
+            /** @description The token lacks the write scope, or the action is not yours to do; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5929,7 +5960,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6044,7 +6075,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks the read scope, or a clerk asks for another store */
+            /** @description The token lacks the read scope, or a clerk asks for another store; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6212,7 +6243,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks the write scope, or a clerk asks for another store */
+            /** @description The token lacks the write scope, or a clerk asks for another store; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6369,7 +6400,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks the read scope, or a clerk asks for another store */
+            /** @description The token lacks the read scope, or a clerk asks for another store; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6475,7 +6506,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks the write scope, or the role may not do this */
+            /** @description The token lacks the write scope, or the role may not do this; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6608,7 +6639,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks the write scope, or the role may not do this */
+            /** @description The token lacks the write scope, or the role may not do this; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6741,7 +6772,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks the write scope, or the role may not do this */
+            /** @description The token lacks the write scope, or the role may not do this; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6880,7 +6911,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks the write scope, or the role may not do this */
+            /** @description The token lacks the write scope, or the role may not do this; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7013,7 +7044,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks the write scope, or the role may not do this */
+            /** @description The token lacks the write scope, or the role may not do this; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7140,7 +7171,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7219,7 +7250,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks the reports scope, or a clerk asks for another store */
+            /** @description The token lacks the reports scope, or a clerk asks for another store; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7363,7 +7394,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks the reports scope, or a clerk asks for another store */
+            /** @description The token lacks the reports scope, or a clerk asks for another store; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7450,7 +7481,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks the reports scope, or a clerk asks for another store */
+            /** @description The token lacks the reports scope, or a clerk asks for another store; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7545,7 +7576,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks the reports scope, or a clerk asks for another store */
+            /** @description The token lacks the reports scope, or a clerk asks for another store; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7643,7 +7674,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks the reports scope, or a clerk asks for another store */
+            /** @description The token lacks the reports scope, or a clerk asks for another store; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7748,7 +7779,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks the reports scope, or a clerk asks for another store */
+            /** @description The token lacks the reports scope, or a clerk asks for another store; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7831,7 +7862,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks the reports scope, or a clerk asks for another store */
+            /** @description The token lacks the reports scope, or a clerk asks for another store; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7914,7 +7945,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks the reports scope, or a clerk asks for another store */
+            /** @description The token lacks the reports scope, or a clerk asks for another store; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8027,7 +8058,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks the reports scope, or a clerk asks for another store */
+            /** @description The token lacks the reports scope, or a clerk asks for another store; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8151,7 +8182,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks the reports scope, or a clerk asks for another store */
+            /** @description The token lacks the reports scope, or a clerk asks for another store; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8258,7 +8289,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks the reports scope, or a clerk asks for another store */
+            /** @description The token lacks the reports scope, or a clerk asks for another store; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8337,7 +8368,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks the reports scope, or a clerk asks for another store */
+            /** @description The token lacks the reports scope, or a clerk asks for another store; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8414,7 +8445,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks the reports scope, or a clerk asks for another store */
+            /** @description The token lacks the reports scope, or a clerk asks for another store; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8492,7 +8523,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks the reports scope, or a clerk asks for another store */
+            /** @description The token lacks the reports scope, or a clerk asks for another store; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8566,7 +8597,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks the reports scope, or a clerk asks for another store */
+            /** @description The token lacks the reports scope, or a clerk asks for another store; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8644,7 +8675,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks the reports scope, or a clerk asks for another store */
+            /** @description The token lacks the reports scope, or a clerk asks for another store; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8713,7 +8744,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks the reports scope, or a clerk asks for another store */
+            /** @description The token lacks the reports scope, or a clerk asks for another store; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8797,7 +8828,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8903,7 +8934,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9184,7 +9215,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks the write scope, or the action is not yours to do */
+            /** @description The token lacks the write scope, or the action is not yours to do; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9339,7 +9370,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9529,7 +9560,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks the write scope, or the action is not yours to do */
+            /** @description The token lacks the write scope, or the action is not yours to do; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9691,7 +9722,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9871,7 +9902,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks the write scope, or the action is not yours to do */
+            /** @description The token lacks the write scope, or the action is not yours to do; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10058,7 +10089,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks the write scope, or the role may not do this */
+            /** @description The token lacks the write scope, or the role may not do this; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10184,7 +10215,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks the read scope, or a clerk asks for another store */
+            /** @description The token lacks the read scope, or a clerk asks for another store; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10242,7 +10273,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks the read scope, or a clerk asks for another store */
+            /** @description The token lacks the read scope, or a clerk asks for another store; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10331,7 +10362,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks the write scope, or the role may not do this */
+            /** @description The token lacks the write scope, or the role may not do this; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10462,7 +10493,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks the read scope, or a clerk asks for another store */
+            /** @description The token lacks the read scope, or a clerk asks for another store; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10541,7 +10572,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10626,7 +10657,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10725,7 +10756,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10819,7 +10850,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10922,7 +10953,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11040,7 +11071,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11157,7 +11188,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks the read scope, or a clerk reads another store */
+            /** @description The token lacks the read scope, or a clerk reads another store; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11275,7 +11306,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11402,7 +11433,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks the read scope, or a clerk reads another store */
+            /** @description The token lacks the read scope, or a clerk reads another store; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11495,7 +11526,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11580,7 +11611,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11629,7 +11660,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11696,7 +11727,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11773,7 +11804,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11869,7 +11900,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11952,7 +11983,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12035,6 +12066,7 @@ export interface operations {
                      *           "nom_complet": "Julie Tremblay",
                      *           "role": "clerk",
                      *           "magasin_id": 1,
+                     *           "doit_changer_mot_de_passe": false,
                      *           "actif": true,
                      *           "cree_le": "2026-09-01T13:00:00.000Z",
                      *           "modifie_le": "2026-11-02T08:41:27.000Z"
@@ -12065,7 +12097,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12134,6 +12166,7 @@ export interface operations {
                      *       "nom_complet": "Julie Tremblay",
                      *       "role": "clerk",
                      *       "magasin_id": 1,
+                     *       "doit_changer_mot_de_passe": false,
                      *       "actif": true,
                      *       "cree_le": "2026-09-01T13:00:00.000Z",
                      *       "modifie_le": "2026-11-02T08:41:27.000Z"
@@ -12160,7 +12193,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12232,6 +12265,7 @@ export interface operations {
                      *       "nom_complet": "Julie Tremblay",
                      *       "role": "clerk",
                      *       "magasin_id": 1,
+                     *       "doit_changer_mot_de_passe": false,
                      *       "actif": true,
                      *       "cree_le": "2026-09-01T13:00:00.000Z",
                      *       "modifie_le": "2026-11-02T08:41:27.000Z"
@@ -12249,7 +12283,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12303,6 +12337,7 @@ export interface operations {
                      *       "nom_complet": "Julie Tremblay",
                      *       "role": "clerk",
                      *       "magasin_id": 1,
+                     *       "doit_changer_mot_de_passe": false,
                      *       "actif": false,
                      *       "cree_le": "2026-09-01T13:00:00.000Z",
                      *       "modifie_le": "2026-11-24T17:05:51.000Z",
@@ -12340,7 +12375,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12440,6 +12475,7 @@ export interface operations {
                      *       "nom_complet": "Julie Tremblay",
                      *       "role": "clerk",
                      *       "magasin_id": 1,
+                     *       "doit_changer_mot_de_passe": false,
                      *       "actif": true,
                      *       "cree_le": "2026-09-01T13:00:00.000Z",
                      *       "modifie_le": "2026-11-02T08:41:27.000Z"
@@ -12466,7 +12502,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12662,7 +12698,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks the write scope, or the role may not do this */
+            /** @description The token lacks the write scope, or the role may not do this; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12780,7 +12816,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The token lacks a required scope or role */
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -16,6 +16,12 @@ export interface SessionUser {
   role: Role
   /** The clerk's store; null for managers and admins (they see every store). */
   storeId: number | null
+  /**
+   * An administrator set the password (new account, reset): every page but
+   * /compte sends the user there until they choose their own. Absent from
+   * sessions opened before the flag existed (read as false).
+   */
+  mustChangePassword?: boolean
 }
 
 export function canAccessStore(user: SessionUser, storeId: number): boolean {

@@ -21,6 +21,10 @@ export const access: Record<keyof typeof french, string> = {
   'account.wrongCurrent': 'This is not your current password.',
   'account.samePassword': 'The new password must differ from the current one.',
   'account.confirmationMismatch': 'The two entries of the new password differ.',
+  'account.mustChangeTitle': 'Choose your own password to continue.',
+  'account.mustChangeWhy':
+    'Your password was chosen by an administrator (when the account was created or reset): they know it. Replace it with one only you know; the other pages open after that.',
+  'account.chosen': 'Password chosen: it is now yours alone. Your other sessions were closed.',
   // Users
   'users.title': 'Users',
   'users.new': 'New user',
@@ -47,9 +51,9 @@ export const access: Record<keyof typeof french, string> = {
   'users.storeRequired': 'A clerk needs a store.',
   'users.storeOnlyForClerk': 'Only a clerk belongs to a store.',
   'users.password': 'Password',
-  'users.passwordHelp': 'At least {min} characters.',
+  'users.passwordHelp': 'At least {min} characters. You know it: the person must replace it with their own at first sign-in.',
   'users.newPassword': 'New password',
-  'users.newPasswordHelp': 'Empty: unchanged. At least {min} characters; their open sessions will be closed.',
+  'users.newPasswordHelp': 'Empty: unchanged. At least {min} characters; their open sessions will be closed and they must replace it with their own at next sign-in (not for your own account).',
   'users.create': 'Create the account',
   'users.created': 'Account {name} created.',
   'users.saved': 'Account {name} saved.',

@@ -19,6 +19,10 @@ export const access = {
   'account.wrongCurrent': "Ce n'est pas votre mot de passe actuel.",
   'account.samePassword': "Le nouveau mot de passe doit être différent de l'actuel.",
   'account.confirmationMismatch': 'Les deux saisies du nouveau mot de passe ne sont pas identiques.',
+  'account.mustChangeTitle': 'Choisissez votre propre mot de passe pour continuer.',
+  'account.mustChangeWhy':
+    "Votre mot de passe a été choisi par un administrateur (création du compte ou réinitialisation) : il le connaît. Remplacez-le par un mot de passe que vous seul connaissez ; les autres pages s'ouvriront ensuite.",
+  'account.chosen': 'Mot de passe choisi : il est maintenant le vôtre. Vos autres sessions ont été fermées.',
   // Users
   'users.title': 'Utilisateurs',
   'users.new': 'Nouvel utilisateur',
@@ -45,9 +49,9 @@ export const access = {
   'users.storeRequired': 'Un caissier doit avoir un magasin.',
   'users.storeOnlyForClerk': "Seul un caissier est rattaché à un magasin.",
   'users.password': 'Mot de passe',
-  'users.passwordHelp': 'Au moins {min} caractères.',
+  'users.passwordHelp': 'Au moins {min} caractères. Vous le connaissez : la personne devra le remplacer par le sien à sa première connexion.',
   'users.newPassword': 'Nouveau mot de passe',
-  'users.newPasswordHelp': 'Vide : inchangé. Au moins {min} caractères ; ses sessions ouvertes seront fermées.',
+  'users.newPasswordHelp': 'Vide : inchangé. Au moins {min} caractères ; ses sessions ouvertes seront fermées et elle devra le remplacer par le sien à sa prochaine connexion (pas pour votre propre compte).',
   'users.create': 'Créer le compte',
   'users.created': 'Compte {name} créé.',
   'users.saved': 'Compte {name} enregistré.',
