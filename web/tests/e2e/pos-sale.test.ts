@@ -426,6 +426,10 @@ describeFlows('a clerk’s day at the register', () => {
     await page.waitForURL(`**/caisses/${registerId}/fermeture`)
     await ready(page)
     await expectText(page.getByTestId('expected-cash'), money(expected))
+    // The refunds by tender: the card got back what it was charged, the drawer gave back the rest.
+    const { total } = sold()
+    await expectText(page.getByTestId('session-report'), `dont espèces ${money(total - CARD)}`)
+    await expectText(page.getByTestId('refund-carte'), money(CARD))
     await page.getByLabel('Espèces comptées').fill('150,00')
     await page.getByRole('button', { name: 'Fermer la caisse' }).click()
     await page.waitForURL(/\/sessions\/\d+$/)

@@ -209,6 +209,7 @@ export const pos: Record<keyof typeof french, string> = {
   'report.tender.autre': 'Other',
   'report.returns': 'Returns ({count})',
   'report.returnsCash': 'of which cash {amount}',
+  'report.refundedTo': 'of which refunded — {tender}',
   'report.expectedCash': 'Expected cash',
   'report.countedCash': 'Counted cash',
   'report.variance': 'Variance',

@@ -207,6 +207,7 @@ export const pos = {
   'report.tender.autre': 'Autre',
   'report.returns': 'Retours ({count})',
   'report.returnsCash': 'dont espèces {amount}',
+  'report.refundedTo': 'dont remboursé — {tender}',
   'report.expectedCash': 'Espèces attendues',
   'report.countedCash': 'Espèces comptées',
   'report.variance': 'Écart',
