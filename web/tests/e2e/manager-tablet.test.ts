@@ -94,6 +94,18 @@ describeFlows('the manager’s tables on a 768 px tablet', () => {
     assert.equal(await manager.getByRole('columnheader', { name: 'Seuil de réapprovisionnement' }).count(), 1)
   })
 
+  test('in English too (other words, other lengths: "(replenishment)" in the ledger)', async () => {
+    // A page of its own: the language sticks to the browser profile.
+    const english = await stage.signedIn('gerant')
+    await english.setViewportSize(TABLET)
+    for (const path of [`/reapprovisionnements/suggestions?magasin=${STORE}&lang=en`, `/magasins/${STORE}/stock?lang=en`, '/entrepot?lang=en', '/entrepot/mouvements?lang=en', '/rapports?lang=en']) {
+      await go(english, path)
+      const { page, tables } = await overflows(english)
+      assert.ok(page <= 0, `${path}: the page scrolls sideways by ${page} px`)
+      for (const table of tables) assert.ok(table.overflow <= 0, `${path}: ${table.table} scrolls sideways by ${table.overflow} px`)
+    }
+  })
+
   test('on a wide screen the columns are back, each value once', async () => {
     await manager.setViewportSize({ width: 1280, height: 900 })
     await go(manager, `/reapprovisionnements/suggestions?magasin=${STORE}`)

@@ -74,13 +74,13 @@ export function MovementsTable({
     >
       {(movement) => (
         <tr key={movement.id}>
-          {/* The date and a long reason ("réapprovisionnement") may break: unbroken, they scrolled the ledger sideways on a 768 px tablet. */}
+          {/* The date breaks between its words, the type and the reason inside a long one (cell-text): unbroken, they scrolled the ledger sideways on a 768 px tablet. */}
           <td>
             <span>{formatDate(movement.at)}</span>
             <span className="d-block small text-body-secondary">{formatTime(movement.at)}</span>
           </td>
           <ProductCell name={movement.product} code={movement.code} />
-          <td>
+          <td className="cell-text">
             {t(`movements.type.${movement.type}`)}
             {movement.link ? (
               <>
