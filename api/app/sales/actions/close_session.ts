@@ -6,8 +6,8 @@ import { sessionFigures } from '#sales/queries/session_report'
 
 /**
  * Closes a drawer session with the cash counted. The session row is locked
- * FOR UPDATE, which waits for sales holding it FOR SHARE, so the expected
- * cash includes every sale of the session.
+ * FOR UPDATE, which waits for sales and returns holding it FOR SHARE, so
+ * the expected cash includes every sale and refund of the session.
  */
 export async function closeSession(
   sessionId: number,

@@ -328,9 +328,21 @@ function refundOverTender(totalCents: number, left: Map<PaymentMethod, number>, 
   )
 }
 
-/** Cash comes out of a drawer, so a cash refund needs the register's session to be open. */
+/**
+ * Cash comes out of a drawer, so a cash refund needs the register's session
+ * to be open. FOR SHARE, like record_sale(): closing locks the session FOR
+ * UPDATE, so a refund either commits before the count reads the session's
+ * refunds, or waits and finds the drawer closed — never lands in a closed
+ * session outside its expected cash.
+ */
 async function openSessionOf(trx: TransactionClientContract, registerId: number, required: boolean) {
-  const open = await trx.from('register_sessions').where('register_id', registerId).whereNull('closed_at').select('id').first()
+  const open = await trx
+    .from('register_sessions')
+    .where('register_id', registerId)
+    .whereNull('closed_at')
+    .select('id')
+    .forShare()
+    .first()
   if (!open && required) {
     throw ApiError.conflict('REGISTER_CLOSED', "Un remboursement en espèces demande une session de caisse ouverte", {
       register_id: registerId,

@@ -191,6 +191,30 @@ test.group('Refund split under concurrency (commits; database reset afterwards)'
     return { sale, returnOne }
   }
 
+  test('a cash refund asked while its drawer is being closed waits, and is refused once it is closed (never lost from the count)', async ({ client, assert }) => {
+    const clerk = await signedIn('clerk', 3)
+    const registerId = (await registersOf(3))[0]
+    const sessionId = await openRegister(client, clerk.token, registerId)
+    await setLevel(await locationOfStore(3), await productId('ALI001'), 50)
+    const sale = await sell(client, clerk.token, registerId, [{ code: 'ALI001', quantite: 1 }], [{ mode: 'especes', montant: '5.00' }])
+    // The closing, as close_session does it: the session row locked, its figures read, then closed.
+    const closing = await db.transaction()
+    await closing.rawQuery('SELECT id FROM register_sessions WHERE id = ? FOR UPDATE', [sessionId])
+    const refund = Promise.resolve(client.post(`/api/v1/sales/${sale.id}/cancel`).header('authorization', `Bearer ${clerk.token}`).json({}))
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    await closing
+      .from('register_sessions')
+      .where('id', sessionId)
+      .update({ closed_by: clerk.user.id, closed_at: closing.raw('now()'), counted_cash_cents: 10_138, expected_cash_cents: 10_138 })
+    await closing.commit()
+    const response = await refund
+    // It came after the count: the drawer it would take cash from is closed.
+    response.assertStatus(409)
+    assert.equal(response.body().error_code, 'REGISTER_CLOSED')
+    const attached = await db.from('returns').where('register_session_id', sessionId).count('* as n').first()
+    assert.equal(Number(attached?.n), 0)
+  }).timeout(60_000)
+
   test('5 parallel one-bread returns asked to the card: only what 3.00 holds goes through', async ({ client, assert }) => {
     const { sale, returnOne } = await fiveBreads(client, assert, 4)
     const responses = await Promise.all(Array.from({ length: 5 }, () => returnOne('carte')))
