@@ -216,9 +216,15 @@ describeFlows('catalogue, users and API tokens', () => {
 
     const clerk = await stage.newPage()
     await signIn(clerk, username, password)
+    // The administrator knows that password: the clerk replaces it first (password-set-by-admin.test.ts).
+    assert.equal(new URL(clerk.url()).pathname, '/compte', 'the new clerk chooses their own password first')
+    await clerk.getByLabel('Mot de passe actuel').fill(password)
+    await clerk.getByLabel('Nouveau mot de passe', { exact: true }).fill(`${password}-le-mien`)
+    await clerk.getByLabel('Confirmez le nouveau mot de passe').fill(`${password}-le-mien`)
+    await press(clerk, 'Changer le mot de passe')
     const stores = await api<{ items: { id: number; nom: string }[] }>('GET', '/stores?size=100')
     const banlieue = stores.body.items.find((store) => store.nom === 'Magasin Banlieue')
-    assert.equal(new URL(clerk.url()).pathname, `/magasins/${banlieue?.id}/caisses`, 'the new clerk lands at their store')
+    assert.equal(new URL(clerk.url()).pathname, `/magasins/${banlieue?.id}/caisses`, 'then the new clerk lands at their store')
     for (const path of ['/produits', '/produits/nouveau', `/produits/${productId}`, '/categories', '/utilisateurs', '/jetons']) {
       await expectForbidden(clerk, path)
     }
