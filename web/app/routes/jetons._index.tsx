@@ -8,7 +8,7 @@ import { ActiveFilterSelect } from '~/components/list/filter-bar'
 import { PageHeader } from '~/components/page-header'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { actionsColumn } from '~/components/table-head'
-import { takeNewToken } from '~/lib/access/new-token.server'
+import { ALREADY_CREATED, takeNewToken } from '~/lib/access/new-token.server'
 import { loadTokens, revokeToken, tokenFilters } from '~/lib/access/tokens.server'
 import { ADMIN_ROLES } from '~/lib/auth/roles'
 import { formatDate, formatDay } from '~/lib/format'
@@ -38,7 +38,10 @@ export async function loader(args: LoaderFunctionArgs) {
   const { token: created, setCookie } = await takeNewToken(args.request, user.id)
   const headers = new Headers({ 'Cache-Control': 'no-store' })
   if (setCookie) headers.append('Set-Cookie', setCookie)
-  return data({ filters, tokens, created }, { headers })
+  // A token a repeated creation form had already made (see jetons.nouveau.tsx): its row is marked.
+  const repeated = Number(new URL(args.request.url).searchParams.get(ALREADY_CREATED))
+  const alreadyCreated = Number.isInteger(repeated) && repeated > 0 ? repeated : null
+  return data({ filters, tokens, created, alreadyCreated }, { headers })
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -63,7 +66,7 @@ const STATE_BADGES: Record<TokenState, string> = {
 }
 
 export default function TokensPage() {
-  const { filters, tokens, created } = useLoaderData<typeof loader>()
+  const { filters, tokens, created, alreadyCreated } = useLoaderData<typeof loader>()
   const refusal = useActionData<typeof action>() as FormRefusal | undefined
   const t = useT()
   const location = useLocation()
@@ -126,10 +129,20 @@ export default function TokensPage() {
         ]}
       >
         {(token) => (
-          <tr key={token.id} data-testid={`token-${token.id}`}>
+          <tr
+            key={token.id}
+            id={`jeton-${token.id}`}
+            data-testid={`token-${token.id}`}
+            className={token.id === alreadyCreated ? 'table-warning' : undefined}
+          >
             <td>
               <div className="pos-product-name">{token.name}</div>
               <code className="small">{token.prefix}…</code>
+              {token.id === alreadyCreated ? (
+                <div className="small fw-semibold" data-testid="token-already-created">
+                  {t('tokens.alreadyCreatedRow')}
+                </div>
+              ) : null}
             </td>
             <td>{token.scopes.map((scope) => t(`tokens.scope.${scope}`)).join(', ')}</td>
             <td>{formatDate(token.createdAt, { withTime: true })}</td>

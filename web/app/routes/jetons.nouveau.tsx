@@ -6,10 +6,11 @@ import { Field, FormError } from '~/components/form-field'
 import { CheckGroup } from '~/components/form-controls'
 import { PageHeader } from '~/components/page-header'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
-import { NEW_TOKEN_PAGE, rememberNewToken } from '~/lib/access/new-token.server'
-import { createToken } from '~/lib/access/tokens.server'
+import { ALREADY_CREATED, NEW_TOKEN_PAGE, rememberNewToken } from '~/lib/access/new-token.server'
+import { createToken, tokenAlreadyCreated } from '~/lib/access/tokens.server'
 import { flashNotice } from '~/lib/auth/session.server'
 import { ADMIN_ROLES } from '~/lib/auth/roles'
+import { newFormKey } from '~/lib/form-key.server'
 import { storeDay } from '~/lib/format'
 import { TOKEN_FIELDS, TOKEN_SCOPES, parseToken } from '~/lib/forms/access'
 import { apiRefusal, invalidForm } from '~/lib/forms/refusal.server'
@@ -27,8 +28,9 @@ const PATH = '/jetons/nouveau'
 export async function loader(args: LoaderFunctionArgs) {
   const { user } = await signedIn(args)
   requireRole(user, ADMIN_ROLES)
-  // The earliest last day the date field offers (the stores' today, not the server's).
-  return { today: storeDay() }
+  // The earliest last day the date field offers (the stores' today, not the server's);
+  // the Idempotency-Key every copy of this rendering of the form posts.
+  return { today: storeDay(), formKey: newFormKey() }
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -39,9 +41,17 @@ export async function action(args: ActionFunctionArgs) {
   if (!parsed.ok) return invalidForm(parsed.errors, { intent: 'save', values })
   let created
   try {
-    created = await createToken(api, parsed.value)
+    created = await createToken(api, parsed.value, form)
   } catch (error) {
-    return apiRefusal(error, TOKEN_FIELDS, { intent: 'save', values })
+    const earlier = tokenAlreadyCreated(error)
+    if (earlier !== null) {
+      // A second copy of this form (double click, the browser's retry): the first made the token, and
+      // only the first copy's answer could show its secret. The list points at it, to revoke if it was lost.
+      flashNotice(session, { kind: 'warning', message: { key: 'tokens.alreadyCreated', params: { name: parsed.value.name } } })
+      return redirectWithSession(`${NEW_TOKEN_PAGE}?${ALREADY_CREATED}=${earlier}#jeton-${earlier}`, session)
+    }
+    // The same key with other values: a copy of the form kept from before (the browser's back button).
+    return apiRefusal(error, TOKEN_FIELDS, { intent: 'save', values }, { IDEMPOTENCY_CONFLICT: 'tokens.formAlreadyUsed' })
   }
   // The secret goes to the tokens page in its own one-time cookie, never in the URL.
   flashNotice(session, { kind: 'success', message: { key: 'tokens.created', params: { name: created.nom } } })
@@ -50,7 +60,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function NewTokenPage() {
-  const { today } = useLoaderData<typeof loader>()
+  const { today, formKey } = useLoaderData<typeof loader>()
   const refusal = useActionData<typeof action>() as FormRefusal | undefined
   const t = useT()
   const { formRef, onSubmit, fieldErrors } = useValidatedForm((input) => parseToken(input), refusal)
@@ -74,6 +84,7 @@ export default function NewTokenPage() {
         <div className="card-body">
           <CsrfField />
           <input type="hidden" name="intent" value="save" />
+          <input type="hidden" name="cle" value={formKey} />
           <FormError error={refusal?.error} />
           <Field
             formId="new-token"

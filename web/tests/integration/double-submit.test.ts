@@ -77,5 +77,30 @@ if (baseUrl && apiBase && credentialsFile) {
       const found = await fromApi<{ items: { nom: string }[] }>(`/api/v1/products?search=${encodeURIComponent(name)}&size=10`)
       assert.equal(found.items.filter((product) => product.nom === name).length, 1)
     })
+
+    test('new API token: one token; the second copy names it, since its secret cannot be shown again', async () => {
+      const client = await signedInAs('admin')
+      const { key, csrf } = await formOf(client, '/jetons/nouveau', 'save')
+      const name = `double-clic-${Date.now()}`
+      const body = { csrf, intent: 'save', cle: key, nom: name, scopes: 'read' }
+      const first = await client.fetch('/jetons/nouveau', { method: 'POST', body: new URLSearchParams(body) })
+      assert.equal(first.status, 302)
+      assert.equal(first.headers.get('location'), '/jetons', 'the first copy shows the secret on the list')
+      const second = await client.fetch('/jetons/nouveau', { method: 'POST', body: new URLSearchParams(body) })
+      assert.equal(second.status, 302, 'the second copy is no error page')
+
+      const found = await fromApi<{ items: { id: number; nom: string }[] }>(`/api/v1/tokens?search=${encodeURIComponent(name)}&size=10`)
+      const made = found.items.filter((token) => token.nom === name)
+      assert.equal(made.length, 1, 'one token, however many copies')
+      assert.equal(second.headers.get('location'), `/jetons?deja_cree=${made[0]!.id}#jeton-${made[0]!.id}`)
+
+      const page = await (await client.fetch(`/jetons?deja_cree=${made[0]!.id}`)).text()
+      assert.match(page, new RegExp(`Ce formulaire avait déjà créé le jeton « ${name} »`))
+      assert.match(page, /révoquez ce jeton/)
+      const row = page.split('<tr').find((chunk) => chunk.includes(`id="jeton-${made[0]!.id}"`))
+      assert.ok(row?.includes('data-testid="token-already-created"'), 'the token made by the first copy is marked in the list')
+      // The next rendering is a new form: another token may be created on purpose.
+      assert.notEqual((await formOf(client, '/jetons/nouveau', 'save')).key, key)
+    })
   })
 }

@@ -83,10 +83,19 @@ describe('what the management pages send to the API', () => {
   })
 
   test('tokens: the last day becomes the instant it stops working', async () => {
-    await createToken(api, { name: 'erp', scopes: ['read', 'reports'], lastDay: '2026-06-30' })
+    await createToken(api, { name: 'erp', scopes: ['read', 'reports'], lastDay: '2026-06-30' }, new FormData())
     assert.deepEqual(last().body, { nom: 'erp', scopes: ['read', 'reports'], expire_le: '2026-07-01T04:00:00.000Z' })
-    await createToken(api, { name: 'erp', scopes: ['read'], lastDay: null })
+    await createToken(api, { name: 'erp', scopes: ['read'], lastDay: null }, new FormData())
     assert.deepEqual(last().body, { nom: 'erp', scopes: ['read'] })
+  })
+
+  test('tokens: the creation form’s key is the Idempotency-Key, so a second copy mints no second token', async () => {
+    const form = new FormData()
+    form.set('cle', 'web-3f2b7c1e-0d4a-4e8b-9a77-5c1d2e3f4a5b')
+    await createToken(api, { name: 'erp', scopes: ['read'], lastDay: null }, form)
+    assert.equal(idempotencyKeys.at(-1), 'web-3f2b7c1e-0d4a-4e8b-9a77-5c1d2e3f4a5b')
+    await createToken(api, { name: 'erp', scopes: ['read'], lastDay: null }, new FormData())
+    assert.equal(idempotencyKeys.at(-1), undefined, 'a form rendered before keys existed sends none')
   })
 })
 

@@ -16,6 +16,8 @@ import { webConfig } from '../env.server.ts'
 
 /** Where the token is shown (the creation redirects there). */
 export const NEW_TOKEN_PAGE = '/jetons'
+/** The query parameter that marks, on that page, a token a repeated form had already created. */
+export const ALREADY_CREATED = 'deja_cree'
 // Long enough for the redirect, short enough that a forgotten one goes away by itself.
 const LIFETIME_SECONDS = 5 * 60
 

@@ -1,7 +1,8 @@
 // Integration tokens (administrators): the list, creation and revocation.
 // The API shows a new token's secret once, in its creation answer; the
 // action hands it to the next page through a one-time cookie (new-token.server.ts).
-import { ok, type ApiClient } from '../api/client.server.ts'
+import { ApiError, ok, type ApiClient } from '../api/client.server.ts'
+import { idempotencyHeaderFrom } from '../form-key.server.ts'
 import { expiryInstant, tokenState, type TokenInput } from '../forms/access.ts'
 import { ACTIVE_FILTERS, actifQuery, oneOf, pageFrom, type ActiveFilter } from '../list-query.ts'
 
@@ -41,12 +42,28 @@ export async function loadTokens(api: ApiClient, filters: TokenFilters) {
   }
 }
 
-export async function createToken(api: ApiClient, input: TokenInput) {
+/**
+ * `form` carries the Idempotency-Key rendered with the creation form (see
+ * form-key.server.ts): a double submit or a browser's retry mints one token.
+ */
+export async function createToken(api: ApiClient, input: TokenInput, form: FormData) {
   return ok(
     api.POST('/api/v1/tokens', {
+      ...idempotencyHeaderFrom(form),
       body: { nom: input.name, scopes: input.scopes, ...(input.lastDay ? { expire_le: expiryInstant(input.lastDay) } : {}) },
     })
   )
+}
+
+/**
+ * The token an earlier copy of the same form created, when the API refuses
+ * this copy for that reason (409 IDEMPOTENCY_CONFLICT naming it): its secret
+ * was shown once, to the copy that created it, and never will be again.
+ */
+export function tokenAlreadyCreated(error: unknown): number | null {
+  if (!(error instanceof ApiError) || error.code !== 'IDEMPOTENCY_CONFLICT') return null
+  const id = (error.envelope.details as { token_id?: unknown } | null)?.token_id
+  return typeof id === 'number' && Number.isInteger(id) && id > 0 ? id : null
 }
 
 /** Idempotent on the API side: revoking twice keeps the first revocation time. */

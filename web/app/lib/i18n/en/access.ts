@@ -113,5 +113,9 @@ export const access: Record<keyof typeof french, string> = {
   'tokens.revokeQuestion': 'Revoke {name}? Integrations using it will get 401 errors at once.',
   'tokens.revokeConfirm': 'Yes, revoke',
   'tokens.revoked': 'Token {name} revoked.',
+  'tokens.alreadyCreated':
+    'This form had already created the token “{name}” (it was sent twice): no second token was created. Its secret is shown once only; if it is not shown on this page and you did not copy it, revoke this token (highlighted in the list) and create another.',
+  'tokens.alreadyCreatedRow': 'Created by your form sent twice',
+  'tokens.formAlreadyUsed': 'This form already created a token. Open “New token” again to create another.',
   'tokens.paginationLabel': 'Token pages',
 }

@@ -111,5 +111,9 @@ export const access = {
   'tokens.revokeQuestion': 'Révoquer {name} ? Les intégrations qui l’utilisent recevront aussitôt des erreurs 401.',
   'tokens.revokeConfirm': 'Oui, révoquer',
   'tokens.revoked': 'Jeton {name} révoqué.',
+  'tokens.alreadyCreated':
+    'Ce formulaire avait déjà créé le jeton « {name} » (envoyé deux fois) : aucun second jeton n’a été créé. Son secret ne s’affiche qu’une fois ; s’il n’est pas affiché sur cette page et que vous ne l’avez pas copié, révoquez ce jeton (surligné dans la liste) et créez-en un autre.',
+  'tokens.alreadyCreatedRow': 'Créé par votre formulaire envoyé deux fois',
+  'tokens.formAlreadyUsed': 'Ce formulaire a déjà servi à créer un jeton. Rouvrez « Nouveau jeton » pour en créer un autre.',
   'tokens.paginationLabel': 'Pages des jetons',
 } as const
