@@ -93,6 +93,7 @@ export const inventoryExamples: Record<string, unknown> = {
     ventes_par_jour: 2.4,
     jours_restants: 2.9,
     en_cours: 0,
+    demande_en_cours: null,
     stock_entrepot: 1859,
     quantite_suggeree: 57,
     priorite: 'URGENT',

@@ -151,7 +151,20 @@ export const inventorySchemas: Record<string, Record<string, unknown>> = {
   },
   ReplenishmentSuggestion: {
     type: 'object',
-    required: ['magasin', 'produit', 'quantite', 'seuil_reappro', 'statut', 'ventes_par_jour', 'jours_restants', 'en_cours', 'stock_entrepot', 'quantite_suggeree', 'priorite'],
+    required: [
+      'magasin',
+      'produit',
+      'quantite',
+      'seuil_reappro',
+      'statut',
+      'ventes_par_jour',
+      'jours_restants',
+      'en_cours',
+      'demande_en_cours',
+      'stock_entrepot',
+      'quantite_suggeree',
+      'priorite',
+    ],
     properties: {
       magasin: { type: 'object', required: ['id', 'nom'], properties: { id: { type: 'integer' }, nom: { type: 'string' } } },
       produit: ref('ProductRef'),
@@ -161,6 +174,18 @@ export const inventorySchemas: Record<string, Record<string, unknown>> = {
       ventes_par_jour: { type: 'number', description: 'Units sold over the last 30 days ÷ 30' },
       jours_restants: { type: ['number', 'null'], description: 'Days of cover; null when nothing sold' },
       en_cours: { type: 'integer', description: 'Units already requested and not yet received' },
+      demande_en_cours: {
+        type: ['object', 'null'],
+        required: ['id', 'quantite', 'statut', 'demande_le'],
+        properties: {
+          id: { type: 'integer', description: 'GET /replenishments/{id}' },
+          quantite: { type: 'integer' },
+          statut: { enum: ['en_attente', 'validee', 'expediee'] },
+          demande_le: { type: 'string', format: 'date-time' },
+        },
+        description:
+          'The request in flight for this store and product, or null: while there is one, POST /replenishments for them is a 409 REPLENISHMENT_IN_FLIGHT',
+      },
       stock_entrepot: { type: 'integer' },
       quantite_suggeree: { type: 'integer', minimum: 1 },
       priorite: { enum: ['URGENT', 'MOYEN'] },

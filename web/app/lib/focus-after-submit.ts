@@ -4,8 +4,10 @@
 // after each replenishment request, each receipt. Once the answer is on
 // screen, the focus goes back to what had it when the form was sent — if it is
 // still on the page and nothing else took the focus meanwhile (a refusal on
-// its field, a page that chose where to go). Without JavaScript every answer
-// is a new page, and this does nothing.
+// its field, a page that chose where to go). A button whose form the answer
+// replaced names its successor (`data-refocus`: the id of what took its place,
+// e.g. the request now in flight on a stock line), which takes the focus instead.
+// Without JavaScript every answer is a new page, and this does nothing.
 import { useNavigation } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 
@@ -18,6 +20,13 @@ export function focusAtSubmit(event: Pick<SubmitEvent, 'submitter'>, active: Ele
 export function shouldRefocus(element: Element | null, active: Element | null, body: Element | null): element is HTMLElement {
   const lost = active === null || active === body
   return lost && element !== null && element.isConnected && typeof (element as HTMLElement).focus === 'function'
+}
+
+/** What gets the focus back: the element itself while on the page, else the successor it names, if there. */
+export function refocusTarget(element: Element | null, byId: (id: string) => Element | null): Element | null {
+  if (!element || element.isConnected) return element
+  const successor = element.getAttribute('data-refocus')
+  return successor ? byId(successor) : null
 }
 
 /** In the root: puts the focus back after a form's POST (a navigation, not a fetcher) is answered. */
@@ -40,7 +49,7 @@ export function useFocusBackAfterSubmit(): void {
       sent.current = atSubmit.current
       atSubmit.current = null
     } else if (navigation.state === 'idle') {
-      const element = sent.current
+      const element = refocusTarget(sent.current, (id) => document.getElementById(id))
       sent.current = null
       if (shouldRefocus(element, document.activeElement, document.body)) element.focus()
     }

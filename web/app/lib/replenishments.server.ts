@@ -11,6 +11,7 @@ import type { WebSession } from './auth/session.server.ts'
 import { newFormKey } from './form-key.server.ts'
 import { apiRefusal, invalidForm } from './forms/refusal.server.ts'
 import { echoFields } from './forms/refusals.ts'
+import { inFlightFromWire, inFlightMessage, inFlightRefusal } from './in-flight.ts'
 import { MAX_REQUEST_QUANTITY } from './forms/schemas.ts'
 import { parseRejection, parseSuggestedRequest } from './forms/warehouse.ts'
 import type { Translate } from './i18n/index.ts'
@@ -130,6 +131,8 @@ export async function loadSuggestions(api: ApiClient, filters: SuggestionFilters
       salesPerDay: s.ventes_par_jour,
       daysLeft: s.jours_restants ?? null,
       inFlight: s.en_cours,
+      // The request in flight, if any: the row links it instead of offering a second one (the API refuses it).
+      request: inFlightFromWire(s.demande_en_cours),
       warehouseQuantity: s.stock_entrepot,
       // The API suggests what the store needs; one request asks for at most MAX_REQUEST_QUANTITY.
       suggested: Math.min(s.quantite_suggeree, MAX_REQUEST_QUANTITY),
@@ -216,6 +219,9 @@ export async function createSuggestedRequest(ctx: ActionContext, back: string) {
     )
     return redirectWithNotice(back, ctx.session, requestNotice('replenishments.created', created))
   } catch (error) {
+    // The store already awaits this product: say which request, so the manager can open it.
+    const inFlight = error instanceof ApiError ? inFlightRefusal(error.envelope) : null
+    if (inFlight) return data<ReplenishmentRefusal>({ ...context, error: inFlightMessage(inFlight, ctx.t), inFlight }, { status: 409 })
     return apiRefusal(error, ['quantite'], context)
   }
 }

@@ -9,20 +9,27 @@ import type { WebSession } from './auth/session.server.ts'
 import { idempotencyHeaderFrom, newFormKey } from './form-key.server.ts'
 import { echoFields } from './forms/refusals.ts'
 import { MAX_REQUEST_QUANTITY, parseReplenishment, type FieldErrors } from './forms/schemas.ts'
-import type { Message } from './i18n/index.ts'
+import type { Message, Translate } from './i18n/index.ts'
+import { REQUESTS_PRODUCT_PARAM, inFlightFromWire, inFlightMessage, inFlightRefusal, type InFlightRequest } from './in-flight.ts'
 import { centsFromWire } from './money.ts'
 import { requestNotice } from './notice.ts'
 import { actionErrorFrom, redirectWithNotice } from './request.server.ts'
-import { mapPage, pageFrom } from './list-query.ts'
+import { mapPage, pageFrom, positiveId } from './list-query.ts'
 import { REQUESTS_PAGE_SIZE, STOCK_PAGE_SIZE, stockListFilters, stockListQuery, stockRow, type StockListFilters } from './stock.ts'
 
 export interface StockFilters extends StockListFilters {
   /** The requests list below the stock has its own page (?dpage=). */
   requestsPage: number
+  /** …and may show one product's requests only (?dproduit=: where a clerk follows a request in flight). */
+  requestsProduct: number | null
 }
 
 export function stockFilters(url: URL): StockFilters {
-  return { ...stockListFilters(url), requestsPage: pageFrom(url.searchParams.get('dpage')) }
+  return {
+    ...stockListFilters(url),
+    requestsPage: pageFrom(url.searchParams.get('dpage')),
+    requestsProduct: positiveId(url.searchParams.get(REQUESTS_PRODUCT_PARAM)),
+  }
 }
 
 /** A quantity worth asking for: back to twice the reorder point, within what one request may ask. */
@@ -36,7 +43,18 @@ type Replenishment = components['schemas']['Replenishment']
 export async function loadStock(api: ApiClient, storeId: number, filters: StockFilters) {
   const [stock, requests] = await Promise.all([
     ok(api.GET('/api/v1/stores/{id}/stock', { params: { path: { id: storeId }, query: stockListQuery(filters, STOCK_PAGE_SIZE) } })),
-    ok(api.GET('/api/v1/replenishments', { params: { query: { magasin_id: storeId, size: REQUESTS_PAGE_SIZE, page: filters.requestsPage } } })),
+    ok(
+      api.GET('/api/v1/replenishments', {
+        params: {
+          query: {
+            magasin_id: storeId,
+            size: REQUESTS_PAGE_SIZE,
+            page: filters.requestsPage,
+            ...(filters.requestsProduct ? { produit_id: filters.requestsProduct } : {}),
+          },
+        },
+      })
+    ),
   ])
   // One Idempotency-Key per row and page: a double submit (no JavaScript) creates one request.
   const pageKey = newFormKey()
@@ -46,6 +64,8 @@ export async function loadStock(api: ApiClient, storeId: number, filters: StockF
       unitPriceCents: centsFromWire(item.prix),
       suggested: suggestedQuantity(item.quantite, item.seuil_reappro),
       requestKey: `${pageKey}-${item.produit_id}`,
+      // The request the store already awaits for it: the line shows it instead of a form the API would refuse.
+      inFlight: inFlightFromWire(item.demande_en_cours),
     })),
     requests: mapPage(requests, (request: Replenishment) => ({
       id: request.id,
@@ -65,10 +85,12 @@ export interface StockActionResult {
   fieldErrors?: FieldErrors
   /** The quantity as typed, put back in the refused row (not the suggested one). */
   values?: Record<string, string>
+  /** Refused because this request for the product is still in flight (asked from a stale page, another tab). */
+  inFlight?: InFlightRequest
 }
 
 export async function runStockAction(
-  ctx: { api: ApiClient; session: WebSession; form: FormData },
+  ctx: { api: ApiClient; session: WebSession; form: FormData; t: Translate },
   storeId: number,
   back: string
 ) {
@@ -95,6 +117,8 @@ export async function runStockAction(
       )
       return redirectWithNotice(back, ctx.session, requestNotice('stock.requested', created))
     } catch (error) {
+      const inFlight = error instanceof ApiError ? inFlightRefusal(error.envelope) : null
+      if (inFlight) return fail({ productId, error: inFlightMessage(inFlight, ctx.t), inFlight, values }, 409)
       return fail({ productId, error: actionErrorFrom(error), values }, error instanceof ApiError ? error.status : 503)
     }
   }

@@ -129,6 +129,8 @@ export interface ReplenishmentRefusal extends FormRefusal {
   requestId?: number
   /** Which suggestion row the refusal belongs to (store:product). */
   row?: string
+  /** Refused because the store already awaits the product: that request. */
+  inFlight?: { id: number; quantity: number; status: ReplenishmentStatus }
 }
 
 /** One line of a location's stock ledger, as the pages show it. */

@@ -6,6 +6,7 @@ import { FormError } from '~/components/form-field'
 import { ListTable } from '~/components/list/data-table'
 import { WIDE_ONLY } from '~/components/list/folded'
 import { InlineNumberForm } from '~/components/list/inline-number-form'
+import { InFlightRequestCell, inFlightLinkId } from '~/components/stock/in-flight-request'
 import { PageHeader } from '~/components/page-header'
 import { ReplenishmentStatusBadge, StockStatusBadge } from '~/components/status-badge'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
@@ -18,6 +19,7 @@ import type { FormRefusal } from '~/lib/forms/refusals'
 import { MAX_REQUEST_QUANTITY } from '~/lib/forms/schemas'
 import { useIsPending } from '~/lib/pending'
 import { useFocusOnRefusal } from '~/lib/forms/focus-refusal'
+import { REQUESTS_PRODUCT_PARAM, inFlightLink } from '~/lib/in-flight'
 import { pageTitle } from '~/lib/meta'
 import { idParam, loading, mutation, requireRole, requireStoreAccess, signedIn } from '~/lib/request.server'
 import { setReorderPoint } from '~/lib/reorder-point.server'
@@ -38,7 +40,9 @@ export async function loader(args: LoaderFunctionArgs) {
   const filters = stockFilters(new URL(args.request.url))
   return loading(async () => {
     const [store, lists] = await Promise.all([getStore(api, storeId), loadStock(api, storeId, filters)])
-    return { store: { id: store.id, nom: store.nom }, filters, canSetPoints: hasRole(user, MANAGER_ROLES), ...lists }
+    // Managers set reorder points and open a request's own page (a clerk's link stays on this page: 403 there).
+    const manager = hasRole(user, MANAGER_ROLES)
+    return { store: { id: store.id, nom: store.nom }, filters, canSetPoints: manager, manager, ...lists }
   })
 }
 
@@ -59,7 +63,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function StorePage() {
-  const { store, filters, stock, requests, canSetPoints } = useLoaderData<typeof loader>()
+  const { store, filters, stock, requests, canSetPoints, manager } = useLoaderData<typeof loader>()
   const answer = useActionData<typeof action>() as StockActionResult | FormRefusal | undefined
   // A refused reorder point shows in its row; the other actions' answers as before.
   const pointRefusal = answer?.intent === REORDER_POINT_INTENT ? (answer as FormRefusal) : undefined
@@ -131,22 +135,40 @@ export default function StorePage() {
                 <StockStatusBadge status={item.status} />
               </td>
               <td>
-                <InlineNumberForm
-                  action={formAction}
-                  intent="request"
-                  fields={{ produit_id: item.productId, cle: item.requestKey }}
-                  inputId={`request-${item.productId}`}
-                  name="quantite"
-                  label={t('stock.requestQuantityOf', { name: item.name })}
-                  min={1}
-                  max={MAX_REQUEST_QUANTITY}
-                  defaultValue={rowResult?.values?.quantite ?? item.suggested ?? undefined}
-                  placeholder={t('stock.quantityPlaceholder')}
-                  error={rowResult?.fieldErrors?.quantite ?? rowResult?.error}
-                  submitLabel={t('stock.requestSubmit')}
-                  submitClassName="btn-outline-primary text-nowrap"
-                  disabled={submitting}
-                />
+                {item.inFlight ? (
+                  <InFlightRequestCell
+                    id={`in-flight-${item.productId}`}
+                    request={item.inFlight}
+                    to={inFlightLink(item.inFlight, { manager, storePage: location, productId: item.productId })}
+                    error={rowResult?.error}
+                  />
+                ) : (
+                  <InlineNumberForm
+                    action={formAction}
+                    intent="request"
+                    fields={{ produit_id: item.productId, cle: item.requestKey }}
+                    inputId={`request-${item.productId}`}
+                    name="quantite"
+                    label={t('stock.requestQuantityOf', { name: item.name })}
+                    min={1}
+                    max={MAX_REQUEST_QUANTITY}
+                    defaultValue={rowResult?.values?.quantite ?? item.suggested ?? undefined}
+                    placeholder={t('stock.quantityPlaceholder')}
+                    error={rowResult?.fieldErrors?.quantite ?? rowResult?.error}
+                    submitLabel={t('stock.requestSubmit')}
+                    submitClassName="btn-outline-primary text-nowrap"
+                    disabled={submitting}
+                    replacedBy={inFlightLinkId(`in-flight-${item.productId}`)}
+                    errorLink={
+                      rowResult?.inFlight
+                        ? {
+                            to: inFlightLink(rowResult.inFlight, { manager, storePage: location, productId: item.productId }),
+                            label: t('replenishments.openInFlight', { id: rowResult.inFlight.id }),
+                          }
+                        : undefined
+                    }
+                  />
+                )}
               </td>
             </tr>
           )
@@ -157,6 +179,12 @@ export default function StorePage() {
         <h2 id="requests-heading" className="h5">
           {t('stock.requestsTitle')}
         </h2>
+        {filters.requestsProduct ? (
+          <p className="small" data-testid="requests-product-filter">
+            {t('stock.requestsOfProduct', { product: requests.items[0]?.product ?? `#${filters.requestsProduct}` })}{' '}
+            <Link to={withoutRequestsProduct(location)}>{t('stock.allRequests')}</Link>
+          </p>
+        ) : null}
         <ListTable
           list={requests}
           testId="requests-table"
@@ -166,7 +194,7 @@ export default function StorePage() {
           columns={['#', t('stock.requestedAt'), t('pos.search.product'), amountColumn(t('stock.quantity')), t('stock.status'), actionsColumn(t('pos.cart.actions'))]}
         >
           {(request) => (
-            <tr key={request.id}>
+            <tr key={request.id} id={`demande-${request.id}`}>
               <td>{request.id}</td>
               <td>{formatDate(request.requestedAt, { withTime: true })}</td>
               <td className="pos-product-name">{request.product}</td>
@@ -188,6 +216,15 @@ export default function StorePage() {
       </section>
     </>
   )
+}
+
+/** The store page with every request listed again (its stock filters kept). */
+function withoutRequestsProduct({ pathname, search }: { pathname: string; search: string }): string {
+  const params = new URLSearchParams(search)
+  params.delete(REQUESTS_PRODUCT_PARAM)
+  params.delete('dpage')
+  const query = params.toString()
+  return `${pathname}${query ? `?${query}` : ''}#requests-heading`
 }
 
 function RequestAction({ formAction, id, intent, label }: { formAction: string; id: number; intent: string; label: string }) {

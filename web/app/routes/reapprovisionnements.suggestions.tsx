@@ -6,6 +6,7 @@ import { ListTable } from '~/components/list/data-table'
 import { FilterBar, StoreFilter } from '~/components/list/filter-bar'
 import { Folded, WIDE_ONLY } from '~/components/list/folded'
 import { InlineNumberForm } from '~/components/list/inline-number-form'
+import { InFlightRequestCell, inFlightLinkId } from '~/components/stock/in-flight-request'
 import { ProductCell } from '~/components/list/product-cell'
 import { PageHeader } from '~/components/page-header'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
@@ -20,7 +21,7 @@ import { pageTitle } from '~/lib/meta'
 import { useIsPending } from '~/lib/pending'
 import { createSuggestedRequest, loadSuggestions } from '~/lib/replenishments.server'
 import { useT } from '~/lib/root-data'
-import { suggestionFilters, type ReplenishmentRefusal } from '~/lib/warehouse'
+import { replenishmentPath, suggestionFilters, type ReplenishmentRefusal } from '~/lib/warehouse'
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'replenishments.suggestionsTitle') }]
 
@@ -109,21 +110,36 @@ export default function SuggestionsPage() {
                 <Folded label={t('replenishments.inFlight')}>{formatNumber(s.inFlight)}</Folded>
               </td>
               <td>
-                <InlineNumberForm
-                  action={formAction}
-                  intent="create"
-                  fields={{ magasin_id: s.storeId, produit_id: s.productId, cle: s.idempotencyKey }}
-                  inputId={`suggestion-${s.storeId}-${s.productId}`}
-                  name="quantite"
-                  label={t('replenishments.quantityFor', { name: s.product, store: s.store })}
-                  min={1}
-                  max={MAX_MOVEMENT_QUANTITY}
-                  defaultValue={mine?.values?.quantite ?? s.suggested}
-                  error={mine?.fieldErrors?.quantite ?? mine?.fieldErrors?.cle ?? mine?.error}
-                  submitLabel={t('replenishments.createRequest')}
-                  submitClassName="btn-primary"
-                  disabled={creating}
-                />
+                {s.request ? (
+                  <InFlightRequestCell
+                    id={`in-flight-${s.storeId}-${s.productId}`}
+                    request={s.request}
+                    to={replenishmentPath(s.request.id)}
+                    error={mine?.error}
+                  />
+                ) : (
+                  <InlineNumberForm
+                    action={formAction}
+                    intent="create"
+                    fields={{ magasin_id: s.storeId, produit_id: s.productId, cle: s.idempotencyKey }}
+                    inputId={`suggestion-${s.storeId}-${s.productId}`}
+                    name="quantite"
+                    label={t('replenishments.quantityFor', { name: s.product, store: s.store })}
+                    min={1}
+                    max={MAX_MOVEMENT_QUANTITY}
+                    defaultValue={mine?.values?.quantite ?? s.suggested}
+                    error={mine?.fieldErrors?.quantite ?? mine?.fieldErrors?.cle ?? mine?.error}
+                    submitLabel={t('replenishments.createRequest')}
+                    submitClassName="btn-primary"
+                    disabled={creating}
+                    replacedBy={inFlightLinkId(`in-flight-${s.storeId}-${s.productId}`)}
+                    errorLink={
+                      mine?.inFlight
+                        ? { to: replenishmentPath(mine.inFlight.id), label: t('replenishments.openInFlight', { id: mine.inFlight.id }) }
+                        : undefined
+                    }
+                  />
+                )}
               </td>
             </tr>
           )

@@ -103,6 +103,15 @@ describeFlows('signing in, and what each role may reach', () => {
   })
 
   test('the clerk requests a replenishment from the store’s stock page', async () => {
+    // One request in flight per store and product: the other mode's (or an earlier run's) is closed first.
+    for (const [statut, action] of [
+      ['en_attente', 'cancel'],
+      ['validee', 'cancel'],
+      ['expediee', 'receive'],
+    ] as const) {
+      const open = await api<{ items: { id: number }[] }>('GET', `/replenishments?magasin_id=1&produit_id=${lait.id}&statut=${statut}&size=100`)
+      for (const request of open.body.items) assert.equal((await api('POST', `/replenishments/${request.id}/${action}`, {})).status, 200)
+    }
     await page.goto('/magasins/1/stock?q=ALI002')
     await ready(page)
     const table = page.getByTestId('stock-table')

@@ -135,6 +135,55 @@ describeFlows('central warehouse and replenishment', () => {
     assert.equal(requests.body.items[0]!.statut, 'en_attente')
   })
 
+  test('the stock line shows the request in flight instead of a second form; the clerk’s link opens it on the page', async () => {
+    await go(clerk, `/magasins/1/stock?q=${CODE}`)
+    const cell = clerk.getByTestId(`in-flight-${productId}`)
+    await expectText(cell, `Demande n° ${requestId}`)
+    await expectText(cell, `${n(30)} demandés`)
+    await expectText(cell, 'En attente')
+    // No form to ask again: the API would refuse a second request while this one is in flight.
+    assert.equal(await clerk.getByLabel(`Quantité de ${NAME} à demander`).count(), 0)
+    // The request's page is for managers (a clerk gets 403): the clerk's link stays on the store page, narrowed to the product.
+    await cell.getByRole('link', { name: `Demande n° ${requestId}` }).click()
+    await clerk.waitForURL(new RegExp(`dproduit=${productId}`))
+    await ready(clerk)
+    assert.equal(new URL(clerk.url()).hash, `#demande-${requestId}`)
+    await expectText(clerk.getByTestId('requests-product-filter'), NAME)
+    const rows = clerk.getByTestId('requests-table').locator('tbody tr')
+    assert.equal(await rows.count(), 1)
+    assert.equal(await clerk.locator(`#demande-${requestId}`).count(), 1)
+    await clerk.getByRole('link', { name: 'Toutes les demandes' }).click()
+    await until(async () => !clerk.url().includes('dproduit'), 'the whole list again')
+    // The manager's link opens the request's own page.
+    await go(manager, `/magasins/1/stock?q=${CODE}`)
+    assert.equal(
+      await manager.getByTestId(`in-flight-${productId}`).locator(`a[href="/reapprovisionnements/${requestId}"]`).count(),
+      1,
+      'the manager’s link'
+    )
+  })
+
+  test('a request made meanwhile (another tab): the stale form is refused with a message naming the request, nothing written', async () => {
+    await go(manager, `/magasins/4/stock?q=${CODE}`)
+    const row = manager.getByTestId('stock-table').locator('tr', { hasText: CODE })
+    const other = await api<Request>('POST', '/replenishments', { magasin_id: 4, produit_id: productId, quantite: 6 })
+    assert.equal(other.status, 201, JSON.stringify(other.body))
+    await manager.getByLabel(`Quantité de ${NAME} à demander`).fill('9')
+    await press(manager, 'Demander', row)
+    const cell = manager.getByTestId(`in-flight-${productId}`)
+    await expectText(cell, `Une demande est déjà en cours pour ce produit : n° ${other.body.id}, 6 unités (En attente).`)
+    await expectText(cell, `Demande n° ${other.body.id}`)
+    assert.equal(await cell.locator(`a[href="/reapprovisionnements/${other.body.id}"]`).count(), 1)
+    const requests = await api<{ items: Request[] }>('GET', `/replenishments?produit_id=${productId}&magasin_id=4`)
+    assert.deepEqual(
+      requests.body.items.map((r) => r.id),
+      [other.body.id],
+      'one request: the second was refused'
+    )
+    // Done with it, so that the later steps start from a store with nothing in flight.
+    assert.equal((await api('POST', `/replenishments/${other.body.id}/cancel`, {})).status, 200)
+  })
+
   test('a manager approves (warehouse down); a stale second approval shows the 409 and moves nothing', async () => {
     await go(manager, '/reapprovisionnements?statut=en_attente')
     await expectText(manager.getByTestId(`request-${requestId}`), NAME)

@@ -18,9 +18,18 @@ describe('a stock list’s filters (a store’s and the warehouse’s read the s
     assert.equal(stockListFilters(url(`q=${'a'.repeat(80)}`)).search.length, 64)
   })
 
-  test('the store’s page adds the requests list’s own page (?dpage=)', () => {
-    assert.deepEqual(stockFilters(url('statut=rupture&page=2&dpage=3')), { search: '', status: 'rupture', sort: 'code', page: 2, requestsPage: 3 })
+  test('the store’s page adds the requests list’s own page (?dpage=) and product (?dproduit=)', () => {
+    assert.deepEqual(stockFilters(url('statut=rupture&page=2&dpage=3')), {
+      search: '',
+      status: 'rupture',
+      sort: 'code',
+      page: 2,
+      requestsPage: 3,
+      requestsProduct: null,
+    })
     assert.equal(stockFilters(url('dpage=0')).requestsPage, 1)
+    assert.equal(stockFilters(url('dproduit=7')).requestsProduct, 7)
+    for (const odd of ['dproduit=0', 'dproduit=x', 'dproduit=-3', 'dproduit=']) assert.equal(stockFilters(url(odd)).requestsProduct, null, odd)
   })
 
   test('"Tout afficher" once the text or the state narrows the list (not the order)', () => {
@@ -47,7 +56,8 @@ let server: Server
 let api: ApiClient
 let asked: URL[] = []
 
-const level = { produit_id: 2, code: 'ALI002', nom: 'Lait', quantite: 4, seuil_reappro: 10, statut: 'critique' }
+const inFlight = { id: 9, quantite: 12, statut: 'en_attente', demande_le: '2026-03-02T14:00:00.000Z' }
+const level = { produit_id: 2, code: 'ALI002', nom: 'Lait', quantite: 4, seuil_reappro: 10, statut: 'critique', demande_en_cours: inFlight }
 const request = {
   id: 9,
   magasin_id: 1,
@@ -64,7 +74,17 @@ before(async () => {
   server = createServer((req, res) => {
     const at = new URL(req.url ?? '/', 'http://api.test')
     asked.push(at)
-    const items = at.pathname === '/api/v1/replenishments' ? [request] : at.pathname.endsWith('/stock') ? [{ ...level, prix: '1.10' }] : []
+    const items =
+      at.pathname === '/api/v1/replenishments'
+        ? [request]
+        : at.pathname.startsWith('/api/v1/stores/')
+          ? [
+              { ...level, prix: '1.10' },
+              { ...level, produit_id: 3, code: 'ALI003', nom: 'Beurre', prix: '4.50', demande_en_cours: null },
+            ]
+          : at.pathname.endsWith('/stock')
+            ? [{ ...level, prix: '1.10' }]
+            : []
     res.writeHead(200, { 'content-type': 'application/json' })
     res.end(JSON.stringify({ total: 31, page: Number(at.searchParams.get('page')), size: Number(at.searchParams.get('size')), items }))
   })
@@ -102,7 +122,7 @@ describe('the stock pages’ loaders (URL → API → rows)', () => {
     assert.deepEqual(query(stockAsk), { size: '25', page: '1', sort: 'code,asc', statut: 'critique' })
     assert.deepEqual(query(requestsAsk), { magasin_id: '1', size: '10', page: '2' })
 
-    const [line] = stock.items
+    const [line, other] = stock.items
     assert.deepEqual({ ...line, requestKey: undefined }, {
       productId: 2,
       code: 'ALI002',
@@ -113,7 +133,9 @@ describe('the stock pages’ loaders (URL → API → rows)', () => {
       unitPriceCents: 110,
       suggested: 16,
       requestKey: undefined,
+      inFlight: { id: 9, quantity: 12, status: 'en_attente' },
     })
+    assert.equal(other?.inFlight, null, 'no request in flight: the row offers the form')
     assert.match(line?.requestKey ?? '', /^web-[0-9a-f-]{36}-2$/, 'one idempotency key per row')
     assert.deepEqual([stock.page, stock.size, stock.total], [1, 25, 31])
     assert.deepEqual(requests, {
@@ -122,5 +144,11 @@ describe('the stock pages’ loaders (URL → API → rows)', () => {
       total: 31,
       items: [{ id: 9, product: 'Lait (ALI002)', quantity: 12, status: 'en_attente', requestedAt: '2026-03-02T14:00:00.000Z', actions: ['cancel'] }],
     })
+  })
+
+  test('a clerk following a request in flight: the requests list asks for that product only', async () => {
+    await loadStock(api, 1, stockFilters(url('q=lait&dproduit=2')))
+    const requestsAsk = asked.find((at) => at.pathname === '/api/v1/replenishments')
+    assert.deepEqual(query(requestsAsk), { magasin_id: '1', size: '10', page: '1', produit_id: '2' })
   })
 })

@@ -4,6 +4,10 @@ import { DEFAULT_PAGE_SIZE, type Page } from '#core/pagination'
 import { businessDay } from '#core/business_time'
 import { assertStoreAccess, storeScope } from '#access/policies'
 import type { Principal } from '#access/principal'
+import { instantToWire } from '#core/instants'
+import type { ReplenishmentStatus } from '#inventory/models/replenishment_request'
+import type { InFlightRequestWire } from '#inventory/queries/in_flight_requests'
+import { STATUS_TO_WIRE } from '#inventory/replenishment_state'
 import { stockStatus, type StockStatus } from '#inventory/stock_status'
 import type { suggestionsQuery } from '#inventory/validators/replenishment_validators'
 
@@ -21,6 +25,8 @@ export interface SuggestionWire {
   ventes_par_jour: number
   jours_restants: number | null
   en_cours: number
+  /** The request in flight (one per store and product): the row shows it rather than offer a request the API would refuse. */
+  demande_en_cours: InFlightRequestWire | null
   stock_entrepot: number
   quantite_suggeree: number
   priorite: 'URGENT' | 'MOYEN'
@@ -43,14 +49,17 @@ const SUGGESTIONS_SQL = `
        AND (CAST(:storeId AS int) IS NULL OR store_id = CAST(:storeId AS int))
      GROUP BY store_id, product_id
   ), in_flight AS (
-    SELECT store_id, product_id, SUM(quantity)::bigint AS quantity
+    SELECT DISTINCT ON (store_id, product_id) store_id, product_id,
+           SUM(quantity) OVER (PARTITION BY store_id, product_id)::bigint AS quantity,
+           id AS request_id, quantity AS request_quantity, status AS request_status, requested_at AS request_at
       FROM replenishment_requests
      WHERE status IN ('pending', 'approved', 'shipped')
        AND (CAST(:storeId AS int) IS NULL OR store_id = CAST(:storeId AS int))
-     GROUP BY store_id, product_id
+     ORDER BY store_id, product_id, id
   ), levels AS (
     SELECT loc.store_id, st.name AS store_name, sl.product_id, p.code, p.name, sl.quantity, sl.reorder_point,
-           COALESCE(s.sold, 0) AS sold, COALESCE(f.quantity, 0) AS in_flight, COALESCE(w.quantity, 0) AS warehouse_quantity
+           COALESCE(s.sold, 0) AS sold, COALESCE(f.quantity, 0) AS in_flight, COALESCE(w.quantity, 0) AS warehouse_quantity,
+           f.request_id, f.request_quantity, f.request_status, f.request_at
       FROM stock_levels sl
       JOIN stock_locations loc ON loc.id = sl.location_id AND loc.kind = 'store'
       JOIN stores st ON st.id = loc.store_id
@@ -83,6 +92,10 @@ interface SuggestionRow {
   sold: number
   in_flight: number
   warehouse_quantity: number
+  request_id: number | null
+  request_quantity: number | null
+  request_status: ReplenishmentStatus | null
+  request_at: Date | null
   suggested_quantity: number
   days_of_cover: string | null
   urgent: boolean
@@ -124,6 +137,15 @@ function suggestionToWire(row: SuggestionRow): SuggestionWire {
     ventes_par_jour: Math.round((sold / VELOCITY_WINDOW_DAYS) * 100) / 100,
     jours_restants: row.days_of_cover === null ? null : Math.round(Number(row.days_of_cover) * 10) / 10,
     en_cours: Number(row.in_flight),
+    demande_en_cours:
+      row.request_id === null
+        ? null
+        : {
+            id: Number(row.request_id),
+            quantite: Number(row.request_quantity),
+            statut: STATUS_TO_WIRE[row.request_status!],
+            demande_le: instantToWire(row.request_at!),
+          },
     stock_entrepot: Number(row.warehouse_quantity),
     quantite_suggeree: Number(row.suggested_quantity),
     priorite: row.urgent ? 'URGENT' : 'MOYEN',

@@ -1,4 +1,4 @@
-import { Form } from '@remix-run/react'
+import { Form, Link } from '@remix-run/react'
 import { useRef } from 'react'
 
 import { CsrfField } from '~/components/csrf-field'
@@ -28,6 +28,8 @@ export function InlineNumberForm({
   submitLabel,
   submitClassName,
   disabled,
+  errorLink,
+  replacedBy,
 }: {
   action: string
   intent: string
@@ -45,6 +47,10 @@ export function InlineNumberForm({
   /** The button's look: `btn btn-sm` plus this. */
   submitClassName: string
   disabled: boolean
+  /** What the refusal names, to open it (the request already in flight). */
+  errorLink?: { to: string; label: string }
+  /** The id of what takes this form's place once it is answered (the request it made): the focus goes there. */
+  replacedBy?: string
 }) {
   const describe = useMessage()
   const errorId = `${inputId}-error`
@@ -73,13 +79,19 @@ export function InlineNumberForm({
           autoFocus={Boolean(error)}
           inputMode="numeric"
         />
-        <button type="submit" className={`btn btn-sm ${submitClassName}`} disabled={disabled}>
+        <button type="submit" className={`btn btn-sm ${submitClassName}`} disabled={disabled} data-refocus={replacedBy}>
           {submitLabel}
         </button>
       </Form>
       {error ? (
         <div id={errorId} className="invalid-feedback d-block">
           {describe(error)}
+          {errorLink ? (
+            <>
+              {' '}
+              <Link to={errorLink.to}>{errorLink.label}</Link>
+            </>
+          ) : null}
         </div>
       ) : null}
     </>

@@ -2423,6 +2423,16 @@ export interface components {
             }[];
         };
         ReplenishmentSuggestion: {
+            /** @description The request in flight for this store and product, or null: while there is one, POST /replenishments for them is a 409 REPLENISHMENT_IN_FLIGHT */
+            demande_en_cours: {
+                /** Format: date-time */
+                demande_le: string;
+                /** @description GET /replenishments/{id} */
+                id: number;
+                quantite: number;
+                /** @enum {unknown} */
+                statut: "en_attente" | "validee" | "expediee";
+            } | null;
             /** @description Units already requested and not yet received */
             en_cours: number;
             /** @description Days of cover; null when nothing sold */
@@ -7141,6 +7151,7 @@ export interface operations {
                      *           "ventes_par_jour": 2.4,
                      *           "jours_restants": 2.9,
                      *           "en_cours": 0,
+                     *           "demande_en_cours": null,
                      *           "stock_entrepot": 1859,
                      *           "quantite_suggeree": 57,
                      *           "priorite": "URGENT"

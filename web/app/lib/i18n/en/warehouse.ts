@@ -42,6 +42,13 @@ export const warehouse: Record<keyof typeof french, string> = {
   'stock.cancelRequest': 'Cancel',
   'stock.cancelled': 'Request #{id} cancelled.',
   'stock.movementsLink': 'Stock movements',
+  'stock.inFlightLink': 'Request #{id}',
+  'stock.inFlightQuantity': '{quantity} requested',
+  'stock.requestsOfProduct': 'Only the requests for {product}.',
+  'stock.allRequests': 'All requests',
+  'replenishments.alreadyInFlight':
+    'A request for this product is already in progress: #{id}, {quantity} units ({status}). A new one can be made once it is received, rejected or cancelled.',
+  'replenishments.openInFlight': 'See request #{id}',
 
   // Replenishment states
   'replenishment.status.en_attente': 'Pending',

@@ -40,6 +40,13 @@ export const warehouse = {
   'stock.cancelRequest': 'Annuler',
   'stock.cancelled': 'Demande n° {id} annulée.',
   'stock.movementsLink': 'Mouvements du stock',
+  'stock.inFlightLink': 'Demande n° {id}',
+  'stock.inFlightQuantity': '{quantity} demandés',
+  'stock.requestsOfProduct': 'Seulement les demandes de {product}.',
+  'stock.allRequests': 'Toutes les demandes',
+  'replenishments.alreadyInFlight':
+    'Une demande est déjà en cours pour ce produit : n° {id}, {quantity} unités ({status}). Une nouvelle demande sera possible une fois celle-ci livrée, refusée ou annulée.',
+  'replenishments.openInFlight': 'Voir la demande n° {id}',
 
   // Replenishment states
   'replenishment.status.en_attente': 'En attente',
