@@ -23,7 +23,7 @@ export const access: Record<keyof typeof french, string> = {
   'account.confirmationMismatch': 'The two entries of the new password differ.',
   'account.mustChangeTitle': 'Choose your own password to continue.',
   'account.mustChangeWhy':
-    'Your password was chosen by an administrator (when the account was created or reset): they know it. Replace it with one only you know; the other pages open after that.',
+    'Your password was chosen by an administrator (when the account was created or reset): they know it. Type it as the current password, then choose one only you know; the other pages open after that.',
   'account.chosen': 'Password chosen: it is now yours alone. Your other sessions were closed.',
   // Users
   'users.title': 'Users',

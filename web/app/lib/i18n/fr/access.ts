@@ -21,7 +21,7 @@ export const access = {
   'account.confirmationMismatch': 'Les deux saisies du nouveau mot de passe ne sont pas identiques.',
   'account.mustChangeTitle': 'Choisissez votre propre mot de passe pour continuer.',
   'account.mustChangeWhy':
-    "Votre mot de passe a été choisi par un administrateur (création du compte ou réinitialisation) : il le connaît. Remplacez-le par un mot de passe que vous seul connaissez ; les autres pages s'ouvriront ensuite.",
+    "Votre mot de passe a été choisi par un administrateur (création du compte ou réinitialisation) : il le connaît. Tapez-le comme mot de passe actuel, puis choisissez-en un que vous seul connaissez ; les autres pages s'ouvriront ensuite.",
   'account.chosen': 'Mot de passe choisi : il est maintenant le vôtre. Vos autres sessions ont été fermées.',
   // Users
   'users.title': 'Utilisateurs',
