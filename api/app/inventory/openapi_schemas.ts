@@ -20,6 +20,21 @@ const productRef = {
   properties: { id: { type: 'integer' }, code: { type: 'string' }, nom: { type: 'string' } },
 }
 
+/** `demande_en_cours` of a stock line or a suggestion: the store's request for the product not yet received. */
+export function inFlightRequestSchema(description: string) {
+  return {
+    type: ['object', 'null'],
+    required: ['id', 'quantite', 'statut', 'demande_le'],
+    properties: {
+      id: { type: 'integer', description: 'GET /replenishments/{id}' },
+      quantite: { type: 'integer' },
+      statut: { enum: ['en_attente', 'validee', 'expediee'] },
+      demande_le: { type: 'string', format: 'date-time' },
+    },
+    description,
+  }
+}
+
 export const inventorySchemas: Record<string, Record<string, unknown>> = {
   StockLocationRef: {
     type: 'object',
@@ -174,18 +189,9 @@ export const inventorySchemas: Record<string, Record<string, unknown>> = {
       ventes_par_jour: { type: 'number', description: 'Units sold over the last 30 days ÷ 30' },
       jours_restants: { type: ['number', 'null'], description: 'Days of cover; null when nothing sold' },
       en_cours: { type: 'integer', description: 'Units already requested and not yet received' },
-      demande_en_cours: {
-        type: ['object', 'null'],
-        required: ['id', 'quantite', 'statut', 'demande_le'],
-        properties: {
-          id: { type: 'integer', description: 'GET /replenishments/{id}' },
-          quantite: { type: 'integer' },
-          statut: { enum: ['en_attente', 'validee', 'expediee'] },
-          demande_le: { type: 'string', format: 'date-time' },
-        },
-        description:
-          'The request in flight for this store and product, or null: while there is one, POST /replenishments for them is a 409 REPLENISHMENT_IN_FLIGHT',
-      },
+      demande_en_cours: inFlightRequestSchema(
+        'The request in flight for this store and product, or null: while there is one, POST /replenishments for them is a 409 REPLENISHMENT_IN_FLIGHT'
+      ),
       stock_entrepot: { type: 'integer' },
       quantite_suggeree: { type: 'integer', minimum: 1 },
       priorite: { enum: ['URGENT', 'MOYEN'] },

@@ -16,6 +16,7 @@ import {
 import { createRegisterBody, listRegistersQuery, registerIdParams } from '#stores/validators/register_validators'
 import { listStoreStockQuery } from '#stores/validators/store_stock_validators'
 import { STOCK_STATUSES } from '#stores/queries/store_stock_query'
+import { inFlightRequestSchema } from '#inventory/openapi_schemas'
 
 const StoresController = () => import('#stores/controllers/stores_controller')
 const RegistersController = () => import('#stores/controllers/registers_controller')
@@ -95,19 +96,10 @@ registerSchemas({
         enum: [...STOCK_STATUSES],
         description: 'rupture: 0 · critique: ≤ half the reorder point · faible: ≤ the reorder point · normal: above it',
       },
-      demande_en_cours: {
-        type: ['object', 'null'],
-        required: ['id', 'quantite', 'statut', 'demande_le'],
-        properties: {
-          id: { type: 'integer', description: 'GET /replenishments/{id}' },
-          quantite: { type: 'integer' },
-          statut: { enum: ['en_attente', 'validee', 'expediee'] },
-          demande_le: { type: 'string', format: 'date-time' },
-        },
-        description:
-          'The replenishment request this store awaits for the product (en_attente, validee or expediee), or null; ' +
-          'while there is one, POST /replenishments for the same product is a 409 REPLENISHMENT_IN_FLIGHT',
-      },
+      demande_en_cours: inFlightRequestSchema(
+        'The replenishment request this store awaits for the product (en_attente, validee or expediee), or null; ' +
+          'while there is one, POST /replenishments for the same product is a 409 REPLENISHMENT_IN_FLIGHT'
+      ),
     },
   },
 })
