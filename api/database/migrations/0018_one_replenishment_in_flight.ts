@@ -55,7 +55,7 @@ export default class extends BaseSchema {
     this.defer(async (client) => {
       const { cancelled, unresolved } = await resolveInFlightDuplicates(client)
       if (cancelled.length > 0) {
-        console.info(`[0017] cancelled ${cancelled.length} duplicate pending replenishment request(s): ${cancelled.join(', ')}`)
+        console.info(`[0018] cancelled ${cancelled.length} duplicate pending replenishment request(s): ${cancelled.join(', ')}`)
       }
       if (unresolved.length > 0) {
         const list = unresolved.map((d) => `store ${d.store_id}, product ${d.product_id}: requests ${d.ids.join(', ')}`).join('; ')
