@@ -149,12 +149,16 @@ test.group('Cache: values computed across an invalidation', (group) => {
 /** A factory that read the old rows, then a write invalidated its tag before the value came back. */
 async function readAcrossAnInvalidation(key: string, tag: string) {
   let release!: () => void
+  let factoryStarted!: () => void
   const gate = new Promise<void>((resolve) => (release = resolve))
+  const started = new Promise<void>((resolve) => (factoryStarted = resolve))
   const inFlight = cached(key, { ttl: '1m', tags: [tag] }, async () => {
+    factoryStarted()
     await gate
     return { version: 1 }
   })
-  await new Promise((resolve) => setTimeout(resolve, 10))
+  // Invalidate only once the factory is surely running: a timer here raced it on a loaded machine.
+  await started
   await invalidateTags([tag])
   release()
   return inFlight
