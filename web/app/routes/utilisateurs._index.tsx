@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 
-import { ActiveCell } from '~/components/active-badge'
+import { ActiveBadge } from '~/components/active-badge'
 import { Field } from '~/components/form-field'
 import { ListTable } from '~/components/list/data-table'
 import { EditCell } from '~/components/list/edit-cell'
@@ -79,7 +79,15 @@ export default function UsersPage() {
             <td className="text-break">{user.email}</td>
             <td>{t(`role.${user.role}`)}</td>
             <td>{user.store ?? '—'}</td>
-            <ActiveCell active={user.active} />
+            <td>
+              <ActiveBadge active={user.active} />
+              {user.mustChangePassword ? (
+                // Until its owner replaces it, the administrator who typed the password knows it.
+                <span className="badge text-bg-warning ms-1" title={t('users.mustChangePasswordHelp')} data-testid="must-change-password">
+                  {t('users.mustChangePassword')}
+                </span>
+              ) : null}
+            </td>
             <EditCell to={`/utilisateurs/${user.id}`} label={t('users.editOf', { name: user.username })} />
           </tr>
         )}

@@ -213,6 +213,7 @@ describeFlows('catalogue, users and API tokens', () => {
     const userId = Number(/\/utilisateurs\/(\d+)$/.exec(admin.url())?.[1])
     await admin.goto(`/utilisateurs?q=${username}&role=clerk`)
     await expectText(admin.getByTestId('users-table'), 'Magasin Banlieue')
+    await expectText(admin.getByTestId('must-change-password'), 'Mot de passe à changer')
 
     const clerk = await stage.newPage()
     await signIn(clerk, username, password)
@@ -225,6 +226,10 @@ describeFlows('catalogue, users and API tokens', () => {
     const stores = await api<{ items: { id: number; nom: string }[] }>('GET', '/stores?size=100')
     const banlieue = stores.body.items.find((store) => store.nom === 'Magasin Banlieue')
     assert.equal(new URL(clerk.url()).pathname, `/magasins/${banlieue?.id}/caisses`, 'then the new clerk lands at their store')
+    await admin.goto(`/utilisateurs?q=${username}&role=clerk`)
+    await ready(admin)
+    await expectText(admin.getByTestId('users-table'), 'Magasin Banlieue')
+    assert.equal(await admin.getByTestId('must-change-password').count(), 0, 'the list no longer flags the clerk once they chose their own')
     for (const path of ['/produits', '/produits/nouveau', `/produits/${productId}`, '/categories', '/utilisateurs', '/jetons']) {
       await expectForbidden(clerk, path)
     }

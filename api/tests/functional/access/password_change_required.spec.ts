@@ -116,6 +116,30 @@ test.group('A password an administrator set must be replaced', (group) => {
     assert.isFalse(await flagOf(admin.id))
   })
 
+  test("the administrators' list and GET /users/{id} show who still has to choose their password", async ({ client, assert }) => {
+    const { token } = await adminSession()
+    const untouched = await makeUser('clerk')
+    const created = await createClerk(client, token, 'caissier.liste')
+    const flags = async () => {
+      const page = await client.get('/api/v1/users').qs({ size: 100, sort: 'id,desc' }).header('x-api-token', token)
+      page.assertStatus(200)
+      const byId = new Map(page.body().items.map((user: { id: number; doit_changer_mot_de_passe: boolean }) => [user.id, user.doit_changer_mot_de_passe]))
+      return { created: byId.get(created.body().id), untouched: byId.get(untouched.id) }
+    }
+    assert.deepEqual(await flags(), { created: true, untouched: false })
+    const one = await client.get(`/api/v1/users/${created.body().id}`).header('x-api-token', token)
+    assert.isTrue(one.body().doit_changer_mot_de_passe)
+
+    const session = (await login(client, 'caissier.liste', NEW_PASSWORD)).body().token as string
+    const changed = await client
+      .post('/api/v1/auth/password')
+      .header('x-api-token', session)
+      .header('x-forwarded-for', uniqueIp())
+      .json({ mot_de_passe_actuel: NEW_PASSWORD, nouveau_mot_de_passe: OWN_PASSWORD })
+    changed.assertStatus(204)
+    assert.deepEqual(await flags(), { created: false, untouched: false })
+  })
+
   test('a user changing their own password is never flagged; integration tokens are never held back', async ({ client, assert }) => {
     const user = await makeUser('clerk')
     const session = await sessionFor(user)

@@ -46,6 +46,8 @@ function row(user: UserWire, stores: Map<number, string>) {
     role: user.role,
     store: user.magasin_id === null ? null : (stores.get(user.magasin_id) ?? `#${user.magasin_id}`),
     active: user.actif,
+    /** An administrator set the password: the user must choose their own at next sign-in. */
+    mustChangePassword: user.doit_changer_mot_de_passe,
   }
 }
 

@@ -60,6 +60,8 @@ export const access: Record<keyof typeof french, string> = {
   'users.editOf': 'Edit the account {name}',
   'users.paginationLabel': 'User pages',
   'users.summaryStore': '{role} · {store}',
+  'users.mustChangePassword': 'Must change password',
+  'users.mustChangePasswordHelp': 'Password chosen by an administrator: the person must choose their own at next sign-in.',
   'users.statusTitle': 'Access',
   'users.deactivateHelp': 'A deactivated account can no longer sign in; its open sessions are closed. Its history is kept.',
   'users.reactivateHelp': 'This account is deactivated: it cannot sign in.',

@@ -58,6 +58,8 @@ export const access = {
   'users.editOf': 'Modifier le compte {name}',
   'users.paginationLabel': 'Pages des utilisateurs',
   'users.summaryStore': '{role} · {store}',
+  'users.mustChangePassword': 'Mot de passe à changer',
+  'users.mustChangePasswordHelp': 'Mot de passe choisi par un administrateur : la personne doit choisir le sien à sa prochaine connexion.',
   'users.statusTitle': 'Accès',
   'users.deactivateHelp': 'Un compte désactivé ne peut plus se connecter ; ses sessions ouvertes sont fermées. Son historique est conservé.',
   'users.reactivateHelp': 'Ce compte est désactivé : il ne peut pas se connecter.',
