@@ -45,6 +45,7 @@ const sale = {
   monnaie_rendue: '6.78',
   lignes,
   retours: [],
+  remboursements_par_mode: [],
 }
 
 const partialReturn = {
@@ -114,6 +115,21 @@ export const salesExamples: Record<string, unknown> = {
 
 /* Responses of one operation that differ from the component example. */
 export const salesResponseExamples = {
+  /** The sale after the partial return (1.38 in cash) and the cancellation (5.00 card + 1.84 cash) below. */
+  returnedSale: {
+    ...sale,
+    statut: 'retournee',
+    montant_rembourse: '8.22',
+    lignes: lignes.map((line) => ({ ...line, quantite_retournee: line.quantite })),
+    retours: [
+      { id: 96, total: '1.38', motif: 'Pain rassis', cree_le: '2026-11-24T15:10:44.902Z' },
+      { id: 97, total: '6.84', motif: 'Annulation de la vente', cree_le: '2026-11-24T15:12:03.415Z' },
+    ],
+    remboursements_par_mode: [
+      { mode: 'carte', montant: '5.00' },
+      { mode: 'especes', montant: '3.22' },
+    ],
+  },
   openedSession: {
     ...session,
     rapport: {

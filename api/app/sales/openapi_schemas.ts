@@ -109,6 +109,13 @@ export const salesSchemas: Record<string, Record<string, unknown>> = {
       description: 'Returns made against this sale, oldest first (GET /returns/{id} for the detail)',
       items: object({ id: int, total: money, motif: text, cree_le: instant }),
     },
+    remboursements_par_mode: {
+      type: 'array',
+      description:
+        'montant_rembourse per tender, over all the returns of the sale: card and other first, then cash; only the tenders ' +
+        'refunded, adding up to montant_rembourse (a split refund counts its part in each). Empty while nothing was refunded',
+      items: object({ mode: paymentMode, montant: money }),
+    },
   }),
   SaleListItem: object(saleSummary),
   Receipt: object({

@@ -18,6 +18,12 @@ const SINGLE_ORDER: PaymentMethod[] = ['cash', 'card', 'other']
  */
 const SPLIT_ORDER: PaymentMethod[] = ['card', 'other', 'cash']
 
+/** Refund parts as the clerk hands them back (and as every view lists them): card, other, then cash. */
+export function inRefundOrder<T extends { method: string }>(parts: T[]): T[] {
+  const rank = (method: string) => SPLIT_ORDER.indexOf(method as PaymentMethod)
+  return [...parts].sort((a, b) => rank(a.method) - rank(b.method))
+}
+
 /**
  * What each tender the sale used can still take back: what it paid (cash
  * net of the change handed back) minus what went back to it already. A

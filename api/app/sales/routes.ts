@@ -79,10 +79,14 @@ router
     })
     documented(router.get('/sales/:id', [SalesController, 'show']), {
       summary: 'One sale with lines, taxes, payments and returns',
+      description:
+        'montant_rembourse is what returns gave back, taxes included; remboursements_par_mode splits it by tender (what to ' +
+        'reverse on the card, what left the drawer in cash), summed over every return of the sale. The example is a sale ' +
+        'paid 5.00 by card and 10.00 in cash (6.78 back), then returned in full: 1.38 in cash, then 5.00 card + 1.84 cash.',
       tags: ['Sales'],
       auth: ['read'],
       params: saleIdParams,
-      responses: { 200: { description: 'The sale', schema: 'Sale' }, 404: saleNotFound },
+      responses: { 200: { description: 'The sale', schema: 'Sale', example: salesResponseExamples.returnedSale }, 404: saleNotFound },
     })
     documented(router.get('/sales/:id/receipt', [SalesController, 'receipt']), {
       summary: 'Everything a printed receipt needs',

@@ -231,6 +231,7 @@ export async function createSale(
         reference: p.reference,
       })),
       returns: [],
+      refundsByTender: [],
     }
     const crossings = toAppliedChanges(register.locationId, recorded.applied)
     return { saleId: recorded.id, replayed: false, crossings, detail }

@@ -6,8 +6,7 @@ import { PAYMENT_METHOD_WIRE, SALE_STATUS_WIRE } from '#sales/wire_names'
 import type { PaymentMethod } from '#sales/models/payment'
 import type { SaleStatus } from '#sales/models/sale'
 import { soldCodeAndName } from '#sales/queries/sold_names'
-
-const REFUND_PART_ORDER = ['card', 'other', 'cash']
+import { inRefundOrder } from '#sales/refund_split'
 
 /** "mixte" when the refund was split across tenders (ADR 0017). */
 export function refundMethodWire(method: string): string {
@@ -36,9 +35,10 @@ export async function loadReturnWire(returnId: number) {
     motif: ret.reason,
     mode_remboursement: refundMethodWire(ret.refund_method),
     // Each tender's part, in the order the clerk hands it back: card, other, then cash.
-    remboursements: refunds
-      .sort((a, b) => REFUND_PART_ORDER.indexOf(a.method) - REFUND_PART_ORDER.indexOf(b.method))
-      .map((r) => ({ mode: PAYMENT_METHOD_WIRE[r.method as PaymentMethod], montant: centsToWire(r.amount_cents) })),
+    remboursements: inRefundOrder(refunds).map((r) => ({
+      mode: PAYMENT_METHOD_WIRE[r.method as PaymentMethod],
+      montant: centsToWire(r.amount_cents),
+    })),
     session_id: ret.register_session_id,
     utilisateur_id: ret.user_id,
     lignes: lines.map((l) => ({

@@ -3,6 +3,7 @@ import { ApiError } from '#core/api_error'
 import type { SaleStatus } from '#sales/models/sale'
 import type { PaymentMethod } from '#sales/models/payment'
 import { soldCodeAndName } from '#sales/queries/sold_names'
+import { inRefundOrder } from '#sales/refund_split'
 
 export interface StoreHeader {
   name: string
@@ -42,13 +43,15 @@ export interface SaleDetail {
   taxes: { code: string; label: string; ratePpm: number; registrationNumber: string | null; amountCents: number }[]
   payments: { method: PaymentMethod; amountCents: number; reference: string | null }[]
   returns: { id: number; totalCents: number; createdAt: Date; reason: string }[]
+  /** What went back to each tender over all the returns (ADR 0017): card, other, then cash; adds up to refundedCents. */
+  refundsByTender: { method: PaymentMethod; amountCents: number }[]
 }
 
-/** A sale with everything about it, in four indexed queries. */
+/** A sale with everything about it, in five indexed queries. */
 export async function loadSaleDetail(saleId: number): Promise<SaleDetail> {
   const sale = await db.from('sales').where('id', saleId).first()
   if (!sale) throw ApiError.notFound('Sale', saleId)
-  const [lines, taxes, payments, returns] = await Promise.all([
+  const [lines, taxes, payments, returns, refunds] = await Promise.all([
     db
       .from('sale_lines')
       .join('products', 'products.id', 'sale_lines.product_id')
@@ -58,6 +61,13 @@ export async function loadSaleDetail(saleId: number): Promise<SaleDetail> {
     db.from('sale_taxes').where('sale_id', saleId).orderBy('id'),
     db.from('payments').where('sale_id', saleId).orderBy('id'),
     db.from('returns').where('sale_id', saleId).orderBy('id').select('id', 'total_cents', 'created_at', 'reason'),
+    db
+      .from('return_refunds')
+      .join('returns', 'returns.id', 'return_refunds.return_id')
+      .where('returns.sale_id', saleId)
+      .groupBy('return_refunds.method')
+      .select('return_refunds.method')
+      .sum('return_refunds.amount_cents as cents'),
   ])
   return {
     id: sale.id,
@@ -95,5 +105,6 @@ export async function loadSaleDetail(saleId: number): Promise<SaleDetail> {
     })),
     payments: payments.map((p) => ({ method: p.method, amountCents: p.amount_cents, reference: p.reference })),
     returns: returns.map((r) => ({ id: r.id, totalCents: r.total_cents, createdAt: r.created_at, reason: r.reason })),
+    refundsByTender: inRefundOrder(refunds).map((r) => ({ method: r.method, amountCents: Number(r.cents) })),
   }
 }

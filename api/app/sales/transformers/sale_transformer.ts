@@ -70,5 +70,7 @@ export function saleToWire(sale: SaleDetail) {
       motif: r.reason,
       cree_le: instantToWire(r.createdAt),
     })),
+    // montant_rembourse by tender (ADR 0017): what to reverse on each card, what left each drawer.
+    remboursements_par_mode: sale.refundsByTender.map((r) => ({ mode: PAYMENT_METHOD_WIRE[r.method], montant: centsToWire(r.amountCents) })),
   }
 }

@@ -3,6 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { contract } from '#tests/helpers/openapi_contract'
 import { signedIn } from '#tests/helpers/actors'
 import { registersOf } from '#tests/helpers/pos'
+import { salesResponseExamples } from '#sales/openapi_examples'
 
 /* A day at a register, every answer checked against the OpenAPI document's schema for its status. */
 test.group('OpenAPI contract: sales, receipts, returns and drawer sessions', (group) => {
@@ -70,6 +71,8 @@ test.group('OpenAPI contract: sales, receipts, returns and drawer sessions', (gr
     const full = await as(client.get(`/api/v1/sales/${saleId}`))
     doc.assertResponse(full, 'GET /api/v1/sales/{id}', 200)
     assert.lengthOf(full.body().retours, 2)
+    // The documented example is this very sale: 1.38 back in cash, then 5.00 card + 1.84 cash.
+    assert.deepEqual(full.body().remboursements_par_mode, salesResponseExamples.returnedSale.remboursements_par_mode)
     doc.assertResponse(await as(client.get(`/api/v1/sales/${saleId}/receipt`)), 'GET /api/v1/sales/{id}/receipt', 200)
     doc.assertResponse(await as(client.get('/api/v1/sales/999999')), 'GET /api/v1/sales/{id}', 404)
 

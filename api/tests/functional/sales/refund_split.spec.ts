@@ -82,6 +82,14 @@ test.group('Refunds split across the sale tenders', (group) => {
     const shown = await client.get(`/api/v1/returns/${cancelled.body().id}`).header('authorization', `Bearer ${clerk.token}`)
     assert.deepEqual(shown.body().remboursements, cancelled.body().remboursements)
     assert.deepEqual(await refundedByTender(sale.id), { card: 200, cash: 180 })
+    // The sale itself says what went back to each tender, beside the total it always showed.
+    const detail = await client.get(`/api/v1/sales/${sale.id}`).header('authorization', `Bearer ${clerk.token}`)
+    detail.assertStatus(200)
+    assert.equal(detail.body().montant_rembourse, '3.80')
+    assert.deepEqual(detail.body().remboursements_par_mode, [
+      { mode: 'carte', montant: '2.00' },
+      { mode: 'especes', montant: '1.80' },
+    ])
 
     // The drawer took 1.80 net and gave 1.80 back: it expects its float, not 3.80 less.
     const x = await client.get(`/api/v1/registers/${registerId}/sessions/current`).header('authorization', `Bearer ${clerk.token}`)
@@ -113,6 +121,7 @@ test.group('Refunds split across the sale tenders', (group) => {
       { mode: 'carte', montant: '5.00' },
       { mode: 'especes', montant: '10.00' },
     ])
+    assert.deepEqual(sale.remboursements_par_mode, [], 'nothing refunded yet')
     const [pain, jus, pates] = sale.lignes
     const giveBack = (body: object) =>
       client.post(`/api/v1/sales/${sale.id}/returns`).header('authorization', `Bearer ${clerk.token}`).json({ motif: 'Retour', ...body })
@@ -141,6 +150,13 @@ test.group('Refunds split across the sale tenders', (group) => {
       vente: { statut: 'retournee', montant_rembourse: '8.22' },
     })
     assert.deepEqual(await refundedByTender(sale.id), { card: 500, cash: 322 })
+    // Three returns (cash, card, then split), summed per tender on the sale: the card's 5.00, the 3.22 of cash kept.
+    const detail = await client.get(`/api/v1/sales/${sale.id}`).header('authorization', `Bearer ${clerk.token}`)
+    assert.deepEqual(detail.body().remboursements_par_mode, [
+      { mode: 'carte', montant: '5.00' },
+      { mode: 'especes', montant: '3.22' },
+    ])
+    assert.equal(detail.body().montant_rembourse, '8.22')
   })
 
   test('a manager may still refund a card sale in cash (expired card); the card then has that much less to take', async ({ client, assert }) => {
@@ -166,6 +182,12 @@ test.group('Refunds split across the sale tenders', (group) => {
     rest.assertStatus(201)
     assert.containsSubset(rest.body(), { total: '5.46', remboursements: [{ mode: 'carte', montant: '5.46' }] })
     assert.deepEqual(await refundedByTender(sale.id), { cash: 276, card: 546 })
+    // Cash the sale never took still left the drawer: the sale shows it apart from the card's part.
+    const detail = await client.get(`/api/v1/sales/${sale.id}`).header('authorization', `Bearer ${clerk.token}`)
+    assert.deepEqual(detail.body().remboursements_par_mode, [
+      { mode: 'carte', montant: '5.46' },
+      { mode: 'especes', montant: '2.76' },
+    ])
   })
 })
 

@@ -963,7 +963,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One sale with lines, taxes, payments and returns */
+        /**
+         * One sale with lines, taxes, payments and returns
+         * @description montant_rembourse is what returns gave back, taxes included; remboursements_par_mode splits it by tender (what to reverse on the card, what left the drawer in cash), summed over every return of the sale. The example is a sale paid 5.00 by card and 10.00 in cash (6.78 back), then returned in full: 1.38 in cash, then 5.00 card + 1.84 cash.
+         */
         get: operations["getApiV1SalesId"];
         put?: never;
         post?: never;
@@ -2576,6 +2579,12 @@ export interface components {
                 montant: components["schemas"]["Money"];
                 /** @description Card slip or voucher reference */
                 reference: string | null;
+            }[];
+            /** @description montant_rembourse per tender, over all the returns of the sale: card and other first, then cash; only the tenders refunded, adding up to montant_rembourse (a split refund counts its part in each). Empty while nothing was refunded */
+            remboursements_par_mode: {
+                /** @enum {unknown} */
+                mode: "especes" | "carte" | "autre";
+                montant: components["schemas"]["Money"];
             }[];
             /** @description Returns made against this sale, oldest first (GET /returns/{id} for the detail) */
             retours: {
@@ -9109,10 +9118,33 @@ export interface operations {
                      *           "quantite": 3,
                      *           "prix_unitaire": "0.95",
                      *           "total": "2.85",
-                     *           "quantite_retournee": 0
+                     *           "quantite_retournee": 3
                      *         }
                      *       ],
-                     *       "retours": []
+                     *       "retours": [
+                     *         {
+                     *           "id": 96,
+                     *           "total": "1.38",
+                     *           "motif": "Pain rassis",
+                     *           "cree_le": "2026-11-24T15:10:44.902Z"
+                     *         },
+                     *         {
+                     *           "id": 97,
+                     *           "total": "6.84",
+                     *           "motif": "Annulation de la vente",
+                     *           "cree_le": "2026-11-24T15:12:03.415Z"
+                     *         }
+                     *       ],
+                     *       "remboursements_par_mode": [
+                     *         {
+                     *           "mode": "carte",
+                     *           "montant": "5.00"
+                     *         },
+                     *         {
+                     *           "mode": "especes",
+                     *           "montant": "3.22"
+                     *         }
+                     *       ]
                      *     }
                      */
                     "application/json": components["schemas"]["Sale"];
@@ -9202,7 +9234,8 @@ export interface operations {
                      *           "quantite_retournee": 0
                      *         }
                      *       ],
-                     *       "retours": []
+                     *       "retours": [],
+                     *       "remboursements_par_mode": []
                      *     }
                      */
                     "application/json": components["schemas"]["Sale"];
@@ -9298,11 +9331,11 @@ export interface operations {
                      *       "caisse_id": 2,
                      *       "session_id": 311,
                      *       "caissier_id": 7,
-                     *       "statut": "terminee",
+                     *       "statut": "retournee",
                      *       "sous_total": "7.15",
                      *       "total_taxes": "1.07",
                      *       "total": "8.22",
-                     *       "montant_rembourse": "0.00",
+                     *       "montant_rembourse": "8.22",
                      *       "cree_le": "2026-11-24T14:32:05.120Z",
                      *       "taxes": [
                      *         {
@@ -9343,7 +9376,7 @@ export interface operations {
                      *           "quantite": 2,
                      *           "prix_unitaire": "1.20",
                      *           "total": "2.40",
-                     *           "quantite_retournee": 0
+                     *           "quantite_retournee": 2
                      *         },
                      *         {
                      *           "id": 5522,
@@ -9353,7 +9386,7 @@ export interface operations {
                      *           "quantite": 1,
                      *           "prix_unitaire": "1.90",
                      *           "total": "1.90",
-                     *           "quantite_retournee": 0
+                     *           "quantite_retournee": 1
                      *         },
                      *         {
                      *           "id": 5523,
@@ -9366,7 +9399,8 @@ export interface operations {
                      *           "quantite_retournee": 0
                      *         }
                      *       ],
-                     *       "retours": []
+                     *       "retours": [],
+                     *       "remboursements_par_mode": []
                      *     }
                      */
                     "application/json": components["schemas"]["Sale"];
