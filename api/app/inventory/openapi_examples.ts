@@ -78,10 +78,11 @@ export const inventoryExamples: Record<string, unknown> = {
   ReplenishmentDetail: {
     ...request,
     historique: [
-      { etape: 'demandee', le: '2026-11-22T09:12:44.000Z', par: julie, motif: null },
-      { etape: 'validee', le: '2026-11-22T11:30:02.000Z', par: manager, motif: null },
-      { etape: 'expediee', le: '2026-11-23T07:45:10.000Z', par: manager, motif: null },
-      { etape: 'livree', le: '2026-11-23T15:20:36.000Z', par: julie, motif: null },
+      { etape: 'demandee', le: '2026-11-22T09:12:44.000Z', par: julie, motif: null, quantite_avant: null, quantite_apres: null },
+      { etape: 'quantite_modifiee', le: '2026-11-22T09:40:05.000Z', par: julie, motif: null, quantite_avant: 25, quantite_apres: 40 },
+      { etape: 'validee', le: '2026-11-22T11:30:02.000Z', par: manager, motif: null, quantite_avant: null, quantite_apres: null },
+      { etape: 'expediee', le: '2026-11-23T07:45:10.000Z', par: manager, motif: null, quantite_avant: null, quantite_apres: null },
+      { etape: 'livree', le: '2026-11-23T15:20:36.000Z', par: julie, motif: null, quantite_avant: null, quantite_apres: null },
     ],
   },
   ReplenishmentSuggestion: {
@@ -120,6 +121,7 @@ export const inventoryBodyExamples = {
   receipt: { fournisseur: 'Laiterie Beauce', reference: 'BL-2026-0042', lignes: [{ produit_id: 2, quantite: 200 }] },
   replenishment: { magasin_id: 1, produit_id: 2, quantite: 40, note: 'Week-end de Pâques' },
   reject: { motif: 'Stock suffisant en magasin' },
+  changeQuantity: { quantite: 60 },
   noFields: {},
 }
 
@@ -153,6 +155,14 @@ export const inventoryErrors = {
     ApiError.conflict('INSUFFICIENT_STOCK', 'Stock insuffisant pour Lait', {
       location_id: 6,
       items: [{ product_id: 2, product: 'Lait', requested: 40, available: 12 }],
+    })
+  ),
+  quantityConflict: errorResponse(
+    'INVALID_TRANSITION: the request is no longer en_attente (details.from); nothing changes',
+    ApiError.conflict('INVALID_TRANSITION', 'Cannot change the quantity of a replenishment request that is validee', {
+      from: 'validee',
+      action: 'change_quantity',
+      allowed_actions: ['ship', 'cancel'],
     })
   ),
   stockKeyReused: errorResponse(

@@ -148,15 +148,20 @@ export const inventorySchemas: Record<string, Record<string, unknown>> = {
         properties: {
           historique: {
             type: 'array',
-            description: 'Transitions in the order they happened',
+            description: 'Transitions and quantity changes in the order they happened',
             items: {
               type: 'object',
-              required: ['etape', 'le', 'par', 'motif'],
+              required: ['etape', 'le', 'par', 'motif', 'quantite_avant', 'quantite_apres'],
               properties: {
-                etape: { enum: ['demandee', ...WIRE_STATUSES.filter((s) => s !== 'en_attente')] },
+                etape: {
+                  enum: ['demandee', 'quantite_modifiee', ...WIRE_STATUSES.filter((s) => s !== 'en_attente')],
+                  description: 'quantite_modifiee: the quantity was changed while en_attente (PATCH /replenishments/{id})',
+                },
                 le: { type: 'string', format: 'date-time' },
                 par: userRef,
                 motif: { type: ['string', 'null'], description: 'The reason of a refusal' },
+                quantite_avant: { type: ['integer', 'null'], description: 'quantite_modifiee: the quantity before the change (else null)' },
+                quantite_apres: { type: ['integer', 'null'], description: 'quantite_modifiee: the quantity after the change (else null)' },
               },
             },
           },

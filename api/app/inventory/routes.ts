@@ -19,6 +19,7 @@ import {
   warehouseStockQuery,
 } from '#inventory/validators/stock_validators'
 import {
+  changeReplenishmentQuantityBody,
   createReplenishmentBody,
   listReplenishmentsQuery,
   noFieldsBody,
@@ -218,6 +219,28 @@ router
         403: errorResponse('The token lacks the write scope, or a clerk asks for another store', missingScope(['write']), otherStore),
         404: locationNotFound,
         409: inventoryErrors.keyReused,
+      },
+    })
+    documented(router.patch('/replenishments/:id', [ReplenishmentsController, 'update']), {
+      summary: 'Change the quantity of a pending request (en_attente)',
+      description:
+        'Body: `quantite` (1–100 000, as at creation), the only field that may change. Since a store has one request in ' +
+        'flight per product, this is how it asks for more or less before approval. The store’s clerks (their own store ' +
+        'only: another store is a 403), managers and admins, and integration tokens with the write scope. Once the request ' +
+        'is no longer en_attente it is a 409 INVALID_TRANSITION (details.from names its state) and nothing changes: the ' +
+        'request is locked as an approval does, so a change and an approval never cross. Each change is kept in the ' +
+        'history of GET /replenishments/{id} (etape quantite_modifiee, with quantite_avant and quantite_apres); the same ' +
+        'quantity again changes nothing. Approval takes the quantity the request has then.',
+      tags: ['Replenishment'],
+      auth: ['write'],
+      params: idParams,
+      body: changeReplenishmentQuantityBody,
+      bodyExample: inventoryBodyExamples.changeQuantity,
+      responses: {
+        200: { description: 'The request with its new quantity', schema: 'Replenishment', example: { ...pendingRequestExample, quantite: 60 } },
+        403: errorResponse('The token lacks the write scope, or a clerk acts on another store’s request', missingScope(['write']), otherStore),
+        404: requestNotFound,
+        409: inventoryErrors.quantityConflict,
       },
     })
     transition('approve', 'Approve: en_attente → validee', `${managerOnly} Takes the goods out of the central warehouse now (reserved).`)

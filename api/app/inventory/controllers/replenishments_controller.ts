@@ -4,6 +4,7 @@ import { idempotencyKeyOf } from '#core/idempotency'
 import { validateBody, validateQuery } from '#core/validation'
 import { idParams } from '#inventory/validators/common'
 import {
+  changeReplenishmentQuantityBody,
   createReplenishmentBody,
   listReplenishmentsQuery,
   noFieldsBody,
@@ -18,6 +19,7 @@ import ShipReplenishment from '#inventory/actions/ship_replenishment'
 import ReceiveReplenishment from '#inventory/actions/receive_replenishment'
 import RejectReplenishment from '#inventory/actions/reject_replenishment'
 import CancelReplenishment from '#inventory/actions/cancel_replenishment'
+import ChangeReplenishmentQuantity from '#inventory/actions/change_replenishment_quantity'
 
 /** Store ← warehouse requests and their state machine (see replenishment_state.ts). */
 export default class ReplenishmentsController {
@@ -42,6 +44,13 @@ export default class ReplenishmentsController {
       return created.request
     }
     return respondCreated(ctx, `/replenishments/${created.request.id}`, created.request)
+  }
+
+  /** PATCH: the quantity of a request still pending (the only field that may change). */
+  async update(ctx: HttpContext) {
+    const { id } = await idParams.validate(ctx.params)
+    const { quantite } = await validateBody(changeReplenishmentQuantityBody, ctx)
+    return ChangeReplenishmentQuantity.handle(ctx.principal, id, quantite)
   }
 
   async approve(ctx: HttpContext) {

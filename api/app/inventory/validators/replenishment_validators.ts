@@ -20,12 +20,20 @@ export const replenishmentSortColumns: Record<string, string> = {
   produit_id: 'replenishment_requests.product_id',
 }
 
+/** What a request may ask for, at creation and when its quantity is changed while pending. */
+const requestedQuantity = () => vine.number().withoutDecimals().min(1).max(QUANTITY_MAX)
+
 export const createReplenishmentBody = vine.create({
   // Required: the original silently sent every request to the first store.
   magasin_id: idField(),
   produit_id: idField(),
-  quantite: vine.number().withoutDecimals().min(1).max(QUANTITY_MAX),
+  quantite: requestedQuantity(),
   note: vine.string().trim().maxLength(500).optional(),
+})
+
+/** PATCH /replenishments/{id}: the quantity of a pending request, the only field that may change. */
+export const changeReplenishmentQuantityBody = vine.create({
+  quantite: requestedQuantity(),
 })
 
 export const rejectReplenishmentBody = vine.create({

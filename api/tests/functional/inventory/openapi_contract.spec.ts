@@ -53,8 +53,13 @@ test.group('OpenAPI contract: stock and replenishment', (group) => {
     doc.assertResponse(await asClerk(client.post(`/api/v1/replenishments/${id}/receive`)).json({}), 'POST /api/v1/replenishments/{id}/receive', 200)
     doc.assertResponse(await asManager(client.post(`/api/v1/replenishments/${id}/approve`)).json({}), 'POST /api/v1/replenishments/{id}/approve', 409)
     doc.assertResponse(await asManager(client.get(`/api/v1/replenishments/${id}`)), 'GET /api/v1/replenishments/{id}', 200)
+    doc.assertResponse(await asClerk(client.patch(`/api/v1/replenishments/${id}`)).json({ quantite: 41 }), 'PATCH /api/v1/replenishments/{id}', 409)
 
     const refused = await asClerk(client.post('/api/v1/replenishments')).json({ ...body, quantite: 5 })
+    const patch = (quantite: unknown) => asClerk(client.patch(`/api/v1/replenishments/${refused.body().id}`)).json({ quantite })
+    doc.assertResponse(await patch(8), 'PATCH /api/v1/replenishments/{id}', 200)
+    doc.assertResponse(await patch(0), 'PATCH /api/v1/replenishments/{id}', 422)
+    doc.assertResponse(await asManager(client.get(`/api/v1/replenishments/${refused.body().id}`)), 'GET /api/v1/replenishments/{id}', 200)
     const reject = asManager(client.post(`/api/v1/replenishments/${refused.body().id}/reject`))
     doc.assertResponse(await reject.json({ motif: 'Stock suffisant en magasin' }), 'POST /api/v1/replenishments/{id}/reject', 200)
     const dropped = await asClerk(client.post('/api/v1/replenishments')).json({ ...body, quantite: 6 })

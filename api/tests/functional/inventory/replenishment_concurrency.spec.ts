@@ -13,6 +13,15 @@ async function request(client: ApiClient, actor: Actor, productId: number, quant
   return response.body().id as number
 }
 
+/** Polls a condition of the database (bounded: 200 tries, 50 ms apart), for a step another connection must reach first. */
+async function until(condition: () => Promise<boolean>) {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    if (await condition()) return
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  throw new Error('the condition was never met')
+}
+
 function parallel<R>(count: number, action: (i: number) => Promise<R>) {
   return Promise.all(Array.from({ length: count }, (_, i) => action(i)))
 }
@@ -90,6 +99,52 @@ test.group('Replenishment under concurrency (commits; database reset afterwards)
     const approved = await db.from('replenishment_requests').whereIn('id', ids).where('status', 'approved').count('* as n').first()
     assert.equal(Number(approved?.n), 8)
   }).timeout(120_000)
+
+  test('quantity changes racing approvals: the warehouse reserves exactly the quantity the request ends with', async ({ client, assert }) => {
+    const manager = await signedIn('manager')
+    const clerk = await signedIn('clerk', 1)
+    const warehouse = await warehouseLocation()
+    const before = await ledgerAndLevel(warehouse, 4)
+    const id = await request(client, clerk, 4, 10)
+
+    const responses = await parallel(20, (i) =>
+      i % 2 === 0
+        ? client.post(`/api/v1/replenishments/${id}/approve`).header('x-api-token', manager.token)
+        : client.patch(`/api/v1/replenishments/${id}`).header('x-api-token', clerk.token).json({ quantite: 11 + i })
+    )
+    const stored = await db.from('replenishment_requests').where('id', id).firstOrFail()
+    assert.equal(stored.status, 'approved')
+    assert.equal(responses.filter((r) => r.status() === 200 && r.body().statut === 'validee').length, 1)
+    assert.isTrue(responses.every((r) => r.status() === 200 || r.body().error_code === 'INVALID_TRANSITION'))
+    assert.deepEqual(await ledgerAndLevel(warehouse, 4), { ledger: before.ledger - stored.quantity, level: before.level - stored.quantity })
+    const changes = await db.from('replenishment_quantity_changes').where('replenishment_request_id', id).orderBy('id')
+    const accepted = responses.filter((r) => r.status() === 200 && r.body().statut === 'en_attente').length
+    assert.lengthOf(changes, accepted, 'one history line per change that went through, none for a refused one')
+    assert.equal(changes.at(-1)?.new_quantity ?? 10, stored.quantity)
+  }).timeout(120_000)
+
+  test('a quantity change waits for an approval holding the request, then is refused (409): it never changes what was reserved', async ({ client, assert }) => {
+    const manager = await signedIn('manager')
+    const clerk = await signedIn('clerk', 1)
+    const id = await request(client, clerk, 3, 10)
+    // An approval in progress, as runTransition does it: the request row locked, then its state changed.
+    const approving = await db.transaction()
+    await approving.rawQuery('SELECT id FROM replenishment_requests WHERE id = ? FOR UPDATE', [id])
+    const change = Promise.resolve(client.patch(`/api/v1/replenishments/${id}`).header('x-api-token', clerk.token).json({ quantite: 99 }))
+    await until(async () => {
+      const waiting = await db.rawQuery(
+        "SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE '%replenishment_requests%for update%'"
+      )
+      return waiting.rows.length > 0
+    })
+    await approving.from('replenishment_requests').where('id', id).update({ status: 'approved', approved_by: manager.user.id, approved_at: approving.raw('now()') })
+    await approving.commit()
+    const response = await change
+    response.assertStatus(409)
+    assert.equal(response.body().details.from, 'validee')
+    const stored = await db.from('replenishment_requests').where('id', id).firstOrFail()
+    assert.equal(stored.quantity, 10)
+  }).timeout(60_000)
 
   test('approvals racing cancellations leave the warehouse consistent with the final state', async ({ client, assert }) => {
     const manager = await signedIn('manager')

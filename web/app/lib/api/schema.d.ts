@@ -452,7 +452,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change the quantity of a pending request (en_attente)
+         * @description Body: `quantite` (1–100 000, as at creation), the only field that may change. Since a store has one request in flight per product, this is how it asks for more or less before approval. The store’s clerks (their own store only: another store is a 403), managers and admins, and integration tokens with the write scope. Once the request is no longer en_attente it is a 409 INVALID_TRANSITION (details.from names its state) and nothing changes: the request is locked as an approval does, so a change and an approval never cross. Each change is kept in the history of GET /replenishments/{id} (etape quantite_modifiee, with quantite_avant and quantite_apres); the same quantity again changes nothing. Approval takes the quantity the request has then.
+         */
+        patch: operations["patchApiV1ReplenishmentsId"];
         trace?: never;
     };
     "/api/v1/replenishments/{id}/approve": {
@@ -2409,10 +2413,13 @@ export interface components {
             validee_par?: number | null;
         };
         ReplenishmentDetail: components["schemas"]["Replenishment"] & {
-            /** @description Transitions in the order they happened */
+            /** @description Transitions and quantity changes in the order they happened */
             historique: {
-                /** @enum {unknown} */
-                etape: "demandee" | "validee" | "expediee" | "livree" | "refusee" | "annulee";
+                /**
+                 * @description quantite_modifiee: the quantity was changed while en_attente (PATCH /replenishments/{id})
+                 * @enum {unknown}
+                 */
+                etape: "demandee" | "quantite_modifiee" | "validee" | "expediee" | "livree" | "refusee" | "annulee";
                 /** Format: date-time */
                 le: string;
                 /** @description The reason of a refusal */
@@ -2423,6 +2430,10 @@ export interface components {
                     /** @example Gérant Démo */
                     nom: string;
                 } | null;
+                /** @description quantite_modifiee: the quantity after the change (else null) */
+                quantite_apres: number | null;
+                /** @description quantite_modifiee: the quantity before the change (else null) */
+                quantite_avant: number | null;
             }[];
         };
         ReplenishmentSuggestion: {
@@ -6375,7 +6386,20 @@ export interface operations {
                      *             "id": 7,
                      *             "nom": "Julie Tremblay"
                      *           },
-                     *           "motif": null
+                     *           "motif": null,
+                     *           "quantite_avant": null,
+                     *           "quantite_apres": null
+                     *         },
+                     *         {
+                     *           "etape": "quantite_modifiee",
+                     *           "le": "2026-11-22T09:40:05.000Z",
+                     *           "par": {
+                     *             "id": 7,
+                     *             "nom": "Julie Tremblay"
+                     *           },
+                     *           "motif": null,
+                     *           "quantite_avant": 25,
+                     *           "quantite_apres": 40
                      *         },
                      *         {
                      *           "etape": "validee",
@@ -6384,7 +6408,9 @@ export interface operations {
                      *             "id": 3,
                      *             "nom": "Marc Gagnon"
                      *           },
-                     *           "motif": null
+                     *           "motif": null,
+                     *           "quantite_avant": null,
+                     *           "quantite_apres": null
                      *         },
                      *         {
                      *           "etape": "expediee",
@@ -6393,7 +6419,9 @@ export interface operations {
                      *             "id": 3,
                      *             "nom": "Marc Gagnon"
                      *           },
-                     *           "motif": null
+                     *           "motif": null,
+                     *           "quantite_avant": null,
+                     *           "quantite_apres": null
                      *         },
                      *         {
                      *           "etape": "livree",
@@ -6402,7 +6430,9 @@ export interface operations {
                      *             "id": 7,
                      *             "nom": "Julie Tremblay"
                      *           },
-                     *           "motif": null
+                     *           "motif": null,
+                     *           "quantite_avant": null,
+                     *           "quantite_apres": null
                      *         }
                      *       ]
                      *     }
@@ -6430,6 +6460,149 @@ export interface operations {
             };
             /** @description No such request (or not in your store) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation error (details.validation_errors lists each field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    patchApiV1ReplenishmentsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "quantite": 60
+                 *     }
+                 */
+                "application/json": {
+                    quantite: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The request with its new quantity */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 57,
+                     *       "magasin_id": 1,
+                     *       "magasin": {
+                     *         "id": 1,
+                     *         "nom": "Magasin Centre-Ville"
+                     *       },
+                     *       "produit_id": 2,
+                     *       "produit": {
+                     *         "id": 2,
+                     *         "code": "ALI002",
+                     *         "nom": "Lait"
+                     *       },
+                     *       "quantite": 60,
+                     *       "note": "Week-end de Pâques",
+                     *       "statut": "en_attente",
+                     *       "actions_possibles": [
+                     *         "approve",
+                     *         "reject",
+                     *         "cancel"
+                     *       ],
+                     *       "demande_par": 7,
+                     *       "demande_le": "2026-11-22T09:12:44.000Z",
+                     *       "validee_par": null,
+                     *       "validee_le": null,
+                     *       "expediee_par": null,
+                     *       "expediee_le": null,
+                     *       "livree_par": null,
+                     *       "livree_le": null,
+                     *       "refusee_par": null,
+                     *       "refusee_le": null,
+                     *       "motif_refus": null,
+                     *       "annulee_par": null,
+                     *       "annulee_le": null,
+                     *       "mis_a_jour_le": "2026-11-22T09:12:44.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Replenishment"];
+                };
+            };
+            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, unknown, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The token lacks the write scope, or a clerk acts on another store’s request; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such request (or not in your store) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description INVALID_TRANSITION: the request is no longer en_attente (details.from); nothing changes */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over 256 kB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9118,33 +9291,11 @@ export interface operations {
                      *           "quantite": 3,
                      *           "prix_unitaire": "0.95",
                      *           "total": "2.85",
-                     *           "quantite_retournee": 3
+                     *           "quantite_retournee": 0
                      *         }
                      *       ],
-                     *       "retours": [
-                     *         {
-                     *           "id": 96,
-                     *           "total": "1.38",
-                     *           "motif": "Pain rassis",
-                     *           "cree_le": "2026-11-24T15:10:44.902Z"
-                     *         },
-                     *         {
-                     *           "id": 97,
-                     *           "total": "6.84",
-                     *           "motif": "Annulation de la vente",
-                     *           "cree_le": "2026-11-24T15:12:03.415Z"
-                     *         }
-                     *       ],
-                     *       "remboursements_par_mode": [
-                     *         {
-                     *           "mode": "carte",
-                     *           "montant": "5.00"
-                     *         },
-                     *         {
-                     *           "mode": "especes",
-                     *           "montant": "3.22"
-                     *         }
-                     *       ]
+                     *       "retours": [],
+                     *       "remboursements_par_mode": []
                      *     }
                      */
                     "application/json": components["schemas"]["Sale"];
@@ -9396,11 +9547,33 @@ export interface operations {
                      *           "quantite": 3,
                      *           "prix_unitaire": "0.95",
                      *           "total": "2.85",
-                     *           "quantite_retournee": 0
+                     *           "quantite_retournee": 3
                      *         }
                      *       ],
-                     *       "retours": [],
-                     *       "remboursements_par_mode": []
+                     *       "retours": [
+                     *         {
+                     *           "id": 96,
+                     *           "total": "1.38",
+                     *           "motif": "Pain rassis",
+                     *           "cree_le": "2026-11-24T15:10:44.902Z"
+                     *         },
+                     *         {
+                     *           "id": 97,
+                     *           "total": "6.84",
+                     *           "motif": "Annulation de la vente",
+                     *           "cree_le": "2026-11-24T15:12:03.415Z"
+                     *         }
+                     *       ],
+                     *       "remboursements_par_mode": [
+                     *         {
+                     *           "mode": "carte",
+                     *           "montant": "5.00"
+                     *         },
+                     *         {
+                     *           "mode": "especes",
+                     *           "montant": "3.22"
+                     *         }
+                     *       ]
                      *     }
                      */
                     "application/json": components["schemas"]["Sale"];
