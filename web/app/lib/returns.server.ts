@@ -18,6 +18,7 @@ import { centsFromWire } from './money.ts'
 import { returnsPath } from './paths.ts'
 import { registerFor } from './pos/pos.server.ts'
 import { registerHeading } from './pos/register-heading.ts'
+import { refundsByTender, type TenderRefund } from './pos/refund-tenders.ts'
 import { returnsQuery } from './returns.ts'
 import { actionErrorFrom, redirectWithNotice } from './request.server.ts'
 import { getStore } from './stores.server.ts'
@@ -45,6 +46,8 @@ export interface SaleForReturn {
   status: Sale['statut']
   totalCents: number
   refundedCents: number
+  /** refundedCents by tender: what went back to the card, what left the drawer. */
+  refundsByTender: TenderRefund[]
   lines: ReturnableLine[]
 }
 
@@ -56,6 +59,7 @@ function saleForReturn(sale: Sale): SaleForReturn {
     status: sale.statut,
     totalCents: centsFromWire(sale.total),
     refundedCents: centsFromWire(sale.montant_rembourse ?? '0.00'),
+    refundsByTender: refundsByTender(sale),
     lines: sale.lignes.map((line) => {
       const sold = line.quantite ?? 0
       const returned = line.quantite_retournee ?? 0

@@ -21,6 +21,7 @@ import { centsFromWire } from '~/lib/money'
 import { useIsPending } from '~/lib/pending'
 import { idParam, loading, mutation, signedIn } from '~/lib/request.server'
 import { returnsPath } from '~/lib/paths'
+import { tenderRefundsText } from '~/lib/pos/refund-tenders'
 import { registerCrumbs, registerHomePath } from '~/lib/pos/register-heading'
 import { loadReturnsPage, runReturnAction, type ReturnActionResult, type SaleForReturn } from '~/lib/returns.server'
 import { useMessage, useT } from '~/lib/root-data'
@@ -232,6 +233,7 @@ function SaleReturnForms({
       <p className="text-body-secondary small">
         {sale.createdAt ? formatDate(sale.createdAt, { withTime: true }) : ''} · {t('pos.totals.total')} {formatMoney(sale.totalCents)}
         {sale.refundedCents > 0 ? ` · ${t('returns.alreadyRefunded', { amount: formatMoney(sale.refundedCents) })}` : ''}
+        {sale.refundsByTender.length > 0 ? <span data-testid="refunded-by-tender"> ({tenderRefundsText(t, sale.refundsByTender)})</span> : null}
       </p>
       {nothingLeft ? (
         <div className="alert alert-info">{t('returns.nothingLeft')}</div>

@@ -8,6 +8,7 @@ import { formatDate, formatMoney, formatNumber } from '~/lib/format'
 import { pageTitle } from '~/lib/meta'
 import { centsFromWire } from '~/lib/money'
 import { fitPaperToReceipt } from '~/lib/pos/receipt-paper'
+import { refundsByTender } from '~/lib/pos/refund-tenders'
 import { taxLabel } from '~/lib/pos/tax-labels'
 import { ratePpmFromPercent } from '~/lib/pos/taxes'
 import { idParam, loading, signedIn } from '~/lib/request.server'
@@ -29,14 +30,14 @@ export async function loader(args: LoaderFunctionArgs) {
       ok(api.GET('/api/v1/sales/{id}/receipt', { params: { path: { id } } })),
       ok(api.GET('/api/v1/sales/{id}', { params: { path: { id } } })),
     ])
-    return { receipt, saleId: sale.id, registerId: sale.caisse_id }
+    return { receipt, saleId: sale.id, registerId: sale.caisse_id, refunds: refundsByTender(sale) }
   })
 }
 
 const MODE_LABEL = { especes: 'receipt.mode.especes', carte: 'receipt.mode.carte', autre: 'receipt.mode.autre' } as const
 
 export default function ReceiptPage() {
-  const { receipt, registerId } = useLoaderData<typeof loader>()
+  const { receipt, registerId, refunds } = useLoaderData<typeof loader>()
   const t = useT()
   const refunded = centsFromWire(receipt.montant_rembourse)
   // The next customer is one Enter away. `autoFocus` does it when the page is loaded (and without
@@ -163,10 +164,23 @@ export default function ReceiptPage() {
               <>
                 <tr>
                   <th scope="row" className="fw-normal">
-                    {t('receipt.refunded')}
+                    {refunds.length === 1 && refunds[0] ? t('receipt.refundedTo', { tender: t(MODE_LABEL[refunds[0].mode]) }) : t('receipt.refunded')}
                   </th>
-                  <td className="amount">{formatMoney(-refunded)}</td>
+                  <td className="amount" data-testid="receipt-refunded">
+                    {formatMoney(-refunded)}
+                  </td>
                 </tr>
+                {/* Split across tenders: what went back to the card, and the cash handed over. */}
+                {refunds.length > 1
+                  ? refunds.map((part) => (
+                      <tr key={part.mode} className="small" data-testid={`receipt-refunded-${part.mode}`}>
+                        <th scope="row" className="fw-normal ps-3">
+                          {t('receipt.refundedPart', { tender: t(MODE_LABEL[part.mode]) })}
+                        </th>
+                        <td className="amount">{formatMoney(-part.cents)}</td>
+                      </tr>
+                    ))
+                  : null}
                 <tr>
                   <th scope="row">{t('receipt.net')}</th>
                   <td className="amount">{formatMoney(centsFromWire(receipt.net))}</td>

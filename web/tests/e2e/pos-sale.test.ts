@@ -358,6 +358,26 @@ describeFlows('a clerk’s day at the register', () => {
     const sale = await api<{ statut: string; total: string; montant_rembourse: string }>('GET', `/sales/${saleId}`)
     assert.equal(sale.body.statut, 'retournee')
     assert.equal(sale.body.montant_rembourse, sale.body.total)
+    // Over both returns the card got back what it was charged, the drawer the rest (the lait in cash, then the split's cash).
+    assert.equal(
+      await textOf(page.getByTestId('refunded-by-tender')),
+      `(Carte : ${money(CARD)} · Espèces : ${money(total - CARD)})`
+    )
+  })
+
+  test('the receipt reprinted after the returns shows the refund per tender and the net', async () => {
+    const { total } = sold()
+    await page.goto(`/ventes/${saleId}/recu`)
+    await ready(page)
+    assert.equal(await textOf(page.getByTestId('receipt-refunded')), money(-total))
+    for (const [mode, label, cents] of [
+      ['carte', 'dont Carte', CARD],
+      ['especes', 'dont Espèces', total - CARD],
+    ] as const) {
+      const row = page.getByTestId(`receipt-refunded-${mode}`)
+      assert.equal(await textOf(row.locator('th')), label)
+      assert.equal(await textOf(row.locator('td')), money(-cents))
+    }
   })
 
   test('a scanner’s burst: every code typed before the answers arrive lands in the cart, a bad one is shown', async () => {

@@ -130,6 +130,8 @@ export const pos: Record<keyof typeof french, string> = {
   'receipt.mode.mixte': 'several tenders',
   'receipt.change': 'Change given',
   'receipt.refunded': 'Refunded',
+  'receipt.refundedTo': 'Refunded — {tender}',
+  'receipt.refundedPart': 'of which {tender}',
   'receipt.net': 'Net',
   'receipt.thanks': 'Thank you for your visit!',
 

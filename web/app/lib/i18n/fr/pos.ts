@@ -128,6 +128,8 @@ export const pos = {
   'receipt.mode.mixte': 'plusieurs modes',
   'receipt.change': 'Monnaie rendue',
   'receipt.refunded': 'Remboursé',
+  'receipt.refundedTo': 'Remboursé — {tender}',
+  'receipt.refundedPart': 'dont {tender}',
   'receipt.net': 'Net',
   'receipt.thanks': 'Merci de votre visite !',
 
