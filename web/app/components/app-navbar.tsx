@@ -28,19 +28,24 @@ export function AppNavbar({ root }: { root: RootData | undefined }) {
             </li>
           ))}
         </ul>
-        <div className="d-flex align-items-center flex-wrap gap-2 text-white">
+        {/* ms-auto: when a long menu pushes it to a second line, it stays at the right end. */}
+        <div className="d-flex align-items-center flex-wrap gap-2 text-white ms-auto">
           <Link
             className="btn btn-sm btn-outline-light"
             to={`${location.pathname}?${switchParams.toString()}`}
             lang={other === 'en' ? 'en-CA' : 'fr-CA'}
             hrefLang={other === 'en' ? 'en-CA' : 'fr-CA'}
+            aria-label={t('nav.switchLanguage')}
+            title={t('nav.switchLanguage')}
           >
-            {t('nav.switchLanguage')}
+            {/* Two letters: a manager's menu then fits on one line at 1280 px. */}
+            {other.toUpperCase()}
           </Link>
           {root?.user ? (
             <>
-              <Link className="small link-light" to="/compte" title={t('account.linkTitle')} data-testid="current-user">
-                {root.user.fullName} · {t(`role.${root.user.role}`)}
+              <Link className="small link-light" to="/compte" title={`${t(`role.${root.user.role}`)} · ${t('account.linkTitle')}`} data-testid="current-user">
+                {root.user.fullName}
+                <span className="d-none d-xxl-inline"> · {t(`role.${root.user.role}`)}</span>
               </Link>
               <Form method="post" action="/deconnexion" className="d-inline">
                 <CsrfField />

@@ -31,6 +31,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ['clerk'],
     href: (user) => (user.storeId ? `/magasins/${user.storeId}/stock` : null),
   },
+  // Everyone's: a clerk's journal is their store's (the loader sees to it).
+  { id: 'sales', label: 'nav.sales', roles: ['clerk', 'manager', 'admin'], href: () => '/ventes' },
   { id: 'management', label: 'nav.management', roles: ['manager', 'admin'], href: () => '/gestion' },
   { id: 'products', label: 'nav.products', roles: ['manager', 'admin'], href: () => '/produits' },
   { id: 'users', label: 'nav.users', roles: ['admin'], href: () => '/utilisateurs' },

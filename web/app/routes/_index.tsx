@@ -17,6 +17,7 @@ import { filtersQuery, type ReportFilters } from '~/lib/reports/filters'
 import { filtersFor, loadDashboard } from '~/lib/reports/reports.server'
 import { forbidden, loading, signedIn } from '~/lib/request.server'
 import { useT } from '~/lib/root-data'
+import { salesJournalHref } from '~/lib/sales-journal'
 import reportStylesHref from '~/styles/reports.css?url'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportStylesHref }]
@@ -84,7 +85,7 @@ export default function DashboardPage() {
       ) : null}
 
       <div aria-busy={busy || undefined} data-testid="dashboard">
-        <KpiCards kpis={kpis} stockHref={reportsHref(filters, '#stock')} />
+        <KpiCards kpis={kpis} stockHref={reportsHref(filters, '#stock')} salesHref={salesJournalHref(filters)} />
 
         <div className="row g-3 mb-3">
           <div className="col-lg-8">

@@ -10,6 +10,7 @@ import { sessionView } from '~/lib/pos/pos.server'
 import { idParam, loading, requireStoreAccess, signedIn } from '~/lib/request.server'
 import { useT } from '~/lib/root-data'
 import { currentSession, getStore, listRegisters, type RegisterSession } from '~/lib/stores.server'
+import { storeSalesPath } from '~/lib/sales-journal'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: data ? pageTitle(matches, 'registers.pageTitleOf', { store: data.store.nom }) : pageTitle(matches, 'registers.pageTitle') },
@@ -51,9 +52,14 @@ export default function StoreRegistersPage() {
         crumbs={[{ label: t('stores.title'), to: '/magasins' }, { label: store.nom }]}
         lead={store.adresse || undefined}
         actions={
-          <Link className="btn btn-outline-secondary btn-sm" to={`/magasins/${store.id}/stock`}>
-            {t('stores.stock')}
-          </Link>
+          <>
+            <Link className="btn btn-outline-secondary btn-sm" to={`/magasins/${store.id}/stock`}>
+              {t('stores.stock')}
+            </Link>
+            <Link className="btn btn-outline-secondary btn-sm" to={storeSalesPath(store.id)}>
+              {t('nav.sales')}
+            </Link>
+          </>
         }
       />
       <h2 className="h5 mb-3">{t('registers.title', { count: formatNumber(registers.length) })}</h2>

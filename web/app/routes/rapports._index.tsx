@@ -18,6 +18,7 @@ import { filtersQuery, type ReportFilters } from '~/lib/reports/filters'
 import { filtersFor, loadReport } from '~/lib/reports/reports.server'
 import { loading, requireRole, signedIn } from '~/lib/request.server'
 import { useT } from '~/lib/root-data'
+import { salesJournalHref } from '~/lib/sales-journal'
 import reportStylesHref from '~/styles/reports.css?url'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportStylesHref }]
@@ -95,7 +96,7 @@ export default function ReportsPage() {
         </p>
       </section>
 
-      <KpiCards kpis={kpis} stockHref="#stock" />
+      <KpiCards kpis={kpis} stockHref="#stock" salesHref={salesJournalHref(filters)} />
 
       <div className="d-grid gap-4">
         <ChartFigure id="ventes" title={t(`dashboard.revenueBy.${granularity}`)} summary={t('reports.netRevenueNote')} chart={revenueChart(series, granularity, t)}>

@@ -7,18 +7,18 @@ import { homeFor, navFor } from '../../app/lib/nav.ts'
 const clerk: SessionUser = { id: 3, username: 'caissier1', fullName: 'C', role: 'clerk', storeId: 1 }
 const manager: SessionUser = { id: 2, username: 'gerant', fullName: 'G', role: 'manager', storeId: null }
 
-test('a clerk’s menu leads to their own store only, with no management entry', () => {
+test('a clerk’s menu leads to their own store only (and the journal, which the loader narrows to it), with no management entry', () => {
   assert.deepEqual(
     navFor(clerk).map((item) => item.href),
-    ['/magasins/1/caisses', '/magasins/1/stock']
+    ['/magasins/1/caisses', '/magasins/1/stock', '/ventes']
   )
   assert.equal(homeFor(clerk), '/magasins/1/caisses')
 })
 
-test('a manager’s menu has the dashboard, every store, the reports and management', () => {
+test('a manager’s menu has the dashboard, every store, the reports, the sales journal and management', () => {
   assert.deepEqual(
     navFor(manager).map((item) => item.id),
-    ['dashboard', 'stores', 'warehouse', 'replenishments', 'reports', 'management', 'products']
+    ['dashboard', 'stores', 'warehouse', 'replenishments', 'reports', 'sales', 'management', 'products']
   )
   assert.deepEqual(navFor(null), [])
 })

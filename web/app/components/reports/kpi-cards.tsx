@@ -36,7 +36,7 @@ function KpiCard({ testId, label, value, children }: { testId: string; label: st
  * The four head-office figures (chiffre d'affaires, transactions, ticket
  * moyen, alertes stock), each against the period before it.
  */
-export function KpiCards({ kpis, stockHref }: { kpis: KpiView; stockHref: string }) {
+export function KpiCards({ kpis, stockHref, salesHref }: { kpis: KpiView; stockHref: string; salesHref: string }) {
   const t = useT()
   const previousLabel = formatDayRange(kpis.previousPeriod.from, kpis.previousPeriod.to)
   return (
@@ -50,6 +50,9 @@ export function KpiCards({ kpis, stockHref }: { kpis: KpiView; stockHref: string
         </KpiCard>
         <KpiCard testId="kpi-transactions" label={t('reports.kpi.transactions')} value={formatNumber(kpis.transactions.value)}>
           <Trend comparison={kpis.transactions} format={formatNumber} previousLabel={previousLabel} />
+          <Link to={salesHref} className="small d-block mt-1">
+            {t('sales.seeSales')}
+          </Link>
         </KpiCard>
         <KpiCard testId="kpi-average" label={t('reports.kpi.averageTicket')} value={formatMoney(kpis.averageTicket.value)}>
           <Trend comparison={kpis.averageTicket} format={formatMoney} previousLabel={previousLabel} />

@@ -6,9 +6,10 @@ import { catalog } from './en/catalog.ts'
 import { common } from './en/common.ts'
 import { pos } from './en/pos.ts'
 import { reports } from './en/reports.ts'
+import { sales } from './en/sales.ts'
 import { warehouse } from './en/warehouse.ts'
 import type { MessageKey } from './fr.ts'
 
-export const enAreas = { common, pos, catalog, access, warehouse, reports }
+export const enAreas = { common, pos, catalog, access, warehouse, reports, sales }
 
-export const en: Record<MessageKey, string> = { ...common, ...pos, ...catalog, ...access, ...warehouse, ...reports }
+export const en: Record<MessageKey, string> = { ...common, ...pos, ...catalog, ...access, ...warehouse, ...reports, ...sales }

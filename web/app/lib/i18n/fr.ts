@@ -7,10 +7,11 @@ import { catalog } from './fr/catalog.ts'
 import { common } from './fr/common.ts'
 import { pos } from './fr/pos.ts'
 import { reports } from './fr/reports.ts'
+import { sales } from './fr/sales.ts'
 import { warehouse } from './fr/warehouse.ts'
 
-export const frAreas = { common, pos, catalog, access, warehouse, reports }
+export const frAreas = { common, pos, catalog, access, warehouse, reports, sales }
 
-export const fr = { ...common, ...pos, ...catalog, ...access, ...warehouse, ...reports }
+export const fr = { ...common, ...pos, ...catalog, ...access, ...warehouse, ...reports, ...sales }
 
 export type MessageKey = keyof typeof fr
