@@ -157,6 +157,16 @@ test.group('Refunds split across the sale tenders', (group) => {
       { mode: 'especes', montant: '3.22' },
     ])
     assert.equal(detail.body().montant_rembourse, '8.22')
+    // The drawer's X report agrees, part for part: it kept 3.22 of the sale and gave back 3.22.
+    const x = await client.get(`/api/v1/registers/${registerId}/sessions/current`).header('authorization', `Bearer ${clerk.token}`)
+    assert.containsSubset(x.body().rapport, {
+      paiements: [
+        { mode: 'carte', montant: '5.00' },
+        { mode: 'especes', montant: '3.22' },
+      ],
+      retours: { nombre: 3, total: '8.22', especes: '3.22', par_mode: detail.body().remboursements_par_mode },
+      especes_attendues: '100.00',
+    })
   })
 
   test('a manager may still refund a card sale in cash (expired card); the card then has that much less to take', async ({ client, assert }) => {
