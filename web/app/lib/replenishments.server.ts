@@ -1,6 +1,7 @@
 // Replenishment requests as managers work them: the list, one request with
-// its history and the stock on both ends, the suggestions, and the
-// transitions (approve, ship, receive, reject, cancel) posted from forms.
+// its history and the stock on both ends, the suggestions, the transitions
+// (approve, ship, receive, reject, cancel) posted from forms, and the
+// quantity of a pending request (a store's stock page posts it too).
 
 import { data } from '@remix-run/node'
 
@@ -13,13 +14,14 @@ import { apiRefusal, invalidForm } from './forms/refusal.server.ts'
 import { echoFields } from './forms/refusals.ts'
 import { inFlightFromWire, inFlightMessage, inFlightRefusal } from './in-flight.ts'
 import { MAX_REQUEST_QUANTITY } from './forms/schemas.ts'
-import { parseRejection, parseSuggestedRequest } from './forms/warehouse.ts'
+import { parseQuantityChange, parseRejection, parseSuggestedRequest } from './forms/warehouse.ts'
 import type { Translate } from './i18n/index.ts'
 import { mapPage } from './list-query.ts'
 import { requestNotice } from './notice.ts'
 import { actionErrorFrom, redirectWithNotice } from './request.server.ts'
 import { listStores } from './stores.server.ts'
 import {
+  CHANGE_QUANTITY_INTENT,
   REPLENISHMENTS_PAGE_SIZE,
   REPLENISHMENT_ACTIONS,
   SUGGESTIONS_PAGE_SIZE,
@@ -102,6 +104,8 @@ export async function loadReplenishment(api: ApiClient, user: SessionUser, id: n
       at: step.le,
       by: step.par?.nom ?? null,
       reason: step.motif,
+      // Set on quantite_modifiee steps: the quantity before and after the change.
+      quantityChange: step.quantite_avant !== null && step.quantite_apres !== null ? { from: step.quantite_avant, to: step.quantite_apres } : null,
     })),
     warehouseQuantity,
     storeQuantity,
@@ -178,6 +182,8 @@ function postTransition(api: ApiClient, action: ReplenishmentAction, id: number,
  * approved" — and the page, reloaded by Remix, shows the request as it is.
  */
 export async function runTransition(ctx: ActionContext, back: string) {
+  // The pages that list or show requests post the quantity form to the same action.
+  if (ctx.form.get('intent') === CHANGE_QUANTITY_INTENT) return changeRequestQuantity(ctx, back)
   const intent = String(ctx.form.get('intent') ?? '') as ReplenishmentAction
   if (!(REPLENISHMENT_ACTIONS as readonly string[]).includes(intent)) throw new Response('unknown_intent', { status: 400 })
   const requestId = requestIdOf(ctx.form)
@@ -200,6 +206,32 @@ export async function runTransition(ctx: ActionContext, back: string) {
       )
     }
     return data<ReplenishmentRefusal>({ intent, requestId, error: actionErrorFrom(error) }, { status: error instanceof ApiError ? error.status : 503 })
+  }
+}
+
+/**
+ * A pending request's new quantity, from a list row or a store's stock page.
+ * Refused on the field (422) it comes back to its row with what was typed; a
+ * 409 (approved, refused or cancelled meanwhile) says so above the list, which
+ * Remix reloads: the row then shows the request as it now is, without the form.
+ */
+export async function changeRequestQuantity(ctx: Pick<ActionContext, 'api' | 'session' | 'form' | 't'>, back: string) {
+  const requestId = requestIdOf(ctx.form)
+  const context: ReplenishmentRefusal = { intent: CHANGE_QUANTITY_INTENT, requestId, values: echoFields(ctx.form, ['quantite']) }
+  const parsed = parseQuantityChange(ctx.form)
+  if (!parsed.ok) return invalidForm(parsed.errors, context)
+  try {
+    const request = await ok(
+      ctx.api.PATCH('/api/v1/replenishments/{id}', { params: { path: { id: requestId } }, body: { quantite: parsed.value.quantity } })
+    )
+    return redirectWithNotice(back, ctx.session, requestNotice('replenishments.done.changeQuantity', request))
+  } catch (error) {
+    const from = error instanceof ApiError ? conflictingStatus(error.envelope) : null
+    if (from) {
+      const status = ctx.t(`replenishment.status.${from}`)
+      return data<ReplenishmentRefusal>({ ...context, error: { key: 'replenishments.quantityConflict', params: { id: requestId, status } } }, { status: 409 })
+    }
+    return apiRefusal(error, ['quantite'], context)
   }
 }
 

@@ -18,6 +18,14 @@ export const SUGGESTIONS_PAGE_SIZE = 20
 export const REPLENISHMENT_ACTIONS = ['approve', 'ship', 'receive', 'reject', 'cancel'] as const
 export type ReplenishmentAction = (typeof REPLENISHMENT_ACTIONS)[number]
 
+/** The form that changes a pending request's quantity (PATCH /replenishments/{id}); not a transition: the state stays en_attente. */
+export const CHANGE_QUANTITY_INTENT = 'change-quantity'
+
+/** Only a pending request's quantity can change (the API answers 409 once it is approved, refused or cancelled). */
+export function quantityChangeable(status: string): boolean {
+  return status === 'en_attente'
+}
+
 /** The ledger's movement types (API wire names). */
 export const MOVEMENT_TYPES = ['vente', 'retour', 'reappro_sortie', 'reappro_entree', 'ajustement', 'reception'] as const
 export type MovementType = (typeof MOVEMENT_TYPES)[number]

@@ -11,6 +11,7 @@ import { PageHeader } from '~/components/page-header'
 import { ReplenishmentStatusBadge, StockStatusBadge } from '~/components/status-badge'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { ReorderPointForm } from '~/components/stock/reorder-point-form'
+import { RequestQuantityForm } from '~/components/warehouse/request-quantity-form'
 import { StockFilterBar } from '~/components/stock/stock-filter-bar'
 import { NarrowLabel, actionsColumn, amountColumn } from '~/components/table-head'
 import { hasRole, MANAGER_ROLES } from '~/lib/auth/roles'
@@ -25,9 +26,10 @@ import { idParam, loading, mutation, requireRole, requireStoreAccess, signedIn }
 import { setReorderPoint } from '~/lib/reorder-point.server'
 import { useT } from '~/lib/root-data'
 import { REORDER_POINT_INTENT, stockListFiltered } from '~/lib/stock'
+import { changeRequestQuantity } from '~/lib/replenishments.server'
 import { loadStock, runStockAction, stockFilters, type StockActionResult } from '~/lib/stock.server'
 import { getStore } from '~/lib/stores.server'
-import { revalidateAfterConflict, storeMovementsPath } from '~/lib/warehouse'
+import { CHANGE_QUANTITY_INTENT, quantityChangeable, revalidateAfterConflict, storeMovementsPath, type ReplenishmentRefusal } from '~/lib/warehouse'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: data ? pageTitle(matches, 'stock.title', { store: data.store.nom }) : pageTitle(matches, 'stock.pageTitle') },
@@ -59,15 +61,18 @@ export async function action(args: ActionFunctionArgs) {
     requireRole(ctx.user, MANAGER_ROLES)
     return loading(() => setReorderPoint(ctx, { magasin_id: storeId }, back))
   }
+  // The store's clerks and managers change a pending request's quantity (the API checks the request is this store's).
+  if (ctx.form.get('intent') === CHANGE_QUANTITY_INTENT) return loading(() => changeRequestQuantity(ctx, back))
   return loading(() => runStockAction(ctx, storeId, back))
 }
 
 export default function StorePage() {
   const { store, filters, stock, requests, canSetPoints, manager } = useLoaderData<typeof loader>()
   const answer = useActionData<typeof action>() as StockActionResult | FormRefusal | undefined
-  // A refused reorder point shows in its row; the other actions' answers as before.
+  // A refused reorder point or request quantity shows in its row; the other actions' answers as before.
   const pointRefusal = answer?.intent === REORDER_POINT_INTENT ? (answer as FormRefusal) : undefined
-  const result = pointRefusal ? undefined : (answer as StockActionResult | undefined)
+  const quantityRefusal = answer?.intent === CHANGE_QUANTITY_INTENT ? (answer as ReplenishmentRefusal) : undefined
+  const result = pointRefusal ?? quantityRefusal ? undefined : (answer as StockActionResult | undefined)
   const t = useT()
   const location = useLocation()
   // Posting to the URL being viewed keeps the filters and page after the redirect.
@@ -77,6 +82,8 @@ export default function StorePage() {
   const savingPoint = useIsPending({ formAction, intent: REORDER_POINT_INTENT })
   // A refused receipt or cancellation: its button may be gone (the list reloaded after a 409), the message takes the focus.
   useFocusOnRefusal(result?.intent === 'request' ? undefined : result)
+  // A quantity refused on its field is focused in its row; any other refusal (409: approved meanwhile) by the message.
+  useFocusOnRefusal(quantityRefusal?.error ? quantityRefusal : undefined)
 
   return (
     <>
@@ -89,7 +96,7 @@ export default function StorePage() {
           </Link>
         }
       />
-      <FormError error={result?.intent === 'request' ? undefined : result?.error} />
+      <FormError error={result?.intent === 'request' ? undefined : (result?.error ?? quantityRefusal?.error)} />
 
       <StockFilterBar formId="stock" searchLabel={t('stock.search')} filters={filters} />
       <ListTable
@@ -198,7 +205,13 @@ export default function StorePage() {
               <td>{request.id}</td>
               <td>{formatDate(request.requestedAt, { withTime: true })}</td>
               <td className="pos-product-name">{request.product}</td>
-              <td className="amount">{formatNumber(request.quantity)}</td>
+              <td className="amount">
+                {quantityChangeable(request.status) ? (
+                  <RequestQuantityForm action={formAction} request={request} refusal={quantityRefusal} />
+                ) : (
+                  formatNumber(request.quantity)
+                )}
+              </td>
               <td>
                 <ReplenishmentStatusBadge status={request.status} />
               </td>

@@ -145,12 +145,15 @@ export default function ReplenishmentPage() {
               </tr>
             </thead>
             <tbody>
-              {request.history.map((step) => (
-                <tr key={step.step}>
+              {request.history.map((step, index) => (
+                // A quantity can change several times: the step name alone is not a key.
+                <tr key={`${step.step}-${index}`}>
                   <td>{t(`replenishments.step.${step.step as 'demandee'}`)}</td>
                   <td className="text-nowrap">{formatDate(step.at, { withTime: true })}</td>
                   <td>{step.by ?? t('movements.byIntegration')}</td>
-                  <td className="pos-product-name">{step.reason ?? ''}</td>
+                  <td className="pos-product-name">
+                    {step.quantityChange ? `${formatNumber(step.quantityChange.from)} → ${formatNumber(step.quantityChange.to)}` : (step.reason ?? '')}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -8,6 +8,7 @@ import { PageHeader } from '~/components/page-header'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { ReplenishmentStatusBadge } from '~/components/status-badge'
 import { actionsColumn, amountColumn } from '~/components/table-head'
+import { RequestQuantityForm } from '~/components/warehouse/request-quantity-form'
 import { ReplenishmentActions, TransitionError } from '~/components/warehouse/replenishment-actions'
 import { ReplenishmentTabs } from '~/components/warehouse/replenishment-tabs'
 import { MANAGER_ROLES } from '~/lib/auth/roles'
@@ -19,6 +20,7 @@ import { loadReplenishments, runTransition } from '~/lib/replenishments.server'
 import { useT } from '~/lib/root-data'
 import {
   REPLENISHMENT_STATUSES,
+  quantityChangeable,
   replenishmentFilters,
   replenishmentPath,
   revalidateAfterConflict,
@@ -27,7 +29,7 @@ import {
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'replenishments.title') }]
 
-/** Every store's requests to the central warehouse (the original's /stock-central/demandes), with their actions. */
+/** Every store's requests to the central warehouse (the original's /stock-central/demandes), with their actions and, while pending, their quantity to change. */
 export function loader(args: LoaderFunctionArgs) {
   return listLoader(args, MANAGER_ROLES, replenishmentFilters, loadReplenishments)
 }
@@ -95,7 +97,13 @@ export default function ReplenishmentsPage() {
             <td className="d-none d-lg-table-cell">{formatDate(request.requestedAt, { withTime: true })}</td>
             <td>{request.store}</td>
             <ProductCell name={request.product} code={request.productCode} />
-            <td className="amount">{formatNumber(request.quantity)}</td>
+            <td className="amount">
+              {quantityChangeable(request.status) ? (
+                <RequestQuantityForm action={formAction} request={request} refusal={refusal} />
+              ) : (
+                formatNumber(request.quantity)
+              )}
+            </td>
             <td>
               <ReplenishmentStatusBadge status={request.status} />
             </td>

@@ -3,8 +3,10 @@
 // and off (E2E_JS): goods in at the warehouse, a store's request approved
 // (warehouse down), shipped and received (store up), a stale second approval
 // refused with nothing moved, a refusal with its reason, an adjustment in the
-// ledger, a request from a suggestion, and a clerk kept out. The product is
-// created per run: both modes (and reruns) share one database.
+// ledger, a request from a suggestion, a pending request's quantity changed
+// (store page and requests list, and a stale form refused), and a clerk kept
+// out. The product is created per run: both modes (and reruns) share one
+// database.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 
@@ -182,6 +184,63 @@ describeFlows('central warehouse and replenishment', () => {
     )
     // Done with it, so that the later steps start from a store with nothing in flight.
     assert.equal((await api('POST', `/replenishments/${other.body.id}/cancel`, {})).status, 200)
+  })
+
+  test('a pending request’s quantity is changed: by the clerk on the store page, by a manager on the requests list; the history keeps both', async () => {
+    // The clerk asked for 30 and needs 45: the product is in flight, so the request itself changes.
+    await go(clerk, `/magasins/1/stock?q=${CODE}&dproduit=${productId}`)
+    const requests = clerk.getByTestId('requests-table')
+    const clerkField = clerk.getByLabel(`Quantité de la demande n° ${requestId}`)
+    assert.equal(await clerkField.inputValue(), '30')
+    await clerkField.fill('0')
+    await press(clerk, 'Modifier', requests)
+    await expectText(clerk.locator(`#quantite-demande-${requestId}-error`), 'Au moins 1.')
+    assert.equal(await clerk.getByLabel(`Quantité de la demande n° ${requestId}`).inputValue(), '0', 'what was typed stays')
+    assert.equal((await api<{ quantite: number }>('GET', `/replenishments/${requestId}`)).body.quantite, 30)
+    await clerk.getByLabel(`Quantité de la demande n° ${requestId}`).fill('45')
+    await press(clerk, 'Modifier', requests)
+    await expectText(clerk.getByRole('status').first(), `Demande n° ${requestId} : quantité changée à 45 × ${NAME}.`)
+    assert.equal((await api<{ quantite: number }>('GET', `/replenishments/${requestId}`)).body.quantite, 45)
+    assert.equal(await clerk.getByLabel(`Quantité de la demande n° ${requestId}`).inputValue(), '45')
+
+    // The manager brings it back to 30 from the list, before approving.
+    await go(manager, '/reapprovisionnements?statut=en_attente&magasin=1')
+    const row = manager.getByTestId(`request-${requestId}`)
+    await row.getByLabel(`Quantité de la demande n° ${requestId}`).fill('30')
+    await press(manager, 'Modifier', row)
+    await expectText(manager.getByRole('status').first(), `Demande n° ${requestId} : quantité changée à 30 × ${NAME}.`)
+    assert.equal((await api<{ quantite: number }>('GET', `/replenishments/${requestId}`)).body.quantite, 30)
+
+    await go(manager, `/reapprovisionnements/${requestId}`)
+    const history = await textOf(manager.getByTestId('request-history'))
+    for (const shown of ['Quantité modifiée', '30 → 45', '45 → 30', MANAGER_NAME, 'Caissier']) {
+      assert.ok(history.includes(shown), `history shows ${shown}: ${history}`)
+    }
+  })
+
+  test('a quantity form left open while the request was cancelled: the conflict is said, nothing changes, the row shows its state now', async () => {
+    const created = await api<Request>('POST', '/replenishments', { magasin_id: 4, produit_id: productId, quantite: 8 })
+    assert.equal(created.status, 201, JSON.stringify(created.body))
+    const id = created.body.id
+    await go(manager, '/reapprovisionnements?statut=en_attente&magasin=4')
+    const row = manager.getByTestId(`request-${id}`)
+    await row.getByLabel(`Quantité de la demande n° ${id}`).fill('12')
+    assert.equal((await api('POST', `/replenishments/${id}/cancel`, {})).status, 200)
+    await press(manager, 'Modifier', row)
+    await expectText(
+      manager.getByTestId('transition-error'),
+      `La demande n° ${id} n'est plus en attente (maintenant : Annulée) : sa quantité n'a pas été modifiée.`
+    )
+    await until(
+      async () => (await manager.evaluate(() => document.activeElement?.getAttribute('data-testid'))) === 'transition-error',
+      'the focus on the conflict'
+    )
+    const stored = await api<{ quantite: number; statut: string }>('GET', `/replenishments/${id}`)
+    assert.deepEqual([stored.body.statut, stored.body.quantite], ['annulee', 8])
+    // Without a state filter the list shows it as it is now: cancelled, no form left.
+    await go(manager, '/reapprovisionnements?magasin=4')
+    await expectText(manager.getByTestId(`request-${id}`), 'Annulée')
+    assert.equal(await manager.getByLabel(`Quantité de la demande n° ${id}`).count(), 0)
   })
 
   test('a manager approves (warehouse down); a stale second approval shows the 409 and moves nothing', async () => {

@@ -4,6 +4,7 @@ import { describe, test } from 'node:test'
 import {
   parseAdjustment,
   parseGoodsReceipt,
+  parseQuantityChange,
   parseRejection,
   parseReorderPoint,
   parseSuggestedRequest,
@@ -14,6 +15,7 @@ import {
   calendarDay,
   conflictingStatus,
   movementFilters,
+  quantityChangeable,
   replenishmentFilters,
   revalidateAfterConflict,
   signedQuantity,
@@ -154,6 +156,22 @@ describe('warehouse forms (same limits as the API)', () => {
     assert.deepEqual(parseRejection({ motif: ' Budget épuisé ' }), { ok: true, value: { reason: 'Budget épuisé' } })
     const short = parseRejection({ motif: 'x' })
     assert.equal(!short.ok && short.errors.motif?.key, 'form.tooShort')
+  })
+
+  test('a pending request’s new quantity: 1 to 100 000 whole units, as at creation', () => {
+    assert.deepEqual(parseQuantityChange({ demande_id: '12', quantite: '45' }), { ok: true, value: { requestId: 12, quantity: 45 } })
+    assert.deepEqual(parseQuantityChange({ demande_id: '12', quantite: '100000' }), { ok: true, value: { requestId: 12, quantity: 100_000 } })
+    for (const [quantite, key] of [['0', 'form.min'], ['-3', 'form.min'], ['100001', 'form.max'], ['2.5', 'form.integer'], ['', 'form.required']]) {
+      const refused = parseQuantityChange({ demande_id: '12', quantite })
+      assert.equal(!refused.ok && refused.errors.quantite?.key, key, `quantite ${JSON.stringify(quantite)}`)
+    }
+    const noRequest = parseQuantityChange({ demande_id: 'x', quantite: '5' })
+    assert.equal(!noRequest.ok && noRequest.errors.demande_id?.key, 'form.integer')
+  })
+
+  test('only a pending request offers its quantity to change', () => {
+    assert.equal(quantityChangeable('en_attente'), true)
+    for (const status of ['validee', 'expediee', 'livree', 'refusee', 'annulee']) assert.equal(quantityChangeable(status), false, status)
   })
 
   test('a request from a suggestion carries the key generated with the page', () => {

@@ -1,6 +1,6 @@
 // The managers' stock forms: goods received at the warehouse, reorder
-// points, adjustments, refusing a request, and a request created from a
-// suggestion. Checked in the browser (when JavaScript runs) and always in
+// points, adjustments, refusing a request, a request created from a
+// suggestion, and a pending request's quantity (clerks too). Checked in the browser (when JavaScript runs) and always in
 // the action, with the same limits as the API.
 import { FormReader, readField, type FormInput, type Parsed } from './core.ts'
 import { IDEMPOTENCY_KEY } from './schemas.ts'
@@ -74,6 +74,14 @@ export function parseRejection(input: FormInput): Parsed<{ reason: string }> {
   const form = new FormReader(input)
   const reason = form.text('motif', { min: 2, max: 500 })
   return form.result(() => ({ reason }))
+}
+
+/** A pending request's new quantity, within what one request may ask (as at creation). */
+export function parseQuantityChange(input: FormInput): Parsed<{ requestId: number; quantity: number }> {
+  const form = new FormReader(input)
+  const requestId = form.integer('demande_id', { min: 1, max: MAX_ID })
+  const quantity = form.integer('quantite', { min: 1, max: MAX_MOVEMENT_QUANTITY })
+  return form.result(() => ({ requestId: requestId ?? 0, quantity: quantity ?? 0 }))
 }
 
 export interface SuggestedRequestInput {
