@@ -1,6 +1,7 @@
 import { ApiError } from '#core/api_error'
 import { errorResponse, validationError } from '#core/openapi/errors'
 import { tokenAlreadyCreated } from '#access/actions/create_integration_token'
+import { ownPasswordRefused } from '#access/actions/update_user'
 
 /* OpenAPI examples of the access module. The tokens shown are made up: a real one is never printed in the docs. */
 
@@ -94,9 +95,10 @@ export const accessErrors = {
     validationError('magasin_id', 'The magasin_id field is required for a clerk', 'requiredForClerk')
   ),
   userUpdateConflict: errorResponse(
-    'DUPLICATE_RESOURCE (username or e-mail taken) or INVALID_TRANSITION (own account, last admin)',
+    'DUPLICATE_RESOURCE (username or e-mail taken) or INVALID_TRANSITION (own account, own password, last admin)',
     ApiError.duplicate('User', 'email', 'caissier9@comptoir.local'),
     ApiError.conflict('INVALID_TRANSITION', 'You cannot deactivate your own account', { user_id: 1, action: 'deactivate' }),
+    ownPasswordRefused(1),
     ApiError.conflict('INVALID_TRANSITION', 'At least one active administrator must remain', { user_id: 1 })
   ),
   userDeleteConflict: errorResponse(

@@ -130,9 +130,9 @@ router
       description:
         'Any subset of the fields. Deactivating (`actif: false`), changing the role or store, or setting a new ' +
         'password revokes the user’s open sessions in the same transaction. An administrator cannot ' +
-        'deactivate or demote themselves, and the last active administrator cannot be removed (409). A password set ' +
-        'for another user flags them (doit_changer_mot_de_passe: true): they must choose their own at next sign-in; ' +
-        'an administrator setting their own password is not flagged.',
+        'deactivate or demote themselves, nor set their own password here (POST /auth/password asks for the current ' +
+        'one), and the last active administrator cannot be removed (409). A password set here flags its user ' +
+        '(doit_changer_mot_de_passe: true): they must choose their own at next sign-in.',
       tags: ['Users'],
       auth: ['admin'],
       params: userIdParams,

@@ -2,6 +2,7 @@ import { errors as vineErrors } from '@vinejs/vine'
 import { ApiError } from '#core/api_error'
 import { toEnvelope } from '#core/exceptions/to_envelope'
 import { passwordChangeRequired } from '#access/password_gate'
+import { inFlightExample } from '#inventory/openapi_examples'
 
 /* Each code: the HTTP status it comes with and what it means. */
 const definitions = {
@@ -119,14 +120,7 @@ const exampleErrors: Record<keyof typeof definitions, [path: string, error: Erro
   ],
   REPLENISHMENT_IN_FLIGHT: [
     '/api/v1/replenishments',
-    ApiError.conflict('REPLENISHMENT_IN_FLIGHT', 'Replenishment request 57 for product 2 in store 1 is still validee', {
-      replenishment_id: 57,
-      statut: 'validee',
-      quantite: 40,
-      demande_le: '2026-11-24T14:02:11.000Z',
-      magasin_id: 1,
-      produit_id: 2,
-    }),
+    inFlightExample,
   ],
   REGISTER_CLOSED: [
     '/api/v1/sales',

@@ -1,5 +1,7 @@
 import { ApiError } from '#core/api_error'
 import { errorResponse, missingScope, validationError } from '#core/openapi/errors'
+import { quantityChanged } from '#inventory/actions/approve_replenishment'
+import { inFlightConflict } from '#inventory/actions/create_replenishment'
 
 /*
  * OpenAPI examples of the inventory module: milk (ALI002) running low at
@@ -121,9 +123,22 @@ export const inventoryBodyExamples = {
   receipt: { fournisseur: 'Laiterie Beauce', reference: 'BL-2026-0042', lignes: [{ produit_id: 2, quantite: 200 }] },
   replenishment: { magasin_id: 1, produit_id: 2, quantite: 40, note: 'Week-end de Pâques' },
   reject: { motif: 'Stock suffisant en magasin' },
+  approve: { quantite: 40 },
   changeQuantity: { quantite: 60 },
   noFields: {},
 }
+
+/* Also the catalogue's example of its code (GET /errors). */
+export const inFlightExample = inFlightConflict(
+  { magasin_id: 1, produit_id: 2 },
+  { id: 57, statut: 'validee', quantite: 40, demande_le: '2026-11-24T14:02:11.000Z' }
+)
+
+/* An approval the central warehouse (location 6) cannot cover. */
+const warehouseShort = ApiError.conflict('INSUFFICIENT_STOCK', 'Stock insuffisant pour Lait', {
+  location_id: 6,
+  items: [{ product_id: 2, product: 'Lait', requested: 40, available: 12 }],
+})
 
 const clerkOtherStore = ApiError.forbidden('A clerk can only see their own store', { own_store_id: 1 })
 const insufficient = ApiError.conflict('INSUFFICIENT_STOCK', 'Stock insuffisant pour Lait', {
@@ -152,10 +167,18 @@ export const inventoryErrors = {
       action: 'approve',
       allowed_actions: [],
     }),
-    ApiError.conflict('INSUFFICIENT_STOCK', 'Stock insuffisant pour Lait', {
-      location_id: 6,
-      items: [{ product_id: 2, product: 'Lait', requested: 40, available: 12 }],
-    })
+    warehouseShort
+  ),
+  approveConflict: errorResponse(
+    'INVALID_TRANSITION (details: from, action; for a quantity changed since it was read, quantite and quantite_vue) or ' +
+      'INSUFFICIENT_STOCK; nothing moves',
+    ApiError.conflict('INVALID_TRANSITION', 'Cannot approve a replenishment request that is validee', {
+      from: 'validee',
+      action: 'approve',
+      allowed_actions: ['ship', 'cancel'],
+    }),
+    quantityChanged({ id: 57, status: 'pending', quantity: 60 }, 40),
+    warehouseShort
   ),
   quantityConflict: errorResponse(
     'INVALID_TRANSITION: the request is no longer en_attente (details.from); nothing changes',
@@ -185,13 +208,6 @@ export const inventoryErrors = {
       idempotency_key: '0b6f1c2e-7d4a-4f7e-9a53-2c8e5d1f3a90',
       replenishment_id: 57,
     }),
-    ApiError.conflict('REPLENISHMENT_IN_FLIGHT', 'Replenishment request 57 for product 2 in store 1 is still validee', {
-      replenishment_id: 57,
-      statut: 'validee',
-      quantite: 40,
-      demande_le: '2026-11-24T14:02:11.000Z',
-      magasin_id: 1,
-      produit_id: 2,
-    })
+    inFlightExample
   ),
 }

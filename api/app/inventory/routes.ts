@@ -19,6 +19,7 @@ import {
   warehouseStockQuery,
 } from '#inventory/validators/stock_validators'
 import {
+  approveReplenishmentBody,
   changeReplenishmentQuantityBody,
   createReplenishmentBody,
   listReplenishmentsQuery,
@@ -120,7 +121,8 @@ function transition(
   summary: string,
   description: string,
   body: SchemaSource = noFieldsBody,
-  bodyExample: unknown = inventoryBodyExamples.noFields
+  bodyExample: unknown = inventoryBodyExamples.noFields,
+  conflict = inventoryErrors.transitionConflict
 ) {
   return documented(router.post(`/replenishments/:id/${action}`, [ReplenishmentsController, action as 'approve']), {
     summary,
@@ -134,7 +136,7 @@ function transition(
       200: { description: 'The request in its new state', schema: 'Replenishment' },
       403: writeForbidden,
       404: requestNotFound,
-      409: inventoryErrors.transitionConflict,
+      409: conflict,
     },
   })
 }
@@ -230,7 +232,9 @@ router
         'is no longer en_attente it is a 409 INVALID_TRANSITION (details.from names its state) and nothing changes: the ' +
         'request is locked as an approval does, so a change and an approval never cross. Each change is kept in the ' +
         'history of GET /replenishments/{id} (etape quantite_modifiee, with quantite_avant and quantite_apres); the same ' +
-        'quantity again changes nothing. Approval takes the quantity the request has then.',
+        'quantity again changes nothing. Raising the quantity of a product discontinued since is a 422 ' +
+        'BUSINESS_LOGIC_ERROR (lowering it is fine). Approval takes the quantity the request has then, unless the ' +
+        'approver sends the quantity they were shown and it differs (409).',
       tags: ['Replenishment'],
       auth: ['write'],
       params: idParams,
@@ -243,7 +247,17 @@ router
         409: inventoryErrors.quantityConflict,
       },
     })
-    transition('approve', 'Approve: en_attente → validee', `${managerOnly} Takes the goods out of the central warehouse now (reserved).`)
+    transition(
+      'approve',
+      'Approve: en_attente → validee',
+      `${managerOnly} Takes the goods out of the central warehouse now (reserved). Send quantite, the quantity you were ` +
+        'shown: the store may change it while the request is pending (PATCH), and a request that now asks for another ' +
+        'quantity is a 409 (details.quantite, details.quantite_vue) instead of reserving what nobody read. Without it, the ' +
+        'quantity at the time of approval is reserved.',
+      approveReplenishmentBody,
+      inventoryBodyExamples.approve,
+      inventoryErrors.approveConflict
+    )
     transition('ship', 'Ship: validee → expediee', managerOnly)
     transition('receive', 'Receive: expediee → livree', "The store's clerk or a manager. Adds the goods to the store's stock.")
     transition('reject', 'Reject: en_attente → refusee', `${managerOnly} motif is required.`, rejectReplenishmentBody, inventoryBodyExamples.reject)

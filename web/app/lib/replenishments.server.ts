@@ -10,6 +10,7 @@ import type { components } from './api/schema'
 import type { SessionUser } from './auth/roles.ts'
 import type { WebSession } from './auth/session.server.ts'
 import { newFormKey } from './form-key.server.ts'
+import { formatNumber } from './format.ts'
 import { apiRefusal, invalidForm } from './forms/refusal.server.ts'
 import { echoFields } from './forms/refusals.ts'
 import { inFlightFromWire, inFlightMessage, inFlightRefusal } from './in-flight.ts'
@@ -25,7 +26,9 @@ import {
   REPLENISHMENTS_PAGE_SIZE,
   REPLENISHMENT_ACTIONS,
   SUGGESTIONS_PAGE_SIZE,
+  SEEN_QUANTITY_FIELD,
   actionsFor,
+  changedQuantity,
   conflictingStatus,
   type ReplenishmentAction,
   type ReplenishmentFilters,
@@ -160,11 +163,17 @@ function requestIdOf(form: FormData): number {
   return id
 }
 
-function postTransition(api: ApiClient, action: ReplenishmentAction, id: number, reason: string) {
+/** The quantity an approve form showed; a missing or mangled one approves what the request asks for now. */
+function seenQuantityOf(form: FormData): number | undefined {
+  const seen = Number(form.get(SEEN_QUANTITY_FIELD))
+  return Number.isInteger(seen) && seen >= 1 && seen <= MAX_REQUEST_QUANTITY ? seen : undefined
+}
+
+function postTransition(api: ApiClient, action: ReplenishmentAction, id: number, form: { reason: string; seenQuantity?: number }) {
   const options = { params: { path: { id } }, body: {} }
   switch (action) {
     case 'approve':
-      return api.POST('/api/v1/replenishments/{id}/approve', options)
+      return api.POST('/api/v1/replenishments/{id}/approve', { ...options, body: { quantite: form.seenQuantity } })
     case 'ship':
       return api.POST('/api/v1/replenishments/{id}/ship', options)
     case 'receive':
@@ -172,7 +181,7 @@ function postTransition(api: ApiClient, action: ReplenishmentAction, id: number,
     case 'cancel':
       return api.POST('/api/v1/replenishments/{id}/cancel', options)
     case 'reject':
-      return api.POST('/api/v1/replenishments/{id}/reject', { ...options, body: { motif: reason } })
+      return api.POST('/api/v1/replenishments/{id}/reject', { ...options, body: { motif: form.reason } })
   }
 }
 
@@ -194,9 +203,14 @@ export async function runTransition(ctx: ActionContext, back: string) {
     reason = parsed.value.reason
   }
   try {
-    const request = await ok(postTransition(ctx.api, intent, requestId, reason))
+    const request = await ok(postTransition(ctx.api, intent, requestId, { reason, seenQuantity: seenQuantityOf(ctx.form) }))
     return redirectWithNotice(back, ctx.session, requestNotice(`replenishments.done.${intent}`, request))
   } catch (error) {
+    const changed = error instanceof ApiError ? changedQuantity(error.envelope) : null
+    if (changed) {
+      const params = { id: requestId, seen: formatNumber(changed.seen), now: formatNumber(changed.now) }
+      return data<ReplenishmentRefusal>({ intent, requestId, error: { key: 'replenishments.quantityChanged', params } }, { status: 409 })
+    }
     const from = error instanceof ApiError ? conflictingStatus(error.envelope) : null
     if (from) {
       const status = ctx.t(`replenishment.status.${from}`)

@@ -109,6 +109,17 @@ export function actionsFor(allowed: readonly string[], role: Role): Replenishmen
   return REPLENISHMENT_ACTIONS.filter((action) => allowed.includes(action) && (manager || action === 'receive' || action === 'cancel'))
 }
 
+/** The approve form's hidden field: the quantity the page showed (the API's `quantite` on approve). */
+export const SEEN_QUANTITY_FIELD = 'quantite_vue'
+
+/** For a 409 on approve: the store changed the quantity since the page showed it (the details give both). */
+export function changedQuantity(envelope: Pick<ApiErrorEnvelope, 'error_code' | 'details'>): { seen: number; now: number } | null {
+  if (envelope.error_code !== 'INVALID_TRANSITION') return null
+  const details = envelope.details as { quantite?: unknown; quantite_vue?: unknown } | null | undefined
+  if (typeof details?.quantite !== 'number' || typeof details.quantite_vue !== 'number') return null
+  return { seen: details.quantite_vue, now: details.quantite }
+}
+
 /** For a 409 INVALID_TRANSITION: the state the request was already in (its details say so). */
 export function conflictingStatus(envelope: Pick<ApiErrorEnvelope, 'error_code' | 'details'>): ReplenishmentStatus | null {
   if (envelope.error_code !== 'INVALID_TRANSITION') return null

@@ -121,7 +121,7 @@ export default function ReplenishmentPage() {
               ) : (
                 <>
                   <p className="small text-body-secondary">{t(`replenishments.help.${request.status}`)}</p>
-                  <ReplenishmentActions id={request.id} actions={request.actions} formAction={formAction} withReject />
+                  <ReplenishmentActions id={request.id} quantity={request.quantity} actions={request.actions} formAction={formAction} withReject />
                   {canReject ? <RejectForm id={request.id} action={formAction} refusal={refusal?.intent === 'reject' ? refusal : undefined} /> : null}
                 </>
               )}

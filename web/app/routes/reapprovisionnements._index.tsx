@@ -108,7 +108,7 @@ export default function ReplenishmentsPage() {
               <ReplenishmentStatusBadge status={request.status} />
             </td>
             <td className="text-nowrap">
-              <ReplenishmentActions id={request.id} actions={request.actions} formAction={formAction} />
+              <ReplenishmentActions id={request.id} quantity={request.quantity} actions={request.actions} formAction={formAction} />
             </td>
           </tr>
         )}

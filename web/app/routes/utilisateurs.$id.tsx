@@ -77,7 +77,7 @@ export default function UserPage() {
         lead={user.store ? t('users.summaryStore', { role: t(`role.${user.role}`), store: user.store }) : t(`role.${user.role}`)}
       />
       <RecordLayout
-        form={<UserForm creating={false} action={path} stores={stores} values={user.values} refusal={refusal.form} />}
+        form={<UserForm creating={false} ownAccount={ownAccount} action={path} stores={stores} values={user.values} refusal={refusal.form} />}
         asideId="user-status"
         asideTitle={t('users.statusTitle')}
         asideError={refusal.aside?.error}

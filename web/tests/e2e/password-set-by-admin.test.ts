@@ -75,4 +75,20 @@ describeFlows('a password an administrator set must be replaced', () => {
     assert.equal(new URL(page.url()).pathname, '/compte')
     await expectText(page.getByTestId('password-change-required'), 'Choisissez votre propre mot de passe')
   })
+
+  test('on their own account an administrator gets no password field: it leads to Mon compte, which asks for the current one', async () => {
+    const admin = await stage.signedIn('admin')
+    const me = await (await stage.apiAs('admin'))<{ utilisateur: { id: number } }>('GET', '/auth/me')
+    assert.equal(me.status, 200)
+    await go(admin, `/utilisateurs/${me.body.utilisateur.id}`)
+    await expectText(admin.getByTestId('own-password'), 'Votre propre mot de passe se change dans Mon compte')
+    assert.equal(await admin.getByLabel('Nouveau mot de passe').count(), 0)
+    // Someone else's account keeps its reset field.
+    await go(admin, `/utilisateurs/${userId}`)
+    assert.equal(await admin.getByLabel('Nouveau mot de passe').count(), 1)
+    assert.equal(await admin.getByTestId('own-password').count(), 0)
+    await go(admin, `/utilisateurs/${me.body.utilisateur.id}`)
+    await admin.getByTestId('own-password').getByRole('link', { name: 'Mon compte' }).click()
+    await admin.waitForURL('**/compte')
+  })
 })

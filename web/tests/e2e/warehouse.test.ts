@@ -4,7 +4,8 @@
 // (warehouse down), shipped and received (store up), a stale second approval
 // refused with nothing moved, a refusal with its reason, an adjustment in the
 // ledger, a request from a suggestion, a pending request's quantity changed
-// (store page and requests list, and a stale form refused), and a clerk kept
+// (store page and requests list, and a stale form refused), an approval of a
+// quantity changed since the list was drawn refused, and a clerk kept
 // out. The product is created per run: both modes (and reruns) share one
 // database.
 import assert from 'node:assert/strict'
@@ -241,6 +242,28 @@ describeFlows('central warehouse and replenishment', () => {
     await go(manager, '/reapprovisionnements?magasin=4')
     await expectText(manager.getByTestId(`request-${id}`), 'Annulée')
     assert.equal(await manager.getByLabel(`Quantité de la demande n° ${id}`).count(), 0)
+  })
+
+  test('an approval from a list drawn before the store changed the quantity: nothing is approved, the message gives both quantities', async () => {
+    const created = await api<Request>('POST', '/replenishments', { magasin_id: 5, produit_id: productId, quantite: 5 })
+    assert.equal(created.status, 201, JSON.stringify(created.body))
+    const id = created.body.id
+    await go(manager, '/reapprovisionnements?statut=en_attente&magasin=5')
+    const row = manager.getByTestId(`request-${id}`)
+    assert.equal(await row.getByLabel(`Quantité de la demande n° ${id}`).inputValue(), '5')
+    // The store asks for more while the manager reads the list.
+    assert.equal((await api('PATCH', `/replenishments/${id}`, { quantite: 7 })).status, 200)
+    await press(manager, `Valider la demande n° ${id}`, row)
+    await expectText(
+      manager.getByTestId('transition-error'),
+      `Rien n'a été validé : la demande n° ${id} porte maintenant sur 7 unités, et non 5.`
+    )
+    // The list now shows what the store asks for; nothing left the warehouse.
+    await until(async () => (await row.getByLabel(`Quantité de la demande n° ${id}`).inputValue()) === '7', 'the row shows 7')
+    const stored = await api<{ quantite: number; statut: string }>('GET', `/replenishments/${id}`)
+    assert.deepEqual([stored.body.statut, stored.body.quantite], ['en_attente', 7])
+    assert.equal((await ledger('entrepot=true')).filter((m) => m.type === 'reappro_sortie').length, 0)
+    assert.equal((await api('POST', `/replenishments/${id}/cancel`, {})).status, 200)
   })
 
   test('a manager approves (warehouse down); a stale second approval shows the 409 and moves nothing', async () => {

@@ -13,6 +13,7 @@ import { fr } from '../../app/lib/i18n/fr.ts'
 import {
   actionsFor,
   calendarDay,
+  changedQuantity,
   conflictingStatus,
   movementFilters,
   quantityChangeable,
@@ -95,6 +96,14 @@ describe('request actions', () => {
     assert.equal(conflictingStatus({ error_code: 'INSUFFICIENT_STOCK', details: { from: 'validee' } }), null)
     assert.equal(conflictingStatus({ error_code: 'INVALID_TRANSITION', details: { from: 'approved' } }), null)
     assert.equal(conflictingStatus({ error_code: 'INVALID_TRANSITION', details: null }), null)
+  })
+
+  test('an approval refused because the store changed the quantity since the page showed it gives both quantities', () => {
+    const details = { from: 'en_attente', action: 'approve', quantite: 80, quantite_vue: 30 }
+    assert.deepEqual(changedQuantity({ error_code: 'INVALID_TRANSITION', details }), { seen: 30, now: 80 })
+    assert.equal(changedQuantity({ error_code: 'INVALID_TRANSITION', details: { from: 'validee', action: 'approve' } }), null)
+    assert.equal(changedQuantity({ error_code: 'INSUFFICIENT_STOCK', details }), null)
+    assert.equal(changedQuantity({ error_code: 'INVALID_TRANSITION', details: null }), null)
   })
 
   test('every state has its label and its help text in the dictionary', () => {

@@ -26,12 +26,12 @@ export interface UserChanges {
 /**
  * Applies an administrator's changes to an account in one transaction.
  * Deactivating, demoting or moving a user, or resetting their password,
- * revokes their open sessions (a session's scopes were fixed at login);
- * the caller's own session survives a change to their own password.
+ * revokes their open sessions (a session's scopes were fixed at login).
  * A password set for someone else is known to whoever set it: its owner
  * must choose their own before anything else (#access/password_gate).
  */
 export async function updateUser(principal: Principal, userId: number, changes: UserChanges): Promise<User> {
+  if (changes.password !== undefined) assertNotOwnPassword(principal, userId)
   const passwordHash = changes.password !== undefined ? await hash.make(changes.password) : undefined
   try {
     const updated = await db.transaction(async (trx) => {
@@ -62,12 +62,13 @@ export async function updateUser(principal: Principal, userId: number, changes: 
         ...(changes.fullName !== undefined ? { fullName: changes.fullName } : {}),
         ...(changes.isActive !== undefined ? { isActive: changes.isActive } : {}),
         ...(passwordHash !== undefined
-          ? { password: passwordHash, mustChangePassword: principal.user?.id !== user.id }
+          ? { password: passwordHash, mustChangePassword: true }
           : {}),
         role,
         storeId,
       })
       await user.useTransaction(trx).save()
+      // An admin editing their own account (name, e-mail) keeps the session doing it.
       if (sessionsMustEnd) {
         await revokeSessionsOf(trx, user.id, principal.user?.id === user.id ? principal.tokenId : undefined)
       }
@@ -78,4 +79,21 @@ export async function updateUser(principal: Principal, userId: number, changes: 
   } catch (error) {
     translateUserWriteError(error, { ...changes })
   }
+}
+
+/*
+ * One's own password goes through POST /auth/password, which asks for the
+ * current one and counts wrong guesses: here a session left open on a shared
+ * screen would be enough to take the account over.
+ */
+function assertNotOwnPassword(principal: Principal, userId: number) {
+  if (principal.user?.id === userId) throw ownPasswordRefused(userId)
+}
+
+export function ownPasswordRefused(userId: number) {
+  return ApiError.conflict('INVALID_TRANSITION', 'Change your own password with POST /api/v1/auth/password: it asks for the current one', {
+    user_id: userId,
+    action: 'set_password',
+    change_password: '/api/v1/auth/password',
+  })
 }

@@ -1,5 +1,8 @@
 import { requireRole } from '#access/policies'
 import type { Principal } from '#access/principal'
+import { ApiError } from '#core/api_error'
+import type ReplenishmentRequest from '#inventory/models/replenishment_request'
+import { STATUS_TO_WIRE, allowedActions } from '#inventory/replenishment_state'
 import { applyStockChanges } from '#inventory/services/stock_ledger'
 import { warehouseLocation } from '#inventory/services/stock_locations'
 import { movementOf, runTransition } from '#inventory/services/replenishment_transitions'
@@ -8,13 +11,18 @@ import { movementOf, runTransition } from '#inventory/services/replenishment_tra
  * pending → approved. The goods leave the central warehouse now (kind
  * replenishment_out), so they are reserved for this store and another
  * approval cannot promise them again; short stock is a 409 and the request
- * stays pending.
+ * stays pending. `seenQuantity` is what the approver was shown: the store may
+ * have changed the quantity since (PATCH while pending), and approving 80
+ * when 30 was read would reserve goods nobody agreed to.
  */
 export default class ApproveReplenishment {
-  static handle(principal: Principal, id: number) {
+  static handle(principal: Principal, id: number, seenQuantity?: number) {
     requireRole(principal, 'manager', 'admin')
     return runTransition(principal, id, {
       action: 'approve',
+      precondition: (request) => {
+        if (seenQuantity !== undefined && request.quantity !== seenQuantity) throw quantityChanged(request, seenQuantity)
+      },
       moveStock: async (trx, request) => {
         const warehouse = await warehouseLocation(trx)
         return applyStockChanges(trx, warehouse.id, [{ productId: request.productId, delta: -request.quantity }], {
@@ -24,4 +32,19 @@ export default class ApproveReplenishment {
       },
     })
   }
+}
+
+/** Shaped like the other refused transitions (from, action, allowed_actions), plus both quantities. */
+export function quantityChanged(request: Pick<ReplenishmentRequest, 'id' | 'status' | 'quantity'>, seenQuantity: number) {
+  return ApiError.conflict(
+    'INVALID_TRANSITION',
+    `Replenishment request ${request.id} now asks for ${request.quantity}, not ${seenQuantity}: nothing was approved`,
+    {
+      from: STATUS_TO_WIRE[request.status],
+      action: 'approve',
+      allowed_actions: allowedActions(request.status),
+      quantite: request.quantity,
+      quantite_vue: seenQuantity,
+    }
+  )
 }

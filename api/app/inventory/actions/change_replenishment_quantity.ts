@@ -9,6 +9,7 @@ import ReplenishmentQuantityChange from '#inventory/models/replenishment_quantit
 import { STATUS_TO_WIRE, allowedActions } from '#inventory/replenishment_state'
 import { replenishmentToWire, type ReplenishmentWire } from '#inventory/transformers/replenishment_transformer'
 import { findReplenishment } from '#inventory/queries/replenishment_list'
+import { assertReplenishable } from '#inventory/services/stock_locations'
 
 /**
  * A store that asked for too little (or too much) cannot send a second
@@ -29,6 +30,8 @@ export default class ChangeReplenishmentQuantity {
       if (locked.status !== 'pending') throw notPending(locked)
       // The same quantity again (a re-sent form) changes nothing and adds no history line.
       if (locked.quantity === quantity) return null
+      // Less of a product discontinued since is fine (the warehouse clears what is left); more is not.
+      if (quantity > locked.quantity) await assertReplenishable(trx, locked.productId)
       await ReplenishmentQuantityChange.create(
         {
           replenishmentRequestId: locked.id,

@@ -14,7 +14,7 @@ import {
 import { assertStoreAccess } from '#access/policies'
 import type { Principal } from '#access/principal'
 import ReplenishmentRequest from '#inventory/models/replenishment_request'
-import { assertProductExists, storeLocation } from '#inventory/services/stock_locations'
+import { assertReplenishable, storeLocation } from '#inventory/services/stock_locations'
 import { replenishmentToWire, type ReplenishmentWire } from '#inventory/transformers/replenishment_transformer'
 import { findReplenishment } from '#inventory/queries/replenishment_list'
 import { inFlightRequest, type InFlightRequestWire } from '#inventory/queries/in_flight_requests'
@@ -93,12 +93,7 @@ export default class CreateReplenishment {
   ) {
     return db.transaction(async (trx) => {
       await storeLocation(trx, input.magasin_id)
-      const product = await assertProductExists(trx, input.produit_id)
-      if (!product.isActive) {
-        throw ApiError.business(`Product ${input.produit_id} is discontinued and cannot be replenished`, {
-          produit_id: input.produit_id,
-        })
-      }
+      await assertReplenishable(trx, input.produit_id)
       const existing = await inFlightRequest(input.magasin_id, input.produit_id, trx)
       if (existing) throw inFlightConflict(input, existing)
       return ReplenishmentRequest.create(

@@ -4,6 +4,7 @@ import { idempotencyKeyOf } from '#core/idempotency'
 import { validateBody, validateQuery } from '#core/validation'
 import { idParams } from '#inventory/validators/common'
 import {
+  approveReplenishmentBody,
   changeReplenishmentQuantityBody,
   createReplenishmentBody,
   listReplenishmentsQuery,
@@ -54,8 +55,9 @@ export default class ReplenishmentsController {
   }
 
   async approve(ctx: HttpContext) {
-    const { id } = await this.idWithoutBody(ctx)
-    return ApproveReplenishment.handle(ctx.principal, id)
+    const { id } = await idParams.validate(ctx.params)
+    const { quantite } = await validateBody(approveReplenishmentBody, ctx)
+    return ApproveReplenishment.handle(ctx.principal, id, quantite)
   }
 
   async ship(ctx: HttpContext) {

@@ -16,6 +16,8 @@ export interface TransitionSpec {
   action: ReplenishmentAction
   /** Who may act, given the request and its current state (throws 403). */
   authorize?: (request: ReplenishmentRequest, from: ReplenishmentStatus) => void
+  /** What the caller expected of the locked request (throws 409 when it changed). */
+  precondition?: (request: ReplenishmentRequest) => void
   /** Stock effects of the transition, in the same transaction. */
   moveStock?: (trx: TransactionClientContract, request: ReplenishmentRequest, from: ReplenishmentStatus) => Promise<AppliedChange[]>
   /** Extra columns the transition sets (e.g. the rejection reason). */
@@ -36,6 +38,7 @@ export async function runTransition(principal: Principal, id: number, spec: Tran
     const from = locked.status
     const to = nextStatus(from, spec.action)
     spec.authorize?.(locked, from)
+    spec.precondition?.(locked)
     const changes = (await spec.moveStock?.(trx, locked, from)) ?? []
 
     const stamp = STAMP_COLUMNS[to as keyof typeof STAMP_COLUMNS]

@@ -42,6 +42,14 @@ export async function assertProductExists(client: QueryClientContract, productId
   return { id: Number(product.id), isActive: Boolean(product.is_active) }
 }
 
+/** A discontinued product is sold out, not restocked: no request for it is made or made bigger (422). */
+export async function assertReplenishable(client: QueryClientContract, productId: number) {
+  const product = await assertProductExists(client, productId)
+  if (!product.isActive) {
+    throw ApiError.business(`Product ${productId} is discontinued and cannot be replenished`, { produit_id: productId })
+  }
+}
+
 export interface LocationFilter {
   storeId?: number
   warehouse?: boolean

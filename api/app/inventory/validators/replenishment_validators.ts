@@ -40,7 +40,16 @@ export const rejectReplenishmentBody = vine.create({
   motif: vine.string().trim().minLength(1).maxLength(500),
 })
 
-/** approve, ship, receive and cancel take no fields; any field sent is refused (422). */
+/**
+ * approve: optionally the quantity the approver saw. The requester may still
+ * change it while pending (PATCH), so a manager approving from a list that is
+ * a minute old sends what it showed, and a different quantity is a 409.
+ */
+export const approveReplenishmentBody = vine.create({
+  quantite: requestedQuantity().optional(),
+})
+
+/** ship, receive and cancel take no fields; any field sent is refused (422). */
 export const noFieldsBody = vine.create({})
 
 export const suggestionsQuery = vine.create({

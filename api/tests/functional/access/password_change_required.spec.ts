@@ -111,9 +111,9 @@ test.group('A password an administrator set must be replaced', (group) => {
     assert.isTrue(session.body().utilisateur.doit_changer_mot_de_passe)
 
     const own = await client.patch(`/api/v1/users/${admin.id}`).header('x-api-token', token).json({ mot_de_passe: OWN_PASSWORD })
-    own.assertStatus(200)
-    assert.isFalse(own.body().doit_changer_mot_de_passe)
-    assert.isFalse(await flagOf(admin.id))
+    own.assertStatus(409)
+    assert.equal(own.body().details.action, 'set_password')
+    assert.isFalse(await flagOf(admin.id), 'a refused change of one\'s own password flags nothing')
   })
 
   test("the administrators' list and GET /users/{id} show who still has to choose their password", async ({ client, assert }) => {

@@ -229,9 +229,13 @@ test.group('Users: update', (group) => {
       response.assertStatus(409)
       assert.equal(response.body().error_code, 'INVALID_TRANSITION')
     }
-    /* …but may change their own password, keeping the session in use. */
+    /* Nor set their own password here: that is POST /auth/password, which asks for the current one. */
     const own = await client.patch(`/api/v1/users/${admin.id}`).header('x-api-token', token).json({ mot_de_passe: NEW_PASSWORD })
-    own.assertStatus(200)
+    own.assertStatus(409)
+    assert.deepInclude(own.body(), { error_code: 'INVALID_TRANSITION' })
+    assert.equal(own.body().details.change_password, '/api/v1/auth/password')
+    /* Their name, though, is theirs to edit, and the session doing it goes on. */
+    ;(await client.patch(`/api/v1/users/${admin.id}`).header('x-api-token', token).json({ nom_complet: 'Admin Renommée' })).assertStatus(200)
     ;(await client.get('/api/v1/auth/me').header('x-api-token', token)).assertStatus(200)
   })
 

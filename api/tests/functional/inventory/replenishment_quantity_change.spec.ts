@@ -75,6 +75,33 @@ test.group('Changing the quantity of a pending replenishment request', (group) =
     )
   })
 
+  test('an approval that sends the quantity it was shown is refused (409) when the store changed it since, and nothing moves', async ({ client, assert }) => {
+    const { clerk, manager } = actors
+    const before = await snapshot()
+    const request = await createRequest(client, clerk, { quantite: 30 })
+    // The manager's list showed 30; meanwhile the store asks for 80.
+    ;(await changeQuantity(client, clerk, request.id, { quantite: 80 })).assertStatus(200)
+
+    const stale = await act(client, manager, request.id, 'approve', { quantite: 30 })
+    stale.assertStatus(409)
+    assert.equal(stale.body().error_code, 'INVALID_TRANSITION')
+    assert.containsSubset(stale.body().details, { from: 'en_attente', action: 'approve', quantite: 80, quantite_vue: 30 })
+    assert.deepEqual(await snapshot(), before, 'nothing was reserved')
+    assert.equal((await historyOf(client, manager, request.id)).at(-1)?.etape, 'quantite_modifiee')
+
+    // Having read 80, the manager approves what the store now asks for.
+    const approved = await act(client, manager, request.id, 'approve', { quantite: 80 })
+    approved.assertStatus(200)
+    assert.containsSubset(approved.body(), { statut: 'validee', quantite: 80 })
+    assert.equal((await snapshot()).warehouse.level, before.warehouse.level - 80)
+
+    // The field is validated like a requested quantity; any other field is still refused.
+    const other = await createRequest(client, clerk, { produit_id: 3, quantite: 10 })
+    for (const body of [{ quantite: 0 }, { quantite: 'dix' }, { motif: 'x' }]) {
+      ;(await act(client, manager, other.id, 'approve', body)).assertStatus(422)
+    }
+  })
+
   test('the same quantity again changes nothing and adds no history line', async ({ client, assert }) => {
     const { clerk } = actors
     const request = await createRequest(client, clerk, { quantite: 30 })
@@ -159,5 +186,19 @@ test.group('Changing the quantity of a pending replenishment request', (group) =
     unknown.assertStatus(404)
     assert.equal(unknown.body().error_code, 'NOT_FOUND')
     ;(await changeQuantity(client, clerk, 'abc', { quantite: 5 })).assertStatus(422)
+  })
+
+  test('a product discontinued since: more is refused (422) and nothing changes, less is fine', async ({ client, assert }) => {
+    const { clerk } = actors
+    const request = await createRequest(client, clerk, { quantite: 30 })
+    await db.from('products').where('id', 2).update({ is_active: false })
+
+    const more = await changeQuantity(client, clerk, request.id, { quantite: 60 })
+    more.assertStatus(422)
+    assert.containsSubset(more.body(), { error_code: 'BUSINESS_LOGIC_ERROR', details: { produit_id: 2 } })
+    assert.equal(await storedQuantity(request.id), 30)
+
+    ;(await changeQuantity(client, clerk, request.id, { quantite: 10 })).assertStatus(200)
+    assert.equal(await storedQuantity(request.id), 10)
   })
 })

@@ -1,4 +1,4 @@
-import { Form } from '@remix-run/react'
+import { Form, Link } from '@remix-run/react'
 
 import { CsrfField } from '~/components/csrf-field'
 import { Field, FormError } from '~/components/form-field'
@@ -11,15 +11,20 @@ import { useValidatedForm } from '~/lib/forms/use-validated-form'
 import { useIsPending } from '~/lib/pending'
 import { useT } from '~/lib/root-data'
 
-/** A user's profile, role and store, and a password (required on creation, a reset on an edit). */
+/**
+ * A user's profile, role and store, and a password (required on creation, a reset on an edit).
+ * On one's own account the password is not here: /compte asks for the current one.
+ */
 export function UserForm({
   creating,
+  ownAccount = false,
   action,
   stores,
   values,
   refusal,
 }: {
   creating: boolean
+  ownAccount?: boolean
   action: string
   stores: { id: number; name: string }[]
   values: Record<string, string>
@@ -81,18 +86,24 @@ export function UserForm({
               ))}
             </SelectField>
           </div>
-          <div className="col-md-6">
-            <Field
-              {...field('mot_de_passe')}
-              className="mb-0"
-              label={creating ? t('users.password') : t('users.newPassword')}
-              help={creating ? t('users.passwordHelp', { min: formatNumber(PASSWORD_MIN_LENGTH) }) : t('users.newPasswordHelp', { min: formatNumber(PASSWORD_MIN_LENGTH) })}
-              type="password"
-              autoComplete="new-password"
-              maxLength={128}
-              required={creating}
-            />
-          </div>
+          {ownAccount && !creating ? (
+            <p className="col-md-6 small text-body-secondary align-self-end mb-0" data-testid="own-password">
+              {t('users.ownPassword')} <Link to="/compte">{t('users.ownPasswordLink')}</Link> {t('users.ownPasswordWhy')}
+            </p>
+          ) : (
+            <div className="col-md-6">
+              <Field
+                {...field('mot_de_passe')}
+                className="mb-0"
+                label={creating ? t('users.password') : t('users.newPassword')}
+                help={creating ? t('users.passwordHelp', { min: formatNumber(PASSWORD_MIN_LENGTH) }) : t('users.newPasswordHelp', { min: formatNumber(PASSWORD_MIN_LENGTH) })}
+                type="password"
+                autoComplete="new-password"
+                maxLength={128}
+                required={creating}
+              />
+            </div>
+          )}
         </div>
         <button type="submit" className="btn btn-primary mt-3" disabled={pending}>
           {pending ? t('products.saving') : creating ? t('users.create') : t('products.save')}

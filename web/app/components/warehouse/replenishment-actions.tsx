@@ -6,7 +6,7 @@ import { useFocusOnRefusal } from '~/lib/forms/focus-refusal'
 import { useT } from '~/lib/root-data'
 import type { MessageKey } from '~/lib/i18n/index'
 import { useIsPending } from '~/lib/pending'
-import { replenishmentPath, type ReplenishmentAction, type ReplenishmentRefusal } from '~/lib/warehouse'
+import { SEEN_QUANTITY_FIELD, replenishmentPath, type ReplenishmentAction, type ReplenishmentRefusal } from '~/lib/warehouse'
 
 const BUTTONS: Record<Exclude<ReplenishmentAction, 'reject'>, { label: MessageKey; className: string }> = {
   approve: { label: 'replenishments.action.approve', className: 'btn-success' },
@@ -18,15 +18,19 @@ const BUTTONS: Record<Exclude<ReplenishmentAction, 'reject'>, { label: MessageKe
 /**
  * One POST form per transition the request allows (and the user may do).
  * Refusing needs a reason: from a list it links to the request's page,
- * where the reason is asked.
+ * where the reason is asked. Approving sends the quantity on screen: the
+ * store may have changed it since the page was drawn, and the API then
+ * refuses rather than reserve a quantity the manager never read.
  */
 export function ReplenishmentActions({
   id,
+  quantity,
   actions,
   formAction,
   withReject = false,
 }: {
   id: number
+  quantity: number
   actions: readonly ReplenishmentAction[]
   formAction: string
   /** false in lists: refusing asks for a reason on the request's page. */
@@ -48,6 +52,7 @@ export function ReplenishmentActions({
             <CsrfField />
             <input type="hidden" name="intent" value={action} />
             <input type="hidden" name="demande_id" value={id} />
+            {action === 'approve' ? <input type="hidden" name={SEEN_QUANTITY_FIELD} value={quantity} /> : null}
             <button
               type="submit"
               className={`btn btn-sm ${BUTTONS[action].className}`}

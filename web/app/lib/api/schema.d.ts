@@ -454,7 +454,7 @@ export interface paths {
         head?: never;
         /**
          * Change the quantity of a pending request (en_attente)
-         * @description Body: `quantite` (1–100 000, as at creation), the only field that may change. Since a store has one request in flight per product, this is how it asks for more or less before approval. The store’s clerks (their own store only: another store is a 403), managers and admins, and integration tokens with the write scope. Once the request is no longer en_attente it is a 409 INVALID_TRANSITION (details.from names its state) and nothing changes: the request is locked as an approval does, so a change and an approval never cross. Each change is kept in the history of GET /replenishments/{id} (etape quantite_modifiee, with quantite_avant and quantite_apres); the same quantity again changes nothing. Approval takes the quantity the request has then.
+         * @description Body: `quantite` (1–100 000, as at creation), the only field that may change. Since a store has one request in flight per product, this is how it asks for more or less before approval. The store’s clerks (their own store only: another store is a 403), managers and admins, and integration tokens with the write scope. Once the request is no longer en_attente it is a 409 INVALID_TRANSITION (details.from names its state) and nothing changes: the request is locked as an approval does, so a change and an approval never cross. Each change is kept in the history of GET /replenishments/{id} (etape quantite_modifiee, with quantite_avant and quantite_apres); the same quantity again changes nothing. Raising the quantity of a product discontinued since is a 422 BUSINESS_LOGIC_ERROR (lowering it is fine). Approval takes the quantity the request has then, unless the approver sends the quantity they were shown and it differs (409).
          */
         patch: operations["patchApiV1ReplenishmentsId"];
         trace?: never;
@@ -470,7 +470,7 @@ export interface paths {
         put?: never;
         /**
          * Approve: en_attente → validee
-         * @description Role manager or admin (integration tokens: the write scope). Takes the goods out of the central warehouse now (reserved).
+         * @description Role manager or admin (integration tokens: the write scope). Takes the goods out of the central warehouse now (reserved). Send quantite, the quantity you were shown: the store may change it while the request is pending (PATCH), and a request that now asks for another quantity is a 409 (details.quantite, details.quantite_vue) instead of reserving what nobody read. Without it, the quantity at the time of approval is reserved.
          */
         post: operations["postApiV1ReplenishmentsIdApprove"];
         delete?: never;
@@ -1396,7 +1396,7 @@ export interface paths {
         head?: never;
         /**
          * Change a user (profile, role, store, password, activation)
-         * @description Any subset of the fields. Deactivating (`actif: false`), changing the role or store, or setting a new password revokes the user’s open sessions in the same transaction. An administrator cannot deactivate or demote themselves, and the last active administrator cannot be removed (409). A password set for another user flags them (doit_changer_mot_de_passe: true): they must choose their own at next sign-in; an administrator setting their own password is not flagged.
+         * @description Any subset of the fields. Deactivating (`actif: false`), changing the role or store, or setting a new password revokes the user’s open sessions in the same transaction. An administrator cannot deactivate or demote themselves, nor set their own password here (POST /auth/password asks for the current one), and the last active administrator cannot be removed (409). A password set here flags its user (doit_changer_mot_de_passe: true): they must choose their own at next sign-in.
          */
         patch: operations["patchApiV1UsersId"];
         trace?: never;
@@ -6632,8 +6632,14 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /** @example {} */
-                "application/json": Record<string, never>;
+                /**
+                 * @example {
+                 *       "quantite": 40
+                 *     }
+                 */
+                "application/json": {
+                    quantite?: number;
+                };
             };
         };
         responses: {
@@ -6716,7 +6722,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description INVALID_TRANSITION (details: from, action) or INSUFFICIENT_STOCK; nothing moves */
+            /** @description INVALID_TRANSITION (details: from, action; for a quantity changed since it was read, quantite and quantite_vue) or INSUFFICIENT_STOCK; nothing moves */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12738,7 +12744,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description DUPLICATE_RESOURCE (username or e-mail taken) or INVALID_TRANSITION (own account, last admin) */
+            /** @description DUPLICATE_RESOURCE (username or e-mail taken) or INVALID_TRANSITION (own account, own password, last admin) */
             409: {
                 headers: {
                     [name: string]: unknown;

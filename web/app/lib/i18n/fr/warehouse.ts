@@ -165,6 +165,7 @@ export const warehouse = {
   'replenishments.action.reject': 'Refuser',
   'replenishments.action.rejectWithReason': 'Refuser…',
   'replenishments.actionOn': '{action} la demande n° {id}',
+  'replenishments.quantityChanged': "Rien n'a été validé : la demande n° {id} porte maintenant sur {now} unités, et non {seen}. Vérifiez la nouvelle quantité avant de valider.",
   'replenishments.conflict': "La demande n° {id} a déjà changé d'état (maintenant : {status}) : rien n'a été déplacé. La page montre son état actuel.",
   'replenishments.done.approve': 'Demande n° {id} validée : {quantity} × {name} sortis du stock central.',
   'replenishments.done.ship': 'Demande n° {id} expédiée.',
