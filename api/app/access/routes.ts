@@ -34,7 +34,8 @@ router
         'Body: `identifiant` (username or e-mail) and `mot_de_passe`; `username` or `email`, and `password`, ' +
         'are accepted as aliases. The session scopes follow the role: clerk → read, write; manager → read, ' +
         'write, reports; admin → read, write, reports, admin. Unknown user, wrong password and deactivated ' +
-        'account all answer the same 401. Failed attempts are limited to 5 per (identifiant, IP) and 30 per ' +
+        'account all answer the same 401. Failed attempts are limited to 5 per (account, IP) — username and e-mail ' +
+        'share one — and 30 per ' +
         'IP per 15 minutes (429 with Retry-After). `utilisateur.doit_changer_mot_de_passe: true` means an administrator ' +
         'set the password (new account or reset): the session then only answers on GET /auth/me, POST /auth/password and ' +
         'POST /auth/logout (anything else is 403 PASSWORD_CHANGE_REQUIRED) until the user chooses their own.',
@@ -65,7 +66,8 @@ router
         'A wrong current password answers 422 on `mot_de_passe_actuel` and counts as a failed login (same ' +
         'limits, 429 with Retry-After). The user’s other sessions are revoked; the one making the change stays ' +
         'valid, and a password an administrator set (doit_changer_mot_de_passe) is then the user’s own: the session ' +
-        'may call everything its scopes allow. Integration tokens have no password (422).',
+        'may call everything its scopes allow. The same change sent twice answers 204 both times (the second finds it ' +
+          'made). Integration tokens have no password (422).',
       tags: ['Authentication'],
       auth: [],
       body: changePasswordBody,

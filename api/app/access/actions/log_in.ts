@@ -33,9 +33,6 @@ export interface Session {
  * account all give the same 401, after the same amount of hashing.
  */
 export async function logIn(input: { identifier: string; password: string; ip: string }): Promise<Session> {
-  const throttle = new LoginThrottle(input.identifier, input.ip)
-  await throttle.acquire()
-
   const identifier = input.identifier.trim().toLowerCase()
   const user = await User.query()
     .if(
@@ -44,6 +41,9 @@ export async function logIn(input: { identifier: string; password: string; ip: s
       (q) => q.where('username', identifier)
     )
     .first()
+  // Counted on the account (not on what was typed) before the password is checked.
+  const throttle = new LoginThrottle(user ? { userId: user.id } : { identifier }, input.ip)
+  await throttle.acquire()
 
   const passwordMatches = await hash.verify(user?.password ?? (await hashForMissingUser()), input.password)
   if (!user || !passwordMatches || !user.isActive) {

@@ -5,12 +5,14 @@ import { ApiError } from '#core/api_error'
 /*
  * Failed logins are counted in PostgreSQL (limiter "database" store), so
  * every API instance shares the same budgets:
- *   - 5 failures per (identifiant, IP) per 15 minutes: slows password guessing on one account;
+ *   - 5 failures per (account, IP) per 15 minutes: slows password guessing on one account —
+ *     the account, not what was typed, so its username and its e-mail share one budget, and
+ *     so do wrong current passwords on POST /auth/password;
  *   - 30 failures per IP per 15 minutes: slows an IP spraying many accounts.
  * The attempt is counted *before* the password is checked (one atomic upsert
  * per budget), so a burst of parallel guesses cannot slip past the limit; a
  * successful login then gives its point back and clears its own
- * (identifiant, IP) counter, never other people's.
+ * (account, IP) counter, never other people's.
  */
 export const LOGIN_LIMITS = {
   perAccount: { requests: 5, duration: '15 mins' },
@@ -34,10 +36,9 @@ export class LoginThrottle {
   readonly #accountKey: string
   readonly #ipKey: string
 
-  constructor(identifier: string, ip: string) {
-    /* Hashed so any identifiant fits the 255-character key and is not stored in clear. */
-    const account = createHash('sha256').update(identifier.trim().toLowerCase()).digest('hex').slice(0, 32)
-    this.#accountKey = `login:account:${account}:${ip}`
+  /** `account`: the user's id when the identifiant names one, else what was typed. */
+  constructor(account: { userId: number } | { identifier: string }, ip: string) {
+    this.#accountKey = `login:account:${accountPart(account)}:${ip}`
     this.#ipKey = `login:ip:${ip}`
   }
 
@@ -60,6 +61,12 @@ export class LoginThrottle {
       ipLimiter().decrement(this.#ipKey),
     ])
   }
+}
+
+function accountPart(account: { userId: number } | { identifier: string }) {
+  if ('userId' in account) return `user-${account.userId}`
+  /* Hashed so any identifiant fits the 255-character key and is not stored in clear. */
+  return createHash('sha256').update(account.identifier.trim().toLowerCase()).digest('hex').slice(0, 32)
 }
 
 /**

@@ -40,6 +40,29 @@ test.group('Login rate limit', (group) => {
     assert.isTrue(rows.every((row) => !row.key.includes('someone')))
   })
 
+  test("an account's username and e-mail share one budget; so do wrong current passwords on POST /auth/password", async ({ client, assert }) => {
+    const user = await makeUser('clerk')
+    const ip = uniqueIp()
+    for (let i = 0; i < 3; i++) (await attempt(client, ip, user.username, 'wrong password')).assertStatus(401)
+    for (let i = 0; i < 2; i++) (await attempt(client, ip, user.email.toUpperCase(), 'wrong password')).assertStatus(401)
+    const blocked = await attempt(client, ip, user.email, PASSWORD)
+    blocked.assertStatus(429)
+    assert.equal(blocked.body().error_code, 'RATE_LIMIT_EXCEEDED')
+
+    const other = await makeUser('manager')
+    const otherIp = uniqueIp()
+    const session = await attempt(client, uniqueIp(), other.username, PASSWORD)
+    session.assertStatus(200)
+    for (let i = 0; i < 4; i++) (await attempt(client, otherIp, other.email, 'wrong password')).assertStatus(401)
+    const wrongCurrent = await client
+      .post('/api/v1/auth/password')
+      .header('x-api-token', session.body().token)
+      .header('x-forwarded-for', otherIp)
+      .json({ mot_de_passe_actuel: 'pas le bon', nouveau_mot_de_passe: 'une toute nouvelle phrase' })
+    wrongCurrent.assertStatus(422)
+    ;(await attempt(client, otherIp, other.username, PASSWORD)).assertStatus(429)
+  })
+
   test('a success clears its own account counter', async ({ client }) => {
     const user = await makeUser('manager')
     const ip = uniqueIp()

@@ -48,6 +48,22 @@ test.group('A user changes their own password', (group) => {
     ;(await login(client, user.username, PASSWORD)).assertStatus(200)
   })
 
+  test('the same change sent twice (a double click, a retry) is done once: the second answers 204 and spends no guess', async ({ client, assert }) => {
+    const user = await makeUser('clerk')
+    const token = await sessionFor(user)
+    const ip = uniqueIp()
+    const body = { mot_de_passe_actuel: PASSWORD, nouveau_mot_de_passe: NEW_PASSWORD }
+    ;(await change(client, token, body, ip)).assertStatus(204)
+    ;(await change(client, token, body, ip)).assertStatus(204)
+    ;(await client.get('/api/v1/auth/me').header('x-api-token', token)).assertStatus(200)
+    assert.isTrue(await hash.verify((await User.findOrFail(user.id)).password, NEW_PASSWORD))
+    // Neither counted as a failure: the full budget of wrong guesses is left from this address.
+    for (let i = 0; i < LOGIN_LIMITS.perAccount.requests; i++) {
+      ;(await change(client, token, { mot_de_passe_actuel: `essai ${i}`, nouveau_mot_de_passe: 'encore une autre phrase' }, ip)).assertStatus(422)
+    }
+    ;(await change(client, token, body, ip)).assertStatus(429)
+  })
+
   test('the new password must be long enough and not the current one', async ({ client, assert }) => {
     const user = await makeUser('clerk')
     const token = await sessionFor(user)

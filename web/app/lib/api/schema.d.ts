@@ -16,7 +16,7 @@ export interface paths {
         put?: never;
         /**
          * Log in with a username or e-mail and a password; returns a 12-hour session token
-         * @description Body: `identifiant` (username or e-mail) and `mot_de_passe`; `username` or `email`, and `password`, are accepted as aliases. The session scopes follow the role: clerk → read, write; manager → read, write, reports; admin → read, write, reports, admin. Unknown user, wrong password and deactivated account all answer the same 401. Failed attempts are limited to 5 per (identifiant, IP) and 30 per IP per 15 minutes (429 with Retry-After). `utilisateur.doit_changer_mot_de_passe: true` means an administrator set the password (new account or reset): the session then only answers on GET /auth/me, POST /auth/password and POST /auth/logout (anything else is 403 PASSWORD_CHANGE_REQUIRED) until the user chooses their own.
+         * @description Body: `identifiant` (username or e-mail) and `mot_de_passe`; `username` or `email`, and `password`, are accepted as aliases. The session scopes follow the role: clerk → read, write; manager → read, write, reports; admin → read, write, reports, admin. Unknown user, wrong password and deactivated account all answer the same 401. Failed attempts are limited to 5 per (account, IP) — username and e-mail share one — and 30 per IP per 15 minutes (429 with Retry-After). `utilisateur.doit_changer_mot_de_passe: true` means an administrator set the password (new account or reset): the session then only answers on GET /auth/me, POST /auth/password and POST /auth/logout (anything else is 403 PASSWORD_CHANGE_REQUIRED) until the user chooses their own.
          */
         post: operations["postApiV1AuthLogin"];
         delete?: never;
@@ -73,7 +73,7 @@ export interface paths {
         put?: never;
         /**
          * Change your own password (a signed-in user)
-         * @description Body: `mot_de_passe_actuel` and `nouveau_mot_de_passe` (at least 10 characters, not the current one). A wrong current password answers 422 on `mot_de_passe_actuel` and counts as a failed login (same limits, 429 with Retry-After). The user’s other sessions are revoked; the one making the change stays valid, and a password an administrator set (doit_changer_mot_de_passe) is then the user’s own: the session may call everything its scopes allow. Integration tokens have no password (422).
+         * @description Body: `mot_de_passe_actuel` and `nouveau_mot_de_passe` (at least 10 characters, not the current one). A wrong current password answers 422 on `mot_de_passe_actuel` and counts as a failed login (same limits, 429 with Retry-After). The user’s other sessions are revoked; the one making the change stays valid, and a password an administrator set (doit_changer_mot_de_passe) is then the user’s own: the session may call everything its scopes allow. The same change sent twice answers 204 both times (the second finds it made). Integration tokens have no password (422).
          */
         post: operations["postApiV1AuthPassword"];
         delete?: never;
