@@ -5,21 +5,13 @@ import { registersOf } from '#tests/helpers/pos'
 import { resetDatabase } from '#tests/helpers/database'
 import { startSecondInstance } from '#tests/helpers/second_instance'
 import { redisAnswers, startRedis, stopRedis } from '#tests/helpers/redis_server'
+import { waitUntil } from '#tests/helpers/waiting'
 
 const SECOND_PORT = Number(process.env.PORT ?? 3399) + 50
 
 async function getJson(url: string, token: string) {
   const response = await fetch(url, { headers: { 'x-api-token': token } })
   return { status: response.status, body: (await response.json()) as Record<string, unknown>, instance: response.headers.get('x-instance-id') }
-}
-
-async function waitUntil(check: () => Promise<boolean>, timeoutMs: number) {
-  const startedAt = Date.now()
-  while (Date.now() - startedAt < timeoutMs) {
-    if (await check()) return Date.now() - startedAt
-    await new Promise((r) => setTimeout(r, 5))
-  }
-  return null
 }
 
 /*

@@ -6,6 +6,7 @@ import { tokenWith } from '#tests/helpers/tokens'
 import { signedIn } from '#tests/helpers/actors'
 import { locationOfStore, setLevel } from '#tests/helpers/database'
 import { openRegister, productId, registersOf } from '#tests/helpers/pos'
+import { waitUntil } from '#tests/helpers/waiting'
 import { dayBefore, knownSales, sell, today } from './helpers.js'
 
 test.group('Reports: summary, stores and products (known sales)', (group) => {
@@ -170,9 +171,12 @@ test.group('Reports: summary, stores and products (known sales)', (group) => {
     let store = (await get(client, '/stores/4/performance')).body()
     assert.deepEqual([store.revenue, store.performance_rating], ['997.50', 'Poor'])
     await sell(client, clerk.token, registerId, [{ code: 'HYG001', quantite: 1 }], '10.00') // 1001.00
-    // Reports are cached; a burst of sales invalidates them at most 200 ms later (core/cache.ts).
-    await new Promise((resolve) => setTimeout(resolve, 250))
-    store = (await get(client, '/stores/4/performance')).body()
+    // Reports are cached; a burst of sales invalidates them within 200 ms (core/cache.ts): the next reads see it.
+    const seen = await waitUntil(async () => {
+      store = (await get(client, '/stores/4/performance')).body()
+      return store.revenue === '1001.00'
+    }, 5_000)
+    assert.isNotNull(seen, `the report kept ${store.revenue} after the sale`)
     assert.deepEqual([store.revenue, store.performance_rating], ['1001.00', 'Average'])
   })
 

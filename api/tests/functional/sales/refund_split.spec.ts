@@ -5,6 +5,7 @@ import db from '@adonisjs/lucid/services/db'
 import { signedIn } from '#tests/helpers/actors'
 import { eachTestRolledBack } from '#tests/helpers/rolled_back'
 import { locationOfStore, resetDatabase, setLevel } from '#tests/helpers/database'
+import { untilBlockedOnLock } from '#tests/helpers/waiting'
 import { THREE_LINE_BASKET, clerkAtRegister, openRegister, productId, registersOf, storeQuantity } from '#tests/helpers/pos'
 
 /** Pain 1.20 + Liquide vaisselle 2.10: 3.30 before tax, 3.80 with it. */
@@ -233,7 +234,7 @@ test.group('Refund split under concurrency (commits; database reset afterwards)'
     const closing = await db.transaction()
     await closing.rawQuery('SELECT id FROM register_sessions WHERE id = ? FOR UPDATE', [sessionId])
     const refund = Promise.resolve(client.post(`/api/v1/sales/${sale.id}/cancel`).header('authorization', `Bearer ${clerk.token}`).json({}))
-    await new Promise((resolve) => setTimeout(resolve, 500))
+    await untilBlockedOnLock('%register_sessions%for share%')
     await closing
       .from('register_sessions')
       .where('id', sessionId)
