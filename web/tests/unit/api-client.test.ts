@@ -172,6 +172,13 @@ describe('API errors become messages a clerk can act on', () => {
       ),
       { key: 'api.refundOverTender', params: { max: '2,00 $' } }
     )
+    // A tender the sale used that has already given everything back: not "the sale was not paid this way".
+    assert.deepEqual(
+      apiErrorMessage(
+        envelope('BUSINESS_LOGIC_ERROR', { mode_remboursement: 'carte', refund_cents: 380, max_cents: 0, refundable_cents: { carte: 0, especes: 180 } }, 'x', 422)
+      ),
+      { key: 'api.refundTenderSpent' }
+    )
     assert.deepEqual(
       apiErrorMessage(envelope('BUSINESS_LOGIC_ERROR', { total_cents: 3_449_249_996, paid_cents: 4_000_000_000, max_cents: 2_000_000_000 }, 'x', 422)),
       { key: 'api.saleTooLarge', params: { max: '20\u00a0000\u00a0000,00\u00a0$' } }

@@ -104,10 +104,7 @@ export function apiErrorMessage(envelope: ApiErrorEnvelope): Message {
       }
       if (/only cash can be overpaid/i.test(envelope.message)) return { key: 'api.onlyCashOverpaid' }
       const max = numberIn(details, 'max_cents')
-      if (typeof details.mode_remboursement === 'string') {
-        // A tender the sale used, with less left than the refund: say how much it can still take.
-        return max ? { key: 'api.refundOverTender', params: { max: formatMoney(max) } } : { key: 'api.refundNotLikeSale' }
-      }
+      if (typeof details.mode_remboursement === 'string') return refundRefusal(details.mode_remboursement, details)
       if (max !== null) return { key: 'api.saleTooLarge', params: { max: formatMoney(max) } }
       // A replenishment request for a deactivated product (create_replenishment.ts): the only
       // business refusal that names a produit_id. The stock pages list such products too.
@@ -121,6 +118,19 @@ export function apiErrorMessage(envelope: ApiErrorEnvelope): Message {
     default:
       return envelope.status >= 500 ? { key: 'api.serverError' } : { key: 'api.rejected' }
   }
+}
+
+/*
+ * A refund the asked tender cannot take. refundable_cents lists the tenders
+ * the sale was paid with (what each can still give back), so a tender absent
+ * from it was never used, and one at 0 has already given everything back.
+ */
+function refundRefusal(mode: string, details: Details): Message {
+  const refundable = typeof details.refundable_cents === 'object' && details.refundable_cents !== null ? (details.refundable_cents as Details) : {}
+  const left = numberIn(refundable, mode)
+  if (left === null) return { key: 'api.refundNotLikeSale' }
+  if (left === 0) return { key: 'api.refundTenderSpent' }
+  return { key: 'api.refundOverTender', params: { max: formatMoney(left) } }
 }
 
 /** VALIDATION_ERROR's per-field list, keyed by the API's field name ("lignes.0.quantite"). */
