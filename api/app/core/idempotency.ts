@@ -13,7 +13,7 @@ import { violatedUniqueConstraint } from '#core/db_errors'
  * with another body is a 409 IDEMPOTENCY_CONFLICT. A key belongs to the
  * caller who sent it: another caller using the same key makes a write of its
  * own, and never receives the first caller's answer. Each table keeps the
- * key, its scope (unique together, migration 0017) and the fingerprint of the
+ * key, its scope (unique together, migration 0019) and the fingerprint of the
  * body that first used it.
  */
 

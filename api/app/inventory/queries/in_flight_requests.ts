@@ -7,7 +7,7 @@ import { STATUS_TO_WIRE } from '#inventory/replenishment_state'
 /*
  * A request is "in flight" from its asking to its receipt: the warehouse
  * still owes the store those goods. One per store and product at most
- * (migration 0017's partial unique index): a second would ship twice.
+ * (migration 0018's partial unique index): a second would ship twice.
  */
 export const IN_FLIGHT_STATUSES = ['pending', 'approved', 'shipped'] as const satisfies readonly ReplenishmentStatus[]
 

@@ -78,11 +78,12 @@ export async function createReturn(
 
 /**
  * The return an earlier request of this caller with this key made, or null
- * when the key is new to them. A key only replays for the same body (another body, or another sale,
- * is a 409), and only to someone who may see that sale (else the same 404 as
- * for any sale of another store, and a 409 names no return id it may not
- * read). Returns recorded before fingerprints were
- * kept (NULL) replay for their key alone, as they did.
+ * when the key is new to them. A key only replays for the same body (another
+ * body, or another sale, is a 409 — checked before the sale's store, so a
+ * reused key is a 409 even on another store's sale), and only to someone who
+ * may see that sale (else the same 404 as for any sale of another store, and
+ * a 409 names no return id it may not read). Returns recorded before
+ * fingerprints were kept (NULL) replay for their key alone, as they did.
  */
 async function findReturnByKey(
   { scope, key }: IdempotencyKey,
