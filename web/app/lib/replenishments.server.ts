@@ -50,7 +50,7 @@ function requestRow(request: Replenishment, user: SessionUser) {
     quantity: request.quantite,
     status: request.statut as ReplenishmentStatus,
     requestedAt: request.demande_le,
-    actions: actionsFor(request.actions_possibles, user.role),
+    actions: actionsFor(request, user),
   }
 }
 

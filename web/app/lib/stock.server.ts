@@ -5,6 +5,7 @@ import { data } from '@remix-run/node'
 
 import { ApiError, ok, type ApiClient } from './api/client.server.ts'
 import type { components } from './api/schema'
+import type { SessionUser } from './auth/roles.ts'
 import type { WebSession } from './auth/session.server.ts'
 import { idempotencyHeaderFrom, newFormKey } from './form-key.server.ts'
 import { echoFields } from './forms/refusals.ts'
@@ -16,6 +17,7 @@ import { requestNotice } from './notice.ts'
 import { actionErrorFrom, redirectWithNotice } from './request.server.ts'
 import { mapPage, pageFrom, positiveId } from './list-query.ts'
 import { REQUESTS_PAGE_SIZE, STOCK_PAGE_SIZE, stockListFilters, stockListQuery, stockRow, type StockListFilters } from './stock.ts'
+import { actionsFor } from './warehouse.ts'
 
 export interface StockFilters extends StockListFilters {
   /** The requests list below the stock has its own page (?dpage=). */
@@ -40,7 +42,7 @@ export function suggestedQuantity(quantity: number, reorderPoint: number): numbe
 
 type Replenishment = components['schemas']['Replenishment']
 
-export async function loadStock(api: ApiClient, storeId: number, filters: StockFilters) {
+export async function loadStock(api: ApiClient, storeId: number, filters: StockFilters, user: SessionUser) {
   const [stock, requests] = await Promise.all([
     ok(api.GET('/api/v1/stores/{id}/stock', { params: { path: { id: storeId }, query: stockListQuery(filters, STOCK_PAGE_SIZE) } })),
     ok(
@@ -73,7 +75,8 @@ export async function loadStock(api: ApiClient, storeId: number, filters: StockF
       quantity: request.quantite,
       status: request.statut,
       requestedAt: request.demande_le,
-      actions: request.actions_possibles,
+      // A clerk sees every request of the store, but cancels only their own.
+      actions: actionsFor(request, user),
     })),
   }
 }

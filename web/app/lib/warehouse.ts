@@ -101,12 +101,20 @@ export function movementFilters(url: URL): MovementFilters {
 
 /**
  * The buttons a user may press on a request: what its state allows (the
- * API's `actions_possibles`) and what their role may do. The API enforces
- * both; this only avoids offering a button that can only be refused.
+ * API's `actions_possibles`) and what they may do — a clerk receives their
+ * store's goods and cancels only a pending request they made themselves
+ * (cancel_replenishment.ts). The API enforces both; this only avoids
+ * offering a button that can only be refused.
  */
-export function actionsFor(allowed: readonly string[], role: Role): ReplenishmentAction[] {
-  const manager = role === 'manager' || role === 'admin'
-  return REPLENISHMENT_ACTIONS.filter((action) => allowed.includes(action) && (manager || action === 'receive' || action === 'cancel'))
+export function actionsFor(
+  request: { actions_possibles: readonly string[]; statut: string; demande_par: number | null },
+  user: { id: number; role: Role }
+): ReplenishmentAction[] {
+  const manager = user.role === 'manager' || user.role === 'admin'
+  const ownPending = request.statut === 'en_attente' && request.demande_par === user.id
+  return REPLENISHMENT_ACTIONS.filter(
+    (action) => request.actions_possibles.includes(action) && (manager || action === 'receive' || (action === 'cancel' && ownPending))
+  )
 }
 
 /** The approve form's hidden field: the quantity the page showed (the API's `quantite` on approve). */

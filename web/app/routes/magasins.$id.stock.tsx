@@ -41,7 +41,7 @@ export async function loader(args: LoaderFunctionArgs) {
   requireStoreAccess(user, storeId)
   const filters = stockFilters(new URL(args.request.url))
   return loading(async () => {
-    const [store, lists] = await Promise.all([getStore(api, storeId), loadStock(api, storeId, filters)])
+    const [store, lists] = await Promise.all([getStore(api, storeId), loadStock(api, storeId, filters, user)])
     // Managers set reorder points and open a request's own page (a clerk's link stays on this page: 403 there).
     const manager = hasRole(user, MANAGER_ROLES)
     return { store: { id: store.id, nom: store.nom }, filters, canSetPoints: manager, manager, ...lists }

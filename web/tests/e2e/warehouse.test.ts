@@ -475,6 +475,10 @@ describeFlows('central warehouse and replenishment', () => {
     }
     const created = await api<Request>('POST', '/replenishments', { magasin_id: 1, produit_id: productId, quantite: 5 })
     await go(clerk, `/magasins/1/stock?q=${CODE}`)
+    // Not theirs (an integration asked): the clerk sees it, and may change its quantity, but not cancel it.
+    const row = clerk.getByTestId('requests-table').locator('tr', { has: clerk.locator(`input[name="demande_id"][value="${created.body.id}"]`) })
+    await expectText(row, 'En attente')
+    assert.equal(await row.locator('button[type="submit"]', { hasText: 'Annuler' }).count(), 0)
     const csrf = await clerk.locator('input[name="csrf"]').first().inputValue()
     for (const path of [`/reapprovisionnements/${created.body.id}`, '/reapprovisionnements']) {
       const response = await clerk.context().request.post(path, {

@@ -67,8 +67,10 @@ const request = {
   quantite: 12,
   statut: 'en_attente',
   demande_le: '2026-03-02T14:00:00.000Z',
+  demande_par: 7,
   actions_possibles: ['cancel'],
 }
+const requester = { id: 7, username: 'caissier1', fullName: 'Caissier 1', role: 'clerk', storeId: 1, mustChangePassword: false } as const
 
 before(async () => {
   server = createServer((req, res) => {
@@ -116,7 +118,7 @@ describe('the stock pages’ loaders (URL → API → rows)', () => {
   })
 
   test('a store’s page asks for its stock and its requests, each at its own page', async () => {
-    const { stock, requests } = await loadStock(api, 1, stockFilters(url('statut=critique&dpage=2')))
+    const { stock, requests } = await loadStock(api, 1, stockFilters(url('statut=critique&dpage=2')), requester)
     const stockAsk = asked.find((at) => at.pathname === '/api/v1/stores/1/stock')
     const requestsAsk = asked.find((at) => at.pathname === '/api/v1/replenishments')
     assert.deepEqual(query(stockAsk), { size: '25', page: '1', sort: 'code,asc', statut: 'critique' })
@@ -146,8 +148,13 @@ describe('the stock pages’ loaders (URL → API → rows)', () => {
     })
   })
 
+  test('a colleague of the requester sees the request without its Cancel button (the API lets only the requester cancel)', async () => {
+    const { requests } = await loadStock(api, 1, stockFilters(url('')), { ...requester, id: 8, username: 'caissier1b' })
+    assert.deepEqual(requests.items[0]?.actions, [])
+  })
+
   test('a clerk following a request in flight: the requests list asks for that product only', async () => {
-    await loadStock(api, 1, stockFilters(url('q=lait&dproduit=2')))
+    await loadStock(api, 1, stockFilters(url('q=lait&dproduit=2')), requester)
     const requestsAsk = asked.find((at) => at.pathname === '/api/v1/replenishments')
     assert.deepEqual(query(requestsAsk), { magasin_id: '1', size: '10', page: '1', produit_id: '2' })
   })

@@ -80,15 +80,22 @@ describe('filters read from the URL (anything odd means "no filter", never an er
 })
 
 describe('request actions', () => {
+  const request = (statut: string, actions_possibles: string[], demande_par: number | null = 7) => ({ statut, actions_possibles, demande_par })
+  const clerk = { id: 7, role: 'clerk' as const }
+  const colleague = { id: 8, role: 'clerk' as const }
+
   test('a manager gets every action the state allows, in a fixed order', () => {
-    assert.deepEqual(actionsFor(['cancel', 'reject', 'approve'], 'manager'), ['approve', 'reject', 'cancel'])
-    assert.deepEqual(actionsFor(['ship', 'cancel'], 'admin'), ['ship', 'cancel'])
-    assert.deepEqual(actionsFor([], 'manager'), [])
+    assert.deepEqual(actionsFor(request('en_attente', ['cancel', 'reject', 'approve']), { id: 1, role: 'manager' }), ['approve', 'reject', 'cancel'])
+    assert.deepEqual(actionsFor(request('validee', ['ship', 'cancel']), { id: 1, role: 'admin' }), ['ship', 'cancel'])
+    assert.deepEqual(actionsFor(request('livree', []), { id: 1, role: 'manager' }), [])
   })
 
-  test('a clerk is never offered approve, ship or reject', () => {
-    assert.deepEqual(actionsFor(['approve', 'reject', 'cancel'], 'clerk'), ['cancel'])
-    assert.deepEqual(actionsFor(['receive'], 'clerk'), ['receive'])
+  test('a clerk is never offered approve, ship or reject, and cancels only a pending request they made', () => {
+    assert.deepEqual(actionsFor(request('en_attente', ['approve', 'reject', 'cancel']), clerk), ['cancel'])
+    assert.deepEqual(actionsFor(request('en_attente', ['approve', 'reject', 'cancel']), colleague), [])
+    assert.deepEqual(actionsFor(request('en_attente', ['approve', 'reject', 'cancel'], null), clerk), [], 'made by an integration')
+    assert.deepEqual(actionsFor(request('validee', ['ship', 'cancel']), clerk), [], 'an approved request: managers only')
+    assert.deepEqual(actionsFor(request('expediee', ['receive'], 99), colleague), ['receive'])
   })
 
   test('a 409 INVALID_TRANSITION says which state the request was already in', () => {
