@@ -38,7 +38,7 @@ export function AppNavbar({ root }: { root: RootData | undefined }) {
             aria-label={t('nav.switchLanguage')}
             title={t('nav.switchLanguage')}
           >
-            {/* Two letters: a manager's menu then fits on one line at 1280 px. */}
+            {/* Two letters: a manager's menu then fits on one line at 1280 px (with the tighter links of app.css). */}
             {other.toUpperCase()}
           </Link>
           {root?.user ? (

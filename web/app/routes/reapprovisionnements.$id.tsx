@@ -6,6 +6,7 @@ import { PageHeader } from '~/components/page-header'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { ReplenishmentStatusBadge } from '~/components/status-badge'
 import { ReplenishmentActions, TransitionError } from '~/components/warehouse/replenishment-actions'
+import { RequestQuantityForm } from '~/components/warehouse/request-quantity-form'
 import { MANAGER_ROLES } from '~/lib/auth/roles'
 import { formatDate, formatNumber } from '~/lib/format'
 import { useValidatedForm } from '~/lib/forms/use-validated-form'
@@ -16,7 +17,7 @@ import { useIsPending } from '~/lib/pending'
 import { loadReplenishment, runTransition } from '~/lib/replenishments.server'
 import { idParam, loading, mutation, notFound, requireRole, signedIn } from '~/lib/request.server'
 import { useMessage, useT } from '~/lib/root-data'
-import { revalidateAfterConflict, replenishmentsPath, warehousePath, type ReplenishmentRefusal } from '~/lib/warehouse'
+import { quantityChangeable, revalidateAfterConflict, replenishmentsPath, warehousePath, type ReplenishmentRefusal } from '~/lib/warehouse'
 
 export const meta: MetaFunction = ({ matches, params }) => [
   { title: pageTitle(matches, 'replenishments.detailTitle', { id: params.id ?? '' }) },
@@ -76,7 +77,11 @@ export default function ReplenishmentPage() {
                 <dd className="col-sm-7">{request.store}</dd>
                 <dt className="col-sm-5">{t('stock.quantity')}</dt>
                 <dd className="col-sm-7" data-testid="request-quantity">
-                  {formatNumber(request.quantity)}
+                  {quantityChangeable(request.status) ? (
+                    <RequestQuantityForm action={formAction} request={request} refusal={refusal} />
+                  ) : (
+                    formatNumber(request.quantity)
+                  )}
                 </dd>
                 <dt className="col-sm-5">{t('stock.requestedAt')}</dt>
                 <dd className="col-sm-7">{formatDate(request.requestedAt, { withTime: true })}</dd>

@@ -261,6 +261,13 @@ describeFlows('dashboard and reports', () => {
     assert.deepEqual(await pageFigures(), { revenueCents: 0, transactions: 0 })
     assert.deepEqual(await apiFigures(`date_debut=2001-01-01&date_fin=2001-01-31&magasin_id=${STORE}`), { revenueCents: 0, transactions: 0 })
     await expectText(page.getByTestId('chart-products'), 'Aucune vente sur la période')
+    if (JS_ENABLED) {
+      // A month without sales still draws a scale: distinct money ticks, not five « 0 $ ».
+      const ticks = page.locator('#chart-revenue .recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value')
+      await until(async () => (await ticks.count()) > 1, 'the revenue axis ticks')
+      const labels = (await ticks.allTextContents()).map((label) => label.replace(/\s+/g, ' '))
+      assert.equal(new Set(labels).size, labels.length, `distinct ticks: ${labels.join(' | ')}`)
+    }
   })
 
   test('refused filters are explained on the field, and the default period is shown', async () => {

@@ -3,7 +3,7 @@
 // figures are in the table under each chart for everyone (and without
 // JavaScript, the table is what shows). Loaded lazily by ChartFigure, so
 // pages without charts never download recharts.
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 
 import { formatMoney, formatMoneyCompact, formatNumber } from '~/lib/format'
 import { STOCK_STATUSES, type StockStatus } from '~/lib/stock'
@@ -25,6 +25,20 @@ export type ChartSpec =
 const moneyTooltip = (value: unknown) => formatMoney(Number(value))
 const AXIS_TICK = { fontSize: 12 }
 /** Room for a store or product name beside a horizontal bar. */
+/*
+ * A money axis in cents: whole cents only (formatMoneyCompact refuses fractions, and
+ * a small maximum would get ticks like 0.75), and at least 0–4 $ (ticks 1 $ apart,
+ * exact in the compact format), so a period without sales draws one scale instead
+ * of five "0 $" ticks.
+ */
+type Bound = (value: number) => number
+const MONEY_AXIS = {
+  allowDecimals: false,
+  // Below zero too: a day with more refunds than sales has a negative net revenue.
+  domain: [(dataMin: number) => Math.min(dataMin, 0), (dataMax: number) => Math.max(dataMax, 400)] as [Bound, Bound],
+  tickFormatter: (value: number) => formatMoneyCompact(value),
+}
+
 const NAME_AXIS_WIDTH = 150
 const BAR_ROW_HEIGHT = 36
 
@@ -36,7 +50,7 @@ export default function ReportChart({ spec }: { spec: ChartSpec }) {
           <BarChart data={spec.points} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" tick={AXIS_TICK} interval="preserveStartEnd" minTickGap={12} />
-            <YAxis tickFormatter={(value: number) => formatMoneyCompact(value)} tick={AXIS_TICK} width={64} />
+            <YAxis {...MONEY_AXIS} tick={AXIS_TICK} width={64} />
             <Tooltip
               formatter={(value, _name, item) => [
                 `${formatMoney(Number(value))} · ${formatNumber((item.payload as { sales: number }).sales)} ${spec.salesLabel}`,
@@ -52,7 +66,7 @@ export default function ReportChart({ spec }: { spec: ChartSpec }) {
         <ResponsiveContainer width="100%" height={Math.max(120, spec.rows.length * BAR_ROW_HEIGHT + 40)}>
           <BarChart data={spec.rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" tickFormatter={(value: number) => formatMoneyCompact(value)} tick={AXIS_TICK} />
+            <XAxis type="number" {...MONEY_AXIS} tick={AXIS_TICK} />
             <YAxis type="category" dataKey="name" width={NAME_AXIS_WIDTH} tick={AXIS_TICK} />
             <Tooltip formatter={(value) => [moneyTooltip(value), spec.revenueLabel]} />
             <Bar dataKey="revenueCents" name={spec.revenueLabel} fill={COLORS.revenue} isAnimationActive={false} />
@@ -61,19 +75,29 @@ export default function ReportChart({ spec }: { spec: ChartSpec }) {
       )
     case 'stock':
       return (
-        <ResponsiveContainer width="100%" height={Math.max(140, spec.rows.length * BAR_ROW_HEIGHT + 70)}>
-          <BarChart data={spec.rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 8 }}>
-            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" allowDecimals={false} tick={AXIS_TICK} />
-            <YAxis type="category" dataKey="name" width={NAME_AXIS_WIDTH} tick={AXIS_TICK} />
-            <Tooltip formatter={(value, name) => [formatNumber(Number(value)), name]} />
-            {/* In status order (not alphabetical), in the text colour (yellow text is unreadable). */}
-            <Legend itemSorter={null} formatter={(value) => <span className="text-body">{value}</span>} />
+        <>
+          <ResponsiveContainer width="100%" height={Math.max(120, spec.rows.length * BAR_ROW_HEIGHT + 40)}>
+            <BarChart data={spec.rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 8 }}>
+              <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+              <XAxis type="number" allowDecimals={false} tick={AXIS_TICK} />
+              <YAxis type="category" dataKey="name" width={NAME_AXIS_WIDTH} tick={AXIS_TICK} />
+              <Tooltip formatter={(value, name) => [formatNumber(Number(value)), name]} />
+              {STOCK_STATUSES.map((status) => (
+                <Bar key={status} dataKey={status} stackId="stock" name={spec.statusLabels[status]} fill={COLORS[status]} isAnimationActive={false} />
+              ))}
+            </BarChart>
+          </ResponsiveContainer>
+          {/* The legend in the page, not in the SVG: recharts sizes its legend after a first render, and a legend
+              wrapped on two lines in the narrow dashboard card ran over the axis. In status order, text colour. */}
+          <ul className="list-inline small text-center mb-0" aria-hidden="true">
             {STOCK_STATUSES.map((status) => (
-              <Bar key={status} dataKey={status} stackId="stock" name={spec.statusLabels[status]} fill={COLORS[status]} isAnimationActive={false} />
+              <li key={status} className="list-inline-item">
+                <span className="d-inline-block me-1 align-middle" style={{ width: 10, height: 10, background: COLORS[status] }} />
+                {spec.statusLabels[status]}
+              </li>
             ))}
-          </BarChart>
-        </ResponsiveContainer>
+          </ul>
+        </>
       )
   }
 }
