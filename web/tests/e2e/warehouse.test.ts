@@ -212,9 +212,18 @@ describeFlows('central warehouse and replenishment', () => {
     await expectText(manager.getByRole('status').first(), `Demande n° ${requestId} : quantité changée à 30 × ${NAME}.`)
     assert.equal((await api<{ quantite: number }>('GET', `/replenishments/${requestId}`)).body.quantite, 30)
 
+    // The request's own page has the same field: 31, then back to 30.
     await go(manager, `/reapprovisionnements/${requestId}`)
+    for (const quantity of ['31', '30']) {
+      const quantityCell = manager.getByTestId('request-quantity')
+      await quantityCell.getByLabel(`Quantité de la demande n° ${requestId}`).fill(quantity)
+      await press(manager, 'Modifier', quantityCell)
+      await expectText(manager.getByRole('status').first(), `Demande n° ${requestId} : quantité changée à ${quantity} × ${NAME}.`)
+      assert.equal(new URL(manager.url()).pathname, `/reapprovisionnements/${requestId}`, 'back on the request')
+    }
+    assert.equal((await api<{ quantite: number }>('GET', `/replenishments/${requestId}`)).body.quantite, 30)
     const history = await textOf(manager.getByTestId('request-history'))
-    for (const shown of ['Quantité modifiée', '30 → 45', '45 → 30', MANAGER_NAME, 'Caissier']) {
+    for (const shown of ['Quantité modifiée', '30 → 45', '45 → 30', '30 → 31', '31 → 30', MANAGER_NAME, 'Caissier']) {
       assert.ok(history.includes(shown), `history shows ${shown}: ${history}`)
     }
   })
