@@ -31,6 +31,13 @@ const taxLine = object({
 })
 
 const payment = object({ mode: paymentMode, montant: money, reference: { ...nullableText, description: 'Card slip or voucher reference' } })
+const refundsByTender = {
+  type: 'array',
+  description:
+    'montant_rembourse per tender, over all the returns of the sale: card and other first, then cash; only the tenders ' +
+    'refunded, adding up to montant_rembourse (a split refund counts its part in each). Empty while nothing was refunded',
+  items: object({ mode: paymentMode, montant: money }),
+}
 
 const saleSummary = {
   id: int,
@@ -109,13 +116,7 @@ export const salesSchemas: Record<string, Record<string, unknown>> = {
       description: 'Returns made against this sale, oldest first (GET /returns/{id} for the detail)',
       items: object({ id: int, total: money, motif: text, cree_le: instant }),
     },
-    remboursements_par_mode: {
-      type: 'array',
-      description:
-        'montant_rembourse per tender, over all the returns of the sale: card and other first, then cash; only the tenders ' +
-        'refunded, adding up to montant_rembourse (a split refund counts its part in each). Empty while nothing was refunded',
-      items: object({ mode: paymentMode, montant: money }),
-    },
+    remboursements_par_mode: refundsByTender,
   }),
   SaleListItem: object(saleSummary),
   Receipt: object({
@@ -141,6 +142,7 @@ export const salesSchemas: Record<string, Record<string, unknown>> = {
     paiements: { type: 'array', items: payment },
     monnaie_rendue: money,
     montant_rembourse: money,
+    remboursements_par_mode: refundsByTender,
     net: { ...money, description: 'total − montant_rembourse' },
     statut: saleStatus,
   }),

@@ -92,7 +92,8 @@ router
       summary: 'Everything a printed receipt needs',
       description:
         'A reprint shows what was printed at the sale: each line keeps the product code and name it was sold under, and the sale ' +
-        'keeps the store header (name, address, phone, e-mail) of that day, even if the product or the store was renamed since.',
+        'keeps the store header (name, address, phone, e-mail) of that day, even if the product or the store was renamed since. ' +
+          'After returns, montant_rembourse and remboursements_par_mode say what went back, per tender, as on GET /sales/{id}.',
       tags: ['Sales'],
       auth: ['read'],
       params: saleIdParams,

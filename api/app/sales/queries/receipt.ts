@@ -33,6 +33,8 @@ export async function loadReceipt(saleId: number) {
     paiements: wire.paiements,
     monnaie_rendue: wire.monnaie_rendue,
     montant_rembourse: wire.montant_rembourse,
+    // What to give back per tender is on the reprint too (ADR 0017), as on the sale.
+    remboursements_par_mode: wire.remboursements_par_mode,
     net: centsToWire(sale.totalCents - sale.refundedCents),
     statut: wire.statut,
   }

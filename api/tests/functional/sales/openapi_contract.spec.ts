@@ -73,7 +73,9 @@ test.group('OpenAPI contract: sales, receipts, returns and drawer sessions', (gr
     assert.lengthOf(full.body().retours, 2)
     // The documented example is this very sale: 1.38 back in cash, then 5.00 card + 1.84 cash.
     assert.deepEqual(full.body().remboursements_par_mode, salesResponseExamples.returnedSale.remboursements_par_mode)
-    doc.assertResponse(await as(client.get(`/api/v1/sales/${saleId}/receipt`)), 'GET /api/v1/sales/{id}/receipt', 200)
+    const receipt = await as(client.get(`/api/v1/sales/${saleId}/receipt`))
+    doc.assertResponse(receipt, 'GET /api/v1/sales/{id}/receipt', 200)
+    assert.deepEqual(receipt.body().remboursements_par_mode, full.body().remboursements_par_mode, 'the reprint splits the refunds as the sale does')
     doc.assertResponse(await as(client.get('/api/v1/sales/999999')), 'GET /api/v1/sales/{id}', 404)
 
     const xReport = await as(client.get(`/api/v1/register-sessions/${sessionId}`))

@@ -1006,7 +1006,7 @@ export interface paths {
         };
         /**
          * Everything a printed receipt needs
-         * @description A reprint shows what was printed at the sale: each line keeps the product code and name it was sold under, and the sale keeps the store header (name, address, phone, e-mail) of that day, even if the product or the store was renamed since.
+         * @description A reprint shows what was printed at the sale: each line keeps the product code and name it was sold under, and the sale keeps the store header (name, address, phone, e-mail) of that day, even if the product or the store was renamed since. After returns, montant_rembourse and remboursements_par_mode say what went back, per tender, as on GET /sales/{id}.
          */
         get: operations["getApiV1SalesIdReceipt"];
         put?: never;
@@ -2264,6 +2264,12 @@ export interface components {
                 montant: components["schemas"]["Money"];
                 /** @description Card slip or voucher reference */
                 reference: string | null;
+            }[];
+            /** @description montant_rembourse per tender, over all the returns of the sale: card and other first, then cash; only the tenders refunded, adding up to montant_rembourse (a split refund counts its part in each). Empty while nothing was refunded */
+            remboursements_par_mode: {
+                /** @enum {unknown} */
+                mode: "especes" | "carte" | "autre";
+                montant: components["schemas"]["Money"];
             }[];
             sous_total: components["schemas"]["Money"];
             /**
