@@ -5,6 +5,7 @@ import hash from '@adonisjs/core/services/hash'
 import User from '#access/models/user'
 import { LOGIN_LIMITS } from '#access/services/login_throttle'
 import { tokenWith } from '#tests/helpers/tokens'
+import { resetDatabase } from '#tests/helpers/database'
 import { PASSWORD, makeUser, sessionFor, uniqueIp } from '#tests/functional/access/helpers'
 
 const NEW_PASSWORD = 'une toute nouvelle phrase'
@@ -48,7 +49,7 @@ test.group('A user changes their own password', (group) => {
     ;(await login(client, user.username, PASSWORD)).assertStatus(200)
   })
 
-  test('the same change sent twice (a double click, a retry) is done once: the second answers 204 and spends no guess', async ({ client, assert }) => {
+  test('the same change sent again by the same session is done once: the second answers 204 and spends no guess', async ({ client, assert }) => {
     const user = await makeUser('clerk')
     const token = await sessionFor(user)
     const ip = uniqueIp()
@@ -62,6 +63,23 @@ test.group('A user changes their own password', (group) => {
       ;(await change(client, token, { mot_de_passe_actuel: `essai ${i}`, nouveau_mot_de_passe: 'encore une autre phrase' }, ip)).assertStatus(422)
     }
     ;(await change(client, token, body, ip)).assertStatus(429)
+  })
+
+  test('a "new" password that is already the stored one, not just set by this session, is refused (fields swapped, a temporary password typed again)', async ({ client, assert }) => {
+    const user = await makeUser('clerk')
+    const token = await sessionFor(user)
+    // Swapped: the one they want as current, the one they have as new.
+    const swapped = await change(client, token, { mot_de_passe_actuel: NEW_PASSWORD, nouveau_mot_de_passe: PASSWORD })
+    assert.deepEqual(await fieldsRefused(swapped), ['mot_de_passe_actuel:current_password'])
+
+    const admin = await makeUser('admin')
+    const adminToken = await sessionFor(admin)
+    const TEMPORARY = 'donné par l’administratrice'
+    ;(await client.patch(`/api/v1/users/${user.id}`).header('x-api-token', adminToken).json({ mot_de_passe: TEMPORARY })).assertStatus(200)
+    const session = await sessionFor(user)
+    const again = await change(client, session, { mot_de_passe_actuel: 'je ne sais plus', nouveau_mot_de_passe: TEMPORARY })
+    assert.deepEqual(await fieldsRefused(again), ['mot_de_passe_actuel:current_password'])
+    assert.isTrue((await User.findOrFail(user.id)).mustChangePassword, 'still to be chosen')
   })
 
   test('the new password must be long enough and not the current one', async ({ client, assert }) => {
@@ -96,5 +114,19 @@ test.group('A user changes their own password', (group) => {
     response.assertStatus(422)
     assert.equal(response.body().error_code, 'BUSINESS_LOGIC_ERROR')
     ;(await client.post('/api/v1/auth/password').json({})).assertStatus(401)
+  })
+})
+
+test.group('A password change sent twice at once (commits; database reset afterwards)', (group) => {
+  group.teardown(() => resetDatabase())
+
+  test('both answer 204: the second waits for the first and finds the change made by its session', async ({ client, assert }) => {
+    const user = await makeUser('manager')
+    const token = await sessionFor(user)
+    const body = { mot_de_passe_actuel: PASSWORD, nouveau_mot_de_passe: NEW_PASSWORD }
+    const [first, second] = await Promise.all([change(client, token, body), change(client, token, body)])
+    assert.deepEqual([first.status(), second.status()], [204, 204])
+    assert.isTrue(await hash.verify((await User.findOrFail(user.id)).password, NEW_PASSWORD))
+    ;(await client.get('/api/v1/auth/me').header('x-api-token', token)).assertStatus(200)
   })
 })

@@ -177,7 +177,9 @@ test.group('Replenishment state machine', (group) => {
     ;(await act(client, manager, 'abc', 'approve')).assertStatus(422)
     ;(await act(client, manager, 0, 'approve')).assertStatus(422)
     ;(await act(client, manager, 999999, 'approve')).assertStatus(404)
-    ;(await act(client, manager, request.id, 'approve', { quantite: 5 })).assertStatus(422)
+    // approve takes only the quantity it was shown; other transitions take nothing.
+    ;(await act(client, manager, request.id, 'approve', { motif: 'x' })).assertStatus(422)
+    ;(await act(client, manager, request.id, 'cancel', { quantite: 5 })).assertStatus(422)
     const stored = await db.from('replenishment_requests').where('id', request.id).firstOrFail()
     assert.equal(stored.status, 'pending')
   })

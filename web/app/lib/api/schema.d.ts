@@ -73,7 +73,7 @@ export interface paths {
         put?: never;
         /**
          * Change your own password (a signed-in user)
-         * @description Body: `mot_de_passe_actuel` and `nouveau_mot_de_passe` (at least 10 characters, not the current one). A wrong current password answers 422 on `mot_de_passe_actuel` and counts as a failed login (same limits, 429 with Retry-After). The user’s other sessions are revoked; the one making the change stays valid, and a password an administrator set (doit_changer_mot_de_passe) is then the user’s own: the session may call everything its scopes allow. The same change sent twice answers 204 both times (the second finds it made). Integration tokens have no password (422).
+         * @description Body: `mot_de_passe_actuel` and `nouveau_mot_de_passe` (at least 10 characters, not the current one). A wrong current password answers 422 on `mot_de_passe_actuel` and counts as a failed login (same limits, 429 with Retry-After). The user’s other sessions are revoked; the one making the change stays valid, and a password an administrator set (doit_changer_mot_de_passe) is then the user’s own: the session may call everything its scopes allow. The same change sent again by the same session within 2 minutes (a double click, a retry) answers 204 both times. Integration tokens have no password (422).
          */
         post: operations["postApiV1AuthPassword"];
         delete?: never;
