@@ -2,7 +2,7 @@ import { errors as vineErrors } from '@vinejs/vine'
 import { ApiError } from '#core/api_error'
 import { toEnvelope } from '#core/exceptions/to_envelope'
 import { passwordChangeRequired } from '#access/password_gate'
-import { inFlightExample } from '#inventory/openapi_examples'
+import { inFlightExample, quantityChangedExample } from '#inventory/openapi_examples'
 
 /* Each code: the HTTP status it comes with and what it means. */
 const definitions = {
@@ -49,6 +49,12 @@ const definitions = {
   INVALID_TRANSITION: {
     status: 409,
     description: 'The resource is not in a state that allows this action (e.g. approving a request twice).',
+  },
+  QUANTITY_CHANGED: {
+    status: 409,
+    description:
+      'The replenishment request now asks for another quantity than the one sent with the approval (the store changed it ' +
+      'while it was pending); details.quantite is the current one, details.quantite_vue the one sent. Nothing was approved.',
   },
   IDEMPOTENCY_CONFLICT: {
     status: 409,
@@ -112,6 +118,7 @@ const exampleErrors: Record<keyof typeof definitions, [path: string, error: Erro
       allowed_actions: [],
     }),
   ],
+  QUANTITY_CHANGED: ['/api/v1/replenishments/57/approve', quantityChangedExample],
   IDEMPOTENCY_CONFLICT: [
     '/api/v1/sales',
     ApiError.conflict('IDEMPOTENCY_CONFLICT', 'This Idempotency-Key was already used for another sale', {

@@ -128,7 +128,9 @@ export const inventoryBodyExamples = {
   noFields: {},
 }
 
-/* Also the catalogue's example of its code (GET /errors). */
+/* Also the catalogue's examples of their codes (GET /errors). */
+export const quantityChangedExample = quantityChanged({ id: 57, quantity: 60 }, 40)
+
 export const inFlightExample = inFlightConflict(
   { magasin_id: 1, produit_id: 2 },
   { id: 57, statut: 'validee', quantite: 40, demande_le: '2026-11-24T14:02:11.000Z' }
@@ -170,14 +172,14 @@ export const inventoryErrors = {
     warehouseShort
   ),
   approveConflict: errorResponse(
-    'INVALID_TRANSITION (details: from, action; for a quantity changed since it was read, quantite and quantite_vue) or ' +
-      'INSUFFICIENT_STOCK; nothing moves',
+    'INVALID_TRANSITION (details: from, action), QUANTITY_CHANGED (the quantity sent is no longer the request\'s: ' +
+      'details.quantite, details.quantite_vue) or INSUFFICIENT_STOCK; nothing moves',
     ApiError.conflict('INVALID_TRANSITION', 'Cannot approve a replenishment request that is validee', {
       from: 'validee',
       action: 'approve',
       allowed_actions: ['ship', 'cancel'],
     }),
-    quantityChanged({ id: 57, status: 'pending', quantity: 60 }, 40),
+    quantityChangedExample,
     warehouseShort
   ),
   quantityConflict: errorResponse(

@@ -252,7 +252,7 @@ router
       'Approve: en_attente → validee',
       `${managerOnly} Takes the goods out of the central warehouse now (reserved). Send quantite, the quantity you were ` +
         'shown: the store may change it while the request is pending (PATCH), and a request that now asks for another ' +
-        'quantity is a 409 (details.quantite, details.quantite_vue) instead of reserving what nobody read. Without it, the ' +
+        'quantity is a 409 QUANTITY_CHANGED (details.quantite, details.quantite_vue) instead of reserving what nobody read. Without it, the ' +
         'quantity at the time of approval is reserved.',
       approveReplenishmentBody,
       inventoryBodyExamples.approve,

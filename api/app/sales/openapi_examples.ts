@@ -106,6 +106,7 @@ export const salesExamples: Record<string, unknown> = {
     paiements,
     monnaie_rendue: '6.78',
     montant_rembourse: '0.00',
+    remboursements_par_mode: [],
     net: '8.22',
     statut: 'terminee',
   },

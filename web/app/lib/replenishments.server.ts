@@ -163,10 +163,11 @@ function requestIdOf(form: FormData): number {
   return id
 }
 
-/** The quantity an approve form showed; a missing or mangled one approves what the request asks for now. */
-function seenQuantityOf(form: FormData): number | undefined {
+/** The quantity an approve form showed: every one sends it, so a form without it is not ours (400). */
+function seenQuantityOf(form: FormData): number {
   const seen = Number(form.get(SEEN_QUANTITY_FIELD))
-  return Number.isInteger(seen) && seen >= 1 && seen <= MAX_REQUEST_QUANTITY ? seen : undefined
+  if (!Number.isInteger(seen) || seen < 1 || seen > MAX_REQUEST_QUANTITY) throw new Response('bad_seen_quantity', { status: 400 })
+  return seen
 }
 
 function postTransition(api: ApiClient, action: ReplenishmentAction, id: number, form: { reason: string; seenQuantity?: number }) {
@@ -202,8 +203,9 @@ export async function runTransition(ctx: ActionContext, back: string) {
     if (!parsed.ok) return invalidForm(parsed.errors, { intent, requestId, values: echoFields(ctx.form, ['motif']) } as ReplenishmentRefusal)
     reason = parsed.value.reason
   }
+  const seenQuantity = intent === 'approve' ? seenQuantityOf(ctx.form) : undefined
   try {
-    const request = await ok(postTransition(ctx.api, intent, requestId, { reason, seenQuantity: seenQuantityOf(ctx.form) }))
+    const request = await ok(postTransition(ctx.api, intent, requestId, { reason, seenQuantity }))
     return redirectWithNotice(back, ctx.session, requestNotice(`replenishments.done.${intent}`, request))
   } catch (error) {
     const changed = error instanceof ApiError ? changedQuantity(error.envelope) : null
@@ -245,7 +247,8 @@ export async function changeRequestQuantity(ctx: Pick<ActionContext, 'api' | 'se
       const status = ctx.t(`replenishment.status.${from}`)
       return data<ReplenishmentRefusal>({ ...context, error: { key: 'replenishments.quantityConflict', params: { id: requestId, status } } }, { status: 409 })
     }
-    return apiRefusal(error, ['quantite'], context)
+    // The only business refusal of a quantity change: more of a product discontinued since (less is fine).
+    return apiRefusal(error, ['quantite'], context, { BUSINESS_LOGIC_ERROR: 'replenishments.discontinuedMore' })
   }
 }
 

@@ -122,7 +122,7 @@ export const SEEN_QUANTITY_FIELD = 'quantite_vue'
 
 /** For a 409 on approve: the store changed the quantity since the page showed it (the details give both). */
 export function changedQuantity(envelope: Pick<ApiErrorEnvelope, 'error_code' | 'details'>): { seen: number; now: number } | null {
-  if (envelope.error_code !== 'INVALID_TRANSITION') return null
+  if (envelope.error_code !== 'QUANTITY_CHANGED') return null
   const details = envelope.details as { quantite?: unknown; quantite_vue?: unknown } | null | undefined
   if (typeof details?.quantite !== 'number' || typeof details.quantite_vue !== 'number') return null
   return { seen: details.quantite_vue, now: details.quantite }

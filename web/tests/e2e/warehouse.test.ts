@@ -13,7 +13,7 @@ import { after, before, test } from 'node:test'
 
 import type { Page } from 'playwright-core'
 
-import { RUN, Stage, describeFlows, expectForbidden, expectText, go, press, ready, textOf, until } from './support.ts'
+import { JS_ENABLED, RUN, Stage, describeFlows, expectForbidden, expectText, go, press, ready, textOf, until } from './support.ts'
 
 const CODE = `E2E-WH-${RUN}`
 const NAME = `Farine e2e ${RUN}`
@@ -260,6 +260,14 @@ describeFlows('central warehouse and replenishment', () => {
     await go(manager, '/reapprovisionnements?statut=en_attente&magasin=5')
     const row = manager.getByTestId(`request-${id}`)
     assert.equal(await row.getByLabel(`Quantité de la demande n° ${id}`).inputValue(), '5')
+    if (JS_ENABLED) {
+      // A new quantity typed but not saved: Valider says to save it first, and approves nothing.
+      await row.getByLabel(`Quantité de la demande n° ${id}`).fill('9')
+      await press(manager, `Valider la demande n° ${id}`, row)
+      await expectText(manager.getByTestId(`unsaved-quantity-${id}`), 'Nouvelle quantité pas encore enregistrée : appuyez d’abord sur Modifier (ou remettez 5)')
+      assert.equal((await api<{ statut: string }>('GET', `/replenishments/${id}`)).body.statut, 'en_attente')
+      await row.getByLabel(`Quantité de la demande n° ${id}`).fill('5')
+    }
     // The store asks for more while the manager reads the list.
     assert.equal((await api('PATCH', `/replenishments/${id}`, { quantite: 7 })).status, 200)
     await press(manager, `Valider la demande n° ${id}`, row)

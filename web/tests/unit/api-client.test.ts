@@ -192,8 +192,9 @@ describe('API errors become messages a clerk can act on', () => {
     assert.deepEqual(apiErrorMessage(envelope('BUSINESS_LOGIC_ERROR', {}, 'x', 422)), { key: 'api.businessRule' })
   })
 
-  test('a closed register, a rate limit with its wait, a short payment', () => {
+  test('a closed register, a rate limit with its wait, a short payment, a quantity changed before approval', () => {
     assert.deepEqual(apiErrorMessage(envelope('REGISTER_CLOSED')), { key: 'api.registerClosed' })
+    assert.deepEqual(apiErrorMessage(envelope('QUANTITY_CHANGED', { quantite: 80, quantite_vue: 30 })), { key: 'api.quantityChanged' })
     assert.deepEqual(apiErrorMessage(envelope('RATE_LIMIT_EXCEEDED', { retry_after: 61 }, 'x', 429)), {
       key: 'api.rateLimitedWait',
       params: { minutes: 2 },

@@ -106,11 +106,11 @@ describe('request actions', () => {
   })
 
   test('an approval refused because the store changed the quantity since the page showed it gives both quantities', () => {
-    const details = { from: 'en_attente', action: 'approve', quantite: 80, quantite_vue: 30 }
-    assert.deepEqual(changedQuantity({ error_code: 'INVALID_TRANSITION', details }), { seen: 30, now: 80 })
+    const details = { replenishment_id: 57, quantite: 80, quantite_vue: 30 }
+    assert.deepEqual(changedQuantity({ error_code: 'QUANTITY_CHANGED', details }), { seen: 30, now: 80 })
     assert.equal(changedQuantity({ error_code: 'INVALID_TRANSITION', details: { from: 'validee', action: 'approve' } }), null)
     assert.equal(changedQuantity({ error_code: 'INSUFFICIENT_STOCK', details }), null)
-    assert.equal(changedQuantity({ error_code: 'INVALID_TRANSITION', details: null }), null)
+    assert.equal(changedQuantity({ error_code: 'QUANTITY_CHANGED', details: null }), null)
   })
 
   test('every state has its label and its help text in the dictionary', () => {

@@ -2,7 +2,6 @@ import { requireRole } from '#access/policies'
 import type { Principal } from '#access/principal'
 import { ApiError } from '#core/api_error'
 import type ReplenishmentRequest from '#inventory/models/replenishment_request'
-import { STATUS_TO_WIRE, allowedActions } from '#inventory/replenishment_state'
 import { applyStockChanges } from '#inventory/services/stock_ledger'
 import { warehouseLocation } from '#inventory/services/stock_locations'
 import { movementOf, runTransition } from '#inventory/services/replenishment_transitions'
@@ -34,17 +33,11 @@ export default class ApproveReplenishment {
   }
 }
 
-/** Shaped like the other refused transitions (from, action, allowed_actions), plus both quantities. */
-export function quantityChanged(request: Pick<ReplenishmentRequest, 'id' | 'status' | 'quantity'>, seenQuantity: number) {
+/** Its own code: the state did not change (a client handling INVALID_TRANSITION would say it had), the quantity did. */
+export function quantityChanged(request: Pick<ReplenishmentRequest, 'id' | 'quantity'>, seenQuantity: number) {
   return ApiError.conflict(
-    'INVALID_TRANSITION',
+    'QUANTITY_CHANGED',
     `Replenishment request ${request.id} now asks for ${request.quantity}, not ${seenQuantity}: nothing was approved`,
-    {
-      from: STATUS_TO_WIRE[request.status],
-      action: 'approve',
-      allowed_actions: allowedActions(request.status),
-      quantite: request.quantity,
-      quantite_vue: seenQuantity,
-    }
+    { replenishment_id: request.id, quantite: request.quantity, quantite_vue: seenQuantity }
   )
 }

@@ -84,8 +84,8 @@ test.group('Changing the quantity of a pending replenishment request', (group) =
 
     const stale = await act(client, manager, request.id, 'approve', { quantite: 30 })
     stale.assertStatus(409)
-    assert.equal(stale.body().error_code, 'INVALID_TRANSITION')
-    assert.containsSubset(stale.body().details, { from: 'en_attente', action: 'approve', quantite: 80, quantite_vue: 30 })
+    assert.equal(stale.body().error_code, 'QUANTITY_CHANGED')
+    assert.deepEqual(stale.body().details, { replenishment_id: request.id, quantite: 80, quantite_vue: 30 })
     assert.deepEqual(await snapshot(), before, 'nothing was reserved')
     assert.equal((await historyOf(client, manager, request.id)).at(-1)?.etape, 'quantite_modifiee')
 

@@ -1,7 +1,10 @@
+import { useEffect, useState, type FormEvent } from 'react'
 import { Form, Link } from '@remix-run/react'
 
 import { CsrfField } from '~/components/csrf-field'
 import { FormError } from '~/components/form-field'
+import { quantityFieldId } from '~/components/warehouse/request-quantity-form'
+import { formatNumber } from '~/lib/format'
 import { useFocusOnRefusal } from '~/lib/forms/focus-refusal'
 import { useT } from '~/lib/root-data'
 import type { MessageKey } from '~/lib/i18n/index'
@@ -38,8 +41,26 @@ export function ReplenishmentActions({
 }) {
   const t = useT()
   const pending = useIsPending({ formAction })
+  const [unsaved, setUnsaved] = useState(false)
+  // Saved (or changed by someone else): the page shows the quantity Approve will send.
+  useEffect(() => setUnsaved(false), [quantity])
+  /* Approve sends the saved quantity; a new one typed in the field but not saved (Modifier) would be
+     approved as the old one. With JavaScript the edit is seen here: save it first. */
+  const refuseUnsavedQuantity = (event: FormEvent<HTMLFormElement>) => {
+    const field = document.getElementById(quantityFieldId(id))
+    const edited = field instanceof HTMLInputElement && field.value !== field.defaultValue
+    setUnsaved(edited)
+    if (!edited) return
+    event.preventDefault()
+    field.focus()
+  }
   return (
     <div className={`d-flex gap-1 ${withReject ? 'flex-wrap' : 'justify-content-end'}`}>
+      {unsaved ? (
+        <p className="text-danger small w-100 mb-1" role="alert" data-testid={`unsaved-quantity-${id}`}>
+          {t('replenishments.unsavedQuantity', { quantity: formatNumber(quantity) })}
+        </p>
+      ) : null}
       {actions.map((action) =>
         action === 'reject' ? (
           withReject ? null : (
@@ -48,7 +69,7 @@ export function ReplenishmentActions({
             </Link>
           )
         ) : (
-          <Form key={action} method="post" action={formAction}>
+          <Form key={action} method="post" action={formAction} onSubmit={action === 'approve' ? refuseUnsavedQuantity : undefined}>
             <CsrfField />
             <input type="hidden" name="intent" value={action} />
             <input type="hidden" name="demande_id" value={id} />

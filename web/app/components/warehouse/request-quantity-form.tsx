@@ -4,6 +4,9 @@ import { useIsPending } from '~/lib/pending'
 import { useT } from '~/lib/root-data'
 import { CHANGE_QUANTITY_INTENT, type ReplenishmentRefusal } from '~/lib/warehouse'
 
+/** The quantity field's id, also read by the Approve button (an edit not saved yet). */
+export const quantityFieldId = (requestId: number) => `quantite-demande-${requestId}`
+
 /**
  * A pending request's quantity as a one-field form on a list row: one request
  * in flight per product (ADR 0018), so a store that asked for too little
@@ -25,10 +28,12 @@ export function RequestQuantityForm({
   const mine = refusal?.intent === CHANGE_QUANTITY_INTENT && refusal.requestId === request.id ? refusal : undefined
   return (
     <InlineNumberForm
+      // A new quantity from the server (saved, or changed by the store) replaces whatever was typed in the field.
+      key={request.quantity}
       action={action}
       intent={CHANGE_QUANTITY_INTENT}
       fields={{ demande_id: request.id }}
-      inputId={`quantite-demande-${request.id}`}
+      inputId={quantityFieldId(request.id)}
       name="quantite"
       label={t('replenishments.quantityOfRequest', { id: request.id, name: request.product })}
       min={1}

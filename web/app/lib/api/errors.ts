@@ -88,6 +88,8 @@ export function apiErrorMessage(envelope: ApiErrorEnvelope): Message {
       return { key: 'api.duplicate' }
     case 'RESOURCE_IN_USE':
       return { key: 'api.inUse' }
+    case 'QUANTITY_CHANGED':
+      return { key: 'api.quantityChanged' }
     case 'RATE_LIMIT_EXCEEDED': {
       const seconds = numberIn(details, 'retry_after')
       return seconds === null

@@ -470,7 +470,7 @@ export interface paths {
         put?: never;
         /**
          * Approve: en_attente → validee
-         * @description Role manager or admin (integration tokens: the write scope). Takes the goods out of the central warehouse now (reserved). Send quantite, the quantity you were shown: the store may change it while the request is pending (PATCH), and a request that now asks for another quantity is a 409 (details.quantite, details.quantite_vue) instead of reserving what nobody read. Without it, the quantity at the time of approval is reserved.
+         * @description Role manager or admin (integration tokens: the write scope). Takes the goods out of the central warehouse now (reserved). Send quantite, the quantity you were shown: the store may change it while the request is pending (PATCH), and a request that now asks for another quantity is a 409 QUANTITY_CHANGED (details.quantite, details.quantite_vue) instead of reserving what nobody read. Without it, the quantity at the time of approval is reserved.
          */
         post: operations["postApiV1ReplenishmentsIdApprove"];
         delete?: never;
@@ -1709,6 +1709,11 @@ export interface components {
                     status: number;
                 };
                 PAYLOAD_TOO_LARGE: {
+                    description: string;
+                    example: components["schemas"]["ErrorEnvelope"];
+                    status: number;
+                };
+                QUANTITY_CHANGED: {
                     description: string;
                     example: components["schemas"]["ErrorEnvelope"];
                     status: number;
@@ -4238,6 +4243,23 @@ export interface operations {
                      *             }
                      *           }
                      *         },
+                     *         "QUANTITY_CHANGED": {
+                     *           "status": 409,
+                     *           "description": "The replenishment request now asks for another quantity than the one sent with the approval (the store changed it while it was pending); details.quantite is the current one, details.quantite_vue the one sent. Nothing was approved.",
+                     *           "example": {
+                     *             "timestamp": "2026-11-24T14:32:05.120Z",
+                     *             "status": 409,
+                     *             "error": "Conflict",
+                     *             "message": "Replenishment request 57 now asks for 60, not 40: nothing was approved",
+                     *             "path": "/api/v1/replenishments/57/approve",
+                     *             "error_code": "QUANTITY_CHANGED",
+                     *             "details": {
+                     *               "replenishment_id": 57,
+                     *               "quantite": 60,
+                     *               "quantite_vue": 40
+                     *             }
+                     *           }
+                     *         },
                      *         "IDEMPOTENCY_CONFLICT": {
                      *           "status": 409,
                      *           "description": "The Idempotency-Key (keys are per user, or per integration token) was already used with a different request body; for POST /tokens also a retry of a creation that succeeded (details.token_id: the secret is never shown twice).",
@@ -6728,7 +6750,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description INVALID_TRANSITION (details: from, action; for a quantity changed since it was read, quantite and quantite_vue) or INSUFFICIENT_STOCK; nothing moves */
+            /** @description INVALID_TRANSITION (details: from, action), QUANTITY_CHANGED (the quantity sent is no longer the request's: details.quantite, details.quantite_vue) or INSUFFICIENT_STOCK; nothing moves */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9936,6 +9958,7 @@ export interface operations {
                      *       ],
                      *       "monnaie_rendue": "6.78",
                      *       "montant_rembourse": "0.00",
+                     *       "remboursements_par_mode": [],
                      *       "net": "8.22",
                      *       "statut": "terminee"
                      *     }

@@ -167,6 +167,8 @@ export const warehouse: Record<keyof typeof french, string> = {
   'replenishments.action.reject': 'Refuse',
   'replenishments.action.rejectWithReason': 'Refuse…',
   'replenishments.actionOn': '{action} request #{id}',
+  'replenishments.discontinuedMore': 'This product is discontinued: the quantity asked for can be lowered, not raised.',
+  'replenishments.unsavedQuantity': 'New quantity not saved yet: press Change first (or put back {quantity}), then Approve.',
   'replenishments.quantityChanged': 'Nothing was approved: request #{id} now asks for {now} units, not {seen}. Check the new quantity before approving.',
   'replenishments.conflict': 'Request #{id} had already changed state (now: {status}): nothing was moved. The page shows its current state.',
   'replenishments.done.approve': 'Request #{id} approved: {quantity} × {name} taken out of the central stock.',

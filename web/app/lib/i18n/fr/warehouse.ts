@@ -165,6 +165,8 @@ export const warehouse = {
   'replenishments.action.reject': 'Refuser',
   'replenishments.action.rejectWithReason': 'Refuser…',
   'replenishments.actionOn': '{action} la demande n° {id}',
+  'replenishments.discontinuedMore': "Ce produit n'est plus vendu : la quantité demandée peut être réduite, pas augmentée.",
+  'replenishments.unsavedQuantity': 'Nouvelle quantité pas encore enregistrée : appuyez d’abord sur Modifier (ou remettez {quantity}), puis Valider.',
   'replenishments.quantityChanged': "Rien n'a été validé : la demande n° {id} porte maintenant sur {now} unités, et non {seen}. Vérifiez la nouvelle quantité avant de valider.",
   'replenishments.conflict': "La demande n° {id} a déjà changé d'état (maintenant : {status}) : rien n'a été déplacé. La page montre son état actuel.",
   'replenishments.done.approve': 'Demande n° {id} validée : {quantity} × {name} sortis du stock central.',
