@@ -24,7 +24,10 @@ export async function waitUntil(check: () => Promise<boolean>, timeoutMs: number
 export async function untilBlockedOnLock(queryPattern: string): Promise<void> {
   const blocked = await waitUntil(
     async () => {
-      const waiting = await db.rawQuery("SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE ?", [queryPattern])
+      const waiting = await db.rawQuery(
+        "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE ?",
+        [queryPattern]
+      )
       return waiting.rows.length > 0
     },
     10_000,

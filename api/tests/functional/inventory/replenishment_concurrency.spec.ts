@@ -124,11 +124,17 @@ test.group('Replenishment under concurrency (commits; database reset afterwards)
     const id = await request(client, clerk, 3, 10)
     // An approval in progress, as runTransition does it: the request row locked, then its state changed.
     const approving = await db.transaction()
-    await approving.rawQuery('SELECT id FROM replenishment_requests WHERE id = ? FOR UPDATE', [id])
-    const change = Promise.resolve(client.patch(`/api/v1/replenishments/${id}`).header('x-api-token', clerk.token).json({ quantite: 99 }))
-    await untilBlockedOnLock('%replenishment_requests%for update%')
-    await approving.from('replenishment_requests').where('id', id).update({ status: 'approved', approved_by: manager.user.id, approved_at: approving.raw('now()') })
-    await approving.commit()
+    let change
+    try {
+      await approving.rawQuery('SELECT id FROM replenishment_requests WHERE id = ? FOR UPDATE', [id])
+      change = Promise.resolve(client.patch(`/api/v1/replenishments/${id}`).header('x-api-token', clerk.token).json({ quantite: 99 }))
+      await untilBlockedOnLock('%replenishment_requests%for update%')
+      await approving.from('replenishment_requests').where('id', id).update({ status: 'approved', approved_by: manager.user.id, approved_at: approving.raw('now()') })
+      await approving.commit()
+    } finally {
+      // A failed step must not leave the lock held: the group's reset would wait on it forever.
+      if (!approving.isCompleted) await approving.rollback()
+    }
     const response = await change
     response.assertStatus(409)
     assert.equal(response.body().details.from, 'validee')

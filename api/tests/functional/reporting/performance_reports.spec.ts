@@ -171,7 +171,7 @@ test.group('Reports: summary, stores and products (known sales)', (group) => {
     let store = (await get(client, '/stores/4/performance')).body()
     assert.deepEqual([store.revenue, store.performance_rating], ['997.50', 'Poor'])
     await sell(client, clerk.token, registerId, [{ code: 'HYG001', quantite: 1 }], '10.00') // 1001.00
-    // Reports are cached; a burst of sales invalidates them within 200 ms (core/cache.ts): the next reads see it.
+    // Reports are cached; a burst of sales invalidates them after a short debounce (core/cache.ts): polled, not slept.
     const seen = await waitUntil(async () => {
       store = (await get(client, '/stores/4/performance')).body()
       return store.revenue === '1001.00'

@@ -232,14 +232,20 @@ test.group('Refund split under concurrency (commits; database reset afterwards)'
     const sale = await sell(client, clerk.token, registerId, [{ code: 'ALI001', quantite: 1 }], [{ mode: 'especes', montant: '5.00' }])
     // The closing, as close_session does it: the session row locked, its figures read, then closed.
     const closing = await db.transaction()
-    await closing.rawQuery('SELECT id FROM register_sessions WHERE id = ? FOR UPDATE', [sessionId])
-    const refund = Promise.resolve(client.post(`/api/v1/sales/${sale.id}/cancel`).header('authorization', `Bearer ${clerk.token}`).json({}))
-    await untilBlockedOnLock('%register_sessions%for share%')
-    await closing
-      .from('register_sessions')
-      .where('id', sessionId)
-      .update({ closed_by: clerk.user.id, closed_at: closing.raw('now()'), counted_cash_cents: 10_138, expected_cash_cents: 10_138 })
-    await closing.commit()
+    let refund
+    try {
+      await closing.rawQuery('SELECT id FROM register_sessions WHERE id = ? FOR UPDATE', [sessionId])
+      refund = Promise.resolve(client.post(`/api/v1/sales/${sale.id}/cancel`).header('authorization', `Bearer ${clerk.token}`).json({}))
+      await untilBlockedOnLock('%register_sessions%for share%')
+      await closing
+        .from('register_sessions')
+        .where('id', sessionId)
+        .update({ closed_by: clerk.user.id, closed_at: closing.raw('now()'), counted_cash_cents: 10_138, expected_cash_cents: 10_138 })
+      await closing.commit()
+    } finally {
+      // A failed step must not leave the lock held: the group's reset would wait on it forever.
+      if (!closing.isCompleted) await closing.rollback()
+    }
     const response = await refund
     // It came after the count: the drawer it would take cash from is closed.
     response.assertStatus(409)
