@@ -1,4 +1,6 @@
 import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
+import { orderBySort } from '#core/pagination'
 import { eachTestRolledBack } from '#tests/helpers/rolled_back'
 import { tokenWith } from '#tests/helpers/tokens'
 
@@ -35,3 +37,25 @@ test.group('names sort in French order', (group) => {
     assert.deepEqual(await names('/api/v1/stores/1/stock', 'nom,asc'), FRENCH_ORDER)
   })
 })
+
+test.group('products sorted by name read an index', () => {
+  test('the order the product list asks for (French name, then id) is the order of products_name_fr_idx, both ways', async ({ assert }) => {
+    for (const direction of ['asc', 'desc'] as const) {
+      // As paginate() orders a page: the column asked for, then the tie-breaker.
+      const page = orderBySort(db.from('products').select('id', 'name'), { column: 'products.name', direction })
+        .orderBy('products.id', 'asc')
+        .limit(25)
+      const plan = await db.transaction(async (trx) => {
+        // On a catalogue this small a sequential scan wins; forbid it and sorting to see whether the index can serve.
+        await trx.rawQuery('SET LOCAL enable_seqscan = off')
+        await trx.rawQuery('SET LOCAL enable_sort = off')
+        const explained = await trx.rawQuery(`EXPLAIN ${page.toQuery()}`)
+        return explained.rows.map((row: { 'QUERY PLAN': string }) => row['QUERY PLAN']).join('\n')
+      })
+      assert.include(plan, 'products_name_fr_idx', plan)
+      // No sort of the whole table: descending, only ties of a name are put in id order (Incremental Sort).
+      assert.notMatch(plan, /(^|->\s+)Sort \(/m, plan)
+    }
+  })
+})
+
