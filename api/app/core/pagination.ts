@@ -87,6 +87,9 @@ export function orderBySort<Query extends { orderBy(column: string, direction: '
 /**
  * Runs a count and a page query with a stable order: the requested column
  * first, then the primary key, so OFFSET pagination never repeats or skips.
+ * The key goes the same way as the column: newest first puts the later of
+ * two sales stamped at the same instant first, and an index on (column, id)
+ * serves either direction by reading it forwards or backwards.
  */
 export async function paginate<Model extends LucidModel, T>(
   query: ModelQueryBuilderContract<Model, InstanceType<Model>>,
@@ -99,7 +102,7 @@ export async function paginate<Model extends LucidModel, T>(
   const countRow = await query.clone().clearSelect().clearOrder().count('* as total').first()
   const total = Number((countRow as unknown as { $extras: { total: number } })?.$extras.total ?? 0)
   const rows = await orderBySort(query, options.sort)
-    .if(options.sort.column !== tieBreaker, (q) => q.orderBy(tieBreaker, 'asc'))
+    .if(options.sort.column !== tieBreaker, (q) => q.orderBy(tieBreaker, options.sort.direction))
     .offset((page - 1) * size)
     .limit(size)
   return { total, page, size, items: rows.map(map) }

@@ -46,6 +46,7 @@ const sale = {
   lignes,
   retours: [],
   remboursements_par_mode: [],
+  retour_caissier_jusqua: '2026-11-25T14:32:05.120Z',
 }
 
 const partialReturn = {

@@ -117,6 +117,10 @@ export const salesSchemas: Record<string, Record<string, unknown>> = {
       items: object({ id: int, total: money, motif: text, cree_le: instant }),
     },
     remboursements_par_mode: refundsByTender,
+    retour_caissier_jusqua: {
+      ...instant,
+      description: 'Until when a clerk or an integration may return goods from this sale (RETURN_WINDOW_HOURS after it); managers always may',
+    },
   }),
   SaleListItem: object(saleSummary),
   Receipt: object({

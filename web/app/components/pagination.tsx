@@ -11,18 +11,20 @@ interface PaginationProps {
   /** The query parameter that carries the page (two lists on one page need two names). */
   param?: string
   label?: string
+  /** Parameters the links add to the URL (a list pinned to what it showed first: ?jusqua=). */
+  pinned?: Readonly<Record<string, string>>
 }
 
 /**
  * Previous / next links and "page 2 of 7", keeping the other query
  * parameters (search, filters). Plain links: works without JavaScript.
  */
-export function Pagination({ page, size, total, param = 'page', label }: PaginationProps) {
+export function Pagination({ page, size, total, param = 'page', label, pinned }: PaginationProps) {
   const t = useT()
   const location = useLocation()
   const pages = pageCount(total, size)
   if (pages <= 1) return null
-  const hrefFor = (target: number) => pageHref(location, param, target)
+  const hrefFor = (target: number) => pageHref(location, param, target, pinned)
 
   return (
     <nav aria-label={label ?? t('pagination.label')} className="d-flex align-items-center gap-3 my-3">

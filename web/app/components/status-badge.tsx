@@ -1,5 +1,6 @@
 import type { MessageKey } from '~/lib/i18n/index'
 import { useT } from '~/lib/root-data'
+import type { SaleStatus } from '~/lib/sales-journal'
 
 export type StockStatus = 'rupture' | 'critique' | 'faible' | 'normal'
 
@@ -31,4 +32,16 @@ export function ReplenishmentStatusBadge({ status }: { status: ReplenishmentStat
   const t = useT()
   const { label, className } = REPLENISHMENT[status]
   return <span className={`badge ${className}`}>{t(label)}</span>
+}
+
+const SALE: Record<SaleStatus, { label: MessageKey; className: string }> = {
+  terminee: { label: 'returns.status.terminee', className: 'text-bg-success' },
+  partiellement_retournee: { label: 'returns.status.partiellement_retournee', className: 'text-bg-warning' },
+  retournee: { label: 'returns.status.retournee', className: 'text-bg-secondary' },
+}
+
+export function SaleStatusBadge({ status, className }: { status: SaleStatus; className?: string }) {
+  const t = useT()
+  const { label, className: colour } = SALE[status]
+  return <span className={`badge ${colour}${className ? ` ${className}` : ''}`}>{t(label)}</span>
 }

@@ -2,6 +2,8 @@
 // safely — anything odd means "no filter" or page 1, never an error page —
 // and written back by the pagination links and after a post. Also the pages
 // of a list and the choices of its filters. Shared by loaders and components.
+import { calendarDay } from './calendar-day.ts'
+import type { FieldErrors } from './forms/core.ts'
 
 /** ?page= → 1…100 000, 1 when absent or odd. */
 export function pageFrom(value: string | null): number {
@@ -45,6 +47,33 @@ export function actifQuery(filter: ActiveFilter): { actif?: boolean } {
   return filter === 'tous' ? {} : { actif: filter === 'actifs' }
 }
 
+/** The days a list covers (?du=, ?au=), both included; either may be open. */
+export interface DayRange {
+  from: string | null
+  to: string | null
+  /**
+   * A day that is not one (2026-02-30, "hier"): the date inputs never send
+   * it, so it was typed into the URL; the list ignores it and says so on
+   * the field rather than showing every day as if asked.
+   */
+  errors: FieldErrors
+}
+
+export function dayRangeFrom(params: URLSearchParams): DayRange {
+  const errors: FieldErrors = {}
+  const read = (name: 'du' | 'au') => {
+    const raw = params.get(name)
+    const day = calendarDay(raw)
+    if (raw && day === null) errors[name] = { key: 'form.date' }
+    return day
+  }
+  let from = read('du')
+  let to = read('au')
+  // Typed backwards: read as meant rather than refused.
+  if (from && to && from > to) [from, to] = [to, from]
+  return { from, to, errors }
+}
+
 /** One page of a list, as the API answers it and as <Pagination> counts it. */
 export interface Paged<T> {
   page: number
@@ -65,10 +94,17 @@ export function pageCount(total: number, size: number): number {
 
 /**
  * The link to page `target` of the list being viewed: the other parameters
- * (search, filters, another list's page) stay; page 1 is the bare URL.
+ * (search, filters, another list's page) stay, and `pinned` ones are added
+ * (what keeps a list's pages still, ?jusqua=); page 1 is the bare URL.
  */
-export function pageHref(location: { pathname: string; search: string }, param: string, target: number): string {
+export function pageHref(
+  location: { pathname: string; search: string },
+  param: string,
+  target: number,
+  pinned: Readonly<Record<string, string>> = {}
+): string {
   const params = new URLSearchParams(location.search)
+  for (const [name, value] of Object.entries(pinned)) params.set(name, value)
   if (target <= 1) params.delete(param)
   else params.set(param, String(target))
   const query = params.toString()

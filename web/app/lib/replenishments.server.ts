@@ -20,7 +20,7 @@ import type { Translate } from './i18n/index.ts'
 import { mapPage } from './list-query.ts'
 import { requestNotice } from './notice.ts'
 import { actionErrorFrom, redirectWithNotice } from './request.server.ts'
-import { listStores } from './stores.server.ts'
+import { storeChoices } from './stores.server.ts'
 import {
   CHANGE_QUANTITY_INTENT,
   REPLENISHMENTS_PAGE_SIZE,
@@ -56,11 +56,6 @@ function requestRow(request: Replenishment, user: SessionUser) {
 
 export type RequestRow = ReturnType<typeof requestRow>
 
-async function storeOptions(api: ApiClient) {
-  const { items } = await listStores(api)
-  return items.map((store) => ({ id: store.id, name: store.nom }))
-}
-
 export async function loadReplenishments(api: ApiClient, filters: ReplenishmentFilters, user: SessionUser) {
   const [page, stores] = await Promise.all([
     ok(
@@ -75,7 +70,7 @@ export async function loadReplenishments(api: ApiClient, filters: ReplenishmentF
         },
       })
     ),
-    storeOptions(api),
+    storeChoices(api),
   ])
   return { requests: mapPage(page, (request) => requestRow(request, user)), stores }
 }
@@ -122,7 +117,7 @@ export async function loadSuggestions(api: ApiClient, filters: SuggestionFilters
         params: { query: { size: SUGGESTIONS_PAGE_SIZE, page: filters.page, ...(filters.storeId ? { magasin_id: filters.storeId } : {}) } },
       })
     ),
-    storeOptions(api),
+    storeChoices(api),
   ])
   return {
     stores,

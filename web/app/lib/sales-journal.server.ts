@@ -6,40 +6,51 @@ import { hasRole, MANAGER_ROLES, type SessionUser } from './auth/roles.ts'
 import { mapPage } from './list-query.ts'
 import { centsFromWire } from './money.ts'
 import { SALES_JOURNAL_PAGE_SIZE, type SaleRow, type SalesJournalFilters } from './sales-journal.ts'
-import { getStore, listStores } from './stores.server.ts'
+import { getStore, storeChoices, type StoreChoice } from './stores.server.ts'
 
-async function storesReadableBy(api: ApiClient, user: SessionUser) {
-  if (hasRole(user, MANAGER_ROLES)) {
-    const { items } = await listStores(api)
-    return [...items].sort((a, b) => a.nom.localeCompare(b.nom, 'fr-CA')).map(({ id, nom }) => ({ id, name: nom }))
-  }
+async function storesReadableBy(api: ApiClient, user: SessionUser): Promise<StoreChoice[]> {
+  if (hasRole(user, MANAGER_ROLES)) return storeChoices(api)
   if (!user.storeId) return []
   const store = await getStore(api, user.storeId)
   return [{ id: store.id, name: store.nom }]
 }
 
-export async function loadSalesJournal(api: ApiClient, filters: SalesJournalFilters, user: SessionUser) {
+/**
+ * The filters as the journal applies them: a clerk's is their store's, whatever
+ * ?magasin= says (so it is not "filtered" by it); a manager's unknown store is
+ * named on the field and the journal shows every store.
+ */
+function appliedFilters(asked: SalesJournalFilters, manager: boolean, stores: readonly StoreChoice[]): SalesJournalFilters {
+  if (!manager) {
+    const errors = { ...asked.errors }
+    delete errors.magasin
+    return { ...asked, storeId: null, errors }
+  }
+  if (asked.storeId === null || stores.some((store) => store.id === asked.storeId)) return asked
+  return { ...asked, storeId: null, errors: { ...asked.errors, magasin: { key: 'form.choice' } } }
+}
+
+export async function loadSalesJournal(api: ApiClient, asked: SalesJournalFilters, user: SessionUser) {
   const manager = hasRole(user, MANAGER_ROLES)
-  // A clerk's journal is their store's, whatever ?magasin= says.
+  const stores = await storesReadableBy(api, user)
+  const filters = appliedFilters(asked, manager, stores)
   const storeId = manager ? filters.storeId : user.storeId
-  const [stores, page] = await Promise.all([
-    storesReadableBy(api, user),
+  const query = {
+    sort: 'cree_le,desc',
+    ...(storeId ? { magasin_id: storeId } : {}),
+    ...(filters.status ? { statut: filters.status } : {}),
+    ...(filters.receipt ? { search: filters.receipt } : {}),
+    ...(filters.from ? { date_debut: filters.from } : {}),
+    ...(filters.to ? { date_fin: filters.to } : {}),
+  }
+  const [page, everySale] = await Promise.all([
     ok(
       api.GET('/api/v1/sales', {
-        params: {
-          query: {
-            size: SALES_JOURNAL_PAGE_SIZE,
-            page: filters.page,
-            sort: 'cree_le,desc',
-            ...(storeId ? { magasin_id: storeId } : {}),
-            ...(filters.status ? { statut: filters.status } : {}),
-            ...(filters.receipt ? { search: filters.receipt } : {}),
-            ...(filters.from ? { date_debut: filters.from } : {}),
-            ...(filters.to ? { date_fin: filters.to } : {}),
-          },
-        },
+        params: { query: { ...query, size: SALES_JOURNAL_PAGE_SIZE, page: filters.page, ...(filters.upTo ? { id_max: filters.upTo } : {}) } },
       })
     ),
+    // Pinned pages: how many sales came in since, to offer them.
+    filters.upTo ? ok(api.GET('/api/v1/sales', { params: { query: { ...query, size: 1 } } })) : null,
   ])
   const names = new Map(stores.map((store) => [store.id, store.name]))
   const sales = mapPage(
@@ -56,5 +67,15 @@ export async function loadSalesJournal(api: ApiClient, filters: SalesJournalFilt
       status: sale.statut,
     })
   )
-  return { sales, stores: manager ? stores : [], ownStore: manager ? null : (stores[0] ?? null) }
+  // Page 1 unpinned pins the pages after it to its newest sale (the highest id: two sales
+  // rung up at once may list in either order).
+  const upTo = filters.upTo ?? (filters.page === 1 && sales.items.length > 0 ? Math.max(...sales.items.map((sale) => sale.id)) : null)
+  return {
+    filters,
+    sales,
+    upTo,
+    newerSales: everySale ? Math.max(0, everySale.total - page.total) : 0,
+    stores: manager ? stores : [],
+    ownStore: manager ? null : (stores[0] ?? null),
+  }
 }

@@ -24,6 +24,18 @@ export async function listStores(api: ApiClient): Promise<{ items: Store[]; tota
   return { items: page.items, total: page.total }
 }
 
+/** A store as a select offers it. */
+export interface StoreChoice {
+  id: number
+  name: string
+}
+
+/** The stores for a select (a list's filter, a user's store), by name in French order. */
+export async function storeChoices(api: ApiClient): Promise<StoreChoice[]> {
+  const { items } = await listStores(api)
+  return items.map(({ id, nom }) => ({ id, name: nom })).sort((a, b) => a.name.localeCompare(b.name, 'fr-CA'))
+}
+
 /**
  * One store (name, address, taxes) — cached a few minutes: pages show it on
  * every request, and a rate changed meanwhile only skews the POS preview

@@ -4,7 +4,7 @@
 import type { Role } from './auth/roles.ts'
 import type { ApiErrorEnvelope } from './api/errors.ts'
 import type { FormRefusal } from './forms/refusals.ts'
-import { oneOfOrNull, pageFrom, positiveId, searchFrom } from './list-query.ts'
+import { dayRangeFrom, oneOfOrNull, pageFrom, positiveId, searchFrom, type DayRange } from './list-query.ts'
 import { stockListFilters, type StockListFilters } from './stock.ts'
 
 export const WAREHOUSE_PAGE_SIZE = 25
@@ -66,35 +66,18 @@ export function replenishmentFilters(url: URL): ReplenishmentFilters {
   return { status: oneOfOrNull(url.searchParams.get('statut'), REPLENISHMENT_STATUSES), ...suggestionFilters(url) }
 }
 
-export interface MovementFilters {
+export interface MovementFilters extends DayRange {
   type: MovementType | null
   /** A product code, as typed (the page resolves it to an id). */
   code: string
-  from: string | null
-  to: string | null
   page: number
 }
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
-
-/** YYYY-MM-DD that is a real calendar day (what `<input type="date">` sends), or null. */
-export function calendarDay(value: string | null): string | null {
-  if (!value || !ISO_DAY.test(value)) return null
-  const [year, month, day] = value.split('-').map(Number) as [number, number, number]
-  const date = new Date(Date.UTC(year, month - 1, day))
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? value : null
-}
-
 export function movementFilters(url: URL): MovementFilters {
-  let from = calendarDay(url.searchParams.get('du'))
-  let to = calendarDay(url.searchParams.get('au'))
-  // Typed backwards: read it the way it was meant rather than refusing it.
-  if (from && to && from > to) [from, to] = [to, from]
   return {
     type: oneOfOrNull(url.searchParams.get('type'), MOVEMENT_TYPES),
     code: searchFrom(url.searchParams.get('produit'), 32),
-    from,
-    to,
+    ...dayRangeFrom(url.searchParams),
     page: pageFrom(url.searchParams.get('page')),
   }
 }

@@ -61,7 +61,7 @@ export default function DashboardPage() {
   const t = useT()
   const navigation = useNavigation()
   const busy = navigation.state === 'loading' && navigation.location.pathname === '/'
-  const scope = data.store ? data.store.nom : t('reports.filters.allStores')
+  const scope = data.store ? data.store.name : t('reports.filters.allStores')
   const period = t('reports.periodRange', { from: formatDay(filters.from), to: formatDay(filters.to) })
   const storeReport = (storeId: number) => reportsHref({ ...filters, storeId })
   const hasErrors = Object.keys(data.errors).length > 0

@@ -9,13 +9,13 @@ import { Field, FormError } from '~/components/form-field'
 import { PageHeader } from '~/components/page-header'
 import { Pagination } from '~/components/pagination'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
+import { SaleStatusBadge } from '~/components/status-badge'
 import { actionsColumn, amountColumn, TableHead } from '~/components/table-head'
 import { TitledCard } from '~/components/titled-card'
 import { formatDate, formatMoney, formatNumber, formatTime } from '~/lib/format'
 import { focusFirstRefusal, useFocusOnRefusal } from '~/lib/forms/focus-refusal'
 import { firstFieldInError } from '~/lib/forms/refusals'
 import { parseReturn, REFUND_METHODS, type FieldErrors } from '~/lib/forms/schemas'
-import type { MessageKey } from '~/lib/i18n/index'
 import { pageTitle } from '~/lib/meta'
 import { centsFromWire } from '~/lib/money'
 import { useIsPending } from '~/lib/pending'
@@ -38,12 +38,6 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const ctx = await mutation(args)
   return loading(() => runReturnAction(ctx, idParam(args.params.id)))
-}
-
-const STATUS: Record<string, MessageKey> = {
-  terminee: 'returns.status.terminee',
-  partiellement_retournee: 'returns.status.partiellement_retournee',
-  retournee: 'returns.status.retournee',
 }
 
 export default function ReturnsPage() {
@@ -109,9 +103,7 @@ export default function ReturnsPage() {
                         <td className="text-nowrap">{sale.createdAt ? formatTime(sale.createdAt) : ''}</td>
                         <td>
                           <code>{sale.receiptNumber}</code>
-                          {sale.status !== 'terminee' && STATUS[sale.status] ? (
-                            <span className="badge text-bg-warning ms-1">{t(STATUS[sale.status] as MessageKey)}</span>
-                          ) : null}
+                          {sale.status !== 'terminee' ? <SaleStatusBadge status={sale.status} className="ms-1" /> : null}
                         </td>
                         <td className="amount">{formatMoney(sale.totalCents)}</td>
                         <td className="text-end">

@@ -24,7 +24,7 @@ import reportStylesHref from '~/styles/reports.css?url'
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportStylesHref }]
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  { title: data?.store ? pageTitle(matches, 'reports.titleStore', { store: data.store.nom }) : pageTitle(matches, 'reports.titleGlobal') },
+  { title: data?.store ? pageTitle(matches, 'reports.titleStore', { store: data.store.name }) : pageTitle(matches, 'reports.titleGlobal') },
 ]
 
 /** The original's report page (/rapport/), per store or for the whole network, with filters, charts and CSV. */
@@ -51,14 +51,14 @@ export default function ReportsPage() {
   const { filters, kpis, series, seriesPage, granularity, stores, products, stock, urgent } = data
   const t = useT()
   const period = t('reports.periodRange', { from: formatDay(filters.from), to: formatDay(filters.to) })
-  const scope = data.store ? data.store.nom : t('reports.filters.allStores')
+  const scope = data.store ? data.store.name : t('reports.filters.allStores')
   const storeReport = (storeId: number) => `/rapports?${filtersQuery({ ...filters, storeId })}`
   const downloads = csvQuery(filters)
 
   return (
     <>
       <PageHeader
-        title={data.store ? t('reports.titleStore', { store: data.store.nom }) : t('reports.titleGlobal')}
+        title={data.store ? t('reports.titleStore', { store: data.store.name }) : t('reports.titleGlobal')}
         crumbs={[{ label: t('nav.reports') }]}
         lead={`${scope} · ${period}`}
         actions={

@@ -4,7 +4,8 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { UserForm } from '~/components/access/user-form'
 import { PageHeader } from '~/components/page-header'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
-import { createUser, storeOptions } from '~/lib/access/users.server'
+import { createUser } from '~/lib/access/users.server'
+import { storeChoices } from '~/lib/stores.server'
 import { ADMIN_ROLES } from '~/lib/auth/roles'
 import { USER_FIELDS, parseUser } from '~/lib/forms/access'
 import { apiRefusal, invalidForm } from '~/lib/forms/refusal.server'
@@ -21,7 +22,7 @@ const ECHOED = USER_FIELDS.filter((name) => name !== 'mot_de_passe')
 export async function loader(args: LoaderFunctionArgs) {
   const { api, user } = await signedIn(args)
   requireRole(user, ADMIN_ROLES)
-  return loading(async () => ({ stores: await storeOptions(api) }))
+  return loading(async () => ({ stores: await storeChoices(api) }))
 }
 
 export async function action(args: ActionFunctionArgs) {

@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react'
 
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { ok } from '~/lib/api/client.server'
+import { hasRole, MANAGER_ROLES } from '~/lib/auth/roles'
 import { formatDate, formatMoney, formatNumber } from '~/lib/format'
 import { pageTitle } from '~/lib/meta'
 import { centsFromWire } from '~/lib/money'
@@ -11,8 +12,10 @@ import { fitPaperToReceipt } from '~/lib/pos/receipt-paper'
 import { refundsByTender } from '~/lib/pos/refund-tenders'
 import { taxLabel } from '~/lib/pos/tax-labels'
 import { ratePpmFromPercent } from '~/lib/pos/taxes'
+import { posPath, returnsPath } from '~/lib/paths'
 import { idParam, loading, signedIn } from '~/lib/request.server'
 import { useT } from '~/lib/root-data'
+import { journalToReturnTo } from '~/lib/sales-journal'
 import receiptStylesHref from '~/styles/receipt.css?url'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: receiptStylesHref }]
@@ -22,7 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 ]
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { api } = await signedIn(args)
+  const { api, user } = await signedIn(args)
   const id = idParam(args.params.id)
   return loading(async () => {
     // A clerk asking for another store's sale gets the API's 404, like a missing one.
@@ -30,20 +33,30 @@ export async function loader(args: LoaderFunctionArgs) {
       ok(api.GET('/api/v1/sales/{id}/receipt', { params: { path: { id } } })),
       ok(api.GET('/api/v1/sales/{id}', { params: { path: { id } } })),
     ])
-    return { receipt, saleId: sale.id, registerId: sale.caisse_id, refunds: refundsByTender(sale) }
+    return {
+      receipt,
+      saleId: sale.id,
+      registerId: sale.caisse_id,
+      refunds: refundsByTender(sale),
+      // Opened from the journal: the way back to it, and no "next customer" focus.
+      journal: journalToReturnTo(new URL(args.request.url)),
+      // Past it, the returns page can only refuse a clerk: say so before they try.
+      returnWindowPassed: !hasRole(user, MANAGER_ROLES) && Date.now() > Date.parse(sale.retour_caissier_jusqua),
+    }
   })
 }
 
 const MODE_LABEL = { especes: 'receipt.mode.especes', carte: 'receipt.mode.carte', autre: 'receipt.mode.autre' } as const
 
 export default function ReceiptPage() {
-  const { receipt, registerId, refunds } = useLoaderData<typeof loader>()
+  const { receipt, registerId, refunds, journal, returnWindowPassed } = useLoaderData<typeof loader>()
   const t = useT()
   const refunded = centsFromWire(receipt.montant_rembourse)
-  // The next customer is one Enter away. `autoFocus` does it when the page is loaded (and without
-  // JavaScript); React ignores it on a link it renders itself — the page reached after paying.
-  const newSale = useRef<HTMLAnchorElement>(null)
-  useEffect(() => newSale.current?.focus(), [])
+  // After paying, the next customer is one Enter away; from the journal, the way back is.
+  // `autoFocus` does it when the page is loaded (and without JavaScript); React ignores it
+  // on a link it renders itself — the page reached by a client-side navigation.
+  const first = useRef<HTMLAnchorElement>(null)
+  useEffect(() => first.current?.focus(), [])
   // Printed (the button, Ctrl+P): the paper as long as the ticket.
   useEffect(() => {
     const fit = () => fitPaperToReceipt(document)
@@ -53,14 +66,25 @@ export default function ReceiptPage() {
   return (
     <>
       <div className="d-flex flex-wrap gap-2 justify-content-center mb-3 d-print-none">
-        <Link ref={newSale} className="btn btn-primary" to={`/caisses/${registerId}/vente`} autoFocus>
-          {t('receipt.newSale')}
-        </Link>
+        {journal ? (
+          <Link ref={first} className="btn btn-primary" to={journal} autoFocus>
+            {t('receipt.backToSales')}
+          </Link>
+        ) : (
+          <Link ref={first} className="btn btn-primary" to={posPath(registerId)} autoFocus>
+            {t('receipt.newSale')}
+          </Link>
+        )}
         <PrintButton label={t('receipt.print')} />
-        <Link className="btn btn-outline-secondary" to={`/caisses/${registerId}/retours?recu=${encodeURIComponent(receipt.numero_recu)}`}>
+        <Link className="btn btn-outline-secondary" to={`${returnsPath(registerId)}?recu=${encodeURIComponent(receipt.numero_recu)}`}>
           {t('receipt.returns')}
         </Link>
       </div>
+      {returnWindowPassed ? (
+        <p className="text-center small text-body-secondary d-print-none" data-testid="return-window-passed">
+          {t('receipt.returnWindowPassed')}
+        </p>
+      ) : null}
       <noscript>
         <p className="text-center small text-body-secondary d-print-none">{t('receipt.printHint')}</p>
       </noscript>

@@ -1,38 +1,37 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData, useLocation } from '@remix-run/react'
 
 import { Field } from '~/components/form-field'
 import { ListTable } from '~/components/list/data-table'
-import { FilterBar, SelectFilter } from '~/components/list/filter-bar'
+import { DayRangeFields, FilterBar, SelectFilter, StoreFilter } from '~/components/list/filter-bar'
 import { PageHeader } from '~/components/page-header'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
+import { SaleStatusBadge } from '~/components/status-badge'
 import { amountColumn } from '~/components/table-head'
 import { ROLES } from '~/lib/auth/roles'
-import { formatDate, formatMoney, formatTime } from '~/lib/format'
-import { choicesOf, namedChoices } from '~/lib/list-query'
+import { formatDate, formatMoney, formatNumber, formatTime } from '~/lib/format'
+import { backTo, choicesOf } from '~/lib/list-query'
 import { listLoader } from '~/lib/list.server'
 import { pageTitle } from '~/lib/meta'
-import { receiptPath, storeRegistersPath } from '~/lib/paths'
+import { storeRegistersPath } from '~/lib/paths'
 import { useT } from '~/lib/root-data'
-import { SALE_STATUSES, isFiltered, salesJournalFilters, type SaleStatus } from '~/lib/sales-journal'
+import { SALE_STATUSES, UP_TO_PARAM, isFiltered, receiptFromJournal, salesJournalFilters } from '~/lib/sales-journal'
 import { loadSalesJournal } from '~/lib/sales-journal.server'
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'sales.title') }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data?.ownStore ? pageTitle(matches, 'sales.storeTitle', { store: data.ownStore.name }) : pageTitle(matches, 'sales.title') },
+]
 
 /** Every sale, newest first: managers across the stores, a clerk in their own store. */
 export function loader(args: LoaderFunctionArgs) {
   return listLoader(args, ROLES, salesJournalFilters, loadSalesJournal)
 }
 
-const STATUS_BADGE: Record<SaleStatus, string> = {
-  terminee: 'text-bg-success',
-  partiellement_retournee: 'text-bg-warning',
-  retournee: 'text-bg-secondary',
-}
-
 export default function SalesJournalPage() {
-  const { filters, sales, stores, ownStore } = useLoaderData<typeof loader>()
+  const { filters, sales, stores, ownStore, upTo, newerSales } = useLoaderData<typeof loader>()
   const t = useT()
+  const location = useLocation()
+  const here = `${location.pathname}${location.search}`
   const filtered = isFiltered(filters)
   const manager = ownStore === null
   return (
@@ -40,20 +39,20 @@ export default function SalesJournalPage() {
       <PageHeader
         title={ownStore ? t('sales.storeTitle', { store: ownStore.name }) : t('sales.title')}
         crumbs={ownStore ? [{ label: ownStore.name, to: storeRegistersPath(ownStore.id) }, { label: t('sales.crumb') }] : [{ label: t('sales.crumb') }]}
-        lead={t('sales.lead')}
+        lead={manager ? t('sales.lead') : t('sales.leadStore')}
       />
 
       {/* Twelve columns on a wide screen with the store's select (a manager's), so "Filtrer" stays on the fields' line. */}
       <FilterBar label={t('sales.filterLabel')} filtered={filtered} actionsClassName={manager ? 'col-sm-6 col-lg-1' : 'col-sm-6 col-lg-3'}>
         <Field formId="sales" name="recu" type="search" label={t('sales.receipt')} defaultValue={filters.receipt} maxLength={32} className="col-sm-6 col-lg-3" />
         {manager ? (
-          <SelectFilter
+          <StoreFilter
             formId="sales"
-            name="magasin"
             label={t('sales.store')}
             value={filters.storeId}
             any={t('sales.allStores')}
-            choices={namedChoices(stores)}
+            stores={stores}
+            error={filters.errors.magasin}
             className="col-sm-6 col-lg-2"
           />
         ) : null}
@@ -66,15 +65,26 @@ export default function SalesJournalPage() {
           choices={choicesOf(SALE_STATUSES, (status) => t(`returns.status.${status}`))}
           className="col-sm-6 col-lg-2"
         />
-        <Field formId="sales" name="du" type="date" label={t('movements.from')} defaultValue={filters.from ?? ''} className="col-6 col-lg-2" />
-        <Field formId="sales" name="au" type="date" label={t('movements.to')} defaultValue={filters.to ?? ''} className="col-6 col-lg-2" />
+        <DayRangeFields formId="sales" range={filters} />
       </FilterBar>
+
+      {newerSales > 0 ? (
+        <p className="alert alert-info d-flex flex-wrap align-items-center gap-2 py-2" role="status" data-testid="newer-sales">
+          {t('sales.newer', { count: formatNumber(newerSales) })}
+          {/* Unpinned page 1: the journal as it is now, same filters. */}
+          <Link to={backTo(new URL(here, 'http://journal.local'), [UP_TO_PARAM, 'page'])} className="alert-link">
+            {t('sales.showNewest')}
+          </Link>
+        </p>
+      ) : null}
 
       <ListTable
         list={sales}
         testId="sales-journal"
         compact
         caption={t('sales.caption')}
+        paginationLabel={t('sales.pages')}
+        pinned={upTo ? { [UP_TO_PARAM]: String(upTo) } : undefined}
         empty={filtered ? t('sales.noMatch') : t('sales.empty')}
         columns={[
           t('receipt.number'),
@@ -90,20 +100,30 @@ export default function SalesJournalPage() {
         {(sale) => (
           <tr key={sale.id}>
             <td className="text-nowrap">
-              <Link to={receiptPath(sale.id)} aria-label={t('sales.openReceipt', { number: sale.receiptNumber })}>
+              <Link to={receiptFromJournal(sale.id, here)} aria-label={t('sales.openReceipt', { number: sale.receiptNumber })}>
                 <code>{sale.receiptNumber}</code>
               </Link>
             </td>
             <td>
-              <span>{formatDate(sale.createdAt)}</span>
+              {/* The space keeps "6 déc. 2026 14:05" apart when read aloud or copied. */}
+              <span>{formatDate(sale.createdAt)}</span>{' '}
               <span className="d-block small text-body-secondary text-nowrap">{formatTime(sale.createdAt)}</span>
             </td>
             {manager ? <td>{sale.storeName}</td> : null}
             <td className="amount d-none d-lg-table-cell">{formatMoney(sale.subtotalCents)}</td>
             <td className="amount fw-semibold">{formatMoney(sale.totalCents)}</td>
-            <td className="amount">{sale.refundedCents > 0 ? formatMoney(sale.refundedCents) : ''}</td>
+            <td className="amount">
+              {sale.refundedCents > 0 ? (
+                formatMoney(sale.refundedCents)
+              ) : (
+                <>
+                  <span aria-hidden="true">—</span>
+                  <span className="visually-hidden">{t('sales.noRefund')}</span>
+                </>
+              )}
+            </td>
             <td>
-              <span className={`badge ${STATUS_BADGE[sale.status]}`}>{t(`returns.status.${sale.status}`)}</span>
+              <SaleStatusBadge status={sale.status} />
             </td>
           </tr>
         )}

@@ -81,6 +81,13 @@ describe('pages of a list', () => {
     assert.equal(pageHref({ pathname: '/entrepot', search: '?page=2' }, 'page', 1), '/entrepot')
   })
 
+  test('a pinned list: its page links carry the pin, page 1 included', () => {
+    const first = { pathname: '/ventes', search: '?statut=terminee' }
+    assert.equal(pageHref(first, 'page', 2, { jusqua: '812' }), '/ventes?statut=terminee&jusqua=812&page=2')
+    const second = { pathname: '/ventes', search: '?statut=terminee&jusqua=812&page=2' }
+    assert.equal(pageHref(second, 'page', 1, { jusqua: '812' }), '/ventes?statut=terminee&jusqua=812')
+  })
+
   test('two lists on one page: each link moves its own page only', () => {
     const at = { pathname: '/magasins/1/stock', search: '?page=2&dpage=3' }
     assert.equal(pageHref(at, 'dpage', 4), '/magasins/1/stock?page=2&dpage=4')

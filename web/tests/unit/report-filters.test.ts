@@ -9,7 +9,6 @@ import {
   daysInclusive,
   filtersQuery,
   granularityFor,
-  isCalendarDay,
   presetRange,
   readReportFilters,
 } from '../../app/lib/reports/filters.ts'
@@ -27,14 +26,6 @@ describe('calendar days', () => {
   test('counts the days of a period, both ends included', () => {
     assert.equal(daysInclusive('2026-11-24', '2026-11-24'), 1)
     assert.equal(daysInclusive('2026-10-26', '2026-11-24'), 30)
-  })
-
-  test('knows real days from look-alikes', () => {
-    assert.equal(isCalendarDay('2028-02-29'), true)
-    assert.equal(isCalendarDay('2026-02-29'), false)
-    assert.equal(isCalendarDay('2026-13-01'), false)
-    assert.equal(isCalendarDay('24/11/2026'), false)
-    assert.equal(isCalendarDay('1899-12-31'), false)
   })
 })
 

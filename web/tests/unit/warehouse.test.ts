@@ -12,7 +12,6 @@ import {
 import { fr } from '../../app/lib/i18n/fr.ts'
 import {
   actionsFor,
-  calendarDay,
   changedQuantity,
   conflictingStatus,
   movementFilters,
@@ -62,20 +61,15 @@ describe('filters read from the URL (anything odd means "no filter", never an er
       code: 'ALI001',
       from: '2026-11-01',
       to: '2026-11-30',
+      errors: {},
       page: 1,
     })
     const backwards = movementFilters(url('du=2026-11-30&au=2026-11-01'))
     assert.deepEqual([backwards.from, backwards.to], ['2026-11-01', '2026-11-30'])
     const odd = movementFilters(url('type=vol&du=2026-02-30&au=hier'))
     assert.deepEqual([odd.type, odd.from, odd.to], [null, null, null])
-  })
-
-  test('calendarDay accepts real days only', () => {
-    assert.equal(calendarDay('2028-02-29'), '2028-02-29')
-    assert.equal(calendarDay('2027-02-29'), null)
-    assert.equal(calendarDay('2026-13-01'), null)
-    assert.equal(calendarDay('26-11-01'), null)
-    assert.equal(calendarDay(null), null)
+    // Not a day: the date inputs never send one, so the field says why the list covers every day.
+    assert.deepEqual(odd.errors, { du: { key: 'form.date' }, au: { key: 'form.date' } })
   })
 })
 

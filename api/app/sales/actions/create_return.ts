@@ -13,9 +13,8 @@ import type { PaymentMethod } from '#sales/models/payment'
 import { refundableByTender, refundMethodOf, splitRefund, type RefundPart } from '#sales/refund_split'
 import { centsToWire } from '#core/money'
 import { PAYMENT_METHOD_FROM_WIRE, PAYMENT_METHOD_WIRE } from '#sales/wire_names'
+import { CLERK_RETURN_WINDOW_HOURS, clerkReturnDeadline } from '#sales/return_window'
 
-/** How long after a sale a clerk (or an integration) may take it back; managers always can. */
-export const CLERK_RETURN_WINDOW_HOURS = Number(process.env.RETURN_WINDOW_HOURS ?? 24)
 
 export interface ReturnInput {
   lignes: { ligne_id: number; quantite: number }[] | 'all'
@@ -224,8 +223,7 @@ async function recordReturnInTransaction(
 function assertWithinWindow(principal: Principal, sale: LockedSale) {
   const role = principal.user?.role
   if (role === 'manager' || role === 'admin') return
-  const ageHours = (Date.now() - new Date(sale.created_at).getTime()) / 3_600_000
-  if (ageHours > CLERK_RETURN_WINDOW_HOURS) {
+  if (Date.now() > clerkReturnDeadline(new Date(sale.created_at)).getTime()) {
     throw ApiError.forbidden(
       `Un retour plus de ${CLERK_RETURN_WINDOW_HOURS} h après la vente doit être fait par un gérant`,
       { window_hours: CLERK_RETURN_WINDOW_HOURS }

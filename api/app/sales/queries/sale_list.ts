@@ -15,6 +15,8 @@ export interface SaleListFilters {
   numero_recu?: string
   /** Any part of the receipt number, in any case. */
   search?: string
+  /** Sales recorded up to this id: a page anchor that sales made since do not move. */
+  id_max?: number
   date_debut?: Date
   date_fin?: Date
   start_date?: Date
@@ -47,6 +49,7 @@ export function listSales(filters: SaleListFilters) {
     .if(filters.statut, (q) => q.where('sales.status', SALE_STATUS_FROM_WIRE[filters.statut!]))
     .if(filters.numero_recu, (q) => q.where('sales.receipt_number', filters.numero_recu!))
     .if(filters.search, (q) => q.whereILike('sales.receipt_number', containsPattern(filters.search!)))
+    .if(filters.id_max, (q) => q.where('sales.id', '<=', filters.id_max!))
     .if(from, (q) => q.whereRaw('sales.created_at >= (?::date)::timestamp AT TIME ZONE ?', [isoDay(from!), BUSINESS_TIMEZONE]))
     .if(to, (q) =>
       q.whereRaw("sales.created_at < ((?::date + 1)::timestamp) AT TIME ZONE ?", [isoDay(to!), BUSINESS_TIMEZONE])

@@ -2,6 +2,7 @@ import { instantToWire } from '#core/instants'
 import { centsToWire } from '#core/money'
 import { ratePercent } from '#core/money_input'
 import { PAYMENT_METHOD_WIRE, SALE_STATUS_WIRE } from '#sales/wire_names'
+import { clerkReturnDeadline } from '#sales/return_window'
 import type { SaleDetail } from '#sales/queries/sale_detail'
 
 type SaleSummary = Pick<
@@ -72,5 +73,7 @@ export function saleToWire(sale: SaleDetail) {
     })),
     // montant_rembourse by tender (ADR 0017): what to reverse on each card, what left each drawer.
     remboursements_par_mode: sale.refundsByTender.map((r) => ({ mode: PAYMENT_METHOD_WIRE[r.method], montant: centsToWire(r.amountCents) })),
+    // The window is the server's setting: a client that hard-coded 24 h would disagree with it.
+    retour_caissier_jusqua: instantToWire(clerkReturnDeadline(sale.createdAt)),
   }
 }

@@ -49,6 +49,13 @@ export const listSalesQuery = vine.create({
   session_id: id().optional(),
   statut: vine.enum(Object.keys(SALE_STATUS_FROM_WIRE)).optional(),
   numero_recu: vine.string().trim().maxLength(32).optional(),
+  id_max: id()
+    .meta({
+      description:
+        'Only sales with an id up to this one. A client paging through a journal while sales come in passes the first ' +
+        "page's highest id: later pages then neither repeat nor skip a row.",
+    })
+    .optional(),
   date_debut: vine.date({ formats: ['YYYY-MM-DD'] }).optional(),
   date_fin: vine.date({ formats: ['YYYY-MM-DD'] }).optional(),
   start_date: vine.date({ formats: ['YYYY-MM-DD'] }).optional(),

@@ -69,6 +69,7 @@ export function ListTable<Row>({
   emptyAction,
   paginationLabel,
   pageParam,
+  pinned,
   ...table
 }: Omit<TableProps<Row>, 'rows'> & {
   list: Paged<Row>
@@ -78,6 +79,8 @@ export function ListTable<Row>({
   paginationLabel?: string
   /** The query parameter of this list's page (two lists on one page need two). */
   pageParam?: string
+  /** Parameters the page links add (see Pagination). */
+  pinned?: Readonly<Record<string, string>>
 }) {
   return (
     <>
@@ -88,7 +91,7 @@ export function ListTable<Row>({
       ) : (
         <DataTable rows={list.items} {...table} />
       )}
-      <Pagination page={list.page} size={list.size} total={list.total} param={pageParam} label={paginationLabel ?? table.caption} />
+      <Pagination page={list.page} size={list.size} total={list.total} param={pageParam} label={paginationLabel ?? table.caption} pinned={pinned} />
     </>
   )
 }

@@ -2,7 +2,9 @@ import { Form, Link, useLocation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 
 import { SelectField } from '~/components/form-controls'
-import { ACTIVE_FILTERS, choicesOf, namedChoices, type ActiveFilter, type Choice } from '~/lib/list-query'
+import { Field } from '~/components/form-field'
+import type { Message } from '~/lib/i18n/index'
+import { ACTIVE_FILTERS, choicesOf, namedChoices, type ActiveFilter, type Choice, type DayRange } from '~/lib/list-query'
 import { useT } from '~/lib/root-data'
 
 /**
@@ -52,6 +54,7 @@ export function SelectFilter({
   value,
   choices,
   any,
+  error,
   className,
 }: {
   formId: string
@@ -60,10 +63,12 @@ export function SelectFilter({
   value: string | number | null
   choices: readonly Choice[]
   any?: string
+  /** What the URL asked for and the list could not use (an unknown store). */
+  error?: Message
   className?: string
 }) {
   return (
-    <SelectField formId={formId} name={name} label={label} className={className} defaultValue={value ?? ''}>
+    <SelectField formId={formId} name={name} label={label} className={className} defaultValue={value ?? ''} error={error}>
       {any === undefined ? null : <option value="">{any}</option>}
       {choices.map((choice) => (
         <option key={choice.value} value={choice.value}>
@@ -107,6 +112,7 @@ export function StoreFilter({
   stores,
   label,
   any,
+  error,
   className,
 }: {
   formId: string
@@ -114,7 +120,19 @@ export function StoreFilter({
   stores: readonly { id: number; name: string }[]
   label: string
   any: string
+  error?: Message
   className?: string
 }) {
-  return <SelectFilter formId={formId} name="magasin" label={label} value={value} any={any} choices={namedChoices(stores)} className={className} />
+  return <SelectFilter formId={formId} name="magasin" label={label} value={value} any={any} choices={namedChoices(stores)} error={error} className={className} />
+}
+
+/** The first and last day a list covers (?du=, ?au=); a day the list could not read is marked on its field. */
+export function DayRangeFields({ formId, range, className = 'col-6 col-lg-2' }: { formId: string; range: DayRange; className?: string }) {
+  const t = useT()
+  return (
+    <>
+      <Field formId={formId} name="du" type="date" label={t('movements.from')} defaultValue={range.from ?? ''} error={range.errors.du} className={className} />
+      <Field formId={formId} name="au" type="date" label={t('movements.to')} defaultValue={range.to ?? ''} error={range.errors.au} className={className} />
+    </>
+  )
 }

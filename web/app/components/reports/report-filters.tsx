@@ -4,11 +4,6 @@ import type { FieldErrors } from '~/lib/forms/core'
 import { DEFAULT_PRESET, PERIOD_PRESETS, type FilterInput, type ReportFilters } from '~/lib/reports/filters'
 import { useMessage, useT } from '~/lib/root-data'
 
-interface StoreOption {
-  id: number
-  nom: string
-}
-
 /**
  * The period and store filters: a GET form, so the figures are a URL (a
  * bookmark, a link in an e-mail) and it works without JavaScript. "Apply"
@@ -27,7 +22,7 @@ export function ReportFiltersForm({
   filters: ReportFilters
   input: FilterInput
   errors: FieldErrors
-  stores: StoreOption[]
+  stores: readonly { id: number; name: string }[]
   today: string
 }) {
   const t = useT()
@@ -81,7 +76,7 @@ export function ReportFiltersForm({
             <option value="">{t('reports.filters.allStores')}</option>
             {stores.map((store) => (
               <option key={store.id} value={store.id}>
-                {store.nom}
+                {store.name}
               </option>
             ))}
           </select>

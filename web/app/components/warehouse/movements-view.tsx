@@ -3,7 +3,7 @@ import { Form, Link } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field'
 import { Field, FormError } from '~/components/form-field'
 import { ListTable } from '~/components/list/data-table'
-import { FilterBar, SelectFilter } from '~/components/list/filter-bar'
+import { DayRangeFields, FilterBar, SelectFilter } from '~/components/list/filter-bar'
 import { ProductCell } from '~/components/list/product-cell'
 import { amountColumn } from '~/components/table-head'
 import { formatDate, formatNumber, formatTime } from '~/lib/format'
@@ -19,7 +19,7 @@ import { MOVEMENT_TYPES, replenishmentPath, signedQuantity, type MovementFilters
 /** The ledger's filters: product code, type, period (plain GET: bookmarkable, works without JavaScript). */
 export function MovementFiltersForm({ filters }: { filters: MovementFilters }) {
   const t = useT()
-  const filtered = filters.code !== '' || filters.type !== null || filters.from !== null || filters.to !== null
+  const filtered = filters.code !== '' || filters.type !== null || filters.from !== null || filters.to !== null || Object.keys(filters.errors).length > 0
   return (
     <FilterBar label={t('movements.filterLabel')} filtered={filtered} actionsClassName="col-lg-2">
       <Field formId="mvt" name="produit" type="search" label={t('movements.productCode')} defaultValue={filters.code} maxLength={32} className="col-sm-6 col-lg-3" />
@@ -32,8 +32,7 @@ export function MovementFiltersForm({ filters }: { filters: MovementFilters }) {
         choices={choicesOf(MOVEMENT_TYPES, (type) => t(`movements.type.${type}`))}
         className="col-sm-6 col-lg-3"
       />
-      <Field formId="mvt" name="du" type="date" label={t('movements.from')} defaultValue={filters.from ?? ''} className="col-6 col-lg-2" />
-      <Field formId="mvt" name="au" type="date" label={t('movements.to')} defaultValue={filters.to ?? ''} className="col-6 col-lg-2" />
+      <DayRangeFields formId="mvt" range={filters} />
     </FilterBar>
   )
 }

@@ -6,7 +6,7 @@ import type { components } from '../api/schema'
 import { ROLES, type Role } from '../auth/roles.ts'
 import type { UserInput } from '../forms/access.ts'
 import { ACTIVE_FILTERS, actifQuery, oneOf, pageFrom, positiveId, searchFrom, type ActiveFilter } from '../list-query.ts'
-import { listStores } from '../stores.server.ts'
+import { storeChoices } from '../stores.server.ts'
 
 type UserWire = components['schemas']['User']
 
@@ -31,12 +31,6 @@ export function userFilters(url: URL): UserFilters {
   }
 }
 
-/** The stores for the selects and for showing a clerk's store by name. */
-export async function storeOptions(api: ApiClient): Promise<{ id: number; name: string }[]> {
-  const { items } = await listStores(api)
-  return items.map((store) => ({ id: store.id, name: store.nom }))
-}
-
 function row(user: UserWire, stores: Map<number, string>) {
   return {
     id: user.id,
@@ -53,7 +47,7 @@ function row(user: UserWire, stores: Map<number, string>) {
 
 export async function loadUsers(api: ApiClient, filters: UserFilters) {
   const [stores, page] = await Promise.all([
-    storeOptions(api),
+    storeChoices(api),
     ok(
       api.GET('/api/v1/users', {
         params: {
@@ -75,7 +69,7 @@ export async function loadUsers(api: ApiClient, filters: UserFilters) {
 }
 
 export async function loadUser(api: ApiClient, id: number) {
-  const [user, stores] = await Promise.all([ok(api.GET('/api/v1/users/{id}', { params: { path: { id } } })), storeOptions(api)])
+  const [user, stores] = await Promise.all([ok(api.GET('/api/v1/users/{id}', { params: { path: { id } } })), storeChoices(api)])
   return {
     stores,
     user: {

@@ -2608,6 +2608,11 @@ export interface components {
                 mode: "especes" | "carte" | "autre";
                 montant: components["schemas"]["Money"];
             }[];
+            /**
+             * Format: date-time
+             * @description Until when a clerk or an integration may return goods from this sale (RETURN_WINDOW_HOURS after it); managers always may
+             */
+            retour_caissier_jusqua: string;
             /** @description Returns made against this sale, oldest first (GET /returns/{id} for the detail) */
             retours: {
                 /** Format: date-time */
@@ -9092,6 +9097,7 @@ export interface operations {
                 date_debut?: unknown;
                 date_fin?: unknown;
                 end_date?: unknown;
+                id_max?: number;
                 magasin_id?: number;
                 numero_recu?: string;
                 page?: number;
@@ -9329,7 +9335,8 @@ export interface operations {
                      *         }
                      *       ],
                      *       "retours": [],
-                     *       "remboursements_par_mode": []
+                     *       "remboursements_par_mode": [],
+                     *       "retour_caissier_jusqua": "2026-11-25T14:32:05.120Z"
                      *     }
                      */
                     "application/json": components["schemas"]["Sale"];
@@ -9420,7 +9427,8 @@ export interface operations {
                      *         }
                      *       ],
                      *       "retours": [],
-                     *       "remboursements_par_mode": []
+                     *       "remboursements_par_mode": [],
+                     *       "retour_caissier_jusqua": "2026-11-25T14:32:05.120Z"
                      *     }
                      */
                     "application/json": components["schemas"]["Sale"];
@@ -9607,7 +9615,8 @@ export interface operations {
                      *           "mode": "especes",
                      *           "montant": "3.22"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "retour_caissier_jusqua": "2026-11-25T14:32:05.120Z"
                      *     }
                      */
                     "application/json": components["schemas"]["Sale"];

@@ -1,5 +1,6 @@
 // The user and API token forms (administrators), shared by the browser and
 // the actions. Limits are the API's (api/app/access/validators).
+import { isCalendarDay } from '../calendar-day.ts'
 import { ROLES, type Role } from '../auth/roles.ts'
 import { STORE_TIME_ZONE, formatNumber, storeDay } from '../format.ts'
 import { FormReader, type FormInput, type Parsed } from './core.ts'
@@ -102,12 +103,6 @@ function allValues(input: FormInput, name: string): string[] {
   return value ? value.split(',') : []
 }
 
-function isCalendarDay(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
-  if (!match) return false
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))
-  return date.toISOString().slice(0, 10) === value
-}
 
 /** `today` is the stores' current day (YYYY-MM-DD); a token may last until today at the earliest. */
 export function parseToken(input: FormInput, today: string = storeDay()): Parsed<TokenInput> {

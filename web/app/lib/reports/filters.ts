@@ -3,6 +3,7 @@
 // by the loaders, the filter form, the CSV links and the unit tests, so no
 // Node APIs here. Days are the stores' calendar days, "YYYY-MM-DD", as the
 // API's date_debut/date_fin take them.
+import { dayAsUtcDate, isCalendarDay } from '../calendar-day.ts'
 import type { FieldErrors } from '../forms/core.ts'
 import type { Message } from '../i18n/index.ts'
 
@@ -36,35 +37,19 @@ export interface ReadFilters {
   errors: FieldErrors
 }
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/
-
-function utc(day: string): Date | null {
-  const match = DAY.exec(day)
-  if (!match) return null
-  const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])]
-  const value = new Date(Date.UTC(year, month - 1, date))
-  // 2026-02-30 rolls over to March: not a real day.
-  if (year < 1900 || value.getUTCFullYear() !== year || value.getUTCMonth() !== month - 1 || value.getUTCDate() !== date) return null
-  return value
-}
-
-export function isCalendarDay(value: string): boolean {
-  return utc(value) !== null
-}
-
 function iso(date: Date): string {
   return date.toISOString().slice(0, 10)
 }
 
 export function addDays(day: string, days: number): string {
-  const date = utc(day)
+  const date = dayAsUtcDate(day)
   if (!date) throw new RangeError(`Not a calendar day: ${day}`)
   date.setUTCDate(date.getUTCDate() + days)
   return iso(date)
 }
 
 function addYears(day: string, years: number): string {
-  const date = utc(day)
+  const date = dayAsUtcDate(day)
   if (!date) throw new RangeError(`Not a calendar day: ${day}`)
   date.setUTCFullYear(date.getUTCFullYear() + years)
   return iso(date)
@@ -72,8 +57,8 @@ function addYears(day: string, years: number): string {
 
 /** Days from `from` to `to`, both included. */
 export function daysInclusive(from: string, to: string): number {
-  const start = utc(from)
-  const end = utc(to)
+  const start = dayAsUtcDate(from)
+  const end = dayAsUtcDate(to)
   if (!start || !end) throw new RangeError(`Not calendar days: ${from}, ${to}`)
   return Math.round((end.getTime() - start.getTime()) / 86_400_000) + 1
 }

@@ -2,7 +2,7 @@
 // routes (reporting module: rollup tables, cached briefly, invalidated by
 // every sale). One call per view, all at once.
 import { ok, type ApiClient } from '../api/client.server.ts'
-import { listStores } from '../stores.server.ts'
+import { storeChoices } from '../stores.server.ts'
 import { storeDay } from '../format.ts'
 import {
   kpiView,
@@ -23,8 +23,7 @@ export const SERIES_PAGE_SIZE = 31
 
 /** The stores for the filter's list, and the filters read against them (an unknown store is a field error). */
 export async function filtersFor(api: ApiClient, url: URL) {
-  const { items } = await listStores(api)
-  const storeOptions = [...items].sort((a, b) => a.nom.localeCompare(b.nom, 'fr-CA')).map(({ id, nom }) => ({ id, nom }))
+  const storeOptions = await storeChoices(api)
   const read = readReportFilters(url.searchParams, storeDay(), storeOptions.map((store) => store.id))
   const store = storeOptions.find((candidate) => candidate.id === read.filters.storeId) ?? null
   return { ...read, storeOptions, store }

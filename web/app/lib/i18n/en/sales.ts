@@ -20,4 +20,10 @@ export const sales: Record<keyof typeof french, string> = {
   'sales.noMatch': 'No sale matches these filters.',
   'sales.openReceipt': 'Open receipt {number}',
   'sales.seeSales': 'See the sales',
+  'sales.leadStore':
+    'Your store’s sales, newest first. The receipt number opens the receipt (reprint, returns); a return more than 24 h after the sale is made by a manager.',
+  'sales.newer': 'New sales since the first page was shown: {count}.',
+  'sales.showNewest': 'Show the newest',
+  'sales.pages': 'Sales journal pages',
+  'sales.noRefund': 'No refund',
 }
