@@ -36,6 +36,13 @@ const level = object({
   stock_value: money,
 })
 
+const tender = { enum: ['especes', 'carte', 'autre'] }
+const tenderFigures = {
+  encaisse: { ...money, description: 'Taken for the sales of the period (cash net of the change given back)' },
+  rembourse: { ...money, description: 'Given back to this tender by the returns of the period' },
+  net: { ...money, description: 'encaisse − rembourse' },
+}
+
 const salesFigures = {
   nombre_ventes: int,
   ventes_brutes: money,
@@ -168,6 +175,21 @@ export const reportingSchemas: Record<string, Record<string, unknown>> = {
     ticket_moyen: comparison(money),
     ventes_brutes: comparison(money),
     alertes_stock: object({ total: int, ruptures: int, critiques: int, faibles: int, normaux: int }),
+  }),
+  RapportModesPaiement: object({
+    date_debut: day,
+    date_fin: day,
+    magasin_id: nullableInt,
+    totaux: {
+      type: 'array',
+      description: 'Every tender, cash first, even one that did nothing (0.00)',
+      items: object({ mode: tender, ...tenderFigures }),
+    },
+    par_jour: {
+      type: 'array',
+      description: 'One row per business day, store and tender that took or refunded anything, oldest first',
+      items: object({ jour: day, magasin_id: int, magasin_nom: { type: 'string' }, mode: tender, ...tenderFigures }),
+    },
   }),
   RapportPersonnalise: object({
     date_debut: day,

@@ -26,6 +26,7 @@ import {
 const PerformanceReports = () => import('#reporting/controllers/performance_reports_controller')
 const SeriesReports = () => import('#reporting/controllers/series_reports_controller')
 const ReadmeReports = () => import('#reporting/controllers/readme_reports_controller')
+const TenderReports = () => import('#reporting/controllers/tender_reports_controller')
 
 registerSchemas(reportingSchemas)
 registerExamples(reportingExamples)
@@ -163,6 +164,17 @@ router
         CSV + ' The CSV has one row per day and store.',
       query: periodStoreQuery,
       responses: ok('Sales report', 'RapportVentes'),
+    })
+    report('get', '/payments-by-tender', [TenderReports, 'paymentsByTender'], {
+      summary: 'Money taken and given back per tender (cash, card, other), per day and store',
+      description:
+        PERIOD + 'Without dates: the current month up to today. encaisse is what each tender took for the sales of the ' +
+        'period (cash net of the change handed back), rembourse what the returns of the period gave back to it (a refund ' +
+        'split card + cash counts its part in each), net the difference: the card column is what the terminals should ' +
+        'have settled. The nets add up to total_ttc − remboursements_ttc of GET /reports/sales. ' +
+        STORE + CLERK + CSV + ' The CSV has one row per day, store and tender.',
+      query: periodStoreQuery,
+      responses: ok('Payments by tender', 'RapportModesPaiement'),
     })
     report('get', '/inventory', [ReadmeReports, 'inventory'], {
       summary: 'Stock per location: quantity, value, statuses and alerts, now (README)',

@@ -7,7 +7,7 @@ import { Pagination, pageParam } from '~/components/pagination'
 import { ChartFigure } from '~/components/reports/chart-figure'
 import { KpiCards } from '~/components/reports/kpi-cards'
 import { ReportFiltersForm } from '~/components/reports/report-filters'
-import { ProductsTable, SeriesTable, StoresTable, rankingChart, revenueChart } from '~/components/reports/sales-tables'
+import { ProductsTable, SeriesTable, StoresTable, TendersTable, rankingChart, revenueChart } from '~/components/reports/sales-tables'
 import { StockTable, UrgentTable, stockChart } from '~/components/reports/stock-tables'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { MANAGER_ROLES } from '~/lib/auth/roles'
@@ -102,6 +102,11 @@ export default function ReportsPage() {
         <ChartFigure id="ventes" title={t(`dashboard.revenueBy.${granularity}`)} summary={t('reports.netRevenueNote')} chart={revenueChart(series, granularity, t)}>
           <SeriesTable points={seriesPage.items} granularity={granularity} />
           <Pagination page={seriesPage.page} size={seriesPage.size} total={seriesPage.total} param="jpage" label={t('reports.series.pages')} />
+        </ChartFigure>
+
+        {/* Figures to reconcile, not a trend: no chart. */}
+        <ChartFigure id="modes" title={t('reports.tenders.title')} summary={t('reports.tenders.note')} chart={null}>
+          <TendersTable rows={data.tenders} />
         </ChartFigure>
 
         <ChartFigure

@@ -101,7 +101,7 @@ describeFlows('dashboard and reports', () => {
 
   /** ALI001 × quantity at the clerk's register, paid in cash (the change comes back). */
   function sell(quantity: number) {
-    return clerkApi<{ id: number; sous_total: string }>('POST', '/sales', {
+    return clerkApi<{ id: number; sous_total: string; total: string }>('POST', '/sales', {
       caisse_id: registerId,
       lignes: [{ code: 'ALI001', quantite: quantity }],
       paiements: [{ mode: 'especes', montant: '100.00' }],
@@ -202,6 +202,8 @@ describeFlows('dashboard and reports', () => {
     await ready(page)
     const storeRowBefore = await textOf(page.getByTestId(`store-row-${STORE}`))
     const productBefore = await productQuantity(page)
+    const cashNet = async () => centsOfText(await textOf(page.getByTestId('tender-especes').locator('td').nth(2)))
+    const cashBefore = await cashNet()
 
     const sale = await sell(3)
     assert.equal(sale.status, 201, JSON.stringify(sale.body))
@@ -233,6 +235,8 @@ describeFlows('dashboard and reports', () => {
     // Today's line of the sales table counts the sale.
     const todayRow = page.getByTestId('series-table').locator('tbody tr').last()
     assert.ok(Number((await textOf(todayRow.locator('td').first())).replace(/\s/g, '')) >= 1)
+    // 100,00 $ handed over, the change given back: the drawers kept the sale's total.
+    assert.equal(await cashNet(), cashBefore + cents(sale.body.total))
   })
 
   test('filters by period and store change the figures, which are the API’s', async () => {
@@ -308,6 +312,11 @@ describeFlows('dashboard and reports', () => {
 
     const kpis = await manager.request.get(`/rapports/csv/indicateurs?periode=7&magasin=${STORE}`)
     assert.equal((await kpis.text()).replace(/^\uFEFF/, '').split('\r\n')[0], 'indicateur;valeur;precedent;variation_pct')
+    const tenders = page.getByRole('link', { name: 'Encaissements par jour, magasin et mode' })
+    assert.equal(await tenders.getAttribute('href'), `/rapports/csv/modes?du=${from}&au=${today}&magasin=${STORE}`)
+    const byTender = (await (await manager.request.get(`/rapports/csv/modes?du=${from}&au=${today}&magasin=${STORE}`)).text()).replace(/^\uFEFF/, '').trim().split('\r\n')
+    assert.equal(byTender[0], 'jour;magasin_id;magasin_nom;mode;encaisse;rembourse;net')
+    assert.ok(byTender.some((line) => line.startsWith(`${today};${STORE};${storeName};especes;`)), byTender.join(' | '))
     assert.equal((await manager.request.get('/rapports/csv/inconnu')).status(), 404)
   })
 

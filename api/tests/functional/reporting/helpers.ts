@@ -84,6 +84,7 @@ export const REPORT_ROUTES: { method: 'get' | 'post'; path: string; body?: objec
   { method: 'get', path: '/sales' },
   { method: 'get', path: '/inventory' },
   { method: 'get', path: '/kpis' },
+  { method: 'get', path: '/payments-by-tender' },
   { method: 'post', path: '/custom', body: { date_debut: '2026-01-01', date_fin: '2026-01-31', grouper_par: 'magasin' } },
 ]
 

@@ -29,7 +29,7 @@ test.group('OpenAPI contract: reports', (group) => {
         .json({ date_debut: dayBefore(today(), 30), date_fin: today(), produit_ids: [1, 5], grouper_par })
       doc.assertResponse(custom, 'POST /api/v1/reports/custom', 200)
     }
-    assert.lengthOf(REPORT_ROUTES, 17)
+    assert.lengthOf(REPORT_ROUTES, 18)
   })
 
   test('report errors: unknown store, bad period', async ({ client }) => {

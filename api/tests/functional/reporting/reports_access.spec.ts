@@ -61,7 +61,7 @@ test.group('Reports: authentication and store scoping', (group) => {
     assert.deepEqual((await get('/inventory')).body().emplacements.map((l: { magasin_id: number }) => l.magasin_id), [2])
     assert.isTrue((await get('/inventory-status?low_stock_threshold=1000')).body().low_stock_products.every((l: { store_id: number }) => l.store_id === 2))
 
-    for (const path of ['/global-summary?store_id=1', '/top-products?magasin_id=1', '/stores/1/performance', '/kpis?magasin_id=1', '/sales?store_id=3']) {
+    for (const path of ['/global-summary?store_id=1', '/top-products?magasin_id=1', '/stores/1/performance', '/kpis?magasin_id=1', '/sales?store_id=3', '/payments-by-tender?magasin_id=1']) {
       const response = await get(path)
       assert.equal(response.status(), 403, path)
       assert.equal(response.body().error_code, 'AUTHORIZATION_ERROR', path)

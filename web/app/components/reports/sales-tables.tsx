@@ -4,7 +4,7 @@ import { amountColumn } from '~/components/table-head'
 import { formatDay, formatMoney, formatNumber } from '~/lib/format'
 import type { Translate } from '~/lib/i18n/index'
 import type { Granularity } from '~/lib/reports/filters'
-import type { PerformanceRating, ProductRow, SeriesPoint, StoreRow } from '~/lib/reports/figures'
+import type { PerformanceRating, ProductRow, SeriesPoint, StoreRow, TenderRow } from '~/lib/reports/figures'
 import { storeRegistersPath } from '~/lib/paths'
 import { useT } from '~/lib/root-data'
 
@@ -141,6 +141,36 @@ export function ProductsTable({ rows, detailed = false }: { rows: ProductRow[]; 
           <td className="amount">{formatMoney(row.revenueCents)}</td>
         </tr>
       ))}
+    </ReportTable>
+  )
+}
+
+/** Each tender's takings, refunds and net over the period, and their sum (which the KPIs' revenue is not: it is taxed). */
+export function TendersTable({ rows }: { rows: readonly TenderRow[] }) {
+  const t = useT()
+  const sum = (pick: (row: TenderRow) => number) => rows.reduce((total, row) => total + pick(row), 0)
+  return (
+    <ReportTable
+      testId="tenders-table"
+      caption={t('reports.tenders.caption')}
+      columns={[t('reports.tenders.tender'), amountColumn(t('reports.tenders.taken')), amountColumn(t('reports.tenders.refunded')), amountColumn(t('reports.tenders.net'))]}
+    >
+      {rows.map((row) => (
+        <tr key={row.tender} data-testid={`tender-${row.tender}`}>
+          <th scope="row" className="fw-normal">
+            {t(`receipt.mode.${row.tender}`)}
+          </th>
+          <td className="amount">{formatMoney(row.takenCents)}</td>
+          <td className="amount">{formatMoney(row.refundedCents)}</td>
+          <td className="amount">{formatMoney(row.netCents)}</td>
+        </tr>
+      ))}
+      <tr className="fw-semibold" data-testid="tender-total">
+        <th scope="row">{t('reports.tenders.total')}</th>
+        <td className="amount">{formatMoney(sum((row) => row.takenCents))}</td>
+        <td className="amount">{formatMoney(sum((row) => row.refundedCents))}</td>
+        <td className="amount">{formatMoney(sum((row) => row.netCents))}</td>
+      </tr>
     </ReportTable>
   )
 }

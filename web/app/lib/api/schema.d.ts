@@ -699,6 +699,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/payments-by-tender": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Money taken and given back per tender (cash, card, other), per day and store
+         * @description start_date/end_date (or date_debut/date_fin): inclusive business days in APP_TIMEZONE, at most 5 years. Without dates: the current month up to today. encaisse is what each tender took for the sales of the period (cash net of the change handed back), rembourse what the returns of the period gave back to it (a refund split card + cash counts its part in each), net the difference: the card column is what the terminals should have settled. The nets add up to total_ttc − remboursements_ttc of GET /reports/sales. store_id (or magasin_id) restricts to one store (404 if unknown). A clerk session with the reports scope sees only its own store (another store: 403). format=csv or Accept: text/csv: a CSV download of the same figures. The CSV has one row per day, store and tender.
+         */
+        get: operations["getApiV1ReportsPaymentsByTender"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/products-by-revenue": {
         parameters: {
             query?: never;
@@ -2128,6 +2148,48 @@ export interface components {
                 /** @description Percent, two decimals; null when there is nothing to compare with */
                 variation_pct: number | null;
             };
+        };
+        RapportModesPaiement: {
+            /**
+             * Format: date
+             * @example 2026-11-24
+             */
+            date_debut: string;
+            /**
+             * Format: date
+             * @example 2026-11-24
+             */
+            date_fin: string;
+            magasin_id: number | null;
+            /** @description One row per business day, store and tender that took or refunded anything, oldest first */
+            par_jour: {
+                /** @description Taken for the sales of the period (cash net of the change given back) */
+                encaisse: components["schemas"]["Money"];
+                /**
+                 * Format: date
+                 * @example 2026-11-24
+                 */
+                jour: string;
+                magasin_id: number;
+                magasin_nom: string;
+                /** @enum {unknown} */
+                mode: "especes" | "carte" | "autre";
+                /** @description encaisse − rembourse */
+                net: components["schemas"]["Money"];
+                /** @description Given back to this tender by the returns of the period */
+                rembourse: components["schemas"]["Money"];
+            }[];
+            /** @description Every tender, cash first, even one that did nothing (0.00) */
+            totaux: {
+                /** @description Taken for the sales of the period (cash net of the change given back) */
+                encaisse: components["schemas"]["Money"];
+                /** @enum {unknown} */
+                mode: "especes" | "carte" | "autre";
+                /** @description encaisse − rembourse */
+                net: components["schemas"]["Money"];
+                /** @description Given back to this tender by the returns of the period */
+                rembourse: components["schemas"]["Money"];
+            }[];
         };
         RapportPersonnalise: {
             /**
@@ -7999,6 +8061,136 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["RapportKpis"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Missing, unknown, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The token lacks the reports scope, or a clerk asks for another store; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description store_id (or magasin_id) names no store */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation error (details.validation_errors lists each field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getApiV1ReportsPaymentsByTender: {
+        parameters: {
+            query?: {
+                date_debut?: string;
+                date_fin?: string;
+                end_date?: string;
+                format?: "json" | "csv" | "csv-fr";
+                magasin_id?: number;
+                start_date?: string;
+                store_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Payments by tender */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "date_debut": "2026-11-23",
+                     *       "date_fin": "2026-11-24",
+                     *       "magasin_id": 1,
+                     *       "totaux": [
+                     *         {
+                     *           "mode": "especes",
+                     *           "encaisse": "412.35",
+                     *           "rembourse": "6.84",
+                     *           "net": "405.51"
+                     *         },
+                     *         {
+                     *           "mode": "carte",
+                     *           "encaisse": "1290.10",
+                     *           "rembourse": "2.00",
+                     *           "net": "1288.10"
+                     *         },
+                     *         {
+                     *           "mode": "autre",
+                     *           "encaisse": "0.00",
+                     *           "rembourse": "0.00",
+                     *           "net": "0.00"
+                     *         }
+                     *       ],
+                     *       "par_jour": [
+                     *         {
+                     *           "jour": "2026-11-23",
+                     *           "magasin_id": 1,
+                     *           "magasin_nom": "Magasin Centre-Ville",
+                     *           "mode": "especes",
+                     *           "encaisse": "198.40",
+                     *           "rembourse": "0.00",
+                     *           "net": "198.40"
+                     *         },
+                     *         {
+                     *           "jour": "2026-11-23",
+                     *           "magasin_id": 1,
+                     *           "magasin_nom": "Magasin Centre-Ville",
+                     *           "mode": "carte",
+                     *           "encaisse": "640.25",
+                     *           "rembourse": "2.00",
+                     *           "net": "638.25"
+                     *         },
+                     *         {
+                     *           "jour": "2026-11-24",
+                     *           "magasin_id": 1,
+                     *           "magasin_nom": "Magasin Centre-Ville",
+                     *           "mode": "especes",
+                     *           "encaisse": "213.95",
+                     *           "rembourse": "6.84",
+                     *           "net": "207.11"
+                     *         },
+                     *         {
+                     *           "jour": "2026-11-24",
+                     *           "magasin_id": 1,
+                     *           "magasin_nom": "Magasin Centre-Ville",
+                     *           "mode": "carte",
+                     *           "encaisse": "649.85",
+                     *           "rembourse": "0.00",
+                     *           "net": "649.85"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RapportModesPaiement"];
                     "text/csv": string;
                 };
             };

@@ -25,6 +25,8 @@ function request(api: ApiClient, report: CsvReport, filters: ReportFilters, lang
       return api.GET('/api/v1/reports/kpis', { params: { query: period }, ...stream })
     case 'ventes':
       return api.GET('/api/v1/reports/sales', { params: { query: period }, ...stream })
+    case 'modes':
+      return api.GET('/api/v1/reports/payments-by-tender', { params: { query: period }, ...stream })
     case 'magasins':
       return api.GET('/api/v1/reports/store-performances', { params: { query: period }, ...stream })
     case 'produits':

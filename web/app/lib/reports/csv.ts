@@ -5,7 +5,7 @@ import type { FieldErrors } from '../forms/core.ts'
 import type { MessageKey, Translate } from '../i18n/index.ts'
 import type { ReportFilters } from './filters.ts'
 
-export const CSV_REPORTS = ['indicateurs', 'ventes', 'magasins', 'produits', 'inventaire', 'reappro'] as const
+export const CSV_REPORTS = ['indicateurs', 'ventes', 'modes', 'magasins', 'produits', 'inventaire', 'reappro'] as const
 export type CsvReport = (typeof CSV_REPORTS)[number]
 
 /** Stock reports are a snapshot of now: they take a store, never dates. */

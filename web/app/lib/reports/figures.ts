@@ -193,3 +193,20 @@ export function pageOf<T>(items: readonly T[], page: number, size: number): { it
   const current = Math.min(Math.max(1, page), pages)
   return { items: items.slice((current - 1) * size, current * size), page: current, size, total: items.length }
 }
+
+/** What one tender took, gave back and kept over the period (cash net of change). */
+export interface TenderRow {
+  tender: Schemas['RapportModesPaiement']['totaux'][number]['mode']
+  takenCents: number
+  refundedCents: number
+  netCents: number
+}
+
+export function tendersView(report: Schemas['RapportModesPaiement']): TenderRow[] {
+  return report.totaux.map((row) => ({
+    tender: row.mode,
+    takenCents: centsFromWire(row.encaisse),
+    refundedCents: centsFromWire(row.rembourse),
+    netCents: centsFromWire(row.net),
+  }))
+}

@@ -11,6 +11,7 @@ import {
   seriesView,
   stockView,
   storesView,
+  tendersView,
   urgentView,
 } from './figures.ts'
 import { apiPeriodQuery, granularityFor, readReportFilters, type ReportFilters } from './filters.ts'
@@ -67,12 +68,14 @@ export function loadDashboard(api: ApiClient, filters: ReportFilters) {
 /** The reports page: the dashboard's figures in full, plus the urgent replenishment list; long lists by page. */
 export async function loadReport(api: ApiClient, filters: ReportFilters, pages: { series: number; urgent: number }) {
   const storeOnly = filters.storeId === null ? {} : { magasin_id: filters.storeId }
-  const [figures, status] = await Promise.all([
+  const [figures, status, tenders] = await Promise.all([
     overview(api, filters, REPORT_TOP_PRODUCTS),
     jsonReport(ok(api.GET('/api/v1/reports/inventory-status', { params: { query: storeOnly } }))),
+    jsonReport(ok(api.GET('/api/v1/reports/payments-by-tender', { params: { query: apiPeriodQuery(filters) } }))),
   ])
   return {
     ...figures,
+    tenders: tendersView(tenders),
     topLimit: REPORT_TOP_PRODUCTS,
     seriesPage: pageOf(figures.series, pages.series, SERIES_PAGE_SIZE),
     urgent: pageOf(urgentView(status), pages.urgent, URGENT_PAGE_SIZE),
