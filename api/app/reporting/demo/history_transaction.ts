@@ -2,7 +2,9 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
+import { businessDaySql } from '#core/business_time'
 import { copyChunks } from '#reporting/demo/copy_text'
+import { tenderRollupSource } from '#reporting/services/tender_rollups'
 import type { FinalLevel } from '#reporting/demo/history_simulator'
 import type { RegisterRollup, SalesRollup } from '#reporting/demo/rollup_accumulator'
 import type { IdCounters } from '#reporting/demo/simulation_context'
@@ -136,6 +138,18 @@ export class HistoryTransaction {
         returns_count = r.returns_count + EXCLUDED.returns_count,
         refunded_subtotal_cents = r.refunded_subtotal_cents + EXCLUDED.refunded_subtotal_cents,
         refunded_total_cents = r.refunded_total_cents + EXCLUDED.refunded_total_cents`)
+    // Tenders are read back from what was just written (payments, change, refund parts): the
+    // generated sales are the ones from the first id reserved, and their returns are of them.
+    if (this.idStarts) {
+      await this.client.query(
+        `INSERT INTO daily_tender_rollups AS t (day, register_id, store_id, method, taken_cents, refunded_cents)
+         ${tenderRollupSource(businessDaySql, 's.id >= $1')}
+         ON CONFLICT (day, register_id, method) DO UPDATE SET
+           taken_cents = t.taken_cents + EXCLUDED.taken_cents,
+           refunded_cents = t.refunded_cents + EXCLUDED.refunded_cents`,
+        [this.idStarts.sale]
+      )
+    }
   }
 
   /** Sets each stock level to where the simulation left it; the ledger rows written add up to the change. */

@@ -5,6 +5,8 @@
  * fast on millions of lines. `{tz}` is replaced by the business time zone.
  */
 
+import { tenderRollupSource } from '#reporting/services/tender_rollups'
+
 export interface ConsistencyCheck {
   id: string
   label: string
@@ -171,6 +173,21 @@ export const CONSISTENCY_CHECKS: ConsistencyCheck[] = [
       FROM returns r LEFT JOIN parts p ON p.return_id = r.id
       WHERE r.total_cents <> coalesce(p.total, 0)
       ORDER BY 1`,
+  },
+  {
+    id: 'j',
+    label: 'daily_tender_rollups match payments, change and refund parts (day, register, tender)',
+    sql: `
+      WITH source AS (${tenderRollupSource(businessDay)})
+      SELECT coalesce(t.day, src.day)::text AS day, coalesce(t.register_id, src.register_id) AS register_id,
+             coalesce(t.method, src.method) AS method,
+             CASE WHEN t.id IS NULL THEN 'missing rollup' WHEN src.day IS NULL THEN 'rollup without sales' ELSE 'differs' END AS problem,
+             t.taken_cents, src.taken_cents AS expected_taken_cents, t.refunded_cents, src.refunded_cents AS expected_refunded_cents
+      FROM daily_tender_rollups t
+      FULL JOIN source src ON src.day = t.day AND src.register_id = t.register_id AND src.method = t.method
+      WHERE t.id IS NULL OR src.day IS NULL
+         OR (t.store_id, t.taken_cents, t.refunded_cents) IS DISTINCT FROM (src.store_id, src.taken_cents, src.refunded_cents)
+      ORDER BY 1, 2, 3`,
   },
 ]
 

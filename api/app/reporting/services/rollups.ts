@@ -6,7 +6,8 @@ import { businessDaySql } from '#core/business_time'
  * They are written in the same transaction as the sale or return, so a
  * report can never see one without the other. `day` is the business date
  * of the sale (for sales) or of the return (for returns). Sales write
- * theirs inside the database function record_sale() (migration 0010).
+ * theirs inside the database function record_sale() (migration 0010; the
+ * tenders since 0025).
  */
 
 export interface ReturnForRollup {
@@ -15,6 +16,8 @@ export interface ReturnForRollup {
   registerId: number
   subtotalCents: number
   totalCents: number
+  /** What went back to each tender (the return's refund parts). */
+  refunds: { method: string; cents: number }[]
   lines: { productId: number; quantity: number; subtotalCents: number }[]
 }
 
@@ -27,6 +30,8 @@ export async function recordReturn(trx: TransactionClientContract, saleReturn: R
     byProduct.set(line.productId, entry)
   }
   const productIds = [...byProduct.keys()].sort((a, b) => a - b)
+  // Rows in a fixed order (products, tenders), so two returns never lock them crosswise.
+  const refunds = [...saleReturn.refunds].sort((a, b) => a.method.localeCompare(b.method))
   await trx.rawQuery(
     `WITH d AS (SELECT ${businessDaySql('created_at')} AS day FROM returns WHERE id = ?),
      p AS (
@@ -36,6 +41,13 @@ export async function recordReturn(trx: TransactionClientContract, saleReturn: R
        ON CONFLICT (day, store_id, product_id) DO UPDATE SET
          quantity_returned = daily_sales_rollups.quantity_returned + EXCLUDED.quantity_returned,
          refunded_cents = daily_sales_rollups.refunded_cents + EXCLUDED.refunded_cents
+     ),
+     t AS (
+       INSERT INTO daily_tender_rollups (day, register_id, store_id, method, refunded_cents)
+       SELECT d.day, ?, ?, x.method, x.cents
+         FROM d, unnest(?::text[], ?::bigint[]) AS x(method, cents)
+       ON CONFLICT (day, register_id, method) DO UPDATE SET
+         refunded_cents = daily_tender_rollups.refunded_cents + EXCLUDED.refunded_cents
      )
      INSERT INTO daily_register_rollups (day, register_id, store_id, returns_count, refunded_subtotal_cents, refunded_total_cents)
      SELECT d.day, ?, ?, 1, ?, ? FROM d
@@ -49,6 +61,10 @@ export async function recordReturn(trx: TransactionClientContract, saleReturn: R
       productIds,
       productIds.map((id) => byProduct.get(id)!.quantity),
       productIds.map((id) => byProduct.get(id)!.refunded),
+      saleReturn.registerId,
+      saleReturn.storeId,
+      refunds.map((r) => r.method),
+      refunds.map((r) => r.cents),
       saleReturn.registerId,
       saleReturn.storeId,
       saleReturn.subtotalCents,

@@ -211,6 +211,7 @@ async function recordReturnInTransaction(
     registerId: sale.register_id,
     subtotalCents,
     totalCents,
+    refunds: parts.map((part) => ({ method: part.method, cents: part.cents })),
     lines: requested.map((r) => ({
       productId: r.line.product_id,
       quantity: r.quantity,

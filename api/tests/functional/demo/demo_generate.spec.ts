@@ -133,6 +133,18 @@ test.group('demo:generate and stock:verify (commits; database reset afterwards)'
     assert.notMatch(verified.output, /✗\)? \(a\)/)
   })
 
+  test('stock:verify fails on a tender rollup that no longer matches the payments', async ({ assert }) => {
+    const methods = await db.from('daily_tender_rollups').distinct('method').orderBy('method')
+    assert.deepEqual(methods.map((row) => row.method), ['card', 'cash'], 'the demo history is paid in cash and by card')
+    const corrupt = 'UPDATE daily_tender_rollups SET taken_cents = taken_cents + ? WHERE id = (SELECT min(id) FROM daily_tender_rollups)'
+    await db.rawQuery(corrupt, [1])
+    const verified = await run('stock:verify', [])
+    await db.rawQuery(corrupt, [-1])
+    assert.equal(verified.exitCode, 1)
+    assert.match(verified.output, /✗\)? \(j\)[^\n]*: 1 mismatching key/)
+    assert.notMatch(verified.output, /✗\)? \(d\)/)
+  })
+
   test('stock:verify fails on a return whose refund parts no longer add up to it', async ({ assert }) => {
     assert.isAbove(await count('return_refunds'), 0, 'the demo history has split or single-tender refund parts')
     await db.rawQuery("INSERT INTO return_refunds (return_id, method, amount_cents) SELECT min(id), 'other', 1 FROM returns")
