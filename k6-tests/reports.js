@@ -18,12 +18,13 @@ const periodDays = (n) => [7, 30, 90][n % 3]
 const route = (name, weight, pathFor) => ({ name, method: 'GET', weight, pathFor })
 
 export const reports = {
-  description: 'Manager reports: KPIs, sales, sales by period, top products, trends and store performance, filtered by period and store',
+  description: 'Manager reports: KPIs, sales, payments by tender, sales by period, top products, trends and store performance, filtered by period and store',
   connections: 10,
   durationSeconds: 20,
   routes: [
     route('GET /api/v1/reports/kpis', 20, (n, env) => `/api/v1/reports/kpis?date_debut=${day(periodDays(n))}&date_fin=${day(0)}&magasin_id=${store(n, env)}`),
     route('GET /api/v1/reports/sales', 15, (n, env) => `/api/v1/reports/sales?date_debut=${day(periodDays(n))}&date_fin=${day(0)}&magasin_id=${store(n, env)}`),
+    route('GET /api/v1/reports/payments-by-tender', 10, (n, env) => `/api/v1/reports/payments-by-tender?date_debut=${day(periodDays(n))}&date_fin=${day(0)}&magasin_id=${store(n, env)}`),
     route('GET /api/v1/reports/sales-by-period', 15, (n, env) => `/api/v1/reports/sales-by-period?period=${['daily', 'weekly', 'monthly'][n % 3]}&store_id=${store(n, env)}`),
     route('GET /api/v1/reports/top-products', 15, (n, env) => `/api/v1/reports/top-products?limit=10&store_id=${store(n, env)}`),
     route('GET /api/v1/reports/revenue-trends', 10, (n, env) => `/api/v1/reports/revenue-trends?months_back=6&store_id=${store(n, env)}`),
