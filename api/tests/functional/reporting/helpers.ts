@@ -40,13 +40,19 @@ export async function sell(
   return response.body()
 }
 
-export async function knownSales(client: ApiClient) {
+/** The clerks of stores 1 and 2, each at the first register of their store, its drawer open. */
+export async function twoOpenStores(client: ApiClient) {
   const clerk1 = await signedIn('clerk', 1)
   const clerk2 = await signedIn('clerk', 2)
   const [register1] = await registersOf(1)
   const [register2] = await registersOf(2)
   await openRegister(client, clerk1.token, register1)
   await openRegister(client, clerk2.token, register2)
+  return { clerk1, clerk2, register1, register2 }
+}
+
+export async function knownSales(client: ApiClient) {
+  const { clerk1, clerk2, register1, register2 } = await twoOpenStores(client)
 
   const saleA = await sell(client, clerk1.token, register1, [
     { code: 'ALI001', quantite: 2 },

@@ -3,9 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import type { ApiClient } from '@japa/api-client'
 import { tokenWith } from '#tests/helpers/tokens'
 import { sessionTokenFor } from '#tests/helpers/role_tokens'
-import { signedIn } from '#tests/helpers/actors'
-import { openRegister, registersOf } from '#tests/helpers/pos'
-import { dayBefore, today } from './helpers.js'
+import { dayBefore, today, twoOpenStores } from './helpers.js'
 
 const cents = (wire: string) => Math.round(Number(wire) * 100)
 
@@ -23,12 +21,7 @@ interface TenderRow {
  * below is worked out from what the API answered for those sales.
  */
 async function tenderDay(client: ApiClient) {
-  const clerk1 = await signedIn('clerk', 1)
-  const clerk2 = await signedIn('clerk', 2)
-  const [register1] = await registersOf(1)
-  const [register2] = await registersOf(2)
-  await openRegister(client, clerk1.token, register1)
-  await openRegister(client, clerk2.token, register2)
+  const { clerk1, clerk2, register1, register2 } = await twoOpenStores(client)
   const sell = async (token: string, registerId: number, paiements: { mode: string; montant: string }[]) => {
     const response = await client
       .post('/api/v1/sales')
