@@ -141,6 +141,7 @@ export const reportingExamples: Record<string, unknown> = {
       { mode: 'carte', encaisse: '1290.10', rembourse: '2.00', net: '1288.10' },
       { mode: 'autre', encaisse: '0.00', rembourse: '0.00', net: '0.00' },
     ],
+    total: { encaisse: '1702.45', rembourse: '8.84', net: '1693.61' },
     par_jour: [
       { jour: '2026-11-23', magasin_id: 1, magasin_nom: 'Magasin Centre-Ville', mode: 'especes', encaisse: '198.40', rembourse: '0.00', net: '198.40' },
       { jour: '2026-11-23', magasin_id: 1, magasin_nom: 'Magasin Centre-Ville', mode: 'carte', encaisse: '640.25', rembourse: '2.00', net: '638.25' },

@@ -185,6 +185,7 @@ export const reportingSchemas: Record<string, Record<string, unknown>> = {
       description: 'Every tender, cash first, even one that did nothing (0.00)',
       items: object({ mode: tender, ...tenderFigures }),
     },
+    total: { ...object(tenderFigures), description: 'The three tenders together: net is what the sales report calls total_ttc − remboursements_ttc' },
     par_jour: {
       type: 'array',
       description: 'One row per business day, store and tender that took or refunded anything, oldest first',

@@ -171,7 +171,7 @@ router
         PERIOD + 'Without dates: the current month up to today. encaisse is what each tender took for the sales of the ' +
         'period (cash net of the change handed back), rembourse what the returns of the period gave back to it (a refund ' +
         'split card + cash counts its part in each), net the difference: the card column is what the terminals should ' +
-        'have settled. The nets add up to total_ttc − remboursements_ttc of GET /reports/sales. ' +
+        'have settled. total adds the three up; its net is total_ttc − remboursements_ttc of GET /reports/sales. ' +
         STORE + CLERK + CSV + ' The CSV has one row per day, store and tender.',
       query: periodStoreQuery,
       responses: ok('Payments by tender', 'RapportModesPaiement'),

@@ -13,7 +13,9 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
  *
  * Filled from the history here; record_sale() (migration 0019's, scoped
  * idempotency keys) adds the sale's tenders, create_return and demo:generate
- * the rest, and stock:verify checks the table against the sales.
+ * the rest, and stock:verify checks the table against the sales. The SQL
+ * here is a frozen copy, as migrations are: the app's own reading of "cash
+ * net of change" is #reporting/services/tender_rollups.
  */
 const TENDER_ROLLUP = `
       INSERT INTO daily_tender_rollups AS t (day, register_id, store_id, method, taken_cents)

@@ -43,7 +43,7 @@ export async function loadSalesJournal(api: ApiClient, asked: SalesJournalFilter
     ...(filters.from ? { date_debut: filters.from } : {}),
     ...(filters.to ? { date_fin: filters.to } : {}),
   }
-  const [page, everySale] = await Promise.all([
+  const [page, everySale, newest] = await Promise.all([
     ok(
       api.GET('/api/v1/sales', {
         params: { query: { ...query, size: SALES_JOURNAL_PAGE_SIZE, page: filters.page, ...(filters.upTo ? { id_max: filters.upTo } : {}) } },
@@ -51,6 +51,10 @@ export async function loadSalesJournal(api: ApiClient, asked: SalesJournalFilter
     ),
     // Pinned pages: how many sales came in since, to offer them.
     filters.upTo ? ok(api.GET('/api/v1/sales', { params: { query: { ...query, size: 1 } } })) : null,
+    // Page 1 pins the pages after it to the highest id there is, not to its own rows': a sale
+    // recorded with an earlier date (a history loaded by demo:generate) has a higher id than
+    // today's, and pinning below it would hide it from every later page.
+    !filters.upTo && filters.page === 1 ? ok(api.GET('/api/v1/sales', { params: { query: { ...query, sort: 'id,desc', size: 1 } } })) : null,
   ])
   const names = new Map(stores.map((store) => [store.id, store.name]))
   const sales = mapPage(
@@ -67,9 +71,7 @@ export async function loadSalesJournal(api: ApiClient, asked: SalesJournalFilter
       status: sale.statut,
     })
   )
-  // Page 1 unpinned pins the pages after it to its newest sale (the highest id: two sales
-  // rung up at once may list in either order).
-  const upTo = filters.upTo ?? (filters.page === 1 && sales.items.length > 0 ? Math.max(...sales.items.map((sale) => sale.id)) : null)
+  const upTo = filters.upTo ?? newest?.items[0]?.id ?? null
   return {
     filters,
     sales,

@@ -41,7 +41,7 @@ export async function loader(args: LoaderFunctionArgs) {
       // Opened from the journal: the way back to it, and no "next customer" focus.
       journal: journalToReturnTo(new URL(args.request.url)),
       // Past it, the returns page can only refuse a clerk: say so before they try.
-      returnWindowPassed: !hasRole(user, MANAGER_ROLES) && Date.now() > Date.parse(sale.retour_caissier_jusqua),
+      returnDeadline: !hasRole(user, MANAGER_ROLES) && Date.now() > Date.parse(sale.retour_caissier_jusqua) ? sale.retour_caissier_jusqua : null,
     }
   })
 }
@@ -49,7 +49,7 @@ export async function loader(args: LoaderFunctionArgs) {
 const MODE_LABEL = { especes: 'receipt.mode.especes', carte: 'receipt.mode.carte', autre: 'receipt.mode.autre' } as const
 
 export default function ReceiptPage() {
-  const { receipt, registerId, refunds, journal, returnWindowPassed } = useLoaderData<typeof loader>()
+  const { receipt, registerId, refunds, journal, returnDeadline } = useLoaderData<typeof loader>()
   const t = useT()
   const refunded = centsFromWire(receipt.montant_rembourse)
   // After paying, the next customer is one Enter away; from the journal, the way back is.
@@ -80,9 +80,9 @@ export default function ReceiptPage() {
           {t('receipt.returns')}
         </Link>
       </div>
-      {returnWindowPassed ? (
+      {returnDeadline ? (
         <p className="text-center small text-body-secondary d-print-none" data-testid="return-window-passed">
-          {t('receipt.returnWindowPassed')}
+          {t('receipt.returnWindowPassed', { date: formatDate(returnDeadline, { withTime: true }) })}
         </p>
       ) : null}
       <noscript>

@@ -30,7 +30,7 @@ export async function recordReturn(trx: TransactionClientContract, saleReturn: R
     byProduct.set(line.productId, entry)
   }
   const productIds = [...byProduct.keys()].sort((a, b) => a - b)
-  // Rows in a fixed order (products, tenders), so two returns never lock them crosswise.
+  // Each table's rows in a fixed order (products by id, tenders by name), so two returns never lock them crosswise.
   const refunds = [...saleReturn.refunds].sort((a, b) => a.method.localeCompare(b.method))
   await trx.rawQuery(
     `WITH d AS (SELECT ${businessDaySql('created_at')} AS day FROM returns WHERE id = ?),

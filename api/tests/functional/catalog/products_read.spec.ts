@@ -42,9 +42,14 @@ test.group('GET /api/v1/products', (group) => {
     assert.equal(third.body().total, 13)
   })
 
-  test('sorts by price descending with ties broken by id', async ({ client, assert }) => {
-    const response = await client.get('/api/v1/products').qs({ sort: 'prix,desc', size: 3 }).header('x-api-token', token)
-    assert.deepEqual(response.body().items.map((p: { code: string }) => p.code), ['HYG001', 'MEN002', 'HYG003'])
+  test('sorts by price descending with ties broken by id, in the sort’s direction', async ({ client, assert }) => {
+    const codes = async (sort: string) =>
+      (await client.get('/api/v1/products').qs({ sort, size: 100 }).header('x-api-token', token)).body().items.map((p: { code: string }) => p.code)
+    const descending = await codes('prix,desc')
+    assert.deepEqual(descending.slice(0, 3), ['HYG001', 'MEN002', 'HYG003'])
+    // Pain (ALI001) and Savon (HYG002) both cost 1.20: the later product first going down, as the newer sale of two stamped alike.
+    assert.deepEqual(descending.slice(8, 10), ['HYG002', 'ALI001'])
+    assert.deepEqual((await codes('prix,asc')).slice(3, 5), ['ALI001', 'HYG002'])
   })
 
   test('an unknown sort field is a validation error', async ({ client }) => {

@@ -1,6 +1,10 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import type { ApiClient } from '@japa/api-client'
+import db from '@adonisjs/lucid/services/db'
+import { BUSINESS_TIMEZONE } from '#core/business_time'
+import { CONSISTENCY_CHECKS, sqlFor } from '#reporting/integrity/consistency_checks'
+import { signedIn } from '#tests/helpers/actors'
 import { tokenWith } from '#tests/helpers/tokens'
 import { sessionTokenFor } from '#tests/helpers/role_tokens'
 import { dayBefore, today, twoOpenStores } from './helpers.js'
@@ -85,12 +89,35 @@ test.group('GET /api/v1/reports/payments-by-tender', (group) => {
     assert.equal(report.par_jour[0].magasin_nom, 'Magasin Centre-Ville')
   })
 
+  test('a manager refunds a cash sale to another tender; the rollup written live matches the payments', async ({ client, assert }) => {
+    const day = await tenderDay(client)
+    const manager = await signedIn('manager')
+    const line = day.saleB.lignes[0]
+    const refund = await client
+      .post(`/api/v1/sales/${day.saleB.id}/returns`)
+      .header('authorization', `Bearer ${manager.token}`)
+      .json({ lignes: [{ ligne_id: line.id, quantite: 1 }], motif: 'Avoir en magasin', mode_remboursement: 'autre' })
+    refund.assertStatus(201)
+    const credit = cents(refund.body().total)
+    const other = (await get(client)).body().totaux.find((row: TenderRow) => row.mode === 'autre')
+    assert.deepEqual(other, { mode: 'autre', encaisse: '0.00', rembourse: (credit / 100).toFixed(2), net: (-credit / 100).toFixed(2) })
+
+    // stock:verify's check (j) over what the sales and returns above wrote through the API.
+    const check = CONSISTENCY_CHECKS.find((candidate) => candidate.id === 'j')!
+    const mismatches = await db.rawQuery(sqlFor(check, BUSINESS_TIMEZONE))
+    assert.deepEqual(mismatches.rows, [])
+    assert.isAbove(Number((await db.from('daily_tender_rollups').count('* as n').first()).n), 0)
+  })
+
   test('the nets add up to what the sales report says was taken less refunded', async ({ client, assert }) => {
     await tenderDay(client)
     const tenders = (await get(client)).body()
     const sales = (await client.get('/api/v1/reports/sales').header('x-api-token', token)).body()
     const net = tenders.totaux.reduce((sum: number, row: TenderRow) => sum + cents(row.net), 0)
     assert.equal(net, cents(sales.totaux.total_ttc) - cents(sales.totaux.remboursements_ttc))
+    assert.equal(cents(tenders.total.net), net)
+    assert.equal(cents(tenders.total.encaisse), cents(sales.totaux.total_ttc))
+    assert.equal(cents(tenders.total.rembourse), cents(sales.totaux.remboursements_ttc))
   })
 
   test('one store, another period, CSV', async ({ client, assert }) => {

@@ -11,12 +11,15 @@ export function ReportTable({
   caption,
   columns,
   className = 'table-responsive',
+  footer,
   children,
 }: {
   testId: string
   caption: ReactNode
   columns: readonly (Column | false)[]
   className?: string
+  /** A totals row, read after the rows (<tfoot>). */
+  footer?: ReactNode
   children: ReactNode
 }) {
   return (
@@ -25,6 +28,7 @@ export function ReportTable({
         <caption className="visually-hidden">{caption}</caption>
         <TableHead columns={columns} />
         <tbody>{children}</tbody>
+        {footer ? <tfoot>{footer}</tfoot> : null}
       </table>
     </div>
   )

@@ -145,15 +145,22 @@ export function ProductsTable({ rows, detailed = false }: { rows: ProductRow[]; 
   )
 }
 
-/** Each tender's takings, refunds and net over the period, and their sum (which the KPIs' revenue is not: it is taxed). */
-export function TendersTable({ rows }: { rows: readonly TenderRow[] }) {
+/** Each tender's takings, refunds and net over the period, and the three together (the KPIs' revenue is not that: it is before tax). */
+export function TendersTable({ rows, total }: { rows: readonly TenderRow[]; total: Omit<TenderRow, 'tender'> }) {
   const t = useT()
-  const sum = (pick: (row: TenderRow) => number) => rows.reduce((total, row) => total + pick(row), 0)
   return (
     <ReportTable
       testId="tenders-table"
       caption={t('reports.tenders.caption')}
       columns={[t('reports.tenders.tender'), amountColumn(t('reports.tenders.taken')), amountColumn(t('reports.tenders.refunded')), amountColumn(t('reports.tenders.net'))]}
+      footer={
+        <tr className="fw-semibold" data-testid="tender-total">
+          <th scope="row">{t('reports.tenders.total')}</th>
+          <td className="amount">{formatMoney(total.takenCents)}</td>
+          <td className="amount">{formatMoney(total.refundedCents)}</td>
+          <td className="amount">{formatMoney(total.netCents)}</td>
+        </tr>
+      }
     >
       {rows.map((row) => (
         <tr key={row.tender} data-testid={`tender-${row.tender}`}>
@@ -165,12 +172,6 @@ export function TendersTable({ rows }: { rows: readonly TenderRow[] }) {
           <td className="amount">{formatMoney(row.netCents)}</td>
         </tr>
       ))}
-      <tr className="fw-semibold" data-testid="tender-total">
-        <th scope="row">{t('reports.tenders.total')}</th>
-        <td className="amount">{formatMoney(sum((row) => row.takenCents))}</td>
-        <td className="amount">{formatMoney(sum((row) => row.refundedCents))}</td>
-        <td className="amount">{formatMoney(sum((row) => row.netCents))}</td>
-      </tr>
     </ReportTable>
   )
 }

@@ -708,7 +708,7 @@ export interface paths {
         };
         /**
          * Money taken and given back per tender (cash, card, other), per day and store
-         * @description start_date/end_date (or date_debut/date_fin): inclusive business days in APP_TIMEZONE, at most 5 years. Without dates: the current month up to today. encaisse is what each tender took for the sales of the period (cash net of the change handed back), rembourse what the returns of the period gave back to it (a refund split card + cash counts its part in each), net the difference: the card column is what the terminals should have settled. The nets add up to total_ttc − remboursements_ttc of GET /reports/sales. store_id (or magasin_id) restricts to one store (404 if unknown). A clerk session with the reports scope sees only its own store (another store: 403). format=csv or Accept: text/csv: a CSV download of the same figures. The CSV has one row per day, store and tender.
+         * @description start_date/end_date (or date_debut/date_fin): inclusive business days in APP_TIMEZONE, at most 5 years. Without dates: the current month up to today. encaisse is what each tender took for the sales of the period (cash net of the change handed back), rembourse what the returns of the period gave back to it (a refund split card + cash counts its part in each), net the difference: the card column is what the terminals should have settled. total adds the three up; its net is total_ttc − remboursements_ttc of GET /reports/sales. store_id (or magasin_id) restricts to one store (404 if unknown). A clerk session with the reports scope sees only its own store (another store: 403). format=csv or Accept: text/csv: a CSV download of the same figures. The CSV has one row per day, store and tender.
          */
         get: operations["getApiV1ReportsPaymentsByTender"];
         put?: never;
@@ -2179,6 +2179,15 @@ export interface components {
                 /** @description Given back to this tender by the returns of the period */
                 rembourse: components["schemas"]["Money"];
             }[];
+            /** @description The three tenders together: net is what the sales report calls total_ttc − remboursements_ttc */
+            total: {
+                /** @description Taken for the sales of the period (cash net of the change given back) */
+                encaisse: components["schemas"]["Money"];
+                /** @description encaisse − rembourse */
+                net: components["schemas"]["Money"];
+                /** @description Given back to this tender by the returns of the period */
+                rembourse: components["schemas"]["Money"];
+            };
             /** @description Every tender, cash first, even one that did nothing (0.00) */
             totaux: {
                 /** @description Taken for the sales of the period (cash net of the change given back) */
@@ -8150,6 +8159,11 @@ export interface operations {
                      *           "net": "0.00"
                      *         }
                      *       ],
+                     *       "total": {
+                     *         "encaisse": "1702.45",
+                     *         "rembourse": "8.84",
+                     *         "net": "1693.61"
+                     *       },
                      *       "par_jour": [
                      *         {
                      *           "jour": "2026-11-23",

@@ -202,11 +202,13 @@ export interface TenderRow {
   netCents: number
 }
 
-export function tendersView(report: Schemas['RapportModesPaiement']): TenderRow[] {
-  return report.totaux.map((row) => ({
-    tender: row.mode,
-    takenCents: centsFromWire(row.encaisse),
-    refundedCents: centsFromWire(row.rembourse),
-    netCents: centsFromWire(row.net),
-  }))
+type TenderFiguresWire = Pick<Schemas['RapportModesPaiement']['total'], 'encaisse' | 'rembourse' | 'net'>
+
+function tenderFigures(row: TenderFiguresWire) {
+  return { takenCents: centsFromWire(row.encaisse), refundedCents: centsFromWire(row.rembourse), netCents: centsFromWire(row.net) }
+}
+
+/** Each tender, and the three together (the API's sum). */
+export function tendersView(report: Schemas['RapportModesPaiement']): { rows: TenderRow[]; total: Omit<TenderRow, 'tender'> } {
+  return { rows: report.totaux.map((row) => ({ tender: row.mode, ...tenderFigures(row) })), total: tenderFigures(report.total) }
 }

@@ -114,7 +114,7 @@ export const pos: Record<keyof typeof french, string> = {
   // Receipt
   'receipt.newSale': 'New sale',
   'receipt.backToSales': 'Back to the sales journal',
-  'receipt.returnWindowPassed': 'More than 24 h after the sale: a manager makes the return.',
+  'receipt.returnWindowPassed': 'The register return period ended on {date}: a manager makes the return.',
   'receipt.print': 'Print the receipt',
   'receipt.printHint': 'To print: Ctrl+P (Cmd+P on a Mac).',
   'receipt.returns': 'Return items of this sale',

@@ -45,7 +45,7 @@ export const reports: Record<keyof typeof french, string> = {
   'reports.tenders.note':
     'Cash: net of the change given back. A sale counts on the day it is made, a return on the day it is made. The Card line is what the terminals’ batches should add up to; the CSV has it per day and store.',
   'reports.tenders.caption': 'Taken, refunded and net per tender',
-  'reports.tenders.tender': 'Tender',
+  'reports.tenders.tender': 'Payment method',
   'reports.tenders.taken': 'Taken',
   'reports.tenders.refunded': 'Refunded',
   'reports.tenders.net': 'Net',

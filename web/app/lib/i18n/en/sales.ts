@@ -21,7 +21,7 @@ export const sales: Record<keyof typeof french, string> = {
   'sales.openReceipt': 'Open receipt {number}',
   'sales.seeSales': 'See the sales',
   'sales.leadStore':
-    'Your store’s sales, newest first. The receipt number opens the receipt (reprint, returns); a return more than 24 h after the sale is made by a manager.',
+    'Your store’s sales, newest first. The receipt number opens the receipt (reprint, returns); after the register return period, a manager makes the return.',
   'sales.newer': 'New sales since the first page was shown: {count}.',
   'sales.showNewest': 'Show the newest',
   'sales.pages': 'Sales journal pages',

@@ -112,7 +112,7 @@ export const pos = {
   // Receipt
   'receipt.newSale': 'Nouvelle vente',
   'receipt.backToSales': 'Retour au journal des ventes',
-  'receipt.returnWindowPassed': 'Plus de 24 h après la vente : le retour est fait par un gérant.',
+  'receipt.returnWindowPassed': 'Le délai de retour en caisse a pris fin le {date} : le retour doit être fait par un gérant.',
   'receipt.print': 'Imprimer le reçu',
   'receipt.printHint': 'Pour imprimer : Ctrl+P (Cmd+P sur Mac).',
   'receipt.returns': 'Retour sur cette vente',

@@ -41,9 +41,9 @@ export const reports = {
   'reports.stores.caption': "Chiffre d'affaires, ventes et ticket moyen par magasin",
   'reports.tenders.title': 'Encaissements par mode de paiement',
   'reports.tenders.note':
-    'Espèces : nettes de la monnaie rendue. Une vente compte le jour où elle est faite, un retour le jour où il est fait. La ligne Carte se rapproche des lots des terminaux ; le détail par jour et par magasin est dans le CSV.',
+    'Espèces : nettes de la monnaie rendue. Une vente compte le jour où elle est faite, un retour le jour où il est fait. La ligne Carte doit concorder avec les fermetures de lot des terminaux ; le détail par jour et par magasin est dans le CSV.',
   'reports.tenders.caption': 'Encaissé, remboursé et net par mode de paiement',
-  'reports.tenders.tender': 'Mode',
+  'reports.tenders.tender': 'Mode de paiement',
   'reports.tenders.taken': 'Encaissé',
   'reports.tenders.refunded': 'Remboursé',
   'reports.tenders.net': 'Net',

@@ -19,7 +19,7 @@ export const sales = {
   'sales.openReceipt': 'Ouvrir le reçu {number}',
   'sales.seeSales': 'Voir les ventes',
   'sales.leadStore':
-    'Les ventes de votre magasin, les plus récentes d’abord. Le numéro de reçu ouvre le reçu (réimpression, retours) ; un retour plus de 24 h après la vente est fait par un gérant.',
+    'Les ventes de votre magasin, les plus récentes d’abord. Le numéro de reçu ouvre le reçu (réimpression, retours) ; passé le délai de retour en caisse, c’est un gérant qui fait le retour.',
   'sales.newer': 'Nouvelles ventes depuis l’affichage de la première page : {count}.',
   'sales.showNewest': 'Afficher les plus récentes',
   'sales.pages': 'Pages du journal des ventes',
