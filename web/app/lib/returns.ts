@@ -1,6 +1,7 @@
 // The returns page's URL, read safely: a bookmarked, edited or mistyped
 // address shows the page without the odd part, never an error page (the API
 // refuses ids out of its range with a 422, which would be a 502 here).
+import { hasRole, MANAGER_ROLES, type Role } from './auth/roles.ts'
 import { pageFrom, positiveId, searchFrom } from './list-query.ts'
 
 export interface ReturnsQuery {
@@ -21,4 +22,13 @@ export function returnsQuery(url: URL): ReturnsQuery {
     returnId: positiveId(url.searchParams.get('retour')),
     page: pageFrom(url.searchParams.get('page')),
   }
+}
+
+/**
+ * When a clerk opening a sale may no longer take it back at the register:
+ * the end of their return period (the API's retour_caissier_jusqua) once it
+ * has passed, else null. Managers and admins take goods back at any time.
+ */
+export function clerkReturnPeriodOver(user: { role: Role }, deadline: string, now = Date.now()): string | null {
+  return hasRole(user, MANAGER_ROLES) || now <= Date.parse(deadline) ? null : deadline
 }

@@ -4,7 +4,6 @@ import { useEffect, useRef } from 'react'
 
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { ok } from '~/lib/api/client.server'
-import { hasRole, MANAGER_ROLES } from '~/lib/auth/roles'
 import { formatDate, formatMoney, formatNumber } from '~/lib/format'
 import { pageTitle } from '~/lib/meta'
 import { centsFromWire } from '~/lib/money'
@@ -14,6 +13,7 @@ import { taxLabel } from '~/lib/pos/tax-labels'
 import { ratePpmFromPercent } from '~/lib/pos/taxes'
 import { posPath, returnsPath } from '~/lib/paths'
 import { idParam, loading, signedIn } from '~/lib/request.server'
+import { clerkReturnPeriodOver } from '~/lib/returns'
 import { useT } from '~/lib/root-data'
 import { journalToReturnTo } from '~/lib/sales-journal'
 import receiptStylesHref from '~/styles/receipt.css?url'
@@ -41,7 +41,7 @@ export async function loader(args: LoaderFunctionArgs) {
       // Opened from the journal: the way back to it, and no "next customer" focus.
       journal: journalToReturnTo(new URL(args.request.url)),
       // Past it, the returns page can only refuse a clerk: say so before they try.
-      returnDeadline: !hasRole(user, MANAGER_ROLES) && Date.now() > Date.parse(sale.retour_caissier_jusqua) ? sale.retour_caissier_jusqua : null,
+      returnDeadline: clerkReturnPeriodOver(user, sale.retour_caissier_jusqua),
     }
   })
 }

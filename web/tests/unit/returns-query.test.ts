@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 
-import { returnsQuery } from '../../app/lib/returns.ts'
+import { clerkReturnPeriodOver, returnsQuery } from '../../app/lib/returns.ts'
 
 const query = (search: string) => returnsQuery(new URL(`http://comptoir.test/caisses/1/retours${search}`))
 
@@ -31,5 +31,22 @@ describe('the returns page reads its URL safely (an odd value is absent, never a
 
   test('an odd page is page 1', () => {
     for (const odd of ['-5', '0', 'deux', '1000000']) assert.equal(query(`?page=${odd}`).page, 1, `page=${odd}`)
+  })
+})
+
+describe('the end of a clerk’s return period, as a receipt names it', () => {
+  const deadline = '2026-12-05T19:30:00.000Z'
+  const at = (iso: string) => Date.parse(iso)
+
+  test('a clerk past the deadline is told when it ended; before or at it, nothing', () => {
+    assert.equal(clerkReturnPeriodOver({ role: 'clerk' }, deadline, at('2026-12-05T19:30:00.001Z')), deadline)
+    assert.equal(clerkReturnPeriodOver({ role: 'clerk' }, deadline, at('2026-12-05T19:30:00.000Z')), null)
+    assert.equal(clerkReturnPeriodOver({ role: 'clerk' }, deadline, at('2026-12-04T20:00:00.000Z')), null)
+  })
+
+  test('managers and admins take goods back at any time', () => {
+    for (const role of ['manager', 'admin'] as const) {
+      assert.equal(clerkReturnPeriodOver({ role }, deadline, at('2027-01-01T00:00:00.000Z')), null, role)
+    }
   })
 })

@@ -28,6 +28,6 @@ export function canAccessStore(user: SessionUser, storeId: number): boolean {
   return user.role !== 'clerk' || user.storeId === storeId
 }
 
-export function hasRole(user: SessionUser, roles: readonly Role[]): boolean {
+export function hasRole(user: Pick<SessionUser, 'role'>, roles: readonly Role[]): boolean {
   return roles.includes(user.role)
 }
