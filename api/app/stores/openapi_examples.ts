@@ -33,6 +33,7 @@ export const storesExamples: Record<string, unknown> = {
     code: 'ALI002',
     nom: 'Lait',
     prix: '1.10',
+    actif: true,
     quantite: 7,
     seuil_reappro: 15,
     statut: 'critique',

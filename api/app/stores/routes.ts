@@ -84,12 +84,13 @@ registerSchemas({
   },
   StoreStockItem: {
     type: 'object',
-    required: ['produit_id', 'code', 'nom', 'prix', 'quantite', 'seuil_reappro', 'statut', 'demande_en_cours'],
+    required: ['produit_id', 'code', 'nom', 'prix', 'actif', 'quantite', 'seuil_reappro', 'statut', 'demande_en_cours'],
     properties: {
       produit_id: { type: 'integer' },
       code: { type: 'string', example: 'ALI001' },
       nom: { type: 'string', example: 'Pain' },
       prix: { $ref: '#/components/schemas/Money' },
+      actif: { type: 'boolean', description: 'false: the product is discontinued (kept for its stock and history; a sale refuses it)' },
       quantite: { type: 'integer', description: 'On-hand quantity in this store' },
       seuil_reappro: { type: 'integer', description: 'Reorder point of this product in this store' },
       statut: {
@@ -263,7 +264,7 @@ router
       summary: "A store's stock with its alert status (paginated)",
       description:
         'statut comes from each product\'s reorder point in this store. Filters: search (code, name, exact barcode), ' +
-        'statut, categorie_id. sort: `field,asc|desc` over code (default), nom, quantite, statut, produit_id. ' +
+        'statut, categorie_id, actif (true: products on sale only). sort: `field,asc|desc` over code (default), nom, quantite, statut, produit_id. ' +
         'demande_en_cours: the replenishment request in flight for the product, if any. ' +
         'A clerk reads their own store only (403 otherwise).',
       tags: ['Stores'],

@@ -84,6 +84,11 @@ export function receiptFromJournal(saleId: number, journal: string): string {
   return `${receiptPath(saleId)}?${new URLSearchParams({ [FROM_JOURNAL_PARAM]: journal })}`
 }
 
+/** The id of a sale's line in the journal: a receipt's way back lands on it (`#vente-42`). */
+export function saleAnchor(saleId: number): string {
+  return `vente-${saleId}`
+}
+
 /** Where a receipt's "back" link goes: the journal it was opened from, or null. Only a journal URL is followed (no open redirect). */
 export function journalToReturnTo(url: URL): string | null {
   const journal = url.searchParams.get(FROM_JOURNAL_PARAM)

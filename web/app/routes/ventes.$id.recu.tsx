@@ -15,7 +15,7 @@ import { posPath, returnsPath } from '~/lib/paths'
 import { idParam, loading, signedIn } from '~/lib/request.server'
 import { clerkReturnPeriodOver } from '~/lib/returns'
 import { useT } from '~/lib/root-data'
-import { journalToReturnTo } from '~/lib/sales-journal'
+import { journalToReturnTo, saleAnchor } from '~/lib/sales-journal'
 import receiptStylesHref from '~/styles/receipt.css?url'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: receiptStylesHref }]
@@ -49,7 +49,7 @@ export async function loader(args: LoaderFunctionArgs) {
 const MODE_LABEL = { especes: 'receipt.mode.especes', carte: 'receipt.mode.carte', autre: 'receipt.mode.autre' } as const
 
 export default function ReceiptPage() {
-  const { receipt, registerId, refunds, journal, returnDeadline } = useLoaderData<typeof loader>()
+  const { receipt, saleId, registerId, refunds, journal, returnDeadline } = useLoaderData<typeof loader>()
   const t = useT()
   const refunded = centsFromWire(receipt.montant_rembourse)
   // After paying, the next customer is one Enter away; from the journal, the way back is.
@@ -67,7 +67,7 @@ export default function ReceiptPage() {
     <>
       <div className="d-flex flex-wrap gap-2 justify-content-center mb-3 d-print-none">
         {journal ? (
-          <Link ref={first} className="btn btn-primary" to={journal} autoFocus>
+          <Link ref={first} className="btn btn-primary" to={`${journal}#${saleAnchor(saleId)}`} autoFocus>
             {t('receipt.backToSales')}
           </Link>
         ) : (

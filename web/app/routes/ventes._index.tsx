@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useLocation } from '@remix-run/react'
+import { useEffect } from 'react'
 
 import { Field } from '~/components/form-field'
 import { ListTable } from '~/components/list/data-table'
@@ -15,7 +16,7 @@ import { listLoader } from '~/lib/list.server'
 import { pageTitle } from '~/lib/meta'
 import { storeRegistersPath } from '~/lib/paths'
 import { useT } from '~/lib/root-data'
-import { SALE_STATUSES, UP_TO_PARAM, isFiltered, receiptFromJournal, salesJournalFilters } from '~/lib/sales-journal'
+import { SALE_STATUSES, UP_TO_PARAM, isFiltered, receiptFromJournal, saleAnchor, salesJournalFilters } from '~/lib/sales-journal'
 import { loadSalesJournal } from '~/lib/sales-journal.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
@@ -34,6 +35,11 @@ export default function SalesJournalPage() {
   const here = `${location.pathname}${location.search}`
   const filtered = isFiltered(filters)
   const manager = ownStore === null
+  // Back from a receipt (…#vente-42): its line has the focus, as it had before, so the keyboard
+  // carries on down the list. Without JavaScript the browser starts the next Tab from there.
+  useEffect(() => {
+    if (location.hash.startsWith('#vente-')) document.getElementById(location.hash.slice(1))?.focus()
+  }, [location.hash])
   return (
     <>
       <PageHeader
@@ -100,7 +106,7 @@ export default function SalesJournalPage() {
         {(sale) => (
           <tr key={sale.id}>
             <td className="text-nowrap">
-              <Link to={receiptFromJournal(sale.id, here)} aria-label={t('sales.openReceipt', { number: sale.receiptNumber })}>
+              <Link id={saleAnchor(sale.id)} to={receiptFromJournal(sale.id, here)} aria-label={t('sales.openReceipt', { number: sale.receiptNumber })}>
                 <code>{sale.receiptNumber}</code>
               </Link>
             </td>

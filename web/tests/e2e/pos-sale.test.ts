@@ -150,6 +150,20 @@ describeFlows('a clerk’s sale at the register', () => {
     await until(() => page.evaluate(() => document.activeElement?.id === 'pos-cart-error'), 'the focus on the cart refusal')
     assert.equal(await cartLine(page, withdrawn.nom).count(), 0, 'nothing was added')
 
+    // Scanned from a label still on the shelf: refused by name; searched for, it is not offered.
+    await scan.fill(withdrawn.code)
+    await scan.press('Enter')
+    await expectText(page.locator('#pos-scan-error'), "Ce produit n'est plus vendu.")
+    assert.equal(await cartLine(page, withdrawn.nom).count(), 0, 'nothing was added by the scan either')
+    await scan.fill(withdrawn.nom)
+    await scan.press('Enter')
+    // Whatever else the words find, the withdrawn product is not among the results.
+    await until(
+      async () => (await page.locator('#pos-scan-error').count()) + (await page.getByRole('heading', { name: /Résultats pour/ }).count()) > 0,
+      'the answer to the search'
+    )
+    assert.equal(await page.getByRole('button', { name: `Ajouter ${withdrawn.nom} au panier` }).count(), 0, 'not offered')
+
     // Added by scan, refused (no such code): the scan field, described by the message, has the focus to correct it.
     await scan.fill(`INCONNU-${RUN}`)
     await scan.press('Enter')

@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test'
 
 import type { Page } from 'playwright-core'
 
-import { Stage, closeOpenSession, describeFlows, expectText, go, ready, registerOfThisMode, stockUp, until, type ApiCall } from './support.ts'
+import { JS_ENABLED, Stage, closeOpenSession, describeFlows, expectText, go, ready, registerOfThisMode, stockUp, until, type ApiCall } from './support.ts'
 
 const STORE = 5
 const STORE_NAME = 'Magasin Express'
@@ -93,6 +93,11 @@ describeFlows('the sales journal', () => {
     await page.waitForURL((url) => url.pathname === '/ventes' && url.searchParams.get('statut') === 'partiellement_retournee')
     await ready(page)
     assert.ok((await receiptsShown(page)).includes(returned.numero_recu))
+    assert.equal(new URL(page.url()).hash, `#vente-${returned.id}`)
+    // With JavaScript the line left has the focus again (without, the browser only starts the next Tab there).
+    if (JS_ENABLED) {
+      await until(async () => (await page.evaluate(() => document.activeElement?.id ?? '')) === `vente-${returned.id}`, 'focus on the receipt left')
+    }
   })
 
   test('a clerk asking for another store’s journal still gets their own', async () => {

@@ -69,7 +69,7 @@ describeFlows('replenishment requests changed, stale or suggested', () => {
     assert.equal(await clerkField.inputValue(), '30')
     await clerkField.fill('0')
     await press(clerk, 'Modifier', requests)
-    await expectText(clerk.locator(`#quantite-demande-${requestId}-error`), 'Au moins 1.')
+    await expectText(clerk.locator(`#quantite-demande-${requestId}-error`), 'Entrez au moins 1.')
     assert.equal(await clerk.getByLabel(`Quantité de la demande n° ${requestId}`).inputValue(), '0', 'what was typed stays')
     assert.equal((await api<{ quantite: number }>('GET', `/replenishments/${requestId}`)).body.quantite, 30)
     await clerk.getByLabel(`Quantité de la demande n° ${requestId}`).fill('45')
@@ -166,7 +166,7 @@ describeFlows('replenishment requests changed, stale or suggested', () => {
     // Out of range: refused on its field, with what was typed; nothing changes.
     await pointField(manager).fill('-1')
     await press(manager, 'Enregistrer', row())
-    await expectText(manager.locator(`#seuil-${productId}-error`), 'Au moins 0.')
+    await expectText(manager.locator(`#seuil-${productId}-error`), 'Entrez au moins 0.')
     assert.equal(await pointField(manager).inputValue(), '-1')
     await pointField(manager).fill('15')
     await press(manager, 'Enregistrer', row())

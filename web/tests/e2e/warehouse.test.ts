@@ -64,7 +64,7 @@ describeFlows('central warehouse and replenishment', () => {
     // A quantity of 0 is refused on its field, nothing recorded.
     await manager.getByLabel('Quantité reçue').fill('0')
     await press(manager, 'Enregistrer la réception')
-    await expectText(manager.locator('#receipt-quantite-error'), 'Au moins 1.')
+    await expectText(manager.locator('#receipt-quantite-error'), 'Entrez au moins 1.')
     assert.equal((await ledger('entrepot=true')).length, 0)
 
     await manager.getByLabel('Quantité reçue').fill('100')
@@ -85,7 +85,7 @@ describeFlows('central warehouse and replenishment', () => {
     // A quantity of 0 is refused under the row: what was typed stays (not the suggestion) and takes the focus.
     await clerk.getByLabel(`Quantité de ${NAME} à demander`).fill('0')
     await press(clerk, 'Demander', clerk.getByTestId('stock-table'))
-    await expectText(clerk.locator(`#request-${productId}-error`), 'Au moins 1.')
+    await expectText(clerk.locator(`#request-${productId}-error`), 'Entrez au moins 1.')
     assert.equal(await clerk.getByLabel(`Quantité de ${NAME} à demander`).inputValue(), '0')
     // The refusal takes the focus: autoFocus on a page rendered anew, the effect on a page already there (JavaScript).
     await until(async () => (await clerk.evaluate(() => document.activeElement?.id)) === `request-${productId}`, 'the focus on the refused quantity')

@@ -26,7 +26,7 @@ describe('notices with a quantity of 1000 read "1 000"', () => {
     assert.equal(shown(requestNotice('replenishments.created', request)), `Demande n° 1234 créée : 1${NBSP}000 × Pain pour Magasin Nord.`)
     assert.equal(
       shown(requestNotice('replenishments.done.approve', request)),
-      `Demande n° 1234 validée : 1${NBSP}000 × Pain sortis du stock central.`
+      `Demande n° 1234 validée : 1${NBSP}000 × Pain réservés dans le stock central.`
     )
     assert.match(shown(requestNotice('replenishments.done.receive', request)), new RegExp(`: 1${NBSP}000 × Pain ajoutés`))
     assert.match(shown(requestNotice('replenishments.done.receive', request), 'en'), new RegExp(`1${NBSP}000 × Pain`))

@@ -28,12 +28,12 @@ export function statusOfRank(rank: number): StockStatus {
 /** The stock levels of one location with their product and status rank in `$extras`. */
 export function stockLevelsAt(
   locationId: number,
-  filters: { search?: string; statut?: StockStatus; categorie_id?: number }
+  filters: { search?: string; statut?: StockStatus; categorie_id?: number; actif?: boolean }
 ) {
   return StockLevel.query()
     .join('products', 'products.id', 'stock_levels.product_id')
     .where('stock_levels.location_id', locationId)
-    .select('stock_levels.*', 'products.code', 'products.name', 'products.price_cents')
+    .select('stock_levels.*', 'products.code', 'products.name', 'products.price_cents', 'products.is_active')
     .select(db.raw(`${STATUS_RANK_SQL} AS status_rank`))
     .if(filters.search, (q) =>
       q.where((w) =>
@@ -44,4 +44,5 @@ export function stockLevelsAt(
     )
     .if(filters.statut, (q) => q.whereRaw(`${STATUS_RANK_SQL} = ?`, [STOCK_STATUSES.indexOf(filters.statut!)]))
     .if(filters.categorie_id, (q) => q.where('products.category_id', filters.categorie_id!))
+    .if(filters.actif !== undefined, (q) => q.where('products.is_active', filters.actif!))
 }

@@ -8,6 +8,7 @@ export interface StoreStockItemWire {
   code: string
   nom: string
   prix: string
+  actif: boolean
   quantite: number
   seuil_reappro: number
   statut: StockStatus
@@ -24,6 +25,7 @@ export function stockItemToWire(level: StockLevel, inFlight: InFlightRequestWire
     code: level.$extras.code,
     nom: level.$extras.name,
     prix: centsToWire(Number(level.$extras.price_cents)),
+    actif: Boolean(level.$extras.is_active),
     quantite: level.quantity,
     seuil_reappro: level.reorderPoint,
     statut: statusOfRank(Number(level.$extras.status_rank)),

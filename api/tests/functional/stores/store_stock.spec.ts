@@ -51,7 +51,7 @@ test.group('GET /api/v1/stores/:id/stock', (group) => {
     response.assertStatus(200)
     const body = response.body()
     assert.containsSubset(body, { total: 13, page: 1, size: 20 })
-    assert.deepEqual(Object.keys(body.items[0]).sort(), ['code', 'demande_en_cours', 'nom', 'prix', 'produit_id', 'quantite', 'seuil_reappro', 'statut'])
+    assert.deepEqual(Object.keys(body.items[0]).sort(), ['actif', 'code', 'demande_en_cours', 'nom', 'prix', 'produit_id', 'quantite', 'seuil_reappro', 'statut'])
     assert.isNull(body.items[0].demande_en_cours)
     assert.containsSubset(body.items[0], { code: 'ALI001', nom: 'Pain', prix: '1.20' })
     const levels = await db.from('stock_levels').where('location_id', await locationOfStore(1))
@@ -96,6 +96,19 @@ test.group('GET /api/v1/stores/:id/stock', (group) => {
     assert.deepEqual((search.body().items as StockItem[]).map((i) => i.code), ['HYG002'])
     const byCode = await client.get('/api/v1/stores/2/stock').qs({ search: 'men' }).header('x-api-token', token)
     assert.deepEqual((byCode.body().items as StockItem[]).map((i) => i.code), ['MEN001', 'MEN002'])
+  })
+
+  test('says which products are discontinued, and actif=true leaves them out (what a register sells)', async ({ client, assert }) => {
+    await db.from('products').where('code', 'HYG002').update({ is_active: false })
+    const list = async (qs: Record<string, unknown>) =>
+      (await client.get('/api/v1/stores/2/stock').qs({ size: 100, ...qs }).header('x-api-token', token)).body() as { total: number; items: (StockItem & { actif: boolean })[] }
+    const all = await list({})
+    assert.deepEqual(all.items.filter((i) => !i.actif).map((i) => i.code), ['HYG002'])
+    const onSale = await list({ actif: true })
+    assert.equal(onSale.total, all.total - 1)
+    assert.notInclude(onSale.items.map((i) => i.code), 'HYG002')
+    assert.isTrue(onSale.items.every((i) => i.actif))
+    assert.deepEqual((await list({ actif: false })).items.map((i) => i.code), ['HYG002'])
   })
 
   test('sorts by quantite, statut, nom and code with a stable order', async ({ client, assert }) => {

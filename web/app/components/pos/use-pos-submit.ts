@@ -18,11 +18,11 @@ import type { PosActionResult } from '~/lib/pos/types'
  * renders are transitions), which left the queue waiting for ever — a burst
  * of scans put one or two products in the cart, not six.
  *
- * `result` is the answer to the clerk's latest step, if it answered with data
- * (a refusal): react-router keeps a fetcher's last data when a later
- * submission answers with a redirect, so `fetcher.data` alone would keep
- * showing a refusal — and put a refused scan back in the field — after the
- * next step went through. `dismiss()` hides the current answer (Esc).
+ * `result` is the latest refusal, kept here rather than read from
+ * `fetcher.data`, which follows the fetcher: the next submission's redirect
+ * takes it away (a scanner's burst — a bad code, then a good one — showed the
+ * refusal for an instant, then nothing), or an earlier one lingers. A refusal
+ * stays until the clerk takes a step after seeing it, or `dismiss()` (Esc).
  * `onAnswered(result)` runs once per answered submission, after its commit.
  */
 export function usePosSubmit(action: string, onAnswered?: (result: PosActionResult | undefined) => void) {
@@ -37,8 +37,8 @@ export function usePosSubmit(action: string, onAnswered?: (result: PosActionResu
   onAnsweredRef.current = onAnswered
   // What the page showed when the submission in flight was sent; null when none is.
   const inFlight = useRef<{ data: unknown; loaderData: unknown } | null>(null)
-  // The data that was already there when the clerk's latest step was submitted (or dismissed): not an answer to it.
-  const seen = useRef<unknown>(undefined)
+  // The refusal on show, if any.
+  const refusal = useRef<PosActionResult | undefined>(undefined)
   const [, rerender] = useReducer((count: number) => count + 1, 0)
 
   const send = useCallback(
@@ -55,7 +55,12 @@ export function usePosSubmit(action: string, onAnswered?: (result: PosActionResu
       const answered = fetcher.state === 'idle' && (fetcher.data !== sent.data || loaderData !== sent.loaderData)
       if (!answered) return
       inFlight.current = null
-      onAnsweredRef.current?.(fetcher.data !== sent.data ? fetcher.data : undefined)
+      const answer = fetcher.data !== sent.data ? fetcher.data : undefined
+      if (answer) {
+        refusal.current = answer
+        rerender()
+      }
+      onAnsweredRef.current?.(answer)
     }
     const next = queue.current.shift()
     if (next) send(next)
@@ -71,9 +76,12 @@ export function usePosSubmit(action: string, onAnswered?: (result: PosActionResu
           String(fetcherRef.current.formData?.get('intent') ?? '').startsWith('pay')
         if (alreadyPaying) return
       }
-      // Taken when the clerk acts, not when the queue sends: a refusal that arrives after this step
-      // was typed (a scanner's burst: a bad code, then a good one) still answers it, and stays shown.
-      seen.current = fetcherRef.current.data
+      // Cleared when the clerk acts, not when the queue sends: a refusal that arrives after this step
+      // was typed (a scanner's burst: a bad code, then a good one) was not seen yet, and stays shown.
+      if (refusal.current) {
+        refusal.current = undefined
+        rerender()
+      }
       if (inFlight.current === null && queue.current.length === 0) send(formData)
       else queue.current.push(formData)
     },
@@ -93,10 +101,9 @@ export function usePosSubmit(action: string, onAnswered?: (result: PosActionResu
   )
 
   const dismiss = useCallback(() => {
-    seen.current = fetcherRef.current.data
+    refusal.current = undefined
     rerender()
   }, [])
 
-  const result = fetcher.state === 'idle' && fetcher.data !== seen.current ? fetcher.data : undefined
-  return { fetcher, result, dismiss, enqueue, onSubmit, pending: fetcher.state !== 'idle' }
+  return { fetcher, result: refusal.current, dismiss, enqueue, onSubmit, pending: fetcher.state !== 'idle' }
 }

@@ -1246,7 +1246,7 @@ export interface paths {
         };
         /**
          * A store's stock with its alert status (paginated)
-         * @description statut comes from each product's reorder point in this store. Filters: search (code, name, exact barcode), statut, categorie_id. sort: `field,asc|desc` over code (default), nom, quantite, statut, produit_id. demande_en_cours: the replenishment request in flight for the product, if any. A clerk reads their own store only (403 otherwise).
+         * @description statut comes from each product's reorder point in this store. Filters: search (code, name, exact barcode), statut, categorie_id, actif (true: products on sale only). sort: `field,asc|desc` over code (default), nom, quantite, statut, produit_id. demande_en_cours: the replenishment request in flight for the product, if any. A clerk reads their own store only (403 otherwise).
          */
         get: operations["getApiV1StoresIdStock"];
         put?: never;
@@ -2877,6 +2877,8 @@ export interface components {
             store_name: string;
         };
         StoreStockItem: {
+            /** @description false: the product is discontinued (kept for its stock and history; a sale refuses it) */
+            actif: boolean;
             /** @example ALI001 */
             code: string;
             /** @description The replenishment request this store awaits for the product (en_attente, validee or expediee), or null; while there is one, POST /replenishments for the same product is a 409 REPLENISHMENT_IN_FLIGHT */
@@ -11833,6 +11835,7 @@ export interface operations {
     getApiV1StoresIdStock: {
         parameters: {
             query?: {
+                actif?: "1" | 1 | "true" | true | "on" | "0" | 0 | "false" | false;
                 categorie_id?: number;
                 page?: number;
                 search?: string;
@@ -11865,6 +11868,7 @@ export interface operations {
                      *           "code": "ALI002",
                      *           "nom": "Lait",
                      *           "prix": "1.10",
+                     *           "actif": true,
                      *           "quantite": 7,
                      *           "seuil_reappro": 15,
                      *           "statut": "critique",

@@ -50,7 +50,7 @@ export function sessionView(session: RegisterSession | null): SessionView | null
   }
 }
 
-type StockPage = { items: { produit_id: number; code: string; nom: string; prix: string; quantite: number; statut: StockItemView['status'] }[]; total: number }
+type StockPage = { items: { produit_id: number; code: string; nom: string; prix: string; actif: boolean; quantite: number; statut: StockItemView['status'] }[]; total: number }
 
 function stockItemView(item: StockPage['items'][number]): StockItemView {
   return {
@@ -63,7 +63,8 @@ function stockItemView(item: StockPage['items'][number]): StockItemView {
   }
 }
 
-function searchStock(api: ApiClient, storeId: number, query: { search?: string; size: number; sort?: string }) {
+/** The store's stock matching `query`; `actif: true` leaves out discontinued products (a sale refuses them). */
+function searchStock(api: ApiClient, storeId: number, query: { search?: string; size: number; sort?: string; actif?: boolean }) {
   return ok(api.GET('/api/v1/stores/{id}/stock', { params: { path: { id: storeId }, query } }))
 }
 
@@ -116,8 +117,8 @@ export async function loadPos(
     currentSessionSummary(api, register),
     cartView(api, readCart(session, register.id), storeDetail.then((detail) => storeTaxRates(detail.taxes))),
     term
-      ? searchStock(api, register.magasin_id, { search: term, size: SEARCH_SIZE, sort: 'nom,asc' })
-      : searchStock(api, register.magasin_id, { size: QUICK_PICKS, sort: 'nom,asc' }),
+      ? searchStock(api, register.magasin_id, { search: term, size: SEARCH_SIZE, sort: 'nom,asc', actif: true })
+      : searchStock(api, register.magasin_id, { size: QUICK_PICKS, sort: 'nom,asc', actif: true }),
   ])
   return {
     register: { ...registerHeading(register, store), numero: register.numero },
@@ -246,6 +247,8 @@ async function scan(ctx: PosActionContext, register: Register, back: string) {
   const barcodeHit = !exactCode && page.items.length === 1 && /^\d{6,32}$/.test(term) ? page.items[0] : undefined
   const hit = exactCode ?? barcodeHit
   if (hit) {
+    // Scanned from a shelf label still up: named, rather than "no such product".
+    if (!hit.actif) return fail('scan', { error: { key: 'pos.productUnavailable' }, values }, 409)
     if (hit.quantite <= 0) {
       return fail('scan', { error: { key: 'pos.outOfStock', params: { name: hit.nom } }, values }, 409)
     }

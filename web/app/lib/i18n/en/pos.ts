@@ -141,7 +141,7 @@ export const pos: Record<keyof typeof french, string> = {
   'returns.title': 'Returns — {register}',
   'returns.pageTitle': 'Returns',
   'returns.crumb': 'Returns',
-  'returns.backToPos': 'Back to the sale',
+  'returns.backToPos': 'Back to the register',
   'returns.intro': "Find the sale by its receipt number (or among today's sales), pick the items brought back and the refund method. The sale is never deleted.",
   'returns.findTitle': 'Find a sale',
   'returns.receiptNumber': 'Receipt number',

@@ -171,7 +171,7 @@ export const warehouse: Record<keyof typeof french, string> = {
   'replenishments.unsavedQuantity': 'New quantity not saved yet: press Change first (or put back {quantity}), then Approve.',
   'replenishments.quantityChanged': 'Nothing was approved: request #{id} now asks for {now} units, not {seen}. Check the new quantity before approving.',
   'replenishments.conflict': 'Request #{id} had already changed state (now: {status}): nothing was moved. The page shows its current state.',
-  'replenishments.done.approve': 'Request #{id} approved: {quantity} × {name} taken out of the central stock.',
+  'replenishments.done.approve': 'Request #{id} approved: {quantity} × {name} reserved in the central stock.',
   'replenishments.done.ship': 'Request #{id} shipped.',
   'replenishments.done.receive': 'Request #{id} received: {quantity} × {name} added to the store’s stock.',
   'replenishments.done.reject': 'Request #{id} refused.',

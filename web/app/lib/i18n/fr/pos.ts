@@ -139,7 +139,7 @@ export const pos = {
   'returns.title': 'Retours — {register}',
   'returns.pageTitle': 'Retours',
   'returns.crumb': 'Retours',
-  'returns.backToPos': 'Retour à la vente',
+  'returns.backToPos': 'Revenir à la caisse',
   'returns.intro': "Retrouvez la vente par son numéro de reçu (ou dans les ventes du jour), choisissez les articles rapportés et le mode de remboursement. La vente n'est jamais supprimée.",
   'returns.findTitle': 'Rechercher une vente',
   'returns.receiptNumber': 'Numéro de reçu',

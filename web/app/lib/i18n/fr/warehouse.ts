@@ -169,7 +169,7 @@ export const warehouse = {
   'replenishments.unsavedQuantity': 'Nouvelle quantité pas encore enregistrée : appuyez d’abord sur Modifier (ou remettez {quantity}), puis Valider.',
   'replenishments.quantityChanged': "Rien n'a été validé : la demande n° {id} porte maintenant sur {now} unités, et non {seen}. Vérifiez la nouvelle quantité avant de valider.",
   'replenishments.conflict': "La demande n° {id} a déjà changé d'état (maintenant : {status}) : rien n'a été déplacé. La page montre son état actuel.",
-  'replenishments.done.approve': 'Demande n° {id} validée : {quantity} × {name} sortis du stock central.',
+  'replenishments.done.approve': 'Demande n° {id} validée : {quantity} × {name} réservés dans le stock central.',
   'replenishments.done.ship': 'Demande n° {id} expédiée.',
   'replenishments.done.receive': 'Demande n° {id} réceptionnée : {quantity} × {name} ajoutés au stock du magasin.',
   'replenishments.done.reject': 'Demande n° {id} refusée.',
