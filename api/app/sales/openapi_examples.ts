@@ -94,6 +94,17 @@ const xReport = {
 export const salesExamples: Record<string, unknown> = {
   Sale: sale,
   SaleListItem: saleListItem,
+  // The closed session of closedSession below, as a register's history lists it.
+  RegisterSessionListItem: {
+    ...session,
+    statut: 'fermee',
+    fermee_par: 7,
+    fermee_le: closedAt,
+    note: 'Fin de journée',
+    especes_attendues: '151.84',
+    especes_comptees: '151.80',
+    ecart: '-0.04',
+  },
   Receipt: {
     numero_recu: 'S1-R2-00001842',
     date: at,

@@ -103,6 +103,19 @@ const sessionReport = object(
   'X report while open, Z report once closed'
 )
 
+/** A drawer session without its report (RegisterSession, RegisterSessionListItem). */
+const sessionSummary = {
+  id: int,
+  caisse_id: int,
+  statut: { enum: ['ouverte', 'fermee'] },
+  ouverte_par: { ...int, description: 'User id' },
+  ouverte_le: instant,
+  fond_de_caisse: { ...money, description: 'Cash float at opening' },
+  fermee_par: { ...nullableInt, description: 'User id; null while open' },
+  fermee_le: { type: ['string', 'null'], format: 'date-time' },
+  note: nullableText,
+}
+
 export const salesSchemas: Record<string, Record<string, unknown>> = {
   Sale: object({
     ...saleSummary,
@@ -152,19 +165,17 @@ export const salesSchemas: Record<string, Record<string, unknown>> = {
   }),
   RegisterSession: withOptional(
     object({
-      id: int,
-      caisse_id: int,
-      statut: { enum: ['ouverte', 'fermee'] },
-      ouverte_par: { ...int, description: 'User id' },
-      ouverte_le: instant,
-      fond_de_caisse: { ...money, description: 'Cash float at opening' },
-      fermee_par: { ...nullableInt, description: 'User id; null while open' },
-      fermee_le: { type: ['string', 'null'], format: 'date-time' },
-      note: nullableText,
+      ...sessionSummary,
       rapport: { ...sessionReport, description: 'X report while open, Z report once closed; absent when asked with rapport=false' },
     }),
     ['rapport']
   ),
+  RegisterSessionListItem: object({
+    ...sessionSummary,
+    especes_attendues: { ...nullableMoney, description: 'What the drawer should have held at closing; null while open' },
+    especes_comptees: { ...nullableMoney, description: 'Counted at closing; null while open' },
+    ecart: { ...nullableMoney, description: 'Counted − expected; null while open' },
+  }),
   Return: object({
     id: int,
     vente_id: int,

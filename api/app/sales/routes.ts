@@ -13,6 +13,7 @@ import { cancelSaleBody, createReturnBody, returnIdParams } from '#sales/validat
 import {
   closeSessionBody,
   currentSessionQuery,
+  listSessionsQuery,
   openSessionBody,
   registerIdParams,
   sessionIdParams,
@@ -107,6 +108,21 @@ router
       responses: {
         200: { description: 'The return', schema: 'Return' },
         404: errorResponse('No such return (or not in your store)', ApiError.notFound('Return', 42)),
+      },
+    })
+    documented(router.get('/registers/:id/sessions', [RegisterSessionsController, 'index']), {
+      summary: 'The drawer sessions of a register, newest first (its history of X and Z reports)',
+      description:
+        'Each session without its report (GET /register-sessions/{id} gives it); a closed one says what was expected in ' +
+        'the drawer, what was counted and the difference (null while open). statut=fermee keeps the closed ones. ' +
+        'A clerk reads their own store’s registers only (403 otherwise).',
+      tags: ['Register sessions'],
+      auth: ['read'],
+      params: registerIdParams,
+      query: listSessionsQuery,
+      responses: {
+        200: { description: 'A page of sessions', schema: pageOf('RegisterSessionListItem') },
+        404: errorResponse('No such register', ApiError.notFound('Register', 42)),
       },
     })
     documented(router.get('/registers/:id/sessions/current', [RegisterSessionsController, 'current']), {

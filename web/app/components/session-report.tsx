@@ -8,6 +8,18 @@ import { useT } from '~/lib/root-data'
 
 const money = (wire: string | null | undefined) => (wire ? formatMoney(centsFromWire(wire)) : '—')
 
+/** Counted − expected, with what it means: « −0,02 $ (manque) ». */
+export function Variance({ wire }: { wire: string | null }) {
+  const t = useT()
+  if (wire === null) return <>—</>
+  const cents = centsFromWire(wire)
+  return (
+    <>
+      {formatMoney(cents)} {cents === 0 ? t('report.balanced') : cents < 0 ? t('report.short') : t('report.over')}
+    </>
+  )
+}
+
 /** The X (running) or Z (closing) report of a drawer session. */
 export function SessionReport({ session }: { session: SessionReportWire }) {
   const t = useT()
@@ -84,7 +96,7 @@ export function SessionReport({ session }: { session: SessionReportWire }) {
                 className={`col-sm-6 fw-semibold ${variance === 0 ? 'text-success' : 'text-danger'}`}
                 data-testid="variance"
               >
-                {money(report.ecart)} {variance === 0 ? t('report.balanced') : variance !== null && variance < 0 ? t('report.short') : t('report.over')}
+                <Variance wire={report.ecart} />
               </dd>
             </>
           ) : null}

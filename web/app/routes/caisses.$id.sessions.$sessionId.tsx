@@ -6,6 +6,7 @@ import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { SessionReport } from '~/components/session-report'
 import { ok } from '~/lib/api/client.server'
 import { pageTitle } from '~/lib/meta'
+import { registerSessionsPath } from '~/lib/paths'
 import { registerFor } from '~/lib/pos/pos.server'
 import { registerCrumbs, registerHeading } from '~/lib/pos/register-heading'
 import { idParam, loading, notFound, signedIn } from '~/lib/request.server'
@@ -47,9 +48,14 @@ export default function SessionReportPage() {
         title={session.rapport.type === 'Z' ? t('report.zPageTitle', { register: register.nom }) : t('report.xPageTitle', { register: register.nom })}
         crumbs={registerCrumbs(register, t('report.crumb'))}
         actions={
-          <Link className="btn btn-outline-secondary btn-sm" to={`/magasins/${register.storeId}/caisses`}>
-            {t('report.backToRegisters')}
-          </Link>
+          <>
+            <Link className="btn btn-outline-secondary btn-sm" to={`/magasins/${register.storeId}/caisses`}>
+              {t('report.backToRegisters')}
+            </Link>
+            <Link className="btn btn-link btn-sm" to={registerSessionsPath(register.id)}>
+              {t('sessions.link')}
+            </Link>
+          </>
         }
       />
       <div className="row">

@@ -15,7 +15,7 @@ import { useHydrated } from '~/lib/hydrated'
 import { useFocusOnRefusal } from '~/lib/forms/focus-refusal'
 import { parseOpenSession, parsePayment, parseScan, type FieldErrors } from '~/lib/forms/schemas'
 import { pageTitle } from '~/lib/meta'
-import { posPath } from '~/lib/paths'
+import { posPath, registerSessionsPath } from '~/lib/paths'
 import { loadPos, runPosAction } from '~/lib/pos/pos.server'
 import type { PosActionResult, PosIntent } from '~/lib/pos/types'
 import { idParam, loading, mutation, signedIn } from '~/lib/request.server'
@@ -169,7 +169,12 @@ export default function PointOfSalePage() {
                   {t('pos.closeLink')}
                 </Link>
               </>
-            ) : null}
+            ) : (
+              // Closed: the last Z report is one of these.
+              <Link className="btn btn-outline-secondary btn-sm" to={registerSessionsPath(view.register.id)}>
+                {t('sessions.link')}
+              </Link>
+            )}
           </>
         }
       />

@@ -6,6 +6,7 @@ import { PageHeader } from '~/components/page-header'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { formatMoney, formatNumber, formatTime } from '~/lib/format'
 import { pageTitle } from '~/lib/meta'
+import { registerSessionPath, registerSessionsPath } from '~/lib/paths'
 import { sessionView } from '~/lib/pos/pos.server'
 import { idParam, loading, requireStoreAccess, signedIn } from '~/lib/request.server'
 import { useT } from '~/lib/root-data'
@@ -99,10 +100,13 @@ export default function StoreRegistersPage() {
                       {t('registers.returns')}
                     </Link>
                     {register.session ? (
-                      <Link className="btn btn-outline-secondary btn-sm" to={`/caisses/${register.id}/sessions/${register.session.id}`}>
+                      <Link className="btn btn-outline-secondary btn-sm" to={registerSessionPath(register.id, register.session.id)}>
                         {t('pos.xReportLink')}
                       </Link>
                     ) : null}
+                    <Link className="btn btn-link btn-sm" to={registerSessionsPath(register.id)}>
+                      {t('sessions.link')}
+                    </Link>
                   </div>
                 ) : null}
               </article>

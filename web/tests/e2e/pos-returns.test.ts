@@ -237,5 +237,19 @@ describeFlows('after a sale at the register', () => {
     await expectText(page.getByTestId('expected-cash'), money(expected))
     await expectText(page.getByTestId('counted-cash'), money(FLOAT))
     await expectText(page.getByTestId('variance'), money(FLOAT - expected))
+    const zReport = new URL(page.url()).pathname
+
+    // The closed register leads to its sessions, and the Z report is found again there.
+    await page.goto(`/caisses/${registerId}/vente`)
+    await ready(page)
+    await page.getByRole('link', { name: 'Sessions et rapports' }).click()
+    await page.waitForURL(`**/caisses/${registerId}/sessions`)
+    await ready(page)
+    const latest = page.getByTestId('register-sessions').locator('tbody tr').first()
+    await expectText(latest, money(FLOAT))
+    await expectText(latest, '(juste)')
+    await latest.getByRole('link', { name: 'Rapport Z' }).click()
+    await page.waitForURL((url) => url.pathname === zReport)
+    await expectText(page.locator('h1'), 'Rapport Z')
   })
 })

@@ -9,11 +9,14 @@ import { openSession } from '#sales/actions/open_session'
 import { closeSession } from '#sales/actions/close_session'
 import { sessionFigures, sessionRecord } from '#sales/queries/session_report'
 import { loadRegisterContext } from '#sales/queries/register_context'
-import { sessionSummaryToWire, sessionToWire } from '#sales/transformers/session_transformer'
+import { sessionHistoryItemToWire, sessionSummaryToWire, sessionToWire } from '#sales/transformers/session_transformer'
+import RegisterSession from '#sales/models/register_session'
+import { paginate } from '#core/pagination'
 import { recordBusinessEvent } from '#core/business_events'
 import {
   closeSessionBody,
   currentSessionQuery,
+  listSessionsQuery,
   openSessionBody,
   registerIdParams,
   sessionIdParams,
@@ -53,6 +56,32 @@ export default class RegisterSessionsController {
     // The report reads every sale of the session: only when asked for (the default, as before).
     if (rapport === false) return sessionSummaryToWire(sessionRecord(open))
     return sessionToWire(await sessionFigures(open.id))
+  }
+
+  /** The register's drawer sessions, newest first: where a closed session's Z report is found again. */
+  async index(ctx: HttpContext) {
+    const { id } = await registerIdParams.validate(ctx.params)
+    const { page = 1, size = 20, statut } = await validateQuery(listSessionsQuery, ctx)
+    const register = await loadRegisterContext(id, 'id')
+    assertStoreAccess(ctx.principal, register.storeId)
+    const query = RegisterSession.query()
+      .where('register_id', id)
+      .if(statut === 'ouverte', (q) => q.whereNull('closed_at'))
+      .if(statut === 'fermee', (q) => q.whereNotNull('closed_at'))
+    return paginate(query, { page, size, sort: { column: 'opened_at', direction: 'desc' } }, (row) =>
+      sessionHistoryItemToWire({
+        id: row.id,
+        registerId: row.registerId,
+        openedBy: row.openedBy,
+        openedAt: row.openedAt.toJSDate(),
+        openingFloatCents: row.openingFloatCents,
+        closedBy: row.closedBy,
+        closedAt: row.closedAt?.toJSDate() ?? null,
+        countedCashCents: row.countedCashCents,
+        expectedCashCents: row.expectedCashCents,
+        note: row.note,
+      })
+    )
   }
 
   async show({ params, principal }: HttpContext) {

@@ -19,6 +19,17 @@ export function sessionSummaryToWire(s: SessionRecord) {
   }
 }
 
+/** A line of a register's session history: the summary, and for a closed one what the count found. */
+export function sessionHistoryItemToWire(s: SessionRecord) {
+  const closed = s.closedAt !== null && s.expectedCashCents !== null && s.countedCashCents !== null
+  return {
+    ...sessionSummaryToWire(s),
+    especes_attendues: closed ? centsToWire(s.expectedCashCents!) : null,
+    especes_comptees: closed ? centsToWire(s.countedCashCents!) : null,
+    ecart: closed ? centsToWire(s.countedCashCents! - s.expectedCashCents!) : null,
+  }
+}
+
 export function sessionToWire(figures: SessionFigures) {
   const s = figures.session
   const counted = s.countedCashCents

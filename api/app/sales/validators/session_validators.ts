@@ -1,5 +1,6 @@
 import vine from '@vinejs/vine'
 import { moneyInput } from '#core/money_input'
+import { paginationFields } from '#core/pagination'
 import { idParam } from '#core/validation'
 
 export const registerIdParams = vine.create({ id: idParam() })
@@ -7,6 +8,13 @@ export const sessionIdParams = vine.create({ id: idParam() })
 
 /** `rapport=false`: the session without its X report (a point of sale only needs to know it is open). */
 export const currentSessionQuery = vine.create({ rapport: vine.boolean().optional() })
+
+/** A register's sessions, newest first; `statut` keeps the open or the closed ones. */
+export const listSessionsQuery = vine.create({
+  page: paginationFields.page,
+  size: paginationFields.size,
+  statut: vine.enum(['ouverte', 'fermee']).optional(),
+})
 
 export const openSessionBody = vine.create({
   fond_de_caisse: moneyInput(),

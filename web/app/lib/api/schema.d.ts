@@ -381,7 +381,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The drawer sessions of a register, newest first (its history of X and Z reports)
+         * @description Each session without its report (GET /register-sessions/{id} gives it); a closed one says what was expected in the drawer, what was counted and the difference (null while open). statut=fermee keeps the closed ones. A clerk reads their own store’s registers only (403 otherwise).
+         */
+        get: operations["getApiV1RegistersIdSessions"];
         put?: never;
         /** Open the drawer of a register with a cash float */
         post: operations["postApiV1RegistersIdSessions"];
@@ -2449,6 +2453,29 @@ export interface components {
                     total: components["schemas"]["Money"];
                 };
             };
+            /** @enum {unknown} */
+            statut: "ouverte" | "fermee";
+        };
+        RegisterSessionListItem: {
+            caisse_id: number;
+            /** @description Counted − expected; null while open */
+            ecart: components["schemas"]["Money"] | null;
+            /** @description What the drawer should have held at closing; null while open */
+            especes_attendues: components["schemas"]["Money"] | null;
+            /** @description Counted at closing; null while open */
+            especes_comptees: components["schemas"]["Money"] | null;
+            /** Format: date-time */
+            fermee_le: string | null;
+            /** @description User id; null while open */
+            fermee_par: number | null;
+            /** @description Cash float at opening */
+            fond_de_caisse: components["schemas"]["Money"];
+            id: number;
+            note: string | null;
+            /** Format: date-time */
+            ouverte_le: string;
+            /** @description User id */
+            ouverte_par: number;
             /** @enum {unknown} */
             statut: "ouverte" | "fermee";
         };
@@ -5850,6 +5877,102 @@ export interface operations {
                 };
             };
             /** @description No register with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation error (details.validation_errors lists each field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getApiV1RegistersIdSessions: {
+        parameters: {
+            query?: {
+                page?: number;
+                size?: number;
+                statut?: "ouverte" | "fermee";
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of sessions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "total": 1,
+                     *       "page": 1,
+                     *       "size": 20,
+                     *       "items": [
+                     *         {
+                     *           "id": 311,
+                     *           "caisse_id": 2,
+                     *           "statut": "fermee",
+                     *           "ouverte_par": 7,
+                     *           "ouverte_le": "2026-11-24T12:58:41.310Z",
+                     *           "fond_de_caisse": "150.00",
+                     *           "fermee_par": 7,
+                     *           "fermee_le": "2026-11-24T21:04:12.870Z",
+                     *           "note": "Fin de journée",
+                     *           "especes_attendues": "151.84",
+                     *           "especes_comptees": "151.80",
+                     *           "ecart": "-0.04"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        items: components["schemas"]["RegisterSessionListItem"][];
+                        /** @example 1 */
+                        page: number;
+                        /** @example 20 */
+                        size: number;
+                        /**
+                         * @description Rows matching the filters, all pages together
+                         * @example 1
+                         */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Missing, unknown, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such register */
             404: {
                 headers: {
                     [name: string]: unknown;
