@@ -196,6 +196,24 @@ describeFlows('after a sale at the register', () => {
     await page.unroute(pos)
     await page.getByRole('button', { name: 'Vider le panier' }).click()
     await expectText(page.getByTestId('cart-total'), money(0))
+
+    // Emptied by mistake (the button is one Tab after the results): the cart comes back whole.
+    await page.getByRole('button', { name: 'Rétablir le panier vidé' }).click()
+    await until(async () => (await page.getByTestId('cart-line').count()) === 3, 'the three lines back')
+    assert.equal(await page.getByLabel(`Quantité de ${products.pain.nom}`).inputValue(), '2')
+    await page.getByRole('button', { name: 'Vider le panier' }).click()
+    await expectText(page.getByTestId('cart-total'), money(0))
+    // Once the clerk starts the next cart, the emptied one is gone for good.
+    await scan.fill(products.lait.code)
+    await scan.press('Enter')
+    await until(async () => (await page.getByTestId('cart-line').count()) === 1, 'the next cart started')
+    await page.getByRole('button', { name: 'Vider le panier' }).click()
+    await expectText(page.getByTestId('cart-total'), money(0))
+    await page.getByTestId('restore-cart').click()
+    await until(async () => (await page.getByTestId('cart-line').count()) === 1, 'only the last cart back: the milk')
+    await page.getByLabel(`Quantité de ${products.lait.nom}`).waitFor()
+    await page.getByRole('button', { name: 'Vider le panier' }).click()
+    await expectText(page.getByTestId('cart-total'), money(0))
   })
 
   test('a refused code answered while the next one is being typed does not overwrite it', async () => {

@@ -43,7 +43,16 @@ export function CartPanel({ action, cart, pending, onSubmit }: CartPanelProps) {
         </div>
       </div>
       {cart.lines.length === 0 ? (
-        <p className="card-body text-body-secondary mb-0">{t('pos.cart.empty')}</p>
+        <div className="card-body">
+          <p className="text-body-secondary mb-0">{t('pos.cart.empty')}</p>
+          {cart.restorable > 0 ? (
+            <PosForm action={action} onSubmit={onSubmit} intent="restore" className="mt-2">
+              <button type="submit" className="btn btn-outline-primary btn-sm" data-testid="restore-cart">
+                {t('pos.cart.restore')}
+              </button>
+            </PosForm>
+          ) : null}
+        </div>
       ) : (
         <div className="table-responsive pos-cart-scroll">
           <table className="table table-sm pos-cart-table mb-0" data-testid="cart">

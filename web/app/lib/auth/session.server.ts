@@ -42,6 +42,8 @@ interface SessionData {
   carts: [registerId: number, cart: string][] | Record<string, string>
   /** The last sale recorded from this session, so a re-posted payment finds its receipt. */
   lastSale: { key: string; saleId: number }
+  /** The cart « Vider le panier » emptied last, until the clerk moves on (lib/pos/cart.server.ts). */
+  clearedCart: [registerId: number, cart: string]
 }
 
 interface FlashData {
@@ -135,6 +137,7 @@ export function signIn(session: WebSession, login: LoginResult, now = Date.now()
   const apiExpiry = Date.parse(login.expiresAt)
   const expiresAt = Math.min(Number.isNaN(apiExpiry) ? now + SESSION_MAX_AGE_MS : apiExpiry, now + SESSION_MAX_AGE_MS)
   session.unset('carts')
+  session.unset('clearedCart')
   session.unset('lastSale')
   session.set('csrf', createCsrfToken())
   session.set('auth', { token: sealToken(login.token, key()), user: login.user, expiresAt, lastSeenAt: now })
@@ -144,6 +147,7 @@ export function signIn(session: WebSession, login: LoginResult, now = Date.now()
 export function signOut(session: WebSession): void {
   session.unset('auth')
   session.unset('carts')
+  session.unset('clearedCart')
   session.unset('lastSale')
   session.set('csrf', createCsrfToken())
 }

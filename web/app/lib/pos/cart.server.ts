@@ -37,3 +37,25 @@ export function writeCart(session: WebSession, registerId: number, entries: read
   if (kept.length === 0) session.unset('carts')
   else session.set('carts', kept)
 }
+
+/*
+ * « Vider le panier » is one keystroke away from the search results: the
+ * emptied cart is kept (one, the latest) until the clerk adds to the new one
+ * or pays, and the empty cart offers to bring it back.
+ */
+
+export function keepClearedCart(session: WebSession, registerId: number, entries: readonly CartEntry[]): void {
+  if (entries.length === 0) return
+  session.set('clearedCart', [registerId, encodeCart(entries)])
+}
+
+/** The lines of the cart emptied at this register, if the clerk has not moved on since. */
+export function clearedCart(session: WebSession, registerId: number): CartEntry[] {
+  const stored = session.get('clearedCart')
+  if (!Array.isArray(stored) || stored[0] !== registerId || typeof stored[1] !== 'string') return []
+  return decodeCart(stored[1])
+}
+
+export function forgetClearedCart(session: WebSession): void {
+  session.unset('clearedCart')
+}

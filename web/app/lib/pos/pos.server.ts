@@ -16,7 +16,7 @@ import { actionErrorFrom, forbidden, notFound, redirectWithNotice, redirectWithS
 import { currentSessionSummary, findRegister, forgetStore, getStore, type Register, type RegisterSession } from '../stores.server.ts'
 import { addToCart, setCartQuantity, type CartEntry } from './cart.ts'
 import { registerHeading } from './register-heading.ts'
-import { readCart, writeCart } from './cart.server.ts'
+import { clearedCart, forgetClearedCart, keepClearedCart, readCart, writeCart } from './cart.server.ts'
 import { forgetProducts, productsById } from './products.server.ts'
 import { previewTotals, storeTaxRates, type TaxRate } from './taxes.ts'
 import type { CartLineView, PosActionResult, PosIntent, PosView, SessionView, StockItemView } from './types.ts'
@@ -73,7 +73,7 @@ export async function cartView(
   api: ApiClient,
   entries: readonly CartEntry[],
   taxRates: Promise<readonly TaxRate[]>
-): Promise<PosView['cart']> {
+): Promise<Omit<PosView['cart'], 'restorable'>> {
   const [products, rates] = await Promise.all([
     productsById(
       api,
@@ -123,7 +123,7 @@ export async function loadPos(
   return {
     register: { ...registerHeading(register, store), numero: register.numero },
     session: sessionView(drawer),
-    cart,
+    cart: { ...cart, restorable: cart.lines.length === 0 ? clearedCart(session, register.id).length : 0 },
     search: { term, items: stock.items.map(stockItemView), total: stock.total },
     idempotencyKey: newFormKey(),
   }
@@ -137,7 +137,7 @@ function invalid(intent: PosIntent, fieldErrors: FieldErrors, values?: Record<st
   return fail(intent, { fieldErrors, values })
 }
 
-const INTENTS: readonly PosIntent[] = ['open', 'scan', 'add', 'set-qty', 'remove', 'clear', 'pay', 'pay-card', 'pay-cash']
+const INTENTS: readonly PosIntent[] = ['open', 'scan', 'add', 'set-qty', 'remove', 'clear', 'restore', 'pay', 'pay-card', 'pay-cash']
 
 interface PosActionContext {
   api: ApiClient
@@ -174,8 +174,16 @@ export async function runPosAction(ctx: PosActionContext, registerId: number) {
       return redirectWithSession(back, ctx.session)
     }
     case 'clear':
+      keepClearedCart(ctx.session, register.id, readCart(ctx.session, register.id))
       writeCart(ctx.session, register.id, [])
       return redirectWithNotice(back, ctx.session, { kind: 'info', message: { key: 'pos.cartCleared' } })
+    case 'restore': {
+      // Only into an empty cart: a cart started since is the clerk's newer work.
+      const cleared = clearedCart(ctx.session, register.id)
+      if (cleared.length > 0 && readCart(ctx.session, register.id).length === 0) writeCart(ctx.session, register.id, cleared)
+      forgetClearedCart(ctx.session)
+      return redirectWithSession(back, ctx.session)
+    }
     case 'pay':
     case 'pay-card':
     case 'pay-cash':
@@ -201,6 +209,8 @@ async function addAndReturn(
   const change = addToCart(readCart(ctx.session, registerId), productId, quantity)
   if (change.outcome === 'full') return fail(intent, { error: { key: 'pos.cartFull' } })
   writeCart(ctx.session, registerId, change.entries)
+  // A new cart started: the emptied one is not coming back.
+  forgetClearedCart(ctx.session)
   if (change.outcome === 'capped') {
     return redirectWithNotice(back, ctx.session, { kind: 'warning', message: { key: 'pos.quantityCapped' } })
   }
@@ -305,6 +315,7 @@ async function pay(ctx: PosActionContext, register: Register, intent: 'pay' | 'p
     return fail(intent, { error: actionErrorFrom(error), values }, error instanceof ApiError ? error.status : 503)
   }
   writeCart(ctx.session, register.id, [])
+  forgetClearedCart(ctx.session)
   ctx.session.set('lastSale', { key: idempotencyKey, saleId })
   return redirectWithNotice(`/ventes/${saleId}/recu`, ctx.session, { kind: 'success', message: { key: 'pos.saleRecorded' } })
 }

@@ -33,7 +33,7 @@ export interface SessionView {
 export interface PosView {
   register: RegisterHeading & { numero: number }
   session: SessionView | null
-  cart: { lines: CartLineView[]; totals: TotalsPreview; sellable: boolean }
+  cart: { lines: CartLineView[]; totals: TotalsPreview; sellable: boolean; /** Lines of the cart just emptied, that « Rétablir » brings back (0: none). */ restorable: number }
   /** Results of ?q=, or the quick-pick list when nothing was searched. */
   search: { term: string | null; items: StockItemView[]; total: number }
   /** Sent back with the payment as the sale's Idempotency-Key. */
@@ -47,6 +47,7 @@ export type PosIntent =
   | 'set-qty'
   | 'remove'
   | 'clear'
+  | 'restore'
   | 'pay'
   | 'pay-card'
   | 'pay-cash'

@@ -90,6 +90,7 @@ export const pos: Record<keyof typeof french, string> = {
   'pos.cart.updateQuantity': 'Update the quantity',
   'pos.cart.remove': 'Remove {name} from the cart',
   'pos.cart.removeShort': 'Remove',
+  'pos.cart.restore': 'Bring back the emptied cart',
   'pos.cart.clear': 'Empty the cart',
   'pos.totals.subtotal': 'Subtotal',
   'pos.totals.total': 'Total',

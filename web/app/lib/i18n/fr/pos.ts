@@ -88,6 +88,7 @@ export const pos = {
   'pos.cart.updateQuantity': 'Mettre à jour la quantité',
   'pos.cart.remove': 'Retirer {name} du panier',
   'pos.cart.removeShort': 'Retirer',
+  'pos.cart.restore': 'Rétablir le panier vidé',
   'pos.cart.clear': 'Vider le panier',
   'pos.totals.subtotal': 'Sous-total',
   'pos.totals.total': 'Total',
