@@ -5,6 +5,12 @@ import type { Message, MessageKey } from './i18n/index.ts'
 export interface Notice {
   kind: 'success' | 'info' | 'warning' | 'danger'
   message: Message
+  /**
+   * Takes the keyboard focus: the form that was used is gone from the page
+   * (a return recorded, a request moved on), and the focus would otherwise
+   * fall back to the top of the page. Not on the POS, whose focus is the scan.
+   */
+  focus?: boolean
 }
 
 // The notices that report quantities, built here once. translate() puts a
@@ -23,13 +29,14 @@ export interface RequestSummary {
 type RequestNoticeKey = Extract<MessageKey, 'stock.requested' | 'replenishments.created' | `replenishments.done.${string}`>
 
 /** "Demande n° 12 validée : 1 000 × Pain…": a request created, or moved to its next state. */
-export function requestNotice(key: RequestNoticeKey, request: RequestSummary): Notice {
+export function requestNotice(key: RequestNoticeKey, request: RequestSummary, { focus = false }: { focus?: boolean } = {}): Notice {
   return {
     kind: 'success',
     message: {
       key,
       params: { id: request.id, quantity: formatNumber(request.quantite), name: request.produit.nom, store: request.magasin?.nom ?? '' },
     },
+    ...(focus ? { focus } : {}),
   }
 }
 

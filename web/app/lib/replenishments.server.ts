@@ -201,7 +201,7 @@ export async function runTransition(ctx: ActionContext, back: string) {
   const seenQuantity = intent === 'approve' ? seenQuantityOf(ctx.form) : undefined
   try {
     const request = await ok(postTransition(ctx.api, intent, requestId, { reason, seenQuantity }))
-    return redirectWithNotice(back, ctx.session, requestNotice(`replenishments.done.${intent}`, request))
+    return redirectWithNotice(back, ctx.session, requestNotice(`replenishments.done.${intent}`, request, { focus: true }))
   } catch (error) {
     const changed = error instanceof ApiError ? changedQuantity(error.envelope) : null
     if (changed) {
@@ -235,7 +235,7 @@ export async function changeRequestQuantity(ctx: Pick<ActionContext, 'api' | 'se
     const request = await ok(
       ctx.api.PATCH('/api/v1/replenishments/{id}', { params: { path: { id: requestId } }, body: { quantite: parsed.value.quantity } })
     )
-    return redirectWithNotice(back, ctx.session, requestNotice('replenishments.done.changeQuantity', request))
+    return redirectWithNotice(back, ctx.session, requestNotice('replenishments.done.changeQuantity', request, { focus: true }))
   } catch (error) {
     const from = error instanceof ApiError ? conflictingStatus(error.envelope) : null
     if (from) {

@@ -207,5 +207,6 @@ export async function runReturnAction(
   return redirectWithNotice(`${returnsPath(register.id)}?${params}`, ctx.session, {
     kind: 'success',
     message: { key: MODE_MESSAGE[created.mode_remboursement] ?? 'returns.refundedOther', params: { amount: formatMoney(centsFromWire(created.total)) } },
+    focus: true,
   })
 }

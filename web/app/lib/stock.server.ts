@@ -138,6 +138,7 @@ export async function runStockAction(
     return redirectWithNotice(back, ctx.session, {
       kind: 'success',
       message: { key: intent === 'receive' ? 'stock.received' : 'stock.cancelled', params: { id: requestId } },
+      focus: true,
     })
   } catch (error) {
     return fail({ error: actionErrorFrom(error) }, error instanceof ApiError ? error.status : 503)

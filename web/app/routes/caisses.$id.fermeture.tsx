@@ -75,6 +75,7 @@ export async function action(args: ActionFunctionArgs) {
     return redirectWithNotice(`/caisses/${register.id}/sessions/${open.id}`, session, {
       kind: 'success',
       message: { key: 'close.done' },
+      focus: true,
     })
   })
 }
