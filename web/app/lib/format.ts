@@ -68,6 +68,12 @@ export function formatTime(value: Date | string): string {
   return timeFormat.format(date)
 }
 
+/** The time alone when it is today ("10 h 30"), else the day too ("5 décembre 2026 à 22 h 10"): a drawer opened yesterday says so. */
+export function formatTimeToday(value: Date | string, now: Date = new Date()): string {
+  const date = typeof value === 'string' ? new Date(value) : value
+  return storeDay(date) === storeDay(now) ? formatTime(date) : formatDate(date, { withTime: true })
+}
+
 const isoDayFormat = new Intl.DateTimeFormat('en-CA', {
   year: 'numeric',
   month: '2-digit',
@@ -89,21 +95,23 @@ const dayFormats = {
   month: new Intl.DateTimeFormat(LOCALE, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
 }
 
-/** "2026-11-24" → "24 novembre 2026" (long; "1er décembre 2026"), "24 nov." (short) or "novembre 2026" (month). */
+/** "2026-11-24" → "24 novembre 2026" (long), "24 nov." (short) or "novembre 2026" (month); the first of a month is "1er" ("1er déc."). */
 export function formatDay(day: string, style: keyof typeof dayFormats = 'long'): string {
   const date = new Date(`${day}T00:00:00Z`)
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(date.getTime())) {
     throw new RangeError(`formatDay expects a YYYY-MM-DD day, got ${day}`)
   }
-  return style === 'long' ? withFirstOfMonth(dayFormats.long, date) : dayFormats[style].format(date)
+  return withFirstOfMonth(dayFormats[style], date)
 }
 
 /**
  * Two report days as a short range: "24 nov. – 30 nov." within this year; the year is written
  * when the range is in another one ("24 nov. – 30 nov. 2025") or spans two ("28 déc. 2025 – 3 janv. 2026").
+ * One day is one day: "5 déc.", not "5 déc. – 5 déc.".
  */
 export function formatDayRange(from: string, to: string, today: string = storeDay()): string {
   const [fromYear, toYear, thisYear] = [from, to, today].map((day) => day.slice(0, 4))
+  if (from === to) return formatDay(from, fromYear === thisYear ? 'short' : 'shortWithYear')
   if (fromYear !== toYear) return `${formatDay(from, 'shortWithYear')} – ${formatDay(to, 'shortWithYear')}`
   return `${formatDay(from, 'short')} – ${formatDay(to, toYear === thisYear ? 'short' : 'shortWithYear')}`
 }

@@ -29,13 +29,19 @@ export interface SalesJournalFilters extends DayRange {
   upTo: number | null
 }
 
-/** What someone typed for a receipt number, as a receipt number can hold it: letters, digits and dashes (a space stands for a dash). */
+/**
+ * What someone typed for a receipt number, as a receipt number can hold it: letters, digits
+ * and dashes (a space stands for a dash). A register and a sequence read off a receipt
+ * without its zeros ("r3 13903") are the receipt's own ("R3-00013903": 8 digits); a sequence
+ * typed with its leading zeros ("R3-000") is the start of one, and stays as typed.
+ */
 export function receiptSearch(typed: string): string {
   return typed
     .toUpperCase()
     .replace(/\s+/g, '-')
     .replace(/[^A-Z0-9-]/g, '')
     .replace(/-{2,}/g, '-')
+    .replace(/(^|-)(R\d+-)([1-9]\d{0,6})$/, (_, start: string, register: string, sequence: string) => `${start}${register}${sequence.padStart(8, '0')}`)
 }
 
 export function salesJournalFilters(url: URL): SalesJournalFilters {

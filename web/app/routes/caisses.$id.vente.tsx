@@ -10,7 +10,7 @@ import { SearchPanel } from '~/components/pos/search-panel'
 import { SessionOpenForm } from '~/components/pos/session-open-form'
 import { usePosSubmit } from '~/components/pos/use-pos-submit'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
-import { formatMoney, formatTime } from '~/lib/format'
+import { formatMoney, formatTimeToday } from '~/lib/format'
 import { useHydrated } from '~/lib/hydrated'
 import { useFocusOnRefusal } from '~/lib/forms/focus-refusal'
 import { parseOpenSession, parsePayment, parseScan, type FieldErrors } from '~/lib/forms/schemas'
@@ -182,7 +182,7 @@ export default function PointOfSalePage() {
         <span data-testid="session-state">
           {open && view.session ? (
             <span className="badge text-bg-success">
-              {t('pos.sessionOpenSince', { time: formatTime(view.session.openedAt), amount: formatMoney(view.session.floatCents) })}
+              {t('pos.sessionOpenSince', { time: formatTimeToday(view.session.openedAt), amount: formatMoney(view.session.floatCents) })}
             </span>
           ) : (
             <span className="badge text-bg-warning">{t('pos.sessionClosed')}</span>

@@ -4,7 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { EmptyState } from '~/components/empty-state'
 import { PageHeader } from '~/components/page-header'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
-import { formatMoney, formatNumber, formatTime } from '~/lib/format'
+import { formatMoney, formatNumber, formatTimeToday } from '~/lib/format'
 import { pageTitle } from '~/lib/meta'
 import { registerSessionPath, registerSessionsPath } from '~/lib/paths'
 import { sessionView } from '~/lib/pos/pos.server'
@@ -79,7 +79,7 @@ export default function StoreRegistersPage() {
                       <span className="badge text-bg-success">{t('registers.open')}</span>{' '}
                       <span className="small">
                         {t('registers.openSince', {
-                          time: formatTime(register.session.openedAt),
+                          time: formatTimeToday(register.session.openedAt),
                           amount: formatMoney(register.session.floatCents),
                           sales: register.session.salesCount,
                         })}

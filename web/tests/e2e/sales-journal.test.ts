@@ -120,8 +120,10 @@ describeFlows('the sales journal', () => {
     assert.equal(stores.length, 25, 'a full page of the store’s sales')
     assert.ok(stores.every((name) => name === STORE_NAME), stores.join(' | '))
 
-    // What a clerk reads off a crumpled receipt: register and sequence, in lower case, a space for the dash.
-    const typed = kept.numero_recu.split('-').slice(1).join(' ').toLowerCase()
+    // What a clerk reads off a crumpled receipt: register and sequence, in lower case, a space for
+    // the dash, the sequence without its zeros.
+    const [, register, sequence] = kept.numero_recu.split('-')
+    const typed = `${register!.toLowerCase()} ${Number(sequence)}`
     assert.match(typed, /^r\d+ \d+$/)
     await page.getByLabel('Numéro de reçu (ou une partie)').fill(typed)
     await page.getByRole('button', { name: 'Filtrer' }).click()

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 
-import { formatDate, formatDayRange, formatMoney } from '../../app/lib/format.ts'
+import { formatDate, formatDayRange, formatMoney, formatTimeToday } from '../../app/lib/format.ts'
 
 // fr-CA uses a no-break space both before "$" and between thousands.
 const NBSP = '\u00a0'
@@ -52,5 +52,17 @@ describe('formatDayRange', () => {
     assert.equal(norm(formatDayRange('2026-11-24', '2026-11-30', '2026-12-06')), '24 nov. – 30 nov.')
     assert.equal(norm(formatDayRange('2025-11-24', '2025-11-30', '2026-12-06')), '24 nov. – 30 nov. 2025')
     assert.equal(norm(formatDayRange('2025-12-28', '2026-01-03', '2026-12-06')), '28 déc. 2025 – 3 janv. 2026')
+    assert.equal(norm(formatDayRange('2026-12-05', '2026-12-05', '2026-12-06')), '5 déc.', 'one day is one day')
+    assert.equal(norm(formatDayRange('2025-12-01', '2025-12-01', '2026-12-06')), '1er déc. 2025')
+  })
+})
+
+describe('formatTimeToday', () => {
+  const norm = (text: string) => text.replace(/\s/g, ' ')
+  test('the time alone today, the day too before (stores’ time zone)', () => {
+    const now = new Date('2026-12-06T20:00:00Z') // 15 h 00 in Toronto
+    assert.equal(norm(formatTimeToday('2026-12-06T14:01:00Z', now)), '09 h 01')
+    // 03:10 UTC on the 6th is still the evening of the 5th in Toronto.
+    assert.equal(norm(formatTimeToday('2026-12-06T03:10:00Z', now)), '5 décembre 2026 à 22 h 10')
   })
 })

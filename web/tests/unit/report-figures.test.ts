@@ -117,7 +117,8 @@ describe('report formatting (fr-CA)', () => {
   test('calendar days never move with the time zone', () => {
     assert.equal(formatDay('2026-11-01'), '1er novembre 2026')
     assert.equal(formatDay('2026-11-11'), '11 novembre 2026')
-    assert.equal(formatDay('2026-11-01', 'short'), '1 nov.')
+    // A chart's axis too: « 1er nov. », as French writes the first of a month.
+    assert.equal(formatDay('2026-11-01', 'short'), '1er nov.')
     assert.equal(formatDay('2026-11-24', 'short'), '24 nov.')
     assert.equal(formatDay('2026-01-31', 'month'), 'janvier 2026')
     assert.throws(() => formatDay('24/11/2026'), RangeError)

@@ -54,9 +54,16 @@ describe('the sales journal’s filters, read from the URL', () => {
   test('a receipt search keeps only what a receipt number can hold; a space stands for a dash', () => {
     assert.equal(read(`?recu=${encodeURIComponent(" r2-'00%_<b> ")}`).receipt, 'R2-00B')
     assert.equal(read(`?recu=${'9'.repeat(50)}`).receipt.length, 32)
-    assert.equal(receiptSearch('S5 R2 42'), 'S5-R2-42')
     assert.equal(receiptSearch('s5 - r2  -  000042'), 'S5-R2-000042')
     assert.equal(receiptSearch('-000042'), '-000042')
+  })
+
+  test('a register and a sequence read without their zeros find the receipt (8-digit sequences)', () => {
+    assert.equal(receiptSearch('r3 13903'), 'R3-00013903')
+    assert.equal(receiptSearch('S5 R2 42'), 'S5-R2-00000042')
+    assert.equal(receiptSearch('S2-R3-00013903'), 'S2-R3-00013903', 'a whole number stays whole')
+    assert.equal(receiptSearch('R3-000'), 'R3-000', 'typed with its zeros: the start of a sequence')
+    assert.equal(receiptSearch('13903'), '13903', 'a bare sequence matches anywhere')
   })
 
   test('days typed backwards are read the way they were meant', () => {
