@@ -219,6 +219,11 @@ describeFlows('a clerk’s sale at the register', () => {
       await page.keyboard.press('F4')
       assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'carte', 'F4 goes to the payment')
     }
+    if (JS_ENABLED) {
+      // More on the card than the sale costs: said while typing (change never goes back to a card).
+      await page.getByLabel('Carte').fill(money(total + 100).replace(/\s*\$$/, ''))
+      await expectText(page.getByTestId('change-preview'), 'Le paiement par carte ne peut pas dépasser le total.')
+    }
     await page.getByLabel('Carte').fill('5,00')
     await page.getByLabel('Espèces reçues').fill('10,00')
     if (JS_ENABLED) await expectText(page.getByTestId('change-preview'), money(CARD + CASH - total))

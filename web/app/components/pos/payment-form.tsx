@@ -73,9 +73,14 @@ export const PaymentForm = forwardRef<HTMLInputElement, PaymentFormProps>(functi
           />
         </div>
         <p className="mb-2" role="status" aria-live="polite" data-testid="change-preview">
-          {typed && outcome.missingCents > 0 ? (
+          {typed && outcome.cardExceedsTotal ? (
+            // Said while typing, not only once « Encaisser » is refused: change comes from the drawer, never a card.
+            <span className="text-danger" data-testid="card-exceeds">
+              {t('pay.cardExceedsTotal')}
+            </span>
+          ) : typed && outcome.missingCents > 0 ? (
             <span className="text-danger">{t('pay.remaining', { amount: formatMoney(outcome.missingCents) })}</span>
-          ) : typed && !outcome.cardExceedsTotal ? (
+          ) : typed ? (
             <>
               {t('pay.change')} <span className="pos-change">{formatMoney(outcome.changeCents)}</span>
             </>
