@@ -31,7 +31,11 @@ function describe(error: unknown): { title: MessageKey; message: MessageKey; sta
 export function RouteErrorBoundary() {
   const t = useT()
   const root = useRootData()
-  const { title, message, status } = describe(useRouteError())
+  const described = describe(useRouteError())
+  const { title, status } = described
+  // The clerk's sentence names what clerks reach; a manager refused an administrator's page is told that.
+  const message: MessageKey =
+    described.message === 'error.forbidden.message' && root?.user?.role === 'manager' ? 'error.forbidden.adminOnly' : described.message
   const showReference = status === null || status >= 500
   return (
     <ErrorPanel title={t(title)} requestId={showReference ? root?.requestId : undefined} referenceLabel={t('error.reference')}>

@@ -64,6 +64,8 @@ export async function loadStock(api: ApiClient, storeId: number, filters: StockF
     stock: mapPage(stock, (item) => ({
       ...stockRow(item),
       unitPriceCents: centsFromWire(item.prix),
+      // Discontinued: its stock is still shown, but it cannot be asked for (the API refuses it).
+      active: item.actif,
       suggested: suggestedQuantity(item.quantite, item.seuil_reappro),
       requestKey: `${pageKey}-${item.produit_id}`,
       // The request the store already awaits for it: the line shows it instead of a form the API would refuse.

@@ -142,7 +142,11 @@ export default function StorePage() {
                 <StockStatusBadge status={item.status} />
               </td>
               <td>
-                {item.inFlight ? (
+                {!item.active ? (
+                  <span className="badge text-bg-light border" data-testid={`discontinued-${item.productId}`}>
+                    {t('stock.discontinued')}
+                  </span>
+                ) : item.inFlight ? (
                   <InFlightRequestCell
                     id={`in-flight-${item.productId}`}
                     request={item.inFlight}

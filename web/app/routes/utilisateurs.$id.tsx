@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData, useLocation } from '@remix-run/react'
 
 import { UserForm } from '~/components/access/user-form'
 import { ActiveBadge } from '~/components/active-badge'
@@ -60,6 +60,7 @@ export default function UserPage() {
   const me = useUser()
   const path = `/utilisateurs/${user.id}`
   const ownAccount = me?.id === user.id
+  const location = useLocation()
 
   return (
     <>
@@ -77,7 +78,11 @@ export default function UserPage() {
         lead={user.store ? t('users.summaryStore', { role: t(`role.${user.role}`), store: user.store }) : t(`role.${user.role}`)}
       />
       <RecordLayout
-        form={<UserForm creating={false} ownAccount={ownAccount} action={path} stores={stores} values={user.values} refusal={refusal.form} />}
+        form={
+          // A new form after every save (each redirect is a new location): the password typed for
+          // it must not ride along with the next save, resetting it again and closing their sessions.
+          <UserForm key={location.key} creating={false} ownAccount={ownAccount} action={path} stores={stores} values={user.values} refusal={refusal.form} />
+        }
         asideId="user-status"
         asideTitle={t('users.statusTitle')}
         asideError={refusal.aside?.error}

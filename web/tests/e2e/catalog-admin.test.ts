@@ -185,6 +185,8 @@ describeFlows('catalogue, users and API tokens', () => {
     for (const path of ['/utilisateurs', '/utilisateurs/nouveau', '/utilisateurs/1', '/jetons', '/jetons/nouveau']) {
       await expectForbidden(manager, path)
     }
+    // Told why, in a manager's terms (the clerks' sentence named registers and stock).
+    await expectText(manager.getByRole('main'), 'réservée aux administrateurs')
   })
 
   test('an administrator creates a clerk (a store is required); the clerk gets 403 on the product pages until deactivated', async () => {

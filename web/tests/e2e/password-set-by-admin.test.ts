@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 
-import { RUN, Stage, describeFlows, expectText, go, press, signIn } from './support.ts'
+import { API, RUN, Stage, apiClient, describeFlows, expectText, go, press, randomPrivateIp, signIn } from './support.ts'
 
 const GIVEN = 'choisi par l’administratrice'
 const OWN = 'le mien et personne d’autre'
@@ -74,6 +74,39 @@ describeFlows('a password an administrator set must be replaced', () => {
     await signIn(page, username, RESET)
     assert.equal(new URL(page.url()).pathname, '/compte')
     await expectText(page.getByTestId('password-change-required'), 'Choisissez votre propre mot de passe')
+  })
+
+  test('a password typed on the user page goes with that save only: a later save leaves the one the user chose', async () => {
+    const typed = 'donné au comptoir, à changer'
+    const chosen = 'le mien, choisi ensuite'
+    const admin = await stage.signedIn('admin')
+    await go(admin, `/utilisateurs/${userId}`)
+    const password = admin.getByLabel('Nouveau mot de passe')
+    await password.fill(typed)
+    await press(admin, 'Enregistrer')
+    await expectText(admin.getByRole('status').first(), 'enregistré')
+    assert.equal(await password.inputValue(), '', 'the field is empty once saved')
+
+    // The user signs in with it and chooses their own.
+    const login = await fetch(`${API}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Forwarded-For': randomPrivateIp() },
+      body: JSON.stringify({ identifiant: username, mot_de_passe: typed }),
+    })
+    assert.equal(login.status, 200)
+    const own = apiClient(((await login.json()) as { token: string }).token)
+    assert.equal((await own('POST', '/auth/password', { mot_de_passe_actuel: typed, nouveau_mot_de_passe: chosen })).status, 204)
+
+    // The administrator then fixes the name only: the user's own password still opens the account.
+    const name = admin.getByLabel('Nom complet')
+    await name.fill(`${await name.inputValue()} (corrigé)`)
+    await press(admin, 'Enregistrer')
+    await expectText(admin.getByRole('status').first(), 'enregistré')
+    const user = await stage.api<{ doit_changer_mot_de_passe: boolean }>('GET', `/users/${userId}`)
+    assert.equal(user.body.doit_changer_mot_de_passe, false, 'not reset to a password to change')
+    const page = await stage.newPage()
+    await signIn(page, username, chosen)
+    assert.notEqual(new URL(page.url()).pathname, '/connexion')
   })
 
   test('on their own account an administrator gets no password field: it leads to Mon compte, which asks for the current one', async () => {

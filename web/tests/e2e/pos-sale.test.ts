@@ -179,6 +179,12 @@ describeFlows('a clerk’s sale at the register', () => {
     assert.equal(await page.locator('#pos-scan-error').count(), 0, 'the refusal went with the search')
     assert.notEqual(await scan.inputValue(), `INCONNU-${RUN}`)
 
+    // The store's stock still lists it (its units are on the shelf), marked, with nothing to ask for.
+    await page.goto(`/magasins/1/stock?q=${encodeURIComponent(withdrawn.code)}`)
+    await ready(page)
+    await expectText(page.getByTestId(`discontinued-${withdrawn.id}`), 'Retiré de la vente')
+    assert.equal(await page.locator(`#request-${withdrawn.id}`).count(), 0, 'no request field')
+
     // A page loaded normally has no message, and the focus is where the clerk works: the scan field.
     await page.goto(`/caisses/${registerId}/vente`)
     await ready(page)

@@ -81,11 +81,11 @@ before(async () => {
         ? [request]
         : at.pathname.startsWith('/api/v1/stores/')
           ? [
-              { ...level, prix: '1.10' },
-              { ...level, produit_id: 3, code: 'ALI003', nom: 'Beurre', prix: '4.50', demande_en_cours: null },
+              { ...level, prix: '1.10', actif: true },
+              { ...level, produit_id: 3, code: 'ALI003', nom: 'Beurre', prix: '4.50', actif: true, demande_en_cours: null },
             ]
           : at.pathname.endsWith('/stock')
-            ? [{ ...level, prix: '1.10' }]
+            ? [{ ...level, prix: '1.10', actif: true }]
             : []
     res.writeHead(200, { 'content-type': 'application/json' })
     res.end(JSON.stringify({ total: 31, page: Number(at.searchParams.get('page')), size: Number(at.searchParams.get('size')), items }))
@@ -133,6 +133,7 @@ describe('the stock pages’ loaders (URL → API → rows)', () => {
       reorderPoint: 10,
       status: 'critique',
       unitPriceCents: 110,
+      active: true,
       suggested: 16,
       requestKey: undefined,
       inFlight: { id: 9, quantity: 12, status: 'en_attente' },

@@ -18,7 +18,7 @@ export async function lockCategory(trx: TransactionClientContract, categoryId: n
   return category
 }
 
-/** 409 naming the field when another product already has this code or barcode. */
+/** 409 naming the field when another product already has this code or barcode, in any case ("ali001" is ALI001). */
 export async function assertUniqueProductFields(
   trx: TransactionClientContract,
   changes: Pick<ProductChanges, 'code' | 'barcode'>,
@@ -32,7 +32,7 @@ export async function assertUniqueProductFields(
     if (value === undefined || value === null) continue
     const taken = await trx
       .from('products')
-      .where(column, value)
+      .whereRaw(`lower(${column}) = lower(?)`, [value])
       .if(exceptProductId !== undefined, (q) => q.whereNot('id', exceptProductId!))
       .select('id')
       .first()
@@ -43,7 +43,9 @@ export async function assertUniqueProductFields(
 /** The same 409 when a concurrent write won the race past the check above. */
 export function translateProductWriteError(error: unknown, changes: Pick<ProductChanges, 'code' | 'barcode'>) {
   const constraint = violatedUniqueConstraint(error)
-  if (constraint === 'products_code_unique') return ApiError.duplicate('Product', 'code', changes.code)
-  if (constraint === 'products_barcode_unique') return ApiError.duplicate('Product', 'code_barre', changes.barcode)
+  if (constraint === 'products_code_unique' || constraint === 'products_code_lower_unique') return ApiError.duplicate('Product', 'code', changes.code)
+  if (constraint === 'products_barcode_unique' || constraint === 'products_barcode_lower_unique') {
+    return ApiError.duplicate('Product', 'code_barre', changes.barcode)
+  }
   return error
 }

@@ -184,6 +184,20 @@ test.group('POST /api/v1/products', (group) => {
     assert.deepEqual(await rowCounts(WRITTEN_TABLES), before)
   })
 
+  test('a code or barcode is taken in any case: « ali001 » is ALI001 (the register reads codes in any case)', async ({ client, assert }) => {
+    await client.post('/api/v1/products').header('x-api-token', token).json({ ...valid, code: 'RIZ001', code_barre: 'BC-RIZ' })
+    const before = await rowCounts(WRITTEN_TABLES)
+    const code = await client.post('/api/v1/products').header('x-api-token', token).json({ ...valid, code: 'ali001' })
+    code.assertStatus(409)
+    assert.containsSubset(code.body(), { error_code: 'DUPLICATE_RESOURCE', details: { field: 'code', value: 'ali001' } })
+    const barcode = await client.post('/api/v1/products').header('x-api-token', token).json({ ...valid, code_barre: 'bc-riz' })
+    barcode.assertStatus(409)
+    assert.containsSubset(barcode.body(), { details: { field: 'code_barre', value: 'bc-riz' } })
+    assert.deepEqual(await rowCounts(WRITTEN_TABLES), before)
+    // The database holds the line too, past the check (a concurrent write).
+    await assert.rejects(() => db.table('products').insert({ code: 'Ali001', name: 'Copie', price_cents: 1, category_id: 1 }), /products_code_lower_unique/)
+  })
+
   test('needs a token (401) with the write scope (403)', async ({ client, assert }) => {
     const before = await rowCounts(WRITTEN_TABLES)
     ;(await client.post('/api/v1/products').json(valid)).assertStatus(401)

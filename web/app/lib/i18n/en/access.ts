@@ -109,7 +109,7 @@ export const access: Record<keyof typeof french, string> = {
   'tokens.neverUsed': 'Never',
   'tokens.expiresAt': 'Valid until',
   'tokens.throughDay': '{day}, included',
-  'tokens.noExpiry': 'Never',
+  'tokens.noExpiry': 'No end date',
   'tokens.state.active': 'Active',
   'tokens.state.expired': 'Expired',
   'tokens.state.revoked': 'Revoked',

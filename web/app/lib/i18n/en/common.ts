@@ -36,6 +36,7 @@ export const common: Record<keyof typeof french, string> = {
   'error.reference': 'Request reference',
   'error.forbidden.title': 'Access denied',
   'error.forbidden.message': "You don't have access to this page. Clerks only reach their own store's registers, sales, returns and stock.",
+  'error.forbidden.adminOnly': "You don't have access to this page: it is for administrators only.",
   'error.csrf.title': 'Form expired',
   'error.csrf.message': 'This form is no longer valid (missing or stale security token). Reload the page and try again.',
   'error.notFound.title': 'Page not found',

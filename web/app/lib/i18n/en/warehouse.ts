@@ -32,6 +32,7 @@ export const warehouse: Record<keyof typeof french, string> = {
   'stock.requestQuantityOf': 'Quantity of {name} to request',
   'stock.quantityPlaceholder': 'Qty',
   'stock.requestSubmit': 'Request',
+  'stock.discontinued': 'Discontinued',
   'stock.requested': 'Request #{id} sent: {quantity} × {name}.',
   'stock.paginationLabel': 'Stock pages',
   'stock.requestsTitle': "The store's replenishment requests",

@@ -107,7 +107,7 @@ export const access = {
   'tokens.neverUsed': 'Jamais',
   'tokens.expiresAt': 'Valide jusqu’au',
   'tokens.throughDay': '{day} inclus',
-  'tokens.noExpiry': 'Jamais',
+  'tokens.noExpiry': 'Sans date de fin',
   'tokens.state.active': 'Actif',
   'tokens.state.expired': 'Expiré',
   'tokens.state.revoked': 'Révoqué',

@@ -34,6 +34,7 @@ export const common = {
   'error.reference': 'Référence de la requête',
   'error.forbidden.title': 'Accès refusé',
   'error.forbidden.message': "Vous n'avez pas accès à cette page. Les caissiers n'accèdent qu'aux caisses, aux ventes, aux retours et au stock de leur magasin.",
+  'error.forbidden.adminOnly': "Vous n'avez pas accès à cette page : elle est réservée aux administrateurs.",
   'error.csrf.title': 'Formulaire expiré',
   'error.csrf.message': "Ce formulaire n'est plus valide (jeton de sécurité absent ou périmé). Rechargez la page et recommencez.",
   'error.notFound.title': 'Page introuvable',

@@ -30,6 +30,7 @@ export const warehouse = {
   'stock.requestQuantityOf': 'Quantité de {name} à demander',
   'stock.quantityPlaceholder': 'Qté',
   'stock.requestSubmit': 'Demander',
+  'stock.discontinued': 'Retiré de la vente',
   'stock.requested': 'Demande n° {id} envoyée : {quantity} × {name}.',
   'stock.paginationLabel': 'Pages du stock',
   'stock.requestsTitle': 'Demandes de réapprovisionnement du magasin',
