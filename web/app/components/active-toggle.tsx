@@ -11,7 +11,7 @@ export function ActiveToggle({ action, active, deactivateLabel, reactivateLabel 
     <Form method="post" action={action}>
       <CsrfField />
       <input type="hidden" name="intent" value={intent} />
-      <button type="submit" className={`btn ${active ? 'btn-outline-warning' : 'btn-success'}`} disabled={pending}>
+      <button type="submit" className={`btn ${active ? 'btn-outline-danger' : 'btn-success'}`} disabled={pending}>
         {active ? deactivateLabel : reactivateLabel}
       </button>
     </Form>

@@ -68,6 +68,14 @@ describeFlows('the manager’s tables on a 768 px tablet', () => {
     })
   }
 
+  test('an administrator’s users list: the page itself does not scroll sideways (a hidden heading escaped its table)', async () => {
+    const admin = await stage.signedIn('admin')
+    await admin.setViewportSize(TABLET)
+    await go(admin, '/utilisateurs')
+    const { page } = await overflows(admin)
+    assert.ok(page <= 0, `the page scrolls sideways by ${page} px`)
+  })
+
   test('a suggestion still shows its status, sales per day and quantity in flight; the full headings are read', async () => {
     await go(manager, `/reapprovisionnements/suggestions?magasin=${STORE}`)
     const row = manager.locator('[data-testid^="suggestion-"]').filter({ hasText: code })

@@ -7,7 +7,7 @@ export const warehouse: Record<keyof typeof french, string> = {
   'stock.title': 'Stock — {store}',
   'stock.pageTitle': 'Stock',
   'stock.crumb': 'Stock',
-  'stock.caption': 'Stock of {store}',
+  'stock.caption': 'Stock — {store}',
   'stock.filterLabel': 'Filter the stock',
   'stock.search': 'Search (name, code, barcode)',
   'stock.statusFilter': 'Status',

@@ -5,7 +5,7 @@ export const warehouse = {
   'stock.title': 'Stock — {store}',
   'stock.pageTitle': 'Stock',
   'stock.crumb': 'Stock',
-  'stock.caption': 'Stock du magasin {store}',
+  'stock.caption': 'Stock — {store}',
   'stock.filterLabel': 'Filtrer le stock',
   'stock.search': 'Rechercher (nom, code, code-barres)',
   'stock.statusFilter': 'État',
