@@ -63,7 +63,7 @@ export default function AccountPage() {
   const account = useLoaderData<typeof loader>()
   const refusal = useActionData<typeof action>() as FormRefusal | undefined
   const t = useT()
-  const { formRef, onSubmit, fieldErrors } = useValidatedForm(parsePasswordChange, refusal)
+  const { formRef, onSubmit, fieldErrors, formError } = useValidatedForm(parsePasswordChange, refusal)
   const pending = useIsPending({ formAction: '/compte' })
   const field = bindFields('password', fieldErrors, PASSWORD_CHANGE_FIELDS)
 
@@ -98,7 +98,7 @@ export default function AccountPage() {
             <p className="text-body-secondary">{t('account.passwordIntro')}</p>
             <Form method="post" action="/compte" noValidate onSubmit={onSubmit} ref={formRef} aria-labelledby="account-password">
               <CsrfField />
-              <FormError error={refusal?.error} />
+              <FormError error={formError} />
               {/* The username lets password managers file the new password under the right account. */}
               <input type="text" name="username" autoComplete="username" value={account.username} readOnly hidden />
               <Field {...field('mot_de_passe_actuel')} label={t('account.current')} type="password" autoComplete="current-password" maxLength={256} required />

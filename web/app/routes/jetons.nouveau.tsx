@@ -63,7 +63,7 @@ export default function NewTokenPage() {
   const { today, formKey } = useLoaderData<typeof loader>()
   const refusal = useActionData<typeof action>() as FormRefusal | undefined
   const t = useT()
-  const { formRef, onSubmit, fieldErrors } = useValidatedForm((input) => parseToken(input), refusal)
+  const { formRef, onSubmit, fieldErrors, formError } = useValidatedForm((input) => parseToken(input), refusal)
   const pending = useIsPending({ formAction: PATH })
   const first = firstFieldInError(fieldErrors, TOKEN_FIELDS)
   const shown = refusal?.values ?? { scopes: 'read' }
@@ -85,7 +85,7 @@ export default function NewTokenPage() {
           <CsrfField />
           <input type="hidden" name="intent" value="save" />
           <input type="hidden" name="cle" value={formKey} />
-          <FormError error={refusal?.error} />
+          <FormError error={formError} />
           <Field
             formId="new-token"
             name="nom"

@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test'
 
 import type { Page } from 'playwright-core'
 
-import { RUN, Stage, describeFlows, expectForbidden, expectText, go, press, ready, textOf, until } from './support.ts'
+import { JS_ENABLED, RUN, Stage, describeFlows, expectForbidden, expectText, go, press, ready, textOf, until } from './support.ts'
 import { MANAGER_NAME, ledgerOf, n, newStockProduct, type Request } from './warehouse-support.ts'
 
 const CODE = `E2E-WH-${RUN}`
@@ -222,9 +222,18 @@ describeFlows('central warehouse and replenishment', () => {
     await manager.waitForURL('**/magasins/1/stock/mouvements')
     await ready(manager)
     await manager.getByLabel('Code produit').first().fill(CODE)
+    // More taken out than the shelf holds: the API refuses the whole form.
+    await manager.getByLabel('Quantité', { exact: true }).fill('-50')
+    await manager.getByLabel('Motif', { exact: true }).fill('Trop')
+    await press(manager, "Enregistrer l'ajustement")
+    const formAlert = manager.locator('#adjustment [role="alert"]')
+    await until(async () => (await formAlert.count()) > 0, 'the refusal of the adjustment')
+    await manager.getByLabel('Motif', { exact: true }).fill('')
     await manager.getByLabel('Quantité', { exact: true }).fill('-2')
     await press(manager, "Enregistrer l'ajustement")
     await expectText(manager.locator('#adjust-motif-error'), 'Ce champ est obligatoire.')
+    // With JavaScript the browser found this one: the earlier refusal, about another submission, is gone.
+    if (JS_ENABLED) assert.equal(await formAlert.count(), 0, 'the stale refusal went')
     await manager.getByLabel('Motif', { exact: true }).fill(`Casse à la livraison ${RUN}`)
     await press(manager, "Enregistrer l'ajustement")
     await expectText(manager.getByRole('status').first(), `Ajustement enregistré pour ${NAME}. Nouveau solde : 28.`)

@@ -31,7 +31,7 @@ export function UserForm({
   refusal: FormRefusal | undefined
 }) {
   const t = useT()
-  const { formRef, onSubmit, fieldErrors } = useValidatedForm((input) => parseUser(input, { creating }), refusal)
+  const { formRef, onSubmit, fieldErrors, formError } = useValidatedForm((input) => parseUser(input, { creating }), refusal)
   const pending = useIsPending({ formAction: action, intent: 'save' })
   const shown = refusal?.values ?? values
   const formId = creating ? 'new-user' : 'user'
@@ -45,7 +45,7 @@ export function UserForm({
         </h2>
         <CsrfField />
         <input type="hidden" name="intent" value="save" />
-        <FormError error={refusal?.error} />
+        <FormError error={formError} />
         <div className="row g-3">
           <div className="col-md-6">
             <Field

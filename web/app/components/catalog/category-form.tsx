@@ -25,7 +25,7 @@ export function CategoryForm({
   refusal: FormRefusal | undefined
 }) {
   const t = useT()
-  const { formRef, onSubmit, fieldErrors } = useValidatedForm(parseCategory, refusal)
+  const { formRef, onSubmit, fieldErrors, formError } = useValidatedForm(parseCategory, refusal)
   const pending = useIsPending({ formAction: action, intent: 'save' })
   const field = bindFields(formId, fieldErrors, CATEGORY_FIELDS)
   const shown = refusal?.values ?? values
@@ -37,7 +37,7 @@ export function CategoryForm({
         </h2>
         <CsrfField />
         <input type="hidden" name="intent" value="save" />
-        <FormError error={refusal?.error} />
+        <FormError error={formError} />
         <Field {...field('nom')} label={t('categories.name')} defaultValue={shown.nom} maxLength={100} required />
         <Field {...field('description')} label={t('categories.description')} defaultValue={shown.description} maxLength={500} />
         <button type="submit" className="btn btn-primary" disabled={pending}>

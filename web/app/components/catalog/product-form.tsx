@@ -29,7 +29,7 @@ export function ProductForm({
   formKey?: string
 }) {
   const t = useT()
-  const { formRef, onSubmit, fieldErrors } = useValidatedForm((input) => parseProduct(input, { creating }), refusal)
+  const { formRef, onSubmit, fieldErrors, formError } = useValidatedForm((input) => parseProduct(input, { creating }), refusal)
   const pending = useIsPending({ formAction: action, intent: 'save' })
   const shown = refusal?.values ?? values
   const formId = creating ? 'new-product' : 'product'
@@ -44,7 +44,7 @@ export function ProductForm({
         <CsrfField />
         <input type="hidden" name="intent" value="save" />
         {formKey ? <input type="hidden" name="cle" value={formKey} /> : null}
-        <FormError error={refusal?.error} />
+        <FormError error={formError} />
         <div className="row g-3">
           <div className="col-md-4">
             <Field

@@ -28,7 +28,7 @@ export function GoodsReceiptForm({
   code: string
 }) {
   const t = useT()
-  const { formRef, onSubmit, fieldErrors } = useValidatedForm(parseGoodsReceipt, refusal)
+  const { formRef, onSubmit, fieldErrors, formError } = useValidatedForm(parseGoodsReceipt, refusal)
   const values = refusal?.values ?? {}
   const pending = useIsPending({ formAction: action, intent: 'receipt' })
   // With nothing in error, the focus goes where the clerk types next: a chosen product's quantity, or a code from the URL.
@@ -44,7 +44,7 @@ export function GoodsReceiptForm({
       <CsrfField />
       <input type="hidden" name="intent" value="receipt" />
       <input type="hidden" name="cle" value={formKey} />
-      <FormError error={refusal?.error} />
+      <FormError error={formError} />
       <div className="row g-2">
         <Field
           {...field('code')}

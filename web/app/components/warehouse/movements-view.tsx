@@ -113,7 +113,7 @@ const ADJUSTMENT_ORDER = ['code', 'mode', 'quantite', 'motif'] as const
 export function AdjustmentForm({ action, refusal, formKey }: { action: string; refusal: FormRefusal | undefined; formKey: string }) {
   const t = useT()
   const mine = refusal?.intent === 'adjust' ? refusal : undefined
-  const { formRef, onSubmit, fieldErrors } = useValidatedForm(parseAdjustment, mine)
+  const { formRef, onSubmit, fieldErrors, formError } = useValidatedForm(parseAdjustment, mine)
   const values = mine?.values ?? {}
   const pending = useIsPending({ formAction: action, intent: 'adjust' })
   const firstError = ADJUSTMENT_ORDER.find((name) => fieldErrors[name])
@@ -126,7 +126,7 @@ export function AdjustmentForm({ action, refusal, formKey }: { action: string; r
       <CsrfField />
       <input type="hidden" name="intent" value="adjust" />
       <input type="hidden" name="cle" value={formKey} />
-      <FormError error={mine?.error} />
+      <FormError error={formError} />
       <div className="row g-2">
         <Field
           formId="adjust"

@@ -43,5 +43,8 @@ export function useValidatedForm(parse: (input: FormInput) => Parsed<unknown>, r
   }
 
   const fieldErrors: FieldErrors = local ?? refusal?.fieldErrors ?? {}
-  return { formRef, onSubmit, fieldErrors }
+  // Once the browser's own check has spoken, the server's earlier refusal of the whole form
+  // ("Stock insuffisant…") is about a submission that is no longer on the page.
+  const formError = local ? undefined : refusal?.error
+  return { formRef, onSubmit, fieldErrors, formError }
 }
