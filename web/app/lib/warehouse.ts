@@ -29,6 +29,11 @@ export function quantityChangeable(status: string): boolean {
 /** The ledger's movement types (API wire names). */
 export const MOVEMENT_TYPES = ['vente', 'retour', 'reappro_sortie', 'reappro_entree', 'ajustement', 'reception'] as const
 export type MovementType = (typeof MOVEMENT_TYPES)[number]
+/** What moves each kind of location's stock: the warehouse neither sells nor takes returns; a store receives no supplier goods and ships nothing out. */
+export const MOVEMENT_TYPES_AT: Record<'warehouse' | 'store', readonly MovementType[]> = {
+  warehouse: ['reception', 'reappro_sortie', 'reappro_entree', 'ajustement'],
+  store: ['vente', 'retour', 'reappro_entree', 'ajustement'],
+}
 export const MOVEMENTS_PAGE_SIZE = 25
 
 export const warehousePath = '/entrepot'

@@ -42,7 +42,7 @@ export default function WarehouseMovementsPage() {
         </div>
       </section>
       <h2 className="h5">{t('movements.ledgerTitle')}</h2>
-      <MovementFiltersForm filters={filters} />
+      <MovementFiltersForm filters={filters} location="warehouse" />
       <MovementsTable
         movements={movements}
         caption={t('movements.warehouseTitle')}

@@ -61,7 +61,7 @@ export default function StoreMovementsPage() {
         </section>
       ) : null}
       <h2 className="h5">{t('movements.ledgerTitle')}</h2>
-      <MovementFiltersForm filters={filters} />
+      <MovementFiltersForm filters={filters} location="store" />
       <MovementsTable
         movements={movements}
         caption={t('movements.storeTitle', { store: store.nom })}

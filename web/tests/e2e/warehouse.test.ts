@@ -253,6 +253,11 @@ describeFlows('central warehouse and replenishment', () => {
         ['reappro_entree', 30],
       ]
     )
+    // Each ledger offers the kinds of movement its location has: a store sells, the warehouse receives.
+    const types = async () => (await manager.locator('#mvt-type option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).filter(Boolean)
+    assert.deepEqual(await types(), ['vente', 'retour', 'reappro_entree', 'ajustement'])
+    await go(manager, '/entrepot/mouvements')
+    assert.deepEqual(await types(), ['reception', 'reappro_sortie', 'reappro_entree', 'ajustement'])
   })
 
   test('the clerk reads the store’s ledger: the request is named, not linked (its page is for managers)', async () => {

@@ -14,10 +14,10 @@ import { choicesOf, type Paged } from '~/lib/list-query'
 import { receiptPath } from '~/lib/paths'
 import { useIsPending } from '~/lib/pending'
 import { useT } from '~/lib/root-data'
-import { MOVEMENT_TYPES, replenishmentPath, signedQuantity, type MovementFilters, type MovementRow } from '~/lib/warehouse'
+import { MOVEMENT_TYPES_AT, replenishmentPath, signedQuantity, type MovementFilters, type MovementRow } from '~/lib/warehouse'
 
 /** The ledger's filters: product code, type, period (plain GET: bookmarkable, works without JavaScript). */
-export function MovementFiltersForm({ filters }: { filters: MovementFilters }) {
+export function MovementFiltersForm({ filters, location }: { filters: MovementFilters; location: 'warehouse' | 'store' }) {
   const t = useT()
   const filtered = filters.code !== '' || filters.type !== null || filters.from !== null || filters.to !== null || Object.keys(filters.errors).length > 0
   return (
@@ -29,7 +29,7 @@ export function MovementFiltersForm({ filters }: { filters: MovementFilters }) {
         label={t('movements.type')}
         value={filters.type}
         any={t('movements.allTypes')}
-        choices={choicesOf(MOVEMENT_TYPES, (type) => t(`movements.type.${type}`))}
+        choices={choicesOf(MOVEMENT_TYPES_AT[location], (type) => t(`movements.type.${type}`))}
         className="col-sm-6 col-lg-3"
       />
       <DayRangeFields formId="mvt" range={filters} />
