@@ -20,8 +20,20 @@ function locationParams(location: LedgerLocation): { magasin_id: number } | { en
   return 'storeId' in location ? { magasin_id: location.storeId } : { entrepot: true }
 }
 
+/**
+ * The product the ledger's filter names: its code, or else the one product whose name (or
+ * code, or barcode) matches what was typed — « farine » when only one product is flour.
+ * Several matches: null, and the page asks for the code.
+ */
+async function ledgerProduct(api: ApiClient, typed: string): Promise<{ id: number } | null> {
+  const byCode = await findProductByCode(api, typed)
+  if (byCode) return byCode
+  const found = await ok(api.GET('/api/v1/products', { params: { query: { search: typed, size: 2 } } }))
+  return found.items.length === 1 && found.items[0] ? { id: found.items[0].id } : null
+}
+
 export async function loadMovements(api: ApiClient, location: LedgerLocation, filters: MovementFilters) {
-  const product = filters.code ? await findProductByCode(api, filters.code) : null
+  const product = filters.code ? await ledgerProduct(api, filters.code) : null
   if (filters.code && !product) {
     const none: Paged<MovementRow> = { page: 1, size: MOVEMENTS_PAGE_SIZE, total: 0, items: [] }
     return { movements: none, unknownCode: true, adjustmentKey: newFormKey() }

@@ -46,7 +46,7 @@ export default function WarehouseMovementsPage() {
       <MovementsTable
         movements={movements}
         caption={t('movements.warehouseTitle')}
-        empty={unknownCode ? t('warehouse.unknownCode', { code: filters.code }) : t('movements.empty')}
+        empty={unknownCode ? t('movements.unknownProduct', { code: filters.code }) : t('movements.empty')}
         requestLinks
       />
     </>

@@ -65,7 +65,7 @@ export default function StoreMovementsPage() {
       <MovementsTable
         movements={movements}
         caption={t('movements.storeTitle', { store: store.nom })}
-        empty={unknownCode ? t('warehouse.unknownCode', { code: filters.code }) : t('movements.empty')}
+        empty={unknownCode ? t('movements.unknownProduct', { code: filters.code }) : t('movements.empty')}
         requestLinks={requestLinks}
       />
     </>

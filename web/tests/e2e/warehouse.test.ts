@@ -245,6 +245,11 @@ describeFlows('central warehouse and replenishment', () => {
     await go(manager, `/magasins/1/stock/mouvements?produit=${CODE}`)
     const all = await textOf(manager.getByTestId('movements-table'))
     assert.ok(all.includes(`demande n° ${requestId}`), 'the replenishment in links to its request')
+    // Its name finds it too (one product has it); a word many products share asks for the code.
+    await go(manager, `/magasins/1/stock/mouvements?produit=${encodeURIComponent(NAME.toLowerCase())}`)
+    assert.equal(await textOf(manager.getByTestId('movements-table')), all)
+    await go(manager, '/magasins/1/stock/mouvements?produit=a')
+    await expectText(manager.getByRole('main'), '« a » ne désigne aucun produit, ou en désigne plusieurs')
     const store = await ledger('magasin_id=1')
     assert.deepEqual(
       store.map((m) => [m.type, m.quantite]),

@@ -22,7 +22,7 @@ export function MovementFiltersForm({ filters, location }: { filters: MovementFi
   const filtered = filters.code !== '' || filters.type !== null || filters.from !== null || filters.to !== null || Object.keys(filters.errors).length > 0
   return (
     <FilterBar label={t('movements.filterLabel')} filtered={filtered} actionsClassName="col-lg-2">
-      <Field formId="mvt" name="produit" type="search" label={t('movements.productCode')} defaultValue={filters.code} maxLength={32} className="col-sm-6 col-lg-3" />
+      <Field formId="mvt" name="produit" type="search" label={t('movements.productFilter')} defaultValue={filters.code} maxLength={32} className="col-sm-6 col-lg-3" />
       <SelectFilter
         formId="mvt"
         name="type"

@@ -94,6 +94,8 @@ export const warehouse: Record<keyof typeof french, string> = {
   'movements.ledgerTitle': 'Movement ledger',
   'movements.filterLabel': 'Filter the movements',
   'movements.productCode': 'Product code',
+  'movements.productFilter': 'Product (code or name)',
+  'movements.unknownProduct': '"{code}" names no product, or several: enter the product\'s code.',
   'movements.type': 'Type',
   'movements.allTypes': 'All',
   'movements.type.vente': 'Sale',

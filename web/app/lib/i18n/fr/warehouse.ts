@@ -92,6 +92,8 @@ export const warehouse = {
   'movements.ledgerTitle': 'Registre des mouvements',
   'movements.filterLabel': 'Filtrer les mouvements',
   'movements.productCode': 'Code produit',
+  'movements.productFilter': 'Produit (code ou nom)',
+  'movements.unknownProduct': '« {code} » ne désigne aucun produit, ou en désigne plusieurs : entrez le code du produit.',
   'movements.type': 'Type',
   'movements.allTypes': 'Tous',
   'movements.type.vente': 'Vente',
