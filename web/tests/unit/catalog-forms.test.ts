@@ -27,10 +27,19 @@ describe('parseProduct (shared by the browser and the actions)', () => {
   })
 
   test('an invalid price is a message on the price field, not a rounded number', () => {
-    for (const typed of ['douze', '3,499', '-2', '3.4.9', '']) {
+    const expected: Record<string, string> = {
+      douze: 'form.money',
+      '3.4.9': 'form.money',
+      '': 'form.required',
+      // An amount after all, and what is wrong with it.
+      '3,499': 'form.moneyCents',
+      '-2': 'form.moneyNegative',
+      '- 1,50 $': 'form.moneyNegative',
+    }
+    for (const [typed, key] of Object.entries(expected)) {
       const parsed = parseProduct({ ...valid, prix: typed }, { creating: true })
       assert.equal(parsed.ok, false, typed)
-      if (!parsed.ok) assert.equal(parsed.errors.prix?.key, typed === '' ? 'form.required' : 'form.money', typed)
+      if (!parsed.ok) assert.equal(parsed.errors.prix?.key, key, typed)
     }
     // A well-formed amount above the limit says so (not "enter an amount, e.g. 12,50").
     for (const typed of ['2000000', '1000000,01', '999999999']) {

@@ -100,7 +100,9 @@ export class FormReader {
     // No cap while parsing: an amount above the max is "too large", not "not an amount".
     const cents = parseMoneyInput(raw, Number.MAX_SAFE_INTEGER)
     if (cents === null) {
-      this.fail(name, 'form.money')
+      // Said precisely when it is an amount after all: below zero, or finer than a cent.
+      const shape = raw.replace(/[\s\u00a0\u202f$]/g, '').replace(',', '.')
+      this.fail(name, /^-\d/.test(shape) ? 'form.moneyNegative' : /^\d+\.\d{3,}$/.test(shape) ? 'form.moneyCents' : 'form.money')
       return null
     }
     if (cents > max) this.fail(name, 'form.moneyMax', { max: formatMoney(max) })

@@ -90,6 +90,8 @@ export const common: Record<keyof typeof french, string> = {
   'form.min': 'Enter at least {min}.',
   'form.max': 'Enter at most {max}.',
   'form.money': 'Enter an amount, for example 12.50.',
+  'form.moneyNegative': 'An amount cannot be negative.',
+  'form.moneyCents': 'At most two digits after the decimal point (cents).',
   'form.moneyMax': 'Amount too large: at most {max}.',
   'form.choice': 'Pick one of the options.',
   'form.quantityRange': 'The quantity must be between 1 and {max}.',

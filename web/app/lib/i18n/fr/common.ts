@@ -88,6 +88,8 @@ export const common = {
   'form.min': 'Entrez au moins {min}.',
   'form.max': 'Entrez au plus {max}.',
   'form.money': 'Entrez un montant, par exemple 12,50.',
+  'form.moneyNegative': 'Un montant ne peut pas être négatif.',
+  'form.moneyCents': 'Au plus deux chiffres après la virgule (les cents).',
   'form.moneyMax': 'Montant trop élevé : au plus {max}.',
   'form.choice': 'Choisissez une des options proposées.',
   'form.quantityRange': 'La quantité doit être entre 1 et {max}.',
