@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 
-import { expiryInstant, lastValidDay, parsePasswordChange, parseToken, parseUser, tokenState } from '../../app/lib/forms/access.ts'
+import { expiryInstant, isGuessablePassword, lastValidDay, parsePasswordChange, parseToken, parseUser, tokenState } from '../../app/lib/forms/access.ts'
 
 const clerk = {
   nom_utilisateur: 'Caissier9',
@@ -25,6 +25,14 @@ describe('parseUser', () => {
         password: ' une phrase de passe ',
       },
     })
+  })
+
+  test('a password tried first is refused whatever its length (the API’s rule)', () => {
+    for (const guessable of ['1111111111', '0123456789', 'abcdefghijk', '9876543210', 'ZZZZZZZZZZZZ']) {
+      const parsed = parseUser({ ...clerk, mot_de_passe: guessable }, { creating: true })
+      assert.deepEqual(!parsed.ok && parsed.errors.mot_de_passe, { key: 'form.passwordGuessable' }, guessable)
+    }
+    for (const fine of ['1234567890a', 'aaaaaaaaab', ' une phrase de passe ']) assert.equal(isGuessablePassword(fine), false, fine)
   })
 
   test('a clerk needs a store; for a manager the store select is ignored', () => {

@@ -12,8 +12,25 @@ export const PASSWORD_MIN_LENGTH = 10
 const username = () => vine.string().trim().toLowerCase().minLength(3).maxLength(60).regex(USERNAME_PATTERN)
 const email = () => vine.string().trim().toLowerCase().maxLength(254).email()
 const fullName = () => vine.string().trim().minLength(1).maxLength(120)
+/**
+ * One character over and over, or a straight run ("0123456789", "abcdefghij", either way):
+ * what is tried first, whatever its length. The web app's forms check the same.
+ */
+export function isGuessablePassword(password: string): boolean {
+  const codes = [...password.toLowerCase()].map((char) => char.codePointAt(0)!)
+  if (codes.length < 2) return false
+  const steps = codes.slice(1).map((code, index) => code - codes[index])
+  return steps.every((step) => step === 0) || steps.every((step) => step === 1) || steps.every((step) => step === -1)
+}
+
+const notGuessable = vine.createRule((value, _options, field) => {
+  if (typeof value === 'string' && isGuessablePassword(value)) {
+    field.report('The {{ field }} field is too easy to guess (one character repeated, or a run like 0123456789)', 'guessable', field)
+  }
+})
+
 /** Any password a person chooses: an administrator's reset or their own change. */
-export const newPassword = () => vine.string().minLength(PASSWORD_MIN_LENGTH).maxLength(128)
+export const newPassword = () => vine.string().minLength(PASSWORD_MIN_LENGTH).maxLength(128).use(notGuessable())
 
 export const userIdParams = vine.create({ id: idParam() })
 

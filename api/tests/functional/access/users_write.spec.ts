@@ -70,6 +70,21 @@ test.group('Users: create', (group) => {
     assert.equal(Number(count.n), 1)
   })
 
+  test('a password tried first is refused whatever its length: one character repeated, a straight run', async ({ client, assert }) => {
+    const { token } = await adminSession()
+    for (const guessable of ['1111111111', '0123456789', 'ABCDEFGHIJKL', '9876543210']) {
+      const response = await client.post('/api/v1/users').header('x-api-token', token).json({
+        nom_utilisateur: 'devinable',
+        email: 'devinable@comptoir.local',
+        nom_complet: 'Devinable',
+        role: 'admin',
+        mot_de_passe: guessable,
+      })
+      response.assertStatus(422)
+      assert.deepEqual(response.body().details.validation_errors.map((e: { field: string; type: string }) => [e.field, e.type]), [['mot_de_passe', 'guessable']], guessable)
+    }
+  })
+
   test('every field is validated, and unknown fields are refused', async ({ client, assert }) => {
     const { token } = await adminSession()
     const response = await client.post('/api/v1/users').header('x-api-token', token).json({

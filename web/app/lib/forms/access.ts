@@ -31,10 +31,19 @@ function rawField(input: FormInput, name: string): string {
 
 const PASSWORD_MAX_LENGTH = 128
 
+/** One character over and over, or a straight run ("0123456789", either way): the API's isGuessablePassword. */
+export function isGuessablePassword(password: string): boolean {
+  const codes = [...password.toLowerCase()].map((char) => char.codePointAt(0)!)
+  if (codes.length < 2) return false
+  const steps = codes.slice(1).map((code, index) => code - codes[index]!)
+  return steps.every((step) => step === 0) || steps.every((step) => step === 1) || steps.every((step) => step === -1)
+}
+
 /** The API's rule for any password a person chooses (an administrator's reset or their own change). */
 function checkNewPassword(form: FormReader, name: string, password: string): void {
   if (password.length < PASSWORD_MIN_LENGTH) form.fail(name, 'form.tooShort', { min: formatNumber(PASSWORD_MIN_LENGTH) })
   else if (password.length > PASSWORD_MAX_LENGTH) form.fail(name, 'form.tooLong', { max: formatNumber(PASSWORD_MAX_LENGTH) })
+  else if (isGuessablePassword(password)) form.fail(name, 'form.passwordGuessable')
 }
 
 export function parseUser(input: FormInput, { creating }: { creating: boolean }): Parsed<UserInput> {

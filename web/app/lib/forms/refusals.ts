@@ -19,6 +19,7 @@ const RULE_MESSAGES: Record<string, MessageKey> = {
   decimal: 'form.money',
   current_password: 'account.wrongCurrent',
   different: 'account.samePassword',
+  guessable: 'form.passwordGuessable',
 }
 
 interface ValidationEntry {

@@ -90,6 +90,7 @@ export const common: Record<keyof typeof french, string> = {
   'form.min': 'Enter at least {min}.',
   'form.max': 'Enter at most {max}.',
   'form.money': 'Enter an amount, for example 12.50.',
+  'form.passwordGuessable': 'Too easy to guess (one character repeated, or a run like 0123456789): choose another.',
   'form.moneyNegative': 'An amount cannot be negative.',
   'form.moneyCents': 'At most two digits after the decimal point (cents).',
   'form.moneyMax': 'Amount too large: at most {max}.',

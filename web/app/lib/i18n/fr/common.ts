@@ -88,6 +88,7 @@ export const common = {
   'form.min': 'Entrez au moins {min}.',
   'form.max': 'Entrez au plus {max}.',
   'form.money': 'Entrez un montant, par exemple 12,50.',
+  'form.passwordGuessable': 'Trop facile à deviner (un seul caractère répété, ou une suite comme 0123456789) : choisissez-en un autre.',
   'form.moneyNegative': 'Un montant ne peut pas être négatif.',
   'form.moneyCents': 'Au plus deux chiffres après la virgule (les cents).',
   'form.moneyMax': 'Montant trop élevé : au plus {max}.',
