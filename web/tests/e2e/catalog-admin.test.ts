@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core'
 
 import {
   API,
+  JS_ENABLED,
   RUN,
   Stage,
   XSS_NAME,
@@ -124,6 +125,14 @@ describeFlows('catalogue, users and API tokens', () => {
     await expectText(manager.getByRole('status').first(), `Produit ${XSS_NAME} enregistré.`)
     const edited = await api<ProductWire>('GET', `/products/${productId}`)
     assert.deepEqual([edited.body.prix, edited.body.description], ['4.25', 'Pur jus, 1 L'])
+    if (JS_ENABLED) {
+      // A new mistake found by the browser: « enregistré » no longer reads above it.
+      await manager.getByLabel('Prix').fill('')
+      await press(manager, 'Enregistrer')
+      await expectText(manager.locator('#product-prix-error'), 'Ce champ est obligatoire.')
+      assert.equal(await manager.getByText(`Produit ${XSS_NAME} enregistré.`).count(), 0, 'the earlier notice stepped aside')
+      await manager.getByLabel('Prix').fill('4,25')
+    }
 
     await press(manager, 'Désactiver')
     await expectText(manager.getByRole('status').first(), `Produit ${XSS_NAME} désactivé.`)

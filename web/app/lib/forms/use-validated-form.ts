@@ -18,6 +18,9 @@ function focusFirstInvalid(form: HTMLFormElement, errors: FieldErrors): void {
   }
 }
 
+/** Sent when the browser's own check refuses a form: the notice of an earlier submission steps aside. */
+export const FORM_REFUSED_EVENT = 'comptoir:form-refused'
+
 export function useValidatedForm(parse: (input: FormInput) => Parsed<unknown>, refusal: FormRefusal | undefined) {
   const formRef = useRef<HTMLFormElement>(null)
   const [local, setLocal] = useState<FieldErrors | null>(null)
@@ -40,6 +43,8 @@ export function useValidatedForm(parse: (input: FormInput) => Parsed<unknown>, r
     event.preventDefault()
     setLocal(parsed.errors)
     focusFirstInvalid(event.currentTarget, parsed.errors)
+    // The page's notice (« Produit enregistré. ») was about the last submission, not this one.
+    window.dispatchEvent(new Event(FORM_REFUSED_EVENT))
   }
 
   const fieldErrors: FieldErrors = local ?? refusal?.fieldErrors ?? {}
