@@ -39,19 +39,18 @@ export async function tenderReport(range: BoundedRange, storeId: number | null):
        FROM daily_tender_rollups t JOIN stores st ON st.id = t.store_id
       WHERE t.day BETWEEN ?::date AND ?::date${storeId === null ? '' : ' AND t.store_id = ?'}
       GROUP BY t.day, t.store_id, st.name, t.method
-     HAVING SUM(t.taken_cents) <> 0 OR SUM(t.refunded_cents) <> 0`,
-    [range.from, range.to, ...(storeId === null ? [] : [storeId])]
+     HAVING SUM(t.taken_cents) <> 0 OR SUM(t.refunded_cents) <> 0
+      ORDER BY t.day, t.store_id, array_position(?::text[], t.method::text)`,
+    [range.from, range.to, ...(storeId === null ? [] : [storeId]), [...TENDERS]]
   )
-  const cells: TenderCell[] = result.rows
-    .map((row: Record<string, unknown>) => ({
-      day: String(row.day),
-      storeId: Number(row.store_id),
-      storeName: String(row.store_name),
-      method: row.method as PaymentMethod,
-      takenCents: Number(row.taken),
-      refundedCents: Number(row.refunded),
-    }))
-    .sort((a: TenderCell, b: TenderCell) => a.day.localeCompare(b.day) || a.storeId - b.storeId || TENDERS.indexOf(a.method) - TENDERS.indexOf(b.method))
+  const cells: TenderCell[] = result.rows.map((row: Record<string, unknown>) => ({
+    day: String(row.day),
+    storeId: Number(row.store_id),
+    storeName: String(row.store_name),
+    method: row.method as PaymentMethod,
+    takenCents: Number(row.taken),
+    refundedCents: Number(row.refunded),
+  }))
   const totals = TENDERS.map((method) => {
     const mine = cells.filter((cell) => cell.method === method)
     return {

@@ -7,7 +7,7 @@ import { validateBody, validateQuery } from '#core/validation'
 import { assertStoreAccess } from '#access/policies'
 import { openSession } from '#sales/actions/open_session'
 import { closeSession } from '#sales/actions/close_session'
-import { sessionFigures, sessionRecord } from '#sales/queries/session_report'
+import { sessionFigures, sessionRecord, sessionRecordOfModel } from '#sales/queries/session_report'
 import { loadRegisterContext } from '#sales/queries/register_context'
 import { sessionHistoryItemToWire, sessionSummaryToWire, sessionToWire } from '#sales/transformers/session_transformer'
 import RegisterSession from '#sales/models/register_session'
@@ -61,7 +61,7 @@ export default class RegisterSessionsController {
   /** The register's drawer sessions, newest first: where a closed session's Z report is found again. */
   async index(ctx: HttpContext) {
     const { id } = await registerIdParams.validate(ctx.params)
-    const { page = 1, size = 20, statut } = await validateQuery(listSessionsQuery, ctx)
+    const { page, size, statut } = await validateQuery(listSessionsQuery, ctx)
     const register = await loadRegisterContext(id, 'id')
     assertStoreAccess(ctx.principal, register.storeId)
     const query = RegisterSession.query()
@@ -69,18 +69,7 @@ export default class RegisterSessionsController {
       .if(statut === 'ouverte', (q) => q.whereNull('closed_at'))
       .if(statut === 'fermee', (q) => q.whereNotNull('closed_at'))
     return paginate(query, { page, size, sort: { column: 'opened_at', direction: 'desc' } }, (row) =>
-      sessionHistoryItemToWire({
-        id: row.id,
-        registerId: row.registerId,
-        openedBy: row.openedBy,
-        openedAt: row.openedAt.toJSDate(),
-        openingFloatCents: row.openingFloatCents,
-        closedBy: row.closedBy,
-        closedAt: row.closedAt?.toJSDate() ?? null,
-        countedCashCents: row.countedCashCents,
-        expectedCashCents: row.expectedCashCents,
-        note: row.note,
-      })
+      sessionHistoryItemToWire(sessionRecordOfModel(row))
     )
   }
 

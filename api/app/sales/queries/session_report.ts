@@ -1,6 +1,7 @@
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import db from '@adonisjs/lucid/services/db'
 import { ApiError } from '#core/api_error'
+import type RegisterSession from '#sales/models/register_session'
 
 export interface SessionRecord {
   id: number
@@ -42,6 +43,22 @@ export function sessionRecord(row: SessionRow): SessionRecord {
     countedCashCents: row.counted_cash_cents,
     expectedCashCents: row.expected_cash_cents,
     note: row.note,
+  }
+}
+
+/** The same record from the RegisterSession model (a paginated list reads the model). */
+export function sessionRecordOfModel(session: RegisterSession): SessionRecord {
+  return {
+    id: session.id,
+    registerId: session.registerId,
+    openedBy: session.openedBy,
+    openedAt: session.openedAt.toJSDate(),
+    openingFloatCents: session.openingFloatCents,
+    closedBy: session.closedBy,
+    closedAt: session.closedAt?.toJSDate() ?? null,
+    countedCashCents: session.countedCashCents,
+    expectedCashCents: session.expectedCashCents,
+    note: session.note,
   }
 }
 
