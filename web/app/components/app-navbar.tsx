@@ -1,8 +1,15 @@
+import type { KeyboardEvent } from 'react'
 import { Form, Link, NavLink, useLocation } from '@remix-run/react'
 
 import { CsrfField } from '~/components/csrf-field'
 import type { RootData } from '~/lib/root-data'
-import { translator } from '~/lib/i18n/index'
+import { translator, type Translate } from '~/lib/i18n/index'
+
+/**
+ * A clerk's four entries fit a tablet's width; a manager's eight wrapped to three rows at 768 px.
+ * Longer menus fold behind « Menu » below 1200 px (app.css, .nav-menu).
+ */
+const COLLAPSE_AFTER = 4
 
 /** The top bar: the user's menu (from lib/nav.ts), who is signed in (a link to their account), language, sign-out. */
 export function AppNavbar({ root }: { root: RootData | undefined }) {
@@ -12,6 +19,7 @@ export function AppNavbar({ root }: { root: RootData | undefined }) {
   const other = lang === 'fr' ? 'en' : 'fr'
   const switchParams = new URLSearchParams(location.search)
   switchParams.set('lang', other)
+  const nav = root?.nav ?? []
 
   return (
     <nav className="navbar navbar-expand navbar-dark bg-primary mb-4 d-print-none" aria-label={t('nav.label')}>
@@ -19,15 +27,15 @@ export function AppNavbar({ root }: { root: RootData | undefined }) {
         <Link className="navbar-brand fw-semibold" to="/">
           Comptoir
         </Link>
-        <ul className="navbar-nav me-auto flex-wrap">
-          {(root?.nav ?? []).map((item) => (
-            <li className="nav-item" key={item.id}>
-              <NavLink className="nav-link" to={item.href} prefetch="intent">
-                {t(item.label)}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
+        {nav.length > COLLAPSE_AFTER ? (
+          // A native disclosure: it opens without JavaScript. Remounted on each navigation so a chosen link closes it.
+          <details className="nav-menu me-auto" key={location.key} onKeyDown={closeOnEscape}>
+            <summary className="btn btn-sm btn-outline-light">{t('nav.menu')}</summary>
+            <NavList items={nav} t={t} />
+          </details>
+        ) : (
+          <NavList items={nav} t={t} />
+        )}
         {/* ms-auto: when a long menu pushes it to a second line, it stays at the right end. */}
         <div className="d-flex align-items-center flex-wrap gap-2 text-white ms-auto">
           <Link
@@ -59,4 +67,26 @@ export function AppNavbar({ root }: { root: RootData | undefined }) {
       </div>
     </nav>
   )
+}
+
+function NavList({ items, t }: { items: RootData['nav']; t: Translate }) {
+  return (
+    <ul className="navbar-nav me-auto flex-wrap">
+      {items.map((item) => (
+        <li className="nav-item" key={item.id}>
+          <NavLink className="nav-link" to={item.href} prefetch="intent">
+            {t(item.label)}
+          </NavLink>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/** Escape closes the open menu and gives the focus back to its « Menu » button, as a dropdown does. */
+function closeOnEscape(event: KeyboardEvent<HTMLDetailsElement>) {
+  const menu = event.currentTarget
+  if (event.key !== 'Escape' || !menu.open) return
+  menu.open = false
+  menu.querySelector('summary')?.focus()
 }

@@ -10,6 +10,7 @@ export const common: Record<keyof typeof french, string> = {
   'nav.registers': 'Registers',
   'nav.stock': 'Stock',
   'nav.management': 'Management',
+  'nav.menu': 'Menu',
   'nav.logout': 'Sign out',
   'nav.switchLanguage': 'Français',
   'nav.skipToContent': 'Skip to content',

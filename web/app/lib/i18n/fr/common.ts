@@ -8,6 +8,7 @@ export const common = {
   'nav.registers': 'Caisses',
   'nav.stock': 'Stock',
   'nav.management': 'Gestion',
+  'nav.menu': 'Menu',
   'nav.logout': 'Se déconnecter',
   'nav.switchLanguage': 'English',
   'nav.skipToContent': 'Aller au contenu',
