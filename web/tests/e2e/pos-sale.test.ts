@@ -204,7 +204,7 @@ describeFlows('a clerk’s sale at the register', () => {
     }
     await setQuantity('600')
     await page.getByRole('button', { name: 'Tout par carte' }).click()
-    await expectText(page.locator('#payment-form [role="alert"]'), `Stock insuffisant pour ${XSS_NAME} (600 / 500)`)
+    await expectText(page.locator('#payment-form [role="alert"]'), `Stock insuffisant pour ${XSS_NAME} : 600 demandés, 500 disponibles.`)
     // The buttons were disabled while paying: the API's refusal takes the focus, not <body> (without
     // JavaScript, the page the refused payment answers with opens on it).
     await until(

@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test'
 
 import { ApiError, ApiUnreachableError, createApiClient, ok, okOrNull } from '../../app/lib/api/client.server.ts'
 import { apiErrorMessage } from '../../app/lib/api/errors.ts'
+import { translate } from '../../app/lib/i18n/index.ts'
 
 // A real HTTP server stands in for the API: the typed client is exercised over the wire.
 let server: Server
@@ -151,9 +152,19 @@ describe('API errors become messages a clerk can act on', () => {
     const message = apiErrorMessage(
       envelope('INSUFFICIENT_STOCK', { items: [{ product_id: 2, product: 'Lait', requested: 5, available: 3 }] })
     )
-    assert.deepEqual(message, { key: 'api.insufficientStockItems', params: { items: 'Lait (5 / 3)' } })
-    const large = apiErrorMessage(envelope('INSUFFICIENT_STOCK', { items: [{ product_id: 2, product: 'Lait', requested: 1500, available: 1200 }] }))
-    assert.deepEqual(large, { key: 'api.insufficientStockItems', params: { items: 'Lait (1\u00a0500 / 1\u00a0200)' } })
+    assert.deepEqual(message, { key: 'api.insufficientStockOne', params: { product: 'Lait', requested: '5', available: '3' } })
+    assert.equal(translate('fr', message.key, message.params), 'Stock insuffisant pour Lait : 5 demandés, 3 disponibles.')
+    const none = apiErrorMessage(envelope('INSUFFICIENT_STOCK', { items: [{ product_id: 2, product: 'Lait', requested: 1, available: 0 }] }))
+    assert.equal(translate('fr', none.key, none.params), 'Stock insuffisant pour Lait : 1 demandé, 0 disponible.')
+    const several = apiErrorMessage(
+      envelope('INSUFFICIENT_STOCK', {
+        items: [
+          { product_id: 2, product: 'Lait', requested: 1500, available: 1200 },
+          { product_id: 3, requested: 2 },
+        ],
+      })
+    )
+    assert.deepEqual(several, { key: 'api.insufficientStockItems', params: { items: 'Lait (1\u00a0500 / 1\u00a0200), #3 (2 / 0)' } })
   })
 
   test('a refund another way than the sale was paid, or over what a tender can take; a sale too large to hold', () => {

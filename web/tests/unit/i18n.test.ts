@@ -21,8 +21,23 @@ describe('translate', () => {
     assert.equal(translate('fr', 'pos.noMatch', { term: '<b>{term}</b>' }), 'Aucun produit ne correspond à « <b>{term}</b> ».')
   })
 
+  test('picks the singular or plural word by each language’s rule, from a formatted count', () => {
+    assert.equal(translate('fr', 'reports.salesCount', { count: '0' }), '0 vente')
+    assert.equal(translate('fr', 'reports.salesCount', { count: '1' }), '1 vente')
+    assert.equal(translate('fr', 'reports.salesCount', { count: '2' }), '2 ventes')
+    assert.equal(translate('fr', 'reports.salesCount', { count: '1\u00a0500' }), '1\u00a0500 ventes')
+    assert.equal(translate('en', 'reports.salesCount', { count: 0 }), '0 sales')
+    assert.equal(translate('en', 'reports.salesCount', { count: 1 }), '1 sale')
+    assert.equal(translate('fr', 'pagination.status', { page: 1, pages: 1, total: 1 }), 'Page 1 sur 1 · 1 élément')
+    // A value is inserted as it is, even when it looks like a plural choice.
+    assert.equal(translate('fr', 'pos.noMatch', { term: '{count:a|b}' }), 'Aucun produit ne correspond à « {count:a|b} ».')
+    // Without the count, the choice stays visible rather than guessing.
+    assert.equal(translate('fr', 'reports.salesCount', {}), '{count} {count:vente|ventes}')
+  })
+
   test('every French key has an English text and the placeholders agree', () => {
-    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
+    // A plural choice ({count:vente|ventes}) names its count too; one language may need it where the other does not.
+    const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)(?::[^{}]*)?\}/g)].map((m) => m[1]))].sort()
     for (const key of Object.keys(fr) as (keyof typeof fr)[]) {
       assert.ok(en[key], `en is missing ${key}`)
       assert.deepEqual(placeholders(en[key]), placeholders(fr[key]), `placeholders of ${key}`)

@@ -18,7 +18,7 @@ const COLORS = {
 } as const
 
 export type ChartSpec =
-  | { kind: 'revenue'; points: { label: string; revenueCents: number; sales: number }[]; revenueLabel: string; salesLabel: string }
+  | { kind: 'revenue'; points: { label: string; revenueCents: number; salesText: string }[]; revenueLabel: string }
   | { kind: 'ranking'; rows: { name: string; revenueCents: number }[]; revenueLabel: string }
   | { kind: 'stock'; rows: ({ name: string } & Record<StockStatus, number>)[]; statusLabels: Record<StockStatus, string> }
 
@@ -53,7 +53,7 @@ export default function ReportChart({ spec }: { spec: ChartSpec }) {
             <YAxis {...MONEY_AXIS} tick={AXIS_TICK} width={64} />
             <Tooltip
               formatter={(value, _name, item) => [
-                `${formatMoney(Number(value))} · ${formatNumber((item.payload as { sales: number }).sales)} ${spec.salesLabel}`,
+                `${formatMoney(Number(value))} · ${(item.payload as { salesText: string }).salesText}`,
                 spec.revenueLabel,
               ]}
             />

@@ -24,10 +24,9 @@ export function revenueChart(points: SeriesPoint[], granularity: Granularity, t:
     points: points.map((point) => ({
       label: bucketLabel(point, granularity, t, true),
       revenueCents: point.revenueCents,
-      sales: point.sales,
+      salesText: t('reports.salesCount', { count: formatNumber(point.sales) }),
     })),
     revenueLabel: t('reports.revenue'),
-    salesLabel: t('reports.salesUnit'),
   }
 }
 

@@ -39,14 +39,21 @@ function countOrUnknown(value: unknown): string {
   return typeof value === 'number' && Number.isFinite(value) ? formatNumber(value) : String(value ?? '?')
 }
 
-function describeShortItems(details: Details): string {
-  const items = Array.isArray(details.items) ? (details.items as ShortItem[]) : []
-  return items
-    .map((item) => {
-      const name = typeof item.product === 'string' ? item.product : `#${String(item.product_id ?? '?')}`
-      return `${name} (${countOrUnknown(item.requested)} / ${countOrUnknown(item.available ?? 0)})`
-    })
-    .join(', ')
+const shortItemsOf = (details: Details): ShortItem[] => (Array.isArray(details.items) ? (details.items as ShortItem[]) : [])
+
+const productOf = (item: ShortItem): string => (typeof item.product === 'string' ? item.product : `#${String(item.product_id ?? '?')}`)
+
+/** One product short: said in words. Several: "Lait (5 / 3), Pain (2 / 0)", the message names the columns. */
+function insufficientStock(details: Details): Message {
+  const items = shortItemsOf(details)
+  const [only] = items
+  if (items.length === 1 && only) {
+    const params = { product: productOf(only), requested: countOrUnknown(only.requested), available: countOrUnknown(only.available ?? 0) }
+    return { key: 'api.insufficientStockOne', params }
+  }
+  if (items.length === 0) return { key: 'api.insufficientStock' }
+  const described = items.map((item) => `${productOf(item)} (${countOrUnknown(item.requested)} / ${countOrUnknown(item.available ?? 0)})`)
+  return { key: 'api.insufficientStockItems', params: { items: described.join(', ') } }
 }
 
 /** Seconds → whole minutes, at least 1 (a rate-limit wait). */
@@ -68,10 +75,8 @@ export function apiErrorMessage(envelope: ApiErrorEnvelope): Message {
     }
     case 'NOT_FOUND':
       return { key: 'api.notFound' }
-    case 'INSUFFICIENT_STOCK': {
-      const items = describeShortItems(details)
-      return items ? { key: 'api.insufficientStockItems', params: { items } } : { key: 'api.insufficientStock' }
-    }
+    case 'INSUFFICIENT_STOCK':
+      return insufficientStock(details)
     case 'REGISTER_CLOSED':
       return { key: 'api.registerClosed' }
     case 'REGISTER_ALREADY_OPEN':

@@ -23,13 +23,34 @@ export function isLang(value: unknown): value is Lang {
   return value === 'fr' || value === 'en'
 }
 
-/** "Bonjour {nom}" + { nom: 'Léa' } → "Bonjour Léa". Unknown placeholders stay visible. */
+/**
+ * "Bonjour {nom}" + { nom: 'Léa' } → "Bonjour Léa". Unknown placeholders stay visible.
+ * "{count} {count:vente|ventes}" picks the word by the language's plural rule for the count
+ * (in French 0 and 1 are singular, in English only 1), where "vente(s)" was written before.
+ */
 export function translate(lang: Lang, key: MessageKey, params?: MessageParams): string {
   const template = dictionaries[lang][key] ?? fr[key] ?? key
   if (!params) return template
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole
-  )
+  const has = (name: string) => Object.prototype.hasOwnProperty.call(params, name)
+  // One pass over both forms, so a value is never read again as a template.
+  return template.replace(/\{(\w+)(?::([^|{}]*)\|([^{}]*))?\}/g, (whole, name: string, one?: string, other?: string) => {
+    if (!has(name)) return whole
+    if (one === undefined || other === undefined) return String(params[name])
+    return pluralRules(lang).select(countOf(params[name] ?? 0)) === 'one' ? one : other
+  })
+}
+
+const rules = new Map<Lang, Intl.PluralRules>()
+function pluralRules(lang: Lang): Intl.PluralRules {
+  let rule = rules.get(lang)
+  if (!rule) rules.set(lang, (rule = new Intl.PluralRules(htmlLang(lang))))
+  return rule
+}
+
+/** A count arrives formatted ("1 500", "2,5"): the plural rule needs the number. */
+function countOf(value: string | number): number {
+  if (typeof value === 'number') return value
+  return Number(value.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.'))
 }
 
 export type Translate = (key: MessageKey, params?: MessageParams) => string

@@ -25,7 +25,7 @@ export const reports: Record<keyof typeof french, string> = {
   'reports.showData': 'Show the data',
   'reports.weekOf': 'Week of {day}',
   'reports.revenue': 'Revenue',
-  'reports.salesUnit': 'sale(s)',
+  'reports.salesCount': '{count} {count:sale|sales}',
   'reports.sales': 'Sales',
   'reports.averageTicket': 'Average ticket',
   'reports.period': 'Period',

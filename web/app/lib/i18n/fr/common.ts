@@ -19,7 +19,7 @@ export const common = {
   'pagination.label': 'Pagination',
   'pagination.previous': 'Précédent',
   'pagination.next': 'Suivant',
-  'pagination.status': 'Page {page} sur {pages} · {total} éléments',
+  'pagination.status': 'Page {page} sur {pages} · {total} {total:élément|éléments}',
   'pagination.pastEnd': 'Cette page est vide : la liste s’arrête à la page {pages}.',
   'pagination.lastPage': 'Aller à la dernière page',
   'nav.products': 'Produits',
@@ -54,6 +54,8 @@ export const common = {
   'api.authorization': "Vous n'avez pas les droits nécessaires pour cette action.",
   'api.notFound': "L'élément demandé est introuvable.",
   'api.insufficientStock': 'Stock insuffisant.',
+  'api.insufficientStockOne':
+    'Stock insuffisant pour {product} : {requested} {requested:demandé|demandés}, {available} {available:disponible|disponibles}.',
   'api.insufficientStockItems': 'Stock insuffisant pour {items} (demandé / disponible).',
   'api.registerClosed': "La caisse est fermée : ouvrez une session de caisse avant de vendre ou de rembourser en espèces.",
   'api.registerAlreadyOpen': 'Cette caisse a déjà une session ouverte.',

@@ -23,7 +23,7 @@ export const reports = {
   'reports.showData': 'Voir les données',
   'reports.weekOf': 'Semaine du {day}',
   'reports.revenue': "Chiffre d'affaires",
-  'reports.salesUnit': 'vente(s)',
+  'reports.salesCount': '{count} {count:vente|ventes}',
   'reports.sales': 'Ventes',
   'reports.averageTicket': 'Ticket moyen',
   'reports.period': 'Période',
