@@ -48,7 +48,7 @@ export const warehouse: Record<keyof typeof french, string> = {
   'stock.requestsOfProduct': 'Only the requests for {product}.',
   'stock.allRequests': 'All requests',
   'replenishments.alreadyInFlight':
-    'A request for this product is already in progress: #{id}, {quantity} units ({status}). A new one can be made once it is received, rejected or cancelled.',
+    'A request for this product is already in progress: #{id}, {quantity} {quantity:unit|units} ({status}). A new one can be made once it is received, rejected or cancelled.',
   'replenishments.openInFlight': 'See request #{id}',
 
   // Replenishment states
@@ -172,7 +172,7 @@ export const warehouse: Record<keyof typeof french, string> = {
   'replenishments.actionOn': '{action} request #{id}',
   'replenishments.discontinuedMore': 'This product is discontinued: the quantity asked for can be lowered, not raised.',
   'replenishments.unsavedQuantity': 'New quantity not saved yet: press Change first (or put back {quantity}), then Approve.',
-  'replenishments.quantityChanged': 'Nothing was approved: request #{id} now asks for {now} units, not {seen}. Check the new quantity before approving.',
+  'replenishments.quantityChanged': 'Nothing was approved: request #{id} now asks for {now} {now:unit|units}, not {seen}. Check the new quantity before approving.',
   'replenishments.conflict': 'Request #{id} had already changed state (now: {status}): nothing was moved. The page shows its current state.',
   'replenishments.done.approve': 'Request #{id} approved: {quantity} × {name} reserved in the central stock.',
   'replenishments.done.ship': 'Request #{id} shipped.',

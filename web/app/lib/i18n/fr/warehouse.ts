@@ -42,11 +42,11 @@ export const warehouse = {
   'stock.cancelled': 'Demande n° {id} annulée.',
   'stock.movementsLink': 'Mouvements du stock',
   'stock.inFlightLink': 'Demande n° {id}',
-  'stock.inFlightQuantity': '{quantity} demandés',
+  'stock.inFlightQuantity': '{quantity} {quantity:demandé|demandés}',
   'stock.requestsOfProduct': 'Seulement les demandes de {product}.',
   'stock.allRequests': 'Toutes les demandes',
   'replenishments.alreadyInFlight':
-    'Une demande est déjà en cours pour ce produit : n° {id}, {quantity} unités ({status}). Une nouvelle demande sera possible une fois celle-ci livrée, refusée ou annulée.',
+    'Une demande est déjà en cours pour ce produit : n° {id}, {quantity} {quantity:unité|unités} ({status}). Une nouvelle demande sera possible une fois celle-ci livrée, refusée ou annulée.',
   'replenishments.openInFlight': 'Voir la demande n° {id}',
 
   // Replenishment states
@@ -170,7 +170,7 @@ export const warehouse = {
   'replenishments.actionOn': '{action} la demande n° {id}',
   'replenishments.discontinuedMore': "Ce produit n'est plus vendu : la quantité demandée peut être réduite, pas augmentée.",
   'replenishments.unsavedQuantity': 'Nouvelle quantité pas encore enregistrée : appuyez d’abord sur Modifier (ou remettez {quantity}), puis Valider.',
-  'replenishments.quantityChanged': "Rien n'a été validé : la demande n° {id} porte maintenant sur {now} unités, et non {seen}. Vérifiez la nouvelle quantité avant de valider.",
+  'replenishments.quantityChanged': "Rien n'a été validé : la demande n° {id} porte maintenant sur {now} {now:unité|unités}, et non {seen}. Vérifiez la nouvelle quantité avant de valider.",
   'replenishments.conflict': "La demande n° {id} a déjà changé d'état (maintenant : {status}) : rien n'a été déplacé. La page montre son état actuel.",
   'replenishments.done.approve': 'Demande n° {id} validée : {quantity} × {name} réservés dans le stock central.',
   'replenishments.done.ship': 'Demande n° {id} expédiée.',
