@@ -30,7 +30,7 @@ export function AppNavbar({ root }: { root: RootData | undefined }) {
         {nav.length > COLLAPSE_AFTER ? (
           // A native disclosure: it opens without JavaScript. Remounted on each navigation so a chosen link closes it.
           <details className="nav-menu me-auto" key={location.key} onKeyDown={closeOnEscape}>
-            <summary className="btn btn-sm btn-outline-light">{t('nav.menu')}</summary>
+            <summary className="btn btn-sm btn-outline-light dropdown-toggle">{t('nav.menu')}</summary>
             <NavList items={nav} t={t} />
           </details>
         ) : (

@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctio
 import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 
 import { ConfirmAction } from '~/components/confirm-action'
+import { CopyableField } from '~/components/copyable-field'
 import { FormError } from '~/components/form-field'
 import { ListTable } from '~/components/list/data-table'
 import { ActiveFilterSelect } from '~/components/list/filter-bar'
@@ -100,7 +101,7 @@ export default function TokensPage() {
           <label htmlFor="new-token-value" className="form-label fw-semibold">
             {t('tokens.secret')}
           </label>
-          <input id="new-token-value" className="form-control font-monospace" readOnly value={created.token} autoFocus onFocus={(event) => event.currentTarget.select()} />
+          <CopyableField id="new-token-value" value={created.token} />
         </section>
       ) : null}
 

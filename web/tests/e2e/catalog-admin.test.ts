@@ -274,6 +274,15 @@ describeFlows('catalogue, users and API tokens', () => {
     assert.doesNotMatch(admin.url(), /cpt_/, 'the token is not in the URL')
     const cookies = await admin.context().cookies()
     assert.ok(cookies.every((cookie) => !cookie.value.includes(secret)), 'nor readable in a cookie')
+    const copy = admin.getByTestId('new-token').getByRole('button', { name: 'Copier' })
+    if (JS_ENABLED) {
+      await admin.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+      await copy.click()
+      await expectText(admin.getByTestId('new-token').getByRole('status'), 'Copié dans le presse-papiers.')
+      assert.equal(await admin.evaluate(() => navigator.clipboard.readText()), secret, 'the secret is in the clipboard')
+    } else {
+      assert.equal(await copy.count(), 0, 'no button that could not work')
+    }
 
     const read = await fetch(`${API}/api/v1/products?size=1`, { headers: { 'X-API-Token': secret } })
     assert.equal(read.status, 200, 'the new token reads the API')
