@@ -119,13 +119,36 @@ describeFlows('a clerk’s sale at the register', () => {
     // A tablet held upright: the names keep room for a word (the column shrank until "Fromage" read
     // "Fromag/e"), and the cart does not scroll sideways for it.
     await page.setViewportSize({ width: 768, height: 1024 })
-    const cart = await page.getByTestId('cart').evaluate((table) => ({
-      nameWidths: [...table.querySelectorAll('td.pos-product-name')].map((cell) => cell.getBoundingClientRect().width),
-      overflow: (table.parentElement?.scrollWidth ?? 0) - (table.parentElement?.clientWidth ?? 0),
-    }))
+    const cart = await page.getByTestId('cart').evaluate((table) => {
+      // A line with a long word, a copy of a real one, measured with the others and then taken out.
+      const rows = table.querySelectorAll('tbody > tr')
+      const probe = rows[rows.length - 1]?.cloneNode(true) as HTMLTableRowElement
+      probe.querySelector('td.pos-product-name > span.fw-semibold')!.textContent = 'Jus de pamplemousse rose biologique'
+      table.querySelector('tbody')!.append(probe)
+      const measured = {
+        nameWidths: [...table.querySelectorAll('td.pos-product-name')].map((cell) => cell.getBoundingClientRect().width),
+        overflow: (table.parentElement?.scrollWidth ?? 0) - (table.parentElement?.clientWidth ?? 0),
+        // Words of up to 12 letters (« pamplemousse ») that a line break cut in two: each should sit on one line.
+        splitWords: [...table.querySelectorAll('td.pos-product-name > span.fw-semibold')].flatMap((name) => {
+          const text = name.firstChild
+          if (!text?.textContent) return []
+          const split: string[] = []
+          for (const match of text.textContent.matchAll(/(?<!\S)\S{2,12}(?!\S)/g)) {
+            const range = document.createRange()
+            range.setStart(text, match.index)
+            range.setEnd(text, match.index + match[0].length)
+            if (new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1) split.push(match[0])
+          }
+          return split
+        }),
+      }
+      probe.remove()
+      return measured
+    })
     await page.setViewportSize({ width: 1280, height: 900 })
     assert.ok(cart.nameWidths.every((width) => width >= 96), `names at least 6rem wide: ${cart.nameWidths.join(', ')}`)
     assert.ok(cart.overflow <= 0, `no sideways scroll (${cart.overflow} px)`)
+    assert.deepEqual(cart.splitWords, [], 'no word of a name is cut in two')
 
     if (JS_ENABLED) {
       const marker = await page.evaluate(() => (window as unknown as { e2eMarker?: number }).e2eMarker)

@@ -145,8 +145,12 @@ function CartRow({ line, action, onSubmit }: { line: CartLineView; action: strin
       <td className="amount">{formatMoney(line.lineTotalCents)}</td>
       <td className="text-end">
         <PosForm {...step('remove')}>
-          <button type="submit" className="btn btn-link btn-sm text-danger" aria-label={t('pos.cart.remove', { name })}>
-            {t('pos.cart.removeShort')}
+          <button type="submit" className="btn btn-link btn-sm text-danger pos-remove" aria-label={t('pos.cart.remove', { name })}>
+            {/* A cross on a tablet: the word took the room the product's name needs (« pamplem/ousse »). */}
+            <span className="d-none d-lg-inline">{t('pos.cart.removeShort')}</span>
+            <span className="d-lg-none" aria-hidden="true">
+              ✕
+            </span>
           </button>
         </PosForm>
       </td>
