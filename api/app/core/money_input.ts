@@ -11,14 +11,61 @@ const MONEY_STRING = /^\d{1,8}(\.\d{1,2})?$/
 export const MAX_AMOUNT = 10_000_000
 export const MAX_SALE_CENTS = 2_000_000_000
 
+interface AmountLimits {
+  max: number
+  /** A payment: zero is refused too. */
+  positive?: boolean
+}
+
+/**
+ * Why a sent amount is refused, in the words of VineJS's own messages, or null when it is one:
+ * a number or a decimal string, ≥ 0 (> 0 when `positive`), two decimals at most, ≤ `max`.
+ * "99999999999" is said to be too large, like 99999999999, instead of "format is invalid".
+ */
+export function amountProblem(raw: unknown, { max, positive = false }: AmountLimits): string | null {
+  const text = typeof raw === 'number' ? plainNumber(raw) : typeof raw === 'string' ? raw.trim() : null
+  const match = text === null ? null : /^(-)?(\d+)(?:\.(\d+))?$/.exec(text)
+  if (!match) return 'The {{ field }} field must be an amount such as "12.50"'
+  const [, minus, units, fraction = ''] = match
+  const value = Number(`${units}.${fraction || '0'}`)
+  if (minus && value !== 0) return positive ? 'The {{ field }} field must be greater than 0' : 'The {{ field }} field must be at least 0'
+  if (units.replace(/^0+/, '').length > String(max).length || value > max) return `The {{ field }} field must not be greater than ${max}`
+  if (fraction.length > 2) return 'The {{ field }} field must have at most two decimals'
+  if (positive && value === 0) return 'The {{ field }} field must be greater than 0'
+  return null
+}
+
+/** 1.5 → "1.5"; exponent forms are spelled out (1e21 is too large, 1e-7 has too many decimals). */
+function plainNumber(value: number): string | null {
+  if (!Number.isFinite(value)) return null
+  const text = value.toString()
+  if (!text.includes('e')) return text
+  return Math.abs(value) >= 1 ? BigInt(Math.trunc(value)).toString() : value.toFixed(20)
+}
+
+const amountRule = vine.createRule(
+  (value, limits: AmountLimits, field) => {
+    const problem = amountProblem(value, limits)
+    if (problem) field.report(problem, 'money', field)
+  },
+  {
+    // What the OpenAPI document says of each branch of the union, as the regex and min/max it replaces said.
+    toJSONSchema: (schema, limits) => {
+      if (schema.type === 'string') Object.assign(schema, { pattern: MONEY_STRING.source })
+      else Object.assign(schema, limits.positive ? { exclusiveMinimum: 0 } : { minimum: 0 }, { maximum: limits.max })
+    },
+  }
+)
+
 /**
  * An amount as sent by clients: a JSON number or a decimal string, ≥ 0, at
  * most two decimals. Strings are matched first: a union tried in the other
  * order reads any numeric-looking text ("1e3", "0x10") as a number, and a
  * non-strict number reads `true` or `[5]` as one.
  */
-export function moneyInput() {
-  return vine.unionOfTypes([vine.string().trim().regex(MONEY_STRING), vine.number({ strict: true }).min(0).max(MAX_AMOUNT)])
+export function moneyInput(options: { positive?: boolean } = {}) {
+  const limits = { max: MAX_AMOUNT, ...options }
+  return vine.unionOfTypes([vine.string().trim().use(amountRule(limits)), vine.number({ strict: true }).use(amountRule(limits))])
 }
 
 /**

@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { amountProblem } from '#core/money_input'
 
 /** Upper bound of a price: keeps cents well inside the integer column. */
 export const MAX_PRICE = 10_000_000
@@ -12,12 +13,10 @@ const MONEY_TEXT = /^\s*\d{1,8}(\.\d{1,2})?\s*$/
  */
 const numberOrDecimalString = vine.createRule(
   (_value, _options, field) => {
+    // The value as sent: vine.number() has already read "" as 0 and `true` as 1.
     const raw: unknown = field.parent?.[field.name]
-    const accepted =
-      (typeof raw === 'number' && Number.isFinite(raw)) || (typeof raw === 'string' && MONEY_TEXT.test(raw))
-    if (!accepted) {
-      field.report('The {{ field }} field must be a number or a decimal string such as "1.20"', 'money', field)
-    }
+    const problem = amountProblem(raw, { max: MAX_PRICE })
+    if (problem) field.report(problem, 'money', field)
   },
   {
     /* The OpenAPI document (and the JSON type check of bodies) must say that "1.20" is accepted too. */

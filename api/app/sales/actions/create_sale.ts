@@ -1,5 +1,4 @@
 import db from '@adonisjs/lucid/services/db'
-import { errors } from '@vinejs/vine'
 import { ApiError } from '#core/api_error'
 import { invalidateSoon, Tags } from '#core/cache'
 import { findIdempotentReplay, requestFingerprint, type IdempotencyKey, type IdempotentTable } from '#core/idempotency'
@@ -68,16 +67,6 @@ function planPayments(input: CreateSaleInput, totalCents: number) {
     amountCents: toCents(p.montant, `paiements.${index}.montant`),
     reference: p.reference ?? null,
   }))
-  const zero = payments.findIndex((p) => p.amountCents === 0)
-  if (zero >= 0) {
-    throw new errors.E_VALIDATION_ERROR([
-      {
-        field: `paiements.${zero}.montant`,
-        message: 'A payment must be greater than zero',
-        rule: 'min',
-      },
-    ])
-  }
   const paidCents = payments.reduce((sum, p) => sum + p.amountCents, 0)
   const cashCents = payments.filter((p) => p.method === 'cash').reduce((sum, p) => sum + p.amountCents, 0)
   assertStorable(totalCents, paidCents)

@@ -32,7 +32,7 @@ export const createSaleBody = vine.create({
     .array(
       vine.object({
         mode: vine.enum(Object.keys(PAYMENT_METHOD_FROM_WIRE)),
-        montant: moneyInput(),
+        montant: moneyInput({ positive: true }),
         reference: vine.string().trim().maxLength(100).optional(),
       })
     )

@@ -102,6 +102,19 @@ test.group('POST /api/v1/sales', (group) => {
       const tendered = await sell({ lignes: [{ code: 'ALI005', quantite: 1 }], paiements: [{ mode: 'especes', montant }] })
       tendered.assertStatus(422)
       assert.deepEqual(tendered.body().details.validation_errors.map((e: { field: string }) => e.field), ['paiements.0.montant'], String(montant))
+      // The limit is said whether the amount came as a number or as a string.
+      assert.equal(tendered.body().details.validation_errors[0].message, 'The montant field must not be greater than 10000000', String(montant))
+    }
+    for (const [montant, message] of [
+      [0, 'The montant field must be greater than 0'],
+      ['0.00', 'The montant field must be greater than 0'],
+      [-5, 'The montant field must be greater than 0'],
+      ['1.005', 'The montant field must have at most two decimals'],
+      ['douze', 'The montant field must be an amount such as "12.50"'],
+    ] as const) {
+      const refused = await sell({ lignes: [{ code: 'ALI005', quantite: 1 }], paiements: [{ mode: 'especes', montant }] })
+      refused.assertStatus(422)
+      assert.deepEqual(refused.body().details.validation_errors, [{ field: 'paiements.0.montant', message, type: 'money' }], JSON.stringify(refused.body().details.validation_errors))
     }
 
     // Three of a 9 999 999,99 $ product: each price is valid, the sale is not.
