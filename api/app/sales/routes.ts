@@ -41,7 +41,7 @@ const returnErrors = {
   404: saleNotFound,
   422: errorResponse(
     'Invalid field, a line not of this sale, or a refund tender that cannot take the refund (max_cents is what it can still take)',
-    validationError('lignes', 'Line 999 is not a line of this sale', 'exists'),
+    validationError('lignes.0.ligne_id', 'Line 999 is not a line of this sale', 'exists'),
     ApiError.business(
       'Ce mode de paiement ne peut rembourser que 5.00 sur cette vente : choisissez le mode d’origine pour répartir le remboursement',
       { mode_remboursement: 'carte', refund_cents: 684, max_cents: 500, refundable_cents: { carte: 500, especes: 184 } }
@@ -181,7 +181,7 @@ router
         ),
         422: errorResponse(
           'Invalid field, unknown product or register, or payments that do not settle the total',
-          validationError('lignes.1', 'Product ZZZ999 does not exist', 'exists'),
+          validationError('lignes.1.code', 'Product ZZZ999 does not exist', 'exists'),
           ApiError.business('Payments do not cover the total of the sale', { total_cents: 822, paid_cents: 500, missing_cents: 322 }),
           ApiError.business('Only cash can be overpaid (change is given in cash)', { total_cents: 822, paid_cents: 1000 })
         ),

@@ -248,7 +248,9 @@ function resolveLines(requested: ReturnInput['lignes'], saleLines: SaleLineRow[]
   for (const [lineId, quantity] of merged) {
     const line = saleLines.find((l) => l.id === lineId)
     if (!line) {
-      problems.push({ field: 'lignes', message: `Line ${lineId} is not a line of this sale`, rule: 'exists' })
+      // Named by where it was sent (the first time, when a line is listed twice), as other body errors are.
+      const index = wanted.findIndex((w) => w.ligne_id === lineId)
+      problems.push({ field: `lignes.${index}.ligne_id`, message: `Line ${lineId} is not a line of this sale`, rule: 'exists' })
       continue
     }
     const remaining = line.quantity - line.returned_quantity

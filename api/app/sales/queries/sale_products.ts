@@ -56,8 +56,9 @@ export async function resolveSaleProducts(requests: LineRequest[]): Promise<Pric
     )
     if (!product || !product.is_active) {
       const reference = line.produit_id ?? line.code ?? line.code_barre
+      const given = line.produit_id !== undefined ? 'produit_id' : line.code !== undefined ? 'code' : 'code_barre'
       problems.push({
-        field: `lignes.${index}`,
+        field: `lignes.${index}.${given}`,
         message: product ? `Product ${product.name} is not for sale (inactive)` : `Product ${reference} does not exist`,
         rule: 'exists',
       })

@@ -224,6 +224,24 @@ test.group('POST /api/v1/sales', (group) => {
     assert.equal(Number(count?.n), 0)
   })
 
+  test('an unknown product is named by the line and the reference it was sent with', async ({ client, assert }) => {
+    const { clerk, registerId } = pos
+    await openRegister(client, clerk.token, registerId)
+    const response = await client
+      .post('/api/v1/sales')
+      .header('authorization', `Bearer ${clerk.token}`)
+      .json({
+        caisse_id: registerId,
+        lignes: [{ code: 'ALI001', quantite: 1 }, { code: 'NOPE99', quantite: 1 }, { produit_id: 999999, quantite: 1 }, { code_barre: '000', quantite: 1 }],
+        paiements: [{ mode: 'carte', montant: 10 }],
+      })
+    response.assertStatus(422)
+    assert.deepEqual(
+      response.body().details.validation_errors.map((e: { field: string }) => e.field),
+      ['lignes.1.code', 'lignes.2.produit_id', 'lignes.3.code_barre']
+    )
+  })
+
   test('a clerk cannot sell at another store, nor read its sales', async ({ client, assert }) => {
     const { clerk } = pos
     const otherRegister = (await registersOf(2))[0]
