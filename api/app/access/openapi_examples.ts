@@ -70,7 +70,7 @@ export const accessErrors = {
   ),
   rateLimited: errorResponse(
     'Too many failed attempts; retry after the Retry-After delay (seconds)',
-    new ApiError(429, 'RATE_LIMIT_EXCEEDED', 'Trop de tentatives de connexion; réessayez plus tard', { retry_after: 840 })
+    new ApiError(429, 'RATE_LIMIT_EXCEEDED', 'Too many login attempts; try again later', { retry_after: 840 })
   ),
   loginInvalid: errorResponse(
     'Validation error (details.validation_errors lists each field)',

@@ -61,8 +61,8 @@ export const catalogErrors = {
   warehouseShort: errorResponse(
     'Not enough stock at the warehouse (INSUFFICIENT_STOCK), or the Idempotency-Key was used for another reduction ' +
       '(IDEMPOTENCY_CONFLICT); nothing changed',
-    ApiError.conflict('INSUFFICIENT_STOCK', 'Stock insuffisant pour Pain', {
-      location_id: 6,
+    ApiError.conflict('INSUFFICIENT_STOCK', 'Not enough stock for Pain', {
+      emplacement: { type: 'entrepot', magasin_id: null, nom: 'Entrepôt central' },
       items: [{ product_id: 1, product: 'Pain', requested: 600, available: 539 }],
     }),
     ApiError.conflict('IDEMPOTENCY_CONFLICT', 'This Idempotency-Key was already used for a different stock reduction', {

@@ -105,8 +105,8 @@ const exampleErrors: Record<keyof typeof definitions, [path: string, error: Erro
   RESOURCE_IN_USE: ['/api/v1/categories/1', ApiError.inUse('Category', 1, ['products'])],
   INSUFFICIENT_STOCK: [
     '/api/v1/sales',
-    ApiError.conflict('INSUFFICIENT_STOCK', 'Stock insuffisant pour Pain', {
-      location_id: 1,
+    ApiError.conflict('INSUFFICIENT_STOCK', 'Not enough stock for Pain', {
+      emplacement: { type: 'magasin', magasin_id: 1, nom: 'Magasin Centre-Ville' },
       items: [{ product_id: 1, product: 'Pain', requested: 600, available: 539 }],
     }),
   ],
@@ -131,29 +131,29 @@ const exampleErrors: Record<keyof typeof definitions, [path: string, error: Erro
   ],
   REGISTER_CLOSED: [
     '/api/v1/sales',
-    ApiError.conflict('REGISTER_CLOSED', "La caisse n'est pas ouverte : ouvrez une session de caisse avant de vendre", { register_id: 2 }),
+    ApiError.conflict('REGISTER_CLOSED', 'The register is not open: open a register session before selling', { register_id: 2 }),
   ],
   REGISTER_ALREADY_OPEN: [
     '/api/v1/registers/2/sessions',
-    ApiError.conflict('REGISTER_ALREADY_OPEN', 'Cette caisse a déjà une session ouverte', { register_id: 2, session_id: 7 }),
+    ApiError.conflict('REGISTER_ALREADY_OPEN', 'This register already has an open session', { register_id: 2, session_id: 7 }),
   ],
   RETURN_EXCEEDS_SOLD: [
     '/api/v1/sales/42/returns',
-    ApiError.conflict('RETURN_EXCEEDS_SOLD', 'Quantité retournée supérieure à la quantité vendue restante', {
+    ApiError.conflict('RETURN_EXCEEDS_SOLD', 'The quantity returned is more than what is left of the quantity sold', {
       line_id: 5523,
       sold: 3,
       already_returned: 0,
       requested: 4,
     }),
   ],
-  NOTHING_TO_RETURN: ['/api/v1/sales/42/returns', ApiError.conflict('NOTHING_TO_RETURN', 'Tous les articles de cette vente ont déjà été retournés')],
+  NOTHING_TO_RETURN: ['/api/v1/sales/42/returns', ApiError.conflict('NOTHING_TO_RETURN', 'Every item of this sale has already been returned')],
   BUSINESS_LOGIC_ERROR: [
     '/api/v1/cache/clear',
     ApiError.business("Unsupported pattern 'clients*'", { supported_patterns: ['*', 'products*', 'categories*', 'stores*', 'reports*'] }),
   ],
   RATE_LIMIT_EXCEEDED: [
     '/api/v1/auth/login',
-    new ApiError(429, 'RATE_LIMIT_EXCEEDED', 'Trop de tentatives de connexion; réessayez plus tard', { retry_after: 840 }),
+    new ApiError(429, 'RATE_LIMIT_EXCEEDED', 'Too many login attempts; try again later', { retry_after: 840 }),
   ],
   SERVICE_UNAVAILABLE: ['/api/v1/products', new ApiError(503, 'SERVICE_UNAVAILABLE', 'The database is unavailable')],
   INTERNAL_ERROR: ['/api/v1/sales', new Error('connection lost')],

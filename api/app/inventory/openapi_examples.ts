@@ -136,15 +136,15 @@ export const inFlightExample = inFlightConflict(
   { id: 57, statut: 'validee', quantite: 40, demande_le: '2026-11-24T14:02:11.000Z' }
 )
 
-/* An approval the central warehouse (location 6) cannot cover. */
-const warehouseShort = ApiError.conflict('INSUFFICIENT_STOCK', 'Stock insuffisant pour Lait', {
-  location_id: 6,
+/* An approval the central warehouse cannot cover. */
+const warehouseShort = ApiError.conflict('INSUFFICIENT_STOCK', 'Not enough stock for Lait', {
+  emplacement: { type: 'entrepot', magasin_id: null, nom: 'Entrepôt central' },
   items: [{ product_id: 2, product: 'Lait', requested: 40, available: 12 }],
 })
 
 const clerkOtherStore = ApiError.forbidden('A clerk can only see their own store', { own_store_id: 1 })
-const insufficient = ApiError.conflict('INSUFFICIENT_STOCK', 'Stock insuffisant pour Lait', {
-  location_id: 1,
+const insufficient = ApiError.conflict('INSUFFICIENT_STOCK', 'Not enough stock for Lait', {
+  emplacement: { type: 'magasin', magasin_id: 1, nom: 'Magasin Centre-Ville' },
   items: [{ product_id: 2, product: 'Lait', requested: 10, available: 7 }],
 })
 

@@ -43,28 +43,28 @@ const returnErrors = {
     'Invalid field, a line not of this sale, or a refund tender that cannot take the refund (max_cents is what it can still take)',
     validationError('lignes.0.ligne_id', 'Line 999 is not a line of this sale', 'exists'),
     ApiError.business(
-      'Ce mode de paiement ne peut rembourser que 5.00 sur cette vente : choisissez le mode d’origine pour répartir le remboursement',
+      'This tender can refund at most 5.00 on this sale: choose original to split the refund over the sale’s tenders',
       { mode_remboursement: 'carte', refund_cents: 684, max_cents: 500, refundable_cents: { carte: 500, especes: 184 } }
     ),
     ApiError.business(
-      'La vente n’a pas été réglée par ce mode de paiement : remboursez par le mode d’origine, ou demandez à un gérant',
+      'The sale was not paid this way: refund it the way it was paid (original), or ask a manager',
       { mode_remboursement: 'autre', refund_cents: 684, max_cents: 0, refundable_cents: { carte: 500, especes: 184 } }
     )
   ),
   409: errorResponse(
     'More than sold, nothing left to return, a cash refund without an open session, or a reused Idempotency-Key',
-    ApiError.conflict('RETURN_EXCEEDS_SOLD', 'Quantité retournée supérieure à la quantité vendue restante', {
+    ApiError.conflict('RETURN_EXCEEDS_SOLD', 'The quantity returned is more than what is left of the quantity sold', {
       line_id: 5523,
       sold: 3,
       already_returned: 0,
       requested: 4,
     }),
-    ApiError.conflict('NOTHING_TO_RETURN', 'Tous les articles de cette vente ont déjà été retournés'),
-    registerClosed('Un remboursement en espèces demande une session de caisse ouverte'),
+    ApiError.conflict('NOTHING_TO_RETURN', 'Every item of this sale has already been returned'),
+    registerClosed('A cash refund needs an open session on the sale’s register'),
     keyReused('another return', {})
   ),
 }
-const returnWindow = ApiError.forbidden('Un retour plus de 24 h après la vente doit être fait par un gérant', { window_hours: 24 })
+const returnWindow = ApiError.forbidden('A return more than 24 h after the sale is a manager’s to make', { window_hours: 24 })
 
 router
   .group(() => {
@@ -172,11 +172,11 @@ router
         200: replayed('Replay of an earlier request with the same Idempotency-Key', 'Sale'),
         409: errorResponse(
           'Insufficient stock, register closed, or Idempotency-Key reused with another body',
-          ApiError.conflict('INSUFFICIENT_STOCK', 'Stock insuffisant pour Pain', {
-            location_id: 1,
+          ApiError.conflict('INSUFFICIENT_STOCK', 'Not enough stock for Pain', {
+            emplacement: { type: 'magasin', magasin_id: 1, nom: 'Magasin Centre-Ville' },
             items: [{ product: 'Pain', available: 1, requested: 2, product_id: 1 }],
           }),
-          registerClosed("La caisse n'est pas ouverte : ouvrez une session de caisse avant de vendre"),
+          registerClosed('The register is not open: open a register session before selling'),
           keyReused('a different sale', { sale_id: 1842 })
         ),
         422: errorResponse(
@@ -248,7 +248,7 @@ router
         404: errorResponse('No such register', ApiError.notFound('Register', 42)),
         409: errorResponse(
           'The register already has an open session',
-          ApiError.conflict('REGISTER_ALREADY_OPEN', 'Cette caisse a déjà une session ouverte', { register_id: 2, session_id: 311 })
+          ApiError.conflict('REGISTER_ALREADY_OPEN', 'This register already has an open session', { register_id: 2, session_id: 311 })
         ),
       },
     })
@@ -265,7 +265,7 @@ router
         404: sessionNotFound,
         409: errorResponse(
           'Already closed',
-          ApiError.conflict('INVALID_TRANSITION', 'Cette session de caisse est déjà fermée', { from: 'fermee', action: 'close' })
+          ApiError.conflict('INVALID_TRANSITION', 'This register session is already closed', { from: 'fermee', action: 'close' })
         ),
       },
     })

@@ -22,7 +22,7 @@ export const LOGIN_LIMITS = {
 /** The envelope's RATE_LIMIT_EXCEEDED, carrying the delay for the Retry-After header. */
 export class LoginRateLimited extends ApiError {
   constructor(readonly retryAfterSeconds: number) {
-    super(429, 'RATE_LIMIT_EXCEEDED', 'Trop de tentatives de connexion; réessayez plus tard', {
+    super(429, 'RATE_LIMIT_EXCEEDED', 'Too many login attempts; try again later', {
       retry_after: retryAfterSeconds,
     })
   }

@@ -1,7 +1,8 @@
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { ApiError } from '#core/api_error'
 import type { MovementKind } from '#inventory/models/stock_movement'
 import { invalidateAfterCommit, Tags } from '#core/cache'
+import { locationToWire } from '#inventory/transformers/stock_transformers'
 
 export interface StockChange {
   productId: number
@@ -57,7 +58,7 @@ export async function applyStockChanges(
     context.userId ?? null,
   ] as never)
   const { applied, short } = result.rows[0].outcome
-  if (short) throw insufficientStock(locationId, short)
+  if (short) throw await insufficientStock(trx, locationId, short)
   return toAppliedChanges(locationId, applied ?? [])
 }
 
@@ -87,11 +88,15 @@ export function toAppliedChanges(locationId: number, rows: AppliedRow[]): Applie
   }))
 }
 
-/** The 409 for changes the stock cannot cover, naming each product. */
-export function insufficientStock(locationId: number, items: ShortItem[]) {
+/**
+ * The 409 for changes the stock cannot cover, naming each product, and the location the way
+ * the stock routes do (`emplacement`): its internal id is no route's parameter.
+ */
+export async function insufficientStock(client: QueryClientContract, locationId: number, items: ShortItem[]) {
   const names = items.map((i) => i.product ?? `#${i.product_id}`).join(', ')
-  return ApiError.conflict('INSUFFICIENT_STOCK', `Stock insuffisant pour ${names}`, {
-    location_id: locationId,
+  const location = await client.from('stock_locations').where('id', locationId).select('kind', 'store_id', 'name').firstOrFail()
+  return ApiError.conflict('INSUFFICIENT_STOCK', `Not enough stock for ${names}`, {
+    emplacement: locationToWire({ kind: location.kind, storeId: location.store_id, name: location.name }),
     items,
   })
 }

@@ -25,7 +25,7 @@ export async function closeSession(
     if (!session) throw ApiError.notFound('Register session', sessionId)
     assertStoreAccess(principal, session.store_id)
     if (session.closed_at) {
-      throw ApiError.conflict('INVALID_TRANSITION', 'Cette session de caisse est déjà fermée', {
+      throw ApiError.conflict('INVALID_TRANSITION', 'This register session is already closed', {
         from: 'fermee',
         action: 'close',
       })

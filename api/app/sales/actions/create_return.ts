@@ -226,7 +226,7 @@ function assertWithinWindow(principal: Principal, sale: LockedSale) {
   if (role === 'manager' || role === 'admin') return
   if (Date.now() > clerkReturnDeadline(new Date(sale.created_at)).getTime()) {
     throw ApiError.forbidden(
-      `Un retour plus de ${CLERK_RETURN_WINDOW_HOURS} h après la vente doit être fait par un gérant`,
+      `A return more than ${CLERK_RETURN_WINDOW_HOURS} h after the sale is a manager’s to make`,
       { window_hours: CLERK_RETURN_WINDOW_HOURS }
     )
   }
@@ -239,7 +239,7 @@ function resolveLines(requested: ReturnInput['lignes'], saleLines: SaleLineRow[]
           .filter((l) => l.quantity > l.returned_quantity)
           .map((l) => ({ ligne_id: l.id, quantite: l.quantity - l.returned_quantity }))
       : requested
-  if (wanted.length === 0) throw ApiError.conflict('NOTHING_TO_RETURN', 'Tous les articles de cette vente ont déjà été retournés')
+  if (wanted.length === 0) throw ApiError.conflict('NOTHING_TO_RETURN', 'Every item of this sale has already been returned')
 
   const merged = new Map<number, number>()
   for (const w of wanted) merged.set(w.ligne_id, (merged.get(w.ligne_id) ?? 0) + w.quantite)
@@ -255,7 +255,7 @@ function resolveLines(requested: ReturnInput['lignes'], saleLines: SaleLineRow[]
     }
     const remaining = line.quantity - line.returned_quantity
     if (quantity > remaining) {
-      throw ApiError.conflict('RETURN_EXCEEDS_SOLD', 'Quantité retournée supérieure à la quantité vendue restante', {
+      throw ApiError.conflict('RETURN_EXCEEDS_SOLD', 'The quantity returned is more than what is left of the quantity sold', {
         line_id: lineId,
         sold: line.quantity,
         already_returned: line.returned_quantity,
@@ -317,7 +317,7 @@ function refundableWire(left: Map<PaymentMethod, number>) {
 
 function refundNotLikeSale(totalCents: number, left: Map<PaymentMethod, number>, asked: string) {
   return ApiError.business(
-    'La vente n’a pas été réglée par ce mode de paiement : remboursez par le mode d’origine, ou demandez à un gérant',
+    'The sale was not paid this way: refund it the way it was paid (original), or ask a manager',
     { mode_remboursement: asked, refund_cents: totalCents, max_cents: 0, refundable_cents: refundableWire(left) }
   )
 }
@@ -325,7 +325,7 @@ function refundNotLikeSale(totalCents: number, left: Map<PaymentMethod, number>,
 function refundOverTender(totalCents: number, left: Map<PaymentMethod, number>, asked: string, method: PaymentMethod) {
   const max = Math.max(0, left.get(method)!)
   return ApiError.business(
-    `Ce mode de paiement ne peut rembourser que ${centsToWire(max)} sur cette vente : choisissez le mode d’origine pour répartir le remboursement`,
+    `This tender can refund at most ${centsToWire(max)} on this sale: choose original to split the refund over the sale’s tenders`,
     { mode_remboursement: asked, refund_cents: totalCents, max_cents: max, refundable_cents: refundableWire(left) }
   )
 }
@@ -346,7 +346,7 @@ async function openSessionOf(trx: TransactionClientContract, registerId: number,
     .forShare()
     .first()
   if (!open && required) {
-    throw ApiError.conflict('REGISTER_CLOSED', "Un remboursement en espèces demande une session de caisse ouverte", {
+    throw ApiError.conflict('REGISTER_CLOSED', 'A cash refund needs an open session on the sale’s register', {
       register_id: registerId,
     })
   }

@@ -270,11 +270,11 @@ async function recordSaleInDatabase(sale: Record<string, unknown>, register: Reg
   ])
   const outcome = result.rows[0].outcome
   if (outcome?.refused === 'register_closed') {
-    throw ApiError.conflict('REGISTER_CLOSED', "La caisse n'est pas ouverte : ouvrez une session de caisse avant de vendre", {
+    throw ApiError.conflict('REGISTER_CLOSED', 'The register is not open: open a register session before selling', {
       register_id: register.registerId,
     })
   }
-  if (outcome?.refused === 'insufficient_stock') throw insufficientStock(register.locationId, outcome.items)
+  if (outcome?.refused === 'insufficient_stock') throw await insufficientStock(db.connection(), register.locationId, outcome.items)
   return outcome
 }
 

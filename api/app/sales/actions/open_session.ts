@@ -34,7 +34,7 @@ export async function openSession(
   } catch (error) {
     if ((error as { constraint?: string }).constraint === ONE_OPEN_SESSION_INDEX) {
       const open = await db.from('register_sessions').where('register_id', registerId).whereNull('closed_at').first()
-      throw ApiError.conflict('REGISTER_ALREADY_OPEN', 'Cette caisse a déjà une session ouverte', {
+      throw ApiError.conflict('REGISTER_ALREADY_OPEN', 'This register already has an open session', {
         register_id: registerId,
         session_id: open?.id ?? null,
       })

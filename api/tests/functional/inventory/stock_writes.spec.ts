@@ -77,6 +77,7 @@ test.group('POST /api/v1/stock/adjustments', (group) => {
     response.assertStatus(409)
     assert.equal(response.body().error_code, 'INSUFFICIENT_STOCK')
     assert.equal(response.body().details.items[0].available, 5)
+    assert.containsSubset(response.body().details.emplacement, { type: 'magasin', magasin_id: 2 })
     assert.deepEqual(await ledgerAndLevel(store, 3), { ledger: 5, level: 5 })
   })
 

@@ -26,7 +26,7 @@ test.group('Sales under concurrency (commits; database reset afterwards)', (grou
     const statuses = responses.map((r) => r.status())
     assert.equal(statuses.filter((s) => s === 201).length, 10)
     assert.equal(statuses.filter((s) => s === 409).length, 90)
-    assert.isTrue(responses.filter((r) => r.status() === 409).every((r) => /Stock insuffisant/.test(r.body().message)))
+    assert.isTrue(responses.filter((r) => r.status() === 409).every((r) => /Not enough stock/.test(r.body().message)))
     assert.deepEqual(await ledgerAndLevel(locationId, eggs), { ledger: 0, level: 0 })
     const sold = await db.from('sale_lines').where('product_id', eggs).sum('quantity as total').first()
     assert.equal(Number(sold?.total), 10)

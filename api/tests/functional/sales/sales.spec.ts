@@ -175,8 +175,10 @@ test.group('POST /api/v1/sales', (group) => {
       })
     exact.assertStatus(409)
     assert.equal(exact.body().error_code, 'INSUFFICIENT_STOCK')
-    assert.match(exact.body().message, /Stock insuffisant pour Pain/)
+    assert.match(exact.body().message, /Not enough stock for Pain/)
     assert.equal(exact.body().details.items[0].available, available)
+    // Where, as the stock routes say it (the internal location id is no route's parameter).
+    assert.deepEqual(exact.body().details.emplacement, { type: 'magasin', magasin_id: 1, nom: 'Magasin Centre-Ville' })
     assert.equal(await storeQuantity(1, 'ALI001'), available)
     const salesAfter = await db.from('sales').count('* as n').first()
     assert.equal(salesAfter?.n, salesBefore?.n)
