@@ -4315,11 +4315,15 @@ export interface operations {
                      *             "timestamp": "2026-11-24T14:32:05.120Z",
                      *             "status": 409,
                      *             "error": "Conflict",
-                     *             "message": "Stock insuffisant pour Pain",
+                     *             "message": "Not enough stock for Pain",
                      *             "path": "/api/v1/sales",
                      *             "error_code": "INSUFFICIENT_STOCK",
                      *             "details": {
-                     *               "location_id": 1,
+                     *               "emplacement": {
+                     *                 "type": "magasin",
+                     *                 "magasin_id": 1,
+                     *                 "nom": "Magasin Centre-Ville"
+                     *               },
                      *               "items": [
                      *                 {
                      *                   "product_id": 1,
@@ -4407,7 +4411,7 @@ export interface operations {
                      *             "timestamp": "2026-11-24T14:32:05.120Z",
                      *             "status": 409,
                      *             "error": "Conflict",
-                     *             "message": "La caisse n'est pas ouverte : ouvrez une session de caisse avant de vendre",
+                     *             "message": "The register is not open: open a register session before selling",
                      *             "path": "/api/v1/sales",
                      *             "error_code": "REGISTER_CLOSED",
                      *             "details": {
@@ -4422,7 +4426,7 @@ export interface operations {
                      *             "timestamp": "2026-11-24T14:32:05.120Z",
                      *             "status": 409,
                      *             "error": "Conflict",
-                     *             "message": "Cette caisse a déjà une session ouverte",
+                     *             "message": "This register already has an open session",
                      *             "path": "/api/v1/registers/2/sessions",
                      *             "error_code": "REGISTER_ALREADY_OPEN",
                      *             "details": {
@@ -4438,7 +4442,7 @@ export interface operations {
                      *             "timestamp": "2026-11-24T14:32:05.120Z",
                      *             "status": 409,
                      *             "error": "Conflict",
-                     *             "message": "Quantité retournée supérieure à la quantité vendue restante",
+                     *             "message": "The quantity returned is more than what is left of the quantity sold",
                      *             "path": "/api/v1/sales/42/returns",
                      *             "error_code": "RETURN_EXCEEDS_SOLD",
                      *             "details": {
@@ -4456,7 +4460,7 @@ export interface operations {
                      *             "timestamp": "2026-11-24T14:32:05.120Z",
                      *             "status": 409,
                      *             "error": "Conflict",
-                     *             "message": "Tous les articles de cette vente ont déjà été retournés",
+                     *             "message": "Every item of this sale has already been returned",
                      *             "path": "/api/v1/sales/42/returns",
                      *             "error_code": "NOTHING_TO_RETURN",
                      *             "details": null
@@ -4490,7 +4494,7 @@ export interface operations {
                      *             "timestamp": "2026-11-24T14:32:05.120Z",
                      *             "status": 429,
                      *             "error": "Too Many Requests",
-                     *             "message": "Trop de tentatives de connexion; réessayez plus tard",
+                     *             "message": "Too many login attempts; try again later",
                      *             "path": "/api/v1/auth/login",
                      *             "error_code": "RATE_LIMIT_EXCEEDED",
                      *             "details": {
