@@ -13,10 +13,12 @@ export class ApiError extends Error {
     super(message)
   }
 
-  static notFound(resource: string, identifier: string | number) {
+  /** `field`: the body field that named the missing resource (`lignes.1.produit_id`), so a client can point at it. */
+  static notFound(resource: string, identifier: string | number, field?: string) {
     return new ApiError(404, 'NOT_FOUND', `${resource} with identifier ${identifier} not found`, {
       resource,
       identifier,
+      ...(field === undefined ? {} : { field }),
     })
   }
 

@@ -156,7 +156,7 @@ export const inventoryErrors = {
     missingScope(['write']),
     ApiError.forbidden('This action needs the role manager or admin', { required_roles: ['manager', 'admin'], role: 'clerk' })
   ),
-  locationNotFound: errorResponse('Unknown store or product', ApiError.notFound('Store', 42), ApiError.notFound('Product', 42)),
+  locationNotFound: errorResponse('Unknown store or product', ApiError.notFound('Store', 42, 'magasin_id'), ApiError.notFound('Product', 42, 'produit_id')),
   requestNotFound: errorResponse('No such request (or not in your store)', ApiError.notFound('ReplenishmentRequest', 42)),
   invalidLocation: errorResponse(
     'Validation error: give magasin_id or entrepot=true, and quantite or nouvelle_quantite',

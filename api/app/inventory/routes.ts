@@ -192,7 +192,7 @@ router
         201: { description: 'The movements written', schema: 'StockReceipt' },
         200: replayed('Replay of an earlier receipt with the same Idempotency-Key', 'StockReceipt'),
         403: writeForbidden,
-        404: errorResponse('Unknown product', ApiError.notFound('Product', 42)),
+        404: errorResponse('Unknown product (details.field names its line)', ApiError.notFound('Product', 42, 'lignes.1.produit_id')),
         409: inventoryErrors.receiptKeyReused,
       },
     })

@@ -48,8 +48,8 @@ export default class ReceiveWarehouseGoods {
 
     const outcome = await writeIdempotently(RECEIPTS, idempotencyKey, input, async (trx) => {
       const known = await trx.from('products').whereIn('id', productIds).select('id')
-      const missing = productIds.find((id) => !known.some((row) => Number(row.id) === id))
-      if (missing !== undefined) throw ApiError.notFound('Product', missing)
+      const missing = productIds.findIndex((id) => !known.some((row) => Number(row.id) === id))
+      if (missing >= 0) throw ApiError.notFound('Product', productIds[missing], `lignes.${missing}.produit_id`)
       const warehouse = await warehouseLocation(trx)
       await applyStockChanges(
         trx,

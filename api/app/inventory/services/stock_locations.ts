@@ -22,12 +22,12 @@ export async function warehouseLocation(client: QueryClientContract): Promise<Lo
   return toRef(row)
 }
 
-/** The stock location of a store: 404 for an unknown store. */
+/** The stock location of a store: 404 for an unknown store (named by the body's `magasin_id`, where every caller takes it). */
 export async function storeLocation(client: QueryClientContract, storeId: number): Promise<LocationRef> {
   const row = await client.from('stock_locations').where('store_id', storeId).first()
   if (row) return toRef(row)
   const store = await client.from('stores').where('id', storeId).first()
-  if (!store) throw ApiError.notFound('Store', storeId)
+  if (!store) throw ApiError.notFound('Store', storeId, 'magasin_id')
   throw ApiError.business(`Store ${storeId} has no stock location`, { store_id: storeId })
 }
 
@@ -38,7 +38,7 @@ export function resolveLocation(client: QueryClientContract, target: LocationTar
 /** 404 unless the product exists. */
 export async function assertProductExists(client: QueryClientContract, productId: number) {
   const product = await client.from('products').where('id', productId).select('id', 'is_active').first()
-  if (!product) throw ApiError.notFound('Product', productId)
+  if (!product) throw ApiError.notFound('Product', productId, 'produit_id')
   return { id: Number(product.id), isActive: Boolean(product.is_active) }
 }
 

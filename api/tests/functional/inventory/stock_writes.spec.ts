@@ -127,19 +127,19 @@ test.group('POST /api/v1/stock/adjustments', (group) => {
     assert.deepEqual(await ledgerAndLevel(await locationOfStore(1), 1), before)
   })
 
-  test('unknown store or product: 404', async ({ client, assert }) => {
+  test('unknown store or product: 404, naming the body field', async ({ client, assert }) => {
     const store = await client
       .post('/api/v1/stock/adjustments')
       .header('x-api-token', manager.token)
       .json({ magasin_id: 999, produit_id: 1, quantite: 1, motif: 'x' })
     store.assertStatus(404)
-    assert.equal(store.body().details.resource, 'Store')
+    assert.deepEqual(store.body().details, { resource: 'Store', identifier: 999, field: 'magasin_id' })
     const product = await client
       .post('/api/v1/stock/adjustments')
       .header('x-api-token', manager.token)
       .json({ magasin_id: 1, produit_id: 999, quantite: 1, motif: 'x' })
     product.assertStatus(404)
-    assert.equal(product.body().details.resource, 'Product')
+    assert.deepEqual(product.body().details, { resource: 'Product', identifier: 999, field: 'produit_id' })
   })
 
   test('crossing the reorder point emits one stock:alert; staying below does not', async ({ client, assert, cleanup }) => {
@@ -276,6 +276,7 @@ test.group('POST /api/v1/warehouse/receipts', (group) => {
     assert.equal(duplicate.body().details.validation_errors[0].field, 'lignes.1.produit_id')
     const unknown = await post({ lignes: [{ produit_id: 1, quantite: 1 }, { produit_id: 999, quantite: 1 }] })
     unknown.assertStatus(404)
+    assert.deepEqual(unknown.body().details, { resource: 'Product', identifier: 999, field: 'lignes.1.produit_id' })
     assert.deepEqual(await ledgerAndLevel(warehouse, 1), before)
   })
 

@@ -13306,7 +13306,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unknown product */
+            /** @description Unknown product (details.field names its line) */
             404: {
                 headers: {
                     [name: string]: unknown;
