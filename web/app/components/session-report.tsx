@@ -101,6 +101,12 @@ export function SessionReport({ session }: { session: SessionReportWire }) {
             </>
           ) : null}
         </dl>
+        {session.note ? (
+          // What the clerk wrote at the counter (a shortfall explained, a note for the manager).
+          <p className="mt-3 mb-0" data-testid="session-note">
+            <span className="fw-semibold">{t('report.note')}</span> {session.note}
+          </p>
+        ) : null}
       </div>
     </div>
   )

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 
-import { formatNumber } from '../../app/lib/format.ts'
+import { formatMoney, formatNumber } from '../../app/lib/format.ts'
 import { parseCancelSale, parseCartLine, parseCloseSession, parsePayment, parseReturn, parseScan, parseLogin, parseOpenSession } from '../../app/lib/forms/schemas.ts'
 import { translate } from '../../app/lib/i18n/index.ts'
 
@@ -162,5 +162,14 @@ describe('other forms', () => {
   test('an opening float of zero is allowed, a negative one is not', () => {
     assert.deepEqual(parseOpenSession({ fond_de_caisse: '0' }), { ok: true, value: { floatCents: 0 } })
     assert.equal(parseOpenSession({ fond_de_caisse: '-10' }).ok, false)
+  })
+
+  test('the float stops at 100 000 $; the count goes higher, so the expected cash of a large float can be entered', () => {
+    assert.deepEqual(parseOpenSession({ fond_de_caisse: '100 000,00' }), { ok: true, value: { floatCents: 10_000_000 } })
+    const float = parseOpenSession({ fond_de_caisse: '1 000 000' })
+    assert.equal(float.ok, false)
+    if (!float.ok) assert.deepEqual(float.errors.fond_de_caisse, { key: 'form.moneyMax', params: { max: formatMoney(10_000_000) } })
+    assert.deepEqual(parseCloseSession({ especes_comptees: '1 000 013,34' }), { ok: true, value: { countedCents: 100_001_334, note: null } })
+    assert.equal(parseCloseSession({ especes_comptees: '10 000 000,01' }).ok, false)
   })
 })

@@ -9,6 +9,14 @@ export type { FieldErrors, Parsed } from './core.ts'
 export const MAX_LINE_QUANTITY = 1000
 export const MAX_CART_LINES = 100
 
+/*
+ * A drawer's float is counted in hundreds: 100 000 $ is already far past any register's. The count
+ * at closing takes up to the API's limit (10 000 000 $): it holds the float and the day's cash, and
+ * a shared limit let a large float make the expected cash impossible to enter.
+ */
+export const MAX_FLOAT_CENTS = 10_000_000
+export const MAX_COUNT_CENTS = 1_000_000_000
+
 export function parseLogin(input: FormInput): Parsed<{ identifiant: string; motDePasse: string }> {
   const form = new FormReader(input)
   const identifiant = form.text('identifiant', { max: 254 })
@@ -23,13 +31,13 @@ export function parseLogin(input: FormInput): Parsed<{ identifiant: string; motD
 
 export function parseOpenSession(input: FormInput): Parsed<{ floatCents: number }> {
   const form = new FormReader(input)
-  const floatCents = form.money('fond_de_caisse')
+  const floatCents = form.money('fond_de_caisse', { max: MAX_FLOAT_CENTS })
   return form.result(() => ({ floatCents: floatCents ?? 0 }))
 }
 
 export function parseCloseSession(input: FormInput): Parsed<{ countedCents: number; note: string | null }> {
   const form = new FormReader(input)
-  const countedCents = form.money('especes_comptees')
+  const countedCents = form.money('especes_comptees', { max: MAX_COUNT_CENTS })
   const note = form.text('note', { required: false, max: 500 })
   return form.result(() => ({ countedCents: countedCents ?? 0, note: note || null }))
 }

@@ -230,6 +230,7 @@ export const pos: Record<keyof typeof french, string> = {
   'report.expectedCash': 'Expected cash',
   'report.countedCash': 'Counted cash',
   'report.variance': 'Variance',
+  'report.note': 'Note:',
   'report.balanced': '(exact)',
   'report.short': '(short)',
   'report.over': '(over)',

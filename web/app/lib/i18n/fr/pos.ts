@@ -228,6 +228,7 @@ export const pos = {
   'report.expectedCash': 'Espèces attendues',
   'report.countedCash': 'Espèces comptées',
   'report.variance': 'Écart',
+  'report.note': 'Remarque :',
   'report.balanced': '(juste)',
   'report.short': '(manque)',
   'report.over': '(surplus)',
