@@ -225,9 +225,22 @@ describeFlows('a clerk’s sale at the register', () => {
       // The quantity field is rendered anew: the clerk is back in the scan field, not on <body>.
       await until(() => page.evaluate(() => document.activeElement?.id === 'pos-scan'), 'the focus back on the scan field')
     }
-    await setQuantity('600')
+    // More than the shelf holds is refused when asked, not at payment; the line keeps its quantity.
+    const quantity = page.getByLabel(`Quantité de ${XSS_NAME}`)
+    await quantity.fill('600')
+    await quantity.press('Enter')
+    await expectText(page.locator('#pos-cart-error'), `Stock insuffisant pour ${XSS_NAME} : 600 demandés, 500 disponibles.`)
+    await expectText(cartLine(page, XSS_NAME), money(cents(products.xss.prix)))
+    // So is a scan with a quantity: what the cart would then hold is counted.
+    await page.locator('#pos-scan').fill(`500*${XSS_CODE}`)
+    await page.locator('#pos-scan').press('Enter')
+    await expectText(page.locator('#pos-scan-error'), `Stock insuffisant pour ${XSS_NAME} : 501 demandés, 500 disponibles.`)
+    await expectText(cartLine(page, XSS_NAME), money(cents(products.xss.prix)))
+    // Stock that went (another register sold it) after the cart was filled: the payment is refused.
+    await setQuantity('100')
+    await stockUp(api, 1, products.xss.id, 'Vendu à une autre caisse (test de bout en bout)', 50)
     await page.getByRole('button', { name: 'Tout par carte' }).click()
-    await expectText(page.locator('#payment-form [role="alert"]'), `Stock insuffisant pour ${XSS_NAME} : 600 demandés, 500 disponibles.`)
+    await expectText(page.locator('#payment-form [role="alert"]'), `Stock insuffisant pour ${XSS_NAME} : 100 demandés, 50 disponibles.`)
     // The buttons were disabled while paying: the API's refusal takes the focus, not <body> (without
     // JavaScript, the page the refused payment answers with opens on it).
     await until(
@@ -240,6 +253,7 @@ describeFlows('a clerk’s sale at the register', () => {
     await setQuantity('1')
     const after = await api<{ total: number }>('GET', `/sales?caisse_id=${registerId}&date_debut=2000-01-01`)
     assert.equal(after.body.total, before)
+    await stockUp(api, 1, products.xss.id, 'Préparation des tests de bout en bout')
   })
 
   test('the clerk takes a split payment (card + cash with change) and gets the receipt', async () => {

@@ -8,6 +8,7 @@ import { ApiError, ok, type ApiClient } from '../api/client.server.ts'
 import type { SessionUser } from '../auth/roles.ts'
 import type { WebSession } from '../auth/session.server.ts'
 import { newFormKey } from '../form-key.server.ts'
+import { formatNumber } from '../format.ts'
 import { parseCartLine, parseOpenSession, parsePayment, parseScan, type FieldErrors } from '../forms/schemas.ts'
 import { searchFrom } from '../list-query.ts'
 import { centsFromWire, centsToWire } from '../money.ts'
@@ -164,12 +165,22 @@ export async function runPosAction(ctx: PosActionContext, registerId: number) {
       if (!parsed.ok) return invalid(intent, parsed.errors)
       const [product] = await productsById(ctx.api, [parsed.value.productId])
       if (!product || !product.active) return fail(intent, { error: { key: 'pos.productUnavailable' } }, 404)
+      const wanted = inCart(ctx, register.id, product.id) + parsed.value.quantity
+      const available = await storeQuantity(ctx.api, register.magasin_id, product)
+      if (wanted > available) return shortOfStock(intent, product.name, wanted, available)
       return addAndReturn(ctx, register.id, back, intent, product.id, parsed.value.quantity)
     }
     case 'set-qty':
     case 'remove': {
       const parsed = parseCartLine(intent === 'remove' ? withField(ctx.form, 'quantite', '0') : ctx.form)
       if (!parsed.ok) return invalid(intent, parsed.errors)
+      const { productId, quantity } = parsed.value
+      // Only a larger quantity can outgrow the shelf; lowering one never asks the API.
+      if (quantity > inCart(ctx, register.id, productId)) {
+        const [product] = await productsById(ctx.api, [productId])
+        const available = product ? await storeQuantity(ctx.api, register.magasin_id, product) : 0
+        if (quantity > available) return shortOfStock(intent, product?.name ?? `#${productId}`, quantity, available)
+      }
       writeCart(ctx.session, register.id, setCartQuantity(readCart(ctx.session, register.id), parsed.value.productId, parsed.value.quantity))
       return redirectWithSession(back, ctx.session)
     }
@@ -189,6 +200,24 @@ export async function runPosAction(ctx: PosActionContext, registerId: number) {
     case 'pay-cash':
       return pay(ctx, register, intent)
   }
+}
+
+const inCart = (ctx: PosActionContext, registerId: number, productId: number) =>
+  readCart(ctx.session, registerId).find((entry) => entry.productId === productId)?.quantity ?? 0
+
+/** What the store holds of a product now (its stock row, found by code). */
+async function storeQuantity(api: ApiClient, storeId: number, product: { id: number; code: string }): Promise<number> {
+  const page = await searchStock(api, storeId, { search: product.code, size: SEARCH_SIZE })
+  return page.items.find((item) => item.produit_id === product.id)?.quantite ?? 0
+}
+
+/**
+ * More in the cart than the store holds: refused when asked, in the words the sale's own refusal
+ * uses, instead of being found out at payment (999 × Lait sat in the cart until then).
+ */
+function shortOfStock(intent: PosIntent, name: string, wanted: number, available: number, values?: Record<string, string>) {
+  const params = { product: name, requested: formatNumber(wanted), available: formatNumber(Math.max(0, available)) }
+  return fail(intent, { error: { key: 'api.insufficientStockOne', params }, values }, 409)
 }
 
 function withField(form: FormData, name: string, value: string): FormData {
@@ -262,6 +291,8 @@ async function scan(ctx: PosActionContext, register: Register, back: string) {
     if (hit.quantite <= 0) {
       return fail('scan', { error: { key: 'pos.outOfStock', params: { name: hit.nom } }, values }, 409)
     }
+    const wanted = inCart(ctx, register.id, hit.produit_id) + quantity
+    if (wanted > hit.quantite) return shortOfStock('scan', hit.nom, wanted, hit.quantite, values)
     return addAndReturn(ctx, register.id, back, 'scan', hit.produit_id, quantity)
   }
   if (page.items.length === 0) return fail('scan', { error: { key: 'pos.noMatch', params: { term } }, values }, 404)
