@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { today } from '#reporting/services/calendar'
 import { toCsv, type CsvDialect, type CsvTable } from '#reporting/services/csv'
+import { inFrench } from '#reporting/services/csv_french_names'
 
 export type ReportFormat = 'json' | 'csv' | 'csv-fr'
 
@@ -28,5 +29,6 @@ export function sendReport<T>(
   if (!dialect) return ctx.response.json(options.body)
   ctx.response.header('Content-Type', 'text/csv; charset=utf-8')
   ctx.response.header('Content-Disposition', `attachment; filename="${options.name}-${today()}.csv"`)
-  return ctx.response.send(toCsv(options.toTable(options.body), dialect))
+  const table = options.toTable(options.body)
+  return ctx.response.send(toCsv(dialect === 'fr' ? inFrench(table) : table, dialect))
 }

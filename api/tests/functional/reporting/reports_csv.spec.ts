@@ -49,17 +49,23 @@ test.group('Reports: CSV downloads', (group) => {
     assert.equal(json.body().total_revenue, '14.15')
   })
 
-  test('format=csv-fr: semicolons and decimal commas for French-locale spreadsheets, same figures', async ({ client, assert }) => {
+  test('format=csv-fr: semicolons, decimal commas and French names for French-locale spreadsheets, same figures', async ({ client, assert }) => {
     await knownSales(client)
     const csv = await client.get('/api/v1/reports/global-summary?format=csv-fr').header('x-api-token', token)
     assert.equal(csv.header('content-type'), 'text/csv; charset=utf-8')
     assert.equal(csv.header('content-disposition'), `attachment; filename="global-summary-${today()}.csv"`)
-    assert.equal(csv.text(), 'total_revenue;total_sales_count;average_ticket;gross_revenue;refunds\r\n14,15;3;4,72;15,35;1,20\r\n')
+    assert.equal(csv.text(), 'chiffre_affaires;nombre_ventes;ticket_moyen;ventes_brutes;remboursements\r\n14,15;3;4,72;15,35;1,20\r\n')
     // A name holding the separator is quoted; one holding a comma no longer needs to be.
     await db.from('stores').where('id', 5).update({ name: 'Nord; Est, Ouest' })
     const stores = await client.get('/api/v1/reports/store-performances?format=csv-fr').header('x-api-token', token)
     const line = stores.text().split('\r\n').find((row) => row.startsWith('5;')) ?? ''
     assert.match(line, /^5;"Nord; Est, Ouest";\d+;\d+,\d{2};/)
+    const [header] = stores.text().split('\r\n')
+    assert.equal(header, 'magasin_id;magasin_nom;nombre_ventes;chiffre_affaires;ticket_moyen;performance;ventes_brutes;remboursements')
+    // The rating in the words the web app shows (the standard CSV keeps the original's English).
+    assert.match(line, /;(Excellente|Bonne|Moyenne|Faible);/)
+    const products = await client.get('/api/v1/reports/top-products?format=csv-fr').header('x-api-token', token)
+    assert.match(products.text(), /^produit_id;produit_code;produit_nom;quantite_vendue;chiffre_affaires;commandes;/)
   })
 
   test('spreadsheet formulas in names are neutralised; negative amounts stay numbers', async ({ client, assert }) => {
