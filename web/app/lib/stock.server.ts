@@ -77,6 +77,7 @@ export async function loadStock(api: ApiClient, storeId: number, filters: StockF
       quantity: request.quantite,
       status: request.statut,
       requestedAt: request.demande_le,
+      rejectionReason: request.motif_refus ?? null,
       // A clerk sees every request of the store, but cancels only their own.
       actions: actionsFor(request, user),
     })),

@@ -218,13 +218,25 @@ export default function StorePage() {
               </td>
               <td>
                 <ReplenishmentStatusBadge status={request.status} />
+                {/* Why the head office said no: the store must not have to call to find out. */}
+                {request.rejectionReason ? (
+                  <div className="small text-body-secondary cell-text" data-testid={`rejection-${request.id}`}>
+                    {t('stock.rejectedBecause', { reason: request.rejectionReason })}
+                  </div>
+                ) : null}
               </td>
               <td className="text-end">
                 {request.actions.includes('receive') ? (
-                  <RequestAction formAction={formAction} id={request.id} intent="receive" label={t('stock.receive')} />
+                  <RequestAction formAction={formAction} id={request.id} intent="receive" label={t('stock.receive')} name={t('stock.receiveOf', { id: request.id })} />
                 ) : null}
                 {request.actions.includes('cancel') && request.status === 'en_attente' ? (
-                  <RequestAction formAction={formAction} id={request.id} intent="cancel-request" label={t('stock.cancelRequest')} />
+                  <RequestAction
+                    formAction={formAction}
+                    id={request.id}
+                    intent="cancel-request"
+                    label={t('stock.cancelRequest')}
+                    name={t('stock.cancelRequestOf', { id: request.id })}
+                  />
                 ) : null}
               </td>
             </tr>
@@ -244,13 +256,14 @@ function withoutRequestsProduct({ pathname, search }: { pathname: string; search
   return `${pathname}${query ? `?${query}` : ''}#requests-heading`
 }
 
-function RequestAction({ formAction, id, intent, label }: { formAction: string; id: number; intent: string; label: string }) {
+/** `name`: the button's accessible name, which says which request (every row's label is the same). */
+function RequestAction({ formAction, id, intent, label, name }: { formAction: string; id: number; intent: string; label: string; name: string }) {
   return (
     <Form method="post" action={formAction} className="d-inline ms-1">
       <CsrfField />
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="demande_id" value={id} />
-      <button type="submit" className={`btn btn-sm ${intent === 'receive' ? 'btn-success' : 'btn-outline-secondary'}`}>
+      <button type="submit" className={`btn btn-sm ${intent === 'receive' ? 'btn-success' : 'btn-outline-secondary'}`} aria-label={name}>
         {label}
       </button>
     </Form>

@@ -68,12 +68,12 @@ describeFlows('replenishment requests changed, stale or suggested', () => {
     const clerkField = clerk.getByLabel(`Quantité de la demande n° ${requestId}`)
     assert.equal(await clerkField.inputValue(), '30')
     await clerkField.fill('0')
-    await press(clerk, 'Modifier', requests)
+    await press(clerk, `Modifier la demande n° ${requestId}`, requests)
     await expectText(clerk.locator(`#quantite-demande-${requestId}-error`), 'Entrez au moins 1.')
     assert.equal(await clerk.getByLabel(`Quantité de la demande n° ${requestId}`).inputValue(), '0', 'what was typed stays')
     assert.equal((await api<{ quantite: number }>('GET', `/replenishments/${requestId}`)).body.quantite, 30)
     await clerk.getByLabel(`Quantité de la demande n° ${requestId}`).fill('45')
-    await press(clerk, 'Modifier', requests)
+    await press(clerk, `Modifier la demande n° ${requestId}`, requests)
     await expectText(clerk.getByRole('status').first(), `Demande n° ${requestId} : quantité changée à 45 × ${NAME}.`)
     assert.equal((await api<{ quantite: number }>('GET', `/replenishments/${requestId}`)).body.quantite, 45)
     assert.equal(await clerk.getByLabel(`Quantité de la demande n° ${requestId}`).inputValue(), '45')
@@ -82,7 +82,7 @@ describeFlows('replenishment requests changed, stale or suggested', () => {
     await go(manager, '/reapprovisionnements?statut=en_attente&magasin=1')
     const row = manager.getByTestId(`request-${requestId}`)
     await row.getByLabel(`Quantité de la demande n° ${requestId}`).fill('30')
-    await press(manager, 'Modifier', row)
+    await press(manager, `Modifier la demande n° ${requestId}`, row)
     await expectText(manager.getByRole('status').first(), `Demande n° ${requestId} : quantité changée à 30 × ${NAME}.`)
     assert.equal((await api<{ quantite: number }>('GET', `/replenishments/${requestId}`)).body.quantite, 30)
 
@@ -91,7 +91,7 @@ describeFlows('replenishment requests changed, stale or suggested', () => {
     for (const quantity of ['31', '30']) {
       const quantityCell = manager.getByTestId('request-quantity')
       await quantityCell.getByLabel(`Quantité de la demande n° ${requestId}`).fill(quantity)
-      await press(manager, 'Modifier', quantityCell)
+      await press(manager, `Modifier la demande n° ${requestId}`, quantityCell)
       await expectText(manager.getByRole('status').first(), `Demande n° ${requestId} : quantité changée à ${quantity} × ${NAME}.`)
       assert.equal(new URL(manager.url()).pathname, `/reapprovisionnements/${requestId}`, 'back on the request')
     }
@@ -112,7 +112,7 @@ describeFlows('replenishment requests changed, stale or suggested', () => {
     const row = manager.getByTestId(`request-${id}`)
     await row.getByLabel(`Quantité de la demande n° ${id}`).fill('12')
     assert.equal((await api('POST', `/replenishments/${id}/cancel`, {})).status, 200)
-    await press(manager, 'Modifier', row)
+    await press(manager, `Modifier la demande n° ${id}`, row)
     await expectText(
       manager.getByTestId('transition-error'),
       `La demande n° ${id} n'est plus en attente (maintenant : Annulée) : sa quantité n'a pas été modifiée.`

@@ -183,7 +183,7 @@ describeFlows('central warehouse and replenishment', () => {
     await expectText(manager.getByTestId('request-status'), 'Expédiée')
 
     await go(clerk, `/magasins/1/stock?q=${CODE}`)
-    await press(clerk, 'Réceptionner', clerk.getByTestId('requests-table'))
+    await press(clerk, `Réceptionner la demande n° ${requestId}`, clerk.getByTestId('requests-table'))
     await expectText(clerk.getByRole('status').first(), `Demande n° ${requestId} réceptionnée`)
     // Columns: code, product, price, quantity.
     await expectText(clerk.getByTestId('stock-table').locator('tr', { hasText: CODE }).locator('td').nth(3), n(30))
@@ -214,6 +214,9 @@ describeFlows('central warehouse and replenishment', () => {
     await expectText(manager.getByTestId('rejection-reason'), 'Stock réservé aux magasins prioritaires')
     await expectText(manager.getByTestId('request-history'), 'Stock réservé aux magasins prioritaires')
     await expectText(manager.getByTestId('warehouse-stock'), '70')
+    // The store sees why, beside the state, on its stock page (the clerk's view of its requests).
+    await go(manager, `/magasins/2/stock?dproduit=${productId}`)
+    await expectText(manager.getByTestId(`rejection-${id}`), 'Motif : Stock réservé aux magasins prioritaires')
   })
 
   test('an adjustment with its reason appears in the store’s movement history', async () => {

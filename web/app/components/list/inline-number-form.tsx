@@ -26,6 +26,7 @@ export function InlineNumberForm({
   placeholder,
   error,
   submitLabel,
+  submitName,
   submitClassName,
   disabled,
   errorLink,
@@ -44,6 +45,8 @@ export function InlineNumberForm({
   placeholder?: string
   error?: Message
   submitLabel: string
+  /** The button's accessible name when every row has the same label (« Modifier la demande n° 3 »). */
+  submitName?: string
   /** The button's look: `btn btn-sm` plus this. */
   submitClassName: string
   disabled: boolean
@@ -79,7 +82,7 @@ export function InlineNumberForm({
           autoFocus={Boolean(error)}
           inputMode="numeric"
         />
-        <button type="submit" className={`btn btn-sm ${submitClassName}`} disabled={disabled} data-refocus={replacedBy}>
+        <button type="submit" className={`btn btn-sm ${submitClassName}`} disabled={disabled} data-refocus={replacedBy} aria-label={submitName}>
           {submitLabel}
         </button>
       </Form>

@@ -41,6 +41,7 @@ export function RequestQuantityForm({
       defaultValue={mine?.values?.quantite ?? request.quantity}
       error={mine?.fieldErrors?.quantite}
       submitLabel={t('replenishments.changeQuantity')}
+      submitName={t('replenishments.changeQuantityOf', { id: request.id })}
       submitClassName="btn-outline-secondary"
       disabled={pending}
     />
