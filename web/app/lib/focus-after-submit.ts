@@ -5,8 +5,9 @@
 // screen, the focus goes back to what had it when the form was sent — if it is
 // still on the page and nothing else took the focus meanwhile (a refusal on
 // its field, a page that chose where to go). A button whose form the answer
-// replaced names its successor (`data-refocus`: the id of what took its place,
-// e.g. the request now in flight on a stock line), which takes the focus instead.
+// replaced names its successor (`data-refocus` on the form: the id of what took its place,
+// e.g. the request now in flight on a stock line), which takes the focus instead — whether
+// the form was sent from its button or by Enter in its field.
 // Without JavaScript every answer is a new page, and this does nothing.
 import { useNavigation } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
@@ -25,7 +26,8 @@ export function shouldRefocus(element: Element | null, active: Element | null, b
 /** What gets the focus back: the element itself while on the page, else the successor it names, if there. */
 export function refocusTarget(element: Element | null, byId: (id: string) => Element | null): Element | null {
   if (!element || element.isConnected) return element
-  const successor = element.getAttribute('data-refocus')
+  // Detached with its form, the element still finds the form's attribute.
+  const successor = element.closest('[data-refocus]')?.getAttribute('data-refocus')
   return successor ? byId(successor) : null
 }
 

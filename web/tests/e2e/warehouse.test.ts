@@ -91,9 +91,15 @@ describeFlows('central warehouse and replenishment', () => {
     await until(async () => (await clerk.evaluate(() => document.activeElement?.id)) === `request-${productId}`, 'the focus on the refused quantity')
     const form = clerk.getByTestId('stock-table').locator('tr', { hasText: CODE }).locator('form')
     const fields = { csrf: await form.locator('input[name="csrf"]').inputValue(), cle: await form.locator('input[name="cle"]').inputValue() }
+    // Sent with Enter from the field, as a keyboard user does.
     await clerk.getByLabel(`Quantité de ${NAME} à demander`).fill('30')
-    await press(clerk, 'Demander', clerk.getByTestId('stock-table'))
+    await clerk.getByLabel(`Quantité de ${NAME} à demander`).press('Enter')
     await expectText(clerk.getByRole('status').first(), `30 × ${NAME}`)
+    if (JS_ENABLED) {
+      // The field's row now shows the request in flight: its link takes the focus, not the top of the page.
+      const link = clerk.getByTestId(`in-flight-${productId}`).getByRole('link')
+      await until(async () => (await link.evaluate((element) => element === document.activeElement)), 'the focus on the request made')
+    }
     // The same form sent again (a double click without JavaScript): the API replays the first request.
     const again = await clerk.context().request.post(`/magasins/1/stock?q=${CODE}`, {
       form: { ...fields, intent: 'request', produit_id: String(productId), quantite: '30' },

@@ -3,9 +3,10 @@ import { describe, test } from 'node:test'
 
 import { refocusTarget } from '../../app/lib/focus-after-submit.ts'
 
-// Stand-ins for DOM elements: whether they are on the page, and their data-refocus.
+// Stand-ins for DOM elements: whether they are on the page, and the data-refocus of their form.
 function element(isConnected: boolean, refocus: string | null = null): Element {
-  return { isConnected, getAttribute: (name: string) => (name === 'data-refocus' ? refocus : null) } as unknown as Element
+  const form = { getAttribute: (name: string) => (name === 'data-refocus' ? refocus : null) }
+  return { isConnected, closest: (selector: string) => (selector === '[data-refocus]' && refocus !== null ? form : null) } as unknown as Element
 }
 
 describe('where the focus goes back once a form’s answer is on screen', () => {
@@ -17,7 +18,7 @@ describe('where the focus goes back once a form’s answer is on screen', () => 
     assert.equal(refocusTarget(button, byId), button)
   })
 
-  test('a button its answer replaced: the successor it names (a stock line’s request now in flight)', () => {
+  test('a button or a field its answer replaced: the successor its form names (a stock line’s request now in flight)', () => {
     assert.equal(refocusTarget(element(false, 'in-flight-7-link'), byId), link)
   })
 

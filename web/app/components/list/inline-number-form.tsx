@@ -61,7 +61,7 @@ export function InlineNumberForm({
   useFocusOnRefusal(error, formRef)
   return (
     <>
-      <Form method="post" action={action} className="d-flex gap-1" noValidate ref={formRef}>
+      <Form method="post" action={action} className="d-flex gap-1" noValidate ref={formRef} data-refocus={replacedBy}>
         <CsrfField />
         <input type="hidden" name="intent" value={intent} />
         {Object.entries(fields).map(([field, value]) => (
@@ -82,7 +82,7 @@ export function InlineNumberForm({
           autoFocus={Boolean(error)}
           inputMode="numeric"
         />
-        <button type="submit" className={`btn btn-sm ${submitClassName}`} disabled={disabled} data-refocus={replacedBy} aria-label={submitName}>
+        <button type="submit" className={`btn btn-sm ${submitClassName}`} disabled={disabled} aria-label={submitName}>
           {submitLabel}
         </button>
       </Form>
