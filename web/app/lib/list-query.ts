@@ -57,6 +57,8 @@ export interface DayRange {
    * the field rather than showing every day as if asked.
    */
   errors: FieldErrors
+  /** The days came backwards and were put in order: the fields say so (the list reads them as meant). */
+  swapped?: true
 }
 
 export function dayRangeFrom(params: URLSearchParams): DayRange {
@@ -67,10 +69,10 @@ export function dayRangeFrom(params: URLSearchParams): DayRange {
     if (raw && day === null) errors[name] = { key: 'form.date' }
     return day
   }
-  let from = read('du')
-  let to = read('au')
+  const from = read('du')
+  const to = read('au')
   // Typed backwards: read as meant rather than refused.
-  if (from && to && from > to) [from, to] = [to, from]
+  if (from && to && from > to) return { from: to, to: from, errors, swapped: true }
   return { from, to, errors }
 }
 

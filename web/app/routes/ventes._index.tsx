@@ -48,9 +48,12 @@ export default function SalesJournalPage() {
         lead={manager ? t('sales.lead') : t('sales.leadStore')}
       />
 
-      {/* Twelve columns on a wide screen with the store's select (a manager's), so "Filtrer" stays on the fields' line. */}
-      <FilterBar label={t('sales.filterLabel')} filtered={filtered} actionsClassName={manager ? 'col-sm-6 col-lg-1' : 'col-sm-6 col-lg-3'}>
-        <Field formId="sales" name="recu" type="search" label={t('sales.receipt')} defaultValue={filters.receipt} maxLength={32} className="col-sm-6 col-lg-3" />
+      {/*
+        One line from 1400 px; below, two lines of thirds: on one line at 1024 or 1280 px, the selects read
+        « Tous les mag » and the receipt's label wrapped out of line with the others.
+      */}
+      <FilterBar label={t('sales.filterLabel')} filtered={filtered} actionsClassName={manager ? 'col-sm-6 col-lg-4 col-xxl-1' : 'col-sm-6 col-lg-4 col-xxl-2'}>
+        <Field formId="sales" name="recu" type="search" label={t('sales.receipt')} defaultValue={filters.receipt} maxLength={32} className="col-sm-6 col-lg-4 col-xxl-3" />
         {manager ? (
           <StoreFilter
             formId="sales"
@@ -59,7 +62,7 @@ export default function SalesJournalPage() {
             any={t('sales.allStores')}
             stores={stores}
             error={filters.errors.magasin}
-            className="col-sm-6 col-lg-2"
+            className="col-sm-6 col-lg-4 col-xxl-2"
           />
         ) : null}
         <SelectFilter
@@ -69,9 +72,9 @@ export default function SalesJournalPage() {
           value={filters.status}
           any={t('sales.allStatuses')}
           choices={choicesOf(SALE_STATUSES, (status) => t(`returns.status.${status}`))}
-          className="col-sm-6 col-lg-2"
+          className={manager ? 'col-sm-6 col-lg-4 col-xxl-2' : 'col-sm-6 col-lg-4 col-xxl-3'}
         />
-        <DayRangeFields formId="sales" range={filters} />
+        <DayRangeFields formId="sales" range={filters} className="col-6 col-lg-4 col-xxl-2" />
       </FilterBar>
 
       {newerSales > 0 ? (

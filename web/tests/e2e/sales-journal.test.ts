@@ -161,6 +161,13 @@ describeFlows('the sales journal', () => {
     await expectText(page.locator('#sales-du-error'), 'Entrez une date valide.')
     assert.equal(await page.getByLabel('Magasin').inputValue(), '')
     assert.ok((await receiptsShown(page)).length > 0)
+    // Days the wrong way round are put in order, and the fields say so.
+    await page.getByLabel('Du', { exact: true }).fill('2026-12-06')
+    await page.getByLabel('Au', { exact: true }).fill('2026-12-01')
+    await Promise.all([page.waitForURL(/au=2026-12-01/), page.getByRole('button', { name: 'Filtrer' }).click()])
+    await expectText(page.locator('#sales-au-help'), 'Dates inversées : remises dans l’ordre.')
+    assert.equal(await page.getByLabel('Du', { exact: true }).inputValue(), '2026-12-01')
+    assert.equal(await page.getByLabel('Au', { exact: true }).inputValue(), '2026-12-06')
   })
 
   test('the pages hold still while sales come in, and the new ones are a click away', async () => {

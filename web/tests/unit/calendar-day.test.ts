@@ -33,7 +33,7 @@ describe('a list’s days (?du=, ?au=)', () => {
   })
 
   test('days typed backwards are read the way they were meant', () => {
-    assert.deepEqual(read('du=2026-11-30&au=2026-11-01'), { from: '2026-11-01', to: '2026-11-30', errors: {} })
+    assert.deepEqual(read('du=2026-11-30&au=2026-11-01'), { from: '2026-11-01', to: '2026-11-30', errors: {}, swapped: true })
   })
 
   test('a value that is not a day is left out and named on its field', () => {

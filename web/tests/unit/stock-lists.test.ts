@@ -145,7 +145,7 @@ describe('the stock pages’ loaders (URL → API → rows)', () => {
       page: 2,
       size: 10,
       total: 31,
-      items: [{ id: 9, product: 'Lait (ALI002)', quantity: 12, status: 'en_attente', requestedAt: '2026-03-02T14:00:00.000Z', actions: ['cancel'] }],
+      items: [{ id: 9, product: 'Lait (ALI002)', quantity: 12, status: 'en_attente', requestedAt: '2026-03-02T14:00:00.000Z', rejectionReason: null, actions: ['cancel'] }],
     })
   })
 

@@ -129,10 +129,22 @@ export function StoreFilter({
 /** The first and last day a list covers (?du=, ?au=); a day the list could not read is marked on its field. */
 export function DayRangeFields({ formId, range, className = 'col-6 col-lg-2' }: { formId: string; range: DayRange; className?: string }) {
   const t = useT()
+  // Keyed by the days shown: after a client-side navigation the fields show the days in order too.
+  const key = `${range.from ?? ''}/${range.to ?? ''}`
   return (
     <>
-      <Field formId={formId} name="du" type="date" label={t('movements.from')} defaultValue={range.from ?? ''} error={range.errors.du} className={className} />
-      <Field formId={formId} name="au" type="date" label={t('movements.to')} defaultValue={range.to ?? ''} error={range.errors.au} className={className} />
+      <Field key={`du-${key}`} formId={formId} name="du" type="date" label={t('movements.from')} defaultValue={range.from ?? ''} error={range.errors.du} className={className} />
+      <Field
+        key={`au-${key}`}
+        formId={formId}
+        name="au"
+        type="date"
+        label={t('movements.to')}
+        defaultValue={range.to ?? ''}
+        error={range.errors.au}
+        help={range.swapped ? t('filters.daysSwapped') : undefined}
+        className={className}
+      />
     </>
   )
 }

@@ -109,6 +109,7 @@ export const warehouse: Record<keyof typeof french, string> = {
   'movements.type.reception': 'Receipt',
   'movements.from': 'From',
   'movements.to': 'To',
+  'filters.daysSwapped': 'The days were the wrong way round: put in order.',
   'movements.when': 'Date',
   'movements.change': 'Change',
   'movements.balance': 'Balance',

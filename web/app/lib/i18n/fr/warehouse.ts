@@ -107,6 +107,7 @@ export const warehouse = {
   'movements.type.reception': 'Réception',
   'movements.from': 'Du',
   'movements.to': 'Au',
+  'filters.daysSwapped': 'Dates inversées : remises dans l’ordre.',
   'movements.when': 'Date',
   'movements.change': 'Mouvement',
   'movements.balance': 'Solde',
