@@ -53,7 +53,8 @@ export function ReportFiltersForm({
   return (
     // Keyed on the URL: after a navigation the fields show the new filters (they are uncontrolled).
     <Form key={location.search} method="get" className="card card-body shadow-sm mb-4 d-print-none" aria-label={t('reports.filters.label')} noValidate>
-      <div className="row g-2 align-items-end">
+      {/* Aligned at the top: a refused field's message grows its column downwards, not the others up. */}
+      <div className="row g-2 align-items-start">
         <div className="col-6 col-md-3">
           <label htmlFor={`${id}-du`} className="form-label">
             {t('reports.filters.from')}
@@ -82,9 +83,13 @@ export function ReportFiltersForm({
           </select>
           {errorOf('magasin')}
         </div>
-        <div className="col-12 col-md-2 d-flex gap-2">
+        <div className="col-12 col-md-2 d-flex flex-column">
+          {/* An empty label's height: the button lines up with the fields beside it. */}
+          <span className="form-label d-none d-md-block" aria-hidden="true">
+            &nbsp;
+          </span>
           {/* First submit button: Enter in a date field applies the dates. */}
-          <button type="submit" className="btn btn-primary flex-grow-1" aria-disabled={pending || undefined}>
+          <button type="submit" className="btn btn-primary" aria-disabled={pending || undefined}>
             {pending ? t('reports.filters.applying') : t('reports.filters.apply')}
           </button>
         </div>
