@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 
 import { PageHeader } from '~/components/page-header'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
+import { PrintButton } from '~/components/print-button'
 import { SessionReport } from '~/components/session-report'
 import { ok } from '~/lib/api/client.server'
 import { pageTitle } from '~/lib/meta'
@@ -55,6 +56,7 @@ export default function SessionReportPage() {
             <Link className="btn btn-link btn-sm" to={registerSessionsPath(register.id)}>
               {t('sessions.link')}
             </Link>
+            <PrintButton label={t('report.print')} className="btn btn-outline-primary btn-sm" />
           </>
         }
       />

@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Link, useLoaderData } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 
+import { PrintButton } from '~/components/print-button'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { ok } from '~/lib/api/client.server'
 import { formatDate, formatMoney, formatNumber } from '~/lib/format'
@@ -85,9 +86,6 @@ export default function ReceiptPage() {
           {t('receipt.returnWindowPassed', { date: formatDate(returnDeadline, { withTime: true }) })}
         </p>
       ) : null}
-      <noscript>
-        <p className="text-center small text-body-secondary d-print-none">{t('receipt.printHint')}</p>
-      </noscript>
 
       <article className="receipt card shadow-sm p-3" aria-labelledby="receipt-title" data-testid="receipt">
         <header className="text-center">
@@ -217,14 +215,6 @@ export default function ReceiptPage() {
         <p className="text-center mb-0">{t('receipt.thanks')}</p>
       </article>
     </>
-  )
-}
-
-function PrintButton({ label }: { label: string }) {
-  return (
-    <button type="button" className="btn btn-outline-primary" onClick={() => window.print()}>
-      {label}
-    </button>
   )
 }
 

@@ -317,6 +317,10 @@ describeFlows('a clerk’s sale at the register', () => {
     assert.equal(await textOf(page.getByTestId('receipt-total')), money(total))
     assert.equal(await textOf(page.getByTestId('receipt-change')), money(CARD + CASH - total))
 
+    // A print button needs JavaScript: without it, the page says Ctrl+P instead of a button that does nothing.
+    assert.equal(await page.getByRole('button', { name: 'Imprimer le reçu' }).count(), JS_ENABLED ? 1 : 0)
+    assert.equal(await page.getByText('Pour imprimer : Ctrl+P (Cmd+P sur Mac).').isVisible(), !JS_ENABLED)
+
     // Printed (Chromium's own PDF, as the print dialog lays it out): one 80 mm page — with JavaScript
     // as long as the ticket. `size: 80mm auto` was invalid CSS, dropped: the ticket came out on Letter.
     const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1')

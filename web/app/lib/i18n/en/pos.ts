@@ -231,6 +231,7 @@ export const pos: Record<keyof typeof french, string> = {
   'report.countedCash': 'Counted cash',
   'report.variance': 'Variance',
   'report.note': 'Note:',
+  'report.print': 'Print the report',
   'report.balanced': '(exact)',
   'report.short': '(short)',
   'report.over': '(over)',

@@ -229,6 +229,7 @@ export const pos = {
   'report.countedCash': 'Espèces comptées',
   'report.variance': 'Écart',
   'report.note': 'Remarque :',
+  'report.print': 'Imprimer le rapport',
   'report.balanced': '(juste)',
   'report.short': '(manque)',
   'report.over': '(surplus)',
