@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation, type ShouldRevalidateFunction } from '@remix-run/react'
 
+import { ConfirmAction } from '~/components/confirm-action'
 import { CsrfField } from '~/components/csrf-field'
 import { FormError } from '~/components/form-field'
 import { ListTable } from '~/components/list/data-table'
@@ -230,12 +231,14 @@ export default function StorePage() {
                   <RequestAction formAction={formAction} id={request.id} intent="receive" label={t('stock.receive')} name={t('stock.receiveOf', { id: request.id })} />
                 ) : null}
                 {request.actions.includes('cancel') && request.status === 'en_attente' ? (
-                  <RequestAction
-                    formAction={formAction}
-                    id={request.id}
+                  <ConfirmAction
+                    action={formAction}
                     intent="cancel-request"
-                    label={t('stock.cancelRequest')}
-                    name={t('stock.cancelRequestOf', { id: request.id })}
+                    fields={{ demande_id: request.id }}
+                    label={t('replenishments.action.cancelRequest')}
+                    accessibleName={t('replenishments.cancelOf', { id: request.id })}
+                    question={t('replenishments.cancelQuestion', { id: request.id, quantity: formatNumber(request.quantity) })}
+                    confirmLabel={t('replenishments.cancelConfirm')}
                   />
                 ) : null}
               </td>

@@ -14,6 +14,7 @@ import {
   RUN,
   Stage,
   XSS_NAME,
+  confirm,
   describeFlows,
   expectForbidden,
   expectText,
@@ -35,14 +36,6 @@ interface ProductWire {
 /** The name of the focused field (with JavaScript off, `autofocus` put it there). */
 async function focusedField(page: Page): Promise<string | null> {
   return page.locator(':focus').getAttribute('name')
-}
-
-/** Opens a <details> confirmation and confirms it. */
-async function confirm(page: Page, scope: ReturnType<Page['locator']>, open: string, yes: string): Promise<void> {
-  await scope.locator('summary', { hasText: open }).click()
-  await scope.getByRole('button', { name: yes }).click()
-  await page.waitForLoadState('domcontentloaded')
-  await ready(page)
 }
 
 describeFlows('catalogue, users and API tokens', () => {

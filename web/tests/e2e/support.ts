@@ -262,6 +262,14 @@ export async function go(page: Page, path: string): Promise<void> {
 }
 
 /** Clicks a button and waits for the page that answers (a redirect, or the same page with a message). */
+/** Opens a <details> confirmation (components/confirm-action.tsx) in `scope` and confirms it. */
+export async function confirm(page: Page, scope: Locator, open: string, yes: string): Promise<void> {
+  await scope.locator('summary', { hasText: open }).click()
+  await scope.getByRole('button', { name: yes }).click()
+  await page.waitForLoadState('domcontentloaded')
+  await ready(page)
+}
+
 export async function press(page: Page, button: string | RegExp, scope: Locator | Page = page): Promise<void> {
   const before = JS_ENABLED ? await settledCount(page) : 0
   await scope.getByRole('button', { name: button, exact: typeof button === 'string' }).click()

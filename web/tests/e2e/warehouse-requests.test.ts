@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test'
 
 import type { Page } from 'playwright-core'
 
-import { JS_ENABLED, RUN, Stage, describeFlows, expectText, go, press, ready, textOf, until } from './support.ts'
+import { JS_ENABLED, RUN, Stage, confirm, describeFlows, expectText, go, press, textOf, until } from './support.ts'
 import { MANAGER_NAME, ledgerOf, newStockProduct, type Request } from './warehouse-support.ts'
 
 const CODE = `E2E-WHR-${RUN}`
@@ -227,10 +227,8 @@ describeFlows('replenishment requests changed, stale or suggested', () => {
     const row = clerk.getByTestId('requests-table').locator('tr', { has: clerk.locator(`input[name="demande_id"][value="${id}"]`) })
     await expectText(row, 'En attente')
     assert.equal((await clerkApi('POST', `/replenishments/${id}/cancel`, {})).status, 200)
-    // Found by its text: the button's accessible name may say which request it cancels.
-    await row.locator('button[type="submit"]', { hasText: 'Annuler' }).click()
-    await clerk.waitForLoadState('domcontentloaded')
-    await ready(clerk)
+    // Cancelling asks first (a <details> box): the stale confirmation is what meets the conflict.
+    await confirm(clerk, row, 'Annuler la demande…', 'Oui, annuler la demande')
     await expectText(clerk.locator('.alert-danger[role="alert"]'), "Cette action n'est plus possible")
     // With JavaScript the answer reaches the page as it is (useFocusOnRefusal); without, the page opens on it (autofocus).
     await until(async () => (await clerk.evaluate(() => document.activeElement?.getAttribute('role'))) === 'alert', 'the focus on the message')

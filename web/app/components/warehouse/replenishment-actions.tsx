@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { Form, Link } from '@remix-run/react'
 
+import { ConfirmAction } from '~/components/confirm-action'
 import { CsrfField } from '~/components/csrf-field'
 import { FormError } from '~/components/form-field'
 import { quantityFieldId } from '~/components/warehouse/request-quantity-form'
@@ -11,11 +12,10 @@ import type { MessageKey } from '~/lib/i18n/index'
 import { useIsPending } from '~/lib/pending'
 import { SEEN_QUANTITY_FIELD, replenishmentPath, type ReplenishmentAction, type ReplenishmentRefusal } from '~/lib/warehouse'
 
-const BUTTONS: Record<Exclude<ReplenishmentAction, 'reject'>, { label: MessageKey; className: string }> = {
+const BUTTONS: Record<Exclude<ReplenishmentAction, 'reject' | 'cancel'>, { label: MessageKey; className: string }> = {
   approve: { label: 'replenishments.action.approve', className: 'btn-success' },
   ship: { label: 'replenishments.action.ship', className: 'btn-primary' },
   receive: { label: 'replenishments.action.receive', className: 'btn-success' },
-  cancel: { label: 'replenishments.action.cancel', className: 'btn-outline-secondary' },
 }
 
 /**
@@ -62,7 +62,19 @@ export function ReplenishmentActions({
         </p>
       ) : null}
       {actions.map((action) =>
-        action === 'reject' ? (
+        action === 'cancel' ? (
+          // Beside « Valider », a bare « Annuler » read as "never mind": it closes the request, so it asks first.
+          <ConfirmAction
+            key={action}
+            action={formAction}
+            intent="cancel"
+            fields={{ demande_id: id }}
+            label={t('replenishments.action.cancelRequest')}
+            accessibleName={t('replenishments.cancelOf', { id })}
+            question={t('replenishments.cancelQuestion', { id, quantity: formatNumber(quantity) })}
+            confirmLabel={t('replenishments.cancelConfirm')}
+          />
+        ) : action === 'reject' ? (
           withReject ? null : (
             <Link key={action} className="btn btn-sm btn-outline-danger" to={`${replenishmentPath(id)}#refus`}>
               {t('replenishments.action.rejectWithReason')}
