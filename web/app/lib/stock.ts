@@ -58,3 +58,8 @@ export function stockRow(item: components['schemas']['WarehouseStockItem']) {
 
 /** The form intent that sets a reorder point (warehouse page, a store's stock page). */
 export const REORDER_POINT_INTENT = 'reorder-point'
+
+/** In the order given (by name), but what is out of stock after what can be sold: the POS list began with a « Rupture ». */
+export function sellableFirst<Item extends { quantity: number }>(items: readonly Item[]): Item[] {
+  return [...items.filter((item) => item.quantity > 0), ...items.filter((item) => item.quantity <= 0)]
+}

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { after, before, beforeEach, describe, test } from 'node:test'
 
 import { createApiClient, type ApiClient } from '../../app/lib/api/client.server.ts'
-import { stockListFiltered, stockListFilters, stockListQuery } from '../../app/lib/stock.ts'
+import { sellableFirst, stockListFiltered, stockListFilters, stockListQuery } from '../../app/lib/stock.ts'
 import { loadStock, stockFilters } from '../../app/lib/stock.server.ts'
 import { warehouseFilters } from '../../app/lib/warehouse.ts'
 import { loadWarehouse } from '../../app/lib/warehouse.server.ts'
@@ -158,5 +158,20 @@ describe('the stock pages’ loaders (URL → API → rows)', () => {
     await loadStock(api, 1, stockFilters(url('q=lait&dproduit=2')), requester)
     const requestsAsk = asked.find((at) => at.pathname === '/api/v1/replenishments')
     assert.deepEqual(query(requestsAsk), { magasin_id: '1', size: '10', page: '1', produit_id: '2' })
+  })
+})
+
+describe('the POS product list', () => {
+  test('keeps the name order, out-of-stock products last', () => {
+    const items = [
+      { name: '<img> Jus', quantity: 0 },
+      { name: 'Café', quantity: 4 },
+      { name: 'Eau', quantity: -1 },
+      { name: 'Lait', quantity: 28 },
+    ]
+    assert.deepEqual(
+      sellableFirst(items).map((item) => item.name),
+      ['Café', 'Lait', '<img> Jus', 'Eau']
+    )
   })
 })

@@ -11,6 +11,7 @@ import { newFormKey } from '../form-key.server.ts'
 import { formatNumber } from '../format.ts'
 import { parseCartLine, parseOpenSession, parsePayment, parseScan, type FieldErrors } from '../forms/schemas.ts'
 import { searchFrom } from '../list-query.ts'
+import { sellableFirst } from '../stock.ts'
 import { centsFromWire, centsToWire } from '../money.ts'
 import { posPath } from '../paths.ts'
 import { actionErrorFrom, forbidden, notFound, redirectWithNotice, redirectWithSession } from '../request.server.ts'
@@ -125,7 +126,7 @@ export async function loadPos(
     register: { ...registerHeading(register, store), numero: register.numero },
     session: sessionView(drawer),
     cart: { ...cart, restorable: cart.lines.length === 0 ? clearedCart(session, register.id).length : 0 },
-    search: { term, items: stock.items.map(stockItemView), total: stock.total },
+    search: { term, items: sellableFirst(stock.items.map(stockItemView)), total: stock.total },
     idempotencyKey: newFormKey(),
   }
 }
