@@ -39,7 +39,8 @@ export function ProductForm({
     <Form method="post" action={action} noValidate onSubmit={onSubmit} ref={formRef} className="card shadow-sm" aria-labelledby={`${formId}-title`}>
       <div className="card-body">
         <h2 id={`${formId}-title`} className="h5">
-          {creating ? t('products.newTitle') : t('products.editTitle')}
+          {/* « Fiche du produit » both ways: on the new product's page, « Nouveau produit » repeated the page's title. */}
+          {t('products.editTitle')}
         </h2>
         <CsrfField />
         <input type="hidden" name="intent" value="save" />

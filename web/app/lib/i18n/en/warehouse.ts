@@ -168,7 +168,7 @@ export const warehouse: Record<keyof typeof french, string> = {
   'replenishments.action.approve': 'Approve',
   'replenishments.action.ship': 'Ship',
   'replenishments.action.receive': 'Receive',
-  'replenishments.action.cancelRequest': 'Cancel the request…',
+  'replenishments.action.cancelRequest': 'Cancel request…',
   'replenishments.cancelOf': 'Cancel request #{id}…',
   'replenishments.cancelQuestion': 'Cancel request #{id} ({quantity} {quantity:unit|units})? Nothing will be sent to the store; a quantity already reserved goes back to the central warehouse.',
   'replenishments.cancelConfirm': 'Yes, cancel the request',
