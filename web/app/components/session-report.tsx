@@ -64,20 +64,16 @@ export function SessionReport({ session }: { session: SessionReportWire }) {
             </Fragment>
           ))}
           <dt className="col-sm-6 fw-normal">{t('report.returns', { count: formatNumber(report.retours.nombre) })}</dt>
-          <dd className="col-sm-6">
-            {money(report.retours.total)} ({t('report.returnsCash', { amount: money(report.retours.especes) })})
-          </dd>
-          {/* What went back to cards and other tenders: a refund split card + cash counts its part in each. */}
-          {report.retours.par_mode
-            .filter((part) => part.mode !== 'especes')
-            .map((part) => (
-              <Fragment key={`refund-${part.mode}`}>
-                <dt className="col-sm-6 fw-normal ps-4">{t('report.refundedTo', { tender: t(`receipt.mode.${part.mode}`) })}</dt>
-                <dd className="col-sm-6" data-testid={`refund-${part.mode}`}>
-                  {money(part.montant)}
-                </dd>
-              </Fragment>
-            ))}
+          <dd className="col-sm-6">{money(report.retours.total)}</dd>
+          {/* What went back by each tender, cash first: a refund split card + cash counts its part in each. */}
+          {report.retours.par_mode.map((part) => (
+            <Fragment key={`refund-${part.mode}`}>
+              <dt className="col-sm-6 fw-normal ps-4">{t('report.refundedTo', { tender: t(`receipt.mode.${part.mode}`).toLocaleLowerCase('fr-CA') })}</dt>
+              <dd className="col-sm-6" data-testid={`refund-${part.mode}`}>
+                {money(part.montant)}
+              </dd>
+            </Fragment>
+          ))}
         </dl>
         <hr />
         <dl className="row mb-0 fs-5">
