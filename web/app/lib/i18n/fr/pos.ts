@@ -48,8 +48,9 @@ export const pos = {
   'pos.shortcuts.enterKey': 'Entrée',
   'pos.shortcuts.enter': ' ajouter / valider',
   'pos.search.label': 'Code, code-barres ou nom',
-  'pos.search.placeholder': 'Scannez ou tapez un code (3*ALI001 pour 3)',
-  'pos.search.help': 'Un code ou un code-barres exact ajoute le produit directement ; sinon, choisissez dans la liste.',
+  'pos.search.placeholder': 'Scannez ou tapez',
+  'pos.search.help':
+    'Un code ou un code-barres exact ajoute le produit directement ; sinon, choisissez dans la liste. Une quantité d’abord : 3*ALI001 en ajoute 3.',
   'pos.search.submit': 'Chercher',
   'pos.search.resultsFor': 'Résultats pour « {term} »',
   'pos.search.quickPicks': 'Produits du magasin',
