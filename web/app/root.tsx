@@ -8,7 +8,7 @@ import { AppNavbar } from '~/components/app-navbar'
 import { NoticeBanner } from '~/components/notice-banner'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { authState, commitSession, ensureCsrfToken, getSession, touch } from '~/lib/auth/session.server'
-import { useFocusBackAfterSubmit } from '~/lib/focus-after-submit'
+import { MAIN_CONTENT_ID, useFocusBackAfterSubmit } from '~/lib/focus-after-submit'
 import { useHydrated } from '~/lib/hydrated'
 import { htmlLang, translator } from '~/lib/i18n/index'
 import { requestLang } from '~/lib/i18n/lang.server'
@@ -67,11 +67,12 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body className="bg-body-tertiary">
-        <a className="visually-hidden-focusable btn btn-light m-2 position-absolute" href="#contenu">
+        <a className="visually-hidden-focusable btn btn-light m-2 position-absolute" href={`#${MAIN_CONTENT_ID}`}>
           {t('nav.skipToContent')}
         </a>
         <AppNavbar root={root} />
-        <main id="contenu" className={wide ? 'container-fluid px-3 pb-4' : 'container pb-5'}>
+        {/* Focusable from script only (tabIndex -1): where the focus goes after a form is drawn anew. */}
+        <main id={MAIN_CONTENT_ID} tabIndex={-1} className={wide ? 'container-fluid px-3 pb-4' : 'container pb-5'}>
           <NoticeBanner notice={root?.notice ?? null} />
           {children}
         </main>

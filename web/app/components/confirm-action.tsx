@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react'
-import type { ReactNode } from 'react'
+import type { FormEvent, ReactNode } from 'react'
 
 import { CsrfField } from '~/components/csrf-field'
 
@@ -37,7 +37,8 @@ export function ConfirmAction({
       </summary>
       <div className="confirm-action-box border rounded-3 bg-body p-2 mt-1 shadow-sm">
         <p className="small mb-2">{question}</p>
-        <Form method="post" action={action}>
+        {/* Confirmed: the box closes (with JavaScript a refusal came back to a page where it stayed open). */}
+        <Form method="post" action={action} onSubmit={closeBox}>
           <CsrfField />
           <input type="hidden" name="intent" value={intent} />
           {Object.entries(fields).map(([name, value]) => (
@@ -50,4 +51,9 @@ export function ConfirmAction({
       </div>
     </details>
   )
+}
+
+function closeBox(event: FormEvent<HTMLFormElement>) {
+  const box = event.currentTarget.closest('details')
+  if (box) box.open = false
 }

@@ -31,6 +31,9 @@ export function refocusTarget(element: Element | null, byId: (id: string) => Ele
   return successor ? byId(successor) : null
 }
 
+/** The <main> of every page (root.tsx), also the skip link's target. */
+export const MAIN_CONTENT_ID = 'contenu'
+
 /** In the root: puts the focus back after a form's POST (a navigation, not a fetcher) is answered. */
 export function useFocusBackAfterSubmit(): void {
   const navigation = useNavigation()
@@ -51,9 +54,15 @@ export function useFocusBackAfterSubmit(): void {
       sent.current = atSubmit.current
       atSubmit.current = null
     } else if (navigation.state === 'idle') {
+      const submitted = sent.current !== null
       const element = refocusTarget(sent.current, (id) => document.getElementById(id))
       sent.current = null
       if (shouldRefocus(element, document.activeElement, document.body)) element.focus()
+      // The form was drawn anew (a created category empties it): rather than <body>, whose next Tab
+      // starts over at the menu, the page's content — the notice saying what was done comes first in it.
+      else if (submitted && shouldRefocus(document.getElementById(MAIN_CONTENT_ID), document.activeElement, document.body)) {
+        document.getElementById(MAIN_CONTENT_ID)?.focus()
+      }
     }
   }, [navigation.state])
 }

@@ -37,7 +37,9 @@ export async function action(args: ActionFunctionArgs) {
       const deleted = await deleteCategory(api, id)
       return redirectWithNotice(back, session, { kind: 'success', message: { key: 'categories.deleted', params: { name: deleted.nom } } })
     } catch (error) {
-      return apiRefusal(error, [], { intent: `delete-${id}` }, { RESOURCE_IN_USE: 'categories.inUse' })
+      // Said above the list, so it names the category.
+      const name = String(form.get('nom') ?? '').slice(0, 100)
+      return apiRefusal(error, [], { intent: `delete-${id}` }, { RESOURCE_IN_USE: { key: 'categories.inUseNamed', params: { name } } })
     }
   }
   const values = echoFields(form, CATEGORY_FIELDS)
@@ -75,6 +77,8 @@ export default function CategoriesPage() {
               {t('products.apply')}
             </button>
           </Form>
+          {/* Above the table: in the row's actions cell, the message squeezed every column to a letter's width. */}
+          <FormError error={refusal?.intent?.startsWith('delete-') ? refusal.error : undefined} />
           <ListTable
             list={categories}
             testId="categories-table"
@@ -88,14 +92,13 @@ export default function CategoriesPage() {
                 <td className="pos-product-name">{category.name}</td>
                 <td className="text-body-secondary">{category.description}</td>
                 <td className="text-end text-nowrap">
-                  <FormError error={refusal?.intent === `delete-${category.id}` ? refusal.error : undefined} />
                   <Link className="btn btn-sm btn-outline-primary me-1" to={`/categories/${category.id}`} aria-label={t('categories.editOf', { name: category.name })}>
                     {t('products.edit')}
                   </Link>
                   <ConfirmAction
                     action={formAction}
                     intent="delete"
-                    fields={{ categorie_id: category.id }}
+                    fields={{ categorie_id: category.id, nom: category.name }}
                     label={t('categories.delete')}
                     accessibleName={t('categories.deleteOf', { name: category.name })}
                     question={t('categories.deleteQuestion', { name: category.name })}

@@ -113,6 +113,8 @@ export default function TokensPage() {
         </button>
       </Form>
 
+      {/* Above the table, not in the row's actions cell, where it squeezed the columns. */}
+      <FormError error={refusal?.intent?.startsWith('revoke-') ? refusal.error : undefined} />
       <ListTable
         list={tokens}
         testId="tokens-table"
@@ -154,7 +156,6 @@ export default function TokensPage() {
               {token.revokedAt ? <div className="small text-body-secondary">{formatDate(token.revokedAt, { withTime: true })}</div> : null}
             </td>
             <td className="text-end">
-              <FormError error={refusal?.intent === `revoke-${token.id}` ? refusal.error : undefined} />
               {token.state === 'active' ? (
                 <ConfirmAction
                   action={formAction}

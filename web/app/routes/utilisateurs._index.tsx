@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 
 import { ActiveBadge } from '~/components/active-badge'
 import { Field } from '~/components/form-field'
+import { Folded, WIDE_ONLY } from '~/components/list/folded'
 import { ListTable } from '~/components/list/data-table'
 import { EditCell } from '~/components/list/edit-cell'
 import { ActiveFilterSelect, FilterBar, SelectFilter, StoreFilter } from '~/components/list/filter-bar'
@@ -63,9 +64,10 @@ export default function UsersPage() {
         columns={[
           t('users.username'),
           t('users.fullName'),
-          t('users.email'),
+          // Folded into the name's cell on a tablet: at 768 px the table was 866 px wide and « Modifier » off-screen.
+          { label: t('users.email'), className: WIDE_ONLY },
           t('users.role'),
-          t('users.store'),
+          { label: t('users.store'), className: WIDE_ONLY },
           t('products.state'),
           actionsColumn(t('products.actions')),
         ]}
@@ -75,10 +77,14 @@ export default function UsersPage() {
             <td>
               <code>{user.username}</code>
             </td>
-            <td>{user.fullName}</td>
-            <td className="text-break">{user.email}</td>
+            <td>
+              {user.fullName}
+              <Folded label={t('users.email')}>{user.email}</Folded>
+              {user.store ? <Folded label={t('users.store')}>{user.store}</Folded> : null}
+            </td>
+            <td className={`text-break ${WIDE_ONLY}`}>{user.email}</td>
             <td>{t(`role.${user.role}`)}</td>
-            <td>{user.store ?? '—'}</td>
+            <td className={WIDE_ONLY}>{user.store ?? '—'}</td>
             <td>
               <ActiveBadge active={user.active} />
               {user.mustChangePassword ? (

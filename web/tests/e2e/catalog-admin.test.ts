@@ -22,6 +22,7 @@ import {
   ready,
   signIn,
   textOf,
+  until,
 } from './support.ts'
 
 interface ProductWire {
@@ -168,12 +169,20 @@ describeFlows('catalogue, users and API tokens', () => {
     await form.getByLabel('Description').fill('Créée par les tests de bout en bout')
     await press(manager, 'Créer la catégorie')
     await expectText(manager.getByRole('status').first(), `Catégorie ${name} créée.`)
+    if (JS_ENABLED) {
+      // The form was drawn anew: the focus goes to the page's content (its notice first), not to <body>,
+      // from where the next Tab started over at the menu.
+      await until(async () => (await manager.evaluate(() => document.activeElement?.id)) === 'contenu', 'the focus on the content')
+    }
     const table = manager.getByTestId('categories-table')
     await expectText(table, name)
 
     const used = table.getByRole('row', { name: /Boissons/ })
     await confirm(manager, used, 'Supprimer…', 'Oui, supprimer')
-    await expectText(manager.getByRole('alert').first(), 'Des produits utilisent cette catégorie')
+    await expectText(manager.getByRole('alert').first(), 'Des produits utilisent la catégorie « Boissons »')
+    // Said above the table: in the row, the message squeezed every column to a letter's width.
+    const columns = await table.evaluate((element) => [element.scrollWidth, element.parentElement?.clientWidth ?? 0])
+    assert.ok(columns[0]! <= columns[1]!, `the table keeps its width (${columns.join(' > ')})`)
 
     const mine = manager.getByTestId('categories-table').getByRole('row', { name: new RegExp(name) })
     await confirm(manager, mine, 'Supprimer…', 'Oui, supprimer')

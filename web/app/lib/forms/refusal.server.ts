@@ -3,7 +3,7 @@
 import { data } from '@remix-run/node'
 
 import { ApiError } from '../api/client.server.ts'
-import type { MessageKey } from '../i18n/index.ts'
+import type { Message, MessageKey } from '../i18n/index.ts'
 import { actionErrorFrom } from '../request.server.ts'
 import type { FieldErrors } from './core.ts'
 import { fieldErrorsFromApi, type FormRefusal } from './refusals.ts'
@@ -25,14 +25,14 @@ export function apiRefusal(
   error: unknown,
   fields: readonly string[],
   context: Context = {},
-  messages: Partial<Record<string, MessageKey>> = {}
+  messages: Partial<Record<string, MessageKey | Message>> = {}
 ) {
   if (error instanceof ApiError) {
     const fieldErrors = fieldErrorsFromApi(error.envelope, fields)
     const own = messages[error.code]
     const answer: FormRefusal = fieldErrors
       ? { ...context, fieldErrors }
-      : { ...context, error: own ? { key: own } : actionErrorFrom(error) }
+      : { ...context, error: own ? (typeof own === 'string' ? { key: own } : own) : actionErrorFrom(error) }
     return data<FormRefusal>(answer, { status: error.status })
   }
   return data<FormRefusal>({ ...context, error: actionErrorFrom(error) }, { status: 503 })

@@ -46,7 +46,7 @@ export const access: Record<keyof typeof french, string> = {
   'users.email': 'E-mail',
   'users.role': 'Role',
   'users.store': 'Store',
-  'users.storeHelp': 'For a clerk only (ignored for other roles).',
+  'users.storeHelp': 'Required for a clerk: the store they sell in. Ignored for other roles.',
   'users.noStore': 'None',
   'users.storeRequired': 'A clerk needs a store.',
   'users.storeOnlyForClerk': 'Only a clerk belongs to a store.',

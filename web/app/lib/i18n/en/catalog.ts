@@ -89,5 +89,6 @@ export const catalog: Record<keyof typeof french, string> = {
   'categories.deleteConfirm': 'Yes, delete',
   'categories.deleted': 'Category {name} deleted.',
   'categories.inUse': 'Products use this category: move them to another category before deleting it.',
+  'categories.inUseNamed': 'Products use the category “{name}”: move them to another category before deleting it.',
   'categories.paginationLabel': 'Category pages',
 }

@@ -87,5 +87,6 @@ export const catalog = {
   'categories.deleteConfirm': 'Oui, supprimer',
   'categories.deleted': 'Catégorie {name} supprimée.',
   'categories.inUse': 'Des produits utilisent cette catégorie : changez-les de catégorie avant de la supprimer.',
+  'categories.inUseNamed': 'Des produits utilisent la catégorie « {name} » : changez-les de catégorie avant de la supprimer.',
   'categories.paginationLabel': 'Pages des catégories',
 } as const
