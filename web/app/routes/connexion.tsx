@@ -27,7 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const state = authState(session)
   if (state.kind === 'signed-in') throw redirect(safeRedirectPath(url.searchParams.get('redirectTo'), homeFor(state.user)))
   return {
-    expired: url.searchParams.get('expire') === '1' || state.kind === 'expired',
+    // 'envoi': a form was sent after the session ended (it was not recorded).
+    expired: url.searchParams.get('expire') === 'envoi' ? ('unsent' as const) : url.searchParams.get('expire') === '1' || state.kind === 'expired',
     redirectTo: safeRedirectPath(url.searchParams.get('redirectTo'), ''),
   }
 }
@@ -103,7 +104,7 @@ export default function LoginPage() {
     <AuthCard title={t('auth.title')}>
       {expired ? (
         <div className="alert alert-warning" role="status">
-          {t('auth.expired')}
+          {t(expired === 'unsent' ? 'auth.expiredUnsent' : 'auth.expired')}
         </div>
       ) : null}
       <FormError error={result?.error} testId="login-error" />

@@ -177,10 +177,10 @@ export async function loginRedirect(request: Request, session: WebSession, reaso
   const params = new URLSearchParams()
   const path = currentPath(request)
   if (path !== '/') params.set('redirectTo', request.method === 'GET' ? path : new URL(request.url).pathname)
-  if (reason === 'expired') {
-    params.set('expire', '1')
-    signOut(session)
-  }
+  if (reason === 'expired') signOut(session)
+  // A form sent without a session was filled in while signed in (its cookie since gone or cleared):
+  // the sign-in page says the session ended and that what was sent was not recorded.
+  if (reason === 'expired' || request.method !== 'GET') params.set('expire', request.method === 'GET' ? '1' : 'envoi')
   const query = params.toString()
   return redirect(query ? `/connexion?${query}` : '/connexion', {
     headers: { 'Set-Cookie': await commitSession(session) },

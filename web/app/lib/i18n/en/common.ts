@@ -117,6 +117,7 @@ export const common: Record<keyof typeof french, string> = {
   'auth.submitting': 'Signing in…',
   'auth.invalid': 'Invalid credentials.',
   'auth.expired': 'Your session has expired. Sign in again to continue.',
+  'auth.expiredUnsent': 'Your session has expired: what you just sent was not recorded. Sign in, then do it again.',
   'auth.loggedOut': 'You are signed out.',
   'auth.logoutTitle': 'Leave Comptoir',
   'auth.logoutPageTitle': 'Sign out',
