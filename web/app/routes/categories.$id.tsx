@@ -55,7 +55,9 @@ export default function CategoryPage() {
       <PageHeader
         title={<span className="pos-product-name">{category.name}</span>}
         crumbs={[
+          // As on the list: categories sit under products.
           { label: t('management.title'), to: '/gestion' },
+          { label: t('products.title'), to: '/produits' },
           { label: t('categories.title'), to: '/categories' },
           { label: category.name },
         ]}
