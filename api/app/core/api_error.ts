@@ -22,12 +22,13 @@ export class ApiError extends Error {
     })
   }
 
-  static duplicate(resource: string, field: string, value: unknown) {
+  /** `duplicates`: every value of the request already taken, when more than the first may be (a user's name and e-mail). */
+  static duplicate(resource: string, field: string, value: unknown, duplicates?: { field: string; value: unknown }[]) {
     return new ApiError(
       409,
       'DUPLICATE_RESOURCE',
       `${resource} with ${field} '${String(value)}' already exists`,
-      { resource, field, value }
+      { resource, field, value, ...(duplicates ? { duplicates } : {}) }
     )
   }
 

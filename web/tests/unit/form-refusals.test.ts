@@ -50,6 +50,22 @@ describe('fieldErrorsFromApi: the API’s refusals land on the fields they name'
     assert.deepEqual(errors, { code: { key: 'form.taken' } })
   })
 
+  test('DUPLICATE_RESOURCE listing every value taken: each of those fields at once', () => {
+    const details = {
+      resource: 'User',
+      field: 'nom_utilisateur',
+      value: 'gerant',
+      duplicates: [
+        { field: 'nom_utilisateur', value: 'gerant' },
+        { field: 'email', value: 'caissier1@comptoir.local' },
+      ],
+    }
+    assert.deepEqual(fieldErrorsFromApi(envelope('DUPLICATE_RESOURCE', 409, details), ['nom_utilisateur', 'email', 'role']), {
+      nom_utilisateur: { key: 'form.taken' },
+      email: { key: 'form.taken' },
+    })
+  })
+
   test('refusals about no field of the form are null (shown above the form instead)', () => {
     assert.equal(
       fieldErrorsFromApi(envelope('VALIDATION_ERROR', 422, { validation_errors: [{ field: 'quantite_stock', message: 'read only', type: 'readOnly' }] }), ['nom']),

@@ -18,7 +18,10 @@ export function assertStoreMatchesRole(role: Role, storeId: number | null) {
   }
 }
 
-/** Usernames and e-mail addresses are unique, e-mails regardless of case. */
+/**
+ * Usernames and e-mail addresses are unique, e-mails regardless of case. Both are checked before
+ * answering, so a form learns of both at once (`details.duplicates`), not one per attempt.
+ */
 export async function assertUnique(
   trx: TransactionClientContract,
   values: { username?: string; email?: string },
@@ -28,6 +31,7 @@ export async function assertUnique(
     { field: 'nom_utilisateur', column: 'username', value: values.username },
     { field: 'email', column: 'email', value: values.email },
   ]
+  const duplicates: { field: string; value: string }[] = []
   for (const { field, column, value } of checks) {
     if (value === undefined) continue
     const taken = await trx
@@ -35,8 +39,10 @@ export async function assertUnique(
       .whereRaw(`lower(${column}) = ?`, [value.toLowerCase()])
       .if(exceptUserId !== undefined, (q) => q.whereNot('id', exceptUserId!))
       .first()
-    if (taken) throw ApiError.duplicate('User', field, value)
+    if (taken) duplicates.push({ field, value })
   }
+  const [first] = duplicates
+  if (first) throw ApiError.duplicate('User', first.field, first.value, duplicates)
 }
 
 /**

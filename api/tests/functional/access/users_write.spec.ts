@@ -138,6 +138,16 @@ test.group('Users: create', (group) => {
       .json({ ...base, nom_utilisateur: 'someone-new', email: existing.email.toUpperCase() })
     sameEmail.assertStatus(409)
     assert.equal(sameEmail.body().details.field, 'email')
+    // Both taken: both said at once, so the form marks both fields.
+    const both = await client
+      .post('/api/v1/users')
+      .header('x-api-token', token)
+      .json({ ...base, nom_utilisateur: existing.username, email: existing.email })
+    both.assertStatus(409)
+    assert.deepEqual(both.body().details.duplicates, [
+      { field: 'nom_utilisateur', value: existing.username },
+      { field: 'email', value: existing.email },
+    ])
   })
 })
 

@@ -48,8 +48,10 @@ export function fieldErrorsFromApi(envelope: ApiErrorEnvelope, fields: readonly 
       errors[field] = { key: RULE_MESSAGES[rule] ?? 'form.serverRejected' }
     }
   }
-  if (envelope.error_code === 'DUPLICATE_RESOURCE' && typeof details.field === 'string' && fields.includes(details.field)) {
-    errors[details.field] = { key: 'form.taken' }
+  if (envelope.error_code === 'DUPLICATE_RESOURCE') {
+    // Every value already taken (a user's name and e-mail), else the one named.
+    const taken = Array.isArray(details.duplicates) ? (details.duplicates as { field?: unknown }[]).map((entry) => entry.field) : [details.field]
+    for (const field of taken) if (typeof field === 'string' && fields.includes(field)) errors[field] = { key: 'form.taken' }
   }
   return Object.keys(errors).length > 0 ? errors : null
 }
