@@ -184,6 +184,10 @@ export const salesSchemas: Record<string, Record<string, unknown>> = {
       enum: [...Object.values(PAYMENT_METHOD_WIRE), 'mixte'],
       description: 'The tender refunded, or mixte when the refund was split across tenders (see remboursements)',
     },
+    remis_en_stock: {
+      type: 'boolean',
+      description: "Whether the goods went back to the store's stock (false: damaged, refunded but not sold again)",
+    },
     remboursements: {
       type: 'array',
       description:

@@ -150,7 +150,7 @@ const MAX_ECHOED_LINES = 200
 function postedValues(form: FormData, intent: ReturnActionResult['intent']): Record<string, string> {
   if (intent === 'cancel') return echoFields(form, ['mode_remboursement'])
   const quantities = [...new Set(form.keys())].filter((name) => /^qte_\d{1,9}$/.test(name)).slice(0, MAX_ECHOED_LINES)
-  return echoFields(form, ['motif', 'mode_remboursement', ...quantities])
+  return echoFields(form, ['motif', 'mode_remboursement', 'abime', ...quantities])
 }
 
 const MODE_MESSAGE = {
@@ -195,6 +195,7 @@ export async function runReturnAction(
             lignes: parsed.value.lines.map((line) => ({ ligne_id: line.lineId, quantite: line.quantity })),
             motif: parsed.value.reason,
             mode_remboursement: parsed.value.refundMethod,
+            ...(parsed.value.damaged ? { remis_en_stock: false } : {}),
           },
           headers: { 'Idempotency-Key': parsed.value.idempotencyKey },
         })

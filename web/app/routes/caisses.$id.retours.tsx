@@ -291,6 +291,7 @@ function SaleReturnForms({
             autoFocus={focused === 'motif'}
           />
           <RefundMethodSelect id="return-mode" value={posted?.mode_remboursement} />
+          <CheckField formId="return" name="abime" label={t('returns.damaged')} help={t('returns.damagedHelp')} defaultChecked={Boolean(posted?.abime)} />
           <button type="submit" name="intent" value="return" className="btn btn-primary" disabled={returning}>
             {returning ? t('returns.saving') : t('returns.submit')}
           </button>

@@ -95,6 +95,13 @@ describeFlows('after a sale at the register', () => {
     const quantity = page.getByLabel(`Quantité de ${products.lait.nom} à retourner (au plus 1)`)
     await quantity.fill('1')
     await page.locator('#return-mode').selectOption('especes')
+    // The milk came back spoiled: refunded, but not put back on the shelf.
+    const shelf = async () =>
+      (await api<{ items: { produit_id: number; quantite: number }[] }>('GET', `/stores/${STORE}/stock?search=${products.lait.code}&size=10`)).body.items.find(
+        (item) => item.produit_id === products.lait.id
+      )?.quantite
+    const onShelf = await shelf()
+    await page.getByLabel(/^Articles abîmés/).check()
     // A reason too short is refused (by the server, without JavaScript): the form comes back as typed.
     await page.getByLabel('Motif du retour').fill('X')
     await page.getByRole('button', { name: 'Enregistrer le retour' }).click()
@@ -102,6 +109,7 @@ describeFlows('after a sale at the register', () => {
     assert.equal(await quantity.inputValue(), '1', 'the quantity is kept')
     assert.equal(await page.getByLabel('Motif du retour').inputValue(), 'X', 'the reason is kept')
     assert.equal(await page.locator('#return-mode').inputValue(), 'especes', 'the refund method is kept')
+    assert.equal(await page.getByLabel(/^Articles abîmés/).isChecked(), true, 'the damaged box is kept')
     await until(async () => (await page.evaluate(() => document.activeElement?.id)) === 'return-motif', 'the focus on the refused reason')
     await page.getByLabel('Motif du retour').fill('Emballage abîmé')
     await page.getByRole('button', { name: 'Enregistrer le retour' }).click()
@@ -112,6 +120,7 @@ describeFlows('after a sale at the register', () => {
     const sale = await api<{ statut: string; montant_rembourse: string }>('GET', `/sales/${saleId}`)
     assert.equal(sale.body.statut, 'partiellement_retournee')
     assert.equal(cents(sale.body.montant_rembourse), refund)
+    assert.equal(await shelf(), onShelf, 'the spoiled milk stays off the shelf')
   })
 
   test('the clerk cancels the rest of the sale with a POST, once confirmed (the sale is kept, marked returned)', async () => {

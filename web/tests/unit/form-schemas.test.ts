@@ -107,8 +107,11 @@ describe('parseReturn', () => {
     const parsed = parseReturn({ qte_11: '0', qte_12: '1', motif: 'Abîmé', mode_remboursement: 'especes', cle: KEY }, lines)
     assert.deepEqual(parsed, {
       ok: true,
-      value: { lines: [{ lineId: 12, quantity: 1 }], reason: 'Abîmé', refundMethod: 'especes', idempotencyKey: KEY },
+      value: { lines: [{ lineId: 12, quantity: 1 }], reason: 'Abîmé', refundMethod: 'especes', damaged: false, idempotencyKey: KEY },
     })
+    // « Articles abîmés » ticked: refunded, not put back in stock.
+    const damaged = parseReturn({ qte_12: '1', motif: 'Moisi', abime: 'oui', cle: KEY }, lines)
+    assert.equal(damaged.ok && damaged.value.damaged, true)
     const tooMany = parseReturn({ qte_11: '3', motif: 'Abîmé', cle: KEY }, lines)
     assert.equal(!tooMany.ok && tooMany.errors.qte_11?.key, 'form.max')
   })

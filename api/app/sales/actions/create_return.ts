@@ -20,6 +20,8 @@ export interface ReturnInput {
   lignes: { ligne_id: number; quantite: number }[] | 'all'
   motif: string
   mode_remboursement?: string
+  /** false: damaged goods, refunded but left out of the store's stock. */
+  remis_en_stock?: boolean
 }
 
 interface LockedSale {
@@ -55,7 +57,9 @@ export async function createReturn(
   idempotencyKey: IdempotencyKey | null
 ): Promise<{ returnId: number; replayed: boolean }> {
   // The sale is part of what was asked: the same lines of another sale are another return.
-  const fingerprint = requestFingerprint({ sale_id: saleId, ...input })
+  // Restocking is the default: saying so (true) or not is the same request.
+  const { remis_en_stock: restock, ...asked } = input
+  const fingerprint = requestFingerprint({ sale_id: saleId, ...asked, ...(restock === false ? { remis_en_stock: false } : {}) })
   const replay = (key: IdempotencyKey) => findReturnByKey(key, saleId, fingerprint, principal)
   if (idempotencyKey) {
     const earlier = await replay(idempotencyKey)
@@ -160,6 +164,7 @@ async function recordReturnInTransaction(
       idempotency_scope: idempotencyKey?.scope ?? null,
       idempotency_key: idempotencyKey?.key ?? null,
       request_fingerprint: idempotencyKey ? fingerprint : null,
+      restocked: input.remis_en_stock !== false,
     })
     .returning('id')
   const returnId = inserted.id as number
@@ -198,13 +203,15 @@ async function recordReturnInTransaction(
       status: fullyReturned ? 'returned' : 'partially_returned',
     })
 
-  const location = await trx.from('stock_locations').where('store_id', sale.store_id).select('id').firstOrFail()
-  await applyStockChanges(
-    trx,
-    location.id,
-    requested.map((r) => ({ productId: r.line.product_id, delta: r.quantity })),
-    { kind: 'return', referenceType: 'return', referenceId: returnId, userId: principal.user?.id ?? null, reason: input.motif }
-  )
+  if (input.remis_en_stock !== false) {
+    const location = await trx.from('stock_locations').where('store_id', sale.store_id).select('id').firstOrFail()
+    await applyStockChanges(
+      trx,
+      location.id,
+      requested.map((r) => ({ productId: r.line.product_id, delta: r.quantity })),
+      { kind: 'return', referenceType: 'return', referenceId: returnId, userId: principal.user?.id ?? null, reason: input.motif }
+    )
+  }
   await recordReturn(trx, {
     returnId,
     storeId: sale.store_id,

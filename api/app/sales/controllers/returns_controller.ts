@@ -44,7 +44,7 @@ export default class ReturnsController {
     const input = await validateBody(cancelSaleBody, ctx)
     const result = await createReturn(
       id,
-      { lignes: 'all', motif: input.motif ?? 'Annulation de la vente', mode_remboursement: input.mode_remboursement },
+      { lignes: 'all', motif: input.motif ?? 'Annulation de la vente', mode_remboursement: input.mode_remboursement, remis_en_stock: input.remis_en_stock },
       ctx.principal,
       await idempotencyKeyOf(ctx)
     )

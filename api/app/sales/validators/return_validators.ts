@@ -12,9 +12,12 @@ export const createReturnBody = vine.create({
     .maxLength(100),
   motif: vine.string().trim().minLength(2).maxLength(500),
   mode_remboursement: vine.enum(['original', 'especes', 'carte', 'autre']).optional(),
+  /** false: the goods came back damaged; refunded, not put back in the store's stock. */
+  remis_en_stock: vine.boolean({ strict: true }).optional(),
 })
 
 export const cancelSaleBody = vine.create({
   motif: vine.string().trim().minLength(2).maxLength(500).optional(),
   mode_remboursement: vine.enum(['original', 'especes', 'carte', 'autre']).optional(),
+  remis_en_stock: vine.boolean({ strict: true }).optional(),
 })

@@ -130,6 +130,33 @@ test.group('Returns against a sale', (group) => {
     assert.equal(register.refunded_total_cents, 822)
   })
 
+  test('damaged goods (remis_en_stock: false) are refunded and stay out of the stock; the ledger says nothing', async ({ client, assert }) => {
+    const { clerk, registerId } = pos
+    await openRegister(client, clerk.token, registerId)
+    const sale = await sellBasket(client, clerk.token, registerId)
+    const [pain] = sale.lignes
+    const breadBefore = await storeQuantity(1, 'ALI001')
+    const movementsBefore = await db.from('stock_movements').where('kind', 'return').count('* as n').first()
+
+    const damaged = await client
+      .post(`/api/v1/sales/${sale.id}/returns`)
+      .header('authorization', `Bearer ${clerk.token}`)
+      .json({ lignes: [{ ligne_id: pain.id, quantite: 1 }], motif: 'Pain moisi', remis_en_stock: false })
+    damaged.assertStatus(201)
+    assert.containsSubset(damaged.body(), { total: '1.38', remis_en_stock: false, vente: { statut: 'partiellement_retournee' } })
+    assert.equal(await storeQuantity(1, 'ALI001'), breadBefore, 'nothing back on the shelf')
+    const movementsAfter = await db.from('stock_movements').where('kind', 'return').count('* as n').first()
+    assert.equal(Number(movementsAfter?.n), Number(movementsBefore?.n))
+
+    // The rest, cancelled the usual way, goes back to stock; "remis_en_stock": "non" is no boolean.
+    const wrong = await client.post(`/api/v1/sales/${sale.id}/cancel`).header('authorization', `Bearer ${clerk.token}`).json({ remis_en_stock: 'non' })
+    wrong.assertStatus(422)
+    const rest = await client.post(`/api/v1/sales/${sale.id}/cancel`).header('authorization', `Bearer ${clerk.token}`).json({})
+    rest.assertStatus(201)
+    assert.equal(rest.body().remis_en_stock, true)
+    assert.equal(await storeQuantity(1, 'ALI001'), breadBefore + 1)
+  })
+
   test('a line that is not part of the sale is a validation error', async ({ client, assert }) => {
     const { clerk, registerId } = pos
     await openRegister(client, clerk.token, registerId)

@@ -2605,6 +2605,8 @@ export interface components {
                 mode: "especes" | "carte" | "autre";
                 montant: components["schemas"]["Money"];
             }[];
+            /** @description Whether the goods went back to the store's stock (false: damaged, refunded but not sold again) */
+            remis_en_stock: boolean;
             /** @description Drawer session of a cash refund */
             session_id: number | null;
             sous_total: components["schemas"]["Money"];
@@ -9354,6 +9356,7 @@ export interface operations {
                      *       "vente_id": 1842,
                      *       "motif": "Pain rassis",
                      *       "mode_remboursement": "especes",
+                     *       "remis_en_stock": true,
                      *       "remboursements": [
                      *         {
                      *           "mode": "especes",
@@ -10022,6 +10025,7 @@ export interface operations {
                     /** @enum {unknown} */
                     mode_remboursement?: "original" | "especes" | "carte" | "autre";
                     motif?: string;
+                    remis_en_stock?: boolean;
                 };
             };
         };
@@ -10040,6 +10044,7 @@ export interface operations {
                      *       "vente_id": 1842,
                      *       "motif": "Pain rassis",
                      *       "mode_remboursement": "especes",
+                     *       "remis_en_stock": true,
                      *       "remboursements": [
                      *         {
                      *           "mode": "especes",
@@ -10086,6 +10091,7 @@ export interface operations {
                      *       "vente_id": 1842,
                      *       "motif": "Annulation de la vente",
                      *       "mode_remboursement": "mixte",
+                     *       "remis_en_stock": true,
                      *       "remboursements": [
                      *         {
                      *           "mode": "carte",
@@ -10385,6 +10391,7 @@ export interface operations {
                     /** @enum {unknown} */
                     mode_remboursement?: "original" | "especes" | "carte" | "autre";
                     motif: string;
+                    remis_en_stock?: boolean;
                 };
             };
         };
@@ -10403,6 +10410,7 @@ export interface operations {
                      *       "vente_id": 1842,
                      *       "motif": "Pain rassis",
                      *       "mode_remboursement": "especes",
+                     *       "remis_en_stock": true,
                      *       "remboursements": [
                      *         {
                      *           "mode": "especes",
@@ -10449,6 +10457,7 @@ export interface operations {
                      *       "vente_id": 1842,
                      *       "motif": "Pain rassis",
                      *       "mode_remboursement": "especes",
+                     *       "remis_en_stock": true,
                      *       "remboursements": [
                      *         {
                      *           "mode": "especes",

@@ -104,6 +104,8 @@ export interface ReturnInput {
   lines: { lineId: number; quantity: number }[]
   reason: string
   refundMethod: RefundMethod
+  /** « Articles abîmés » ticked: refunded, not put back in the store's stock. */
+  damaged: boolean
   idempotencyKey: string
 }
 
@@ -121,12 +123,13 @@ export function parseReturn(
   }
   const reason = form.text('motif', { min: 2, max: 500 })
   const refundMethod = form.choice('mode_remboursement', REFUND_METHODS, 'original')
+  const damaged = form.checked('abime')
   const idempotencyKey = readField(input, 'cle')
   if (!IDEMPOTENCY_KEY.test(idempotencyKey)) form.fail('cle', 'form.staleForm')
   if (lines.length === 0 && Object.keys(form.errors).every((name) => !name.startsWith('qte_'))) {
     form.fail('lignes', 'returns.nothingSelected')
   }
-  return form.result(() => ({ lines, reason, refundMethod: refundMethod ?? 'original', idempotencyKey }))
+  return form.result(() => ({ lines, reason, refundMethod: refundMethod ?? 'original', damaged, idempotencyKey }))
 }
 
 export function parseCancelSale(input: FormInput): Parsed<{ reason: string; refundMethod: RefundMethod; idempotencyKey: string }> {

@@ -160,6 +160,8 @@ export const pos: Record<keyof typeof french, string> = {
   'returns.alreadyReturned': 'Already returned',
   'returns.toReturn': 'To return',
   'returns.quantityOf': 'Quantity of {name} to return (at most {max})',
+  'returns.damaged': 'Damaged goods: do not put them back in stock',
+  'returns.damagedHelp': 'Refunded like any other, but they do not go back to the store’s sellable stock.',
   'returns.reason': 'Reason for the return',
   'returns.refundMethod': 'Refund method',
   'returns.method.original': 'Same as the original payment',

@@ -159,6 +159,8 @@ export const pos = {
   'returns.alreadyReturned': 'Déjà retourné',
   'returns.toReturn': 'À retourner',
   'returns.quantityOf': 'Quantité de {name} à retourner (au plus {max})',
+  'returns.damaged': 'Articles abîmés : ne pas les remettre en stock',
+  'returns.damagedHelp': 'Remboursés comme les autres, mais ils ne reviennent pas dans le stock vendable du magasin.',
   'returns.reason': 'Motif du retour',
   'returns.refundMethod': 'Mode de remboursement',
   'returns.method.original': 'Comme le paiement d’origine',
