@@ -203,14 +203,15 @@ async function recordReturnInTransaction(
       status: fullyReturned ? 'returned' : 'partially_returned',
     })
 
-  if (input.remis_en_stock !== false) {
-    const location = await trx.from('stock_locations').where('store_id', sale.store_id).select('id').firstOrFail()
-    await applyStockChanges(
-      trx,
-      location.id,
-      requested.map((r) => ({ productId: r.line.product_id, delta: r.quantity })),
-      { kind: 'return', referenceType: 'return', referenceId: returnId, userId: principal.user?.id ?? null, reason: input.motif }
-    )
+  const location = await trx.from('stock_locations').where('store_id', sale.store_id).select('id').firstOrFail()
+  const back = requested.map((r) => ({ productId: r.line.product_id, delta: r.quantity }))
+  const movement = { referenceType: 'return', referenceId: returnId, userId: principal.user?.id ?? null }
+  await applyStockChanges(trx, location.id, back, { ...movement, kind: 'return', reason: input.motif })
+  if (input.remis_en_stock === false) {
+    // Damaged: in the ledger the goods come back, then leave the sellable stock, so a manager
+    // reading it sees the write-off and its return, and the level ends where it was.
+    const writtenOff = back.map((change) => ({ ...change, delta: -change.delta }))
+    await applyStockChanges(trx, location.id, writtenOff, { ...movement, kind: 'adjustment', reason: `Articles abîmés, retirés de la vente (retour n° ${returnId})` })
   }
   await recordReturn(trx, {
     returnId,
