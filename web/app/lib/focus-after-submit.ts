@@ -57,12 +57,10 @@ export function useFocusBackAfterSubmit(): void {
       const submitted = sent.current !== null
       const element = refocusTarget(sent.current, (id) => document.getElementById(id))
       sent.current = null
-      if (shouldRefocus(element, document.activeElement, document.body)) element.focus()
       // The form was drawn anew (a created category empties it): rather than <body>, whose next Tab
       // starts over at the menu, the page's content — the notice saying what was done comes first in it.
-      else if (submitted && shouldRefocus(document.getElementById(MAIN_CONTENT_ID), document.activeElement, document.body)) {
-        document.getElementById(MAIN_CONTENT_ID)?.focus()
-      }
+      const target = element ?? (submitted ? document.getElementById(MAIN_CONTENT_ID) : null)
+      if (shouldRefocus(target, document.activeElement, document.body)) target.focus()
     }
   }, [navigation.state])
 }

@@ -36,7 +36,6 @@ const FRENCH_COLUMNS: Record<string, string> = {
   period_start: 'debut_periode',
   period_end: 'fin_periode',
   growth_rate: 'taux_croissance',
-  complete: 'complete',
   quantity: 'quantite',
   reorder_point: 'seuil_reappro',
   status: 'statut',

@@ -41,18 +41,20 @@ function countOrUnknown(value: unknown): string {
 
 const shortItemsOf = (details: Details): ShortItem[] => (Array.isArray(details.items) ? (details.items as ShortItem[]) : [])
 
+const countsOf = (item: ShortItem) => ({ requested: countOrUnknown(item.requested), available: countOrUnknown(item.available ?? 0) })
+
 const productOf = (item: ShortItem): string => (typeof item.product === 'string' ? item.product : `#${String(item.product_id ?? '?')}`)
 
 /** One product short: said in words. Several: "Lait (5 / 3), Pain (2 / 0)", the message names the columns. */
 function insufficientStock(details: Details): Message {
   const items = shortItemsOf(details)
   const [only] = items
-  if (items.length === 1 && only) {
-    const params = { product: productOf(only), requested: countOrUnknown(only.requested), available: countOrUnknown(only.available ?? 0) }
-    return { key: 'api.insufficientStockOne', params }
-  }
+  if (items.length === 1 && only) return { key: 'api.insufficientStockOne', params: { product: productOf(only), ...countsOf(only) } }
   if (items.length === 0) return { key: 'api.insufficientStock' }
-  const described = items.map((item) => `${productOf(item)} (${countOrUnknown(item.requested)} / ${countOrUnknown(item.available ?? 0)})`)
+  const described = items.map((item) => {
+    const { requested, available } = countsOf(item)
+    return `${productOf(item)} (${requested} / ${available})`
+  })
   return { key: 'api.insufficientStockItems', params: { items: described.join(', ') } }
 }
 

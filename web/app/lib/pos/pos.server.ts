@@ -166,9 +166,8 @@ export async function runPosAction(ctx: PosActionContext, registerId: number) {
       if (!parsed.ok) return invalid(intent, parsed.errors)
       const [product] = await productsById(ctx.api, [parsed.value.productId])
       if (!product || !product.active) return fail(intent, { error: { key: 'pos.productUnavailable' } }, 404)
-      const wanted = inCart(ctx, register.id, product.id) + parsed.value.quantity
-      const available = await storeQuantity(ctx.api, register.magasin_id, product)
-      if (wanted > available) return shortOfStock(intent, product.name, wanted, available)
+      const short = await beyondStock(ctx, register, intent, product, inCart(ctx, register.id, product.id) + parsed.value.quantity)
+      if (short) return short
       return addAndReturn(ctx, register.id, back, intent, product.id, parsed.value.quantity)
     }
     case 'set-qty':
@@ -179,10 +178,10 @@ export async function runPosAction(ctx: PosActionContext, registerId: number) {
       // Only a larger quantity can outgrow the shelf; lowering one never asks the API.
       if (quantity > inCart(ctx, register.id, productId)) {
         const [product] = await productsById(ctx.api, [productId])
-        const available = product ? await storeQuantity(ctx.api, register.magasin_id, product) : 0
-        if (quantity > available) return shortOfStock(intent, product?.name ?? `#${productId}`, quantity, available)
+        const short = await beyondStock(ctx, register, intent, product ?? { id: productId, code: '', name: `#${productId}` }, quantity)
+        if (short) return short
       }
-      writeCart(ctx.session, register.id, setCartQuantity(readCart(ctx.session, register.id), parsed.value.productId, parsed.value.quantity))
+      writeCart(ctx.session, register.id, setCartQuantity(readCart(ctx.session, register.id), productId, quantity))
       return redirectWithSession(back, ctx.session)
     }
     case 'clear':
@@ -206,10 +205,23 @@ export async function runPosAction(ctx: PosActionContext, registerId: number) {
 const inCart = (ctx: PosActionContext, registerId: number, productId: number) =>
   readCart(ctx.session, registerId).find((entry) => entry.productId === productId)?.quantity ?? 0
 
-/** What the store holds of a product now (its stock row, found by code). */
+/** What the store holds of a product now (its stock row, found by code; none without a code). */
 async function storeQuantity(api: ApiClient, storeId: number, product: { id: number; code: string }): Promise<number> {
+  if (!product.code) return 0
   const page = await searchStock(api, storeId, { search: product.code, size: SEARCH_SIZE })
   return page.items.find((item) => item.produit_id === product.id)?.quantite ?? 0
+}
+
+/** The refusal when `wanted` of a product is more than the store holds, else null. */
+async function beyondStock(
+  ctx: PosActionContext,
+  register: Register,
+  intent: PosIntent,
+  product: { id: number; code: string; name: string },
+  wanted: number
+) {
+  const available = await storeQuantity(ctx.api, register.magasin_id, product)
+  return wanted > available ? shortOfStock(intent, product.name, wanted, available) : null
 }
 
 /**
