@@ -72,6 +72,7 @@ const returnLine = object({
   nom: text,
   quantite: { type: 'integer', minimum: 1 },
   montant: { ...money, description: 'Before taxes' },
+  remis_en_stock: { type: 'boolean', description: "Whether this line's goods went back to the store's stock" },
 })
 
 const count = { type: 'integer', minimum: 0 }
@@ -186,7 +187,9 @@ export const salesSchemas: Record<string, Record<string, unknown>> = {
     },
     remis_en_stock: {
       type: 'boolean',
-      description: "Whether the goods went back to the store's stock (false: damaged, refunded but not sold again)",
+      description:
+        "Whether every returned item went back to the store's stock (false: some or all came back damaged, refunded but not " +
+        'sold again; each line says which)',
     },
     remboursements: {
       type: 'array',

@@ -196,7 +196,9 @@ router
         'that can take the whole refund, else splits it: card, then other, then cash (mode_remboursement "mixte"; ' +
         'remboursements lists each part). A named tender that cannot take the whole refund is a 422 BUSINESS_LOGIC_ERROR ' +
         'with max_cents (what it can still take), refund_cents and refundable_cents per tender; managers and admins may ' +
-        'still refund in cash or autre beyond them (never to a card).',
+        'still refund in cash or autre beyond them (never to a card). remis_en_stock false (on the body: every line; on a line: ' +
+        'that line) refunds damaged goods without putting them back in the stock; the same ligne_id may come twice, part ' +
+        'whole and part damaged.',
       tags: ['Sales'],
       auth: ['write'],
       params: saleIdParams,

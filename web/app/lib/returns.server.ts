@@ -19,7 +19,7 @@ import { returnsPath } from './paths.ts'
 import { registerFor } from './pos/pos.server.ts'
 import { registerHeading } from './pos/register-heading.ts'
 import { refundsByTender, type TenderRefund } from './pos/refund-tenders.ts'
-import { returnsQuery } from './returns.ts'
+import { returnedLines, returnsQuery } from './returns.ts'
 import { actionErrorFrom, redirectWithNotice } from './request.server.ts'
 import { getStore } from './stores.server.ts'
 
@@ -149,8 +149,8 @@ const MAX_ECHOED_LINES = 200
 /** The refused form's own fields: the cancel form has only its refund method. */
 function postedValues(form: FormData, intent: ReturnActionResult['intent']): Record<string, string> {
   if (intent === 'cancel') return echoFields(form, ['mode_remboursement'])
-  const quantities = [...new Set(form.keys())].filter((name) => /^qte_\d{1,9}$/.test(name)).slice(0, MAX_ECHOED_LINES)
-  return echoFields(form, ['motif', 'mode_remboursement', 'abime', ...quantities])
+  const quantities = [...new Set(form.keys())].filter((name) => /^(qte|abime)_\d{1,9}$/.test(name)).slice(0, 2 * MAX_ECHOED_LINES)
+  return echoFields(form, ['motif', 'mode_remboursement', ...quantities])
 }
 
 const MODE_MESSAGE = {
@@ -192,10 +192,9 @@ export async function runReturnAction(
         ctx.api.POST('/api/v1/sales/{id}/returns', {
           params: { path: { id: saleId } },
           body: {
-            lignes: parsed.value.lines.map((line) => ({ ligne_id: line.lineId, quantite: line.quantity })),
+            lignes: parsed.value.lines.flatMap(returnedLines),
             motif: parsed.value.reason,
             mode_remboursement: parsed.value.refundMethod,
-            ...(parsed.value.damaged ? { remis_en_stock: false } : {}),
           },
           headers: { 'Idempotency-Key': parsed.value.idempotencyKey },
         })

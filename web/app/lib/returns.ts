@@ -2,6 +2,7 @@
 // address shows the page without the odd part, never an error page (the API
 // refuses ids out of its range with a 422, which would be a 502 here).
 import { hasRole, MANAGER_ROLES, type Role } from './auth/roles.ts'
+import type { ReturnInput } from './forms/schemas.ts'
 import { pageFrom, positiveId, searchFrom } from './list-query.ts'
 
 export interface ReturnsQuery {
@@ -31,4 +32,13 @@ export function returnsQuery(url: URL): ReturnsQuery {
  */
 export function clerkReturnPeriodOver(user: { role: Role }, deadline: string, now = Date.now()): string | null {
   return hasRole(user, MANAGER_ROLES) || now <= Date.parse(deadline) ? null : deadline
+}
+
+/** A line's whole items go back to the stock; its damaged ones are sent apart, to be written off. */
+export function returnedLines(line: ReturnInput['lines'][number]) {
+  const whole = line.quantity - line.damaged
+  return [
+    ...(whole > 0 ? [{ ligne_id: line.lineId, quantite: whole }] : []),
+    ...(line.damaged > 0 ? [{ ligne_id: line.lineId, quantite: line.damaged, remis_en_stock: false }] : []),
+  ]
 }

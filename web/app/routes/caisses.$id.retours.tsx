@@ -24,6 +24,7 @@ import { returnsPath } from '~/lib/paths'
 import { tenderRefundsText } from '~/lib/pos/refund-tenders'
 import { registerCrumbs, registerHomePath } from '~/lib/pos/register-heading'
 import { loadReturnsPage, runReturnAction, type ReturnActionResult, type SaleForReturn } from '~/lib/returns.server'
+import type { Message } from '~/lib/i18n/index'
 import { useMessage, useT } from '~/lib/root-data'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
@@ -185,7 +186,6 @@ function SaleReturnForms({
   justReturned: boolean
 }) {
   const t = useT()
-  const describe = useMessage()
   const formRef = useRef<HTMLFormElement>(null)
   const [localErrors, setLocalErrors] = useState<FieldErrors | null>(null)
   const returnResult = result?.intent === 'return' ? result : undefined
@@ -198,7 +198,7 @@ function SaleReturnForms({
   // found (by its receipt number, or picked in the list) opens on its first quantity to return.
   const firstReturnable = sale.lines.find((line) => line.remaining > 0)
   const focused =
-    firstFieldInError(fieldErrors, [...sale.lines.map((line) => `qte_${line.lineId}`), 'motif']) ??
+    firstFieldInError(fieldErrors, [...sale.lines.flatMap((line) => [`qte_${line.lineId}`, `abime_${line.lineId}`]), 'motif']) ??
     (!result && !justReturned && firstReturnable ? `qte_${firstReturnable.lineId}` : null)
   // Posting to the URL that shows this sale: without JavaScript, an error re-renders the same page.
   const formAction = `${path}?vente=${sale.id}`
@@ -239,12 +239,26 @@ function SaleReturnForms({
           <div className="table-responsive">
             <table className="table table-sm align-middle">
               <TableHead
-                columns={[t('pos.cart.product'), amountColumn(t('returns.sold')), amountColumn(t('returns.alreadyReturned')), t('returns.toReturn')]}
+                columns={[
+                  t('pos.cart.product'),
+                  amountColumn(t('returns.sold')),
+                  amountColumn(t('returns.alreadyReturned')),
+                  t('returns.toReturn'),
+                  t('returns.damagedColumn'),
+                ]}
               />
               <tbody>
                 {sale.lines.map((line) => {
-                  const name = `qte_${line.lineId}`
-                  const error = fieldErrors?.[name]
+                  const quantity = (name: string, label: string) => (
+                    <ReturnQuantity
+                      name={name}
+                      max={line.remaining}
+                      label={label}
+                      posted={posted?.[name]}
+                      error={fieldErrors?.[name]}
+                      autoFocus={focused === name}
+                    />
+                  )
                   return (
                     <tr key={line.lineId}>
                       <td className="pos-product-name">
@@ -255,31 +269,15 @@ function SaleReturnForms({
                       </td>
                       <td className="amount">{line.sold}</td>
                       <td className="amount">{line.returned}</td>
-                      <td>
-                        <input
-                          type="number"
-                          name={name}
-                          id={`return-${name}`}
-                          min={0}
-                          max={line.remaining}
-                          // Empty (0 when sent): a 0 there made a typed 1 into "10" or "01" (the caret before or after it).
-                          defaultValue={posted?.[name] ?? ''}
-                          placeholder="0"
-                          disabled={line.remaining === 0}
-                          className={`form-control form-control-sm pos-qty${error ? ' is-invalid' : ''}`}
-                          aria-label={t('returns.quantityOf', { name: line.name, max: formatNumber(line.remaining) })}
-                          aria-invalid={error ? true : undefined}
-                          autoFocus={focused === name}
-                          inputMode="numeric"
-                        />
-                        {error ? <div className="invalid-feedback d-block">{describe(error)}</div> : null}
-                      </td>
+                      <td>{quantity(`qte_${line.lineId}`, t('returns.quantityOf', { name: line.name, max: formatNumber(line.remaining) }))}</td>
+                      <td>{quantity(`abime_${line.lineId}`, t('returns.damagedOf', { name: line.name }))}</td>
                     </tr>
                   )
                 })}
               </tbody>
             </table>
           </div>
+          <p className="small text-body-secondary">{t('returns.damagedHelp')}</p>
           <Field
             formId="return"
             name="motif"
@@ -291,7 +289,6 @@ function SaleReturnForms({
             autoFocus={focused === 'motif'}
           />
           <RefundMethodSelect id="return-mode" value={posted?.mode_remboursement} />
-          <CheckField formId="return" name="abime" label={t('returns.damaged')} help={t('returns.damagedHelp')} defaultChecked={Boolean(posted?.abime)} />
           <button type="submit" name="intent" value="return" className="btn btn-primary" disabled={returning}>
             {returning ? t('returns.saving') : t('returns.submit')}
           </button>
@@ -350,4 +347,49 @@ function RefundMethodSelect({ id, value }: { id: string; value?: string }) {
 
 export function ErrorBoundary() {
   return <RouteErrorBoundary />
+}
+
+/** A quantity of one sale line: to return, or of those, damaged. */
+function ReturnQuantity({
+  name,
+  max,
+  label,
+  posted,
+  error,
+  autoFocus,
+}: {
+  name: string
+  max: number
+  label: string
+  posted: string | undefined
+  error: Message | undefined
+  autoFocus: boolean
+}) {
+  const describe = useMessage()
+  return (
+    <>
+      <input
+        type="number"
+        name={name}
+        id={`return-${name}`}
+        min={0}
+        max={max}
+        // Empty (0 when sent): a 0 there made a typed 1 into "10" or "01" (the caret before or after it).
+        defaultValue={posted ?? ''}
+        placeholder="0"
+        disabled={max === 0}
+        className={`form-control form-control-sm pos-qty${error ? ' is-invalid' : ''}`}
+        aria-label={label}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `return-${name}-error` : undefined}
+        autoFocus={autoFocus}
+        inputMode="numeric"
+      />
+      {error ? (
+        <div id={`return-${name}-error`} className="invalid-feedback d-block">
+          {describe(error)}
+        </div>
+      ) : null}
+    </>
+  )
 }

@@ -107,11 +107,19 @@ describe('parseReturn', () => {
     const parsed = parseReturn({ qte_11: '0', qte_12: '1', motif: 'Abîmé', mode_remboursement: 'especes', cle: KEY }, lines)
     assert.deepEqual(parsed, {
       ok: true,
-      value: { lines: [{ lineId: 12, quantity: 1 }], reason: 'Abîmé', refundMethod: 'especes', damaged: false, idempotencyKey: KEY },
+      value: { lines: [{ lineId: 12, quantity: 1, damaged: 0 }], reason: 'Abîmé', refundMethod: 'especes', idempotencyKey: KEY },
     })
-    // « Articles abîmés » ticked: refunded, not put back in stock.
-    const damaged = parseReturn({ qte_12: '1', motif: 'Moisi', abime: 'oui', cle: KEY }, lines)
-    assert.equal(damaged.ok && damaged.value.damaged, true)
+    // « Dont abîmés »: how many of those returned are refunded but not put back in stock.
+    const damaged = parseReturn({ qte_11: '2', abime_11: '1', motif: 'Moisi', cle: KEY }, lines)
+    assert.deepEqual(damaged.ok && damaged.value.lines, [{ lineId: 11, quantity: 2, damaged: 1 }])
+    const moreDamaged = parseReturn({ qte_11: '1', abime_11: '2', motif: 'Moisi', cle: KEY }, lines)
+    assert.deepEqual(!moreDamaged.ok && moreDamaged.errors.abime_11, { key: 'returns.damagedOverReturned', params: { max: '1' } })
+    // More damaged than the line had left says so too, not the field's own maximum.
+    const beyond = parseReturn({ qte_11: '1', abime_11: '3', motif: 'Moisi', cle: KEY }, lines)
+    assert.equal(!beyond.ok && beyond.errors.abime_11?.key, 'returns.damagedOverReturned')
+    // Damaged with nothing returned is that, not « nothing selected ».
+    const onlyDamaged = parseReturn({ abime_12: '1', motif: 'Moisi', cle: KEY }, lines)
+    assert.deepEqual(!onlyDamaged.ok && Object.keys(onlyDamaged.errors), ['abime_12'])
     const tooMany = parseReturn({ qte_11: '3', motif: 'Abîmé', cle: KEY }, lines)
     assert.equal(!tooMany.ok && tooMany.errors.qte_11?.key, 'form.max')
   })

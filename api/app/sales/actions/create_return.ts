@@ -17,10 +17,17 @@ import { CLERK_RETURN_WINDOW_HOURS, clerkReturnDeadline } from '#sales/return_wi
 
 
 export interface ReturnInput {
-  lignes: { ligne_id: number; quantite: number }[] | 'all'
+  /** A line's own remis_en_stock says what becomes of its goods; the same sale line may come twice, part whole, part broken. */
+  lignes: ReturnLineInput[] | 'all'
   motif: string
   mode_remboursement?: string
-  /** false: damaged goods, refunded but left out of the store's stock. */
+  /** false: damaged goods, refunded but left out of the store's stock. The default of every line. */
+  remis_en_stock?: boolean
+}
+
+interface ReturnLineInput {
+  ligne_id: number
+  quantite: number
   remis_en_stock?: boolean
 }
 
@@ -56,10 +63,7 @@ export async function createReturn(
   principal: Principal,
   idempotencyKey: IdempotencyKey | null
 ): Promise<{ returnId: number; replayed: boolean }> {
-  // The sale is part of what was asked: the same lines of another sale are another return.
-  // Restocking is the default: saying so (true) or not is the same request.
-  const { remis_en_stock: restock, ...asked } = input
-  const fingerprint = requestFingerprint({ sale_id: saleId, ...asked, ...(restock === false ? { remis_en_stock: false } : {}) })
+  const fingerprint = returnFingerprint(saleId, input)
   const replay = (key: IdempotencyKey) => findReturnByKey(key, saleId, fingerprint, principal)
   if (idempotencyKey) {
     const earlier = await replay(idempotencyKey)
@@ -77,6 +81,23 @@ export async function createReturn(
     }
     throw error
   }
+}
+
+/**
+ * The sale is part of what was asked: the same lines of another sale are another return.
+ * Restocking is the default: saying so (true) or not is the same request. Requests without a
+ * line of their own choice keep the fingerprint they had before lines could choose.
+ */
+function returnFingerprint(saleId: number, input: ReturnInput): string {
+  const { remis_en_stock: restock, ...asked } = input
+  const lineChoice = asked.lignes !== 'all' && asked.lignes.some((line) => line.remis_en_stock !== undefined)
+  if (!lineChoice) return requestFingerprint({ sale_id: saleId, ...asked, ...(restock === false ? { remis_en_stock: false } : {}) })
+  const lignes = (asked.lignes as ReturnLineInput[]).map(({ ligne_id, quantite, remis_en_stock }) => ({
+    ligne_id,
+    quantite,
+    ...((remis_en_stock ?? restock) === false ? { remis_en_stock: false } : {}),
+  }))
+  return requestFingerprint({ sale_id: saleId, ...asked, lignes })
 }
 
 /**
@@ -132,7 +153,7 @@ async function recordReturnInTransaction(
   assertWithinWindow(principal, sale)
 
   const saleLines: SaleLineRow[] = await trx.from('sale_lines').where('sale_id', saleId).orderBy('line_number')
-  const requested = resolveLines(input.lignes, saleLines)
+  const requested = resolveLines(input.lignes, saleLines, input.remis_en_stock !== false)
   const subtotalCents = requested.reduce((sum, r) => sum + r.quantity * r.line.unit_price_cents, 0)
 
   const [charged, previous] = await Promise.all([
@@ -164,7 +185,7 @@ async function recordReturnInTransaction(
       idempotency_scope: idempotencyKey?.scope ?? null,
       idempotency_key: idempotencyKey?.key ?? null,
       request_fingerprint: idempotencyKey ? fingerprint : null,
-      restocked: input.remis_en_stock !== false,
+      restocked: requested.every((r) => r.restocked),
     })
     .returning('id')
   const returnId = inserted.id as number
@@ -176,23 +197,24 @@ async function recordReturnInTransaction(
   }
 
   await trx.rawQuery(
-    `WITH r AS (SELECT * FROM unnest(?::bigint[], ?::int[], ?::int[]) AS x(sale_line_id, quantity, subtotal)),
+    `WITH r AS (SELECT * FROM unnest(?::bigint[], ?::int[], ?::int[], ?::boolean[]) AS x(sale_line_id, quantity, subtotal, restocked)),
      l AS (
-       INSERT INTO return_lines (return_id, sale_line_id, quantity, subtotal_cents)
-       SELECT ?, sale_line_id, quantity, subtotal FROM r
+       INSERT INTO return_lines (return_id, sale_line_id, quantity, subtotal_cents, restocked)
+       SELECT ?, sale_line_id, quantity, subtotal, restocked FROM r
      )
-     UPDATE sale_lines s SET returned_quantity = s.returned_quantity + r.quantity
-       FROM r WHERE s.id = r.sale_line_id`,
+     UPDATE sale_lines s SET returned_quantity = s.returned_quantity + t.quantity
+       FROM (SELECT sale_line_id, sum(quantity) AS quantity FROM r GROUP BY sale_line_id) t WHERE s.id = t.sale_line_id`,
     [
       requested.map((r) => r.line.id),
       requested.map((r) => r.quantity),
       requested.map((r) => r.quantity * r.line.unit_price_cents),
+      requested.map((r) => r.restocked),
       returnId,
     ] as never
   )
 
   const fullyReturned = saleLines.every((line) => {
-    const now = requested.find((r) => r.line.id === line.id)?.quantity ?? 0
+    const now = requested.filter((r) => r.line.id === line.id).reduce((sum, r) => sum + r.quantity, 0)
     return line.returned_quantity + now === line.quantity
   })
   await trx
@@ -207,10 +229,10 @@ async function recordReturnInTransaction(
   const back = requested.map((r) => ({ productId: r.line.product_id, delta: r.quantity }))
   const movement = { referenceType: 'return', referenceId: returnId, userId: principal.user?.id ?? null }
   await applyStockChanges(trx, location.id, back, { ...movement, kind: 'return', reason: input.motif })
-  if (input.remis_en_stock === false) {
+  const writtenOff = requested.filter((r) => !r.restocked).map((r) => ({ productId: r.line.product_id, delta: -r.quantity }))
+  if (writtenOff.length > 0) {
     // Damaged: in the ledger the goods come back, then leave the sellable stock, so a manager
     // reading it sees the write-off and its return, and the level ends where it was.
-    const writtenOff = back.map((change) => ({ ...change, delta: -change.delta }))
     await applyStockChanges(trx, location.id, writtenOff, { ...movement, kind: 'adjustment', reason: `Articles abîmés, retirés de la vente (retour n° ${returnId})` })
   }
   await recordReturn(trx, {
@@ -240,8 +262,12 @@ function assertWithinWindow(principal: Principal, sale: LockedSale) {
   }
 }
 
-function resolveLines(requested: ReturnInput['lignes'], saleLines: SaleLineRow[]) {
-  const wanted =
+/**
+ * The sale lines asked for, merged per line and per fate (back to stock or not): the same line
+ * may come twice, part whole and part damaged, and what it sums to is checked against what is left.
+ */
+function resolveLines(requested: ReturnInput['lignes'], saleLines: SaleLineRow[], restockByDefault: boolean) {
+  const wanted: ReturnLineInput[] =
     requested === 'all'
       ? saleLines
           .filter((l) => l.quantity > l.returned_quantity)
@@ -249,11 +275,17 @@ function resolveLines(requested: ReturnInput['lignes'], saleLines: SaleLineRow[]
       : requested
   if (wanted.length === 0) throw ApiError.conflict('NOTHING_TO_RETURN', 'Every item of this sale has already been returned')
 
-  const merged = new Map<number, number>()
-  for (const w of wanted) merged.set(w.ligne_id, (merged.get(w.ligne_id) ?? 0) + w.quantite)
+  const merged = new Map<string, { lineId: number; quantity: number; restocked: boolean }>()
+  const perLine = new Map<number, number>()
+  for (const w of wanted) {
+    const restocked = w.remis_en_stock ?? restockByDefault
+    const key = `${w.ligne_id}:${restocked}`
+    const entry = merged.get(key) ?? merged.set(key, { lineId: w.ligne_id, quantity: 0, restocked }).get(key)!
+    entry.quantity += w.quantite
+    perLine.set(w.ligne_id, (perLine.get(w.ligne_id) ?? 0) + w.quantite)
+  }
   const problems: { field: string; message: string; rule: string }[] = []
-  const lines: { line: SaleLineRow; quantity: number }[] = []
-  for (const [lineId, quantity] of merged) {
+  for (const [lineId, quantity] of perLine) {
     const line = saleLines.find((l) => l.id === lineId)
     if (!line) {
       // Named by where it was sent (the first time, when a line is listed twice), as other body errors are.
@@ -270,10 +302,13 @@ function resolveLines(requested: ReturnInput['lignes'], saleLines: SaleLineRow[]
         requested: quantity,
       })
     }
-    lines.push({ line, quantity })
   }
   if (problems.length > 0) throw new errors.E_VALIDATION_ERROR(problems)
-  return lines
+  return [...merged.values()].map((entry) => ({
+    line: saleLines.find((l) => l.id === entry.lineId)!,
+    quantity: entry.quantity,
+    restocked: entry.restocked,
+  }))
 }
 
 /** What each tender the sale used can still take back, read under the sale's lock. */

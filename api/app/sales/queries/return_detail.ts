@@ -49,6 +49,7 @@ export async function loadReturnWire(returnId: number) {
       nom: l.name,
       quantite: l.quantity,
       montant: centsToWire(l.subtotal_cents),
+      remis_en_stock: Boolean(l.restocked),
     })),
     sous_total: centsToWire(ret.subtotal_cents),
     total_taxes: centsToWire(ret.tax_cents),

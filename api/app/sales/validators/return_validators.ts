@@ -7,12 +7,19 @@ export const returnIdParams = vine.create({ id: idParam(9_007_199_254_740_991) }
 
 export const createReturnBody = vine.create({
   lignes: vine
-    .array(vine.object({ ligne_id: id(), quantite: vine.number().withoutDecimals().min(1).max(1000) }))
+    .array(
+      vine.object({
+        ligne_id: id(),
+        quantite: vine.number().withoutDecimals().min(1).max(1000),
+        /** This line's goods only; the same sale line may come twice, part whole and part damaged. */
+        remis_en_stock: vine.boolean({ strict: true }).optional(),
+      })
+    )
     .minLength(1)
     .maxLength(100),
   motif: vine.string().trim().minLength(2).maxLength(500),
   mode_remboursement: vine.enum(['original', 'especes', 'carte', 'autre']).optional(),
-  /** false: the goods came back damaged; refunded, not put back in the store's stock. */
+  /** false: the goods came back damaged; refunded, not put back in the store's stock. Every line's default. */
   remis_en_stock: vine.boolean({ strict: true }).optional(),
 })
 

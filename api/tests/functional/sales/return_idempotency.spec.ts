@@ -38,6 +38,12 @@ test.group('Returns with an Idempotency-Key', (group) => {
     })
     const otherQuantity = await giveBack('returns', { lignes: [{ ligne_id: pain.id, quantite: 2 }], motif: 'Pain rassis' })
     otherQuantity.assertStatus(409)
+    // The bread said damaged is another return; said back to stock, as it went, the same one.
+    const damaged = await giveBack('returns', { lignes: [{ ligne_id: pain.id, quantite: 1, remis_en_stock: false }], motif: 'Pain rassis' })
+    damaged.assertStatus(409)
+    const restocked = await giveBack('returns', { lignes: [{ ligne_id: pain.id, quantite: 1, remis_en_stock: true }], motif: 'Pain rassis' })
+    restocked.assertStatus(200)
+    assert.equal(restocked.body().id, first.body().id)
     // Cancelling the sale is another request too.
     const cancel = await giveBack('cancel', {})
     cancel.assertStatus(409)

@@ -167,6 +167,70 @@ test.group('Returns against a sale', (group) => {
     assert.equal(await storeQuantity(1, 'ALI001'), breadBefore + 1)
   })
 
+  test('one return takes some items back to stock and writes damaged ones off, line by line', async ({ client, assert }) => {
+    const { clerk, registerId } = pos
+    await openRegister(client, clerk.token, registerId)
+    const sale = await sellBasket(client, clerk.token, registerId)
+    const pates = sale.lignes.find((l: { code: string }) => l.code === 'ALI005')
+    const jus = sale.lignes.find((l: { code: string }) => l.code === 'BOI002')
+    const [pastaBefore, juiceBefore] = [await storeQuantity(1, 'ALI005'), await storeQuantity(1, 'BOI002')]
+    const post = (body: object) =>
+      client.post(`/api/v1/sales/${sale.id}/returns`).header('authorization', `Bearer ${clerk.token}`).json(body)
+
+    // 3 pasta sold: 2 whole and 2 torn is one more than was sold, whatever becomes of them.
+    const tooMany = await post({
+      lignes: [
+        { ligne_id: pates.id, quantite: 2 },
+        { ligne_id: pates.id, quantite: 2, remis_en_stock: false },
+      ],
+      motif: 'Trop',
+    })
+    tooMany.assertStatus(409)
+    assert.containsSubset(tooMany.body().details, { line_id: pates.id, sold: 3, requested: 4 })
+
+    const mixed = await post({
+      lignes: [
+        { ligne_id: pates.id, quantite: 2 },
+        { ligne_id: pates.id, quantite: 1, remis_en_stock: false },
+        { ligne_id: jus.id, quantite: 1, remis_en_stock: false },
+      ],
+      motif: 'Un paquet déchiré, jus renversé',
+    })
+    mixed.assertStatus(201)
+    const body = mixed.body()
+    assert.isFalse(body.remis_en_stock, 'not every item went back')
+    assert.deepEqual(
+      body.lignes.map((l: { code: string; quantite: number; remis_en_stock: boolean }) => [l.code, l.quantite, l.remis_en_stock]),
+      [
+        ['ALI005', 2, true],
+        ['ALI005', 1, false],
+        ['BOI002', 1, false],
+      ]
+    )
+    assert.equal(await storeQuantity(1, 'ALI005'), pastaBefore + 2)
+    assert.equal(await storeQuantity(1, 'BOI002'), juiceBefore)
+    const writeOff = await db
+      .from('stock_movements')
+      .where({ reference_type: 'return', reference_id: body.id, kind: 'adjustment' })
+      .join('products', 'products.id', 'stock_movements.product_id')
+      .orderBy('products.code')
+      .select('products.code', 'quantity_delta')
+    assert.deepEqual(writeOff.map((m) => [m.code, m.quantity_delta]), [['ALI005', -1], ['BOI002', -1]])
+    // Both parts of the pasta line count against what was sold.
+    const saleAfter = await client.get(`/api/v1/sales/${sale.id}`).header('authorization', `Bearer ${clerk.token}`)
+    assert.equal(saleAfter.body().lignes.find((l: { code: string }) => l.code === 'ALI005').quantite_retournee, 3)
+
+    // A line's own choice overrides the body's: everything damaged but the bread, which goes back.
+    const rest = await post({
+      lignes: [{ ligne_id: sale.lignes[0].id, quantite: 2, remis_en_stock: true }],
+      motif: 'Pain intact',
+      remis_en_stock: false,
+    })
+    rest.assertStatus(201)
+    assert.isTrue(rest.body().remis_en_stock)
+    assert.equal(rest.body().vente.statut, 'retournee')
+  })
+
   test('a line that is not part of the sale is a validation error', async ({ client, assert }) => {
     const { clerk, registerId } = pos
     await openRegister(client, clerk.token, registerId)

@@ -1052,7 +1052,7 @@ export interface paths {
         put?: never;
         /**
          * Return some or all lines of a sale
-         * @description Quantities are bounded by what was sold minus earlier returns. Clerks (and integrations) within RETURN_WINDOW_HOURS (24 h) of the sale; managers always. The sale is never deleted. No tender gets back more than it paid (cash net of change) less earlier refunds. mode_remboursement "original" (the default) refunds to the first of cash, card, other that can take the whole refund, else splits it: card, then other, then cash (mode_remboursement "mixte"; remboursements lists each part). A named tender that cannot take the whole refund is a 422 BUSINESS_LOGIC_ERROR with max_cents (what it can still take), refund_cents and refundable_cents per tender; managers and admins may still refund in cash or autre beyond them (never to a card).
+         * @description Quantities are bounded by what was sold minus earlier returns. Clerks (and integrations) within RETURN_WINDOW_HOURS (24 h) of the sale; managers always. The sale is never deleted. No tender gets back more than it paid (cash net of change) less earlier refunds. mode_remboursement "original" (the default) refunds to the first of cash, card, other that can take the whole refund, else splits it: card, then other, then cash (mode_remboursement "mixte"; remboursements lists each part). A named tender that cannot take the whole refund is a 422 BUSINESS_LOGIC_ERROR with max_cents (what it can still take), refund_cents and refundable_cents per tender; managers and admins may still refund in cash or autre beyond them (never to a card). remis_en_stock false (on the body: every line; on a line: that line) refunds damaged goods without putting them back in the stock; the same ligne_id may come twice, part whole and part damaged.
          */
         post: operations["postApiV1SalesIdReturns"];
         delete?: never;
@@ -2592,6 +2592,8 @@ export interface components {
                 nom: string;
                 produit_id: number;
                 quantite: number;
+                /** @description Whether this line's goods went back to the store's stock */
+                remis_en_stock: boolean;
             }[];
             /**
              * @description The tender refunded, or mixte when the refund was split across tenders (see remboursements)
@@ -2605,7 +2607,7 @@ export interface components {
                 mode: "especes" | "carte" | "autre";
                 montant: components["schemas"]["Money"];
             }[];
-            /** @description Whether the goods went back to the store's stock (false: damaged, refunded but not sold again) */
+            /** @description Whether every returned item went back to the store's stock (false: some or all came back damaged, refunded but not sold again; each line says which) */
             remis_en_stock: boolean;
             /** @description Drawer session of a cash refund */
             session_id: number | null;
@@ -9372,7 +9374,8 @@ export interface operations {
                      *           "code": "ALI001",
                      *           "nom": "Pain",
                      *           "quantite": 1,
-                     *           "montant": "1.20"
+                     *           "montant": "1.20",
+                     *           "remis_en_stock": true
                      *         }
                      *       ],
                      *       "sous_total": "1.20",
@@ -10060,7 +10063,8 @@ export interface operations {
                      *           "code": "ALI001",
                      *           "nom": "Pain",
                      *           "quantite": 1,
-                     *           "montant": "1.20"
+                     *           "montant": "1.20",
+                     *           "remis_en_stock": true
                      *         }
                      *       ],
                      *       "sous_total": "1.20",
@@ -10111,7 +10115,8 @@ export interface operations {
                      *           "code": "ALI001",
                      *           "nom": "Pain",
                      *           "quantite": 1,
-                     *           "montant": "1.20"
+                     *           "montant": "1.20",
+                     *           "remis_en_stock": true
                      *         },
                      *         {
                      *           "ligne_id": 5522,
@@ -10119,7 +10124,8 @@ export interface operations {
                      *           "code": "BOI002",
                      *           "nom": "Jus d'orange",
                      *           "quantite": 1,
-                     *           "montant": "1.90"
+                     *           "montant": "1.90",
+                     *           "remis_en_stock": true
                      *         },
                      *         {
                      *           "ligne_id": 5523,
@@ -10127,7 +10133,8 @@ export interface operations {
                      *           "code": "ALI005",
                      *           "nom": "Pâtes",
                      *           "quantite": 3,
-                     *           "montant": "2.85"
+                     *           "montant": "2.85",
+                     *           "remis_en_stock": true
                      *         }
                      *       ],
                      *       "sous_total": "5.95",
@@ -10387,6 +10394,7 @@ export interface operations {
                     lignes: {
                         ligne_id: number;
                         quantite: number;
+                        remis_en_stock?: boolean;
                     }[];
                     /** @enum {unknown} */
                     mode_remboursement?: "original" | "especes" | "carte" | "autre";
@@ -10426,7 +10434,8 @@ export interface operations {
                      *           "code": "ALI001",
                      *           "nom": "Pain",
                      *           "quantite": 1,
-                     *           "montant": "1.20"
+                     *           "montant": "1.20",
+                     *           "remis_en_stock": true
                      *         }
                      *       ],
                      *       "sous_total": "1.20",
@@ -10473,7 +10482,8 @@ export interface operations {
                      *           "code": "ALI001",
                      *           "nom": "Pain",
                      *           "quantite": 1,
-                     *           "montant": "1.20"
+                     *           "montant": "1.20",
+                     *           "remis_en_stock": true
                      *         }
                      *       ],
                      *       "sous_total": "1.20",

@@ -101,15 +101,17 @@ export const REFUND_METHODS = ['original', 'especes', 'carte'] as const
 export type RefundMethod = (typeof REFUND_METHODS)[number]
 
 export interface ReturnInput {
-  lines: { lineId: number; quantity: number }[]
+  /** damaged: how many of the quantity came back damaged, refunded but not put back in the store's stock. */
+  lines: { lineId: number; quantity: number; damaged: number }[]
   reason: string
   refundMethod: RefundMethod
-  /** « Articles abîmés » ticked: refunded, not put back in the store's stock. */
-  damaged: boolean
   idempotencyKey: string
 }
 
-/** One quantity field per sale line (`qte_<line id>`), bounded by what can still come back. */
+/**
+ * One quantity field per sale line (`qte_<line id>`), bounded by what can still come back, and
+ * one for how many of them are damaged (`abime_<line id>`), bounded by that quantity.
+ */
 export function parseReturn(
   input: FormInput,
   returnable: readonly { lineId: number; remaining: number }[]
@@ -119,17 +121,22 @@ export function parseReturn(
   for (const line of returnable) {
     const name = `qte_${line.lineId}`
     const quantity = form.integer(name, { min: 0, max: line.remaining, required: false }) ?? 0
-    if (quantity > 0) lines.push({ lineId: line.lineId, quantity })
+    const damagedName = `abime_${line.lineId}`
+    // Bounded by the quantity returned, which is said in the message (the field's own max is the line's remaining).
+    const damaged = form.integer(damagedName, { min: 0, max: MAX_LINE_QUANTITY, required: false }) ?? 0
+    if (damaged > quantity && !form.errors[name] && !form.errors[damagedName]) {
+      form.fail(damagedName, 'returns.damagedOverReturned', { max: formatNumber(quantity) })
+    }
+    if (quantity > 0) lines.push({ lineId: line.lineId, quantity, damaged })
   }
   const reason = form.text('motif', { min: 2, max: 500 })
   const refundMethod = form.choice('mode_remboursement', REFUND_METHODS, 'original')
-  const damaged = form.checked('abime')
   const idempotencyKey = readField(input, 'cle')
   if (!IDEMPOTENCY_KEY.test(idempotencyKey)) form.fail('cle', 'form.staleForm')
-  if (lines.length === 0 && Object.keys(form.errors).every((name) => !name.startsWith('qte_'))) {
+  if (lines.length === 0 && Object.keys(form.errors).every((name) => !/^(qte|abime)_/.test(name))) {
     form.fail('lignes', 'returns.nothingSelected')
   }
-  return form.result(() => ({ lines, reason, refundMethod: refundMethod ?? 'original', damaged, idempotencyKey }))
+  return form.result(() => ({ lines, reason, refundMethod: refundMethod ?? 'original', idempotencyKey }))
 }
 
 export function parseCancelSale(input: FormInput): Parsed<{ reason: string; refundMethod: RefundMethod; idempotencyKey: string }> {
