@@ -5,7 +5,7 @@ declare module '@remix-run/node' {
     requestId: string
     /** Per-request CSP nonce for the inline scripts Remix renders. */
     cspNonce: string
-    /** The browser's IP address, forwarded to the API's login rate limit. */
+    /** The browser's IP address, forwarded to the API (its login and password-change limits, its logs). */
     clientIp: string
   }
 }

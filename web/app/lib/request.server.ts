@@ -46,7 +46,7 @@ export interface SignedIn {
 /** The API client for calls made before anyone is signed in (the login itself). */
 export function anonymousApi({ context }: Args): ApiClient {
   const config = webConfig()
-  return createApiClient({ baseUrl: config.apiUrl, requestId: context.requestId, timeoutMs: config.apiTimeoutMs })
+  return createApiClient({ baseUrl: config.apiUrl, requestId: context.requestId, clientIp: context.clientIp, timeoutMs: config.apiTimeoutMs })
 }
 
 /** The signed-in user and their API client, or a redirect to /connexion. */
@@ -62,6 +62,7 @@ export async function signedIn({ request, context }: Args): Promise<SignedIn> {
     baseUrl: config.apiUrl,
     token: state.token,
     requestId: context.requestId,
+    clientIp: context.clientIp,
     timeoutMs: config.apiTimeoutMs,
     // The API no longer accepts the token (expired, revoked, user deactivated): sign out here too.
     onUnauthorized: () => loginRedirect(request, session, 'expired'),

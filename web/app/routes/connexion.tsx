@@ -52,8 +52,6 @@ export async function action(args: ActionFunctionArgs) {
     const login = await ok(
       api.POST('/api/v1/auth/login', {
         body: { identifiant: parsed.value.identifiant, mot_de_passe: parsed.value.motDePasse },
-        // The API limits failed logins per client address: it must see the browser's, not ours.
-        headers: args.context.clientIp ? { 'X-Forwarded-For': args.context.clientIp } : {},
       })
     )
     const user: SessionUser = {

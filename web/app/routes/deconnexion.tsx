@@ -28,7 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     // Revoke the API token too, so a copy of the cookie is worthless. A failure here
     // (API down, token already expired) must not keep anyone signed in on this side.
     const config = webConfig()
-    await createApiClient({ baseUrl: config.apiUrl, token: state.token, requestId: context.requestId, timeoutMs: 3_000 })
+    await createApiClient({ baseUrl: config.apiUrl, token: state.token, requestId: context.requestId, clientIp: context.clientIp, timeoutMs: 3_000 })
       .POST('/api/v1/auth/logout')
       .catch(() => undefined)
   }

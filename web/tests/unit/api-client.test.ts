@@ -67,12 +67,14 @@ after(() => {
 })
 
 describe('typed API client (openapi-fetch)', () => {
-  test('returns the body and forwards the request id and the user’s token', async () => {
-    const api = createApiClient({ baseUrl: `${baseUrl}/`, token: 'cpt_jeton', requestId: 'req-42' })
+  test('returns the body and forwards the request id, the user’s token and the browser’s address', async () => {
+    const api = createApiClient({ baseUrl: `${baseUrl}/`, token: 'cpt_jeton', requestId: 'req-42', clientIp: '10.1.2.3' })
     const store = await ok(api.GET('/api/v1/stores/{id}', { params: { path: { id: 1 } } }))
     assert.equal(store.nom, 'Magasin Centre-Ville')
     assert.equal(lastHeaders['x-request-id'], 'req-42')
     assert.equal(lastHeaders.authorization, 'Bearer cpt_jeton')
+    // The API's limits on failed password changes count per browser, not for this server as a whole.
+    assert.equal(lastHeaders['x-forwarded-for'], '10.1.2.3')
   })
 
   test('sends no Authorization header without a token, and JSON bodies with extra headers', async () => {

@@ -72,7 +72,10 @@ describe('the session cookie', () => {
 
   test('redirects only to local paths after login', () => {
     assert.equal(sessions.safeRedirectPath('/caisses/1/vente'), '/caisses/1/vente')
-    for (const hostile of ['https://evil.example', '//evil.example', '/\\evil.example', 'javascript:alert(1)', null]) {
+    assert.equal(sessions.safeRedirectPath('/ventes?du=2026-12-01&page=2'), '/ventes?du=2026-12-01&page=2')
+    // Browsers drop tabs and line breaks and read « \\ » as « / » (/\t/evil.example is //evil.example to them); our own paths hold no raw space or control character either.
+    const hidden = ['/\t/evil.example', '/\n/evil.example', '/\r\n/evil.example', '/\t\\evil.example', '/ /evil.example', '/\u0000/evil.example']
+    for (const hostile of ['https://evil.example', '//evil.example', '/\\evil.example', 'javascript:alert(1)', null, ...hidden]) {
       assert.equal(sessions.safeRedirectPath(hostile, '/'), '/', String(hostile))
     }
   })

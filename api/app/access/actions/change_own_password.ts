@@ -37,7 +37,7 @@ export async function changeOwnPassword(
 ): Promise<void> {
   if (principal.kind !== 'session' || principal.user === null) throw ApiError.business(NOT_A_PERSON)
   const userId = principal.user.id
-  const throttle = new LoginThrottle({ userId }, input.ip)
+  const throttle = new LoginThrottle({ userId }, input.ip, 'password-change')
   await throttle.acquire()
 
   // The right password, or the same change sent again, is not a failed guess (even if the new one is refused).

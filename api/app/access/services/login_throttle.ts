@@ -8,7 +8,9 @@ import { ApiError } from '#core/api_error'
  *   - 5 failures per (account, IP) per 15 minutes: slows password guessing on one account —
  *     the account, not what was typed, so its username and its e-mail share one budget, and
  *     so do wrong current passwords on POST /auth/password;
- *   - 30 failures per IP per 15 minutes: slows an IP spraying many accounts.
+ *   - 30 failures per IP per 15 minutes: slows an IP spraying many accounts. Not counted for
+ *     a password change: its caller can only guess their own account's password, and every
+ *     clerk of a store may share one address, whose logins one of them must not block.
  * The attempt is counted *before* the password is checked (one atomic upsert
  * per budget), so a burst of parallel guesses cannot slip past the limit; a
  * successful login then gives its point back and clears its own
@@ -34,21 +36,23 @@ const ipLimiter = () => limiter.use(LOGIN_LIMITS.perIp)
 
 export class LoginThrottle {
   readonly #accountKey: string
-  readonly #ipKey: string
+  /** null: a password change, not counted on the address (see above). */
+  readonly #ipKey: string | null
 
   /** `account`: the user's id when the identifiant names one, else what was typed. */
-  constructor(account: { userId: number } | { identifier: string }, ip: string) {
+  constructor(account: { userId: number } | { identifier: string }, ip: string, attempt: 'login' | 'password-change' = 'login') {
     this.#accountKey = `login:account:${accountPart(account)}:${ip}`
-    this.#ipKey = `login:ip:${ip}`
+    this.#ipKey = attempt === 'login' ? `login:ip:${ip}` : null
   }
 
-  /** Counts this attempt; throws LoginRateLimited when either budget is already spent. */
+  /** Counts this attempt; throws LoginRateLimited when a budget is already spent. */
   async acquire() {
-    const [account, ip] = await Promise.all([
+    const ipKey = this.#ipKey
+    const counted = await Promise.all([
       accountLimiter().increment(this.#accountKey),
-      ipLimiter().increment(this.#ipKey),
+      ...(ipKey === null ? [] : [ipLimiter().increment(ipKey)]),
     ])
-    const exceeded = [account, ip].filter((r) => r.consumed > r.limit)
+    const exceeded = counted.filter((r) => r.consumed > r.limit)
     if (exceeded.length > 0) {
       throw new LoginRateLimited(Math.max(1, ...exceeded.map((r) => r.availableIn)))
     }
@@ -56,10 +60,8 @@ export class LoginThrottle {
 
   /** A success is not a failure: give the IP its point back and forget this account's failures. */
   async succeeded() {
-    await Promise.all([
-      accountLimiter().delete(this.#accountKey),
-      ipLimiter().decrement(this.#ipKey),
-    ])
+    const ipKey = this.#ipKey
+    await Promise.all([accountLimiter().delete(this.#accountKey), ...(ipKey === null ? [] : [ipLimiter().decrement(ipKey)])])
   }
 }
 

@@ -92,6 +92,28 @@ test.group('Login rate limit', (group) => {
     ;(await attempt(client, uniqueIp(), user.username, PASSWORD)).assertStatus(200)
   })
 
+  test("wrong current passwords are counted on the account alone: one user cannot block an address's logins or password changes", async ({ client, assert }) => {
+    // Every clerk of a store may come from one address (and the web, forwarding, from the browser's).
+    const ip = uniqueIp()
+    const [guesser, colleague] = [await makeUser('clerk'), await makeUser('clerk')]
+    const signIn = async (username: string) => (await attempt(client, ip, username, PASSWORD)).body().token as string
+    const change = (token: string, current: string) =>
+      client
+        .post('/api/v1/auth/password')
+        .header('x-api-token', token)
+        .header('x-forwarded-for', ip)
+        .json({ mot_de_passe_actuel: current, nouveau_mot_de_passe: 'une toute nouvelle phrase' })
+    const guesserToken = await signIn(guesser.username)
+    const statuses: number[] = []
+    for (let i = 0; i < LOGIN_LIMITS.perIp.requests + 2; i++) statuses.push((await change(guesserToken, `essai ${i}`)).status())
+    assert.deepEqual(statuses.slice(0, LOGIN_LIMITS.perAccount.requests + 1), [...Array(LOGIN_LIMITS.perAccount.requests).fill(422), 429])
+    assert.isTrue(statuses.slice(LOGIN_LIMITS.perAccount.requests).every((s) => s === 429))
+
+    const colleagueToken = await signIn(colleague.username)
+    assert.isString(colleagueToken, 'the address may still sign in')
+    ;(await change(colleagueToken, PASSWORD)).assertStatus(204)
+  })
+
   test('a private address is not a trusted proxy: a client on the LAN cannot pick its address per guess', async ({ client, assert }) => {
     const user = await makeUser('clerk')
     // What nginx forwards for a client at `lan` that sent its own X-Forwarded-For: the forged hop, then the real one.

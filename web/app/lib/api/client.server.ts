@@ -42,6 +42,11 @@ export interface ApiClientOptions {
   token?: string
   /** Forwarded as X-Request-Id so one id finds a request in the web and API logs. */
   requestId: string
+  /**
+   * The browser's address, forwarded as X-Forwarded-For: the API's limits on failed logins and
+   * password changes, and its logs, must see each browser, not this server for all of them.
+   */
+  clientIp?: string
   timeoutMs?: number
   /**
    * Called when the API answers 401 to a request made with a token (expired,
@@ -83,6 +88,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       request.headers.set('Accept', 'application/json')
       request.headers.set('X-Request-Id', requestId)
       if (options.token) request.headers.set('Authorization', `Bearer ${options.token}`)
+      if (options.clientIp) request.headers.set('X-Forwarded-For', options.clientIp)
       return request
     },
     async onResponse({ request, response }) {

@@ -156,12 +156,21 @@ export function flashNotice(session: WebSession, notice: Notice): void {
   session.flash('notice', notice)
 }
 
-/** Only local paths, so the login form cannot be used to send someone to another site. */
+const LOCAL_ORIGIN = 'http://comptoir.invalid'
+
+const unsafeInPath = (char: string) => char <= ' ' || char === '\\' || char === '\u007f' || /\s/.test(char)
+
+/**
+ * Only local paths, so the login form cannot be used to send someone to another site. Browsers
+ * drop tabs and line breaks from a URL and read a backslash as a slash, so « /<tab>/evil.test »
+ * is « //evil.test » to them: a path holding any of those (ours never do, they are encoded) is
+ * refused, and what is left must stay on this origin once resolved as a browser would.
+ */
 export function safeRedirectPath(value: unknown, fallback = '/'): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || [...value].some(unsafeInPath)) {
     return fallback
   }
-  return value
+  return URL.canParse(value, LOCAL_ORIGIN) && new URL(value, LOCAL_ORIGIN).origin === LOCAL_ORIGIN ? value : fallback
 }
 
 function currentPath(request: Request): string {
