@@ -1,5 +1,6 @@
 import vine, { errors } from '@vinejs/vine'
 import type { LucidModel, ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
+import { ownEntry } from '#core/own_entry'
 
 export interface Page<T> {
   total: number
@@ -41,7 +42,7 @@ export function resolveSort(
 ): SortSpec {
   if (!sort) return fallback
   const [field, direction = 'asc'] = sort.split(',')
-  const column = allowed[field]
+  const column = ownEntry(allowed, field)
   if (!column) {
     throw vineSortError(field, Object.keys(allowed))
   }

@@ -6,6 +6,7 @@ import { cacheCounts, cacheEnabled, clearCache, clearTag, Tags } from '#core/cac
 import { instanceId } from '#core/instance'
 import { redisHealth } from '#core/redis_health'
 import { validateQuery } from '#core/validation'
+import { ownEntry } from '#core/own_entry'
 
 export const clearCacheQuery = vine.create({
   pattern: vine.string().trim().maxLength(100).optional(),
@@ -54,7 +55,7 @@ export default class CacheController {
       const cleared = await clearCache()
       return { message: "Cleared N keys matching pattern '*'".replace('N', String(cleared)), cleared_count: cleared }
     }
-    const namespace = PATTERN_TAGS[pattern]
+    const namespace = ownEntry(PATTERN_TAGS, pattern)
     if (!namespace) {
       throw ApiError.business(`Unsupported pattern '${pattern}'`, { supported_patterns: ['*', ...Object.keys(PATTERN_TAGS)] })
     }

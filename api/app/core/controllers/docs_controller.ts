@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path'
 import type { HttpContext } from '@adonisjs/core/http'
 import { ApiError } from '#core/api_error'
 import { generateOpenApiDocument } from '#core/openapi/generate'
+import { ownEntry } from '#core/own_entry'
 
 const require = createRequire(import.meta.url)
 const SWAGGER_DIR = dirname(require.resolve('swagger-ui-dist/package.json'))
@@ -59,7 +60,7 @@ export default class DocsController {
     if (name === 'init.js') {
       return response.header('content-type', 'application/javascript; charset=utf-8').send(INIT)
     }
-    const contentType = ASSETS[name]
+    const contentType = ownEntry(ASSETS, name)
     if (!contentType) throw ApiError.notFound('Documentation asset', name)
     const body = await readFile(join(SWAGGER_DIR, name))
     return response

@@ -40,6 +40,24 @@ test.group('Error envelope and response headers', (group) => {
     assert.sameMembers(fields, ['page', 'size'])
   })
 
+  test('a name every object inherits (constructor, __proto__) is refused like any unknown one, not a 500', async ({ client, assert }) => {
+    const reader = await tokenWith(['read'])
+    for (const path of ['/api/v1/products', '/api/v1/stores/1/stock', '/api/v1/replenishments']) {
+      for (const sort of ['constructor', '__proto__', 'toString,desc']) {
+        const response = await client.get(path).qs({ sort }).header('x-api-token', reader)
+        assert.equal(response.status(), 422, `${path}?sort=${sort}`)
+        assert.equal(response.body().details.validation_errors[0].field, 'sort')
+      }
+    }
+    const admin = await tokenWith(['read', 'admin'])
+    const pattern = await client.post('/api/v1/cache/clear').qs({ pattern: 'constructor' }).header('x-api-token', admin)
+    pattern.assertStatus(422)
+    assert.include(pattern.body().details.supported_patterns, 'products*')
+    for (const file of ['constructor', '__proto__', 'hasOwnProperty']) {
+      assert.equal((await client.get(`/docs/assets/${file}`)).status(), 404, file)
+    }
+  })
+
   test('GET /api/v1/errors documents every error code', async ({ client, assert }) => {
     const response = await client.get('/api/v1/errors')
     response.assertStatus(200)
