@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream'
 
-import type { AppLoadContext, EntryContext, HandleErrorFunction } from '@remix-run/node'
+import type { AppLoadContext, EntryContext, HandleDataRequestFunction, HandleErrorFunction } from '@remix-run/node'
 import { createReadableStreamFromReadable } from '@remix-run/node'
 import { RemixServer, isRouteErrorResponse } from '@remix-run/react'
 import { isbot } from 'isbot'
@@ -10,6 +10,20 @@ import { describeError, logError } from '~/lib/log.server'
 import { NonceProvider } from '~/lib/nonce'
 
 const ABORT_DELAY_MS = 5_000
+
+/**
+ * Pages and their data show sales, stock and accounts, and carry the session's CSRF token: on a
+ * register shared by several clerks nothing of them may stay in the browser's cache (nor its
+ * back/forward cache) once someone signed out. A route that says otherwise keeps its own.
+ */
+function notStored(headers: Headers) {
+  if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'private, no-store')
+}
+
+export const handleDataRequest: HandleDataRequestFunction = (response) => {
+  notStored(response.headers)
+  return response
+}
 
 // Needed (instead of Remix's default entry) to put the CSP nonce on every
 // inline script React and Remix emit.
@@ -30,6 +44,7 @@ export default function handleRequest(
       shellRendered = true
       const body = new PassThrough()
       responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+      notStored(responseHeaders)
       resolve(
         new Response(createReadableStreamFromReadable(body), {
           headers: responseHeaders,

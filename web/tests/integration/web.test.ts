@@ -132,6 +132,24 @@ if (!baseUrl) {
       assert.equal(response.headers.get('x-powered-by'), null)
     })
 
+    test('signed-in pages and their data stay out of the browser cache; hashed assets are cached for good', async () => {
+      const client = new Browserless()
+      const user = account('gerant')
+      await client.signIn(user.username, user.password)
+      const responses = [await client.fetch('/magasins'), await client.fetch('/magasins.data'), await fetch(`${baseUrl}/connexion`)]
+      for (const response of responses) {
+        await response.arrayBuffer()
+        assert.equal(response.status, 200, response.url)
+        assert.equal(response.headers.get('cache-control'), 'private, no-store', response.url)
+      }
+      const html = await (await client.fetch('/magasins')).text()
+      const asset = html.match(/\/assets\/[\w.-]+\.js/)?.[0]
+      assert.ok(asset, 'a script of the build')
+      const script = await fetch(`${baseUrl}${asset}`)
+      await script.arrayBuffer()
+      assert.match(script.headers.get('cache-control') ?? '', /immutable/)
+    })
+
     test('GET /health answers JSON', async () => {
       const response = await fetch(`${baseUrl}/health`)
       assert.equal(response.status, 200)
