@@ -85,17 +85,17 @@ db-migrate: db-start ## Run pending migrations on the development database
 db-seed: db-start ## Seed reference data and development accounts (idempotent)
 	@$(NODE) scripts/ace.mjs db:seed
 
-demo-data: db-migrate ## Generate sales history: DAYS=90 or LINES=1000000
+demo-data: db-migrate ## Sales history ending yesterday: DAYS=90, LINES= (sale lines in all, e.g. 1000000), END_DATE=YYYY-MM-DD (day after the last), SEED=42, DRY_RUN=1; days that have sales are refused
 	@$(NODE) scripts/ace.mjs db:seed
-	@$(NODE) scripts/ace.mjs demo:generate --days $(DAYS) $(if $(LINES),--lines $(LINES),)
+	@$(NODE) scripts/ace.mjs demo:generate --days $(DAYS) $(if $(LINES),--lines $(LINES),) $(if $(END_DATE),--end-date $(END_DATE),) $(if $(SEED),--seed $(SEED),) $(if $(DRY_RUN),--dry-run,)
 	@$(NODE) scripts/ace.mjs stock:verify
 
-stock-verify: db-start ## Check ledger == stock levels and rollups == sales
+stock-verify: db-migrate ## Check ledger == stock levels and rollups == sales (make lb's database: DATABASE_URL=…; PostgreSQL is left running)
 	@$(NODE) scripts/ace.mjs stock:verify
 
 clean: stop ## `make stop` (servers and embedded PostgreSQL), then remove builds (keeps .data/)
 	rm -rf api/build web/build api/.served web/.served
 
 SCENARIO ?= read-mix
-bench: install ## Load-test a running stack: SCENARIO=read-mix|checkout|pos-day|reports|stress|users-300|failover|cache-effect|web|web-users [TARGET=http://127.0.0.1:3333] [CONNECTIONS=] [DURATION=]
-	@$(NODE) scripts/bench.mjs --scenario $(SCENARIO) $(if $(TARGET),--target $(TARGET),) $(if $(CONNECTIONS),--connections $(CONNECTIONS),) $(if $(DURATION),--duration $(DURATION),)
+bench: install ## Load-test a running stack: SCENARIO=read-mix|checkout|pos-day|reports|stress|users-300|failover|cache-effect|web|web-users [TARGET=http://127.0.0.1:3333] [CONNECTIONS=] [DURATION=] [OUT=dir, default docs/benchmarks]
+	@$(NODE) scripts/bench.mjs --scenario $(SCENARIO) $(if $(TARGET),--target $(TARGET),) $(if $(CONNECTIONS),--connections $(CONNECTIONS),) $(if $(DURATION),--duration $(DURATION),) $(if $(OUT),--out $(OUT),)

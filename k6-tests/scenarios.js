@@ -34,7 +34,7 @@ function reweighted(routes, weights) {
   return routes.map((route) => ({ ...route, weight: weights[route.name] }))
 }
 
-/** A 3-line sale paid by card, at one of the open registers, with a fresh idempotency key. */
+/** A 3-line sale paid in cash, at one of the open registers, with a fresh idempotency key. */
 function checkoutBody(n, env) {
   const products = env.products
   const pick = (offset) => products[(n * 3 + offset) % products.length]

@@ -20,7 +20,7 @@ import { formatTable, toMarkdown } from './bench/report.mjs'
 import { credentialsFor, loadBalancerOf, prepareEnvironment } from './bench/environment.mjs'
 import { killInstanceDisruption } from './bench/disruption.mjs'
 import { runCacheEffect } from './bench/cache-effect.mjs'
-import { saveReport } from './bench/save.mjs'
+import { PUBLISHED_DIR, saveReport } from './bench/save.mjs'
 import { prepareWebScenario } from './bench/web-session.mjs'
 
 const MAX_DURATION_SECONDS = 300
@@ -66,7 +66,7 @@ async function main() {
     const uncached = option('target_uncached', null)
     if (uncached) assertLoopback(uncached)
     const machine = await machineSummary()
-    const report = await runCacheEffect({ name, scenario, target, uncached, uncachedPort: Number(option('uncached_port', 3350)), env, connections, duration, machine })
+    const report = await runCacheEffect({ name, scenario, target, uncached, uncachedPort: Number(option('uncached_port', 3350)), env, connections, duration, machine, out: option('out', PUBLISHED_DIR) })
     if (report.failed) process.exitCode = 1
     return
   }
@@ -99,7 +99,10 @@ async function main() {
     description: scenario.description,
     date: new Date().toISOString(),
     target,
-    topology: lb ? `make lb: nginx over ${lb.ports.api.length} API instances` : 'one API instance (make start)',
+    topology: lb ? `make lb: nginx over ${lb.ports.api.length} API instances` : 'one API instance',
+    settings: Object.fromEntries(
+      [['CONNECTIONS', option('connections', null)], ['DURATION', option('duration', null)]].filter(([, value]) => value !== null)
+    ),
     machine: await machineSummary(),
     // One stage: its figures at the top level, as before; a ramp: one entry per stage.
     ...(results.length === 1 ? results[0] : { stages: results }),
@@ -107,7 +110,7 @@ async function main() {
   console.log('\n' + formatTable(report))
 
   // One Markdown file per scenario and topology: a run through nginx does not replace the single-instance one.
-  saveReport(lb && !scenario.requiresLoadBalancer ? `${name}-lb` : name, report, toMarkdown(report))
+  saveReport(lb && !scenario.requiresLoadBalancer ? `${name}-lb` : name, report, toMarkdown(report), option('out', PUBLISHED_DIR))
   if (results.some((r) => r.total.errors > 0 || r.total.non2xx > 0 || r.total.unanswered > 0)) process.exitCode = 1
 }
 

@@ -6,17 +6,19 @@
  *                                Prometheus :9091, PostgreSQL :55434 (all under .data/lb/); waits until healthy
  *   node scripts/lb.mjs stop     `make lb-stop`: stops everything `start` started
  *   node scripts/lb.mjs status   `make lb-status`: each process with its pid, port and health
+ *   node scripts/lb.mjs database-url   its PostgreSQL's URL, for a command to use it:
+ *                                DATABASE_URL=$(node scripts/lb.mjs database-url) make stock-verify
  *
  * `start` is safe to run twice: it starts only what is not running.
  */
 // First: on a node older than the project's, runs this command again on node_modules/.bin/node.
 import './lib/project-node.mjs'
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildApi, buildWeb, prepareDatabase, removeServedBuilds } from './lib/app.mjs'
 import { databaseUrl as startEmbeddedPostgres } from './lib/environment.mjs'
 import {
-  aceEnv, apiName, assertPortOurs, credentialsFile, currentSettings, lbRedisUrl, nginxUrl, pgDir, prometheusTargets, redisDir,
+  aceEnv, apiName, assertPortOurs, credentialsFile, currentSettings, lbDatabaseUrl, lbRedisUrl, nginxUrl, pgDir, prometheusTargets, redisDir,
   redisPid, redisPidFile, runDirOf, saveSettings, services, settingsFromEnv, startApiInstance, startNginxInstance,
   startPrometheusInstance, startWebInstance,
 } from './lib/lb.mjs'
@@ -39,7 +41,8 @@ async function start() {
   saveSettings(settings)
 
   log('system packages (nginx, redis-server, prometheus)...')
-  await run('bash', [join(ROOT, 'scripts', 'system-deps.sh')])
+  // Only what this topology runs: not chromium nor docker-compose, which only the tests need.
+  await run('bash', [join(ROOT, 'scripts', 'system-deps.sh'), 'nginx', 'redis-server', 'promtool'])
   await buildApi()
   await buildWeb()
 
@@ -139,10 +142,15 @@ async function status(settings = currentSettings()) {
   if (targets.length) console.log(`\n  Prometheus targets: ${targets.map((t) => `${t.instance} ${t.health}`).join(', ')}`)
 }
 
-const commands = { start, stop, status: () => status() }
-const command = commands[process.argv[2]]
+function printDatabaseUrl(settings = currentSettings()) {
+  if (!settings.databaseUrl && !existsSync(pgDir(settings))) throw new Error(`no database under ${pgDir(settings)}: run make lb first`)
+  console.log(lbDatabaseUrl(settings))
+}
+
+const commands = { start, stop, status: () => status(), 'database-url': () => printDatabaseUrl() }
+const command = Object.hasOwn(commands, process.argv[2] ?? '') ? commands[process.argv[2]] : null
 if (!command) {
-  console.error('usage: lb.mjs start|stop|status')
+  console.error('usage: lb.mjs start|stop|status|database-url')
   process.exit(2)
 }
 try {

@@ -5,6 +5,9 @@
 # (envsubst renders the nginx template as the nginx image does), chromium
 # (the web app's end-to-end tests drive it with playwright-core).
 # Needs root for apt-get; prints what to do otherwise.
+#
+#   scripts/system-deps.sh                      every package above (make system-deps, make test)
+#   scripts/system-deps.sh nginx redis-server   only what these commands need (make lb)
 set -euo pipefail
 
 # command -> Debian package
@@ -21,8 +24,15 @@ declare -A PACKAGES=(
 # dirs an installed nginx looks missing, and the suggested apt-get install cannot fix that.
 PATH="$PATH:/usr/sbin:/sbin"
 
+wanted=("$@")
+[ ${#wanted[@]} -eq 0 ] && wanted=("${!PACKAGES[@]}")
+
 missing=()
-for command in "${!PACKAGES[@]}"; do
+for command in "${wanted[@]}"; do
+  if [ -z "${PACKAGES[$command]:-}" ]; then
+    echo "system-deps.sh: unknown command $command (known: ${!PACKAGES[*]})" >&2
+    exit 2
+  fi
   command -v "$command" >/dev/null 2>&1 || missing+=("${PACKAGES[$command]}")
 done
 

@@ -95,3 +95,49 @@ test('make bench against a stack that is not running says so, and loads nothing'
   assert.equal(code, 1)
   assert.match(stderr, new RegExp(`Nothing answers at http://127\\.0\\.0\\.1:${port}: start the stack first`))
 })
+
+test('a report says how to run the same load again, and a run can be saved away from the published figures', async () => {
+  const { toMarkdown } = await import('../../scripts/bench/report.mjs')
+  const { saveReport } = await import('../../scripts/bench/save.mjs')
+  const { mkdtempSync, readdirSync, readFileSync, rmSync } = await import('node:fs')
+  const { tmpdir } = await import('node:os')
+  const { join } = await import('node:path')
+  const totals = { rps: 100, p50: 1, p95: 2, p99: 3, errors: 0, non2xx: 0, unanswered: 0, requests: 1000 }
+  const report = {
+    scenario: 'read-mix',
+    description: 'test',
+    date: '2026-12-07T01:02:03.456Z',
+    target: 'http://127.0.0.1:8080',
+    topology: 'make lb: nginx over 3 API instances',
+    settings: { CONNECTIONS: '300', DURATION: '20' },
+    machine: { cpus: 2, cpuModel: 'cpu', memoryGiB: 24, node: 'v24' },
+    connections: 300,
+    durationSeconds: 20,
+    ceiling: { rps: 1000, bodyBytes: 10 },
+    percentOfCeiling: 10,
+    total: totals,
+    routes: [],
+  }
+  const markdown = toMarkdown(report)
+  assert.match(markdown, /Reproduce: `make lb && make bench SCENARIO=read-mix TARGET=http:\/\/127\.0\.0\.1:8080 CONNECTIONS=300 DURATION=20`/)
+  assert.match(toMarkdown({ ...report, topology: 'one API instance', settings: {} }), /Reproduce: `make start && make bench SCENARIO=read-mix`/)
+
+  const out = mkdtempSync(join(tmpdir(), 'bench-out-'))
+  try {
+    saveReport('read-mix-lb', { ...report, date: '2026-12-06T01:02:03.456Z', total: { ...totals, rps: 50 } }, markdown, out)
+    saveReport('read-mix-lb', report, markdown, out)
+    assert.deepEqual(readdirSync(out).sort(), [
+      'read-mix-lb-2026-12-06-01-02-03.json',
+      'read-mix-lb-2026-12-07-01-02-03.json',
+      'read-mix-lb.md',
+      'summary.md',
+    ])
+    assert.equal(readFileSync(join(out, 'read-mix-lb.md'), 'utf8'), markdown)
+    // The summary quotes the latest run of each report, from its JSON.
+    const summary = readFileSync(join(out, 'summary.md'), 'utf8')
+    assert.match(summary, /\| \[read-mix-lb\]\(read-mix-lb\.md\) \| 2026-12-07 01:02 \| make lb: nginx over 3 API instances \| 300 connections \| 100 rps, p95 2\.00 ms, 10\.0 % of the ceiling, 0 failed of 1,000 \|/)
+    assert.doesNotMatch(summary, /50 rps/)
+  } finally {
+    rmSync(out, { recursive: true, force: true })
+  }
+})

@@ -49,12 +49,12 @@ test('nginx with both of its ports free may start', async () => {
 
 test('a held entry point (LB_PORT) is refused', async () => {
   const nginx = await holdPort()
-  await assert.rejects(assertPortOurs(nginxOf({ nginx, status: await freePort() })), new RegExp(`Port ${nginx} \\(nginx\\) is held by another process`))
+  await assert.rejects(assertPortOurs(nginxOf({ nginx, status: await freePort() })), new RegExp(`Port ${nginx} \\(nginx\\) is held by another process; stop it or choose another port, make lb LB_PORT=`))
 })
 
 test('a held stub_status port (LB_STATUS_PORT) is refused before anything starts', async () => {
   const status = await holdPort()
-  await assert.rejects(assertPortOurs(nginxOf({ nginx: await freePort(), status })), new RegExp(`Port ${status} \\(nginx\\) is held by another process`))
+  await assert.rejects(assertPortOurs(nginxOf({ nginx: await freePort(), status })), new RegExp(`Port ${status} \\(nginx\\) is held by another process; stop it or choose another port, make lb LB_STATUS_PORT=`))
 })
 
 test('a port fetch() refuses to reach (5060, a "bad port") is refused before anything starts, naming it', async () => {

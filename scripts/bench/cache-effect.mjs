@@ -108,7 +108,7 @@ or point it at one you run: \`TARGET_UNCACHED=http://127.0.0.1:<port>\`). See do
  * an uncached API started here on `uncachedPort` and stopped at the end.
  * Prints the table and writes docs/benchmarks/<name>.md and its JSON.
  */
-export async function runCacheEffect({ name, scenario, target, uncached, uncachedPort, env, connections, duration, machine }) {
+export async function runCacheEffect({ name, scenario, target, uncached, uncachedPort, env, connections, duration, machine, out }) {
   const other = uncached ? { url: uncached, stop: async () => {} } : await startUncachedApi(uncachedPort)
   console.log(`[bench] ${name}: ${scenario.description}`)
   console.log(`[bench] with cache ${target}, without ${other.url}; ${connections} connections, ${duration}s per route and target`)
@@ -133,6 +133,6 @@ export async function runCacheEffect({ name, scenario, target, uncached, uncache
     failed: result.routes.some((r) => r.cached.non2xx + r.uncached.non2xx + r.cached.errors + r.uncached.errors > 0),
   }
   console.log('\n' + formatComparison(report))
-  saveReport(name, report, comparisonMarkdown(report))
+  saveReport(name, report, comparisonMarkdown(report), out)
   return report
 }

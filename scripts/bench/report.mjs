@@ -1,5 +1,5 @@
 /* The table printed at the end of a run and the Markdown written to docs/benchmarks/. */
-const ms = (value) => `${value.toFixed(value < 10 ? 2 : 1)}`
+export const ms = (value) => `${value.toFixed(value < 10 ? 2 : 1)}`
 
 function rows(report) {
   const lines = report.routes.map((r) => [r.name, r.requests, r.rps.toFixed(1), ms(r.p50), ms(r.p95), ms(r.p99), '-', r.non2xx])
@@ -48,11 +48,17 @@ function instanceLines(result) {
 }
 
 /** Sales recorded per second, for scenarios that sell. */
-function salesLine(result) {
-  const sales = result.routes.find((r) => r.name === 'POST /api/v1/sales')
-  if (!sales) return []
+/** Sales recorded (201, or 200 for a replay) per second, or null when the run sold nothing. */
+export function salesPerSecond(result) {
+  const sales = result.routes?.find((r) => r.name === 'POST /api/v1/sales')
+  if (!sales) return null
   const ok = (sales.statuses[201] ?? 0) + (sales.statuses[200] ?? 0)
-  return [`sales: ${(ok / result.durationSeconds).toFixed(1)} per second (${ok} recorded)`]
+  return { perSecond: ok / result.durationSeconds, recorded: ok }
+}
+
+function salesLine(result) {
+  const sales = salesPerSecond(result)
+  return sales ? [`sales: ${sales.perSecond.toFixed(1)} per second (${sales.recorded} recorded)`] : []
 }
 
 /** What a paced run offered: users and their pauses (no ceiling: the load is set by the pauses). */
@@ -88,9 +94,11 @@ function machineLine(machine) {
 }
 
 export function toMarkdown(report) {
+  // What was set besides the scenario's own defaults, so that the command runs the same load.
+  const settings = Object.entries(report.settings ?? {}).map(([name, value]) => ` ${name}=${value}`).join('')
   const reproduce = report.topology?.startsWith('make lb')
-    ? `make lb && make bench SCENARIO=${report.scenario} TARGET=${report.target}`
-    : `make start && make bench SCENARIO=${report.scenario}`
+    ? `make lb && make bench SCENARIO=${report.scenario} TARGET=${report.target}${settings}`
+    : `make start && make bench SCENARIO=${report.scenario}${settings}`
   const head = `# Benchmark: ${report.scenario}
 
 ${report.description}

@@ -197,14 +197,23 @@ async function httpHealth(url) {
  * Refuses a port that something other than our own service holds: it would answer in its place,
  * or (a port the service also binds, like nginx's stub_status) keep the service from starting.
  */
+const PORT_VARIABLES = { postgres: 'LB_PG_PORT', redis: 'LB_REDIS_PORT', web: 'LB_WEB_PORT', nginx: 'LB_PORT', prometheus: 'LB_PROMETHEUS_PORT' }
+
+/** The variable of `make lb` that moves this port of the service. */
+function portVariable(service, port) {
+  if (service.alsoBinds?.includes(port)) return 'LB_STATUS_PORT'
+  return PORT_VARIABLES[service.name] ?? 'LB_API_PORTS'
+}
+
 export async function assertPortOurs(service) {
   if (service.pid()) return
   for (const port of [service.port, ...(service.alsoBinds ?? [])]) {
+    const move = `make lb ${portVariable(service, port)}=… (docs/load-balancer.md)`
     if (await fetchRefusesPort(port)) {
-      throw new Error(`Port ${port} (${service.name}) is one fetch() refuses to connect to (a "bad port" of the Fetch standard, like 5060 or 6000): choose another (docs/load-balancer.md).`)
+      throw new Error(`Port ${port} (${service.name}) is one fetch() refuses to connect to (a "bad port" of the Fetch standard, like 5060 or 6000): choose another, ${move}.`)
     }
     if (await portInUse(port)) {
-      throw new Error(`Port ${port} (${service.name}) is held by another process; stop it or choose another port (docs/load-balancer.md).`)
+      throw new Error(`Port ${port} (${service.name}) is held by another process; stop it or choose another port, ${move}.`)
     }
   }
 }
