@@ -8,17 +8,8 @@ import ace from '@adonisjs/core/services/ace'
 import db from '@adonisjs/lucid/services/db'
 import { hashToken } from '#access/services/token_service'
 import { makeUser, sessionFor } from '#tests/functional/access/helpers'
+import { runCommand } from '#tests/helpers/ace_command'
 
-/** Runs a command with its output captured instead of printed (raw mode keeps logs until flushed). */
-async function run(name: string, argv: string[]) {
-  const command = await ace.exec(name, argv)
-  const output = command.logger
-    .getLogs()
-    .map((log) => log.message)
-    .join('\n')
-  command.logger.flushLogs()
-  return { exitCode: command.exitCode, output }
-}
 
 test.group('token:create, token:list, token:revoke', (group) => {
   group.setup(() => {
@@ -28,7 +19,7 @@ test.group('token:create, token:list, token:revoke', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
   test('token:create prints a working token once and stores its hash', async ({ client, assert }) => {
-    const { exitCode, output } = await run('token:create', ['erp-sync', '--scopes', 'read,reports', '--expires-in', '90d'])
+    const { exitCode, output } = await runCommand('token:create', ['erp-sync', '--scopes', 'read,reports', '--expires-in', '90d'])
     assert.equal(exitCode, 0, output)
     const token = /cpt_[A-Za-z0-9_-]{43}/.exec(output)?.[0]
     assert.isString(token, output)
@@ -40,7 +31,7 @@ test.group('token:create, token:list, token:revoke', (group) => {
   })
 
   test('token:create without --expires-in never expires; default scope is read', async ({ assert }) => {
-    const { exitCode } = await run('token:create', ['kiosk'])
+    const { exitCode } = await runCommand('token:create', ['kiosk'])
     assert.equal(exitCode, 0)
     const row = await db.from('api_tokens').where('name', 'kiosk').firstOrFail()
     assert.deepEqual(row.scopes, ['read'])
@@ -55,7 +46,7 @@ test.group('token:create, token:list, token:revoke', (group) => {
       ['zero-duration', '--expires-in', '0d'],
       ['x'.repeat(101)],
     ]) {
-      const { exitCode, output } = await run('token:create', argv)
+      const { exitCode, output } = await runCommand('token:create', argv)
       assert.equal(exitCode, 1, argv.join(' '))
       assert.match(output, /Invalid/, argv.join(' '))
     }
@@ -63,10 +54,10 @@ test.group('token:create, token:list, token:revoke', (group) => {
   })
 
   test('token:list shows integration tokens without secrets', async ({ assert }) => {
-    await run('token:create', ['listed', '--scopes', 'write'])
+    await runCommand('token:create', ['listed', '--scopes', 'write'])
     await sessionFor(await makeUser('admin'))
     const row = await db.from('api_tokens').where('name', 'listed').firstOrFail()
-    const { exitCode, output } = await run('token:list', [])
+    const { exitCode, output } = await runCommand('token:list', [])
     assert.equal(exitCode, 0)
     assert.include(output, 'listed')
     assert.include(output, row.token_prefix)
@@ -75,30 +66,30 @@ test.group('token:create, token:list, token:revoke', (group) => {
   })
 
   test('token:revoke by id and by prefix; unknown and malformed fail', async ({ client, assert }) => {
-    await run('token:create', ['first'])
-    const { output } = await run('token:create', ['second'])
+    await runCommand('token:create', ['first'])
+    const { output } = await runCommand('token:create', ['second'])
     const secondToken = /cpt_[A-Za-z0-9_-]{43}/.exec(output)![0]
     const first = await db.from('api_tokens').where('name', 'first').firstOrFail()
 
-    assert.equal((await run('token:revoke', [String(first.id)])).exitCode, 0)
+    assert.equal((await runCommand('token:revoke', [String(first.id)])).exitCode, 0)
     assert.isNotNull((await db.from('api_tokens').where('id', first.id).firstOrFail()).revoked_at)
-    const again = await run('token:revoke', [String(first.id)])
+    const again = await runCommand('token:revoke', [String(first.id)])
     assert.equal(again.exitCode, 0)
     assert.include(again.output, 'already revoked')
 
-    const byPrefix = await run('token:revoke', [secondToken.slice(0, 12)])
+    const byPrefix = await runCommand('token:revoke', [secondToken.slice(0, 12)])
     assert.equal(byPrefix.exitCode, 0, byPrefix.output)
     ;(await client.get('/api/v1/stores').header('x-api-token', secondToken)).assertStatus(401)
 
-    assert.equal((await run('token:revoke', ['999999'])).exitCode, 1)
-    assert.equal((await run('token:revoke', ['cpt_zzzzzzzz'])).exitCode, 1)
-    assert.equal((await run('token:revoke', ['not a token'])).exitCode, 1)
+    assert.equal((await runCommand('token:revoke', ['999999'])).exitCode, 1)
+    assert.equal((await runCommand('token:revoke', ['cpt_zzzzzzzz'])).exitCode, 1)
+    assert.equal((await runCommand('token:revoke', ['not a token'])).exitCode, 1)
   })
 
   test('token:revoke does not touch session tokens', async ({ assert }) => {
     await sessionFor(await makeUser('manager'))
     const session = await db.from('api_tokens').where('kind', 'session').firstOrFail()
-    assert.equal((await run('token:revoke', [String(session.id)])).exitCode, 1)
+    assert.equal((await runCommand('token:revoke', [String(session.id)])).exitCode, 1)
     assert.isNull((await db.from('api_tokens').where('id', session.id).firstOrFail()).revoked_at)
   })
 })
