@@ -10,9 +10,9 @@
  *
  * Reports end up in spreadsheets, and a cell such as `=HYPERLINK(...)` in a
  * product or store name would run as a formula there (CSV injection). Text
- * starting with = + - @ (or a tab / carriage return, which some
- * spreadsheets skip before looking) gets a leading single quote, so it is
- * shown as text. Plain numbers such as "-12.50" (a negative amount) are
+ * starting with = + - @ (or their full-width forms, or any of them after
+ * spaces, or a tab / carriage return, which some spreadsheets skip or
+ * convert before looking) gets a leading single quote, so it is shown as text. Plain numbers such as "-12.50" (a negative amount) are
  * left alone: they cannot be formulas, and must stay numbers.
  */
 
@@ -24,7 +24,7 @@ export interface CsvTable {
   rows: CsvValue[][]
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/
+const FORMULA_START = /^\s*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r]/u
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/
 const SEPARATOR: Record<CsvDialect, string> = { standard: ',', fr: ';' }
 const NEEDS_QUOTES: Record<CsvDialect, RegExp> = { standard: /[",\r\n]/, fr: /[";\r\n]/ }

@@ -20,6 +20,11 @@ test.group('CSV serializer', () => {
     assert.equal(csvCell('-2+3'), "'-2+3")
     assert.equal(csvCell('@SUM(A1)'), "'@SUM(A1)")
     assert.equal(csvCell('\t=cmd'), "'\t=cmd")
+    // After spaces (some spreadsheets trim them), and in full width (some convert it).
+    assert.equal(csvCell('  =1+2'), "'  =1+2")
+    assert.equal(csvCell('\u00a0@SUM(A1)'), "'\u00a0@SUM(A1)")
+    assert.equal(csvCell('＝1+2'), "'＝1+2")
+    assert.equal(csvCell('Lait 2 %'), 'Lait 2 %')
     assert.equal(csvCell('=HYPERLINK("a","b")'), `"'=HYPERLINK(""a"",""b"")"`)
     assert.equal(csvCell('-12.50'), '-12.50')
     assert.equal(csvCell(-3), '-3')
