@@ -39,6 +39,14 @@ const INIT = `window.ui = SwaggerUIBundle({
   layout: 'StandaloneLayout'
 })`
 
+/*
+ * The page runs only its own files (no inline script: init.js), may not be framed, and talks only
+ * to this API. Swagger UI sets inline styles and draws data: images.
+ */
+const PAGE_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+  "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'"
+
 let cachedDocument: string | null = null
 
 /**
@@ -52,7 +60,12 @@ export default class DocsController {
   }
 
   async page({ response }: HttpContext) {
-    return response.header('content-type', 'text/html; charset=utf-8').send(PAGE)
+    return response
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('content-security-policy', PAGE_POLICY)
+      .header('x-frame-options', 'DENY')
+      .header('x-content-type-options', 'nosniff')
+      .send(PAGE)
   }
 
   async asset({ params, response }: HttpContext) {

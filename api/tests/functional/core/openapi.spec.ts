@@ -48,6 +48,10 @@ test.group('OpenAPI document', () => {
     page.assertStatus(200)
     assert.include(page.text(), '/docs/assets/swagger-ui-bundle.js')
     assert.notInclude(page.text(), 'cdn')
+    // Only its own scripts, never framed (checked in a browser: Swagger UI draws every operation under it).
+    assert.match(page.header('content-security-policy') ?? '', /script-src 'self';.*frame-ancestors 'none'/)
+    assert.equal(page.header('x-frame-options'), 'DENY')
+    assert.notMatch(page.text(), /<script>/)
     const bundle = await client.get('/docs/assets/swagger-ui-bundle.js')
     bundle.assertStatus(200)
     const missing = await client.get('/docs/assets/..%2Fpackage.json')
