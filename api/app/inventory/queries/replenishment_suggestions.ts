@@ -33,8 +33,9 @@ export interface SuggestionWire {
 }
 
 /*
- * velocity = units sold over the last 30 business days (today included) ÷ 30,
- * read from the daily rollups (the original divided ALL-TIME sales by 30).
+ * velocity = units sold over the last 30 business days (today included), net
+ * of the units returned in those days (never below 0), ÷ 30, read from the
+ * daily rollups (the original divided ALL-TIME sales by 30).
  * A level is suggested when it is at or below its reorder point, or its
  * days of cover (quantity ÷ velocity) are ≤ 14. The suggested quantity
  * brings it to 2 × reorder point + 14 days of sales, minus what is already
@@ -43,7 +44,7 @@ export interface SuggestionWire {
  */
 const SUGGESTIONS_SQL = `
   WITH sold AS (
-    SELECT store_id, product_id, SUM(quantity_sold)::bigint AS sold
+    SELECT store_id, product_id, GREATEST(SUM(quantity_sold) - SUM(quantity_returned), 0)::bigint AS sold
       FROM daily_sales_rollups
      WHERE day > CAST(:today AS date) - ${VELOCITY_WINDOW_DAYS} AND day <= CAST(:today AS date)
        AND (CAST(:storeId AS int) IS NULL OR store_id = CAST(:storeId AS int))

@@ -11,10 +11,12 @@ async function setStock(locationId: number, productId: number, quantity: number,
   await setLevel(locationId, productId, quantity)
 }
 
-/** Sold `quantity` units of a product in store 1, `daysAgo` business days before today. */
-async function sold(productId: number, quantity: number, daysAgo = 1) {
+/** Sold `quantity` units of a product in store 1 (and took `returned` back), `daysAgo` business days before today. */
+async function sold(productId: number, quantity: number, daysAgo = 1, returned = 0) {
   const { rows } = await db.rawQuery(`SELECT to_char(?::date - ?::int, 'YYYY-MM-DD') AS day`, [businessDay(), daysAgo])
-  await db.table('daily_sales_rollups').insert({ day: rows[0].day, store_id: 1, product_id: productId, quantity_sold: quantity })
+  await db
+    .table('daily_sales_rollups')
+    .insert({ day: rows[0].day, store_id: 1, product_id: productId, quantity_sold: quantity, quantity_returned: returned })
 }
 
 interface Suggestion {
@@ -76,6 +78,18 @@ test.group('GET /api/v1/replenishments/suggestions', (group) => {
     assert.isNull(items[0].demande_en_cours)
     assert.containsSubset(items[0], { statut: 'rupture', ventes_par_jour: 0 })
     assert.isAbove((items[0] as unknown as { stock_entrepot: number }).stock_entrepot, 0)
+  })
+
+  test('sales per day are net of returns: what came back was not sold', async ({ client, assert }) => {
+    const store = await locationOfStore(1)
+    await setStock(store, 7, 20, 10) // 60 sold, 45 back: 0.5/day → 40 days, not suggested (2/day gross: 10 days)
+    await sold(7, 60, 1, 45)
+    await setStock(store, 8, 5, 10) // below its reorder point; only returns in the window (of older sales): 0/day
+    await sold(8, 0, 2, 3)
+    const response = await client.get('/api/v1/replenishments/suggestions').qs({ magasin_id: 1 }).header('x-api-token', manager.token)
+    const items: Suggestion[] = response.body().items
+    assert.notInclude(items.map((i) => i.produit.id), 7)
+    assert.containsSubset(items.find((i) => i.produit.id === 8), { ventes_par_jour: 0, jours_restants: null, quantite_suggeree: 15 })
   })
 
   test('paginates', async ({ client, assert }) => {
