@@ -100,11 +100,13 @@ export async function loadReturnsPage(
     searchMiss = saleId === null
   }
   const today = storeDay()
+  // A day to come has no sales to list: today's instead.
+  const day = query.day !== null && query.day < today ? query.day : today
   const [store, recent, sale, lastReturn] = await Promise.all([
     getStore(api, register.magasin_id),
     ok(
       api.GET('/api/v1/sales', {
-        params: { query: { caisse_id: register.id, date_debut: today, date_fin: today, size: RECENT_SIZE, page } },
+        params: { query: { caisse_id: register.id, date_debut: day, date_fin: day, size: RECENT_SIZE, page } },
       })
     ),
     saleId ? okOrNull(api.GET('/api/v1/sales/{id}', { params: { path: { id: saleId } } })) : Promise.resolve(null),
@@ -119,6 +121,8 @@ export async function loadReturnsPage(
     sale: sale ? saleForReturn(sale) : null,
     lastReturn,
     recent: {
+      day,
+      today,
       page: recent.page,
       size: recent.size,
       total: recent.total,

@@ -3,6 +3,7 @@
 // refuses ids out of its range with a 422, which would be a 502 here).
 import { hasRole, MANAGER_ROLES, type Role } from './auth/roles.ts'
 import type { ReturnInput } from './forms/schemas.ts'
+import { calendarDay } from './calendar-day.ts'
 import { pageFrom, positiveId, searchFrom } from './list-query.ts'
 
 export interface ReturnsQuery {
@@ -12,8 +13,10 @@ export interface ReturnsQuery {
   saleId: number | null
   /** ?retour=: the return just recorded, shown once as a confirmation. */
   returnId: number | null
-  /** ?page=: today's sales. */
+  /** ?page=: the listed day's sales. */
   page: number
+  /** ?jour=: the day whose sales are listed (a receipt lost, yesterday evening's sale); null: today. */
+  day: string | null
 }
 
 export function returnsQuery(url: URL): ReturnsQuery {
@@ -22,6 +25,7 @@ export function returnsQuery(url: URL): ReturnsQuery {
     saleId: positiveId(url.searchParams.get('vente')),
     returnId: positiveId(url.searchParams.get('retour')),
     page: pageFrom(url.searchParams.get('page')),
+    day: calendarDay(url.searchParams.get('jour')),
   }
 }
 

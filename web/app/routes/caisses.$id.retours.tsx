@@ -12,7 +12,7 @@ import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { SaleStatusBadge } from '~/components/status-badge'
 import { actionsColumn, amountColumn, TableHead } from '~/components/table-head'
 import { TitledCard } from '~/components/titled-card'
-import { formatDate, formatMoney, formatNumber, formatTime } from '~/lib/format'
+import { formatDate, formatDay, formatMoney, formatNumber, formatTime } from '~/lib/format'
 import { focusFirstRefusal, useFocusOnRefusal } from '~/lib/forms/focus-refusal'
 import { firstFieldInError } from '~/lib/forms/refusals'
 import { parseReturn, REFUND_METHODS, type FieldErrors } from '~/lib/forms/schemas'
@@ -46,6 +46,8 @@ export default function ReturnsPage() {
   const result = useActionData<typeof action>() as ReturnActionResult | undefined
   const t = useT()
   const path = returnsPath(view.register.id)
+  const pastDay = view.recent.day !== view.recent.today
+  const listTitle = pastDay ? t('returns.dayTitle', { day: formatDay(view.recent.day) }) : t('returns.recentTitle')
   return (
     <>
       <PageHeader
@@ -91,9 +93,29 @@ export default function ReturnsPage() {
             </Form>
           </TitledCard>
 
-          <TitledCard id="recent-heading" title={t('returns.recentTitle')}>
+          <TitledCard id="recent-heading" title={listTitle}>
+            {/* Another day's sales (a receipt lost, yesterday evening's sale): a GET, like the search. */}
+            <Form method="get" action={path} className="d-flex flex-wrap gap-2 align-items-end mb-3">
+              <div>
+                <label htmlFor="recent-day" className="form-label small mb-1">
+                  {t('returns.day')}
+                </label>
+                <input
+                  type="date"
+                  id="recent-day"
+                  name="jour"
+                  className="form-control form-control-sm"
+                  defaultValue={view.recent.day}
+                  max={view.recent.today}
+                  required
+                />
+              </div>
+              <button type="submit" className="btn btn-sm btn-outline-secondary">
+                {t('returns.showDay')}
+              </button>
+            </Form>
             {view.recent.items.length === 0 ? (
-              <EmptyState>{t('returns.recentEmpty')}</EmptyState>
+              <EmptyState>{pastDay ? t('returns.dayEmpty', { day: formatDay(view.recent.day) }) : t('returns.recentEmpty')}</EmptyState>
             ) : (
               <div className="table-responsive">
                 <table className="table table-sm align-middle mb-0" data-testid="recent-sales">
@@ -108,7 +130,7 @@ export default function ReturnsPage() {
                         </td>
                         <td className="amount">{formatMoney(sale.totalCents)}</td>
                         <td className="text-end">
-                          <Link className="btn btn-sm btn-outline-primary" to={`${path}?vente=${sale.id}`}>
+                          <Link className="btn btn-sm btn-outline-primary" to={`${path}?vente=${sale.id}${pastDay ? `&jour=${view.recent.day}` : ''}`}>
                             {t('returns.select')}
                           </Link>
                         </td>
@@ -118,7 +140,7 @@ export default function ReturnsPage() {
                 </table>
               </div>
             )}
-            <Pagination page={view.recent.page} size={view.recent.size} total={view.recent.total} label={t('returns.recentTitle')} />
+            <Pagination page={view.recent.page} size={view.recent.size} total={view.recent.total} label={listTitle} />
           </TitledCard>
         </div>
 

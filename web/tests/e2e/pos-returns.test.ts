@@ -84,6 +84,20 @@ describeFlows('after a sale at the register', () => {
     await page.goto(`/caisses/${registerId}/retours`)
     await ready(page)
     await expectText(page.getByTestId('recent-sales'), receiptNumber)
+    // Another day's sales (yesterday evening's sale, a receipt lost): today's sale is not among them…
+    const day = page.getByLabel('Jour', { exact: true })
+    const today = (await day.getAttribute('max')) ?? ''
+    const yesterday = new Date(Date.parse(`${today}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10)
+    await day.fill(yesterday)
+    await page.getByRole('button', { name: 'Afficher' }).click()
+    const named = new Intl.DateTimeFormat('fr-CA', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${yesterday}T00:00:00Z`))
+    await expectText(page.locator('#recent-heading'), `Ventes du ${named} à cette caisse`)
+    const listed = page.locator('section[aria-labelledby="recent-heading"]')
+    assert.ok(!(await listed.innerText()).includes(receiptNumber), 'not a sale of the day before')
+    // …and today's list is one date away.
+    await page.getByLabel('Jour', { exact: true }).fill(today)
+    await page.getByRole('button', { name: 'Afficher' }).click()
+    await expectText(page.getByTestId('recent-sales'), receiptNumber)
     // Found by its receipt number, typed the way a clerk would (lower case, spaces).
     await page.getByLabel('Numéro de reçu').fill(` ${receiptNumber.toLowerCase()} `)
     await page.getByRole('button', { name: 'Rechercher' }).click()

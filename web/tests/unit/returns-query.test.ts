@@ -7,11 +7,12 @@ const query = (search: string) => returnsQuery(new URL(`http://comptoir.test/cai
 
 describe('the returns page reads its URL safely (an odd value is absent, never an error page)', () => {
   test('a sale, a return, a page and a receipt number as the page writes them', () => {
-    assert.deepEqual(query('?vente=42&retour=7&page=2&recu=%20s1-r1-00000042%20'), {
+    assert.deepEqual(query('?vente=42&retour=7&page=2&recu=%20s1-r1-00000042%20&jour=2026-12-06'), {
       search: 's1-r1-00000042',
       saleId: 42,
       returnId: 7,
       page: 2,
+      day: '2026-12-06',
     })
   })
 
@@ -21,7 +22,7 @@ describe('the returns page reads its URL safely (an odd value is absent, never a
       assert.equal(read.saleId, null, `vente=${odd}`)
       assert.equal(read.returnId, null, `retour=${odd}`)
     }
-    assert.deepEqual(query(''), { search: '', saleId: null, returnId: null, page: 1 })
+    assert.deepEqual(query(''), { search: '', saleId: null, returnId: null, page: 1, day: null })
   })
 
   test('a receipt number loses its control characters and is cut at 40 characters', () => {
@@ -31,6 +32,10 @@ describe('the returns page reads its URL safely (an odd value is absent, never a
 
   test('an odd page is page 1', () => {
     for (const odd of ['-5', '0', 'deux', '1000000']) assert.equal(query(`?page=${odd}`).page, 1, `page=${odd}`)
+  })
+
+  test('a day that is not a calendar day is absent (today is listed)', () => {
+    for (const odd of ['2026-02-30', '06/12/2026', 'hier', '', '1899-12-31']) assert.equal(query(`?jour=${odd}`).day, null, `jour=${odd}`)
   })
 })
 
