@@ -54,6 +54,7 @@ const partialReturn = {
   vente_id: 1842,
   motif: 'Pain rassis',
   mode_remboursement: 'especes',
+  caisse_id: 2,
   remis_en_stock: true,
   remboursements: [{ mode: 'especes', montant: '1.38' }],
   session_id: 311,

@@ -185,6 +185,7 @@ export const salesSchemas: Record<string, Record<string, unknown>> = {
       enum: [...Object.values(PAYMENT_METHOD_WIRE), 'mixte'],
       description: 'The tender refunded, or mixte when the refund was split across tenders (see remboursements)',
     },
+    caisse_id: { ...int, description: "The register the return was made at: a cash refund left its drawer (the sale's unless caisse_id was sent)" },
     remis_en_stock: {
       type: 'boolean',
       description:

@@ -19,7 +19,7 @@ import { returnsPath } from './paths.ts'
 import { registerFor } from './pos/pos.server.ts'
 import { registerHeading } from './pos/register-heading.ts'
 import { refundsByTender, type TenderRefund } from './pos/refund-tenders.ts'
-import { returnedLines, returnsQuery } from './returns.ts'
+import { cancelBody, returnBody, returnsQuery } from './returns.ts'
 import { actionErrorFrom, redirectWithNotice } from './request.server.ts'
 import { getStore } from './stores.server.ts'
 
@@ -184,7 +184,7 @@ export async function runReturnAction(
       created = (await ok(
         ctx.api.POST('/api/v1/sales/{id}/cancel', {
           params: { path: { id: saleId } },
-          body: { motif: parsed.value.reason, mode_remboursement: parsed.value.refundMethod },
+          body: cancelBody(parsed.value, register.id),
           headers: { 'Idempotency-Key': parsed.value.idempotencyKey },
         })
       ))
@@ -195,11 +195,7 @@ export async function runReturnAction(
       created = (await ok(
         ctx.api.POST('/api/v1/sales/{id}/returns', {
           params: { path: { id: saleId } },
-          body: {
-            lignes: parsed.value.lines.flatMap(returnedLines),
-            motif: parsed.value.reason,
-            mode_remboursement: parsed.value.refundMethod,
-          },
+          body: returnBody(parsed.value, register.id),
           headers: { 'Idempotency-Key': parsed.value.idempotencyKey },
         })
       ))

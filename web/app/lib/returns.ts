@@ -46,3 +46,20 @@ export function returnedLines(line: ReturnInput['lines'][number]) {
     ...(line.damaged > 0 ? [{ ligne_id: line.lineId, quantite: line.damaged, remis_en_stock: false }] : []),
   ]
 }
+
+/*
+ * What the page sends to the API. `caisse_id` is the page's register: its drawer pays a cash
+ * refund and the return counts there, whichever register of the store rang the sale up.
+ */
+export function returnBody(input: ReturnInput, registerId: number) {
+  return {
+    lignes: input.lines.flatMap(returnedLines),
+    motif: input.reason,
+    mode_remboursement: input.refundMethod,
+    caisse_id: registerId,
+  }
+}
+
+export function cancelBody(input: { reason: string; refundMethod: ReturnInput['refundMethod'] }, registerId: number) {
+  return { motif: input.reason, mode_remboursement: input.refundMethod, caisse_id: registerId }
+}

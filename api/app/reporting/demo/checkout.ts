@@ -192,6 +192,7 @@ export class Checkout {
       id: returnId,
       saleId: pending.saleId,
       userId: store.clerkId,
+      registerId: register.id,
       registerSessionId: drawer.sessionId,
       reason: pending.reason,
       refundMethod: refundMethodOf(pending.refundParts, 'card') as ReturnRow['refundMethod'],

@@ -67,7 +67,9 @@ export interface ReturnRow {
   id: number
   saleId: number
   userId: number
-  /** The drawer the refund was paid from: the sale's register, on the day of the return. */
+  /** The register the return was made at: the sale's, as a customer mostly comes back there. */
+  registerId: number
+  /** The drawer the refund was paid from: that register's, on the day of the return. */
   registerSessionId: number
   reason: string
   /** One tender, or 'mixed' when the refund is split (its parts are return_refunds rows). */

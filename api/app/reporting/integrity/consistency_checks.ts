@@ -83,9 +83,9 @@ export const CONSISTENCY_CHECKS: ConsistencyCheck[] = [
                  0 AS returns_count, 0 AS refunded_subtotal_cents, 0 AS refunded_total_cents
           FROM sales GROUP BY 1, 2, 3
           UNION ALL
-          -- A return counts on its own day, against the register of the sale it takes back
-          -- (as create_return records it; its refund is paid from that register's drawer).
-          SELECT ${businessDay('r.created_at')}, s.register_id, s.store_id, 0, 0, 0, 0,
+          -- A return counts on its own day, against the register it was made at (as
+          -- create_return records it; its refund is paid from that register's drawer).
+          SELECT ${businessDay('r.created_at')}, r.register_id, s.store_id, 0, 0, 0, 0,
                  count(*), sum(r.subtotal_cents), sum(r.total_cents)
           FROM returns r JOIN sales s ON s.id = r.sale_id
           GROUP BY 1, 2, 3) parts

@@ -2,7 +2,7 @@
  * daily_tender_rollups as the sales themselves say it should be: per
  * business day, register and tender, what was taken (cash net of the change
  * handed back) and what returns gave back (their refund parts, on the
- * return's day, against the register of the sale). stock:verify compares
+ * return's day, against the register it was made at). stock:verify compares
  * the table with it; demo:generate fills the table from it for the history
  * it writes. `day` turns a timestamp column into its business day;
  * `salesWhere` narrows the sales (`s`) counted.
@@ -20,7 +20,7 @@ export function tenderRollupSource(day: (column: string) => string, salesWhere =
           FROM sales s
          WHERE s.change_cents > 0 AND ${salesWhere}
         UNION ALL
-        SELECT ${day('r.created_at')}, s.register_id, s.store_id, rr.method, 0, rr.amount_cents
+        SELECT ${day('r.created_at')}, r.register_id, s.store_id, rr.method, 0, rr.amount_cents
           FROM return_refunds rr JOIN returns r ON r.id = rr.return_id JOIN sales s ON s.id = r.sale_id
          WHERE ${salesWhere}
       ) moves

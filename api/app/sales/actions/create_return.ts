@@ -23,6 +23,8 @@ export interface ReturnInput {
   mode_remboursement?: string
   /** false: damaged goods, refunded but left out of the store's stock. The default of every line. */
   remis_en_stock?: boolean
+  /** The register the return is made at (one of the sale's store): its drawer pays a cash refund. Default: the sale's. */
+  caisse_id?: number
 }
 
 interface ReturnLineInput {
@@ -168,7 +170,8 @@ async function recordReturnInTransaction(
   const taxCents = taxRefunds.reduce((sum, t) => sum + t.amountCents, 0)
   const totalCents = subtotalCents + taxCents
   const parts = await refundPartsFor(trx, sale, input.mode_remboursement, totalCents, principal)
-  const sessionId = await openSessionOf(trx, sale.register_id, parts.some((part) => part.method === 'cash'))
+  const registerId = await returnRegisterOf(trx, sale, input.caisse_id, principal)
+  const sessionId = await openSessionOf(trx, registerId, parts.some((part) => part.method === 'cash'))
 
   const [inserted] = await trx
     .insertQuery()
@@ -176,6 +179,7 @@ async function recordReturnInTransaction(
     .insert({
       sale_id: saleId,
       user_id: principal.user?.id ?? null,
+      register_id: registerId,
       register_session_id: sessionId,
       reason: input.motif,
       refund_method: refundMethodOf(parts, PAYMENT_METHOD_FROM_WIRE[input.mode_remboursement ?? ''] ?? 'cash'),
@@ -238,7 +242,7 @@ async function recordReturnInTransaction(
   await recordReturn(trx, {
     returnId,
     storeId: sale.store_id,
-    registerId: sale.register_id,
+    registerId,
     subtotalCents,
     totalCents,
     refunds: parts.map((part) => ({ method: part.method, cents: part.cents })),
@@ -374,6 +378,33 @@ function refundOverTender(totalCents: number, left: Map<PaymentMethod, number>, 
 }
 
 /**
+ * Where the goods come back and from whose drawer a cash refund is paid: the register named
+ * (a clerk may take back, at their own register, a sale rung up at the next one), else the
+ * sale's. The goods go back to the stock of the store that sold them, so the register must be
+ * one of that store's.
+ */
+async function returnRegisterOf(
+  trx: TransactionClientContract,
+  sale: LockedSale,
+  asked: number | undefined,
+  principal: Principal
+): Promise<number> {
+  if (asked === undefined || asked === sale.register_id) return sale.register_id
+  const register = await trx.from('registers').where('id', asked).select('store_id').first()
+  if (!register || !canAccessStore(principal, register.store_id)) throw ApiError.notFound('Register', asked, 'caisse_id')
+  if (register.store_id !== sale.store_id) {
+    throw new errors.E_VALIDATION_ERROR([
+      {
+        field: 'caisse_id',
+        message: 'The goods go back to the store that sold them: take this return at one of its registers',
+        rule: 'store',
+      },
+    ])
+  }
+  return asked
+}
+
+/**
  * Cash comes out of a drawer, so a cash refund needs the register's session
  * to be open. FOR SHARE, like record_sale(): closing locks the session FOR
  * UPDATE, so a refund either commits before the count reads the session's
@@ -389,7 +420,7 @@ async function openSessionOf(trx: TransactionClientContract, registerId: number,
     .forShare()
     .first()
   if (!open && required) {
-    throw ApiError.conflict('REGISTER_CLOSED', 'A cash refund needs an open session on the sale’s register', {
+    throw ApiError.conflict('REGISTER_CLOSED', 'A cash refund needs an open session on the register it is paid at (caisse_id, else the sale’s)', {
       register_id: registerId,
     })
   }

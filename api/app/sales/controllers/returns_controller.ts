@@ -44,7 +44,13 @@ export default class ReturnsController {
     const input = await validateBody(cancelSaleBody, ctx)
     const result = await createReturn(
       id,
-      { lignes: 'all', motif: input.motif ?? 'Annulation de la vente', mode_remboursement: input.mode_remboursement, remis_en_stock: input.remis_en_stock },
+      {
+        lignes: 'all',
+        motif: input.motif ?? 'Annulation de la vente',
+        mode_remboursement: input.mode_remboursement,
+        remis_en_stock: input.remis_en_stock,
+        caisse_id: input.caisse_id,
+      },
       ctx.principal,
       await idempotencyKeyOf(ctx)
     )

@@ -34,6 +34,7 @@ export async function loadReturnWire(returnId: number) {
     vente_id: ret.sale_id,
     motif: ret.reason,
     mode_remboursement: refundMethodWire(ret.refund_method),
+    caisse_id: ret.register_id,
     remis_en_stock: Boolean(ret.restocked),
     // Each tender's part, in the order the clerk hands it back: card, other, then cash.
     remboursements: inRefundOrder(refunds).map((r) => ({

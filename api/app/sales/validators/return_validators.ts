@@ -2,6 +2,8 @@ import vine from '@vinejs/vine'
 import { idParam } from '#core/validation'
 
 const id = () => vine.number().withoutDecimals().min(1).max(9_007_199_254_740_991)
+/** The register the goods come back at and a cash refund leaves: one of the sale's store; default the sale's. */
+const registerId = () => vine.number().withoutDecimals().min(1).max(2_147_483_647).optional()
 
 export const returnIdParams = vine.create({ id: idParam(9_007_199_254_740_991) })
 
@@ -21,10 +23,12 @@ export const createReturnBody = vine.create({
   mode_remboursement: vine.enum(['original', 'especes', 'carte', 'autre']).optional(),
   /** false: the goods came back damaged; refunded, not put back in the store's stock. Every line's default. */
   remis_en_stock: vine.boolean({ strict: true }).optional(),
+  caisse_id: registerId(),
 })
 
 export const cancelSaleBody = vine.create({
   motif: vine.string().trim().minLength(2).maxLength(500).optional(),
   mode_remboursement: vine.enum(['original', 'especes', 'carte', 'autre']).optional(),
   remis_en_stock: vine.boolean({ strict: true }).optional(),
+  caisse_id: registerId(),
 })

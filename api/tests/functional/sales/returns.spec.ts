@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { signedIn } from '#tests/helpers/actors'
 import { eachTestRolledBack } from '#tests/helpers/rolled_back'
-import { THREE_LINE_BASKET, clerkAtRegister, sellBasket, openRegister, storeQuantity } from '#tests/helpers/pos'
+import { THREE_LINE_BASKET, clerkAtRegister, registersOf, sellBasket, openRegister, storeQuantity } from '#tests/helpers/pos'
 
 test.group('Returns against a sale', (group) => {
   const pos = eachTestRolledBack(group, () => clerkAtRegister(1, 0))
@@ -229,6 +229,51 @@ test.group('Returns against a sale', (group) => {
     rest.assertStatus(201)
     assert.isTrue(rest.body().remis_en_stock)
     assert.equal(rest.body().vente.statut, 'retournee')
+  })
+
+  test('a return at another register of the store pays its cash from that drawer, and counts there', async ({ client, assert }) => {
+    const { clerk, registerId } = pos
+    const [, nextRegister] = await registersOf(1)
+    const session = await openRegister(client, clerk.token, registerId, '100.00')
+    const sale = await sellBasket(client, clerk.token, registerId) // 10.00 cash for 8.22: 108.22 in the drawer
+    const closing = await client
+      .post(`/api/v1/register-sessions/${session}/close`)
+      .header('authorization', `Bearer ${clerk.token}`)
+      .json({ especes_comptees: '108.22' })
+    closing.assertStatus(200)
+    const post = (body: object) =>
+      client.post(`/api/v1/sales/${sale.id}/returns`).header('authorization', `Bearer ${clerk.token}`).json(body)
+    const bread = { lignes: [{ ligne_id: sale.lignes[0].id, quantite: 1 }], motif: 'Pain rassis', mode_remboursement: 'especes' }
+
+    // At the next register, still closed: its drawer cannot pay (the sale's register being closed does not matter).
+    const closed = await post({ ...bread, caisse_id: nextRegister })
+    closed.assertStatus(409)
+    assert.containsSubset(closed.body(), { error_code: 'REGISTER_CLOSED', details: { register_id: nextRegister } })
+
+    await openRegister(client, clerk.token, nextRegister, '50.00')
+    const returned = await post({ ...bread, caisse_id: nextRegister })
+    returned.assertStatus(201)
+    assert.containsSubset(returned.body(), { caisse_id: nextRegister, total: '1.38', remboursements: [{ mode: 'especes', montant: '1.38' }] })
+    const x = await client.get(`/api/v1/registers/${nextRegister}/sessions/current`).header('authorization', `Bearer ${clerk.token}`)
+    assert.containsSubset(x.body().rapport, { especes_attendues: '48.62', retours: { nombre: 1, especes: '1.38' } })
+    const rollup = await db.from('daily_register_rollups').where('register_id', nextRegister).sum('returns_count as count').first()
+    assert.equal(Number(rollup.count), 1)
+
+    // Not at a register of another store (the goods go back to the store that sold them), nor one that does not exist.
+    const [otherStore] = await registersOf(2)
+    const manager = await signedIn('manager')
+    const elsewhere = await client
+      .post(`/api/v1/sales/${sale.id}/returns`)
+      .header('authorization', `Bearer ${manager.token}`)
+      .json({ ...bread, caisse_id: otherStore })
+    elsewhere.assertStatus(422)
+    assert.equal(elsewhere.body().details.validation_errors[0].field, 'caisse_id')
+    const unknown = await post({ ...bread, caisse_id: 999999 })
+    unknown.assertStatus(404)
+    assert.containsSubset(unknown.body().details, { resource: 'Register', field: 'caisse_id' })
+    // A clerk does not learn of another store's registers.
+    const foreign = await post({ ...bread, caisse_id: otherStore })
+    foreign.assertStatus(404)
   })
 
   test('a line that is not part of the sale is a validation error', async ({ client, assert }) => {

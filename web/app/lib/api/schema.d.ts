@@ -2580,6 +2580,8 @@ export interface components {
             ventes_par_jour: number;
         };
         Return: {
+            /** @description The register the return was made at: a cash refund left its drawer (the sale's unless caisse_id was sent) */
+            caisse_id: number;
             /** Format: date-time */
             cree_le: string;
             id: number;
@@ -9358,6 +9360,7 @@ export interface operations {
                      *       "vente_id": 1842,
                      *       "motif": "Pain rassis",
                      *       "mode_remboursement": "especes",
+                     *       "caisse_id": 2,
                      *       "remis_en_stock": true,
                      *       "remboursements": [
                      *         {
@@ -10025,6 +10028,7 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
+                    caisse_id?: number;
                     /** @enum {unknown} */
                     mode_remboursement?: "original" | "especes" | "carte" | "autre";
                     motif?: string;
@@ -10047,6 +10051,7 @@ export interface operations {
                      *       "vente_id": 1842,
                      *       "motif": "Pain rassis",
                      *       "mode_remboursement": "especes",
+                     *       "caisse_id": 2,
                      *       "remis_en_stock": true,
                      *       "remboursements": [
                      *         {
@@ -10095,6 +10100,7 @@ export interface operations {
                      *       "vente_id": 1842,
                      *       "motif": "Annulation de la vente",
                      *       "mode_remboursement": "mixte",
+                     *       "caisse_id": 2,
                      *       "remis_en_stock": true,
                      *       "remboursements": [
                      *         {
@@ -10391,6 +10397,7 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
+                    caisse_id?: number;
                     lignes: {
                         ligne_id: number;
                         quantite: number;
@@ -10418,6 +10425,7 @@ export interface operations {
                      *       "vente_id": 1842,
                      *       "motif": "Pain rassis",
                      *       "mode_remboursement": "especes",
+                     *       "caisse_id": 2,
                      *       "remis_en_stock": true,
                      *       "remboursements": [
                      *         {
@@ -10466,6 +10474,7 @@ export interface operations {
                      *       "vente_id": 1842,
                      *       "motif": "Pain rassis",
                      *       "mode_remboursement": "especes",
+                     *       "caisse_id": 2,
                      *       "remis_en_stock": true,
                      *       "remboursements": [
                      *         {

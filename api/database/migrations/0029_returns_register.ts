@@ -1,0 +1,25 @@
+import { BaseSchema } from '@adonisjs/lucid/schema'
+
+/*
+ * The register a return was made at: its cash refund leaves that drawer, and its figures count
+ * for that register. It was always taken to be the sale's, so a refund given at Caisse 3 for a
+ * sale of Caisse 2 lowered Caisse 2's expected cash (and was refused when Caisse 2 was closed).
+ * Every return made before was booked against its sale's register: that is what it keeps.
+ */
+export default class extends BaseSchema {
+  async up() {
+    this.schema.alterTable('returns', (table) => {
+      table.integer('register_id').nullable().references('id').inTable('registers').onDelete('RESTRICT')
+    })
+    this.defer(async (db) => {
+      await db.rawQuery('UPDATE returns r SET register_id = s.register_id FROM sales s WHERE s.id = r.sale_id')
+      await db.rawQuery('ALTER TABLE returns ALTER COLUMN register_id SET NOT NULL')
+    })
+  }
+
+  async down() {
+    this.schema.alterTable('returns', (table) => {
+      table.dropColumn('register_id')
+    })
+  }
+}
