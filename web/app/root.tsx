@@ -4,6 +4,7 @@ import { useEffect, type ReactNode } from 'react'
 import bootstrapHref from 'bootstrap/dist/css/bootstrap.min.css?url'
 
 import appStylesHref from '~/styles/app.css?url'
+import contrastStylesHref from '~/styles/contrast.css?url'
 import { AppNavbar } from '~/components/app-navbar'
 import { NoticeBanner } from '~/components/notice-banner'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
@@ -19,6 +20,7 @@ import { useRootData, type RootData } from '~/lib/root-data'
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: bootstrapHref },
   { rel: 'stylesheet', href: appStylesHref },
+  { rel: 'stylesheet', href: contrastStylesHref },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 

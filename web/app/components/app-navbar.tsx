@@ -22,7 +22,7 @@ export function AppNavbar({ root }: { root: RootData | undefined }) {
   const nav = root?.nav ?? []
 
   return (
-    <nav className="navbar navbar-expand navbar-dark bg-primary mb-4 d-print-none" aria-label={t('nav.label')}>
+    <nav className="navbar navbar-expand navbar-dark app-navbar mb-4 d-print-none" aria-label={t('nav.label')}>
       <div className="container-fluid px-3 flex-wrap gap-2">
         <Link className="navbar-brand fw-semibold" to="/">
           Comptoir

@@ -104,15 +104,15 @@ export class Stage {
     this.#browser = await launchBrowser()
   }
 
-  async newContext(): Promise<BrowserContext> {
+  async newContext(options: { bypassCSP?: boolean } = {}): Promise<BrowserContext> {
     assert.ok(this.#browser, 'the stage is open')
-    const context = await newContext(this.#browser, { clientIp: randomPrivateIp() })
+    const context = await newContext(this.#browser, { ...options, clientIp: randomPrivateIp() })
     this.#contexts.push(context)
     return context
   }
 
-  async newPage(): Promise<Page> {
-    const page = await (await this.newContext()).newPage()
+  async newPage(options: { bypassCSP?: boolean } = {}): Promise<Page> {
+    const page = await (await this.newContext(options)).newPage()
     page.on('dialog', (dialog) => {
       this.dialogs.push(dialog.message())
       void dialog.dismiss()
@@ -121,8 +121,8 @@ export class Stage {
   }
 
   /** A new page signed in as a dev account (`gerant`, `admin`, `caissier1`…). */
-  async signedIn(username: string): Promise<Page> {
-    const page = await this.newPage()
+  async signedIn(username: string, options: { bypassCSP?: boolean } = {}): Promise<Page> {
+    const page = await this.newPage(options)
     const user = userOf(this.credentials, username)
     await signIn(page, user.username, user.password)
     return page
@@ -191,8 +191,10 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A browser profile with or without JavaScript, as a clerk's tablet or a manager's desktop. */
-export async function newContext(browser: Browser, options: { clientIp?: string } = {}): Promise<BrowserContext> {
+/** `bypassCSP`: a test may add a script of its own to the page (the accessibility check's axe-core). */
+export async function newContext(browser: Browser, options: { clientIp?: string; bypassCSP?: boolean } = {}): Promise<BrowserContext> {
   const context = await browser.newContext({
+    bypassCSP: options.bypassCSP ?? false,
     baseURL: WEB,
     javaScriptEnabled: JS_ENABLED,
     viewport: { width: 1280, height: 900 },

@@ -42,12 +42,13 @@ const MONEY_AXIS = {
 const NAME_AXIS_WIDTH = 150
 const BAR_ROW_HEIGHT = 36
 
+// accessibilityLayer off: the chart is hidden from screen readers (its table says the same), so no keyboard stop inside it either.
 export default function ReportChart({ spec }: { spec: ChartSpec }) {
   switch (spec.kind) {
     case 'revenue':
       return (
         <ResponsiveContainer width="100%" height={260}>
-          <BarChart data={spec.points} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+          <BarChart accessibilityLayer={false} data={spec.points} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" tick={AXIS_TICK} interval="preserveStartEnd" minTickGap={12} />
             <YAxis {...MONEY_AXIS} tick={AXIS_TICK} width={64} />
@@ -64,7 +65,7 @@ export default function ReportChart({ spec }: { spec: ChartSpec }) {
     case 'ranking':
       return (
         <ResponsiveContainer width="100%" height={Math.max(120, spec.rows.length * BAR_ROW_HEIGHT + 40)}>
-          <BarChart data={spec.rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 8 }}>
+          <BarChart accessibilityLayer={false} data={spec.rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" {...MONEY_AXIS} tick={AXIS_TICK} />
             <YAxis type="category" dataKey="name" width={NAME_AXIS_WIDTH} tick={AXIS_TICK} />
@@ -77,7 +78,7 @@ export default function ReportChart({ spec }: { spec: ChartSpec }) {
       return (
         <>
           <ResponsiveContainer width="100%" height={Math.max(120, spec.rows.length * BAR_ROW_HEIGHT + 40)}>
-            <BarChart data={spec.rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 8 }}>
+            <BarChart accessibilityLayer={false} data={spec.rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
               <XAxis type="number" allowDecimals={false} tick={AXIS_TICK} />
               <YAxis type="category" dataKey="name" width={NAME_AXIS_WIDTH} tick={AXIS_TICK} />
