@@ -106,7 +106,7 @@ or point it at one you run: \`TARGET_UNCACHED=http://127.0.0.1:<port>\`). See do
 /**
  * The whole run: the target (with its cache) against `uncached`, or against
  * an uncached API started here on `uncachedPort` and stopped at the end.
- * Prints the table and writes docs/benchmarks/<name>.md and its JSON.
+ * Prints the table and writes <name>.md and its JSON in `out` (docs/benchmarks/, or OUT=).
  */
 export async function runCacheEffect({ name, scenario, target, uncached, uncachedPort, env, connections, duration, machine, out }) {
   const other = uncached ? { url: uncached, stop: async () => {} } : await startUncachedApi(uncachedPort)

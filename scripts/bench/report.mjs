@@ -47,7 +47,6 @@ function instanceLines(result) {
   return lines
 }
 
-/** Sales recorded per second, for scenarios that sell. */
 /** Sales recorded (201, or 200 for a replay) per second, or null when the run sold nothing. */
 export function salesPerSecond(result) {
   const sales = result.routes?.find((r) => r.name === 'POST /api/v1/sales')

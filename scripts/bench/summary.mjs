@@ -1,7 +1,7 @@
 /*
- * docs/benchmarks/summary.md: the latest run of every scenario, one row each, written again
- * after every published run, so the figures quoted are always those of the files beside it
- * (a hand-kept table drifted from them).
+ * summary.md: the latest run of every scenario, one row each, written again after every run
+ * into the folder of its reports (docs/benchmarks/, or OUT=), so the figures quoted are always
+ * those of the files beside it (a hand-kept table drifted from them).
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'

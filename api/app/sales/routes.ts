@@ -38,10 +38,15 @@ const keyReused = (resource: string, details: Record<string, unknown>) =>
 const forbidden = (...errors: Error[]) =>
   errorResponse('The token lacks the write scope, or the action is not yours to do', missingScope(['write']), otherStore, ...errors)
 const returnErrors = {
-  404: saleNotFound,
+  404: errorResponse(
+    'No such sale (or not in your store), or no such register (caisse_id; or not in your store)',
+    ApiError.notFound('Sale', 42),
+    ApiError.notFound('Register', 42, 'caisse_id')
+  ),
   422: errorResponse(
-    'Invalid field, a line not of this sale, or a refund tender that cannot take the refund (max_cents is what it can still take)',
+    'Invalid field, a line not of this sale, a register (caisse_id) of another store or inactive, or a refund tender that cannot take the refund (max_cents is what it can still take)',
     validationError('lignes.0.ligne_id', 'Line 999 is not a line of this sale', 'exists'),
+    validationError('caisse_id', 'The goods go back to the store that sold them: take this return at one of its registers', 'store'),
     ApiError.business(
       'This tender can refund at most 5.00 on this sale: choose original to split the refund over the sale’s tenders',
       { mode_remboursement: 'carte', refund_cents: 684, max_cents: 500, refundable_cents: { carte: 500, especes: 184 } }
@@ -60,7 +65,7 @@ const returnErrors = {
       requested: 4,
     }),
     ApiError.conflict('NOTHING_TO_RETURN', 'Every item of this sale has already been returned'),
-    registerClosed('A cash refund needs an open session on the sale’s register'),
+    registerClosed('A cash refund needs an open session on the register it is paid at (caisse_id, else the sale’s)'),
     keyReused('another return', {})
   ),
 }
@@ -198,7 +203,8 @@ router
         'with max_cents (what it can still take), refund_cents and refundable_cents per tender; managers and admins may ' +
         'still refund in cash or autre beyond them (never to a card). remis_en_stock false (on the body: every line; on a line: ' +
         'that line) refunds damaged goods without putting them back in the stock; the same ligne_id may come twice, part ' +
-        'whole and part damaged.',
+        'whole and part damaged. caisse_id: the register the return is made at (one of the sale’s store, active), whose ' +
+        'drawer pays a cash refund and where the return counts; default the sale’s register.',
       tags: ['Sales'],
       auth: ['write'],
       params: saleIdParams,
@@ -214,6 +220,9 @@ router
     })
     documented(router.post('/sales/:id/cancel', [ReturnsController, 'cancel']), {
       summary: 'Cancel a sale: a return of everything not yet returned',
+      description:
+        'The same rules as a return (window, refund tenders, Idempotency-Key). remis_en_stock false: every item is damaged. ' +
+        'caisse_id: the register the cancellation is made at (one of the sale’s store, active); default the sale’s register.',
       tags: ['Sales'],
       auth: ['write'],
       params: saleIdParams,

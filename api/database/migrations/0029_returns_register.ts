@@ -17,7 +17,19 @@ export default class extends BaseSchema {
     })
   }
 
+  /**
+   * Refused once a return was made at another register than its sale's: without the column, its
+   * register rollups (counted at that register) could no longer be told from its sale's.
+   */
   async down() {
+    this.defer(async (db) => {
+      const moved = await db.rawQuery(
+        'SELECT count(*)::int AS count FROM returns r JOIN sales s ON s.id = r.sale_id WHERE r.register_id <> s.register_id'
+      )
+      if (moved.rows[0].count > 0) {
+        throw new Error(`${moved.rows[0].count} returns were made at another register than their sale's: 0029 cannot be rolled back`)
+      }
+    })
     this.schema.alterTable('returns', (table) => {
       table.dropColumn('register_id')
     })

@@ -113,12 +113,17 @@ export async function loadReturnsPage(
     returnId ? okOrNull(api.GET('/api/v1/returns/{id}', { params: { path: { id: returnId } } })) : Promise.resolve(null),
   ])
   const missed = searchMiss || (saleId !== null && sale === null)
+  // Goods go back to the store that sold them (the API refuses a register of another store): a
+  // manager who finds another store's sale here is told where it is taken back.
+  const elsewhere = sale !== null && sale.magasin_id !== register.magasin_id
   return {
     register: registerHeading(register, store),
     // An unknown ?vente= reads like an unknown receipt number: the message quotes what was asked for.
-    search: search || (missed && saleId !== null ? String(saleId) : ''),
-    searchMiss: missed,
-    sale: sale ? saleForReturn(sale) : null,
+    search: search || (elsewhere && sale ? sale.numero_recu : missed && saleId !== null ? String(saleId) : ''),
+    searchMiss: missed || elsewhere,
+    /** The sale found is another store's. */
+    searchElsewhere: elsewhere,
+    sale: sale && !elsewhere ? saleForReturn(sale) : null,
     lastReturn,
     recent: {
       day,

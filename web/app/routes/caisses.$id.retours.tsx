@@ -87,7 +87,7 @@ export default function ReturnsPage() {
               </div>
               {view.searchMiss ? (
                 <div id="find-recu-error" className="invalid-feedback d-block" role="alert">
-                  {t('returns.notFound', { search: view.search })}
+                  {t(view.searchElsewhere ? 'returns.otherStore' : 'returns.notFound', { search: view.search })}
                 </div>
               ) : null}
             </Form>
@@ -167,9 +167,11 @@ export default function ReturnsPage() {
                 </ul>
               ) : null}
               <ul className="mb-0 small">
+                {/* One sale line may come twice: its whole items, then its damaged ones. */}
                 {view.lastReturn.lignes.map((line) => (
-                  <li key={line.ligne_id}>
+                  <li key={`${line.ligne_id}-${line.remis_en_stock}`}>
                     {line.quantite} × {line.nom}
+                    {line.remis_en_stock ? '' : ` (${t('returns.writtenOff', { count: line.quantite })})`}
                   </li>
                 ))}
               </ul>

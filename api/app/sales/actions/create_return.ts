@@ -390,17 +390,14 @@ async function returnRegisterOf(
   principal: Principal
 ): Promise<number> {
   if (asked === undefined || asked === sale.register_id) return sale.register_id
-  const register = await trx.from('registers').where('id', asked).select('store_id').first()
+  const register = await trx.from('registers').where('id', asked).select('store_id', 'is_active').first()
   if (!register || !canAccessStore(principal, register.store_id)) throw ApiError.notFound('Register', asked, 'caisse_id')
+  const refusal = (message: string, rule: string) => new errors.E_VALIDATION_ERROR([{ field: 'caisse_id', message, rule }])
   if (register.store_id !== sale.store_id) {
-    throw new errors.E_VALIDATION_ERROR([
-      {
-        field: 'caisse_id',
-        message: 'The goods go back to the store that sold them: take this return at one of its registers',
-        rule: 'store',
-      },
-    ])
+    throw refusal('The goods go back to the store that sold them: take this return at one of its registers', 'store')
   }
+  // As for a sale: a register taken out of service records nothing more.
+  if (!register.is_active) throw refusal(`Register ${asked} is inactive`, 'exists')
   return asked
 }
 

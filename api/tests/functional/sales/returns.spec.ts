@@ -274,6 +274,22 @@ test.group('Returns against a sale', (group) => {
     // A clerk does not learn of another store's registers.
     const foreign = await post({ ...bread, caisse_id: otherStore })
     foreign.assertStatus(404)
+    // A register taken out of service records no return, as it records no sale.
+    const [, , retired] = await registersOf(1)
+    await db.from('registers').where('id', retired).update({ is_active: false })
+    const inactive = await post({ ...bread, caisse_id: retired })
+    inactive.assertStatus(422)
+    assert.equal(inactive.body().details.validation_errors[0].message, `Register ${retired} is inactive`)
+
+    // Cancelling the rest at the next register: its drawer pays that too.
+    const cancelled = await client
+      .post(`/api/v1/sales/${sale.id}/cancel`)
+      .header('authorization', `Bearer ${clerk.token}`)
+      .json({ mode_remboursement: 'especes', caisse_id: nextRegister })
+    cancelled.assertStatus(201)
+    assert.equal(cancelled.body().caisse_id, nextRegister)
+    const after = await client.get(`/api/v1/registers/${nextRegister}/sessions/current`).header('authorization', `Bearer ${clerk.token}`)
+    assert.containsSubset(after.body().rapport, { especes_attendues: '41.78', retours: { nombre: 2, especes: '8.22' } })
   })
 
   test('a line that is not part of the sale is a validation error', async ({ client, assert }) => {

@@ -1013,7 +1013,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel a sale: a return of everything not yet returned */
+        /**
+         * Cancel a sale: a return of everything not yet returned
+         * @description The same rules as a return (window, refund tenders, Idempotency-Key). remis_en_stock false: every item is damaged. caisse_id: the register the cancellation is made at (one of the sale’s store, active); default the sale’s register.
+         */
         post: operations["postApiV1SalesIdCancel"];
         delete?: never;
         options?: never;
@@ -1052,7 +1055,7 @@ export interface paths {
         put?: never;
         /**
          * Return some or all lines of a sale
-         * @description Quantities are bounded by what was sold minus earlier returns. Clerks (and integrations) within RETURN_WINDOW_HOURS (24 h) of the sale; managers always. The sale is never deleted. No tender gets back more than it paid (cash net of change) less earlier refunds. mode_remboursement "original" (the default) refunds to the first of cash, card, other that can take the whole refund, else splits it: card, then other, then cash (mode_remboursement "mixte"; remboursements lists each part). A named tender that cannot take the whole refund is a 422 BUSINESS_LOGIC_ERROR with max_cents (what it can still take), refund_cents and refundable_cents per tender; managers and admins may still refund in cash or autre beyond them (never to a card). remis_en_stock false (on the body: every line; on a line: that line) refunds damaged goods without putting them back in the stock; the same ligne_id may come twice, part whole and part damaged.
+         * @description Quantities are bounded by what was sold minus earlier returns. Clerks (and integrations) within RETURN_WINDOW_HOURS (24 h) of the sale; managers always. The sale is never deleted. No tender gets back more than it paid (cash net of change) less earlier refunds. mode_remboursement "original" (the default) refunds to the first of cash, card, other that can take the whole refund, else splits it: card, then other, then cash (mode_remboursement "mixte"; remboursements lists each part). A named tender that cannot take the whole refund is a 422 BUSINESS_LOGIC_ERROR with max_cents (what it can still take), refund_cents and refundable_cents per tender; managers and admins may still refund in cash or autre beyond them (never to a card). remis_en_stock false (on the body: every line; on a line: that line) refunds damaged goods without putting them back in the stock; the same ligne_id may come twice, part whole and part damaged. caisse_id: the register the return is made at (one of the sale’s store, active), whose drawer pays a cash refund and where the return counts; default the sale’s register.
          */
         post: operations["postApiV1SalesIdReturns"];
         delete?: never;
@@ -10184,7 +10187,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such sale (or not in your store) */
+            /** @description No such sale (or not in your store), or no such register (caisse_id; or not in your store) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10220,7 +10223,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid field, a line not of this sale, or a refund tender that cannot take the refund (max_cents is what it can still take) */
+            /** @description Invalid field, a line not of this sale, a register (caisse_id) of another store or inactive, or a refund tender that cannot take the refund (max_cents is what it can still take) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10536,7 +10539,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such sale (or not in your store) */
+            /** @description No such sale (or not in your store), or no such register (caisse_id; or not in your store) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10572,7 +10575,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid field, a line not of this sale, or a refund tender that cannot take the refund (max_cents is what it can still take) */
+            /** @description Invalid field, a line not of this sale, a register (caisse_id) of another store or inactive, or a refund tender that cannot take the refund (max_cents is what it can still take) */
             422: {
                 headers: {
                     [name: string]: unknown;
