@@ -17,7 +17,7 @@ import { runLoad } from './bench/load.mjs'
 import { runUsers } from './bench/users.mjs'
 import { measureCeiling } from './bench/ceiling.mjs'
 import { formatTable, toMarkdown } from './bench/report.mjs'
-import { credentialsFor, loadBalancerOf, prepareEnvironment } from './bench/environment.mjs'
+import { credentialsFor, loadBalancerOf, prepareEnvironment, runningLoadBalancerUrl } from './bench/environment.mjs'
 import { killInstanceDisruption } from './bench/disruption.mjs'
 import { runCacheEffect } from './bench/cache-effect.mjs'
 import { PUBLISHED_DIR, saveReport } from './bench/save.mjs'
@@ -119,7 +119,9 @@ async function assertAnswers(url) {
   try {
     await fetch(`${url}/health`, { signal: AbortSignal.timeout(5_000) })
   } catch {
-    throw new Error(`Nothing answers at ${url}: start the stack first (make start; make lb for its nginx on :8080)`)
+    const lb = runningLoadBalancerUrl()
+    const hint = lb ? `make lb runs: TARGET=${lb}` : 'start the stack first (make start; make lb for its nginx on :8080)'
+    throw new Error(`Nothing answers at ${url}: ${hint}`)
   }
 }
 

@@ -24,6 +24,12 @@ export function loadBalancerOf(target) {
   return ours && pidOf('nginx', runDirOf(settings)) ? settings : null
 }
 
+/** make lb's entry point when its nginx runs, else null: where a bench that found nothing may have meant to go. */
+export function runningLoadBalancerUrl() {
+  const settings = currentSettings()
+  return pidOf('nginx', runDirOf(settings)) ? `http://127.0.0.1:${settings.ports.nginx}` : null
+}
+
 export function credentialsFor(lb) {
   if (!lb) return readCredentials()
   const file = credentialsFile(lb)
