@@ -171,7 +171,7 @@ export default function ReturnsPage() {
                 {view.lastReturn.lignes.map((line) => (
                   <li key={`${line.ligne_id}-${line.remis_en_stock}`}>
                     {line.quantite} × {line.nom}
-                    {line.remis_en_stock ? '' : ` (${t('returns.writtenOff', { count: line.quantite })})`}
+                    {line.remis_en_stock ? '' : ` (${t('returns.writtenOff', { count: formatNumber(line.quantite) })})`}
                   </li>
                 ))}
               </ul>

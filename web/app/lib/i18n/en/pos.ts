@@ -166,7 +166,7 @@ export const pos: Record<keyof typeof french, string> = {
   'returns.toReturn': 'To return',
   'returns.quantityOf': 'Quantity of {name} to return (at most {max})',
   'returns.damagedColumn': 'Of which damaged',
-  'returns.writtenOff': 'damaged, not put back in stock',
+  'returns.writtenOff': '{count:damaged|damaged}, not put back in stock',
   'returns.damagedOf': 'Damaged items of {name}, not to be put back in stock',
   'returns.damagedHelp': 'Damaged items are refunded like any other, but they do not go back to the store’s sellable stock.',
   'returns.damagedOverReturned': 'No more than the quantity returned ({max}).',
