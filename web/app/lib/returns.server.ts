@@ -19,9 +19,9 @@ import { returnsPath } from './paths.ts'
 import { registerFor } from './pos/pos.server.ts'
 import { registerHeading } from './pos/register-heading.ts'
 import { refundsByTender, type TenderRefund } from './pos/refund-tenders.ts'
-import { cancelBody, returnBody, returnsQuery } from './returns.ts'
+import { cancelBody, clerkReturnPeriodOver, returnBody, returnsQuery } from './returns.ts'
 import { actionErrorFrom, redirectWithNotice } from './request.server.ts'
-import { getStore } from './stores.server.ts'
+import { getStore, listRegisters } from './stores.server.ts'
 
 type Sale = components['schemas']['Sale']
 
@@ -42,6 +42,10 @@ export interface ReturnableLine {
 export interface SaleForReturn {
   id: number
   receiptNumber: string
+  /** The register that rang it up. */
+  registerId: number
+  /** Past for a clerk: the end of their return period (a manager takes it back), else null. */
+  clerkDeadlinePassed: string | null
   createdAt: string
   status: Sale['statut']
   totalCents: number
@@ -51,10 +55,12 @@ export interface SaleForReturn {
   lines: ReturnableLine[]
 }
 
-function saleForReturn(sale: Sale): SaleForReturn {
+function saleForReturn(sale: Sale, user: SessionUser): SaleForReturn {
   return {
     id: sale.id,
     receiptNumber: sale.numero_recu,
+    registerId: sale.caisse_id,
+    clerkDeadlinePassed: clerkReturnPeriodOver(user, sale.retour_caissier_jusqua),
     createdAt: sale.cree_le ?? '',
     status: sale.statut,
     totalCents: centsFromWire(sale.total),
@@ -102,7 +108,7 @@ export async function loadReturnsPage(
   const today = storeDay()
   // A day to come has no sales to list: today's instead.
   const day = query.day !== null && query.day < today ? query.day : today
-  const [store, recent, sale, lastReturn] = await Promise.all([
+  const [store, recent, sale, lastReturn, drawer, storeRegisters] = await Promise.all([
     getStore(api, register.magasin_id),
     ok(
       api.GET('/api/v1/sales', {
@@ -111,19 +117,27 @@ export async function loadReturnsPage(
     ),
     saleId ? okOrNull(api.GET('/api/v1/sales/{id}', { params: { path: { id: saleId } } })) : Promise.resolve(null),
     returnId ? okOrNull(api.GET('/api/v1/returns/{id}', { params: { path: { id: returnId } } })) : Promise.resolve(null),
+    // A cash refund leaves this register's drawer: the page says beforehand when it is closed.
+    okOrNull(api.GET('/api/v1/registers/{id}/sessions/current', { params: { path: { id: register.id }, query: { rapport: false } } })),
+    listRegisters(api, register.magasin_id),
   ])
   const missed = searchMiss || (saleId !== null && sale === null)
   // Goods go back to the store that sold them (the API refuses a register of another store): a
   // manager who finds another store's sale here is told where it is taken back.
   const elsewhere = sale !== null && sale.magasin_id !== register.magasin_id
+  const saleStore = elsewhere && sale ? await getStore(api, sale.magasin_id) : null
+  const soldAt = sale && !elsewhere && sale.caisse_id !== register.id ? storeRegisters.find((r) => r.id === sale.caisse_id) : undefined
   return {
     register: registerHeading(register, store),
     // An unknown ?vente= reads like an unknown receipt number: the message quotes what was asked for.
     search: search || (elsewhere && sale ? sale.numero_recu : missed && saleId !== null ? String(saleId) : ''),
     searchMiss: missed || elsewhere,
-    /** The sale found is another store's. */
-    searchElsewhere: elsewhere,
-    sale: sale && !elsewhere ? saleForReturn(sale) : null,
+    /** The sale found is another store's: where it is taken back. */
+    searchElsewhere: saleStore ? { storeId: saleStore.id, storeName: saleStore.nom } : null,
+    sale: sale && !elsewhere ? saleForReturn(sale, user) : null,
+    /** The register that sold it, when it is another of the store's. */
+    soldAt: soldAt ? soldAt.nom : null,
+    drawerOpen: drawer !== null && drawer.statut === 'ouverte',
     lastReturn,
     recent: {
       day,
@@ -171,7 +185,8 @@ const MODE_MESSAGE = {
 
 export async function runReturnAction(
   ctx: { api: ApiClient; user: SessionUser; session: WebSession; form: FormData },
-  registerId: number
+  registerId: number,
+  url: URL
 ) {
   const register = await registerFor(ctx.api, ctx.user, registerId)
   const intent = ctx.form.get('intent') === 'cancel' ? 'cancel' : 'return'
@@ -194,7 +209,7 @@ export async function runReturnAction(
         })
       ))
     } else {
-      const sale = saleForReturn(await ok(ctx.api.GET('/api/v1/sales/{id}', { params: { path: { id: saleId } } })))
+      const sale = saleForReturn(await ok(ctx.api.GET('/api/v1/sales/{id}', { params: { path: { id: saleId } } })), ctx.user)
       const parsed = parseReturn(ctx.form, sale.lines)
       if (!parsed.ok) return fail({ fieldErrors: parsed.errors })
       created = (await ok(
@@ -209,6 +224,9 @@ export async function runReturnAction(
     return fail({ error: actionErrorFrom(error) }, error instanceof ApiError ? error.status : 503)
   }
   const params = new URLSearchParams({ vente: String(saleId), retour: String(created.id) })
+  // Back to the day's list the sale was picked from.
+  const { day } = returnsQuery(url)
+  if (day) params.set('jour', day)
   return redirectWithNotice(`${returnsPath(register.id)}?${params}`, ctx.session, {
     kind: 'success',
     message: { key: MODE_MESSAGE[created.mode_remboursement] ?? 'returns.refundedOther', params: { amount: formatMoney(centsFromWire(created.total)) } },

@@ -38,7 +38,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const ctx = await mutation(args)
-  return loading(() => runReturnAction(ctx, idParam(args.params.id)))
+  return loading(() => runReturnAction(ctx, idParam(args.params.id), new URL(args.request.url)))
 }
 
 export default function ReturnsPage() {
@@ -87,7 +87,14 @@ export default function ReturnsPage() {
               </div>
               {view.searchMiss ? (
                 <div id="find-recu-error" className="invalid-feedback d-block" role="alert">
-                  {t(view.searchElsewhere ? 'returns.otherStore' : 'returns.notFound', { search: view.search })}
+                  {view.searchElsewhere ? (
+                    <>
+                      {t('returns.otherStore', { search: view.search, store: view.searchElsewhere.storeName })}{' '}
+                      <Link to={`/magasins/${view.searchElsewhere.storeId}/caisses`}>{t('returns.otherStoreLink', { store: view.searchElsewhere.storeName })}</Link>
+                    </>
+                  ) : (
+                    t('returns.notFound', { search: view.search })
+                  )}
                 </div>
               ) : null}
             </Form>
@@ -167,11 +174,11 @@ export default function ReturnsPage() {
                 </ul>
               ) : null}
               <ul className="mb-0 small">
-                {/* One sale line may come twice: its whole items, then its damaged ones. */}
-                {view.lastReturn.lignes.map((line) => (
-                  <li key={`${line.ligne_id}-${line.remis_en_stock}`}>
-                    {line.quantite} × {line.nom}
-                    {line.remis_en_stock ? '' : ` (${t('returns.writtenOff', { count: formatNumber(line.quantite) })})`}
+                {/* One sale line may come twice, its whole items and its damaged ones: said as one. */}
+                {returnedItems(view.lastReturn.lignes).map((item) => (
+                  <li key={item.lineId}>
+                    {item.quantity} × {item.name}
+                    {item.damaged > 0 ? `, ${t('returns.writtenOff', { count: formatNumber(item.damaged) })}` : ''}
                   </li>
                 ))}
               </ul>
@@ -185,6 +192,8 @@ export default function ReturnsPage() {
               idempotencyKey={view.idempotencyKey}
               result={result}
               justReturned={Boolean(view.lastReturn)}
+              day={pastDay ? view.recent.day : null}
+              notes={{ soldAt: view.soldAt, here: view.register.nom, drawerOpen: view.drawerOpen, posPath: registerHomePath(view.register) }}
             />
           ) : (
             <EmptyState>{t('returns.pickSale')}</EmptyState>
@@ -201,6 +210,8 @@ function SaleReturnForms({
   idempotencyKey,
   result,
   justReturned,
+  day,
+  notes,
 }: {
   sale: SaleForReturn
   path: string
@@ -208,6 +219,10 @@ function SaleReturnForms({
   result: ReturnActionResult | undefined
   /** A return was just recorded: the refund to hand over is read first, nothing takes the focus. */
   justReturned: boolean
+  /** The day whose list the sale was picked from, kept through a refusal and the redirect. */
+  day: string | null
+  /** What the clerk should know before typing: the register that sold it, this drawer's state. */
+  notes: { soldAt: string | null; here: string; drawerOpen: boolean; posPath: string }
 }) {
   const t = useT()
   const formRef = useRef<HTMLFormElement>(null)
@@ -225,7 +240,7 @@ function SaleReturnForms({
     firstFieldInError(fieldErrors, [...sale.lines.flatMap((line) => [`qte_${line.lineId}`, `abime_${line.lineId}`]), 'motif']) ??
     (!result && !justReturned && firstReturnable ? `qte_${firstReturnable.lineId}` : null)
   // Posting to the URL that shows this sale: without JavaScript, an error re-renders the same page.
-  const formAction = `${path}?vente=${sale.id}`
+  const formAction = `${path}?vente=${sale.id}${day ? `&jour=${day}` : ''}`
   const returning = useIsPending({ formAction, intent: 'return' })
   const cancelling = useIsPending({ formAction, intent: 'cancel' })
   const nothingLeft = sale.lines.every((line) => line.remaining === 0)
@@ -251,7 +266,21 @@ function SaleReturnForms({
         {sale.refundedCents > 0 ? ` · ${t('returns.alreadyRefunded', { amount: formatMoney(sale.refundedCents) })}` : ''}
         {sale.refundsByTender.length > 0 ? <span data-testid="refunded-by-tender"> ({tenderRefundsText(t, sale.refundsByTender)})</span> : null}
       </p>
-      {nothingLeft ? (
+      {sale.clerkDeadlinePassed ? (
+        <div className="alert alert-warning" data-testid="return-window-passed">
+          {t('receipt.returnWindowPassed', { date: formatDate(sale.clerkDeadlinePassed, { withTime: true }) })}
+        </div>
+      ) : (
+        <>
+          {notes.soldAt ? <p className="small">{t('returns.soldElsewhere', { register: notes.soldAt, here: notes.here })}</p> : null}
+          {notes.drawerOpen ? null : (
+            <div className="alert alert-warning small" data-testid="drawer-closed">
+              {t('returns.drawerClosed', { here: notes.here })} <Link to={notes.posPath}>{t('returns.openDrawer')}</Link>
+            </div>
+          )}
+        </>
+      )}
+      {sale.clerkDeadlinePassed ? null : nothingLeft ? (
         <div className="alert alert-info">{t('returns.nothingLeft')}</div>
       ) : (
         <Form method="post" action={formAction} ref={formRef} noValidate onSubmit={validate}>
@@ -318,7 +347,7 @@ function SaleReturnForms({
           </button>
         </Form>
       )}
-      {!nothingLeft ? (
+      {!nothingLeft && !sale.clerkDeadlinePassed ? (
         <Form
           method="post"
           action={formAction}
@@ -416,4 +445,16 @@ function ReturnQuantity({
       ) : null}
     </>
   )
+}
+
+/** A return's lines by sale line: a line sent twice (whole, then damaged) is one item with its damaged count. */
+function returnedItems(lines: { ligne_id: number; nom: string; quantite: number; remis_en_stock: boolean }[]) {
+  const items = new Map<number, { lineId: number; name: string; quantity: number; damaged: number }>()
+  for (const line of lines) {
+    const item = items.get(line.ligne_id) ?? { lineId: line.ligne_id, name: line.nom, quantity: 0, damaged: 0 }
+    item.quantity += line.quantite
+    if (!line.remis_en_stock) item.damaged += line.quantite
+    items.set(line.ligne_id, item)
+  }
+  return [...items.values()]
 }

@@ -133,6 +133,25 @@ describeFlows('accessibility (axe-core, WCAG 2.1 AA)', () => {
     assert.deepEqual(found, [])
   })
 
+  test('the keyboard never stops inside what screen readers do not see (the charts)', async () => {
+    const page = await stage.signedIn('gerant')
+    const hidden: string[] = []
+    for (const path of ['/', '/rapports']) {
+      await go(page, path)
+      // The charts are drawn once React runs, in lazily loaded code.
+      await until(async () => (await page.locator('.report-chart svg').count()) > 0, `the charts of ${path}`)
+      for (let stop = 0; stop < 80; stop++) {
+        await page.keyboard.press('Tab')
+        const inside = await page.evaluate(() => {
+          const focused = document.activeElement
+          return focused?.closest('[aria-hidden="true"]') ? `${focused.tagName.toLowerCase()}.${focused.getAttribute('class') ?? ''}` : null
+        })
+        if (inside) hidden.push(`${path}: ${inside}`)
+      }
+    }
+    assert.deepEqual(hidden, [])
+  })
+
   test('an administrator’s pages', async () => {
     const page = await stage.signedIn('admin', { bypassCSP: true })
     assert.deepEqual(await check(page, ['/utilisateurs', '/utilisateurs/nouveau', '/jetons']), [])

@@ -130,7 +130,7 @@ describeFlows('after a sale at the register', () => {
     await page.getByRole('button', { name: 'Enregistrer le retour' }).click()
     const refund = cents(products.lait.prix) + taxesOn(cents(products.lait.prix))
     await expectText(page.getByTestId('refund'), `Remboursement : ${money(refund)} (Espèces)`)
-    await expectText(page.getByTestId('refund'), `1 × ${products.lait.nom} (abîmé, non remis en stock)`)
+    await expectText(page.getByTestId('refund'), `1 × ${products.lait.nom}, dont 1 abîmé, non remis en stock`)
     // The form is gone: the focus is on what happened, not back at the top of the page.
     await until(async () => (await page.evaluate(() => document.activeElement?.getAttribute('role'))) === 'status', 'the focus on the notice')
     const sale = await api<{ statut: string; montant_rembourse: string }>('GET', `/sales/${saleId}`)

@@ -119,7 +119,7 @@ describe('parseReturn', () => {
     assert.equal(!beyond.ok && beyond.errors.abime_11?.key, 'returns.damagedOverReturned')
     // Damaged with nothing returned is that, not « nothing selected ».
     const onlyDamaged = parseReturn({ abime_12: '1', motif: 'Moisi', cle: KEY }, lines)
-    assert.deepEqual(!onlyDamaged.ok && Object.keys(onlyDamaged.errors), ['abime_12'])
+    assert.deepEqual(!onlyDamaged.ok && onlyDamaged.errors, { abime_12: { key: 'returns.damagedWithoutQuantity' } })
     const tooMany = parseReturn({ qte_11: '3', motif: 'Abîmé', cle: KEY }, lines)
     assert.equal(!tooMany.ok && tooMany.errors.qte_11?.key, 'form.max')
   })

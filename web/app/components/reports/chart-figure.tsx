@@ -1,4 +1,4 @@
-import { Suspense, lazy, type ReactNode } from 'react'
+import { Suspense, lazy, useEffect, useRef, type ReactNode, type RefObject } from 'react'
 
 import { useHydrated } from '~/lib/hydrated'
 import { useT } from '~/lib/root-data'
@@ -34,6 +34,8 @@ export function ChartFigure({
   const t = useT()
   const hydrated = useHydrated()
   const drawn = hydrated && chart !== null
+  const drawing = useRef<HTMLDivElement>(null)
+  useNoTabStops(drawing, drawn)
   return (
     <figure className="card shadow-sm h-100 mb-0" id={id} data-testid={id}>
       <div className="card-body">
@@ -43,7 +45,7 @@ export function ChartFigure({
         </figcaption>
         {drawn ? (
           // The chart repeats the table below for the eyes; screen readers read the table.
-          <div className="report-chart" aria-hidden="true">
+          <div className="report-chart" aria-hidden="true" ref={drawing}>
             <Suspense fallback={<div className="report-chart-loading" />}>
               <ReportChart spec={chart} />
             </Suspense>
@@ -60,4 +62,25 @@ export function ChartFigure({
       </div>
     </figure>
   )
+}
+
+/**
+ * Chromium gives recharts' layer groups (<g>) a tab stop, accessibility layer off or not: inside a
+ * chart hidden from screen readers, a keyboard user would tab through invisible stops. Each part
+ * the chart draws, now or later, is taken out of the tab order; the mouse keeps its tooltips.
+ */
+function useNoTabStops(container: RefObject<HTMLDivElement | null>, drawn: boolean) {
+  useEffect(() => {
+    const root = container.current
+    if (!drawn || !root) return
+    const untab = () => {
+      for (const element of root.querySelectorAll('svg, g, [tabindex]')) {
+        if (element.getAttribute('tabindex') !== '-1') element.setAttribute('tabindex', '-1')
+      }
+    }
+    untab()
+    const observer = new MutationObserver(untab)
+    observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['tabindex'] })
+    return () => observer.disconnect()
+  }, [container, drawn])
 }

@@ -10,11 +10,11 @@ import { STOCK_STATUSES, type StockStatus } from '~/lib/stock'
 
 /** Bootstrap's colours, as the status badges use them. */
 const COLORS = {
-  revenue: '#0d6efd',
-  rupture: '#dc3545',
+  revenue: '#0a58ca',
+  rupture: '#b02a37',
   critique: '#ffc107',
   faible: '#0dcaf0',
-  normal: '#198754',
+  normal: '#146c43',
 } as const
 
 export type ChartSpec =

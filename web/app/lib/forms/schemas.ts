@@ -125,7 +125,8 @@ export function parseReturn(
     // Bounded by the quantity returned, which is said in the message (the field's own max is the line's remaining).
     const damaged = form.integer(damagedName, { min: 0, max: MAX_LINE_QUANTITY, required: false }) ?? 0
     if (damaged > quantity && !form.errors[name] && !form.errors[damagedName]) {
-      form.fail(damagedName, 'returns.damagedOverReturned', { max: formatNumber(quantity) })
+      if (quantity === 0) form.fail(damagedName, 'returns.damagedWithoutQuantity')
+      else form.fail(damagedName, 'returns.damagedOverReturned', { max: formatNumber(quantity) })
     }
     if (quantity > 0) lines.push({ lineId: line.lineId, quantity, damaged })
   }
