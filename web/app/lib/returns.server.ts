@@ -117,8 +117,11 @@ export async function loadReturnsPage(
     ),
     saleId ? okOrNull(api.GET('/api/v1/sales/{id}', { params: { path: { id: saleId } } })) : Promise.resolve(null),
     returnId ? okOrNull(api.GET('/api/v1/returns/{id}', { params: { path: { id: returnId } } })) : Promise.resolve(null),
-    // A cash refund leaves this register's drawer: the page says beforehand when it is closed.
-    okOrNull(api.GET('/api/v1/registers/{id}/sessions/current', { params: { path: { id: register.id }, query: { rapport: false } } })),
+    // A cash refund leaves this register's drawer: the page says beforehand when it is closed (an
+    // inactive register has none to ask about: the API refuses the question).
+    register.actif
+      ? okOrNull(api.GET('/api/v1/registers/{id}/sessions/current', { params: { path: { id: register.id }, query: { rapport: false } } }))
+      : Promise.resolve(null),
     listRegisters(api, register.magasin_id),
   ])
   const missed = searchMiss || (saleId !== null && sale === null)

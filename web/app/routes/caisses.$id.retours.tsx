@@ -193,7 +193,13 @@ export default function ReturnsPage() {
               result={result}
               justReturned={Boolean(view.lastReturn)}
               day={pastDay ? view.recent.day : null}
-              notes={{ soldAt: view.soldAt, here: view.register.nom, drawerOpen: view.drawerOpen, posPath: registerHomePath(view.register) }}
+              notes={{
+                soldAt: view.soldAt,
+                here: view.register.nom,
+                active: view.register.active,
+                drawerOpen: view.drawerOpen,
+                posPath: registerHomePath(view.register),
+              }}
             />
           ) : (
             <EmptyState>{t('returns.pickSale')}</EmptyState>
@@ -222,7 +228,7 @@ function SaleReturnForms({
   /** The day whose list the sale was picked from, kept through a refusal and the redirect. */
   day: string | null
   /** What the clerk should know before typing: the register that sold it, this drawer's state. */
-  notes: { soldAt: string | null; here: string; drawerOpen: boolean; posPath: string }
+  notes: { soldAt: string | null; here: string; active: boolean; drawerOpen: boolean; posPath: string }
 }) {
   const t = useT()
   const formRef = useRef<HTMLFormElement>(null)
@@ -241,6 +247,12 @@ function SaleReturnForms({
     (!result && !justReturned && firstReturnable ? `qte_${firstReturnable.lineId}` : null)
   // Posting to the URL that shows this sale: without JavaScript, an error re-renders the same page.
   const formAction = `${path}?vente=${sale.id}${day ? `&jour=${day}` : ''}`
+  // Who cannot take it back here: a clerk past their period, anyone at a register out of service.
+  const refusal = sale.clerkDeadlinePassed
+    ? t('receipt.returnWindowPassed', { date: formatDate(sale.clerkDeadlinePassed, { withTime: true }) })
+    : notes.active
+      ? null
+      : t('returns.registerInactive', { here: notes.here })
   const returning = useIsPending({ formAction, intent: 'return' })
   const cancelling = useIsPending({ formAction, intent: 'cancel' })
   const nothingLeft = sale.lines.every((line) => line.remaining === 0)
@@ -266,9 +278,9 @@ function SaleReturnForms({
         {sale.refundedCents > 0 ? ` · ${t('returns.alreadyRefunded', { amount: formatMoney(sale.refundedCents) })}` : ''}
         {sale.refundsByTender.length > 0 ? <span data-testid="refunded-by-tender"> ({tenderRefundsText(t, sale.refundsByTender)})</span> : null}
       </p>
-      {sale.clerkDeadlinePassed ? (
-        <div className="alert alert-warning" data-testid="return-window-passed">
-          {t('receipt.returnWindowPassed', { date: formatDate(sale.clerkDeadlinePassed, { withTime: true }) })}
+      {refusal ? (
+        <div className="alert alert-warning" data-testid="return-refused-here">
+          {refusal}
         </div>
       ) : (
         <>
@@ -280,7 +292,7 @@ function SaleReturnForms({
           )}
         </>
       )}
-      {sale.clerkDeadlinePassed ? null : nothingLeft ? (
+      {refusal ? null : nothingLeft ? (
         <div className="alert alert-info">{t('returns.nothingLeft')}</div>
       ) : (
         <Form method="post" action={formAction} ref={formRef} noValidate onSubmit={validate}>
@@ -347,7 +359,7 @@ function SaleReturnForms({
           </button>
         </Form>
       )}
-      {!nothingLeft && !sale.clerkDeadlinePassed ? (
+      {!nothingLeft && !refusal ? (
         <Form
           method="post"
           action={formAction}

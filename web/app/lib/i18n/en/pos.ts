@@ -153,6 +153,7 @@ export const pos: Record<keyof typeof french, string> = {
   'returns.soldElsewhere': 'Sold at another register ({register}): a cash refund comes out of this one’s drawer ({here}).',
   'returns.drawerClosed': 'This register ({here}) is closed: a cash refund needs an open session; a card refund goes through.',
   'returns.openDrawer': 'Open the register',
+  'returns.registerInactive': 'This register ({here}) is out of service: returns are taken at one of the store’s active registers.',
   'returns.recentTitle': "Today's sales at this register",
   'returns.recentEmpty': 'No sale today at this register.',
   'returns.dayTitle': 'Sales on {day} at this register',

@@ -152,6 +152,7 @@ export const pos = {
   'returns.soldElsewhere': 'Vendue à une autre caisse ({register}) : un remboursement en espèces sort du tiroir de celle-ci ({here}).',
   'returns.drawerClosed': 'Cette caisse ({here}) est fermée : un remboursement en espèces demande d’ouvrir une session ; par carte, le retour passe.',
   'returns.openDrawer': 'Ouvrir la caisse',
+  'returns.registerInactive': 'Cette caisse ({here}) est désactivée : les retours se font à l’une des caisses actives du magasin.',
   'returns.recentTitle': "Ventes du jour à cette caisse",
   'returns.recentEmpty': "Aucune vente aujourd'hui à cette caisse.",
   'returns.dayTitle': 'Ventes du {day} à cette caisse',
