@@ -21,7 +21,7 @@ import { registerHeading } from './pos/register-heading.ts'
 import { refundsByTender, type TenderRefund } from './pos/refund-tenders.ts'
 import { cancelBody, clerkReturnPeriodOver, returnBody, returnsQuery } from './returns.ts'
 import { actionErrorFrom, redirectWithNotice } from './request.server.ts'
-import { getStore, listRegisters } from './stores.server.ts'
+import { findRegister, getStore } from './stores.server.ts'
 
 type Sale = components['schemas']['Sale']
 
@@ -108,7 +108,7 @@ export async function loadReturnsPage(
   const today = storeDay()
   // A day to come has no sales to list: today's instead.
   const day = query.day !== null && query.day < today ? query.day : today
-  const [store, recent, sale, lastReturn, drawer, storeRegisters] = await Promise.all([
+  const [store, recent, sale, lastReturn, drawer] = await Promise.all([
     getStore(api, register.magasin_id),
     ok(
       api.GET('/api/v1/sales', {
@@ -122,14 +122,14 @@ export async function loadReturnsPage(
     register.actif
       ? okOrNull(api.GET('/api/v1/registers/{id}/sessions/current', { params: { path: { id: register.id }, query: { rapport: false } } }))
       : Promise.resolve(null),
-    listRegisters(api, register.magasin_id),
   ])
   const missed = searchMiss || (saleId !== null && sale === null)
   // Goods go back to the store that sold them (the API refuses a register of another store): a
   // manager who finds another store's sale here is told where it is taken back.
   const elsewhere = sale !== null && sale.magasin_id !== register.magasin_id
   const saleStore = elsewhere && sale ? await getStore(api, sale.magasin_id) : null
-  const soldAt = sale && !elsewhere && sale.caisse_id !== register.id ? storeRegisters.find((r) => r.id === sale.caisse_id) : undefined
+  // Only for a sale of another of the store's registers; registerFor has them at hand.
+  const soldAt = sale && !elsewhere && sale.caisse_id !== register.id ? await findRegister(api, user, sale.caisse_id) : null
   return {
     register: registerHeading(register, store),
     // An unknown ?vente= reads like an unknown receipt number: the message quotes what was asked for.
@@ -139,7 +139,7 @@ export async function loadReturnsPage(
     searchElsewhere: saleStore ? { storeId: saleStore.id, storeName: saleStore.nom } : null,
     sale: sale && !elsewhere ? saleForReturn(sale, user) : null,
     /** The register that sold it, when it is another of the store's. */
-    soldAt: soldAt ? soldAt.nom : null,
+    soldAt: soldAt?.kind === 'found' ? soldAt.register.nom : null,
     drawerOpen: drawer !== null && drawer.statut === 'ouverte',
     lastReturn,
     recent: {

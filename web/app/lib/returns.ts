@@ -63,3 +63,15 @@ export function returnBody(input: ReturnInput, registerId: number) {
 export function cancelBody(input: { reason: string; refundMethod: ReturnInput['refundMethod'] }, registerId: number) {
   return { motif: input.reason, mode_remboursement: input.refundMethod, caisse_id: registerId }
 }
+
+/** A return's lines by sale line: a line sent twice (whole, then damaged) is one item with its damaged count. */
+export function returnedItems(lines: { ligne_id: number; nom: string; quantite: number; remis_en_stock: boolean }[]) {
+  const items = new Map<number, { lineId: number; name: string; quantity: number; damaged: number }>()
+  for (const line of lines) {
+    const item = items.get(line.ligne_id) ?? { lineId: line.ligne_id, name: line.nom, quantity: 0, damaged: 0 }
+    item.quantity += line.quantite
+    if (!line.remis_en_stock) item.damaged += line.quantite
+    items.set(line.ligne_id, item)
+  }
+  return [...items.values()]
+}

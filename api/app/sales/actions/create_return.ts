@@ -9,10 +9,10 @@ import { assertSameRequest, requestFingerprint, type IdempotencyKey } from '#cor
 import { applyStockChanges } from '#inventory/services/stock_ledger'
 import { recordReturn } from '#reporting/services/rollups'
 import { refundTaxes } from '#sales/taxes'
-import type { PaymentMethod } from '#sales/models/payment'
-import { refundableByTender, refundMethodOf, splitRefund, type RefundPart } from '#sales/refund_split'
-import { centsToWire } from '#core/money'
-import { PAYMENT_METHOD_FROM_WIRE, PAYMENT_METHOD_WIRE } from '#sales/wire_names'
+import { refundMethodOf } from '#sales/refund_split'
+import { PAYMENT_METHOD_FROM_WIRE } from '#sales/wire_names'
+import { refundPartsFor } from '#sales/actions/return_refund_parts'
+import { openSessionOf, returnRegisterOf } from '#sales/actions/return_drawer'
 import { CLERK_RETURN_WINDOW_HOURS, clerkReturnDeadline } from '#sales/return_window'
 
 
@@ -313,113 +313,4 @@ function resolveLines(requested: ReturnInput['lignes'], saleLines: SaleLineRow[]
     quantity: entry.quantity,
     restocked: entry.restocked,
   }))
-}
-
-/** What each tender the sale used can still take back, read under the sale's lock. */
-async function refundableOf(trx: TransactionClientContract, sale: LockedSale): Promise<Map<PaymentMethod, number>> {
-  const [paid, refunded] = await Promise.all([
-    trx.from('payments').where('sale_id', sale.id).groupBy('method').select('method').sum('amount_cents as cents'),
-    trx
-      .from('return_refunds')
-      .join('returns', 'returns.id', 'return_refunds.return_id')
-      .where('returns.sale_id', sale.id)
-      .groupBy('return_refunds.method')
-      .select('return_refunds.method')
-      .sum('return_refunds.amount_cents as cents'),
-  ])
-  const parts = (rows: { method: PaymentMethod; cents: string | number }[]) =>
-    rows.map((row) => ({ method: row.method, cents: Number(row.cents) }))
-  return refundableByTender(parts(paid), sale.change_cents, parts(refunded))
-}
-
-/**
- * A refund goes back the way the sale was paid, and no tender gets back more
- * than it paid (ADR 0017). "original" (or no choice) splits across the
- * sale's tenders when no single one can hold it. A named tender is honoured
- * when it can hold the whole refund; else a 422 names its maximum, so an
- * integration that reads mode_remboursement never believes the whole amount
- * went back to a card that took less. Managers and admins may still refund
- * in cash or "other" beyond the sale's tenders (an expired card, a store
- * credit); a card is never refunded more than it was charged.
- */
-async function refundPartsFor(
-  trx: TransactionClientContract,
-  sale: LockedSale,
-  wire: string | undefined,
-  totalCents: number,
-  principal: Principal
-): Promise<RefundPart[]> {
-  const left = await refundableOf(trx, sale)
-  if (!wire || wire === 'original') return splitRefund(totalCents, left)
-  const method = PAYMENT_METHOD_FROM_WIRE[wire]
-  if (totalCents === 0) return []
-  const override = (principal.user?.role === 'manager' || principal.user?.role === 'admin') && method !== 'card'
-  if ((left.get(method) ?? -1) >= totalCents || override) return [{ method, cents: totalCents }]
-  throw left.has(method) ? refundOverTender(totalCents, left, wire, method) : refundNotLikeSale(totalCents, left, wire)
-}
-
-function refundableWire(left: Map<PaymentMethod, number>) {
-  return Object.fromEntries([...left].map(([method, cents]) => [PAYMENT_METHOD_WIRE[method], Math.max(0, cents)]))
-}
-
-function refundNotLikeSale(totalCents: number, left: Map<PaymentMethod, number>, asked: string) {
-  return ApiError.business(
-    'The sale was not paid this way: refund it the way it was paid (original), or ask a manager',
-    { mode_remboursement: asked, refund_cents: totalCents, max_cents: 0, refundable_cents: refundableWire(left) }
-  )
-}
-
-function refundOverTender(totalCents: number, left: Map<PaymentMethod, number>, asked: string, method: PaymentMethod) {
-  const max = Math.max(0, left.get(method)!)
-  return ApiError.business(
-    `This tender can refund at most ${centsToWire(max)} on this sale: choose original to split the refund over the sale’s tenders`,
-    { mode_remboursement: asked, refund_cents: totalCents, max_cents: max, refundable_cents: refundableWire(left) }
-  )
-}
-
-/**
- * Where the goods come back and from whose drawer a cash refund is paid: the register named
- * (a clerk may take back, at their own register, a sale rung up at the next one), else the
- * sale's. The goods go back to the stock of the store that sold them, so the register must be
- * one of that store's.
- */
-async function returnRegisterOf(
-  trx: TransactionClientContract,
-  sale: LockedSale,
-  asked: number | undefined,
-  principal: Principal
-): Promise<number> {
-  if (asked === undefined || asked === sale.register_id) return sale.register_id
-  const register = await trx.from('registers').where('id', asked).select('store_id', 'is_active').first()
-  if (!register || !canAccessStore(principal, register.store_id)) throw ApiError.notFound('Register', asked, 'caisse_id')
-  const refusal = (message: string, rule: string) => new errors.E_VALIDATION_ERROR([{ field: 'caisse_id', message, rule }])
-  if (register.store_id !== sale.store_id) {
-    throw refusal('The goods go back to the store that sold them: take this return at one of its registers', 'store')
-  }
-  // As for a sale: a register taken out of service records nothing more.
-  if (!register.is_active) throw refusal(`Register ${asked} is inactive`, 'exists')
-  return asked
-}
-
-/**
- * Cash comes out of a drawer, so a cash refund needs the register's session
- * to be open. FOR SHARE, like record_sale(): closing locks the session FOR
- * UPDATE, so a refund either commits before the count reads the session's
- * refunds, or waits and finds the drawer closed — never lands in a closed
- * session outside its expected cash.
- */
-async function openSessionOf(trx: TransactionClientContract, registerId: number, required: boolean) {
-  const open = await trx
-    .from('register_sessions')
-    .where('register_id', registerId)
-    .whereNull('closed_at')
-    .select('id')
-    .forShare()
-    .first()
-  if (!open && required) {
-    throw ApiError.conflict('REGISTER_CLOSED', 'A cash refund needs an open session on the register it is paid at (caisse_id, else the sale’s)', {
-      register_id: registerId,
-    })
-  }
-  return (open?.id as number | undefined) ?? null
 }

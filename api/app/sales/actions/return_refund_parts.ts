@@ -1,0 +1,75 @@
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { ApiError } from '#core/api_error'
+import { centsToWire } from '#core/money'
+import type { Principal } from '#access/principal'
+import type { PaymentMethod } from '#sales/models/payment'
+import { refundableByTender, splitRefund, type RefundPart } from '#sales/refund_split'
+import { PAYMENT_METHOD_FROM_WIRE, PAYMENT_METHOD_WIRE } from '#sales/wire_names'
+
+/** The sale a return refunds, as create_return locked it. */
+interface SaleToRefund {
+  id: number
+  change_cents: number
+}
+
+/** What each tender the sale used can still take back, read under the sale's lock. */
+async function refundableOf(trx: TransactionClientContract, sale: SaleToRefund): Promise<Map<PaymentMethod, number>> {
+  const [paid, refunded] = await Promise.all([
+    trx.from('payments').where('sale_id', sale.id).groupBy('method').select('method').sum('amount_cents as cents'),
+    trx
+      .from('return_refunds')
+      .join('returns', 'returns.id', 'return_refunds.return_id')
+      .where('returns.sale_id', sale.id)
+      .groupBy('return_refunds.method')
+      .select('return_refunds.method')
+      .sum('return_refunds.amount_cents as cents'),
+  ])
+  const parts = (rows: { method: PaymentMethod; cents: string | number }[]) =>
+    rows.map((row) => ({ method: row.method, cents: Number(row.cents) }))
+  return refundableByTender(parts(paid), sale.change_cents, parts(refunded))
+}
+
+/**
+ * A refund goes back the way the sale was paid, and no tender gets back more
+ * than it paid (ADR 0017). "original" (or no choice) splits across the
+ * sale's tenders when no single one can hold it. A named tender is honoured
+ * when it can hold the whole refund; else a 422 names its maximum, so an
+ * integration that reads mode_remboursement never believes the whole amount
+ * went back to a card that took less. Managers and admins may still refund
+ * in cash or "other" beyond the sale's tenders (an expired card, a store
+ * credit); a card is never refunded more than it was charged.
+ */
+export async function refundPartsFor(
+  trx: TransactionClientContract,
+  sale: SaleToRefund,
+  wire: string | undefined,
+  totalCents: number,
+  principal: Principal
+): Promise<RefundPart[]> {
+  const left = await refundableOf(trx, sale)
+  if (!wire || wire === 'original') return splitRefund(totalCents, left)
+  const method = PAYMENT_METHOD_FROM_WIRE[wire]
+  if (totalCents === 0) return []
+  const override = (principal.user?.role === 'manager' || principal.user?.role === 'admin') && method !== 'card'
+  if ((left.get(method) ?? -1) >= totalCents || override) return [{ method, cents: totalCents }]
+  throw left.has(method) ? refundOverTender(totalCents, left, wire, method) : refundNotLikeSale(totalCents, left, wire)
+}
+
+function refundableWire(left: Map<PaymentMethod, number>) {
+  return Object.fromEntries([...left].map(([method, cents]) => [PAYMENT_METHOD_WIRE[method], Math.max(0, cents)]))
+}
+
+function refundNotLikeSale(totalCents: number, left: Map<PaymentMethod, number>, asked: string) {
+  return ApiError.business(
+    'The sale was not paid this way: refund it the way it was paid (original), or ask a manager',
+    { mode_remboursement: asked, refund_cents: totalCents, max_cents: 0, refundable_cents: refundableWire(left) }
+  )
+}
+
+function refundOverTender(totalCents: number, left: Map<PaymentMethod, number>, asked: string, method: PaymentMethod) {
+  const max = Math.max(0, left.get(method)!)
+  return ApiError.business(
+    `This tender can refund at most ${centsToWire(max)} on this sale: choose original to split the refund over the sale’s tenders`,
+    { mode_remboursement: asked, refund_cents: totalCents, max_cents: max, refundable_cents: refundableWire(left) }
+  )
+}
