@@ -189,4 +189,19 @@ describe('grafana', () => {
     writeFileSync(file, JSON.stringify({ groups: [group] }, null, 2))
     assertToolSucceeds('promtool', ['check', 'rules', file])
   })
+
+  test('money panels show Canadian dollars as the web app does (12,34 $), never a foreign currency unit', () => {
+    for (const file of DASHBOARDS) {
+      const units = []
+      JSON.stringify(JSON.parse(read('grafana/dashboards', file)), (key, value) => {
+        if (key === 'unit' && typeof value === 'string') units.push(value)
+        return value
+      })
+      // Grafana's built-in currency units name other countries' dollars (currencyUSD) or other currencies.
+      assert.deepEqual(units.filter((unit) => unit.startsWith('currency')), [], `${file} uses a built-in currency unit`)
+    }
+    const money = JSON.parse(read('grafana/dashboards', 'business-kpis.json')).panels.filter((panel) => /\$\)$/.test(panel.title))
+    assert.ok(money.length >= 4, 'the business dashboard has lost its money panels')
+    for (const panel of money) assert.equal(panel.fieldConfig.defaults.unit, 'suffix: $', panel.title)
+  })
 })
