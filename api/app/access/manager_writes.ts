@@ -10,8 +10,9 @@ import { requireRole } from '#access/policies'
  */
 export interface ManagedResource<Body, Patch, Replacement, Changes, Model, Wire> {
   idParams: Validator<{ id: number }>
-  /** POST and PUT: every field, absent optional ones cleared. */
+  /** POST: every field, absent optional ones empty. */
   body: Validator<Body>
+  /** PATCH and PUT (the original API's PUT changed only the fields sent). */
   patchBody: Validator<Patch>
   replacementFromWire(body: Body): Replacement
   changesFromWire(body: Patch): Changes
@@ -24,7 +25,7 @@ export interface ManagedResource<Body, Patch, Replacement, Changes, Model, Wire>
 }
 
 /**
- * The create, replace, patch and delete handlers of such a resource. The role
+ * The create, patch (PATCH and PUT) and delete handlers of such a resource. The role
  * is checked before anything is read, so a clerk gets 403 whatever they send.
  */
 export function managerWrites<Body, Patch, Replacement, Changes, Model, Wire>(
@@ -42,12 +43,6 @@ export function managerWrites<Body, Patch, Replacement, Changes, Model, Wire>(
       const body = await validateBody(resource.body, ctx)
       const model = await resource.create(resource.replacementFromWire(body))
       return created(ctx, resource.location(model), resource.toWire(model))
-    },
-
-    async replace(ctx: HttpContext) {
-      const id = await targetId(ctx)
-      const body = await validateBody(resource.body, ctx)
-      return resource.toWire(await resource.update(id, resource.replacementFromWire(body)))
     },
 
     async patch(ctx: HttpContext) {

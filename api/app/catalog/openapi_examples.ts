@@ -23,15 +23,6 @@ export const catalogExamples: Record<string, unknown> = {
 
 export const catalogBodyExamples = {
   createProduct: { nom: 'Riz basmati', description: 'Sac de 1 kg', prix: '3.49', categorie_id: 1, quantite_stock: 200 },
-  replaceProduct: {
-    code: 'ALI001',
-    nom: 'Pain',
-    description: 'Baguette tradition 250 g',
-    prix: '1.25',
-    categorie_id: 1,
-    code_barre: '0061234500011',
-    actif: true,
-  },
   patchProduct: { prix: '1.25', code_barre: '0061234500011' },
   createCategory: { nom: 'Surgelés', description: 'Produits congelés' },
   patchCategory: { description: 'Produits alimentaires de base et épicerie sèche' },

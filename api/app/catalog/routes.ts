@@ -13,7 +13,6 @@ import {
   productCodeParams,
   productIdParams,
   reduceStockQuery,
-  replaceProductBody,
 } from '#catalog/validators/product_validators'
 import {
   categoryBody,
@@ -105,36 +104,25 @@ router
         409: catalogErrors.productCreationConflict,
       },
     })
-    documented(router.put('/products/:id', [ProductsController, 'replace']).use(writes()), {
-      summary: 'Replace a product',
-      description:
-        'Full replacement: code, nom, prix and categorie_id are required; description, code_barre and actif go back ' +
-        'to null, null and true when omitted. `quantite_stock` is refused (422): stock changes through movements. ' + WRITE_ROLES,
-      tags: ['Products'],
-      auth: ['write'],
-      params: productIdParams,
-      body: replaceProductBody,
-      bodyExample: catalogBodyExamples.replaceProduct,
-      responses: {
-        200: { description: 'The product', schema: 'Product' },
-        404: catalogErrors.productNotFound,
-        409: catalogErrors.productDuplicate,
-      },
-    })
-    documented(router.patch('/products/:id', [ProductsController, 'patch']).use(writes()), {
-      summary: 'Change some fields of a product',
-      description: 'Only the fields sent change. `quantite_stock` is refused (422): stock changes through movements. ' + WRITE_ROLES,
-      tags: ['Products'],
-      auth: ['write'],
-      params: productIdParams,
-      body: patchProductBody,
-      bodyExample: catalogBodyExamples.patchProduct,
-      responses: {
-        200: { description: 'The product', schema: 'Product' },
-        404: catalogErrors.productNotFound,
-        409: catalogErrors.productDuplicate,
-      },
-    })
+    for (const verb of ['patch', 'put'] as const) {
+      documented(router[verb]('/products/:id', [ProductsController, 'patch']).as(`products.${verb}`).use(writes()), {
+        summary: verb === 'patch' ? 'Change some fields of a product' : 'Change some fields of a product (the same as PATCH)',
+        description:
+          'Only the fields sent change; null clears description or code_barre. PUT does the same as PATCH, as in the original ' +
+          'API: an integration that sends a PUT without `actif` or `description` keeps them. `quantite_stock` is refused (422): ' +
+          'stock changes through movements. ' + WRITE_ROLES,
+        tags: ['Products'],
+        auth: ['write'],
+        params: productIdParams,
+        body: patchProductBody,
+        bodyExample: catalogBodyExamples.patchProduct,
+        responses: {
+          200: { description: 'The product', schema: 'Product' },
+          404: catalogErrors.productNotFound,
+          409: catalogErrors.productDuplicate,
+        },
+      })
+    }
     documented(router.delete('/products/:id', [ProductsController, 'destroy']).use(writes()), {
       summary: 'Delete a product that was never sold, moved or requested',
       description: 'A product with history cannot be deleted (409 RESOURCE_IN_USE): deactivate it with `actif: false`. ' + WRITE_ROLES,
@@ -189,34 +177,22 @@ router
       bodyExample: catalogBodyExamples.createCategory,
       responses: { 201: { description: 'The created category', schema: 'Category', headers: location('/api/v1/categories/{id}') }, 409: catalogErrors.categoryDuplicate },
     })
-    documented(router.put('/categories/:id', [CategoriesController, 'replace']).use(writes()), {
-      summary: 'Replace a category',
-      description: 'Without description, the description is cleared. ' + WRITE_ROLES,
-      tags: ['Categories'],
-      auth: ['write'],
-      params: categoryIdParams,
-      body: categoryBody,
-      bodyExample: catalogBodyExamples.createCategory,
-      responses: {
-        200: { description: 'The category', schema: 'Category' },
-        404: catalogErrors.categoryNotFound,
-        409: catalogErrors.categoryDuplicate,
-      },
-    })
-    documented(router.patch('/categories/:id', [CategoriesController, 'patch']).use(writes()), {
-      summary: 'Change some fields of a category',
-      description: WRITE_ROLES,
-      tags: ['Categories'],
-      auth: ['write'],
-      params: categoryIdParams,
-      body: patchCategoryBody,
-      bodyExample: catalogBodyExamples.patchCategory,
-      responses: {
-        200: { description: 'The category', schema: 'Category' },
-        404: catalogErrors.categoryNotFound,
-        409: catalogErrors.categoryDuplicate,
-      },
-    })
+    for (const verb of ['patch', 'put'] as const) {
+      documented(router[verb]('/categories/:id', [CategoriesController, 'patch']).as(`categories.${verb}`).use(writes()), {
+        summary: verb === 'patch' ? 'Change some fields of a category' : 'Change some fields of a category (the same as PATCH)',
+        description: 'Only the fields sent change; null clears the description. PUT does the same as PATCH. ' + WRITE_ROLES,
+        tags: ['Categories'],
+        auth: ['write'],
+        params: categoryIdParams,
+        body: patchCategoryBody,
+        bodyExample: catalogBodyExamples.patchCategory,
+        responses: {
+          200: { description: 'The category', schema: 'Category' },
+          404: catalogErrors.categoryNotFound,
+          409: catalogErrors.categoryDuplicate,
+        },
+      })
+    }
     documented(router.delete('/categories/:id', [CategoriesController, 'destroy']).use(writes()), {
       summary: 'Delete a category no product uses',
       description: WRITE_ROLES,

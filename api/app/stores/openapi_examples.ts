@@ -43,7 +43,6 @@ export const storesExamples: Record<string, unknown> = {
 
 export const storesBodyExamples = {
   createStore: { nom: 'Magasin Ouest', adresse: '12 Rue de l’Ouest', telephone: '514-555-0006', email: 'ouest@magasin.com' },
-  replaceStore: { nom: 'Magasin Ouest', adresse: '14 Rue de l’Ouest', telephone: '514-555-0006', email: 'ouest@magasin.com' },
   patchStore: { telephone: '514-555-0016' },
   updateContact: { telephone: '514-555-0016', email: 'ouest@magasin.com' },
   createRegister: { nom: 'Caisse libre-service', actif: true },

@@ -164,34 +164,24 @@ router
       bodyExample: storesBodyExamples.createStore,
       responses: { 201: { description: 'The created store', schema: 'Store', headers: location('/api/v1/stores/{id}') }, 409: storesErrors.storeDuplicate },
     })
-    documented(router.put('/stores/:id', [StoresController, 'replace']).use(writes()), {
-      summary: 'Replace a store',
-      description: 'Full replacement: adresse, telephone and email are cleared when omitted. ' + WRITE_ROLES,
-      tags: ['Stores'],
-      auth: ['write'],
-      params: storeIdParams,
-      body: storeBody,
-      bodyExample: storesBodyExamples.replaceStore,
-      responses: {
-        200: { description: 'The store', schema: 'Store' },
-        404: storesErrors.storeNotFound,
-        409: storesErrors.storeDuplicate,
-      },
-    })
-    documented(router.patch('/stores/:id', [StoresController, 'patch']).use(writes()), {
-      summary: 'Change some fields of a store',
-      description: WRITE_ROLES,
-      tags: ['Stores'],
-      auth: ['write'],
-      params: storeIdParams,
-      body: patchStoreBody,
-      bodyExample: storesBodyExamples.patchStore,
-      responses: {
-        200: { description: 'The store', schema: 'Store' },
-        404: storesErrors.storeNotFound,
-        409: storesErrors.storeDuplicate,
-      },
-    })
+    for (const verb of ['patch', 'put'] as const) {
+      documented(router[verb]('/stores/:id', [StoresController, 'patch']).as(`stores.${verb}`).use(writes()), {
+        summary: verb === 'patch' ? 'Change some fields of a store' : 'Change some fields of a store (the same as PATCH)',
+        description:
+          'Only the fields sent change; null clears adresse, telephone or email. PUT does the same as PATCH, as in the ' +
+          'original API. ' + WRITE_ROLES,
+        tags: ['Stores'],
+        auth: ['write'],
+        params: storeIdParams,
+        body: patchStoreBody,
+        bodyExample: storesBodyExamples.patchStore,
+        responses: {
+          200: { description: 'The store', schema: 'Store' },
+          404: storesErrors.storeNotFound,
+          409: storesErrors.storeDuplicate,
+        },
+      })
+    }
     documented(router.delete('/stores/:id', [StoresController, 'destroy']).use(writes()), {
       summary: 'Delete a store that was never used',
       description:

@@ -50,7 +50,6 @@ export default class CategoriesController {
   }
 
   store = writes.store
-  replace = writes.replace
   patch = writes.patch
   destroy = writes.destroy
 }

@@ -4,7 +4,7 @@ import { idempotencyKeyOf } from '#core/idempotency'
 import { ApiError } from '#core/api_error'
 import { paginate, resolveSort } from '#core/pagination'
 import { wireToCents } from '#core/money'
-import { validateBody, validateQuery, type StrictValidator } from '#core/validation'
+import { validateBody, validateQuery } from '#core/validation'
 import { containsAnyOf } from '#core/search_pattern'
 import { cached, cacheKey, Tags, TTL } from '#core/cache'
 import db from '@adonisjs/lucid/services/db'
@@ -27,12 +27,9 @@ import {
   productChangesFromWire,
   productCodeParams,
   productIdParams,
-  type ProductChanges,
   productSortColumns,
   reduceStockQuery,
   refuseStockInUpdate,
-  replaceProductBody,
-  replacementFromWire,
 } from '#catalog/validators/product_validators'
 
 /* A product shows the warehouse quantity, so it depends on the catalog and on that stock. */
@@ -149,20 +146,12 @@ export default class ProductsController {
     return created(ctx, `/products/${product.id}`, productToWire(product))
   }
 
-  async replace(ctx: HttpContext) {
-    return this.update(ctx, replaceProductBody, replacementFromWire)
-  }
-
+  /** PATCH and PUT: `quantite_stock` is refused before the body is read (stock changes through movements). */
   async patch(ctx: HttpContext) {
-    return this.update(ctx, patchProductBody, productChangesFromWire)
-  }
-
-  /** PUT and PATCH: `quantite_stock` is refused before the body is read (stock changes through movements). */
-  private async update<Body>(ctx: HttpContext, body: StrictValidator<Body>, changesFromWire: (body: Body) => ProductChanges) {
     requireRole(ctx.principal, 'manager', 'admin')
     const { id } = await productIdParams.validate(ctx.params)
     refuseStockInUpdate(ctx.request.body())
-    return productToWire(await updateProduct(id, changesFromWire(await validateBody(body, ctx))))
+    return productToWire(await updateProduct(id, productChangesFromWire(await validateBody(patchProductBody, ctx))))
   }
 
   async destroy(ctx: HttpContext) {

@@ -71,18 +71,7 @@ export const createProductBody = vine.create({
   actif: fields.actif().optional(),
 })
 
-/** PUT: every editable field; omitted optional ones go back to their defaults. */
-export const replaceProductBody = vine.create({
-  code: fields.code(),
-  nom: fields.nom(),
-  description: fields.description().optional(),
-  prix: moneyField(),
-  categorie_id: fields.categorie_id(),
-  code_barre: fields.code_barre().optional(),
-  actif: fields.actif().optional(),
-})
-
-/** PATCH: only the fields sent change. */
+/** PATCH and PUT (the original's PUT was a PATCH): only the fields sent change. */
 export const patchProductBody = vine.create({
   code: fields.code().optional().requiredWhen(sentAsNull),
   nom: fields.nom().optional().requiredWhen(sentAsNull),
@@ -136,20 +125,6 @@ export function newProductFromWire(body: NewProductBody) {
     priceCents: wireToCents(body.prix)!,
     categoryId: body.categorie_id,
     initialWarehouseStock: body.quantite_stock,
-  }
-}
-
-/** A PUT replaces the whole editable state: absent optional fields reset. */
-export function replacementFromWire(body: ProductBody): Required<ProductChanges> {
-  const changes = productChangesFromWire(body)
-  return {
-    code: changes.code!,
-    name: changes.name!,
-    description: changes.description ?? null,
-    priceCents: changes.priceCents!,
-    categoryId: changes.categoryId!,
-    barcode: changes.barcode ?? null,
-    isActive: changes.isActive ?? true,
   }
 }
 

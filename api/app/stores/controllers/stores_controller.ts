@@ -88,7 +88,6 @@ export default class StoresController {
   }
 
   store = writes.store
-  replace = writes.replace
   patch = writes.patch
   destroy = writes.destroy
 

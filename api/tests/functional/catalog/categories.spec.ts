@@ -103,17 +103,20 @@ test.group('Category writes', (group) => {
     assert.deepEqual(await rowCounts(['categories']), before)
   })
 
-  test('PUT replaces (description cleared when omitted); PATCH changes what is sent', async ({ client, assert }) => {
+  test('PUT and PATCH change what is sent (null clears the description)', async ({ client, assert }) => {
+    const before = (await client.get('/api/v1/categories/4').header('x-api-token', token)).body()
     const put = await client.put('/api/v1/categories/4').header('x-api-token', token).json({ nom: 'Entretien' })
     put.assertStatus(200)
-    assert.deepEqual(put.body(), { id: 4, nom: 'Entretien', description: null })
+    assert.deepEqual(put.body(), { ...before, id: 4, nom: 'Entretien' })
+    const cleared = await client.put('/api/v1/categories/4').header('x-api-token', token).json({ description: null })
+    assert.deepEqual(cleared.body(), { id: 4, nom: 'Entretien', description: null })
     const patch = await client.patch('/api/v1/categories/4').header('x-api-token', token).json({ description: 'Maison' })
     assert.deepEqual(patch.body(), { id: 4, nom: 'Entretien', description: 'Maison' })
     const sameName = await client.put('/api/v1/categories/4').header('x-api-token', token).json({ nom: 'ENTRETIEN' })
     sameName.assertStatus(200)
     const nullName = await client.patch('/api/v1/categories/4').header('x-api-token', token).json({ nom: null })
     nullName.assertStatus(422)
-    ;(await client.put('/api/v1/categories/4').header('x-api-token', token).json({ description: 'x' })).assertStatus(422)
+    ;(await client.put('/api/v1/categories/4').header('x-api-token', token).json({ nom: '' })).assertStatus(422)
     ;(await client.put('/api/v1/categories/9999').header('x-api-token', token).json({ nom: 'X' })).assertStatus(404)
     ;(await client.patch('/api/v1/categories/9999').header('x-api-token', token).json({ nom: 'X' })).assertStatus(404)
   })

@@ -101,11 +101,14 @@ test.group('PUT, PATCH and update-contact on /api/v1/stores/:id', (group) => {
     return rollback
   })
 
-  test('PUT replaces every field (omitted contact fields cleared) and renames the stock location', async ({ client, assert }) => {
+  test("PUT changes only the fields sent (the original's PUT: contact fields kept) and renames the stock location", async ({ client, assert }) => {
     const store = await newStore(client, token)
     const response = await client.put(`/api/v1/stores/${store.id}`).header('x-api-token', token).json({ nom: 'Magasin Ouest 2' })
     response.assertStatus(200)
-    assert.deepEqual(response.body(), { id: store.id, nom: 'Magasin Ouest 2', adresse: null, telephone: null, email: null })
+    assert.deepEqual(response.body(), { ...store, nom: 'Magasin Ouest 2' })
+    assert.isNotNull(store.adresse)
+    const cleared = await client.put(`/api/v1/stores/${store.id}`).header('x-api-token', token).json({ email: null })
+    assert.deepEqual(cleared.body(), { ...store, nom: 'Magasin Ouest 2', email: null })
     assert.equal((await db.from('stock_locations').where('store_id', store.id).firstOrFail()).name, 'Magasin Ouest 2')
   })
 

@@ -157,8 +157,8 @@ export interface paths {
         /** One category */
         get: operations["getApiV1CategoriesId"];
         /**
-         * Replace a category
-         * @description Without description, the description is cleared. Session tokens: manager or admin only (a clerk gets 403).
+         * Change some fields of a category (the same as PATCH)
+         * @description Only the fields sent change; null clears the description. PUT does the same as PATCH. Session tokens: manager or admin only (a clerk gets 403).
          */
         put: operations["putApiV1CategoriesId"];
         post?: never;
@@ -171,7 +171,7 @@ export interface paths {
         head?: never;
         /**
          * Change some fields of a category
-         * @description Session tokens: manager or admin only (a clerk gets 403).
+         * @description Only the fields sent change; null clears the description. PUT does the same as PATCH. Session tokens: manager or admin only (a clerk gets 403).
          */
         patch: operations["patchApiV1CategoriesId"];
         trace?: never;
@@ -244,8 +244,8 @@ export interface paths {
         /** One product */
         get: operations["getApiV1ProductsId"];
         /**
-         * Replace a product
-         * @description Full replacement: code, nom, prix and categorie_id are required; description, code_barre and actif go back to null, null and true when omitted. `quantite_stock` is refused (422): stock changes through movements. Session tokens: manager or admin only (a clerk gets 403).
+         * Change some fields of a product (the same as PATCH)
+         * @description Only the fields sent change; null clears description or code_barre. PUT does the same as PATCH, as in the original API: an integration that sends a PUT without `actif` or `description` keeps them. `quantite_stock` is refused (422): stock changes through movements. Session tokens: manager or admin only (a clerk gets 403).
          */
         put: operations["putApiV1ProductsId"];
         post?: never;
@@ -258,7 +258,7 @@ export interface paths {
         head?: never;
         /**
          * Change some fields of a product
-         * @description Only the fields sent change. `quantite_stock` is refused (422): stock changes through movements. Session tokens: manager or admin only (a clerk gets 403).
+         * @description Only the fields sent change; null clears description or code_barre. PUT does the same as PATCH, as in the original API: an integration that sends a PUT without `actif` or `description` keeps them. `quantite_stock` is refused (422): stock changes through movements. Session tokens: manager or admin only (a clerk gets 403).
          */
         patch: operations["patchApiV1ProductsId"];
         trace?: never;
@@ -1201,8 +1201,8 @@ export interface paths {
          */
         get: operations["getApiV1StoresId"];
         /**
-         * Replace a store
-         * @description Full replacement: adresse, telephone and email are cleared when omitted. Session tokens: manager or admin only (a clerk gets 403).
+         * Change some fields of a store (the same as PATCH)
+         * @description Only the fields sent change; null clears adresse, telephone or email. PUT does the same as PATCH, as in the original API. Session tokens: manager or admin only (a clerk gets 403).
          */
         put: operations["putApiV1StoresId"];
         post?: never;
@@ -1215,7 +1215,7 @@ export interface paths {
         head?: never;
         /**
          * Change some fields of a store
-         * @description Session tokens: manager or admin only (a clerk gets 403).
+         * @description Only the fields sent change; null clears adresse, telephone or email. PUT does the same as PATCH, as in the original API. Session tokens: manager or admin only (a clerk gets 403).
          */
         patch: operations["patchApiV1StoresId"];
         trace?: never;
@@ -3813,13 +3813,12 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "nom": "Surgelés",
-                 *       "description": "Produits congelés"
+                 *       "description": "Produits alimentaires de base et épicerie sèche"
                  *     }
                  */
                 "application/json": {
                     description?: string | null;
-                    nom: string;
+                    nom?: string;
                 };
             };
         };
@@ -4956,23 +4955,18 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "code": "ALI001",
-                 *       "nom": "Pain",
-                 *       "description": "Baguette tradition 250 g",
                  *       "prix": "1.25",
-                 *       "categorie_id": 1,
-                 *       "code_barre": "0061234500011",
-                 *       "actif": true
+                 *       "code_barre": "0061234500011"
                  *     }
                  */
                 "application/json": {
                     actif?: boolean;
-                    categorie_id: number;
-                    code: string;
+                    categorie_id?: number;
+                    code?: string;
                     code_barre?: string | null;
                     description?: string | null;
-                    nom: string;
-                    prix: number | string;
+                    nom?: string;
+                    prix?: number | string;
                 };
             };
         };
@@ -11426,17 +11420,14 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "nom": "Magasin Ouest",
-                 *       "adresse": "14 Rue de l’Ouest",
-                 *       "telephone": "514-555-0006",
-                 *       "email": "ouest@magasin.com"
+                 *       "telephone": "514-555-0016"
                  *     }
                  */
                 "application/json": {
                     adresse?: string | null;
                     /** Format: email */
                     email?: string | null;
-                    nom: string;
+                    nom?: string;
                     telephone?: string | null;
                 };
             };

@@ -42,9 +42,9 @@ export async function createCategory(api: ApiClient, input: CategoryInput) {
   return ok(api.POST('/api/v1/categories', { body: { nom: input.name, description: input.description } }))
 }
 
-/** PUT: an emptied description is cleared. */
+/** An emptied description is sent as null, which clears it (fields not sent would be kept). */
 export async function updateCategory(api: ApiClient, id: number, input: CategoryInput) {
-  return ok(api.PUT('/api/v1/categories/{id}', { params: { path: { id } }, body: { nom: input.name, description: input.description } }))
+  return ok(api.PATCH('/api/v1/categories/{id}', { params: { path: { id } }, body: { nom: input.name, description: input.description } }))
 }
 
 /** 409 RESOURCE_IN_USE while products use it. */
