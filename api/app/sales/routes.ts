@@ -57,7 +57,7 @@ const returnErrors = {
     )
   ),
   409: errorResponse(
-    'More than sold, nothing left to return, a cash refund without an open session, or a reused Idempotency-Key',
+    'More than sold, nothing left to return, a cash refund without an open session or above the cash in its drawer, or a reused Idempotency-Key',
     ApiError.conflict('RETURN_EXCEEDS_SOLD', 'The quantity returned is more than what is left of the quantity sold', {
       line_id: 5523,
       sold: 3,
@@ -66,6 +66,11 @@ const returnErrors = {
     }),
     ApiError.conflict('NOTHING_TO_RETURN', 'Every item of this sale has already been returned'),
     registerClosed('A cash refund needs an open session on the register it is paid at (caisse_id, else the sale’s)'),
+    ApiError.conflict(
+      'INSUFFICIENT_CASH',
+      'The drawer holds 5.00 in cash, less than the 8.22 to refund in cash: refund to another tender, or at a register whose drawer holds the cash (caisse_id)',
+      { register_id: 2, session_id: 311, cash_refund_cents: 822, drawer_cash_cents: 500 }
+    ),
     keyReused('another return', {})
   ),
 }

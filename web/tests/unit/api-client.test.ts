@@ -218,6 +218,16 @@ describe('API errors become messages a clerk can act on', () => {
     })
   })
 
+  test('a cash refund above the drawer says how much the drawer holds and what to do', () => {
+    // What return_drawer.ts answers when the drawer lacks the cash.
+    const refusal = envelope('INSUFFICIENT_CASH', { register_id: 2, session_id: 9, cash_refund_cents: 822, drawer_cash_cents: 500 }, 'x', 409)
+    assert.deepEqual(apiErrorMessage(refusal), {
+      key: 'api.insufficientCash',
+      params: { drawer: '5,00\u00a0$', refund: '8,22\u00a0$' },
+    })
+    assert.deepEqual(apiErrorMessage(envelope('INSUFFICIENT_CASH', {}, 'x', 409)), { key: 'api.rejected' })
+  })
+
   test('a clerk’s return after the window says a manager must do it, not "no rights"', () => {
     // What create_return.ts answers: 403 AUTHORIZATION_ERROR with the window in its details.
     assert.deepEqual(apiErrorMessage(envelope('AUTHORIZATION_ERROR', { window_hours: 24 }, 'x', 403)), {

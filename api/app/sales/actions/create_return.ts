@@ -12,7 +12,7 @@ import { refundTaxes } from '#sales/taxes'
 import { refundMethodOf } from '#sales/refund_split'
 import { PAYMENT_METHOD_FROM_WIRE } from '#sales/wire_names'
 import { refundPartsFor } from '#sales/actions/return_refund_parts'
-import { openSessionOf, returnRegisterOf } from '#sales/actions/return_drawer'
+import { assertDrawerCovers, openSessionOf, returnRegisterOf } from '#sales/actions/return_drawer'
 import { CLERK_RETURN_WINDOW_HOURS, clerkReturnDeadline } from '#sales/return_window'
 
 
@@ -171,7 +171,9 @@ async function recordReturnInTransaction(
   const totalCents = subtotalCents + taxCents
   const parts = await refundPartsFor(trx, sale, input.mode_remboursement, totalCents, principal)
   const registerId = await returnRegisterOf(trx, sale, input.caisse_id, principal)
-  const sessionId = await openSessionOf(trx, registerId, parts.some((part) => part.method === 'cash'))
+  const cashCents = parts.filter((part) => part.method === 'cash').reduce((sum, part) => sum + part.cents, 0)
+  const sessionId = await openSessionOf(trx, registerId, cashCents > 0)
+  if (sessionId !== null) await assertDrawerCovers(trx, registerId, sessionId, cashCents)
 
   const [inserted] = await trx
     .insertQuery()

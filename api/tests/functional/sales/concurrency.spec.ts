@@ -77,4 +77,35 @@ test.group('Sales under concurrency (commits; database reset afterwards)', (grou
     const refunded = await db.from('sales').where('id', sale.body().id).firstOrFail()
     assert.equal(refunded.refunded_cents, refunded.total_cents)
   }).timeout(120_000)
+
+  test('10 parallel cash refunds from a drawer that holds the cash for 3: 3 are paid, the drawer never goes below 0', async ({ client, assert }) => {
+    const clerk = await signedIn('clerk', 4)
+    const registerId = (await registersOf(4))[0]
+    const earlier = await openRegister(client, clerk.token, registerId, '0.00')
+    const sales = []
+    for (let i = 0; i < 10; i++) {
+      const sale = await client
+        .post('/api/v1/sales')
+        .header('authorization', `Bearer ${clerk.token}`)
+        .json({ caisse_id: registerId, lignes: [{ code: 'ALI001', quantite: 2 }], paiements: [{ mode: 'especes', montant: '2.76' }] })
+      sale.assertStatus(201)
+      sales.push(sale.body().id as number)
+    }
+    const close = await client
+      .post(`/api/v1/register-sessions/${earlier}/close`)
+      .header('authorization', `Bearer ${clerk.token}`)
+      .json({ especes_comptees: '27.60' })
+    close.assertStatus(200)
+    // A new drawer with 9.00: three refunds of 2.76 fit, the fourth would take it to -2.04.
+    const sessionId = await openRegister(client, clerk.token, registerId, '9.00')
+    const responses = await Promise.all(
+      sales.map((id) => client.post(`/api/v1/sales/${id}/cancel`).header('authorization', `Bearer ${clerk.token}`).json({}))
+    )
+    assert.equal(responses.filter((r) => r.status() === 201).length, 3)
+    const refused = responses.filter((r) => r.status() !== 201)
+    assert.isTrue(refused.every((r) => r.status() === 409 && r.body().error_code === 'INSUFFICIENT_CASH'), JSON.stringify(refused.map((r) => r.body())))
+    const x = await client.get(`/api/v1/registers/${registerId}/sessions/current`).header('authorization', `Bearer ${clerk.token}`)
+    assert.equal(x.body().id, sessionId)
+    assert.equal(x.body().rapport.especes_attendues, '0.72')
+  }).timeout(120_000)
 })

@@ -1,6 +1,9 @@
 import { test } from '@japa/runner'
 import { eachTestRolledBack } from '#tests/helpers/rolled_back'
+import db from '@adonisjs/lucid/services/db'
 import { clerkAtRegister, sellBasket, openRegister } from '#tests/helpers/pos'
+import { sessionTokenFor } from '#tests/helpers/role_tokens'
+import { locationOfStore, setLevel } from '#tests/helpers/database'
 
 test.group('Register sessions', (group) => {
   const pos = eachTestRolledBack(group, () => clerkAtRegister(1, 1))
@@ -45,6 +48,61 @@ test.group('Register sessions', (group) => {
       .json({ caisse_id: registerId, lignes: [{ code: 'ALI001', quantite: 1 }], paiements: [{ mode: 'carte', montant: '1.38' }] })
     afterClose.assertStatus(409)
     ;(await client.get(`/api/v1/registers/${registerId}/sessions/current`).header('authorization', `Bearer ${clerk.token}`)).assertStatus(404)
+  })
+
+  test('a cash refund cannot take out more than the drawer holds; another tender or a fuller drawer can', async ({ client, assert }) => {
+    const { clerk, registerId } = pos
+    const first = await openRegister(client, clerk.token, registerId, '0.00')
+    const sale = await sellBasket(client, clerk.token, registerId) // 8.22 net in cash
+    await client.post(`/api/v1/register-sessions/${first}/close`).header('authorization', `Bearer ${clerk.token}`).json({ especes_comptees: '8.22' })
+    const second = await openRegister(client, clerk.token, registerId, '5.00')
+
+    const refused = await client.post(`/api/v1/sales/${sale.id}/cancel`).header('authorization', `Bearer ${clerk.token}`).json({})
+    refused.assertStatus(409)
+    assert.containsSubset(refused.body(), {
+      error_code: 'INSUFFICIENT_CASH',
+      details: { register_id: registerId, session_id: second, cash_refund_cents: 822, drawer_cash_cents: 500 },
+    })
+    assert.include(refused.body().message, 'holds 5.00 in cash')
+    assert.lengthOf(await db.from('returns').where('sale_id', sale.id), 0)
+
+    const partial = await client
+      .post(`/api/v1/sales/${sale.id}/returns`)
+      .header('authorization', `Bearer ${clerk.token}`)
+      .json({ lignes: [{ ligne_id: sale.lignes[0].id, quantite: 1 }], motif: 'Retour' }) // 1.38 fits in 5.00
+    assert.equal(partial.status(), 201, JSON.stringify(partial.body()))
+    const manager = await sessionTokenFor('manager')
+    const otherTender = await client
+      .post(`/api/v1/sales/${sale.id}/cancel`)
+      .header('authorization', `Bearer ${manager.token}`)
+      .json({ mode_remboursement: 'autre' })
+    assert.equal(otherTender.status(), 201, JSON.stringify(otherTender.body()))
+    const x = await client.get(`/api/v1/registers/${registerId}/sessions/current`).header('authorization', `Bearer ${clerk.token}`)
+    assert.equal(x.body().rapport.especes_attendues, '3.62')
+  })
+
+  test('a session that took more cash than int4 holds still closes (expected cash is a bigint)', async ({ client, assert }) => {
+    const { clerk, registerId } = pos
+    const manager = await sessionTokenFor('manager')
+    const product = await client
+      .post('/api/v1/products')
+      .header('authorization', `Bearer ${manager.token}`)
+      .json({ nom: 'Lingot', prix: '1000000.00', categorie_id: 1 })
+    assert.equal(product.status(), 201, JSON.stringify(product.body()))
+    await setLevel(await locationOfStore(1), product.body().id, 50)
+    const sessionId = await openRegister(client, clerk.token, registerId, '10000000.00')
+    const sale = await client
+      .post('/api/v1/sales')
+      .header('authorization', `Bearer ${clerk.token}`)
+      .json({ caisse_id: registerId, lignes: [{ produit_id: product.body().id, quantite: 10 }], paiements: [{ mode: 'especes', montant: '10000000.00' }, { mode: 'especes', montant: '1497500.00' }] })
+    assert.equal(sale.status(), 201, JSON.stringify(sale.body()))
+    const closed = await client
+      .post(`/api/v1/register-sessions/${sessionId}/close`)
+      .header('authorization', `Bearer ${clerk.token}`)
+      .json({ especes_comptees: '10000000.00' })
+    assert.equal(closed.status(), 200, JSON.stringify(closed.body()))
+    assert.containsSubset(closed.body().rapport, { especes_attendues: '21497500.00', especes_comptees: '10000000.00', ecart: '-11497500.00' })
+    await openRegister(client, clerk.token, registerId, '0.00')
   })
 
   test('rapport=false: the open session without its report; a bad value is a validation error', async ({ client, assert }) => {

@@ -81,6 +81,12 @@ export function apiErrorMessage(envelope: ApiErrorEnvelope): Message {
       return insufficientStock(details)
     case 'REGISTER_CLOSED':
       return { key: 'api.registerClosed' }
+    case 'INSUFFICIENT_CASH': {
+      const drawer = numberIn(details, 'drawer_cash_cents')
+      const refund = numberIn(details, 'cash_refund_cents')
+      if (drawer === null || refund === null) return { key: 'api.rejected' }
+      return { key: 'api.insufficientCash', params: { drawer: formatMoney(Math.max(drawer, 0)), refund: formatMoney(refund) } }
+    }
     case 'REGISTER_ALREADY_OPEN':
       return { key: 'api.registerAlreadyOpen' }
     case 'RETURN_EXCEEDS_SOLD':

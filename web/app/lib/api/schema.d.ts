@@ -10190,7 +10190,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description More than sold, nothing left to return, a cash refund without an open session, or a reused Idempotency-Key */
+            /** @description More than sold, nothing left to return, a cash refund without an open session or above the cash in its drawer, or a reused Idempotency-Key */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10542,7 +10542,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description More than sold, nothing left to return, a cash refund without an open session, or a reused Idempotency-Key */
+            /** @description More than sold, nothing left to return, a cash refund without an open session or above the cash in its drawer, or a reused Idempotency-Key */
             409: {
                 headers: {
                     [name: string]: unknown;
