@@ -5,6 +5,7 @@
 import { Env } from '@adonisjs/core/env'
 import { ROTATION_FREQUENCIES, keptFiles, rotationSize } from '#core/log_files'
 import { trustedProxies } from '#core/trusted_proxies'
+import { corsOrigins } from '#core/cors'
 
 export default await Env.create(new URL('../', import.meta.url), {
   NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const),
@@ -15,6 +16,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   INSTANCE_ID: Env.schema.string.optional(),
   /* Peers whose X-Forwarded-For is believed (app/core/trusted_proxies.ts). */
   TRUST_PROXY: trustedProxies,
+  /* Which browser origins may call the API (app/core/cors.ts). */
+  CORS_ORIGINS: corsOrigins,
   LOG_LEVEL: Env.schema.enum.optional([
     'fatal',
     'error',

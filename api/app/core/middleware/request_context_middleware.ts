@@ -4,12 +4,17 @@ import { settleInvalidations } from '#core/cache'
 import { instanceId } from '#core/instance'
 import { processTimeSince } from '#core/process_time'
 import { httpRequestDuration, httpRequestsTotal } from '#core/metrics'
+import { applyCors } from '#core/cors'
+import env from '#start/env'
+
+const CORS_ORIGINS = env.get('CORS_ORIGINS')
 
 /**
  * Tags every response with the instance that served it, the request id
  * (accepted from the edge or generated) and the handling time (the
  * original's X-Process-Time), and writes one log line per
  * request once the response is sent, so errors are logged with their status.
+ * Cross-origin calls get their CORS headers here, before routing (a preflight never reaches it).
  * The response waits for the cache invalidations its writes started.
  */
 export default class RequestContextMiddleware {
@@ -39,6 +44,7 @@ export default class RequestContextMiddleware {
       )
     })
     try {
+      if (applyCors(ctx, CORS_ORIGINS) === 'preflight-answered') return
       return await next()
     } finally {
       // A client reading right after its write must not be served what the write replaced.

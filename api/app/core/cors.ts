@@ -1,0 +1,56 @@
+import type { HttpContext } from '@adonisjs/core/http'
+
+/*
+ * Browser pages of other origins (a back office, an ERP's web front) call the API: the original
+ * allowed every origin, with credentials. Our tokens travel in headers, never in cookies, so
+ * allowing an origin lends its pages nothing of a visitor's: credentials stay off, and which
+ * origins may call is CORS_ORIGINS (default every origin, as before; `none` turns CORS off).
+ */
+export type CorsOrigins = '*' | ReadonlySet<string> | null
+
+const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i
+const METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE'
+const REQUEST_HEADERS = 'Authorization, Content-Type, Idempotency-Key, X-API-Token, X-Request-Id'
+/** What a page may read of an answer, beyond the basic headers. */
+const EXPOSED_HEADERS = 'Location, Idempotent-Replayed, Retry-After, WWW-Authenticate, X-Instance-Id, X-Process-Time, X-Request-Id'
+const PREFLIGHT_CACHE_SECONDS = '600'
+
+/** Env validator for CORS_ORIGINS (start/env.ts): `*`, `none`, or a comma-separated list of origins. */
+export function corsOrigins(key: string, value?: string): CorsOrigins {
+  const text = value?.trim() ?? ''
+  if (text === '' || text === '*') return '*'
+  if (text.toLowerCase() === 'none') return null
+  const list = text.split(',').map((entry) => entry.trim().replace(/\/$/, ''))
+  const wrong = list.filter((entry) => !ORIGIN.test(entry))
+  if (wrong.length > 0) {
+    throw new Error(`${key} must be *, none or origins such as https://erp.example.com,http://127.0.0.1:8081 (got "${wrong.join('", "')}")`)
+  }
+  return new Set(list.map((entry) => entry.toLowerCase()))
+}
+
+function allowedOrigin(origins: CorsOrigins, origin: string | undefined): string | null {
+  if (!origin || origins === null) return null
+  if (origins === '*') return '*'
+  return origins.has(origin.toLowerCase()) ? origin : null
+}
+
+/**
+ * Adds the CORS headers an allowed origin needs; answers a preflight itself (204) and says so,
+ * so that it never reaches the router, which would answer OPTIONS with a 405.
+ */
+export function applyCors(ctx: HttpContext, origins: CorsOrigins): 'preflight-answered' | 'continue' {
+  const origin = allowedOrigin(origins, ctx.request.header('origin'))
+  if (origins !== null && origins !== '*') ctx.response.header('Vary', 'Origin')
+  if (!origin) return 'continue'
+  ctx.response.header('Access-Control-Allow-Origin', origin)
+  const preflight = ctx.request.method() === 'OPTIONS' && ctx.request.header('access-control-request-method') !== undefined
+  if (!preflight) {
+    ctx.response.header('Access-Control-Expose-Headers', EXPOSED_HEADERS)
+    return 'continue'
+  }
+  ctx.response.header('Access-Control-Allow-Methods', METHODS)
+  ctx.response.header('Access-Control-Allow-Headers', REQUEST_HEADERS)
+  ctx.response.header('Access-Control-Max-Age', PREFLIGHT_CACHE_SECONDS)
+  ctx.response.status(204).send('')
+  return 'preflight-answered'
+}

@@ -1,0 +1,43 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { tokenWith } from '#tests/helpers/tokens'
+
+/* seed-spec §3.1: the original allowed every origin (with credentials); browser integrations rely on it. */
+test.group('CORS for browser integrations (default CORS_ORIGINS: every origin, no credentials)', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a preflight is answered 204 before routing, with the methods and headers an integration sends', async ({ client, assert }) => {
+    const preflight = await client
+      .options('/api/v1/products/1')
+      .header('origin', 'https://erp.example.com')
+      .header('access-control-request-method', 'PATCH')
+      .header('access-control-request-headers', 'x-api-token, content-type, idempotency-key')
+    preflight.assertStatus(204)
+    assert.equal(preflight.header('access-control-allow-origin'), '*')
+    assert.include(preflight.header('access-control-allow-methods'), 'PATCH')
+    for (const name of ['X-API-Token', 'Content-Type', 'Idempotency-Key', 'Authorization']) {
+      assert.include(preflight.header('access-control-allow-headers'), name)
+    }
+    assert.isUndefined(preflight.header('access-control-allow-credentials'))
+    assert.match(preflight.header('x-request-id') ?? '', /.+/)
+  })
+
+  test('answers, errors included, let the page read the headers it needs', async ({ client, assert }) => {
+    const token = await tokenWith(['read'])
+    const read = await client.get('/api/v1/products/1').header('x-api-token', token).header('origin', 'https://erp.example.com')
+    read.assertStatus(200)
+    assert.equal(read.header('access-control-allow-origin'), '*')
+    assert.include(read.header('access-control-expose-headers'), 'Location')
+    assert.include(read.header('access-control-expose-headers'), 'Idempotent-Replayed')
+    const refused = await client.get('/api/v1/products/1').header('origin', 'https://erp.example.com')
+    refused.assertStatus(401)
+    assert.equal(refused.header('access-control-allow-origin'), '*')
+  })
+
+  test('no Origin, no CORS headers; an OPTIONS that is not a preflight is still a 405', async ({ client, assert }) => {
+    const plain = await client.get('/health')
+    assert.isUndefined(plain.header('access-control-allow-origin'))
+    const options = await client.options('/api/v1/products')
+    options.assertStatus(405)
+  })
+})
