@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { created } from '#core/created'
+import { idempotencyKeyOf, type IdempotencyKey } from '#core/idempotency'
 import { validateBody, type StrictValidator as Validator } from '#core/validation'
 import { requireRole } from '#access/policies'
 
@@ -16,7 +17,8 @@ export interface ManagedResource<Body, Patch, Replacement, Changes, Model, Wire>
   patchBody: Validator<Patch>
   replacementFromWire(body: Body): Replacement
   changesFromWire(body: Patch): Changes
-  create(input: Replacement): Promise<Model>
+  /** Once per Idempotency-Key: a retry answers with what the first request created (`replayed`). */
+  create(input: Replacement, idempotencyKey: IdempotencyKey | null): Promise<{ model: Model; replayed: boolean }>
   update(id: number, changes: Replacement | Changes): Promise<Model>
   remove(id: number): Promise<Model>
   toWire(model: Model): Wire
@@ -41,8 +43,10 @@ export function managerWrites<Body, Patch, Replacement, Changes, Model, Wire>(
     async store(ctx: HttpContext) {
       requireRole(ctx.principal, 'manager', 'admin')
       const body = await validateBody(resource.body, ctx)
-      const model = await resource.create(resource.replacementFromWire(body))
-      return created(ctx, resource.location(model), resource.toWire(model))
+      const { model, replayed } = await resource.create(resource.replacementFromWire(body), await idempotencyKeyOf(ctx))
+      if (!replayed) return created(ctx, resource.location(model), resource.toWire(model))
+      ctx.response.header('Idempotent-Replayed', 'true')
+      return resource.toWire(model)
     },
 
     async patch(ctx: HttpContext) {

@@ -62,5 +62,12 @@ export const catalogErrors = {
   ),
   categoryNotFound: errorResponse('No category with this id', ApiError.notFound('Category', 42)),
   categoryDuplicate: errorResponse('Name already used', ApiError.duplicate('Category', 'nom', 'Boissons')),
+  categoryCreationConflict: errorResponse(
+    'Name already used (DUPLICATE_RESOURCE), or the Idempotency-Key was used with another body (IDEMPOTENCY_CONFLICT)',
+    ApiError.duplicate('Category', 'nom', 'Boissons'),
+    ApiError.conflict('IDEMPOTENCY_CONFLICT', 'This Idempotency-Key was already used for a different category', {
+      idempotency_key: '0b6f1c2e-7d4a-4f7e-9a53-2c8e5d1f3a90',
+    })
+  ),
   categoryInUse: errorResponse('Products use this category (RESOURCE_IN_USE)', ApiError.inUse('Category', 42, ['products'])),
 }

@@ -175,7 +175,12 @@ router
       auth: ['write'],
       body: categoryBody,
       bodyExample: catalogBodyExamples.createCategory,
-      responses: { 201: { description: 'The created category', schema: 'Category', headers: location('/api/v1/categories/{id}') }, 409: catalogErrors.categoryDuplicate },
+      headers: [idempotencyKey('category')],
+      responses: {
+        201: { description: 'The created category', schema: 'Category', headers: location('/api/v1/categories/{id}') },
+        200: replayed('Replay of an earlier creation with the same Idempotency-Key', 'Category'),
+        409: catalogErrors.categoryCreationConflict,
+      },
     })
     for (const verb of ['patch', 'put'] as const) {
       documented(router[verb]('/categories/:id', [CategoriesController, 'patch']).as(`categories.${verb}`).use(writes()), {

@@ -14,7 +14,15 @@ import { assertSameRequest, replayAfterKeyRace, requestFingerprint, type Idempot
 
 export interface IdempotentOperation {
   /** Stored in idempotent_writes.operation: a key is unique per operation (and caller). */
-  name: 'stock_adjustment' | 'warehouse_receipt' | 'product_creation' | 'stock_reduction' | 'register_creation' | 'token_creation'
+  name:
+    | 'stock_adjustment'
+    | 'warehouse_receipt'
+    | 'product_creation'
+    | 'stock_reduction'
+    | 'register_creation'
+    | 'token_creation'
+    | 'store_creation'
+    | 'category_creation'
   /** How the 409 names what the key was used for ("stock adjustment"). */
   resource: string
 }

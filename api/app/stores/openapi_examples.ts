@@ -54,6 +54,13 @@ export const storesErrors = {
   storeNameNotFound: errorResponse('No store with this name', ApiError.notFound('Store', 'Magasin Centre-Ville')),
   registerNotFound: errorResponse('No register with this id', ApiError.notFound('Register', 42)),
   storeDuplicate: errorResponse('Name already used', ApiError.duplicate('Store', 'nom', 'Magasin Nord')),
+  storeCreationConflict: errorResponse(
+    'Name already used (DUPLICATE_RESOURCE), or the Idempotency-Key was used with another body (IDEMPOTENCY_CONFLICT)',
+    ApiError.duplicate('Store', 'nom', 'Magasin Nord'),
+    ApiError.conflict('IDEMPOTENCY_CONFLICT', 'This Idempotency-Key was already used for a different store', {
+      idempotency_key: '0b6f1c2e-7d4a-4f7e-9a53-2c8e5d1f3a90',
+    })
+  ),
   storeInUse: errorResponse(
     'The store is in use (RESOURCE_IN_USE)',
     ApiError.inUse('Store', 42, ['registers', 'sales', 'stock'])

@@ -162,7 +162,12 @@ router
       auth: ['write'],
       body: storeBody,
       bodyExample: storesBodyExamples.createStore,
-      responses: { 201: { description: 'The created store', schema: 'Store', headers: location('/api/v1/stores/{id}') }, 409: storesErrors.storeDuplicate },
+      headers: [idempotencyKey('store')],
+      responses: {
+        201: { description: 'The created store', schema: 'Store', headers: location('/api/v1/stores/{id}') },
+        200: replayed('Replay of an earlier creation with the same Idempotency-Key', 'Store'),
+        409: storesErrors.storeCreationConflict,
+      },
     })
     for (const verb of ['patch', 'put'] as const) {
       documented(router[verb]('/stores/:id', [StoresController, 'patch']).as(`stores.${verb}`).use(writes()), {

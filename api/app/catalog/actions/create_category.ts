@@ -1,16 +1,30 @@
-import db from '@adonisjs/lucid/services/db'
 import Category from '#catalog/models/category'
 import { assertCategoryNameFree, translateCategoryWriteError } from '#catalog/services/category_integrity'
+import { ApiError } from '#core/api_error'
 import { invalidateAfterCommit, Tags } from '#core/cache'
+import type { IdempotencyKey } from '#core/idempotency'
+import { writeIdempotently, type IdempotentOperation } from '#core/idempotent_writes'
 
-export async function createCategory(input: { name: string; description: string | null }): Promise<Category> {
+const CREATIONS: IdempotentOperation = { name: 'category_creation', resource: 'category' }
+
+/** A retry with the same Idempotency-Key answers with the category it created. */
+export async function createCategory(
+  input: { name: string; description: string | null },
+  idempotencyKey: IdempotencyKey | null = null
+): Promise<{ model: Category; replayed: boolean }> {
+  let outcome
   try {
-    return await db.transaction(async (trx) => {
+    outcome = await writeIdempotently(CREATIONS, idempotencyKey, input, async (trx) => {
       invalidateAfterCommit(trx, [Tags.catalog])
       await assertCategoryNameFree(trx, input.name)
-      return Category.create(input, { client: trx })
+      const category = await Category.create(input, { client: trx })
+      return { stored: { category_id: category.id }, fresh: category }
     })
   } catch (error) {
     throw translateCategoryWriteError(error, input.name)
   }
+  if (outcome.fresh) return { model: outcome.fresh, replayed: false }
+  const category = await Category.find(outcome.stored.category_id)
+  if (!category) throw ApiError.notFound('Category', outcome.stored.category_id)
+  return { model: category, replayed: true }
 }

@@ -1,20 +1,29 @@
-import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Store from '#stores/models/store'
 import { TAXES } from '#database/data/reference_data'
 import { openLevelsForLocation } from '#inventory/services/stock_levels'
 import { assertStoreNameFree, translateStoreWriteError } from '#stores/services/store_integrity'
 import type { StoreChanges } from '#stores/validators/store_validators'
+import { ApiError } from '#core/api_error'
 import { invalidateAfterCommit, Tags } from '#core/cache'
+import type { IdempotencyKey } from '#core/idempotency'
+import { writeIdempotently, type IdempotentOperation } from '#core/idempotent_writes'
+
+const CREATIONS: IdempotentOperation = { name: 'store_creation', resource: 'store' }
 
 /**
  * Creates a store ready to be stocked and to sell: its stock location, a
  * zero stock level for every product, and the sales taxes every store
  * collects. Registers are added explicitly (POST /stores/{id}/registers).
+ * A retry with the same Idempotency-Key answers with the store it created.
  */
-export async function createStore(input: Required<StoreChanges>): Promise<Store> {
+export async function createStore(
+  input: Required<StoreChanges>,
+  idempotencyKey: IdempotencyKey | null = null
+): Promise<{ model: Store; replayed: boolean }> {
+  let outcome
   try {
-    return await db.transaction(async (trx) => {
+    outcome = await writeIdempotently(CREATIONS, idempotencyKey, input, async (trx) => {
       invalidateAfterCommit(trx, [Tags.stores])
       await assertStoreNameFree(trx, input.name)
       const store = await Store.create(input, { client: trx })
@@ -25,11 +34,16 @@ export async function createStore(input: Required<StoreChanges>): Promise<Store>
         .returning('id')
       await openLevelsForLocation(trx, Number(location.id))
       await copyTaxRates(trx, store.id)
-      return store
+      return { stored: { store_id: store.id }, fresh: store }
     })
   } catch (error) {
     throw translateStoreWriteError(error, input.name)
   }
+  if (outcome.fresh) return { model: outcome.fresh, replayed: false }
+  // The replay shows the store as it is now; deleted since, it is gone.
+  const store = await Store.find(outcome.stored.store_id)
+  if (!store) throw ApiError.notFound('Store', outcome.stored.store_id)
+  return { model: store, replayed: true }
 }
 
 /*

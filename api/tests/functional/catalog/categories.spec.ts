@@ -4,6 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import { tokenWith } from '#tests/helpers/tokens'
 import { sessionTokenFor } from '#tests/helpers/role_tokens'
 import { rowCounts } from '#tests/helpers/row_counts'
+import { assertIdempotentCreation } from '#tests/helpers/idempotent_creation'
 import { CATEGORIES } from '#database/data/reference_data'
 
 test.group('GET /api/v1/categories', (group) => {
@@ -59,6 +60,11 @@ test.group('Category writes', (group) => {
     const rollback = await testUtils.db().withGlobalTransaction()
     token = await tokenWith(['read', 'write'])
     return rollback
+  })
+
+  test('a retry with the same Idempotency-Key answers with the first category instead of a 409 on its name', async (ctx) => {
+    const body = { nom: 'Surgelés', description: 'Produits congelés' }
+    await assertIdempotentCreation(ctx, { path: '/api/v1/categories', token, table: 'categories', body, otherBody: { nom: 'Épicerie' } })
   })
 
   test('POST creates a category (201)', async ({ client, assert }) => {

@@ -6,6 +6,7 @@ import { tokenWith } from '#tests/helpers/tokens'
 import { sessionTokenFor } from '#tests/helpers/role_tokens'
 import { rowCounts } from '#tests/helpers/row_counts'
 import { TAXES } from '#database/data/reference_data'
+import { assertIdempotentCreation } from '#tests/helpers/idempotent_creation'
 
 const STORE_TABLES = ['stores', 'stock_locations', 'stock_levels', 'store_tax_rates', 'registers']
 const ouest = { nom: 'Magasin Ouest', adresse: '12 Rue Ouest', telephone: '514-555-0006', email: 'ouest@magasin.com' }
@@ -22,6 +23,10 @@ test.group('POST /api/v1/stores', (group) => {
     const rollback = await testUtils.db().withGlobalTransaction()
     token = await tokenWith(['read', 'write'])
     return rollback
+  })
+
+  test('a retry with the same Idempotency-Key answers with the first store instead of a 409 on its name', async (ctx) => {
+    await assertIdempotentCreation(ctx, { path: '/api/v1/stores', token, table: 'stores', body: ouest, otherBody: { nom: 'Magasin Est' } })
   })
 
   test('creates a store with its stock location, zero stock for every product and its taxes', async ({ client, assert }) => {

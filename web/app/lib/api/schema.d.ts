@@ -3633,7 +3633,13 @@ export interface operations {
     postApiV1Categories: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Optional; one unique key per category: 8–100 characters of A-Z a-z 0-9 . _ : -, e.g. a UUID made when the form opens. Keys belong to the caller: a user (whichever session or token they call with) or an integration token; another caller may use the same key for a write of its own. A retry with the same key and the same body answers with the first result (200, Idempotent-Replayed: true) and writes nothing again; the same key with another body is a 409 IDEMPOTENCY_CONFLICT; an empty or malformed key is a 422.
+                 * @example 0b6f1c2e-7d4a-4f7e-9a53-2c8e5d1f3a90
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3652,6 +3658,24 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Replay of an earlier creation with the same Idempotency-Key */
+            200: {
+                headers: {
+                    /** @description Present (true) when this answers an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "nom": "Alimentaire",
+                     *       "description": "Produits alimentaires de base"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Category"];
+                };
+            };
             /** @description The created category */
             201: {
                 headers: {
@@ -3697,7 +3721,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Name already used */
+            /** @description Name already used (DUPLICATE_RESOURCE), or the Idempotency-Key was used with another body (IDEMPOTENCY_CONFLICT) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11217,7 +11241,13 @@ export interface operations {
     postApiV1Stores: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Optional; one unique key per store: 8–100 characters of A-Z a-z 0-9 . _ : -, e.g. a UUID made when the form opens. Keys belong to the caller: a user (whichever session or token they call with) or an integration token; another caller may use the same key for a write of its own. A retry with the same key and the same body answers with the first result (200, Idempotent-Replayed: true) and writes nothing again; the same key with another body is a 409 IDEMPOTENCY_CONFLICT; an empty or malformed key is a 422.
+                 * @example 0b6f1c2e-7d4a-4f7e-9a53-2c8e5d1f3a90
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11241,6 +11271,26 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Replay of an earlier creation with the same Idempotency-Key */
+            200: {
+                headers: {
+                    /** @description Present (true) when this answers an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "nom": "Magasin Centre-Ville",
+                     *       "adresse": "123 Rue Principale",
+                     *       "telephone": "514-555-0001",
+                     *       "email": "centre@magasin.com"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Store"];
+                };
+            };
             /** @description The created store */
             201: {
                 headers: {
@@ -11288,7 +11338,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Name already used */
+            /** @description Name already used (DUPLICATE_RESOURCE), or the Idempotency-Key was used with another body (IDEMPOTENCY_CONFLICT) */
             409: {
                 headers: {
                     [name: string]: unknown;
