@@ -36,7 +36,8 @@ const INIT = `window.ui = SwaggerUIBundle({
   url: '/api/v1/openapi.json',
   dom_id: '#swagger-ui',
   presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
-  layout: 'StandaloneLayout'
+  layout: 'StandaloneLayout',
+  showExtensions: true
 })`
 
 /*

@@ -89,7 +89,7 @@ function operation(doc: RouteDoc, pattern: string, method: string) {
   return {
     operationId: `${method.toLowerCase()}${pattern.replace(/[/:{}-]+(\w)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
     summary: doc.summary,
-    ...(doc.description ? { description: doc.description } : {}),
+    ...describedWithScopes(doc),
     tags: doc.tags,
     ...(doc.auth === 'public'
       ? { security: [] }
@@ -112,6 +112,49 @@ function operation(doc: RouteDoc, pattern: string, method: string) {
   }
 }
 
+/* What /docs shows first: what an integrator needs before the first call. */
+const API_DESCRIPTION = [
+  'Multi-store point of sale and inventory: five stores with their registers, a central warehouse, a head office.',
+  '',
+  '**Authentication.** Every operation but the public ones (health, errors, this document, login) needs a token, in ' +
+    '`X-API-Token: cpt_…` or `Authorization: Bearer cpt_…`. Integration tokens are made by an administrator ' +
+    '(`POST /api/v1/tokens`, or `node ace token:create` on the server) and shown once; people get a session token ' +
+    'from `POST /api/v1/auth/login` (12 hours). A missing or wrong token is a 401.',
+  '',
+  '**Scopes.** A token carries scopes: `read` (lists and reads), `write` (sales, returns, stock, catalogue), ' +
+    '`reports` (the /reports routes), `admin` (users, tokens, cache). Each operation names the scopes it needs ' +
+    '(in its description and in `x-required-scopes`); a token without them is a 403 with `details.missing_scopes`. ' +
+    'Some operations also need a person behind the token: opening or closing a register drawer (an integration ' +
+    'token cannot; a sale needs a drawer a clerk opened), managers’ stock writes and approvals.',
+  '',
+  '**Rate limits.** Only sign-in and password changes are limited, over 15 minutes: 5 failed sign-ins per account ' +
+    'and client address and 30 per address, 5 wrong current passwords per account; then 429 with `Retry-After`. ' +
+    'Other operations are not rate-limited.',
+  '',
+  '**Retries.** Writes that document an `Idempotency-Key` header replay the first result for a retry with the same ' +
+    'key and body (200, `Idempotent-Replayed: true`); another body with the same key is a 409.',
+  '',
+  '**Formats.** Money is a decimal string with two decimals (`"12.50"`; inputs also take a number); field names are ' +
+    'French on the wire; instants are ISO 8601 UTC with milliseconds; dates in filters are business days of ' +
+    'America/Toronto. Lists are `{ total, page, size, items }` (`page`, `size` ≤ 100). Every error uses the envelope ' +
+    'described by ErrorEnvelope (see GET /api/v1/errors). Paths also answer with a trailing slash. Browsers of ' +
+    'other origins may call the API (CORS, without credentials).',
+].join('\n')
+
+const TOKEN_DESCRIPTION =
+  'An integration token (an administrator makes it: POST /api/v1/tokens) or a session token (POST /api/v1/auth/login).'
+
+function describedWithScopes(doc: RouteDoc): { description?: string } {
+  const scopes =
+    doc.auth === 'public'
+      ? 'Public: no token needed.'
+      : doc.auth.length > 0
+        ? `Token scopes: ${doc.auth.map((scope) => `\`${scope}\``).join(', ')}.`
+        : 'Any valid token.'
+  const text = [doc.description, scopes].filter(Boolean).join('\n\n')
+  return text ? { description: text } : {}
+}
+
 /** Builds the OpenAPI 3.1 document from the routes declared with `documented()`. */
 export function generateOpenApiDocument(version: string) {
   const paths: Record<string, Record<string, unknown>> = {}
@@ -125,16 +168,13 @@ export function generateOpenApiDocument(version: string) {
     info: {
       title: 'Comptoir API',
       version,
-      description:
-        'Multi-store point of sale and inventory. Money is a decimal string with two decimals; ' +
-        'field names are French on the wire. Every error uses the envelope described by ErrorEnvelope ' +
-        '(see GET /api/v1/errors). Paths also answer with a trailing slash.',
+      description: API_DESCRIPTION,
     },
     servers: [{ url: '/' }],
     components: {
       securitySchemes: {
-        ApiToken: { type: 'apiKey', in: 'header', name: 'X-API-Token' },
-        BearerToken: { type: 'http', scheme: 'bearer' },
+        ApiToken: { type: 'apiKey', in: 'header', name: 'X-API-Token', description: TOKEN_DESCRIPTION },
+        BearerToken: { type: 'http', scheme: 'bearer', description: `${TOKEN_DESCRIPTION} The same token as X-API-Token, as \`Authorization: Bearer cpt_…\`.` },
       },
       schemas: componentSchemas(),
     },

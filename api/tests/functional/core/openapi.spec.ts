@@ -43,6 +43,22 @@ test.group('OpenAPI document', () => {
     }
   })
 
+  test('says, where /docs shows it, how to get a token, the scopes, the rate limits and what each operation needs', async ({ client, assert }) => {
+    const document = (await client.get('/api/v1/openapi.json')).body()
+    for (const topic of ['X-API-Token', 'POST /api/v1/tokens', 'POST /api/v1/auth/login', '`reports`', 'Rate limits', 'Retry-After', 'Idempotency-Key']) {
+      assert.include(document.info.description, topic)
+    }
+    assert.include(document.components.securitySchemes.ApiToken.description, 'POST /api/v1/tokens')
+    type Operation = { security: unknown[]; description?: string; 'x-required-scopes'?: string[] }
+    for (const [path, operations] of Object.entries(document.paths as Record<string, Record<string, Operation>>)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const scopes = operation['x-required-scopes']
+        const expected = operation.security.length === 0 ? 'Public: no token needed.' : scopes?.length ? `Token scopes: ${scopes.map((s) => `\`${s}\``).join(', ')}.` : 'Any valid token.'
+        assert.isTrue(operation.description?.endsWith(expected), `${method} ${path}: ${operation.description}`)
+      }
+    }
+  })
+
   test('/docs serves Swagger UI from the app itself', async ({ client, assert }) => {
     const page = await client.get('/docs')
     page.assertStatus(200)
@@ -52,6 +68,7 @@ test.group('OpenAPI document', () => {
     assert.match(page.header('content-security-policy') ?? '', /script-src 'self';.*frame-ancestors 'none'/)
     assert.equal(page.header('x-frame-options'), 'DENY')
     assert.notMatch(page.text(), /<script>/)
+    assert.include((await client.get('/docs/assets/init.js')).text(), 'showExtensions: true')
     const bundle = await client.get('/docs/assets/swagger-ui-bundle.js')
     bundle.assertStatus(200)
     const missing = await client.get('/docs/assets/..%2Fpackage.json')

@@ -17,6 +17,8 @@ export interface paths {
         /**
          * Log in with a username or e-mail and a password; returns a 12-hour session token
          * @description Body: `identifiant` (username or e-mail) and `mot_de_passe`; `username` or `email`, and `password`, are accepted as aliases. The session scopes follow the role: clerk → read, write; manager → read, write, reports; admin → read, write, reports, admin. Unknown user, wrong password and deactivated account all answer the same 401. Failed attempts are limited to 5 per (account, IP) — username and e-mail share one — and 30 per IP per 15 minutes (429 with Retry-After). `utilisateur.doit_changer_mot_de_passe: true` means an administrator set the password (new account or reset): the session then only answers on GET /auth/me, POST /auth/password and POST /auth/logout (anything else is 403 PASSWORD_CHANGE_REQUIRED) until the user chooses their own.
+         *
+         *     Public: no token needed.
          */
         post: operations["postApiV1AuthLogin"];
         delete?: never;
@@ -34,7 +36,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log out: revokes the session token used for this request */
+        /**
+         * Log out: revokes the session token used for this request
+         * @description Any valid token.
+         */
         post: operations["postApiV1AuthLogout"];
         delete?: never;
         options?: never;
@@ -52,6 +57,8 @@ export interface paths {
         /**
          * Who is calling: the logged-in user, or the integration token
          * @description For a session, `utilisateur.doit_changer_mot_de_passe` says whether the user must first choose their own password (POST /auth/password); this route answers either way.
+         *
+         *     Any valid token.
          */
         get: operations["getApiV1AuthMe"];
         put?: never;
@@ -74,6 +81,8 @@ export interface paths {
         /**
          * Change your own password (a signed-in user)
          * @description Body: `mot_de_passe_actuel` and `nouveau_mot_de_passe` (at least 10 characters, not the current one). A wrong current password answers 422 on `mot_de_passe_actuel` and counts as a failed login (same limits, 429 with Retry-After). The user’s other sessions are revoked; the one making the change stays valid, and a password an administrator set (doit_changer_mot_de_passe) is then the user’s own: the session may call everything its scopes allow. The same change sent again by the same session within 2 minutes (a double click, a retry) answers 204 both times. Integration tokens have no password (422).
+         *
+         *     Any valid token.
          */
         post: operations["postApiV1AuthPassword"];
         delete?: never;
@@ -94,11 +103,15 @@ export interface paths {
         /**
          * Invalidate the cache on every instance (all, a namespace pattern, or a tag)
          * @description pattern: '*' (default), 'products*', 'categories*', 'stores*', 'reports*'; or tag: catalog, stores, reports.
+         *
+         *     Token scopes: `admin`.
          */
         post: operations["postApiV1CacheClear"];
         /**
          * Invalidate the cache on every instance (all, a namespace pattern, or a tag)
          * @description pattern: '*' (default), 'products*', 'categories*', 'stores*', 'reports*'; or tag: catalog, stores, reports.
+         *
+         *     Token scopes: `admin`.
          */
         delete: operations["deleteApiV1CacheClear"];
         options?: never;
@@ -113,7 +126,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Cache statistics of the instance that answers (hits and misses per layer) */
+        /**
+         * Cache statistics of the instance that answers (hits and misses per layer)
+         * @description Token scopes: `read`.
+         */
         get: operations["getApiV1CacheStats"];
         put?: never;
         post?: never;
@@ -133,12 +149,16 @@ export interface paths {
         /**
          * List categories (paginated, searchable)
          * @description sort: `field,asc|desc` over id, nom. search matches name or description.
+         *
+         *     Token scopes: `read`.
          */
         get: operations["getApiV1Categories"];
         put?: never;
         /**
          * Create a category
          * @description Names are unique regardless of case. Session tokens: manager or admin only (a clerk gets 403).
+         *
+         *     Token scopes: `write`.
          */
         post: operations["postApiV1Categories"];
         delete?: never;
@@ -154,17 +174,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One category */
+        /**
+         * One category
+         * @description Token scopes: `read`.
+         */
         get: operations["getApiV1CategoriesId"];
         /**
          * Change some fields of a category (the same as PATCH)
          * @description Only the fields sent change; null clears the description. PUT does the same as PATCH. Session tokens: manager or admin only (a clerk gets 403).
+         *
+         *     Token scopes: `write`.
          */
         put: operations["putApiV1CategoriesId"];
         post?: never;
         /**
          * Delete a category no product uses
          * @description Session tokens: manager or admin only (a clerk gets 403).
+         *
+         *     Token scopes: `write`.
          */
         delete: operations["deleteApiV1CategoriesId"];
         options?: never;
@@ -172,6 +199,8 @@ export interface paths {
         /**
          * Change some fields of a category
          * @description Only the fields sent change; null clears the description. PUT does the same as PATCH. Session tokens: manager or admin only (a clerk gets 403).
+         *
+         *     Token scopes: `write`.
          */
         patch: operations["patchApiV1CategoriesId"];
         trace?: never;
@@ -183,7 +212,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Catalogue of error codes and the error envelope */
+        /**
+         * Catalogue of error codes and the error envelope
+         * @description Public: no token needed.
+         */
         get: operations["getApiV1Errors"];
         put?: never;
         post?: never;
@@ -200,7 +232,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** This OpenAPI document */
+        /**
+         * This OpenAPI document
+         * @description Public: no token needed.
+         */
         get: operations["getApiV1Openapi.json"];
         put?: never;
         post?: never;
@@ -220,12 +255,16 @@ export interface paths {
         /**
          * List products (paginated, searchable, filterable)
          * @description sort: `field,asc|desc` over id, code, nom, prix, categorie_id. search matches name, code, description or the exact barcode. categorie_id, prix_min, prix_max and limit are the filters the original README documented; actif=true lists the products on sale, actif=false the deactivated ones (both by default). category (the original's docs/openapi.json) is a category id or name (any case); categorie_id wins over it. A query parameter not listed here is ignored, as in the original.
+         *
+         *     Token scopes: `read`.
          */
         get: operations["getApiV1Products"];
         put?: never;
         /**
          * Create a product (idempotent with an Idempotency-Key header)
          * @description Without `code`, the next code of the category series is assigned (e.g. ALI006). `prix` is a number or a decimal string with at most two decimals. `quantite_stock` is the opening central warehouse stock (recorded as a receipt). The product gets a stock level at the warehouse and at every store. With an Idempotency-Key, a retry answers with the first product (200, Idempotent-Replayed: true) instead of creating another under the next code. Session tokens: manager or admin only (a clerk gets 403).
+         *
+         *     Token scopes: `write`.
          */
         post: operations["postApiV1Products"];
         delete?: never;
@@ -241,17 +280,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One product */
+        /**
+         * One product
+         * @description Token scopes: `read`.
+         */
         get: operations["getApiV1ProductsId"];
         /**
          * Change some fields of a product (the same as PATCH)
          * @description Only the fields sent change; null clears description or code_barre. PUT does the same as PATCH, as in the original API: an integration that sends a PUT without `actif` or `description` keeps them. `quantite_stock` is refused (422): stock changes through movements. Session tokens: manager or admin only (a clerk gets 403).
+         *
+         *     Token scopes: `write`.
          */
         put: operations["putApiV1ProductsId"];
         post?: never;
         /**
          * Delete a product that was never sold, moved or requested
          * @description A product with history cannot be deleted (409 RESOURCE_IN_USE): deactivate it with `actif: false`. Session tokens: manager or admin only (a clerk gets 403).
+         *
+         *     Token scopes: `write`.
          */
         delete: operations["deleteApiV1ProductsId"];
         options?: never;
@@ -259,6 +305,8 @@ export interface paths {
         /**
          * Change some fields of a product
          * @description Only the fields sent change; null clears description or code_barre. PUT does the same as PATCH, as in the original API: an integration that sends a PUT without `actif` or `description` keeps them. `quantite_stock` is refused (422): stock changes through movements. Session tokens: manager or admin only (a clerk gets 403).
+         *
+         *     Token scopes: `write`.
          */
         patch: operations["patchApiV1ProductsId"];
         trace?: never;
@@ -275,6 +323,8 @@ export interface paths {
         /**
          * Remove units from the central warehouse stock
          * @description Recorded in the stock ledger as an adjustment with reason "reduce-stock (API)". With an Idempotency-Key, a retry removes nothing again and answers with the product as it is now (Idempotent-Replayed: true). Session tokens: manager or admin only (a clerk gets 403).
+         *
+         *     Token scopes: `write`.
          */
         post: operations["postApiV1ProductsIdReduceStock"];
         delete?: never;
@@ -290,7 +340,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One product by its code (exact match) */
+        /**
+         * One product by its code (exact match)
+         * @description Token scopes: `read`.
+         */
         get: operations["getApiV1ProductsByCodeCode"];
         put?: never;
         post?: never;
@@ -310,6 +363,8 @@ export interface paths {
         /**
          * Products whose central warehouse quantity is at most the threshold
          * @description threshold defaults to 10, limit to 1000. Ordered by quantity, then id. Other query parameters are ignored, as in the original.
+         *
+         *     Token scopes: `read`.
          */
         get: operations["getApiV1ProductsLowStock"];
         put?: never;
@@ -327,7 +382,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A drawer session with its X (open) or Z (closed) report */
+        /**
+         * A drawer session with its X (open) or Z (closed) report
+         * @description Token scopes: `read`.
+         */
         get: operations["getApiV1RegisterSessionsId"];
         put?: never;
         post?: never;
@@ -346,7 +404,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close a drawer session with the counted cash (Z report) */
+        /**
+         * Close a drawer session with the counted cash (Z report)
+         * @description Token scopes: `write`.
+         */
         post: operations["postApiV1RegisterSessionsIdClose"];
         delete?: never;
         options?: never;
@@ -364,6 +425,8 @@ export interface paths {
         /**
          * One register, with its store and whether its drawer is open
          * @description A clerk reads the registers of their own store only (403 otherwise).
+         *
+         *     Token scopes: `read`.
          */
         get: operations["getApiV1RegistersId"];
         put?: never;
@@ -384,10 +447,15 @@ export interface paths {
         /**
          * The drawer sessions of a register, newest first (its history of X and Z reports)
          * @description Each session without its report (GET /register-sessions/{id} gives it); a closed one says what was expected in the drawer, what was counted and the difference (null while open). statut=fermee keeps the closed ones. A clerk reads their own store’s registers only (403 otherwise).
+         *
+         *     Token scopes: `read`.
          */
         get: operations["getApiV1RegistersIdSessions"];
         put?: never;
-        /** Open the drawer of a register with a cash float */
+        /**
+         * Open the drawer of a register with a cash float
+         * @description Token scopes: `write`.
+         */
         post: operations["postApiV1RegistersIdSessions"];
         delete?: never;
         options?: never;
@@ -405,6 +473,8 @@ export interface paths {
         /**
          * The open drawer session of a register (X report)
          * @description The X report reads every sale of the session; `rapport=false` answers without it (`rapport` is then absent), for a point of sale that only needs to know the drawer is open.
+         *
+         *     Token scopes: `read`.
          */
         get: operations["getApiV1RegistersIdSessionsCurrent"];
         put?: never;
@@ -425,12 +495,16 @@ export interface paths {
         /**
          * Replenishment requests (store ← central warehouse), newest first
          * @description statut: en_attente, validee, expediee, livree, refusee, annulee. A clerk sees their own store only (another store or the warehouse: 403).
+         *
+         *     Token scopes: `read`.
          */
         get: operations["getApiV1Replenishments"];
         put?: never;
         /**
          * Request goods for a store (state en_attente; idempotent with an Idempotency-Key header)
          * @description magasin_id is required. A clerk requests for their own store only. Send a unique Idempotency-Key header (8–100 characters of A-Z a-z 0-9 . _ : -): a retry with the same key and body returns the first request (200, Idempotent-Replayed: true) and creates nothing; the same key with another body is a 409 IDEMPOTENCY_CONFLICT. One request in flight per store and product: while one is en_attente, validee or expediee, another is a 409 REPLENISHMENT_IN_FLIGHT whose details name it (replenishment_id, statut, quantite); once it is livree, refusee or annulee, the store may ask again. GET /stores/{id}/stock shows it per product (demande_en_cours).
+         *
+         *     Token scopes: `write`.
          */
         post: operations["postApiV1Replenishments"];
         delete?: never;
@@ -449,6 +523,8 @@ export interface paths {
         /**
          * One replenishment request, with its history
          * @description historique: each transition with who (id and name) and when. A clerk sees their own store only (another store or the warehouse: 403).
+         *
+         *     Token scopes: `read`.
          */
         get: operations["getApiV1ReplenishmentsId"];
         put?: never;
@@ -459,6 +535,8 @@ export interface paths {
         /**
          * Change the quantity of a pending request (en_attente)
          * @description Body: `quantite` (1–100 000, as at creation), the only field that may change. Since a store has one request in flight per product, this is how it asks for more or less before approval. The store’s clerks (their own store only: another store is a 403), managers and admins, and integration tokens with the write scope. Once the request is no longer en_attente it is a 409 INVALID_TRANSITION (details.from names its state) and nothing changes: the request is locked as an approval does, so a change and an approval never cross. Each change is kept in the history of GET /replenishments/{id} (etape quantite_modifiee, with quantite_avant and quantite_apres); the same quantity again changes nothing. Raising the quantity of a product discontinued since is a 422 BUSINESS_LOGIC_ERROR (lowering it is fine). Approval takes the quantity the request has then, unless the approver sends the quantity they were shown and it differs (409).
+         *
+         *     Token scopes: `write`.
          */
         patch: operations["patchApiV1ReplenishmentsId"];
         trace?: never;
@@ -475,6 +553,8 @@ export interface paths {
         /**
          * Approve: en_attente → validee
          * @description Role manager or admin (integration tokens: the write scope). Takes the goods out of the central warehouse now (reserved). Send quantite, the quantity you were shown: the store may change it while the request is pending (PATCH), and a request that now asks for another quantity is a 409 QUANTITY_CHANGED (details.quantite, details.quantite_vue) instead of reserving what nobody read. Without it, the quantity at the time of approval is reserved.
+         *
+         *     Token scopes: `write`.
          */
         post: operations["postApiV1ReplenishmentsIdApprove"];
         delete?: never;
@@ -495,6 +575,8 @@ export interface paths {
         /**
          * Cancel: en_attente or validee → annulee
          * @description A pending request: its requester or a manager. An approved one: a manager; the goods go back into the warehouse.
+         *
+         *     Token scopes: `write`.
          */
         post: operations["postApiV1ReplenishmentsIdCancel"];
         delete?: never;
@@ -515,6 +597,8 @@ export interface paths {
         /**
          * Receive: expediee → livree
          * @description The store's clerk or a manager. Adds the goods to the store's stock.
+         *
+         *     Token scopes: `write`.
          */
         post: operations["postApiV1ReplenishmentsIdReceive"];
         delete?: never;
@@ -535,6 +619,8 @@ export interface paths {
         /**
          * Reject: en_attente → refusee
          * @description Role manager or admin (integration tokens: the write scope). motif is required.
+         *
+         *     Token scopes: `write`.
          */
         post: operations["postApiV1ReplenishmentsIdReject"];
         delete?: never;
@@ -555,6 +641,8 @@ export interface paths {
         /**
          * Ship: validee → expediee
          * @description Role manager or admin (integration tokens: the write scope).
+         *
+         *     Token scopes: `write`.
          */
         post: operations["postApiV1ReplenishmentsIdShip"];
         delete?: never;
@@ -573,6 +661,8 @@ export interface paths {
         /**
          * What each store should request now ("Réapprovisionnement urgent")
          * @description Store levels at or below their reorder point or with ≤ 14 days of cover (sales of the last 30 days), with a quantity reaching 2 × reorder point + 14 days of sales minus requests in flight. Sorted by days of cover.
+         *
+         *     Token scopes: `read`.
          */
         get: operations["getApiV1ReplenishmentsSuggestions"];
         put?: never;
@@ -593,6 +683,8 @@ export interface paths {
         /**
          * Summary, active stores, best store and average revenue per store
          * @description start_date/end_date (or date_debut/date_fin): inclusive business days in APP_TIMEZONE, at most 5 years. Without dates: all history. Revenue is net sales: pre-tax sales of the period minus pre-tax refunds of the returns made in the period. best_performing_store is null when no store sold anything. A clerk session with the reports scope sees only its own store (another store: 403). format=csv or Accept: text/csv: a CSV download of the same figures.
+         *
+         *     Token scopes: `reports`.
          */
         get: operations["getApiV1ReportsBusinessInsights"];
         put?: never;
@@ -615,6 +707,8 @@ export interface paths {
         /**
          * Custom report over a period, stores and products, grouped by day, week, month, store or product (README)
          * @description date_debut and date_fin are required (or start_date/end_date), at most 5 years apart. Unknown store or product ids are a 422. Revenue is net sales: pre-tax sales of the period minus pre-tax refunds of the returns made in the period. A clerk session with the reports scope sees only its own store (another store: 403).  ?format=csv or Accept: text/csv for the rows as CSV.
+         *
+         *     Token scopes: `reports`.
          */
         post: operations["postApiV1ReportsCustom"];
         delete?: never;
@@ -633,6 +727,8 @@ export interface paths {
         /**
          * Revenue, number of sales and average ticket
          * @description start_date/end_date (or date_debut/date_fin): inclusive business days in APP_TIMEZONE, at most 5 years. Without dates: all history. store_id (or magasin_id) restricts to one store (404 if unknown). Revenue is net sales: pre-tax sales of the period minus pre-tax refunds of the returns made in the period. A clerk session with the reports scope sees only its own store (another store: 403). format=csv or Accept: text/csv: a CSV download of the same figures.
+         *
+         *     Token scopes: `reports`.
          */
         get: operations["getApiV1ReportsGlobalSummary"];
         put?: never;
@@ -653,6 +749,8 @@ export interface paths {
         /**
          * Stock per location: quantity, value, statuses and alerts, now (README)
          * @description Alert = at or below the reorder point (active products). store_id (or magasin_id) restricts to one store (404 if unknown). A clerk session with the reports scope sees only its own store (another store: 403). format=csv or Accept: text/csv: a CSV download of the same figures.
+         *
+         *     Token scopes: `reports`.
          */
         get: operations["getApiV1ReportsInventory"];
         put?: never;
@@ -673,6 +771,8 @@ export interface paths {
         /**
          * Out-of-stock and low-stock levels, product count and stock value, now
          * @description Low: at or below each level’s reorder point, or at or below low_stock_threshold when given. Stores and the central warehouse unless store_id is given. Value = Σ quantity × current price. A clerk session with the reports scope sees only its own store (another store: 403). format=csv or Accept: text/csv: a CSV download of the same figures.
+         *
+         *     Token scopes: `reports`.
          */
         get: operations["getApiV1ReportsInventoryStatus"];
         put?: never;
@@ -693,6 +793,8 @@ export interface paths {
         /**
          * Revenue, transactions, average ticket vs the previous period, and stock alerts (README)
          * @description start_date/end_date (or date_debut/date_fin): inclusive business days in APP_TIMEZONE, at most 5 years. Without dates: the current month up to today, compared with the same days of the previous month. A whole month is compared with the whole previous month, any other period with the same number of days just before. store_id (or magasin_id) restricts to one store (404 if unknown). Revenue is net sales: pre-tax sales of the period minus pre-tax refunds of the returns made in the period. A clerk session with the reports scope sees only its own store (another store: 403). format=csv or Accept: text/csv: a CSV download of the same figures.
+         *
+         *     Token scopes: `reports`.
          */
         get: operations["getApiV1ReportsKpis"];
         put?: never;
@@ -713,6 +815,8 @@ export interface paths {
         /**
          * Money taken and given back per tender (cash, card, other), per day and store
          * @description start_date/end_date (or date_debut/date_fin): inclusive business days in APP_TIMEZONE, at most 5 years. Without dates: the current month up to today. encaisse is what each tender took for the sales of the period (cash net of the change handed back), rembourse what the returns of the period gave back to it (a refund split card + cash counts its part in each), net the difference: the card column is what the terminals should have settled. total adds the three up; its net is total_ttc − remboursements_ttc of GET /reports/sales. store_id (or magasin_id) restricts to one store (404 if unknown). A clerk session with the reports scope sees only its own store (another store: 403). format=csv or Accept: text/csv: a CSV download of the same figures. The CSV has one row per day, store and tender.
+         *
+         *     Token scopes: `reports`.
          */
         get: operations["getApiV1ReportsPaymentsByTender"];
         put?: never;
@@ -733,6 +837,8 @@ export interface paths {
         /**
          * Products by net revenue (same as top-products)
          * @description start_date/end_date (or date_debut/date_fin): inclusive business days in APP_TIMEZONE, at most 5 years. Without dates: all history. store_id (or magasin_id) restricts to one store (404 if unknown). Revenue is net sales: pre-tax sales of the period minus pre-tax refunds of the returns made in the period. A clerk session with the reports scope sees only its own store (another store: 403). format=csv or Accept: text/csv: a CSV download of the same figures.
+         *
+         *     Token scopes: `reports`.
          */
         get: operations["getApiV1ReportsProductsByRevenue"];
         put?: never;
@@ -753,6 +859,8 @@ export interface paths {
         /**
          * Products by net units sold (limit 1–50, default 10), unsold products last
          * @description start_date/end_date (or date_debut/date_fin): inclusive business days in APP_TIMEZONE, at most 5 years. Without dates: all history. store_id (or magasin_id) restricts to one store (404 if unknown). A clerk session with the reports scope sees only its own store (another store: 403). format=csv or Accept: text/csv: a CSV download of the same figures.
+         *
+         *     Token scopes: `reports`.
          */
         get: operations["getApiV1ReportsProductsByVolume"];
         put?: never;
@@ -773,6 +881,8 @@ export interface paths {
         /**
          * Net revenue per day, week or month over months_back months (default 12), with growth and direction
          * @description growth_rate: the last complete bucket against the one before (%); trend_direction: least-squares slope over complete buckets, "stable" within ±5 % of the mean. start_date/end_date override the months_back window. store_id (or magasin_id) restricts to one store (404 if unknown). Revenue is net sales: pre-tax sales of the period minus pre-tax refunds of the returns made in the period. A clerk session with the reports scope sees only its own store (another store: 403). format=csv or Accept: text/csv: a CSV download of the same figures.
+         *
+         *     Token scopes: `reports`.
          */
         get: operations["getApiV1ReportsRevenueTrends"];
         put?: never;
@@ -793,6 +903,8 @@ export interface paths {
         /**
          * Sales report: totals, per store and per day (README)
          * @description start_date/end_date (or date_debut/date_fin): inclusive business days in APP_TIMEZONE, at most 5 years. Without dates: the current month up to today. Amounts before and after tax. store_id (or magasin_id) restricts to one store (404 if unknown). Revenue is net sales: pre-tax sales of the period minus pre-tax refunds of the returns made in the period. A clerk session with the reports scope sees only its own store (another store: 403). format=csv or Accept: text/csv: a CSV download of the same figures. The CSV has one row per day and store.
+         *
+         *     Token scopes: `reports`.
          */
         get: operations["getApiV1ReportsSales"];
         put?: never;
@@ -813,6 +925,8 @@ export interface paths {
         /**
          * Sales per day, ISO week (from Monday) or month, every bucket present
          * @description start_date/end_date (or date_debut/date_fin): inclusive business days in APP_TIMEZONE, at most 5 years. Without dates: the last 30 days, 12 weeks or 12 months up to today. The first and last buckets are clipped to the period. store_id (or magasin_id) restricts to one store (404 if unknown). Revenue is net sales: pre-tax sales of the period minus pre-tax refunds of the returns made in the period. A clerk session with the reports scope sees only its own store (another store: 403). format=csv or Accept: text/csv: a CSV download of the same figures.
+         *
+         *     Token scopes: `reports`.
          */
         get: operations["getApiV1ReportsSalesByPeriod"];
         put?: never;
@@ -833,6 +947,8 @@ export interface paths {
         /**
          * Every store with its figures and rating (best first, stores without sales last)
          * @description start_date/end_date (or date_debut/date_fin): inclusive business days in APP_TIMEZONE, at most 5 years. Without dates: all history. store_id (or magasin_id) restricts to one store (404 if unknown). Revenue is net sales: pre-tax sales of the period minus pre-tax refunds of the returns made in the period. Rating on net revenue: ≥ 10000 Excellent, ≥ 5000 Good, ≥ 1000 Average, else Poor. A clerk session with the reports scope sees only its own store (another store: 403). format=csv or Accept: text/csv: a CSV download of the same figures.
+         *
+         *     Token scopes: `reports`.
          */
         get: operations["getApiV1ReportsStorePerformances"];
         put?: never;
@@ -853,6 +969,8 @@ export interface paths {
         /**
          * One store’s figures and rating
          * @description start_date/end_date (or date_debut/date_fin): inclusive business days in APP_TIMEZONE, at most 5 years. Without dates: all history. Revenue is net sales: pre-tax sales of the period minus pre-tax refunds of the returns made in the period. A clerk session with the reports scope sees only its own store (another store: 403). format=csv or Accept: text/csv: a CSV download of the same figures.
+         *
+         *     Token scopes: `reports`.
          */
         get: operations["getApiV1ReportsStoresIdPerformance"];
         put?: never;
@@ -873,6 +991,8 @@ export interface paths {
         /**
          * Stores by net revenue (limit 1–50, default 10)
          * @description start_date/end_date (or date_debut/date_fin): inclusive business days in APP_TIMEZONE, at most 5 years. Without dates: all history. Revenue is net sales: pre-tax sales of the period minus pre-tax refunds of the returns made in the period. A clerk session with the reports scope sees only its own store (another store: 403). format=csv or Accept: text/csv: a CSV download of the same figures.
+         *
+         *     Token scopes: `reports`.
          */
         get: operations["getApiV1ReportsStoresPerformance"];
         put?: never;
@@ -893,6 +1013,8 @@ export interface paths {
         /**
          * Products by net revenue (limit 1–50, default 10), unsold products last
          * @description start_date/end_date (or date_debut/date_fin): inclusive business days in APP_TIMEZONE, at most 5 years. Without dates: all history. store_id (or magasin_id) restricts to one store (404 if unknown). Revenue is net sales: pre-tax sales of the period minus pre-tax refunds of the returns made in the period. Quantities are net of returns. A clerk session with the reports scope sees only its own store (another store: 403). format=csv or Accept: text/csv: a CSV download of the same figures.
+         *
+         *     Token scopes: `reports`.
          */
         get: operations["getApiV1ReportsTopProducts"];
         put?: never;
@@ -913,6 +1035,8 @@ export interface paths {
         /**
          * The best stores by net revenue (limit 1–20, default 5)
          * @description start_date/end_date (or date_debut/date_fin): inclusive business days in APP_TIMEZONE, at most 5 years. Without dates: all history. Revenue is net sales: pre-tax sales of the period minus pre-tax refunds of the returns made in the period. A clerk session with the reports scope sees only its own store (another store: 403). format=csv or Accept: text/csv: a CSV download of the same figures.
+         *
+         *     Token scopes: `reports`.
          */
         get: operations["getApiV1ReportsTopStores"];
         put?: never;
@@ -933,6 +1057,8 @@ export interface paths {
         /**
          * Stores whose net revenue is below a threshold in dollars (default 1000), lowest first
          * @description start_date/end_date (or date_debut/date_fin): inclusive business days in APP_TIMEZONE, at most 5 years. Without dates: all history. Revenue is net sales: pre-tax sales of the period minus pre-tax refunds of the returns made in the period. A clerk session with the reports scope sees only its own store (another store: 403). format=csv or Accept: text/csv: a CSV download of the same figures.
+         *
+         *     Token scopes: `reports`.
          */
         get: operations["getApiV1ReportsUnderperformingStores"];
         put?: never;
@@ -950,7 +1076,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One return */
+        /**
+         * One return
+         * @description Token scopes: `read`.
+         */
         get: operations["getApiV1ReturnsId"];
         put?: never;
         post?: never;
@@ -970,12 +1099,16 @@ export interface paths {
         /**
          * List sales (newest first)
          * @description A clerk only sees their store. Dates are business days (APP_TIMEZONE), inclusive. search matches any part of the receipt number (numero_recu), in any case; numero_recu is the exact receipt number.
+         *
+         *     Token scopes: `read`.
          */
         get: operations["getApiV1Sales"];
         put?: never;
         /**
          * Record a sale (idempotent with an Idempotency-Key header)
          * @description Prices come from the catalogue and taxes from the store; stock is decremented atomically (409 INSUFFICIENT_STOCK when short). The register needs an open session (409 REGISTER_CLOSED). Send a unique Idempotency-Key header: a retry with the same key and body returns the first sale (200, Idempotent-Replayed: true); the same key with another body is a 409.
+         *
+         *     Token scopes: `write`.
          */
         post: operations["postApiV1Sales"];
         delete?: never;
@@ -994,6 +1127,8 @@ export interface paths {
         /**
          * One sale with lines, taxes, payments and returns
          * @description montant_rembourse is what returns gave back, taxes included; remboursements_par_mode splits it by tender (what to reverse on the card, what left the drawer in cash), summed over every return of the sale. The example is a sale paid 5.00 by card and 10.00 in cash (6.78 back), then returned in full: 1.38 in cash, then 5.00 card + 1.84 cash.
+         *
+         *     Token scopes: `read`.
          */
         get: operations["getApiV1SalesId"];
         put?: never;
@@ -1016,6 +1151,8 @@ export interface paths {
         /**
          * Cancel a sale: a return of everything not yet returned
          * @description The same rules as a return (window, refund tenders, Idempotency-Key). remis_en_stock false: every item is damaged. caisse_id: the register the cancellation is made at (one of the sale’s store, active); default the sale’s register.
+         *
+         *     Token scopes: `write`.
          */
         post: operations["postApiV1SalesIdCancel"];
         delete?: never;
@@ -1034,6 +1171,8 @@ export interface paths {
         /**
          * Everything a printed receipt needs
          * @description A reprint shows what was printed at the sale: each line keeps the product code and name it was sold under, and the sale keeps the store header (name, address, phone, e-mail) of that day, even if the product or the store was renamed since. After returns, montant_rembourse and remboursements_par_mode say what went back, per tender, as on GET /sales/{id}.
+         *
+         *     Token scopes: `read`.
          */
         get: operations["getApiV1SalesIdReceipt"];
         put?: never;
@@ -1056,6 +1195,8 @@ export interface paths {
         /**
          * Return some or all lines of a sale
          * @description Quantities are bounded by what was sold minus earlier returns. Clerks (and integrations) within RETURN_WINDOW_HOURS (24 h) of the sale; managers always. The sale is never deleted. No tender gets back more than it paid (cash net of change) less earlier refunds. mode_remboursement "original" (the default) refunds to the first of cash, card, other that can take the whole refund, else splits it: card, then other, then cash (mode_remboursement "mixte"; remboursements lists each part). A named tender that cannot take the whole refund is a 422 BUSINESS_LOGIC_ERROR with max_cents (what it can still take), refund_cents and refundable_cents per tender; managers and admins may still refund in cash or autre beyond them (never to a card). remis_en_stock false (on the body: every line; on a line: that line) refunds damaged goods without putting them back in the stock; the same ligne_id may come twice, part whole and part damaged. caisse_id: the register the return is made at (one of the sale’s store, active), whose drawer pays a cash refund and where the return counts; default the sale’s register.
+         *
+         *     Token scopes: `write`.
          */
         post: operations["postApiV1SalesIdReturns"];
         delete?: never;
@@ -1076,6 +1217,8 @@ export interface paths {
         /**
          * Adjust a level (signed quantity or counted quantity; idempotent with an Idempotency-Key header)
          * @description Role manager or admin (integration tokens: the write scope). Give magasin_id or entrepot: true, and quantite (signed, ≠ 0) or nouvelle_quantite (counted on the shelf). A count equal to the level writes nothing (204). With an Idempotency-Key, a retry answers with the first adjustment (200, or 204 again, with Idempotent-Replayed: true) and changes the level once.
+         *
+         *     Token scopes: `write`.
          */
         post: operations["postApiV1StockAdjustments"];
         delete?: never;
@@ -1094,6 +1237,8 @@ export interface paths {
         /**
          * Levels at or below their reorder point (stores and warehouse)
          * @description Most severe first. sort over statut, quantite, seuil_reappro, nom, produit_id. A clerk sees their own store only (another store or the warehouse: 403).
+         *
+         *     Token scopes: `read`.
          */
         get: operations["getApiV1StockAlerts"];
         put?: never;
@@ -1114,6 +1259,8 @@ export interface paths {
         /**
          * Number of levels in alert, by severity
          * @description A clerk sees their own store only (another store or the warehouse: 403).
+         *
+         *     Token scopes: `read`.
          */
         get: operations["getApiV1StockAlertsCount"];
         put?: never;
@@ -1140,6 +1287,8 @@ export interface paths {
         /**
          * Set the reorder point of a (location, product)
          * @description Role manager or admin (integration tokens: the write scope). Give magasin_id or entrepot: true.
+         *
+         *     Token scopes: `write`.
          */
         patch: operations["patchApiV1StockLevels"];
         trace?: never;
@@ -1154,6 +1303,8 @@ export interface paths {
         /**
          * The stock ledger, newest first
          * @description Filters: magasin_id or entrepot=true, produit_id, type, date_debut/date_fin (business days, both included; aliases start_date/end_date), reference (`demande_reappro:12`, `vente:42`, or a type alone). A clerk sees their own store only (another store or the warehouse: 403).
+         *
+         *     Token scopes: `read`.
          */
         get: operations["getApiV1StockMovements"];
         put?: never;
@@ -1174,12 +1325,16 @@ export interface paths {
         /**
          * List stores (paginated, searchable)
          * @description sort: `field,asc|desc` over id, nom. search matches name, address or e-mail. Other query parameters are ignored, as in the original.
+         *
+         *     Token scopes: `read`.
          */
         get: operations["getApiV1Stores"];
         put?: never;
         /**
          * Create a store
          * @description Creates its stock location (a zero level for every product) and its TPS/TVQ tax rows (registration numbers empty). Registers are added with POST /stores/{id}/registers. Session tokens: manager or admin only (a clerk gets 403).
+         *
+         *     Token scopes: `write`.
          */
         post: operations["postApiV1Stores"];
         delete?: never;
@@ -1198,17 +1353,23 @@ export interface paths {
         /**
          * One store, with its tax rates
          * @description taxes: the TPS/TVQ rates (percent) and registration numbers the store prints on its receipts.
+         *
+         *     Token scopes: `read`.
          */
         get: operations["getApiV1StoresId"];
         /**
          * Change some fields of a store (the same as PATCH)
          * @description Only the fields sent change; null clears adresse, telephone or email. PUT does the same as PATCH, as in the original API. Session tokens: manager or admin only (a clerk gets 403).
+         *
+         *     Token scopes: `write`.
          */
         put: operations["putApiV1StoresId"];
         post?: never;
         /**
          * Delete a store that was never used
          * @description Only a store without registers, sales, stock movements, requests or users can be deleted (its empty stock location and tax rows go with it); otherwise 409 RESOURCE_IN_USE. Session tokens: manager or admin only (a clerk gets 403).
+         *
+         *     Token scopes: `write`.
          */
         delete: operations["deleteApiV1StoresId"];
         options?: never;
@@ -1216,6 +1377,8 @@ export interface paths {
         /**
          * Change some fields of a store
          * @description Only the fields sent change; null clears adresse, telephone or email. PUT does the same as PATCH, as in the original API. Session tokens: manager or admin only (a clerk gets 403).
+         *
+         *     Token scopes: `write`.
          */
         patch: operations["patchApiV1StoresId"];
         trace?: never;
@@ -1230,12 +1393,16 @@ export interface paths {
         /**
          * A store's registers (paginated)
          * @description sort: `field,asc|desc` over id, numero, nom (default numero). search matches any part of the name, in any case, or the number (search=2: register 2). A clerk reads their own store only.
+         *
+         *     Token scopes: `read`.
          */
         get: operations["getApiV1StoresIdRegisters"];
         put?: never;
         /**
          * Add a register to a store
          * @description Without numero, the next free number; without nom, "Caisse <numero>". With an Idempotency-Key, a retry answers with the first register (200, Idempotent-Replayed: true) instead of adding another under the next number. Session tokens: manager or admin only (a clerk gets 403).
+         *
+         *     Token scopes: `write`.
          */
         post: operations["postApiV1StoresIdRegisters"];
         delete?: never;
@@ -1254,6 +1421,8 @@ export interface paths {
         /**
          * A store's stock with its alert status (paginated)
          * @description statut comes from each product's reorder point in this store. Filters: search (code, name, exact barcode), statut, categorie_id, actif (true: products on sale only). sort: `field,asc|desc` over code (default), nom, quantite, statut, produit_id. demande_en_cours: the replenishment request in flight for the product, if any. A clerk reads their own store only (403 otherwise).
+         *
+         *     Token scopes: `read`.
          */
         get: operations["getApiV1StoresIdStock"];
         put?: never;
@@ -1276,6 +1445,8 @@ export interface paths {
         /**
          * Change a store's telephone and/or e-mail
          * @description Fields in the query string (as in the original) or in a JSON body, not both for the same field. Session tokens: manager or admin only (a clerk gets 403).
+         *
+         *     Token scopes: `write`.
          */
         post: operations["postApiV1StoresIdUpdateContact"];
         delete?: never;
@@ -1291,7 +1462,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Stores with telephone, e-mail and address all filled in */
+        /**
+         * Stores with telephone, e-mail and address all filled in
+         * @description Token scopes: `read`.
+         */
         get: operations["getApiV1StoresBusinessCompleteContact"];
         put?: never;
         post?: never;
@@ -1308,7 +1482,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One store by its exact name */
+        /**
+         * One store by its exact name
+         * @description Token scopes: `read`.
+         */
         get: operations["getApiV1StoresByNameName"];
         put?: never;
         post?: never;
@@ -1325,7 +1502,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Stores with a telephone or an e-mail */
+        /**
+         * Stores with a telephone or an e-mail
+         * @description Token scopes: `read`.
+         */
         get: operations["getApiV1StoresWithContact"];
         put?: never;
         post?: never;
@@ -1345,12 +1525,16 @@ export interface paths {
         /**
          * List integration tokens (never the secret nor its hash)
          * @description sort over id, nom, cree_le, expire_le, derniere_utilisation. search matches the name or the prefix. actif=true: usable tokens; actif=false: revoked or expired ones.
+         *
+         *     Token scopes: `admin`.
          */
         get: operations["getApiV1Tokens"];
         put?: never;
         /**
          * Create an integration token; the response is the only time it is shown
          * @description expire_le: ISO 8601 date or date-time in the future; omit it for a token that does not expire. With an Idempotency-Key, a retry creates no second token; since the secret is never shown twice, it is a 409 IDEMPOTENCY_CONFLICT whose details.token_id names the token the key created.
+         *
+         *     Token scopes: `admin`.
          */
         post: operations["postApiV1Tokens"];
         delete?: never;
@@ -1372,6 +1556,8 @@ export interface paths {
         /**
          * Revoke an integration token (idempotent)
          * @description Revoking an already revoked token is also a 204 and keeps the first revocation time.
+         *
+         *     Token scopes: `admin`.
          */
         delete: operations["deleteApiV1TokensId"];
         options?: never;
@@ -1389,12 +1575,16 @@ export interface paths {
         /**
          * List users (paginated, searchable, filterable)
          * @description sort: `field,asc|desc` over id, nom_utilisateur, email, nom_complet, role, cree_le. search matches username, e-mail or full name. Needs the admin scope and, for a session, the admin role.
+         *
+         *     Token scopes: `admin`.
          */
         get: operations["getApiV1Users"];
         put?: never;
         /**
          * Create a user
          * @description nom_utilisateur: 3–60 characters among a-z 0-9 . _ - (lower-cased); mot_de_passe: at least 10 characters; magasin_id is required for a clerk and must be null or absent for other roles. The administrator knows the password: the new user must choose their own at first sign-in (doit_changer_mot_de_passe: true).
+         *
+         *     Token scopes: `admin`.
          */
         post: operations["postApiV1Users"];
         delete?: never;
@@ -1410,13 +1600,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One user */
+        /**
+         * One user
+         * @description Token scopes: `admin`.
+         */
         get: operations["getApiV1UsersId"];
         put?: never;
         post?: never;
         /**
          * Delete a user, or deactivate them when records refer to them
          * @description An account nothing refers to is deleted (204). An account referred to by sales, register sessions, stock movements or other records is kept for the audit trail, deactivated and returned (200).
+         *
+         *     Token scopes: `admin`.
          */
         delete: operations["deleteApiV1UsersId"];
         options?: never;
@@ -1424,6 +1619,8 @@ export interface paths {
         /**
          * Change a user (profile, role, store, password, activation)
          * @description Any subset of the fields. Deactivating (`actif: false`), changing the role or store, or setting a new password revokes the user’s open sessions in the same transaction. An administrator cannot deactivate or demote themselves, nor set their own password here (POST /auth/password asks for the current one), and the last active administrator cannot be removed (409). A password set here flags its user (doit_changer_mot_de_passe: true): they must choose their own at next sign-in.
+         *
+         *     Token scopes: `admin`.
          */
         patch: operations["patchApiV1UsersId"];
         trace?: never;
@@ -1440,6 +1637,8 @@ export interface paths {
         /**
          * Goods received at the central warehouse (one movement per line; idempotent with an Idempotency-Key header)
          * @description Role manager or admin (integration tokens: the write scope). With an Idempotency-Key, a retry answers with the first receipt (200, Idempotent-Replayed: true) and adds the goods once.
+         *
+         *     Token scopes: `write`.
          */
         post: operations["postApiV1WarehouseReceipts"];
         delete?: never;
@@ -1458,6 +1657,8 @@ export interface paths {
         /**
          * Central warehouse stock, one row per product
          * @description statut: rupture / critique / faible / normal. sort: `field,asc|desc` over produit_id, code, nom, quantite, seuil_reappro, statut (by severity).
+         *
+         *     Token scopes: `read`.
          */
         get: operations["getApiV1WarehouseStock"];
         put?: never;
@@ -1475,7 +1676,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Interactive documentation (Swagger UI) */
+        /**
+         * Interactive documentation (Swagger UI)
+         * @description Public: no token needed.
+         */
         get: operations["getDocs"];
         put?: never;
         post?: never;
@@ -1492,7 +1696,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Static files of the documentation page */
+        /**
+         * Static files of the documentation page
+         * @description Public: no token needed.
+         */
         get: operations["getDocsAssetsFile"];
         put?: never;
         post?: never;
@@ -1509,7 +1716,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Health of this instance (database check included) */
+        /**
+         * Health of this instance (database check included)
+         * @description Public: no token needed.
+         */
         get: operations["getHealth"];
         put?: never;
         post?: never;
@@ -1529,6 +1739,8 @@ export interface paths {
         /**
          * Prometheus metrics of this instance
          * @description Scraped by Prometheus on each instance; the load balancer does not expose it.
+         *
+         *     Public: no token needed.
          */
         get: operations["getMetrics"];
         put?: never;
