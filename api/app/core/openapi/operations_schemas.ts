@@ -110,7 +110,7 @@ export const operationsSchemas: Record<string, Record<string, unknown>> = {
     servers: { type: 'array', items: object({ url: text }) },
     components: object({
       securitySchemes: mapOf(
-        object({ type: { enum: ['apiKey', 'http'] }, in: text, name: text, scheme: text }, ['type']),
+        object({ type: { enum: ['apiKey', 'http'] }, in: text, name: text, scheme: text, description: text }, ['type']),
         'Security scheme name → scheme'
       ),
       schemas: mapOf(ref('JsonSchema'), 'Schema name → schema'),

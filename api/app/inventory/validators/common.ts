@@ -27,22 +27,4 @@ export function locationTarget(input: { magasin_id?: number; entrepot?: boolean 
   throw fieldError('magasin_id', 'Give magasin_id (a store) or entrepot: true (the central warehouse)', 'required')
 }
 
-/**
- * A calendar date `YYYY-MM-DD` that exists (2026-02-30 is refused here
- * rather than by PostgreSQL with a 500).
- */
-const calendarDateRule = vine.createRule((value, _options, field) => {
-  if (typeof value !== 'string') return
-  const [year, month, day] = value.split('-').map(Number)
-  const date = new Date(Date.UTC(year, month - 1, day))
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    field.report('The {{ field }} field must be a real calendar date (YYYY-MM-DD)', 'date', field)
-  }
-})
-
-export const calendarDate = () =>
-  vine
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .use(calendarDateRule())
+export { calendarDate } from '#core/calendar_date'

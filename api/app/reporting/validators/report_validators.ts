@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { calendarDate } from '#core/calendar_date'
 import { GROUPINGS } from '#reporting/queries/custom_report'
 
 /*
@@ -11,24 +12,8 @@ import { GROUPINGS } from '#reporting/queries/custom_report'
 const ID_MAX = 2_147_483_647
 const id = () => vine.number().withoutDecimals().min(1).max(ID_MAX)
 
-/** 2026-02-30 is refused here, not by PostgreSQL as a 500. */
-const realCalendarDay = vine.createRule((value, _options, field) => {
-  if (typeof value !== 'string') return
-  const [year, month, day] = value.split('-').map(Number)
-  const date = new Date(Date.UTC(year, month - 1, day))
-  if (year < 1900 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    field.report('The {{ field }} field must be a real calendar date (YYYY-MM-DD)', 'calendarDate', field)
-  }
-})
-
 const day = (description: string) =>
-  vine
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .use(realCalendarDay())
-    .meta({ format: 'date', description })
-    .optional()
+  calendarDate().meta({ format: 'date', description }).optional()
 
 const periodFields = {
   start_date: day('First business day (inclusive, APP_TIMEZONE)'),

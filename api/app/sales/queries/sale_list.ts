@@ -17,20 +17,10 @@ export interface SaleListFilters {
   search?: string
   /** Sales recorded up to this id: a page anchor that sales made since do not move. */
   id_max?: number
-  date_debut?: Date
-  date_fin?: Date
-  start_date?: Date
-  end_date?: Date
-}
-
-/**
- * The `YYYY-MM-DD` the client wrote. VineJS reads it as local midnight of
- * the server process, so the day is read back in local time: in UTC
- * (toISOString) a host east of Greenwich gave the day before.
- */
-function isoDay(date: Date) {
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
+  date_debut?: string
+  date_fin?: string
+  start_date?: string
+  end_date?: string
 }
 
 /** Sales matching the filters; dates are business days (inclusive) in APP_TIMEZONE. */
@@ -38,7 +28,7 @@ export function listSales(filters: SaleListFilters) {
   const from = filters.date_debut ?? filters.start_date
   const to = filters.date_fin ?? filters.end_date
   // As on the reports and the stock movements: swapped dates are a mistake to name, not an empty page.
-  if (from && to && from.getTime() > to.getTime()) {
+  if (from && to && from > to) {
     throw new errors.E_VALIDATION_ERROR([{ field: 'date_fin', message: 'date_fin is before date_debut', rule: 'afterOrEqual' }])
   }
   return Sale.query()
@@ -50,9 +40,9 @@ export function listSales(filters: SaleListFilters) {
     .if(filters.numero_recu, (q) => q.where('sales.receipt_number', filters.numero_recu!))
     .if(filters.search, (q) => q.whereILike('sales.receipt_number', containsPattern(filters.search!)))
     .if(filters.id_max, (q) => q.where('sales.id', '<=', filters.id_max!))
-    .if(from, (q) => q.whereRaw('sales.created_at >= (?::date)::timestamp AT TIME ZONE ?', [isoDay(from!), BUSINESS_TIMEZONE]))
+    .if(from, (q) => q.whereRaw('sales.created_at >= (?::date)::timestamp AT TIME ZONE ?', [from!, BUSINESS_TIMEZONE]))
     .if(to, (q) =>
-      q.whereRaw("sales.created_at < ((?::date + 1)::timestamp) AT TIME ZONE ?", [isoDay(to!), BUSINESS_TIMEZONE])
+      q.whereRaw("sales.created_at < ((?::date + 1)::timestamp) AT TIME ZONE ?", [to!, BUSINESS_TIMEZONE])
     )
 }
 

@@ -18,7 +18,11 @@ export const storeNameParams = vine.create({
     .transform((name) => name.normalize('NFC')),
 })
 
-export const listStoresQuery = vine.create({ ...paginationFields })
+export const listStoresQuery = vine.create({
+  ...paginationFields,
+  /** As on GET /products: the page size under the README's name (limit wins over size, as there). */
+  limit: vine.number().withoutDecimals().min(1).max(100).optional(),
+})
 
 export const storeSortColumns: Record<string, string> = {
   id: 'id',
@@ -38,7 +42,7 @@ const fields = {
   email: () => vine.string().trim().maxLength(254).email().nullable(),
 }
 
-/** POST and PUT: a PUT without adresse/telephone/email clears them. */
+/** POST: adresse, telephone and email may be left out (empty). */
 export const storeBody = vine.create({
   nom: fields.nom(),
   adresse: fields.adresse().optional(),

@@ -12,9 +12,16 @@ function handlerSource(handler: { importExpression?: string | null; method?: str
   const file = fileURLToPath(import.meta.resolve(specifier)).replace(/\.js$/, '.ts')
   if (!existsSync(file)) return ''
   const source = readFileSync(file, 'utf8')
-  const start = source.search(new RegExp(`\\n  (async )?${handler.method}\\(`))
+  // `store = writes.store`: a handler of the shared manager writes (#access/manager_writes).
+  const shared = new RegExp(`\\n  ${handler.method} = writes\\.(\\w+)`).exec(source)?.[1]
+  if (shared) return methodSource(readFileSync(fileURLToPath(import.meta.resolve('#access/manager_writes')).replace(/\.js$/, '.ts'), 'utf8'), shared, '    ')
+  return methodSource(source, handler.method, '  ')
+}
+
+function methodSource(source: string, method: string, indent: string) {
+  const start = source.search(new RegExp(`\\n${indent}(async )?${method}\\(`))
   if (start < 0) return ''
-  const next = source.slice(start + 1).search(/\n {2}(async )?[a-zA-Z]+\(|\n\}/)
+  const next = source.slice(start + 1).search(new RegExp(`\\n${indent}(async )?[a-zA-Z]+\\(|\\n${indent.slice(2)}\\}`))
   return source.slice(start, next < 0 ? undefined : start + 1 + next)
 }
 

@@ -57,3 +57,28 @@ test.group('GET /api/v1/sales with an end before the start', (group) => {
     sameDay.assertStatus(200)
   })
 })
+
+test.group('GET /api/v1/sales with a day that does not exist', (group) => {
+  eachTestRolledBack(group, async () => ({}))
+
+  test('is refused with the same rule and message as the reports and the stock movements', async ({ client, assert }) => {
+    const token = await tokenWith(['read', 'reports'])
+    for (const day of ['2026-02-30', '0999-01-01', '2026-13-01', '26-01-01']) {
+      const routes = [
+        client.get('/api/v1/sales').qs({ date_debut: day }),
+        client.get('/api/v1/reports/global-summary').qs({ start_date: day }),
+        client.get('/api/v1/stock/movements').qs({ date_debut: day, entrepot: true }),
+      ]
+      const errors = []
+      for (const request of routes) {
+        const response = await request.header('x-api-token', token)
+        response.assertStatus(422)
+        errors.push(response.body().details.validation_errors[0])
+      }
+      const [sales, ...others] = errors
+      assert.include(['The date_debut field must be a real calendar date (YYYY-MM-DD)', 'The date_debut field format is invalid'], sales.message, day)
+      const rule = (e: { field: string; message: string; type: string }) => ({ message: e.message.replace(e.field, '{field}'), type: e.type })
+      for (const other of others) assert.deepEqual(rule(other), rule(sales), day)
+    }
+  })
+})

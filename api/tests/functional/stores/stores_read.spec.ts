@@ -37,6 +37,13 @@ test.group('GET /api/v1/stores', (group) => {
     ])
   })
 
+  test('limit is the page size, as on /products (it was ignored)', async ({ client, assert }) => {
+    const response = await client.get('/api/v1/stores').qs({ limit: 2 }).header('x-api-token', token)
+    assert.containsSubset(response.body(), { total: 5, size: 2 })
+    assert.lengthOf(response.body().items, 2)
+    ;(await client.get('/api/v1/stores').qs({ limit: 0 }).header('x-api-token', token)).assertStatus(422)
+  })
+
   test('search takes % and _ literally, not as LIKE wildcards', async ({ client, assert }) => {
     const writer = await tokenWith(['read', 'write'])
     for (const nom of ['Magasin 100% local', 'Magasin_Test']) {

@@ -2162,6 +2162,7 @@ export interface components {
                 /** @description Security scheme name → scheme */
                 securitySchemes: {
                     [key: string]: {
+                        description?: string;
                         in?: string;
                         name?: string;
                         scheme?: string;
@@ -9671,9 +9672,9 @@ export interface operations {
             query?: {
                 caisse_id?: number;
                 caissier_id?: number;
-                date_debut?: unknown;
-                date_fin?: unknown;
-                end_date?: unknown;
+                date_debut?: string;
+                date_fin?: string;
+                end_date?: string;
                 id_max?: number;
                 magasin_id?: number;
                 numero_recu?: string;
@@ -9682,7 +9683,7 @@ export interface operations {
                 session_id?: number;
                 size?: number;
                 sort?: string;
-                start_date?: unknown;
+                start_date?: string;
                 statut?: "terminee" | "partiellement_retournee" | "retournee";
                 store_id?: number;
             };
@@ -11374,6 +11375,7 @@ export interface operations {
     getApiV1Stores: {
         parameters: {
             query?: {
+                limit?: number;
                 page?: number;
                 search?: string;
                 size?: number;
