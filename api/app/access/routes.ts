@@ -182,7 +182,8 @@ router
     documented(router.post('/tokens', [TokensController, 'store']), {
       summary: 'Create an integration token; the response is the only time it is shown',
       description:
-        'expire_le: ISO 8601 date or date-time in the future; omit it for a token that does not expire. ' +
+        'expire_le: ISO 8601 date-time with its offset, or a day alone (the last day the token works: it expires at the end ' +
+        'of that day in APP_TIMEZONE); in the future; omit it for a token that does not expire. ' +
         'With an Idempotency-Key, a retry creates no second token; since the secret is never shown twice, it is a 409 ' +
         'IDEMPOTENCY_CONFLICT whose details.token_id names the token the key created.',
       tags: ['API tokens'],

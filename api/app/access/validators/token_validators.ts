@@ -4,6 +4,7 @@ import { paginationFields } from '#core/pagination'
 import { idParam } from '#core/validation'
 import { SCOPES } from '#access/models/api_token'
 import { fieldError } from '#access/validators/field_error'
+import { BUSINESS_TIMEZONE } from '#core/business_time'
 
 /* An ISO 8601 date (midnight UTC) or date-time with an offset; parsed by `futureInstant`. */
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2}))?$/
@@ -30,9 +31,15 @@ export const createTokenBody = vine.create({
   expire_le: vine.string().trim().maxLength(40).regex(ISO_INSTANT).optional(),
 })
 
-/** Parses a validated `expire_le`, refusing impossible dates and instants in the past. */
+/**
+ * Parses a validated `expire_le`, refusing impossible dates and instants in the past. A day
+ * alone (`2027-06-30`) is the last business day the token works: it expires when that day ends
+ * in APP_TIMEZONE, as a person reads it (midnight UTC was 20:00 the evening before in Québec).
+ */
 export function futureInstant(value: string, field: string): DateTime {
-  const instant = DateTime.fromISO(value, { zone: 'utc' })
+  const instant = /^\d{4}-\d{2}-\d{2}$/.test(value)
+    ? DateTime.fromISO(value, { zone: BUSINESS_TIMEZONE }).plus({ days: 1 }).startOf('day').toUTC()
+    : DateTime.fromISO(value, { zone: 'utc' })
   if (!instant.isValid) throw fieldError(field, `The ${field} field is not a valid date`, 'date')
   if (instant <= DateTime.utc()) throw fieldError(field, `The ${field} field must be in the future`, 'future')
   return instant

@@ -21,7 +21,8 @@ test.group('API tokens endpoints', (group) => {
       nom: 'erp-sync',
       prefixe: body.token.slice(0, 12),
       scopes: ['read', 'reports'],
-      expire_le: '2099-01-01T00:00:00.000Z',
+      // The day given is the last one the token works, to its end in Québec (EST in winter).
+      expire_le: '2099-01-02T05:00:00.000Z',
       derniere_utilisation: null,
       revoque_le: null,
     })
@@ -38,6 +39,14 @@ test.group('API tokens endpoints', (group) => {
     assert.notProperty(listed, 'token')
     assert.isString(listed.derniere_utilisation)
     assert.deepEqual(secretsIn(list.text()), [])
+  })
+
+  test('a day alone expires when that business day ends (EDT in summer); an instant is taken as sent', async ({ client, assert }) => {
+    const admin = await tokenWith(['admin'])
+    const create = (expire_le: string) => client.post('/api/v1/tokens').header('x-api-token', admin).json({ nom: 'erp', scopes: ['read'], expire_le })
+    assert.equal((await create('2099-06-30')).body().expire_le, '2099-07-01T04:00:00.000Z')
+    assert.equal((await create('2099-06-30T12:00:00Z')).body().expire_le, '2099-06-30T12:00:00.000Z')
+    ;(await create('2099-02-30')).assertStatus(422)
   })
 
   test('the list holds integration tokens only and filters by state', async ({ client, assert }) => {
