@@ -23,6 +23,9 @@ export default class RequestContextMiddleware {
     const requestId = ctx.request.id()!
     ctx.response.header('X-Instance-Id', instanceId)
     ctx.response.header('X-Request-Id', requestId)
+    // Sales, stock and accounts must not stay in a browser's or a proxy's cache; the few public,
+    // immutable files (/docs assets) say otherwise themselves.
+    ctx.response.header('Cache-Control', 'no-store')
     ctx.response.response.once('finish', () => {
       const durationMs = Number(process.hrtime.bigint() - startedAt) / 1e6
       const labels = {
