@@ -1,0 +1,75 @@
+import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
+import type { PostgreConfig } from '@adonisjs/lucid/types/database'
+import pg from 'pg'
+import { runCommand } from '#tests/helpers/ace_command'
+
+/*
+ * Every migration can be undone and done again: an upgrade that must be rolled back on a store's
+ * server runs each down() for real. On a database of its own, so the suite's data is untouched.
+ */
+const SCRATCH = 'comptoir_migrations_roundtrip'
+
+async function adminQuery(sql: string) {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL })
+  await client.connect()
+  try {
+    await client.query(sql)
+  } finally {
+    await client.end()
+  }
+}
+
+/** Tables, columns with their types and nullability, indexes and constraints: what a migration shapes. */
+async function schemaOf(connection: string) {
+  const client = db.connection(connection)
+  const columns = await client.rawQuery(
+    `SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns
+      WHERE table_schema = 'public' ORDER BY table_name, column_name`
+  )
+  const indexes = await client.rawQuery(`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexname`)
+  const constraints = await client.rawQuery(
+    `SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE connamespace = 'public'::regnamespace ORDER BY conname`
+  )
+  const functions = await client.rawQuery(
+    // Our functions, not those of the extensions (pg_trgm, unaccent), which a rollback leaves installed.
+    `SELECT proname, md5(prosrc) AS body FROM pg_proc p WHERE pronamespace = 'public'::regnamespace
+        AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e') ORDER BY proname, body`
+  )
+  return { columns: columns.rows, indexes: indexes.rows, constraints: constraints.rows, functions: functions.rows }
+}
+
+test.group('Migrations', (group) => {
+  group.setup(async () => {
+    await adminQuery(`DROP DATABASE IF EXISTS ${SCRATCH}`)
+    await adminQuery(`CREATE DATABASE ${SCRATCH}`)
+    const url = new URL(process.env.DATABASE_URL!)
+    url.pathname = `/${SCRATCH}`
+    const primary = db.manager.get('pg')!.config as PostgreConfig
+    db.manager.add(SCRATCH, { ...primary, connection: { connectionString: url.toString() }, pool: { min: 0, max: 2 } })
+    return async () => {
+      await db.manager.close(SCRATCH)
+      await adminQuery(`DROP DATABASE IF EXISTS ${SCRATCH}`)
+    }
+  })
+
+  test('all of them roll back to an empty schema and run again to the same schema', async ({ assert }) => {
+    const run = await runCommand('migration:run', [`--connection=${SCRATCH}`, '--force'])
+    assert.equal(run.exitCode, 0, run.output)
+    const migrated = await schemaOf(SCRATCH)
+    assert.isAbove(migrated.columns.length, 100)
+    assert.include(migrated.functions.map((f: { proname: string }) => f.proname), 'record_sale')
+
+    const rollback = await runCommand('migration:rollback', [`--connection=${SCRATCH}`, '--batch=0', '--force'])
+    assert.equal(rollback.exitCode, 0, rollback.output)
+    const left = await schemaOf(SCRATCH)
+    const tables = [...new Set(left.columns.map((c: { table_name: string }) => c.table_name))]
+    // Lucid's own bookkeeping tables stay; nothing of ours does.
+    assert.sameMembers(tables, ['adonis_schema', 'adonis_schema_versions'])
+    assert.deepEqual(left.functions.map((f: { proname: string }) => f.proname), [])
+
+    const again = await runCommand('migration:run', [`--connection=${SCRATCH}`, '--force'])
+    assert.equal(again.exitCode, 0, again.output)
+    assert.deepEqual(await schemaOf(SCRATCH), migrated)
+  }).timeout(120_000)
+})
