@@ -1,3 +1,4 @@
+import { Link } from '@remix-run/react'
 import { useEffect, useRef, useState } from 'react'
 
 import { FORM_REFUSED_EVENT } from '~/lib/forms/use-validated-form'
@@ -31,6 +32,14 @@ export function NoticeBanner({ notice }: { notice: Notice | null }) {
       autoFocus={notice.focus}
     >
       {describe(notice.message)}
+      {notice.link ? (
+        <>
+          {' '}
+          <Link to={notice.link.to} className="alert-link">
+            {describe(notice.link.label)}
+          </Link>
+        </>
+      ) : null}
     </div>
   )
 }

@@ -1,5 +1,6 @@
 import { formatNumber } from './format.ts'
 import type { Message, MessageKey } from './i18n/index.ts'
+import { replenishmentPath, type ReplenishmentAction } from './warehouse.ts'
 
 /** A one-time message shown at the top of the next page ("Vente enregistrée"). */
 export interface Notice {
@@ -11,6 +12,8 @@ export interface Notice {
    * fall back to the top of the page. Not on the POS, whose focus is the scan.
    */
   focus?: boolean
+  /** Where to go on from here ("Ouvrir la demande n° 12"), when the page it lands on does not show it. */
+  link?: { to: string; label: Message }
 }
 
 // The notices that report quantities, built here once. translate() puts a
@@ -29,7 +32,11 @@ export interface RequestSummary {
 type RequestNoticeKey = Extract<MessageKey, 'stock.requested' | 'replenishments.created' | `replenishments.done.${string}`>
 
 /** "Demande n° 12 validée : 1 000 × Pain…": a request created, or moved to its next state. */
-export function requestNotice(key: RequestNoticeKey, request: RequestSummary, { focus = false }: { focus?: boolean } = {}): Notice {
+export function requestNotice(
+  key: RequestNoticeKey,
+  request: RequestSummary,
+  { focus = false, link }: { focus?: boolean; link?: Notice['link'] } = {}
+): Notice {
   return {
     kind: 'success',
     message: {
@@ -37,7 +44,19 @@ export function requestNotice(key: RequestNoticeKey, request: RequestSummary, { 
       params: { id: request.id, quantity: formatNumber(request.quantite), name: request.produit.nom, store: request.magasin?.nom ?? '' },
     },
     ...(focus ? { focus } : {}),
+    ...(link ? { link } : {}),
   }
+}
+
+/**
+ * A request moved to its next state. Posted from a list, the request may leave it (an approved
+ * one is no longer "en attente"): the notice links the request, for its next step.
+ */
+export function transitionNotice(action: ReplenishmentAction, request: RequestSummary, back: string): Notice {
+  const detail = replenishmentPath(request.id)
+  const onItsPage = back.split('?')[0] === detail
+  const link = onItsPage ? undefined : { to: detail, label: { key: 'replenishments.openInFlight' as const, params: { id: request.id } } }
+  return requestNotice(`replenishments.done.${action}`, request, { focus: true, link })
 }
 
 /** "Réception enregistrée : 1 000 × Pain. Stock central : 1 200." */

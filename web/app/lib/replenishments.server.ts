@@ -18,7 +18,7 @@ import { MAX_REQUEST_QUANTITY } from './forms/schemas.ts'
 import { parseQuantityChange, parseRejection, parseSuggestedRequest } from './forms/warehouse.ts'
 import type { Translate } from './i18n/index.ts'
 import { mapPage } from './list-query.ts'
-import { requestNotice } from './notice.ts'
+import { requestNotice, transitionNotice } from './notice.ts'
 import { actionErrorFrom, redirectWithNotice } from './request.server.ts'
 import { storeChoices } from './stores.server.ts'
 import {
@@ -35,6 +35,7 @@ import {
   type ReplenishmentRefusal,
   type ReplenishmentStatus,
   type SuggestionFilters,
+  suggestedRequestQuantity,
 } from './warehouse.ts'
 
 type Replenishment = components['schemas']['Replenishment']
@@ -121,27 +122,33 @@ export async function loadSuggestions(api: ApiClient, filters: SuggestionFilters
   ])
   return {
     stores,
-    suggestions: mapPage(suggestions, (s) => ({
-      storeId: s.magasin.id ?? 0,
-      store: s.magasin.nom ?? '',
-      productId: s.produit.id,
-      product: s.produit.nom,
-      code: s.produit.code,
-      quantity: s.quantite,
-      reorderPoint: s.seuil_reappro,
-      status: s.statut,
-      salesPerDay: s.ventes_par_jour,
-      daysLeft: s.jours_restants ?? null,
-      inFlight: s.en_cours,
-      // The request in flight, if any: the row links it instead of offering a second one (the API refuses it).
-      request: inFlightFromWire(s.demande_en_cours),
-      warehouseQuantity: s.stock_entrepot,
+    suggestions: mapPage(suggestions, (s) => {
       // The API suggests what the store needs; one request asks for at most MAX_REQUEST_QUANTITY.
-      suggested: Math.min(s.quantite_suggeree, MAX_REQUEST_QUANTITY),
-      urgent: s.priorite === 'URGENT',
-      // Generated with the page: a double click or a browser re-post sends the same key, the API creates one request.
-      idempotencyKey: newFormKey(),
-    })),
+      const need = Math.min(s.quantite_suggeree, MAX_REQUEST_QUANTITY)
+      const offer = suggestedRequestQuantity(need, s.stock_entrepot)
+      return {
+        storeId: s.magasin.id ?? 0,
+        store: s.magasin.nom ?? '',
+        productId: s.produit.id,
+        product: s.produit.nom,
+        code: s.produit.code,
+        quantity: s.quantite,
+        reorderPoint: s.seuil_reappro,
+        status: s.statut,
+        salesPerDay: s.ventes_par_jour,
+        daysLeft: s.jours_restants ?? null,
+        inFlight: s.en_cours,
+        // The request in flight, if any: the row links it instead of offering a second one (the API refuses it).
+        request: inFlightFromWire(s.demande_en_cours),
+        warehouseQuantity: s.stock_entrepot,
+        need,
+        suggested: offer.quantity,
+        warehouseShort: offer.short,
+        urgent: s.priorite === 'URGENT',
+        // Generated with the page: a double click or a browser re-post sends the same key, the API creates one request.
+        idempotencyKey: newFormKey(),
+      }
+    }),
   }
 }
 
@@ -201,7 +208,7 @@ export async function runTransition(ctx: ActionContext, back: string) {
   const seenQuantity = intent === 'approve' ? seenQuantityOf(ctx.form) : undefined
   try {
     const request = await ok(postTransition(ctx.api, intent, requestId, { reason, seenQuantity }))
-    return redirectWithNotice(back, ctx.session, requestNotice(`replenishments.done.${intent}`, request, { focus: true }))
+    return redirectWithNotice(back, ctx.session, transitionNotice(intent, request, back))
   } catch (error) {
     const changed = error instanceof ApiError ? changedQuantity(error.envelope) : null
     if (changed) {

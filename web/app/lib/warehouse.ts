@@ -26,6 +26,16 @@ export function quantityChangeable(status: string): boolean {
   return status === 'en_attente'
 }
 
+/**
+ * What a suggestion's request form offers: what the store needs, but no more than the warehouse
+ * holds — an approval of more is refused (409, not enough stock) — unless the warehouse is empty,
+ * when the request waits for goods in. `short`: the warehouse holds less than the need.
+ */
+export function suggestedRequestQuantity(need: number, warehouse: number): { quantity: number; short: boolean } {
+  const short = warehouse < need
+  return { quantity: short && warehouse > 0 ? warehouse : need, short }
+}
+
 /** The ledger's movement types (API wire names). */
 export const MOVEMENT_TYPES = ['vente', 'retour', 'reappro_sortie', 'reappro_entree', 'ajustement', 'reception'] as const
 export type MovementType = (typeof MOVEMENT_TYPES)[number]

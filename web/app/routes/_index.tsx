@@ -10,10 +10,10 @@ import { ProductsTable, SeriesTable, StoresTable, rankingChart, revenueChart } f
 import { StockTable, stockChart } from '~/components/reports/stock-tables'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { MANAGER_ROLES, hasRole } from '~/lib/auth/roles'
-import { formatDay, storeDay } from '~/lib/format'
+import { storeDay } from '~/lib/format'
 import { pageTitle } from '~/lib/meta'
 import { homeFor } from '~/lib/nav'
-import { filtersQuery, type ReportFilters } from '~/lib/reports/filters'
+import { filtersQuery, periodLabel, type ReportFilters } from '~/lib/reports/filters'
 import { filtersFor, loadDashboard } from '~/lib/reports/reports.server'
 import { forbidden, loading, signedIn } from '~/lib/request.server'
 import { useT } from '~/lib/root-data'
@@ -62,7 +62,7 @@ export default function DashboardPage() {
   const navigation = useNavigation()
   const busy = navigation.state === 'loading' && navigation.location.pathname === '/'
   const scope = data.store ? data.store.name : t('reports.filters.allStores')
-  const period = t('reports.periodRange', { from: formatDay(filters.from), to: formatDay(filters.to) })
+  const period = periodLabel(t, filters)
   const storeReport = (storeId: number) => reportsHref({ ...filters, storeId })
   const hasErrors = Object.keys(data.errors).length > 0
 

@@ -11,10 +11,10 @@ import { ProductsTable, SeriesTable, StoresTable, TendersTable, rankingChart, re
 import { StockTable, UrgentTable, stockChart } from '~/components/reports/stock-tables'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { MANAGER_ROLES } from '~/lib/auth/roles'
-import { formatDate, formatDay, formatNumber, storeDay } from '~/lib/format'
+import { formatDate, formatNumber, storeDay } from '~/lib/format'
 import { pageTitle } from '~/lib/meta'
 import { CSV_REPORTS, SNAPSHOT_REPORTS, csvPath } from '~/lib/reports/csv'
-import { filtersQuery, type ReportFilters } from '~/lib/reports/filters'
+import { filtersQuery, periodLabel, type ReportFilters } from '~/lib/reports/filters'
 import { filtersFor, loadReport } from '~/lib/reports/reports.server'
 import { loading, requireRole, signedIn } from '~/lib/request.server'
 import { useT } from '~/lib/root-data'
@@ -50,7 +50,7 @@ export default function ReportsPage() {
   const data = useLoaderData<typeof loader>()
   const { filters, kpis, series, seriesPage, granularity, stores, products, stock, urgent } = data
   const t = useT()
-  const period = t('reports.periodRange', { from: formatDay(filters.from), to: formatDay(filters.to) })
+  const period = periodLabel(t, filters)
   const scope = data.store ? data.store.name : t('reports.filters.allStores')
   const storeReport = (storeId: number) => `/rapports?${filtersQuery({ ...filters, storeId })}`
   const downloads = csvQuery(filters)

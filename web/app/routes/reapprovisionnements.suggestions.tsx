@@ -72,7 +72,7 @@ export default function SuggestionsPage() {
           // Below 992 px (a 768 px tablet) the status, the sales per day and the quantity in
           // flight go under the quantity, the days left and the central stock: ten columns
           // scrolled sideways there, the request's button out of sight.
-          { label: t('stock.status'), className: WIDE_ONLY },
+          { label: t('replenishments.reorderStatus'), className: WIDE_ONLY },
           { label: t('replenishments.salesPerDay'), className: `amount ${WIDE_ONLY}` },
           amountColumn(t('replenishments.daysLeft')),
           { label: t('replenishments.inFlight'), className: `amount ${WIDE_ONLY}` },
@@ -92,7 +92,7 @@ export default function SuggestionsPage() {
               <ProductCell name={s.product} code={s.code} />
               <td className="amount">
                 {formatNumber(s.quantity)} / {formatNumber(s.reorderPoint)}
-                <Folded label={t('stock.status')}>
+                <Folded label={t('replenishments.reorderStatus')}>
                   <StockStatusBadge status={s.status} />
                 </Folded>
               </td>
@@ -107,6 +107,9 @@ export default function SuggestionsPage() {
               <td className={`amount ${WIDE_ONLY}`}>{formatNumber(s.inFlight)}</td>
               <td className="amount">
                 {formatNumber(s.warehouseQuantity)}
+                {s.warehouseShort ? (
+                  <div className="small text-danger-emphasis">{t('replenishments.warehouseShort', { need: formatNumber(s.need) })}</div>
+                ) : null}
                 <Folded label={t('replenishments.inFlight')}>{formatNumber(s.inFlight)}</Folded>
               </td>
               <td>

@@ -89,7 +89,8 @@ describeFlows('dashboard and reports', () => {
    */
   async function showing(scope: string, from: string, to: string) {
     await ready(page)
-    await expectText(page.locator('header .lead'), `${scope} · du ${longDay(from)} au ${longDay(to)}`)
+    const period = from === to ? `du ${longDay(from)}` : `du ${longDay(from)} au ${longDay(to)}`
+    await expectText(page.locator('header .lead'), `${scope} · ${period}`)
   }
 
   async function pageFigures(): Promise<Figures> {

@@ -80,13 +80,13 @@ describeFlows('the manager’s tables on a 768 px tablet', () => {
     await go(manager, `/reapprovisionnements/suggestions?magasin=${STORE}`)
     const row = manager.locator('[data-testid^="suggestion-"]').filter({ hasText: code })
     assert.equal(await row.count(), 1, 'the product is suggested')
-    for (const label of ['État', 'Ventes / jour', 'En cours']) {
+    for (const label of ['État / seuil', 'Ventes / jour', 'En cours']) {
       assert.ok(await row.getByText(label, { exact: true }).isVisible(), `"${label}" is on the row`)
     }
     assert.equal(await row.getByText('Rupture', { exact: true }).filter({ visible: true }).count(), 1, 'its status is shown, once')
     assert.ok(await row.getByRole('button', { name: 'Créer la demande' }).isVisible())
     // The hidden columns' headings are gone for screen readers too: each value is said once, on the row.
-    assert.equal(await manager.getByRole('columnheader', { name: 'État' }).count(), 0)
+    assert.equal(await manager.getByRole('columnheader', { name: 'État / seuil' }).count(), 0)
     assert.equal(await row.getByRole('cell').filter({ hasText: 'Rupture' }).count(), 1)
   })
 

@@ -203,6 +203,8 @@ describeFlows('replenishment requests changed, stale or suggested', () => {
     const csrf = await form.locator('input[name="csrf"]').inputValue()
     const quantity = await form.getByRole('spinbutton').inputValue()
     assert.equal(quantity, '24', 'twice the reorder point for an empty shelf with no sales')
+    // Nothing in the warehouse yet: the need is asked for, and the row says the warehouse lacks it.
+    await expectText(row, 'Besoin : 24')
     await press(manager, 'Créer la demande', row)
     await expectText(manager.getByRole('status').first(), `24 × ${NAME} pour Magasin Nord`)
 
@@ -238,5 +240,22 @@ describeFlows('replenishment requests changed, stale or suggested', () => {
     assert.equal(await clerk.locator(`input[name="demande_id"][value="${id}"]`).count(), 0, 'no action left on the cancelled request')
     // The flows expect no dialog (alert, confirm) from any page of the suite.
     assert.deepEqual(stage.dialogs, [])
+  })
+
+  test('approved from the list, the request leaves the pending list: the notice links it for the next step', async () => {
+    const received = await api('POST', '/warehouse/receipts', { lignes: [{ produit_id: productId, quantite: 4 }] })
+    assert.equal(received.status, 201, JSON.stringify(received.body))
+    const created = await api<Request>('POST', '/replenishments', { magasin_id: 5, produit_id: productId, quantite: 4 })
+    assert.equal(created.status, 201, JSON.stringify(created.body))
+    const id = created.body.id
+    await go(manager, '/reapprovisionnements?statut=en_attente&magasin=5')
+    await press(manager, `Valider la demande n° ${id}`, manager.getByTestId(`request-${id}`))
+    const notice = manager.getByRole('status').first()
+    await expectText(notice, `Demande n° ${id} validée`)
+    assert.equal(await manager.getByTestId(`request-${id}`).count(), 0, 'no longer pending')
+    await notice.getByRole('link', { name: `Voir la demande n° ${id}` }).click()
+    await until(async () => new URL(manager.url()).pathname === `/reapprovisionnements/${id}`, 'the request’s page')
+    await expectText(manager.getByTestId('request-status'), 'Validée')
+    assert.equal((await api('POST', `/replenishments/${id}/cancel`, {})).status, 200)
   })
 })

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 
 import { translate, type Lang } from '../../app/lib/i18n/index.ts'
-import { adjustmentNotice, goodsReceivedNotice, reorderPointNotice, requestNotice, type Notice } from '../../app/lib/notice.ts'
+import { adjustmentNotice, goodsReceivedNotice, reorderPointNotice, requestNotice, transitionNotice, type Notice } from '../../app/lib/notice.ts'
 
 /** The notice as the banner shows it (NoticeBanner: the message translated), spaces as they are. */
 function shown(notice: Notice, lang: Lang = 'fr'): string {
@@ -49,5 +49,18 @@ describe('notices with a quantity of 1000 read "1 000"', () => {
 
   test('small numbers and ids are left as they are', () => {
     assert.equal(shown(requestNotice('stock.requested', { ...request, id: 7, quantite: 24 })), 'Demande n° 7 envoyée : 24 × Pain.')
+  })
+})
+
+describe('a step taken on a request', () => {
+  test('from the list, the notice links the request (it may have left the filtered list)', () => {
+    const notice = transitionNotice('approve', request, '/reapprovisionnements?statut=en_attente')
+    assert.equal(notice.link?.to, '/reapprovisionnements/1234')
+    assert.equal(translate('fr', notice.link!.label.key, notice.link!.label.params), 'Voir la demande n° 1234')
+    assert.equal(notice.focus, true)
+  })
+
+  test('on the request’s own page, no link to itself', () => {
+    assert.equal(transitionNotice('ship', request, '/reapprovisionnements/1234').link, undefined)
   })
 })

@@ -9,6 +9,7 @@ import {
   daysInclusive,
   filtersQuery,
   granularityFor,
+  periodLabel,
   presetRange,
   readReportFilters,
 } from '../../app/lib/reports/filters.ts'
@@ -134,5 +135,14 @@ describe('CSV downloads', () => {
     assert.match(csvErrorText(translator('en'), 404), /^Page not found\n/)
     assert.match(csvErrorText(translator('fr'), 503), /^Serveur injoignable\n/)
     assert.match(csvErrorText(translator('fr'), 418), /^Une erreur inattendue est survenue\n/)
+  })
+})
+
+describe('the period in a page’s lead', () => {
+  test('a range says from and to; one day says it once', () => {
+    const t = translator('fr')
+    assert.equal(periodLabel(t, { from: '2026-12-01', to: '2026-12-06' }), 'du 1er décembre 2026 au 6 décembre 2026')
+    assert.equal(periodLabel(t, { from: '2026-12-06', to: '2026-12-06' }), 'du 6 décembre 2026')
+    assert.equal(periodLabel(translator('en'), { from: '2026-12-06', to: '2026-12-06' }), 'for 6 décembre 2026')
   })
 })

@@ -19,6 +19,7 @@ import {
   replenishmentFilters,
   revalidateAfterConflict,
   signedQuantity,
+  suggestedRequestQuantity,
   suggestionFilters,
   warehouseFilters,
 } from '../../app/lib/warehouse.ts'
@@ -200,4 +201,16 @@ test('after a 409 the page reloads the request (Remix skips loaders after a 4xx 
   assert.equal(revalidateAfterConflict({ actionStatus: 409, defaultShouldRevalidate: false }), true)
   assert.equal(revalidateAfterConflict({ actionStatus: 422, defaultShouldRevalidate: false }), false)
   assert.equal(revalidateAfterConflict({ actionStatus: 200, defaultShouldRevalidate: true }), true)
+})
+
+describe('a suggestion’s request form', () => {
+  test('offers what the store needs, or what the warehouse holds when that is less (an approval of more is refused)', () => {
+    assert.deepEqual(suggestedRequestQuantity(24, 100), { quantity: 24, short: false })
+    assert.deepEqual(suggestedRequestQuantity(24, 24), { quantity: 24, short: false })
+    assert.deepEqual(suggestedRequestQuantity(348, 267), { quantity: 267, short: true })
+  })
+
+  test('an empty warehouse: the need, to be approved once goods come in', () => {
+    assert.deepEqual(suggestedRequestQuantity(24, 0), { quantity: 24, short: true })
+  })
 })

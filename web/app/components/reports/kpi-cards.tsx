@@ -54,8 +54,17 @@ export function KpiCards({ kpis, stockHref, salesHref }: { kpis: KpiView; stockH
             {t('sales.seeSales')}
           </Link>
         </KpiCard>
-        <KpiCard testId="kpi-average" label={t('reports.kpi.averageTicket')} value={formatMoney(kpis.averageTicket.value)}>
-          <Trend comparison={kpis.averageTicket} format={formatMoney} previousLabel={previousLabel} />
+        {/* No sale, no average: "0,00 $ (−100 %)" read as a collapse of the basket, not an empty period. */}
+        <KpiCard
+          testId="kpi-average"
+          label={t('reports.kpi.averageTicket')}
+          value={kpis.transactions.value === 0 ? '—' : formatMoney(kpis.averageTicket.value)}
+        >
+          <Trend
+            comparison={kpis.transactions.value === 0 ? { ...kpis.averageTicket, change: null } : kpis.averageTicket}
+            format={formatMoney}
+            previousLabel={previousLabel}
+          />
         </KpiCard>
         <KpiCard testId="kpi-alerts" label={t('reports.kpi.alerts')} value={formatNumber(kpis.alerts.total)}>
           <p className="small text-body-secondary mb-1">

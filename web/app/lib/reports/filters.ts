@@ -5,7 +5,8 @@
 // API's date_debut/date_fin take them.
 import { dayAsUtcDate, isCalendarDay } from '../calendar-day.ts'
 import type { FieldErrors } from '../forms/core.ts'
-import type { Message } from '../i18n/index.ts'
+import { formatDay } from '../format.ts'
+import type { Message, Translate } from '../i18n/index.ts'
 
 /** Buttons of the filter form: the last 7, 30 or 90 days, or the month so far. */
 export const PERIOD_PRESETS = ['7', '30', '90', 'mois'] as const
@@ -168,4 +169,9 @@ export function granularityFor(filters: Pick<ReportFilters, 'from' | 'to'>): Gra
   if (days <= 92) return 'daily'
   if (days <= 731) return 'weekly'
   return 'monthly'
+}
+
+/** "du 1er décembre 2026 au 6 décembre 2026", or "du 6 décembre 2026" for one day (not "du 6 … au 6 …"). */
+export function periodLabel(t: Translate, { from, to }: Pick<ReportFilters, 'from' | 'to'>): string {
+  return from === to ? t('reports.periodDay', { day: formatDay(from) }) : t('reports.periodRange', { from: formatDay(from), to: formatDay(to) })
 }

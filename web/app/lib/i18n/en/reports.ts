@@ -21,6 +21,7 @@ export const reports: Record<keyof typeof french, string> = {
   'reports.titleStore': 'Report — {store}',
   'reports.generatedAt': 'Generated on {when}',
   'reports.periodRange': 'from {from} to {to}',
+  'reports.periodDay': 'for {day}',
   'reports.netRevenueNote': 'Net revenue: sales before taxes, minus the returns of the period.',
   'reports.showData': 'Show the data',
   'reports.weekOf': 'Week of {day}',

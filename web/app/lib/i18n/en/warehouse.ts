@@ -146,6 +146,8 @@ export const warehouse: Record<keyof typeof french, string> = {
   'replenishments.note': 'Note',
   'replenishments.rejectionReason': 'Reason for refusal',
   'replenishments.warehouseStock': 'Central stock',
+  'replenishments.warehouseShort': 'Needed: {need}',
+  'replenishments.reorderStatus': 'Status vs. reorder point',
   'replenishments.storeStock': 'Stock — {store}',
   'replenishments.next': 'Next step',
   'replenishments.finished': 'This request is finished: nothing more can be done.',

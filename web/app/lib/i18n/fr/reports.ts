@@ -19,6 +19,7 @@ export const reports = {
   'reports.titleStore': 'Rapport — {store}',
   'reports.generatedAt': 'Généré le {when}',
   'reports.periodRange': 'du {from} au {to}',
+  'reports.periodDay': 'du {day}',
   'reports.netRevenueNote': "Chiffre d'affaires net : ventes avant taxes, moins les retours de la période.",
   'reports.showData': 'Voir les données',
   'reports.weekOf': 'Semaine du {day}',

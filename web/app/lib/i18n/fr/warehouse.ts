@@ -144,6 +144,8 @@ export const warehouse = {
   'replenishments.note': 'Note',
   'replenishments.rejectionReason': 'Motif du refus',
   'replenishments.warehouseStock': 'Stock central',
+  'replenishments.warehouseShort': 'Besoin : {need}',
+  'replenishments.reorderStatus': 'État / seuil',
   'replenishments.storeStock': 'Stock — {store}',
   'replenishments.next': 'Étape suivante',
   'replenishments.finished': 'Cette demande est terminée : plus aucune action possible.',
