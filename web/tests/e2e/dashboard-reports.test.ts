@@ -175,6 +175,13 @@ describeFlows('dashboard and reports', () => {
         assert.ok(await figure.locator('table').isVisible(), `${chart} shows its figures as a table`)
       }
     }
+    // Every figure table fits its card on a desktop screen (the stock table's last column was clipped).
+    const clipped = await page.evaluate(() =>
+      [...document.querySelectorAll('main figure table')]
+        .map((table) => ({ table: table.getAttribute('data-testid'), overflow: table.scrollWidth - (table.parentElement?.clientWidth ?? 0) }))
+        .filter(({ overflow }) => overflow > 0)
+    )
+    assert.deepEqual(clipped, [], 'tables wider than their card at 1 280 px')
     if (JS_ENABLED) {
       // Bars are drawn (not an empty frame; stores without sales have none), and the page hydrated without a warning.
       for (const chart of ['chart-revenue', 'chart-stores', 'chart-products', 'chart-stock']) {
