@@ -25,18 +25,18 @@ function locationParams(location: LedgerLocation): { magasin_id: number } | { en
  * code, or barcode) matches what was typed — « farine » when only one product is flour.
  * Several matches: null, and the page asks for the code.
  */
-async function ledgerProduct(api: ApiClient, typed: string): Promise<{ id: number } | null> {
+async function ledgerProduct(api: ApiClient, typed: string): Promise<{ id: number; code: string } | null> {
   const byCode = await findProductByCode(api, typed)
   if (byCode) return byCode
   const found = await ok(api.GET('/api/v1/products', { params: { query: { search: typed, size: 2 } } }))
-  return found.items.length === 1 && found.items[0] ? { id: found.items[0].id } : null
+  return found.items.length === 1 && found.items[0] ? { id: found.items[0].id, code: found.items[0].code } : null
 }
 
 export async function loadMovements(api: ApiClient, location: LedgerLocation, filters: MovementFilters) {
   const product = filters.code ? await ledgerProduct(api, filters.code) : null
   if (filters.code && !product) {
     const none: Paged<MovementRow> = { page: 1, size: MOVEMENTS_PAGE_SIZE, total: 0, items: [] }
-    return { movements: none, unknownCode: true, adjustmentKey: newFormKey() }
+    return { movements: none, unknownCode: true, adjustmentKey: newFormKey(), productCode: '' }
   }
   const page = await ok(
     api.GET('/api/v1/stock/movements', {
@@ -74,7 +74,8 @@ export async function loadMovements(api: ApiClient, location: LedgerLocation, fi
       link,
     }
   })
-  return { movements, unknownCode: false, adjustmentKey: newFormKey() }
+  // The product the ledger shows, by its code (it may have been found by name): the adjustment form names it.
+  return { movements, unknownCode: false, adjustmentKey: newFormKey(), productCode: product?.code ?? '' }
 }
 
 /**

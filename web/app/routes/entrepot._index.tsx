@@ -10,8 +10,8 @@ import { ReorderPointForm } from '~/components/stock/reorder-point-form'
 import { StockFilterBar } from '~/components/stock/stock-filter-bar'
 import { NarrowLabel, actionsColumn, amountColumn } from '~/components/table-head'
 import { GoodsReceiptForm } from '~/components/warehouse/goods-receipt-form'
+import { LedgerQuantityLink } from '~/components/warehouse/ledger-quantity-link'
 import { MANAGER_ROLES } from '~/lib/auth/roles'
-import { formatNumber } from '~/lib/format'
 import type { FormRefusal } from '~/lib/forms/refusals'
 import { listAction, listLoader } from '~/lib/list.server'
 import { pageTitle } from '~/lib/meta'
@@ -110,7 +110,7 @@ export default function WarehousePage() {
                 <code className="d-block small d-lg-none">{item.code}</code>
               </td>
               <td className="amount" data-testid="warehouse-quantity">
-                {formatNumber(item.quantity)}
+                <LedgerQuantityLink ledgerPath={warehouseMovementsPath} code={item.code} name={item.name} quantity={item.quantity} />
               </td>
               <td>
                 <ReorderPointForm action={formAction} item={item} refusal={pointRefusal} disabled={savingPoint} />

@@ -26,7 +26,7 @@ export function action(args: ActionFunctionArgs) {
 }
 
 export default function WarehouseMovementsPage() {
-  const { filters, movements, unknownCode, adjustmentKey } = useLoaderData<typeof loader>()
+  const { filters, movements, unknownCode, adjustmentKey, productCode } = useLoaderData<typeof loader>()
   const refusal = useActionData<typeof action>() as FormRefusal | undefined
   const t = useT()
   const location = useLocation()
@@ -38,7 +38,7 @@ export default function WarehouseMovementsPage() {
       />
       <section className="card shadow-sm mb-4">
         <div className="card-body">
-          <AdjustmentForm key={location.key} action={location.pathname + location.search} refusal={refusal} formKey={adjustmentKey} />
+          <AdjustmentForm key={location.key} action={location.pathname + location.search} refusal={refusal} formKey={adjustmentKey} code={productCode} />
         </div>
       </section>
       <h2 className="h5">{t('movements.ledgerTitle')}</h2>

@@ -15,6 +15,7 @@ import { ReorderPointForm } from '~/components/stock/reorder-point-form'
 import { RequestQuantityForm } from '~/components/warehouse/request-quantity-form'
 import { StockFilterBar } from '~/components/stock/stock-filter-bar'
 import { NarrowLabel, actionsColumn, amountColumn } from '~/components/table-head'
+import { LedgerQuantityLink } from '~/components/warehouse/ledger-quantity-link'
 import { hasRole, MANAGER_ROLES } from '~/lib/auth/roles'
 import { formatDate, formatMoney, formatNumber } from '~/lib/format'
 import type { FormRefusal } from '~/lib/forms/refusals'
@@ -131,7 +132,13 @@ export default function StorePage() {
                 <code className="d-block small d-lg-none">{item.code}</code>
               </td>
               <td className="amount">{formatMoney(item.unitPriceCents)}</td>
-              <td className="amount">{formatNumber(item.quantity)}</td>
+              <td className="amount">
+                {manager ? (
+                  <LedgerQuantityLink ledgerPath={storeMovementsPath(store.id)} code={item.code} name={item.name} quantity={item.quantity} />
+                ) : (
+                  formatNumber(item.quantity)
+                )}
+              </td>
               {canSetPoints ? (
                 <td>
                   <ReorderPointForm action={formAction} item={item} refusal={pointRefusal} disabled={savingPoint} />

@@ -39,7 +39,7 @@ export function action(args: ActionFunctionArgs) {
 }
 
 export default function StoreMovementsPage() {
-  const { store, filters, canAdjust, requestLinks, movements, unknownCode, adjustmentKey } = useLoaderData<typeof loader>()
+  const { store, filters, canAdjust, requestLinks, movements, unknownCode, adjustmentKey, productCode } = useLoaderData<typeof loader>()
   const refusal = useActionData<typeof action>() as FormRefusal | undefined
   const t = useT()
   const location = useLocation()
@@ -56,7 +56,7 @@ export default function StoreMovementsPage() {
       {canAdjust ? (
         <section className="card shadow-sm mb-4">
           <div className="card-body">
-            <AdjustmentForm key={location.key} action={location.pathname + location.search} refusal={refusal} formKey={adjustmentKey} />
+            <AdjustmentForm key={location.key} action={location.pathname + location.search} refusal={refusal} formKey={adjustmentKey} code={productCode} />
           </div>
         </section>
       ) : null}

@@ -226,11 +226,12 @@ describeFlows('central warehouse and replenishment', () => {
   })
 
   test('an adjustment with its reason appears in the store’s movement history', async () => {
+    // The quantity on the stock page leads to the product's ledger, the adjustment form naming it.
     await go(manager, `/magasins/1/stock?q=${CODE}`)
-    await manager.getByRole('link', { name: 'Mouvements du stock' }).click()
-    await manager.waitForURL('**/magasins/1/stock/mouvements')
+    await manager.getByRole('link', { name: `mouvements et ajustement de ${NAME}` }).click()
+    await manager.waitForURL((url) => url.pathname === '/magasins/1/stock/mouvements' && url.searchParams.get('produit') === CODE)
     await ready(manager)
-    await manager.getByLabel('Code produit').first().fill(CODE)
+    assert.equal(await manager.locator('#adjustment').getByLabel('Code produit').inputValue(), CODE)
     // More taken out than the shelf holds: the API refuses the whole form.
     await manager.getByLabel('Quantité', { exact: true }).fill('-50')
     await manager.getByLabel('Motif', { exact: true }).fill('Trop')

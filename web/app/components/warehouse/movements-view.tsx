@@ -110,7 +110,18 @@ const ADJUSTMENT_ORDER = ['code', 'mode', 'quantite', 'motif'] as const
  * A manager's correction of a level, with its reason (the ledger keeps it).
  * `formKey` is this rendering's Idempotency-Key: a double submit adjusts once.
  */
-export function AdjustmentForm({ action, refusal, formKey }: { action: string; refusal: FormRefusal | undefined; formKey: string }) {
+export function AdjustmentForm({
+  action,
+  refusal,
+  formKey,
+  code = '',
+}: {
+  action: string
+  refusal: FormRefusal | undefined
+  formKey: string
+  /** The product the ledger is filtered on: the one a manager came to correct. */
+  code?: string
+}) {
   const t = useT()
   const mine = refusal?.intent === 'adjust' ? refusal : undefined
   const { formRef, onSubmit, fieldErrors, formError } = useValidatedForm(parseAdjustment, mine)
@@ -133,7 +144,7 @@ export function AdjustmentForm({ action, refusal, formKey }: { action: string; r
           name="code"
           label={t('movements.productCode')}
           className="col-sm-6 col-lg-3 mb-2"
-          defaultValue={values.code}
+          defaultValue={values.code ?? code}
           error={fieldErrors.code}
           autoFocus={firstError === 'code'}
           maxLength={32}

@@ -44,6 +44,7 @@ export const warehouse: Record<keyof typeof french, string> = {
   'stock.received': "Request #{id} received: the store's stock is up to date.",
   'stock.cancelled': 'Request #{id} cancelled.',
   'stock.movementsLink': 'Stock movements',
+  'stock.quantityLedger': '{quantity} in stock: movements and adjustment of {name}',
   'stock.inFlightLink': 'Request #{id}',
   'stock.inFlightQuantity': '{quantity} requested',
   'stock.requestsOfProduct': 'Only the requests for {product}.',

@@ -42,6 +42,7 @@ export const warehouse = {
   'stock.received': 'Demande n° {id} réceptionnée : le stock du magasin est à jour.',
   'stock.cancelled': 'Demande n° {id} annulée.',
   'stock.movementsLink': 'Mouvements du stock',
+  'stock.quantityLedger': '{quantity} en stock : mouvements et ajustement de {name}',
   'stock.inFlightLink': 'Demande n° {id}',
   'stock.inFlightQuantity': '{quantity} {quantity:demandé|demandés}',
   'stock.requestsOfProduct': 'Seulement les demandes de {product}.',
