@@ -61,11 +61,6 @@ export function periodBefore(endDate: string, count: number, zone: string): Busi
   return days
 }
 
-/** "2026-03-08" → "20260308", for receipt numbers. */
-export function compactDate(date: string): string {
-  return date.replaceAll('-', '')
-}
-
 /** A store's hours on a given day, or null when it stays closed. */
 export function openingHoursOn(profile: StoreProfile, day: BusinessDay): OpeningHours | null {
   if (day.closed) return null

@@ -3,7 +3,7 @@ import { openingHoursOn } from '#reporting/demo/business_calendar'
 import { WeightedPicker } from '#reporting/demo/distributions'
 import { choosePayment, type Payment } from '#reporting/demo/payments'
 import { LINES_PER_SALE, RETURNS, UNITS_PER_LINE } from '#reporting/demo/profiles'
-import { ReceiptSequence, receiptNumber } from '#reporting/demo/receipt_number'
+import { receiptNumber } from '#reporting/demo/receipt_number'
 import { computeRefund } from '#reporting/demo/refunds'
 import type { ReturnRow } from '#reporting/demo/history_rows'
 import { refundableByTender, refundMethodOf, splitRefund } from '#sales/refund_split'
@@ -30,7 +30,6 @@ interface BasketLine {
 export class Checkout {
   /** Per store, the products it stocks, by popularity. */
   private readonly shelves: (WeightedPicker<number> | null)[]
-  private receipts = new ReceiptSequence()
 
   constructor(
     private readonly ctx: SimulationContext,
@@ -43,11 +42,6 @@ export class Checkout {
         .filter(([index]) => book.isStocked(store.location, index))
       return stocked.some(([, weight]) => weight > 0) ? new WeightedPicker(stocked) : null
     })
-  }
-
-  /** Receipt numbers restart at 1 every business day. */
-  startDay() {
-    this.receipts = new ReceiptSequence()
   }
 
   sell(storeIndex: number, registerIndex: number, atMs: number, dayIndex: number): void {
@@ -89,10 +83,9 @@ export class Checkout {
 
     const sold = basket.map((line) => line.quantity)
     const returned = lineIds.map((id) => returnedByLine.get(id) ?? 0)
-    const sequence = this.receipts.take(register.id)
     sink.write('sales', {
       id: saleId,
-      receiptNumber: receiptNumber(store.id, register.number, day.date, sequence),
+      receiptNumber: receiptNumber(store.id, register.number, saleId),
       storeId: store.id,
       registerId: register.id,
       registerSessionId: drawer.sessionId,

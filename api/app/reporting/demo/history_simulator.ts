@@ -93,7 +93,6 @@ export class HistorySimulator {
     const dayIndex = this.nextDay++
     const day = this.ctx.days[dayIndex]
     const openStores = this.openRegisters(dayIndex)
-    this.checkout.startDay()
     for (const storeIndex of openStores) this.scheduleCustomers(storeIndex, dayIndex)
 
     for (let event = this.ctx.queue.popBefore(day.endMs); event; event = this.ctx.queue.popBefore(day.endMs)) {

@@ -1,21 +1,8 @@
-import { compactDate } from '#reporting/demo/business_calendar'
-
 /**
- * `S{store}-R{register}-{YYYYMMDD}-{seq}`: unique because a register prints
- * at most one receipt per sequence number per business day, and readable
- * enough for a clerk to find a sale from a paper receipt.
+ * `S{store}-R{register}-{sale id, 8 digits}`, as record_sale() numbers a sale rung up at a
+ * register (migration 0025): the history looks like what the registers print, and a clerk
+ * searching a receipt finds old and new sales by the same pattern.
  */
-export function receiptNumber(storeId: number, registerNumber: number, date: string, sequence: number): string {
-  return `S${storeId}-R${registerNumber}-${compactDate(date)}-${String(sequence).padStart(4, '0')}`
-}
-
-/** Hands out 1, 2, 3 … per register for one business day. */
-export class ReceiptSequence {
-  private readonly next = new Map<number, number>()
-
-  take(registerId: number): number {
-    const value = (this.next.get(registerId) ?? 0) + 1
-    this.next.set(registerId, value)
-    return value
-  }
+export function receiptNumber(storeId: number, registerNumber: number, saleId: number): string {
+  return `S${storeId}-R${registerNumber}-${String(saleId).padStart(8, '0')}`
 }
