@@ -1,3 +1,4 @@
+import { Link } from '@remix-run/react'
 import { forwardRef, type InputHTMLAttributes, type ReactNode } from 'react'
 
 import type { Message } from '~/lib/i18n/index'
@@ -102,18 +103,29 @@ export function FormError({
   id,
   tone = 'danger',
   testId,
+  link,
 }: {
   error?: Message | null
   id?: string
   /** `warning` for "nothing was done, here is why" (a request that changed state meanwhile). */
   tone?: 'danger' | 'warning'
   testId?: string
+  /** The way out the message speaks of ("Voir ses produits"). */
+  link?: { to: string; label: string }
 }) {
   const describe = useMessage()
   if (!error) return null
   return (
     <div id={id} className={`alert alert-${tone} py-2`} role="alert" tabIndex={-1} autoFocus data-testid={testId}>
       {describe(error)}
+      {link ? (
+        <>
+          {' '}
+          <Link to={link.to} className="alert-link">
+            {link.label}
+          </Link>
+        </>
+      ) : null}
     </div>
   )
 }

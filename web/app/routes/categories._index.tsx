@@ -59,6 +59,8 @@ export default function CategoriesPage() {
   const t = useT()
   const location = useLocation()
   const formAction = location.pathname + location.search
+  // A category still used by products: the refusal leads to them (to move them to another category).
+  const inUse = refusal?.intent?.startsWith('delete-') && refusal.error?.key === 'categories.inUseNamed' ? Number(refusal.intent.slice('delete-'.length)) : null
 
   return (
     <>
@@ -78,7 +80,10 @@ export default function CategoriesPage() {
             </button>
           </Form>
           {/* Above the table: in the row's actions cell, the message squeezed every column to a letter's width. */}
-          <FormError error={refusal?.intent?.startsWith('delete-') ? refusal.error : undefined} />
+          <FormError
+            error={refusal?.intent?.startsWith('delete-') ? refusal.error : undefined}
+            link={inUse ? { to: `/produits?categorie=${inUse}`, label: t('categories.seeProducts') } : undefined}
+          />
           <ListTable
             list={categories}
             testId="categories-table"

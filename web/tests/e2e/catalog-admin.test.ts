@@ -183,6 +183,10 @@ describeFlows('catalogue, users and API tokens', () => {
     // Said above the table: in the row, the message squeezed every column to a letter's width.
     const columns = await table.evaluate((element) => [element.scrollWidth, element.parentElement?.clientWidth ?? 0])
     assert.ok(columns[0]! <= columns[1]!, `the table keeps its width (${columns.join(' > ')})`)
+    // The refusal leads to the products to move: the products list of that category.
+    const boissons = (await api<{ items: { id: number; nom: string }[] }>('GET', '/categories?search=Boissons')).body.items[0]!
+    const toProducts = manager.getByRole('alert').first().getByRole('link', { name: 'Voir ses produits' })
+    assert.equal(await toProducts.getAttribute('href'), `/produits?categorie=${boissons.id}`)
 
     const mine = manager.getByTestId('categories-table').getByRole('row', { name: new RegExp(name) })
     await confirm(manager, mine, 'Supprimer…', 'Oui, supprimer')

@@ -90,5 +90,6 @@ export const catalog: Record<keyof typeof french, string> = {
   'categories.deleted': 'Category {name} deleted.',
   'categories.inUse': 'Products use this category: move them to another category before deleting it.',
   'categories.inUseNamed': 'Products use the category “{name}”: move them to another category before deleting it.',
+  'categories.seeProducts': 'See its products',
   'categories.paginationLabel': 'Category pages',
 }

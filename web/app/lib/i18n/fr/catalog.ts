@@ -88,5 +88,6 @@ export const catalog = {
   'categories.deleted': 'Catégorie {name} supprimée.',
   'categories.inUse': 'Des produits utilisent cette catégorie : changez-les de catégorie avant de la supprimer.',
   'categories.inUseNamed': 'Des produits utilisent la catégorie « {name} » : changez-les de catégorie avant de la supprimer.',
+  'categories.seeProducts': 'Voir ses produits',
   'categories.paginationLabel': 'Pages des catégories',
 } as const
