@@ -1,3 +1,5 @@
+import { fieldError } from '#core/validation'
+
 /**
  * Stores close their day at local midnight, not UTC midnight: rollups and
  * reports group by the calendar date in this zone (APP_TIMEZONE).
@@ -20,4 +22,19 @@ const businessDayFormat = new Intl.DateTimeFormat('en-CA', {
 /** The business date (YYYY-MM-DD) of an instant. */
 export function businessDay(instant: Date = new Date()): string {
   return businessDayFormat.format(instant)
+}
+
+/**
+ * Keeps the rows whose `column` (a timestamptz) falls on the business days `from`..`to`, both
+ * included, either optional. The bounds are turned into instants, so the column's index is used.
+ * A range upside down is a 422 on date_fin, on every list: a mistake to name, not an empty page.
+ */
+export function whereBusinessDays(
+  query: { whereRaw(sql: string, bindings: unknown[]): unknown },
+  column: string,
+  { from, to }: { from?: string; to?: string }
+) {
+  if (from && to && from > to) throw fieldError('date_fin', 'date_fin is before date_debut', 'afterOrEqual')
+  if (from) query.whereRaw(`${column} >= (?::date)::timestamp AT TIME ZONE ?`, [from, BUSINESS_TIMEZONE])
+  if (to) query.whereRaw(`${column} < ((?::date) + 1)::timestamp AT TIME ZONE ?`, [to, BUSINESS_TIMEZONE])
 }

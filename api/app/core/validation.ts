@@ -237,3 +237,8 @@ export const withoutNul = vine.createRule((value, _options, field) => {
     field.report('The {{ field }} field must not contain NUL characters', 'characters', field)
   }
 })
+
+/** A 422 VALIDATION_ERROR for one field, for rules that span fields or need the database. */
+export function fieldError(field: string, message: string, rule: string) {
+  return new errors.E_VALIDATION_ERROR([{ field, message, rule }])
+}

@@ -2,13 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 
 import { ListTable } from '~/components/list/data-table'
+import { DayRangeFields, FilterBar } from '~/components/list/filter-bar'
 import { PageHeader } from '~/components/page-header'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { Variance } from '~/components/session-report'
 import { amountColumn } from '~/components/table-head'
 import { ok } from '~/lib/api/client.server'
 import { formatDate, formatMoney } from '~/lib/format'
-import { pageFrom } from '~/lib/list-query'
+import { dayRangeFrom, pageFrom } from '~/lib/list-query'
 import { pageTitle } from '~/lib/meta'
 import { centsFromWire } from '~/lib/money'
 import { registerSessionPath } from '~/lib/paths'
@@ -28,30 +29,38 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 export async function loader(args: LoaderFunctionArgs) {
   const { api, user } = await signedIn(args)
   const registerId = idParam(args.params.id)
-  const page = pageFrom(new URL(args.request.url).searchParams.get('page'))
+  const params = new URL(args.request.url).searchParams
+  const page = pageFrom(params.get('page'))
+  // The sessions opened on some days: a store-day's Z reports found without paging back.
+  const days = dayRangeFrom(params)
+  const period = { ...(days.from ? { date_debut: days.from } : {}), ...(days.to ? { date_fin: days.to } : {}) }
   return loading(async () => {
     const register = await registerFor(api, user, registerId)
     const [store, sessions] = await Promise.all([
       getStore(api, register.magasin_id),
-      ok(api.GET('/api/v1/registers/{id}/sessions', { params: { path: { id: register.id }, query: { page, size: SESSIONS_PAGE_SIZE } } })),
+      ok(api.GET('/api/v1/registers/{id}/sessions', { params: { path: { id: register.id }, query: { page, size: SESSIONS_PAGE_SIZE, ...period } } })),
     ])
-    return { register: registerHeading(register, store), sessions }
+    return { register: registerHeading(register, store), sessions, days }
   })
 }
 
 export default function RegisterSessionsPage() {
-  const { register, sessions } = useLoaderData<typeof loader>()
+  const { register, sessions, days } = useLoaderData<typeof loader>()
   const t = useT()
+  const filtered = days.from !== null || days.to !== null || Object.keys(days.errors).length > 0
   return (
     <>
       <PageHeader title={t('sessions.title', { register: register.nom })} crumbs={registerCrumbs(register, t('sessions.crumb'))} lead={t('sessions.lead')} />
+      <FilterBar label={t('sessions.filterLabel')} filtered={filtered} actionsClassName="col-lg-2">
+        <DayRangeFields formId="sessions" range={days} className="col-6 col-lg-3" />
+      </FilterBar>
       <ListTable
         list={sessions}
         testId="register-sessions"
         compact
         caption={t('sessions.caption')}
         paginationLabel={t('sessions.pages')}
-        empty={t('sessions.empty')}
+        empty={filtered ? t('sessions.noMatch') : t('sessions.empty')}
         columns={[
           t('report.openedAt'),
           t('report.closedAt'),

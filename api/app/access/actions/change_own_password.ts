@@ -2,7 +2,7 @@ import hash from '@adonisjs/core/services/hash'
 import db from '@adonisjs/lucid/services/db'
 import { ApiError } from '#core/api_error'
 import type { Principal } from '#access/principal'
-import { fieldError } from '#access/validators/field_error'
+import { fieldError } from '#core/validation'
 import { LoginThrottle } from '#access/services/login_throttle'
 import { forgetCachedPrincipals, revokeSessionsOf } from '#access/services/token_service'
 

@@ -1,7 +1,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { ApiError } from '#core/api_error'
 import type { Role } from '#access/models/user'
-import { fieldError } from '#access/validators/field_error'
+import { fieldError } from '#core/validation'
 
 /*
  * Rules shared by creating and updating users; every function runs inside

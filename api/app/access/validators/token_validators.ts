@@ -3,7 +3,7 @@ import { DateTime } from 'luxon'
 import { paginationFields } from '#core/pagination'
 import { idParam } from '#core/validation'
 import { SCOPES } from '#access/models/api_token'
-import { fieldError } from '#access/validators/field_error'
+import { fieldError } from '#core/validation'
 import { BUSINESS_TIMEZONE } from '#core/business_time'
 
 /* An ISO 8601 date (midnight UTC) or date-time with an offset; parsed by `futureInstant`. */

@@ -11,7 +11,8 @@ import { detectCrossings } from '#inventory/services/stock_alerts'
 import { assertProductExists, resolveLocation } from '#inventory/services/stock_locations'
 import { latestMovementIds, movementsByIds } from '#inventory/queries/stock_queries'
 import { movementToWire, type MovementWire } from '#inventory/transformers/stock_transformers'
-import { fieldError, locationTarget } from '#inventory/validators/common'
+import { fieldError } from '#core/validation'
+import { locationTarget } from '#inventory/validators/common'
 import type { adjustmentBody } from '#inventory/validators/stock_validators'
 
 const ADJUSTMENTS: IdempotentOperation = { name: 'stock_adjustment', resource: 'stock adjustment' }

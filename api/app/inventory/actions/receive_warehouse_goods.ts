@@ -8,7 +8,7 @@ import { applyStockChanges } from '#inventory/services/stock_ledger'
 import { warehouseLocation } from '#inventory/services/stock_locations'
 import { latestMovementIds, movementsByIds } from '#inventory/queries/stock_queries'
 import { movementToWire, type MovementWire } from '#inventory/transformers/stock_transformers'
-import { fieldError } from '#inventory/validators/common'
+import { fieldError } from '#core/validation'
 import type { receiptBody } from '#inventory/validators/stock_validators'
 
 export interface ReceiptWire {

@@ -1,13 +1,13 @@
 import type { Infer } from '@vinejs/vine/types'
 import db from '@adonisjs/lucid/services/db'
 import { DEFAULT_PAGE_SIZE, orderBySort, resolveSort } from '#core/pagination'
-import { BUSINESS_TIMEZONE } from '#core/business_time'
+import { whereBusinessDays } from '#core/business_time'
 import type { Principal } from '#access/principal'
 import StockMovement from '#inventory/models/stock_movement'
 import { withLocationAndProduct } from '#inventory/queries/stock_queries'
 import { scopedLocationFilter, warehouseLocation, type LocationFilter } from '#inventory/services/stock_locations'
 import { movementToWire } from '#inventory/transformers/stock_transformers'
-import { fieldError } from '#inventory/validators/common'
+import { fieldError } from '#core/validation'
 import { movementSortColumns, movementsQuery as movementsFilters } from '#inventory/validators/stock_validators'
 import { kindFromWire, referenceTypeFromWire } from '#inventory/wire_names'
 
@@ -31,7 +31,6 @@ export async function movementPage(principal: Principal, filters: Filters) {
   const location = scopedLocationFilter(principal, filters)
   const from = oneOf('date_debut', filters.date_debut, filters.start_date)
   const to = oneOf('date_fin', filters.date_fin, filters.end_date)
-  if (from && to && from > to) throw fieldError('date_fin', 'date_fin is before date_debut', 'afterOrEqual')
   const [referenceType, referenceId] = filters.reference?.split(':') ?? []
 
   const locationId = await locationIdOf(location)
@@ -41,10 +40,9 @@ export async function movementPage(principal: Principal, filters: Filters) {
     .if(locationId !== undefined, (q) => q.where('stock_movements.location_id', locationId!))
     .if(filters.produit_id, (q) => q.where('stock_movements.product_id', filters.produit_id!))
     .if(filters.type, (q) => q.where('stock_movements.kind', kindFromWire(filters.type!)))
-    .if(from, (q) => q.whereRaw('stock_movements.created_at >= (?::date)::timestamp AT TIME ZONE ?', [from!, BUSINESS_TIMEZONE]))
-    .if(to, (q) => q.whereRaw('stock_movements.created_at < ((?::date) + 1)::timestamp AT TIME ZONE ?', [to!, BUSINESS_TIMEZONE]))
     .if(referenceType, (q) => q.where('stock_movements.reference_type', referenceTypeFromWire(referenceType)))
     .if(referenceId, (q) => q.where('stock_movements.reference_id', Number(referenceId)))
+  whereBusinessDays(filtered, 'stock_movements.created_at', { from, to })
   const sort = resolveSort(filters.sort, movementSortColumns, { column: 'stock_movements.id', direction: 'desc' })
   const page = filters.page ?? 1
   const size = filters.size ?? DEFAULT_PAGE_SIZE

@@ -2,7 +2,8 @@ import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { ApiError } from '#core/api_error'
 import { assertStoreAccess, storeScope } from '#access/policies'
 import type { Principal } from '#access/principal'
-import { fieldError, type LocationTarget } from '#inventory/validators/common'
+import { fieldError } from '#core/validation'
+import type { LocationTarget } from '#inventory/validators/common'
 
 export interface LocationRef {
   id: number

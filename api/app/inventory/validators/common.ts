@@ -1,5 +1,5 @@
-import vine, { errors } from '@vinejs/vine'
-import { idParam } from '#core/validation'
+import vine from '@vinejs/vine'
+import { fieldError, idParam } from '#core/validation'
 
 export const ID_MAX = 2_147_483_647
 /** Largest quantity one movement or request may carry (a typo guard, not a business limit). */
@@ -8,11 +8,6 @@ export const QUANTITY_MAX = 100_000
 export const idField = () => vine.number().withoutDecimals().min(1).max(ID_MAX)
 
 export const idParams = vine.create({ id: idParam() })
-
-/** A 422 for a rule VineJS cannot express on one field (either/or, cross-field). */
-export function fieldError(field: string, message: string, rule: string) {
-  return new errors.E_VALIDATION_ERROR([{ field, message, rule }])
-}
 
 /** `magasin_id` or `entrepot: true`, exactly one: which stock location a request is about. */
 export type LocationTarget = { storeId: number } | { warehouse: true }

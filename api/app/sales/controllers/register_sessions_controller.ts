@@ -13,6 +13,7 @@ import { sessionHistoryItemToWire, sessionSummaryToWire, sessionToWire } from '#
 import RegisterSession from '#sales/models/register_session'
 import { paginate } from '#core/pagination'
 import { recordBusinessEvent } from '#core/business_events'
+import { whereBusinessDays } from '#core/business_time'
 import {
   closeSessionBody,
   currentSessionQuery,
@@ -61,13 +62,14 @@ export default class RegisterSessionsController {
   /** The register's drawer sessions, newest first: where a closed session's Z report is found again. */
   async index(ctx: HttpContext) {
     const { id } = await registerIdParams.validate(ctx.params)
-    const { page, size, statut } = await validateQuery(listSessionsQuery, ctx)
+    const { page, size, statut, date_debut: from, date_fin: to } = await validateQuery(listSessionsQuery, ctx)
     const register = await loadRegisterContext(id, 'id')
     assertStoreAccess(ctx.principal, register.storeId)
     const query = RegisterSession.query()
       .where('register_id', id)
       .if(statut === 'ouverte', (q) => q.whereNull('closed_at'))
       .if(statut === 'fermee', (q) => q.whereNotNull('closed_at'))
+    whereBusinessDays(query, 'opened_at', { from, to })
     return paginate(query, { page, size, sort: { column: 'opened_at', direction: 'desc' } }, (row) =>
       sessionHistoryItemToWire(sessionRecordOfModel(row))
     )

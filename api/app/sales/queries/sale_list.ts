@@ -1,6 +1,5 @@
-import { errors } from '@vinejs/vine'
 import Sale from '#sales/models/sale'
-import { BUSINESS_TIMEZONE } from '#core/business_time'
+import { whereBusinessDays } from '#core/business_time'
 import { instantToWire } from '#core/instants'
 import { SALE_STATUS_FROM_WIRE } from '#sales/wire_names'
 import { saleSummaryToWire } from '#sales/transformers/sale_transformer'
@@ -27,11 +26,7 @@ export interface SaleListFilters {
 export function listSales(filters: SaleListFilters) {
   const from = filters.date_debut ?? filters.start_date
   const to = filters.date_fin ?? filters.end_date
-  // As on the reports and the stock movements: swapped dates are a mistake to name, not an empty page.
-  if (from && to && from > to) {
-    throw new errors.E_VALIDATION_ERROR([{ field: 'date_fin', message: 'date_fin is before date_debut', rule: 'afterOrEqual' }])
-  }
-  return Sale.query()
+  const query = Sale.query()
     .if(filters.storeId, (q) => q.where('sales.store_id', filters.storeId!))
     .if(filters.caisse_id, (q) => q.where('sales.register_id', filters.caisse_id!))
     .if(filters.caissier_id, (q) => q.where('sales.clerk_id', filters.caissier_id!))
@@ -40,10 +35,8 @@ export function listSales(filters: SaleListFilters) {
     .if(filters.numero_recu, (q) => q.where('sales.receipt_number', filters.numero_recu!))
     .if(filters.search, (q) => q.whereILike('sales.receipt_number', containsPattern(filters.search!)))
     .if(filters.id_max, (q) => q.where('sales.id', '<=', filters.id_max!))
-    .if(from, (q) => q.whereRaw('sales.created_at >= (?::date)::timestamp AT TIME ZONE ?', [from!, BUSINESS_TIMEZONE]))
-    .if(to, (q) =>
-      q.whereRaw("sales.created_at < ((?::date + 1)::timestamp) AT TIME ZONE ?", [to!, BUSINESS_TIMEZONE])
-    )
+  whereBusinessDays(query, 'sales.created_at', { from, to })
+  return query
 }
 
 export function saleListItem(sale: Sale) {

@@ -45,6 +45,28 @@ test.group('GET /api/v1/registers/{id}/sessions: a register’s drawer history',
     assert.isTrue((await client.get(`/api/v1/registers/${registerId}/sessions`).qs({ statut: 'fermee', size: 100 }).header('authorization', bearer)).body().items.every((item: HistoryItem) => item.statut === 'fermee'))
   })
 
+  test('date_debut and date_fin keep the sessions opened on those business days', async ({ client, assert }) => {
+    const { clerk, registerId } = pos
+    const bearer = `Bearer ${clerk.token}`
+    const earlier = await openRegister(client, clerk.token, registerId, '10.00')
+    await client.post(`/api/v1/register-sessions/${earlier}/close`).header('authorization', bearer).json({ especes_comptees: '10.00' })
+    // Opened at 23:30 on 3 March in Montréal: 04:30 UTC on the 4th, still the 3rd's session.
+    await db.from('register_sessions').where('id', earlier).update({ opened_at: '2026-03-04T04:30:00Z' })
+    const today = await openRegister(client, clerk.token, registerId, '20.00')
+    const list = (qs: Record<string, string>) => client.get(`/api/v1/registers/${registerId}/sessions`).qs(qs).header('authorization', bearer)
+
+    const march3 = await list({ date_debut: '2026-03-03', date_fin: '2026-03-03' })
+    assert.deepEqual(march3.body().items.map((item: HistoryItem) => item.id), [earlier])
+    assert.equal(march3.body().total, 1)
+    assert.lengthOf((await list({ date_debut: '2026-03-04', date_fin: '2026-03-04' })).body().items, 0)
+    const since = (await list({ date_debut: '2026-03-03' })).body().items.map((item: HistoryItem) => item.id)
+    assert.includeMembers(since, [earlier, today])
+    const upsideDown = await list({ date_debut: '2026-03-04', date_fin: '2026-03-03' })
+    upsideDown.assertStatus(422)
+    assert.equal(upsideDown.body().details.validation_errors[0].field, 'date_fin')
+    ;(await list({ date_debut: '2026-02-30' })).assertStatus(422)
+  })
+
   test('another store’s register is a 403 for a clerk, a missing one a 404, a bad statut a 422', async ({ client, assert }) => {
     const { clerk } = pos
     const other = await db.from('registers').where('store_id', 2).orderBy('id').first()

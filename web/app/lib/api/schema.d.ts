@@ -446,7 +446,7 @@ export interface paths {
         };
         /**
          * The drawer sessions of a register, newest first (its history of X and Z reports)
-         * @description Each session without its report (GET /register-sessions/{id} gives it); a closed one says what was expected in the drawer, what was counted and the difference (null while open). statut=fermee keeps the closed ones. A clerk reads their own store’s registers only (403 otherwise).
+         * @description Each session without its report (GET /register-sessions/{id} gives it); a closed one says what was expected in the drawer, what was counted and the difference (null while open). statut=fermee keeps the closed ones; date_debut and date_fin (business days, both included) keep the sessions opened on those days. A clerk reads their own store’s registers only (403 otherwise).
          *
          *     Token scopes: `read`.
          */
@@ -6143,6 +6143,8 @@ export interface operations {
     getApiV1RegistersIdSessions: {
         parameters: {
             query?: {
+                date_debut?: string;
+                date_fin?: string;
                 page?: number;
                 size?: number;
                 statut?: "ouverte" | "fermee";

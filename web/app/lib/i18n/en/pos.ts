@@ -226,6 +226,8 @@ export const pos: Record<keyof typeof french, string> = {
   'sessions.caption': 'Sessions of the register, newest first',
   'sessions.pages': 'Session pages',
   'sessions.empty': 'This register has never been opened yet.',
+  'sessions.filterLabel': 'Filter the sessions',
+  'sessions.noMatch': 'No register session was opened on those days.',
   'sessions.running': 'Running',
   'sessions.report': 'Report',
   'sessions.xReport': 'X report',

@@ -226,6 +226,8 @@ export const pos = {
   'sessions.caption': 'Sessions de la caisse, les plus récentes d’abord',
   'sessions.pages': 'Pages des sessions',
   'sessions.empty': 'Cette caisse n’a encore jamais été ouverte.',
+  'sessions.filterLabel': 'Filtrer les sessions',
+  'sessions.noMatch': 'Aucune session de caisse ouverte ces jours-là.',
   'sessions.running': 'En cours',
   'sessions.report': 'Rapport',
   'sessions.xReport': 'Rapport X',
