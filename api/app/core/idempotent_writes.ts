@@ -8,8 +8,9 @@ import { assertSameRequest, replayAfterKeyRace, requestFingerprint, type Idempot
  * what the write produced are inserted into idempotent_writes inside the
  * write's transaction, so a key is there exactly when its write committed.
  * Keys are per caller (the key's scope, see #core/idempotency).
- * A concurrent retry with the same key fails on the unique index, which
- * rolls back everything it wrote; it then answers with the first result.
+ * A concurrent retry with the same key waits for the first one's transaction
+ * (an advisory lock on the key, taken before the write) and answers with its
+ * result; the unique index stays as the last guard.
  */
 
 export interface IdempotentOperation {
@@ -54,7 +55,16 @@ export async function writeIdempotently<Stored, Fresh>(
     if (earlier) return earlier
   }
   try {
-    const done = await db.transaction(async (trx) => {
+    const done = await db.transaction(async (trx): Promise<IdempotentOutcome<Stored, Fresh>> => {
+      if (key) {
+        // The key is claimed before the write: a concurrent retry (nginx resending to another
+        // instance) waits here for the first to commit, then replays it. Without the claim it ran
+        // the write too and failed on what the first one created (a store's name: a 409 on its
+        // own retry) instead of on the key.
+        await trx.rawQuery('SELECT pg_advisory_xact_lock(hashtext(?))', [`idempotent:${operation.name}:${key.scope}:${key.key}`])
+        const earlier = await earlierResult<Stored>(operation, key, fingerprint, trx)
+        if (earlier) return { stored: earlier.stored, fresh: null, replayed: true }
+      }
       const outcome = await write(trx)
       if (key) {
         await trx.table('idempotent_writes').insert({
@@ -65,16 +75,21 @@ export async function writeIdempotently<Stored, Fresh>(
           result: JSON.stringify(outcome.stored),
         })
       }
-      return outcome
+      return { ...outcome, replayed: false }
     })
-    return { ...done, replayed: false }
+    return done
   } catch (error) {
     return replayAfterKeyRace(error, key, UNIQUE_INDEX, replay)
   }
 }
 
-async function earlierResult<Stored>(operation: IdempotentOperation, { scope, key }: IdempotencyKey, fingerprint: string) {
-  const row = await db
+async function earlierResult<Stored>(
+  operation: IdempotentOperation,
+  { scope, key }: IdempotencyKey,
+  fingerprint: string,
+  client: Pick<TransactionClientContract, 'from'> = db
+) {
+  const row = await client
     .from('idempotent_writes')
     .where({ operation: operation.name, idempotency_scope: scope, idempotency_key: key })
     .select('request_fingerprint', 'result')

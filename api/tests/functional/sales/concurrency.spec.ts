@@ -3,6 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import { signedIn } from '#tests/helpers/actors'
 import { ledgerAndLevel, locationOfStore, resetDatabase, setLevel } from '#tests/helpers/database'
 import { openRegister, productId, registersOf } from '#tests/helpers/pos'
+import { tokenWith } from '#tests/helpers/tokens'
 
 test.group('Sales under concurrency (commits; database reset afterwards)', (group) => {
   group.teardown(() => resetDatabase())
@@ -107,5 +108,20 @@ test.group('Sales under concurrency (commits; database reset afterwards)', (grou
     const x = await client.get(`/api/v1/registers/${registerId}/sessions/current`).header('authorization', `Bearer ${clerk.token}`)
     assert.equal(x.body().id, sessionId)
     assert.equal(x.body().rapport.especes_attendues, '0.72')
+  }).timeout(120_000)
+
+  test('5 parallel creations with one Idempotency-Key (a store, a category): one is made, the others replay it', async ({ client, assert }) => {
+    const token = await tokenWith(['read', 'write'])
+    for (const [path, body] of [
+      ['/api/v1/stores', { nom: 'Magasin Concurrent' }],
+      ['/api/v1/categories', { nom: 'Catégorie concurrente' }],
+    ] as const) {
+      const responses = await Promise.all(
+        Array.from({ length: 5 }, () => client.post(path).header('x-api-token', token).header('idempotency-key', 'parallel-create-0001').json(body))
+      )
+      const statuses = responses.map((r) => r.status()).sort()
+      assert.deepEqual(statuses, [200, 200, 200, 200, 201], `${path}: ${JSON.stringify(responses.map((r) => r.body()))}`)
+      assert.equal(new Set(responses.map((r) => r.body().id)).size, 1)
+    }
   }).timeout(120_000)
 })
