@@ -9,10 +9,17 @@ import type { HttpContext } from '@adonisjs/core/http'
 export type CorsOrigins = '*' | ReadonlySet<string> | null
 
 const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i
+/*
+ * What a page of another origin may call: the API's resources. Not sign-in or password changes
+ * (/api/v1/auth/…: a page could make its visitors' browsers guess passwords, each from its own
+ * address, and read the answers), nor /metrics or /health (sales per store are in the metrics).
+ */
+const CROSS_ORIGIN_PATHS = /^\/api\/v1\/(?!auth(\/|$))/
 const METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE'
 const REQUEST_HEADERS = 'Authorization, Content-Type, Idempotency-Key, X-API-Token, X-Request-Id'
 /** What a page may read of an answer, beyond the basic headers. */
-const EXPOSED_HEADERS = 'Location, Idempotent-Replayed, Retry-After, WWW-Authenticate, X-Instance-Id, X-Process-Time, X-Request-Id'
+const EXPOSED_HEADERS =
+  'Content-Disposition, Location, Idempotent-Replayed, Retry-After, WWW-Authenticate, X-Instance-Id, X-Process-Time, X-Request-Id'
 const PREFLIGHT_CACHE_SECONDS = '600'
 
 /** Env validator for CORS_ORIGINS (start/env.ts): `*`, `none`, or a comma-separated list of origins. */
@@ -25,7 +32,8 @@ export function corsOrigins(key: string, value?: string): CorsOrigins {
   if (wrong.length > 0) {
     throw new Error(`${key} must be *, none or origins such as https://erp.example.com,http://127.0.0.1:8081 (got "${wrong.join('", "')}")`)
   }
-  return new Set(list.map((entry) => entry.toLowerCase()))
+  // As a browser sends it: `https://erp.example.com:443` is `https://erp.example.com`.
+  return new Set(list.map((entry) => new URL(entry).origin))
 }
 
 function allowedOrigin(origins: CorsOrigins, origin: string | undefined): string | null {
@@ -39,6 +47,7 @@ function allowedOrigin(origins: CorsOrigins, origin: string | undefined): string
  * so that it never reaches the router, which would answer OPTIONS with a 405.
  */
 export function applyCors(ctx: HttpContext, origins: CorsOrigins): 'preflight-answered' | 'continue' {
+  if (!CROSS_ORIGIN_PATHS.test(ctx.request.url())) return 'continue'
   const origin = allowedOrigin(origins, ctx.request.header('origin'))
   if (origins !== null && origins !== '*') ctx.response.header('Vary', 'Origin')
   if (!origin) return 'continue'

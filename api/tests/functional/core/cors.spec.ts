@@ -34,6 +34,20 @@ test.group('CORS for browser integrations (default CORS_ORIGINS: every origin, n
     assert.equal(refused.header('access-control-allow-origin'), '*')
   })
 
+  test('sign-in, password changes and the metrics are not for other origins', async ({ client, assert }) => {
+    const preflight = await client
+      .options('/api/v1/auth/login')
+      .header('origin', 'https://erp.example.com')
+      .header('access-control-request-method', 'POST')
+      .header('access-control-request-headers', 'content-type')
+    preflight.assertStatus(405)
+    assert.isUndefined(preflight.header('access-control-allow-origin'))
+    for (const path of ['/metrics', '/health', '/api/v1/auth/password']) {
+      const response = await client.get(path).header('origin', 'https://erp.example.com')
+      assert.isUndefined(response.header('access-control-allow-origin'), path)
+    }
+  })
+
   test('no Origin, no CORS headers; an OPTIONS that is not a preflight is still a 405', async ({ client, assert }) => {
     const plain = await client.get('/health')
     assert.isUndefined(plain.header('access-control-allow-origin'))

@@ -19,8 +19,9 @@ test.group('CORS_ORIGINS', () => {
     assert.isNull(corsOrigins('CORS_ORIGINS', 'none'))
   })
 
-  test('a list of origins, in any case, a trailing slash forgiven', ({ assert }) => {
-    const origins = corsOrigins('CORS_ORIGINS', 'https://ERP.example.com/, http://127.0.0.1:8081')
+  test('a list of origins, in any case, a trailing slash and a default port forgiven', ({ assert }) => {
+    const origins = corsOrigins('CORS_ORIGINS', 'https://ERP.example.com:443/, http://127.0.0.1:8081')
+    // As browsers send Origin: the default port left out.
     assert.deepEqual([...(origins as Set<string>)], ['https://erp.example.com', 'http://127.0.0.1:8081'])
   })
 
