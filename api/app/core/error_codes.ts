@@ -69,6 +69,11 @@ const definitions = {
   },
   REGISTER_CLOSED: { status: 409, description: 'The register has no open session (open one before selling or refunding cash).' },
   REGISTER_ALREADY_OPEN: { status: 409, description: 'The register already has an open session.' },
+  INSUFFICIENT_CASH: {
+    status: 409,
+    description:
+      'A cash refund is more than the drawer holds (float + cash taken − change − cash refunded); details.drawer_cash_cents and details.cash_refund_cents.',
+  },
   RETURN_EXCEEDS_SOLD: { status: 409, description: 'More would come back than was sold on that line (minus earlier returns).' },
   NOTHING_TO_RETURN: { status: 409, description: 'Every line of the sale has already been returned.' },
   BUSINESS_LOGIC_ERROR: { status: 422, description: 'The request is well formed but breaks a business rule.' },
@@ -132,6 +137,14 @@ const exampleErrors: Record<keyof typeof definitions, [path: string, error: Erro
   REGISTER_CLOSED: [
     '/api/v1/sales',
     ApiError.conflict('REGISTER_CLOSED', 'The register is not open: open a register session before selling', { register_id: 2 }),
+  ],
+  INSUFFICIENT_CASH: [
+    '/api/v1/sales/42/returns',
+    ApiError.conflict(
+      'INSUFFICIENT_CASH',
+      'The drawer holds 5.00 in cash, less than the 8.22 to refund in cash: refund to another tender, or at a register whose drawer holds the cash (caisse_id)',
+      { register_id: 2, session_id: 311, cash_refund_cents: 822, drawer_cash_cents: 500 }
+    ),
   ],
   REGISTER_ALREADY_OPEN: [
     '/api/v1/registers/2/sessions',

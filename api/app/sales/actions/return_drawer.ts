@@ -2,6 +2,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { errors } from '@vinejs/vine'
 import { ApiError } from '#core/api_error'
 import { centsToWire } from '#core/money'
+import { sessionFigures } from '#sales/queries/session_report'
 import type { Principal } from '#access/principal'
 import { canAccessStore } from '#access/policies'
 
@@ -54,29 +55,21 @@ export async function openSessionOf(trx: TransactionClientContract, registerId: 
 
 /**
  * A cash refund is paid from the bills in the drawer: it may not take out more than the session
- * holds (float + cash taken − change given − cash refunded), or the count at closing would show a
- * shortage nobody caused. Cash refunds of one session wait for each other (an advisory lock on the
- * session, taken after the sale's row lock), so two of them cannot both spend the same bills;
- * sales only add cash and do not wait. After the wait, READ COMMITTED reads the refunds committed.
+ * holds (its X report's expected cash: float + cash taken − change given − cash refunded), or the
+ * count at closing would show a shortage nobody caused. Cash refunds of one session wait for each
+ * other (an advisory lock on the session, taken after the sale's row lock), so two of them cannot
+ * both spend the same bills; sales only add cash and do not wait. After the wait, READ COMMITTED
+ * reads the refunds committed.
  */
 export async function assertDrawerCovers(trx: TransactionClientContract, registerId: number, sessionId: number, cashCents: number) {
   if (cashCents <= 0) return
   await trx.rawQuery("SELECT pg_advisory_xact_lock(hashtext('comptoir.drawer'), ?::int)", [sessionId])
-  const drawer = await trx.rawQuery<{ rows: { cash: number }[] }>(
-    `SELECT s.opening_float_cents
-          + COALESCE((SELECT SUM(p.amount_cents) FROM payments p JOIN sales v ON v.id = p.sale_id
-                       WHERE v.register_session_id = s.id AND p.method = 'cash'), 0)
-          - COALESCE((SELECT SUM(v.change_cents) FROM sales v WHERE v.register_session_id = s.id), 0)
-          - COALESCE((SELECT SUM(f.amount_cents) FROM return_refunds f JOIN returns r ON r.id = f.return_id
-                       WHERE r.register_session_id = s.id AND f.method = 'cash'), 0) AS cash
-       FROM register_sessions s WHERE s.id = ?`,
-    [sessionId]
-  )
-  const inDrawer = Number(drawer.rows[0]?.cash ?? 0)
+  // The X report's own figure, so the refusal and the report never disagree on what the drawer holds.
+  const inDrawer = Math.max((await sessionFigures(sessionId, trx)).expectedCashCents, 0)
   if (cashCents > inDrawer) {
     throw ApiError.conflict(
       'INSUFFICIENT_CASH',
-      `The drawer holds ${centsToWire(Math.max(inDrawer, 0))} in cash, less than the ${centsToWire(cashCents)} to refund in cash: ` +
+      `The drawer holds ${centsToWire(inDrawer)} in cash, less than the ${centsToWire(cashCents)} to refund in cash: ` +
         'refund to another tender, or at a register whose drawer holds the cash (caisse_id)',
       { register_id: registerId, session_id: sessionId, cash_refund_cents: cashCents, drawer_cash_cents: inDrawer }
     )

@@ -1,6 +1,9 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { tokenWith } from '#tests/helpers/tokens'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 test.group('Error envelope and response headers', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -84,6 +87,18 @@ test.group('Error envelope and response headers', (group) => {
       assert.equal(example.status, entry.status, code)
       assert.match(example.path as string, /^\/api\/v1\//, code)
     }
+  })
+
+  test('every code the API raises is in the catalogue (an integrator maps codes from it)', async ({ client, assert }) => {
+    const codes = (await client.get('/api/v1/errors')).body().error_codes as Record<string, unknown>
+    const root = fileURLToPath(new URL('../../../app/', import.meta.url))
+    const raised = new Set<string>()
+    for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ts'))) {
+      const source = readFileSync(join(root, file), 'utf8')
+      for (const match of source.matchAll(/ApiError\.conflict\(\s*'([A-Z_]+)'|new ApiError\(\d+,\s*'([A-Z_]+)'/g)) raised.add(match[1] ?? match[2]!)
+    }
+    assert.include([...raised], 'INSUFFICIENT_CASH')
+    assert.deepEqual([...raised].filter((code) => !(code in codes)), [])
   })
 
   test('a wrong method on an existing path is a 405 with Allow, in the envelope', async ({ client, assert }) => {
