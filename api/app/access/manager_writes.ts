@@ -9,17 +9,17 @@ import { requireRole } from '#access/policies'
  * validators of its URL id and of its bodies, the mapping of the wire names,
  * the module's write actions, and the wire form of what they return.
  */
-export interface ManagedResource<Body, Patch, Replacement, Changes, Model, Wire> {
+export interface ManagedResource<Body, Patch, NewResource, Changes, Model, Wire> {
   idParams: Validator<{ id: number }>
   /** POST: every field, absent optional ones empty. */
   body: Validator<Body>
   /** PATCH and PUT (the original API's PUT changed only the fields sent). */
   patchBody: Validator<Patch>
-  replacementFromWire(body: Body): Replacement
+  creationFromWire(body: Body): NewResource
   changesFromWire(body: Patch): Changes
   /** Once per Idempotency-Key: a retry answers with what the first request created (`replayed`). */
-  create(input: Replacement, idempotencyKey: IdempotencyKey | null): Promise<{ model: Model; replayed: boolean }>
-  update(id: number, changes: Replacement | Changes): Promise<Model>
+  create(input: NewResource, idempotencyKey: IdempotencyKey | null): Promise<{ model: Model; replayed: boolean }>
+  update(id: number, changes: Changes): Promise<Model>
   remove(id: number): Promise<Model>
   toWire(model: Model): Wire
   /** Where the created resource is read back, under the API prefix (`/stores/12`): the 201's Location. */
@@ -30,8 +30,8 @@ export interface ManagedResource<Body, Patch, Replacement, Changes, Model, Wire>
  * The create, patch (PATCH and PUT) and delete handlers of such a resource. The role
  * is checked before anything is read, so a clerk gets 403 whatever they send.
  */
-export function managerWrites<Body, Patch, Replacement, Changes, Model, Wire>(
-  resource: ManagedResource<Body, Patch, Replacement, Changes, Model, Wire>
+export function managerWrites<Body, Patch, NewResource, Changes, Model, Wire>(
+  resource: ManagedResource<Body, Patch, NewResource, Changes, Model, Wire>
 ) {
   async function targetId(ctx: HttpContext) {
     requireRole(ctx.principal, 'manager', 'admin')
@@ -43,7 +43,7 @@ export function managerWrites<Body, Patch, Replacement, Changes, Model, Wire>(
     async store(ctx: HttpContext) {
       requireRole(ctx.principal, 'manager', 'admin')
       const body = await validateBody(resource.body, ctx)
-      const { model, replayed } = await resource.create(resource.replacementFromWire(body), await idempotencyKeyOf(ctx))
+      const { model, replayed } = await resource.create(resource.creationFromWire(body), await idempotencyKeyOf(ctx))
       if (!replayed) return created(ctx, resource.location(model), resource.toWire(model))
       ctx.response.header('Idempotent-Replayed', 'true')
       return resource.toWire(model)

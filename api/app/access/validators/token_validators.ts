@@ -1,12 +1,11 @@
 import vine from '@vinejs/vine'
 import { DateTime } from 'luxon'
 import { paginationFields } from '#core/pagination'
-import { idParam } from '#core/validation'
+import { fieldError, idParam } from '#core/validation'
 import { SCOPES } from '#access/models/api_token'
-import { fieldError } from '#core/validation'
 import { BUSINESS_TIMEZONE } from '#core/business_time'
 
-/* An ISO 8601 date (midnight UTC) or date-time with an offset; parsed by `futureInstant`. */
+/* An ISO 8601 date-time with an offset, or a day alone (to its end in APP_TIMEZONE); parsed by `futureInstant`. */
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2}))?$/
 
 export const tokenIdParams = vine.create({ id: idParam() })

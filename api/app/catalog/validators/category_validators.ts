@@ -39,6 +39,6 @@ export function categoryChangesFromWire(body: { nom?: string; description?: stri
   return changes
 }
 
-export function categoryReplacementFromWire(body: { nom: string; description?: string | null }) {
+export function newCategoryFromWire(body: { nom: string; description?: string | null }) {
   return { name: body.nom, description: body.description ?? null }
 }

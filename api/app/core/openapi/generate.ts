@@ -1,3 +1,4 @@
+import { BUSINESS_TIMEZONE } from '#core/business_time'
 import { componentSchemas } from '#core/openapi/schemas'
 import { exampleOf } from '#core/openapi/examples'
 import { DEFAULT_ERROR_DESCRIPTIONS, defaultErrors, errorExamples, unexpectedBody } from '#core/openapi/errors'
@@ -127,18 +128,19 @@ const API_DESCRIPTION = [
     'Some operations also need a person behind the token: opening or closing a register drawer (an integration ' +
     'token cannot; a sale needs a drawer a clerk opened), managers’ stock writes and approvals.',
   '',
-  '**Rate limits.** Only sign-in and password changes are limited, over 15 minutes: 5 failed sign-ins per account ' +
-    'and client address and 30 per address, 5 wrong current passwords per account; then 429 with `Retry-After`. ' +
-    'Other operations are not rate-limited.',
+  '**Rate limits.** Only sign-in and password changes are limited, over 15 minutes: 5 failures per account and ' +
+    'client address (failed sign-ins and wrong current passwords together) and 30 failed sign-ins per address; then ' +
+    '429 with `Retry-After`. Other operations are not rate-limited.',
   '',
   '**Retries.** Writes that document an `Idempotency-Key` header replay the first result for a retry with the same ' +
     'key and body (200, `Idempotent-Replayed: true`); another body with the same key is a 409.',
   '',
   '**Formats.** Money is a decimal string with two decimals (`"12.50"`; inputs also take a number); field names are ' +
     'French on the wire; instants are ISO 8601 UTC with milliseconds; dates in filters are business days of ' +
-    'America/Toronto. Lists are `{ total, page, size, items }` (`page`, `size` ≤ 100). Every error uses the envelope ' +
+    `${BUSINESS_TIMEZONE}. ` +
+    'Lists are `{ total, page, size, items }` (`page`, `size` ≤ 100). Every error uses the envelope ' +
     'described by ErrorEnvelope (see GET /api/v1/errors). Paths also answer with a trailing slash. Browsers of ' +
-    'other origins may call the API (CORS, without credentials).',
+    'other origins may call the API’s resources (CORS, without credentials; not sign-in).',
 ].join('\n')
 
 const TOKEN_DESCRIPTION =

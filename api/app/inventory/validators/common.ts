@@ -22,4 +22,3 @@ export function locationTarget(input: { magasin_id?: number; entrepot?: boolean 
   throw fieldError('magasin_id', 'Give magasin_id (a store) or entrepot: true (the central warehouse)', 'required')
 }
 
-export { calendarDate } from '#core/calendar_date'

@@ -21,7 +21,7 @@ import {
   storeContactInput,
   storeIdParams,
   storeNameParams,
-  storeReplacementFromWire,
+  newStoreFromWire,
   storeSortColumns,
 } from '#stores/validators/store_validators'
 
@@ -32,7 +32,7 @@ const writes = managerWrites({
   idParams: storeIdParams,
   body: storeBody,
   patchBody: patchStoreBody,
-  replacementFromWire: storeReplacementFromWire,
+  creationFromWire: newStoreFromWire,
   changesFromWire: storeChangesFromWire,
   create: createStore,
   update: updateStore,

@@ -81,7 +81,7 @@ export function storeChangesFromWire(body: StoreBody): StoreChanges {
   return changes
 }
 
-export function storeReplacementFromWire(body: StoreBody & { nom: string }): Required<StoreChanges> {
+export function newStoreFromWire(body: StoreBody & { nom: string }): Required<StoreChanges> {
   return {
     name: body.nom,
     address: body.adresse ?? null,

@@ -1907,6 +1907,11 @@ export interface components {
                     example: components["schemas"]["ErrorEnvelope"];
                     status: number;
                 };
+                INSUFFICIENT_CASH: {
+                    description: string;
+                    example: components["schemas"]["ErrorEnvelope"];
+                    status: number;
+                };
                 INSUFFICIENT_STOCK: {
                     description: string;
                     example: components["schemas"]["ErrorEnvelope"];
@@ -4677,6 +4682,24 @@ export interface operations {
                      *             "details": {
                      *               "register_id": 2,
                      *               "session_id": 7
+                     *             }
+                     *           }
+                     *         },
+                     *         "INSUFFICIENT_CASH": {
+                     *           "status": 409,
+                     *           "description": "A cash refund is more than the drawer holds (float + cash taken − change − cash refunded); details.drawer_cash_cents and details.cash_refund_cents.",
+                     *           "example": {
+                     *             "timestamp": "2026-11-24T14:32:05.120Z",
+                     *             "status": 409,
+                     *             "error": "Conflict",
+                     *             "message": "The drawer holds 5.00 in cash, less than the 8.22 to refund in cash: refund to another tender, or at a register whose drawer holds the cash (caisse_id)",
+                     *             "path": "/api/v1/sales/42/returns",
+                     *             "error_code": "INSUFFICIENT_CASH",
+                     *             "details": {
+                     *               "register_id": 2,
+                     *               "session_id": 311,
+                     *               "cash_refund_cents": 822,
+                     *               "drawer_cash_cents": 500
                      *             }
                      *           }
                      *         },
