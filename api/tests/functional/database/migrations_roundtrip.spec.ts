@@ -72,4 +72,22 @@ test.group('Migrations', (group) => {
     assert.equal(again.exitCode, 0, again.output)
     assert.deepEqual(await schemaOf(SCRATCH), migrated)
   }).timeout(120_000)
+
+  test('a rollback that would lose data refuses and leaves the schema as it was (0030: cash beyond int4)', async ({ assert }) => {
+    const client = db.connection(SCRATCH)
+    const [store] = await client.table('stores').insert({ name: 'Magasin test' }).returning('id')
+    const [register] = await client.table('registers').insert({ store_id: store.id, number: 1, name: 'Caisse 1' }).returning('id')
+    const [user] = await client
+      .table('users')
+      .insert({ username: 'gerant-test', email: 'gerant@test.invalid', full_name: 'Gérant', password: 'x', role: 'manager' })
+      .returning('id')
+    await client.table('register_sessions').insert({ register_id: register.id, opened_by: user.id, opening_float_cents: 0, expected_cash_cents: 3_000_000_000 })
+    const before = await schemaOf(SCRATCH)
+
+    const rollback = await runCommand('migration:rollback', [`--connection=${SCRATCH}`, '--step=1', '--force'])
+    assert.notEqual(rollback.exitCode, 0)
+    assert.deepEqual(await schemaOf(SCRATCH), before)
+    const kept = await client.from('register_sessions').select('expected_cash_cents').first()
+    assert.equal(Number(kept.expected_cash_cents), 3_000_000_000)
+  }).timeout(120_000)
 })
