@@ -98,3 +98,18 @@ async function earlierResult<Stored>(
   assertSameRequest(key, row.request_fingerprint, fingerprint, operation.resource)
   return { stored: row.result as Stored }
 }
+
+/**
+ * What a creation answers: what it made, or on a replay the resource as it is now (a product
+ * sold since shows its new stock), read back by `load`; deleted since, it is gone (404).
+ */
+export async function madeOrCurrent<Stored, Made>(
+  outcome: IdempotentOutcome<Stored, Made>,
+  load: (stored: Stored) => Promise<Made | null>,
+  gone: (stored: Stored) => Error
+): Promise<{ made: Made; replayed: boolean }> {
+  if (outcome.fresh) return { made: outcome.fresh, replayed: false }
+  const current = await load(outcome.stored)
+  if (!current) throw gone(outcome.stored)
+  return { made: current, replayed: true }
+}

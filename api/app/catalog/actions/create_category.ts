@@ -3,7 +3,7 @@ import { assertCategoryNameFree, translateCategoryWriteError } from '#catalog/se
 import { ApiError } from '#core/api_error'
 import { invalidateAfterCommit, Tags } from '#core/cache'
 import type { IdempotencyKey } from '#core/idempotency'
-import { writeIdempotently, type IdempotentOperation } from '#core/idempotent_writes'
+import { madeOrCurrent, writeIdempotently, type IdempotentOperation } from '#core/idempotent_writes'
 
 const CREATIONS: IdempotentOperation = { name: 'category_creation', resource: 'category' }
 
@@ -23,8 +23,6 @@ export async function createCategory(
   } catch (error) {
     throw translateCategoryWriteError(error, input.name)
   }
-  if (outcome.fresh) return { model: outcome.fresh, replayed: false }
-  const category = await Category.find(outcome.stored.category_id)
-  if (!category) throw ApiError.notFound('Category', outcome.stored.category_id)
-  return { model: category, replayed: true }
+  const { made, replayed } = await madeOrCurrent(outcome, (s) => Category.find(s.category_id), (s) => ApiError.notFound('Category', s.category_id))
+  return { model: made, replayed }
 }

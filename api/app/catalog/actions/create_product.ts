@@ -9,7 +9,7 @@ import type { ProductChanges } from '#catalog/validators/product_validators'
 import { ApiError } from '#core/api_error'
 import { invalidateAfterCommit, Tags } from '#core/cache'
 import type { IdempotencyKey } from '#core/idempotency'
-import { writeIdempotently, type IdempotentOperation } from '#core/idempotent_writes'
+import { madeOrCurrent, writeIdempotently, type IdempotentOperation } from '#core/idempotent_writes'
 
 const CREATIONS: IdempotentOperation = { name: 'product_creation', resource: 'product' }
 
@@ -68,9 +68,10 @@ export async function createProduct(
   } catch (error) {
     throw translateProductWriteError(error, { code: input.code, barcode: input.barcode })
   }
-  if (outcome.fresh) return { product: outcome.fresh, replayed: false }
-  // The replay shows the product as it is now; deleted since, it is gone.
-  const product = await findProductWithStock(outcome.stored.product_id)
-  if (!product) throw ApiError.notFound('Product', outcome.stored.product_id)
-  return { product, replayed: true }
+  const { made, replayed } = await madeOrCurrent(
+    outcome,
+    (s) => findProductWithStock(s.product_id),
+    (s) => ApiError.notFound('Product', s.product_id)
+  )
+  return { product: made, replayed }
 }

@@ -1,7 +1,7 @@
 import Product from '#catalog/models/product'
 import { ApiError } from '#core/api_error'
 import type { IdempotencyKey } from '#core/idempotency'
-import { writeIdempotently, type IdempotentOperation } from '#core/idempotent_writes'
+import { madeOrCurrent, writeIdempotently, type IdempotentOperation } from '#core/idempotent_writes'
 import { applyStockChanges } from '#inventory/services/stock_ledger'
 import { findProductWithStock } from '#catalog/queries/products_query'
 import { warehouseLocation } from '#inventory/services/stock_locations'
@@ -35,9 +35,10 @@ export async function reduceProductStock(
       fresh: (await findProductWithStock(productId, trx))!,
     }
   })
-  if (outcome.fresh) return { product: outcome.fresh, replayed: false }
-  // The replay shows the product as it is now; deleted since, it is gone.
-  const product = await findProductWithStock(productId)
-  if (!product) throw ApiError.notFound('Product', productId)
-  return { product, replayed: true }
+  const { made, replayed } = await madeOrCurrent(
+    outcome,
+    () => findProductWithStock(productId),
+    () => ApiError.notFound('Product', productId)
+  )
+  return { product: made, replayed }
 }

@@ -6,7 +6,7 @@ import { lockStore } from '#stores/services/store_integrity'
 import { MAX_REGISTER_NUMBER } from '#stores/validators/register_validators'
 import { invalidateAfterCommit, Tags } from '#core/cache'
 import type { IdempotencyKey } from '#core/idempotency'
-import { writeIdempotently, type IdempotentOperation } from '#core/idempotent_writes'
+import { madeOrCurrent, writeIdempotently, type IdempotentOperation } from '#core/idempotent_writes'
 
 const CREATIONS: IdempotentOperation = { name: 'register_creation', resource: 'register' }
 
@@ -42,10 +42,8 @@ export async function createRegister(
     }
     throw error
   }
-  if (outcome.fresh) return { register: outcome.fresh, replayed: false }
-  const register = await Register.find(outcome.stored.register_id)
-  if (!register) throw ApiError.notFound('Register', outcome.stored.register_id)
-  return { register, replayed: true }
+  const { made, replayed } = await madeOrCurrent(outcome, (s) => Register.find(s.register_id), (s) => ApiError.notFound('Register', s.register_id))
+  return { register: made, replayed }
 }
 
 async function nextRegisterNumber(storeId: number, trx: TransactionClientContract) {

@@ -7,7 +7,7 @@ import type { StoreChanges } from '#stores/validators/store_validators'
 import { ApiError } from '#core/api_error'
 import { invalidateAfterCommit, Tags } from '#core/cache'
 import type { IdempotencyKey } from '#core/idempotency'
-import { writeIdempotently, type IdempotentOperation } from '#core/idempotent_writes'
+import { madeOrCurrent, writeIdempotently, type IdempotentOperation } from '#core/idempotent_writes'
 
 const CREATIONS: IdempotentOperation = { name: 'store_creation', resource: 'store' }
 
@@ -39,11 +39,8 @@ export async function createStore(
   } catch (error) {
     throw translateStoreWriteError(error, input.name)
   }
-  if (outcome.fresh) return { model: outcome.fresh, replayed: false }
-  // The replay shows the store as it is now; deleted since, it is gone.
-  const store = await Store.find(outcome.stored.store_id)
-  if (!store) throw ApiError.notFound('Store', outcome.stored.store_id)
-  return { model: store, replayed: true }
+  const { made, replayed } = await madeOrCurrent(outcome, (s) => Store.find(s.store_id), (s) => ApiError.notFound('Store', s.store_id))
+  return { model: made, replayed }
 }
 
 /*
