@@ -12,7 +12,7 @@ export interface Notice {
    * fall back to the top of the page. Not on the POS, whose focus is the scan.
    */
   focus?: boolean
-  /** Where to go on from here ("Ouvrir la demande n° 12"), when the page it lands on does not show it. */
+  /** Where to go on from here ("Voir la demande n° 12"), when the page it lands on does not show it. */
   link?: { to: string; label: Message }
 }
 
