@@ -273,9 +273,13 @@ describeFlows('catalogue, users and API tokens', () => {
     await ready(admin)
     await admin.getByLabel('Nom').fill(name)
     await admin.getByLabel('Lecture').check()
+    // Valid through 30 June 2099: it stops at midnight at the end of that day in Montréal (EDT).
+    await admin.getByLabel('Dernier jour de validité').fill('2099-06-30')
     await Promise.all([admin.waitForURL((url) => url.pathname === '/jetons'), admin.getByRole('button', { name: 'Créer le jeton' }).click()])
     await ready(admin)
     const secret = await admin.getByTestId('new-token').getByLabel('Jeton').inputValue()
+    const listed = await api<{ items: { nom: string; expire_le: string | null }[] }>('GET', `/tokens?search=${encodeURIComponent(name)}`)
+    assert.equal(listed.body.items[0]?.expire_le, '2099-07-01T04:00:00.000Z')
     assert.match(secret, /^cpt_/)
     assert.doesNotMatch(admin.url(), /cpt_/, 'the token is not in the URL')
     const cookies = await admin.context().cookies()

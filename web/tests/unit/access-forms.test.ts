@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 
-import { expiryInstant, isGuessablePassword, lastValidDay, parsePasswordChange, parseToken, parseUser, tokenState } from '../../app/lib/forms/access.ts'
+import { isGuessablePassword, lastValidDay, parsePasswordChange, parseToken, parseUser, tokenState } from '../../app/lib/forms/access.ts'
 
 const clerk = {
   nom_utilisateur: 'Caissier9',
@@ -114,20 +114,17 @@ describe('parseToken', () => {
   })
 })
 
-describe('expiryInstant: a token lasts until midnight at the end of its last day, Montréal time', () => {
-  test('summer (UTC−4) and winter (UTC−5), across month and year ends', () => {
-    assert.equal(expiryInstant('2026-06-30'), '2026-07-01T04:00:00.000Z')
-    assert.equal(expiryInstant('2026-01-15'), '2026-01-16T05:00:00.000Z')
-    assert.equal(expiryInstant('2026-12-31'), '2027-01-01T05:00:00.000Z')
-    // The night clocks go back (1 November 2026): midnight is still UTC−4.
-    assert.equal(expiryInstant('2026-10-31'), '2026-11-01T04:00:00.000Z')
-  })
-})
-
 describe('lastValidDay: the day a token was chosen to last until, read back from its expiry', () => {
-  test('the inverse of expiryInstant, in summer and winter', () => {
-    for (const day of ['2026-06-30', '2026-01-15', '2026-12-31', '2026-10-31', '2027-03-01']) {
-      assert.equal(lastValidDay(expiryInstant(day)), day, day)
+  test('midnight at the end of the day in Montréal, as the API stores a day sent as expire_le: summer and winter', () => {
+    for (const [instant, day] of [
+      ['2026-07-01T04:00:00.000Z', '2026-06-30'],
+      ['2026-01-16T05:00:00.000Z', '2026-01-15'],
+      ['2027-01-01T05:00:00.000Z', '2026-12-31'],
+      // The night clocks go back (1 November 2026): midnight is still UTC−4.
+      ['2026-11-01T04:00:00.000Z', '2026-10-31'],
+      ['2027-03-02T05:00:00.000Z', '2027-03-01'],
+    ] as const) {
+      assert.equal(lastValidDay(instant), day, instant)
     }
   })
   test('an expiry at another time of day (set through the API) has no such day', () => {

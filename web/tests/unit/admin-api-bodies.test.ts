@@ -82,9 +82,9 @@ describe('what the management pages send to the API', () => {
     })
   })
 
-  test('tokens: the last day becomes the instant it stops working', async () => {
+  test('tokens: the last day is sent as a day (the API makes it last to that day’s end, in the stores’ time zone)', async () => {
     await createToken(api, { name: 'erp', scopes: ['read', 'reports'], lastDay: '2026-06-30' }, new FormData())
-    assert.deepEqual(last().body, { nom: 'erp', scopes: ['read', 'reports'], expire_le: '2026-07-01T04:00:00.000Z' })
+    assert.deepEqual(last().body, { nom: 'erp', scopes: ['read', 'reports'], expire_le: '2026-06-30' })
     await createToken(api, { name: 'erp', scopes: ['read'], lastDay: null }, new FormData())
     assert.deepEqual(last().body, { nom: 'erp', scopes: ['read'] })
   })

@@ -3,7 +3,7 @@
 // action hands it to the next page through a one-time cookie (new-token.server.ts).
 import { ApiError, ok, type ApiClient } from '../api/client.server.ts'
 import { idempotencyHeaderFrom } from '../form-key.server.ts'
-import { expiryInstant, tokenState, type TokenInput } from '../forms/access.ts'
+import { tokenState, type TokenInput } from '../forms/access.ts'
 import { ACTIVE_FILTERS, actifQuery, oneOf, pageFrom, type ActiveFilter } from '../list-query.ts'
 
 export const TOKENS_PAGE_SIZE = 25
@@ -50,7 +50,7 @@ export async function createToken(api: ApiClient, input: TokenInput, form: FormD
   return ok(
     api.POST('/api/v1/tokens', {
       ...idempotencyHeaderFrom(form),
-      body: { nom: input.name, scopes: input.scopes, ...(input.lastDay ? { expire_le: expiryInstant(input.lastDay) } : {}) },
+      body: { nom: input.name, scopes: input.scopes, ...(input.lastDay ? { expire_le: input.lastDay } : {}) },
     })
   )
 }

@@ -140,24 +140,10 @@ const wallClock = new Intl.DateTimeFormat('en-CA', {
 })
 
 /**
- * The instant a token chosen to last "until `day`" stops working: midnight at
- * the end of that day in the stores' time zone (Montréal is UTC−5, or −4 in
- * summer), as the ISO 8601 instant the API takes in `expire_le`.
- */
-export function expiryInstant(day: string): string {
-  const [year, month, date] = day.split('-').map(Number) as [number, number, number]
-  for (const offsetHours of [4, 5]) {
-    const candidate = new Date(Date.UTC(year, month - 1, date + 1, offsetHours))
-    const parts = Object.fromEntries(wallClock.formatToParts(candidate).map((part) => [part.type, part.value]))
-    if (parts.hour === '00' && parts.minute === '00') return candidate.toISOString()
-  }
-  throw new RangeError(`No midnight after ${day} in ${STORE_TIME_ZONE}`)
-}
-
-/**
- * The inverse of expiryInstant, for showing a token's expiry as it was chosen:
- * an instant at midnight in the stores' time zone is "valid through" the day
- * before (YYYY-MM-DD), any other instant null (shown with its time).
+ * A token's expiry as it was chosen: the API makes a day sent as `expire_le`
+ * last to midnight at its end in the stores' time zone, so an instant at
+ * midnight there is "valid through" the day before (YYYY-MM-DD); any other
+ * instant null (shown with its time).
  */
 export function lastValidDay(instant: string): string | null {
   const at = new Date(instant)
