@@ -16,3 +16,6 @@ const realCalendarDay = vine.createRule((value, _options, field) => {
 
 /** `YYYY-MM-DD`, a day that exists; kept as that text (it compares in calendar order). */
 export const calendarDate = () => vine.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/).use(realCalendarDay())
+
+/** An optional day of a list's period filter (date_debut, date_fin…), typed as a date in the OpenAPI document. */
+export const periodDay = () => calendarDate().meta({ format: 'date' }).optional()

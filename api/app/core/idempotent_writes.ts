@@ -50,10 +50,6 @@ export async function writeIdempotently<Stored, Fresh>(
     const earlier = await earlierResult<Stored>(operation, k, fingerprint)
     return earlier && { stored: earlier.stored, fresh: null, replayed: true }
   }
-  if (key) {
-    const earlier = await replay(key)
-    if (earlier) return earlier
-  }
   try {
     const done = await db.transaction(async (trx): Promise<IdempotentOutcome<Stored, Fresh>> => {
       if (key) {

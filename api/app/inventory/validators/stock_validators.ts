@@ -2,7 +2,7 @@ import vine from '@vinejs/vine'
 import { paginationFields } from '#core/pagination'
 import { ALERT_STATUSES, STOCK_STATUSES } from '#inventory/stock_status'
 import { WIRE_KINDS, WIRE_REFERENCE_TYPES } from '#inventory/wire_names'
-import { calendarDate } from '#core/calendar_date'
+import { periodDay } from '#core/calendar_date'
 import { QUANTITY_MAX, idField } from '#inventory/validators/common'
 
 /** A counted quantity or a reorder point: generous, but a typo of 10^9 is refused. */
@@ -35,10 +35,10 @@ export const movementsQuery = vine.create({
   entrepot: vine.boolean().optional(),
   produit_id: idField().optional(),
   type: vine.enum(WIRE_KINDS).optional(),
-  date_debut: calendarDate().meta({ format: 'date' }).optional(),
-  date_fin: calendarDate().meta({ format: 'date' }).optional(),
-  start_date: calendarDate().meta({ format: 'date' }).optional(),
-  end_date: calendarDate().meta({ format: 'date' }).optional(),
+  date_debut: periodDay(),
+  date_fin: periodDay(),
+  start_date: periodDay(),
+  end_date: periodDay(),
   /**
    * `demande_reappro:12`, `vente:42`, or just a type (`demande_reappro`). Only
    * the wire types: a misspelt one (`demande_reapro:12`) answered an empty page.

@@ -2,7 +2,7 @@ import vine from '@vinejs/vine'
 import { moneyInput } from '#core/money_input'
 import { paginationFields } from '#core/pagination'
 import { idParam } from '#core/validation'
-import { calendarDate } from '#core/calendar_date'
+import { periodDay } from '#core/calendar_date'
 import { PAYMENT_METHOD_FROM_WIRE, SALE_STATUS_FROM_WIRE } from '#sales/wire_names'
 
 const MAX_INT = 2_147_483_647
@@ -57,10 +57,10 @@ export const listSalesQuery = vine.create({
         "page's highest id: later pages then neither repeat nor skip a row.",
     })
     .optional(),
-  date_debut: calendarDate().meta({ format: 'date' }).optional(),
-  date_fin: calendarDate().meta({ format: 'date' }).optional(),
-  start_date: calendarDate().meta({ format: 'date' }).optional(),
-  end_date: calendarDate().meta({ format: 'date' }).optional(),
+  date_debut: periodDay(),
+  date_fin: periodDay(),
+  start_date: periodDay(),
+  end_date: periodDay(),
 })
 
 export const saleSortColumns: Record<string, string> = {

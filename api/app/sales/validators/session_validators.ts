@@ -2,7 +2,7 @@ import vine from '@vinejs/vine'
 import { moneyInput } from '#core/money_input'
 import { paginationFields } from '#core/pagination'
 import { idParam } from '#core/validation'
-import { calendarDate } from '#core/calendar_date'
+import { periodDay } from '#core/calendar_date'
 
 export const registerIdParams = vine.create({ id: idParam() })
 export const sessionIdParams = vine.create({ id: idParam() })
@@ -16,8 +16,8 @@ export const listSessionsQuery = vine.create({
   size: paginationFields.size,
   statut: vine.enum(['ouverte', 'fermee']).optional(),
   /** Sessions opened on these business days (both included). */
-  date_debut: calendarDate().meta({ format: 'date' }).optional(),
-  date_fin: calendarDate().meta({ format: 'date' }).optional(),
+  date_debut: periodDay(),
+  date_fin: periodDay(),
 })
 
 export const openSessionBody = vine.create({
