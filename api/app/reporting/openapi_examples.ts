@@ -137,15 +137,15 @@ export const reportingExamples: Record<string, unknown> = {
     date_fin: '2026-11-24',
     magasin_id: 1,
     totaux: [
-      { mode: 'especes', encaisse: '412.35', rembourse: '6.84', net: '405.51' },
+      { mode: 'especes', encaisse: '412.35', rembourse: '6.85', net: '405.50' },
       { mode: 'carte', encaisse: '1290.10', rembourse: '2.00', net: '1288.10' },
       { mode: 'autre', encaisse: '0.00', rembourse: '0.00', net: '0.00' },
     ],
-    total: { encaisse: '1702.45', rembourse: '8.84', net: '1693.61' },
+    total: { encaisse: '1702.45', rembourse: '8.85', net: '1693.60', arrondi_especes: '0.03' },
     par_jour: [
       { jour: '2026-11-23', magasin_id: 1, magasin_nom: 'Magasin Centre-Ville', mode: 'especes', encaisse: '198.40', rembourse: '0.00', net: '198.40' },
       { jour: '2026-11-23', magasin_id: 1, magasin_nom: 'Magasin Centre-Ville', mode: 'carte', encaisse: '640.25', rembourse: '2.00', net: '638.25' },
-      { jour: '2026-11-24', magasin_id: 1, magasin_nom: 'Magasin Centre-Ville', mode: 'especes', encaisse: '213.95', rembourse: '6.84', net: '207.11' },
+      { jour: '2026-11-24', magasin_id: 1, magasin_nom: 'Magasin Centre-Ville', mode: 'especes', encaisse: '213.95', rembourse: '6.85', net: '207.10' },
       { jour: '2026-11-24', magasin_id: 1, magasin_nom: 'Magasin Centre-Ville', mode: 'carte', encaisse: '649.85', rembourse: '0.00', net: '649.85' },
     ],
   },

@@ -185,7 +185,16 @@ export const reportingSchemas: Record<string, Record<string, unknown>> = {
       description: 'Every tender, cash first, even one that did nothing (0.00)',
       items: object({ mode: tender, ...tenderFigures }),
     },
-    total: { ...object(tenderFigures), description: 'The three tenders together: net is what the sales report calls total_ttc − remboursements_ttc' },
+    total: {
+      ...object({
+        ...tenderFigures,
+        arrondi_especes: {
+          ...money,
+          description: 'Cash settles to the nickel (ADR 0023): net − (total_ttc − remboursements_ttc), the roundings of the period',
+        },
+      }),
+      description: 'The three tenders together: net is what the sales report calls total_ttc − remboursements_ttc, plus arrondi_especes',
+    },
     par_jour: {
       type: 'array',
       description: 'One row per business day, store and tender that took or refunded anything, oldest first',

@@ -42,7 +42,9 @@ const sale = {
   taxes,
   paiements,
   montant_paye: '15.00',
-  monnaie_rendue: '6.78',
+  // 3.22 left for cash, due 3.20 (ADR 0023).
+  monnaie_rendue: '6.80',
+  arrondi_especes: '-0.02',
   lignes,
   retours: [],
   remboursements_par_mode: [],
@@ -56,13 +58,14 @@ const partialReturn = {
   mode_remboursement: 'especes',
   caisse_id: 2,
   remis_en_stock: true,
-  remboursements: [{ mode: 'especes', montant: '1.38' }],
+  remboursements: [{ mode: 'especes', montant: '1.40' }],
   session_id: 311,
   utilisateur_id: 7,
   lignes: [{ ligne_id: 5521, produit_id: 1, code: 'ALI001', nom: 'Pain', quantite: 1, montant: '1.20', remis_en_stock: true }],
   sous_total: '1.20',
   total_taxes: '0.18',
   total: '1.38',
+  arrondi_especes: '0.02',
   cree_le: '2026-11-24T15:10:44.902Z',
   vente: { statut: 'partiellement_retournee', montant_rembourse: '1.38', total: '8.22' },
 }
@@ -79,16 +82,22 @@ const session = {
   note: 'Ouverture du matin',
 }
 
-/** The X report after that sale and its return: cash = 150.00 + 10.00 − 6.78 change − 1.38 refunded. */
+/** The X report after that sale and its return: cash = 150.00 + 10.00 − 6.80 change − 1.40 refunded. */
 const xReport = {
   type: 'X',
-  ventes: { nombre: 1, sous_total: '7.15', taxes: taxes.map(({ code, montant }) => ({ code, montant })), total: '8.22' },
+  ventes: {
+    nombre: 1,
+    sous_total: '7.15',
+    taxes: taxes.map(({ code, montant }) => ({ code, montant })),
+    total: '8.22',
+    arrondi_especes: '-0.02',
+  },
   paiements: [
     { mode: 'carte', montant: '5.00' },
-    { mode: 'especes', montant: '3.22' },
+    { mode: 'especes', montant: '3.20' },
   ],
-  retours: { nombre: 1, total: '1.38', especes: '1.38', par_mode: [{ mode: 'especes', montant: '1.38' }] },
-  especes_attendues: '151.84',
+  retours: { nombre: 1, total: '1.38', especes: '1.40', arrondi_especes: '0.02', par_mode: [{ mode: 'especes', montant: '1.40' }] },
+  especes_attendues: '151.80',
   especes_comptees: null,
   ecart: null,
 }
@@ -103,9 +112,9 @@ export const salesExamples: Record<string, unknown> = {
     fermee_par: 7,
     fermee_le: closedAt,
     note: 'Fin de journée',
-    especes_attendues: '151.84',
+    especes_attendues: '151.80',
     especes_comptees: '151.80',
-    ecart: '-0.04',
+    ecart: '0.00',
   },
   Receipt: {
     numero_recu: 'S1-R2-00001842',
@@ -118,7 +127,8 @@ export const salesExamples: Record<string, unknown> = {
     taxes,
     total: '8.22',
     paiements,
-    monnaie_rendue: '6.78',
+    monnaie_rendue: '6.80',
+    arrondi_especes: '-0.02',
     montant_rembourse: '0.00',
     remboursements_par_mode: [],
     net: '8.22',
@@ -130,7 +140,7 @@ export const salesExamples: Record<string, unknown> = {
 
 /* Responses of one operation that differ from the component example. */
 export const salesResponseExamples = {
-  /** The sale after the partial return (1.38 in cash) and the cancellation (5.00 card + 1.84 cash) below. */
+  /** The sale after the partial return (1.40 in cash) and the cancellation (5.00 card + 1.80 cash) below. */
   returnedSale: {
     ...sale,
     statut: 'retournee',
@@ -142,16 +152,16 @@ export const salesResponseExamples = {
     ],
     remboursements_par_mode: [
       { mode: 'carte', montant: '5.00' },
-      { mode: 'especes', montant: '3.22' },
+      { mode: 'especes', montant: '3.20' },
     ],
   },
   openedSession: {
     ...session,
     rapport: {
       type: 'X',
-      ventes: { nombre: 0, sous_total: '0.00', taxes: [], total: '0.00' },
+      ventes: { nombre: 0, sous_total: '0.00', taxes: [], total: '0.00', arrondi_especes: '0.00' },
       paiements: [],
-      retours: { nombre: 0, total: '0.00', especes: '0.00', par_mode: [] },
+      retours: { nombre: 0, total: '0.00', especes: '0.00', arrondi_especes: '0.00', par_mode: [] },
       especes_attendues: '150.00',
       especes_comptees: null,
       ecart: null,
@@ -163,17 +173,18 @@ export const salesResponseExamples = {
     fermee_par: 7,
     fermee_le: closedAt,
     note: 'Fin de journée',
-    rapport: { ...xReport, type: 'Z', especes_comptees: '151.80', ecart: '-0.04' },
+    rapport: { ...xReport, type: 'Z', especes_comptees: '151.80', ecart: '0.00' },
   },
   cancellation: {
     ...partialReturn,
     id: 97,
     motif: 'Annulation de la vente',
-    // 6.84 fits neither the card's 5.00 nor the 1.84 of cash left (3.22 kept − 1.38 refunded): split.
+    // 6.84 fits neither the card's 5.00 nor the 1.84 of cash left (3.22 − 1.38): split. It completes the
+    // sale, so the drawer hands back what it still holds for it: 3.20 kept − 1.40 refunded = 1.80.
     mode_remboursement: 'mixte',
     remboursements: [
       { mode: 'carte', montant: '5.00' },
-      { mode: 'especes', montant: '1.84' },
+      { mode: 'especes', montant: '1.80' },
     ],
     lignes: [
       { ligne_id: 5521, produit_id: 1, code: 'ALI001', nom: 'Pain', quantite: 1, montant: '1.20', remis_en_stock: true },
@@ -183,6 +194,7 @@ export const salesResponseExamples = {
     sous_total: '5.95',
     total_taxes: '0.89',
     total: '6.84',
+    arrondi_especes: '-0.04',
     cree_le: '2026-11-24T15:12:03.415Z',
     vente: { statut: 'retournee', montant_rembourse: '8.22', total: '8.22' },
   },

@@ -35,8 +35,17 @@ const refundsByTender = {
   type: 'array',
   description:
     'montant_rembourse per tender, over all the returns of the sale: card and other first, then cash; only the tenders ' +
-    'refunded, adding up to montant_rembourse (a split refund counts its part in each). Empty while nothing was refunded',
+    'refunded, adding up to montant_rembourse plus the returns’ cash roundings (a split refund counts its part in each; cash is ' +
+    'handed back rounded to the nickel). Empty while nothing was refunded',
   items: object({ mode: paymentMode, montant: money }),
+}
+
+/** ADR 0023. */
+const cashRounding = {
+  ...money,
+  description:
+    'Cash settles to the nickel: what the other tenders leave is due in cash rounded to 0.05 (1–2 ¢ down, 3–4 ¢ up), the change ' +
+    'is what was tendered beyond that. montant_paye − monnaie_rendue = total + arrondi_especes (−0.02 to 0.02; 0.00 without cash)',
 }
 
 const saleSummary = {
@@ -85,12 +94,14 @@ const sessionReport = object(
       sous_total: money,
       taxes: { type: 'array', items: object({ code: { type: 'string', example: 'TPS' }, montant: money }) },
       total: money,
+      arrondi_especes: { ...money, description: 'The sales’ cash rounded to the nickel: Σ paiements = total + arrondi_especes' },
     }),
     paiements: { type: 'array', description: 'Takings per tender', items: object({ mode: paymentMode, montant: money }) },
     retours: object({
       nombre: count,
       total: money,
       especes: { ...money, description: 'Refunded in cash from this drawer: the cash parts of split refunds only' },
+      arrondi_especes: { ...money, description: 'The cash refunds rounded to the nickel: Σ par_mode = total + arrondi_especes' },
       par_mode: {
         type: 'array',
         description: 'Refunded per tender (a refund split card + cash counts its part in each)',
@@ -124,6 +135,7 @@ export const salesSchemas: Record<string, Record<string, unknown>> = {
     paiements: { type: 'array', items: payment },
     montant_paye: { ...money, description: 'Sum of the payments' },
     monnaie_rendue: { ...money, description: 'Change given back (cash only)' },
+    arrondi_especes: cashRounding,
     lignes: { type: 'array', items: saleLine },
     retours: {
       type: 'array',
@@ -159,6 +171,7 @@ export const salesSchemas: Record<string, Record<string, unknown>> = {
     total: money,
     paiements: { type: 'array', items: payment },
     monnaie_rendue: money,
+    arrondi_especes: cashRounding,
     montant_rembourse: money,
     remboursements_par_mode: refundsByTender,
     net: { ...money, description: 'total − montant_rembourse' },
@@ -195,8 +208,8 @@ export const salesSchemas: Record<string, Record<string, unknown>> = {
     remboursements: {
       type: 'array',
       description:
-        'What goes back to each tender, adding up to total: card and other first, then cash. No tender gets back more than it paid ' +
-        '(cash net of change) less earlier refunds. Empty for a refund of 0.00',
+        'What goes back to each tender, adding up to total + arrondi_especes: card and other first, then cash. No tender gets back ' +
+        'more than it paid (cash net of change) less earlier refunds. Empty for a refund of 0.00 (or a cash one that rounds to 0.00)',
       items: object({ mode: paymentMode, montant: money }),
     },
     session_id: { ...nullableInt, description: 'Drawer session of a cash refund' },
@@ -205,6 +218,12 @@ export const salesSchemas: Record<string, Record<string, unknown>> = {
     sous_total: money,
     total_taxes: money,
     total: { ...money, description: 'Refunded, taxes included' },
+    arrondi_especes: {
+      ...money,
+      description:
+        'The cash part handed back rounded to the nickel (−0.02 to +0.02; the return that completes a sale hands back what its ' +
+        'cash still holds, so a sale refunded in several returns gives back what it took)',
+    },
     cree_le: instant,
     vente: object({ statut: saleStatus, montant_rembourse: money, total: money }, 'The sale after this return'),
   }),

@@ -7,6 +7,7 @@ import { receiptNumber } from '#reporting/demo/receipt_number'
 import { computeRefund } from '#reporting/demo/refunds'
 import type { ReturnRow } from '#reporting/demo/history_rows'
 import { refundableByTender, refundMethodOf, splitRefund } from '#sales/refund_split'
+import { roundCash } from '#sales/cash_rounding'
 import { chooseReturnTime, isFullReturn, planReturnQuantities } from '#reporting/demo/return_planner'
 import type { ReplenishmentDesk } from '#reporting/demo/replenishment_desk'
 import type { PendingReturn, SimulationContext } from '#reporting/demo/simulation_context'
@@ -161,11 +162,9 @@ export class Checkout {
       register: registerIndex,
       lines: lines.map(({ saleLineId, product, quantity }) => ({ saleLineId, product, quantity })),
       refund,
-      // As a live return would: cash when the drawer kept that much, else the card, else split (ADR 0017).
-      refundParts: splitRefund(
-        refund.totalCents,
-        refundableByTender(payment.tenders.map((t) => ({ method: t.method, cents: t.amountCents })), payment.changeCents, [])
-      ) as PendingReturn['refundParts'],
+      // As a live return would (ADR 0017, 0023): cash when the drawer kept that much, else the card,
+      // else split; the cash part rounded to the nickel. The only return of its sale.
+      ...refundPlan(refund.totalCents, payment),
       reason: reasonPicker.pick(random),
       dayIndex: when.dayIndex,
     }
@@ -192,6 +191,7 @@ export class Checkout {
       subtotalCents: pending.refund.subtotalCents,
       taxCents: pending.refund.taxCents,
       totalCents: pending.refund.totalCents,
+      cashRoundingCents: pending.cashRoundingCents,
       createdAtMs: atMs,
     })
     for (const part of pending.refundParts) {
@@ -220,4 +220,14 @@ export class Checkout {
     drawer.cashOutCents += pending.refundParts.find((part) => part.method === 'cash')?.cents ?? 0
     stats.returns++
   }
+}
+
+/** The parts a sale's only return hands back, as refundPartsFor would split and round them. */
+function refundPlan(refundCents: number, payment: Payment): Pick<PendingReturn, 'refundParts' | 'cashRoundingCents'> {
+  const saleCents = payment.paidCents - payment.changeCents - payment.cashRoundingCents
+  const paid = payment.tenders.map((t) => ({ method: t.method, cents: t.amountCents }))
+  const left = refundableByTender(paid, payment.changeCents + payment.cashRoundingCents, [])
+  const cash = left.has('cash') ? { exactCents: left.get('cash')!, roundingCents: payment.cashRoundingCents } : null
+  const plan = roundCash(splitRefund(refundCents, left), cash, refundCents === saleCents)
+  return { refundParts: plan.parts as PendingReturn['refundParts'], cashRoundingCents: plan.cashRoundingCents }
 }

@@ -77,6 +77,8 @@ export interface ReturnRow {
   subtotalCents: number
   taxCents: number
   totalCents: number
+  /** Σ its refund parts − totalCents: the cash part rounded to the nickel. */
+  cashRoundingCents: number
   createdAtMs: number
 }
 

@@ -1,5 +1,6 @@
 import { WeightedPicker, uniformInt, type Random } from '#reporting/demo/distributions'
 import { CASH_TENDER_STEPS, PAYMENT_MIX } from '#reporting/demo/profiles'
+import { toNickel } from '#sales/cash_rounding'
 
 export type TenderMethod = 'cash' | 'card'
 
@@ -12,9 +13,11 @@ export interface Tender {
 export interface Payment {
   kind: 'cash' | 'card' | 'split'
   tenders: Tender[]
-  /** Σ tenders; always totalCents + changeCents. */
+  /** Σ tenders; always totalCents + cashRoundingCents + changeCents. */
   paidCents: number
   changeCents: number
+  /** Cash settles to the nickel (ADR 0023): what the drawer keeps beyond the exact total. */
+  cashRoundingCents: number
   /** What stays in the drawer: cash handed over minus change given. */
   cashKeptCents: number
 }
@@ -35,20 +38,23 @@ function cardTender(random: Random, amountCents: number): Tender {
 /**
  * How a customer pays `totalCents`: cash with a round amount and change,
  * card, or a round cash amount topped up by card. Whatever the draw, the
- * tenders satisfy paid − change = total with no change on card.
+ * tenders satisfy paid − change = total + the cash rounding, with no change on card.
  */
 export function choosePayment(random: Random, totalCents: number): Payment {
   // A free basket has nothing to tender (and payments rows must be positive).
-  if (totalCents === 0) return { kind: 'card', tenders: [], paidCents: 0, changeCents: 0, cashKeptCents: 0 }
+  if (totalCents === 0) return { kind: 'card', tenders: [], paidCents: 0, changeCents: 0, cashRoundingCents: 0, cashKeptCents: 0 }
   const draw = random()
-  if (draw < PAYMENT_MIX.cash) {
-    const tendered = roundUpTo(totalCents, tenderSteps.pick(random))
+  // A cash total of 0.01 or 0.02 rounds to nothing: such a customer pays by card.
+  if (draw < PAYMENT_MIX.cash && toNickel(totalCents) > 0) {
+    const dueCents = toNickel(totalCents)
+    const tendered = roundUpTo(dueCents, tenderSteps.pick(random))
     return {
       kind: 'cash',
       tenders: [{ method: 'cash', amountCents: tendered, reference: null }],
       paidCents: tendered,
-      changeCents: tendered - totalCents,
-      cashKeptCents: totalCents,
+      changeCents: tendered - dueCents,
+      cashRoundingCents: dueCents - totalCents,
+      cashKeptCents: dueCents,
     }
   }
   if (draw < PAYMENT_MIX.cash + PAYMENT_MIX.split) {
@@ -63,6 +69,7 @@ export function choosePayment(random: Random, totalCents: number): Payment {
         ],
         paidCents: totalCents,
         changeCents: 0,
+        cashRoundingCents: 0,
         cashKeptCents: cash,
       }
     }
@@ -72,6 +79,7 @@ export function choosePayment(random: Random, totalCents: number): Payment {
     tenders: [cardTender(random, totalCents)],
     paidCents: totalCents,
     changeCents: 0,
+    cashRoundingCents: 0,
     cashKeptCents: 0,
   }
 }

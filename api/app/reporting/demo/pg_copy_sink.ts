@@ -33,8 +33,8 @@ const COPY: { [T in HistoryTable]: { columns: string; line: (r: HistoryRows[T]) 
     line: (r) => `${r.saleId}\t${r.method}\t${r.amountCents}\t${t(r.reference)}`,
   },
   returns: {
-    columns: 'id, sale_id, user_id, register_id, register_session_id, reason, refund_method, subtotal_cents, tax_cents, total_cents, created_at',
-    line: (r) => `${r.id}\t${r.saleId}\t${r.userId}\t${r.registerId}\t${r.registerSessionId}\t${t(r.reason)}\t${r.refundMethod}\t${r.subtotalCents}\t${r.taxCents}\t${r.totalCents}\t${ts(r.createdAtMs)}`,
+    columns: 'id, sale_id, user_id, register_id, register_session_id, reason, refund_method, subtotal_cents, tax_cents, total_cents, cash_rounding_cents, created_at',
+    line: (r) => `${r.id}\t${r.saleId}\t${r.userId}\t${r.registerId}\t${r.registerSessionId}\t${t(r.reason)}\t${r.refundMethod}\t${r.subtotalCents}\t${r.taxCents}\t${r.totalCents}\t${r.cashRoundingCents}\t${ts(r.createdAtMs)}`,
   },
   return_refunds: {
     columns: 'return_id, method, amount_cents',

@@ -86,6 +86,8 @@ export interface PendingReturn {
   refund: Refund
   /** How the refund goes back, as a live return splits it (no tender gets more than it paid). */
   refundParts: { method: 'cash' | 'card'; cents: number }[]
+  /** Σ refundParts − the refund: its cash part rounded to the nickel (ADR 0023). */
+  cashRoundingCents: number
   reason: string
   dayIndex: number
 }

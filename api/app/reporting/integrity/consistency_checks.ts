@@ -106,20 +106,23 @@ export const CONSISTENCY_CHECKS: ConsistencyCheck[] = [
   },
   {
     id: 'e',
-    label: 'every sale: subtotal = Σ lines, tax = Σ sale_taxes, Σ payments − change = total',
+    label: 'every sale: subtotal = Σ lines, tax = Σ sale_taxes, Σ payments − change = total (+ a cash rounding only when cash was tendered)',
     sql: `
       WITH lines AS (SELECT sale_id, sum(line_total_cents) AS total FROM sale_lines GROUP BY 1),
            taxes AS (SELECT sale_id, sum(amount_cents) AS total FROM sale_taxes GROUP BY 1),
-           paid AS (SELECT sale_id, sum(amount_cents) AS total FROM payments GROUP BY 1)
+           paid AS (SELECT sale_id, sum(amount_cents) AS total, sum(amount_cents) FILTER (WHERE method = 'cash') AS cash
+                      FROM payments GROUP BY 1)
       SELECT s.id AS sale_id, s.receipt_number, s.subtotal_cents, coalesce(l.total, 0) AS lines_total,
-             s.tax_cents, coalesce(t.total, 0) AS taxes_total, s.total_cents, coalesce(p.total, 0) - s.change_cents AS paid_net
+             s.tax_cents, coalesce(t.total, 0) AS taxes_total, s.total_cents, coalesce(p.total, 0) - s.change_cents AS paid_net,
+             s.cash_rounding_cents
       FROM sales s
       LEFT JOIN lines l ON l.sale_id = s.id
       LEFT JOIN taxes t ON t.sale_id = s.id
       LEFT JOIN paid p ON p.sale_id = s.id
       WHERE s.subtotal_cents <> coalesce(l.total, 0)
          OR s.tax_cents <> coalesce(t.total, 0)
-         OR coalesce(p.total, 0) - s.change_cents <> s.total_cents
+         OR coalesce(p.total, 0) - s.change_cents <> s.total_cents + s.cash_rounding_cents
+         OR (s.cash_rounding_cents <> 0 AND coalesce(p.cash, 0) = 0)
       ORDER BY 1`,
   },
   {
@@ -166,12 +169,12 @@ export const CONSISTENCY_CHECKS: ConsistencyCheck[] = [
   },
   {
     id: 'i',
-    label: 'every return: Σ its refund parts per tender = its total',
+    label: 'every return: Σ its refund parts per tender = its total + its cash rounding',
     sql: `
       WITH parts AS (SELECT return_id, sum(amount_cents) AS total FROM return_refunds GROUP BY 1)
-      SELECT r.id AS return_id, r.total_cents, coalesce(p.total, 0) AS parts_total
+      SELECT r.id AS return_id, r.total_cents, r.cash_rounding_cents, coalesce(p.total, 0) AS parts_total
       FROM returns r LEFT JOIN parts p ON p.return_id = r.id
-      WHERE r.total_cents <> coalesce(p.total, 0)
+      WHERE r.total_cents + r.cash_rounding_cents <> coalesce(p.total, 0)
       ORDER BY 1`,
   },
   {

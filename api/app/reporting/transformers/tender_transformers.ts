@@ -17,10 +17,13 @@ export function tenderReportToWire(report: TenderReport) {
     date_fin: report.range.to,
     magasin_id: report.storeId,
     totaux: report.totals.map((t) => ({ mode: PAYMENT_METHOD_WIRE[t.method], ...figuresToWire(t) })),
-    total: figuresToWire({
-      takenCents: report.totals.reduce((sum, t) => sum + t.takenCents, 0),
-      refundedCents: report.totals.reduce((sum, t) => sum + t.refundedCents, 0),
-    }),
+    total: {
+      ...figuresToWire({
+        takenCents: report.totals.reduce((sum, t) => sum + t.takenCents, 0),
+        refundedCents: report.totals.reduce((sum, t) => sum + t.refundedCents, 0),
+      }),
+      arrondi_especes: centsToWire(report.cashRoundingCents),
+    },
     par_jour: report.cells.map((c) => ({
       jour: c.day,
       magasin_id: c.storeId,

@@ -42,6 +42,7 @@ interface LockedSale {
   total_cents: number
   refunded_cents: number
   change_cents: number
+  cash_rounding_cents: number
   created_at: Date
 }
 
@@ -169,7 +170,7 @@ async function recordReturnInTransaction(
   )
   const taxCents = taxRefunds.reduce((sum, t) => sum + t.amountCents, 0)
   const totalCents = subtotalCents + taxCents
-  const parts = await refundPartsFor(trx, sale, input.mode_remboursement, totalCents, principal)
+  const { parts, cashRoundingCents } = await refundPartsFor(trx, sale, input.mode_remboursement, totalCents, principal)
   const registerId = await returnRegisterOf(trx, sale, input.caisse_id, principal)
   const cashCents = parts.filter((part) => part.method === 'cash').reduce((sum, part) => sum + part.cents, 0)
   const sessionId = await openSessionOf(trx, registerId, cashCents > 0)
@@ -188,6 +189,7 @@ async function recordReturnInTransaction(
       subtotal_cents: subtotalCents,
       tax_cents: taxCents,
       total_cents: totalCents,
+      cash_rounding_cents: cashRoundingCents,
       idempotency_scope: idempotencyKey?.scope ?? null,
       idempotency_key: idempotencyKey?.key ?? null,
       request_fingerprint: idempotencyKey ? fingerprint : null,

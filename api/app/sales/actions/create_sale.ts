@@ -16,6 +16,7 @@ import {
 } from '#inventory/services/stock_ledger'
 import { BUSINESS_TIMEZONE } from '#core/business_time'
 import { computeTaxes, totalTax, type TaxAmount } from '#sales/taxes'
+import { settleCash, toNickel } from '#sales/cash_rounding'
 import { PAYMENT_METHOD_FROM_WIRE } from '#sales/wire_names'
 import type { PaymentMethod } from '#sales/models/payment'
 import { resolveSaleProducts } from '#sales/queries/sale_products'
@@ -59,7 +60,8 @@ interface PaymentPlan {
 
 /**
  * Tenders must cover the total; only cash may exceed it (the excess is the
- * change handed back), and never by more than the cash tendered.
+ * change handed back), and never by more than the cash tendered. What the
+ * other tenders leave is due in cash rounded to the nickel (ADR 0023).
  */
 function planPayments(input: CreateSaleInput, totalCents: number) {
   const payments: PaymentPlan[] = input.paiements.map((p, index) => ({
@@ -70,22 +72,27 @@ function planPayments(input: CreateSaleInput, totalCents: number) {
   const paidCents = payments.reduce((sum, p) => sum + p.amountCents, 0)
   const cashCents = payments.filter((p) => p.method === 'cash').reduce((sum, p) => sum + p.amountCents, 0)
   assertStorable(totalCents, paidCents)
-  if (paidCents < totalCents) {
-    throw ApiError.business('Payments do not cover the total of the sale', {
-      total_cents: totalCents,
-      paid_cents: paidCents,
-      missing_cents: totalCents - paidCents,
-    })
-  }
-  const changeCents = paidCents - totalCents
-  if (changeCents > cashCents) {
+  const cashDueCents = totalCents - (paidCents - cashCents)
+  if (cashDueCents < 0) {
     throw ApiError.business('Only cash can be overpaid (change is given in cash)', {
       total_cents: totalCents,
       paid_cents: paidCents,
     })
   }
-  return { payments, paidCents, changeCents }
+  const cash = cashCents > 0 ? settleCash(cashDueCents, cashCents) : cashDueCents === 0 ? NO_CASH : null
+  if (!cash) {
+    const missingCents = cashCents > 0 ? toNickel(cashDueCents) - cashCents : cashDueCents
+    throw ApiError.business('Payments do not cover the total of the sale', {
+      total_cents: totalCents,
+      paid_cents: paidCents,
+      missing_cents: missingCents,
+      ...(cashCents > 0 ? { cash_due_cents: toNickel(cashDueCents) } : {}),
+    })
+  }
+  return { payments, paidCents, changeCents: cash.changeCents, cashRoundingCents: cash.roundingCents }
 }
+
+const NO_CASH = { keptCents: 0, changeCents: 0, roundingCents: 0 }
 
 /** A sale whose total, or what was tendered for it, the integer cents columns cannot hold is refused, not half-written. */
 function assertStorable(totalCents: number, paidCents: number) {
@@ -127,7 +134,7 @@ export async function createSale(
     const taxes: TaxAmount[] = computeTaxes(subtotalCents, register.taxRates)
     const taxCents = totalTax(taxes)
     const totalCents = subtotalCents + taxCents
-    const { payments, paidCents, changeCents } = planPayments(input, totalCents)
+    const { payments, paidCents, changeCents, cashRoundingCents } = planPayments(input, totalCents)
 
     const stock = mergeByProduct(
       lines.map((line) => ({
@@ -194,6 +201,7 @@ export async function createSale(
       totalCents,
       paidCents,
       changeCents,
+      cashRoundingCents,
       refundedCents: 0,
       createdAt: new Date(recorded.created_at),
       lines: lines.map((line, index) => ({

@@ -3,18 +3,25 @@ import { ApiError } from '#core/api_error'
 import { centsToWire } from '#core/money'
 import type { Principal } from '#access/principal'
 import type { PaymentMethod } from '#sales/models/payment'
-import { refundableByTender, splitRefund, type RefundPart } from '#sales/refund_split'
+import { refundableByTender, splitRefund } from '#sales/refund_split'
+import { roundCash, type RefundPlan, type SaleCashLeft } from '#sales/cash_rounding'
 import { PAYMENT_METHOD_FROM_WIRE, PAYMENT_METHOD_WIRE } from '#sales/wire_names'
 
 /** The sale a return refunds, as create_return locked it. */
 interface SaleToRefund {
   id: number
   change_cents: number
+  cash_rounding_cents: number
+  total_cents: number
+  refunded_cents: number
 }
 
-/** What each tender the sale used can still take back, read under the sale's lock. */
-async function refundableOf(trx: TransactionClientContract, sale: SaleToRefund): Promise<Map<PaymentMethod, number>> {
-  const [paid, refunded] = await Promise.all([
+/**
+ * What each tender the sale used can still take back, on exact amounts (the sale's and its
+ * returns' cash roundings set aside), read under the sale's lock; and what its cash still holds.
+ */
+async function refundableOf(trx: TransactionClientContract, sale: SaleToRefund) {
+  const [paid, refunded, returnsRounding] = await Promise.all([
     trx.from('payments').where('sale_id', sale.id).groupBy('method').select('method').sum('amount_cents as cents'),
     trx
       .from('return_refunds')
@@ -23,10 +30,17 @@ async function refundableOf(trx: TransactionClientContract, sale: SaleToRefund):
       .groupBy('return_refunds.method')
       .select('return_refunds.method')
       .sum('return_refunds.amount_cents as cents'),
+    trx.from('returns').where('sale_id', sale.id).sum('cash_rounding_cents as cents').first(),
   ])
   const parts = (rows: { method: PaymentMethod; cents: string | number }[]) =>
     rows.map((row) => ({ method: row.method, cents: Number(row.cents) }))
-  return refundableByTender(parts(paid), sale.change_cents, parts(refunded))
+  const roundedBack = Number(returnsRounding?.cents ?? 0)
+  const exactRefunded = parts(refunded).map((r) => (r.method === 'cash' ? { ...r, cents: r.cents - roundedBack } : r))
+  const left = refundableByTender(parts(paid), sale.change_cents + sale.cash_rounding_cents, exactRefunded)
+  const cash: SaleCashLeft | null = left.has('cash')
+    ? { exactCents: left.get('cash')!, roundingCents: sale.cash_rounding_cents - roundedBack }
+    : null
+  return { left, cash }
 }
 
 /**
@@ -45,13 +59,14 @@ export async function refundPartsFor(
   wire: string | undefined,
   totalCents: number,
   principal: Principal
-): Promise<RefundPart[]> {
-  const left = await refundableOf(trx, sale)
-  if (!wire || wire === 'original') return splitRefund(totalCents, left)
+): Promise<RefundPlan> {
+  const { left, cash } = await refundableOf(trx, sale)
+  const completesSale = sale.refunded_cents + totalCents === sale.total_cents
+  if (!wire || wire === 'original') return roundCash(splitRefund(totalCents, left), cash, completesSale)
   const method = PAYMENT_METHOD_FROM_WIRE[wire]
-  if (totalCents === 0) return []
+  if (totalCents === 0) return { parts: [], cashRoundingCents: 0 }
   const override = (principal.user?.role === 'manager' || principal.user?.role === 'admin') && method !== 'card'
-  if ((left.get(method) ?? -1) >= totalCents || override) return [{ method, cents: totalCents }]
+  if ((left.get(method) ?? -1) >= totalCents || override) return roundCash([{ method, cents: totalCents }], cash, completesSale)
   throw left.has(method) ? refundOverTender(totalCents, left, wire, method) : refundNotLikeSale(totalCents, left, wire)
 }
 

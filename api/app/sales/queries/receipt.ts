@@ -32,6 +32,7 @@ export async function loadReceipt(saleId: number) {
     total: wire.total,
     paiements: wire.paiements,
     monnaie_rendue: wire.monnaie_rendue,
+    arrondi_especes: wire.arrondi_especes,
     montant_rembourse: wire.montant_rembourse,
     // What to give back per tender is on the reprint too (ADR 0017), as on the sale.
     remboursements_par_mode: wire.remboursements_par_mode,

@@ -55,6 +55,8 @@ export async function loadReturnWire(returnId: number) {
     sous_total: centsToWire(ret.subtotal_cents),
     total_taxes: centsToWire(ret.tax_cents),
     total: centsToWire(ret.total_cents),
+    // Cash handed back rounds to the nickel (ADR 0023): Σ remboursements = total + arrondi_especes.
+    arrondi_especes: centsToWire(ret.cash_rounding_cents),
     cree_le: instantToWire(new Date(ret.created_at)),
     vente: {
       statut: SALE_STATUS_WIRE[sale.status as SaleStatus],

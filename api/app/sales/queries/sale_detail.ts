@@ -27,6 +27,8 @@ export interface SaleDetail {
   totalCents: number
   paidCents: number
   changeCents: number
+  /** Σ payments − change − total: the cash due rounded to the nickel (ADR 0023), −2 to +2. */
+  cashRoundingCents: number
   refundedCents: number
   createdAt: Date
   lines: {
@@ -43,7 +45,7 @@ export interface SaleDetail {
   taxes: { code: string; label: string; ratePpm: number; registrationNumber: string | null; amountCents: number }[]
   payments: { method: PaymentMethod; amountCents: number; reference: string | null }[]
   returns: { id: number; totalCents: number; createdAt: Date; reason: string }[]
-  /** What went back to each tender over all the returns (ADR 0017): card, other, then cash; adds up to refundedCents. */
+  /** What went back to each tender over all the returns (ADR 0017): card, other, then cash; adds up to refundedCents + the returns' cash roundings. */
   refundsByTender: { method: PaymentMethod; amountCents: number }[]
 }
 
@@ -83,6 +85,7 @@ export async function loadSaleDetail(saleId: number): Promise<SaleDetail> {
     totalCents: sale.total_cents,
     paidCents: sale.paid_cents,
     changeCents: sale.change_cents,
+    cashRoundingCents: sale.cash_rounding_cents,
     refundedCents: sale.refunded_cents,
     createdAt: sale.created_at,
     lines: lines.map((l) => ({

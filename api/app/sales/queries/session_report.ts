@@ -68,11 +68,15 @@ export interface SessionFigures {
   subtotalCents: number
   taxCents: number
   totalCents: number
+  /** Σ tenders − total: the sales' cash rounded to the nickel (ADR 0023). */
+  cashRoundingCents: number
   taxes: { code: string; amountCents: number }[]
   /** Per method, net of the change handed back for cash. */
   tenders: { method: string; amountCents: number }[]
   returnsCount: number
   refundedCents: number
+  /** Σ refund parts − refunded: the refunds' cash rounded to the nickel. */
+  refundRoundingCents: number
   /** Per method, what went back to each tender (a split refund counts in each). */
   refundTenders: { method: string; amountCents: number }[]
   cashRefundedCents: number
@@ -95,7 +99,7 @@ export async function sessionFigures(
       .from('sales')
       .where('register_session_id', sessionId)
       .count('* as count')
-      .sum({ subtotal: 'subtotal_cents', tax: 'tax_cents', total: 'total_cents' })
+      .sum({ subtotal: 'subtotal_cents', tax: 'tax_cents', total: 'total_cents', rounding: 'cash_rounding_cents' })
       .first(),
     client
       .from('sale_taxes')
@@ -113,7 +117,7 @@ export async function sessionFigures(
         GROUP BY p.method ORDER BY p.method`,
       [sessionId, sessionId]
     ),
-    client.from('returns').where('register_session_id', sessionId).count('* as count').sum({ total: 'total_cents' }).first(),
+    client.from('returns').where('register_session_id', sessionId).count('* as count').sum({ total: 'total_cents', rounding: 'cash_rounding_cents' }).first(),
     // Only the cash part of a split refund left the drawer (ADR 0017).
     client
       .from('return_refunds')
@@ -137,10 +141,12 @@ export async function sessionFigures(
     subtotalCents: Number(totals?.subtotal ?? 0),
     taxCents: Number(totals?.tax ?? 0),
     totalCents: Number(totals?.total ?? 0),
+    cashRoundingCents: Number(totals?.rounding ?? 0),
     taxes: taxes.map((t) => ({ code: t.code, amountCents: Number(t.amount) })),
     tenders: tenderRows,
     returnsCount: Number(refunds?.count ?? 0),
     refundedCents: Number(refunds?.total ?? 0),
+    refundRoundingCents: Number(refunds?.rounding ?? 0),
     refundTenders: refundRows,
     cashRefundedCents: cashRefunded,
     expectedCashCents: session.opening_float_cents + netCash - cashRefunded,

@@ -55,6 +55,8 @@ export function saleToWire(sale: SaleDetail) {
     })),
     montant_paye: centsToWire(sale.paidCents),
     monnaie_rendue: centsToWire(sale.changeCents),
+    // Cash settles to the nickel (ADR 0023): montant_paye − monnaie_rendue = total + arrondi_especes.
+    arrondi_especes: centsToWire(sale.cashRoundingCents),
     lignes: sale.lines.map((l) => ({
       id: l.id,
       produit_id: l.productId,

@@ -43,6 +43,8 @@ export function sessionToWire(figures: SessionFigures) {
         sous_total: centsToWire(figures.subtotalCents),
         taxes: figures.taxes.map((t) => ({ code: t.code, montant: centsToWire(t.amountCents) })),
         total: centsToWire(figures.totalCents),
+        // The drawer's cash settles to the nickel (ADR 0023): Σ paiements = total + arrondi_especes.
+        arrondi_especes: centsToWire(figures.cashRoundingCents),
       },
       paiements: figures.tenders.map((t) => ({
         mode: PAYMENT_METHOD_WIRE[t.method as PaymentMethod] ?? t.method,
@@ -52,6 +54,7 @@ export function sessionToWire(figures: SessionFigures) {
         nombre: figures.returnsCount,
         total: centsToWire(figures.refundedCents),
         especes: centsToWire(figures.cashRefundedCents),
+        arrondi_especes: centsToWire(figures.refundRoundingCents),
         par_mode: figures.refundTenders.map((t) => ({
           mode: PAYMENT_METHOD_WIRE[t.method as PaymentMethod] ?? t.method,
           montant: centsToWire(t.amountCents),

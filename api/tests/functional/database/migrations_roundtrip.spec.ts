@@ -73,8 +73,9 @@ test.group('Migrations', (group) => {
     assert.deepEqual(await schemaOf(SCRATCH), migrated)
   }).timeout(120_000)
 
-  test('a rollback that would lose data refuses and leaves the schema as it was (0030: cash beyond int4)', async ({ assert }) => {
+  test('a rollback that would lose data refuses and leaves the schema as it was (0031: rounded cash, 0030: cash beyond int4)', async ({ assert }) => {
     const client = db.connection(SCRATCH)
+    const rollbackOne = () => runCommand('migration:rollback', [`--connection=${SCRATCH}`, '--step=1', '--force'])
     const [store] = await client.table('stores').insert({ name: 'Magasin test' }).returning('id')
     const [register] = await client.table('registers').insert({ store_id: store.id, number: 1, name: 'Caisse 1' }).returning('id')
     const [user] = await client
@@ -82,9 +83,27 @@ test.group('Migrations', (group) => {
       .insert({ username: 'gerant-test', email: 'gerant@test.invalid', full_name: 'Gérant', password: 'x', role: 'manager' })
       .returning('id')
     await client.table('register_sessions').insert({ register_id: register.id, opened_by: user.id, opening_float_cents: 0, expected_cash_cents: 3_000_000_000 })
-    const before = await schemaOf(SCRATCH)
+    // 5.28 paid 5.30 in cash: rounded to the nickel, which the exact rule of before 0031 refuses.
+    await client.table('sales').insert({
+      receipt_number: 'S1-R1-00000001',
+      store_id: store.id,
+      register_id: register.id,
+      subtotal_cents: 528,
+      tax_cents: 0,
+      total_cents: 528,
+      paid_cents: 530,
+      change_cents: 0,
+    })
+    const rounded = await schemaOf(SCRATCH)
+    const refused = await rollbackOne()
+    assert.notEqual(refused.exitCode, 0)
+    assert.deepEqual(await schemaOf(SCRATCH), rounded)
 
-    const rollback = await runCommand('migration:rollback', [`--connection=${SCRATCH}`, '--step=1', '--force'])
+    await client.from('sales').delete()
+    const undone = await rollbackOne()
+    assert.equal(undone.exitCode, 0, undone.output)
+    const before = await schemaOf(SCRATCH)
+    const rollback = await rollbackOne()
     assert.notEqual(rollback.exitCode, 0)
     assert.deepEqual(await schemaOf(SCRATCH), before)
     const kept = await client.from('register_sessions').select('expected_cash_cents').first()

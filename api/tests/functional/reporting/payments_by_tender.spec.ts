@@ -69,7 +69,12 @@ test.group('GET /api/v1/reports/payments-by-tender', (group) => {
     const refundParts = Object.fromEntries(day.refund.remboursements.map((p: { mode: string; montant: string }) => [p.mode, cents(p.montant)]))
     assert.equal(refundParts.carte, 500, 'the card gets back what it paid')
     const card = 500 + day.total
-    const cash = day.total - 500 + day.total
+    // Cash settles to the nickel (ADR 0023): 10.81 − 5.00 by card leaves 5.81, kept as 5.80; 10.81 tendered for B keeps 10.80.
+    assert.equal(day.total, 1081)
+    assert.deepEqual([day.saleA.arrondi_especes, day.saleB.arrondi_especes], ['-0.01', '-0.01'])
+    const cash = day.total - 500 - 1 + day.total - 1
+    // The return completes sale A: its drawer hands back the 5.80 it kept, not the exact 5.81.
+    assert.equal(refundParts.especes, 580)
     const expected: TenderRow[] = [
       { mode: 'especes', encaisse: cash, rembourse: refundParts.especes, net: cash - refundParts.especes },
       { mode: 'carte', encaisse: card, rembourse: 500, net: card - 500 },
@@ -109,15 +114,19 @@ test.group('GET /api/v1/reports/payments-by-tender', (group) => {
     assert.isAbove(Number((await db.from('daily_tender_rollups').count('* as n').first()).n), 0)
   })
 
-  test('the nets add up to what the sales report says was taken less refunded', async ({ client, assert }) => {
-    await tenderDay(client)
+  test('the nets add up to what the sales report says was taken less refunded, and the cash roundings', async ({ client, assert }) => {
+    const day = await tenderDay(client)
     const tenders = (await get(client)).body()
     const sales = (await client.get('/api/v1/reports/sales').header('x-api-token', token)).body()
     const net = tenders.totaux.reduce((sum: number, row: TenderRow) => sum + cents(row.net), 0)
-    assert.equal(net, cents(sales.totaux.total_ttc) - cents(sales.totaux.remboursements_ttc))
+    // The sales' cash roundings (−0.01 twice) less the return's (−0.01): −0.01 (ADR 0023).
+    const rounding = cents(day.saleA.arrondi_especes) + cents(day.saleB.arrondi_especes) - cents(day.refund.arrondi_especes)
+    assert.equal(rounding, -1)
+    assert.equal(cents(tenders.total.arrondi_especes), rounding)
+    assert.equal(net, cents(sales.totaux.total_ttc) - cents(sales.totaux.remboursements_ttc) + rounding)
     assert.equal(cents(tenders.total.net), net)
-    assert.equal(cents(tenders.total.encaisse), cents(sales.totaux.total_ttc))
-    assert.equal(cents(tenders.total.rembourse), cents(sales.totaux.remboursements_ttc))
+    assert.equal(cents(tenders.total.encaisse), cents(sales.totaux.total_ttc) - 2)
+    assert.equal(cents(tenders.total.rembourse), cents(sales.totaux.remboursements_ttc) - 1)
   })
 
   test('one store, another period, CSV', async ({ client, assert }) => {

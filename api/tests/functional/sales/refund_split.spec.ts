@@ -117,7 +117,7 @@ test.group('Refunds split across the sale tenders', (group) => {
   test('several partial returns never give a tender more than it kept; a named tender that fits is used as asked', async ({ client, assert }) => {
     const { clerk, registerId } = pos
     await openRegister(client, clerk.token, registerId)
-    // 8.22 paid 5.00 by card and 10.00 in cash (6.78 back): card 5.00, cash kept 3.22.
+    // 8.22 paid 5.00 by card and 10.00 in cash: 3.22 left for cash, due 3.20 (ADR 0023), 6.80 back. Card 5.00, cash kept 3.20.
     const sale = await sell(client, clerk.token, registerId, THREE_LINE_BASKET, [
       { mode: 'carte', montant: '5.00' },
       { mode: 'especes', montant: '10.00' },
@@ -127,45 +127,53 @@ test.group('Refunds split across the sale tenders', (group) => {
     const giveBack = (body: object) =>
       client.post(`/api/v1/sales/${sale.id}/returns`).header('authorization', `Bearer ${clerk.token}`).json({ motif: 'Retour', ...body })
 
-    // 2.76 of bread, asked in cash: the 3.22 kept can take it.
+    // 2.76 of bread, asked in cash: the cash's 3.22 can take it; the drawer hands back 2.75.
     const bread = await giveBack({ lignes: [{ ligne_id: pain.id, quantite: 2 }], mode_remboursement: 'especes' })
     bread.assertStatus(201)
-    assert.containsSubset(bread.body(), { total: '2.76', mode_remboursement: 'especes', remboursements: [{ mode: 'especes', montant: '2.76' }] })
-    // 3.27 of pasta in cash: only 0.46 of cash is left. Refused, naming it.
+    assert.containsSubset(bread.body(), {
+      total: '2.76',
+      arrondi_especes: '-0.01',
+      mode_remboursement: 'especes',
+      remboursements: [{ mode: 'especes', montant: '2.75' }],
+    })
+    // 3.27 of pasta in cash: only 0.46 of cash is left (on exact amounts). Refused, naming it.
     const pastaCash = await giveBack({ lignes: [{ ligne_id: pates.id, quantite: 3 }], mode_remboursement: 'especes' })
     pastaCash.assertStatus(422)
     assert.containsSubset(pastaCash.body().details, { refund_cents: 327, max_cents: 46, refundable_cents: { carte: 500, especes: 46 } })
     const pasta = await giveBack({ lignes: [{ ligne_id: pates.id, quantite: 3 }] })
     pasta.assertStatus(201)
     assert.containsSubset(pasta.body(), { mode_remboursement: 'carte', remboursements: [{ mode: 'carte', montant: '3.27' }] })
-    // The rest, 2.19: card 1.73 left, cash 0.46 left. Split to the cent.
+    // The rest, 2.19: card 1.73 left, cash 0.46 left. Split; it completes the sale, so the drawer
+    // hands back what it still holds of it: 3.20 kept − 2.75 = 0.45.
     const rest = await giveBack({ lignes: [{ ligne_id: jus.id, quantite: 1 }] })
     rest.assertStatus(201)
     assert.containsSubset(rest.body(), {
       total: '2.19',
+      arrondi_especes: '-0.01',
       mode_remboursement: 'mixte',
       remboursements: [
         { mode: 'carte', montant: '1.73' },
-        { mode: 'especes', montant: '0.46' },
+        { mode: 'especes', montant: '0.45' },
       ],
       vente: { statut: 'retournee', montant_rembourse: '8.22' },
     })
-    assert.deepEqual(await refundedByTender(sale.id), { card: 500, cash: 322 })
-    // Three returns (cash, card, then split), summed per tender on the sale: the card's 5.00, the 3.22 of cash kept.
+    assert.deepEqual(await refundedByTender(sale.id), { card: 500, cash: 320 })
+    // Three returns (cash, card, then split), summed per tender on the sale: the card's 5.00, the 3.20 of cash kept.
     const detail = await client.get(`/api/v1/sales/${sale.id}`).header('authorization', `Bearer ${clerk.token}`)
     assert.deepEqual(detail.body().remboursements_par_mode, [
       { mode: 'carte', montant: '5.00' },
-      { mode: 'especes', montant: '3.22' },
+      { mode: 'especes', montant: '3.20' },
     ])
     assert.equal(detail.body().montant_rembourse, '8.22')
-    // The drawer's X report agrees, part for part: it kept 3.22 of the sale and gave back 3.22.
+    // The drawer's X report agrees, part for part: it kept 3.20 of the sale and gave back 3.20.
     const x = await client.get(`/api/v1/registers/${registerId}/sessions/current`).header('authorization', `Bearer ${clerk.token}`)
     assert.containsSubset(x.body().rapport, {
+      ventes: { total: '8.22', arrondi_especes: '-0.02' },
       paiements: [
         { mode: 'carte', montant: '5.00' },
-        { mode: 'especes', montant: '3.22' },
+        { mode: 'especes', montant: '3.20' },
       ],
-      retours: { nombre: 3, total: '8.22', especes: '3.22', par_mode: detail.body().remboursements_par_mode },
+      retours: { nombre: 3, total: '8.22', especes: '3.20', arrondi_especes: '-0.02', par_mode: detail.body().remboursements_par_mode },
       especes_attendues: '100.00',
     })
   })
@@ -181,7 +189,8 @@ test.group('Refunds split across the sale tenders', (group) => {
       .header('authorization', `Bearer ${manager.token}`)
       .json({ lignes: [{ ligne_id: pain.id, quantite: 2 }], motif: 'Carte expirée', mode_remboursement: 'especes' })
     inCash.assertStatus(201)
-    assert.containsSubset(inCash.body(), { mode_remboursement: 'especes', remboursements: [{ mode: 'especes', montant: '2.76' }] })
+    // Cash handed back rounds to the nickel even beyond the sale's tenders.
+    assert.containsSubset(inCash.body(), { mode_remboursement: 'especes', arrondi_especes: '-0.01', remboursements: [{ mode: 'especes', montant: '2.75' }] })
     // 8.22 − 2.76 = 5.46 is what the card may still get back.
     const juice = await client
       .post(`/api/v1/sales/${sale.id}/returns`)
@@ -192,12 +201,12 @@ test.group('Refunds split across the sale tenders', (group) => {
     const rest = await client.post(`/api/v1/sales/${sale.id}/cancel`).header('authorization', `Bearer ${clerk.token}`).json({})
     rest.assertStatus(201)
     assert.containsSubset(rest.body(), { total: '5.46', remboursements: [{ mode: 'carte', montant: '5.46' }] })
-    assert.deepEqual(await refundedByTender(sale.id), { cash: 276, card: 546 })
+    assert.deepEqual(await refundedByTender(sale.id), { cash: 275, card: 546 })
     // Cash the sale never took still left the drawer: the sale shows it apart from the card's part.
     const detail = await client.get(`/api/v1/sales/${sale.id}`).header('authorization', `Bearer ${clerk.token}`)
     assert.deepEqual(detail.body().remboursements_par_mode, [
       { mode: 'carte', montant: '5.46' },
-      { mode: 'especes', montant: '2.76' },
+      { mode: 'especes', montant: '2.75' },
     ])
   })
 })

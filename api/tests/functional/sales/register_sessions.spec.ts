@@ -18,14 +18,24 @@ test.group('Register sessions', (group) => {
     twice.assertStatus(409)
     assert.equal(twice.body().details.session_id, sessionId)
 
-    const sale = await sellBasket(client, clerk.token, registerId) // 8.22 paid with 10.00 cash
+    // Cash settles to the nickel (ADR 0023): 8.22 paid with 10.00 keeps 8.20, 1.38 of refund hands back 1.40.
+    const sale = await sellBasket(client, clerk.token, registerId)
     await client
       .post(`/api/v1/sales/${sale.id}/returns`)
       .header('authorization', `Bearer ${clerk.token}`)
-      .json({ lignes: [{ ligne_id: sale.lignes[0].id, quantite: 1 }], motif: 'Retour' }) // 1.38 cash back
+      .json({ lignes: [{ ligne_id: sale.lignes[0].id, quantite: 1 }], motif: 'Retour' })
 
     const x = await client.get(`/api/v1/registers/${registerId}/sessions/current`).header('authorization', `Bearer ${clerk.token}`)
-    assert.containsSubset(x.body(), { statut: 'ouverte', rapport: { type: 'X', especes_attendues: '156.84', ventes: { nombre: 1, total: '8.22' } } })
+    assert.containsSubset(x.body(), {
+      statut: 'ouverte',
+      rapport: {
+        type: 'X',
+        especes_attendues: '156.80',
+        ventes: { nombre: 1, total: '8.22', arrondi_especes: '-0.02' },
+        paiements: [{ mode: 'especes', montant: '8.20' }],
+        retours: { total: '1.38', especes: '1.40', arrondi_especes: '0.02' },
+      },
+    })
 
     const closed = await client
       .post(`/api/v1/register-sessions/${sessionId}/close`)
@@ -34,7 +44,7 @@ test.group('Register sessions', (group) => {
     closed.assertStatus(200)
     assert.containsSubset(closed.body(), {
       statut: 'fermee',
-      rapport: { type: 'Z', especes_attendues: '156.84', especes_comptees: '156.50', ecart: '-0.34', retours: { nombre: 1, especes: '1.38' } },
+      rapport: { type: 'Z', especes_attendues: '156.80', especes_comptees: '156.50', ecart: '-0.30', retours: { nombre: 1, especes: '1.40' } },
     })
 
     const again = await client
@@ -53,15 +63,15 @@ test.group('Register sessions', (group) => {
   test('a cash refund cannot take out more than the drawer holds; another tender or a fuller drawer can', async ({ client, assert }) => {
     const { clerk, registerId } = pos
     const first = await openRegister(client, clerk.token, registerId, '0.00')
-    const sale = await sellBasket(client, clerk.token, registerId) // 8.22 net in cash
-    await client.post(`/api/v1/register-sessions/${first}/close`).header('authorization', `Bearer ${clerk.token}`).json({ especes_comptees: '8.22' })
+    const sale = await sellBasket(client, clerk.token, registerId) // 8.22, 8.20 kept in cash
+    await client.post(`/api/v1/register-sessions/${first}/close`).header('authorization', `Bearer ${clerk.token}`).json({ especes_comptees: '8.20' })
     const second = await openRegister(client, clerk.token, registerId, '5.00')
 
     const refused = await client.post(`/api/v1/sales/${sale.id}/cancel`).header('authorization', `Bearer ${clerk.token}`).json({})
     refused.assertStatus(409)
     assert.containsSubset(refused.body(), {
       error_code: 'INSUFFICIENT_CASH',
-      details: { register_id: registerId, session_id: second, cash_refund_cents: 822, drawer_cash_cents: 500 },
+      details: { register_id: registerId, session_id: second, cash_refund_cents: 820, drawer_cash_cents: 500 },
     })
     assert.include(refused.body().message, 'holds 5.00 in cash')
     assert.lengthOf(await db.from('returns').where('sale_id', sale.id), 0)
@@ -69,7 +79,7 @@ test.group('Register sessions', (group) => {
     const partial = await client
       .post(`/api/v1/sales/${sale.id}/returns`)
       .header('authorization', `Bearer ${clerk.token}`)
-      .json({ lignes: [{ ligne_id: sale.lignes[0].id, quantite: 1 }], motif: 'Retour' }) // 1.38 fits in 5.00
+      .json({ lignes: [{ ligne_id: sale.lignes[0].id, quantite: 1 }], motif: 'Retour' }) // 1.38, 1.40 in cash, fits in 5.00
     assert.equal(partial.status(), 201, JSON.stringify(partial.body()))
     const manager = await sessionTokenFor('manager')
     const otherTender = await client
@@ -78,7 +88,7 @@ test.group('Register sessions', (group) => {
       .json({ mode_remboursement: 'autre' })
     assert.equal(otherTender.status(), 201, JSON.stringify(otherTender.body()))
     const x = await client.get(`/api/v1/registers/${registerId}/sessions/current`).header('authorization', `Bearer ${clerk.token}`)
-    assert.equal(x.body().rapport.especes_attendues, '3.62')
+    assert.equal(x.body().rapport.especes_attendues, '3.60')
   })
 
   test('a session that took more cash than int4 holds still closes (expected cash is a bigint)', async ({ client, assert }) => {

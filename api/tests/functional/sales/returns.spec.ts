@@ -235,11 +235,11 @@ test.group('Returns against a sale', (group) => {
     const { clerk, registerId } = pos
     const [, nextRegister] = await registersOf(1)
     const session = await openRegister(client, clerk.token, registerId, '100.00')
-    const sale = await sellBasket(client, clerk.token, registerId) // 10.00 cash for 8.22: 108.22 in the drawer
+    const sale = await sellBasket(client, clerk.token, registerId) // 10.00 cash for 8.22, due 8.20: 108.20 in the drawer
     const closing = await client
       .post(`/api/v1/register-sessions/${session}/close`)
       .header('authorization', `Bearer ${clerk.token}`)
-      .json({ especes_comptees: '108.22' })
+      .json({ especes_comptees: '108.20' })
     closing.assertStatus(200)
     const post = (body: object) =>
       client.post(`/api/v1/sales/${sale.id}/returns`).header('authorization', `Bearer ${clerk.token}`).json(body)
@@ -253,9 +253,9 @@ test.group('Returns against a sale', (group) => {
     await openRegister(client, clerk.token, nextRegister, '50.00')
     const returned = await post({ ...bread, caisse_id: nextRegister })
     returned.assertStatus(201)
-    assert.containsSubset(returned.body(), { caisse_id: nextRegister, total: '1.38', remboursements: [{ mode: 'especes', montant: '1.38' }] })
+    assert.containsSubset(returned.body(), { caisse_id: nextRegister, total: '1.38', remboursements: [{ mode: 'especes', montant: '1.40' }] })
     const x = await client.get(`/api/v1/registers/${nextRegister}/sessions/current`).header('authorization', `Bearer ${clerk.token}`)
-    assert.containsSubset(x.body().rapport, { especes_attendues: '48.62', retours: { nombre: 1, especes: '1.38' } })
+    assert.containsSubset(x.body().rapport, { especes_attendues: '48.60', retours: { nombre: 1, especes: '1.40' } })
     const rollup = await db.from('daily_register_rollups').where('register_id', nextRegister).sum('returns_count as count').first()
     assert.equal(Number(rollup.count), 1)
 
@@ -289,7 +289,8 @@ test.group('Returns against a sale', (group) => {
     cancelled.assertStatus(201)
     assert.equal(cancelled.body().caisse_id, nextRegister)
     const after = await client.get(`/api/v1/registers/${nextRegister}/sessions/current`).header('authorization', `Bearer ${clerk.token}`)
-    assert.containsSubset(after.body().rapport, { especes_attendues: '41.78', retours: { nombre: 2, especes: '8.22' } })
+    // The sale kept 8.20 in cash (to the nickel) and gives back what it kept: 1.40, then 6.80.
+    assert.containsSubset(after.body().rapport, { especes_attendues: '41.80', retours: { nombre: 2, especes: '8.20' } })
   })
 
   test('a line that is not part of the sale is a validation error', async ({ client, assert }) => {

@@ -36,7 +36,9 @@ test.group('POST /api/v1/sales', (group) => {
       total_taxes: '1.07',
       total: '8.22',
       montant_paye: '15.00',
-      monnaie_rendue: '6.78',
+      // 3.22 left for cash is due as 3.20: cash settles to the nickel (ADR 0023).
+      monnaie_rendue: '6.80',
+      arrondi_especes: '-0.02',
     })
     assert.deepEqual(
       sale.taxes.map((t: { code: string; montant: string; taux: string }) => [t.code, t.taux, t.montant]),
@@ -82,7 +84,8 @@ test.group('POST /api/v1/sales', (group) => {
     water.assertStatus(201)
     assert.deepEqual(water.body().taxes.map((t: { montant: string }) => t.montant), ['0.04', '0.07'])
     assert.equal(water.body().total, '0.81')
-    assert.equal(water.body().monnaie_rendue, '0.19')
+    // 0.81 in cash is due as 0.80 (ADR 0023).
+    assert.equal(water.body().monnaie_rendue, '0.20')
   })
 
   test('amounts the cents columns cannot hold are refused, naming the field or the limit, and write nothing', async ({ client, assert }) => {
@@ -345,7 +348,8 @@ test.group('POST /api/v1/sales', (group) => {
       caisse: { numero: 1, nom: 'Caisse 1' },
       caissier: clerk.user.fullName,
       total: '8.22',
-      monnaie_rendue: '6.78',
+      monnaie_rendue: '6.80',
+      arrondi_especes: '-0.02',
     })
     assert.match(receipt.body().taxes[0].numero_enregistrement, /RT0001$/)
     ;(await client.get('/api/v1/sales/424242').header('authorization', `Bearer ${clerk.token}`)).assertStatus(404)

@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import { seededRandom } from '#core/util/seeded_random'
 import { computeTaxes, totalTax } from '#sales/taxes'
 import { choosePayment, roundUpTo } from '#reporting/demo/payments'
+import { toNickel } from '#sales/cash_rounding'
 import { computeRefund } from '#reporting/demo/refunds'
 import { QUEBEC_TAXES } from './fixtures.js'
 
@@ -48,22 +49,28 @@ test.group('payments', () => {
     assert.equal(roundUpTo(1347, 0), 1347)
   })
 
-  test('whatever the draw: tenders positive, paid − change = total, change only in cash', ({ assert }) => {
+  test('whatever the draw: tenders positive, paid − change = total + the cash rounding, change only in cash', ({ assert }) => {
     const random = seededRandom(8)
     const kinds = new Set<string>()
+    const rounded = new Set<number>()
     for (let i = 0; i < 5000; i++) {
       const total = 1 + Math.floor(random() * 20_000)
       const payment = choosePayment(random, total)
       kinds.add(payment.kind)
       const paid = payment.tenders.reduce((sum, t) => sum + t.amountCents, 0)
       assert.equal(paid, payment.paidCents)
-      assert.equal(payment.paidCents - payment.changeCents, total)
+      assert.equal(payment.paidCents - payment.changeCents, total + payment.cashRoundingCents)
       assert.isTrue(payment.tenders.every((t) => t.amountCents > 0))
       if (payment.changeCents > 0) assert.equal(payment.kind, 'cash')
       const cash = payment.tenders.filter((t) => t.method === 'cash').reduce((sum, t) => sum + t.amountCents, 0)
       assert.equal(payment.cashKeptCents, cash - payment.changeCents)
+      // Only what cash pays rounds, to the nickel (ADR 0023): a split's cash part is a round bill already.
+      if (payment.kind === 'cash') assert.equal(payment.cashKeptCents, toNickel(total))
+      else assert.equal(payment.cashRoundingCents, 0)
+      if (payment.kind === 'cash') rounded.add(payment.cashRoundingCents)
     }
     assert.sameMembers([...kinds], ['cash', 'card', 'split'])
+    assert.sameMembers([...rounded], [-2, -1, 0, 1, 2])
   })
 
   test('a free basket has no tender', ({ assert }) => {

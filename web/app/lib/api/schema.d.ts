@@ -2404,8 +2404,10 @@ export interface components {
                 /** @description Given back to this tender by the returns of the period */
                 rembourse: components["schemas"]["Money"];
             }[];
-            /** @description The three tenders together: net is what the sales report calls total_ttc − remboursements_ttc */
+            /** @description The three tenders together: net is what the sales report calls total_ttc − remboursements_ttc, plus arrondi_especes */
             total: {
+                /** @description Cash settles to the nickel (ADR 0023): net − (total_ttc − remboursements_ttc), the roundings of the period */
+                arrondi_especes: components["schemas"]["Money"];
                 /** @description Taken for the sales of the period (cash net of the change given back) */
                 encaisse: components["schemas"]["Money"];
                 /** @description encaisse − rembourse */
@@ -2531,6 +2533,8 @@ export interface components {
             };
         };
         Receipt: {
+            /** @description Cash settles to the nickel: what the other tenders leave is due in cash rounded to 0.05 (1–2 ¢ down, 3–4 ¢ up), the change is what was tendered beyond that. montant_paye − monnaie_rendue = total + arrondi_especes (−0.02 to 0.02; 0.00 without cash) */
+            arrondi_especes: components["schemas"]["Money"];
             caisse: {
                 nom: string;
                 numero: number;
@@ -2566,7 +2570,7 @@ export interface components {
                 /** @description Card slip or voucher reference */
                 reference: string | null;
             }[];
-            /** @description montant_rembourse per tender, over all the returns of the sale: card and other first, then cash; only the tenders refunded, adding up to montant_rembourse (a split refund counts its part in each). Empty while nothing was refunded */
+            /** @description montant_rembourse per tender, over all the returns of the sale: card and other first, then cash; only the tenders refunded, adding up to montant_rembourse plus the returns’ cash roundings (a split refund counts its part in each; cash is handed back rounded to the nickel). Empty while nothing was refunded */
             remboursements_par_mode: {
                 /** @enum {unknown} */
                 mode: "especes" | "carte" | "autre";
@@ -2647,6 +2651,8 @@ export interface components {
                     montant: components["schemas"]["Money"];
                 }[];
                 retours: {
+                    /** @description The cash refunds rounded to the nickel: Σ par_mode = total + arrondi_especes */
+                    arrondi_especes: components["schemas"]["Money"];
                     /** @description Refunded in cash from this drawer: the cash parts of split refunds only */
                     especes: components["schemas"]["Money"];
                     nombre: number;
@@ -2664,6 +2670,8 @@ export interface components {
                  */
                 type: "X" | "Z";
                 ventes: {
+                    /** @description The sales’ cash rounded to the nickel: Σ paiements = total + arrondi_especes */
+                    arrondi_especes: components["schemas"]["Money"];
                     nombre: number;
                     sous_total: components["schemas"]["Money"];
                     taxes: {
@@ -2801,6 +2809,8 @@ export interface components {
             ventes_par_jour: number;
         };
         Return: {
+            /** @description The cash part handed back rounded to the nickel (−0.02 to +0.02; the return that completes a sale hands back what its cash still holds, so a sale refunded in several returns gives back what it took) */
+            arrondi_especes: components["schemas"]["Money"];
             /** @description The register the return was made at: a cash refund left its drawer (the sale's unless caisse_id was sent) */
             caisse_id: number;
             /** Format: date-time */
@@ -2824,7 +2834,7 @@ export interface components {
              */
             mode_remboursement: "especes" | "carte" | "autre" | "mixte";
             motif: string;
-            /** @description What goes back to each tender, adding up to total: card and other first, then cash. No tender gets back more than it paid (cash net of change) less earlier refunds. Empty for a refund of 0.00 */
+            /** @description What goes back to each tender, adding up to total + arrondi_especes: card and other first, then cash. No tender gets back more than it paid (cash net of change) less earlier refunds. Empty for a refund of 0.00 (or a cash one that rounds to 0.00) */
             remboursements: {
                 /** @enum {unknown} */
                 mode: "especes" | "carte" | "autre";
@@ -2893,6 +2903,8 @@ export interface components {
             }[];
         };
         Sale: {
+            /** @description Cash settles to the nickel: what the other tenders leave is due in cash rounded to 0.05 (1–2 ¢ down, 3–4 ¢ up), the change is what was tendered beyond that. montant_paye − monnaie_rendue = total + arrondi_especes (−0.02 to 0.02; 0.00 without cash) */
+            arrondi_especes: components["schemas"]["Money"];
             caisse_id: number;
             /** @description User id of the clerk; null when an integration token sold */
             caissier_id: number | null;
@@ -2927,7 +2939,7 @@ export interface components {
                 /** @description Card slip or voucher reference */
                 reference: string | null;
             }[];
-            /** @description montant_rembourse per tender, over all the returns of the sale: card and other first, then cash; only the tenders refunded, adding up to montant_rembourse (a split refund counts its part in each). Empty while nothing was refunded */
+            /** @description montant_rembourse per tender, over all the returns of the sale: card and other first, then cash; only the tenders refunded, adding up to montant_rembourse plus the returns’ cash roundings (a split refund counts its part in each; cash is handed back rounded to the nickel). Empty while nothing was refunded */
             remboursements_par_mode: {
                 /** @enum {unknown} */
                 mode: "especes" | "carte" | "autre";
@@ -5855,7 +5867,8 @@ export interface operations {
                      *               "montant": "0.71"
                      *             }
                      *           ],
-                     *           "total": "8.22"
+                     *           "total": "8.22",
+                     *           "arrondi_especes": "-0.02"
                      *         },
                      *         "paiements": [
                      *           {
@@ -5864,21 +5877,22 @@ export interface operations {
                      *           },
                      *           {
                      *             "mode": "especes",
-                     *             "montant": "3.22"
+                     *             "montant": "3.20"
                      *           }
                      *         ],
                      *         "retours": {
                      *           "nombre": 1,
                      *           "total": "1.38",
-                     *           "especes": "1.38",
+                     *           "especes": "1.40",
+                     *           "arrondi_especes": "0.02",
                      *           "par_mode": [
                      *             {
                      *               "mode": "especes",
-                     *               "montant": "1.38"
+                     *               "montant": "1.40"
                      *             }
                      *           ]
                      *         },
-                     *         "especes_attendues": "151.84",
+                     *         "especes_attendues": "151.80",
                      *         "especes_comptees": null,
                      *         "ecart": null
                      *       }
@@ -5981,7 +5995,8 @@ export interface operations {
                      *               "montant": "0.71"
                      *             }
                      *           ],
-                     *           "total": "8.22"
+                     *           "total": "8.22",
+                     *           "arrondi_especes": "-0.02"
                      *         },
                      *         "paiements": [
                      *           {
@@ -5990,23 +6005,24 @@ export interface operations {
                      *           },
                      *           {
                      *             "mode": "especes",
-                     *             "montant": "3.22"
+                     *             "montant": "3.20"
                      *           }
                      *         ],
                      *         "retours": {
                      *           "nombre": 1,
                      *           "total": "1.38",
-                     *           "especes": "1.38",
+                     *           "especes": "1.40",
+                     *           "arrondi_especes": "0.02",
                      *           "par_mode": [
                      *             {
                      *               "mode": "especes",
-                     *               "montant": "1.38"
+                     *               "montant": "1.40"
                      *             }
                      *           ]
                      *         },
-                     *         "especes_attendues": "151.84",
+                     *         "especes_attendues": "151.80",
                      *         "especes_comptees": "151.80",
-                     *         "ecart": "-0.04"
+                     *         "ecart": "0.00"
                      *       }
                      *     }
                      */
@@ -6202,9 +6218,9 @@ export interface operations {
                      *           "fermee_par": 7,
                      *           "fermee_le": "2026-11-24T21:04:12.870Z",
                      *           "note": "Fin de journée",
-                     *           "especes_attendues": "151.84",
+                     *           "especes_attendues": "151.80",
                      *           "especes_comptees": "151.80",
-                     *           "ecart": "-0.04"
+                     *           "ecart": "0.00"
                      *         }
                      *       ]
                      *     }
@@ -6310,13 +6326,15 @@ export interface operations {
                      *           "nombre": 0,
                      *           "sous_total": "0.00",
                      *           "taxes": [],
-                     *           "total": "0.00"
+                     *           "total": "0.00",
+                     *           "arrondi_especes": "0.00"
                      *         },
                      *         "paiements": [],
                      *         "retours": {
                      *           "nombre": 0,
                      *           "total": "0.00",
                      *           "especes": "0.00",
+                     *           "arrondi_especes": "0.00",
                      *           "par_mode": []
                      *         },
                      *         "especes_attendues": "150.00",
@@ -6447,7 +6465,8 @@ export interface operations {
                      *               "montant": "0.71"
                      *             }
                      *           ],
-                     *           "total": "8.22"
+                     *           "total": "8.22",
+                     *           "arrondi_especes": "-0.02"
                      *         },
                      *         "paiements": [
                      *           {
@@ -6456,21 +6475,22 @@ export interface operations {
                      *           },
                      *           {
                      *             "mode": "especes",
-                     *             "montant": "3.22"
+                     *             "montant": "3.20"
                      *           }
                      *         ],
                      *         "retours": {
                      *           "nombre": 1,
                      *           "total": "1.38",
-                     *           "especes": "1.38",
+                     *           "especes": "1.40",
+                     *           "arrondi_especes": "0.02",
                      *           "par_mode": [
                      *             {
                      *               "mode": "especes",
-                     *               "montant": "1.38"
+                     *               "montant": "1.40"
                      *             }
                      *           ]
                      *         },
-                     *         "especes_attendues": "151.84",
+                     *         "especes_attendues": "151.80",
                      *         "especes_comptees": null,
                      *         "ecart": null
                      *       }
@@ -8537,8 +8557,8 @@ export interface operations {
                      *         {
                      *           "mode": "especes",
                      *           "encaisse": "412.35",
-                     *           "rembourse": "6.84",
-                     *           "net": "405.51"
+                     *           "rembourse": "6.85",
+                     *           "net": "405.50"
                      *         },
                      *         {
                      *           "mode": "carte",
@@ -8555,8 +8575,9 @@ export interface operations {
                      *       ],
                      *       "total": {
                      *         "encaisse": "1702.45",
-                     *         "rembourse": "8.84",
-                     *         "net": "1693.61"
+                     *         "rembourse": "8.85",
+                     *         "net": "1693.60",
+                     *         "arrondi_especes": "0.03"
                      *       },
                      *       "par_jour": [
                      *         {
@@ -8583,8 +8604,8 @@ export interface operations {
                      *           "magasin_nom": "Magasin Centre-Ville",
                      *           "mode": "especes",
                      *           "encaisse": "213.95",
-                     *           "rembourse": "6.84",
-                     *           "net": "207.11"
+                     *           "rembourse": "6.85",
+                     *           "net": "207.10"
                      *         },
                      *         {
                      *           "jour": "2026-11-24",
@@ -9624,7 +9645,7 @@ export interface operations {
                      *       "remboursements": [
                      *         {
                      *           "mode": "especes",
-                     *           "montant": "1.38"
+                     *           "montant": "1.40"
                      *         }
                      *       ],
                      *       "session_id": 311,
@@ -9643,6 +9664,7 @@ export interface operations {
                      *       "sous_total": "1.20",
                      *       "total_taxes": "0.18",
                      *       "total": "1.38",
+                     *       "arrondi_especes": "0.02",
                      *       "cree_le": "2026-11-24T15:10:44.902Z",
                      *       "vente": {
                      *         "statut": "partiellement_retournee",
@@ -9904,7 +9926,8 @@ export interface operations {
                      *         }
                      *       ],
                      *       "montant_paye": "15.00",
-                     *       "monnaie_rendue": "6.78",
+                     *       "monnaie_rendue": "6.80",
+                     *       "arrondi_especes": "-0.02",
                      *       "lignes": [
                      *         {
                      *           "id": 5521,
@@ -9996,7 +10019,8 @@ export interface operations {
                      *         }
                      *       ],
                      *       "montant_paye": "15.00",
-                     *       "monnaie_rendue": "6.78",
+                     *       "monnaie_rendue": "6.80",
+                     *       "arrondi_especes": "-0.02",
                      *       "lignes": [
                      *         {
                      *           "id": 5521,
@@ -10162,7 +10186,8 @@ export interface operations {
                      *         }
                      *       ],
                      *       "montant_paye": "15.00",
-                     *       "monnaie_rendue": "6.78",
+                     *       "monnaie_rendue": "6.80",
+                     *       "arrondi_especes": "-0.02",
                      *       "lignes": [
                      *         {
                      *           "id": 5521,
@@ -10216,7 +10241,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "mode": "especes",
-                     *           "montant": "3.22"
+                     *           "montant": "3.20"
                      *         }
                      *       ],
                      *       "retour_caissier_jusqua": "2026-11-25T14:32:05.120Z"
@@ -10315,7 +10340,7 @@ export interface operations {
                      *       "remboursements": [
                      *         {
                      *           "mode": "especes",
-                     *           "montant": "1.38"
+                     *           "montant": "1.40"
                      *         }
                      *       ],
                      *       "session_id": 311,
@@ -10334,6 +10359,7 @@ export interface operations {
                      *       "sous_total": "1.20",
                      *       "total_taxes": "0.18",
                      *       "total": "1.38",
+                     *       "arrondi_especes": "0.02",
                      *       "cree_le": "2026-11-24T15:10:44.902Z",
                      *       "vente": {
                      *         "statut": "partiellement_retournee",
@@ -10368,7 +10394,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "mode": "especes",
-                     *           "montant": "1.84"
+                     *           "montant": "1.80"
                      *         }
                      *       ],
                      *       "session_id": 311,
@@ -10405,6 +10431,7 @@ export interface operations {
                      *       "sous_total": "5.95",
                      *       "total_taxes": "0.89",
                      *       "total": "6.84",
+                     *       "arrondi_especes": "-0.04",
                      *       "cree_le": "2026-11-24T15:12:03.415Z",
                      *       "vente": {
                      *         "statut": "retournee",
@@ -10578,7 +10605,8 @@ export interface operations {
                      *           "reference": null
                      *         }
                      *       ],
-                     *       "monnaie_rendue": "6.78",
+                     *       "monnaie_rendue": "6.80",
+                     *       "arrondi_especes": "-0.02",
                      *       "montant_rembourse": "0.00",
                      *       "remboursements_par_mode": [],
                      *       "net": "8.22",
@@ -10689,7 +10717,7 @@ export interface operations {
                      *       "remboursements": [
                      *         {
                      *           "mode": "especes",
-                     *           "montant": "1.38"
+                     *           "montant": "1.40"
                      *         }
                      *       ],
                      *       "session_id": 311,
@@ -10708,6 +10736,7 @@ export interface operations {
                      *       "sous_total": "1.20",
                      *       "total_taxes": "0.18",
                      *       "total": "1.38",
+                     *       "arrondi_especes": "0.02",
                      *       "cree_le": "2026-11-24T15:10:44.902Z",
                      *       "vente": {
                      *         "statut": "partiellement_retournee",
@@ -10738,7 +10767,7 @@ export interface operations {
                      *       "remboursements": [
                      *         {
                      *           "mode": "especes",
-                     *           "montant": "1.38"
+                     *           "montant": "1.40"
                      *         }
                      *       ],
                      *       "session_id": 311,
@@ -10757,6 +10786,7 @@ export interface operations {
                      *       "sous_total": "1.20",
                      *       "total_taxes": "0.18",
                      *       "total": "1.38",
+                     *       "arrondi_especes": "0.02",
                      *       "cree_le": "2026-11-24T15:10:44.902Z",
                      *       "vente": {
                      *         "statut": "partiellement_retournee",
