@@ -1,7 +1,7 @@
 import { Fragment } from 'react'
 
 import type { SessionReportWire } from '~/lib/api/wire'
-import { formatDate, formatMoney, formatNumber } from '~/lib/format'
+import { formatDate, formatMoney, formatNumber, formatSignedMoney } from '~/lib/format'
 import { centsFromWire } from '~/lib/money'
 import { taxName } from '~/lib/pos/tax-labels'
 import { useT } from '~/lib/root-data'
@@ -16,6 +16,21 @@ export function Variance({ wire }: { wire: string | null }) {
   return (
     <>
       {formatMoney(cents)} {cents === 0 ? t('report.balanced') : cents < 0 ? t('report.short') : t('report.over')}
+    </>
+  )
+}
+
+/** A cash rounding line, when there is one (an API from before ADR 0023 sends none). */
+function CashRounding({ wire, testId }: { wire: string | undefined; testId: string }) {
+  const t = useT()
+  const cents = wire ? centsFromWire(wire) : 0
+  if (cents === 0) return null
+  return (
+    <>
+      <dt className="col-sm-6 fw-normal ps-4">{t('report.cashRounding')}</dt>
+      <dd className="col-sm-6" data-testid={testId}>
+        {formatSignedMoney(cents)}
+      </dd>
     </>
   )
 }
@@ -63,6 +78,8 @@ export function SessionReport({ session }: { session: SessionReportWire }) {
               <dd className="col-sm-6">{money(payment.montant)}</dd>
             </Fragment>
           ))}
+          {/* Cash settles to the nickel (ADR 0023): why the tenders are not the sales total to the cent. */}
+          <CashRounding wire={report.ventes.arrondi_especes} testId="sales-cash-rounding" />
           <dt className="col-sm-6 fw-normal">{t('report.returns', { count: formatNumber(report.retours.nombre) })}</dt>
           <dd className="col-sm-6">{money(report.retours.total)}</dd>
           {/* What went back by each tender, cash first: a refund split card + cash counts its part in each. */}
@@ -74,6 +91,7 @@ export function SessionReport({ session }: { session: SessionReportWire }) {
               </dd>
             </Fragment>
           ))}
+          <CashRounding wire={report.retours.arrondi_especes} testId="refunds-cash-rounding" />
         </dl>
         <hr />
         <dl className="row mb-0 fs-5">

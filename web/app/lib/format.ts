@@ -15,6 +15,14 @@ export function formatMoney(cents: number): string {
   return moneyFormat.format(cents / 100)
 }
 
+const signedMoneyFormat = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'CAD', signDisplay: 'exceptZero' })
+
+/** A difference: 2 → "+0,02 $", −2 → "-0,02 $" (a cash rounding, a variance). */
+export function formatSignedMoney(cents: number): string {
+  if (!Number.isSafeInteger(cents)) throw new RangeError(`formatSignedMoney expects an integer amount of cents, got ${cents}`)
+  return signedMoneyFormat.format(cents / 100)
+}
+
 const dateFormats = {
   date: new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeZone: STORE_TIME_ZONE }),
   datetime: new Intl.DateTimeFormat(LOCALE, {

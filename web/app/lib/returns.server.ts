@@ -19,7 +19,7 @@ import { returnsPath } from './paths.ts'
 import { registerFor } from './pos/pos.server.ts'
 import { registerHeading } from './pos/register-heading.ts'
 import { refundsByTender, type TenderRefund } from './pos/refund-tenders.ts'
-import { cancelBody, clerkReturnPeriodOver, returnBody, returnsQuery } from './returns.ts'
+import { cancelBody, clerkReturnPeriodOver, handedBackCents, returnBody, returnsQuery } from './returns.ts'
 import { actionErrorFrom, redirectWithNotice } from './request.server.ts'
 import { findRegister, getStore } from './stores.server.ts'
 
@@ -232,7 +232,7 @@ export async function runReturnAction(
   if (day) params.set('jour', day)
   return redirectWithNotice(`${returnsPath(register.id)}?${params}`, ctx.session, {
     kind: 'success',
-    message: { key: MODE_MESSAGE[created.mode_remboursement] ?? 'returns.refundedOther', params: { amount: formatMoney(centsFromWire(created.total)) } },
+    message: { key: MODE_MESSAGE[created.mode_remboursement] ?? 'returns.refundedOther', params: { amount: formatMoney(handedBackCents(created)) } },
     focus: true,
   })
 }

@@ -5,6 +5,7 @@ import { hasRole, MANAGER_ROLES, type Role } from './auth/roles.ts'
 import type { ReturnInput } from './forms/schemas.ts'
 import { calendarDay } from './calendar-day.ts'
 import { pageFrom, positiveId, searchFrom } from './list-query.ts'
+import { centsFromWire } from './money.ts'
 
 export interface ReturnsQuery {
   /** ?recu=: a receipt number (or a sale id) as typed. */
@@ -62,6 +63,14 @@ export function returnBody(input: ReturnInput, registerId: number) {
 
 export function cancelBody(input: { reason: string; refundMethod: ReturnInput['refundMethod'] }, registerId: number) {
   return { motif: input.reason, mode_remboursement: input.refundMethod, caisse_id: registerId }
+}
+
+/**
+ * What the customer gets back: the refund with its cash part rounded to the nickel (ADR 0023),
+ * the sum of its parts. An API from before the rounding (a rolling upgrade) sends no arrondi.
+ */
+export function handedBackCents(refund: { total: string; arrondi_especes?: string }): number {
+  return centsFromWire(refund.total) + (refund.arrondi_especes ? centsFromWire(refund.arrondi_especes) : 0)
 }
 
 /** A return's lines by sale line: a line sent twice (whole, then damaged) is one item with its damaged count. */

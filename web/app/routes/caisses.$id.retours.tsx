@@ -9,13 +9,13 @@ import { SaleReturnForms } from '~/components/pos/sale-return-forms'
 import { SaleStatusBadge } from '~/components/status-badge'
 import { actionsColumn, amountColumn, TableHead } from '~/components/table-head'
 import { TitledCard } from '~/components/titled-card'
-import { formatDay, formatMoney, formatNumber, formatTime } from '~/lib/format'
+import { formatDay, formatMoney, formatNumber, formatSignedMoney, formatTime } from '~/lib/format'
 import { pageTitle } from '~/lib/meta'
 import { centsFromWire } from '~/lib/money'
 import { idParam, loading, mutation, signedIn } from '~/lib/request.server'
 import { returnsPath } from '~/lib/paths'
 import { registerCrumbs, registerHomePath } from '~/lib/pos/register-heading'
-import { returnedItems } from '~/lib/returns'
+import { handedBackCents, returnedItems } from '~/lib/returns'
 import { loadReturnsPage, runReturnAction, type ReturnActionResult } from '~/lib/returns.server'
 import { useT } from '~/lib/root-data'
 
@@ -151,10 +151,18 @@ export default function ReturnsPage() {
               </h2>
               <p className="mb-1">
                 {t('returns.doneAmount', {
-                  amount: formatMoney(centsFromWire(view.lastReturn.total)),
+                  amount: formatMoney(handedBackCents(view.lastReturn)),
                   mode: t(`receipt.mode.${view.lastReturn.mode_remboursement}`),
                 })}
               </p>
+              {view.lastReturn.arrondi_especes && centsFromWire(view.lastReturn.arrondi_especes) !== 0 ? (
+                <p className="mb-1 small" data-testid="refund-cash-rounding">
+                  {t('returns.cashRounding', {
+                    amount: formatSignedMoney(centsFromWire(view.lastReturn.arrondi_especes)),
+                    total: formatMoney(centsFromWire(view.lastReturn.total)),
+                  })}
+                </p>
+              ) : null}
               {/* A refund split across tenders: what goes back to the card, and what the drawer hands over. */}
               {view.lastReturn.remboursements.length > 1 ? (
                 <ul className="mb-2 fw-semibold" data-testid="refund-parts">

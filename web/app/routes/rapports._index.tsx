@@ -106,7 +106,7 @@ export default function ReportsPage() {
 
         {/* Figures to reconcile, not a trend: no chart. */}
         <ChartFigure id="modes" title={t('reports.tenders.title')} summary={t('reports.tenders.note')} chart={null}>
-          <TendersTable rows={data.tenders.rows} total={data.tenders.total} />
+          <TendersTable {...data.tenders} />
         </ChartFigure>
 
         <ChartFigure

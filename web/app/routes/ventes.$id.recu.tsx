@@ -5,7 +5,7 @@ import { useEffect, useRef } from 'react'
 import { PrintButton } from '~/components/print-button'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { ok } from '~/lib/api/client.server'
-import { formatDate, formatMoney, formatNumber } from '~/lib/format'
+import { formatDate, formatMoney, formatNumber, formatSignedMoney } from '~/lib/format'
 import { pageTitle } from '~/lib/meta'
 import { centsFromWire } from '~/lib/money'
 import { fitPaperToReceipt } from '~/lib/pos/receipt-paper'
@@ -53,6 +53,8 @@ export default function ReceiptPage() {
   const { receipt, saleId, registerId, refunds, journal, returnDeadline } = useLoaderData<typeof loader>()
   const t = useT()
   const refunded = centsFromWire(receipt.montant_rembourse)
+  // Absent from an API older than ADR 0023 (a rolling upgrade): no rounding then.
+  const cashRounding = receipt.arrondi_especes ? centsFromWire(receipt.arrondi_especes) : 0
   // After paying, the next customer is one Enter away; from the journal, the way back is.
   // `autoFocus` does it when the page is loaded (and without JavaScript); React ignores it
   // on a link it renders itself — the page reached by a client-side navigation.
@@ -166,6 +168,17 @@ export default function ReceiptPage() {
                 {formatMoney(centsFromWire(receipt.total))}
               </td>
             </tr>
+            {/* Cash settles to the nickel (ADR 0023): what the drawer took beyond the total, or less. */}
+            {cashRounding !== 0 ? (
+              <tr>
+                <th scope="row" className="fw-normal">
+                  {t('receipt.cashRounding')}
+                </th>
+                <td className="amount" data-testid="receipt-cash-rounding">
+                  {formatSignedMoney(cashRounding)}
+                </td>
+              </tr>
+            ) : null}
             {receipt.paiements.map((payment, index) => (
               <tr key={index}>
                 <th scope="row" className="fw-normal">

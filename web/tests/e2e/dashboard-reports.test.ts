@@ -102,7 +102,7 @@ describeFlows('dashboard and reports', () => {
 
   /** ALI001 × quantity at the clerk's register, paid in cash (the change comes back). */
   function sell(quantity: number) {
-    return clerkApi<{ id: number; sous_total: string; total: string }>('POST', '/sales', {
+    return clerkApi<{ id: number; sous_total: string; total: string; arrondi_especes: string }>('POST', '/sales', {
       caisse_id: registerId,
       lignes: [{ code: 'ALI001', quantite: quantity }],
       paiements: [{ mode: 'especes', montant: '100.00' }],
@@ -243,8 +243,9 @@ describeFlows('dashboard and reports', () => {
     // Today's line of the sales table counts the sale.
     const todayRow = page.getByTestId('series-table').locator('tbody tr').last()
     assert.ok(Number((await textOf(todayRow.locator('td').first())).replace(/\s/g, '')) >= 1)
-    // 100,00 $ handed over, the change given back: the drawers kept the sale's total.
-    assert.equal(await cashNet(), cashBefore + cents(sale.body.total))
+    // 100,00 $ handed over, the change given back: the drawers kept the sale's total, to the nickel (ADR 0023).
+    assert.equal(await cashNet(), cashBefore + cents(sale.body.total) + cents(sale.body.arrondi_especes))
+    assert.equal(cents(sale.body.arrondi_especes), Math.round(cents(sale.body.total) / 5) * 5 - cents(sale.body.total))
   })
 
   test('filters by period and store change the figures, which are the API’s', async () => {

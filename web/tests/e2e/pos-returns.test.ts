@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test'
 
 import type { Page } from 'playwright-core'
 
-import { CARD, CASH, FLOAT, basketOnSale, sold, taxesOn, type Basket } from './pos-support.ts'
+import { CARD, CASH, FLOAT, basketOnSale, cashKept, nickel, sold, taxesOn, type Basket } from './pos-support.ts'
 import {
   JS_ENABLED,
   RUN,
@@ -129,7 +129,11 @@ describeFlows('after a sale at the register', () => {
     await page.getByLabel('Motif du retour').fill('Emballage abîmé')
     await page.getByRole('button', { name: 'Enregistrer le retour' }).click()
     const refund = cents(products.lait.prix) + taxesOn(cents(products.lait.prix))
-    await expectText(page.getByTestId('refund'), `Remboursement : ${money(refund)} (Espèces)`)
+    // Cash is handed back to the nickel (ADR 0023): 1,27 $ of milk is 1,25 $ in the hand.
+    await expectText(page.getByTestId('refund'), `Remboursement : ${money(nickel(refund))} (Espèces)`)
+    const rounding = nickel(refund) - refund
+    assert.notEqual(rounding, 0, 'the milk exercises the rounding')
+    await expectText(page.getByTestId('refund-cash-rounding'), `Espèces arrondies au 5 ¢ : ${rounding > 0 ? '+' : ''}${money(rounding)} sur ${money(refund)}.`)
     await expectText(page.getByTestId('refund'), `1 × ${products.lait.nom}, dont 1 abîmé, non remis en stock`)
     // The form is gone: the focus is on what happened, not back at the top of the page.
     await until(async () => (await page.evaluate(() => document.activeElement?.getAttribute('role'))) === 'status', 'the focus on the notice')
@@ -158,9 +162,11 @@ describeFlows('after a sale at the register', () => {
     await page.getByRole('button', { name: 'Annuler la vente' }).click()
     const { total } = sold(products)
     const returned = cents(products.lait.prix) + taxesOn(cents(products.lait.prix))
-    await expectText(page.getByTestId('refund'), `Remboursement : ${money(total - returned)} (plusieurs modes)`)
+    // The cancellation completes the sale: the drawer hands back what it still holds of it.
+    const cashLeft = cashKept(total) - nickel(returned)
+    await expectText(page.getByTestId('refund'), `Remboursement : ${money(CARD + cashLeft)} (plusieurs modes)`)
     await expectText(page.getByTestId('refund-parts'), `Carte : ${money(CARD)}`)
-    await expectText(page.getByTestId('refund-parts'), `Espèces : ${money(total - returned - CARD)}`)
+    await expectText(page.getByTestId('refund-parts'), `Espèces : ${money(cashLeft)}`)
     await expectText(page.getByTestId('sale-for-return'), 'Tous les articles de cette vente ont déjà été retournés')
     const sale = await api<{ statut: string; total: string; montant_rembourse: string }>('GET', `/sales/${saleId}`)
     assert.equal(sale.body.statut, 'retournee')
@@ -168,7 +174,7 @@ describeFlows('after a sale at the register', () => {
     // Over both returns the card got back what it was charged, the drawer the rest (the lait in cash, then the split's cash).
     assert.equal(
       await textOf(page.getByTestId('refunded-by-tender')),
-      `(Carte : ${money(CARD)} · Espèces : ${money(total - CARD)})`
+      `(Carte : ${money(CARD)} · Espèces : ${money(cashKept(total))})`
     )
   })
 
@@ -179,7 +185,7 @@ describeFlows('after a sale at the register', () => {
     assert.equal(await textOf(page.getByTestId('receipt-refunded')), money(-total))
     for (const [mode, label, cents] of [
       ['carte', 'dont Carte', CARD],
-      ['especes', 'dont Espèces', total - CARD],
+      ['especes', 'dont Espèces', cashKept(total)],
     ] as const) {
       const row = page.getByTestId(`receipt-refunded-${mode}`)
       assert.equal(await textOf(row.locator('th')), label)
@@ -273,7 +279,7 @@ describeFlows('after a sale at the register', () => {
     await expectText(page.getByTestId('expected-cash'), money(expected))
     // The refunds by tender: the card got back what it was charged, the drawer gave back the rest.
     const { total } = sold(products)
-    await expectText(page.getByTestId('refund-especes'), money(total - CARD))
+    await expectText(page.getByTestId('refund-especes'), money(cashKept(total)))
     await expectText(page.getByTestId('session-report'), 'dont espèces')
     await expectText(page.getByTestId('refund-carte'), money(CARD))
     await page.getByLabel('Espèces comptées').fill('150,00')

@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test'
 
 import type { BrowserContext, Page } from 'playwright-core'
 
-import { CARD, CASH, FLOAT, basketOnSale, sold, taxOn, type Basket, type Product } from './pos-support.ts'
+import { CARD, CASH, FLOAT, basketOnSale, cashKept, nickel, sold, taxOn, type Basket, type Product } from './pos-support.ts'
 import {
   JS_ENABLED,
   RUN,
@@ -269,7 +269,8 @@ describeFlows('a clerk’s sale at the register', () => {
     }
     await page.getByLabel('Carte').fill('5,00')
     await page.getByLabel('Espèces reçues').fill('10,00')
-    if (JS_ENABLED) await expectText(page.getByTestId('change-preview'), money(CARD + CASH - total))
+    // What the card leaves is due in cash to the nickel: the change is what is tendered beyond that.
+    if (JS_ENABLED) await expectText(page.getByTestId('change-preview'), money(CASH - cashKept(total)))
     const key = await page.locator('#payment-form input[name="cle"]').getAttribute('value')
     const csrf = await page.locator('#payment-form input[name="csrf"]').getAttribute('value')
     await Promise.all([page.waitForURL(/\/ventes\/\d+\/recu$/), page.getByRole('button', { name: /^Encaisser/ }).click()])
@@ -315,7 +316,11 @@ describeFlows('a clerk’s sale at the register', () => {
       assert.ok(text.includes(expected), `receipt shows "${expected}": ${text}`)
     }
     assert.equal(await textOf(page.getByTestId('receipt-total')), money(total))
-    assert.equal(await textOf(page.getByTestId('receipt-change')), money(CARD + CASH - total))
+    assert.equal(await textOf(page.getByTestId('receipt-change')), money(CASH - cashKept(total)))
+    // The basket (6,89 $) leaves 1,89 $ for cash, kept as 1,90 $: the receipt says so.
+    const rounding = cashKept(total) - (total - CARD)
+    assert.notEqual(rounding, 0, 'the basket exercises the rounding')
+    assert.equal(await textOf(page.getByTestId('receipt-cash-rounding')), `${rounding > 0 ? '+' : ''}${money(rounding)}`)
 
     // A print button needs JavaScript: without it, the page says Ctrl+P instead of a button that does nothing.
     assert.equal(await page.getByRole('button', { name: 'Imprimer le reçu' }).count(), JS_ENABLED ? 1 : 0)
@@ -341,6 +346,29 @@ describeFlows('a clerk’s sale at the register', () => {
     assert.ok((await page.getByText(XSS_NAME, { exact: false }).count()) >= 1)
     assert.equal(await page.locator('img[src="x"]').count(), 0, 'no <img> was created from the name')
     assert.deepEqual(stage.dialogs, [], 'no alert() ran')
+  })
+
+  test('« Espèces exactes » tenders the total to the nickel (a bread: 1,38 $ is 1,40 $ in cash)', async () => {
+    await page.goto(`/caisses/${registerId}/vente`)
+    await ready(page)
+    await page.locator('#pos-scan').fill('ALI001')
+    await page.locator('#pos-scan').press('Enter')
+    await cartLine(page, products.pain.nom).waitFor()
+    const total = cents(products.pain.prix) + taxOn(cents(products.pain.prix), 50_000) + taxOn(cents(products.pain.prix), 99_750)
+    const inCash = nickel(total)
+    assert.notEqual(inCash, total, 'the bread exercises the rounding')
+    await expectText(page.getByTestId('cash-total'), `En espèces : ${money(inCash)} (arrondi au 5 ¢)`)
+    await Promise.all([
+      page.waitForURL(/\/ventes\/\d+\/recu$/),
+      page.getByRole('button', { name: `Espèces exactes (${money(inCash)})` }).click(),
+    ])
+    await ready(page)
+    assert.equal(await textOf(page.getByTestId('receipt-total')), money(total))
+    assert.equal(await textOf(page.getByTestId('receipt-change')), money(0))
+    const rounding = inCash - total
+    assert.equal(await textOf(page.getByTestId('receipt-cash-rounding')), `${rounding > 0 ? '+' : ''}${money(rounding)}`)
+    const sale = await api<{ montant_paye: string; arrondi_especes: string }>('GET', `/sales/${Number(/\/ventes\/(\d+)\/recu/.exec(page.url())?.[1])}`)
+    assert.deepEqual([cents(sale.body.montant_paye), cents(sale.body.arrondi_especes)], [inCash, rounding])
   })
 })
 

@@ -29,6 +29,12 @@ export const CASH = 1_000
 export const taxOn = (cents: number, ppm: number) => Math.floor((cents * ppm * 2 + 1_000_000) / 2_000_000)
 export const taxesOn = (cents: number) => taxOn(cents, 50_000) + taxOn(cents, 99_750)
 
+/** Cash settles to the nickel (ADR 0023), written out independently: 1.89 → 1.90, 1.27 → 1.25. */
+export const nickel = (cents: number) => Math.round(cents / 5) * 5
+
+/** What the drawer keeps of the split payment: what the card leaves, to the nickel. */
+export const cashKept = (total: number) => nickel(total - CARD)
+
 /** What the clerk sells: two breads, a milk and the product with the hostile name. */
 export function sold(basket: Basket) {
   const subtotal = 2 * cents(basket.pain.prix) + cents(basket.lait.prix) + cents(basket.xss.prix)

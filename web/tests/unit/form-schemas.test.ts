@@ -13,13 +13,15 @@ describe('parsePayment (shared by the browser and the action)', () => {
     assert.deepEqual(parsed, { ok: true, value: { cardCents: 500, cashCents: 1000, idempotencyKey: KEY } })
   })
 
-  test('says how much is missing, in money', () => {
+  test('says how much is missing, in money (in cash, to the nickel: 6,89 $ is 6,90 $)', () => {
     const parsed = parsePayment({ carte: '', especes: '5', cle: KEY }, 689)
     assert.equal(parsed.ok, false)
     if (!parsed.ok) {
       assert.equal(parsed.errors.especes?.key, 'pay.missing')
-      assert.equal(parsed.errors.especes?.params?.amount, '1,89\u00a0$')
+      assert.equal(parsed.errors.especes?.params?.amount, '1,90\u00a0$')
     }
+    assert.equal(parsePayment({ carte: '', especes: '6,90', cle: KEY }, 689).ok, true)
+    assert.equal(parsePayment({ carte: '', especes: '6,85', cle: KEY }, 689).ok, false)
   })
 
   test('refuses a card above the total, nothing tendered, bad amounts and a missing key', () => {

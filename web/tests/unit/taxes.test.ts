@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 
-import { previewTotals, ratePpmFromPercent, settle, storeTaxRates, taxOn } from '../../app/lib/pos/taxes.ts'
+import { previewTotals, ratePpmFromPercent, settle, storeTaxRates, taxOn, toNickel } from '../../app/lib/pos/taxes.ts'
 
 // Store 1 as GET /api/v1/stores/1 describes its taxes.
 const QUEBEC = storeTaxRates([
@@ -102,19 +102,49 @@ describe('the store’s rates as the API publishes them (percent, three decimals
 
 describe('settle (card and cash against a total)', () => {
   test('cash over the total is change', () => {
+    // 1.89 left for cash is due as 1.90 (to the nickel): 8.10 back.
     assert.deepEqual(settle(689, { cardCents: 500, cashCents: 1000 }), {
       paidCents: 1500,
       missingCents: 0,
-      changeCents: 811,
+      changeCents: 810,
+      cashRoundingCents: 1,
       cardExceedsTotal: false,
       covered: true,
     })
   })
 
+  test('cash settles to the nickel, as the API does: 8.22 is 8.20 in cash; a card pays to the cent', () => {
+    assert.deepEqual([525, 526, 527, 528, 529, 530, 1, 2, 3].map(toNickel), [525, 525, 525, 530, 530, 530, 0, 0, 5])
+    assert.deepEqual(settle(822, { cardCents: 0, cashCents: 820 }), {
+      paidCents: 820,
+      missingCents: 0,
+      changeCents: 0,
+      cashRoundingCents: -2,
+      cardExceedsTotal: false,
+      covered: true,
+    })
+    assert.equal(settle(822, { cardCents: 0, cashCents: 1000 }).changeCents, 180)
+    assert.equal(settle(822, { cardCents: 0, cashCents: 815 }).missingCents, 5)
+    assert.equal(settle(822, { cardCents: 822, cashCents: 0 }).cashRoundingCents, 0)
+    assert.equal(settle(822, { cardCents: 821, cashCents: 0 }).missingCents, 1)
+    // The exact amount is enough (what an integration sends): 1.38 rounds up to 1.40.
+    assert.deepEqual(settle(138, { cardCents: 0, cashCents: 138 }), {
+      paidCents: 138,
+      missingCents: 0,
+      changeCents: 0,
+      cashRoundingCents: 0,
+      cardExceedsTotal: false,
+      covered: true,
+    })
+    assert.equal(settle(138, { cardCents: 0, cashCents: 137 }).missingCents, 3)
+  })
+
   test('short payments say how much is missing', () => {
+    // In cash, what is missing is to the nickel (6.89 is 6.90 in cash); by card, to the cent.
     const outcome = settle(689, { cardCents: 0, cashCents: 500 })
-    assert.equal(outcome.missingCents, 189)
+    assert.equal(outcome.missingCents, 190)
     assert.equal(outcome.covered, false)
+    assert.equal(settle(689, { cardCents: 500, cashCents: 0 }).missingCents, 189)
   })
 
   test('a card cannot pay more than the total (change is cash only)', () => {

@@ -1,11 +1,11 @@
 import { forwardRef, useState, type FormEvent } from 'react'
 
 import { Field, FormError } from '~/components/form-field'
-import { formatMoney } from '~/lib/format'
+import { formatMoney, formatSignedMoney } from '~/lib/format'
 import type { FieldErrors } from '~/lib/forms/schemas'
 import type { Message } from '~/lib/i18n/index'
 import { parseMoneyInput } from '~/lib/money'
-import { settle } from '~/lib/pos/taxes'
+import { settle, toNickel } from '~/lib/pos/taxes'
 import { useT } from '~/lib/root-data'
 
 import { PosForm } from './pos-form'
@@ -40,6 +40,7 @@ export const PaymentForm = forwardRef<HTMLInputElement, PaymentFormProps>(functi
   const cashCents = parseMoneyInput(cash) ?? 0
   const outcome = settle(totalCents, { cardCents, cashCents })
   const typed = card !== '' || cash !== ''
+  const cashTotalCents = toNickel(totalCents)
   // Both amounts are typed the same way: a decimal keypad, no browser suggestions.
   const amount = { formId: 'pay', inputMode: 'decimal', autoComplete: 'off', placeholder: '0,00', disabled, className: 'col-6 mb-2' } as const
 
@@ -83,7 +84,18 @@ export const PaymentForm = forwardRef<HTMLInputElement, PaymentFormProps>(functi
           ) : typed ? (
             <>
               {t('pay.change')} <span className="pos-change">{formatMoney(outcome.changeCents)}</span>
+              {outcome.cashRoundingCents !== 0 ? (
+                <span className="text-body-secondary" data-testid="cash-rounding">
+                  {' '}
+                  · {t('pay.cashRounding', { amount: formatSignedMoney(outcome.cashRoundingCents) })}
+                </span>
+              ) : null}
             </>
+          ) : cashTotalCents !== totalCents ? (
+            // Before anything is typed: what a customer paying cash hands over (no cent coins).
+            <span className="text-body-secondary" data-testid="cash-total">
+              {t('pay.cashTotal', { amount: formatMoney(cashTotalCents) })}
+            </span>
           ) : null}
         </p>
         <div className="d-grid gap-2">
@@ -95,7 +107,7 @@ export const PaymentForm = forwardRef<HTMLInputElement, PaymentFormProps>(functi
               {t('pay.allCard')}
             </button>
             <button type="submit" name="intent" value="pay-cash" className="btn btn-outline-success flex-fill" disabled={disabled || paying}>
-              {t('pay.exactCash')}
+              {cashTotalCents !== totalCents ? t('pay.exactCashAmount', { amount: formatMoney(cashTotalCents) }) : t('pay.exactCash')}
             </button>
           </div>
         </div>

@@ -1,10 +1,10 @@
 import { Link } from '@remix-run/react'
 
 import { amountColumn } from '~/components/table-head'
-import { formatDay, formatMoney, formatNumber } from '~/lib/format'
+import { formatDay, formatMoney, formatNumber, formatSignedMoney } from '~/lib/format'
 import type { Translate } from '~/lib/i18n/index'
 import type { Granularity } from '~/lib/reports/filters'
-import type { PerformanceRating, ProductRow, SeriesPoint, StoreRow, TenderRow } from '~/lib/reports/figures'
+import type { PerformanceRating, ProductRow, SeriesPoint, StoreRow, TendersView } from '~/lib/reports/figures'
 import { storeRegistersPath } from '~/lib/paths'
 import { useT } from '~/lib/root-data'
 
@@ -145,32 +145,39 @@ export function ProductsTable({ rows, detailed = false }: { rows: ProductRow[]; 
 }
 
 /** Each tender's takings, refunds and net over the period, and the three together (the KPIs' revenue is not that: it is before tax). */
-export function TendersTable({ rows, total }: { rows: readonly TenderRow[]; total: Omit<TenderRow, 'tender'> }) {
+export function TendersTable({ rows, total, cashRoundingCents }: TendersView) {
   const t = useT()
   return (
-    <ReportTable
-      testId="tenders-table"
-      caption={t('reports.tenders.caption')}
-      columns={[t('reports.tenders.tender'), amountColumn(t('reports.tenders.taken')), amountColumn(t('reports.tenders.refunded')), amountColumn(t('reports.tenders.net'))]}
-      footer={
-        <tr className="fw-semibold" data-testid="tender-total">
-          <th scope="row">{t('reports.tenders.total')}</th>
-          <td className="amount">{formatMoney(total.takenCents)}</td>
-          <td className="amount">{formatMoney(total.refundedCents)}</td>
-          <td className="amount">{formatMoney(total.netCents)}</td>
-        </tr>
-      }
-    >
-      {rows.map((row) => (
-        <tr key={row.tender} data-testid={`tender-${row.tender}`}>
-          <th scope="row" className="fw-normal">
-            {t(`receipt.mode.${row.tender}`)}
-          </th>
-          <td className="amount">{formatMoney(row.takenCents)}</td>
-          <td className="amount">{formatMoney(row.refundedCents)}</td>
-          <td className="amount">{formatMoney(row.netCents)}</td>
-        </tr>
-      ))}
-    </ReportTable>
+    <>
+      <ReportTable
+        testId="tenders-table"
+        caption={t('reports.tenders.caption')}
+        columns={[t('reports.tenders.tender'), amountColumn(t('reports.tenders.taken')), amountColumn(t('reports.tenders.refunded')), amountColumn(t('reports.tenders.net'))]}
+        footer={
+          <tr className="fw-semibold" data-testid="tender-total">
+            <th scope="row">{t('reports.tenders.total')}</th>
+            <td className="amount">{formatMoney(total.takenCents)}</td>
+            <td className="amount">{formatMoney(total.refundedCents)}</td>
+            <td className="amount">{formatMoney(total.netCents)}</td>
+          </tr>
+        }
+      >
+        {rows.map((row) => (
+          <tr key={row.tender} data-testid={`tender-${row.tender}`}>
+            <th scope="row" className="fw-normal">
+              {t(`receipt.mode.${row.tender}`)}
+            </th>
+            <td className="amount">{formatMoney(row.takenCents)}</td>
+            <td className="amount">{formatMoney(row.refundedCents)}</td>
+            <td className="amount">{formatMoney(row.netCents)}</td>
+          </tr>
+        ))}
+      </ReportTable>
+      {cashRoundingCents !== 0 ? (
+        <p className="small text-body-secondary mb-0" data-testid="tender-cash-rounding">
+          {t('reports.tenders.cashRounding', { amount: formatSignedMoney(cashRoundingCents) })}
+        </p>
+      ) : null}
+    </>
   )
 }

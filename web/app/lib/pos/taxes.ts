@@ -71,19 +71,37 @@ export interface Tender {
 }
 
 /**
- * How a payment settles a total, by the API's rule: tenders must cover the
- * total and only cash may exceed it (the excess is the change, in cash).
+ * Cash settles to the nickel (ADR 0023, api/app/sales/cash_rounding.ts): 1 and 2 ¢ round
+ * down, 3 and 4 ¢ up. 8,22 $ is 8,20 $ in cash; a card pays to the cent.
+ */
+export function toNickel(cents: number): number {
+  const rest = cents % 5
+  return rest < 3 ? cents - rest : cents - rest + 5
+}
+
+/**
+ * How a payment settles a total, by the API's rule: the card pays at most
+ * the total, and what it leaves is due in cash rounded to the nickel; the
+ * cash beyond that is the change. Tendering the exact amount is enough too.
  */
 export function settle(totalCents: number, { cardCents, cashCents }: Tender) {
-  const paidCents = cardCents + cashCents
-  const missingCents = Math.max(0, totalCents - paidCents)
-  const changeCents = Math.max(0, paidCents - totalCents)
+  const cardExceedsTotal = cardCents > totalCents
+  const exactDueCents = Math.max(0, totalCents - cardCents)
+  const roundedDueCents = toNickel(exactDueCents)
+  let keptCents = 0
+  let missingCents = 0
+  if (cashCents === 0) missingCents = exactDueCents
+  else if (cashCents >= roundedDueCents) keptCents = roundedDueCents
+  else if (cashCents >= exactDueCents) keptCents = cashCents
+  else missingCents = roundedDueCents - cashCents
   return {
-    paidCents,
+    paidCents: cardCents + cashCents,
     missingCents,
-    changeCents,
+    changeCents: missingCents > 0 ? 0 : cashCents - keptCents,
+    /** What the drawer keeps beyond the exact amount due: −2 to +2 cents. */
+    cashRoundingCents: cashCents > 0 && missingCents === 0 ? keptCents - exactDueCents : 0,
     /** The card alone pays more than the total: the API refuses that. */
-    cardExceedsTotal: cardCents > totalCents,
-    covered: missingCents === 0 && changeCents <= cashCents,
+    cardExceedsTotal,
+    covered: missingCents === 0 && !cardExceedsTotal,
   }
 }

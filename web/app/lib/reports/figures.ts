@@ -208,7 +208,18 @@ function tenderFigures(row: TenderFiguresWire) {
   return { takenCents: centsFromWire(row.encaisse), refundedCents: centsFromWire(row.rembourse), netCents: centsFromWire(row.net) }
 }
 
+export interface TendersView {
+  rows: TenderRow[]
+  total: Omit<TenderRow, 'tender'>
+  /** What the net holds beyond the sales less refunds: cash rounded to the nickel (ADR 0023). */
+  cashRoundingCents: number
+}
+
 /** Each tender, and the three together (the API's sum). */
-export function tendersView(report: Schemas['RapportModesPaiement']): { rows: TenderRow[]; total: Omit<TenderRow, 'tender'> } {
-  return { rows: report.totaux.map((row) => ({ tender: row.mode, ...tenderFigures(row) })), total: tenderFigures(report.total) }
+export function tendersView(report: Schemas['RapportModesPaiement']): TendersView {
+  return {
+    rows: report.totaux.map((row) => ({ tender: row.mode, ...tenderFigures(row) })),
+    total: tenderFigures(report.total),
+    cashRoundingCents: report.total.arrondi_especes ? centsFromWire(report.total.arrondi_especes) : 0,
+  }
 }
