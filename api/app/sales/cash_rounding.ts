@@ -28,10 +28,11 @@ export interface CashSettlement {
 /**
  * How cash tendered settles what the other tenders leave due (exactDueCents ≥ 0), or null when
  * it does not cover it. The due rounds to the nickel; the change is what was tendered beyond
- * that. Tendering the exact due is always enough, as before rounding: an integration that
- * sends the exact total in cash keeps working (rounding up then takes only what was handed).
+ * that. The exact due itself (cent coins are still legal tender; an integration sends the
+ * total) settles it without rounding: the drawer keeps what it was handed, no change.
  */
 export function settleCash(exactDueCents: number, tenderedCents: number): CashSettlement | null {
+  if (tenderedCents === exactDueCents) return { keptCents: tenderedCents, changeCents: 0, roundingCents: 0 }
   const roundedDue = toNickel(exactDueCents)
   if (tenderedCents >= roundedDue) {
     return { keptCents: roundedDue, changeCents: tenderedCents - roundedDue, roundingCents: roundedDue - exactDueCents }
@@ -42,27 +43,38 @@ export function settleCash(exactDueCents: number, tenderedCents: number): CashSe
   return null
 }
 
-/** What a sale's cash still holds for refunds, as refundableByTender counts it and as the drawer does. */
-export interface SaleCashLeft {
-  /** On the exact amounts (what the split across tenders reads). */
+/** A sale's cash as its refunds read it, under the sale's lock. */
+export interface SaleCash {
+  /** Its cash on exact amounts: what the drawer kept less the sale's rounding (0 without cash). */
   exactCents: number
-  /** The drawer's side minus the exact side: the sale's rounding less its returns' roundings. */
-  roundingCents: number
+  /** What the drawer kept: cash tendered − change. */
+  keptCents: number
+  /** Over its earlier returns: the exact cash refunded (their cash parts less their roundings)… */
+  refundedExactCents: number
+  /** …and the cash actually handed back. */
+  handedBackCents: number
 }
 
 /**
- * The cash handed back for a refund whose cash part, on exact amounts, is exactCents: rounded to
- * the nickel. Within what the sale took in cash, never more than the drawer took for it, and the
- * return that completes the sale hands back exactly what is left (so a sale refunded in several
- * returns gives back what it took, not a few cents more or less). Beyond it (saleCash null, or a
- * manager's cash refund of a card sale) only the rounding applies.
+ * The cash handed back over all of a sale's refunds once `exactRefundedCents` of exact cash was
+ * refunded: that amount to the nickel, never more than the drawer kept for the sale, and all of
+ * it once the sale's cash is refunded whole. Cash refunded beyond the sale's own (a manager's
+ * cash refund of a card sale) rounds on its own, on top.
  */
-export function cashRefundCents(exactCents: number, saleCash: SaleCashLeft | null, completesSale: boolean): number {
+export function cashHandedBackFor(sale: Pick<SaleCash, 'exactCents' | 'keptCents'>, exactRefundedCents: number): number {
+  if (exactRefundedCents >= sale.exactCents) return sale.keptCents + toNickel(exactRefundedCents - sale.exactCents)
+  return Math.min(toNickel(exactRefundedCents), sale.keptCents)
+}
+
+/**
+ * The cash handed back for a refund whose cash part is exactCents on exact amounts. Rounded on
+ * the running total, not on each refund alone: a sale refunded in several returns gives back
+ * what it took (within 2 ¢ at every step), however small its parts — a part that rounds to
+ * nothing now is handed back with a later one.
+ */
+export function cashRefundCents(exactCents: number, sale: SaleCash): number {
   if (exactCents <= 0) return 0
-  if (!saleCash || exactCents > saleCash.exactCents) return toNickel(exactCents)
-  const drawerLeft = Math.max(0, saleCash.exactCents + saleCash.roundingCents)
-  if (completesSale && exactCents === saleCash.exactCents) return drawerLeft
-  return Math.min(toNickel(exactCents), drawerLeft)
+  return Math.max(0, cashHandedBackFor(sale, sale.refundedExactCents + exactCents) - sale.handedBackCents)
 }
 
 /** The parts handed back, cash rounded to the nickel, and that rounding (Σ parts − the refund). */
@@ -71,11 +83,11 @@ export interface RefundPlan<Part extends RefundPart = RefundPart> {
   cashRoundingCents: number
 }
 
-/** Exact refund parts with the cash one as the drawer hands it back (dropped when it rounds to nothing). */
-export function roundCash<Part extends RefundPart>(parts: Part[], cash: SaleCashLeft | null, completesSale: boolean): RefundPlan<Part> {
+/** Exact refund parts with the cash one as the drawer hands it back (dropped when it comes to nothing). */
+export function roundCash<Part extends RefundPart>(parts: Part[], sale: SaleCash): RefundPlan<Part> {
   const exact = parts.find((part) => part.method === 'cash')
   if (!exact) return { parts, cashRoundingCents: 0 }
-  const handed = cashRefundCents(exact.cents, cash, completesSale)
+  const handed = cashRefundCents(exact.cents, sale)
   const rounded = parts.flatMap((part) => (part !== exact ? [part] : handed > 0 ? [{ ...part, cents: handed }] : []))
   return { parts: rounded, cashRoundingCents: handed - exact.cents }
 }

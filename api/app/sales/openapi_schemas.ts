@@ -45,7 +45,8 @@ const cashRounding = {
   ...money,
   description:
     'Cash settles to the nickel: what the other tenders leave is due in cash rounded to 0.05 (1–2 ¢ down, 3–4 ¢ up), the change ' +
-    'is what was tendered beyond that. montant_paye − monnaie_rendue = total + arrondi_especes (−0.02 to 0.02; 0.00 without cash)',
+    'is what was tendered beyond that; the exact amount is kept as handed. montant_paye − monnaie_rendue = total + arrondi_especes ' +
+    '(−0.02 to 0.02; 0.00 without cash)',
 }
 
 const saleSummary = {
@@ -221,8 +222,9 @@ export const salesSchemas: Record<string, Record<string, unknown>> = {
     arrondi_especes: {
       ...money,
       description:
-        'The cash part handed back rounded to the nickel (−0.02 to +0.02; the return that completes a sale hands back what its ' +
-        'cash still holds, so a sale refunded in several returns gives back what it took)',
+        'The cash part handed back less its exact amount. Cash is handed back to the nickel on the running total of the sale’s ' +
+        'cash refunds, never more than the drawer kept for the sale and all of it once its cash is refunded whole: a sale ' +
+        'refunded in several returns gives back what it took, so one return may be off by more than 0.02 (never the running total)',
     },
     cree_le: instant,
     vente: object({ statut: saleStatus, montant_rembourse: money, total: money }, 'The sale after this return'),

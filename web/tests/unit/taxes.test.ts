@@ -127,7 +127,9 @@ describe('settle (card and cash against a total)', () => {
     assert.equal(settle(822, { cardCents: 0, cashCents: 815 }).missingCents, 5)
     assert.equal(settle(822, { cardCents: 822, cashCents: 0 }).cashRoundingCents, 0)
     assert.equal(settle(822, { cardCents: 821, cashCents: 0 }).missingCents, 1)
-    // The exact amount is enough (what an integration sends): 1.38 rounds up to 1.40.
+    // The exact amount is kept as handed (cent coins, what an integration sends): 1.38 rounds up to 1.40, 5.27 down to 5.25.
+    assert.equal(settle(527, { cardCents: 0, cashCents: 527 }).changeCents, 0)
+    assert.equal(settle(527, { cardCents: 0, cashCents: 527 }).cashRoundingCents, 0)
     assert.deepEqual(settle(138, { cardCents: 0, cashCents: 138 }), {
       paidCents: 138,
       missingCents: 0,

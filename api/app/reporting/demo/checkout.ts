@@ -224,10 +224,9 @@ export class Checkout {
 
 /** The parts a sale's only return hands back, as refundPartsFor would split and round them. */
 function refundPlan(refundCents: number, payment: Payment): Pick<PendingReturn, 'refundParts' | 'cashRoundingCents'> {
-  const saleCents = payment.paidCents - payment.changeCents - payment.cashRoundingCents
   const paid = payment.tenders.map((t) => ({ method: t.method, cents: t.amountCents }))
   const left = refundableByTender(paid, payment.changeCents + payment.cashRoundingCents, [])
-  const cash = left.has('cash') ? { exactCents: left.get('cash')!, roundingCents: payment.cashRoundingCents } : null
-  const plan = roundCash(splitRefund(refundCents, left), cash, refundCents === saleCents)
+  const cash = { exactCents: payment.cashKeptCents - payment.cashRoundingCents, keptCents: payment.cashKeptCents, refundedExactCents: 0, handedBackCents: 0 }
+  const plan = roundCash(splitRefund(refundCents, left), cash)
   return { refundParts: plan.parts as PendingReturn['refundParts'], cashRoundingCents: plan.cashRoundingCents }
 }

@@ -14,6 +14,8 @@ export interface ConsistencyCheck {
 }
 
 const businessDay = (column: string) => `CAST((${column} AT TIME ZONE {tz}) AS date)`
+/** toNickel() of #sales/cash_rounding for cents ≥ 0 (x / 5 never ends in .5: no tie to break). */
+const NICKEL_SQL = (cents: string) => `(round((${cents}) / 5.0) * 5)::bigint`
 
 export const CONSISTENCY_CHECKS: ConsistencyCheck[] = [
   {
@@ -106,7 +108,7 @@ export const CONSISTENCY_CHECKS: ConsistencyCheck[] = [
   },
   {
     id: 'e',
-    label: 'every sale: subtotal = Σ lines, tax = Σ sale_taxes, Σ payments − change = total (+ a cash rounding only when cash was tendered)',
+    label: 'every sale: subtotal = Σ lines, tax = Σ sale_taxes, Σ payments − change = total + its cash rounding, within the nickel rule',
     sql: `
       WITH lines AS (SELECT sale_id, sum(line_total_cents) AS total FROM sale_lines GROUP BY 1),
            taxes AS (SELECT sale_id, sum(amount_cents) AS total FROM sale_taxes GROUP BY 1),
@@ -123,6 +125,10 @@ export const CONSISTENCY_CHECKS: ConsistencyCheck[] = [
          OR s.tax_cents <> coalesce(t.total, 0)
          OR coalesce(p.total, 0) - s.change_cents <> s.total_cents + s.cash_rounding_cents
          OR (s.cash_rounding_cents <> 0 AND coalesce(p.cash, 0) = 0)
+         -- Between 0 (the exact due tendered) and the due rounded to the nickel less the due (ADR 0023).
+         OR (coalesce(p.cash, 0) > 0 AND s.cash_rounding_cents NOT BETWEEN
+               least(0, ${NICKEL_SQL('s.total_cents - (p.total - p.cash)')} - (s.total_cents - (p.total - p.cash)))
+           AND greatest(0, ${NICKEL_SQL('s.total_cents - (p.total - p.cash)')} - (s.total_cents - (p.total - p.cash))))
       ORDER BY 1`,
   },
   {
@@ -191,7 +197,29 @@ export const CONSISTENCY_CHECKS: ConsistencyCheck[] = [
       WHERE t.id IS NULL OR src.day IS NULL
          OR (t.store_id, t.taken_cents, t.refunded_cents) IS DISTINCT FROM (src.store_id, src.taken_cents, src.refunded_cents)
       ORDER BY 1, 2, 3`,
+  },  {
+    id: 'k',
+    label: "every sale's returns handed back in cash its exact cash refunded, to the nickel on the running total, within what its drawer kept",
+    sql: `
+      WITH cash_paid AS (SELECT sale_id, sum(amount_cents) AS cash FROM payments WHERE method = 'cash' GROUP BY 1),
+           cash_back AS (SELECT return_id, sum(amount_cents) AS cash FROM return_refunds WHERE method = 'cash' GROUP BY 1),
+           refunds AS (
+             SELECT r.sale_id, sum(coalesce(b.cash, 0)) AS handed, sum(coalesce(b.cash, 0) - r.cash_rounding_cents) AS refunded_exact
+               FROM returns r LEFT JOIN cash_back b ON b.return_id = r.id GROUP BY 1),
+           sale_cash AS (
+             SELECT s.id, s.receipt_number, x.handed, x.refunded_exact,
+                    CASE WHEN coalesce(c.cash, 0) > 0 THEN c.cash - s.change_cents ELSE 0 END AS kept,
+                    CASE WHEN coalesce(c.cash, 0) > 0 THEN c.cash - s.change_cents - s.cash_rounding_cents ELSE 0 END AS exact
+               FROM sales s JOIN refunds x ON x.sale_id = s.id LEFT JOIN cash_paid c ON c.sale_id = s.id)
+      SELECT id AS sale_id, receipt_number, kept AS cash_kept_cents, refunded_exact AS cash_refunded_exact_cents,
+             handed AS cash_handed_back_cents, expected AS expected_handed_back_cents
+        FROM (SELECT *, CASE WHEN refunded_exact >= exact THEN kept + ${NICKEL_SQL('refunded_exact - exact')}
+                             ELSE least(${NICKEL_SQL('refunded_exact')}, kept) END AS expected
+                FROM sale_cash) m
+       WHERE handed <> expected
+       ORDER BY 1`,
   },
+
 ]
 
 const TIME_ZONE_NAME = /^[A-Za-z0-9_+\-/]+$/

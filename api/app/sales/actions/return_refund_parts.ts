@@ -4,7 +4,7 @@ import { centsToWire } from '#core/money'
 import type { Principal } from '#access/principal'
 import type { PaymentMethod } from '#sales/models/payment'
 import { refundableByTender, splitRefund } from '#sales/refund_split'
-import { roundCash, type RefundPlan, type SaleCashLeft } from '#sales/cash_rounding'
+import { roundCash, type RefundPlan, type SaleCash } from '#sales/cash_rounding'
 import { PAYMENT_METHOD_FROM_WIRE, PAYMENT_METHOD_WIRE } from '#sales/wire_names'
 
 /** The sale a return refunds, as create_return locked it. */
@@ -12,8 +12,6 @@ interface SaleToRefund {
   id: number
   change_cents: number
   cash_rounding_cents: number
-  total_cents: number
-  refunded_cents: number
 }
 
 /**
@@ -34,12 +32,15 @@ async function refundableOf(trx: TransactionClientContract, sale: SaleToRefund) 
   ])
   const parts = (rows: { method: PaymentMethod; cents: string | number }[]) =>
     rows.map((row) => ({ method: row.method, cents: Number(row.cents) }))
-  const roundedBack = Number(returnsRounding?.cents ?? 0)
-  const exactRefunded = parts(refunded).map((r) => (r.method === 'cash' ? { ...r, cents: r.cents - roundedBack } : r))
+  const cashOf = (rows: { method: PaymentMethod; cents: number }[]) => rows.find((row) => row.method === 'cash')?.cents ?? 0
+  // A return's rounding is all on its cash part, even when that part came to nothing (no row).
+  const handedBack = cashOf(parts(refunded))
+  const refundedExact = handedBack - Number(returnsRounding?.cents ?? 0)
+  const exactRefunded = [...parts(refunded).filter((row) => row.method !== 'cash'), { method: 'cash' as const, cents: refundedExact }]
+  const paidCash = cashOf(parts(paid))
+  const kept = paidCash > 0 ? paidCash - sale.change_cents : 0
   const left = refundableByTender(parts(paid), sale.change_cents + sale.cash_rounding_cents, exactRefunded)
-  const cash: SaleCashLeft | null = left.has('cash')
-    ? { exactCents: left.get('cash')!, roundingCents: sale.cash_rounding_cents - roundedBack }
-    : null
+  const cash: SaleCash = { exactCents: kept - sale.cash_rounding_cents, keptCents: kept, refundedExactCents: refundedExact, handedBackCents: handedBack }
   return { left, cash }
 }
 
@@ -61,12 +62,11 @@ export async function refundPartsFor(
   principal: Principal
 ): Promise<RefundPlan> {
   const { left, cash } = await refundableOf(trx, sale)
-  const completesSale = sale.refunded_cents + totalCents === sale.total_cents
-  if (!wire || wire === 'original') return roundCash(splitRefund(totalCents, left), cash, completesSale)
+  if (!wire || wire === 'original') return roundCash(splitRefund(totalCents, left), cash)
   const method = PAYMENT_METHOD_FROM_WIRE[wire]
   if (totalCents === 0) return { parts: [], cashRoundingCents: 0 }
   const override = (principal.user?.role === 'manager' || principal.user?.role === 'admin') && method !== 'card'
-  if ((left.get(method) ?? -1) >= totalCents || override) return roundCash([{ method, cents: totalCents }], cash, completesSale)
+  if ((left.get(method) ?? -1) >= totalCents || override) return roundCash([{ method, cents: totalCents }], cash)
   throw left.has(method) ? refundOverTender(totalCents, left, wire, method) : refundNotLikeSale(totalCents, left, wire)
 }
 

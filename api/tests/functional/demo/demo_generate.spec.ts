@@ -134,8 +134,10 @@ test.group('demo:generate and stock:verify (commits; database reset afterwards)'
   })
 
   test('stock:verify fails on a rollup that no longer matches its sales', async ({ assert }) => {
-    await db.rawQuery('UPDATE daily_sales_rollups SET revenue_cents = revenue_cents + 1 WHERE id = (SELECT min(id) FROM daily_sales_rollups)')
+    const corrupt = 'UPDATE daily_sales_rollups SET revenue_cents = revenue_cents + ? WHERE id = (SELECT min(id) FROM daily_sales_rollups)'
+    await db.rawQuery(corrupt, [1])
     const verified = await run('stock:verify', [])
+    await db.rawQuery(corrupt, [-1])
     assert.equal(verified.exitCode, 1)
     assert.match(verified.output, /✗\)? \(c\)[^\n]*: 1 mismatching key/)
     assert.notMatch(verified.output, /✗\)? \(a\)/)
@@ -160,5 +162,40 @@ test.group('demo:generate and stock:verify (commits; database reset afterwards)'
     await db.from('return_refunds').where('method', 'other').delete()
     assert.equal(verified.exitCode, 1)
     assert.match(verified.output, /✗\)? \(i\)[^\n]*: 1 mismatching key/)
+  })
+
+  test('stock:verify fails on a cash rounding the nickel rule does not allow', async ({ assert }) => {
+    // A cash sale whose due rounded up by 2 ¢: kept 1 ¢ less than its total instead (the ±2 ¢ constraint allows it, the rule not).
+    const sale = await db
+      .from('sales')
+      .where('cash_rounding_cents', 2)
+      .whereNotExists((query) => query.from('returns').whereRaw('returns.sale_id = sales.id'))
+      .select('id')
+      .first()
+    assert.exists(sale, 'the demo history has cash sales rounded up')
+    const corrupt = 'UPDATE sales SET change_cents = change_cents + ? WHERE id = ?'
+    await db.rawQuery(corrupt, [3, sale.id])
+    const verified = await run('stock:verify', [])
+    await db.rawQuery(corrupt, [-3, sale.id])
+    assert.equal(verified.exitCode, 1)
+    assert.match(verified.output, /✗\)? \(e\)[^\n]*: 1 mismatching key/)
+  })
+
+  test('stock:verify fails on a return that handed back other cash than its sale’s running total gives', async ({ assert }) => {
+    const part = await db.from('return_refunds').where('method', 'cash').select('id', 'return_id').first()
+    assert.exists(part, 'the demo history has cash refunds')
+    // Its parts still add up to its total and rounding (check i): only what the drawer handed back is off.
+    const corrupt = async (cents: number) => {
+      await db.rawQuery('UPDATE return_refunds SET amount_cents = amount_cents + ? WHERE id = ?', [cents, part.id])
+      await db.rawQuery('UPDATE returns SET cash_rounding_cents = cash_rounding_cents + ? WHERE id = ?', [cents, part.return_id])
+    }
+    await corrupt(5)
+    const verified = await run('stock:verify', [])
+    await corrupt(-5)
+    assert.equal(verified.exitCode, 1)
+    assert.match(verified.output, /✗\)? \(k\)[^\n]*: 1 mismatching key/)
+    assert.notMatch(verified.output, /✗\)? \(i\)/)
+    const after = await run('stock:verify', [])
+    assert.equal(after.exitCode, 0, after.output)
   })
 })

@@ -69,10 +69,10 @@ test.group('GET /api/v1/reports/payments-by-tender', (group) => {
     const refundParts = Object.fromEntries(day.refund.remboursements.map((p: { mode: string; montant: string }) => [p.mode, cents(p.montant)]))
     assert.equal(refundParts.carte, 500, 'the card gets back what it paid')
     const card = 500 + day.total
-    // Cash settles to the nickel (ADR 0023): 10.81 − 5.00 by card leaves 5.81, kept as 5.80; 10.81 tendered for B keeps 10.80.
+    // Cash settles to the nickel (ADR 0023): 10.81 − 5.00 by card leaves 5.81, kept as 5.80; B's exact 10.81 is kept as handed.
     assert.equal(day.total, 1081)
-    assert.deepEqual([day.saleA.arrondi_especes, day.saleB.arrondi_especes], ['-0.01', '-0.01'])
-    const cash = day.total - 500 - 1 + day.total - 1
+    assert.deepEqual([day.saleA.arrondi_especes, day.saleB.arrondi_especes], ['-0.01', '0.00'])
+    const cash = day.total - 500 - 1 + day.total
     // The return completes sale A: its drawer hands back the 5.80 it kept, not the exact 5.81.
     assert.equal(refundParts.especes, 580)
     const expected: TenderRow[] = [
@@ -119,13 +119,14 @@ test.group('GET /api/v1/reports/payments-by-tender', (group) => {
     const tenders = (await get(client)).body()
     const sales = (await client.get('/api/v1/reports/sales').header('x-api-token', token)).body()
     const net = tenders.totaux.reduce((sum: number, row: TenderRow) => sum + cents(row.net), 0)
-    // The sales' cash roundings (−0.01 twice) less the return's (−0.01): −0.01 (ADR 0023).
+    // A kept 0.01 less than its total (ADR 0023), B its exact total, and A's return gave back what A kept:
+    // the sales' roundings (−0.01) less the return's (−0.01) net to nothing.
     const rounding = cents(day.saleA.arrondi_especes) + cents(day.saleB.arrondi_especes) - cents(day.refund.arrondi_especes)
-    assert.equal(rounding, -1)
+    assert.equal(rounding, 0)
     assert.equal(cents(tenders.total.arrondi_especes), rounding)
     assert.equal(net, cents(sales.totaux.total_ttc) - cents(sales.totaux.remboursements_ttc) + rounding)
     assert.equal(cents(tenders.total.net), net)
-    assert.equal(cents(tenders.total.encaisse), cents(sales.totaux.total_ttc) - 2)
+    assert.equal(cents(tenders.total.encaisse), cents(sales.totaux.total_ttc) - 1)
     assert.equal(cents(tenders.total.rembourse), cents(sales.totaux.remboursements_ttc) - 1)
   })
 

@@ -5,6 +5,8 @@ import { BUSINESS_TIMEZONE } from '#core/business_time'
 import { CONSISTENCY_CHECKS, sqlFor } from '#reporting/integrity/consistency_checks'
 import { eachTestRolledBack } from '#tests/helpers/rolled_back'
 import { THREE_LINE_BASKET, clerkAtRegister, openRegister } from '#tests/helpers/pos'
+import { signedIn } from '#tests/helpers/actors'
+import { locationOfStore, setLevel } from '#tests/helpers/database'
 
 /*
  * Cash settles to the nickel (ADR 0023). The three-line basket is 8.22; one bread (ALI001) is 1.38.
@@ -54,10 +56,18 @@ test.group('Cash rounded to the nickel', (group) => {
     short.assertStatus(422)
     assert.containsSubset(short.body().details, { total_cents: 822, paid_cents: 815, missing_cents: 5, cash_due_cents: 820 })
 
-    // An integration that sends the exact total in cash keeps working: 1.38 rounds up to 1.40, 1.38 is enough.
+    // The exact total (cent coins, or an integration that sends the total) is kept as handed, rounding up or down.
     const exact = await sell(client, [{ code: 'ALI001', quantite: 1 }], [{ mode: 'especes', montant: '1.38' }])
     exact.assertStatus(201)
     assert.containsSubset(exact.body(), { montant_paye: '1.38', monnaie_rendue: '0.00', arrondi_especes: '0.00' })
+    const exactDown = await sell(client, THREE_LINE_BASKET, [{ mode: 'especes', montant: '8.22' }])
+    exactDown.assertStatus(201)
+    assert.containsSubset(exactDown.body(), { montant_paye: '8.22', monnaie_rendue: '0.00', arrondi_especes: '0.00' })
+
+    // By card, the exact remainder is missing; the details say what cash would settle it.
+    const card = await sell(client, THREE_LINE_BASKET, [{ mode: 'carte', montant: '5.00' }])
+    card.assertStatus(422)
+    assert.containsSubset(card.body().details, { missing_cents: 322, cash_due_cents: 320 })
   })
 
   test('refunds hand cash back rounded; the sales, returns and tender rollups still pass stock:verify', async ({ client, assert }) => {
@@ -80,10 +90,68 @@ test.group('Cash rounded to the nickel', (group) => {
     const x = await client.get(`/api/v1/registers/${pos.registerId}/sessions/current`).header('authorization', `Bearer ${pos.clerk.token}`)
     assert.containsSubset(x.body().rapport, { retours: { total: '8.22', especes: '8.20', arrondi_especes: '-0.02' }, especes_attendues: '100.00' })
 
-    for (const id of ['e', 'i', 'j']) {
+    for (const id of ['e', 'i', 'j', 'k']) {
       const check = CONSISTENCY_CHECKS.find((candidate) => candidate.id === id)!
       const mismatches = await db.rawQuery(sqlFor(check, BUSINESS_TIMEZONE))
       assert.deepEqual(mismatches.rows, [], `check ${id}`)
     }
+  })
+
+  /** A product of store 1 at `price`, with stock. */
+  async function product(client: ApiClient, price: string) {
+    const manager = await signedIn('manager')
+    const created = await client
+      .post('/api/v1/products')
+      .header('authorization', `Bearer ${manager.token}`)
+      .json({ nom: `Bonbon à ${price}`, prix: price, categorie_id: 1 })
+    created.assertStatus(201)
+    await setLevel(await locationOfStore(1), created.body().id, 50)
+    return created.body().id as number
+  }
+
+  test('refunds too small to hand back alone are handed back with a later one: the sale gives back what it took', async ({ client, assert }) => {
+    await openRegister(client, pos.clerk.token, pos.registerId)
+    const candy = await product(client, '0.02')
+    // 2 × 0.02 (no tax at that price) paid with a nickel: 0.04 is 0.05 in cash.
+    const sale = await sell(client, [{ produit_id: candy, quantite: 2 }], [{ mode: 'especes', montant: '0.05' }])
+    sale.assertStatus(201)
+    assert.containsSubset(sale.body(), { total: '0.04', monnaie_rendue: '0.00', arrondi_especes: '0.01' })
+    const returnOne = () =>
+      client
+        .post(`/api/v1/sales/${sale.body().id}/returns`)
+        .header('authorization', `Bearer ${pos.clerk.token}`)
+        .json({ lignes: [{ ligne_id: sale.body().lignes[0].id, quantite: 1 }], motif: 'Retour' })
+    const first = await returnOne()
+    assert.containsSubset(first.body(), { total: '0.02', arrondi_especes: '-0.02', remboursements: [] })
+    const last = await returnOne()
+    assert.containsSubset(last.body(), { total: '0.02', arrondi_especes: '0.03', remboursements: [{ mode: 'especes', montant: '0.05' }] })
+    const check = CONSISTENCY_CHECKS.find((candidate) => candidate.id === 'k')!
+    assert.deepEqual((await db.rawQuery(sqlFor(check, BUSINESS_TIMEZONE))).rows, [])
+  })
+
+  test("a manager's cash refunds of a card sale round on their running total, not each on its own", async ({ client, assert }) => {
+    await openRegister(client, pos.clerk.token, pos.registerId)
+    const candy = await product(client, '0.03')
+    const sale = await sell(client, [{ produit_id: candy, quantite: 3 }], [{ mode: 'carte', montant: '0.10' }])
+    sale.assertStatus(201)
+    assert.equal(sale.body().total, '0.10')
+    const manager = await signedIn('manager')
+    const handed: string[] = []
+    const exact: string[] = []
+    for (let i = 0; i < 3; i++) {
+      const refund = await client
+        .post(`/api/v1/sales/${sale.body().id}/returns`)
+        .header('authorization', `Bearer ${manager.token}`)
+        .json({ lignes: [{ ligne_id: sale.body().lignes[0].id, quantite: 1 }], motif: 'Carte expirée', mode_remboursement: 'especes' })
+      refund.assertStatus(201)
+      exact.push(refund.body().total)
+      handed.push(refund.body().remboursements.map((part: { montant: string }) => part.montant).join('') || '0.00')
+    }
+    // 0.03, 0.04 (the TVQ cent falls on the second) and 0.03 of exact refunds: 0.05 (0.03 rounded), nothing
+    // (0.07 in all is still 0.05), 0.05 (0.10 in all): 0.10 for 0.10, where rounding each alone gave 0.15.
+    assert.deepEqual(exact, ['0.03', '0.04', '0.03'])
+    assert.deepEqual(handed, ['0.05', '0.00', '0.05'])
+    const check = CONSISTENCY_CHECKS.find((candidate) => candidate.id === 'k')!
+    assert.deepEqual((await db.rawQuery(sqlFor(check, BUSINESS_TIMEZONE))).rows, [])
   })
 })

@@ -95,10 +95,10 @@ test.group('Sales under concurrency (commits; database reset afterwards)', (grou
     const close = await client
       .post(`/api/v1/register-sessions/${earlier}/close`)
       .header('authorization', `Bearer ${clerk.token}`)
-      .json({ especes_comptees: '27.50' })
+      .json({ especes_comptees: '27.60' })
     close.assertStatus(200)
-    // Each 2.76 sale kept 2.75 (cash settles to the nickel), and gives back what it kept.
-    // A new drawer with 9.00: three refunds of 2.75 fit, the fourth would take it to -2.00.
+    // Each sale kept its exact 2.76 (the exact amount is kept as handed, ADR 0023), and gives back what it kept.
+    // A new drawer with 9.00: three refunds of 2.76 fit, the fourth would take it to -2.04.
     const sessionId = await openRegister(client, clerk.token, registerId, '9.00')
     const responses = await Promise.all(
       sales.map((id) => client.post(`/api/v1/sales/${id}/cancel`).header('authorization', `Bearer ${clerk.token}`).json({}))
@@ -108,7 +108,7 @@ test.group('Sales under concurrency (commits; database reset afterwards)', (grou
     assert.isTrue(refused.every((r) => r.status() === 409 && r.body().error_code === 'INSUFFICIENT_CASH'), JSON.stringify(refused.map((r) => r.body())))
     const x = await client.get(`/api/v1/registers/${registerId}/sessions/current`).header('authorization', `Bearer ${clerk.token}`)
     assert.equal(x.body().id, sessionId)
-    assert.equal(x.body().rapport.especes_attendues, '0.75')
+    assert.equal(x.body().rapport.especes_attendues, '0.72')
   }).timeout(120_000)
 
   test('5 parallel creations with one Idempotency-Key (a store, a category): one is made, the others replay it', async ({ client, assert }) => {

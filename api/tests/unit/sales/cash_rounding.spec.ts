@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import { cashRefundCents, roundCash, settleCash, toNickel } from '#sales/cash_rounding'
+import { cashHandedBackFor, cashRefundCents, roundCash, settleCash, toNickel } from '#sales/cash_rounding'
 
 const cash = (cents: number) => ({ method: 'cash' as const, cents })
 const card = (cents: number) => ({ method: 'card' as const, cents })
@@ -24,11 +24,11 @@ test.group('Cash rounding to the nickel', () => {
     assert.deepEqual(settleCash(500, 500), { keptCents: 500, changeCents: 0, roundingCents: 0 })
   })
 
-  test('the exact amount is always enough, as before rounding (integrations that send the total)', ({ assert }) => {
+  test('the exact amount is always enough and kept as handed (cent coins, integrations that send the total)', ({ assert }) => {
     assert.deepEqual(settleCash(528, 528), { keptCents: 528, changeCents: 0, roundingCents: 0 })
+    assert.deepEqual(settleCash(527, 527), { keptCents: 527, changeCents: 0, roundingCents: 0 })
+    // One cent short of a due rounded up: kept as handed.
     assert.deepEqual(settleCash(528, 529), { keptCents: 529, changeCents: 0, roundingCents: 1 })
-    // Rounded down, the exact amount leaves 2 cents of change.
-    assert.deepEqual(settleCash(527, 527), { keptCents: 525, changeCents: 2, roundingCents: -2 })
   })
 
   test('less than both the exact and the rounded due does not settle', ({ assert }) => {
@@ -38,34 +38,52 @@ test.group('Cash rounding to the nickel', () => {
     assert.deepEqual(settleCash(526, 525), { keptCents: 525, changeCents: 0, roundingCents: -1 })
   })
 
-  test('a cash refund rounds, within what the drawer took for the sale', ({ assert }) => {
-    // The sale kept 3.20 for 3.22 of exact cash: 1.38 back is 1.40.
-    assert.equal(cashRefundCents(138, { exactCents: 322, roundingCents: -2 }, false), 140)
-    assert.equal(cashRefundCents(137, { exactCents: 322, roundingCents: -2 }, false), 135)
-    // Never more than the drawer still holds for the sale: 0.06 of exact cash of which earlier roundings
-    // left 0.03 in the drawer; 0.03 would round up to 0.05.
-    assert.equal(cashRefundCents(3, { exactCents: 6, roundingCents: -3 }, false), 3)
+  // 8.22 paid 10.00 in cash: kept 8.20 for 8.22 of exact cash.
+  const basket = { exactCents: 822, keptCents: 820, refundedExactCents: 0, handedBackCents: 0 }
+
+  test('a cash refund rounds on the running total, within what the drawer kept', ({ assert }) => {
+    assert.equal(cashRefundCents(138, basket), 140)
+    assert.equal(cashRefundCents(137, basket), 135)
+    // After 1.38 refunded as 1.40: 2.19 more is 3.57 in all, 3.55, so 2.15 now.
+    assert.equal(cashRefundCents(219, { ...basket, refundedExactCents: 138, handedBackCents: 140 }), 215)
+    // The last of it hands back what the drawer kept: 8.20 − 3.55.
+    assert.equal(cashRefundCents(465, { ...basket, refundedExactCents: 357, handedBackCents: 355 }), 465)
+    // Never above what the drawer kept, even when the exact amount would round up to more.
+    assert.equal(cashHandedBackFor({ exactCents: 138, keptCents: 138 }, 138), 138)
+    assert.equal(cashHandedBackFor({ exactCents: 138, keptCents: 138 }, 137), 135)
   })
 
-  test('the return that completes the sale hands back what its cash still holds', ({ assert }) => {
-    // 3.22 kept as 3.20, 1.40 given back for 1.38: the last 1.84 is 1.80.
-    assert.equal(cashRefundCents(184, { exactCents: 184, roundingCents: -4 }, true), 180)
-    // 5.28 kept as 5.30 and refunded at once: 5.30.
-    assert.equal(cashRefundCents(528, { exactCents: 528, roundingCents: 2 }, true), 530)
+  test('parts too small to hand back alone are handed back with a later one', ({ assert }) => {
+    // Two items of 0.02 paid 0.05: the first 0.02 rounds to nothing, the last gives back the 0.05.
+    const twoPennies = { exactCents: 4, keptCents: 5, refundedExactCents: 0, handedBackCents: 0 }
+    assert.equal(cashRefundCents(2, twoPennies), 0)
+    assert.equal(cashRefundCents(2, { ...twoPennies, refundedExactCents: 2 }), 5)
+    // Five items of 0.01: nothing, nothing, 0.05 (0.03 in all), nothing, nothing: 0.05 for 0.05.
+    const handed: number[] = []
+    let sale = { exactCents: 5, keptCents: 5, refundedExactCents: 0, handedBackCents: 0 }
+    for (let i = 0; i < 5; i++) {
+      const cents = cashRefundCents(1, sale)
+      handed.push(cents)
+      sale = { ...sale, refundedExactCents: sale.refundedExactCents + 1, handedBackCents: sale.handedBackCents + cents }
+    }
+    assert.deepEqual(handed, [0, 0, 5, 0, 0])
   })
 
-  test("beyond the sale's cash (a manager's cash refund of a card sale) only the rounding applies", ({ assert }) => {
-    assert.equal(cashRefundCents(1234, null, true), 1235)
-    assert.equal(cashRefundCents(1234, { exactCents: 200, roundingCents: 0 }, true), 1235)
-    assert.equal(cashRefundCents(0, null, false), 0)
+  test("beyond the sale's cash (a manager's cash refund of a card sale) the running total rounds too", ({ assert }) => {
+    const cardSale = { exactCents: 0, keptCents: 0, refundedExactCents: 0, handedBackCents: 0 }
+    assert.equal(cashRefundCents(1234, cardSale), 1235)
+    // Three items of 0.03 refunded one by one: 0.05, 0.00, 0.05 — 0.10 for 0.09, not 0.15.
+    assert.equal(cashRefundCents(3, cardSale), 5)
+    assert.equal(cashRefundCents(3, { ...cardSale, refundedExactCents: 3, handedBackCents: 5 }), 0)
+    assert.equal(cashRefundCents(3, { ...cardSale, refundedExactCents: 6, handedBackCents: 5 }), 5)
+    assert.equal(cashRefundCents(0, cardSale), 0)
   })
 
-  test('refund parts: the cash one is rounded, the card one exact; a cash part rounding to nothing is dropped', ({ assert }) => {
-    assert.deepEqual(roundCash([card(500), cash(184)], { exactCents: 184, roundingCents: -4 }, true), {
-      parts: [card(500), cash(180)],
-      cashRoundingCents: -4,
-    })
-    assert.deepEqual(roundCash([card(500)], null, false), { parts: [card(500)], cashRoundingCents: 0 })
-    assert.deepEqual(roundCash([cash(2)], { exactCents: 100, roundingCents: 0 }, false), { parts: [], cashRoundingCents: -2 })
+  test('refund parts: the cash one is rounded, the card one exact; a cash part coming to nothing is dropped', ({ assert }) => {
+    // 3.22 of exact cash kept as 3.20, 1.38 of it refunded as 1.40: the last 1.84 is 1.80.
+    const split = { exactCents: 322, keptCents: 320, refundedExactCents: 138, handedBackCents: 140 }
+    assert.deepEqual(roundCash([card(500), cash(184)], split), { parts: [card(500), cash(180)], cashRoundingCents: -4 })
+    assert.deepEqual(roundCash([card(500)], split), { parts: [card(500)], cashRoundingCents: 0 })
+    assert.deepEqual(roundCash([cash(2)], basket), { parts: [], cashRoundingCents: -2 })
   })
 })

@@ -40,7 +40,7 @@ export const PaymentForm = forwardRef<HTMLInputElement, PaymentFormProps>(functi
   const cashCents = parseMoneyInput(cash) ?? 0
   const outcome = settle(totalCents, { cardCents, cashCents })
   const typed = card !== '' || cash !== ''
-  const cashTotalCents = toNickel(totalCents)
+  const cashTotalCents = toNickel(totalCents) || totalCents
   // Both amounts are typed the same way: a decimal keypad, no browser suggestions.
   const amount = { formId: 'pay', inputMode: 'decimal', autoComplete: 'off', placeholder: '0,00', disabled, className: 'col-6 mb-2' } as const
 

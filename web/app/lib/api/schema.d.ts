@@ -2533,7 +2533,7 @@ export interface components {
             };
         };
         Receipt: {
-            /** @description Cash settles to the nickel: what the other tenders leave is due in cash rounded to 0.05 (1–2 ¢ down, 3–4 ¢ up), the change is what was tendered beyond that. montant_paye − monnaie_rendue = total + arrondi_especes (−0.02 to 0.02; 0.00 without cash) */
+            /** @description Cash settles to the nickel: what the other tenders leave is due in cash rounded to 0.05 (1–2 ¢ down, 3–4 ¢ up), the change is what was tendered beyond that; the exact amount is kept as handed. montant_paye − monnaie_rendue = total + arrondi_especes (−0.02 to 0.02; 0.00 without cash) */
             arrondi_especes: components["schemas"]["Money"];
             caisse: {
                 nom: string;
@@ -2809,7 +2809,7 @@ export interface components {
             ventes_par_jour: number;
         };
         Return: {
-            /** @description The cash part handed back rounded to the nickel (−0.02 to +0.02; the return that completes a sale hands back what its cash still holds, so a sale refunded in several returns gives back what it took) */
+            /** @description The cash part handed back less its exact amount. Cash is handed back to the nickel on the running total of the sale’s cash refunds, never more than the drawer kept for the sale and all of it once its cash is refunded whole: a sale refunded in several returns gives back what it took, so one return may be off by more than 0.02 (never the running total) */
             arrondi_especes: components["schemas"]["Money"];
             /** @description The register the return was made at: a cash refund left its drawer (the sale's unless caisse_id was sent) */
             caisse_id: number;
@@ -2903,7 +2903,7 @@ export interface components {
             }[];
         };
         Sale: {
-            /** @description Cash settles to the nickel: what the other tenders leave is due in cash rounded to 0.05 (1–2 ¢ down, 3–4 ¢ up), the change is what was tendered beyond that. montant_paye − monnaie_rendue = total + arrondi_especes (−0.02 to 0.02; 0.00 without cash) */
+            /** @description Cash settles to the nickel: what the other tenders leave is due in cash rounded to 0.05 (1–2 ¢ down, 3–4 ¢ up), the change is what was tendered beyond that; the exact amount is kept as handed. montant_paye − monnaie_rendue = total + arrondi_especes (−0.02 to 0.02; 0.00 without cash) */
             arrondi_especes: components["schemas"]["Money"];
             caisse_id: number;
             /** @description User id of the clerk; null when an integration token sold */

@@ -328,8 +328,8 @@ async function pay(ctx: PosActionContext, register: Register, intent: 'pay' | 'p
     intent === 'pay-card'
       ? withField(withField(ctx.form, 'carte', centsToWire(total)), 'especes', '')
       : intent === 'pay-cash'
-        ? // Exact cash is the total to the nickel (ADR 0023): 8,22 $ is paid with 8,20 $.
-          withField(withField(ctx.form, 'especes', centsToWire(toNickel(total))), 'carte', '')
+        ? // Exact cash is the total to the nickel (ADR 0023): 8,22 $ is paid with 8,20 $; 0,02 $, which rounds to nothing, as it is.
+          withField(withField(ctx.form, 'especes', centsToWire(toNickel(total) || total)), 'carte', '')
         : ctx.form
   const values = { carte: String(ctx.form.get('carte') ?? ''), especes: String(ctx.form.get('especes') ?? '') }
   const parsed = parsePayment(input, total)

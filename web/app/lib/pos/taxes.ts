@@ -82,7 +82,7 @@ export function toNickel(cents: number): number {
 /**
  * How a payment settles a total, by the API's rule: the card pays at most
  * the total, and what it leaves is due in cash rounded to the nickel; the
- * cash beyond that is the change. Tendering the exact amount is enough too.
+ * cash beyond that is the change. The exact amount settles it as handed.
  */
 export function settle(totalCents: number, { cardCents, cashCents }: Tender) {
   const cardExceedsTotal = cardCents > totalCents
@@ -91,6 +91,8 @@ export function settle(totalCents: number, { cardCents, cashCents }: Tender) {
   let keptCents = 0
   let missingCents = 0
   if (cashCents === 0) missingCents = exactDueCents
+  // The exact amount (cent coins are still legal tender) is kept as handed.
+  else if (cashCents === exactDueCents) keptCents = cashCents
   else if (cashCents >= roundedDueCents) keptCents = roundedDueCents
   else if (cashCents >= exactDueCents) keptCents = cashCents
   else missingCents = roundedDueCents - cashCents
