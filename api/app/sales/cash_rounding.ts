@@ -49,6 +49,11 @@ export interface SaleCash {
   exactCents: number
   /** What the drawer kept: cash tendered − change. */
   keptCents: number
+  /**
+   * What is left of its exact cash for refunds (refundableByTender's cash balance): less than
+   * exactCents − refundedExactCents once a manager refunded some of it to another tender.
+   */
+  exactLeftCents: number
   /** Over its earlier returns: the exact cash refunded (their cash parts less their roundings)… */
   refundedExactCents: number
   /** …and the cash actually handed back. */
@@ -57,24 +62,29 @@ export interface SaleCash {
 
 /**
  * The cash handed back over all of a sale's refunds once `exactRefundedCents` of exact cash was
- * refunded: that amount to the nickel, never more than the drawer kept for the sale, and all of
- * it once the sale's cash is refunded whole. Cash refunded beyond the sale's own (a manager's
- * cash refund of a card sale) rounds on its own, on top.
+ * refunded. While some of the sale's cash is left: that amount to the nickel, never more than
+ * the drawer kept. Once none is left (`whole`): all the drawer kept when all of it went back in
+ * cash, plus cash refunded beyond the sale's own (a manager's cash refund of a card sale)
+ * rounded on its own; when part of it went back to another tender (a manager's « autre »),
+ * what the drawer kept less that part, to the nickel.
  */
-export function cashHandedBackFor(sale: Pick<SaleCash, 'exactCents' | 'keptCents'>, exactRefundedCents: number): number {
-  if (exactRefundedCents >= sale.exactCents) return sale.keptCents + toNickel(exactRefundedCents - sale.exactCents)
-  return Math.min(toNickel(exactRefundedCents), sale.keptCents)
+export function cashHandedBackFor(sale: Pick<SaleCash, 'exactCents' | 'keptCents'>, exactRefundedCents: number, whole: boolean): number {
+  if (!whole) return Math.min(toNickel(exactRefundedCents), sale.keptCents)
+  const elsewhere = sale.exactCents - exactRefundedCents
+  if (elsewhere <= 0) return sale.keptCents + toNickel(-elsewhere)
+  return Math.min(Math.max(0, toNickel(sale.keptCents - elsewhere)), sale.keptCents)
 }
 
 /**
  * The cash handed back for a refund whose cash part is exactCents on exact amounts. Rounded on
  * the running total, not on each refund alone: a sale refunded in several returns gives back
- * what it took (within 2 ¢ at every step), however small its parts — a part that rounds to
- * nothing now is handed back with a later one.
+ * what it took (within 2 ¢ when some of it went back to another tender), however small its
+ * parts — a part that rounds to nothing now is handed back with a later one.
  */
 export function cashRefundCents(exactCents: number, sale: SaleCash): number {
   if (exactCents <= 0) return 0
-  return Math.max(0, cashHandedBackFor(sale, sale.refundedExactCents + exactCents) - sale.handedBackCents)
+  const whole = exactCents >= sale.exactLeftCents
+  return Math.max(0, cashHandedBackFor(sale, sale.refundedExactCents + exactCents, whole) - sale.handedBackCents)
 }
 
 /** The parts handed back, cash rounded to the nickel, and that rounding (Σ parts − the refund). */

@@ -226,7 +226,8 @@ export class Checkout {
 function refundPlan(refundCents: number, payment: Payment): Pick<PendingReturn, 'refundParts' | 'cashRoundingCents'> {
   const paid = payment.tenders.map((t) => ({ method: t.method, cents: t.amountCents }))
   const left = refundableByTender(paid, payment.changeCents + payment.cashRoundingCents, [])
-  const cash = { exactCents: payment.cashKeptCents - payment.cashRoundingCents, keptCents: payment.cashKeptCents, refundedExactCents: 0, handedBackCents: 0 }
+  const exactCents = payment.cashKeptCents - payment.cashRoundingCents
+  const cash = { exactCents, keptCents: payment.cashKeptCents, exactLeftCents: exactCents, refundedExactCents: 0, handedBackCents: 0 }
   const plan = roundCash(splitRefund(refundCents, left), cash)
   return { refundParts: plan.parts as PendingReturn['refundParts'], cashRoundingCents: plan.cashRoundingCents }
 }

@@ -14,7 +14,7 @@ export interface ConsistencyCheck {
 }
 
 const businessDay = (column: string) => `CAST((${column} AT TIME ZONE {tz}) AS date)`
-/** toNickel() of #sales/cash_rounding for cents ≥ 0 (x / 5 never ends in .5: no tie to break). */
+/** toNickel() of #sales/cash_rounding (x / 5 never ends in .5: no tie to break; negatives mirrored, as there). */
 const NICKEL_SQL = (cents: string) => `(round((${cents}) / 5.0) * 5)::bigint`
 
 export const CONSISTENCY_CHECKS: ConsistencyCheck[] = [
@@ -125,10 +125,10 @@ export const CONSISTENCY_CHECKS: ConsistencyCheck[] = [
          OR s.tax_cents <> coalesce(t.total, 0)
          OR coalesce(p.total, 0) - s.change_cents <> s.total_cents + s.cash_rounding_cents
          OR (s.cash_rounding_cents <> 0 AND coalesce(p.cash, 0) = 0)
-         -- Between 0 (the exact due tendered) and the due rounded to the nickel less the due (ADR 0023).
-         OR (coalesce(p.cash, 0) > 0 AND s.cash_rounding_cents NOT BETWEEN
-               least(0, ${NICKEL_SQL('s.total_cents - (p.total - p.cash)')} - (s.total_cents - (p.total - p.cash)))
-           AND greatest(0, ${NICKEL_SQL('s.total_cents - (p.total - p.cash)')} - (s.total_cents - (p.total - p.cash))))
+         -- settleCash(): 0 (the exact due tendered), the due to the nickel less the due, or, when it rounds up, what was handed between.
+         OR (coalesce(p.cash, 0) > 0 AND NOT (
+               s.cash_rounding_cents IN (0, ${NICKEL_SQL('s.total_cents - (p.total - p.cash)')} - (s.total_cents - (p.total - p.cash)))
+            OR s.cash_rounding_cents BETWEEN 0 AND ${NICKEL_SQL('s.total_cents - (p.total - p.cash)')} - (s.total_cents - (p.total - p.cash))))
       ORDER BY 1`,
   },
   {
@@ -199,26 +199,42 @@ export const CONSISTENCY_CHECKS: ConsistencyCheck[] = [
       ORDER BY 1, 2, 3`,
   },  {
     id: 'k',
-    label: "every sale's returns handed back in cash its exact cash refunded, to the nickel on the running total, within what its drawer kept",
+    label: "every return handed back in cash what the running total of its sale's cash refunds gives (to the nickel, within what the drawer kept)",
+    // cashHandedBackFor(): after each return, the cash handed back so far is its value while some of the sale's cash is
+    // left, or once none is: when the exact cash refunded reached the sale's, or (either is accepted) after a refund to a
+    // tender the sale was not paid with, which uses up its cash too (refundableByTender).
     sql: `
       WITH cash_paid AS (SELECT sale_id, sum(amount_cents) AS cash FROM payments WHERE method = 'cash' GROUP BY 1),
            cash_back AS (SELECT return_id, sum(amount_cents) AS cash FROM return_refunds WHERE method = 'cash' GROUP BY 1),
-           refunds AS (
-             SELECT r.sale_id, sum(coalesce(b.cash, 0)) AS handed, sum(coalesce(b.cash, 0) - r.cash_rounding_cents) AS refunded_exact
-               FROM returns r LEFT JOIN cash_back b ON b.return_id = r.id GROUP BY 1),
+           steps AS (
+             SELECT r.id AS return_id, r.sale_id, coalesce(b.cash, 0) AS step,
+                    sum(coalesce(b.cash, 0)) OVER w AS handed,
+                    sum(coalesce(b.cash, 0) - r.cash_rounding_cents) OVER w AS refunded_exact,
+                    bool_or(EXISTS (SELECT 1 FROM return_refunds o WHERE o.return_id = r.id AND o.method NOT IN (
+                      SELECT p.method FROM payments p WHERE p.sale_id = r.sale_id))) OVER w AS elsewhere
+               FROM returns r LEFT JOIN cash_back b ON b.return_id = r.id
+             WINDOW w AS (PARTITION BY r.sale_id ORDER BY r.id)),
            sale_cash AS (
-             SELECT s.id, s.receipt_number, x.handed, x.refunded_exact,
+             SELECT st.*, s.receipt_number,
                     CASE WHEN coalesce(c.cash, 0) > 0 THEN c.cash - s.change_cents ELSE 0 END AS kept,
                     CASE WHEN coalesce(c.cash, 0) > 0 THEN c.cash - s.change_cents - s.cash_rounding_cents ELSE 0 END AS exact
-               FROM sales s JOIN refunds x ON x.sale_id = s.id LEFT JOIN cash_paid c ON c.sale_id = s.id)
-      SELECT id AS sale_id, receipt_number, kept AS cash_kept_cents, refunded_exact AS cash_refunded_exact_cents,
-             handed AS cash_handed_back_cents, expected AS expected_handed_back_cents
-        FROM (SELECT *, CASE WHEN refunded_exact >= exact THEN kept + ${NICKEL_SQL('refunded_exact - exact')}
-                             ELSE least(${NICKEL_SQL('refunded_exact')}, kept) END AS expected
-                FROM sale_cash) m
-       WHERE handed <> expected
+               FROM steps st JOIN sales s ON s.id = st.sale_id LEFT JOIN cash_paid c ON c.sale_id = s.id),
+           rule AS (
+             SELECT *, least(${NICKEL_SQL('refunded_exact')}, kept) AS while_left,
+                    CASE WHEN refunded_exact >= exact THEN kept + ${NICKEL_SQL('refunded_exact - exact')}
+                         ELSE least(greatest(0, ${NICKEL_SQL('kept - (exact - refunded_exact)')}), kept) END AS once_none_left
+               FROM sale_cash)
+      SELECT return_id, sale_id, receipt_number, kept AS cash_kept_cents, refunded_exact AS cash_refunded_exact_cents,
+             handed AS cash_handed_back_cents, while_left, once_none_left
+        FROM rule
+       WHERE CASE WHEN refunded_exact >= exact THEN handed <> once_none_left
+                  WHEN elsewhere THEN handed NOT IN (while_left, once_none_left)
+                  ELSE handed <> while_left END
+         -- A return hands back nothing when the drawer already gave more (cashRefundCents never goes below 0).
+         AND NOT (step = 0 AND handed > least(while_left, once_none_left))
        ORDER BY 1`,
   },
+
 
 ]
 

@@ -86,8 +86,8 @@ function planPayments(input: CreateSaleInput, totalCents: number) {
       total_cents: totalCents,
       paid_cents: paidCents,
       missing_cents: missingCents,
-      // What cash would settle it (to the nickel): a card tender leaves the exact remainder missing.
-      cash_due_cents: toNickel(cashDueCents),
+      // What cash would settle it (to the nickel), when that is something: a card leaves the exact remainder missing.
+      ...(toNickel(cashDueCents) > 0 ? { cash_due_cents: toNickel(cashDueCents) } : {}),
     })
   }
   return { payments, paidCents, changeCents: cash.changeCents, cashRoundingCents: cash.roundingCents }

@@ -40,7 +40,13 @@ async function refundableOf(trx: TransactionClientContract, sale: SaleToRefund) 
   const paidCash = cashOf(parts(paid))
   const kept = paidCash > 0 ? paidCash - sale.change_cents : 0
   const left = refundableByTender(parts(paid), sale.change_cents + sale.cash_rounding_cents, exactRefunded)
-  const cash: SaleCash = { exactCents: kept - sale.cash_rounding_cents, keptCents: kept, refundedExactCents: refundedExact, handedBackCents: handedBack }
+  const cash: SaleCash = {
+    exactCents: kept - sale.cash_rounding_cents,
+    keptCents: kept,
+    exactLeftCents: left.get('cash') ?? 0,
+    refundedExactCents: refundedExact,
+    handedBackCents: handedBack,
+  }
   return { left, cash }
 }
 

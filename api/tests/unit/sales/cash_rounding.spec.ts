@@ -38,52 +38,69 @@ test.group('Cash rounding to the nickel', () => {
     assert.deepEqual(settleCash(526, 525), { keptCents: 525, changeCents: 0, roundingCents: -1 })
   })
 
-  // 8.22 paid 10.00 in cash: kept 8.20 for 8.22 of exact cash.
-  const basket = { exactCents: 822, keptCents: 820, refundedExactCents: 0, handedBackCents: 0 }
+  /** A sale's cash: exact share, drawer kept, and its earlier refunds (what is left: the rest of the exact share, unless said). */
+  const saleCash = (exactCents: number, keptCents: number, refundedExactCents = 0, handedBackCents = 0, exactLeftCents = exactCents - refundedExactCents) => ({
+    exactCents,
+    keptCents,
+    exactLeftCents,
+    refundedExactCents,
+    handedBackCents,
+  })
 
   test('a cash refund rounds on the running total, within what the drawer kept', ({ assert }) => {
-    assert.equal(cashRefundCents(138, basket), 140)
-    assert.equal(cashRefundCents(137, basket), 135)
+    // 8.22 paid 10.00 in cash: kept 8.20 for 8.22 of exact cash.
+    assert.equal(cashRefundCents(138, saleCash(822, 820)), 140)
+    assert.equal(cashRefundCents(137, saleCash(822, 820)), 135)
     // After 1.38 refunded as 1.40: 2.19 more is 3.57 in all, 3.55, so 2.15 now.
-    assert.equal(cashRefundCents(219, { ...basket, refundedExactCents: 138, handedBackCents: 140 }), 215)
+    assert.equal(cashRefundCents(219, saleCash(822, 820, 138, 140)), 215)
     // The last of it hands back what the drawer kept: 8.20 − 3.55.
-    assert.equal(cashRefundCents(465, { ...basket, refundedExactCents: 357, handedBackCents: 355 }), 465)
+    assert.equal(cashRefundCents(465, saleCash(822, 820, 357, 355)), 465)
     // Never above what the drawer kept, even when the exact amount would round up to more.
-    assert.equal(cashHandedBackFor({ exactCents: 138, keptCents: 138 }, 138), 138)
-    assert.equal(cashHandedBackFor({ exactCents: 138, keptCents: 138 }, 137), 135)
+    assert.equal(cashHandedBackFor({ exactCents: 138, keptCents: 138 }, 138, true), 138)
+    assert.equal(cashHandedBackFor({ exactCents: 138, keptCents: 138 }, 137, false), 135)
   })
 
   test('parts too small to hand back alone are handed back with a later one', ({ assert }) => {
     // Two items of 0.02 paid 0.05: the first 0.02 rounds to nothing, the last gives back the 0.05.
-    const twoPennies = { exactCents: 4, keptCents: 5, refundedExactCents: 0, handedBackCents: 0 }
-    assert.equal(cashRefundCents(2, twoPennies), 0)
-    assert.equal(cashRefundCents(2, { ...twoPennies, refundedExactCents: 2 }), 5)
+    assert.equal(cashRefundCents(2, saleCash(4, 5)), 0)
+    assert.equal(cashRefundCents(2, saleCash(4, 5, 2, 0)), 5)
     // Five items of 0.01: nothing, nothing, 0.05 (0.03 in all), nothing, nothing: 0.05 for 0.05.
     const handed: number[] = []
-    let sale = { exactCents: 5, keptCents: 5, refundedExactCents: 0, handedBackCents: 0 }
+    let refunded = 0
+    let back = 0
     for (let i = 0; i < 5; i++) {
-      const cents = cashRefundCents(1, sale)
+      const cents = cashRefundCents(1, saleCash(5, 5, refunded, back))
       handed.push(cents)
-      sale = { ...sale, refundedExactCents: sale.refundedExactCents + 1, handedBackCents: sale.handedBackCents + cents }
+      refunded += 1
+      back += cents
     }
     assert.deepEqual(handed, [0, 0, 5, 0, 0])
   })
 
+  test('once another tender took some of the sale’s cash (a manager’s « autre »), the last cash part settles what the drawer kept', ({ assert }) => {
+    // 2 × 0.02 paid 0.05; 0.02 went back as store credit, which used up that much of the cash: the
+    // last 0.02 leaves the drawer 0.05 − 0.02 of the sale, to the nickel: 0.05 (0.07 back for 0.05, not 0.02).
+    assert.equal(cashRefundCents(2, saleCash(4, 5, 0, 0, 2)), 5)
+    // 3.35 paid exactly, 1.12 back as credit, the rest (2.23) in cash: 2.25.
+    assert.equal(cashRefundCents(223, saleCash(335, 335, 0, 0, 223)), 225)
+  })
+
   test("beyond the sale's cash (a manager's cash refund of a card sale) the running total rounds too", ({ assert }) => {
-    const cardSale = { exactCents: 0, keptCents: 0, refundedExactCents: 0, handedBackCents: 0 }
+    const cardSale = saleCash(0, 0)
     assert.equal(cashRefundCents(1234, cardSale), 1235)
     // Three items of 0.03 refunded one by one: 0.05, 0.00, 0.05 — 0.10 for 0.09, not 0.15.
     assert.equal(cashRefundCents(3, cardSale), 5)
-    assert.equal(cashRefundCents(3, { ...cardSale, refundedExactCents: 3, handedBackCents: 5 }), 0)
-    assert.equal(cashRefundCents(3, { ...cardSale, refundedExactCents: 6, handedBackCents: 5 }), 5)
+    assert.equal(cashRefundCents(3, saleCash(0, 0, 3, 5, 0)), 0)
+    assert.equal(cashRefundCents(3, saleCash(0, 0, 6, 5, 0)), 5)
     assert.equal(cashRefundCents(0, cardSale), 0)
+    // 1.16 paid 1.13 by card and 0.05 in cash (0.03 due): all of it back in cash is 1.20 for the 1.18 paid.
+    assert.equal(cashRefundCents(116, saleCash(3, 5)), 120)
   })
 
   test('refund parts: the cash one is rounded, the card one exact; a cash part coming to nothing is dropped', ({ assert }) => {
     // 3.22 of exact cash kept as 3.20, 1.38 of it refunded as 1.40: the last 1.84 is 1.80.
-    const split = { exactCents: 322, keptCents: 320, refundedExactCents: 138, handedBackCents: 140 }
-    assert.deepEqual(roundCash([card(500), cash(184)], split), { parts: [card(500), cash(180)], cashRoundingCents: -4 })
-    assert.deepEqual(roundCash([card(500)], split), { parts: [card(500)], cashRoundingCents: 0 })
-    assert.deepEqual(roundCash([cash(2)], basket), { parts: [], cashRoundingCents: -2 })
+    assert.deepEqual(roundCash([card(500), cash(184)], saleCash(322, 320, 138, 140)), { parts: [card(500), cash(180)], cashRoundingCents: -4 })
+    assert.deepEqual(roundCash([card(500)], saleCash(322, 320)), { parts: [card(500)], cashRoundingCents: 0 })
+    assert.deepEqual(roundCash([cash(2)], saleCash(822, 820)), { parts: [], cashRoundingCents: -2 })
   })
 })
