@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { created } from '#core/created'
-import { idempotencyKeyOf, type IdempotencyKey } from '#core/idempotency'
+import { validateKeyedBody, type IdempotencyKey } from '#core/idempotency'
 import { validateBody, type StrictValidator as Validator } from '#core/validation'
 import { requireRole } from '#access/policies'
 
@@ -42,8 +42,8 @@ export function managerWrites<Body, Patch, NewResource, Changes, Model, Wire>(
   return {
     async store(ctx: HttpContext) {
       requireRole(ctx.principal, 'manager', 'admin')
-      const body = await validateBody(resource.body, ctx)
-      const { model, replayed } = await resource.create(resource.creationFromWire(body), await idempotencyKeyOf(ctx))
+      const { body, key } = await validateKeyedBody(resource.body, ctx)
+      const { model, replayed } = await resource.create(resource.creationFromWire(body), key)
       if (!replayed) return created(ctx, resource.location(model), resource.toWire(model))
       ctx.response.header('Idempotent-Replayed', 'true')
       return resource.toWire(model)

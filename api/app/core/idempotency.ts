@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto'
-import vine from '@vinejs/vine'
+import vine, { errors } from '@vinejs/vine'
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { ApiError } from '#core/api_error'
 import type { Principal } from '#access/principal'
 import { violatedUniqueConstraint } from '#core/db_errors'
+import { validateBody, type StrictValidator } from '#core/validation'
 
 /*
  * The Idempotency-Key contract shared by every write that may be retried
@@ -55,6 +56,26 @@ export async function idempotencyKeyOf(ctx: HttpContext): Promise<IdempotencyKey
   if (header === undefined) return null
   const validated = await idempotencyKeyHeader.validate({ [IDEMPOTENCY_KEY_HEADER]: header })
   return { scope: idempotencyScopeOf(ctx.principal), key: validated[IDEMPOTENCY_KEY_HEADER] }
+}
+
+/**
+ * A keyed write's body and its Idempotency-Key, validated together: a request wrong in both is
+ * told both in one 422 (the key's error came only once the body was right, a second round trip).
+ * A refusal that is not about a field (a body that is not JSON, too large) comes first, alone.
+ */
+export async function validateKeyedBody<Output>(
+  validator: StrictValidator<Output>,
+  ctx: HttpContext
+): Promise<{ body: Output; key: IdempotencyKey | null }> {
+  const [body, key] = await Promise.allSettled([validateBody(validator, ctx), idempotencyKeyOf(ctx)])
+  if (body.status === 'fulfilled' && key.status === 'fulfilled') return { body: body.value, key: key.value }
+  const problems: unknown[] = []
+  for (const outcome of [body, key]) {
+    if (outcome.status === 'fulfilled') continue
+    if (!(outcome.reason instanceof errors.E_VALIDATION_ERROR)) throw outcome.reason
+    problems.push(...outcome.reason.messages)
+  }
+  throw new errors.E_VALIDATION_ERROR(problems)
 }
 
 /** What "the same body" means: the validated input, hashed. */

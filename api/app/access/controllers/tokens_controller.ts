@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { idempotencyKeyOf } from '#core/idempotency'
+import { validateKeyedBody } from '#core/idempotency'
 import { paginate, resolveSort } from '#core/pagination'
-import { validateBody, validateQuery } from '#core/validation'
+import { validateQuery } from '#core/validation'
 import { containsAnyOf, prefixPattern } from '#core/search_pattern'
 import ApiToken from '#access/models/api_token'
 import { requireRole } from '#access/policies'
@@ -38,14 +38,14 @@ export default class TokensController {
 
   async store(ctx: HttpContext) {
     requireRole(ctx.principal, 'admin')
-    const body = await validateBody(createTokenBody, ctx)
+    const { body, key } = await validateKeyedBody(createTokenBody, ctx)
     const { token, record } = await createIntegrationToken(
       {
         name: body.nom,
         scopes: body.scopes,
         expiresAt: body.expire_le === undefined ? null : futureInstant(body.expire_le, 'expire_le'),
       },
-      await idempotencyKeyOf(ctx),
+      key,
       body
     )
     return ctx.response.created({ ...tokenToWire(record), token })

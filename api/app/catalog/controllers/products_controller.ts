@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { created } from '#core/created'
-import { idempotencyKeyOf } from '#core/idempotency'
+import { idempotencyKeyOf, validateKeyedBody } from '#core/idempotency'
 import { ApiError } from '#core/api_error'
 import { paginate, resolveSort } from '#core/pagination'
 import { wireToCents } from '#core/money'
@@ -133,12 +133,8 @@ export default class ProductsController {
 
   async store(ctx: HttpContext) {
     requireRole(ctx.principal, 'manager', 'admin')
-    const body = await validateBody(createProductBody, ctx)
-    const { product, replayed } = await createProduct(
-      newProductFromWire(body),
-      { userId: ctx.principal.user?.id ?? null },
-      await idempotencyKeyOf(ctx)
-    )
+    const { body, key } = await validateKeyedBody(createProductBody, ctx)
+    const { product, replayed } = await createProduct(newProductFromWire(body), { userId: ctx.principal.user?.id ?? null }, key)
     if (replayed) {
       ctx.response.header('Idempotent-Replayed', 'true')
       return productToWire(product)

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { created as respondCreated } from '#core/created'
-import { idempotencyKeyOf } from '#core/idempotency'
+import { validateKeyedBody } from '#core/idempotency'
 import { validateBody, validateQuery } from '#core/validation'
 import { idParams } from '#inventory/validators/common'
 import {
@@ -38,8 +38,8 @@ export default class ReplenishmentsController {
   }
 
   async store(ctx: HttpContext) {
-    const input = await validateBody(createReplenishmentBody, ctx)
-    const created = await CreateReplenishment.handle(ctx.principal, input, await idempotencyKeyOf(ctx))
+    const { body: input, key } = await validateKeyedBody(createReplenishmentBody, ctx)
+    const created = await CreateReplenishment.handle(ctx.principal, input, key)
     if (created.replayed) {
       ctx.response.header('Idempotent-Replayed', 'true')
       return created.request

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { idempotencyKeyOf } from '#core/idempotency'
+import { validateKeyedBody } from '#core/idempotency'
 import { validateBody } from '#core/validation'
 import AdjustStock from '#inventory/actions/adjust_stock'
 import SetReorderPoint from '#inventory/actions/set_reorder_point'
@@ -9,8 +9,8 @@ import { adjustmentBody, receiptBody, reorderPointBody } from '#inventory/valida
 /** Manager-side stock writes: adjustments, reorder points, goods in at the warehouse. */
 export default class StockWritesController {
   async adjust(ctx: HttpContext) {
-    const input = await validateBody(adjustmentBody, ctx)
-    const { movement, replayed } = await AdjustStock.handle(ctx.principal, input, await idempotencyKeyOf(ctx))
+    const { body: input, key } = await validateKeyedBody(adjustmentBody, ctx)
+    const { movement, replayed } = await AdjustStock.handle(ctx.principal, input, key)
     if (replayed) ctx.response.header('Idempotent-Replayed', 'true')
     // A count equal to the level records nothing: 204, not an empty movement.
     if (movement === null) return ctx.response.noContent()
@@ -22,8 +22,8 @@ export default class StockWritesController {
   }
 
   async receive(ctx: HttpContext) {
-    const input = await validateBody(receiptBody, ctx)
-    const { receipt, replayed } = await ReceiveWarehouseGoods.handle(ctx.principal, input, await idempotencyKeyOf(ctx))
+    const { body: input, key } = await validateKeyedBody(receiptBody, ctx)
+    const { receipt, replayed } = await ReceiveWarehouseGoods.handle(ctx.principal, input, key)
     if (replayed) ctx.response.header('Idempotent-Replayed', 'true')
     return replayed ? receipt : ctx.response.created(receipt)
   }

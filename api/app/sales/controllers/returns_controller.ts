@@ -1,10 +1,10 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { created } from '#core/created'
-import { validateBody } from '#core/validation'
+import { validateKeyedBody } from '#core/idempotency'
 import { createReturn } from '#sales/actions/create_return'
 import { loadReturnWire } from '#sales/queries/return_detail'
 import { cancelSaleBody, createReturnBody, returnIdParams } from '#sales/validators/return_validators'
-import { idempotencyKeyOf, saleIdParams } from '#sales/validators/sale_validators'
+import { saleIdParams } from '#sales/validators/sale_validators'
 import { ApiError } from '#core/api_error'
 import { canAccessStore } from '#access/policies'
 import db from '@adonisjs/lucid/services/db'
@@ -33,15 +33,15 @@ export default class ReturnsController {
   /** Partial or full return of chosen lines. */
   async store(ctx: HttpContext) {
     const { id } = await saleIdParams.validate(ctx.params)
-    const input = await validateBody(createReturnBody, ctx)
-    const result = await createReturn(id, input, ctx.principal, await idempotencyKeyOf(ctx))
+    const { body: input, key } = await validateKeyedBody(createReturnBody, ctx)
+    const result = await createReturn(id, input, ctx.principal, key)
     return answer(ctx, result)
   }
 
   /** The original's "annuler la vente": a return of everything not yet returned; the sale stays. */
   async cancel(ctx: HttpContext) {
     const { id } = await saleIdParams.validate(ctx.params)
-    const input = await validateBody(cancelSaleBody, ctx)
+    const { body: input, key } = await validateKeyedBody(cancelSaleBody, ctx)
     const result = await createReturn(
       id,
       {
@@ -52,7 +52,7 @@ export default class ReturnsController {
         caisse_id: input.caisse_id,
       },
       ctx.principal,
-      await idempotencyKeyOf(ctx)
+      key
     )
     return answer(ctx, result)
   }

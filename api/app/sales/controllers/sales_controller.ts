@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { created as respondCreated } from '#core/created'
-import { validateBody, validateQuery } from '#core/validation'
+import { validateQuery } from '#core/validation'
+import { validateKeyedBody } from '#core/idempotency'
 import { paginate, resolveSort } from '#core/pagination'
 import { assertStoreAccess, storeScope } from '#access/policies'
 import { ApiError } from '#core/api_error'
@@ -13,7 +14,6 @@ import { detectCrossings } from '#inventory/services/stock_alerts'
 import { recordBusinessEvent } from '#core/business_events'
 import {
   createSaleBody,
-  idempotencyKeyOf,
   listSalesQuery,
   saleIdParams,
   saleSortColumns,
@@ -21,8 +21,7 @@ import {
 
 export default class SalesController {
   async store(ctx: HttpContext) {
-    const input = await validateBody(createSaleBody, ctx)
-    const key = await idempotencyKeyOf(ctx)
+    const { body: input, key } = await validateKeyedBody(createSaleBody, ctx)
     const created = await createSale(input, ctx.principal, key)
     detectCrossings(created.crossings)
     const sale = created.detail ?? (await loadSaleDetail(created.saleId))

@@ -13,9 +13,6 @@ export const MAX_QUANTITY_PER_LINE = 1000
 
 export const saleIdParams = vine.create({ id: idParam() })
 
-/* Shared with the other idempotent writes (replenishment requests). */
-export { idempotencyKeyOf } from '#core/idempotency'
-
 export const createSaleBody = vine.create({
   caisse_id: id(),
   lignes: vine

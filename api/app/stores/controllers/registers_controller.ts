@@ -1,9 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { idempotencyKeyOf } from '#core/idempotency'
+import { validateKeyedBody } from '#core/idempotency'
 import { created } from '#core/created'
 import { ApiError } from '#core/api_error'
 import { paginate, resolveSort } from '#core/pagination'
-import { validateBody, validateQuery } from '#core/validation'
+import { validateQuery } from '#core/validation'
 import { containsAnyOf } from '#core/search_pattern'
 import { assertStoreAccess, requireRole } from '#access/policies'
 import Register from '#stores/models/register'
@@ -58,12 +58,8 @@ export default class RegistersController {
   async store(ctx: HttpContext) {
     requireRole(ctx.principal, 'manager', 'admin')
     const { id } = await storeIdParams.validate(ctx.params)
-    const body = await validateBody(createRegisterBody, ctx)
-    const { register, replayed } = await createRegister(
-      id,
-      { number: body.numero, name: body.nom, isActive: body.actif },
-      await idempotencyKeyOf(ctx)
-    )
+    const { body, key } = await validateKeyedBody(createRegisterBody, ctx)
+    const { register, replayed } = await createRegister(id, { number: body.numero, name: body.nom, isActive: body.actif }, key)
     if (replayed) {
       ctx.response.header('Idempotent-Replayed', 'true')
       return registerToWire(register)

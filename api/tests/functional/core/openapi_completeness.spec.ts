@@ -30,7 +30,7 @@ function routesReadingIdempotencyKey() {
   const found = new Set<string>()
   for (const routes of Object.values(router.toJSON())) {
     for (const route of routes) {
-      if (!handlerSource(route.handler as { importExpression?: string; method?: string }).includes('idempotencyKeyOf(')) continue
+      if (!/\b(idempotencyKeyOf|validateKeyedBody)\(/.test(handlerSource(route.handler as { importExpression?: string; method?: string }))) continue
       for (const method of route.methods.filter((m) => m !== 'HEAD')) {
         found.add(`${method} ${route.pattern.replace(/:([a-zA-Z_]+)\??/g, '{$1}')}`)
       }

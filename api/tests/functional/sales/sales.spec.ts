@@ -297,6 +297,20 @@ test.group('POST /api/v1/sales', (group) => {
     assert.equal(Number(count?.n), 1)
   })
 
+  test('a body and an Idempotency-Key both wrong are told in one 422, and nothing is sold', async ({ client, assert }) => {
+    const { clerk, registerId } = pos
+    await openRegister(client, clerk.token, registerId)
+    const response = await client
+      .post('/api/v1/sales')
+      .header('authorization', `Bearer ${clerk.token}`)
+      .header('idempotency-key', 'clé avec espaces')
+      .json({ caisse_id: registerId, lignes: [], paiements: [{ mode: 'especes', montant: '10.00' }] })
+    response.assertStatus(422)
+    const fields = response.body().details.validation_errors.map((error: { field: string }) => error.field)
+    assert.includeMembers(fields, ['lignes', 'Idempotency-Key'])
+    assert.equal(Number((await db.from('sales').count('* as n').first())?.n), 0)
+  })
+
   test('a retry may write its amounts another way ("10", "10.00", 10): the same payment, replayed', async ({ client, assert }) => {
     const { clerk, registerId } = pos
     await openRegister(client, clerk.token, registerId)
