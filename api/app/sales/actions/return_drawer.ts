@@ -2,7 +2,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { errors } from '@vinejs/vine'
 import { ApiError } from '#core/api_error'
 import { centsToWire } from '#core/money'
-import { sessionFigures } from '#sales/queries/session_report'
+import { drawerCashCents } from '#sales/queries/session_report'
 import type { Principal } from '#access/principal'
 import { canAccessStore } from '#access/policies'
 
@@ -65,7 +65,7 @@ export async function assertDrawerCovers(trx: TransactionClientContract, registe
   if (cashCents <= 0) return
   await trx.rawQuery("SELECT pg_advisory_xact_lock(hashtext('comptoir.drawer'), ?::int)", [sessionId])
   // The X report's own figure, so the refusal and the report never disagree on what the drawer holds.
-  const inDrawer = Math.max((await sessionFigures(sessionId, trx)).expectedCashCents, 0)
+  const inDrawer = Math.max(await drawerCashCents(sessionId, trx), 0)
   if (cashCents > inDrawer) {
     throw ApiError.conflict(
       'INSUFFICIENT_CASH',

@@ -84,17 +84,33 @@ export interface SessionFigures {
 }
 
 /**
- * The X (open) or Z (closed) report of a drawer session, from its sales,
- * payments and refunds. Expected cash = float + net cash taken − the cash
- * parts of refunds (a refund split card + cash takes only its cash part).
+ * What a drawer session should hold: float + cash taken − change given − the cash parts of
+ * refunds paid from it (a refund split card + cash takes only its cash part). One query: a cash
+ * refund reads it under the drawer's lock (ADR 0022), the X/Z report shows it.
  */
+export async function drawerCashCents(sessionId: number, client: QueryClientContract = db.connection()): Promise<number> {
+  const result = await client.rawQuery(
+    `SELECT rs.opening_float_cents
+            + coalesce((SELECT sum(p.amount_cents) FROM payments p JOIN sales s ON s.id = p.sale_id
+                         WHERE s.register_session_id = rs.id AND p.method = 'cash'), 0)
+            - coalesce((SELECT sum(s.change_cents) FROM sales s WHERE s.register_session_id = rs.id), 0)
+            - coalesce((SELECT sum(rr.amount_cents) FROM return_refunds rr JOIN returns r ON r.id = rr.return_id
+                         WHERE r.register_session_id = rs.id AND rr.method = 'cash'), 0) AS cents
+       FROM register_sessions rs WHERE rs.id = ?`,
+    [sessionId]
+  )
+  if (result.rows.length === 0) throw ApiError.notFound('Register session', sessionId)
+  return Number(result.rows[0].cents)
+}
+
+/** The X (open) or Z (closed) report of a drawer session, from its sales, payments and refunds. */
 export async function sessionFigures(
   sessionId: number,
   client: QueryClientContract = db.connection()
 ): Promise<SessionFigures> {
   const session = await client.from('register_sessions').where('id', sessionId).first()
   if (!session) throw ApiError.notFound('Register session', sessionId)
-  const [totals, taxes, tenders, refunds, refundTenders] = await Promise.all([
+  const [totals, taxes, tenders, refunds, refundTenders, expectedCashCents] = await Promise.all([
     client
       .from('sales')
       .where('register_session_id', sessionId)
@@ -127,12 +143,12 @@ export async function sessionFigures(
       .orderBy('return_refunds.method')
       .select('return_refunds.method')
       .sum('return_refunds.amount_cents as amount'),
+    drawerCashCents(sessionId, client),
   ])
   const tenderRows = (tenders.rows as { method: string; amount: number }[]).map((t) => ({
     method: t.method,
     amountCents: Number(t.amount),
   }))
-  const netCash = tenderRows.find((t) => t.method === 'cash')?.amountCents ?? 0
   const refundRows = refundTenders.map((r) => ({ method: r.method as string, amountCents: Number(r.amount) }))
   const cashRefunded = refundRows.find((r) => r.method === 'cash')?.amountCents ?? 0
   return {
@@ -149,6 +165,6 @@ export async function sessionFigures(
     refundRoundingCents: Number(refunds?.rounding ?? 0),
     refundTenders: refundRows,
     cashRefundedCents: cashRefunded,
-    expectedCashCents: session.opening_float_cents + netCash - cashRefunded,
+    expectedCashCents,
   }
 }
