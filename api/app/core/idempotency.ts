@@ -61,7 +61,8 @@ export async function idempotencyKeyOf(ctx: HttpContext): Promise<IdempotencyKey
 /**
  * A keyed write's body and its Idempotency-Key, validated together: a request wrong in both is
  * told both in one 422 (the key's error came only once the body was right, a second round trip).
- * A refusal that is not about a field (a body that is not JSON, too large) comes first, alone.
+ * Bodies that are not JSON or too large never get here (json_body_middleware answers them); any
+ * other error is not a field's and goes on as it is.
  */
 export async function validateKeyedBody<Output>(
   validator: StrictValidator<Output>,

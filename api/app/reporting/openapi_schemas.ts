@@ -190,7 +190,9 @@ export const reportingSchemas: Record<string, Record<string, unknown>> = {
         ...tenderFigures,
         arrondi_especes: {
           ...money,
-          description: 'Cash settles to the nickel (ADR 0023): net − (total_ttc − remboursements_ttc), the roundings of the period',
+          description:
+            'Cash settles to the nickel (ADR 0023): net − (total_ttc − remboursements_ttc) of the sales report, the roundings of the ' +
+            'period as the difference between the tender and the register rollups (stock:verify checks each against the sales)',
         },
       }),
       description: 'The three tenders together: net is what the sales report calls total_ttc − remboursements_ttc, plus arrondi_especes',

@@ -7,14 +7,15 @@
  */
 import type { RefundPart } from '#sales/refund_split'
 
-export const NICKEL_CENTS = 5
+const NICKEL_CENTS = 5
 
 /** 5.27 → 5.25, 5.28 → 5.30, negatives mirrored. */
 export function toNickel(cents: number): number {
-  const sign = cents < 0 ? -1 : 1
   const magnitude = Math.abs(cents)
   const rest = magnitude % NICKEL_CENTS
-  return sign * (rest < 3 ? magnitude - rest : magnitude - rest + NICKEL_CENTS)
+  const rounded = rest < 3 ? magnitude - rest : magnitude - rest + NICKEL_CENTS
+  // 0 − 0 is 0, where −1 × 0 would be −0.
+  return cents < 0 ? 0 - rounded : rounded
 }
 
 export interface CashSettlement {
@@ -27,17 +28,17 @@ export interface CashSettlement {
 
 /**
  * How cash tendered settles what the other tenders leave due (exactDueCents ≥ 0), or null when
- * it does not cover it. The due rounds to the nickel; the change is what was tendered beyond
- * that. The exact due itself (cent coins are still legal tender; an integration sends the
- * total) settles it without rounding: the drawer keeps what it was handed, no change.
+ * it does not cover it. Tendered beyond both the due and the due to the nickel: the drawer keeps
+ * the due to the nickel and the rest is change. Anything from the lower of the two up to the
+ * higher (the exact due itself — cent coins are still legal tender, and integrations send the
+ * total) is kept as handed, without change: a change of a cent or two is a coin nobody has.
  */
 export function settleCash(exactDueCents: number, tenderedCents: number): CashSettlement | null {
-  if (tenderedCents === exactDueCents) return { keptCents: tenderedCents, changeCents: 0, roundingCents: 0 }
   const roundedDue = toNickel(exactDueCents)
-  if (tenderedCents >= roundedDue) {
+  if (tenderedCents > exactDueCents && tenderedCents >= roundedDue) {
     return { keptCents: roundedDue, changeCents: tenderedCents - roundedDue, roundingCents: roundedDue - exactDueCents }
   }
-  if (tenderedCents >= exactDueCents) {
+  if (tenderedCents >= Math.min(exactDueCents, roundedDue)) {
     return { keptCents: tenderedCents, changeCents: 0, roundingCents: tenderedCents - exactDueCents }
   }
   return null
@@ -60,19 +61,45 @@ export interface SaleCash {
   handedBackCents: number
 }
 
+/** A sale's cash from what its rows say: cash tendered, change and rounding; its returns' cash parts and roundings. */
+export function saleCashOf(rows: {
+  cashTenderedCents: number
+  changeCents: number
+  roundingCents: number
+  handedBackCents: number
+  returnsRoundingCents: number
+  /** refundableByTender's cash balance. */
+  exactLeftCents: number
+}): SaleCash {
+  const keptCents = rows.cashTenderedCents > 0 ? rows.cashTenderedCents - rows.changeCents : 0
+  return {
+    exactCents: keptCents - rows.roundingCents,
+    keptCents,
+    exactLeftCents: rows.exactLeftCents,
+    // A return's rounding is all on its cash part, even when that part came to nothing (no row).
+    refundedExactCents: rows.handedBackCents - rows.returnsRoundingCents,
+    handedBackCents: rows.handedBackCents,
+  }
+}
+
 /**
  * The cash handed back over all of a sale's refunds once `exactRefundedCents` of exact cash was
  * refunded. While some of the sale's cash is left: that amount to the nickel, never more than
- * the drawer kept. Once none is left (`whole`): all the drawer kept when all of it went back in
+ * the drawer kept. Once none is left (`saleCashUsedUp`): all the drawer kept when all of it went back in
  * cash, plus cash refunded beyond the sale's own (a manager's cash refund of a card sale)
  * rounded on its own; when part of it went back to another tender (a manager's « autre »),
  * what the drawer kept less that part, to the nickel.
  */
-export function cashHandedBackFor(sale: Pick<SaleCash, 'exactCents' | 'keptCents'>, exactRefundedCents: number, whole: boolean): number {
-  if (!whole) return Math.min(toNickel(exactRefundedCents), sale.keptCents)
-  const elsewhere = sale.exactCents - exactRefundedCents
-  if (elsewhere <= 0) return sale.keptCents + toNickel(-elsewhere)
-  return Math.min(Math.max(0, toNickel(sale.keptCents - elsewhere)), sale.keptCents)
+export function cashHandedBackFor(
+  sale: Pick<SaleCash, 'exactCents' | 'keptCents'>,
+  exactRefundedCents: number,
+  saleCashUsedUp: boolean
+): number {
+  if (!saleCashUsedUp) return Math.min(toNickel(exactRefundedCents), sale.keptCents)
+  // Negative: refunded in cash beyond the sale's cash.
+  const notRefundedInCash = sale.exactCents - exactRefundedCents
+  if (notRefundedInCash <= 0) return sale.keptCents + toNickel(-notRefundedInCash)
+  return Math.min(Math.max(0, toNickel(sale.keptCents - notRefundedInCash)), sale.keptCents)
 }
 
 /**
@@ -83,8 +110,8 @@ export function cashHandedBackFor(sale: Pick<SaleCash, 'exactCents' | 'keptCents
  */
 export function cashRefundCents(exactCents: number, sale: SaleCash): number {
   if (exactCents <= 0) return 0
-  const whole = exactCents >= sale.exactLeftCents
-  return Math.max(0, cashHandedBackFor(sale, sale.refundedExactCents + exactCents, whole) - sale.handedBackCents)
+  const saleCashUsedUp = exactCents >= sale.exactLeftCents
+  return Math.max(0, cashHandedBackFor(sale, sale.refundedExactCents + exactCents, saleCashUsedUp) - sale.handedBackCents)
 }
 
 /** The parts handed back, cash rounded to the nickel, and that rounding (Σ parts − the refund). */

@@ -9,7 +9,7 @@ import { SaleReturnForms } from '~/components/pos/sale-return-forms'
 import { SaleStatusBadge } from '~/components/status-badge'
 import { actionsColumn, amountColumn, TableHead } from '~/components/table-head'
 import { TitledCard } from '~/components/titled-card'
-import { formatDay, formatMoney, formatNumber, formatSignedMoney, formatTime } from '~/lib/format'
+import { formatDay, formatMoney, formatNumber, formatTime } from '~/lib/format'
 import { pageTitle } from '~/lib/meta'
 import { centsFromWire } from '~/lib/money'
 import { idParam, loading, mutation, signedIn } from '~/lib/request.server'
@@ -158,7 +158,7 @@ export default function ReturnsPage() {
               {view.lastReturn.arrondi_especes && centsFromWire(view.lastReturn.arrondi_especes) !== 0 ? (
                 <p className="mb-1 small" data-testid="refund-cash-rounding">
                   {t('returns.cashRounding', {
-                    amount: formatSignedMoney(centsFromWire(view.lastReturn.arrondi_especes)),
+                    handed: formatMoney(handedBackCents(view.lastReturn)),
                     total: formatMoney(centsFromWire(view.lastReturn.total)),
                   })}
                 </p>

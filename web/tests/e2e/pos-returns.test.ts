@@ -131,9 +131,8 @@ describeFlows('after a sale at the register', () => {
     const refund = cents(products.lait.prix) + taxesOn(cents(products.lait.prix))
     // Cash is handed back to the nickel (ADR 0023): 1,27 $ of milk is 1,25 $ in the hand.
     await expectText(page.getByTestId('refund'), `Remboursement : ${money(nickel(refund))} (Espèces)`)
-    const rounding = nickel(refund) - refund
-    assert.notEqual(rounding, 0, 'the milk exercises the rounding')
-    await expectText(page.getByTestId('refund-cash-rounding'), `Espèces arrondies au 5 ¢ : ${rounding > 0 ? '+' : ''}${money(rounding)} sur ${money(refund)}.`)
+    assert.notEqual(nickel(refund), refund, 'the milk exercises the rounding')
+    await expectText(page.getByTestId('refund-cash-rounding'), `Remboursé : ${money(nickel(refund))} pour ${money(refund)} (espèces arrondies aux 5 ¢ près`)
     await expectText(page.getByTestId('refund'), `1 × ${products.lait.nom}, dont 1 abîmé, non remis en stock`)
     // The form is gone: the focus is on what happened, not back at the top of the page.
     await until(async () => (await page.evaluate(() => document.activeElement?.getAttribute('role'))) === 'status', 'the focus on the notice')
@@ -280,6 +279,11 @@ describeFlows('after a sale at the register', () => {
     // The refunds by tender: the card got back what it was charged, the drawer gave back the rest.
     const { total } = sold(products)
     await expectText(page.getByTestId('refund-especes'), money(cashKept(total)))
+    // The sale kept its cash to the nickel and gave all of it back: both roundings are the same, shown apart.
+    const rounding = cashKept(total) - (total - CARD)
+    for (const line of ['sales-cash-rounding', 'refunds-cash-rounding']) {
+      await expectText(page.getByTestId(line), `${rounding > 0 ? '+' : ''}${money(rounding)}`)
+    }
     await expectText(page.getByTestId('session-report'), 'dont espèces')
     await expectText(page.getByTestId('refund-carte'), money(CARD))
     await page.getByLabel('Espèces comptées').fill('150,00')

@@ -270,7 +270,11 @@ describeFlows('a clerk’s sale at the register', () => {
     await page.getByLabel('Carte').fill('5,00')
     await page.getByLabel('Espèces reçues').fill('10,00')
     // What the card leaves is due in cash to the nickel: the change is what is tendered beyond that.
-    if (JS_ENABLED) await expectText(page.getByTestId('change-preview'), money(CASH - cashKept(total)))
+    if (JS_ENABLED) {
+      await expectText(page.getByTestId('change-preview'), money(CASH - cashKept(total)))
+      const rounding = cashKept(total) - (total - CARD)
+      await expectText(page.getByTestId('cash-rounding'), `arrondi ${rounding > 0 ? '+' : ''}${money(rounding)}`)
+    }
     const key = await page.locator('#payment-form input[name="cle"]').getAttribute('value')
     const csrf = await page.locator('#payment-form input[name="csrf"]').getAttribute('value')
     await Promise.all([page.waitForURL(/\/ventes\/\d+\/recu$/), page.getByRole('button', { name: /^Encaisser/ }).click()])
@@ -357,7 +361,7 @@ describeFlows('a clerk’s sale at the register', () => {
     const total = cents(products.pain.prix) + taxOn(cents(products.pain.prix), 50_000) + taxOn(cents(products.pain.prix), 99_750)
     const inCash = nickel(total)
     assert.notEqual(inCash, total, 'the bread exercises the rounding')
-    await expectText(page.getByTestId('cash-total'), `En espèces : ${money(inCash)} (arrondi au 5 ¢)`)
+    await expectText(page.getByTestId('cash-total'), `En espèces : ${money(inCash)} (arrondi aux 5 ¢ près)`)
     await Promise.all([
       page.waitForURL(/\/ventes\/\d+\/recu$/),
       page.getByRole('button', { name: `Espèces exactes (${money(inCash)})` }).click(),

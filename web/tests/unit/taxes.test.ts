@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 
-import { previewTotals, ratePpmFromPercent, settle, storeTaxRates, taxOn, toNickel } from '../../app/lib/pos/taxes.ts'
+import { exactCashCents, previewTotals, ratePpmFromPercent, settle, storeTaxRates, taxOn, toNickel } from '../../app/lib/pos/taxes.ts'
 
 // Store 1 as GET /api/v1/stores/1 describes its taxes.
 const QUEBEC = storeTaxRates([
@@ -139,6 +139,10 @@ describe('settle (card and cash against a total)', () => {
       covered: true,
     })
     assert.equal(settle(138, { cardCents: 0, cashCents: 137 }).missingCents, 3)
+    // Between the rounded and the exact due: kept as handed, no cent of change (a coin nobody has).
+    assert.deepEqual([settle(822, { cardCents: 0, cashCents: 821 }).changeCents, settle(822, { cardCents: 0, cashCents: 821 }).cashRoundingCents], [0, -1])
+    assert.deepEqual([exactCashCents(822), exactCashCents(2), exactCashCents(0)], [820, 2, 0])
+    assert.throws(() => toNickel(-3), RangeError)
   })
 
   test('short payments say how much is missing', () => {

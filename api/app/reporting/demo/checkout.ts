@@ -7,7 +7,7 @@ import { receiptNumber } from '#reporting/demo/receipt_number'
 import { computeRefund } from '#reporting/demo/refunds'
 import type { ReturnRow } from '#reporting/demo/history_rows'
 import { refundableByTender, refundMethodOf, splitRefund } from '#sales/refund_split'
-import { roundCash } from '#sales/cash_rounding'
+import { roundCash, saleCashOf } from '#sales/cash_rounding'
 import { chooseReturnTime, isFullReturn, planReturnQuantities } from '#reporting/demo/return_planner'
 import type { ReplenishmentDesk } from '#reporting/demo/replenishment_desk'
 import type { PendingReturn, SimulationContext } from '#reporting/demo/simulation_context'
@@ -226,8 +226,14 @@ export class Checkout {
 function refundPlan(refundCents: number, payment: Payment): Pick<PendingReturn, 'refundParts' | 'cashRoundingCents'> {
   const paid = payment.tenders.map((t) => ({ method: t.method, cents: t.amountCents }))
   const left = refundableByTender(paid, payment.changeCents + payment.cashRoundingCents, [])
-  const exactCents = payment.cashKeptCents - payment.cashRoundingCents
-  const cash = { exactCents, keptCents: payment.cashKeptCents, exactLeftCents: exactCents, refundedExactCents: 0, handedBackCents: 0 }
+  const cash = saleCashOf({
+    cashTenderedCents: paid.filter((t) => t.method === 'cash').reduce((sum, t) => sum + t.cents, 0),
+    changeCents: payment.changeCents,
+    roundingCents: payment.cashRoundingCents,
+    handedBackCents: 0,
+    returnsRoundingCents: 0,
+    exactLeftCents: left.get('cash') ?? 0,
+  })
   const plan = roundCash(splitRefund(refundCents, left), cash)
   return { refundParts: plan.parts as PendingReturn['refundParts'], cashRoundingCents: plan.cashRoundingCents }
 }

@@ -1,7 +1,7 @@
 /*
  * Set-based consistency checks over the stock ledger, sales and rollups.
  * Each check is one SQL statement that returns the mismatching keys only
- * (one GROUP BY or window per table, no per-row round trips), so it stays
+ * (GROUP BYs and windows, no per-row round trips), so it stays
  * fast on millions of lines. `{tz}` is replaced by the business time zone.
  */
 
@@ -108,28 +108,40 @@ export const CONSISTENCY_CHECKS: ConsistencyCheck[] = [
   },
   {
     id: 'e',
-    label: 'every sale: subtotal = Σ lines, tax = Σ sale_taxes, Σ payments − change = total + its cash rounding, within the nickel rule',
+    label: 'every sale: subtotal = Σ lines, tax = Σ sale_taxes, its change (and so its cash rounding) the one its rule gives',
+    // settleCash() for sales made since 0031 (cash_to_nickel), the exact change of before; paid − change = total +
+    // cash_rounding_cents holds by construction (a generated column), the change is what can be wrong.
     sql: `
       WITH lines AS (SELECT sale_id, sum(line_total_cents) AS total FROM sale_lines GROUP BY 1),
            taxes AS (SELECT sale_id, sum(amount_cents) AS total FROM sale_taxes GROUP BY 1),
-           paid AS (SELECT sale_id, sum(amount_cents) AS total, sum(amount_cents) FILTER (WHERE method = 'cash') AS cash
-                      FROM payments GROUP BY 1)
-      SELECT s.id AS sale_id, s.receipt_number, s.subtotal_cents, coalesce(l.total, 0) AS lines_total,
-             s.tax_cents, coalesce(t.total, 0) AS taxes_total, s.total_cents, coalesce(p.total, 0) - s.change_cents AS paid_net,
-             s.cash_rounding_cents
-      FROM sales s
-      LEFT JOIN lines l ON l.sale_id = s.id
-      LEFT JOIN taxes t ON t.sale_id = s.id
-      LEFT JOIN paid p ON p.sale_id = s.id
-      WHERE s.subtotal_cents <> coalesce(l.total, 0)
-         OR s.tax_cents <> coalesce(t.total, 0)
-         OR coalesce(p.total, 0) - s.change_cents <> s.total_cents + s.cash_rounding_cents
-         OR (s.cash_rounding_cents <> 0 AND coalesce(p.cash, 0) = 0)
-         -- settleCash(): 0 (the exact due tendered), the due to the nickel less the due, or, when it rounds up, what was handed between.
-         OR (coalesce(p.cash, 0) > 0 AND NOT (
-               s.cash_rounding_cents IN (0, ${NICKEL_SQL('s.total_cents - (p.total - p.cash)')} - (s.total_cents - (p.total - p.cash)))
-            OR s.cash_rounding_cents BETWEEN 0 AND ${NICKEL_SQL('s.total_cents - (p.total - p.cash)')} - (s.total_cents - (p.total - p.cash))))
-      ORDER BY 1`,
+           paid AS (SELECT sale_id, sum(amount_cents) AS total, coalesce(sum(amount_cents) FILTER (WHERE method = 'cash'), 0) AS cash
+                      FROM payments GROUP BY 1),
+           settled AS (
+             SELECT s.id, s.receipt_number, s.subtotal_cents, s.tax_cents, s.total_cents, s.change_cents, s.cash_rounding_cents,
+                    s.cash_to_nickel, coalesce(l.total, 0) AS lines_total, coalesce(t.total, 0) AS taxes_total,
+                    coalesce(p.total, 0) AS paid_total, coalesce(p.cash, 0) AS cash,
+                    s.total_cents - (coalesce(p.total, 0) - coalesce(p.cash, 0)) AS cash_due
+               FROM sales s
+               LEFT JOIN lines l ON l.sale_id = s.id
+               LEFT JOIN taxes t ON t.sale_id = s.id
+               LEFT JOIN paid p ON p.sale_id = s.id),
+           rule AS (
+             SELECT *, ${NICKEL_SQL('cash_due')} AS cash_due_nickel,
+                    CASE WHEN NOT cash_to_nickel THEN paid_total - total_cents
+                         WHEN cash > cash_due AND cash >= ${NICKEL_SQL('cash_due')} THEN cash - ${NICKEL_SQL('cash_due')}
+                         ELSE 0 END AS expected_change
+               FROM settled)
+      SELECT id AS sale_id, receipt_number, subtotal_cents, lines_total, tax_cents, taxes_total, total_cents,
+             paid_total, cash, change_cents, expected_change, cash_rounding_cents
+        FROM rule
+       WHERE subtotal_cents <> lines_total
+          OR tax_cents <> taxes_total
+          OR change_cents <> expected_change
+          -- Settled at all: other tenders never beyond the total, and cash from the lower of the exact and rounded dues.
+          OR cash_due < 0
+          OR (cash = 0 AND cash_due <> 0)
+          OR (cash > 0 AND cash < CASE WHEN cash_to_nickel THEN least(cash_due, cash_due_nickel) ELSE cash_due END)
+       ORDER BY 1`,
   },
   {
     id: 'f',
@@ -197,22 +209,34 @@ export const CONSISTENCY_CHECKS: ConsistencyCheck[] = [
       WHERE t.id IS NULL OR src.day IS NULL
          OR (t.store_id, t.taken_cents, t.refunded_cents) IS DISTINCT FROM (src.store_id, src.taken_cents, src.refunded_cents)
       ORDER BY 1, 2, 3`,
-  },  {
+  },
+  {
     id: 'k',
-    label: "every return handed back in cash what the running total of its sale's cash refunds gives (to the nickel, within what the drawer kept)",
+    label: "every return since 0031 handed back in cash what the running total of its sale's cash refunds gives (to the nickel, within what the drawer kept)",
     // cashHandedBackFor(): after each return, the cash handed back so far is its value while some of the sale's cash is
-    // left, or once none is: when the exact cash refunded reached the sale's, or (either is accepted) after a refund to a
-    // tender the sale was not paid with, which uses up its cash too (refundableByTender).
+    // left, or once none is: when the exact cash refunded reached the sale's, or (either is accepted) after a refund
+    // beyond what another tender paid, which refundableByTender takes from the cash too. Returns of before 0031
+    // handed back exact cash: they count in the running total and are not checked themselves.
     sql: `
       WITH cash_paid AS (SELECT sale_id, sum(amount_cents) AS cash FROM payments WHERE method = 'cash' GROUP BY 1),
+           paid_by AS (SELECT sale_id, method, sum(amount_cents) AS paid FROM payments GROUP BY 1, 2),
            cash_back AS (SELECT return_id, sum(amount_cents) AS cash FROM return_refunds WHERE method = 'cash' GROUP BY 1),
+           other_back AS (
+             SELECT r.id AS return_id, r.sale_id, rr.method,
+                    sum(rr.amount_cents) OVER (PARTITION BY r.sale_id, rr.method ORDER BY r.id) AS refunded
+               FROM return_refunds rr JOIN returns r ON r.id = rr.return_id WHERE rr.method <> 'cash'),
+           beyond_tender AS (
+             SELECT DISTINCT o.return_id FROM other_back o
+               LEFT JOIN paid_by p ON p.sale_id = o.sale_id AND p.method = o.method
+              WHERE o.refunded > coalesce(p.paid, 0)),
            steps AS (
-             SELECT r.id AS return_id, r.sale_id, coalesce(b.cash, 0) AS step,
+             SELECT r.id AS return_id, r.sale_id, r.cash_to_nickel, coalesce(b.cash, 0) AS step,
                     sum(coalesce(b.cash, 0)) OVER w AS handed,
                     sum(coalesce(b.cash, 0) - r.cash_rounding_cents) OVER w AS refunded_exact,
-                    bool_or(EXISTS (SELECT 1 FROM return_refunds o WHERE o.return_id = r.id AND o.method NOT IN (
-                      SELECT p.method FROM payments p WHERE p.sale_id = r.sale_id))) OVER w AS elsewhere
-               FROM returns r LEFT JOIN cash_back b ON b.return_id = r.id
+                    bool_or(x.return_id IS NOT NULL) OVER w AS elsewhere
+               FROM returns r
+               LEFT JOIN cash_back b ON b.return_id = r.id
+               LEFT JOIN beyond_tender x ON x.return_id = r.id
              WINDOW w AS (PARTITION BY r.sale_id ORDER BY r.id)),
            sale_cash AS (
              SELECT st.*, s.receipt_number,
@@ -227,15 +251,14 @@ export const CONSISTENCY_CHECKS: ConsistencyCheck[] = [
       SELECT return_id, sale_id, receipt_number, kept AS cash_kept_cents, refunded_exact AS cash_refunded_exact_cents,
              handed AS cash_handed_back_cents, while_left, once_none_left
         FROM rule
-       WHERE CASE WHEN refunded_exact >= exact THEN handed <> once_none_left
+       WHERE cash_to_nickel
+         AND CASE WHEN refunded_exact >= exact THEN handed <> once_none_left
                   WHEN elsewhere THEN handed NOT IN (while_left, once_none_left)
                   ELSE handed <> while_left END
          -- A return hands back nothing when the drawer already gave more (cashRefundCents never goes below 0).
          AND NOT (step = 0 AND handed > least(while_left, once_none_left))
        ORDER BY 1`,
   },
-
-
 ]
 
 const TIME_ZONE_NAME = /^[A-Za-z0-9_+\-/]+$/

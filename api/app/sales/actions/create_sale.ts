@@ -72,22 +72,22 @@ function planPayments(input: CreateSaleInput, totalCents: number) {
   const paidCents = payments.reduce((sum, p) => sum + p.amountCents, 0)
   const cashCents = payments.filter((p) => p.method === 'cash').reduce((sum, p) => sum + p.amountCents, 0)
   assertStorable(totalCents, paidCents)
-  const cashDueCents = totalCents - (paidCents - cashCents)
-  if (cashDueCents < 0) {
+  const exactCashDueCents = totalCents - (paidCents - cashCents)
+  if (exactCashDueCents < 0) {
     throw ApiError.business('Only cash can be overpaid (change is given in cash)', {
       total_cents: totalCents,
       paid_cents: paidCents,
     })
   }
-  const cash = cashCents > 0 ? settleCash(cashDueCents, cashCents) : cashDueCents === 0 ? NO_CASH : null
+  const cash = cashCents > 0 ? settleCash(exactCashDueCents, cashCents) : exactCashDueCents === 0 ? NO_CASH : null
   if (!cash) {
-    const missingCents = cashCents > 0 ? toNickel(cashDueCents) - cashCents : cashDueCents
+    const missingCents = cashCents > 0 ? toNickel(exactCashDueCents) - cashCents : exactCashDueCents
     throw ApiError.business('Payments do not cover the total of the sale', {
       total_cents: totalCents,
       paid_cents: paidCents,
       missing_cents: missingCents,
       // What cash would settle it (to the nickel), when that is something: a card leaves the exact remainder missing.
-      ...(toNickel(cashDueCents) > 0 ? { cash_due_cents: toNickel(cashDueCents) } : {}),
+      ...(toNickel(exactCashDueCents) > 0 ? { cash_due_cents: toNickel(exactCashDueCents) } : {}),
     })
   }
   return { payments, paidCents, changeCents: cash.changeCents, cashRoundingCents: cash.roundingCents }

@@ -4,7 +4,7 @@ import { centsToWire } from '#core/money'
 import type { Principal } from '#access/principal'
 import type { PaymentMethod } from '#sales/models/payment'
 import { refundableByTender, splitRefund } from '#sales/refund_split'
-import { roundCash, type RefundPlan, type SaleCash } from '#sales/cash_rounding'
+import { roundCash, saleCashOf, type RefundPlan } from '#sales/cash_rounding'
 import { PAYMENT_METHOD_FROM_WIRE, PAYMENT_METHOD_WIRE } from '#sales/wire_names'
 
 /** The sale a return refunds, as create_return locked it. */
@@ -33,20 +33,21 @@ async function refundableOf(trx: TransactionClientContract, sale: SaleToRefund) 
   const parts = (rows: { method: PaymentMethod; cents: string | number }[]) =>
     rows.map((row) => ({ method: row.method, cents: Number(row.cents) }))
   const cashOf = (rows: { method: PaymentMethod; cents: number }[]) => rows.find((row) => row.method === 'cash')?.cents ?? 0
-  // A return's rounding is all on its cash part, even when that part came to nothing (no row).
-  const handedBack = cashOf(parts(refunded))
-  const refundedExact = handedBack - Number(returnsRounding?.cents ?? 0)
-  const exactRefunded = [...parts(refunded).filter((row) => row.method !== 'cash'), { method: 'cash' as const, cents: refundedExact }]
-  const paidCash = cashOf(parts(paid))
-  const kept = paidCash > 0 ? paidCash - sale.change_cents : 0
-  const left = refundableByTender(parts(paid), sale.change_cents + sale.cash_rounding_cents, exactRefunded)
-  const cash: SaleCash = {
-    exactCents: kept - sale.cash_rounding_cents,
-    keptCents: kept,
+  const handedBackCents = cashOf(parts(refunded))
+  const returnsRoundingCents = Number(returnsRounding?.cents ?? 0)
+  const refundedExactParts = [
+    ...parts(refunded).filter((row) => row.method !== 'cash'),
+    { method: 'cash' as const, cents: handedBackCents - returnsRoundingCents },
+  ]
+  const left = refundableByTender(parts(paid), sale.change_cents + sale.cash_rounding_cents, refundedExactParts)
+  const cash = saleCashOf({
+    cashTenderedCents: cashOf(parts(paid)),
+    changeCents: sale.change_cents,
+    roundingCents: sale.cash_rounding_cents,
+    handedBackCents,
+    returnsRoundingCents,
     exactLeftCents: left.get('cash') ?? 0,
-    refundedExactCents: refundedExact,
-    handedBackCents: handedBack,
-  }
+  })
   return { left, cash }
 }
 

@@ -73,7 +73,7 @@ test.group('Migrations', (group) => {
     assert.deepEqual(await schemaOf(SCRATCH), migrated)
   }).timeout(120_000)
 
-  test('a rollback that would lose data refuses and leaves the schema as it was (0031: rounded cash, 0030: cash beyond int4)', async ({ assert }) => {
+  test('a rollback that would lose data refuses and leaves the schema as it was (0032 and 0031: rounded cash, 0030: cash beyond int4)', async ({ assert }) => {
     const client = db.connection(SCRATCH)
     const rollbackOne = () => runCommand('migration:rollback', [`--connection=${SCRATCH}`, '--step=1', '--force'])
     const [store] = await client.table('stores').insert({ name: 'Magasin test' }).returning('id')
@@ -83,7 +83,7 @@ test.group('Migrations', (group) => {
       .insert({ username: 'gerant-test', email: 'gerant@test.invalid', full_name: 'Gérant', password: 'x', role: 'manager' })
       .returning('id')
     await client.table('register_sessions').insert({ register_id: register.id, opened_by: user.id, opening_float_cents: 0, expected_cash_cents: 3_000_000_000 })
-    // 5.28 paid 5.30 in cash: rounded to the nickel, which the exact rule of before 0031 refuses.
+    // 5.28 paid 5.30 in cash: rounded to the nickel, which the exact rule of before 0031 refuses (0032 first: its marker).
     await client.table('sales').insert({
       receipt_number: 'S1-R1-00000001',
       store_id: store.id,
@@ -100,8 +100,10 @@ test.group('Migrations', (group) => {
     assert.deepEqual(await schemaOf(SCRATCH), rounded)
 
     await client.from('sales').delete()
-    const undone = await rollbackOne()
-    assert.equal(undone.exitCode, 0, undone.output)
+    for (const migration of ['0032', '0031']) {
+      const undone = await rollbackOne()
+      assert.equal(undone.exitCode, 0, `${migration}: ${undone.output}`)
+    }
     const before = await schemaOf(SCRATCH)
     const rollback = await rollbackOne()
     assert.notEqual(rollback.exitCode, 0)

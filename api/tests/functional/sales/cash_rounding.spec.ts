@@ -30,16 +30,18 @@ test.group('Cash rounded to the nickel', (group) => {
     const card = await sell(client, [{ code: 'ALI001', quantite: 1 }], [{ mode: 'carte', montant: '1.38' }])
     card.assertStatus(201)
     assert.containsSubset(card.body(), { monnaie_rendue: '0.00', arrondi_especes: '0.00' })
+    const nickels = await sell(client, [{ code: 'ALI001', quantite: 1 }], [{ mode: 'especes', montant: '1.40' }])
+    assert.containsSubset(nickels.body(), { monnaie_rendue: '0.00', arrondi_especes: '0.02' })
 
-    // The drawer expects what it was handed: 8.20 + 1.40, and its report says why the tenders differ from the total.
+    // The drawer expects what it was handed, 8.20 + 1.40 + 1.40, and its report says why the tenders exceed the total.
     const x = await client.get(`/api/v1/registers/${pos.registerId}/sessions/current`).header('authorization', `Bearer ${pos.clerk.token}`)
     assert.containsSubset(x.body().rapport, {
-      ventes: { nombre: 3, total: '10.98', arrondi_especes: '0.00' },
+      ventes: { nombre: 4, total: '12.36', arrondi_especes: '0.02' },
       paiements: [
         { mode: 'carte', montant: '1.38' },
-        { mode: 'especes', montant: '9.60' },
+        { mode: 'especes', montant: '11.00' },
       ],
-      especes_attendues: '9.60',
+      especes_attendues: '11.00',
     })
   })
 
@@ -182,5 +184,49 @@ test.group('Cash rounded to the nickel', (group) => {
     assert.deepEqual(handed, ['0.05', '0.00', '0.05'])
     const check = CONSISTENCY_CHECKS.find((candidate) => candidate.id === 'k')!
     assert.deepEqual((await db.rawQuery(sqlFor(check, BUSINESS_TIMEZONE))).rows, [])
+  })
+
+  test('sales and returns made before the nickel rule are checked by the exact rule they were made with', async ({ assert }) => {
+    // 8.22 paid 10.00 with 1.78 back, then 1.38 refunded in exact cash: right then, wrong by today's rule.
+    const [sale] = await db
+      .table('sales')
+      .insert({
+        receipt_number: 'S1-R1-LEGACY01',
+        store_id: 1,
+        register_id: pos.registerId,
+        subtotal_cents: 822,
+        tax_cents: 0,
+        total_cents: 822,
+        paid_cents: 1000,
+        change_cents: 178,
+        cash_to_nickel: false,
+      })
+      .returning('id')
+    const bread = await db.from('products').where('code', 'ALI001').select('id').firstOrFail()
+    await db.table('sale_lines').insert({ sale_id: sale.id, line_number: 1, product_id: bread.id, quantity: 1, unit_price_cents: 822, line_total_cents: 822 })
+    await db.table('payments').insert({ sale_id: sale.id, method: 'cash', amount_cents: 1000 })
+    const [refund] = await db
+      .table('returns')
+      .insert({
+        sale_id: sale.id,
+        register_id: pos.registerId,
+        reason: 'Retour',
+        refund_method: 'cash',
+        subtotal_cents: 138,
+        tax_cents: 0,
+        total_cents: 138,
+        cash_to_nickel: false,
+      })
+      .returning('id')
+    await db.table('return_refunds').insert({ return_id: refund.id, method: 'cash', amount_cents: 138 })
+    const mismatches = async (id: string) =>
+      (await db.rawQuery(sqlFor(CONSISTENCY_CHECKS.find((candidate) => candidate.id === id)!, BUSINESS_TIMEZONE))).rows
+    assert.deepEqual(await mismatches('e'), [])
+    assert.deepEqual(await mismatches('k'), [])
+    // The same rows filed under today's rule are wrong: the checks do look at them.
+    await db.from('sales').where('id', sale.id).update({ cash_to_nickel: true })
+    await db.from('returns').where('id', refund.id).update({ cash_to_nickel: true })
+    assert.lengthOf(await mismatches('e'), 1)
+    assert.lengthOf(await mismatches('k'), 1)
   })
 })

@@ -11,7 +11,7 @@ test.group('Cash rounding to the nickel', () => {
       [525, 525, 525, 530, 530, 530]
     )
     assert.deepEqual([0, 1, 2, 3].map(toNickel), [0, 0, 0, 5])
-    assert.equal(toNickel(-528), -530)
+    assert.deepEqual([-528, -527, -3, -2].map(toNickel), [-530, -525, -5, 0])
   })
 
   test('the cash due rounds; change is what was tendered beyond it', ({ assert }) => {
@@ -29,6 +29,14 @@ test.group('Cash rounding to the nickel', () => {
     assert.deepEqual(settleCash(527, 527), { keptCents: 527, changeCents: 0, roundingCents: 0 })
     // One cent short of a due rounded up: kept as handed.
     assert.deepEqual(settleCash(528, 529), { keptCents: 529, changeCents: 0, roundingCents: 1 })
+  })
+
+  test('between the rounded and the exact due: kept as handed, never a cent of change', ({ assert }) => {
+    assert.deepEqual(settleCash(822, 821), { keptCents: 821, changeCents: 0, roundingCents: -1 })
+    assert.deepEqual(settleCash(2, 1), { keptCents: 1, changeCents: 0, roundingCents: -1 })
+    // A 0,02 $ due rounds to nothing in cash: a nickel handed over comes back.
+    assert.deepEqual(settleCash(2, 5), { keptCents: 0, changeCents: 5, roundingCents: -2 })
+    assert.deepEqual(settleCash(0, 5), { keptCents: 0, changeCents: 5, roundingCents: 0 })
   })
 
   test('less than both the exact and the rounded due does not settle', ({ assert }) => {
@@ -58,6 +66,7 @@ test.group('Cash rounding to the nickel', () => {
     // Never above what the drawer kept, even when the exact amount would round up to more.
     assert.equal(cashHandedBackFor({ exactCents: 138, keptCents: 138 }, 138, true), 138)
     assert.equal(cashHandedBackFor({ exactCents: 138, keptCents: 138 }, 137, false), 135)
+    assert.equal(cashHandedBackFor({ exactCents: 139, keptCents: 139 }, 138, false), 139)
   })
 
   test('parts too small to hand back alone are handed back with a later one', ({ assert }) => {

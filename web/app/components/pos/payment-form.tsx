@@ -5,7 +5,7 @@ import { formatMoney, formatSignedMoney } from '~/lib/format'
 import type { FieldErrors } from '~/lib/forms/schemas'
 import type { Message } from '~/lib/i18n/index'
 import { parseMoneyInput } from '~/lib/money'
-import { settle, toNickel } from '~/lib/pos/taxes'
+import { exactCashCents, settle } from '~/lib/pos/taxes'
 import { useT } from '~/lib/root-data'
 
 import { PosForm } from './pos-form'
@@ -40,7 +40,7 @@ export const PaymentForm = forwardRef<HTMLInputElement, PaymentFormProps>(functi
   const cashCents = parseMoneyInput(cash) ?? 0
   const outcome = settle(totalCents, { cardCents, cashCents })
   const typed = card !== '' || cash !== ''
-  const cashTotalCents = toNickel(totalCents) || totalCents
+  const cashTotalCents = exactCashCents(totalCents)
   // Both amounts are typed the same way: a decimal keypad, no browser suggestions.
   const amount = { formId: 'pay', inputMode: 'decimal', autoComplete: 'off', placeholder: '0,00', disabled, className: 'col-6 mb-2' } as const
 

@@ -2406,7 +2406,7 @@ export interface components {
             }[];
             /** @description The three tenders together: net is what the sales report calls total_ttc − remboursements_ttc, plus arrondi_especes */
             total: {
-                /** @description Cash settles to the nickel (ADR 0023): net − (total_ttc − remboursements_ttc), the roundings of the period */
+                /** @description Cash settles to the nickel (ADR 0023): net − (total_ttc − remboursements_ttc) of the sales report, the roundings of the period as the difference between the tender and the register rollups (stock:verify checks each against the sales) */
                 arrondi_especes: components["schemas"]["Money"];
                 /** @description Taken for the sales of the period (cash net of the change given back) */
                 encaisse: components["schemas"]["Money"];

@@ -20,7 +20,7 @@ import { addToCart, setCartQuantity, type CartEntry } from './cart.ts'
 import { registerHeading } from './register-heading.ts'
 import { clearedCart, forgetClearedCart, keepClearedCart, readCart, writeCart } from './cart.server.ts'
 import { forgetProducts, productsById } from './products.server.ts'
-import { previewTotals, storeTaxRates, toNickel, type TaxRate } from './taxes.ts'
+import { exactCashCents, previewTotals, storeTaxRates, type TaxRate } from './taxes.ts'
 import type { CartLineView, PosActionResult, PosIntent, PosView, SessionView, StockItemView } from './types.ts'
 
 export { posPath }
@@ -328,8 +328,7 @@ async function pay(ctx: PosActionContext, register: Register, intent: 'pay' | 'p
     intent === 'pay-card'
       ? withField(withField(ctx.form, 'carte', centsToWire(total)), 'especes', '')
       : intent === 'pay-cash'
-        ? // Exact cash is the total to the nickel (ADR 0023): 8,22 $ is paid with 8,20 $; 0,02 $, which rounds to nothing, as it is.
-          withField(withField(ctx.form, 'especes', centsToWire(toNickel(total) || total)), 'carte', '')
+        ? withField(withField(ctx.form, 'especes', centsToWire(exactCashCents(total))), 'carte', '')
         : ctx.form
   const values = { carte: String(ctx.form.get('carte') ?? ''), especes: String(ctx.form.get('especes') ?? '') }
   const parsed = parsePayment(input, total)

@@ -72,17 +72,24 @@ export interface Tender {
 
 /**
  * Cash settles to the nickel (ADR 0023, api/app/sales/cash_rounding.ts): 1 and 2 ¢ round
- * down, 3 and 4 ¢ up. 8,22 $ is 8,20 $ in cash; a card pays to the cent.
+ * down, 3 and 4 ¢ up. 8,22 $ is 8,20 $ in cash; a card pays to the cent. Amounts due are never
+ * negative here (the card may not pay more than the total).
  */
 export function toNickel(cents: number): number {
+  if (cents < 0) throw new RangeError(`toNickel expects an amount due, got ${cents}`)
   const rest = cents % 5
   return rest < 3 ? cents - rest : cents - rest + 5
 }
 
+/** What « Espèces exactes » tenders: the total to the nickel, or as it is when that rounds to nothing (0,01–0,02 $). */
+export function exactCashCents(totalCents: number): number {
+  return toNickel(totalCents) || totalCents
+}
+
 /**
- * How a payment settles a total, by the API's rule: the card pays at most
- * the total, and what it leaves is due in cash rounded to the nickel; the
- * cash beyond that is the change. The exact amount settles it as handed.
+ * How a payment settles a total, by the API's rule (settleCash): the card pays
+ * at most the total, and what it leaves is due in cash rounded to the nickel;
+ * the cash beyond that is the change. The exact amount settles it as handed.
  */
 export function settle(totalCents: number, { cardCents, cashCents }: Tender) {
   const cardExceedsTotal = cardCents > totalCents
@@ -91,10 +98,9 @@ export function settle(totalCents: number, { cardCents, cashCents }: Tender) {
   let keptCents = 0
   let missingCents = 0
   if (cashCents === 0) missingCents = exactDueCents
-  // The exact amount (cent coins are still legal tender) is kept as handed.
-  else if (cashCents === exactDueCents) keptCents = cashCents
-  else if (cashCents >= roundedDueCents) keptCents = roundedDueCents
-  else if (cashCents >= exactDueCents) keptCents = cashCents
+  else if (cashCents > exactDueCents && cashCents >= roundedDueCents) keptCents = roundedDueCents
+  // From the lower of the exact and rounded dues up to the higher (cent coins are legal tender): kept as handed, no change.
+  else if (cashCents >= Math.min(exactDueCents, roundedDueCents)) keptCents = cashCents
   else missingCents = roundedDueCents - cashCents
   return {
     paidCents: cardCents + cashCents,

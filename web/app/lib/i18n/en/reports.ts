@@ -51,7 +51,7 @@ export const reports: Record<keyof typeof french, string> = {
   'reports.tenders.refunded': 'Refunded (tax included)',
   'reports.tenders.net': 'Net',
   'reports.tenders.total': 'Total',
-  'reports.tenders.cashRounding': 'The net includes {amount} of cash rounded to 5 ¢: it differs by that much from the sales total less refunds.',
+  'reports.tenders.cashRounding': 'The net includes {amount} of cash rounded to the nearest 5¢: that is its difference from the sales total less refunds.',
   'reports.stores.title': 'Performance by store',
   'reports.stores.ratingNote': 'Highest revenue first. Performance: excellent from $10,000, good from $5,000, average from $1,000.',
   'reports.stores.empty': 'No store to show.',

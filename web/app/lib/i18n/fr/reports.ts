@@ -49,7 +49,7 @@ export const reports = {
   'reports.tenders.refunded': 'Remboursé (taxes incluses)',
   'reports.tenders.net': 'Net',
   'reports.tenders.total': 'Total',
-  'reports.tenders.cashRounding': 'Le net compte {amount} d’arrondi des espèces au 5 ¢ : il diffère d’autant du total des ventes moins les remboursements.',
+  'reports.tenders.cashRounding': "Le net inclut {amount} d'arrondi des espèces aux 5 ¢ près : c'est son écart avec le total des ventes moins les remboursements.",
   'reports.stores.title': 'Performance par magasin',
   'reports.stores.ratingNote': "Meilleur chiffre d'affaires en premier. Performance : excellente dès 10 000 $, bonne dès 5 000 $, moyenne dès 1 000 $.",
   'reports.stores.empty': 'Aucun magasin à afficher.',
