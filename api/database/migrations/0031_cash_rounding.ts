@@ -1,4 +1,5 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 
 /*
  * Cash rounds to the nickel (ADR 0023): a sale of 5.28 paid in cash keeps 5.30 in the drawer, so
@@ -10,6 +11,17 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 const EXACT = 'paid_cents - change_cents = total_cents'
 const ROUNDED = 'paid_cents - change_cents - total_cents BETWEEN -2 AND 2'
 const AMOUNTS = 'subtotal_cents >= 0 AND tax_cents >= 0 AND total_cents = subtotal_cents + tax_cents AND change_cents >= 0'
+
+/** A rollback of the nickel rule (0031, 0032) refuses, changing nothing, once a sale or a return was rounded. */
+export async function refuseOnceRounded(db: QueryClientContract, migration: string) {
+  const rounded = await db.rawQuery(
+    `SELECT (SELECT count(*) FROM sales WHERE cash_rounding_cents <> 0)::int
+          + (SELECT count(*) FROM returns WHERE cash_rounding_cents <> 0)::int AS count`
+  )
+  if (rounded.rows[0].count > 0) {
+    throw new Error(`${rounded.rows[0].count} sales and returns were rounded to the nickel: ${migration} cannot be rolled back`)
+  }
+}
 
 export default class extends BaseSchema {
   async up() {
@@ -27,13 +39,7 @@ export default class extends BaseSchema {
   /** Refused once a sale or a return was rounded: the exact rule would no longer hold for it. */
   async down() {
     this.defer(async (db) => {
-      const rounded = await db.rawQuery(
-        `SELECT (SELECT count(*) FROM sales WHERE cash_rounding_cents <> 0)::int
-              + (SELECT count(*) FROM returns WHERE cash_rounding_cents <> 0)::int AS count`
-      )
-      if (rounded.rows[0].count > 0) {
-        throw new Error(`${rounded.rows[0].count} sales and returns were rounded to the nickel: 0031 cannot be rolled back`)
-      }
+      await refuseOnceRounded(db, '0031')
       await db.rawQuery(`
         ALTER TABLE sales
           DROP CONSTRAINT sales_amounts_consistent,

@@ -1,4 +1,5 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
+import { refuseOnceRounded } from './0031_cash_rounding.js'
 
 /*
  * Which sales and returns were settled by the nickel rule (ADR 0023): stock:verify checks those
@@ -18,13 +19,7 @@ export default class extends BaseSchema {
   /** Refused once a sale or return was rounded: run again, up() would file it under the old rule. */
   async down() {
     this.defer(async (db) => {
-      const rounded = await db.rawQuery(
-        `SELECT (SELECT count(*) FROM sales WHERE cash_rounding_cents <> 0)::int
-              + (SELECT count(*) FROM returns WHERE cash_rounding_cents <> 0)::int AS count`
-      )
-      if (rounded.rows[0].count > 0) {
-        throw new Error(`${rounded.rows[0].count} sales and returns were rounded to the nickel: 0032 cannot be rolled back`)
-      }
+      await refuseOnceRounded(db, '0032')
       for (const table of ['sales', 'returns']) await db.rawQuery(`ALTER TABLE ${table} DROP COLUMN cash_to_nickel`)
     })
   }
