@@ -6,6 +6,7 @@ import { Env } from '@adonisjs/core/env'
 import { ROTATION_FREQUENCIES, keptFiles, rotationSize } from '#core/log_files'
 import { trustedProxies } from '#core/trusted_proxies'
 import { corsOrigins } from '#core/cors'
+import { returnWindowHours } from '#sales/return_window_setting'
 
 export default await Env.create(new URL('../', import.meta.url), {
   NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const),
@@ -42,4 +43,7 @@ export default await Env.create(new URL('../', import.meta.url), {
   CACHE_ENABLED: Env.schema.boolean.optional(),
   CACHE_TTL_CATALOG: Env.schema.string.optional(),
   CACHE_TTL_REPORTS: Env.schema.string.optional(),
+
+  /* How long a clerk may take goods back (app/sales/return_window.ts). */
+  RETURN_WINDOW_HOURS: returnWindowHours,
 })

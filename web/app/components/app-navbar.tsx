@@ -6,7 +6,7 @@ import type { RootData } from '~/lib/root-data'
 import { translator, type Translate } from '~/lib/i18n/index'
 
 /**
- * A clerk's four entries fit a tablet's width; a manager's eight wrapped to three rows at 768 px.
+ * A clerk's three entries fit a tablet's width; a manager's eight wrapped to three rows at 768 px.
  * Longer menus fold behind « Menu » below 1200 px (app.css, .nav-menu).
  */
 const COLLAPSE_AFTER = 4
