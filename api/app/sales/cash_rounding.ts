@@ -120,11 +120,33 @@ export interface RefundPlan<Part extends RefundPart = RefundPart> {
   cashRoundingCents: number
 }
 
-/** Exact refund parts with the cash one as the drawer hands it back (dropped when it comes to nothing). */
-export function roundCash<Part extends RefundPart>(parts: Part[], sale: SaleCash): RefundPlan<Part> {
+/**
+ * What the sale's cash still owes or holds beyond its exact amounts: the sale's own rounding less
+ * the roundings its refunds have handed back so far (+ the customer is owed it, − was given it).
+ */
+export function pendingRoundingCents(sale: SaleCash): number {
+  return sale.keptCents - sale.exactCents - (sale.handedBackCents - sale.refundedExactCents)
+}
+
+/**
+ * Exact refund parts with the cash one as the drawer hands it back (dropped when it comes to
+ * nothing). A refund with no cash part that uses up the last of the sale's cash (a manager's
+ * « autre » beyond the sale's other tenders) settles the pending rounding on its last part, a
+ * tender paid to the cent: the sale then gives back exactly what the drawer kept.
+ */
+export function roundCash<Part extends RefundPart>(parts: Part[], sale: SaleCash, usesUpSaleCash = false): RefundPlan<Part> {
   const exact = parts.find((part) => part.method === 'cash')
-  if (!exact) return { parts, cashRoundingCents: 0 }
+  if (!exact) return usesUpSaleCash ? settleOnLastPart(parts, pendingRoundingCents(sale)) : { parts, cashRoundingCents: 0 }
   const handed = cashRefundCents(exact.cents, sale)
   const rounded = parts.flatMap((part) => (part !== exact ? [part] : handed > 0 ? [{ ...part, cents: handed }] : []))
   return { parts: rounded, cashRoundingCents: handed - exact.cents }
+}
+
+/** The last part carries the adjustment, never below nothing: money is not taken back from the customer. */
+function settleOnLastPart<Part extends RefundPart>(parts: Part[], adjustmentCents: number): RefundPlan<Part> {
+  const last = parts.at(-1)
+  if (!last || adjustmentCents === 0) return { parts, cashRoundingCents: 0 }
+  const cents = Math.max(0, last.cents + adjustmentCents)
+  const settled = cents > 0 ? [...parts.slice(0, -1), { ...last, cents }] : parts.slice(0, -1)
+  return { parts: settled, cashRoundingCents: cents - last.cents }
 }

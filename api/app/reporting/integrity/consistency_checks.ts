@@ -259,6 +259,22 @@ export const CONSISTENCY_CHECKS: ConsistencyCheck[] = [
          AND NOT (step = 0 AND handed > least(while_left, once_none_left))
        ORDER BY 1`,
   },
+  {
+    id: 'l',
+    label: 'every sale returned in full since 0031 gave back what it took (paid − change), within 2 ¢ (nickels)',
+    // Exactly, when every refund went back the way the sale was paid; a manager's cash beyond the sale's own cash,
+    // or « autre » beyond its tenders, leaves at most one running total's rounding: 2 ¢.
+    sql: `
+      WITH paid AS (SELECT sale_id, sum(amount_cents) AS paid FROM payments GROUP BY 1),
+           back AS (
+             SELECT r.sale_id, sum(rr.amount_cents) AS back, bool_and(r.cash_to_nickel) AS to_nickel
+               FROM returns r LEFT JOIN return_refunds rr ON rr.return_id = r.id GROUP BY 1)
+      SELECT s.id AS sale_id, s.receipt_number, p.paid - s.change_cents AS taken_cents, b.back AS given_back_cents
+        FROM sales s JOIN paid p ON p.sale_id = s.id JOIN back b ON b.sale_id = s.id
+       WHERE s.status = 'returned' AND s.cash_to_nickel AND b.to_nickel
+         AND abs(coalesce(b.back, 0) - (p.paid - s.change_cents)) > 2
+       ORDER BY 1`,
+  },
 ]
 
 const TIME_ZONE_NAME = /^[A-Za-z0-9_+\-/]+$/

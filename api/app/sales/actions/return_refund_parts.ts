@@ -3,7 +3,7 @@ import { ApiError } from '#core/api_error'
 import { centsToWire } from '#core/money'
 import type { Principal } from '#access/principal'
 import type { PaymentMethod } from '#sales/models/payment'
-import { refundableByTender, splitRefund } from '#sales/refund_split'
+import { refundableByTender, splitRefund, type RefundPart } from '#sales/refund_split'
 import { roundCash, saleCashOf, type RefundPlan } from '#sales/cash_rounding'
 import { PAYMENT_METHOD_FROM_WIRE, PAYMENT_METHOD_WIRE } from '#sales/wire_names'
 
@@ -39,7 +39,8 @@ async function refundableOf(trx: TransactionClientContract, sale: SaleToRefund) 
     ...parts(refunded).filter((row) => row.method !== 'cash'),
     { method: 'cash' as const, cents: handedBackCents - returnsRoundingCents },
   ]
-  const left = refundableByTender(parts(paid), sale.change_cents + sale.cash_rounding_cents, refundedExactParts)
+  const keptBeyondExact = sale.change_cents + sale.cash_rounding_cents
+  const left = refundableByTender(parts(paid), keptBeyondExact, refundedExactParts)
   const cash = saleCashOf({
     cashTenderedCents: cashOf(parts(paid)),
     changeCents: sale.change_cents,
@@ -48,7 +49,10 @@ async function refundableOf(trx: TransactionClientContract, sale: SaleToRefund) 
     returnsRoundingCents,
     exactLeftCents: left.get('cash') ?? 0,
   })
-  return { left, cash }
+  // Whether refunding `refund` too leaves none of the sale's cash (it had some).
+  const usesUpCash = (refund: RefundPart[]) =>
+    (left.get('cash') ?? 0) > 0 && refundableByTender(parts(paid), keptBeyondExact, [...refundedExactParts, ...refund]).get('cash') === 0
+  return { left, cash, usesUpCash }
 }
 
 /**
@@ -68,12 +72,13 @@ export async function refundPartsFor(
   totalCents: number,
   principal: Principal
 ): Promise<RefundPlan> {
-  const { left, cash } = await refundableOf(trx, sale)
+  const { left, cash, usesUpCash } = await refundableOf(trx, sale)
   if (!wire || wire === 'original') return roundCash(splitRefund(totalCents, left), cash)
   const method = PAYMENT_METHOD_FROM_WIRE[wire]
   if (totalCents === 0) return { parts: [], cashRoundingCents: 0 }
   const override = (principal.user?.role === 'manager' || principal.user?.role === 'admin') && method !== 'card'
-  if ((left.get(method) ?? -1) >= totalCents || override) return roundCash([{ method, cents: totalCents }], cash)
+  const refund = [{ method, cents: totalCents }]
+  if ((left.get(method) ?? -1) >= totalCents || override) return roundCash(refund, cash, method !== 'cash' && usesUpCash(refund))
   throw left.has(method) ? refundOverTender(totalCents, left, wire, method) : refundNotLikeSale(totalCents, left, wire)
 }
 

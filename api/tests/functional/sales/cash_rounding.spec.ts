@@ -160,6 +160,57 @@ test.group('Cash rounded to the nickel', (group) => {
     assert.deepEqual((await db.rawQuery(sqlFor(check, BUSINESS_TIMEZONE))).rows, [])
   })
 
+  test("a manager's « autre » that uses up a sale's cash settles its rounding: the sale gives back what the drawer kept", async ({ client, assert }) => {
+    await openRegister(client, pos.clerk.token, pos.registerId)
+    const manager = await signedIn('manager')
+    const returnLine = (saleId: number, ligne: { id: number }, token: string, mode?: string) =>
+      client
+        .post(`/api/v1/sales/${saleId}/returns`)
+        .header('authorization', `Bearer ${token}`)
+        .json({ lignes: [{ ligne_id: ligne.id, quantite: 1 }], motif: 'Retour', ...(mode ? { mode_remboursement: mode } : {}) })
+    const givenBack = (...refunds: { body(): { remboursements: { montant: string }[] } }[]) =>
+      refunds.flatMap((refund) => refund.body().remboursements).reduce((sum, part) => sum + Math.round(Number(part.montant) * 100), 0)
+
+    // Bread (1.38) and a 0.04 candy: 1.42, the drawer keeps 1.40. The candy back in cash is a nickel (0.01 more
+    // than it cost); the bread as « autre » is then 1.35, not 1.38, which gave back 1.43 for 1.40.
+    const four = await product(client, '0.04')
+    const first = await sell(client, [{ code: 'ALI001', quantite: 1 }, { produit_id: four, quantite: 1 }], [{ mode: 'especes', montant: '1.45' }])
+    first.assertStatus(201)
+    assert.containsSubset(first.body(), { total: '1.42', monnaie_rendue: '0.05', arrondi_especes: '-0.02' })
+    const [bread, candy] = first.body().lignes
+    const candyBack = await returnLine(first.body().id, candy, pos.clerk.token)
+    assert.containsSubset(candyBack.body(), { total: '0.04', remboursements: [{ mode: 'especes', montant: '0.05' }] })
+    const breadBack = await returnLine(first.body().id, bread, manager.token, 'autre')
+    breadBack.assertStatus(201)
+    assert.containsSubset(breadBack.body(), { total: '1.38', arrondi_especes: '-0.03', remboursements: [{ mode: 'autre', montant: '1.35' }] })
+    assert.equal(givenBack(candyBack, breadBack), 140)
+
+    // The other way: 1.28 paid 1.30; the 0.01 candy gives back nothing in cash; the milk as « autre » is 1.30, not 1.27.
+    const one = await product(client, '0.01')
+    const second = await sell(client, [{ code: 'ALI002', quantite: 1 }, { produit_id: one, quantite: 1 }], [{ mode: 'especes', montant: '1.30' }])
+    second.assertStatus(201)
+    assert.containsSubset(second.body(), { total: '1.28', monnaie_rendue: '0.00', arrondi_especes: '0.02' })
+    const [milk, cent] = second.body().lignes
+    const centBack = await returnLine(second.body().id, cent, pos.clerk.token)
+    assert.containsSubset(centBack.body(), { total: '0.01', remboursements: [] })
+    const milkBack = await returnLine(second.body().id, milk, manager.token, 'autre')
+    assert.containsSubset(milkBack.body(), { total: '1.27', arrondi_especes: '0.03', remboursements: [{ mode: 'autre', montant: '1.30' }] })
+    assert.equal(givenBack(centBack, milkBack), 130)
+
+    for (const id of ['e', 'i', 'j', 'k', 'l']) {
+      const check = CONSISTENCY_CHECKS.find((candidate) => candidate.id === id)!
+      assert.deepEqual((await db.rawQuery(sqlFor(check, BUSINESS_TIMEZONE))).rows, [], `check ${id}`)
+    }
+    // stock:verify's check (l) sees a sale returned in full that gave back 3 ¢ more than it took (the rule before).
+    await db.from('return_refunds').where('return_id', breadBack.body().id).update({ amount_cents: 138 })
+    await db.from('returns').where('id', breadBack.body().id).update({ cash_rounding_cents: 0 })
+    const l = CONSISTENCY_CHECKS.find((candidate) => candidate.id === 'l')!
+    assert.deepEqual(
+      (await db.rawQuery(sqlFor(l, BUSINESS_TIMEZONE))).rows.map((row: { sale_id: number; given_back_cents: string }) => [row.sale_id, Number(row.given_back_cents)]),
+      [[first.body().id, 143]]
+    )
+  })
+
   test("a manager's cash refunds of a card sale round on their running total, not each on its own", async ({ client, assert }) => {
     await openRegister(client, pos.clerk.token, pos.registerId)
     const candy = await product(client, '0.03')

@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import { cashHandedBackFor, cashRefundCents, roundCash, settleCash, toNickel } from '#sales/cash_rounding'
+import { cashHandedBackFor, cashRefundCents, pendingRoundingCents, roundCash, settleCash, toNickel } from '#sales/cash_rounding'
 
 const cash = (cents: number) => ({ method: 'cash' as const, cents })
 const card = (cents: number) => ({ method: 'card' as const, cents })
@@ -111,5 +111,19 @@ test.group('Cash rounding to the nickel', () => {
     assert.deepEqual(roundCash([card(500), cash(184)], saleCash(322, 320, 138, 140)), { parts: [card(500), cash(180)], cashRoundingCents: -4 })
     assert.deepEqual(roundCash([card(500)], saleCash(322, 320)), { parts: [card(500)], cashRoundingCents: 0 })
     assert.deepEqual(roundCash([cash(2)], saleCash(822, 820)), { parts: [], cashRoundingCents: -2 })
+  })
+
+  test('a refund with no cash part that uses up the sale\'s cash settles the pending rounding on its last part', ({ assert }) => {
+    const other = (cents: number) => ({ method: 'other' as const, cents })
+    // 1.42 kept as 1.40; 0.04 of it handed back as 0.05: 1.38 left, and 0.03 given beyond the exact amounts.
+    const kept140 = saleCash(142, 140, 4, 5)
+    assert.equal(pendingRoundingCents(kept140), -3)
+    assert.deepEqual(roundCash([other(138)], kept140, true), { parts: [other(135)], cashRoundingCents: -3 })
+    // Not using it up (or a cash part present): nothing to settle yet.
+    assert.deepEqual(roundCash([other(100)], kept140, false), { parts: [other(100)], cashRoundingCents: 0 })
+    // 1.28 kept as 1.30; 0.01 refunded, nothing handed back: 0.03 owed.
+    assert.deepEqual(roundCash([other(127)], saleCash(128, 130, 1, 0), true), { parts: [other(130)], cashRoundingCents: 3 })
+    // Never below nothing: a part smaller than what was over-given is dropped, not turned negative.
+    assert.deepEqual(roundCash([other(1)], saleCash(142, 140, 4, 5, 1), true), { parts: [], cashRoundingCents: -1 })
   })
 })
