@@ -201,13 +201,13 @@ test.group('Cash rounded to the nickel', (group) => {
       const check = CONSISTENCY_CHECKS.find((candidate) => candidate.id === id)!
       assert.deepEqual((await db.rawQuery(sqlFor(check, BUSINESS_TIMEZONE))).rows, [], `check ${id}`)
     }
-    // stock:verify's check (l) sees a sale returned in full that gave back 3 ¢ more than it took (the rule before).
-    await db.from('return_refunds').where('return_id', breadBack.body().id).update({ amount_cents: 138 })
-    await db.from('returns').where('id', breadBack.body().id).update({ cash_rounding_cents: 0 })
+    // stock:verify's check (l) sees a sale returned in full that gave back 3 ¢ less than it took (or 4 ¢ more).
+    await db.from('return_refunds').where('return_id', breadBack.body().id).update({ amount_cents: 132 })
+    await db.from('returns').where('id', breadBack.body().id).update({ cash_rounding_cents: -6 })
     const l = CONSISTENCY_CHECKS.find((candidate) => candidate.id === 'l')!
     assert.deepEqual(
       (await db.rawQuery(sqlFor(l, BUSINESS_TIMEZONE))).rows.map((row: { sale_id: number; given_back_cents: string }) => [row.sale_id, Number(row.given_back_cents)]),
-      [[first.body().id, 143]]
+      [[first.body().id, 137]]
     )
   })
 
