@@ -39,6 +39,12 @@ function get(path) {
   return http.get(`${target}${path}`, { headers: { 'x-api-token': token } }).json()
 }
 
+/** Sales are refused at a register without an open session: selling scenarios use the open ones. */
+function isOpen(register) {
+  const current = http.get(`${target}/api/v1/registers/${register.id}/sessions/current?rapport=false`, { headers: { 'x-api-token': token } })
+  return current.status === 200
+}
+
 /** The catalogue and the registers, read once before the load starts. */
 export function setup() {
   if (!token) throw new Error('Set API_TOKEN (see .data/dev-credentials.json)')
@@ -49,6 +55,11 @@ export function setup() {
     for (const register of get(`/api/v1/stores/${store.id}/registers?size=100`).items) {
       if (register.actif) registers.push({ id: register.id, storeId: store.id })
     }
+  }
+  if (scenario.needsOpenRegisters) {
+    const open = registers.filter(isOpen)
+    if (open.length === 0) throw new Error('No register is open: run `node scripts/ace.mjs bench:prepare` first (see k6-tests/README.md)')
+    registers.splice(0, registers.length, ...open)
   }
   return { token, products, stores, registers, runId: `${Date.now()}` }
 }

@@ -227,6 +227,14 @@ async function stackTests(baseEnv) {
   await nodeTests('web e2e (JS off)', 'tests/e2e/*.test.ts', { ...clientEnv, E2E_JS: 'off' })
   // Last: it creates a product, which the browser flows must not see.
   await nodeTests("original README's API examples", 'scripts/tests/*.test.mjs', clientEnv, ROOT)
+  // The k6 scripts once through, prepared as k6-tests/README.md tells k6 users (registers open, stock topped up).
+  try {
+    await run(process.execPath, ['ace', 'bench:prepare'], { cwd: API_DIR, env: apiEnv })
+    await nodeTests('k6 scripts (emulated k6)', 'ops/live-tests/k6-scripts.test.mjs', clientEnv, ROOT)
+  } catch (error) {
+    console.error(error.message)
+    record('k6 scripts (emulated k6)', 0, 1)
+  }
   // After all that traffic: every metric a dashboard or alert rule queries is really exported.
   await nodeTests('metric names (dashboards, rules)', 'ops/live-tests/metric-names.test.mjs', clientEnv, ROOT)
 }
