@@ -9,6 +9,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 import { logFileSettings } from './app/lib/env.server.ts'
+import { refuseForeignOrigin } from './server/foreign-origin.js'
 import { createLog } from './server/log.js'
 import { createMetrics } from './server/metrics.js'
 import { requestContext } from './server/request-context.js'
@@ -53,6 +54,7 @@ app.set('trust proxy', process.env.TRUST_PROXY || 'loopback')
 app.use(requestContext(log))
 app.use(metrics.recordRequests)
 app.use(securityHeaders({ isDev }))
+app.use(refuseForeignOrigin())
 app.use(compression())
 
 app.get('/health', (_req, res) => {

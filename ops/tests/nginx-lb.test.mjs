@@ -59,6 +59,7 @@ function fakeInstance(name) {
         method: req.method,
         url: req.url,
         requestId: id,
+        host: req.headers.host ?? null,
         idempotencyKey: req.headers['idempotency-key'] ?? null,
         bodyBytes: Buffer.concat(chunks).length,
         // Big enough to be gzipped (gzip_min_length 1024) when asked for.
@@ -265,6 +266,12 @@ describe('nginx load balancer behaviour', () => {
     assert.equal(metrics.status, 404)
     assert.equal(hits.size, before)
     assert.equal(hits.has('metrics-probe'), false)
+  })
+
+  test("the web app and the API get the host and port the browser addressed (a form post's Origin carries the port)", async () => {
+    const page = await request(port, { method: 'POST', path: '/connexion', headers: { origin: `http://127.0.0.1:${port}` }, body: 'csrf=x' })
+    assert.equal(page.json.host, `127.0.0.1:${port}`)
+    assert.equal((await request(port, { path: '/api/v1/products' })).json.host, `127.0.0.1:${port}`)
   })
 
   test('JSON is gzipped, bodies over 1 MiB are refused', async () => {

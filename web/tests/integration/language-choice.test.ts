@@ -23,6 +23,17 @@ if (baseUrl) {
       assert.match(await stock.text(), /<html lang="en-CA"/)
     })
 
+    test('a link on another site shows its page in the language it names, but does not change the one remembered', async () => {
+      const clerk = await signedInAs('caissier1')
+      const front = await clerk.fetch('/?lang=en', { headers: { 'Sec-Fetch-Site': 'cross-site' } })
+      const location = front.headers.get('Location') ?? ''
+      const registers = await clerk.fetch(location, { headers: { 'Sec-Fetch-Site': 'cross-site' } })
+      assert.match(await registers.text(), /<html lang="en-CA"/)
+      assert.doesNotMatch(registers.headers.get('Set-Cookie') ?? '', /(^|, )lang=/)
+      const stock = await clerk.fetch(location.replace(/caisses\?lang=en$/, 'stock'))
+      assert.match(await stock.text(), /<html lang="fr-CA"/)
+    })
+
     test('without ?lang the redirect adds nothing', async () => {
       const clerk = await signedInAs('caissier1')
       const front = await clerk.fetch('/')

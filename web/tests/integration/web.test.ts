@@ -73,6 +73,22 @@ if (!baseUrl) {
       assert.equal((await client.fetch('/magasins')).status, 302, 'still signed out')
     })
 
+    test('a form posted from another site is a 403 that says so, and changes nothing (it was a bare 500)', async () => {
+      const client = new Browserless()
+      const user = account('gerant')
+      await client.signIn(user.username, user.password)
+      const csrf = await client.csrf('/magasins')
+      for (const origin of ['http://evil.test', 'null']) {
+        const out = await client.fetch('/deconnexion', { method: 'POST', body: new URLSearchParams({ csrf }), headers: { Origin: origin } })
+        assert.equal(out.status, 403, `Origin: ${origin}`)
+        assert.match(await out.text(), /envoyé depuis un autre site/)
+      }
+      assert.equal((await client.fetch('/magasins')).status, 200, 'still signed in')
+      // Our own origin goes through.
+      const own = await client.fetch('/deconnexion', { method: 'POST', body: new URLSearchParams({ csrf }), headers: { Origin: new URL(baseUrl!).origin } })
+      assert.equal(own.status, 302)
+    })
+
     test('sign-out is a POST; GET /deconnexion changes nothing', async () => {
       const client = new Browserless()
       const user = account('gerant')
