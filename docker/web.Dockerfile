@@ -28,8 +28,10 @@ COPY web/package.json web/
 RUN npm ci --omit=dev --workspace web && npm cache clean --force
 COPY web/server.js web/
 COPY web/server/ web/server/
-# server.js reads its log-file settings through the app's env module (Node 24 runs .ts as is).
+# server.js reads its log-file settings through the app's env module, and its refusal of foreign
+# origins uses the app's same-origin rule (Node 24 runs .ts as is).
 COPY web/app/lib/env.server.ts web/app/lib/
+COPY web/app/lib/auth/csrf.server.ts web/app/lib/auth/
 COPY --from=build /app/web/build web/build
 WORKDIR /app/web
 USER node

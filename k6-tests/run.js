@@ -35,14 +35,15 @@ export const options = {
   },
 }
 
+const authorized = { headers: { 'x-api-token': token } }
+
 function get(path) {
-  return http.get(`${target}${path}`, { headers: { 'x-api-token': token } }).json()
+  return http.get(`${target}${path}`, authorized).json()
 }
 
 /** Sales are refused at a register without an open session: selling scenarios use the open ones. */
 function isOpen(register) {
-  const current = http.get(`${target}/api/v1/registers/${register.id}/sessions/current?rapport=false`, { headers: { 'x-api-token': token } })
-  return current.status === 200
+  return http.get(`${target}/api/v1/registers/${register.id}/sessions/current?rapport=false`, authorized).status === 200
 }
 
 /** The catalogue and the registers, read once before the load starts. */

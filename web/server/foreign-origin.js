@@ -1,4 +1,5 @@
 // @ts-check
+import { isSameOrigin } from '../app/lib/auth/csrf.server.ts'
 
 /** Methods that change nothing: never refused here. */
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS'])
@@ -21,15 +22,10 @@ function addressedHost(req) {
  */
 export function refuseForeignOrigin() {
   return (req, res, next) => {
-    const origin = req.get('origin')
-    if (SAFE.has(req.method) || origin === undefined) return next()
-    let originHost = null
-    try {
-      originHost = origin === 'null' ? null : new URL(origin).host
-    } catch {
-      originHost = null
-    }
-    if (originHost !== null && originHost === addressedHost(req)) return next()
+    const origin = req.get('origin') ?? null
+    if (SAFE.has(req.method) || origin === null) return next()
+    const host = addressedHost(req)
+    if (host !== null && isSameOrigin(origin, `http://${host}/`)) return next()
     res.status(403).type('text/plain; charset=utf-8')
     res.send('Requête refusée : ce formulaire a été envoyé depuis un autre site.\nRequest refused: this form was sent from another site.\n')
   }

@@ -23,7 +23,7 @@ function langCookie() {
  * signed-in user's language for a year (a GET with a lasting effect). Browsers without
  * Sec-Fetch-Site are taken at their word.
  */
-export function mayRemember(request: Request): boolean {
+function mayRemember(request: Request): boolean {
   const site = request.headers.get('Sec-Fetch-Site')
   return site === null || site === 'same-origin' || site === 'none'
 }
