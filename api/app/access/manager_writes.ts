@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { created } from '#core/created'
 import { validateKeyedBody, type IdempotencyKey } from '#core/idempotency'
 import { validateBody, type StrictValidator as Validator } from '#core/validation'
+import type { EchoedFields } from '#core/echoed_fields'
 import { requireRole } from '#access/policies'
 
 /**
@@ -15,6 +16,8 @@ export interface ManagedResource<Body, Patch, NewResource, Changes, Model, Wire>
   body: Validator<Body>
   /** PATCH and PUT (the original API's PUT changed only the fields sent). */
   patchBody: Validator<Patch>
+  /** What the resource's GET shows that PATCH and PUT accept back unchanged (`id`, …). */
+  readOnlyFields(id: number): EchoedFields
   creationFromWire(body: Body): NewResource
   changesFromWire(body: Patch): Changes
   /** Once per Idempotency-Key: a retry answers with what the first request created (`replayed`). */
@@ -51,7 +54,7 @@ export function managerWrites<Body, Patch, NewResource, Changes, Model, Wire>(
 
     async patch(ctx: HttpContext) {
       const id = await targetId(ctx)
-      const body = await validateBody(resource.patchBody, ctx)
+      const body = await validateBody(resource.patchBody, ctx, { echoed: resource.readOnlyFields(id) })
       return resource.toWire(await resource.update(id, resource.changesFromWire(body)))
     },
 

@@ -109,8 +109,9 @@ router
         summary: verb === 'patch' ? 'Change some fields of a product' : 'Change some fields of a product (the same as PATCH)',
         description:
           'Only the fields sent change; null clears description or code_barre. PUT does the same as PATCH, as in the original ' +
-          'API: an integration that sends a PUT without `actif` or `description` keeps them. `quantite_stock` is refused (422): ' +
-          'stock changes through movements. ' + WRITE_ROLES,
+          'API: an integration that sends a PUT without `actif` or `description` keeps them. A product read with GET may be ' +
+          'sent back whole: `id` and `quantite_stock` are accepted as they are and ignored, another value is a 422 (stock ' +
+          'changes through movements). ' + WRITE_ROLES,
         tags: ['Products'],
         auth: ['write'],
         params: productIdParams,
@@ -185,7 +186,9 @@ router
     for (const verb of ['patch', 'put'] as const) {
       documented(router[verb]('/categories/:id', [CategoriesController, 'patch']).as(`categories.${verb}`).use(writes()), {
         summary: verb === 'patch' ? 'Change some fields of a category' : 'Change some fields of a category (the same as PATCH)',
-        description: 'Only the fields sent change; null clears the description. PUT does the same as PATCH. ' + WRITE_ROLES,
+        description:
+          'Only the fields sent change; null clears the description. PUT does the same as PATCH. A category read with GET ' +
+          'may be sent back whole: its own `id` is accepted and ignored, another is a 422. ' + WRITE_ROLES,
         tags: ['Categories'],
         auth: ['write'],
         params: categoryIdParams,

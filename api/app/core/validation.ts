@@ -1,5 +1,6 @@
 import vine, { errors } from '@vinejs/vine'
 import type { HttpContext } from '@adonisjs/core/http'
+import { takeEchoedFields, type EchoedFields } from '#core/echoed_fields'
 
 /** A VineJS validator (`vine.create(...)`): what the strict checks below need of it. */
 export interface StrictValidator<Output> {
@@ -132,22 +133,24 @@ function bodyForValidation(value: unknown): unknown {
 /**
  * Validates a JSON body and refuses fields the schema does not know, at any
  * depth: a typo like `prx` must not be silently dropped while the request
- * "succeeds". Values must have the JSON type the schema gives.
+ * "succeeds". Values must have the JSON type the schema gives. `echoed`:
+ * the read-only fields a GET of the resource shows, accepted back unchanged.
  */
 export async function validateBody<Output>(
   validator: StrictValidator<Output>,
-  ctx: HttpContext
+  ctx: HttpContext,
+  options: { echoed?: EchoedFields } = {}
 ): Promise<Output> {
   const body = bodyForValidation(ctx.request.body())
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new errors.E_VALIDATION_ERROR([{ field: 'body', message: 'The request body must be a JSON object', rule: 'object' }])
   }
-  const problems: Problem[] = []
+  const problems: Problem[] = options.echoed ? await takeEchoedFields(body as Record<string, unknown>, options.echoed) : []
   jsonProblems(body, validator.toJSONSchema() as Schema, '', problems)
   if (problems.length === 0) return validator.validate(body)
-  /* Unknown fields alone first: the other messages may only be the typo's consequence. */
-  const unknown = problems.filter((p) => p.rule === 'unknownField')
-  if (unknown.length > 0) throw new errors.E_VALIDATION_ERROR(unknown)
+  /* Fields that cannot be written alone first: the other messages may only be a typo's consequence. */
+  const unwritable = problems.filter((p) => p.rule === 'unknownField' || p.rule === 'readOnly')
+  if (unwritable.length > 0) throw new errors.E_VALIDATION_ERROR(unwritable)
   /* Wrong JSON types, plus what the validator says about the other fields: every failing field is listed. */
   const typed = new Set(problems.map((p) => p.field))
   try {

@@ -174,7 +174,8 @@ router
         summary: verb === 'patch' ? 'Change some fields of a store' : 'Change some fields of a store (the same as PATCH)',
         description:
           'Only the fields sent change; null clears adresse, telephone or email. PUT does the same as PATCH, as in the ' +
-          'original API. ' + WRITE_ROLES,
+          'original API. A store read with GET may be sent back whole: `id` and `taxes` are accepted as they are and ' +
+          'ignored, another value is a 422. ' + WRITE_ROLES,
         tags: ['Stores'],
         auth: ['write'],
         params: storeIdParams,

@@ -23,6 +23,13 @@ const writes = managerWrites({
   idParams: categoryIdParams,
   body: categoryBody,
   patchBody: patchCategoryBody,
+  readOnlyFields: (id) => ({
+    fields: { id: 'id cannot be changed: the category is the one in the URL' },
+    current: async () => {
+      const category = await Category.find(id)
+      return category ? categoryToWire(category) : null
+    },
+  }),
   creationFromWire: newCategoryFromWire,
   changesFromWire: categoryChangesFromWire,
   create: createCategory,

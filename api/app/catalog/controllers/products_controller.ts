@@ -29,7 +29,7 @@ import {
   productIdParams,
   productSortColumns,
   reduceStockQuery,
-  refuseStockInUpdate,
+  productReadOnlyFields,
 } from '#catalog/validators/product_validators'
 
 /* A product shows the warehouse quantity, so it depends on the catalog and on that stock. */
@@ -142,12 +142,12 @@ export default class ProductsController {
     return created(ctx, `/products/${product.id}`, productToWire(product))
   }
 
-  /** PATCH and PUT: `quantite_stock` is refused before the body is read (stock changes through movements). */
+  /** PATCH and PUT: a product read back whole is accepted; `quantite_stock` changes only through stock movements. */
   async patch(ctx: HttpContext) {
     requireRole(ctx.principal, 'manager', 'admin')
     const { id } = await productIdParams.validate(ctx.params)
-    refuseStockInUpdate(ctx.request.body())
-    return productToWire(await updateProduct(id, productChangesFromWire(await validateBody(patchProductBody, ctx))))
+    const body = await validateBody(patchProductBody, ctx, { echoed: productReadOnlyFields(id) })
+    return productToWire(await updateProduct(id, productChangesFromWire(body)))
   }
 
   async destroy(ctx: HttpContext) {

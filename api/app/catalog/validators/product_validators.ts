@@ -4,6 +4,9 @@ import { paginationFields } from '#core/pagination'
 import { idParam, withoutNul } from '#core/validation'
 import { wireToCents } from '#core/money'
 import { moneyField } from '#catalog/validators/money_field'
+import type { EchoedFields } from '#core/echoed_fields'
+import { productsWithWarehouseStock } from '#catalog/queries/products_query'
+import { productToWire } from '#catalog/transformers/product_transformer'
 
 const INT_MAX = 2_147_483_647
 /* Codes appear in URLs (/products/by-code/{code}): no spaces or slashes, and not `.` or `..`, which a URL resolves away. */
@@ -129,20 +132,22 @@ export function newProductFromWire(body: NewProductBody) {
 }
 
 /**
- * The warehouse quantity is the sum of the stock ledger; writing it directly
- * would break that, so an update that carries it is refused with the way out.
+ * What a product's GET shows but its update cannot change. The warehouse
+ * quantity is the sum of the stock ledger: writing it directly would break
+ * that, so a different value is refused with the way out.
  */
-export function refuseStockInUpdate(body: unknown) {
-  if (body && typeof body === 'object' && 'quantite_stock' in body) {
-    throw new errors.E_VALIDATION_ERROR([
-      {
-        field: 'quantite_stock',
-        message:
-          'quantite_stock cannot be changed by updating the product: it is the warehouse stock, changed only by ' +
-          'stock movements (POST /api/v1/products/{id}/reduce-stock, receipts, adjustments, replenishments)',
-        rule: 'readOnly',
-      },
-    ])
+export function productReadOnlyFields(id: number): EchoedFields {
+  return {
+    fields: {
+      id: 'id cannot be changed: the product is the one in the URL',
+      quantite_stock:
+        'quantite_stock cannot be changed by updating the product: it is the warehouse stock, changed only by ' +
+        'stock movements (POST /api/v1/products/{id}/reduce-stock, receipts, adjustments, replenishments)',
+    },
+    async current() {
+      const row = await productsWithWarehouseStock().where('products.id', id).first()
+      return row ? productToWire(row) : null
+    },
   }
 }
 

@@ -32,6 +32,13 @@ const writes = managerWrites({
   idParams: storeIdParams,
   body: storeBody,
   patchBody: patchStoreBody,
+  readOnlyFields: (id) => ({
+    fields: {
+      id: 'id cannot be changed: the store is the one in the URL',
+      taxes: 'taxes cannot be changed by updating the store: its tax rates and registration numbers are not written through the API',
+    },
+    current: () => storeDetail(id),
+  }),
   creationFromWire: newStoreFromWire,
   changesFromWire: storeChangesFromWire,
   create: createStore,

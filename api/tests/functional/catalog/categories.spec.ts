@@ -125,6 +125,17 @@ test.group('Category writes', (group) => {
     ;(await client.put('/api/v1/categories/4').header('x-api-token', token).json({ nom: '' })).assertStatus(422)
     ;(await client.put('/api/v1/categories/9999').header('x-api-token', token).json({ nom: 'X' })).assertStatus(404)
     ;(await client.patch('/api/v1/categories/9999').header('x-api-token', token).json({ nom: 'X' })).assertStatus(404)
+    ;(await client.put('/api/v1/categories/9999').header('x-api-token', token).json({ id: 9999, nom: 'X' })).assertStatus(404)
+  })
+
+  test('a category sent back as read, with its id, is updated; another id is refused', async ({ client, assert }) => {
+    const read = (await client.get('/api/v1/categories/4').header('x-api-token', token)).body()
+    const put = await client.put('/api/v1/categories/4').header('x-api-token', token).json({ ...read, nom: 'Maison' })
+    put.assertStatus(200)
+    assert.equal(put.body().nom, 'Maison')
+    const moved = await client.put('/api/v1/categories/4').header('x-api-token', token).json({ ...read, id: 3 })
+    moved.assertStatus(422)
+    assert.deepEqual(moved.body().details.validation_errors.map((e: { field: string }) => e.field), ['id'])
   })
 
   test('DELETE removes an unused category; one used by products is a 409', async ({ client, assert }) => {

@@ -105,6 +105,34 @@ test.group('PUT and PATCH /api/v1/products/:id', (group) => {
     assert.equal(fetched.body().nom, 'Produit test')
   })
 
+  test('a product read with GET and sent back whole with one change is updated (the original ignored what it could not write)', async ({ client, assert }) => {
+    const product = await newProduct(client, token, { quantite_stock: 10 })
+    const read = (await client.get(`/api/v1/products/${product.id}`).header('x-api-token', token)).body()
+    for (const method of ['put', 'patch'] as const) {
+      const response = await client[method](`/api/v1/products/${product.id}`)
+        .header('x-api-token', token)
+        .json({ ...read, nom: `Renommé ${method}` })
+      response.assertStatus(200)
+      assert.equal(response.body().nom, `Renommé ${method}`)
+      assert.equal(response.body().quantite_stock, 10)
+    }
+  })
+
+  test('an echoed id or quantite_stock that differs is refused with the current value, listed with unknown fields', async ({ client, assert }) => {
+    const product = await newProduct(client, token, { quantite_stock: 10 })
+    const response = await client
+      .put(`/api/v1/products/${product.id}`)
+      .header('x-api-token', token)
+      .json({ id: product.id + 1, quantite_stock: 9, nom: 'X', taille: 'L' })
+    response.assertStatus(422)
+    const errors = response.body().details.validation_errors
+    assert.sameMembers(errors.map((e: { field: string }) => e.field), ['id', 'quantite_stock', 'taille'])
+    const stock = errors.find((e: { field: string }) => e.field === 'quantite_stock')
+    assert.equal(stock.type, 'readOnly')
+    assert.include(stock.message, 'it is 10 now')
+    assert.equal((await productRow(product.id)).name, 'Produit test')
+  })
+
   test('a code or barcode of another product is a 409; keeping its own is fine', async ({ client, assert }) => {
     const product = await newProduct(client, token)
     const taken = await client

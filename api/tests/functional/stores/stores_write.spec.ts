@@ -117,6 +117,19 @@ test.group('PUT, PATCH and update-contact on /api/v1/stores/:id', (group) => {
     assert.equal((await db.from('stock_locations').where('store_id', store.id).firstOrFail()).name, 'Magasin Ouest 2')
   })
 
+  test('a store read with GET (taxes included) and sent back with one change is updated; changed taxes are refused', async ({ client, assert }) => {
+    const read = (await client.get('/api/v1/stores/2').header('x-api-token', token)).body()
+    assert.isNotEmpty(read.taxes)
+    const response = await client.put('/api/v1/stores/2').header('x-api-token', token).json({ ...read, telephone: '514-555-0299' })
+    response.assertStatus(200)
+    assert.equal(response.body().telephone, '514-555-0299')
+    const taxes = [{ ...read.taxes[0], taux: '7.000' }, ...read.taxes.slice(1)]
+    const refused = await client.patch('/api/v1/stores/2').header('x-api-token', token).json({ ...read, taxes })
+    refused.assertStatus(422)
+    assert.deepEqual(refused.body().details.validation_errors.map((e: { field: string; type: string }) => [e.field, e.type]), [['taxes', 'readOnly']])
+    assert.equal((await db.from('stores').where('id', 2).firstOrFail()).phone, '514-555-0299')
+  })
+
   test('PATCH changes only what is sent; null nom is refused', async ({ client, assert }) => {
     const response = await client.patch('/api/v1/stores/2').header('x-api-token', token).json({ telephone: '+1 (514) 555-0202' })
     response.assertStatus(200)
