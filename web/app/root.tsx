@@ -37,7 +37,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const state = authState(session)
   const csrf = ensureCsrfToken(session)
   const notice = session.get('notice') ?? null
-  let dirty = csrf.created || notice !== null
+  const carried = session.get('refusal') ?? null
+  let dirty = csrf.created || notice !== null || carried !== null
   if (state.kind === 'signed-in' && state.needsTouch) {
     touch(session)
     dirty = true
@@ -46,7 +47,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (dirty) headers.append('Set-Cookie', await commitSession(session))
   if (setCookie) headers.append('Set-Cookie', setCookie)
   const user = state.kind === 'signed-in' ? state.user : null
-  const root: RootData = { user, nav: navFor(user), lang, csrf: csrf.token, notice, requestId: context.requestId }
+  const refusal = carried && carried.path === new URL(request.url).pathname ? carried.result : null
+  const root: RootData = { user, nav: navFor(user), lang, csrf: csrf.token, notice, refusal, requestId: context.requestId }
   return data(root, { headers })
 }
 

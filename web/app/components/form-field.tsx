@@ -97,6 +97,7 @@ export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field({ i
  * page loaded normally has no message, and its own autofocus stands. With
  * JavaScript the answer reaches a page already rendered, where autofocus does
  * nothing: `useFocusOnRefusal` (lib/forms/focus-refusal.ts) moves the focus.
+ * `autoFocus={false}` where the focus belongs elsewhere (the POS's scan field).
  */
 export function FormError({
   error,
@@ -104,6 +105,7 @@ export function FormError({
   tone = 'danger',
   testId,
   link,
+  autoFocus = true,
 }: {
   error?: Message | null
   id?: string
@@ -112,11 +114,12 @@ export function FormError({
   testId?: string
   /** The way out the message speaks of ("Voir ses produits"). */
   link?: { to: string; label: string }
+  autoFocus?: boolean
 }) {
   const describe = useMessage()
   if (!error) return null
   return (
-    <div id={id} className={`alert alert-${tone} py-2`} role="alert" tabIndex={-1} autoFocus data-testid={testId}>
+    <div id={id} className={`alert alert-${tone} py-2`} role="alert" tabIndex={-1} autoFocus={autoFocus} data-testid={testId}>
       {describe(error)}
       {link ? (
         <>

@@ -13,6 +13,8 @@ export interface RootData {
   lang: Lang
   csrf: string
   notice: Notice | null
+  /** What the form posted on this page without JavaScript was refused with (flashRefusal), once. */
+  refusal: unknown
   requestId: string
 }
 
@@ -37,4 +39,9 @@ export function useMessage(): (message: Message) => string {
 
 export function useUser(): SessionUser | null {
   return useRootData()?.user ?? null
+}
+
+/** A refusal carried over a redirect to this page (no JavaScript), in the shape its action answers. */
+export function useCarriedRefusal<T>(): T | undefined {
+  return (useRootData()?.refusal ?? undefined) as T | undefined
 }

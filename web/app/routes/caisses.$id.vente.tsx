@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useNavigate } from '@remix-run/react'
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useReducer, useRef, useState, type FormEvent } from 'react'
 
 import { FormError } from '~/components/form-field'
 import { PageHeader } from '~/components/page-header'
@@ -19,9 +19,12 @@ import { posPath, registerSessionsPath } from '~/lib/paths'
 import { loadPos, runPosAction } from '~/lib/pos/pos.server'
 import type { PosActionResult, PosIntent } from '~/lib/pos/types'
 import { idParam, loading, mutation, signedIn } from '~/lib/request.server'
-import { useT } from '~/lib/root-data'
+import { useCarriedRefusal, useT } from '~/lib/root-data'
 
 export const handle = { wide: true }
+
+const CART_STEPS: PosIntent[] = ['add', 'set-qty', 'remove', 'clear']
+const isCartStep = (intent: PosIntent) => CART_STEPS.includes(intent)
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: data ? pageTitle(matches, 'pos.title', { register: data.register.nom, store: data.register.storeName }) : pageTitle(matches, 'pos.pageTitle') },
@@ -39,19 +42,26 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function PointOfSalePage() {
   const view = useLoaderData<typeof loader>()
-  const serverResult = useActionData<typeof action>() as PosActionResult | undefined
+  // Without JavaScript a refusal comes back through a redirect (runPosAction): carried by the root loader.
+  const carried = useCarriedRefusal<PosActionResult>()
+  const serverResult = (useActionData<typeof action>() as PosActionResult | undefined) ?? carried
   const t = useT()
   const navigate = useNavigate()
   const action = posPath(view.register.id)
   const scanRef = useRef<HTMLInputElement>(null)
+  // Redraws the cart's quantity fields after a refused change: a refused 5000 must not stay typed there.
+  const [cartRefusals, countCartRefusal] = useReducer((count: number) => count + 1, 0)
   // After a step that went through (a cart change, the drawer opened), the clerk is back in the scan
-  // field: the quantity field just used is rendered anew, and the focus would fall to <body>.
+  // field: the quantity field just used is rendered anew, and the focus would fall to <body>. So after
+  // a cart change refused: its message is announced (role="alert"), and the scanner's next code must
+  // land in the scan field, not on the message.
   const { fetcher, result: fetched, dismiss, onSubmit, pending } = usePosSubmit(action, (answer) => {
-    if (answer === undefined) scanRef.current?.focus()
+    if (answer !== undefined && isCartStep(answer.intent)) countCartRefusal()
+    if (answer === undefined || isCartStep(answer.intent)) scanRef.current?.focus()
   })
   const payRef = useRef<HTMLInputElement>(null)
   // Errors found in the browser before sending (same schemas as the server).
-  const [local, setLocal] = useState<{ intent: PosIntent; fieldErrors: FieldErrors } | null>(null)
+  const [local, setLocal] = useState<{ intent: PosIntent; fieldErrors: FieldErrors; values?: Record<string, string> } | null>(null)
 
   const result: PosActionResult | undefined = local ?? fetched ?? serverResult
   const resultFor = (...intents: PosIntent[]) => (result && intents.includes(result.intent) ? result : undefined)
@@ -73,8 +83,10 @@ export default function PointOfSalePage() {
       accepted = parsed.ok
       return parsed.ok
     })
-    // A scanner types the next code right away: the field is free again at once.
+    // A scanner types the next code right away: the field is free again at once. Refused here (a
+    // quantity out of range), the entry stays selected: the next scan replaces it instead of joining it.
     if (accepted && scanRef.current) scanRef.current.value = ''
+    else requestAnimationFrame(() => scanRef.current?.select())
   }
 
   const submitPayment = (event: FormEvent<HTMLFormElement>) => {
@@ -84,7 +96,8 @@ export default function PointOfSalePage() {
         return true
       }
       const parsed = parsePayment(formData, view.cart.totals.totalCents)
-      setLocal(parsed.ok ? null : { intent: 'pay', fieldErrors: parsed.errors })
+      const values = { carte: String(formData.get('carte') ?? ''), especes: String(formData.get('especes') ?? '') }
+      setLocal(parsed.ok ? null : { intent: 'pay', fieldErrors: parsed.errors, values })
       return parsed.ok
     })
   }
@@ -110,7 +123,7 @@ export default function PointOfSalePage() {
   // A refusal, found here or by the server, takes the focus: the API refusing the payment while its
   // button was disabled, a cart change refused (its button may be gone, or the focus left on it).
   useFocusOnRefusal(local)
-  useFocusOnRefusal(fetched)
+  useFocusOnRefusal(fetched && !isCartStep(fetched.intent) ? fetched : undefined)
 
   // Keyboard: F2 search, F4 pay, Esc clears the search.
   useEffect(() => {
@@ -140,7 +153,7 @@ export default function PointOfSalePage() {
   }, [action, navigate, view.search.term, dismiss])
 
   const scanResult = resultFor('scan')
-  const cartResult = resultFor('add', 'set-qty', 'remove', 'clear')
+  const cartResult = resultFor(...CART_STEPS)
   // A cart change refused (a product withdrawn meanwhile, a full cart, a quantity out of range): one message above the cart.
   const cartError = cartResult?.error ?? Object.values(cartResult?.fieldErrors ?? {})[0]
   const payResult = resultFor('pay', 'pay-card', 'pay-cash')
@@ -199,7 +212,7 @@ export default function PointOfSalePage() {
         ) : null}
       </div>
 
-      <FormError error={cartError} id="pos-cart-error" />
+      <FormError error={cartError} id="pos-cart-error" autoFocus={false} />
 
       <div className="row g-3">
         <div className="col-md-6 col-xl-7">
@@ -220,7 +233,7 @@ export default function PointOfSalePage() {
             disabled={!open}
             error={scanResult?.error ?? scanResult?.fieldErrors?.q}
             value={scanResult?.values?.q}
-            autoFocus={open && !payResult && !cartError}
+            autoFocus={open && !payResult}
             shortcuts={hydrated}
             onSubmit={submitCart}
             onScanSubmit={submitScan}
@@ -228,12 +241,13 @@ export default function PointOfSalePage() {
         </div>
         <div className="col-md-6 col-xl-5">
           <div className="pos-sticky">
-            <CartPanel action={action} cart={view.cart} pending={pending && !paying} onSubmit={submitCart} />
+            <CartPanel action={action} cart={view.cart} pending={pending && !paying} onSubmit={submitCart} revision={cartRefusals} />
             <PaymentForm
               ref={payRef}
               action={action}
               totalCents={view.cart.totals.totalCents}
               idempotencyKey={view.idempotencyKey}
+              cartVersion={view.cart.version}
               disabled={!open || !view.cart.sellable}
               paying={paying}
               shortcuts={hydrated}

@@ -85,6 +85,7 @@ describe('the POS preview taxes at the register’s store’s own rates', () => 
     const form = new FormData()
     form.set('intent', 'pay-card')
     form.set('cle', 'web-test-0001')
+    form.set('panier', '7:2=2260')
     const response = await pos.runPosAction({ api, user: clerk, session: await sessionWithCart(), form }, 1)
     assert.equal((response as Response).status, 302)
     assert.deepEqual(sales.at(-1), {
@@ -93,4 +94,40 @@ describe('the POS preview taxes at the register’s store’s own rates', () => 
       paiements: [{ mode: 'carte', montant: '22.60' }],
     })
   })
+
+  test('a payment posted for another cart than the session holds (another tab changed it) charges nothing', async () => {
+    const before = sales.length
+    for (const panier of ['7:1=1130', '7:2=2000', '']) {
+      const form = new FormData()
+      form.set('intent', 'pay-card')
+      form.set('cle', 'web-test-0002')
+      form.set('panier', panier)
+      form.set('js', '1')
+      const answer = await pos.runPosAction({ api, user: clerk, session: await sessionWithCart(), form }, 1)
+      assert.ok(!(answer instanceof Response), `${panier}: refused, not redirected to a receipt`)
+      assert.equal(answer.init?.status, 409)
+      assert.deepEqual(answer.data.error, { key: 'pos.cartChanged', params: { amount: '22,60\u00a0$' } })
+    }
+    assert.equal(sales.length, before, 'no sale was sent to the API')
+  })
+
+  test('without JavaScript a refusal answers with a redirect to the register, the refusal carried in the session', async () => {
+    const session = await sessionWithCart()
+    const form = new FormData()
+    form.set('intent', 'pay')
+    form.set('cle', 'web-test-0003')
+    form.set('panier', '7:2=2260')
+    form.set('especes', '5')
+    const response = await pos.runPosAction({ api, user: clerk, session, form }, 1)
+    assert.ok(response instanceof Response)
+    assert.equal(response.status, 302)
+    assert.equal(response.headers.get('Location'), '/caisses/1/vente')
+    const next = await sessions.getSession(new Request('http://web.test/', { headers: { Cookie: response.headers.get('Set-Cookie') ?? '' } }))
+    const carried = next.get('refusal') as { path: string; result: { intent: string; fieldErrors?: object; values?: object } }
+    assert.equal(carried.path, '/caisses/1/vente')
+    assert.equal(carried.result.intent, 'pay')
+    assert.ok(carried.result.fieldErrors, 'the field errors travel with it')
+    assert.deepEqual(carried.result.values, { carte: '', especes: '5' })
+  })
 })
+

@@ -14,10 +14,12 @@ interface CartPanelProps {
   cart: PosView['cart']
   pending: boolean
   onSubmit?: (event: FormEvent<HTMLFormElement>) => void
+  /** Changes when a cart change was refused: the quantity fields are drawn again with the cart's quantities. */
+  revision?: number
 }
 
 /** The cart: one row per product, quantity controls, totals with TPS and TVQ. */
-export function CartPanel({ action, cart, pending, onSubmit }: CartPanelProps) {
+export function CartPanel({ action, cart, pending, onSubmit, revision = 0 }: CartPanelProps) {
   const t = useT()
   const itemCount = cart.lines.reduce((sum, line) => sum + line.quantity, 0)
   return (
@@ -66,7 +68,7 @@ export function CartPanel({ action, cart, pending, onSubmit }: CartPanelProps) {
             />
             <tbody>
               {cart.lines.map((line) => (
-                <CartRow key={line.productId} line={line} action={action} onSubmit={onSubmit} />
+                <CartRow key={line.productId} line={line} action={action} onSubmit={onSubmit} revision={revision} />
               ))}
             </tbody>
           </table>
@@ -92,7 +94,17 @@ export function CartPanel({ action, cart, pending, onSubmit }: CartPanelProps) {
   )
 }
 
-function CartRow({ line, action, onSubmit }: { line: CartLineView; action: string; onSubmit?: (event: FormEvent<HTMLFormElement>) => void }) {
+function CartRow({
+  line,
+  action,
+  onSubmit,
+  revision,
+}: {
+  line: CartLineView
+  action: string
+  onSubmit?: (event: FormEvent<HTMLFormElement>) => void
+  revision: number
+}) {
   const t = useT()
   const name = line.name || t('pos.cart.unknownProduct')
   // Each control of the line is its own POS step on this product (a quantity of 0 removes it).
@@ -126,12 +138,13 @@ function CartRow({ line, action, onSubmit }: { line: CartLineView; action: strin
               min={0}
               max={MAX_LINE_QUANTITY}
               defaultValue={line.quantity}
-              key={line.quantity}
+              key={`${line.quantity}:${revision}`}
               className="form-control form-control-sm pos-qty text-center"
               aria-label={t('pos.cart.quantityOf', { name })}
               inputMode="numeric"
             />
-            <button type="submit" className="visually-hidden">
+            {/* Out of the Tab order: an invisible stop lost the keyboard's focus (Enter in the field submits). */}
+            <button type="submit" className="visually-hidden" tabIndex={-1}>
               {t('pos.cart.updateQuantity')}
             </button>
           </PosForm>

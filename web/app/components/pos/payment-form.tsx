@@ -14,6 +14,8 @@ interface PaymentFormProps {
   action: string
   totalCents: number
   idempotencyKey: string
+  /** The cart this form pays for, as shown (PosView cart.version). */
+  cartVersion: string
   disabled: boolean
   paying: boolean
   /** F4 is advertised only where it works: with JavaScript. */
@@ -27,10 +29,11 @@ interface PaymentFormProps {
 /**
  * Card, cash or both. The Idempotency-Key travels in a hidden field: posting
  * this form twice (double click, retry after a network error) records one
- * sale, and the second answer is the first sale's receipt.
+ * sale, and the second answer is the first sale's receipt. So does the cart
+ * shown: a cart changed since (another tab) is refused, not charged.
  */
 export const PaymentForm = forwardRef<HTMLInputElement, PaymentFormProps>(function PaymentForm(
-  { action, totalCents, idempotencyKey, disabled, paying, shortcuts, error, fieldErrors, values, onSubmit },
+  { action, totalCents, idempotencyKey, cartVersion, disabled, paying, shortcuts, error, fieldErrors, values, onSubmit },
   firstFieldRef
 ) {
   const t = useT()
@@ -40,18 +43,22 @@ export const PaymentForm = forwardRef<HTMLInputElement, PaymentFormProps>(functi
   const cashCents = parseMoneyInput(cash) ?? 0
   const outcome = settle(totalCents, { cardCents, cashCents })
   const typed = card !== '' || cash !== ''
+  // A refusal speaks of the amounts it was given: once they are retyped, the live preview below says the rest.
+  const retyped = card !== (values?.carte ?? '') || cash !== (values?.especes ?? '')
+  const refusal = retyped ? undefined : error
+  const refusedFields = retyped ? undefined : fieldErrors
   const cashTotalCents = exactCashCents(totalCents)
   // Both amounts are typed the same way: a decimal keypad, no browser suggestions.
   const amount = { formId: 'pay', inputMode: 'decimal', autoComplete: 'off', placeholder: '0,00', disabled, className: 'col-6 mb-2' } as const
 
   return (
     <section aria-labelledby="payment-heading" className="card shadow-sm">
-      <PosForm action={action} onSubmit={onSubmit} fields={{ cle: idempotencyKey }} className="card-body py-2" noValidate id="payment-form">
+      <PosForm action={action} onSubmit={onSubmit} fields={{ cle: idempotencyKey, panier: cartVersion }} className="card-body py-2" noValidate id="payment-form">
         <h2 id="payment-heading" className="h5 mb-2">
           {t('pay.title')} {shortcuts ? <kbd>F4</kbd> : null}
         </h2>
-        <FormError error={error} />
-        <FormError error={fieldErrors?.cle} />
+        <FormError error={refusal} />
+        <FormError error={refusedFields?.cle} />
         <div className="row g-2">
           <Field
             {...amount}
@@ -60,8 +67,8 @@ export const PaymentForm = forwardRef<HTMLInputElement, PaymentFormProps>(functi
             label={t('pay.card')}
             value={card}
             onChange={(event) => setCard(event.currentTarget.value)}
-            error={fieldErrors?.carte}
-            autoFocus={Boolean(fieldErrors?.carte)}
+            error={refusedFields?.carte}
+            autoFocus={Boolean(refusedFields?.carte)}
           />
           <Field
             {...amount}
@@ -69,8 +76,8 @@ export const PaymentForm = forwardRef<HTMLInputElement, PaymentFormProps>(functi
             label={t('pay.cash')}
             value={cash}
             onChange={(event) => setCash(event.currentTarget.value)}
-            error={fieldErrors?.especes}
-            autoFocus={!fieldErrors?.carte && Boolean(fieldErrors?.especes)}
+            error={refusedFields?.especes}
+            autoFocus={!refusedFields?.carte && Boolean(refusedFields?.especes)}
           />
         </div>
         <p className="mb-2" role="status" aria-live="polite" data-testid="change-preview">

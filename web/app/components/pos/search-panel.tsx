@@ -15,6 +15,7 @@ interface SearchPanelProps {
   search: PosView['search']
   disabled: boolean
   error?: Message
+  /** What was refused, named under the field: the field itself is left empty for the next scan. */
   value?: string
   autoFocus: boolean
   /** F2 is advertised only where it works: with JavaScript. */
@@ -25,7 +26,10 @@ interface SearchPanelProps {
 
 /**
  * The scan field (a barcode scanner types the code and Enter) and the
- * products it found. Each result has its own small "Ajouter" form.
+ * products it found. Each result has its own small "Ajouter" form. A refused
+ * entry is not put back into the field as the page is drawn: without
+ * JavaScript the caret lands before it and the next scan is glued to it,
+ * refused in turn. The page's script puts it back selected instead.
  */
 export const SearchPanel = forwardRef<HTMLInputElement, SearchPanelProps>(function SearchPanel(
   { action, search, disabled, error, value, autoFocus, shortcuts, onSubmit, onScanSubmit },
@@ -49,7 +53,6 @@ export const SearchPanel = forwardRef<HTMLInputElement, SearchPanelProps>(functi
               type="search"
               className={`form-control form-control-lg${error ? ' is-invalid' : ''}`}
               placeholder={t('pos.search.placeholder')}
-              defaultValue={value}
               maxLength={64}
               required
               disabled={disabled}
@@ -65,6 +68,12 @@ export const SearchPanel = forwardRef<HTMLInputElement, SearchPanelProps>(functi
           {error ? (
             <div id="pos-scan-error" className="invalid-feedback d-block" role="alert">
               {describe(error)}
+              {/* « Aucun produit ne correspond à « … » » names it already. */}
+              {value && error.key !== 'pos.noMatch' ? (
+                <span className="d-block" data-testid="scan-refused-entry">
+                  {t('pos.search.refusedEntry', { entry: value })}
+                </span>
+              ) : null}
             </div>
           ) : null}
           <div id="pos-scan-help" className="form-text">

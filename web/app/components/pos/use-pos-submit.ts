@@ -44,6 +44,8 @@ export function usePosSubmit(action: string, onAnswered?: (result: PosActionResu
   const send = useCallback(
     (formData: FormData) => {
       inFlight.current = { data: fetcherRef.current.data, loaderData: loaderRef.current }
+      // Tells the action a refusal is wanted as data, here, rather than through a redirect.
+      formData.set('js', '1')
       fetcherRef.current.submit(formData, { method: 'post', action })
     },
     [action]

@@ -48,6 +48,8 @@ interface SessionData {
 
 interface FlashData {
   notice: Notice
+  /** A form refused without JavaScript, carried over the redirect that answered it, for the page at `path`. */
+  refusal: { path: string; result: unknown }
 }
 
 export type WebSession = Session<SessionData, FlashData>
@@ -154,6 +156,10 @@ export function signOut(session: WebSession): void {
 
 export function flashNotice(session: WebSession, notice: Notice): void {
   session.flash('notice', notice)
+}
+
+export function flashRefusal(session: WebSession, path: string, result: unknown): void {
+  session.flash('refusal', { path, result })
 }
 
 const LOCAL_ORIGIN = 'http://comptoir.invalid'

@@ -6,9 +6,9 @@ import { data, redirect } from '@remix-run/node'
 
 import { ApiError, ok, type ApiClient } from '../api/client.server.ts'
 import type { SessionUser } from '../auth/roles.ts'
-import type { WebSession } from '../auth/session.server.ts'
+import { flashRefusal, type WebSession } from '../auth/session.server.ts'
 import { newFormKey } from '../form-key.server.ts'
-import { formatNumber } from '../format.ts'
+import { formatMoney, formatNumber } from '../format.ts'
 import { parseCartLine, parseOpenSession, parsePayment, parseScan, type FieldErrors } from '../forms/schemas.ts'
 import { searchFrom } from '../list-query.ts'
 import { sellableFirst } from '../stock.ts'
@@ -16,7 +16,7 @@ import { centsFromWire, centsToWire } from '../money.ts'
 import { posPath } from '../paths.ts'
 import { actionErrorFrom, forbidden, notFound, redirectWithNotice, redirectWithSession } from '../request.server.ts'
 import { currentSessionSummary, findRegister, forgetStore, getStore, type Register, type RegisterSession } from '../stores.server.ts'
-import { addToCart, setCartQuantity, type CartEntry } from './cart.ts'
+import { addToCart, encodeCart, setCartQuantity, type CartEntry } from './cart.ts'
 import { registerHeading } from './register-heading.ts'
 import { clearedCart, forgetClearedCart, keepClearedCart, readCart, writeCart } from './cart.server.ts'
 import { forgetProducts, productsById } from './products.server.ts'
@@ -75,7 +75,7 @@ export async function cartView(
   api: ApiClient,
   entries: readonly CartEntry[],
   taxRates: Promise<readonly TaxRate[]>
-): Promise<Omit<PosView['cart'], 'restorable'>> {
+): Promise<Omit<PosView['cart'], 'restorable' | 'version'>> {
   const [products, rates] = await Promise.all([
     productsById(
       api,
@@ -114,10 +114,11 @@ export async function loadPos(
   const term = searchFrom(url.searchParams.get('q'), 64) || null
   // One store read gives the page its name and the cart its tax rates.
   const storeDetail = getStore(api, register.magasin_id)
+  const entries = readCart(session, register.id)
   const [store, drawer, cart, stock] = await Promise.all([
     storeDetail,
     currentSessionSummary(api, register),
-    cartView(api, readCart(session, register.id), storeDetail.then((detail) => storeTaxRates(detail.taxes))),
+    cartView(api, entries, storeDetail.then((detail) => storeTaxRates(detail.taxes))),
     term
       ? searchStock(api, register.magasin_id, { search: term, size: SEARCH_SIZE, sort: 'nom,asc', actif: true })
       : searchStock(api, register.magasin_id, { size: QUICK_PICKS, sort: 'nom,asc', actif: true }),
@@ -125,10 +126,24 @@ export async function loadPos(
   return {
     register: { ...registerHeading(register, store), numero: register.numero },
     session: sessionView(drawer),
-    cart: { ...cart, restorable: cart.lines.length === 0 ? clearedCart(session, register.id).length : 0 },
+    cart: {
+      ...cart,
+      restorable: cart.lines.length === 0 ? clearedCart(session, register.id).length : 0,
+      version: cartVersion(entries, cart.totals.totalCents),
+    },
     search: { term, items: sellableFirst(stock.items.map(stockItemView)), total: stock.total },
     idempotencyKey: newFormKey(),
   }
+}
+
+/**
+ * What a payment form was showing: its lines and the total they came to. A
+ * payment is for that cart only: the cart lives in the session, so a second
+ * tab (or a page left open) may have changed it since, and « Tout par carte »
+ * would charge lines and an amount the clerk never saw.
+ */
+function cartVersion(entries: readonly CartEntry[], totalCents: number): string {
+  return `${encodeCart(entries)}=${totalCents}`
 }
 
 function fail(intent: PosIntent, result: Omit<PosActionResult, 'intent'>, status = 422) {
@@ -148,8 +163,22 @@ interface PosActionContext {
   form: FormData
 }
 
-/** Every POS form posts here; `intent` says which. */
+/**
+ * Every POS form posts here; `intent` says which. Posted by the page's script
+ * (`js`), a refusal is answered as data, shown where the step was taken;
+ * posted by the browser itself (no JavaScript), it goes through a redirect
+ * like every step that succeeds, so the page shown is a GET: reloading it
+ * posts nothing again, and Back from the next receipt does not stop on a
+ * "confirm form resubmission" page.
+ */
 export async function runPosAction(ctx: PosActionContext, registerId: number) {
+  const answer = await answerPosStep(ctx, registerId)
+  if (answer instanceof Response || ctx.form.get('js') === '1') return answer
+  flashRefusal(ctx.session, posPath(registerId), answer.data)
+  return redirectWithSession(posPath(registerId), ctx.session)
+}
+
+async function answerPosStep(ctx: PosActionContext, registerId: number) {
   const intentValue = String(ctx.form.get('intent') ?? '')
   if (!(INTENTS as readonly string[]).includes(intentValue)) throw new Response('bad_intent', { status: 400 })
   const intent = intentValue as PosIntent
@@ -324,13 +353,16 @@ async function pay(ctx: PosActionContext, register: Register, intent: 'pay' | 'p
   const cart = await cartView(ctx.api, entries, rates)
   if (!cart.sellable) return fail(intent, { error: { key: 'pos.removeUnavailable' } })
   const total = cart.totals.totalCents
+  const values = { carte: String(ctx.form.get('carte') ?? ''), especes: String(ctx.form.get('especes') ?? '') }
+  if (String(ctx.form.get('panier') ?? '') !== cartVersion(entries, total)) {
+    return fail(intent, { error: { key: 'pos.cartChanged', params: { amount: formatMoney(total) } }, values }, 409)
+  }
   const input =
     intent === 'pay-card'
       ? withField(withField(ctx.form, 'carte', centsToWire(total)), 'especes', '')
       : intent === 'pay-cash'
         ? withField(withField(ctx.form, 'especes', centsToWire(exactCashCents(total))), 'carte', '')
         : ctx.form
-  const values = { carte: String(ctx.form.get('carte') ?? ''), especes: String(ctx.form.get('especes') ?? '') }
   const parsed = parsePayment(input, total)
   if (!parsed.ok) return invalid(intent, parsed.errors, values)
 

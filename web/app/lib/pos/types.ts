@@ -33,7 +33,15 @@ export interface SessionView {
 export interface PosView {
   register: RegisterHeading & { numero: number }
   session: SessionView | null
-  cart: { lines: CartLineView[]; totals: TotalsPreview; sellable: boolean; /** Lines of the cart just emptied, that « Rétablir » brings back (0: none). */ restorable: number }
+  cart: {
+    lines: CartLineView[]
+    totals: TotalsPreview
+    sellable: boolean
+    /** Lines of the cart just emptied, that « Rétablir » brings back (0: none). */
+    restorable: number
+    /** The cart and total this page shows, posted with the payment: another tab may have changed the cart since. */
+    version: string
+  }
   /** Results of ?q=, or the quick-pick list when nothing was searched. */
   search: { term: string | null; items: StockItemView[]; total: number }
   /** Sent back with the payment as the sale's Idempotency-Key. */
