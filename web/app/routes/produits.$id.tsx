@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 
 import { ActiveBadge } from '~/components/active-badge'
@@ -13,7 +14,9 @@ import { deleteProduct, loadProduct, setProductActive, updateProduct } from '~/l
 import { formatNumber } from '~/lib/format'
 import { PRODUCT_FIELDS, parseProduct } from '~/lib/forms/catalog'
 import { apiRefusal, invalidForm } from '~/lib/forms/refusal.server'
+import { conflictRefusal, mergeEdit, readBaseline, type Canonical } from '~/lib/forms/edit-merge'
 import { echoFields, refusalsByPlace, type FormRefusal } from '~/lib/forms/refusals'
+import { parseMoneyInput } from '~/lib/money'
 import { pageTitle } from '~/lib/meta'
 import { loadRecord, recordMutation } from '~/lib/record.server'
 import { redirectWithNotice } from '~/lib/request.server'
@@ -29,6 +32,10 @@ export async function loader(args: LoaderFunctionArgs) {
 
 const INTENTS = ['save', 'deactivate', 'reactivate', 'delete'] as const
 
+// The opening stock is a creation field: an edit never sends it.
+const EDITABLE_PRODUCT_FIELDS = PRODUCT_FIELDS.filter((field) => field !== 'quantite_stock')
+const PRODUCT_CANONICAL: Canonical = { prix: (value) => String(parseMoneyInput(value) ?? value) }
+
 export async function action(args: ActionFunctionArgs) {
   const { api, form, session, id } = await recordMutation(args, MANAGER_ROLES)
   const intent = INTENTS.find((candidate) => candidate === form.get('intent'))
@@ -37,13 +44,22 @@ export async function action(args: ActionFunctionArgs) {
 
   if (intent === 'save') {
     const values = echoFields(form, PRODUCT_FIELDS)
+    const before = readBaseline(form)
+    const context = { intent, values, ...(before ? { baseline: before } : {}) }
     const parsed = parseProduct(form, { creating: false })
-    if (!parsed.ok) return invalidForm(parsed.errors, { intent, values })
+    if (!parsed.ok) return invalidForm(parsed.errors, context)
     try {
-      const product = await updateProduct(api, id, parsed.value)
-      return redirectWithNotice(here, session, { kind: 'success', message: { key: 'products.saved', params: { name: product.nom } } })
+      let fields: readonly string[] = PRODUCT_FIELDS
+      if (before) {
+        const current = (await loadProduct(api, id)).product.values
+        const merge = mergeEdit(EDITABLE_PRODUCT_FIELDS, { before, submitted: values, current }, PRODUCT_CANONICAL)
+        if (merge.conflicts.length > 0) return data<FormRefusal>({ intent, ...conflictRefusal(merge, values, current) }, { status: 409 })
+        fields = merge.changed
+      }
+      const product = fields.length > 0 ? await updateProduct(api, id, parsed.value, fields) : null
+      return redirectWithNotice(here, session, { kind: 'success', message: { key: 'products.saved', params: { name: product?.nom ?? parsed.value.name } } })
     } catch (error) {
-      return apiRefusal(error, PRODUCT_FIELDS, { intent, values })
+      return apiRefusal(error, PRODUCT_FIELDS, context)
     }
   }
   if (intent === 'delete') {
@@ -85,13 +101,33 @@ export default function ProductPage() {
         lead={t('products.summary', { code: product.code, category: product.category ?? '—', stock: formatNumber(product.warehouseQuantity) })}
       />
       <RecordLayout
-        form={<ProductForm creating={false} action={path} categories={categories} values={product.values} refusal={refusal.form} />}
+        form={
+          // Drawn anew when a save is refused for a conflict: its fields then show the record as it is now.
+          <ProductForm
+            key={refusal.form?.baseline ? JSON.stringify(refusal.form.baseline) : 'edit'}
+            creating={false}
+            action={path}
+            categories={categories}
+            values={product.values}
+            refusal={refusal.form}
+          />
+        }
         asideId="product-status"
         asideTitle={t('products.statusTitle')}
         asideError={refusal.aside?.error}
       >
         <p className="small text-body-secondary">{product.active ? t('products.deactivateHelp') : t('products.reactivateHelp')}</p>
-        <ActiveToggle action={path} active={product.active} deactivateLabel={t('products.deactivate')} reactivateLabel={t('products.reactivate')} />
+        <ActiveToggle
+          action={path}
+          active={product.active}
+          deactivate={{
+            label: t('products.deactivate'),
+            accessibleName: t('products.deactivateOf', { name: product.name }),
+            question: t('products.deactivateQuestion', { name: product.name }),
+            confirmLabel: t('products.deactivateConfirm'),
+          }}
+          reactivateLabel={t('products.reactivate')}
+        />
         <p className="small text-body-secondary mt-3 mb-2">{t('products.deleteHelp')}</p>
         <ConfirmAction
           action={path}

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data } from '@remix-run/node'
 import { useActionData, useLoaderData, useLocation } from '@remix-run/react'
 
 import { UserForm } from '~/components/access/user-form'
@@ -11,6 +12,7 @@ import { loadUser, setUserActive, updateUser } from '~/lib/access/users.server'
 import { ADMIN_ROLES } from '~/lib/auth/roles'
 import { USER_FIELDS, parseUser } from '~/lib/forms/access'
 import { apiRefusal, invalidForm } from '~/lib/forms/refusal.server'
+import { conflictRefusal, mergeEdit, readBaseline, type Canonical } from '~/lib/forms/edit-merge'
 import { echoFields, refusalsByPlace, type FormRefusal } from '~/lib/forms/refusals'
 import { pageTitle } from '~/lib/meta'
 import { loadRecord, recordMutation } from '~/lib/record.server'
@@ -22,6 +24,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 ]
 
 const ECHOED = USER_FIELDS.filter((name) => name !== 'mot_de_passe')
+const lowerCase = (value: string) => value.toLowerCase()
+const USER_CANONICAL: Canonical = { nom_utilisateur: lowerCase, email: lowerCase }
 // The API refuses to let an administrator lock themselves out, or remove the last administrator.
 const USER_CONFLICTS = { INVALID_TRANSITION: 'users.notAllowed' } as const
 
@@ -43,13 +47,24 @@ export async function action(args: ActionFunctionArgs) {
     }
   }
   const values = echoFields(form, ECHOED)
+  const before = readBaseline(form)
+  const context = { intent: 'save', values, ...(before ? { baseline: before } : {}) }
   const parsed = parseUser(form, { creating: false })
-  if (!parsed.ok) return invalidForm(parsed.errors, { intent: 'save', values })
+  if (!parsed.ok) return invalidForm(parsed.errors, context)
   try {
-    const saved = await updateUser(api, id, parsed.value)
-    return redirectWithNotice(here, session, { kind: 'success', message: { key: 'users.saved', params: { name: saved.nom_utilisateur } } })
+    let fields: readonly string[] = ECHOED
+    if (before) {
+      const current = (await loadUser(api, id)).user.values
+      const merge = mergeEdit(ECHOED, { before, submitted: values, current }, USER_CANONICAL)
+      if (merge.conflicts.length > 0) return data<FormRefusal>({ intent: 'save', ...conflictRefusal(merge, values, current) }, { status: 409 })
+      // A role and its store go together: a clerk made manager loses the store, and the reverse needs one.
+      fields = merge.changed.some((field) => field === 'role' || field === 'magasin_id') ? [...merge.changed, 'role', 'magasin_id'] : merge.changed
+    }
+    const saved = fields.length > 0 || parsed.value.password ? await updateUser(api, id, parsed.value, fields) : null
+    const name = saved?.nom_utilisateur ?? parsed.value.username
+    return redirectWithNotice(here, session, { kind: 'success', message: { key: 'users.saved', params: { name } } })
   } catch (error) {
-    return apiRefusal(error, USER_FIELDS, { intent: 'save', values }, USER_CONFLICTS)
+    return apiRefusal(error, USER_FIELDS, context, USER_CONFLICTS)
   }
 }
 
@@ -81,7 +96,9 @@ export default function UserPage() {
         form={
           // A new form after every save (each redirect is a new location): the password typed for
           // it must not ride along with the next save, resetting it again and closing their sessions.
-          <UserForm key={location.key} creating={false} ownAccount={ownAccount} action={path} stores={stores} values={user.values} refusal={refusal.form} />
+          <UserForm
+            key={`${location.key}:${refusal.form?.baseline ? JSON.stringify(refusal.form.baseline) : ''}`}
+            creating={false} ownAccount={ownAccount} action={path} stores={stores} values={user.values} refusal={refusal.form} />
         }
         asideId="user-status"
         asideTitle={t('users.statusTitle')}
@@ -91,7 +108,17 @@ export default function UserPage() {
           {ownAccount ? t('users.ownAccount') : user.active ? t('users.deactivateHelp') : t('users.reactivateHelp')}
         </p>
         {ownAccount ? null : (
-          <ActiveToggle action={path} active={user.active} deactivateLabel={t('users.deactivate')} reactivateLabel={t('users.reactivate')} />
+          <ActiveToggle
+            action={path}
+            active={user.active}
+            deactivate={{
+              label: t('users.deactivate'),
+              accessibleName: t('users.deactivateOf', { name: user.fullName }),
+              question: t('users.deactivateQuestion', { name: user.fullName }),
+              confirmLabel: t('users.deactivateConfirm'),
+            }}
+            reactivateLabel={t('users.reactivate')}
+          />
         )}
       </RecordLayout>
     </>

@@ -128,7 +128,7 @@ describeFlows('catalogue, users and API tokens', () => {
       await manager.getByLabel('Prix').fill('4,25')
     }
 
-    await press(manager, 'Désactiver')
+    await confirm(manager, manager.locator('main'), 'Désactiver…', 'Oui, désactiver')
     await expectText(manager.getByRole('status').first(), `Produit ${XSS_NAME} désactivé.`)
     await expectText(manager.locator('h1'), 'Inactif')
     assert.equal((await api<ProductWire>('GET', `/products/${productId}`)).body.actif, false)
@@ -138,6 +138,40 @@ describeFlows('catalogue, users and API tokens', () => {
     await expectText(manager.locator('main'), 'Aucun produit ne correspond à ces filtres.')
     assert.equal(await manager.locator('img[src="x"]').count(), 0)
     assert.deepEqual(stage.dialogs, [], 'no alert() ran')
+  })
+
+  test('two tabs on one product: a save keeps what the other tab saved; one field changed both ways is refused', async () => {
+    const other = await manager.context().newPage()
+    for (const tab of [manager, other]) {
+      await tab.goto(`/produits/${productId}`)
+      await ready(tab)
+    }
+    await manager.getByLabel('Prix').fill('5,10')
+    await press(manager, 'Enregistrer')
+    await expectText(manager.getByRole('status').first(), `Produit ${XSS_NAME} enregistré.`)
+    // The other tab still shows 4,25 $: saving its description must not bring that price back.
+    await other.getByLabel('Description').fill('Pur jus, 2 L')
+    await press(other, 'Enregistrer')
+    await expectText(other.getByRole('status').first(), `Produit ${XSS_NAME} enregistré.`)
+    let saved = (await api<ProductWire>('GET', `/products/${productId}`)).body
+    assert.deepEqual([saved.prix, saved.description], ['5.10', 'Pur jus, 2 L'])
+
+    // Both change the price: the later save is refused on the field, which names the price now.
+    await other.goto(`/produits/${productId}`)
+    await ready(other)
+    await manager.getByLabel('Prix').fill('5,20')
+    await press(manager, 'Enregistrer')
+    await other.getByLabel('Prix').fill('5,30')
+    await press(other, 'Enregistrer')
+    await expectText(other.locator('#product-prix-error'), 'Modifié entre-temps par quelqu’un d’autre : c’est maintenant « 5,20 ».')
+    assert.equal(await other.getByLabel('Prix').inputValue(), '5,30', 'the value typed is kept')
+    assert.equal((await api<ProductWire>('GET', `/products/${productId}`)).body.prix, '5.20')
+    // Saved again, on purpose: it goes through.
+    await press(other, 'Enregistrer')
+    await expectText(other.getByRole('status').first(), `Produit ${XSS_NAME} enregistré.`)
+    saved = (await api<ProductWire>('GET', `/products/${productId}`)).body
+    assert.deepEqual([saved.prix, saved.description], ['5.30', 'Pur jus, 2 L'])
+    await other.close()
   })
 
   test('a product with history cannot be deleted: the API’s 409 is a readable message', async () => {
@@ -261,7 +295,7 @@ describeFlows('catalogue, users and API tokens', () => {
     // Deactivating the account ends the clerk's session at once (the API revokes its tokens).
     await admin.goto(`/utilisateurs/${userId}`)
     await ready(admin)
-    await press(admin, 'Désactiver le compte')
+    await confirm(admin, admin.locator('main'), 'Désactiver le compte…', 'Oui, désactiver le compte')
     await expectText(admin.getByRole('status').first(), `Compte ${username} désactivé.`)
     await clerk.goto(`/magasins/${banlieue?.id}/caisses`)
     assert.equal(new URL(clerk.url()).pathname, '/connexion', 'the deactivated clerk is signed out')

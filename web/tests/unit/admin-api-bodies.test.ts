@@ -63,7 +63,8 @@ describe('what the management pages send to the API', () => {
   })
 
   test('an edit is a PATCH of the editable fields: emptied ones are cleared, never the stock', async () => {
-    await updateProduct(api, 5, parsed({ code: 'BOI006', nom: 'Jus', categorie_id: '2', prix: '0,5', quantite_stock: '99' }, false))
+    const fields = ['code', 'nom', 'categorie_id', 'prix', 'code_barre', 'quantite_stock', 'description']
+    await updateProduct(api, 5, parsed({ code: 'BOI006', nom: 'Jus', categorie_id: '2', prix: '0,5', quantite_stock: '99' }, false), fields)
     assert.deepEqual(last(), {
       method: 'PATCH',
       url: '/api/v1/products/5',
@@ -71,15 +72,24 @@ describe('what the management pages send to the API', () => {
     })
   })
 
+  test('an edit that changed one field sends that field only (another tab may have changed the others)', async () => {
+    await updateProduct(api, 5, parsed({ code: 'BOI006', nom: 'Jus renommé', categorie_id: '2', prix: '0,5' }, false), ['nom'])
+    assert.deepEqual(last().body, { nom: 'Jus renommé' })
+  })
+
   test('users: a manager has no store; an edit without a new password sends none', async () => {
     await createUser(api, { username: 'gerant2', fullName: 'G', email: 'g@x.ca', role: 'manager', storeId: null, password: 'une-phrase-de-passe' })
     assert.deepEqual(last().body, { nom_utilisateur: 'gerant2', nom_complet: 'G', email: 'g@x.ca', role: 'manager', magasin_id: null, mot_de_passe: 'une-phrase-de-passe' })
-    await updateUser(api, 8, { username: 'caissier9', fullName: 'C', email: 'c@x.ca', role: 'clerk', storeId: 2, password: null })
+    const all = ['nom_utilisateur', 'nom_complet', 'email', 'role', 'magasin_id']
+    await updateUser(api, 8, { username: 'caissier9', fullName: 'C', email: 'c@x.ca', role: 'clerk', storeId: 2, password: null }, all)
     assert.deepEqual(last(), {
       method: 'PATCH',
       url: '/api/v1/users/8',
       body: { nom_utilisateur: 'caissier9', nom_complet: 'C', email: 'c@x.ca', role: 'clerk', magasin_id: 2 },
     })
+    // Only the changed fields, and a new password whatever changed.
+    await updateUser(api, 8, { username: 'caissier9', fullName: 'C', email: 'c@x.ca', role: 'clerk', storeId: 2, password: 'une-autre-phrase' }, ['email'])
+    assert.deepEqual(last().body, { email: 'c@x.ca', mot_de_passe: 'une-autre-phrase' })
   })
 
   test('tokens: the last day is sent as a day (the API makes it last to that day’s end, in the stores’ time zone)', async () => {

@@ -47,7 +47,7 @@ describe('a product edited on the management pages is at its new state in the ca
 
     const edit = parseProduct({ code: 'BOI006', nom: 'Jus', categorie_id: '2', prix: '4,25' }, { creating: false })
     assert.ok(edit.ok)
-    await updateProduct(api, 5, edit.value)
+    await updateProduct(api, 5, edit.value, ['prix'])
     assert.equal((await inCart())?.unitPriceCents, 425)
 
     await setProductActive(api, 5, false)

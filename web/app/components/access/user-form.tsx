@@ -6,6 +6,7 @@ import { SelectField } from '~/components/form-controls'
 import { ROLES } from '~/lib/auth/roles'
 import { formatNumber } from '~/lib/format'
 import { PASSWORD_MIN_LENGTH, USER_FIELDS, parseUser } from '~/lib/forms/access'
+import { BASELINE_FIELD, baselineOf } from '~/lib/forms/edit-merge'
 import { bindFields, type FormRefusal } from '~/lib/forms/refusals'
 import { useValidatedForm } from '~/lib/forms/use-validated-form'
 import { useIsPending } from '~/lib/pending'
@@ -45,6 +46,7 @@ export function UserForm({
         </h2>
         <CsrfField />
         <input type="hidden" name="intent" value="save" />
+        {creating ? null : <input type="hidden" name={BASELINE_FIELD} value={baselineOf(values, refusal)} />}
         <FormError error={formError} />
         <div className="row g-3">
           <div className="col-md-6">

@@ -4,6 +4,7 @@ import { CsrfField } from '~/components/csrf-field'
 import { Field, FormError } from '~/components/form-field'
 import { SelectField, TextAreaField } from '~/components/form-controls'
 import { MAX_OPENING_STOCK, PRODUCT_FIELDS, parseProduct } from '~/lib/forms/catalog'
+import { BASELINE_FIELD, baselineOf } from '~/lib/forms/edit-merge'
 import { bindFields, type FormRefusal } from '~/lib/forms/refusals'
 import { useValidatedForm } from '~/lib/forms/use-validated-form'
 import { useIsPending } from '~/lib/pending'
@@ -45,6 +46,7 @@ export function ProductForm({
         <CsrfField />
         <input type="hidden" name="intent" value="save" />
         {formKey ? <input type="hidden" name="cle" value={formKey} /> : null}
+        {creating ? null : <input type="hidden" name={BASELINE_FIELD} value={baselineOf(values, refusal)} />}
         <FormError error={formError} />
         <div className="row g-3">
           <div className="col-md-4">

@@ -100,11 +100,13 @@ export async function createUser(api: ApiClient, input: UserInput) {
 }
 
 /** A new password, a new role or store, or a deactivation ends the user's open sessions (API rule). */
-export async function updateUser(api: ApiClient, id: number, input: UserInput) {
+/** `fields`: the form fields to save (an edit sends only what it changed, lib/forms/edit-merge.ts); a new password always. */
+export async function updateUser(api: ApiClient, id: number, input: UserInput, fields: readonly string[]) {
+  const profile = Object.fromEntries(Object.entries(profileBody(input)).filter(([field]) => fields.includes(field)))
   return ok(
     api.PATCH('/api/v1/users/{id}', {
       params: { path: { id } },
-      body: { ...profileBody(input), ...(input.password ? { mot_de_passe: input.password } : {}) },
+      body: { ...profile, ...(input.password ? { mot_de_passe: input.password } : {}) },
     })
   )
 }

@@ -156,12 +156,14 @@ async function changingProduct<T>(id: number, write: () => Promise<T>): Promise<
   }
 }
 
-export async function updateProduct(api: ApiClient, id: number, input: ProductInput) {
+/** `fields`: the form fields to save (an edit sends only what it changed, lib/forms/edit-merge.ts). */
+export async function updateProduct(api: ApiClient, id: number, input: ProductInput, fields: readonly string[]) {
+  const body: Record<string, unknown> = { ...editableBody(input), ...(input.code ? { code: input.code } : {}) }
   return changingProduct(id, () =>
     ok(
       api.PATCH('/api/v1/products/{id}', {
         params: { path: { id } },
-        body: { ...editableBody(input), ...(input.code ? { code: input.code } : {}) },
+        body: Object.fromEntries(Object.entries(body).filter(([field]) => fields.includes(field))),
       })
     )
   )

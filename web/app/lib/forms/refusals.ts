@@ -84,6 +84,8 @@ export interface FormRefusal {
   fieldErrors?: FieldErrors
   error?: Message
   values?: Record<string, string>
+  /** An edit form's baseline to keep (lib/forms/edit-merge.ts): what its fields were drawn from. */
+  baseline?: Record<string, string>
 }
 
 /** On a record's page, the edit form (intent "save") shows its own refusal; the other actions' refusals show beside it. */

@@ -89,6 +89,7 @@ export const common: Record<keyof typeof french, string> = {
 
   // Form validation
   'form.required': 'This field is required.',
+  'form.changedMeanwhile': 'Changed meanwhile by someone else: it is now “{value}”. Save again to keep your value.',
   'form.tooShort': 'At least {min} characters.',
   'form.tooLong': 'At most {max} characters.',
   'form.controlCharacters': 'Invisible (control) characters are refused: clear the field and type the value again.',

@@ -88,6 +88,7 @@ export const common = {
 
   // Form validation
   'form.required': 'Ce champ est obligatoire.',
+  'form.changedMeanwhile': 'Modifié entre-temps par quelqu’un d’autre : c’est maintenant « {value} ». Enregistrez de nouveau pour garder votre valeur.',
   'form.tooShort': 'Au moins {min} caractères.',
   'form.tooLong': 'Au plus {max} caractères.',
   'form.controlCharacters': 'Caractères invisibles (caractères de contrôle) refusés : effacez le champ et retapez la valeur.',
