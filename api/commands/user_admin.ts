@@ -62,7 +62,7 @@ export default class UserAdmin extends BaseCommand {
       role: 'admin',
       mot_de_passe: password,
     })
-    return createUser({
+    const { model } = await createUser({
       username: input.nom_utilisateur,
       email: input.email,
       fullName: input.nom_complet,
@@ -71,6 +71,7 @@ export default class UserAdmin extends BaseCommand {
       password,
       isActive: true,
     })
+    return model
   }
 
   private async resetAdmin(password: string) {

@@ -1,5 +1,5 @@
 import router from '@adonisjs/core/services/router'
-import { idempotencyKey, location } from '#core/openapi/headers'
+import { idempotencyKey, location, replayed } from '#core/openapi/headers'
 import { middleware } from '#start/kernel'
 import { documented } from '#core/openapi/registry'
 import { pageOf, registerSchemas } from '#core/openapi/schemas'
@@ -112,17 +112,21 @@ router
       responses: { 200: { description: 'The user', schema: 'User' }, 404: accessErrors.userNotFound },
     })
     documented(router.post('/users', [UsersController, 'store']), {
-      summary: 'Create a user',
+      summary: 'Create a user (idempotent with an Idempotency-Key header)',
       description:
         'nom_utilisateur: 3–60 characters among a-z 0-9 . _ - (lower-cased); mot_de_passe: at least 10 ' +
         'characters; magasin_id is required for a clerk and must be null or absent for other roles. The administrator ' +
-        'knows the password: the new user must choose their own at first sign-in (doit_changer_mot_de_passe: true).',
+        'knows the password: the new user must choose their own at first sign-in (doit_changer_mot_de_passe: true). ' +
+        'With an Idempotency-Key, a retry answers with the account it created (200, Idempotent-Replayed: true) ' +
+        'instead of a 409 on its name; the password is not compared.',
       tags: ['Users'],
       auth: ['admin'],
       body: createUserBody,
       bodyExample: accessBodyExamples.createUser,
+      headers: [idempotencyKey('user')],
       responses: {
         201: { description: 'The new user', schema: 'User', headers: location('/api/v1/users/{id}') },
+        200: replayed('Replay of an earlier creation with the same Idempotency-Key', 'User'),
         409: accessErrors.userDuplicate,
         422: accessErrors.userInvalid,
       },

@@ -24,6 +24,7 @@ export interface IdempotentOperation {
     | 'token_creation'
     | 'store_creation'
     | 'category_creation'
+    | 'user_creation'
   /** How the 409 names what the key was used for ("stock adjustment"). */
   resource: string
 }

@@ -17,11 +17,12 @@ import { listLoader } from '~/lib/list.server'
 import { pageTitle } from '~/lib/meta'
 import { mutation, redirectWithNotice, requireRole } from '~/lib/request.server'
 import { useT } from '~/lib/root-data'
+import { newFormKey } from '~/lib/form-key.server'
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'categories.title') }]
 
 export function loader(args: LoaderFunctionArgs) {
-  return listLoader(args, MANAGER_ROLES, categoryFilters, async (api, filters) => ({ categories: await loadCategories(api, filters) }))
+  return listLoader(args, MANAGER_ROLES, categoryFilters, async (api, filters) => ({ categories: await loadCategories(api, filters), formKey: newFormKey() }))
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -46,7 +47,7 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = parseCategory(form)
   if (!parsed.ok) return invalidForm(parsed.errors, { intent: 'save', values })
   try {
-    const created = await createCategory(api, parsed.value)
+    const created = await createCategory(api, parsed.value, form)
     return redirectWithNotice(back, session, { kind: 'success', message: { key: 'categories.created', params: { name: created.nom } } })
   } catch (error) {
     return apiRefusal(error, CATEGORY_FIELDS, { intent: 'save', values })
@@ -54,7 +55,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function CategoriesPage() {
-  const { filters, categories } = useLoaderData<typeof loader>()
+  const { filters, categories, formKey } = useLoaderData<typeof loader>()
   const refusal = useActionData<typeof action>() as FormRefusal | undefined
   const t = useT()
   const location = useLocation()
@@ -124,6 +125,7 @@ export default function CategoriesPage() {
             action={formAction}
             values={{}}
             refusal={refusal?.intent === 'save' ? refusal : undefined}
+            formKey={formKey}
           />
         </div>
       </div>

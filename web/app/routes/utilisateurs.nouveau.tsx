@@ -13,6 +13,7 @@ import { echoFields, type FormRefusal } from '~/lib/forms/refusals'
 import { pageTitle } from '~/lib/meta'
 import { loading, mutation, redirectWithNotice, requireRole, signedIn } from '~/lib/request.server'
 import { useT } from '~/lib/root-data'
+import { newFormKey } from '~/lib/form-key.server'
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'users.newTitle') }]
 
@@ -22,7 +23,7 @@ const ECHOED = USER_FIELDS.filter((name) => name !== 'mot_de_passe')
 export async function loader(args: LoaderFunctionArgs) {
   const { api, user } = await signedIn(args)
   requireRole(user, ADMIN_ROLES)
-  return loading(async () => ({ stores: await storeChoices(api) }))
+  return loading(async () => ({ stores: await storeChoices(api), formKey: newFormKey() }))
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -33,7 +34,7 @@ export async function action(args: ActionFunctionArgs) {
   if (!parsed.ok) return invalidForm(parsed.errors, { intent: 'save', values })
   let created
   try {
-    created = await createUser(api, parsed.value)
+    created = await createUser(api, parsed.value, form)
   } catch (error) {
     return apiRefusal(error, USER_FIELDS, { intent: 'save', values })
   }
@@ -44,7 +45,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function NewUserPage() {
-  const { stores } = useLoaderData<typeof loader>()
+  const { stores, formKey } = useLoaderData<typeof loader>()
   const refusal = useActionData<typeof action>() as FormRefusal | undefined
   const t = useT()
   return (
@@ -57,7 +58,7 @@ export default function NewUserPage() {
           { label: t('users.newCrumb') },
         ]}
       />
-      <UserForm creating action="/utilisateurs/nouveau" stores={stores} values={{}} refusal={refusal} />
+      <UserForm creating action="/utilisateurs/nouveau" stores={stores} values={{}} refusal={refusal} formKey={formKey} />
     </>
   )
 }

@@ -78,6 +78,31 @@ if (baseUrl && apiBase && credentialsFile) {
       assert.equal(found.items.filter((product) => product.nom === name).length, 1)
     })
 
+    test('new category and new account: the second copy leads where the first did, not to « déjà utilisé »', async () => {
+      const stamp = Date.now()
+      const cases: { account: string; page: string; fields: Record<string, string>; list: string }[] = [
+        { account: 'gerant', page: '/categories', fields: { nom: `Double clic ${stamp}` }, list: `/api/v1/categories?search=${stamp}&size=10` },
+        {
+          account: 'admin',
+          page: '/utilisateurs/nouveau',
+          fields: { nom_utilisateur: `double.${stamp}`, nom_complet: 'Double Clic', email: `double.${stamp}@comptoir.local`, role: 'manager', mot_de_passe: 'une-phrase-de-passe-2' },
+          list: `/api/v1/users?search=double.${stamp}&size=10`,
+        },
+      ]
+      for (const { account, page, fields, list } of cases) {
+        const client = await signedInAs(account)
+        const { key, csrf } = await formOf(client, page, 'save')
+        const locations: (string | null)[] = []
+        for (let copy = 0; copy < 2; copy++) {
+          const response = await client.fetch(page, { method: 'POST', body: new URLSearchParams({ csrf, intent: 'save', cle: key, ...fields }) })
+          assert.equal(response.status, 302, `${page}: copy ${copy + 1} is accepted like the first`)
+          locations.push(response.headers.get('location'))
+        }
+        assert.equal(locations[1], locations[0], `${page}: both copies lead to the same place`)
+        assert.equal((await fromApi<{ total: number }>(list)).total, 1, `${page}: one record`)
+      }
+    })
+
     test('new API token: one token; the second copy names it, since its secret cannot be shown again', async () => {
       const client = await signedInAs('admin')
       const { key, csrf } = await formOf(client, '/jetons/nouveau', 'save')

@@ -78,7 +78,7 @@ describe('what the management pages send to the API', () => {
   })
 
   test('users: a manager has no store; an edit without a new password sends none', async () => {
-    await createUser(api, { username: 'gerant2', fullName: 'G', email: 'g@x.ca', role: 'manager', storeId: null, password: 'une-phrase-de-passe' })
+    await createUser(api, { username: 'gerant2', fullName: 'G', email: 'g@x.ca', role: 'manager', storeId: null, password: 'une-phrase-de-passe' }, new FormData())
     assert.deepEqual(last().body, { nom_utilisateur: 'gerant2', nom_complet: 'G', email: 'g@x.ca', role: 'manager', magasin_id: null, mot_de_passe: 'une-phrase-de-passe' })
     const all = ['nom_utilisateur', 'nom_complet', 'email', 'role', 'magasin_id']
     await updateUser(api, 8, { username: 'caissier9', fullName: 'C', email: 'c@x.ca', role: 'clerk', storeId: 2, password: null }, all)

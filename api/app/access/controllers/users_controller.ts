@@ -3,6 +3,7 @@ import { created } from '#core/created'
 import { ApiError } from '#core/api_error'
 import { paginate, resolveSort } from '#core/pagination'
 import { validateBody, validateQuery } from '#core/validation'
+import { validateKeyedBody } from '#core/idempotency'
 import { containsAnyOf } from '#core/search_pattern'
 import User from '#access/models/user'
 import { requireRole } from '#access/policies'
@@ -42,8 +43,8 @@ export default class UsersController {
 
   async store(ctx: HttpContext) {
     requireRole(ctx.principal, 'admin')
-    const body = await validateBody(createUserBody, ctx)
-    const user = await createUser({
+    const { body, key } = await validateKeyedBody(createUserBody, ctx)
+    const { model: user, replayed } = await createUser({
       username: body.nom_utilisateur,
       email: body.email,
       fullName: body.nom_complet,
@@ -51,7 +52,11 @@ export default class UsersController {
       storeId: body.magasin_id ?? null,
       password: body.mot_de_passe,
       isActive: body.actif ?? true,
-    })
+    }, key)
+    if (replayed) {
+      ctx.response.header('Idempotent-Replayed', 'true')
+      return userToWire(user)
+    }
     return created(ctx, `/users/${user.id}`, userToWire(user))
   }
 

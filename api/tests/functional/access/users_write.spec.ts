@@ -3,10 +3,21 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import hash from '@adonisjs/core/services/hash'
 import { tokenWith } from '#tests/helpers/tokens'
+import { assertIdempotentCreation } from '#tests/helpers/idempotent_creation'
 import { PASSWORD, firstStoreId, makeUser, secretsIn, sessionFor, uniqueIp, NEW_PASSWORD, adminSession, fieldsOf } from '#tests/functional/access/helpers'
 
 test.group('Users: create', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a retry with the same Idempotency-Key answers with the account it created, not a 409; the password is not kept with the key', async (ctx) => {
+    const { token } = await adminSession()
+    const body = { nom_utilisateur: 'double.clic', email: 'double.clic@comptoir.local', nom_complet: 'Double Clic', role: 'manager', mot_de_passe: NEW_PASSWORD }
+    const otherBody = { ...body, nom_complet: 'Autre Personne' }
+    await assertIdempotentCreation(ctx, { path: '/api/v1/users', token, table: 'users', body, otherBody })
+    const { assert } = ctx
+    const kept = await db.from('idempotent_writes').where({ operation: 'user_creation', idempotency_key: 'creation-retry-0001' }).firstOrFail()
+    assert.notInclude(JSON.stringify(kept), NEW_PASSWORD)
+  })
 
   test('creates a clerk bound to a store, with a hashed password that works at login', async ({ client, assert }) => {
     const { token } = await adminSession()

@@ -23,6 +23,7 @@ export function UserForm({
   stores,
   values,
   refusal,
+  formKey,
 }: {
   creating: boolean
   ownAccount?: boolean
@@ -30,6 +31,8 @@ export function UserForm({
   stores: { id: number; name: string }[]
   values: Record<string, string>
   refusal: FormRefusal | undefined
+  /** A creation's Idempotency-Key, rendered with the form: posted twice, it makes one account. */
+  formKey?: string
 }) {
   const t = useT()
   const { formRef, onSubmit, fieldErrors, formError } = useValidatedForm((input) => parseUser(input, { creating }), refusal)
@@ -46,6 +49,7 @@ export function UserForm({
         </h2>
         <CsrfField />
         <input type="hidden" name="intent" value="save" />
+        {formKey ? <input type="hidden" name="cle" value={formKey} /> : null}
         {creating ? null : <input type="hidden" name={BASELINE_FIELD} value={baselineOf(values, refusal)} />}
         <FormError error={formError} />
         <div className="row g-3">

@@ -16,6 +16,7 @@ export function CategoryForm({
   action,
   values,
   refusal,
+  formKey,
 }: {
   formId: string
   title: string
@@ -23,6 +24,8 @@ export function CategoryForm({
   action: string
   values: Record<string, string>
   refusal: FormRefusal | undefined
+  /** A creation's Idempotency-Key, rendered with the form: posted twice, it makes one category. */
+  formKey?: string
 }) {
   const t = useT()
   const { formRef, onSubmit, fieldErrors, formError } = useValidatedForm(parseCategory, refusal)
@@ -37,6 +40,7 @@ export function CategoryForm({
         </h2>
         <CsrfField />
         <input type="hidden" name="intent" value="save" />
+        {formKey ? <input type="hidden" name="cle" value={formKey} /> : null}
         <FormError error={formError} />
         <Field {...field('nom')} label={t('categories.name')} defaultValue={shown.nom} maxLength={100} required />
         <Field {...field('description')} label={t('categories.description')} defaultValue={shown.description} maxLength={500} />

@@ -7,6 +7,7 @@ import { ROLES, type Role } from '../auth/roles.ts'
 import type { UserInput } from '../forms/access.ts'
 import { ACTIVE_FILTERS, actifQuery, oneOf, pageFrom, positiveId, searchFrom, type ActiveFilter } from '../list-query.ts'
 import { storeChoices } from '../stores.server.ts'
+import { idempotencyHeaderFrom } from '../form-key.server.ts'
 
 type UserWire = components['schemas']['User']
 
@@ -95,8 +96,9 @@ function profileBody(input: UserInput) {
   }
 }
 
-export async function createUser(api: ApiClient, input: UserInput) {
-  return ok(api.POST('/api/v1/users', { body: { ...profileBody(input), mot_de_passe: input.password ?? '' } }))
+/** `form` carries the Idempotency-Key rendered with the creation form (see form-key.server.ts). */
+export async function createUser(api: ApiClient, input: UserInput, form: FormData) {
+  return ok(api.POST('/api/v1/users', { ...idempotencyHeaderFrom(form), body: { ...profileBody(input), mot_de_passe: input.password ?? '' } }))
 }
 
 /** A new password, a new role or store, or a deactivation ends the user's open sessions (API rule). */

@@ -181,7 +181,7 @@ export interface paths {
         get: operations["getApiV1CategoriesId"];
         /**
          * Change some fields of a category (the same as PATCH)
-         * @description Only the fields sent change; null clears the description. PUT does the same as PATCH. Session tokens: manager or admin only (a clerk gets 403).
+         * @description Only the fields sent change; null clears the description. PUT does the same as PATCH. A category read with GET may be sent back whole: its own `id` is accepted and ignored, another is a 422. Session tokens: manager or admin only (a clerk gets 403).
          *
          *     Token scopes: `write`.
          */
@@ -198,7 +198,7 @@ export interface paths {
         head?: never;
         /**
          * Change some fields of a category
-         * @description Only the fields sent change; null clears the description. PUT does the same as PATCH. Session tokens: manager or admin only (a clerk gets 403).
+         * @description Only the fields sent change; null clears the description. PUT does the same as PATCH. A category read with GET may be sent back whole: its own `id` is accepted and ignored, another is a 422. Session tokens: manager or admin only (a clerk gets 403).
          *
          *     Token scopes: `write`.
          */
@@ -287,7 +287,7 @@ export interface paths {
         get: operations["getApiV1ProductsId"];
         /**
          * Change some fields of a product (the same as PATCH)
-         * @description Only the fields sent change; null clears description or code_barre. PUT does the same as PATCH, as in the original API: an integration that sends a PUT without `actif` or `description` keeps them. `quantite_stock` is refused (422): stock changes through movements. Session tokens: manager or admin only (a clerk gets 403).
+         * @description Only the fields sent change; null clears description or code_barre. PUT does the same as PATCH, as in the original API: an integration that sends a PUT without `actif` or `description` keeps them. A product read with GET may be sent back whole: `id` and `quantite_stock` are accepted as they are and ignored, another value is a 422 (stock changes through movements). Session tokens: manager or admin only (a clerk gets 403).
          *
          *     Token scopes: `write`.
          */
@@ -304,7 +304,7 @@ export interface paths {
         head?: never;
         /**
          * Change some fields of a product
-         * @description Only the fields sent change; null clears description or code_barre. PUT does the same as PATCH, as in the original API: an integration that sends a PUT without `actif` or `description` keeps them. `quantite_stock` is refused (422): stock changes through movements. Session tokens: manager or admin only (a clerk gets 403).
+         * @description Only the fields sent change; null clears description or code_barre. PUT does the same as PATCH, as in the original API: an integration that sends a PUT without `actif` or `description` keeps them. A product read with GET may be sent back whole: `id` and `quantite_stock` are accepted as they are and ignored, another value is a 422 (stock changes through movements). Session tokens: manager or admin only (a clerk gets 403).
          *
          *     Token scopes: `write`.
          */
@@ -1359,7 +1359,7 @@ export interface paths {
         get: operations["getApiV1StoresId"];
         /**
          * Change some fields of a store (the same as PATCH)
-         * @description Only the fields sent change; null clears adresse, telephone or email. PUT does the same as PATCH, as in the original API. Session tokens: manager or admin only (a clerk gets 403).
+         * @description Only the fields sent change; null clears adresse, telephone or email. PUT does the same as PATCH, as in the original API. A store read with GET may be sent back whole: `id` and `taxes` are accepted as they are and ignored, another value is a 422. Session tokens: manager or admin only (a clerk gets 403).
          *
          *     Token scopes: `write`.
          */
@@ -1376,7 +1376,7 @@ export interface paths {
         head?: never;
         /**
          * Change some fields of a store
-         * @description Only the fields sent change; null clears adresse, telephone or email. PUT does the same as PATCH, as in the original API. Session tokens: manager or admin only (a clerk gets 403).
+         * @description Only the fields sent change; null clears adresse, telephone or email. PUT does the same as PATCH, as in the original API. A store read with GET may be sent back whole: `id` and `taxes` are accepted as they are and ignored, another value is a 422. Session tokens: manager or admin only (a clerk gets 403).
          *
          *     Token scopes: `write`.
          */
@@ -1581,8 +1581,8 @@ export interface paths {
         get: operations["getApiV1Users"];
         put?: never;
         /**
-         * Create a user
-         * @description nom_utilisateur: 3–60 characters among a-z 0-9 . _ - (lower-cased); mot_de_passe: at least 10 characters; magasin_id is required for a clerk and must be null or absent for other roles. The administrator knows the password: the new user must choose their own at first sign-in (doit_changer_mot_de_passe: true).
+         * Create a user (idempotent with an Idempotency-Key header)
+         * @description nom_utilisateur: 3–60 characters among a-z 0-9 . _ - (lower-cased); mot_de_passe: at least 10 characters; magasin_id is required for a clerk and must be null or absent for other roles. The administrator knows the password: the new user must choose their own at first sign-in (doit_changer_mot_de_passe: true). With an Idempotency-Key, a retry answers with the account it created (200, Idempotent-Replayed: true) instead of a 409 on its name; the password is not compared.
          *
          *     Token scopes: `admin`.
          */
@@ -13060,7 +13060,13 @@ export interface operations {
     postApiV1Users: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Optional; one unique key per user: 8–100 characters of A-Z a-z 0-9 . _ : -, e.g. a UUID made when the form opens. Keys belong to the caller: a user (whichever session or token they call with) or an integration token; another caller may use the same key for a write of its own. A retry with the same key and the same body answers with the first result (200, Idempotent-Replayed: true) and writes nothing again; the same key with another body is a 409 IDEMPOTENCY_CONFLICT; an empty or malformed key is a 422.
+                 * @example 0b6f1c2e-7d4a-4f7e-9a53-2c8e5d1f3a90
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -13090,6 +13096,31 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Replay of an earlier creation with the same Idempotency-Key */
+            200: {
+                headers: {
+                    /** @description Present (true) when this answers an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 7,
+                     *       "nom_utilisateur": "jtremblay",
+                     *       "email": "julie.tremblay@comptoir.local",
+                     *       "nom_complet": "Julie Tremblay",
+                     *       "role": "clerk",
+                     *       "magasin_id": 1,
+                     *       "doit_changer_mot_de_passe": false,
+                     *       "actif": true,
+                     *       "cree_le": "2026-09-01T13:00:00.000Z",
+                     *       "modifie_le": "2026-11-02T08:41:27.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["User"];
+                };
+            };
             /** @description The new user */
             201: {
                 headers: {

@@ -2,6 +2,7 @@
 import { ok, type ApiClient } from '../api/client.server.ts'
 import { pageFrom, searchFrom } from '../list-query.ts'
 import { CATEGORIES_PAGE_SIZE } from './options.ts'
+import { idempotencyHeaderFrom } from '../form-key.server.ts'
 
 export interface CategoryFilters {
   search: string
@@ -38,8 +39,9 @@ export interface CategoryInput {
   description: string | null
 }
 
-export async function createCategory(api: ApiClient, input: CategoryInput) {
-  return ok(api.POST('/api/v1/categories', { body: { nom: input.name, description: input.description } }))
+/** `form` carries the Idempotency-Key rendered with the creation form (see form-key.server.ts). */
+export async function createCategory(api: ApiClient, input: CategoryInput, form: FormData) {
+  return ok(api.POST('/api/v1/categories', { ...idempotencyHeaderFrom(form), body: { nom: input.name, description: input.description } }))
 }
 
 /** An emptied description is sent as null, which clears it (fields not sent would be kept). */
