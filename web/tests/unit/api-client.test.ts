@@ -205,6 +205,12 @@ describe('API errors become messages a clerk can act on', () => {
     assert.deepEqual(apiErrorMessage(envelope('BUSINESS_LOGIC_ERROR', {}, 'x', 422)), { key: 'api.businessRule' })
   })
 
+  test('approving or shipping a request whose product was deactivated since names the way out', () => {
+    const details = (wayOut: string) => ({ replenishment_id: 3, produit_id: 2, action_possible: wayOut })
+    assert.deepEqual(apiErrorMessage(envelope('BUSINESS_LOGIC_ERROR', details('reject'), 'x', 422)), { key: 'api.productDiscontinuedReject' })
+    assert.deepEqual(apiErrorMessage(envelope('BUSINESS_LOGIC_ERROR', details('cancel'), 'x', 422)), { key: 'api.productDiscontinuedCancel' })
+  })
+
   test('a closed register, a rate limit with its wait, a short payment, a quantity changed before approval', () => {
     assert.deepEqual(apiErrorMessage(envelope('REGISTER_CLOSED')), { key: 'api.registerClosed' })
     assert.deepEqual(apiErrorMessage(envelope('QUANTITY_CHANGED', { quantite: 80, quantite_vue: 30 })), { key: 'api.quantityChanged' })

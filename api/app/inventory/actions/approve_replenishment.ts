@@ -3,7 +3,7 @@ import type { Principal } from '#access/principal'
 import { ApiError } from '#core/api_error'
 import type ReplenishmentRequest from '#inventory/models/replenishment_request'
 import { applyStockChanges } from '#inventory/services/stock_ledger'
-import { warehouseLocation } from '#inventory/services/stock_locations'
+import { assertStillSold, warehouseLocation } from '#inventory/services/stock_locations'
 import { movementOf, runTransition } from '#inventory/services/replenishment_transitions'
 
 /**
@@ -22,6 +22,7 @@ export default class ApproveReplenishment {
       precondition: (request) => {
         if (seenQuantity !== undefined && request.quantity !== seenQuantity) throw quantityChanged(request, seenQuantity)
       },
+      guard: (trx, request) => assertStillSold(trx, request, 'reject'),
       moveStock: async (trx, request) => {
         const warehouse = await warehouseLocation(trx)
         return applyStockChanges(trx, warehouse.id, [{ productId: request.productId, delta: -request.quantity }], {

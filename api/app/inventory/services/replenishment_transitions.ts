@@ -18,6 +18,8 @@ export interface TransitionSpec {
   authorize?: (request: ReplenishmentRequest, from: ReplenishmentStatus) => void
   /** What the caller expected of the locked request (throws 409 when it changed). */
   precondition?: (request: ReplenishmentRequest) => void
+  /** What the database must still say for the transition to make sense (throws), read in its transaction. */
+  guard?: (trx: TransactionClientContract, request: ReplenishmentRequest) => Promise<void>
   /** Stock effects of the transition, in the same transaction. */
   moveStock?: (trx: TransactionClientContract, request: ReplenishmentRequest, from: ReplenishmentStatus) => Promise<AppliedChange[]>
   /** Extra columns the transition sets (e.g. the rejection reason). */
@@ -39,6 +41,7 @@ export async function runTransition(principal: Principal, id: number, spec: Tran
     const to = nextStatus(from, spec.action)
     spec.authorize?.(locked, from)
     spec.precondition?.(locked)
+    await spec.guard?.(trx, locked)
     const changes = (await spec.moveStock?.(trx, locked, from)) ?? []
 
     const stamp = STAMP_COLUMNS[to as keyof typeof STAMP_COLUMNS]

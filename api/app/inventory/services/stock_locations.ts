@@ -51,6 +51,21 @@ export async function assertReplenishable(client: QueryClientContract, productId
   }
 }
 
+/**
+ * A request for a product taken off sale since it was made: reserving or
+ * shipping goods the store may no longer sell helps nobody. Refused like a
+ * new request for it (422), with the way out (reject, or cancel: a cancelled
+ * approval puts the goods back into the warehouse).
+ */
+export async function assertStillSold(client: QueryClientContract, request: { id: number; productId: number }, wayOut: 'reject' | 'cancel') {
+  const product = await assertProductExists(client, request.productId)
+  if (product.isActive) return
+  throw ApiError.business(
+    `Product ${request.productId} is discontinued and cannot be replenished: ${wayOut} replenishment request ${request.id} instead`,
+    { replenishment_id: request.id, produit_id: request.productId, action_possible: wayOut }
+  )
+}
+
 export interface LocationFilter {
   storeId?: number
   warehouse?: boolean

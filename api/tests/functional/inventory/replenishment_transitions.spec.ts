@@ -109,6 +109,32 @@ test.group('Replenishment state machine', (group) => {
     assert.isNull(stored.approved_at)
   })
 
+  test('a product taken off sale after the request was made is neither reserved nor shipped: reject or cancel it', async ({ client, assert }) => {
+    const { clerk, manager } = actors
+    const pending = await createRequest(client, clerk)
+    const approved = await createRequest(client, manager, { magasin_id: 2, quantite: 5 })
+    ;(await act(client, manager, approved.id, 'approve')).assertStatus(200)
+    await db.from('products').where('id', 2).update({ is_active: false })
+    const before = await snapshot()
+
+    const approval = await act(client, manager, pending.id, 'approve')
+    approval.assertStatus(422)
+    assert.include(approval.body().message, 'discontinued')
+    assert.containsSubset(approval.body().details, { replenishment_id: pending.id, produit_id: 2, action_possible: 'reject' })
+    const shipping = await act(client, manager, approved.id, 'ship')
+    shipping.assertStatus(422)
+    assert.containsSubset(shipping.body().details, { replenishment_id: approved.id, action_possible: 'cancel' })
+    assert.deepEqual(await snapshot(), before, 'nothing moved')
+    assert.deepEqual(
+      (await db.from('replenishment_requests').whereIn('id', [pending.id, approved.id]).orderBy('id')).map((row) => row.status),
+      ['pending', 'approved']
+    )
+    // The ways out still work; cancelling the approval puts the 5 back.
+    ;(await act(client, manager, pending.id, 'reject', { motif: 'Produit retiré de la vente' })).assertStatus(200)
+    ;(await act(client, manager, approved.id, 'cancel')).assertStatus(200)
+    assert.equal((await snapshot()).warehouse.level, before.warehouse.level + 5)
+  })
+
   test('reject needs a reason and records it', async ({ client, assert }) => {
     const { clerk, manager } = actors
     const request = await createRequest(client, clerk)

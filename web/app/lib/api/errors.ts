@@ -123,6 +123,9 @@ export function apiErrorMessage(envelope: ApiErrorEnvelope): Message {
       if (max !== null) return { key: 'api.saleTooLarge', params: { max: formatMoney(max) } }
       // A replenishment request for a deactivated product (create_replenishment.ts): the only
       // business refusal that names a produit_id. The stock pages list such products too.
+      // Approving or shipping one deactivated since names the way out (stock_locations.ts).
+      if (details.action_possible === 'reject') return { key: 'api.productDiscontinuedReject' }
+      if (details.action_possible === 'cancel') return { key: 'api.productDiscontinuedCancel' }
       if (numberIn(details, 'produit_id') !== null) return { key: 'api.productDiscontinued' }
       return { key: 'api.businessRule' }
     }

@@ -81,6 +81,8 @@ export const common: Record<keyof typeof french, string> = {
   'api.refundOverTender': 'This tender can only take back {max} more on this sale: choose “Same as the original payment” to split the refund.',
   'api.saleTooLarge': 'A sale cannot exceed {max}: split it into several sales.',
   'api.returnWindow': 'A return more than {hours} h after the sale must be done by a manager.',
+  'api.productDiscontinuedReject': 'This product was deactivated after the request was made: nothing is reserved. Refuse the request (or reactivate the product in the catalogue).',
+  'api.productDiscontinuedCancel': 'This product was deactivated after the approval: nothing is shipped. Cancel the request to put the goods back in the central stock.',
   'api.productDiscontinued': 'This product is deactivated: it can no longer be requested. Reactivate it in the catalogue if needed.',
   'api.businessRule': 'Refused by a business rule.',
   'api.rejected': 'The operation was refused.',

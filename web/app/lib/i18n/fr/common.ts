@@ -80,6 +80,8 @@ export const common = {
   'api.refundOverTender': 'Ce mode ne peut plus rembourser que {max} sur cette vente : choisissez « Comme le paiement d’origine » pour répartir le remboursement.',
   'api.saleTooLarge': 'Une vente ne peut pas dépasser {max} : séparez-la en plusieurs ventes.',
   'api.returnWindow': 'Un retour plus de {hours} h après la vente doit être fait par un gérant.',
+  'api.productDiscontinuedReject': 'Ce produit a été désactivé depuis la demande : rien n’est réservé. Refusez la demande (ou réactivez le produit dans le catalogue).',
+  'api.productDiscontinuedCancel': 'Ce produit a été désactivé depuis la validation : rien n’est expédié. Annulez la demande pour remettre la marchandise dans le stock central.',
   'api.productDiscontinued': 'Ce produit est désactivé : il ne peut plus être demandé. Réactivez-le dans le catalogue au besoin.',
   'api.businessRule': 'Opération refusée par une règle de gestion.',
   'api.rejected': 'Opération refusée.',
