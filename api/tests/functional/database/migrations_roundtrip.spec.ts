@@ -76,6 +76,9 @@ test.group('Migrations', (group) => {
   test('a rollback that would lose data refuses and leaves the schema as it was (0032 and 0031: rounded cash, 0030: cash beyond int4)', async ({ assert }) => {
     const client = db.connection(SCRATCH)
     const rollbackOne = () => runCommand('migration:rollback', [`--connection=${SCRATCH}`, '--step=1', '--force'])
+    // The later migrations lose nothing: undone first, so that the next one undone is 0032.
+    const later = await client.from('adonis_schema').where('name', '>=', 'database/migrations/0033').count('* as n').first()
+    for (let i = 0; i < Number(later?.n); i++) assert.equal((await rollbackOne()).exitCode, 0)
     const [store] = await client.table('stores').insert({ name: 'Magasin test' }).returning('id')
     const [register] = await client.table('registers').insert({ store_id: store.id, number: 1, name: 'Caisse 1' }).returning('id')
     const [user] = await client
