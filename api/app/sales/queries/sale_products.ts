@@ -38,10 +38,14 @@ export async function resolveSaleProducts(requests: LineRequest[]): Promise<Pric
   const ids = requests.flatMap((l) => (l.produit_id !== undefined ? [l.produit_id] : []))
   const codes = requests.flatMap((l) => (l.code !== undefined ? [l.code] : []))
   const barcodes = requests.flatMap((l) => (l.code_barre !== undefined ? [l.code_barre] : []))
+  // Codes and barcodes name one product in any case (migration 0026's lower() indexes), and the
+  // register's scan reads them in any case: `ali001` sells ALI001.
   const rows = await db
     .from('products')
     .where((q) => {
-      q.whereIn('id', ids).orWhereIn('code', codes).orWhereIn('barcode', barcodes)
+      q.whereIn('id', ids)
+        .orWhereRaw('lower(code) = ANY(SELECT lower(c) FROM unnest(?::text[]) c)', [codes])
+        .orWhereRaw('lower(barcode) = ANY(SELECT lower(c) FROM unnest(?::text[]) c)', [barcodes])
     })
     .select('id', 'code', 'barcode', 'name', 'price_cents', 'is_active')
 
@@ -51,8 +55,8 @@ export async function resolveSaleProducts(requests: LineRequest[]): Promise<Pric
       line.produit_id !== undefined
         ? p.id === line.produit_id
         : line.code !== undefined
-          ? p.code === line.code
-          : p.barcode === line.code_barre
+          ? sameInAnyCase(p.code, line.code)
+          : sameInAnyCase(p.barcode, line.code_barre)
     )
     if (!product || !product.is_active) {
       const reference = line.produit_id ?? line.code ?? line.code_barre
@@ -75,4 +79,8 @@ export async function resolveSaleProducts(requests: LineRequest[]): Promise<Pric
   })
   if (problems.length > 0) throw new errors.E_VALIDATION_ERROR(problems)
   return lines
+}
+
+function sameInAnyCase(stored: string | null, given: string | undefined) {
+  return stored !== null && given !== undefined && stored.toLowerCase() === given.toLowerCase()
 }

@@ -247,6 +247,25 @@ test.group('POST /api/v1/sales', (group) => {
     )
   })
 
+  test('a code or a barcode sells its product whatever its case, as the register scans it', async ({ client, assert }) => {
+    const { clerk, registerId } = pos
+    await openRegister(client, clerk.token, registerId)
+    await db.from('products').where('code', 'BOI002').update({ barcode: 'BOI-0002X' })
+    const response = await client
+      .post('/api/v1/sales')
+      .header('authorization', `Bearer ${clerk.token}`)
+      .json({
+        caisse_id: registerId,
+        lignes: [{ code: 'ali001', quantite: 1 }, { code_barre: 'boi-0002x', quantite: 1 }, { code: 'Ali001', quantite: 1 }],
+        paiements: [{ mode: 'especes', montant: 10 }],
+      })
+    response.assertStatus(201)
+    assert.deepEqual(
+      response.body().lignes.map((l: { code: string }) => l.code),
+      ['ALI001', 'BOI002', 'ALI001']
+    )
+  })
+
   test('a clerk cannot sell at another store, nor read its sales', async ({ client, assert }) => {
     const { clerk } = pos
     const otherRegister = (await registersOf(2))[0]
