@@ -62,7 +62,7 @@ router
       responses: { 200: { description: 'A page of products', schema: pageOf('Product') } },
     })
     documented(router.get('/products/low-stock', [ProductsController, 'lowStock']).use(reads()), {
-      summary: 'Products whose central warehouse quantity is at most the threshold',
+      summary: 'Products on sale whose central warehouse quantity is at most the threshold',
       description: 'threshold defaults to 10, limit to 1000. Ordered by quantity, then id. Other query parameters are ignored, as in the original.',
       tags: ['Products'],
       auth: ['read'],

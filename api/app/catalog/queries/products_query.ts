@@ -27,9 +27,13 @@ export function findProductWithStock(id: number, client?: QueryClientContract) {
   return productsWithWarehouseStock(client).where('products.id', id).first()
 }
 
-/** Products whose warehouse quantity is at most `threshold`, fewest first. */
+/**
+ * Products on sale whose warehouse quantity is at most `threshold`, fewest first. Deactivated ones
+ * are left out, as /stock/alerts leaves them: nobody reorders what is no longer sold.
+ */
 export function lowStockProducts(threshold: number, limit: number) {
   return productsWithWarehouseStock()
+    .where('products.is_active', true)
     .whereRaw('coalesce(warehouse.quantity, 0) <= ?', [threshold])
     .orderByRaw('coalesce(warehouse.quantity, 0) ASC, products.id ASC')
     .limit(limit)

@@ -149,6 +149,17 @@ test.group('GET /api/v1/products/low-stock and /by-code/:code', (group) => {
     )
   })
 
+  test('leaves deactivated products out, as /stock/alerts does: nobody reorders what is no longer sold', async ({ client, assert }) => {
+    const kept = await newProduct(client, token)
+    const discontinued = await newProduct(client, token)
+    await db.from('products').where('id', discontinued.id).update({ is_active: false })
+    const response = await client.get('/api/v1/products/low-stock').qs({ threshold: 100000 }).header('x-api-token', token)
+    response.assertStatus(200)
+    const ids = response.body().map((p: { id: number }) => p.id)
+    assert.include(ids, kept.id)
+    assert.notInclude(ids, discontinued.id)
+  })
+
   test('orders by quantity then id, and honours threshold and limit', async ({ client, assert }) => {
     const response = await client.get('/api/v1/products/low-stock/').qs({ threshold: 100000 }).header('x-api-token', token)
     response.assertStatus(200)
