@@ -16,7 +16,11 @@ const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i
  */
 const CROSS_ORIGIN_PATHS = /^\/api\/v1\/(?!auth(\/|$))/
 const METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE'
-const REQUEST_HEADERS = 'Authorization, Content-Type, Idempotency-Key, X-API-Token, X-Request-Id'
+/* The headers our API reads; a preflight is also allowed any other it asks for (allowedRequestHeaders). */
+const REQUEST_HEADERS = ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-API-Token', 'X-Request-Id']
+/* A header name is an RFC 9110 token; a list longer than any page sends is not worth echoing. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9a-z-]+$/i
+const MAX_REQUESTED_HEADERS = 30
 /** What a page may read of an answer, beyond the basic headers. */
 const EXPOSED_HEADERS =
   'Content-Disposition, Location, Idempotent-Replayed, Retry-After, WWW-Authenticate, X-Instance-Id, X-Process-Time, X-Request-Id'
@@ -43,6 +47,23 @@ function allowedOrigin(origins: CorsOrigins, origin: string | undefined): string
 }
 
 /**
+ * The request headers a preflight is allowed: ours, and whatever else it asked for (the original
+ * allowed any: a page sending X-Requested-With or a header of its own was refused). Safe without
+ * credentials, as the origin itself is. A list that is not header names is ignored, not echoed
+ * (the browser then refuses what it wanted beyond ours).
+ */
+function allowedRequestHeaders(requested: string | undefined): string {
+  const names = (requested ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '')
+  const valid = names.length <= MAX_REQUESTED_HEADERS && names.every((name) => HEADER_NAME.test(name))
+  const ours = new Set(REQUEST_HEADERS.map((name) => name.toLowerCase()))
+  const others = valid ? names.filter((name) => !ours.has(name.toLowerCase())) : []
+  return [...REQUEST_HEADERS, ...new Set(others.map((name) => name.toLowerCase()))].join(', ')
+}
+
+/**
  * Adds the CORS headers an allowed origin needs; answers a preflight itself (204) and says so,
  * so that it never reaches the router, which would answer OPTIONS with a 405.
  */
@@ -58,7 +79,8 @@ export function applyCors(ctx: HttpContext, origins: CorsOrigins): 'preflight-an
     return 'continue'
   }
   ctx.response.header('Access-Control-Allow-Methods', METHODS)
-  ctx.response.header('Access-Control-Allow-Headers', REQUEST_HEADERS)
+  ctx.response.header('Access-Control-Allow-Headers', allowedRequestHeaders(ctx.request.header('access-control-request-headers')))
+  ctx.response.append('Vary', 'Access-Control-Request-Headers')
   ctx.response.header('Access-Control-Max-Age', PREFLIGHT_CACHE_SECONDS)
   ctx.response.status(204).send('')
   return 'preflight-answered'

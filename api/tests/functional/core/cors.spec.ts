@@ -22,6 +22,31 @@ test.group('CORS for browser integrations (default CORS_ORIGINS: every origin, n
     assert.match(preflight.header('x-request-id') ?? '', /.+/)
   })
 
+  test('a preflight is allowed any other header it asks for, as in the original, and never garbage', async ({ client, assert }) => {
+    const preflight = (requested: string) =>
+      client
+        .options('/api/v1/products')
+        .header('origin', 'https://erp.example.com')
+        .header('access-control-request-method', 'POST')
+        .header('access-control-request-headers', requested)
+    const asked = await preflight('x-requested-with, content-type, x-erp-batch, X-Requested-With')
+    asked.assertStatus(204)
+    const allowed = (asked.header('access-control-allow-headers') ?? '')
+      .split(',')
+      .map((name: string) => name.trim().toLowerCase())
+    assert.includeMembers(allowed, ['x-requested-with', 'x-erp-batch', 'content-type', 'x-api-token', 'authorization'])
+    assert.equal(allowed.filter((name: string) => name === 'x-requested-with').length, 1)
+    assert.include(String(asked.header('vary')), 'Access-Control-Request-Headers')
+    assert.isUndefined(asked.header('access-control-allow-credentials'))
+
+    // Not header names (a space, a colon, a quote): nothing of it is echoed, ours are still allowed.
+    for (const garbage of ['x-ok, bad header', 'x-ok, x-evil: 1', 'x-ok, "quoted"', Array.from({ length: 31 }, (_, i) => `x-h${i}`).join(', ')]) {
+      const refused = await preflight(garbage)
+      refused.assertStatus(204)
+      assert.equal(refused.header('access-control-allow-headers'), 'Authorization, Content-Type, Idempotency-Key, X-API-Token, X-Request-Id', garbage)
+    }
+  })
+
   test('answers, errors included, let the page read the headers it needs', async ({ client, assert }) => {
     const token = await tokenWith(['read'])
     const read = await client.get('/api/v1/products/1').header('x-api-token', token).header('origin', 'https://erp.example.com')
