@@ -12,10 +12,17 @@ export interface Page<T> {
 export const DEFAULT_PAGE_SIZE = 20
 export const MAX_PAGE_SIZE = 100
 
-/** Query fields shared by every paginated list (`page`, `size`, `sort`, `search`). */
+const pageSize = vine.number().withoutDecimals().min(1).max(MAX_PAGE_SIZE).optional()
+
+/** Query fields shared by every paginated list (`page`, `size`, `limit`, `sort`, `search`). */
 export const paginationFields = {
   page: vine.number().withoutDecimals().min(1).max(1_000_000).optional(),
-  size: vine.number().withoutDecimals().min(1).max(MAX_PAGE_SIZE).optional(),
+  size: pageSize,
+  /**
+   * The page size under the original README's name; validateQuery makes it the `size` of any
+   * query that has both (`limit` wins when both are sent, as it always did on /products).
+   */
+  limit: pageSize,
   sort: vine
     .string()
     .trim()

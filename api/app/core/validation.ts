@@ -216,7 +216,18 @@ export async function validateQuery<Output>(
     if (problem) problems.push(problem)
   }
   if (problems.length > 0) throw new errors.E_VALIDATION_ERROR(problems)
-  return validator.validate(known)
+  return limitAsSize(await validator.validate(known), schema)
+}
+
+/**
+ * `limit` is the page size wherever a list pages (paginationFields), so that no controller has to
+ * remember it; `limit` wins when both are sent. A query without `size` (`/products/low-stock`, the
+ * reports) keeps its `limit` as its own.
+ */
+function limitAsSize<Output>(output: Output, schema: Schema): Output {
+  const values = output as Record<string, unknown>
+  if (values.limit !== undefined && propertySchema(schema, 'size') && propertySchema(schema, 'limit')) values.size = values.limit
+  return output
 }
 
 /*

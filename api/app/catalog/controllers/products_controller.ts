@@ -99,7 +99,7 @@ export default class ProductsController {
     const sort = resolveSort(filters.sort, productSortColumns, { column: 'products.id', direction: 'asc' })
     return paginate(
       query,
-      { page: filters.page, size: filters.limit ?? filters.size, sort, tieBreaker: 'products.id' },
+      { page: filters.page, size: filters.size, sort, tieBreaker: 'products.id' },
       productToWire
     )
   }

@@ -25,7 +25,6 @@ export const listProductsQuery = vine.create({
   categorie_id: vine.number().withoutDecimals().min(1).max(INT_MAX).optional(),
   prix_min: vine.number().min(0).max(10_000_000).optional(),
   prix_max: vine.number().min(0).max(10_000_000).optional(),
-  limit: vine.number().withoutDecimals().min(1).max(100).optional(),
   /** true: products on sale only; false: deactivated ones only (the management pages list both). */
   actif: vine.boolean().optional(),
   /** The original's docs/openapi.json name of the category filter: an id, or a category name in any case. */

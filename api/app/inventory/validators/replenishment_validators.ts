@@ -6,6 +6,7 @@ import { QUANTITY_MAX, idField } from '#inventory/validators/common'
 export const listReplenishmentsQuery = vine.create({
   page: paginationFields.page,
   size: paginationFields.size,
+  limit: paginationFields.limit,
   sort: paginationFields.sort,
   statut: vine.enum(WIRE_STATUSES).optional(),
   magasin_id: idField().optional(),
@@ -55,5 +56,6 @@ export const noFieldsBody = vine.create({})
 export const suggestionsQuery = vine.create({
   page: paginationFields.page,
   size: paginationFields.size,
+  limit: paginationFields.limit,
   magasin_id: idField().optional(),
 })

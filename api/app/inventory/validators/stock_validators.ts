@@ -8,7 +8,7 @@ import { QUANTITY_MAX, idField } from '#inventory/validators/common'
 /** A counted quantity or a reorder point: generous, but a typo of 10^9 is refused. */
 const LEVEL_MAX = 1_000_000
 
-const pageFields = { page: paginationFields.page, size: paginationFields.size }
+const pageFields = { page: paginationFields.page, size: paginationFields.size, limit: paginationFields.limit }
 
 /* In a JSON body a boolean is true or false; "on", 1 or "1" are how query strings say it. */
 const bodyBoolean = () => vine.boolean({ strict: true }).optional()

@@ -14,6 +14,7 @@ export const currentSessionQuery = vine.create({ rapport: vine.boolean().optiona
 export const listSessionsQuery = vine.create({
   page: paginationFields.page,
   size: paginationFields.size,
+  limit: paginationFields.limit,
   statut: vine.enum(['ouverte', 'fermee']).optional(),
   /** Sessions opened on these business days (both included). */
   date_debut: periodDay(),

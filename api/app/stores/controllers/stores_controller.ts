@@ -57,7 +57,7 @@ export default class StoresController {
       q.whereRaw(...containsAnyOf(['name', 'address', 'email'], filters.search!))
     )
       const sort = resolveSort(filters.sort, storeSortColumns, { column: 'id', direction: 'asc' })
-      return paginate(query, { page: filters.page, size: filters.limit ?? filters.size, sort }, storeToWire)
+      return paginate(query, { page: filters.page, size: filters.size, sort }, storeToWire)
     })
   }
 

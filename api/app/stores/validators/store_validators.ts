@@ -18,11 +18,7 @@ export const storeNameParams = vine.create({
     .transform((name) => name.normalize('NFC')),
 })
 
-export const listStoresQuery = vine.create({
-  ...paginationFields,
-  /** As on GET /products: the page size under the README's name (limit wins over size, as there). */
-  limit: vine.number().withoutDecimals().min(1).max(100).optional(),
-})
+export const listStoresQuery = vine.create({ ...paginationFields })
 
 export const storeSortColumns: Record<string, string> = {
   id: 'id',
