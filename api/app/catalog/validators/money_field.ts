@@ -7,26 +7,30 @@ export const MAX_PRICE = 10_000_000
 const MONEY_TEXT = /^\s*\d{1,8}(\.\d{1,2})?\s*$/
 
 /*
- * vine.number() on its own casts `true` to 1 and "" to 0; the original sent
- * prices as strings, so both JSON numbers and decimal strings are accepted,
- * and nothing else.
+ * The original sent prices as strings, so both JSON numbers and decimal strings are accepted, and
+ * nothing else (vine.number() would cast `true` to 1 and "" to 0). Checked on the value as sent,
+ * not by vine.number(): its "must be a number" (type number) came first for "1,20" or "abc", where
+ * every other amount of the API says must be an amount such as "12.50" (type money).
  */
 const numberOrDecimalString = vine.createRule(
-  (_value, _options, field) => {
-    // The value as sent: vine.number() has already read "" as 0 and `true` as 1.
-    const raw: unknown = field.parent?.[field.name]
-    const problem = amountProblem(raw, { max: MAX_PRICE })
+  (value, _options, field) => {
+    const problem = amountProblem(value, { max: MAX_PRICE })
     if (problem) field.report(problem, 'money', field)
   },
   {
     /* The OpenAPI document (and the JSON type check of bodies) must say that "1.20" is accepted too. */
     toJSONSchema: (schema) => {
-      Object.assign(schema, { type: ['number', 'string'], pattern: MONEY_TEXT.source })
+      // vine.any() lists every JSON type; the rule says which two it takes.
+      delete schema.anyOf
+      Object.assign(schema, { type: ['number', 'string'], pattern: MONEY_TEXT.source, minimum: 0, maximum: MAX_PRICE })
     },
   }
 )
 
-/** A non-negative amount with at most two decimals (converted to cents with wireToCents). */
+/** A non-negative amount with at most two decimals, as a number (converted to cents with wireToCents). */
 export function moneyField() {
-  return vine.number().use(numberOrDecimalString()).min(0).max(MAX_PRICE).decimal([0, 2])
+  return vine
+    .any()
+    .use(numberOrDecimalString())
+    .transform((value: number | string) => Number(typeof value === 'string' ? value.trim() : value))
 }

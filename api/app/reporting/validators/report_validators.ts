@@ -39,8 +39,19 @@ const formatField = {
 
 const limit = (max: number) => vine.number().withoutDecimals().min(1).max(max).optional()
 
+const DOLLARS = /^\d{1,9}(\.\d{1,2})?$/
+
+/* Says what is accepted: the "format is invalid" of .regex() did not, for -1, 1000.125 or 10000000000. */
+const dollarsText = vine.createRule(
+  (value, _options, field) => {
+    if (typeof value !== 'string' || DOLLARS.test(value)) return
+    field.report('The {{ field }} field must be an amount of at least 0 with at most two decimals, up to 999999999.99 (such as "1000.00")', 'money', field)
+  },
+  { toJSONSchema: (schema) => Object.assign(schema, { pattern: DOLLARS.source }) }
+)
+
 /** Amount in dollars, e.g. 1000 or 999.99 (query strings are text; cents are exact). */
-const dollars = () => vine.string().trim().regex(/^\d{1,9}(\.\d{1,2})?$/).meta({ example: '1000.00' }).optional()
+const dollars = () => vine.string().trim().use(dollarsText()).meta({ example: '1000.00' }).optional()
 
 const bucketPeriod = vine.enum(['daily', 'weekly', 'monthly'])
 

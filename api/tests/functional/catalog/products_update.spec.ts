@@ -186,6 +186,19 @@ test.group('PUT and PATCH /api/v1/products/:id', (group) => {
     assert.deepEqual(await productRow(product.id), before)
   })
 
+  test('a price that is not an amount says what an amount is, as every amount of the API does', async ({ client, assert }) => {
+    const product = await newProduct(client, token)
+    for (const prix of ['1,20', 'abc', '1e3', '12.50 $']) {
+      const response = await client.patch(`/api/v1/products/${product.id}`).header('x-api-token', token).json({ prix })
+      response.assertStatus(422)
+      assert.deepEqual(
+        response.body().details.validation_errors,
+        [{ field: 'prix', message: 'The prix field must be an amount such as "12.50"', type: 'money' }],
+        JSON.stringify(prix)
+      )
+    }
+  })
+
   test('an unknown id is a 404; a non-numeric id a 422', async ({ client, assert }) => {
     const missing = await client.patch('/api/v1/products/999999').header('x-api-token', token).json({ nom: 'X' })
     missing.assertStatus(404)

@@ -55,6 +55,35 @@ test.group('Reports: validation', (group) => {
     }
   })
 
+  test('a bad threshold is told what an amount is, and a day that is not YYYY-MM-DD what a day is', async ({ client, assert }) => {
+    for (const threshold of ['-1', '1000.125', '10000000000', 'abc']) {
+      const response = await client.get('/api/v1/reports/underperforming-stores').qs({ threshold }).header('x-api-token', token)
+      response.assertStatus(422)
+      assert.deepEqual(
+        response.body().details.validation_errors,
+        [
+          {
+            field: 'threshold',
+            message: 'The threshold field must be an amount of at least 0 with at most two decimals, up to 999999999.99 (such as "1000.00")',
+            type: 'money',
+          },
+        ],
+        threshold
+      )
+    }
+    for (const [name, value] of [
+      ['start_date', '2024-01-01T00:00:00'],
+      ['end_date', '2024-1-1'],
+      ['date_debut', 'hier'],
+    ]) {
+      const response = await client.get('/api/v1/reports/global-summary').qs({ [name]: value }).header('x-api-token', token)
+      response.assertStatus(422)
+      assert.deepEqual(response.body().details.validation_errors, [
+        { field: name, message: `The ${name} field must be a real calendar date (YYYY-MM-DD)`, type: 'calendarDate' },
+      ])
+    }
+  })
+
   test('the original parameters and their README aliases are all accepted', async ({ client }) => {
     const ok = [
       `/global-summary?start_date=2026-01-01&end_date=${today()}&store_id=1`,
