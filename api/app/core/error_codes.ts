@@ -4,7 +4,10 @@ import { toEnvelope } from '#core/exceptions/to_envelope'
 import { passwordChangeRequired } from '#access/password_gate'
 import { inFlightExample, quantityChangedExample } from '#inventory/openapi_examples'
 
-/* Each code: the HTTP status it comes with and what it means. */
+/*
+ * Each code: the HTTP status it comes with and what it means; `statuses` when it comes with more
+ * than one (the catalogue lists them all: an integrator who maps 415 needs to find it here).
+ */
 const definitions = {
   VALIDATION_ERROR: {
     status: 422,
@@ -12,9 +15,11 @@ const definitions = {
   },
   MALFORMED_REQUEST: {
     status: 400,
+    statuses: [400, 408, 413, 415, 431],
     description:
       'The request cannot be read: a body that is not valid JSON or not valid UTF-8, a URL with an invalid ' +
-      'percent-encoding; 415 for a body that is not JSON at all or declares another charset than UTF-8, 431 for headers too large.',
+      'percent-encoding, an HTTP request that does not parse; 408 for a request that took too long to arrive, 413 for ' +
+      'chunk extensions too large, 415 for a body that is not JSON at all or declares another charset than UTF-8, 431 for headers too large.',
   },
   PAYLOAD_TOO_LARGE: { status: 413, description: 'The request body exceeds the size limit (256 kB).' },
   METHOD_NOT_ALLOWED: {
@@ -80,7 +85,7 @@ const definitions = {
   RATE_LIMIT_EXCEEDED: { status: 429, description: 'Too many requests; retry after the Retry-After delay.' },
   SERVICE_UNAVAILABLE: { status: 503, description: 'A dependency (the database) is unavailable.' },
   INTERNAL_ERROR: { status: 500, description: 'An unexpected error; it is logged with the request id.' },
-} as const satisfies Record<string, { status: number; description: string }>
+} as const satisfies Record<string, { status: number; statuses?: readonly number[]; description: string }>
 
 
 /*
@@ -177,14 +182,22 @@ const EXAMPLE_TIMESTAMP = '2026-11-24T14:32:05.120Z'
 /**
  * The catalogue of error codes the API can answer with, served as-is by
  * GET /api/v1/errors so integrators can map them without reading our code:
- * per code its status, what it means and an example envelope.
+ * per code its usual status, every status it comes with, what it means and an example envelope.
  */
 export const errorCodes = Object.fromEntries(
   Object.entries(definitions).map(([code, definition]) => {
     const [path, error] = exampleErrors[code as keyof typeof definitions]
-    return [code, { ...definition, example: { ...toEnvelope(error, path), timestamp: EXAMPLE_TIMESTAMP } }]
+    const statuses: readonly number[] = 'statuses' in definition ? definition.statuses : [definition.status]
+    return [code, { status: definition.status, statuses, description: definition.description, example: { ...toEnvelope(error, path), timestamp: EXAMPLE_TIMESTAMP } }]
   })
-) as { [Code in keyof typeof definitions]: (typeof definitions)[Code] & { example: ReturnType<typeof toEnvelope> } }
+) as {
+  [Code in keyof typeof definitions]: {
+    status: (typeof definitions)[Code]['status']
+    statuses: readonly number[]
+    description: string
+    example: ReturnType<typeof toEnvelope>
+  }
+}
 
 export type ErrorCode = keyof typeof errorCodes
 

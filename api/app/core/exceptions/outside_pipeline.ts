@@ -40,7 +40,7 @@ export function badUrlResponse(req: IncomingMessage, res: ServerResponse) {
 }
 
 /* Node's HTTP parser errors, answered before any request object exists. */
-const PARSER_STATUS: Record<string, number> = {
+export const PARSER_STATUS: Record<string, number> = {
   HPE_HEADER_OVERFLOW: 431,
   ERR_HTTP_REQUEST_TIMEOUT: 408,
   HPE_CHUNK_EXTENSIONS_OVERFLOW: 413,

@@ -22,7 +22,12 @@ const dependencyCheck = (statuses: string[]) =>
     ['status']
   )
 
-const errorCodeEntry = object({ status: { type: 'integer' }, description: text, example: ref('ErrorEnvelope') })
+const errorCodeEntry = object({
+  status: { type: 'integer' },
+  statuses: { type: 'array', items: { type: 'integer' }, description: 'Every HTTP status the code is sent with' },
+  description: text,
+  example: ref('ErrorEnvelope'),
+})
 
 /*
  * This document described with the parts it uses. A JSON Schema inside it

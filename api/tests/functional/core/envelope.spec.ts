@@ -4,6 +4,7 @@ import { tokenWith } from '#tests/helpers/tokens'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { PARSER_STATUS } from '#core/exceptions/outside_pipeline'
 
 test.group('Error envelope and response headers', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -79,7 +80,8 @@ test.group('Error envelope and response headers', (group) => {
   test('GET /api/v1/errors gives each code its status, description and an example envelope of that code', async ({ client, assert }) => {
     const codes = (await client.get('/api/v1/errors')).body().error_codes as Record<string, Record<string, unknown>>
     for (const [code, entry] of Object.entries(codes)) {
-      assert.sameMembers(Object.keys(entry), ['status', 'description', 'example'], code)
+      assert.sameMembers(Object.keys(entry), ['status', 'statuses', 'description', 'example'], code)
+      assert.include(entry.statuses as number[], entry.status as number, code)
       assert.isString(entry.description, code)
       const example = entry.example as Record<string, unknown>
       assert.sameMembers(Object.keys(example), ['timestamp', 'status', 'error', 'message', 'path', 'error_code', 'details'], code)
@@ -99,6 +101,20 @@ test.group('Error envelope and response headers', (group) => {
     }
     assert.include([...raised], 'INSUFFICIENT_CASH')
     assert.deepEqual([...raised].filter((code) => !(code in codes)), [])
+  })
+
+  test('the catalogue lists every status a code is sent with (MALFORMED_REQUEST is also a 408, 413, 415 and 431)', async ({ client, assert }) => {
+    const codes = (await client.get('/api/v1/errors')).body().error_codes as Record<string, { statuses: number[] }>
+    const root = fileURLToPath(new URL('../../../app/', import.meta.url))
+    const sent: [number, string][] = []
+    for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ts'))) {
+      const source = readFileSync(join(root, file), 'utf8')
+      for (const match of source.matchAll(/new ApiError\((\d+),\s*'([A-Z_]+)'/g)) sent.push([Number(match[1]), match[2]])
+    }
+    // Node's HTTP parser errors are answered with a status from a table, not a literal.
+    for (const status of Object.values(PARSER_STATUS)) sent.push([status, 'MALFORMED_REQUEST'])
+    assert.includeDeepMembers(sent, [[415, 'MALFORMED_REQUEST'], [431, 'MALFORMED_REQUEST']])
+    for (const [status, code] of sent) assert.include(codes[code].statuses, status, `${code} ${status}`)
   })
 
   test('a wrong method on an existing path is a 405 with Allow, in the envelope', async ({ client, assert }) => {
