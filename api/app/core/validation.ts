@@ -240,9 +240,22 @@ const decimalDigits = vine.createRule((_value, _options, field) => {
   field.report('The {{ field }} field must be an integer written in decimal digits', 'integer', field)
 })
 
-/** A positive integer id in a path (`/products/:id`). */
+/*
+ * No id is below 1, so 0 or -1 names nothing: let the lookup answer it, as it answers 999999 — a
+ * 404 naming the resource, as the original did (a 422 told the integrator the id was malformed).
+ * The document still says ids start at 1.
+ */
+const existingIdRange = vine.createRule(
+  (value, max: number, field) => {
+    if (typeof value === 'number' && value > max) field.report(`The {{ field }} field must not be greater than ${max}`, 'max', field)
+    if (typeof value === 'number' && value < -max) field.report(`The {{ field }} field must be at least ${-max}`, 'min', field)
+  },
+  { toJSONSchema: (schema, max) => Object.assign(schema, { minimum: 1, maximum: max }) }
+)
+
+/** An integer id in a path (`/products/:id`); 0 and negative ones are looked up, and not found. */
 export function idParam(max = 2_147_483_647) {
-  return vine.number().use(decimalDigits()).withoutDecimals().min(1).max(max)
+  return vine.number().use(decimalDigits()).withoutDecimals().use(existingIdRange(max))
 }
 
 /** PostgreSQL cannot store or compare text holding a NUL character: refused for text params. */

@@ -1,5 +1,6 @@
 import vine from '@vinejs/vine'
 import { calendarDate } from '#core/calendar_date'
+import { idParam } from '#core/validation'
 import { GROUPINGS } from '#reporting/queries/custom_report'
 
 /*
@@ -62,7 +63,7 @@ export const storesPerformanceQuery = vine.create({ ...periodFields, ...formatFi
 export const underperformingQuery = vine.create({ ...periodFields, ...formatField, threshold: dollars() })
 export const productRankingQuery = vine.create({ ...periodFields, ...storeFields, ...formatField, limit: limit(50) })
 
-export const storeIdParams = vine.create({ id: id() })
+export const storeIdParams = vine.create({ id: idParam() })
 
 export const salesByPeriodQuery = vine.create({ ...periodFields, ...storeFields, ...formatField, period: bucketPeriod })
 

@@ -51,9 +51,10 @@ test.group('DELETE /api/v1/products/:id', (group) => {
     ;(await client.get('/api/v1/products/1').header('x-api-token', token)).assertStatus(200)
   })
 
-  test('404 for an unknown product, 422 for a bad id', async ({ client }) => {
+  test('404 for an unknown product (-3 too: no id is below 1), 422 for a bad id', async ({ client }) => {
     ;(await client.delete('/api/v1/products/999999').header('x-api-token', token)).assertStatus(404)
-    ;(await client.delete('/api/v1/products/-3').header('x-api-token', token)).assertStatus(422)
+    ;(await client.delete('/api/v1/products/-3').header('x-api-token', token)).assertStatus(404)
+    ;(await client.delete('/api/v1/products/3x').header('x-api-token', token)).assertStatus(422)
   })
 
   test('needs the write scope; a clerk may not delete', async ({ client }) => {

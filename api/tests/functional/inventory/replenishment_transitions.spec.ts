@@ -201,7 +201,7 @@ test.group('Replenishment state machine', (group) => {
     ;(await client.post(`/api/v1/replenishments/${request.id}/approve`)).assertStatus(401)
     ;(await act(client, await tokenWith(['read']), request.id, 'approve')).assertStatus(403)
     ;(await act(client, manager, 'abc', 'approve')).assertStatus(422)
-    ;(await act(client, manager, 0, 'approve')).assertStatus(422)
+    ;(await act(client, manager, 0, 'approve')).assertStatus(404)
     ;(await act(client, manager, 999999, 'approve')).assertStatus(404)
     // approve takes only the quantity it was shown; other transitions take nothing.
     ;(await act(client, manager, request.id, 'approve', { motif: 'x' })).assertStatus(422)

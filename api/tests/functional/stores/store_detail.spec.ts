@@ -91,7 +91,7 @@ test.group('GET /api/v1/registers/:id', (group) => {
     const missing = await client.get('/api/v1/registers/999999').header('x-api-token', manager.token)
     missing.assertStatus(404)
     assert.equal(missing.body().error_code, 'NOT_FOUND')
-    ;(await client.get('/api/v1/registers/0').header('x-api-token', manager.token)).assertStatus(422)
+    ;(await client.get('/api/v1/registers/0').header('x-api-token', manager.token)).assertStatus(404)
     ;(await client.get('/api/v1/registers/x').header('x-api-token', manager.token)).assertStatus(422)
   })
 })
