@@ -28,7 +28,8 @@ export const paginationFields = {
     .trim()
     .maxLength(40)
     // The direction in any case (`nom,DESC`, as many client libraries write it); a field in the wrong case is refused by name.
-    .regex(/^[a-z_]+(,(asc|desc))?$/i)
+    // Spelled out, not with the i flag: the OpenAPI pattern is the regex's source, and JSON Schema patterns have no flags.
+    .regex(/^[a-zA-Z_]+(,([aA][sS][cC]|[dD][eE][sS][cC]))?$/)
     .optional(),
   search: vine.string().trim().maxLength(100).optional(),
 }

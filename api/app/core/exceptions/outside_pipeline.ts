@@ -19,6 +19,11 @@ function pathOf(url: string | undefined) {
   return (url ?? '').split('?')[0]
 }
 
+/** The error of a URL whose percent-encoding does not decode (also the OpenAPI document's example). */
+export function badPercentEncoding() {
+  return new ApiError(400, 'MALFORMED_REQUEST', 'The URL contains an invalid percent-encoding', { reason: 'bad_percent_encoding' })
+}
+
 /**
  * AdonisJS refuses a URL whose percent-encoding does not decode (`%E0%A4%A`,
  * `%C0%80`) before routing, with a plain-text 400 by default
@@ -26,7 +31,7 @@ function pathOf(url: string | undefined) {
  */
 export function badUrlResponse(req: IncomingMessage, res: ServerResponse) {
   const envelope = toEnvelope(
-    new ApiError(400, 'MALFORMED_REQUEST', 'The URL contains an invalid percent-encoding', { reason: 'bad_percent_encoding' }),
+    badPercentEncoding(),
     pathOf(req.url)
   )
   const requestId = req.headers['x-request-id']

@@ -39,8 +39,11 @@ export function validationError(field: string, message: string, rule: string) {
   return new vineErrors.E_VALIDATION_ERROR([{ field, message, rule }])
 }
 
+/** The 400 of an operation that reads no body: only its URL can be malformed. */
+export const BAD_URL_DESCRIPTION = 'The URL has a percent-encoding that does not decode (MALFORMED_REQUEST)'
+
 export const DEFAULT_ERROR_DESCRIPTIONS: Record<number, string> = {
-  400: 'The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST)',
+  400: 'The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST)',
   413: 'The body is over 256 kB (PAYLOAD_TOO_LARGE)',
   415: 'The body is not JSON, or declares another charset than UTF-8 (MALFORMED_REQUEST)',
   401: 'Missing, unknown, expired or revoked token',
@@ -88,7 +91,8 @@ export function defaultErrors(status: number, doc: RouteDoc, pattern: string): E
     case 403:
       return doc.auth === 'public' || doc.auth.length === 0 ? [] : [missingScope(doc.auth)]
     case 400:
-      return [bodyErrors.malformedJson('syntax'), bodyErrors.notUtf8()]
+      // The URL's example is added to every 400 by the generator, which knows the method.
+      return []
     case 413:
       return [bodyErrors.tooLarge()]
     case 415:

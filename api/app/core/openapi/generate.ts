@@ -1,7 +1,9 @@
 import { BUSINESS_TIMEZONE } from '#core/business_time'
 import { componentSchemas } from '#core/openapi/schemas'
 import { exampleOf } from '#core/openapi/examples'
-import { DEFAULT_ERROR_DESCRIPTIONS, defaultErrors, errorExamples, unexpectedBody } from '#core/openapi/errors'
+import { BAD_URL_DESCRIPTION, DEFAULT_ERROR_DESCRIPTIONS, defaultErrors, errorExamples, unexpectedBody } from '#core/openapi/errors'
+import { badPercentEncoding } from '#core/exceptions/outside_pipeline'
+import { bodyErrors } from '#core/middleware/json_body_middleware'
 import { documentedRoutes, type ResponseDoc, type RouteDoc } from '#core/openapi/registry'
 import { openDuringPasswordChange, passwordChangeRequired } from '#access/password_gate'
 
@@ -52,6 +54,11 @@ function responseObject(response: ResponseDoc, status: number, doc: RouteDoc, pa
     if (status === 403 && heldBackDuringPasswordChange(doc, pattern)) errors.push(passwordChangeRequired())
     // A write without a body refuses one that is sent, whatever else its 422 covers.
     if (status === 422 && BODY_METHODS.has(method) && !doc.body) errors.push(unexpectedBody)
+    // Any URL can be malformed (refused before routing); only a method whose body is read can have a malformed body.
+    if (status === 400) {
+      if (response.errors === undefined && BODY_METHODS.has(method)) errors.push(bodyErrors.malformedJson('syntax'), bodyErrors.notUtf8())
+      errors.push(badPercentEncoding())
+    }
     const examples = errorExamples(errors, pattern)
     content['application/json'] = { schema, ...(Object.keys(examples).length > 0 ? { examples } : {}) }
     const description =
@@ -75,8 +82,10 @@ function operation(doc: RouteDoc, pattern: string, method: string) {
   }
   const readsBody = BODY_METHODS.has(method)
   const errorStatuses = [
+    // A URL whose percent-encoding does not decode is a 400 on any operation (refused before routing).
+    400,
     // Every POST, PUT, PATCH and DELETE reads its body as JSON, whether the operation takes one or not.
-    ...(readsBody ? [400, 413, 415] : []),
+    ...(readsBody ? [413, 415] : []),
     // A route with no scope (auth: []) only needs a valid token: it never answers 403 for a scope.
     // …unless a session that must change its password may not call it either (PASSWORD_CHANGE_REQUIRED).
     ...(doc.auth === 'public' ? [] : doc.auth.length > 0 || heldBackDuringPasswordChange(doc, pattern) ? [401, 403] : [401]),
@@ -84,7 +93,12 @@ function operation(doc: RouteDoc, pattern: string, method: string) {
     ...(doc.params || doc.query || doc.body || readsBody ? [422] : []),
   ]
   for (const status of errorStatuses) {
-    const description = status === 422 && !doc.params && !doc.query && !doc.body ? 'A body was sent; this operation takes none' : DEFAULT_ERROR_DESCRIPTIONS[status]
+    const description =
+      status === 422 && !doc.params && !doc.query && !doc.body
+        ? 'A body was sent; this operation takes none'
+        : status === 400 && !readsBody
+          ? BAD_URL_DESCRIPTION
+          : DEFAULT_ERROR_DESCRIPTIONS[status]
     responses[status] ??= responseObject({ description, schema: 'ErrorEnvelope' }, status, doc, pattern, method)
   }
   return {

@@ -33,6 +33,36 @@ test.group('OpenAPI document', () => {
     assert.sameMembers([...documented].sort(), [...routerOperations()].sort())
   })
 
+  test('the sort pattern takes the direction in any case, as the API does (nom,DESC)', async ({ client, assert }) => {
+    const document = (await client.get('/api/v1/openapi.json')).body()
+    const patterns = new Set<string>()
+    for (const operations of Object.values(document.paths as Record<string, Record<string, { parameters?: { name: string; schema: { pattern?: string } }[] }>>)) {
+      for (const operation of Object.values(operations)) {
+        for (const parameter of operation.parameters ?? []) if (parameter.name === 'sort') patterns.add(parameter.schema.pattern ?? '')
+      }
+    }
+    assert.isAbove(patterns.size, 0)
+    for (const pattern of patterns) {
+      // JSON Schema patterns have no flags: the case must be in the pattern itself.
+      const regex = new RegExp(pattern, 'u')
+      for (const sort of ['nom', 'nom,asc', 'nom,DESC', 'nom,Desc', 'NOM,asc']) assert.isTrue(regex.test(sort), `${pattern} ${sort}`)
+      for (const sort of ['nom,up', 'nom,', 'nom desc', ',asc']) assert.isFalse(regex.test(sort), `${pattern} ${sort}`)
+    }
+  })
+
+  test('every operation declares the 400 of a URL whose percent-encoding does not decode', async ({ client, assert }) => {
+    const document = (await client.get('/api/v1/openapi.json')).body()
+    type Response400 = { content: { 'application/json': { examples: Record<string, { value: { error_code: string; details: unknown } }> } } }
+    for (const [path, operations] of Object.entries(document.paths as Record<string, Record<string, { responses: Record<string, Response400> }>>)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const badRequest = operation.responses['400']
+        assert.exists(badRequest, `${method} ${path}`)
+        const examples = Object.values(badRequest.content['application/json'].examples).map((e) => e.value)
+        assert.deepInclude(examples.map((e) => [e.error_code, e.details]), ['MALFORMED_REQUEST', { reason: 'bad_percent_encoding' }], `${method} ${path}`)
+      }
+    }
+  })
+
   test('every protected operation declares both token schemes', async ({ client, assert }) => {
     const document = (await client.get('/api/v1/openapi.json')).body()
     for (const operations of Object.values(document.paths as Record<string, Record<string, { security: unknown[] }>>)) {
