@@ -361,7 +361,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Products whose central warehouse quantity is at most the threshold
+         * Products on sale whose central warehouse quantity is at most the threshold
          * @description threshold defaults to 10, limit to 1000. Ordered by quantity, then id. Other query parameters are ignored, as in the original.
          *
          *     Token scopes: `read`.
@@ -1886,121 +1886,169 @@ export interface components {
                     description: string;
                     example: components["schemas"]["ErrorEnvelope"];
                     status: number;
+                    /** @description Every HTTP status the code is sent with */
+                    statuses: number[];
                 };
                 AUTHORIZATION_ERROR: {
                     description: string;
                     example: components["schemas"]["ErrorEnvelope"];
                     status: number;
+                    /** @description Every HTTP status the code is sent with */
+                    statuses: number[];
                 };
                 BUSINESS_LOGIC_ERROR: {
                     description: string;
                     example: components["schemas"]["ErrorEnvelope"];
                     status: number;
+                    /** @description Every HTTP status the code is sent with */
+                    statuses: number[];
                 };
                 DUPLICATE_RESOURCE: {
                     description: string;
                     example: components["schemas"]["ErrorEnvelope"];
                     status: number;
+                    /** @description Every HTTP status the code is sent with */
+                    statuses: number[];
                 };
                 IDEMPOTENCY_CONFLICT: {
                     description: string;
                     example: components["schemas"]["ErrorEnvelope"];
                     status: number;
+                    /** @description Every HTTP status the code is sent with */
+                    statuses: number[];
                 };
                 INSUFFICIENT_CASH: {
                     description: string;
                     example: components["schemas"]["ErrorEnvelope"];
                     status: number;
+                    /** @description Every HTTP status the code is sent with */
+                    statuses: number[];
                 };
                 INSUFFICIENT_STOCK: {
                     description: string;
                     example: components["schemas"]["ErrorEnvelope"];
                     status: number;
+                    /** @description Every HTTP status the code is sent with */
+                    statuses: number[];
                 };
                 INTERNAL_ERROR: {
                     description: string;
                     example: components["schemas"]["ErrorEnvelope"];
                     status: number;
+                    /** @description Every HTTP status the code is sent with */
+                    statuses: number[];
                 };
                 INVALID_TRANSITION: {
                     description: string;
                     example: components["schemas"]["ErrorEnvelope"];
                     status: number;
+                    /** @description Every HTTP status the code is sent with */
+                    statuses: number[];
                 };
                 MALFORMED_REQUEST: {
                     description: string;
                     example: components["schemas"]["ErrorEnvelope"];
                     status: number;
+                    /** @description Every HTTP status the code is sent with */
+                    statuses: number[];
                 };
                 METHOD_NOT_ALLOWED: {
                     description: string;
                     example: components["schemas"]["ErrorEnvelope"];
                     status: number;
+                    /** @description Every HTTP status the code is sent with */
+                    statuses: number[];
                 };
                 NOT_FOUND: {
                     description: string;
                     example: components["schemas"]["ErrorEnvelope"];
                     status: number;
+                    /** @description Every HTTP status the code is sent with */
+                    statuses: number[];
                 };
                 NOTHING_TO_RETURN: {
                     description: string;
                     example: components["schemas"]["ErrorEnvelope"];
                     status: number;
+                    /** @description Every HTTP status the code is sent with */
+                    statuses: number[];
                 };
                 PASSWORD_CHANGE_REQUIRED: {
                     description: string;
                     example: components["schemas"]["ErrorEnvelope"];
                     status: number;
+                    /** @description Every HTTP status the code is sent with */
+                    statuses: number[];
                 };
                 PAYLOAD_TOO_LARGE: {
                     description: string;
                     example: components["schemas"]["ErrorEnvelope"];
                     status: number;
+                    /** @description Every HTTP status the code is sent with */
+                    statuses: number[];
                 };
                 QUANTITY_CHANGED: {
                     description: string;
                     example: components["schemas"]["ErrorEnvelope"];
                     status: number;
+                    /** @description Every HTTP status the code is sent with */
+                    statuses: number[];
                 };
                 RATE_LIMIT_EXCEEDED: {
                     description: string;
                     example: components["schemas"]["ErrorEnvelope"];
                     status: number;
+                    /** @description Every HTTP status the code is sent with */
+                    statuses: number[];
                 };
                 REGISTER_ALREADY_OPEN: {
                     description: string;
                     example: components["schemas"]["ErrorEnvelope"];
                     status: number;
+                    /** @description Every HTTP status the code is sent with */
+                    statuses: number[];
                 };
                 REGISTER_CLOSED: {
                     description: string;
                     example: components["schemas"]["ErrorEnvelope"];
                     status: number;
+                    /** @description Every HTTP status the code is sent with */
+                    statuses: number[];
                 };
                 REPLENISHMENT_IN_FLIGHT: {
                     description: string;
                     example: components["schemas"]["ErrorEnvelope"];
                     status: number;
+                    /** @description Every HTTP status the code is sent with */
+                    statuses: number[];
                 };
                 RESOURCE_IN_USE: {
                     description: string;
                     example: components["schemas"]["ErrorEnvelope"];
                     status: number;
+                    /** @description Every HTTP status the code is sent with */
+                    statuses: number[];
                 };
                 RETURN_EXCEEDS_SOLD: {
                     description: string;
                     example: components["schemas"]["ErrorEnvelope"];
                     status: number;
+                    /** @description Every HTTP status the code is sent with */
+                    statuses: number[];
                 };
                 SERVICE_UNAVAILABLE: {
                     description: string;
                     example: components["schemas"]["ErrorEnvelope"];
                     status: number;
+                    /** @description Every HTTP status the code is sent with */
+                    statuses: number[];
                 };
                 VALIDATION_ERROR: {
                     description: string;
                     example: components["schemas"]["ErrorEnvelope"];
                     status: number;
+                    /** @description Every HTTP status the code is sent with */
+                    statuses: number[];
                 };
             };
             response_format: {
@@ -3306,7 +3354,7 @@ export interface operations {
                     "application/json": components["schemas"]["LoginSession"];
                 };
             };
-            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            /** @description The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3378,7 +3426,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            /** @description The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3461,6 +3509,15 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -3501,7 +3558,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            /** @description The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3584,7 +3641,7 @@ export interface operations {
                     "application/json": components["schemas"]["CacheCleared"];
                 };
             };
-            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            /** @description The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3667,7 +3724,7 @@ export interface operations {
                     "application/json": components["schemas"]["CacheCleared"];
                 };
             };
-            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            /** @description The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3763,6 +3820,15 @@ export interface operations {
                     "application/json": components["schemas"]["CacheStats"];
                 };
             };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -3786,6 +3852,7 @@ export interface operations {
     getApiV1Categories: {
         parameters: {
             query?: {
+                limit?: number;
                 page?: number;
                 search?: string;
                 size?: number;
@@ -3829,6 +3896,15 @@ export interface operations {
                          */
                         total: number;
                     };
+                };
+            };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown, expired or revoked token */
@@ -3924,7 +4000,7 @@ export interface operations {
                     "application/json": components["schemas"]["Category"];
                 };
             };
-            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            /** @description The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4016,6 +4092,15 @@ export interface operations {
                     "application/json": components["schemas"]["Category"];
                 };
             };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -4093,7 +4178,7 @@ export interface operations {
                     "application/json": components["schemas"]["Category"];
                 };
             };
-            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            /** @description The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4194,7 +4279,7 @@ export interface operations {
                     "application/json": components["schemas"]["Category"];
                 };
             };
-            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            /** @description The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4307,7 +4392,7 @@ export interface operations {
                     "application/json": components["schemas"]["Category"];
                 };
             };
-            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            /** @description The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4401,6 +4486,9 @@ export interface operations {
                      *       "error_codes": {
                      *         "VALIDATION_ERROR": {
                      *           "status": 422,
+                     *           "statuses": [
+                     *             422
+                     *           ],
                      *           "description": "A parameter, query value or body field is invalid; details.validation_errors lists each one.",
                      *           "example": {
                      *             "timestamp": "2026-11-24T14:32:05.120Z",
@@ -4422,7 +4510,14 @@ export interface operations {
                      *         },
                      *         "MALFORMED_REQUEST": {
                      *           "status": 400,
-                     *           "description": "The request cannot be read: a body that is not valid JSON or not valid UTF-8, a URL with an invalid percent-encoding; 415 for a body that is not JSON at all or declares another charset than UTF-8, 431 for headers too large.",
+                     *           "statuses": [
+                     *             400,
+                     *             408,
+                     *             413,
+                     *             415,
+                     *             431
+                     *           ],
+                     *           "description": "The request cannot be read: a body that is not valid JSON or not valid UTF-8, a URL with an invalid percent-encoding, an HTTP request that does not parse; 408 for a request that took too long to arrive, 413 for chunk extensions too large, 415 for a body that is not JSON at all or declares another charset than UTF-8, 431 for headers too large.",
                      *           "example": {
                      *             "timestamp": "2026-11-24T14:32:05.120Z",
                      *             "status": 400,
@@ -4437,6 +4532,9 @@ export interface operations {
                      *         },
                      *         "PAYLOAD_TOO_LARGE": {
                      *           "status": 413,
+                     *           "statuses": [
+                     *             413
+                     *           ],
                      *           "description": "The request body exceeds the size limit (256 kB).",
                      *           "example": {
                      *             "timestamp": "2026-11-24T14:32:05.120Z",
@@ -4452,6 +4550,9 @@ export interface operations {
                      *         },
                      *         "METHOD_NOT_ALLOWED": {
                      *           "status": 405,
+                     *           "statuses": [
+                     *             405
+                     *           ],
                      *           "description": "The path exists but not for this HTTP method; the Allow header and details.allowed list the methods it accepts.",
                      *           "example": {
                      *             "timestamp": "2026-11-24T14:32:05.120Z",
@@ -4472,6 +4573,9 @@ export interface operations {
                      *         },
                      *         "AUTHENTICATION_ERROR": {
                      *           "status": 401,
+                     *           "statuses": [
+                     *             401
+                     *           ],
                      *           "description": "The X-API-Token / Authorization: Bearer token is missing, unknown, expired or revoked.",
                      *           "example": {
                      *             "timestamp": "2026-11-24T14:32:05.120Z",
@@ -4485,6 +4589,9 @@ export interface operations {
                      *         },
                      *         "AUTHORIZATION_ERROR": {
                      *           "status": 403,
+                     *           "statuses": [
+                     *             403
+                     *           ],
                      *           "description": "The token is valid but lacks the scope or role this operation needs.",
                      *           "example": {
                      *             "timestamp": "2026-11-24T14:32:05.120Z",
@@ -4505,6 +4612,9 @@ export interface operations {
                      *         },
                      *         "PASSWORD_CHANGE_REQUIRED": {
                      *           "status": 403,
+                     *           "statuses": [
+                     *             403
+                     *           ],
                      *           "description": "The session belongs to a user whose password an administrator set (new account or reset): until they choose their own with POST /api/v1/auth/password, only GET /api/v1/auth/me, POST /api/v1/auth/password and POST /api/v1/auth/logout answer. Integration tokens are never concerned.",
                      *           "example": {
                      *             "timestamp": "2026-11-24T14:32:05.120Z",
@@ -4520,6 +4630,9 @@ export interface operations {
                      *         },
                      *         "NOT_FOUND": {
                      *           "status": 404,
+                     *           "statuses": [
+                     *             404
+                     *           ],
                      *           "description": "The resource or route does not exist.",
                      *           "example": {
                      *             "timestamp": "2026-11-24T14:32:05.120Z",
@@ -4536,6 +4649,9 @@ export interface operations {
                      *         },
                      *         "DUPLICATE_RESOURCE": {
                      *           "status": 409,
+                     *           "statuses": [
+                     *             409
+                     *           ],
                      *           "description": "A resource with the same unique value already exists.",
                      *           "example": {
                      *             "timestamp": "2026-11-24T14:32:05.120Z",
@@ -4553,6 +4669,9 @@ export interface operations {
                      *         },
                      *         "RESOURCE_IN_USE": {
                      *           "status": 409,
+                     *           "statuses": [
+                     *             409
+                     *           ],
                      *           "description": "The resource is referenced by other records (sales, stock, registers) and cannot be deleted.",
                      *           "example": {
                      *             "timestamp": "2026-11-24T14:32:05.120Z",
@@ -4572,6 +4691,9 @@ export interface operations {
                      *         },
                      *         "INSUFFICIENT_STOCK": {
                      *           "status": 409,
+                     *           "statuses": [
+                     *             409
+                     *           ],
                      *           "description": "Not enough stock at the location for the requested quantity; details.items says how much is available.",
                      *           "example": {
                      *             "timestamp": "2026-11-24T14:32:05.120Z",
@@ -4599,6 +4721,9 @@ export interface operations {
                      *         },
                      *         "INVALID_TRANSITION": {
                      *           "status": 409,
+                     *           "statuses": [
+                     *             409
+                     *           ],
                      *           "description": "The resource is not in a state that allows this action (e.g. approving a request twice).",
                      *           "example": {
                      *             "timestamp": "2026-11-24T14:32:05.120Z",
@@ -4616,6 +4741,9 @@ export interface operations {
                      *         },
                      *         "QUANTITY_CHANGED": {
                      *           "status": 409,
+                     *           "statuses": [
+                     *             409
+                     *           ],
                      *           "description": "The replenishment request now asks for another quantity than the one sent with the approval (the store changed it while it was pending); details.quantite is the current one, details.quantite_vue the one sent. Nothing was approved.",
                      *           "example": {
                      *             "timestamp": "2026-11-24T14:32:05.120Z",
@@ -4633,6 +4761,9 @@ export interface operations {
                      *         },
                      *         "IDEMPOTENCY_CONFLICT": {
                      *           "status": 409,
+                     *           "statuses": [
+                     *             409
+                     *           ],
                      *           "description": "The Idempotency-Key (keys are per user, or per integration token) was already used with a different request body; for POST /tokens also a retry of a creation that succeeded (details.token_id: the secret is never shown twice).",
                      *           "example": {
                      *             "timestamp": "2026-11-24T14:32:05.120Z",
@@ -4648,6 +4779,9 @@ export interface operations {
                      *         },
                      *         "REPLENISHMENT_IN_FLIGHT": {
                      *           "status": 409,
+                     *           "statuses": [
+                     *             409
+                     *           ],
                      *           "description": "The store already awaits this product (a request en_attente, validee or expediee); details.replenishment_id and details.statut name that request.",
                      *           "example": {
                      *             "timestamp": "2026-11-24T14:32:05.120Z",
@@ -4668,6 +4802,9 @@ export interface operations {
                      *         },
                      *         "REGISTER_CLOSED": {
                      *           "status": 409,
+                     *           "statuses": [
+                     *             409
+                     *           ],
                      *           "description": "The register has no open session (open one before selling or refunding cash).",
                      *           "example": {
                      *             "timestamp": "2026-11-24T14:32:05.120Z",
@@ -4683,6 +4820,9 @@ export interface operations {
                      *         },
                      *         "REGISTER_ALREADY_OPEN": {
                      *           "status": 409,
+                     *           "statuses": [
+                     *             409
+                     *           ],
                      *           "description": "The register already has an open session.",
                      *           "example": {
                      *             "timestamp": "2026-11-24T14:32:05.120Z",
@@ -4699,6 +4839,9 @@ export interface operations {
                      *         },
                      *         "INSUFFICIENT_CASH": {
                      *           "status": 409,
+                     *           "statuses": [
+                     *             409
+                     *           ],
                      *           "description": "A cash refund is more than the drawer holds (float + cash taken − change − cash refunded); details.drawer_cash_cents and details.cash_refund_cents.",
                      *           "example": {
                      *             "timestamp": "2026-11-24T14:32:05.120Z",
@@ -4717,6 +4860,9 @@ export interface operations {
                      *         },
                      *         "RETURN_EXCEEDS_SOLD": {
                      *           "status": 409,
+                     *           "statuses": [
+                     *             409
+                     *           ],
                      *           "description": "More would come back than was sold on that line (minus earlier returns).",
                      *           "example": {
                      *             "timestamp": "2026-11-24T14:32:05.120Z",
@@ -4735,6 +4881,9 @@ export interface operations {
                      *         },
                      *         "NOTHING_TO_RETURN": {
                      *           "status": 409,
+                     *           "statuses": [
+                     *             409
+                     *           ],
                      *           "description": "Every line of the sale has already been returned.",
                      *           "example": {
                      *             "timestamp": "2026-11-24T14:32:05.120Z",
@@ -4748,6 +4897,9 @@ export interface operations {
                      *         },
                      *         "BUSINESS_LOGIC_ERROR": {
                      *           "status": 422,
+                     *           "statuses": [
+                     *             422
+                     *           ],
                      *           "description": "The request is well formed but breaks a business rule.",
                      *           "example": {
                      *             "timestamp": "2026-11-24T14:32:05.120Z",
@@ -4769,6 +4921,9 @@ export interface operations {
                      *         },
                      *         "RATE_LIMIT_EXCEEDED": {
                      *           "status": 429,
+                     *           "statuses": [
+                     *             429
+                     *           ],
                      *           "description": "Too many requests; retry after the Retry-After delay.",
                      *           "example": {
                      *             "timestamp": "2026-11-24T14:32:05.120Z",
@@ -4784,6 +4939,9 @@ export interface operations {
                      *         },
                      *         "SERVICE_UNAVAILABLE": {
                      *           "status": 503,
+                     *           "statuses": [
+                     *             503
+                     *           ],
                      *           "description": "A dependency (the database) is unavailable.",
                      *           "example": {
                      *             "timestamp": "2026-11-24T14:32:05.120Z",
@@ -4797,6 +4955,9 @@ export interface operations {
                      *         },
                      *         "INTERNAL_ERROR": {
                      *           "status": 500,
+                     *           "statuses": [
+                     *             500
+                     *           ],
                      *           "description": "An unexpected error; it is logged with the request id.",
                      *           "example": {
                      *             "timestamp": "2026-11-24T14:32:05.120Z",
@@ -4821,6 +4982,15 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorCatalogue"];
+                };
+            };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -4902,6 +5072,15 @@ export interface operations {
                     "application/json": components["schemas"]["OpenApiDocument"];
                 };
             };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getApiV1Products: {
@@ -4962,6 +5141,15 @@ export interface operations {
                          */
                         total: number;
                     };
+                };
+            };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown, expired or revoked token */
@@ -5078,7 +5266,7 @@ export interface operations {
                     "application/json": components["schemas"]["Product"];
                 };
             };
-            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            /** @description The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5176,6 +5364,15 @@ export interface operations {
                     "application/json": components["schemas"]["Product"];
                 };
             };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -5265,7 +5462,7 @@ export interface operations {
                     "application/json": components["schemas"]["Product"];
                 };
             };
-            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            /** @description The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5372,7 +5569,7 @@ export interface operations {
                     "application/json": components["schemas"]["Product"];
                 };
             };
-            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            /** @description The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5497,7 +5694,7 @@ export interface operations {
                     "application/json": components["schemas"]["Product"];
                 };
             };
-            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            /** @description The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5614,7 +5811,7 @@ export interface operations {
                     "application/json": components["schemas"]["Product"];
                 };
             };
-            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            /** @description The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5721,6 +5918,15 @@ export interface operations {
                     "application/json": components["schemas"]["Product"];
                 };
             };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -5793,6 +5999,15 @@ export interface operations {
                      *     ]
                      */
                     "application/json": components["schemas"]["Product"][];
+                };
+            };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown, expired or revoked token */
@@ -5899,6 +6114,15 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["RegisterSession"];
+                };
+            };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown, expired or revoked token */
@@ -6029,7 +6253,7 @@ export interface operations {
                     "application/json": components["schemas"]["RegisterSession"];
                 };
             };
-            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            /** @description The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6141,6 +6365,15 @@ export interface operations {
                     "application/json": components["schemas"]["RegisterDetail"];
                 };
             };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -6184,6 +6417,7 @@ export interface operations {
             query?: {
                 date_debut?: string;
                 date_fin?: string;
+                limit?: number;
                 page?: number;
                 size?: number;
                 statut?: "ouverte" | "fermee";
@@ -6237,6 +6471,15 @@ export interface operations {
                          */
                         total: number;
                     };
+                };
+            };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown, expired or revoked token */
@@ -6346,7 +6589,7 @@ export interface operations {
                     "application/json": components["schemas"]["RegisterSession"];
                 };
             };
-            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            /** @description The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6499,6 +6742,15 @@ export interface operations {
                     "application/json": components["schemas"]["RegisterSession"];
                 };
             };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -6540,6 +6792,7 @@ export interface operations {
     getApiV1Replenishments: {
         parameters: {
             query?: {
+                limit?: number;
                 magasin_id?: number;
                 page?: number;
                 produit_id?: number;
@@ -6612,6 +6865,15 @@ export interface operations {
                          */
                         total: number;
                     };
+                };
+            };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown, expired or revoked token */
@@ -6773,7 +7035,7 @@ export interface operations {
                     "application/json": components["schemas"]["Replenishment"];
                 };
             };
-            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            /** @description The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6958,6 +7220,15 @@ export interface operations {
                     "application/json": components["schemas"]["ReplenishmentDetail"];
                 };
             };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -7065,7 +7336,7 @@ export interface operations {
                     "application/json": components["schemas"]["Replenishment"];
                 };
             };
-            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            /** @description The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7204,7 +7475,7 @@ export interface operations {
                     "application/json": components["schemas"]["Replenishment"];
                 };
             };
-            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            /** @description The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7337,7 +7608,7 @@ export interface operations {
                     "application/json": components["schemas"]["Replenishment"];
                 };
             };
-            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            /** @description The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7470,7 +7741,7 @@ export interface operations {
                     "application/json": components["schemas"]["Replenishment"];
                 };
             };
-            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            /** @description The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7609,7 +7880,7 @@ export interface operations {
                     "application/json": components["schemas"]["Replenishment"];
                 };
             };
-            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            /** @description The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7742,7 +8013,7 @@ export interface operations {
                     "application/json": components["schemas"]["Replenishment"];
                 };
             };
-            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            /** @description The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7819,6 +8090,7 @@ export interface operations {
     getApiV1ReplenishmentsSuggestions: {
         parameters: {
             query?: {
+                limit?: number;
                 magasin_id?: number;
                 page?: number;
                 size?: number;
@@ -7877,6 +8149,15 @@ export interface operations {
                          */
                         total: number;
                     };
+                };
+            };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown, expired or revoked token */
@@ -7956,6 +8237,15 @@ export interface operations {
                      */
                     "application/json": components["schemas"]["BusinessInsightsResponse"];
                     "text/csv": string;
+                };
+            };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown, expired or revoked token */
@@ -8093,7 +8383,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            /** @description The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8189,6 +8479,15 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -8282,6 +8581,15 @@ export interface operations {
                      */
                     "application/json": components["schemas"]["RapportInventaire"];
                     "text/csv": string;
+                };
+            };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown, expired or revoked token */
@@ -8380,6 +8688,15 @@ export interface operations {
                      */
                     "application/json": components["schemas"]["InventoryStatusResponse"];
                     "text/csv": string;
+                };
+            };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown, expired or revoked token */
@@ -8485,6 +8802,15 @@ export interface operations {
                      */
                     "application/json": components["schemas"]["RapportKpis"];
                     "text/csv": string;
+                };
+            };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown, expired or revoked token */
@@ -8623,6 +8949,15 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -8706,6 +9041,15 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -8787,6 +9131,15 @@ export interface operations {
                      */
                     "application/json": components["schemas"]["TopProductResponse"][];
                     "text/csv": string;
+                };
+            };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown, expired or revoked token */
@@ -8900,6 +9253,15 @@ export interface operations {
                      */
                     "application/json": components["schemas"]["RevenueTrendsResponse"];
                     "text/csv": string;
+                };
+            };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown, expired or revoked token */
@@ -9026,6 +9388,15 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -9133,6 +9504,15 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -9212,6 +9592,15 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -9287,6 +9676,15 @@ export interface operations {
                      */
                     "application/json": components["schemas"]["StorePerformanceResponse"];
                     "text/csv": string;
+                };
+            };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown, expired or revoked token */
@@ -9367,6 +9765,15 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -9439,6 +9846,15 @@ export interface operations {
                      */
                     "application/json": components["schemas"]["TopProductResponse"][];
                     "text/csv": string;
+                };
+            };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown, expired or revoked token */
@@ -9519,6 +9935,15 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -9586,6 +10011,15 @@ export interface operations {
                      */
                     "application/json": components["schemas"]["StorePerformanceResponse"][];
                     "text/csv": string;
+                };
+            };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown, expired or revoked token */
@@ -9676,6 +10110,15 @@ export interface operations {
                     "application/json": components["schemas"]["Return"];
                 };
             };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -9723,6 +10166,7 @@ export interface operations {
                 date_fin?: string;
                 end_date?: string;
                 id_max?: number;
+                limit?: number;
                 magasin_id?: number;
                 numero_recu?: string;
                 page?: number;
@@ -9781,6 +10225,15 @@ export interface operations {
                          */
                         total: number;
                     };
+                };
+            };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown, expired or revoked token */
@@ -10061,7 +10514,7 @@ export interface operations {
                     "application/json": components["schemas"]["Sale"];
                 };
             };
-            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            /** @description The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10248,6 +10701,15 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["Sale"];
+                };
+            };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown, expired or revoked token */
@@ -10443,7 +10905,7 @@ export interface operations {
                     "application/json": components["schemas"]["Return"];
                 };
             };
-            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            /** @description The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10614,6 +11076,15 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["Receipt"];
+                };
+            };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown, expired or revoked token */
@@ -10798,7 +11269,7 @@ export interface operations {
                     "application/json": components["schemas"]["Return"];
                 };
             };
-            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            /** @description The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10985,7 +11456,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            /** @description The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11063,6 +11534,7 @@ export interface operations {
         parameters: {
             query?: {
                 entrepot?: "1" | 1 | "true" | true | "on" | "0" | 0 | "false" | false;
+                limit?: number;
                 magasin_id?: number;
                 page?: number;
                 produit_id?: number;
@@ -11118,6 +11590,15 @@ export interface operations {
                          */
                         total: number;
                     };
+                };
+            };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown, expired or revoked token */
@@ -11176,6 +11657,15 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["StockAlertCount"];
+                };
+            };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown, expired or revoked token */
@@ -11258,7 +11748,7 @@ export interface operations {
                     "application/json": components["schemas"]["StockLevel"];
                 };
             };
-            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            /** @description The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11330,6 +11820,7 @@ export interface operations {
                 date_fin?: string;
                 end_date?: string;
                 entrepot?: "1" | 1 | "true" | true | "on" | "0" | 0 | "false" | false;
+                limit?: number;
                 magasin_id?: number;
                 page?: number;
                 produit_id?: number;
@@ -11396,6 +11887,15 @@ export interface operations {
                          */
                         total: number;
                     };
+                };
+            };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown, expired or revoked token */
@@ -11476,6 +11976,15 @@ export interface operations {
                          */
                         total: number;
                     };
+                };
+            };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown, expired or revoked token */
@@ -11580,7 +12089,7 @@ export interface operations {
                     "application/json": components["schemas"]["Store"];
                 };
             };
-            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            /** @description The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11688,6 +12197,15 @@ export interface operations {
                     "application/json": components["schemas"]["StoreDetail"];
                 };
             };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -11770,7 +12288,7 @@ export interface operations {
                     "application/json": components["schemas"]["Store"];
                 };
             };
-            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            /** @description The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11873,7 +12391,7 @@ export interface operations {
                     "application/json": components["schemas"]["Store"];
                 };
             };
-            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            /** @description The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11991,7 +12509,7 @@ export interface operations {
                     "application/json": components["schemas"]["Store"];
                 };
             };
-            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            /** @description The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12068,6 +12586,7 @@ export interface operations {
     getApiV1StoresIdRegisters: {
         parameters: {
             query?: {
+                limit?: number;
                 page?: number;
                 search?: string;
                 size?: number;
@@ -12115,6 +12634,15 @@ export interface operations {
                          */
                         total: number;
                     };
+                };
+            };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown, expired or revoked token */
@@ -12226,7 +12754,7 @@ export interface operations {
                     "application/json": components["schemas"]["Register"];
                 };
             };
-            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            /** @description The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12305,6 +12833,7 @@ export interface operations {
             query?: {
                 actif?: "1" | 1 | "true" | true | "on" | "0" | 0 | "false" | false;
                 categorie_id?: number;
+                limit?: number;
                 page?: number;
                 search?: string;
                 size?: number;
@@ -12362,6 +12891,15 @@ export interface operations {
                          */
                         total: number;
                     };
+                };
+            };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown, expired or revoked token */
@@ -12448,7 +12986,7 @@ export interface operations {
                     "application/json": components["schemas"]["Store"];
                 };
             };
-            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            /** @description The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12542,6 +13080,15 @@ export interface operations {
                     "application/json": components["schemas"]["Store"][];
                 };
             };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -12589,6 +13136,15 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["Store"];
+                };
+            };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown, expired or revoked token */
@@ -12658,6 +13214,15 @@ export interface operations {
                     "application/json": components["schemas"]["Store"][];
                 };
             };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -12682,6 +13247,7 @@ export interface operations {
         parameters: {
             query?: {
                 actif?: "1" | 1 | "true" | true | "on" | "0" | 0 | "false" | false;
+                limit?: number;
                 page?: number;
                 search?: string;
                 size?: number;
@@ -12733,6 +13299,15 @@ export interface operations {
                          */
                         total: number;
                     };
+                };
+            };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown, expired or revoked token */
@@ -12822,7 +13397,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedApiToken"];
                 };
             };
-            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            /** @description The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12905,7 +13480,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            /** @description The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12974,6 +13549,7 @@ export interface operations {
         parameters: {
             query?: {
                 actif?: "1" | 1 | "true" | true | "on" | "0" | 0 | "false" | false;
+                limit?: number;
                 magasin_id?: number;
                 page?: number;
                 role?: "clerk" | "manager" | "admin";
@@ -13026,6 +13602,15 @@ export interface operations {
                          */
                         total: number;
                     };
+                };
+            };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown, expired or revoked token */
@@ -13146,7 +13731,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            /** @description The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13245,6 +13830,15 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Missing, unknown, expired or revoked token */
             401: {
                 headers: {
@@ -13328,7 +13922,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            /** @description The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13455,7 +14049,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            /** @description The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13651,7 +14245,7 @@ export interface operations {
                     "application/json": components["schemas"]["StockReceipt"];
                 };
             };
-            /** @description The body is not valid JSON, or not valid UTF-8 (MALFORMED_REQUEST) */
+            /** @description The body is not valid JSON, or not valid UTF-8, or the URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13729,6 +14323,7 @@ export interface operations {
         parameters: {
             query?: {
                 categorie_id?: number;
+                limit?: number;
                 page?: number;
                 search?: string;
                 size?: number;
@@ -13776,6 +14371,15 @@ export interface operations {
                          */
                         total: number;
                     };
+                };
+            };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown, expired or revoked token */
@@ -13826,6 +14430,15 @@ export interface operations {
                     "text/html": string;
                 };
             };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getDocsAssetsFile: {
@@ -13848,6 +14461,15 @@ export interface operations {
                     "application/javascript": string;
                     "image/png": string;
                     "text/css": string;
+                };
+            };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unknown asset */
@@ -13894,6 +14516,15 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The database does not answer */
@@ -13945,6 +14576,15 @@ export interface operations {
                      *     http_requests_total{method="GET",route="/api/v1/products",status="200",instance="api-1:3341"} 42
                      */
                     "text/plain": string;
+                };
+            };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
