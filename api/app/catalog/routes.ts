@@ -72,7 +72,7 @@ router
       },
     })
     documented(router.get('/products/by-code/:code', [ProductsController, 'byCode']).use(reads()), {
-      summary: 'One product by its code (exact match)',
+      summary: 'One product by its code, in any case (codes are unique in any case)',
       tags: ['Products'],
       auth: ['read'],
       params: productCodeParams,

@@ -20,18 +20,12 @@ export interface ProductRef {
   name: string
 }
 
-/**
- * A product by the code a manager typed: exact first (codes are
- * case-sensitive in the catalog), then in capitals (what codes usually are).
- */
+/** A product by the code a manager typed, in any case (the API compares codes so). */
 export async function findProductByCode(api: ApiClient, code: string): Promise<ProductRef | null> {
   // `.` and `..` would be resolved away in the URL (/products/by-code/.. is /products/): no product has them.
   if (/^\.{1,2}$/.test(code)) return null
-  for (const candidate of new Set([code, code.toUpperCase()])) {
-    const product = await okOrNull(api.GET('/api/v1/products/by-code/{code}', { params: { path: { code: candidate } } }))
-    if (product) return { id: product.id, code: product.code, name: product.nom }
-  }
-  return null
+  const product = await okOrNull(api.GET('/api/v1/products/by-code/{code}', { params: { path: { code } } }))
+  return product ? { id: product.id, code: product.code, name: product.nom } : null
 }
 
 export async function loadWarehouse(api: ApiClient, filters: WarehouseFilters) {

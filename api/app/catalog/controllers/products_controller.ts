@@ -117,7 +117,8 @@ export default class ProductsController {
 
   async byCode({ params }: HttpContext) {
     const { code } = await productCodeParams.validate(params)
-    const product = await productsWithWarehouseStock().where('products.code', code).first()
+    // Codes are unique in any case (migration 0026, index on lower(code)): a scanner or a person may type either.
+    const product = await productsWithWarehouseStock().whereRaw('lower(products.code) = lower(?)', [code]).first()
     if (!product) throw ApiError.notFound('Product', code)
     return productToWire(product)
   }

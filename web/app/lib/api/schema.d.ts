@@ -341,7 +341,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One product by its code (exact match)
+         * One product by its code, in any case (codes are unique in any case)
          * @description Token scopes: `read`.
          */
         get: operations["getApiV1ProductsByCodeCode"];
