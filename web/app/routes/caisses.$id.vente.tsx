@@ -85,8 +85,9 @@ export default function PointOfSalePage() {
     })
     // A scanner types the next code right away: the field is free again at once. Refused here (a
     // quantity out of range), the entry stays selected: the next scan replaces it instead of joining it.
+    // Selected at once, not on the next frame: a scanner's next code may already be coming.
     if (accepted && scanRef.current) scanRef.current.value = ''
-    else requestAnimationFrame(() => scanRef.current?.select())
+    else scanRef.current?.select()
   }
 
   const submitPayment = (event: FormEvent<HTMLFormElement>) => {
