@@ -107,7 +107,8 @@ export default function ReplenishmentsPage() {
             <td>
               <ReplenishmentStatusBadge status={request.status} />
             </td>
-            <td className="text-nowrap">
+            {/* Not nowrap: the buttons stack when the row is short of room (« Annuler la demande… » was cut off on a tablet). */}
+            <td>
               <ReplenishmentActions id={request.id} quantity={request.quantity} actions={request.actions} formAction={formAction} />
             </td>
           </tr>

@@ -12,6 +12,9 @@ import { RUN, Stage, describeFlows, go } from './support.ts'
 
 const STORE = 4
 const TABLET = { width: 768, height: 1024 }
+const TABLET_WIDE = { width: 820, height: 1180 }
+/** The stores whose request for the product is pending, approved and shipped: every state a list gives buttons to (not store 4, whose suggestion it must stay). */
+const REQUEST_STORES = { pending: 1, approved: 2, shipped: 3 } as const
 
 /** How far the page and each table's box scroll sideways (0 when everything fits). */
 async function overflows(page: Page) {
@@ -33,6 +36,8 @@ describeFlows('the manager’s tables on a 768 px tablet', () => {
   const code = `E2E-GERANT-TABLETTE-${RUN}`
   const name = `Jus de pamplemousse rose pressé à froid ${RUN}`
   let manager: Page
+  let productId = 0
+  const requests: Partial<Record<keyof typeof REQUEST_STORES, number>> = {}
 
   before(async () => {
     await stage.open()
@@ -42,11 +47,29 @@ describeFlows('the manager’s tables on a 768 px tablet', () => {
     // None on the shelf and a reorder point: a suggestion, a row in "Rupture".
     const point = await api('PATCH', '/stock/levels', { magasin_id: STORE, produit_id: created.body.id, seuil_reappro: 12 })
     assert.equal(point.status, 200, JSON.stringify(point.body))
+    productId = created.body.id
+    // A request for it in each state that shows buttons (pending: Valider, Refuser, Annuler; approved: Expédier, Annuler; shipped: Réceptionner).
+    const received = await api('POST', '/warehouse/receipts', { lignes: [{ produit_id: productId, quantite: 4_000 }] })
+    assert.equal(received.status, 201, JSON.stringify(received.body))
+    for (const [state, store] of Object.entries(REQUEST_STORES)) {
+      const request = await api<{ id: number }>('POST', '/replenishments', { magasin_id: store, produit_id: productId, quantite: 2_000 })
+      assert.equal(request.status, 201, JSON.stringify(request.body))
+      requests[state as keyof typeof REQUEST_STORES] = request.body.id
+      if (state === 'pending') continue
+      assert.equal((await api('POST', `/replenishments/${request.body.id}/approve`, {})).status, 200)
+      if (state === 'shipped') assert.equal((await api('POST', `/replenishments/${request.body.id}/ship`, {})).status, 200)
+    }
     manager = await stage.signedIn('gerant')
     await manager.setViewportSize(TABLET)
   })
 
-  after(() => stage.close())
+  after(async () => {
+    // The requests end, so the next runs' lists are not longer for them.
+    if (requests.pending) await api('POST', `/replenishments/${requests.pending}/cancel`, {})
+    if (requests.approved) await api('POST', `/replenishments/${requests.approved}/cancel`, {})
+    if (requests.shipped) await api('POST', `/replenishments/${requests.shipped}/receive`, {})
+    await stage.close()
+  })
 
   for (const path of [
     `/reapprovisionnements/suggestions?magasin=${STORE}`,
@@ -67,6 +90,53 @@ describeFlows('the manager’s tables on a 768 px tablet', () => {
       for (const table of tables) assert.ok(table.overflow <= 0, `${table.table} scrolls sideways by ${table.overflow} px`)
     })
   }
+
+  // The requests list had every action on one line (~750 px in a 696 px box) and a store's stock row
+  // kept « Demande n° 4 · 2 000 demandés · En attente » on one line: both were cut off.
+  for (const viewport of [TABLET, TABLET_WIDE]) {
+    for (const path of ['/reapprovisionnements', `/reapprovisionnements?magasin=${REQUEST_STORES.pending}`, `/magasins/${REQUEST_STORES.pending}/stock?q=${encodeURIComponent(code)}`, `/magasins/${REQUEST_STORES.pending}/stock`]) {
+      test(`${path} at ${viewport.width} px, with requests pending, approved and shipped: no sideways scroll`, async () => {
+        await manager.setViewportSize(viewport)
+        try {
+          await go(manager, path)
+          const { page, tables } = await overflows(manager)
+          assert.ok(tables.some((table) => table.rows > 0), `no table with rows on ${path}`)
+          assert.ok(page <= 0, `the page scrolls sideways by ${page} px`)
+          for (const table of tables) assert.ok(table.overflow <= 0, `${table.table} scrolls sideways by ${table.overflow} px`)
+        } finally {
+          await manager.setViewportSize(TABLET)
+        }
+      })
+    }
+  }
+
+  test('the requests list shows every state’s buttons, and the stock row its request in flight, inside the screen', async (t) => {
+    await manager.setViewportSize(TABLET_WIDE)
+    t.after(() => manager.setViewportSize(TABLET))
+    await go(manager, '/reapprovisionnements')
+    const buttons = {
+      pending: ['Valider', 'Refuser…', 'Annuler la demande…'],
+      approved: ['Expédier', 'Annuler la demande…'],
+      shipped: ['Réceptionner'],
+    } as const
+    // Inside the table's box: past its right edge a button is cut off (the box scrolls, the page does not).
+    const visibleEnd = async (testId: string) => {
+      const box = await manager.getByTestId(testId).locator('xpath=..').boundingBox()
+      return (box?.x ?? 0) + (box?.width ?? 0)
+    }
+    const end = await visibleEnd('replenishments-table')
+    for (const state of Object.keys(buttons) as (keyof typeof buttons)[]) {
+      const row = manager.getByTestId(`request-${requests[state]}`)
+      for (const label of buttons[state]) {
+        const box = await row.getByText(label, { exact: true }).boundingBox()
+        assert.ok(box && box.x + box.width <= end, `${state}: « ${label} » ends at ${box ? box.x + box.width : '?'} px, the table at ${end} px`)
+      }
+    }
+    await go(manager, `/magasins/${REQUEST_STORES.pending}/stock?q=${encodeURIComponent(code)}`)
+    const box = await manager.getByTestId(`in-flight-${productId}`).getByText('En attente', { exact: true }).boundingBox()
+    const stockEnd = await visibleEnd('stock-table')
+    assert.ok(box && box.x + box.width <= stockEnd, `the in-flight request's state ends at ${box ? box.x + box.width : '?'} px, the table at ${stockEnd} px`)
+  })
 
   test('an administrator’s users list: the page itself does not scroll sideways (a hidden heading escaped its table)', async () => {
     const admin = await stage.signedIn('admin')

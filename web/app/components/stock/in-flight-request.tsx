@@ -21,7 +21,8 @@ export function InFlightRequestCell({ request, to, error, id }: { request: InFli
       <Link to={to} id={inFlightLinkId(id)} className="text-nowrap">
         {t('stock.inFlightLink', { id: request.id })}
       </Link>{' '}
-      <span className="text-nowrap">
+      {/* May wrap: kept on one line, « · 2 000 demandés · En attente » widened the stock table past a tablet's width. */}
+      <span>
         · {t('stock.inFlightQuantity', { quantity: formatNumber(request.quantity) })} · <ReplenishmentStatusBadge status={request.status} />
       </span>
       {error ? (

@@ -55,7 +55,8 @@ export function ReplenishmentActions({
     field.focus()
   }
   return (
-    <div className={`d-flex gap-1 ${withReject ? 'flex-wrap' : 'justify-content-end'}`}>
+    // Wrapping in a list too: on a tablet the buttons go under each other instead of out of the table.
+    <div className={`d-flex flex-wrap gap-1 ${withReject ? '' : 'justify-content-end'}`}>
       {unsaved ? (
         <p className="text-danger small w-100 mb-1" role="alert" data-testid={`unsaved-quantity-${id}`}>
           {t('replenishments.unsavedQuantity', { quantity: formatNumber(quantity) })}
