@@ -108,7 +108,8 @@ export default function SuggestionsPage() {
               <td className="amount">
                 {formatNumber(s.warehouseQuantity)}
                 {s.warehouseShort ? (
-                  <div className="small text-danger-emphasis">{t('replenishments.warehouseShort', { need: formatNumber(s.need) })}</div>
+                  // May wrap like the folded values: on one line « Besoin : 24 » widened the column past a tablet's width once names kept their words whole.
+                  <div className="small text-danger-emphasis text-wrap">{t('replenishments.warehouseShort', { need: formatNumber(s.need) })}</div>
                 ) : null}
                 <Folded label={t('replenishments.inFlight')}>{formatNumber(s.inFlight)}</Folded>
               </td>

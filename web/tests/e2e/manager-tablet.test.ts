@@ -16,6 +16,27 @@ const TABLET_WIDE = { width: 820, height: 1180 }
 /** The stores whose request for the product is pending, approved and shipped: every state a list gives buttons to (not store 4, whose suggestion it must stay). */
 const REQUEST_STORES = { pending: 1, approved: 2, shipped: 3 } as const
 
+/** The words of product names split across two lines ("Fromag/e"): each word's boxes must sit on one line. */
+async function splitWords(page: Page) {
+  return page.evaluate(() => {
+    const split: string[] = []
+    for (const cell of document.querySelectorAll('main .pos-product-name')) {
+      for (const node of cell.childNodes) {
+        if (node.nodeType !== Node.TEXT_NODE) continue
+        // A code's hyphens are places to break ("(E2E-GERANT-…)"): the words are what lies between them and the spaces.
+        for (const word of (node.textContent ?? '').matchAll(/[^\s-]+/g)) {
+          const range = document.createRange()
+          range.setStart(node, word.index)
+          range.setEnd(node, word.index + word[0].length)
+          const lines = new Set([...range.getClientRects()].filter((box) => box.width > 0).map((box) => Math.round(box.bottom)))
+          if (lines.size > 1) split.push(word[0])
+        }
+      }
+    }
+    return split
+  })
+}
+
 /** How far the page and each table's box scroll sideways (0 when everything fits). */
 async function overflows(page: Page) {
   return page.evaluate(() => {
@@ -137,6 +158,22 @@ describeFlows('the manager’s tables on a 768 px tablet', () => {
     const stockEnd = await visibleEnd('stock-table')
     assert.ok(box && box.x + box.width <= stockEnd, `the in-flight request's state ends at ${box ? box.x + box.width : '?'} px, the table at ${stockEnd} px`)
   })
+
+  // `overflow-wrap: anywhere` let a name's column shrink below a word: « Fromag/e », « Shampooi/ng ».
+  for (const viewport of [TABLET, TABLET_WIDE, { width: 1280, height: 900 }]) {
+    test(`at ${viewport.width} px no product name is broken inside a word`, async () => {
+      await manager.setViewportSize(viewport)
+      try {
+        for (const path of ['/magasins/1/stock', `/magasins/${STORE}/stock?q=${encodeURIComponent(code)}`, '/reapprovisionnements', '/reapprovisionnements/suggestions']) {
+          await go(manager, path)
+          assert.ok((await manager.locator('main .pos-product-name').count()) > 0, `product names on ${path}`)
+          assert.deepEqual(await splitWords(manager), [], `words split across lines on ${path}`)
+        }
+      } finally {
+        await manager.setViewportSize(TABLET)
+      }
+    })
+  }
 
   test('an administrator’s users list: the page itself does not scroll sideways (a hidden heading escaped its table)', async () => {
     const admin = await stage.signedIn('admin')
