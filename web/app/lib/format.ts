@@ -131,14 +131,15 @@ export function formatChange(percent: number | null): string {
   return percent === null ? '—' : `${changeFormat.format(percent)}\u00a0%`
 }
 
+// Two decimals at most: an axis tick 250 $ apart from the last reads « 1,25 k$ », not « 1,3 k$ ».
 const compactMoneyFormat = new Intl.NumberFormat(LOCALE, {
   style: 'currency',
   currency: 'CAD',
   notation: 'compact',
-  maximumFractionDigits: 1,
+  maximumFractionDigits: 2,
 })
 
-/** For chart axes: 123456 (cents) → "1,2 k$". Integer cents, like formatMoney(). */
+/** For chart axes: 125000 (cents) → "1,25 k$", 900 → "9 $" (no decimals on whole dollars). Integer cents, like formatMoney(). */
 export function formatMoneyCompact(cents: number): string {
   if (!Number.isSafeInteger(cents)) throw new RangeError(`formatMoneyCompact expects integer cents, got ${cents}`)
   return compactMoneyFormat.format(cents / 100)

@@ -132,7 +132,9 @@ describe('report formatting (fr-CA)', () => {
   })
 
   test('chart axes get compact amounts from integer cents', () => {
-    assert.equal(formatMoneyCompact(123456), `1,2${NBSP}k${NBSP}$`)
+    assert.equal(formatMoneyCompact(123456), `1,23${NBSP}k${NBSP}$`)
+    assert.equal(formatMoneyCompact(125000), `1,25${NBSP}k${NBSP}$`)
+    assert.equal(formatMoneyCompact(900), `9${NBSP}$`)
     assert.equal(formatMoneyCompact(0), `0${NBSP}$`)
     assert.throws(() => formatMoneyCompact(1.5), RangeError)
   })

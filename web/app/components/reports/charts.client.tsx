@@ -6,6 +6,7 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 
 import { formatMoney, formatMoneyCompact, formatNumber } from '~/lib/format'
+import { moneyTicks } from '~/lib/reports/axis'
 import { STOCK_STATUSES, type StockStatus } from '~/lib/stock'
 
 /** Bootstrap's colours, as the status badges use them. */
@@ -24,21 +25,22 @@ export type ChartSpec =
 
 const moneyTooltip = (value: unknown) => formatMoney(Number(value))
 const AXIS_TICK = { fontSize: 12 }
-/** Room for a store or product name beside a horizontal bar. */
 /*
- * A money axis in cents: whole cents only (formatMoneyCompact refuses fractions, and
- * a small maximum would get ticks like 0.75), and at least 0–4 $ (ticks 1 $ apart,
- * exact in the compact format), so a period without sales draws one scale instead
- * of five "0 $" ticks.
+ * A money axis in cents, on round ticks (lib/reports/axis.ts): from the lowest bar or 0 (a day
+ * with more refunds than sales has a negative net revenue) to the first tick past the highest,
+ * at least 0–4 $. Recharts' own ticks split the data's maximum evenly: « 0 $, 9 $, 18 $, 27 $, 34,1 $ ».
  */
-type Bound = (value: number) => number
-const MONEY_AXIS = {
-  allowDecimals: false,
-  // Below zero too: a day with more refunds than sales has a negative net revenue.
-  domain: [(dataMin: number) => Math.min(dataMin, 0), (dataMax: number) => Math.max(dataMax, 400)] as [Bound, Bound],
-  tickFormatter: (value: number) => formatMoneyCompact(value),
+function moneyAxis(values: number[]) {
+  const ticks = moneyTicks(values)
+  return {
+    domain: [ticks[0] ?? 0, ticks.at(-1) ?? 0] as [number, number],
+    ticks,
+    allowDecimals: false,
+    tickFormatter: (value: number) => formatMoneyCompact(value),
+  }
 }
 
+/** Room for a store or product name beside a horizontal bar. */
 const NAME_AXIS_WIDTH = 150
 const BAR_ROW_HEIGHT = 36
 
@@ -51,7 +53,7 @@ export default function ReportChart({ spec }: { spec: ChartSpec }) {
           <BarChart accessibilityLayer={false} data={spec.points} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" tick={AXIS_TICK} interval="preserveStartEnd" minTickGap={12} />
-            <YAxis {...MONEY_AXIS} tick={AXIS_TICK} width={64} />
+            <YAxis {...moneyAxis(spec.points.map((point) => point.revenueCents))} tick={AXIS_TICK} width={64} />
             <Tooltip
               formatter={(value, _name, item) => [
                 `${formatMoney(Number(value))} · ${(item.payload as { salesText: string }).salesText}`,
@@ -67,7 +69,7 @@ export default function ReportChart({ spec }: { spec: ChartSpec }) {
         <ResponsiveContainer width="100%" height={Math.max(120, spec.rows.length * BAR_ROW_HEIGHT + 40)}>
           <BarChart accessibilityLayer={false} data={spec.rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" {...MONEY_AXIS} tick={AXIS_TICK} />
+            <XAxis type="number" {...moneyAxis(spec.rows.map((row) => row.revenueCents))} tick={AXIS_TICK} />
             <YAxis type="category" dataKey="name" width={NAME_AXIS_WIDTH} tick={AXIS_TICK} />
             <Tooltip formatter={(value) => [moneyTooltip(value), spec.revenueLabel]} />
             <Bar dataKey="revenueCents" name={spec.revenueLabel} fill={COLORS.revenue} isAnimationActive={false} />
