@@ -2,6 +2,7 @@ import type { KeyboardEvent } from 'react'
 import { Form, Link, NavLink, useLocation } from '@remix-run/react'
 
 import { CsrfField } from '~/components/csrf-field'
+import { navRow, type NavLink as NavLinkEntry } from '~/lib/nav'
 import type { RootData } from '~/lib/root-data'
 import { translator, type Translate } from '~/lib/i18n/index'
 
@@ -70,23 +71,57 @@ export function AppNavbar({ root }: { root: RootData | undefined }) {
 }
 
 function NavList({ items, t }: { items: RootData['nav']; t: Translate }) {
+  const { pathname } = useLocation()
   return (
     <ul className="navbar-nav me-auto flex-wrap">
-      {items.map((item) => (
-        <li className="nav-item" key={item.id}>
-          <NavLink className="nav-link" to={item.href} prefetch="intent">
-            {t(item.label)}
-          </NavLink>
-        </li>
-      ))}
+      {navRow(items).map((entry) =>
+        entry.kind === 'link' ? (
+          <li className="nav-item" key={entry.link.id}>
+            <NavLink className="nav-link" to={entry.link.href} prefetch="intent">
+              {t(entry.link.label)}
+            </NavLink>
+          </li>
+        ) : (
+          <li className="nav-item" key={entry.id}>
+            <NavGroup label={t(entry.label)} links={entry.links} current={entry.links.some((link) => isWithin(pathname, link.href))} t={t} />
+          </li>
+        )
+      )}
     </ul>
   )
 }
 
-/** Escape closes the open menu and gives the focus back to its « Menu » button, as a dropdown does. */
+/**
+ * A dropdown of the menu (an administrator's management pages): a native disclosure, so it opens
+ * without JavaScript and from the keyboard (Enter or Space on its summary); Escape closes it.
+ * Remounted on each navigation, like « Menu », so a chosen link closes it.
+ */
+function NavGroup({ label, links, current, t }: { label: string; links: NavLinkEntry[]; current: boolean; t: Translate }) {
+  const location = useLocation()
+  return (
+    <details className="nav-group" key={location.key} onKeyDown={closeOnEscape}>
+      <summary className={`nav-link dropdown-toggle${current ? ' active' : ''}`}>{label}</summary>
+      <ul className="nav-group-list list-unstyled">
+        {links.map((link) => (
+          <li key={link.id}>
+            <NavLink className="nav-link" to={link.href} prefetch="intent">
+              {t(link.label)}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </details>
+  )
+}
+
+/** The page is `href` or one of its own (`/produits/4` is within `/produits`). */
+const isWithin = (pathname: string, href: string) => pathname === href || pathname.startsWith(`${href}/`)
+
+/** Escape closes the open menu (the innermost: a dropdown within « Menu ») and gives the focus back to its button, as a dropdown does. */
 function closeOnEscape(event: KeyboardEvent<HTMLDetailsElement>) {
   const menu = event.currentTarget
   if (event.key !== 'Escape' || !menu.open) return
+  event.stopPropagation()
   menu.open = false
   menu.querySelector('summary')?.focus()
 }

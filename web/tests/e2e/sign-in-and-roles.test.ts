@@ -9,6 +9,7 @@ import { after, before, test } from 'node:test'
 import type { BrowserContext, Page } from 'playwright-core'
 
 import {
+  JS_ENABLED,
   Stage,
   describeFlows,
   expectForbidden,
@@ -153,6 +154,45 @@ describeFlows('signing in, and what each role may reach', () => {
     await manager.goto('/gestion')
     await expectText(manager.locator('h1'), 'Management')
   })
+  // An administrator's ten entries put EN, their name and « Se déconnecter » on a second line, even at 1366 px.
+  test('an administrator’s bar is one line at 1280 and 1366 px; the management pages open from « Gestion », by keyboard too', async () => {
+    const admin = await stage.signedIn('admin')
+    const nav = admin.getByRole('navigation', { name: 'Navigation principale' })
+    for (const width of [1280, 1366]) {
+      await admin.setViewportSize({ width, height: 900 })
+      await admin.goto('/produits')
+      await ready(admin)
+      const [brand, user, logout] = await Promise.all(
+        [nav.getByRole('link', { name: 'Comptoir' }), admin.getByTestId('current-user'), nav.getByRole('button', { name: 'Se déconnecter' })].map((item) => item.boundingBox())
+      )
+      assert.ok(((await nav.boundingBox())?.height ?? 0) < 80, `one row at ${width} px`)
+      for (const [what, box] of [['the name', user], ['Se déconnecter', logout]] as const) {
+        assert.ok(box && brand && box.y < brand.y + brand.height, `${what} on the brand’s line at ${width} px`)
+      }
+    }
+    const group = nav.locator('summary', { hasText: 'Gestion' })
+    const users = nav.getByRole('link', { name: 'Utilisateurs' })
+    assert.equal(await users.isVisible(), false, 'folded under « Gestion »')
+    assert.match((await group.getAttribute('class')) ?? '', /active/, 'the products page is under « Gestion »: it is marked')
+    await group.focus()
+    await admin.keyboard.press('Enter')
+    await until(() => users.isVisible(), 'the dropdown open')
+    for (const name of ['Vue d’ensemble', 'Produits', 'Jetons d’API']) assert.ok(await nav.getByRole('link', { name }).isVisible(), name)
+    if (JS_ENABLED) {
+      await admin.keyboard.press('Escape')
+      assert.equal(await users.isVisible(), false, 'Escape closes it')
+      assert.equal(await admin.evaluate(() => document.activeElement?.textContent), 'Gestion', 'the focus back on « Gestion »')
+      await admin.keyboard.press('Enter')
+    }
+    await admin.keyboard.press('Tab')
+    await admin.keyboard.press('Tab')
+    await admin.keyboard.press('Tab')
+    await admin.keyboard.press('Enter')
+    await admin.waitForURL('**/utilisateurs')
+    await expectText(admin.locator('h1'), 'Utilisateurs')
+    assert.equal(await users.isVisible(), false, 'closed on the new page')
+  })
+
   test('on a tablet, a manager’s menu folds behind « Menu » and opens without JavaScript', async () => {
     const manager = await stage.signedIn('gerant')
     await manager.setViewportSize({ width: 768, height: 1024 })

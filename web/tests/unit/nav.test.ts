@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 
 import { canAccessStore, type SessionUser } from '../../app/lib/auth/roles.ts'
-import { homeFor, navFor } from '../../app/lib/nav.ts'
+import { ONE_ROW_MAX, homeFor, navFor, navRow } from '../../app/lib/nav.ts'
 
 const clerk: SessionUser = { id: 3, username: 'caissier1', fullName: 'C', role: 'clerk', storeId: 1 }
 const manager: SessionUser = { id: 2, username: 'gerant', fullName: 'G', role: 'manager', storeId: null }
@@ -33,6 +33,16 @@ test('users and API tokens are in the administrator’s menu only; products for 
   }
   assert.ok(!ids(clerk).includes('products'))
   assert.equal(navFor(admin).find((item) => item.id === 'tokens')?.href, '/jetons')
+})
+
+test('an administrator’s ten entries fold the management pages into one dropdown; a manager’s eight stay a row', () => {
+  const admin: SessionUser = { id: 1, username: 'admin', fullName: 'A', role: 'admin', storeId: null }
+  const shape = (user: SessionUser) =>
+    navRow(navFor(user)).map((entry) => (entry.kind === 'link' ? entry.link.id : `${entry.label}: ${entry.links.map((link) => link.id).join(' ')}`))
+  assert.deepEqual(shape(admin), ['dashboard', 'stores', 'warehouse', 'replenishments', 'reports', 'sales', 'nav.management: management products users tokens'])
+  assert.ok(navFor(manager).length <= ONE_ROW_MAX)
+  assert.deepEqual(shape(manager), navFor(manager).map((link) => link.id))
+  assert.deepEqual(shape(clerk), ['registers', 'stock', 'sales'])
 })
 
 test('store access follows the API rule', () => {

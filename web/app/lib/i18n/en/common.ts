@@ -10,6 +10,7 @@ export const common: Record<keyof typeof french, string> = {
   'nav.registers': 'Registers',
   'nav.stock': 'Stock',
   'nav.management': 'Management',
+  'nav.managementOverview': 'Overview',
   'nav.menu': 'Menu',
   'copy.button': 'Copy',
   'copy.done': 'Copied to the clipboard.',

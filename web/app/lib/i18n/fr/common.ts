@@ -8,6 +8,7 @@ export const common = {
   'nav.registers': 'Caisses',
   'nav.stock': 'Stock',
   'nav.management': 'Gestion',
+  'nav.managementOverview': 'Vue d’ensemble',
   'nav.menu': 'Menu',
   'copy.button': 'Copier',
   'copy.done': 'Copié dans le presse-papiers.',
