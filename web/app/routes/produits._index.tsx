@@ -47,7 +47,8 @@ export default function ProductsPage() {
       />
 
       <FilterBar label={t('products.filterLabel')} filtered={filtered} actionsClassName="col-sm-4 col-lg-2">
-        <Field formId="products" name="q" type="search" label={t('products.search')} defaultValue={filters.search} maxLength={100} className="col-sm-6 col-lg-4" />
+        {/* The category select as wide as its longest name (in a fixed column it read « Toutes les catég »); the search takes what is left. */}
+        <Field formId="products" name="q" type="search" label={t('products.search')} defaultValue={filters.search} maxLength={100} className="col-sm-6 col-lg" />
         <SelectFilter
           formId="products"
           name="categorie"
@@ -55,7 +56,7 @@ export default function ProductsPage() {
           value={filters.categoryId}
           any={t('products.allCategories')}
           choices={namedChoices(categories)}
-          className="col-sm-6 col-lg-2"
+          className="col-sm-6 col-lg-auto"
         />
         <ActiveFilterSelect formId="products" value={filters.status} className="col-sm-4 col-lg-2" />
         <SelectFilter

@@ -301,6 +301,37 @@ describeFlows('catalogue, users and API tokens', () => {
     assert.equal(new URL(clerk.url()).pathname, '/connexion', 'the deactivated clerk is signed out')
   })
 
+  // « Toutes les catég » (the products' category filter) and « Magasin Centr » (a user's store) at desktop widths.
+  test('select boxes are as wide as their longest choice', async () => {
+    const cutOff = (page: Page) =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('main select')].flatMap((select) => {
+          // The same select at its own width (its longest option), compared with the one on the page.
+          const copy = select.cloneNode(true) as HTMLSelectElement
+          copy.style.width = 'auto'
+          copy.style.position = 'absolute'
+          document.body.append(copy)
+          const needed = copy.getBoundingClientRect().width
+          copy.remove()
+          const width = select.getBoundingClientRect().width
+          return width + 0.5 < needed ? [`${select.getAttribute('name')}: ${Math.round(width)} < ${Math.round(needed)} px`] : []
+        })
+      )
+    const store = (await api<{ items: { id: number; nom_utilisateur: string }[] }>('GET', '/users?search=caissier1')).body.items[0]!
+    for (const width of [1280, 1366]) {
+      for (const [page, path] of [
+        [manager, '/produits'],
+        [admin, `/utilisateurs/${store.id}`],
+      ] as const) {
+        await page.setViewportSize({ width, height: 900 })
+        await page.goto(path)
+        await ready(page)
+        assert.deepEqual(await cutOff(page), [], `${path} at ${width} px`)
+      }
+    }
+    for (const page of [manager, admin]) await page.setViewportSize({ width: 1280, height: 900 })
+  })
+
   test('an administrator creates an API token: shown once, never in a URL; it works, then revoked it gets 401', async () => {
     const name = `e2e-jeton-${RUN}`.toLowerCase()
     await admin.goto('/jetons/nouveau')
