@@ -53,8 +53,8 @@ export async function action(args: ActionFunctionArgs) {
     // The same key with other values: a copy of the form kept from before (the browser's back button).
     return apiRefusal(error, TOKEN_FIELDS, { intent: 'save', values }, { IDEMPOTENCY_CONFLICT: 'tokens.formAlreadyUsed' })
   }
-  // The secret goes to the tokens page in its own one-time cookie, never in the URL.
-  flashNotice(session, { kind: 'success', message: { key: 'tokens.created', params: { name: created.nom } } })
+  // The secret goes to the tokens page in its own one-time cookie, never in the URL. No notice besides:
+  // the box showing the secret says the token was created (the page said it twice).
   const newToken = await rememberNewToken({ id: created.id, name: created.nom, token: created.token }, user.id)
   return redirectWithSession(NEW_TOKEN_PAGE, session, { headers: { 'Set-Cookie': newToken } })
 }

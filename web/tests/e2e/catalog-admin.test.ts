@@ -342,6 +342,9 @@ describeFlows('catalogue, users and API tokens', () => {
     await admin.getByLabel('Dernier jour de validité').fill('2099-06-30')
     await Promise.all([admin.waitForURL((url) => url.pathname === '/jetons'), admin.getByRole('button', { name: 'Créer le jeton' }).click()])
     await ready(admin)
+    // Said once, by the box that shows the secret: a green notice « Jeton … créé. » above it said it again.
+    await expectText(admin.getByTestId('new-token'), `Jeton « ${name} » créé`)
+    assert.equal(await admin.getByRole('status').filter({ hasText: name }).count(), 0, 'no notice besides the box')
     const secret = await admin.getByTestId('new-token').getByLabel('Jeton').inputValue()
     const listed = await api<{ items: { nom: string; expire_le: string | null }[] }>('GET', `/tokens?search=${encodeURIComponent(name)}`)
     assert.equal(listed.body.items[0]?.expire_le, '2099-07-01T04:00:00.000Z')

@@ -103,7 +103,6 @@ export const access: Record<keyof typeof french, string> = {
   'tokens.lastDayHelp': 'Optional; empty: the token never expires. It stops working at midnight at the end of that day.',
   'tokens.expiryPast': 'Choose today or a later date.',
   'tokens.create': 'Create the token',
-  'tokens.created': 'Token {name} created.',
   'tokens.createdTitle': 'Token "{name}" created',
   'tokens.createdOnce': 'Copy it now and keep it somewhere safe: it will never be shown again.',
   'tokens.secret': 'Token',

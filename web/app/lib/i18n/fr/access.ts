@@ -101,7 +101,6 @@ export const access = {
   'tokens.lastDayHelp': 'Facultatif ; vide : le jeton n’expire pas. Il cesse de fonctionner à minuit à la fin de ce jour.',
   'tokens.expiryPast': 'Choisissez aujourd’hui ou une date à venir.',
   'tokens.create': 'Créer le jeton',
-  'tokens.created': 'Jeton {name} créé.',
   'tokens.createdTitle': 'Jeton « {name} » créé',
   'tokens.createdOnce': 'Copiez-le maintenant et gardez-le en lieu sûr : il ne sera plus jamais affiché.',
   'tokens.secret': 'Jeton',
