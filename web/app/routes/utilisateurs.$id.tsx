@@ -34,7 +34,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { api, form, session, id } = await recordMutation(args, ADMIN_ROLES)
+  const { api, user, form, session, id } = await recordMutation(args, ADMIN_ROLES)
   const here = `/utilisateurs/${id}`
   const intent = form.get('intent')
   if (intent === 'deactivate' || intent === 'reactivate') {
@@ -46,6 +46,8 @@ export async function action(args: ActionFunctionArgs) {
       return apiRefusal(error, [], { intent }, USER_CONFLICTS)
     }
   }
+  // One's own role is not on offer (the field is disabled): whatever came, or did not, it stays as it is.
+  if (user.id === id) form.set('role', user.role)
   const values = echoFields(form, ECHOED)
   const before = readBaseline(form)
   const context = { intent: 'save', values, ...(before ? { baseline: before } : {}) }

@@ -301,6 +301,28 @@ describeFlows('catalogue, users and API tokens', () => {
     assert.equal(new URL(clerk.url()).pathname, '/connexion', 'the deactivated clerk is signed out')
   })
 
+  test('on their own page an administrator’s role is shown, not offered; the other fields still save', async () => {
+    const users = await api<{ items: { id: number; nom_utilisateur: string; nom_complet: string }[] }>('GET', '/users?search=admin&size=100')
+    const me = users.body.items.find((user) => user.nom_utilisateur === 'admin')!
+    try {
+      await admin.goto(`/utilisateurs/${me.id}`)
+      await ready(admin)
+      // It looked editable, and saving was refused (« un administrateur ne peut pas se retirer ses propres droits »).
+      const role = admin.getByLabel('Rôle', { exact: true })
+      assert.equal(await role.isDisabled(), true, 'the role is not offered')
+      assert.equal(await role.inputValue(), 'admin')
+      await expectText(admin.locator(`#${await role.getAttribute('aria-describedby')}`), 'Vous ne pouvez pas changer votre propre rôle')
+      await admin.getByLabel('Nom complet').fill(`${me.nom_complet} ${RUN}`)
+      await press(admin, 'Enregistrer')
+      await expectText(admin.getByRole('status').first(), 'Compte admin enregistré.')
+      const saved = await api<{ nom_complet: string; role: string }>('GET', `/users/${me.id}`)
+      assert.equal(saved.body.nom_complet, `${me.nom_complet} ${RUN}`)
+      assert.equal(saved.body.role, 'admin')
+    } finally {
+      await api('PATCH', `/users/${me.id}`, { nom_complet: me.nom_complet })
+    }
+  })
+
   // « Toutes les catég » (the products' category filter) and « Magasin Centr » (a user's store) at desktop widths.
   test('select boxes are as wide as their longest choice', async () => {
     const cutOff = (page: Page) =>

@@ -75,13 +75,24 @@ export function UserForm({
           </div>
           {/* Half the form each, not a quarter: at 1280 px a quarter cut the store to « Magasin Centr ». */}
           <div className="col-md-6">
-            <SelectField {...field('role')} className="mb-0" label={t('users.role')} defaultValue={shown.role ?? 'clerk'} required>
+            {/* One's own role: the API refuses an administrator who would drop their own rights, so the field is not offered.
+                A disabled select is not posted: the hidden field keeps the role in the form (the browser's check reads it too). */}
+            <SelectField
+              {...field('role')}
+              className="mb-0"
+              label={t('users.role')}
+              defaultValue={shown.role ?? 'clerk'}
+              required
+              disabled={ownAccount && !creating}
+              help={ownAccount && !creating ? t('users.ownRole') : undefined}
+            >
               {ROLES.map((role) => (
                 <option key={role} value={role}>
                   {t(`role.${role}`)}
                 </option>
               ))}
             </SelectField>
+            {ownAccount && !creating ? <input type="hidden" name="role" value={shown.role ?? ''} /> : null}
           </div>
           <div className="col-md-6">
             <SelectField {...field('magasin_id')} className="mb-0" label={t('users.store')} help={t('users.storeHelp')} defaultValue={shown.magasin_id ?? ''}>

@@ -73,6 +73,7 @@ export const access: Record<keyof typeof french, string> = {
   'users.deactivateOf': 'Deactivate {name}’s account…',
   'users.deactivateQuestion': 'Deactivate {name}’s account? Their open sessions end at once (a sale in progress at a register is interrupted).',
   'users.deactivateConfirm': 'Yes, deactivate the account',
+  'users.ownRole': 'You cannot change your own role: another administrator can.',
   'users.reactivate': 'Reactivate the account',
   'users.deactivated': 'Account {name} deactivated.',
   'users.reactivated': 'Account {name} reactivated.',

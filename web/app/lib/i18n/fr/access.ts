@@ -71,6 +71,7 @@ export const access = {
   'users.deactivateOf': 'Désactiver le compte de {name}…',
   'users.deactivateQuestion': 'Désactiver le compte de {name} ? Ses sessions ouvertes sont fermées tout de suite (une vente en cours à la caisse est interrompue).',
   'users.deactivateConfirm': 'Oui, désactiver le compte',
+  'users.ownRole': 'Vous ne pouvez pas changer votre propre rôle : un autre administrateur le peut.',
   'users.reactivate': 'Réactiver le compte',
   'users.deactivated': 'Compte {name} désactivé.',
   'users.reactivated': 'Compte {name} réactivé.',
