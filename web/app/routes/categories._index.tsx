@@ -11,6 +11,7 @@ import { actionsColumn } from '~/components/table-head'
 import { MANAGER_ROLES } from '~/lib/auth/roles'
 import { categoryFilters, createCategory, deleteCategory, loadCategories } from '~/lib/catalog/categories.server'
 import { CATEGORY_FIELDS, parseCategory } from '~/lib/forms/catalog'
+import { useFocusOnRefusal } from '~/lib/forms/focus-refusal'
 import { apiRefusal, invalidForm } from '~/lib/forms/refusal.server'
 import { echoFields, type FormRefusal } from '~/lib/forms/refusals'
 import { listLoader } from '~/lib/list.server'
@@ -62,6 +63,8 @@ export default function CategoriesPage() {
   const formAction = location.pathname + location.search
   // A category still used by products: the refusal leads to them (to move them to another category).
   const inUse = refusal?.intent?.startsWith('delete-') && refusal.error?.key === 'categories.inUseNamed' ? Number(refusal.intent.slice('delete-'.length)) : null
+  // A refused delete: the focus goes to the message (the confirmation pressed closed, the focus fell to the page).
+  useFocusOnRefusal(refusal?.intent?.startsWith('delete-') ? refusal : undefined)
 
   return (
     <>

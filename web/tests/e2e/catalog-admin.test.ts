@@ -214,6 +214,9 @@ describeFlows('catalogue, users and API tokens', () => {
     const used = table.getByRole('row', { name: /Boissons/ })
     await confirm(manager, used, 'Supprimer…', 'Oui, supprimer')
     await expectText(manager.getByRole('alert').first(), 'Des produits utilisent la catégorie « Boissons »')
+    // The focus on the refusal (it stayed on the page's body with JavaScript), so it is read and its link is next.
+    const focused = () => manager.evaluate(() => (document.activeElement?.getAttribute('role') === 'alert' ? document.activeElement.textContent : null))
+    await until(async () => ((await focused()) ?? '').includes('Des produits utilisent la catégorie « Boissons »'), 'the focus on the refusal')
     // Said above the table: in the row, the message squeezed every column to a letter's width.
     const columns = await table.evaluate((element) => [element.scrollWidth, element.parentElement?.clientWidth ?? 0])
     assert.ok(columns[0]! <= columns[1]!, `the table keeps its width (${columns.join(' > ')})`)
