@@ -1,7 +1,8 @@
 // The stock ledger of one location (a store or the central warehouse) and
 // the managers' adjustments to it. Every change of a level is a movement:
 // sales, returns, replenishment in and out, receipts, adjustments.
-import { ok, type ApiClient } from './api/client.server.ts'
+import { ApiError, ok, type ApiClient } from './api/client.server.ts'
+import { adjustmentShortMessage } from './api/errors.ts'
 import type { WebSession } from './auth/session.server.ts'
 import { idempotencyHeaderFrom, newFormKey } from './form-key.server.ts'
 import { apiRefusal, invalidForm } from './forms/refusal.server.ts'
@@ -113,6 +114,8 @@ export async function runAdjustment(
     }
     return redirectWithNotice(back, ctx.session, adjustmentNotice(product.name, written.solde_apres))
   } catch (error) {
-    return apiRefusal(error, ['quantite', 'motif'], { intent, values })
+    // Short of stock: said as an adjustment (the generic message spoke of a quantity "demandée").
+    const short = error instanceof ApiError && mode !== 'comptage' ? adjustmentShortMessage(error.envelope, quantity) : null
+    return apiRefusal(error, ['quantite', 'motif'], { intent, values }, short ? { INSUFFICIENT_STOCK: short } : {})
   }
 }

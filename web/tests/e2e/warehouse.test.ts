@@ -238,6 +238,8 @@ describeFlows('central warehouse and replenishment', () => {
     await press(manager, "Enregistrer l'ajustement")
     const formAlert = manager.locator('#adjustment [role="alert"]')
     await until(async () => (await formAlert.count()) > 0, 'the refusal of the adjustment')
+    // In an adjustment's words: « Stock insuffisant… 50 demandés » was the wording of a request.
+    await expectText(formAlert.first(), `Ajustement impossible : ${NAME} n'a que 30 en stock (variation \u221250).`)
     await manager.getByLabel('Motif', { exact: true }).fill('')
     await manager.getByLabel('Quantité', { exact: true }).fill('-2')
     await press(manager, "Enregistrer l'ajustement")

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { after, before, describe, test } from 'node:test'
 
 import { ApiError, ApiUnreachableError, createApiClient, ok, okOrNull } from '../../app/lib/api/client.server.ts'
-import { apiErrorMessage } from '../../app/lib/api/errors.ts'
+import { adjustmentShortMessage, apiErrorMessage } from '../../app/lib/api/errors.ts'
 import { translate } from '../../app/lib/i18n/index.ts'
 
 // A real HTTP server stands in for the API: the typed client is exercised over the wire.
@@ -167,6 +167,16 @@ describe('API errors become messages a clerk can act on', () => {
       })
     )
     assert.deepEqual(several, { key: 'api.insufficientStockItems', params: { items: 'Lait (1\u00a0500 / 1\u00a0200), #3 (2 / 0)' } })
+  })
+
+  test('a stock adjustment the level cannot take is said as an adjustment, not as a request (« 1 000 demandés »)', () => {
+    const short = envelope('INSUFFICIENT_STOCK', { items: [{ product_id: 10, product: 'Savon', requested: 1000, available: 83 }] })
+    const message = adjustmentShortMessage(short, -1000)
+    assert.ok(message)
+    assert.equal(translate('fr', message.key, message.params), "Ajustement impossible : Savon n'a que 83 en stock (variation \u22121\u00a0000).")
+    assert.equal(translate('en', message.key, message.params), 'Adjustment not possible: Savon has only 83 in stock (change \u22121\u00a0000).')
+    assert.equal(adjustmentShortMessage(envelope('INSUFFICIENT_STOCK', { items: [] }), -5), null, 'no product said: the generic message')
+    assert.equal(adjustmentShortMessage(envelope('RESOURCE_IN_USE'), -5), null)
   })
 
   test('a refund another way than the sale was paid, or over what a tender can take; a sale too large to hold', () => {

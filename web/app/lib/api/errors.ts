@@ -58,6 +58,19 @@ function insufficientStock(details: Details): Message {
   return { key: 'api.insufficientStockItems', params: { items: described.join(', ') } }
 }
 
+/**
+ * A stock adjustment the level cannot take (a variation of -1 000 with 83 on the shelf): said as
+ * an adjustment, not in the words of a request ("1 000 demandés"). `change`: the signed variation
+ * sent. Null when the API did not say which product and how many are left.
+ */
+export function adjustmentShortMessage(envelope: ApiErrorEnvelope, change: number): Message | null {
+  const [only, ...others] = shortItemsOf(detailsOf(envelope))
+  if (envelope.error_code !== 'INSUFFICIENT_STOCK' || !only || others.length > 0 || typeof only.available !== 'number') return null
+  // A true minus sign, as a figure is written (« −1 000 »), and the plus of goods found.
+  const signed = `${change < 0 ? '\u2212' : '+'}${formatNumber(Math.abs(change))}`
+  return { key: 'api.adjustmentShort', params: { product: productOf(only), available: formatNumber(only.available), change: signed } }
+}
+
 /** Seconds → whole minutes, at least 1 (a rate-limit wait). */
 export function retryMinutes(seconds: number): number {
   return Math.max(1, Math.ceil(seconds / 60))

@@ -62,6 +62,7 @@ export const common: Record<keyof typeof french, string> = {
   'api.insufficientStock': 'Not enough stock.',
   'api.insufficientStockOne': 'Not enough stock for {product}: {requested} requested, {available} available.',
   'api.insufficientStockItems': 'Not enough stock for {items} (requested / available).',
+  'api.adjustmentShort': 'Adjustment not possible: {product} has only {available} in stock (change {change}).',
   'api.registerClosed': 'The register is closed: open a register session before selling or refunding cash.',
   'api.insufficientCash': 'The drawer holds {drawer} in cash, less than the {refund} to refund in cash: refund to another tender, or at a register whose drawer holds the cash.',
   'api.registerAlreadyOpen': 'This register already has an open session.',

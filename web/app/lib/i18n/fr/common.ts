@@ -61,6 +61,7 @@ export const common = {
   'api.insufficientStockOne':
     'Stock insuffisant pour {product} : {requested} {requested:demandé|demandés}, {available} {available:disponible|disponibles}.',
   'api.insufficientStockItems': 'Stock insuffisant pour {items} (demandé / disponible).',
+  'api.adjustmentShort': "Ajustement impossible : {product} n'a que {available} en stock (variation {change}).",
   'api.registerClosed': "La caisse est fermée : ouvrez une session de caisse avant de vendre ou de rembourser en espèces.",
   'api.insufficientCash': "Le tiroir contient {drawer} en espèces, moins que les {refund} à rembourser en espèces : remboursez par un autre mode, ou à une caisse dont le tiroir a cet argent.",
   'api.registerAlreadyOpen': 'Cette caisse a déjà une session ouverte.',
