@@ -71,7 +71,7 @@ export const SearchPanel = forwardRef<HTMLInputElement, SearchPanelProps>(functi
               {/* « Aucun produit ne correspond à « … » » names it already. */}
               {value && error.key !== 'pos.noMatch' ? (
                 <span className="d-block" data-testid="scan-refused-entry">
-                  {t('pos.search.refusedEntry', { entry: value })}
+                  {t('pos.search.refusedEntry', { entry: visible(value) })}
                 </span>
               ) : null}
             </div>
@@ -151,3 +151,9 @@ export const SearchPanel = forwardRef<HTMLInputElement, SearchPanelProps>(functi
     </section>
   )
 })
+
+/* A refused entry may hold control characters (a bad scan, a paste): each is shown as the replacement sign. */
+function visible(entry: string): string {
+  // eslint-disable-next-line no-control-regex -- replacing them is the point
+  return entry.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd')
+}
