@@ -211,12 +211,22 @@ export async function validateQuery<Output>(
       }
       continue
     }
-    known[name] = toNfc(value)
+    known[name] = booleanInAnyCase(parameter, toNfc(value))
     const problem = queryProblems(name, value, parameter)
     if (problem) problems.push(problem)
   }
   if (problems.length > 0) throw new errors.E_VALIDATION_ERROR(problems)
   return limitAsSize(await validator.validate(known), schema)
+}
+
+/*
+ * Python's requests sends `True` and `False` for booleans (the original's FastAPI read them).
+ * VineJS describes a boolean as the enum of the texts it reads ("true", "1", "on"…).
+ */
+function booleanInAnyCase(schema: Schema, value: unknown): unknown {
+  const isBoolean = Boolean(schema.enum?.includes('true') && schema.enum.includes('false'))
+  if (!isBoolean || typeof value !== 'string' || !/^(true|false)$/i.test(value)) return value
+  return value.toLowerCase()
 }
 
 /**

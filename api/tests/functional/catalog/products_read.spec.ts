@@ -150,6 +150,12 @@ test.group('GET /api/v1/products', (group) => {
     assert.notInclude(active.body().items.map((p: { code: string }) => p.code), 'ALI002')
     const invalid = await client.get('/api/v1/products').qs({ actif: 'peut-etre' }).header('x-api-token', token)
     invalid.assertStatus(422)
+    // What Python's requests sends for a bool: True, False.
+    for (const [sent, total] of [['False', 2], ['True', 11], ['TRUE', 11]] as const) {
+      const answer = await client.get(`/api/v1/products?actif=${sent}&size=100`).header('x-api-token', token)
+      answer.assertStatus(200)
+      assert.equal(answer.body().total, total, sent)
+    }
   })
 
   test('limit caps the page size', async ({ client, assert }) => {
