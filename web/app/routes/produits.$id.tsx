@@ -117,17 +117,7 @@ export default function ProductPage() {
         asideError={refusal.aside?.error}
       >
         <p className="small text-body-secondary">{product.active ? t('products.deactivateHelp') : t('products.reactivateHelp')}</p>
-        <ActiveToggle
-          action={path}
-          active={product.active}
-          deactivate={{
-            label: t('products.deactivate'),
-            accessibleName: t('products.deactivateOf', { name: product.name }),
-            question: t('products.deactivateQuestion', { name: product.name }),
-            confirmLabel: t('products.deactivateConfirm'),
-          }}
-          reactivateLabel={t('products.reactivate')}
-        />
+        <ActiveToggle action={path} active={product.active} name={product.name} texts="products" />
         <p className="small text-body-secondary mt-3 mb-2">{t('products.deleteHelp')}</p>
         <ConfirmAction
           action={path}

@@ -110,17 +110,7 @@ export default function UserPage() {
           {ownAccount ? t('users.ownAccount') : user.active ? t('users.deactivateHelp') : t('users.reactivateHelp')}
         </p>
         {ownAccount ? null : (
-          <ActiveToggle
-            action={path}
-            active={user.active}
-            deactivate={{
-              label: t('users.deactivate'),
-              accessibleName: t('users.deactivateOf', { name: user.fullName }),
-              question: t('users.deactivateQuestion', { name: user.fullName }),
-              confirmLabel: t('users.deactivateConfirm'),
-            }}
-            reactivateLabel={t('users.reactivate')}
-          />
+          <ActiveToggle action={path} active={user.active} name={user.fullName} texts="users" />
         )}
       </RecordLayout>
     </>
