@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 
 import { CategoryForm } from '~/components/catalog/category-form'
@@ -10,6 +11,7 @@ import { MANAGER_ROLES } from '~/lib/auth/roles'
 import { deleteCategory, loadCategory, updateCategory } from '~/lib/catalog/categories.server'
 import { CATEGORY_FIELDS, parseCategory } from '~/lib/forms/catalog'
 import { apiRefusal, invalidForm } from '~/lib/forms/refusal.server'
+import { fieldsToSave, readBaseline } from '~/lib/forms/edit-merge'
 import { echoFields, refusalsByPlace, type FormRefusal } from '~/lib/forms/refusals'
 import { pageTitle } from '~/lib/meta'
 import { loadRecord, recordMutation } from '~/lib/record.server'
@@ -35,13 +37,18 @@ export async function action(args: ActionFunctionArgs) {
     }
   }
   const values = echoFields(form, CATEGORY_FIELDS)
+  const before = readBaseline(form)
+  const context = { intent: 'save', values, ...(before ? { baseline: before } : {}) }
   const parsed = parseCategory(form)
-  if (!parsed.ok) return invalidForm(parsed.errors, { intent: 'save', values })
+  if (!parsed.ok) return invalidForm(parsed.errors, context)
   try {
-    const saved = await updateCategory(api, id, parsed.value)
-    return redirectWithNotice('/categories', session, { kind: 'success', message: { key: 'categories.saved', params: { name: saved.nom } } })
+    const scope = await fieldsToSave(form, CATEGORY_FIELDS, values, async () => (await loadCategory(api, id)).values)
+    if (!scope.ok) return data<FormRefusal>({ intent: 'save', ...scope.refusal }, { status: 409 })
+    const saved = scope.fields.length > 0 ? await updateCategory(api, id, parsed.value, scope.fields) : null
+    const name = saved?.nom ?? parsed.value.name
+    return redirectWithNotice('/categories', session, { kind: 'success', message: { key: 'categories.saved', params: { name } } })
   } catch (error) {
-    return apiRefusal(error, CATEGORY_FIELDS, { intent: 'save', values })
+    return apiRefusal(error, CATEGORY_FIELDS, context)
   }
 }
 
@@ -65,6 +72,9 @@ export default function CategoryPage() {
       <RecordLayout
         form={
           <CategoryForm
+            // Drawn anew when a save is refused for a conflict: its fields then show the category as it is now.
+            key={refusal.form?.baseline ? JSON.stringify(refusal.form.baseline) : 'edit'}
+            editing
             formId="category"
             title={t('categories.editTitle')}
             submitLabel={t('products.save')}

@@ -14,7 +14,7 @@ import { deleteProduct, loadProduct, setProductActive, updateProduct } from '~/l
 import { formatNumber } from '~/lib/format'
 import { PRODUCT_FIELDS, parseProduct } from '~/lib/forms/catalog'
 import { apiRefusal, invalidForm } from '~/lib/forms/refusal.server'
-import { conflictRefusal, mergeEdit, readBaseline, type Canonical } from '~/lib/forms/edit-merge'
+import { fieldsToSave, readBaseline, type Canonical } from '~/lib/forms/edit-merge'
 import { echoFields, refusalsByPlace, type FormRefusal } from '~/lib/forms/refusals'
 import { parseMoneyInput } from '~/lib/money'
 import { pageTitle } from '~/lib/meta'
@@ -49,14 +49,9 @@ export async function action(args: ActionFunctionArgs) {
     const parsed = parseProduct(form, { creating: false })
     if (!parsed.ok) return invalidForm(parsed.errors, context)
     try {
-      let fields: readonly string[] = PRODUCT_FIELDS
-      if (before) {
-        const current = (await loadProduct(api, id)).product.values
-        const merge = mergeEdit(EDITABLE_PRODUCT_FIELDS, { before, submitted: values, current }, PRODUCT_CANONICAL)
-        if (merge.conflicts.length > 0) return data<FormRefusal>({ intent, ...conflictRefusal(merge, values, current) }, { status: 409 })
-        fields = merge.changed
-      }
-      const product = fields.length > 0 ? await updateProduct(api, id, parsed.value, fields) : null
+      const scope = await fieldsToSave(form, EDITABLE_PRODUCT_FIELDS, values, async () => (await loadProduct(api, id)).product.values, PRODUCT_CANONICAL)
+      if (!scope.ok) return data<FormRefusal>({ intent, ...scope.refusal }, { status: 409 })
+      const product = scope.fields.length > 0 ? await updateProduct(api, id, parsed.value, scope.fields) : null
       return redirectWithNotice(here, session, { kind: 'success', message: { key: 'products.saved', params: { name: product?.nom ?? parsed.value.name } } })
     } catch (error) {
       return apiRefusal(error, PRODUCT_FIELDS, context)

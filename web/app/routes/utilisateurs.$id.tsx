@@ -12,7 +12,7 @@ import { loadUser, setUserActive, updateUser } from '~/lib/access/users.server'
 import { ADMIN_ROLES } from '~/lib/auth/roles'
 import { USER_FIELDS, parseUser } from '~/lib/forms/access'
 import { apiRefusal, invalidForm } from '~/lib/forms/refusal.server'
-import { conflictRefusal, mergeEdit, readBaseline, type Canonical } from '~/lib/forms/edit-merge'
+import { fieldsToSave, readBaseline, type Canonical } from '~/lib/forms/edit-merge'
 import { echoFields, refusalsByPlace, type FormRefusal } from '~/lib/forms/refusals'
 import { pageTitle } from '~/lib/meta'
 import { loadRecord, recordMutation } from '~/lib/record.server'
@@ -54,14 +54,10 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = parseUser(form, { creating: false })
   if (!parsed.ok) return invalidForm(parsed.errors, context)
   try {
-    let fields: readonly string[] = ECHOED
-    if (before) {
-      const current = (await loadUser(api, id)).user.values
-      const merge = mergeEdit(ECHOED, { before, submitted: values, current }, USER_CANONICAL)
-      if (merge.conflicts.length > 0) return data<FormRefusal>({ intent: 'save', ...conflictRefusal(merge, values, current) }, { status: 409 })
-      // A role and its store go together: a clerk made manager loses the store, and the reverse needs one.
-      fields = merge.changed.some((field) => field === 'role' || field === 'magasin_id') ? [...merge.changed, 'role', 'magasin_id'] : merge.changed
-    }
+    const scope = await fieldsToSave(form, ECHOED, values, async () => (await loadUser(api, id)).user.values, USER_CANONICAL)
+    if (!scope.ok) return data<FormRefusal>({ intent: 'save', ...scope.refusal }, { status: 409 })
+    // A role and its store go together: a clerk made manager loses the store, and the reverse needs one.
+    const fields = scope.fields.some((field) => field === 'role' || field === 'magasin_id') ? [...scope.fields, 'role', 'magasin_id'] : scope.fields
     const saved = fields.length > 0 || parsed.value.password ? await updateUser(api, id, parsed.value, fields) : null
     const name = saved?.nom_utilisateur ?? parsed.value.username
     return redirectWithNotice(here, session, { kind: 'success', message: { key: 'users.saved', params: { name } } })

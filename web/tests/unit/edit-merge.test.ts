@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 
-import { BASELINE_FIELD, conflictRefusal, mergeEdit, readBaseline } from '../../app/lib/forms/edit-merge.ts'
+import { BASELINE_FIELD, conflictRefusal, fieldsToSave, mergeEdit, readBaseline } from '../../app/lib/forms/edit-merge.ts'
 
 const FIELDS = ['nom', 'prix', 'description']
 const price = { prix: (value: string) => value.replace('.', ',') }
@@ -48,4 +48,25 @@ describe('two tabs editing one record', () => {
     for (const bad of ['', 'null', '[]', '{"nom":1}', '{']) assert.equal(readBaseline(form(bad)), null, bad)
     assert.equal(readBaseline(new FormData()), null)
   })
+
+  test('what an edit action saves: everything without a baseline, only the changes with one, or the conflict', async () => {
+    const form = (baseline?: object) => {
+      const data = new FormData()
+      if (baseline) data.set(BASELINE_FIELD, JSON.stringify(baseline))
+      return data
+    }
+    let reads = 0
+    const current = async () => {
+      reads++
+      return { nom: 'Boissons', description: 'Jus et eaux' }
+    }
+    const submitted = { nom: 'Boissons froides', description: '' }
+    assert.deepEqual(await fieldsToSave(form(), ['nom', 'description'], submitted, current), { ok: true, fields: ['nom', 'description'] })
+    assert.equal(reads, 0, 'a form without a baseline reads nothing')
+    assert.deepEqual(await fieldsToSave(form({ nom: 'Boissons', description: '' }), ['nom', 'description'], submitted, current), { ok: true, fields: ['nom'] })
+    const conflict = await fieldsToSave(form({ nom: 'Boissons', description: '' }), ['nom', 'description'], { nom: 'Boissons', description: 'Sodas' }, current)
+    assert.equal(conflict.ok, false)
+    assert.deepEqual(!conflict.ok && Object.keys(conflict.refusal.fieldErrors), ['description'])
+  })
 })
+

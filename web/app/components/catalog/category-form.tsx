@@ -7,6 +7,7 @@ import { bindFields, type FormRefusal } from '~/lib/forms/refusals'
 import { useValidatedForm } from '~/lib/forms/use-validated-form'
 import { useIsPending } from '~/lib/pending'
 import { useT } from '~/lib/root-data'
+import { BASELINE_FIELD, baselineOf } from '~/lib/forms/edit-merge'
 
 /** Name and description of a category, to create one (list page) or edit it. */
 export function CategoryForm({
@@ -17,6 +18,7 @@ export function CategoryForm({
   values,
   refusal,
   formKey,
+  editing = false,
 }: {
   formId: string
   title: string
@@ -26,6 +28,8 @@ export function CategoryForm({
   refusal: FormRefusal | undefined
   /** A creation's Idempotency-Key, rendered with the form: posted twice, it makes one category. */
   formKey?: string
+  /** An edit: the form carries the values it was drawn with (lib/forms/edit-merge.ts). */
+  editing?: boolean
 }) {
   const t = useT()
   const { formRef, onSubmit, fieldErrors, formError } = useValidatedForm(parseCategory, refusal)
@@ -41,6 +45,7 @@ export function CategoryForm({
         <CsrfField />
         <input type="hidden" name="intent" value="save" />
         {formKey ? <input type="hidden" name="cle" value={formKey} /> : null}
+        {editing ? <input type="hidden" name={BASELINE_FIELD} value={baselineOf(values, refusal)} /> : null}
         <FormError error={formError} />
         <Field {...field('nom')} label={t('categories.name')} defaultValue={shown.nom} maxLength={100} required />
         <Field {...field('description')} label={t('categories.description')} defaultValue={shown.description} maxLength={500} />

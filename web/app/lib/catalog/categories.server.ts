@@ -44,9 +44,13 @@ export async function createCategory(api: ApiClient, input: CategoryInput, form:
   return ok(api.POST('/api/v1/categories', { ...idempotencyHeaderFrom(form), body: { nom: input.name, description: input.description } }))
 }
 
-/** An emptied description is sent as null, which clears it (fields not sent would be kept). */
-export async function updateCategory(api: ApiClient, id: number, input: CategoryInput) {
-  return ok(api.PATCH('/api/v1/categories/{id}', { params: { path: { id } }, body: { nom: input.name, description: input.description } }))
+/**
+ * An emptied description is sent as null, which clears it (fields not sent are kept). `fields`: the
+ * form fields to save (an edit sends only what it changed, lib/forms/edit-merge.ts).
+ */
+export async function updateCategory(api: ApiClient, id: number, input: CategoryInput, fields: readonly string[]) {
+  const body = Object.fromEntries(Object.entries({ nom: input.name, description: input.description }).filter(([field]) => fields.includes(field)))
+  return ok(api.PATCH('/api/v1/categories/{id}', { params: { path: { id } }, body }))
 }
 
 /** 409 RESOURCE_IN_USE while products use it. */

@@ -61,6 +61,27 @@ export function conflictRefusal(merge: EditMerge, submitted: FormValues, current
   return { values, baseline: current, fieldErrors }
 }
 
+export type SaveScope = { ok: true; fields: readonly string[] } | { ok: false; refusal: ReturnType<typeof conflictRefusal> }
+
+/**
+ * What an edit action saves: the fields its form changed (all of `fields` for a form drawn
+ * without a baseline), or the refusal of a conflict. `current` reads the record as it is now,
+ * drawn as the form draws it; it is read only when the form has a baseline.
+ */
+export async function fieldsToSave(
+  form: FormData,
+  fields: readonly string[],
+  submitted: FormValues,
+  current: () => Promise<FormValues>,
+  canonical: Canonical = {}
+): Promise<SaveScope> {
+  const before = readBaseline(form)
+  if (!before) return { ok: true, fields }
+  const now = await current()
+  const merge = mergeEdit(fields, { before, submitted, current: now }, canonical)
+  return merge.conflicts.length > 0 ? { ok: false, refusal: conflictRefusal(merge, submitted, now) } : { ok: true, fields: merge.changed }
+}
+
 /** The hidden field of an edit form: what it was drawn with (a refusal carries the baseline to keep). */
 export function baselineOf(values: FormValues, refusal: { baseline?: FormValues } | undefined): string {
   return JSON.stringify(refusal?.baseline ?? values)
