@@ -42,7 +42,7 @@ describe('parseProduct (shared by the browser and the actions)', () => {
       if (!parsed.ok) assert.equal(parsed.errors.prix?.key, key, typed)
     }
     // A well-formed amount above the limit says so (not "enter an amount, e.g. 12,50").
-    for (const typed of ['2000000', '1000000,01', '999999999']) {
+    for (const typed of ['2000000', '1000000,01', '999999999', '99999999999', '1 000 000 000 000,50']) {
       const tooMuch = parseProduct({ ...valid, prix: typed }, { creating: true })
       assert.deepEqual(!tooMuch.ok && tooMuch.errors.prix, { key: 'form.moneyMax', params: { max: '1\u00a0000\u00a0000,00\u00a0$' } }, typed)
     }

@@ -102,7 +102,9 @@ export class FormReader {
     if (cents === null) {
       // Said precisely when it is an amount after all: below zero, or finer than a cent.
       const shape = raw.replace(/[\s\u00a0\u202f$]/g, '').replace(',', '.')
-      this.fail(name, /^-\d/.test(shape) ? 'form.moneyNegative' : /^\d+\.\d{3,}$/.test(shape) ? 'form.moneyCents' : 'form.money')
+      // More digits than any amount has (99999999999) is an amount too, and too large.
+      if (/^\d+(\.\d{1,2})?$/.test(shape)) this.fail(name, 'form.moneyMax', { max: formatMoney(max) })
+      else this.fail(name, /^-\d/.test(shape) ? 'form.moneyNegative' : /^\d+\.\d{3,}$/.test(shape) ? 'form.moneyCents' : 'form.money')
       return null
     }
     if (cents > max) this.fail(name, 'form.moneyMax', { max: formatMoney(max) })
