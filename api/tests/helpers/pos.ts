@@ -23,6 +23,15 @@ export const THREE_LINE_BASKET = [
   { code: 'ALI005', quantite: 3 },
 ]
 
+/** That basket paid 5.00 by card and 10 in cash (1.80 back). */
+export const SPLIT_PAID_BASKET = {
+  lignes: THREE_LINE_BASKET,
+  paiements: [
+    { mode: 'carte', montant: '5.00' },
+    { mode: 'especes', montant: 10 },
+  ],
+}
+
 export async function productId(code: string): Promise<number> {
   const row = await db.from('products').where('code', code).firstOrFail()
   return row.id
