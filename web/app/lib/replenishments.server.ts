@@ -172,6 +172,24 @@ function seenQuantityOf(form: FormData): number {
   return seen
 }
 
+/**
+ * Approve posted from beside the quantity field sends that field too: a
+ * different quantity typed there was never saved, and approving the saved
+ * one would reserve what the manager did not mean. Refused on the field.
+ */
+function typedButNotSaved(form: FormData, seen: number): boolean {
+  const typed = form.get('quantite')
+  if (typeof typed !== 'string') return false
+  return typed.trim() === '' || Number(typed) !== seen
+}
+
+/** A refusal of the quantity field, shown under it with what was typed. */
+const quantityRefusalContext = (form: FormData, requestId: number): ReplenishmentRefusal => ({
+  intent: CHANGE_QUANTITY_INTENT,
+  requestId,
+  values: echoFields(form, ['quantite']),
+})
+
 function postTransition(api: ApiClient, action: ReplenishmentAction, id: number, form: { reason: string; seenQuantity?: number }) {
   const options = { params: { path: { id } }, body: {} }
   switch (action) {
@@ -206,6 +224,10 @@ export async function runTransition(ctx: ActionContext, back: string) {
     reason = parsed.value.reason
   }
   const seenQuantity = intent === 'approve' ? seenQuantityOf(ctx.form) : undefined
+  if (seenQuantity !== undefined && typedButNotSaved(ctx.form, seenQuantity)) {
+    const unsaved = { key: 'replenishments.unsavedQuantity', params: { quantity: formatNumber(seenQuantity) } } as const
+    return invalidForm({ quantite: unsaved }, quantityRefusalContext(ctx.form, requestId))
+  }
   try {
     const request = await ok(postTransition(ctx.api, intent, requestId, { reason, seenQuantity }))
     return redirectWithNotice(back, ctx.session, transitionNotice(intent, request, back))
@@ -235,7 +257,7 @@ export async function runTransition(ctx: ActionContext, back: string) {
  */
 export async function changeRequestQuantity(ctx: Pick<ActionContext, 'api' | 'session' | 'form' | 't'>, back: string) {
   const requestId = requestIdOf(ctx.form)
-  const context: ReplenishmentRefusal = { intent: CHANGE_QUANTITY_INTENT, requestId, values: echoFields(ctx.form, ['quantite']) }
+  const context = quantityRefusalContext(ctx.form, requestId)
   const parsed = parseQuantityChange(ctx.form)
   if (!parsed.ok) return invalidForm(parsed.errors, context)
   try {

@@ -6,7 +6,7 @@ import { PageHeader } from '~/components/page-header'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { ReplenishmentStatusBadge } from '~/components/status-badge'
 import { ReplenishmentActions, TransitionError } from '~/components/warehouse/replenishment-actions'
-import { RequestQuantityForm } from '~/components/warehouse/request-quantity-form'
+import { RequestQuantityForm, quantityFormId } from '~/components/warehouse/request-quantity-form'
 import { MANAGER_ROLES } from '~/lib/auth/roles'
 import { formatDate, formatNumber } from '~/lib/format'
 import { useValidatedForm } from '~/lib/forms/use-validated-form'
@@ -126,7 +126,14 @@ export default function ReplenishmentPage() {
               ) : (
                 <>
                   <p className="small text-body-secondary">{t(`replenishments.help.${request.status}`)}</p>
-                  <ReplenishmentActions id={request.id} quantity={request.quantity} actions={request.actions} formAction={formAction} withReject />
+                  <ReplenishmentActions
+                    id={request.id}
+                    quantity={request.quantity}
+                    actions={request.actions}
+                    formAction={formAction}
+                    quantityFormId={quantityChangeable(request.status) ? quantityFormId(request.id) : undefined}
+                    withReject
+                  />
                   {canReject ? <RejectForm id={request.id} action={formAction} refusal={refusal?.intent === 'reject' ? refusal : undefined} /> : null}
                 </>
               )}

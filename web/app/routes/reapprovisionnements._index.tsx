@@ -8,7 +8,7 @@ import { PageHeader } from '~/components/page-header'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { ReplenishmentStatusBadge } from '~/components/status-badge'
 import { actionsColumn, amountColumn } from '~/components/table-head'
-import { RequestQuantityForm } from '~/components/warehouse/request-quantity-form'
+import { RequestQuantityForm, quantityFormId } from '~/components/warehouse/request-quantity-form'
 import { ReplenishmentActions, TransitionError } from '~/components/warehouse/replenishment-actions'
 import { ReplenishmentTabs } from '~/components/warehouse/replenishment-tabs'
 import { MANAGER_ROLES } from '~/lib/auth/roles'
@@ -109,7 +109,13 @@ export default function ReplenishmentsPage() {
             </td>
             {/* Not nowrap: the buttons stack when the row is short of room (« Annuler la demande… » was cut off on a tablet). */}
             <td>
-              <ReplenishmentActions id={request.id} quantity={request.quantity} actions={request.actions} formAction={formAction} />
+              <ReplenishmentActions
+                id={request.id}
+                quantity={request.quantity}
+                actions={request.actions}
+                formAction={formAction}
+                quantityFormId={quantityChangeable(request.status) ? quantityFormId(request.id) : undefined}
+              />
             </td>
           </tr>
         )}

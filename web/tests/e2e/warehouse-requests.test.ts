@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test'
 
 import type { Page } from 'playwright-core'
 
-import { JS_ENABLED, RUN, Stage, confirm, describeFlows, expectText, go, press, textOf, until } from './support.ts'
+import { RUN, Stage, confirm, describeFlows, expectText, go, press, textOf, until } from './support.ts'
 import { MANAGER_NAME, ledgerOf, newStockProduct, type Request } from './warehouse-support.ts'
 
 const CODE = `E2E-WHR-${RUN}`
@@ -136,14 +136,20 @@ describeFlows('replenishment requests changed, stale or suggested', () => {
     await go(manager, '/reapprovisionnements?statut=en_attente&magasin=5')
     const row = manager.getByTestId(`request-${id}`)
     assert.equal(await row.getByLabel(`Quantité de la demande n° ${id}`).inputValue(), '5')
-    if (JS_ENABLED) {
-      // A new quantity typed but not saved: Valider says to save it first, and approves nothing.
-      await row.getByLabel(`Quantité de la demande n° ${id}`).fill('9')
-      await press(manager, `Valider la demande n° ${id}`, row)
-      await expectText(manager.getByTestId(`unsaved-quantity-${id}`), 'Nouvelle quantité pas encore enregistrée : appuyez d’abord sur Modifier (ou remettez 5)')
-      assert.equal((await api<{ statut: string }>('GET', `/replenishments/${id}`)).body.statut, 'en_attente')
-      await row.getByLabel(`Quantité de la demande n° ${id}`).fill('5')
-    }
+    // A new quantity typed but not saved: Valider says, under the field, to save it first, and approves nothing
+    // (Valider posts the quantity's form, so this holds without JavaScript too).
+    await row.getByLabel(`Quantité de la demande n° ${id}`).fill('9')
+    await press(manager, `Valider la demande n° ${id}`, row)
+    await expectText(manager.locator(`#quantite-demande-${id}-error`), 'Nouvelle quantité pas encore enregistrée : appuyez d’abord sur Modifier (ou remettez 5)')
+    assert.equal(await row.getByLabel(`Quantité de la demande n° ${id}`).inputValue(), '9', 'what was typed is kept')
+    assert.equal((await api<{ statut: string }>('GET', `/replenishments/${id}`)).body.statut, 'en_attente')
+    // Enter in the field still saves the quantity (its own button comes first in the form).
+    await row.getByLabel(`Quantité de la demande n° ${id}`).fill('6')
+    await row.getByLabel(`Quantité de la demande n° ${id}`).press('Enter')
+    await until(async () => (await api<{ quantite: number }>('GET', `/replenishments/${id}`)).body.quantite === 6, 'Enter saved 6')
+    assert.equal((await api<{ statut: string }>('GET', `/replenishments/${id}`)).body.statut, 'en_attente')
+    assert.equal((await api('PATCH', `/replenishments/${id}`, { quantite: 5 })).status, 200)
+    await go(manager, '/reapprovisionnements?statut=en_attente&magasin=5')
     // The store asks for more while the manager reads the list.
     assert.equal((await api('PATCH', `/replenishments/${id}`, { quantite: 7 })).status, 200)
     await press(manager, `Valider la demande n° ${id}`, row)

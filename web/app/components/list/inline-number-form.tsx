@@ -11,11 +11,14 @@ import { useMessage } from '~/lib/root-data'
  * a reorder point). The hidden fields say which row; a refusal shows under
  * the input, wired for screen readers, and takes the focus: `autoFocus` on a
  * page rendered anew (no JavaScript), the effect when the answer comes to a
- * page already there.
+ * page already there. The intent rides on the button, not in a hidden field,
+ * so that another button of the row can post the same field under its own
+ * intent (`formId`): Valider with the quantity typed beside it.
  */
 export function InlineNumberForm({
   action,
   intent,
+  formId,
   fields,
   inputId,
   name,
@@ -34,6 +37,8 @@ export function InlineNumberForm({
 }: {
   action: string
   intent: string
+  /** The form's id, for a button elsewhere in the row that posts this form (`form=`). */
+  formId?: string
   fields: Record<string, string | number>
   inputId: string
   name: string
@@ -61,9 +66,8 @@ export function InlineNumberForm({
   useFocusOnRefusal(error, formRef)
   return (
     <>
-      <Form method="post" action={action} className="d-flex gap-1" noValidate ref={formRef} data-refocus={replacedBy}>
+      <Form id={formId} method="post" action={action} className="d-flex gap-1" noValidate ref={formRef} data-refocus={replacedBy}>
         <CsrfField />
-        <input type="hidden" name="intent" value={intent} />
         {Object.entries(fields).map(([field, value]) => (
           <input key={field} type="hidden" name={field} value={value} />
         ))}
@@ -82,7 +86,8 @@ export function InlineNumberForm({
           autoFocus={Boolean(error)}
           inputMode="numeric"
         />
-        <button type="submit" className={`btn btn-sm ${submitClassName}`} disabled={disabled} aria-label={submitName}>
+        {/* First submit button of the form in the page's order: the one Enter in the field presses. */}
+        <button type="submit" name="intent" value={intent} className={`btn btn-sm ${submitClassName}`} disabled={disabled} aria-label={submitName}>
           {submitLabel}
         </button>
       </Form>

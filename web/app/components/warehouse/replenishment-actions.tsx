@@ -1,10 +1,8 @@
-import { useEffect, useState, type FormEvent } from 'react'
 import { Form, Link } from '@remix-run/react'
 
 import { ConfirmAction } from '~/components/confirm-action'
 import { CsrfField } from '~/components/csrf-field'
 import { FormError } from '~/components/form-field'
-import { quantityFieldId } from '~/components/warehouse/request-quantity-form'
 import { formatNumber } from '~/lib/format'
 import { useFocusOnRefusal } from '~/lib/forms/focus-refusal'
 import { useT } from '~/lib/root-data'
@@ -23,45 +21,40 @@ const BUTTONS: Record<Exclude<ReplenishmentAction, 'reject' | 'cancel'>, { label
  * Refusing needs a reason: from a list it links to the request's page,
  * where the reason is asked. Approving sends the quantity on screen: the
  * store may have changed it since the page was drawn, and the API then
- * refuses rather than reserve a quantity the manager never read.
+ * refuses rather than reserve a quantity the manager never read. Beside a
+ * quantity field (`quantityFormId`), Approve posts that field's form, so a
+ * quantity typed but not saved is refused by the server, with or without
+ * JavaScript, instead of approving the saved one unseen.
  */
 export function ReplenishmentActions({
   id,
   quantity,
   actions,
   formAction,
+  quantityFormId,
   withReject = false,
 }: {
   id: number
   quantity: number
   actions: readonly ReplenishmentAction[]
   formAction: string
+  /** The request's quantity form on the page, if any: Approve is its second button. */
+  quantityFormId?: string
   /** false in lists: refusing asks for a reason on the request's page. */
   withReject?: boolean
 }) {
   const t = useT()
   const pending = useIsPending({ formAction })
-  const [unsaved, setUnsaved] = useState(false)
-  // Saved (or changed by someone else): the page shows the quantity Approve will send.
-  useEffect(() => setUnsaved(false), [quantity])
-  /* Approve sends the saved quantity; a new one typed in the field but not saved (Modifier) would be
-     approved as the old one. With JavaScript the edit is seen here: save it first. */
-  const refuseUnsavedQuantity = (event: FormEvent<HTMLFormElement>) => {
-    const field = document.getElementById(quantityFieldId(id))
-    const edited = field instanceof HTMLInputElement && field.value !== field.defaultValue
-    setUnsaved(edited)
-    if (!edited) return
-    event.preventDefault()
-    field.focus()
-  }
+  const submitProps = (action: keyof typeof BUTTONS) => ({
+    type: 'submit' as const,
+    className: `btn btn-sm ${BUTTONS[action].className}`,
+    disabled: pending,
+    'aria-label': t('replenishments.actionOn', { action: t(BUTTONS[action].label), id }),
+    children: t(BUTTONS[action].label),
+  })
   return (
     // Wrapping in a list too: on a tablet the buttons go under each other instead of out of the table.
     <div className={`d-flex flex-wrap gap-1 ${withReject ? '' : 'justify-content-end'}`}>
-      {unsaved ? (
-        <p className="text-danger small w-100 mb-1" role="alert" data-testid={`unsaved-quantity-${id}`}>
-          {t('replenishments.unsavedQuantity', { quantity: formatNumber(quantity) })}
-        </p>
-      ) : null}
       {actions.map((action) =>
         action === 'cancel' ? (
           // Beside « Valider », a bare « Annuler » read as "never mind": it closes the request, so it asks first.
@@ -81,20 +74,16 @@ export function ReplenishmentActions({
               {t('replenishments.action.rejectWithReason')}
             </Link>
           )
+        ) : action === 'approve' && quantityFormId ? (
+          // Posts the quantity form with its own intent (the quantity field's form, in another cell).
+          <button key={action} {...submitProps(action)} form={quantityFormId} formAction={formAction} name="intent" value={action} />
         ) : (
-          <Form key={action} method="post" action={formAction} onSubmit={action === 'approve' ? refuseUnsavedQuantity : undefined}>
+          <Form key={action} method="post" action={formAction}>
             <CsrfField />
             <input type="hidden" name="intent" value={action} />
             <input type="hidden" name="demande_id" value={id} />
             {action === 'approve' ? <input type="hidden" name={SEEN_QUANTITY_FIELD} value={quantity} /> : null}
-            <button
-              type="submit"
-              className={`btn btn-sm ${BUTTONS[action].className}`}
-              disabled={pending}
-              aria-label={t('replenishments.actionOn', { action: t(BUTTONS[action].label), id })}
-            >
-              {t(BUTTONS[action].label)}
-            </button>
+            <button {...submitProps(action)} />
           </Form>
         )
       )}

@@ -2,17 +2,20 @@ import { InlineNumberForm } from '~/components/list/inline-number-form'
 import { MAX_MOVEMENT_QUANTITY } from '~/lib/forms/warehouse'
 import { useIsPending } from '~/lib/pending'
 import { useT } from '~/lib/root-data'
-import { CHANGE_QUANTITY_INTENT, type ReplenishmentRefusal } from '~/lib/warehouse'
+import { CHANGE_QUANTITY_INTENT, SEEN_QUANTITY_FIELD, type ReplenishmentRefusal } from '~/lib/warehouse'
 
-/** The quantity field's id, also read by the Approve button (an edit not saved yet). */
-export const quantityFieldId = (requestId: number) => `quantite-demande-${requestId}`
+const quantityFieldId = (requestId: number) => `quantite-demande-${requestId}`
+
+/** The quantity form's id: the Approve button posts it, so the server sees a quantity typed but not saved. */
+export const quantityFormId = (requestId: number) => `quantite-demande-${requestId}-form`
 
 /**
  * A pending request's quantity as a one-field form on a list row: one request
  * in flight per product (ADR 0018), so a store that asked for too little
  * changes it here rather than asking again. A refusal on the field comes back
  * under it with what was typed; any other refusal (409: approved meanwhile)
- * shows above the list, since the row loses its form once reloaded.
+ * shows above the list, since the row loses its form once reloaded. The
+ * form also carries the quantity it was drawn with, which Approve sends.
  */
 export function RequestQuantityForm({
   action,
@@ -32,7 +35,8 @@ export function RequestQuantityForm({
       key={request.quantity}
       action={action}
       intent={CHANGE_QUANTITY_INTENT}
-      fields={{ demande_id: request.id }}
+      formId={quantityFormId(request.id)}
+      fields={{ demande_id: request.id, [SEEN_QUANTITY_FIELD]: request.quantity }}
       inputId={quantityFieldId(request.id)}
       name="quantite"
       label={t('replenishments.quantityOfRequest', { id: request.id, name: request.product })}
