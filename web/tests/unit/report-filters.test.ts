@@ -33,23 +33,23 @@ describe('calendar days', () => {
 describe('readReportFilters', () => {
   test('without parameters: the last 30 days, every store', () => {
     const { filters, input, errors } = read('')
-    assert.deepEqual(filters, { from: '2026-10-26', to: TODAY, preset: '30', storeId: null })
+    assert.deepEqual(filters, { from: '2026-10-26', to: TODAY, preset: '30', rolling: true, storeId: null })
     assert.deepEqual(input, { du: '2026-10-26', au: TODAY, magasin: '' })
     assert.deepEqual(errors, {})
   })
 
   test('a preset button wins over the dates sent with it', () => {
     const { filters } = read('du=2026-01-01&au=2026-01-31&periode=7&magasin=4')
-    assert.deepEqual(filters, { from: '2026-11-18', to: TODAY, preset: '7', storeId: 4 })
+    assert.deepEqual(filters, { from: '2026-11-18', to: TODAY, preset: '7', rolling: true, storeId: 4 })
     assert.deepEqual(presetRange('mois', TODAY), { from: '2026-11-01', to: TODAY })
     assert.deepEqual(presetRange('90', TODAY), { from: '2026-08-27', to: TODAY })
   })
 
   test('chosen dates are kept, and recognised when they are a preset', () => {
-    assert.deepEqual(read('du=2026-01-01&au=2026-01-31').filters, { from: '2026-01-01', to: '2026-01-31', preset: null, storeId: null })
+    assert.deepEqual(read('du=2026-01-01&au=2026-01-31').filters, { from: '2026-01-01', to: '2026-01-31', preset: null, rolling: false, storeId: null })
     assert.equal(read('du=2026-11-01&au=2026-11-24').filters.preset, 'mois')
     // No end: up to today.
-    assert.deepEqual(read('du=2026-11-18').filters, { from: '2026-11-18', to: TODAY, preset: '7', storeId: null })
+    assert.deepEqual(read('du=2026-11-18').filters, { from: '2026-11-18', to: TODAY, preset: '7', rolling: false, storeId: null })
   })
 
   test('refused dates are marked, echoed back, and the default period is shown', () => {
@@ -86,6 +86,9 @@ describe('queries built from the filters', () => {
   test('a page URL keeps a preset as a preset, other periods as dates', () => {
     assert.equal(filtersQuery(read('periode=7&magasin=2').filters), 'periode=7&magasin=2')
     assert.equal(filtersQuery(read('du=2026-01-01&au=2026-01-31').filters, { jpage: '2' }), 'du=2026-01-01&au=2026-01-31&jpage=2')
+    // Dates typed that happen to be this month today stay those dates in the links (a shared link keeps its period).
+    assert.equal(filtersQuery(read('du=2026-11-01&au=2026-11-24').filters), 'du=2026-11-01&au=2026-11-24')
+    assert.equal(filtersQuery(read('').filters), 'periode=30', 'the default period rolls, like its button')
   })
 
   test('the API gets French period and store names', () => {

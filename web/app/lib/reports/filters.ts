@@ -21,6 +21,12 @@ export interface ReportFilters {
   to: string
   /** The preset this period is (to highlight its button), or null for chosen dates. */
   preset: PeriodPreset | null
+  /**
+   * The period was asked by its name (a preset button, or none asked: the
+   * default), so links from the page keep it moving with the days. Dates
+   * typed stay those dates, even when they happen to match a preset today.
+   */
+  rolling: boolean
   /** null: every store. */
   storeId: number | null
 }
@@ -106,6 +112,7 @@ export function readReportFilters(params: URLSearchParams, today: string, knownS
 
   const preset = params.get('periode')
   let range = presetRange(DEFAULT_PRESET, today)
+  let rolling = true
   if (isPreset(preset)) {
     range = presetRange(preset, today)
   } else if (rawFrom !== '' || rawTo !== '') {
@@ -120,12 +127,15 @@ export function readReportFilters(params: URLSearchParams, today: string, knownS
     else if (from !== null && !errors.du && to >= addYears(from, MAX_PERIOD_YEARS)) {
       errors.au = { key: 'reports.filters.tooLong', params: { years: MAX_PERIOD_YEARS } }
     }
-    if (from !== null && !errors.du && !errors.au) range = { from, to }
+    if (from !== null && !errors.du && !errors.au) {
+      range = { from, to }
+      rolling = false
+    }
   }
 
   const periodRefused = Boolean(errors.du || errors.au)
   return {
-    filters: { ...range, preset: presetOf(range.from, range.to, today), storeId: store.storeId },
+    filters: { ...range, preset: presetOf(range.from, range.to, today), rolling, storeId: store.storeId },
     input: {
       du: periodRefused ? rawFrom : range.from,
       au: periodRefused ? rawTo : range.to,
@@ -136,13 +146,13 @@ export function readReportFilters(params: URLSearchParams, today: string, knownS
 }
 
 /**
- * The query string of a page showing these filters: a preset stays a
- * preset (a bookmark of "the last 7 days" moves with the days), other
- * periods are dates.
+ * The query string of a page showing these filters: a preset asked by name
+ * stays a preset (a bookmark of "the last 7 days" moves with the days),
+ * other periods are dates.
  */
 export function filtersQuery(filters: ReportFilters, extra: Record<string, string> = {}): string {
   const params = new URLSearchParams()
-  if (filters.preset) params.set('periode', filters.preset)
+  if (filters.rolling && filters.preset) params.set('periode', filters.preset)
   else {
     params.set('du', filters.from)
     params.set('au', filters.to)
