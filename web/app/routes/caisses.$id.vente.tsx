@@ -207,7 +207,8 @@ export default function PointOfSalePage() {
             <kbd>F2</kbd>
             {t('pos.shortcuts.search')} · <kbd>F4</kbd>
             {t('pos.shortcuts.pay')} · <kbd>{t('pos.shortcuts.escKey')}</kbd>
-            {t('pos.shortcuts.clear')} · <kbd>{t('pos.shortcuts.enterKey')}</kbd>
+            {t('pos.shortcuts.clear')} · <kbd>↓</kbd>
+            {t('pos.shortcuts.results')} · <kbd>{t('pos.shortcuts.enterKey')}</kbd>
             {t('pos.shortcuts.enter')}
           </span>
         ) : null}

@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { forwardRef, type FormEvent } from 'react'
+import { forwardRef, type FormEvent, type KeyboardEvent } from 'react'
 
 import { StockStatusBadge } from '~/components/status-badge'
 import { actionsColumn, amountColumn, TableHead } from '~/components/table-head'
@@ -30,6 +30,9 @@ interface SearchPanelProps {
  * entry is not put back into the field as the page is drawn: without
  * JavaScript the caret lands before it and the next scan is glued to it,
  * refused in turn. The page's script puts it back selected instead.
+ * With JavaScript, ↓ in the field goes to the first result's "Ajouter"
+ * (Enter adds it), ↑/↓ move between results, Échap goes back to the field:
+ * Tab went through the search button and the clear link first.
  */
 export const SearchPanel = forwardRef<HTMLInputElement, SearchPanelProps>(function SearchPanel(
   { action, search, disabled, error, value, autoFocus, shortcuts, onSubmit, onScanSubmit },
@@ -60,6 +63,9 @@ export const SearchPanel = forwardRef<HTMLInputElement, SearchPanelProps>(functi
               aria-invalid={error ? true : undefined}
               aria-describedby={error ? 'pos-scan-error pos-scan-help' : 'pos-scan-help'}
               enterKeyHint="search"
+              onKeyDown={(event) => {
+                if (event.key === 'ArrowDown' && focusResult(event.currentTarget, null, 1)) event.preventDefault()
+              }}
             />
             <button type="submit" className="btn btn-primary" disabled={disabled}>
               {t('pos.search.submit')}
@@ -96,7 +102,7 @@ export const SearchPanel = forwardRef<HTMLInputElement, SearchPanelProps>(functi
           <p className="px-3 py-2 text-body-secondary mb-0">{t('pos.search.none')}</p>
         ) : (
           <div className="table-responsive">
-            <table className="table table-hover table-sm align-middle mb-0" data-testid="search-results">
+            <table className="table table-hover table-sm align-middle mb-0" data-testid="search-results" onKeyDown={moveAmongResults}>
               <TableHead
                 columns={[
                   // Beside the cart (a tablet, a small screen), the code goes under the name: its own column
@@ -131,6 +137,7 @@ export const SearchPanel = forwardRef<HTMLInputElement, SearchPanelProps>(functi
                           className="btn btn-sm btn-outline-primary"
                           disabled={disabled || item.quantity <= 0}
                           aria-label={t('pos.search.addNamed', { name: item.name })}
+                          data-result-add
                         >
                           {t('pos.search.add')}
                         </button>
@@ -151,6 +158,32 @@ export const SearchPanel = forwardRef<HTMLInputElement, SearchPanelProps>(functi
     </section>
   )
 })
+
+const RESULT_ADD = 'button[data-result-add]:not(:disabled)'
+
+/** Moves the focus to the result `step` away from `from` (null: the first one); false if there is none. */
+function focusResult(within: Element, from: Element | null, step: 1 | -1): boolean {
+  const panel = within.closest('section')
+  const buttons = panel ? Array.from(panel.querySelectorAll<HTMLButtonElement>(RESULT_ADD)) : []
+  const next = from === null ? buttons[0] : buttons[buttons.indexOf(from as HTMLButtonElement) + step]
+  next?.focus()
+  return next !== undefined
+}
+
+function moveAmongResults(event: KeyboardEvent<HTMLTableElement>) {
+  const from = event.target
+  if (!(from instanceof HTMLButtonElement) || !from.matches(RESULT_ADD)) return
+  if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    event.preventDefault()
+    const moved = focusResult(from, from, event.key === 'ArrowDown' ? 1 : -1)
+    // Up from the first result: back to the field, as a list under a search box does.
+    if (!moved && event.key === 'ArrowUp') document.getElementById('pos-scan')?.focus()
+  } else if (event.key === 'Escape') {
+    // Back to the field, the results kept (the page's Échap, from the field, clears them).
+    event.stopPropagation()
+    document.getElementById('pos-scan')?.focus()
+  }
+}
 
 /* A refused entry may hold control characters (a bad scan, a paste): each is shown as the replacement sign. */
 function visible(entry: string): string {

@@ -47,6 +47,7 @@ export const pos: Record<keyof typeof french, string> = {
   'pos.shortcuts.pay': ' payment',
   'pos.shortcuts.escKey': 'Esc',
   'pos.shortcuts.clear': ' clear the search',
+  'pos.shortcuts.results': ' results',
   'pos.shortcuts.enterKey': 'Enter',
   'pos.shortcuts.enter': ' add / confirm',
   'pos.search.label': 'Code, barcode or name',

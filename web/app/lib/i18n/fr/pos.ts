@@ -45,6 +45,7 @@ export const pos = {
   'pos.shortcuts.pay': ' paiement',
   'pos.shortcuts.escKey': 'Échap',
   'pos.shortcuts.clear': ' effacer la recherche',
+  'pos.shortcuts.results': ' résultats',
   'pos.shortcuts.enterKey': 'Entrée',
   'pos.shortcuts.enter': ' ajouter / valider',
   'pos.search.label': 'Code, code-barres ou nom',
