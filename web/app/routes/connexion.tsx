@@ -9,6 +9,7 @@ import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { ApiError, ok } from '~/lib/api/client.server'
 import { apiErrorMessage } from '~/lib/api/errors'
 import { authState, getSession, safeRedirectPath, signIn } from '~/lib/auth/session.server'
+import { signInNotice } from '~/lib/auth/sign-in-notice'
 import type { SessionUser } from '~/lib/auth/roles'
 import { ACCOUNT_PATH, mustChangePassword } from '~/lib/auth/password-change'
 import { focusFirstRefusalOnceDrawn, useFocusOnRefusal } from '~/lib/forms/focus-refusal'
@@ -27,8 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const state = authState(session)
   if (state.kind === 'signed-in') throw redirect(safeRedirectPath(url.searchParams.get('redirectTo'), homeFor(state.user)))
   return {
-    // 'envoi': a form was sent after the session ended (it was not recorded).
-    expired: url.searchParams.get('expire') === 'envoi' ? ('unsent' as const) : url.searchParams.get('expire') === '1' || state.kind === 'expired',
+    notice: signInNotice(url.searchParams, state.kind === 'expired'),
     redirectTo: safeRedirectPath(url.searchParams.get('redirectTo'), ''),
   }
 }
@@ -79,7 +79,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function LoginPage() {
-  const { expired, redirectTo } = useLoaderData<typeof loader>()
+  const { notice, redirectTo } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>() as LoginActionData | undefined
   const t = useT()
   const navigation = useNavigation()
@@ -100,9 +100,9 @@ export default function LoginPage() {
 
   return (
     <AuthCard title={t('auth.title')}>
-      {expired ? (
+      {notice ? (
         <div className="alert alert-warning" role="status">
-          {t(expired === 'unsent' ? 'auth.expiredUnsent' : 'auth.expired')}
+          {t(notice)}
         </div>
       ) : null}
       <FormError error={result?.error} testId="login-error" />

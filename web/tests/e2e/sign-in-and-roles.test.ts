@@ -127,13 +127,14 @@ describeFlows('signing in, and what each role may reach', () => {
     await page.getByRole('button', { name: 'Se déconnecter' }).click()
     await page.waitForURL('**/connexion')
     await expectText(page.getByRole('status').first(), 'Vous êtes déconnecté')
-    // A form still on screen, sent without a session: the sign-in page says the session ended.
+    // A form still on screen, sent without a session: the sign-in page says it was not recorded — and
+    // that the user is signed out, not that a session expired.
     const stale = await clerk.request.post(`/caisses/${registerId}/vente`, { form: { intent: 'clear' }, maxRedirects: 0 })
     assert.equal(stale.status(), 302)
     const signInAgain = new URL(stale.headers().location ?? '', 'http://x')
-    assert.equal(signInAgain.searchParams.get('expire'), 'envoi')
+    assert.equal(signInAgain.searchParams.get('deconnecte'), 'envoi')
     await page.goto(signInAgain.pathname + signInAgain.search)
-    await expectText(page.getByRole('status').first(), 'ce que vous veniez d’envoyer n’a pas été enregistré')
+    await expectText(page.getByRole('status').first(), 'Vous n’êtes plus connecté (déconnexion dans un autre onglet, ou session fermée) : ce que vous veniez d’envoyer n’a pas été enregistré')
     await page.goto(`/caisses/${registerId}/vente`)
     assert.equal(new URL(page.url()).pathname, '/connexion')
     assert.equal(new URL(page.url()).searchParams.get('redirectTo'), `/caisses/${registerId}/vente`)

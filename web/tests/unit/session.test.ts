@@ -79,4 +79,22 @@ describe('the session cookie', () => {
       assert.equal(sessions.safeRedirectPath(hostile, '/'), '/', String(hostile))
     }
   })
+
+  test('a form sent without a session: the sign-in page says nothing was recorded, and calls it an expiry only when it was one', async () => {
+    const { signInNotice } = await import('../../app/lib/auth/sign-in-notice.ts')
+    const post = new Request('http://web.test/caisses/3/vente', { method: 'POST' })
+    const where = async (session: Awaited<ReturnType<typeof sessions.getSession>>, reason: 'anonymous' | 'expired', request = post) =>
+      new URL((await sessions.loginRedirect(request, session, reason)).headers.get('Location') ?? '', 'http://web.test')
+    // Signed out in another tab: the cookie holds no account, so this is no expiry.
+    const signedOut = await where(await sessions.getSession(new Request('http://web.test/')), 'anonymous')
+    assert.equal(signedOut.searchParams.get('redirectTo'), '/caisses/3/vente')
+    assert.equal(signInNotice(signedOut.searchParams, false), 'auth.signedOutUnsent')
+    const expired = await where(await sessions.getSession(new Request('http://web.test/')), 'expired')
+    assert.equal(signInNotice(expired.searchParams, false), 'auth.expiredUnsent')
+    // A page asked for: expired says so, anonymous says nothing.
+    const get = new Request('http://web.test/ventes')
+    assert.equal(signInNotice((await where(await sessions.getSession(get), 'expired', get)).searchParams, false), 'auth.expired')
+    assert.equal(signInNotice((await where(await sessions.getSession(get), 'anonymous', get)).searchParams, false), null)
+    assert.equal(signInNotice(new URLSearchParams(), true), 'auth.expired', 'the cookie itself says it expired')
+  })
 })

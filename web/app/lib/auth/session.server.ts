@@ -193,9 +193,11 @@ export async function loginRedirect(request: Request, session: WebSession, reaso
   const path = currentPath(request)
   if (path !== '/') params.set('redirectTo', request.method === 'GET' ? path : new URL(request.url).pathname)
   if (reason === 'expired') signOut(session)
-  // A form sent without a session was filled in while signed in (its cookie since gone or cleared):
-  // the sign-in page says the session ended and that what was sent was not recorded.
-  if (reason === 'expired' || request.method !== 'GET') params.set('expire', request.method === 'GET' ? '1' : 'envoi')
+  // A form sent without a session was filled in while signed in: the sign-in page says that what was
+  // sent was not recorded, and why as far as it is known — the session ran out, or it is gone (signed
+  // out in another tab, the cookie cleared), which is no expiry.
+  if (reason === 'expired') params.set('expire', request.method === 'GET' ? '1' : 'envoi')
+  else if (request.method !== 'GET') params.set('deconnecte', 'envoi')
   const query = params.toString()
   return redirect(query ? `/connexion?${query}` : '/connexion', {
     headers: { 'Set-Cookie': await commitSession(session) },

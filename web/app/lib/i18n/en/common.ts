@@ -124,6 +124,7 @@ export const common: Record<keyof typeof french, string> = {
   'auth.invalid': 'Invalid credentials.',
   'auth.expired': 'Your session has expired. Sign in again to continue.',
   'auth.expiredUnsent': 'Your session has expired: what you just sent was not recorded. Sign in, then do it again.',
+  'auth.signedOutUnsent': 'You are no longer signed in (signed out in another tab, or the session was closed): what you just sent was not recorded. Sign in, then do it again.',
   'auth.loggedOut': 'You are signed out.',
   'auth.logoutTitle': 'Leave Comptoir',
   'auth.logoutPageTitle': 'Sign out',

@@ -123,6 +123,7 @@ export const common = {
   'auth.invalid': 'Identifiants invalides.',
   'auth.expired': 'Votre session a expiré. Reconnectez-vous pour continuer.',
   'auth.expiredUnsent': 'Votre session a expiré : ce que vous veniez d’envoyer n’a pas été enregistré. Reconnectez-vous, puis recommencez.',
+  'auth.signedOutUnsent': 'Vous n’êtes plus connecté (déconnexion dans un autre onglet, ou session fermée) : ce que vous veniez d’envoyer n’a pas été enregistré. Reconnectez-vous, puis recommencez.',
   'auth.loggedOut': 'Vous êtes déconnecté.',
   'auth.logoutTitle': 'Quitter Comptoir',
   'auth.logoutPageTitle': 'Déconnexion',
