@@ -18,7 +18,7 @@ DAYS ?= 90
 LINES ?=
 
 .PHONY: help install system-deps dev start stop restart status test typecheck lint build \
-        demo-data stock-verify db-migrate db-seed db-start db-stop clean bench lb lb-stop lb-status
+        demo-data stock-verify backup restore db-migrate db-seed db-start db-stop clean bench lb lb-stop lb-status
 
 # Target names in colour only on a terminal (not in a pipe or a file) and when NO_COLOR is unset or
 # empty (no-color.org), from the environment or the command line (make help NO_COLOR=1).
@@ -89,6 +89,12 @@ demo-data: db-migrate ## Sales history ending yesterday: DAYS=90, LINES= (sale l
 	@$(NODE) scripts/ace.mjs db:seed
 	@$(NODE) scripts/ace.mjs demo:generate --days $(DAYS) $(if $(LINES),--lines $(LINES),) $(if $(END_DATE),--end-date $(END_DATE),) $(if $(SEED),--seed $(SEED),) $(if $(DRY_RUN),--dry-run,)
 	@$(NODE) scripts/ace.mjs stock:verify
+
+backup: install ## Back the database up to a file: one snapshot while sales go on (OUT=path, default .data/backups/comptoir-<time>.ndjson.gz)
+	@$(NODE) scripts/backup.mjs create $(if $(OUT),--out "$(OUT)",)
+
+restore: install ## Restore FILE=path into an empty database (REPLACE=1: replaces its data, all or nothing); stop the API first
+	@$(NODE) scripts/backup.mjs restore --file "$(FILE)" $(if $(REPLACE),--replace,)
 
 stock-verify: db-migrate ## Check ledger == stock levels and rollups == sales (make lb's database: DATABASE_URL=…; PostgreSQL is left running)
 	@$(NODE) scripts/ace.mjs stock:verify

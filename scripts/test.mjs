@@ -237,6 +237,8 @@ async function stackTests(baseEnv) {
   }
   // After all that traffic: every metric a dashboard or alert rule queries is really exported.
   await nodeTests('metric names (dashboards, rules)', 'ops/live-tests/metric-names.test.mjs', clientEnv, ROOT)
+  // Last of all: the database every suite above wrote to, backed up and restored into another.
+  await nodeTests('backup and restore', 'ops/live-tests/backup.test.mjs', clientEnv, ROOT)
 }
 
 /*

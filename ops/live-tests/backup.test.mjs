@@ -1,0 +1,151 @@
+/*
+ * `make backup` and `make restore` round trip: the database the whole stack
+ * suite wrote to (sales, returns, sessions, replenishments…) is backed up,
+ * restored into a new database, and every table comes back identical, sale
+ * lines keeping the names they were sold under; stock:verify accepts it. A
+ * restore that cannot finish writes nothing.
+ *
+ *   DATABASE_URL=… node --test ops/live-tests/backup.test.mjs
+ * (scripts/test.mjs runs it last in its `stack` step.)
+ */
+import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gunzipSync, gzipSync } from 'node:zlib'
+import { after, before, describe, test } from 'node:test'
+import pg from 'pg'
+
+const ROOT = join(import.meta.dirname, '..', '..')
+const SOURCE = process.env.DATABASE_URL
+const TARGET_DB = 'comptoir_restore_check'
+const TARGET = (() => {
+  const url = new URL(SOURCE ?? 'postgres://localhost/none')
+  url.pathname = `/${TARGET_DB}`
+  return url.toString()
+})()
+const work = mkdtempSync(join(tmpdir(), 'comptoir-backup-'))
+const file = join(work, 'backup.ndjson.gz')
+
+/** Runs scripts/backup.mjs on a database; its exit code and what it printed. */
+function backupCli(databaseUrl, ...args) {
+  const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'backup.mjs'), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    encoding: 'utf8',
+  })
+  return { code: result.status, output: `${result.stdout}${result.stderr}` }
+}
+
+async function query(url, sql, params = []) {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    return (await client.query(sql, params)).rows
+  } finally {
+    await client.end()
+  }
+}
+
+/** Every table's rows as one digest (rate limits aside: counters nobody restores). */
+async function fingerprints(url) {
+  const tables = await query(
+    url,
+    `SELECT relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'public' AND c.relkind = 'r' AND relname NOT IN ('rate_limits', 'adonis_schema', 'adonis_schema_versions') ORDER BY 1`
+  )
+  const digests = {}
+  for (const { relname } of tables) {
+    const [row] = await query(url, `SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS digest FROM "${relname}" t`)
+    digests[relname] = `${row.n}:${row.digest}`
+  }
+  return digests
+}
+
+/** The backup file with its lines changed by `edit` (a file cut short, another schema). */
+function rewritten(name, edit) {
+  const lines = gunzipSync(readFileSync(file)).toString('utf8').trimEnd().split('\n')
+  const path = join(work, name)
+  writeFileSync(path, gzipSync(`${edit(lines).join('\n')}\n`))
+  return path
+}
+
+describe('make backup and make restore', () => {
+  let source
+  let renamed
+
+  before(async () => {
+    assert.ok(SOURCE, 'DATABASE_URL must point at the database the stack suites used')
+    // A product renamed after it was sold: its sale lines must keep the name printed on the receipt.
+    ;[renamed] = await query(
+      SOURCE,
+      `UPDATE products SET name = name || ' (renommé)' WHERE id = (SELECT product_id FROM sale_lines ORDER BY id LIMIT 1) RETURNING id, name`
+    )
+    assert.ok(renamed, 'the stack suites sold something')
+    await query(SOURCE, `DROP DATABASE IF EXISTS ${TARGET_DB}`)
+    await query(SOURCE, `CREATE DATABASE ${TARGET_DB}`)
+    source = await fingerprints(SOURCE)
+  })
+
+  after(async () => {
+    rmSync(work, { recursive: true, force: true })
+    if (SOURCE) await query(SOURCE, `DROP DATABASE IF EXISTS ${TARGET_DB} WITH (FORCE)`)
+  })
+
+  test('a backup restored into an empty database gives back every table, row for row', async () => {
+    const made = backupCli(SOURCE, 'create', '--out', file)
+    assert.equal(made.code, 0, made.output)
+    assert.match(made.output, /sale_lines +\d+ rows/, 'progress per table')
+    const restored = backupCli(TARGET, 'restore', '--file', file)
+    assert.equal(restored.code, 0, restored.output)
+    assert.deepEqual(await fingerprints(TARGET), source)
+    const [line] = await query(TARGET, 'SELECT l.product_name, p.name FROM sale_lines l JOIN products p ON p.id = l.product_id WHERE p.id = $1 LIMIT 1', [renamed.id])
+    assert.notEqual(line.product_name, line.name, 'the sold name, not the product’s name of today')
+    // Ids go on where they stopped: the next sale does not collide with a restored one.
+    const [next] = await query(TARGET, `SELECT (SELECT last_value FROM sales_id_seq) >= (SELECT coalesce(max(id), 0) FROM sales) AS ahead`)
+    assert.equal(next.ahead, true)
+    // As `make stock-verify` runs it on the restored database.
+    const verify = spawnSync(process.execPath, [join(ROOT, 'scripts', 'ace.mjs'), 'stock:verify'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: TARGET }, encoding: 'utf8' })
+    assert.equal(verify.status, 0, `${verify.stdout}${verify.stderr}`)
+  })
+
+  test('a database that holds data is not overwritten unless asked (REPLACE=1)', async () => {
+    const refused = backupCli(TARGET, 'restore', '--file', file)
+    assert.equal(refused.code, 1)
+    assert.match(refused.output, /already holds data .*REPLACE=1/)
+    const replaced = backupCli(TARGET, 'restore', '--file', file, '--replace')
+    assert.equal(replaced.code, 0, replaced.output)
+    assert.deepEqual(await fingerprints(TARGET), source)
+  })
+
+  test('a file cut short restores nothing: the database keeps what it held', async () => {
+    const cut = rewritten('cut.ndjson.gz', (lines) => lines.slice(0, -3))
+    const failed = backupCli(TARGET, 'restore', '--file', cut, '--replace')
+    assert.equal(failed.code, 1)
+    assert.match(failed.output, /cut short \(nothing restored\)/)
+    assert.deepEqual(await fingerprints(TARGET), source)
+  })
+
+  test('a backup made under other migrations is refused, and so is a restore while something is connected', async () => {
+    const other = rewritten('other.ndjson.gz', ([first, ...rest]) => {
+      const header = JSON.parse(first)
+      header.$backup.migrations.push('database/migrations/9999_from_a_later_version')
+      return [JSON.stringify(header), ...rest]
+    })
+    const refused = backupCli(TARGET, 'restore', '--file', other, '--replace')
+    assert.equal(refused.code, 1)
+    assert.match(refused.output, /made under \d+ migrations .*restore it with the version of Comptoir that made it/)
+
+    const api = new pg.Client({ connectionString: TARGET })
+    await api.connect()
+    try {
+      const busy = backupCli(TARGET, 'restore', '--file', file, '--replace')
+      assert.equal(busy.code, 1)
+      assert.match(busy.output, /other connection\(s\) to the database: stop the API first/)
+    } finally {
+      await api.end()
+    }
+    assert.deepEqual(await fingerprints(TARGET), source)
+  })
+})
