@@ -9,14 +9,13 @@ import { after, before, test } from 'node:test'
 
 import type { Page } from 'playwright-core'
 
-import { CARD, CASH, FLOAT, basketOnSale, cashKept, nickel, sold, taxesOn, type Basket } from './pos-support.ts'
+import { CARD, CASH, FLOAT, cashKept, clerkAtRegister, leaveRegister, nickel, sold, taxesOn, wire, type Basket } from './pos-support.ts'
 import {
   JS_ENABLED,
   RUN,
   Stage,
   XSS_CODE,
   cents,
-  closeOpenSession,
   describeFlows,
   expectText,
   go,
@@ -31,9 +30,6 @@ import {
 
 const STORE = 3
 
-/** Cents as the API takes an amount: 1000 → "10.00". */
-const wire = (cents: number) => (cents / 100).toFixed(2)
-
 describeFlows('after a sale at the register', () => {
   const stage = new Stage()
   const { api } = stage
@@ -46,10 +42,8 @@ describeFlows('after a sale at the register', () => {
 
   before(async () => {
     await stage.open()
-    clerkApi = await stage.apiAs(`caissier${STORE}`)
     registerId = await registerOfThisMode(api, STORE)
-    await closeOpenSession(clerkApi, registerId)
-    products = await basketOnSale(api, STORE)
+    ;({ clerkApi, products, page } = await clerkAtRegister(stage, STORE, registerId))
     const opened = await clerkApi('POST', `/registers/${registerId}/sessions`, { fond_de_caisse: wire(FLOAT) })
     assert.equal(opened.status, 201, JSON.stringify(opened.body))
     // In the order the page's cart has them: the bread is the first line to return.
@@ -69,15 +63,11 @@ describeFlows('after a sale at the register', () => {
     saleId = sale.body.id
     receiptNumber = sale.body.numero_recu
     // Where a sale leaves the clerk: on its receipt.
-    page = await stage.signedIn(`caissier${STORE}`)
     await go(page, `/ventes/${saleId}/recu`)
   })
 
   // The last flow closes the drawer; one that failed before it would leave the drawer open.
-  after(async () => {
-    if (clerkApi) await closeOpenSession(clerkApi, registerId)
-    await stage.close()
-  })
+  after(() => leaveRegister(stage, clerkApi, registerId))
 
   test('the clerk finds the sale (today’s list, receipt number), returns one item and sees the refund', async () => {
     await page.getByRole('link', { name: 'Retour sur cette vente' }).waitFor()

@@ -1,11 +1,15 @@
-// What the two register suites share: the basket a clerk sells and its
-// figures, checked against a tax rule written out here rather than taken from
-// the app. pos-sale.test.ts sells it through the page; pos-returns.test.ts
-// sells the same basket, paid the same way, through the API, and takes it
-// back (its own store: the files may run side by side).
+// What the register suites share: the basket a clerk sells and its figures,
+// checked against a tax rule written out here rather than taken from the app,
+// and the clerk at the register each file starts from. pos-sale.test.ts sells
+// it through the page; pos-refusals.test.ts tries what the register refuses
+// (on a register of its own); pos-returns.test.ts sells the same basket, paid
+// the same way, through the API, and takes it back (its own store: the files
+// may run side by side).
 import assert from 'node:assert/strict'
 
-import { XSS_CODE, XSS_NAME, cents, stockUp, type ApiCall } from './support.ts'
+import type { Page } from 'playwright-core'
+
+import { XSS_CODE, XSS_NAME, cents, closeOpenSession, stockUp, type ApiCall, type Stage } from './support.ts'
 
 export interface Product {
   id: number
@@ -24,6 +28,9 @@ export interface Basket {
 export const FLOAT = 15_000
 export const CARD = 500
 export const CASH = 1_000
+
+/** Cents as the API takes an amount: 1000 → "10.00". */
+export const wire = (cents: number) => (cents / 100).toFixed(2)
 
 // The API's tax rule, written out independently: each tax on the subtotal, half-up.
 export const taxOn = (cents: number, ppm: number) => Math.floor((cents * ppm * 2 + 1_000_000) / 2_000_000)
@@ -73,4 +80,28 @@ async function ensureXssProduct(api: ApiCall): Promise<Product> {
   if (created.status !== 201 && (await api('GET', `/products/by-code/${XSS_CODE}`)).status === 200) return ensureXssProduct(api)
   assert.equal(created.status, 201, JSON.stringify(created.body))
   return created.body
+}
+
+/**
+ * A file's clerk at a register of their store, the stage open: signed in to
+ * the API and in a page (they land on the store's registers, as
+ * sign-in-and-roles.test.ts checks), the basket on sale in the store, and the
+ * register closed (an earlier run may have left it open).
+ */
+export async function clerkAtRegister(stage: Stage, store: number, registerId: number): Promise<{ clerkApi: ApiCall; products: Basket; page: Page }> {
+  const clerkApi = await stage.apiAs(`caissier${store}`)
+  await closeOpenSession(clerkApi, registerId)
+  const products = await basketOnSale(stage.api, store)
+  return { clerkApi, products, page: await stage.signedIn(`caissier${store}`) }
+}
+
+/** After a file's flows: its register closed as it stands (one that failed would leave it open), and the stage. */
+export async function leaveRegister(stage: Stage, clerkApi: ApiCall | undefined, registerId: number): Promise<void> {
+  if (clerkApi) await closeOpenSession(clerkApi, registerId)
+  await stage.close()
+}
+
+/** The cart's line for a product. */
+export function cartLine(page: Page, name: string) {
+  return page.getByTestId('cart-line').filter({ hasText: name })
 }

@@ -148,10 +148,15 @@ export class Stage {
 
 /** This mode's register in a store: n° 1 with JavaScript, n° 2 without, so both runs can share one database. */
 export async function registerOfThisMode(api: ApiCall, storeId: number): Promise<number> {
+  return registerNumbered(api, storeId, JS_ENABLED ? 1 : 2)
+}
+
+/** A store's register by its number (each store has registers 1 to 3). */
+export async function registerNumbered(api: ApiCall, storeId: number, numero: number): Promise<number> {
   const registers = await api<{ items: { id: number; numero: number }[] }>('GET', `/stores/${storeId}/registers?size=100`)
   assert.equal(registers.status, 200, 'the API answers with the dev token')
-  const mine = registers.body.items.find((register) => register.numero === (JS_ENABLED ? 1 : 2))
-  assert.ok(mine, `store ${storeId} has registers 1 and 2`)
+  const mine = registers.body.items.find((register) => register.numero === numero)
+  assert.ok(mine, `store ${storeId} has a register n° ${numero}`)
   return mine.id
 }
 
