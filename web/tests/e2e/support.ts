@@ -296,6 +296,11 @@ export async function press(page: Page, button: string | RegExp, scope: Locator 
   await ready(page)
 }
 
+/** The name of the focused field (with JavaScript off, `autofocus` put it there). */
+export async function focusedField(page: Page): Promise<string | null> {
+  return page.locator(':focus').getAttribute('name')
+}
+
 /** A page the signed-in user may not see: a 403 that says so. */
 export async function expectForbidden(page: Page, path: string): Promise<void> {
   const response = await page.goto(path)
