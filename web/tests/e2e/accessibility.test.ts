@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test'
 
 import type { Page } from 'playwright-core'
 
-import { JS_ENABLED, Stage, closeOpenSession, describeFlows, go, press, until, type ApiCall } from './support.ts'
+import { JS_ENABLED, Stage, closeOpenSession, describeFlows, go, openDrawer, press, until, type ApiCall } from './support.ts'
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
@@ -67,10 +67,7 @@ describeFlows('accessibility (axe-core, WCAG 2.1 AA)', () => {
     registerId = first.id
     tillId = till.id
     clerkApi = await stage.apiAs('caissier1')
-    await closeOpenSession(clerkApi, tillId)
-    const opened = await clerkApi<{ id: number }>('POST', `/registers/${tillId}/sessions`, { fond_de_caisse: '100.00' })
-    assert.equal(opened.status, 201, JSON.stringify(opened.body))
-    sessionId = opened.body.id
+    sessionId = (await openDrawer(clerkApi, tillId)).id
     const sale = await clerkApi<{ id: number }>('POST', '/sales', {
       caisse_id: tillId,
       lignes: [{ code: 'ALI001', quantite: 1 }],

@@ -23,6 +23,7 @@ import {
   expectForbidden,
   expectText,
   money,
+  openDrawer,
   ready,
   registerOfThisMode,
   signIn,
@@ -115,9 +116,7 @@ describeFlows('dashboard and reports', () => {
     clerkApi = await stage.apiAs(`caissier${STORE}`)
     registerId = await registerOfThisMode(api, STORE)
     storeName = (await api<{ nom: string }>('GET', `/stores/${STORE}`)).body.nom
-    await closeOpenSession(clerkApi, registerId)
-    const opened = await clerkApi('POST', `/registers/${registerId}/sessions`, { fond_de_caisse: '100.00' })
-    assert.equal(opened.status, 201, JSON.stringify(opened.body))
+    await openDrawer(clerkApi, registerId)
     sessionOpened = true
     const pain = await api<{ id: number }>('GET', '/products/by-code/ALI001')
     await stockUp(api, STORE, pain.body.id, 'Préparation des tests du tableau de bord')

@@ -8,7 +8,20 @@ import { after, before, test } from 'node:test'
 
 import type { Page } from 'playwright-core'
 
-import { JS_ENABLED, RUN, Stage, closeOpenSession, describeFlows, expectText, ready, registerOfThisMode, stockUp, until, type ApiCall } from './support.ts'
+import {
+  JS_ENABLED,
+  RUN,
+  Stage,
+  closeOpenSession,
+  describeFlows,
+  expectText,
+  openDrawer,
+  ready,
+  registerOfThisMode,
+  stockUp,
+  until,
+  type ApiCall,
+} from './support.ts'
 
 const STORE = 2
 const NAMES = [`Clavier ${RUN} ananas`, `Clavier ${RUN} banane`]
@@ -30,9 +43,7 @@ describeFlows('the POS search results from the keyboard', () => {
     await stage.open()
     clerkApi = await stage.apiAs(`caissier${STORE}`)
     registerId = await registerOfThisMode(api, STORE)
-    await closeOpenSession(clerkApi, registerId)
-    const opened = await clerkApi('POST', `/registers/${registerId}/sessions`, { fond_de_caisse: '100.00' })
-    assert.equal(opened.status, 201, JSON.stringify(opened.body))
+    await openDrawer(clerkApi, registerId)
     const categories = await api<{ items: { id: number }[] }>('GET', '/categories?search=Alimentaire&size=1')
     for (const [index, nom] of NAMES.entries()) {
       const created = await api<{ id: number }>('POST', '/products', { code: `E2E-CLAVIER-${index}-${RUN}`, nom, prix: '2.00', categorie_id: categories.body.items[0]?.id })

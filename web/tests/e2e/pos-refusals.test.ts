@@ -14,14 +14,15 @@ import { FLOAT, cartLine, clerkAtRegister, leaveRegister, wire, type Basket, typ
 import {
   JS_ENABLED,
   RUN,
-  Stage,
   XSS_CODE,
   XSS_NAME,
+  Stage,
   cents,
   describeFlows,
   expectText,
   go,
   money,
+  openDrawer,
   ready,
   registerNumbered,
   stockUp,
@@ -46,8 +47,7 @@ describeFlows('what the register refuses', () => {
     registerId = await registerNumbered(api, STORE, 3)
     ;({ clerkApi, products, page } = await clerkAtRegister(stage, STORE, registerId))
     clerk = page.context()
-    const opened = await clerkApi('POST', `/registers/${registerId}/sessions`, { fond_de_caisse: wire(FLOAT) })
-    assert.equal(opened.status, 201, JSON.stringify(opened.body))
+    await openDrawer(clerkApi, registerId, wire(FLOAT))
     await go(page, `/caisses/${registerId}/vente`)
   })
 

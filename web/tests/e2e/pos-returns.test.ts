@@ -13,13 +13,14 @@ import { CARD, CASH, FLOAT, cashKept, clerkAtRegister, leaveRegister, nickel, so
 import {
   JS_ENABLED,
   RUN,
-  Stage,
   XSS_CODE,
+  Stage,
   cents,
   describeFlows,
   expectText,
   go,
   money,
+  openDrawer,
   press,
   ready,
   registerOfThisMode,
@@ -44,8 +45,7 @@ describeFlows('after a sale at the register', () => {
     await stage.open()
     registerId = await registerOfThisMode(api, STORE)
     ;({ clerkApi, products, page } = await clerkAtRegister(stage, STORE, registerId))
-    const opened = await clerkApi('POST', `/registers/${registerId}/sessions`, { fond_de_caisse: wire(FLOAT) })
-    assert.equal(opened.status, 201, JSON.stringify(opened.body))
+    await openDrawer(clerkApi, registerId, wire(FLOAT))
     // In the order the page's cart has them: the bread is the first line to return.
     const sale = await clerkApi<{ id: number; numero_recu: string }>('POST', '/sales', {
       caisse_id: registerId,

@@ -15,6 +15,7 @@ import {
   closeOpenSession,
   describeFlows,
   expectText,
+  openDrawer,
   press,
   ready,
   registerOfThisMode,
@@ -44,9 +45,7 @@ describeFlows('a refused form takes the focus to what to correct', () => {
     await stage.open()
     clerkApi = await stage.apiAs(`caissier${STORE}`)
     registerId = await registerOfThisMode(api, STORE)
-    await closeOpenSession(clerkApi, registerId)
-    const opened = await clerkApi('POST', `/registers/${registerId}/sessions`, { fond_de_caisse: '100.00' })
-    assert.equal(opened.status, 201, JSON.stringify(opened.body))
+    await openDrawer(clerkApi, registerId)
     const pain = await api<{ id: number }>('GET', '/products/by-code/ALI001')
     painId = pain.body.id
     await stockUp(api, STORE, painId, 'Préparation des tests du focus des formulaires')

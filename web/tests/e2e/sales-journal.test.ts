@@ -8,7 +8,20 @@ import { after, before, test } from 'node:test'
 
 import type { Page } from 'playwright-core'
 
-import { JS_ENABLED, Stage, closeOpenSession, describeFlows, expectText, go, ready, registerOfThisMode, stockUp, until, type ApiCall } from './support.ts'
+import {
+  JS_ENABLED,
+  Stage,
+  closeOpenSession,
+  describeFlows,
+  expectText,
+  go,
+  openDrawer,
+  ready,
+  registerOfThisMode,
+  stockUp,
+  until,
+  type ApiCall,
+} from './support.ts'
 
 const STORE = 5
 const STORE_NAME = 'Magasin Express'
@@ -34,9 +47,7 @@ describeFlows('the sales journal', () => {
     await stage.open()
     clerkApi = await stage.apiAs(`caissier${STORE}`)
     registerId = await registerOfThisMode(api, STORE)
-    await closeOpenSession(clerkApi, registerId)
-    const opened = await clerkApi('POST', `/registers/${registerId}/sessions`, { fond_de_caisse: '100.00' })
-    assert.equal(opened.status, 201, JSON.stringify(opened.body))
+    await openDrawer(clerkApi, registerId)
     const pain = await api<{ id: number }>('GET', '/products/by-code/ALI001')
     await stockUp(api, STORE, pain.body.id, 'Préparation des tests du journal des ventes')
     sell = async (quantity: number) => {

@@ -168,6 +168,14 @@ export async function closeOpenSession(clerkApi: ApiCall, registerId: number): P
   assert.equal(closed.status, 200, JSON.stringify(closed.body))
 }
 
+/** Opens a register's drawer as its clerk would (one an earlier run left open is closed first); the float in dollars. */
+export async function openDrawer(clerkApi: ApiCall, registerId: number, float = '100.00'): Promise<{ id: number }> {
+  await closeOpenSession(clerkApi, registerId)
+  const opened = await clerkApi<{ id: number }>('POST', `/registers/${registerId}/sessions`, { fond_de_caisse: float })
+  assert.equal(opened.status, 201, JSON.stringify(opened.body))
+  return opened.body
+}
+
 /** Puts a product on sale with `quantity` in a store's stock: the suites share one database. */
 export async function stockUp(api: ApiCall, storeId: number, productId: number, reason: string, quantity = 500): Promise<void> {
   await api('PATCH', `/products/${productId}`, { actif: true })
