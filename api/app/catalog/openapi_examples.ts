@@ -1,6 +1,7 @@
 import { ApiError } from '#core/api_error'
 import { errorResponse } from '#core/openapi/errors'
 import { deactivateInstead } from '#catalog/actions/delete_product'
+import { productTaken } from '#catalog/services/product_integrity'
 
 /* OpenAPI examples of the catalogue: the reference data's products and categories. */
 
@@ -15,6 +16,9 @@ const pain = {
   code_barre: '0061234500011',
   actif: true,
 }
+
+const painHolds = { id: pain.id, code: pain.code, nom: pain.nom }
+const DUPLICATE_PRODUCT = 'code or code_barre already used (DUPLICATE_RESOURCE; details.existing is the product that has it: id, code, nom)'
 
 export const catalogExamples: Record<string, unknown> = {
   Product: pain,
@@ -33,14 +37,14 @@ export const catalogErrors = {
   productNotFound: errorResponse('No product with this id', ApiError.notFound('Product', 42)),
   productCodeNotFound: errorResponse('No product with this code', ApiError.notFound('Product', 'ALI001')),
   productDuplicate: errorResponse(
-    'code or code_barre already used (DUPLICATE_RESOURCE)',
-    ApiError.duplicate('Product', 'code', 'ALI001'),
-    ApiError.duplicate('Product', 'code_barre', '0061234500011')
+    DUPLICATE_PRODUCT,
+    productTaken('code', 'ali001', painHolds),
+    productTaken('code_barre', pain.code_barre, painHolds)
   ),
   productCreationConflict: errorResponse(
-    'code or code_barre already used (DUPLICATE_RESOURCE), or the Idempotency-Key was used with another body (IDEMPOTENCY_CONFLICT)',
-    ApiError.duplicate('Product', 'code', 'ALI001'),
-    ApiError.duplicate('Product', 'code_barre', '0061234500011'),
+    `${DUPLICATE_PRODUCT}, or the Idempotency-Key was used with another body (IDEMPOTENCY_CONFLICT)`,
+    productTaken('code', 'ali001', painHolds),
+    productTaken('code_barre', pain.code_barre, painHolds),
     ApiError.conflict('IDEMPOTENCY_CONFLICT', 'This Idempotency-Key was already used for a different product', {
       idempotency_key: '0b6f1c2e-7d4a-4f7e-9a53-2c8e5d1f3a90',
     })

@@ -66,7 +66,7 @@ export async function createProduct(
       return { stored: { product_id: product.id }, fresh: (await findProductWithStock(product.id, trx))! }
     })
   } catch (error) {
-    throw translateProductWriteError(error, { code: input.code, barcode: input.barcode })
+    throw await translateProductWriteError(error, { code: input.code, barcode: input.barcode })
   }
   const { made, replayed } = await madeOrCurrent(
     outcome,

@@ -26,6 +26,6 @@ export async function updateProduct(productId: number, changes: ProductChanges):
       return (await findProductWithStock(productId, trx))!
     })
   } catch (error) {
-    throw translateProductWriteError(error, changes)
+    throw await translateProductWriteError(error, changes, productId)
   }
 }

@@ -164,23 +164,32 @@ test.group('POST /api/v1/products', (group) => {
     assert.equal(broken.status, 400)
   })
 
-  test('a code or barcode already used is a 409 naming the field, and nothing is written', async ({ client, assert }) => {
-    await client.post('/api/v1/products').header('x-api-token', token).json({ ...valid, code: 'RIZ001', code_barre: '777' })
+  test('a code or barcode already used is a 409 naming the field and the product that has it, and nothing is written', async ({
+    client,
+    assert,
+  }) => {
+    const rice = await client.post('/api/v1/products').header('x-api-token', token).json({ ...valid, code: 'RIZ001', code_barre: '777' })
     const before = await rowCounts(WRITTEN_TABLES)
 
     const code = await client.post('/api/v1/products').header('x-api-token', token).json({ ...valid, code: 'ALI001' })
     code.assertStatus(409)
     assert.containsSubset(code.body(), {
       error_code: 'DUPLICATE_RESOURCE',
-      message: "Product with code 'ALI001' already exists",
-      details: { resource: 'Product', field: 'code', value: 'ALI001' },
+      message: "Product with code 'ALI001' already exists: Pain (ALI001)",
+      details: { resource: 'Product', field: 'code', value: 'ALI001', existing: { id: 1, code: 'ALI001', nom: 'Pain' } },
     })
     const barcode = await client
       .post('/api/v1/products')
       .header('x-api-token', token)
       .json({ ...valid, code_barre: '777', quantite_stock: 3 })
     barcode.assertStatus(409)
-    assert.containsSubset(barcode.body(), { error_code: 'DUPLICATE_RESOURCE', details: { field: 'code_barre', value: '777' } })
+    assert.containsSubset(barcode.body(), {
+      error_code: 'DUPLICATE_RESOURCE',
+      message: "Product with code_barre '777' already exists: Riz basmati (RIZ001)",
+      details: { field: 'code_barre', value: '777', existing: { id: rice.body().id, code: 'RIZ001', nom: 'Riz basmati' } },
+    })
+    // Only what GET /products/:id shows of it, nothing of the ledger or the prices.
+    assert.sameMembers(Object.keys(barcode.body().details.existing), ['id', 'code', 'nom'])
     assert.deepEqual(await rowCounts(WRITTEN_TABLES), before)
   })
 

@@ -140,7 +140,10 @@ test.group('PUT and PATCH /api/v1/products/:id', (group) => {
       .header('x-api-token', token)
       .json({ code: 'ALI001' })
     taken.assertStatus(409)
-    assert.containsSubset(taken.body(), { error_code: 'DUPLICATE_RESOURCE', details: { field: 'code', value: 'ALI001' } })
+    assert.containsSubset(taken.body(), {
+      error_code: 'DUPLICATE_RESOURCE',
+      details: { field: 'code', value: 'ALI001', existing: { id: 1, code: 'ALI001', nom: 'Pain' } },
+    })
 
     await client.patch('/api/v1/products/1').header('x-api-token', token).json({ code_barre: '222' })
     const barcode = await client
@@ -149,6 +152,7 @@ test.group('PUT and PATCH /api/v1/products/:id', (group) => {
       .json({ code: 'TST001', nom: 'X', prix: 1, categorie_id: 1, code_barre: '222' })
     barcode.assertStatus(409)
     assert.equal(barcode.body().details.field, 'code_barre')
+    assert.equal(barcode.body().details.existing.id, 1)
 
     const same = await client
       .patch(`/api/v1/products/${product.id}`)

@@ -5293,7 +5293,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description code or code_barre already used (DUPLICATE_RESOURCE), or the Idempotency-Key was used with another body (IDEMPOTENCY_CONFLICT) */
+            /** @description code or code_barre already used (DUPLICATE_RESOURCE; details.existing is the product that has it: id, code, nom), or the Idempotency-Key was used with another body (IDEMPOTENCY_CONFLICT) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5498,7 +5498,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description code or code_barre already used (DUPLICATE_RESOURCE) */
+            /** @description code or code_barre already used (DUPLICATE_RESOURCE; details.existing is the product that has it: id, code, nom) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5730,7 +5730,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description code or code_barre already used (DUPLICATE_RESOURCE) */
+            /** @description code or code_barre already used (DUPLICATE_RESOURCE; details.existing is the product that has it: id, code, nom) */
             409: {
                 headers: {
                     [name: string]: unknown;
