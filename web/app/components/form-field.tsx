@@ -42,7 +42,7 @@ export function FieldMessages({ id, error, help }: { id: string; error?: Message
     <>
       {error ? (
         <div id={`${id}-error`} className="invalid-feedback d-block">
-          {describe(error)}
+          {error.to ? <Link to={error.to}>{describe(error)}</Link> : describe(error)}
         </div>
       ) : null}
       {help ? (

@@ -1,4 +1,5 @@
 // URLs of the app's pages, for links and form actions (shared by server and browser).
+export const productPath = (productId: number) => `/produits/${productId}`
 export const posPath = (registerId: number) => `/caisses/${registerId}/vente`
 export const returnsPath = (registerId: number) => `/caisses/${registerId}/retours`
 export const receiptPath = (saleId: number) => `/ventes/${saleId}/recu`

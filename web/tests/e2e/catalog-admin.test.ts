@@ -68,18 +68,31 @@ describeFlows('the catalogue: products and categories', () => {
     assert.equal(await manager.locator('img[src="x"]').count(), 0, 'the name is text, not markup')
   })
 
-  test('a code already in use is refused by the API and shown on the code field', async () => {
+  test('a code already in use is refused on the code field, naming the product that has it, with a link to it', async () => {
+    const holder = (await api<ProductWire>('GET', '/products/by-code/ALI001')).body
+    const takenBy = `Déjà utilisé par ${holder.nom} (${holder.code})`
     await manager.goto('/produits/nouveau')
     await ready(manager)
-    await manager.getByLabel('Code (facultatif)').fill('ALI001')
+    await manager.getByLabel('Code (facultatif)').fill('ali001')
     await manager.getByLabel('Nom', { exact: true }).fill(`Doublon ${RUN}`)
     await manager.getByLabel('Catégorie').selectOption({ label: 'Alimentaire' })
     await manager.getByLabel('Prix').fill('1')
     await press(manager, 'Créer le produit')
-    await expectText(manager.locator('#new-product-code-error'), 'Déjà utilisé')
+    await expectText(manager.locator('#new-product-code-error'), takenBy)
     assert.equal(await focusedField(manager), 'code')
     const matches = await api<{ total: number }>('GET', `/products?search=${encodeURIComponent(`Doublon ${RUN}`)}`)
     assert.equal(matches.body.total, 0)
+
+    // Editing another product: the same words, and the link opens the product that has the code.
+    await manager.goto(`/produits/${productId}`)
+    await ready(manager)
+    await manager.getByLabel('Code', { exact: true }).fill(holder.code)
+    await press(manager, 'Enregistrer')
+    await expectText(manager.locator('#product-code-error'), takenBy)
+    assert.equal((await api<ProductWire>('GET', `/products/${productId}`)).body.code, productCode, 'nothing was saved')
+    await Promise.all([manager.waitForURL(`**/produits/${holder.id}`), manager.locator('#product-code-error').getByRole('link', { name: takenBy }).click()])
+    await ready(manager)
+    await expectText(manager.locator('h1'), holder.nom)
   })
 
   test('the manager finds the product in the list, edits its price, then deactivates it', async () => {

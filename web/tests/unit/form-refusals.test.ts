@@ -3,6 +3,7 @@ import { describe, test } from 'node:test'
 
 import type { ApiErrorEnvelope } from '../../app/lib/api/errors.ts'
 import { PRODUCT_FIELDS } from '../../app/lib/forms/catalog.ts'
+import { translate } from '../../app/lib/i18n/index.ts'
 import { bindFields, echoFields, fieldErrorsFromApi, firstFieldInError, refusalsByPlace } from '../../app/lib/forms/refusals.ts'
 
 function envelope(error_code: string, status: number, details: unknown): ApiErrorEnvelope {
@@ -48,6 +49,25 @@ describe('fieldErrorsFromApi: the API’s refusals land on the fields they name'
   test('DUPLICATE_RESOURCE names its field: "already used" on that field', () => {
     const errors = fieldErrorsFromApi(envelope('DUPLICATE_RESOURCE', 409, { resource: 'Product', field: 'code', value: 'ALI001' }), PRODUCT_FIELDS)
     assert.deepEqual(errors, { code: { key: 'form.taken' } })
+  })
+
+  test('DUPLICATE_RESOURCE naming the product that has the value: « Déjà utilisé par … », linked to that product', () => {
+    const details = { resource: 'Product', field: 'code_barre', value: '777', existing: { id: 12, code: 'RIZ001', nom: 'Riz basmati' } }
+    assert.deepEqual(fieldErrorsFromApi(envelope('DUPLICATE_RESOURCE', 409, details), PRODUCT_FIELDS), {
+      code_barre: { key: 'form.takenBy', params: { name: 'Riz basmati', code: 'RIZ001' }, to: '/produits/12' },
+    })
+    assert.equal(translate('fr', 'form.takenBy', { name: 'Riz basmati', code: 'RIZ001' }), 'Déjà utilisé par Riz basmati (RIZ001)')
+    assert.equal(translate('en', 'form.takenBy', { name: 'Riz basmati', code: 'RIZ001' }), 'Already used by Riz basmati (RIZ001)')
+  })
+
+  test('a holder the web has no page for, or only partly described, leaves the plain « Déjà utilisé »', () => {
+    for (const details of [
+      { resource: 'Store', field: 'code', value: 'X', existing: { id: 1, code: 'X', nom: 'Nord' } },
+      { resource: 'Product', field: 'code', value: 'X', existing: { id: '1', code: 'X', nom: 'Pain' } },
+      { resource: 'Product', field: 'code', value: 'X', existing: null },
+    ]) {
+      assert.deepEqual(fieldErrorsFromApi(envelope('DUPLICATE_RESOURCE', 409, details), PRODUCT_FIELDS), { code: { key: 'form.taken' } })
+    }
   })
 
   test('DUPLICATE_RESOURCE listing every value taken: each of those fields at once', () => {

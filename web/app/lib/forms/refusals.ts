@@ -4,6 +4,7 @@
 // deleted meanwhile): its refusals land on the field they concern.
 import type { ApiErrorEnvelope } from '../api/errors.ts'
 import type { Message, MessageKey } from '../i18n/index.ts'
+import { productPath } from '../paths.ts'
 import { readField, type FieldErrors, type FormInput } from './core.ts'
 
 /** The API's VALIDATION_ERROR rules we can say something precise about; others read "refused". */
@@ -31,6 +32,19 @@ function detailsOf(envelope: ApiErrorEnvelope): Record<string, unknown> {
   return typeof envelope.details === 'object' && envelope.details !== null ? (envelope.details as Record<string, unknown>) : {}
 }
 
+/** Where the pages of the records the API names as holding a value are (`details.existing`). */
+const HOLDER_PAGES: Record<string, (id: number) => string> = { Product: productPath }
+
+/** « Déjà utilisé par Pain (ALI001) », linked to Pain: who has the value, so it can be fixed there or another chosen. */
+function takenBy(details: Record<string, unknown>): Message | null {
+  const existing = details.existing as { id?: unknown; code?: unknown; nom?: unknown } | undefined
+  const page = typeof details.resource === 'string' ? HOLDER_PAGES[details.resource] : undefined
+  if (!page || typeof existing !== 'object' || existing === null) return null
+  const { id, code, nom } = existing
+  if (typeof id !== 'number' || typeof code !== 'string' || typeof nom !== 'string') return null
+  return { key: 'form.takenBy', params: { name: nom, code }, to: page(id) }
+}
+
 /**
  * The API's refusal as messages on the form's own fields (they carry the
  * API's wire names), or null when it concerns no field of the form — the
@@ -52,6 +66,8 @@ export function fieldErrorsFromApi(envelope: ApiErrorEnvelope, fields: readonly 
     // Every value already taken (a user's name and e-mail), else the one named.
     const taken = Array.isArray(details.duplicates) ? (details.duplicates as { field?: unknown }[]).map((entry) => entry.field) : [details.field]
     for (const field of taken) if (typeof field === 'string' && fields.includes(field)) errors[field] = { key: 'form.taken' }
+    const holder = takenBy(details)
+    if (holder && typeof details.field === 'string' && errors[details.field]) errors[details.field] = holder
   }
   return Object.keys(errors).length > 0 ? errors : null
 }

@@ -15,6 +15,8 @@ export type MessageParams = Record<string, string | number>
 export interface Message {
   key: MessageKey
   params?: MessageParams
+  /** The page of what the message names (the product that already has a code): a field's message is then a link to it. */
+  to?: string
 }
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { fr, en }

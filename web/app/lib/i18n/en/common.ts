@@ -114,6 +114,7 @@ export const common: Record<keyof typeof french, string> = {
   'form.gone': 'This item no longer exists: reload the page and pick another one.',
   'form.serverRejected': 'The server refused this value: check it.',
   'form.taken': 'Already in use: choose another value.',
+  'form.takenBy': 'Already used by {name} ({code})',
 
   // Sign-in
   'auth.title': 'Sign in',

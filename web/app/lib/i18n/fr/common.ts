@@ -113,6 +113,7 @@ export const common = {
   'form.gone': "Cet élément n'existe plus : rechargez la page et choisissez-en un autre.",
   'form.serverRejected': 'Valeur refusée par le serveur : vérifiez-la.',
   'form.taken': 'Déjà utilisé : choisissez une autre valeur.',
+  'form.takenBy': 'Déjà utilisé par {name} ({code})',
 
   // Sign-in
   'auth.title': 'Connexion',
