@@ -1,7 +1,7 @@
-import type { KeyboardEvent } from 'react'
 import { Form, Link, NavLink, useLocation } from '@remix-run/react'
 
 import { CsrfField } from '~/components/csrf-field'
+import { useDismissibleMenu } from '~/lib/dismissible-menu'
 import { navRow, type NavLink as NavLinkEntry } from '~/lib/nav'
 import type { RootData } from '~/lib/root-data'
 import { translator, type Translate } from '~/lib/i18n/index'
@@ -21,6 +21,7 @@ export function AppNavbar({ root }: { root: RootData | undefined }) {
   const switchParams = new URLSearchParams(location.search)
   switchParams.set('lang', other)
   const nav = root?.nav ?? []
+  const menu = useDismissibleMenu()
 
   return (
     <nav className="navbar navbar-expand navbar-dark app-navbar mb-4 d-print-none" aria-label={t('nav.label')}>
@@ -30,7 +31,7 @@ export function AppNavbar({ root }: { root: RootData | undefined }) {
         </Link>
         {nav.length > COLLAPSE_AFTER ? (
           // A native disclosure: it opens without JavaScript. Remounted on each navigation so a chosen link closes it.
-          <details className="nav-menu me-auto" key={location.key} onKeyDown={closeOnEscape}>
+          <details className="nav-menu me-auto" key={location.key} ref={menu}>
             <summary className="btn btn-sm btn-outline-light dropdown-toggle">{t('nav.menu')}</summary>
             <NavList items={nav} t={t} />
           </details>
@@ -93,13 +94,14 @@ function NavList({ items, t }: { items: RootData['nav']; t: Translate }) {
 
 /**
  * A dropdown of the menu (an administrator's management pages): a native disclosure, so it opens
- * without JavaScript and from the keyboard (Enter or Space on its summary); Escape closes it.
- * Remounted on each navigation, like « Menu », so a chosen link closes it.
+ * without JavaScript and from the keyboard (Enter or Space on its summary); with JavaScript, Escape
+ * or a click outside closes it. Remounted on each navigation, like « Menu », so a chosen link closes it.
  */
 function NavGroup({ label, links, current, t }: { label: string; links: NavLinkEntry[]; current: boolean; t: Translate }) {
   const location = useLocation()
+  const menu = useDismissibleMenu()
   return (
-    <details className="nav-group" key={location.key} onKeyDown={closeOnEscape}>
+    <details className="nav-group" key={location.key} ref={menu}>
       <summary className={`nav-link dropdown-toggle${current ? ' active' : ''}`}>{label}</summary>
       <ul className="nav-group-list list-unstyled">
         {links.map((link) => (
@@ -116,12 +118,3 @@ function NavGroup({ label, links, current, t }: { label: string; links: NavLinkE
 
 /** The page is `href` or one of its own (`/produits/4` is within `/produits`). */
 const isWithin = (pathname: string, href: string) => pathname === href || pathname.startsWith(`${href}/`)
-
-/** Escape closes the open menu (the innermost: a dropdown within « Menu ») and gives the focus back to its button, as a dropdown does. */
-function closeOnEscape(event: KeyboardEvent<HTMLDetailsElement>) {
-  const menu = event.currentTarget
-  if (event.key !== 'Escape' || !menu.open) return
-  event.stopPropagation()
-  menu.open = false
-  menu.querySelector('summary')?.focus()
-}

@@ -194,6 +194,36 @@ describeFlows('signing in, and what each role may reach', () => {
     assert.equal(await users.isVisible(), false, 'closed on the new page')
   })
 
+  test('with JavaScript, « Gestion » closes on a click elsewhere and on Escape wherever the focus is; without, it stays open', async () => {
+    const admin = await stage.signedIn('admin')
+    await admin.setViewportSize({ width: 1280, height: 900 })
+    await admin.goto('/produits')
+    await ready(admin)
+    const nav = admin.getByRole('navigation', { name: 'Navigation principale' })
+    const group = nav.locator('summary', { hasText: 'Gestion' })
+    const users = nav.getByRole('link', { name: 'Utilisateurs' })
+
+    await group.click()
+    await until(() => users.isVisible(), 'the dropdown open')
+    await admin.locator('h1').click()
+    if (!JS_ENABLED) {
+      assert.equal(await users.isVisible(), true, 'a plain disclosure: only its summary closes it')
+      return
+    }
+    await until(async () => !(await users.isVisible()), 'closed by a click outside')
+
+    await group.click()
+    await until(() => users.isVisible(), 'open again')
+    await admin.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+    await admin.keyboard.press('Escape')
+    await until(async () => !(await users.isVisible()), 'closed by Escape with the focus outside it')
+    assert.equal(await admin.evaluate(() => document.activeElement?.textContent), 'Gestion', 'the focus back on « Gestion »')
+
+    await group.click()
+    await nav.locator('.nav-group-list').click({ position: { x: 2, y: 2 } })
+    assert.equal(await users.isVisible(), true, 'a click inside the dropdown, beside its links, leaves it open')
+  })
+
   test('on a tablet, a manager’s menu folds behind « Menu » and opens without JavaScript', async () => {
     const manager = await stage.signedIn('gerant')
     await manager.setViewportSize({ width: 768, height: 1024 })
