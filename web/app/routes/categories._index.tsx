@@ -5,6 +5,7 @@ import { CategoryForm } from '~/components/catalog/category-form'
 import { ConfirmAction } from '~/components/confirm-action'
 import { FormError } from '~/components/form-field'
 import { ListTable } from '~/components/list/data-table'
+import { NameText } from '~/components/name-text'
 import { PageHeader } from '~/components/page-header'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { actionsColumn } from '~/components/table-head'
@@ -98,7 +99,9 @@ export default function CategoriesPage() {
           >
             {(category) => (
               <tr key={category.id}>
-                <td className="pos-product-name">{category.name}</td>
+                <td className="pos-product-name">
+                  <NameText text={category.name} />
+                </td>
                 <td className="text-body-secondary">{category.description}</td>
                 <td className="text-end text-nowrap">
                   <Link className="btn btn-sm btn-outline-primary me-1" to={`/categories/${category.id}`} aria-label={t('categories.editOf', { name: category.name })}>

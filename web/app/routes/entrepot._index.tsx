@@ -3,6 +3,7 @@ import { Link, useActionData, useLoaderData, useLocation } from '@remix-run/reac
 
 import { ListTable } from '~/components/list/data-table'
 import { WIDE_ONLY } from '~/components/list/folded'
+import { NameText } from '~/components/name-text'
 import { PageHeader } from '~/components/page-header'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { StockStatusBadge } from '~/components/status-badge'
@@ -106,7 +107,7 @@ export default function WarehousePage() {
                 <code>{item.code}</code>
               </td>
               <td className="pos-product-name">
-                {item.name}
+                <NameText text={item.name} />
                 <code className="d-block small d-lg-none">{item.code}</code>
               </td>
               <td className="amount" data-testid="warehouse-quantity">

@@ -7,6 +7,7 @@ import { FormError } from '~/components/form-field'
 import { ListTable } from '~/components/list/data-table'
 import { WIDE_ONLY } from '~/components/list/folded'
 import { InlineNumberForm } from '~/components/list/inline-number-form'
+import { NameText } from '~/components/name-text'
 import { InFlightRequestCell, inFlightLinkId } from '~/components/stock/in-flight-request'
 import { PageHeader } from '~/components/page-header'
 import { ReplenishmentStatusBadge, StockStatusBadge } from '~/components/status-badge'
@@ -128,7 +129,7 @@ export default function StorePage() {
                 <code>{item.code}</code>
               </td>
               <td className="pos-product-name">
-                {item.name}
+                <NameText text={item.name} />
                 <code className="d-block small d-lg-none">{item.code}</code>
               </td>
               <td className="amount">{formatMoney(item.unitPriceCents)}</td>
@@ -216,7 +217,9 @@ export default function StorePage() {
             <tr key={request.id} id={`demande-${request.id}`}>
               <td>{request.id}</td>
               <td>{formatDate(request.requestedAt, { withTime: true })}</td>
-              <td className="pos-product-name">{request.product}</td>
+              <td className="pos-product-name">
+                <NameText text={request.product} />
+              </td>
               <td className="amount">
                 {quantityChangeable(request.status) ? (
                   <RequestQuantityForm action={formAction} request={request} refusal={quantityRefusal} />

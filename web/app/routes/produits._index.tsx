@@ -6,6 +6,7 @@ import { Field } from '~/components/form-field'
 import { ListTable } from '~/components/list/data-table'
 import { EditCell } from '~/components/list/edit-cell'
 import { ActiveFilterSelect, FilterBar, SelectFilter } from '~/components/list/filter-bar'
+import { NameText } from '~/components/name-text'
 import { PageHeader } from '~/components/page-header'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { actionsColumn, amountColumn } from '~/components/table-head'
@@ -99,7 +100,9 @@ export default function ProductsPage() {
               <code>{product.code}</code>
               {product.barcode ? <div className="small text-body-secondary">{product.barcode}</div> : null}
             </td>
-            <td className="pos-product-name">{product.name}</td>
+            <td className="pos-product-name">
+              <NameText text={product.name} />
+            </td>
             <td>{product.category}</td>
             <td className="amount">{formatMoney(product.priceCents)}</td>
             <td className="amount">{formatNumber(product.warehouseQuantity)}</td>

@@ -2,7 +2,8 @@
 // stock, the warehouse's stock, their ledgers and the reports fit the screen, without the sideways scroll they
 // had (ten columns, headings that never broke, a row's form beside its field). What a hidden
 // column said is still on the row, for the eye and for screen readers. A product with a long name
-// and a long code, below its reorder point at store 4, is on every list.
+// and a long code, below its reorder point at store 4, is on every list; so is one whose name holds
+// a run of 60 letters without a space, which no column can hold whole at these widths.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 
@@ -15,6 +16,8 @@ const TABLET = { width: 768, height: 1024 }
 const TABLET_WIDE = { width: 820, height: 1180 }
 /** The stores whose request for the product is pending, approved and shipped: every state a list gives buttons to (not store 4, whose suggestion it must stay). */
 const REQUEST_STORES = { pending: 1, approved: 2, shipped: 3 } as const
+/** Sixty letters and no space: too long to be a word, it may break anywhere (lib/overlong-words.ts). */
+const LONG_RUN = 'Pamplemoussesanguinbiologiquepresseafroidsanssucreajoutesbio'
 
 /** The words of product names split across two lines ("Fromag/e"): each word's boxes must sit on one line. */
 async function splitWords(page: Page) {
@@ -58,6 +61,9 @@ describeFlows('the manager’s tables on a 768 px tablet', () => {
   const name = `Jus de pamplemousse rose pressé à froid ${RUN}`
   let manager: Page
   let productId = 0
+  const longCode = `E2E-GERANT-LONG-${RUN}`
+  const longName = `Fromage ${LONG_RUN} affiné`
+  let longRequest = 0
   const requests: Partial<Record<keyof typeof REQUEST_STORES, number>> = {}
 
   before(async () => {
@@ -80,6 +86,12 @@ describeFlows('the manager’s tables on a 768 px tablet', () => {
       assert.equal((await api('POST', `/replenishments/${request.body.id}/approve`, {})).status, 200)
       if (state === 'shipped') assert.equal((await api('POST', `/replenishments/${request.body.id}/ship`, {})).status, 200)
     }
+    const long = await api<{ id: number }>('POST', '/products', { code: longCode, nom: longName, prix: '7.99', categorie_id: categories.body.items[0]?.id })
+    assert.equal(long.status, 201, JSON.stringify(long.body))
+    // On the requests list too: pending, cancelled after.
+    const longRequested = await api<{ id: number }>('POST', '/replenishments', { magasin_id: STORE, produit_id: long.body.id, quantite: 5 })
+    assert.equal(longRequested.status, 201, JSON.stringify(longRequested.body))
+    longRequest = longRequested.body.id
     manager = await stage.signedIn('gerant')
     await manager.setViewportSize(TABLET)
   })
@@ -89,6 +101,7 @@ describeFlows('the manager’s tables on a 768 px tablet', () => {
     if (requests.pending) await api('POST', `/replenishments/${requests.pending}/cancel`, {})
     if (requests.approved) await api('POST', `/replenishments/${requests.approved}/cancel`, {})
     if (requests.shipped) await api('POST', `/replenishments/${requests.shipped}/receive`, {})
+    if (longRequest) await api('POST', `/replenishments/${longRequest}/cancel`, {})
     await stage.close()
   })
 
@@ -167,6 +180,32 @@ describeFlows('the manager’s tables on a 768 px tablet', () => {
         for (const path of ['/magasins/1/stock', `/magasins/${STORE}/stock?q=${encodeURIComponent(code)}`, '/reapprovisionnements', '/reapprovisionnements/suggestions']) {
           await go(manager, path)
           assert.ok((await manager.locator('main .pos-product-name').count()) > 0, `product names on ${path}`)
+          assert.deepEqual(await splitWords(manager), [], `words split across lines on ${path}`)
+        }
+      } finally {
+        await manager.setViewportSize(TABLET)
+      }
+    })
+  }
+
+  // A name of one 60-letter run set its column's width (`break-word` does not count in a table's
+  // column widths): the table went past the screen at both widths. Only that run may break.
+  for (const viewport of [TABLET, { width: 1280, height: 900 }]) {
+    test(`at ${viewport.width} px a name holding a ${LONG_RUN.length}-letter run wraps in its cell: no sideways scroll, its words whole`, async () => {
+      await manager.setViewportSize(viewport)
+      try {
+        for (const path of [
+          `/produits?q=${encodeURIComponent(longCode)}`,
+          `/magasins/${STORE}/stock?q=${encodeURIComponent(longCode)}`,
+          `/entrepot?q=${encodeURIComponent(longCode)}`,
+          '/reapprovisionnements',
+        ]) {
+          await go(manager, path)
+          const cell = manager.locator('main .pos-product-name').filter({ hasText: LONG_RUN })
+          assert.ok((await cell.count()) > 0, `the product is listed on ${path}`)
+          const { page, tables } = await overflows(manager)
+          assert.ok(page <= 0, `${path}: the page scrolls sideways by ${page} px`)
+          for (const table of tables) assert.ok(table.overflow <= 0, `${path}: ${table.table} scrolls sideways by ${table.overflow} px`)
           assert.deepEqual(await splitWords(manager), [], `words split across lines on ${path}`)
         }
       } finally {
