@@ -165,7 +165,17 @@ export async function settleInvalidations(ctx: HttpContext) {
 /* Reports show product and store names: a catalogue or store write drops them too (they carry the reports tag only). */
 const ALSO_INVALIDATES: Record<string, string[]> = { [Tags.catalog]: [Tags.reports], [Tags.stores]: [Tags.reports] }
 
-async function deleteTags(requested: string[]) {
+/** Invalidations under way: at shutdown they finish before Redis is closed under them. */
+const inFlight = new Set<Promise<void>>()
+
+function deleteTags(requested: string[]): Promise<void> {
+  const done = deleteTagsNow(requested)
+  inFlight.add(done)
+  void done.finally(() => inFlight.delete(done))
+  return done
+}
+
+async function deleteTagsNow(requested: string[]) {
   const tags = [...new Set(requested.flatMap((tag) => [tag, ...(ALSO_INVALIDATES[tag] ?? [])]))]
   const settled = noteInvalidated(tags)
   try {
@@ -215,13 +225,16 @@ const trailing = new Map<string, NodeJS.Timeout>()
 /**
  * At shutdown, before Redis is closed: the folded invalidations still
  * waiting for the end of their window are sent now, or the other instances
- * would show what the last sales changed only when their TTLs run out.
+ * would show what the last sales changed only when their TTLs run out; and
+ * those already sent are waited for (a command's last write: Redis closed
+ * under one made `ace bench:prepare` die on "Connection is closed").
  */
 export async function flushPendingInvalidations() {
   const tags = [...trailing.keys()]
   for (const timer of trailing.values()) clearTimeout(timer)
   trailing.clear()
   if (tags.length > 0) await deleteTags(tags)
+  await Promise.allSettled([...inFlight])
 }
 
 /** Invalidates these tags within COALESCE_WINDOW_MS, folding bursts of writes into one invalidation. */
