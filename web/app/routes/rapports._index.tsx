@@ -98,7 +98,7 @@ export default function ReportsPage() {
 
       <KpiCards kpis={kpis} stockHref="#stock" salesHref={salesJournalHref(filters)} />
 
-      <div className="d-grid gap-4">
+      <div className="d-grid gap-4 report-sections">
         <ChartFigure id="ventes" title={t(`dashboard.revenueBy.${granularity}`)} summary={t('reports.netRevenueNote')} chart={revenueChart(series, granularity, t)}>
           <SeriesTable points={seriesPage.items} granularity={granularity} />
           <Pagination page={seriesPage.page} size={seriesPage.size} total={seriesPage.total} param="jpage" label={t('reports.series.pages')} />

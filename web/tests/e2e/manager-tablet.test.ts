@@ -177,7 +177,7 @@ describeFlows('the manager’s tables on a 768 px tablet', () => {
     test(`at ${viewport.width} px no product name is broken inside a word`, async () => {
       await manager.setViewportSize(viewport)
       try {
-        for (const path of ['/magasins/1/stock', `/magasins/${STORE}/stock?q=${encodeURIComponent(code)}`, '/reapprovisionnements', '/reapprovisionnements/suggestions']) {
+        for (const path of ['/magasins/1/stock', `/magasins/${STORE}/stock?q=${encodeURIComponent(code)}`, '/reapprovisionnements', '/reapprovisionnements/suggestions', '/rapports']) {
           await go(manager, path)
           assert.ok((await manager.locator('main .pos-product-name').count()) > 0, `product names on ${path}`)
           assert.deepEqual(await splitWords(manager), [], `words split across lines on ${path}`)

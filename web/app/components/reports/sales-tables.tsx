@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
 
+import { NameText } from '~/components/name-text'
 import { amountColumn } from '~/components/table-head'
 import { formatDay, formatMoney, formatNumber, formatSignedMoney } from '~/lib/format'
 import type { Translate } from '~/lib/i18n/index'
@@ -132,7 +133,7 @@ export function ProductsTable({ rows, detailed = false }: { rows: ProductRow[]; 
         <tr key={row.productId} data-testid={`product-row-${row.code}`}>
           <td className="amount">{row.rank}</td>
           <th scope="row" className="fw-normal pos-product-name">
-            {row.name} <code className="small">{row.code}</code>
+            <NameText text={row.name} /> <code className="small">{row.code}</code>
           </th>
           <td className="amount">{formatNumber(row.quantity)}</td>
           {detailed ? <td className="amount">{formatNumber(row.orders)}</td> : null}

@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
 
+import { NameText } from '~/components/name-text'
 import { StockStatusBadge } from '~/components/status-badge'
 import { amountColumn } from '~/components/table-head'
 import { formatMoney, formatNumber } from '~/lib/format'
@@ -93,7 +94,7 @@ export function UrgentTable({ rows }: { rows: UrgentRow[] }) {
             <code>{row.code}</code>
           </td>
           <th scope="row" className="fw-normal pos-product-name">
-            {row.name}
+            <NameText text={row.name} />
           </th>
           <td>
             <LocationName storeId={row.storeId} name={row.location} status={row.status} />
