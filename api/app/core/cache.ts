@@ -1,4 +1,5 @@
 import cache from '@adonisjs/cache/services/main'
+import app from '@adonisjs/core/services/app'
 import emitter from '@adonisjs/core/services/emitter'
 import { HttpContext } from '@adonisjs/core/http'
 import logger from '@adonisjs/core/services/logger'
@@ -236,6 +237,14 @@ export async function flushPendingInvalidations() {
   if (tags.length > 0) await deleteTags(tags)
   await Promise.allSettled([...inFlight])
 }
+
+/*
+ * Registered by whatever process loads the cache, not by start/cache.ts: that
+ * preload is for the web server and the tests, and an ace command that writes
+ * (bench:prepare tops up stock, which invalidates after its commit) ended with
+ * Redis closed under its last invalidation — « Connection is closed », exit 1.
+ */
+app.terminating(() => flushPendingInvalidations())
 
 /** Invalidates these tags within COALESCE_WINDOW_MS, folding bursts of writes into one invalidation. */
 export function invalidateSoon(tags: string[]) {
