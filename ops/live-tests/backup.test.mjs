@@ -25,6 +25,7 @@ const TARGET = (() => {
   url.pathname = `/${TARGET_DB}`
   return url.toString()
 })()
+const RENAMED = ' (renommé\u2028\u2029)'
 const work = mkdtempSync(join(tmpdir(), 'comptoir-backup-'))
 const file = join(work, 'backup.ndjson.gz')
 
@@ -78,9 +79,12 @@ describe('make backup and make restore', () => {
   before(async () => {
     assert.ok(SOURCE, 'DATABASE_URL must point at the database the stack suites used')
     // A product renamed after it was sold: its sale lines must keep the name printed on the receipt.
+    // The new name holds U+2028 and U+2029 (pasted from a web page), which JSON leaves unescaped:
+    // a reader splitting lines there (node:readline) read that row as two.
     ;[renamed] = await query(
       SOURCE,
-      `UPDATE products SET name = name || ' (renommé)' WHERE id = (SELECT product_id FROM sale_lines ORDER BY id LIMIT 1) RETURNING id, name`
+      `UPDATE products SET name = name || $1::text WHERE id = (SELECT product_id FROM sale_lines ORDER BY id LIMIT 1) RETURNING id, name`,
+      [RENAMED]
     )
     assert.ok(renamed, 'the stack suites sold something')
     await query(SOURCE, `DROP DATABASE IF EXISTS ${TARGET_DB}`)
@@ -92,7 +96,7 @@ describe('make backup and make restore', () => {
     rmSync(work, { recursive: true, force: true })
     if (!SOURCE) return
     await query(SOURCE, `DROP DATABASE IF EXISTS ${TARGET_DB} WITH (FORCE)`)
-    if (renamed) await query(SOURCE, `UPDATE products SET name = left(name, -length(' (renommé)')) WHERE id = $1`, [renamed.id])
+    if (renamed) await query(SOURCE, `UPDATE products SET name = left(name, -length($2::text)) WHERE id = $1`, [renamed.id, RENAMED])
   })
 
   test('a backup restored into an empty database gives back every table, row for row', async () => {

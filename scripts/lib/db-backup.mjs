@@ -15,7 +15,7 @@
  */
 import { once } from 'node:events'
 import { createReadStream, createWriteStream } from 'node:fs'
-import { createInterface } from 'node:readline'
+import { StringDecoder } from 'node:string_decoder'
 import { createGunzip, createGzip } from 'node:zlib'
 
 export const FORMAT = 'comptoir-backup'
@@ -144,9 +144,26 @@ export async function writeBackup(client, file, { progress = () => {} } = {}) {
   return counts
 }
 
+/**
+ * The file's lines, split on \n alone. Not node:readline: it also ends a line at
+ * U+2028 and U+2029, which PostgreSQL's JSON leaves unescaped in a string (a
+ * product name pasted from a web page), so one row came back as two.
+ */
+async function* linesOf(file) {
+  const decoder = new StringDecoder('utf8')
+  let rest = ''
+  for await (const chunk of createReadStream(file).pipe(createGunzip())) {
+    const parts = (rest + decoder.write(chunk)).split('\n')
+    rest = parts.pop()
+    yield* parts
+  }
+  rest += decoder.end()
+  if (rest !== '') yield rest
+}
+
 /** Reads a backup's lines in order: ({ kind: 'header' | 'table' | 'row' | 'end', ... }). */
 export async function* readBackup(file) {
-  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity })
+  const lines = linesOf(file)
   let first = true
   for await (const line of lines) {
     if (line === '') continue
