@@ -10,7 +10,7 @@
  */
 // First: on a node older than the project's, runs this command again on node_modules/.bin/node.
 import './lib/project-node.mjs'
-import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import pg from 'pg'
 
@@ -18,7 +18,7 @@ import { API_DIR } from './lib/app.mjs'
 import { appliedMigrations, loadBackup, readBackup, tablesWithRows, writeBackup } from './lib/db-backup.mjs'
 import { apiEnv, databaseUrl } from './lib/environment.mjs'
 import { DATA, ROOT } from './lib/paths.mjs'
-import { run } from './lib/processes.mjs'
+import { pidOf, run } from './lib/processes.mjs'
 
 function parseArgs(argv) {
   const [command, ...rest] = argv
@@ -67,11 +67,27 @@ async function headerOf(file) {
   for await (const item of readBackup(file)) return item.header
 }
 
+/** The DATABASE_URL a process was started with; null where /proc cannot tell. */
+function databaseUrlOf(pid) {
+  try {
+    const variable = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').find((entry) => entry.startsWith('DATABASE_URL='))
+    return variable ? variable.slice('DATABASE_URL='.length) : null
+  } catch {
+    return null
+  }
+}
+
 async function restore({ file, replace }) {
   if (!file) throw new Error('which backup? make restore FILE=.data/backups/comptoir-….ndjson.gz')
   if (!existsSync(file)) throw new Error(`${file}: no such file`)
   const header = await headerOf(file)
   const url = await databaseUrl()
+  // The API of `make start` lets its connections go when idle (its pool keeps none): the count of
+  // connections below misses it then, and it would go on serving its cache of the data replaced.
+  const api = pidOf('api')
+  if (api && [url, null].includes(databaseUrlOf(api))) {
+    throw new Error(`the API started by make start runs on this database (pid ${api}): stop it first (make stop), then restore`)
+  }
   await connected(url, async (client) => {
     // An API still running would serve what its cache holds of the data replaced, and write meanwhile.
     const { rows } = await client.query(

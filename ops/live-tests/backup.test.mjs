@@ -9,8 +9,8 @@
  * (scripts/test.mjs runs it last in its `stack` step.)
  */
 import assert from 'node:assert/strict'
-import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gunzipSync, gzipSync } from 'node:zlib'
@@ -31,9 +31,10 @@ const file = join(work, 'backup.ndjson.gz')
 
 /** Runs scripts/backup.mjs on a database; its exit code and what it printed. */
 function backupCli(databaseUrl, ...args) {
+  const extra = typeof args.at(-1) === 'object' ? args.pop() : {}
   const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'backup.mjs'), ...args], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
+    env: { ...process.env, DATABASE_URL: databaseUrl, ...extra },
     encoding: 'utf8',
   })
   return { code: result.status, output: `${result.stdout}${result.stderr}` }
@@ -151,6 +152,25 @@ describe('make backup and make restore', () => {
       assert.match(busy.output, /other connection\(s\) to the database: stop the API first/)
     } finally {
       await api.end()
+    }
+    assert.deepEqual(await fingerprints(TARGET), source)
+  })
+
+  test('a restore refuses while the API of make start runs on the database, even idle (its pool then holds no connection)', async () => {
+    const data = join(work, 'data')
+    mkdirSync(join(data, 'run'), { recursive: true })
+    const idleApi = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { env: { ...process.env, DATABASE_URL: TARGET } })
+    try {
+      writeFileSync(join(data, 'run', 'api.pid'), String(idleApi.pid))
+      const refused = backupCli(TARGET, 'restore', '--file', file, '--replace', { COMPTOIR_DATA_DIR: data })
+      assert.equal(refused.code, 1)
+      assert.match(refused.output, /the API started by make start runs on this database \(pid \d+\): stop it first/)
+      // One running on another database does not stand in the way.
+      writeFileSync(join(data, 'run', 'api.pid'), String(process.pid))
+      const allowed = backupCli(TARGET, 'restore', '--file', file, '--replace', { COMPTOIR_DATA_DIR: data })
+      assert.equal(allowed.code, 0, allowed.output)
+    } finally {
+      idleApi.kill()
     }
     assert.deepEqual(await fingerprints(TARGET), source)
   })
