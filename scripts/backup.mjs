@@ -91,10 +91,12 @@ async function restore({ file, replace }) {
   await connected(url, async (client) => {
     // An API still running would serve what its cache holds of the data replaced, and write meanwhile.
     const { rows } = await client.query(
-      `SELECT count(*)::int AS others FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`
+      // Clients only: an autovacuum worker shows up there too, on a database just loaded or sold into.
+      `SELECT count(*)::int AS others, string_agg(DISTINCT coalesce(nullif(application_name, ''), client_addr::text, 'local'), ', ') AS who
+         FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`
     )
     if (rows[0].others > 0) {
-      throw new Error(`${rows[0].others} other connection(s) to the database: stop the API first (make stop, make lb-stop), then restore`)
+      throw new Error(`${rows[0].others} other connection(s) to the database (${rows[0].who}): stop the API first (make stop, make lb-stop), then restore`)
     }
     const holding = await tablesWithRows(client)
     if (holding.length > 0 && !replace) {
