@@ -47,7 +47,9 @@ async function connected(url, work) {
 async function create({ out }) {
   const url = await databaseUrl()
   const stamp = new Date().toISOString().replace(/\..*$/, '').replaceAll(':', '-')
-  const file = out ?? join(DATA, 'backups', `comptoir-${stamp}.ndjson.gz`)
+  const name = `comptoir-${stamp}.ndjson.gz`
+  // OUT naming a directory (one that exists, or any ending in /): the backup goes in it, under the usual name.
+  const file = !out ? join(DATA, 'backups', name) : out.endsWith('/') || (existsSync(out) && statSync(out).isDirectory()) ? join(out, name) : out
   mkdirSync(dirname(file), { recursive: true })
   // Written aside, then renamed: a backup interrupted never sits under the name of a finished one.
   const partial = `${file}.partial`

@@ -10,12 +10,14 @@
  */
 import assert from 'node:assert/strict'
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { after, before, describe, test } from 'node:test'
 import pg from 'pg'
+
+import { writeBackup } from '../../scripts/lib/db-backup.mjs'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 const SOURCE = process.env.DATABASE_URL
@@ -115,6 +117,21 @@ describe('make backup and make restore', () => {
     // As `make stock-verify` runs it on the restored database.
     const verify = spawnSync(process.execPath, [join(ROOT, 'scripts', 'ace.mjs'), 'stock:verify'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: TARGET }, encoding: 'utf8' })
     assert.equal(verify.status, 0, `${verify.stdout}${verify.stderr}`)
+  })
+
+  test('OUT naming a directory puts the backup in it; a file that cannot be written fails the backup, as it happens', async () => {
+    const dir = join(work, 'in-a-directory')
+    const made = backupCli(SOURCE, 'create', '--out', `${dir}/`)
+    assert.equal(made.code, 0, made.output)
+    assert.match(readdirSync(dir).join(' '), /^comptoir-[\dT-]+\.ndjson\.gz$/)
+    // A full disk: the error reaches the caller (which removes its partial file), never an unhandled rejection.
+    const client = new pg.Client({ connectionString: SOURCE })
+    await client.connect()
+    try {
+      await assert.rejects(writeBackup(client, '/dev/full'), { code: 'ENOSPC' })
+    } finally {
+      await client.end()
+    }
   })
 
   test('a database that holds data is not overwritten unless asked (REPLACE=1)', async () => {

@@ -105,9 +105,17 @@ export async function writeBackup(client, file, { progress = () => {} } = {}) {
     out.on('error', reject)
     gzip.on('error', reject)
   })
+  // A file that cannot be written (no such directory, a full disk) fails the backup as it happens:
+  // unheard until the end, the rejection killed the process and left the partial file behind.
+  let failed = null
+  finished.catch((error) => {
+    failed = error
+  })
   gzip.pipe(out)
   const write = async (line) => {
-    if (!gzip.write(`${line}\n`)) await once(gzip, 'drain')
+    if (failed) throw failed
+    if (!gzip.write(`${line}\n`)) await Promise.race([once(gzip, 'drain'), finished])
+    if (failed) throw failed
   }
   const counts = {}
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
