@@ -149,6 +149,18 @@ describe('make backup and make restore', () => {
     assert.equal(failed.code, 1)
     assert.match(failed.output, /cut short \(nothing restored\)/)
     assert.deepEqual(await fingerprints(TARGET), source)
+    // Cut in its bytes (a copy interrupted, a .partial): zlib's « unexpected end of file » named neither.
+    const bytes = readFileSync(file)
+    const halved = join(work, 'halved.ndjson.gz')
+    writeFileSync(halved, bytes.subarray(0, Math.floor(bytes.length / 2)))
+    const broken = backupCli(TARGET, 'restore', '--file', halved, '--replace')
+    assert.equal(broken.code, 1)
+    assert.match(broken.output, /halved\.ndjson\.gz is not a whole gzip file \(unexpected end of file\): cut short, damaged, or not a backup .*\(nothing restored\)/)
+    // A directory: an error, not a stack trace.
+    const directory = backupCli(TARGET, 'restore', '--file', work, '--replace')
+    assert.equal(directory.code, 1)
+    assert.match(directory.output, /^Restore failed: EISDIR/m)
+    assert.deepEqual(await fingerprints(TARGET), source)
   })
 
   test('a backup made under other migrations is refused, and so is a restore while something is connected', async () => {

@@ -160,10 +160,22 @@ export async function writeBackup(client, file, { progress = () => {} } = {}) {
 async function* linesOf(file) {
   const decoder = new StringDecoder('utf8')
   let rest = ''
-  for await (const chunk of createReadStream(file).pipe(createGunzip())) {
-    const parts = (rest + decoder.write(chunk)).split('\n')
-    rest = parts.pop()
-    yield* parts
+  const input = createReadStream(file)
+  const gunzip = createGunzip()
+  // pipe() forwards no error: one reading the file (a directory, no permission) went unhandled.
+  input.on('error', (error) => gunzip.destroy(error))
+  try {
+    for await (const chunk of input.pipe(gunzip)) {
+      const parts = (rest + decoder.write(chunk)).split('\n')
+      rest = parts.pop()
+      yield* parts
+    }
+  } catch (error) {
+    // zlib's own words (« unexpected end of file », « incorrect header check ») name neither the file nor the cause.
+    if (String(error.code).startsWith('Z_')) throw new Error(`${file} is not a whole gzip file (${error.message}): cut short, damaged, or not a backup`)
+    throw error
+  } finally {
+    input.destroy()
   }
   rest += decoder.end()
   if (rest !== '') yield rest
@@ -258,6 +270,7 @@ export async function loadBackup(client, file, { replace = false, progress = () 
     await client.query('COMMIT')
   } catch (error) {
     await client.query('ROLLBACK')
+    if (!error.message.includes('nothing restored')) error.message += `${current ? ` (at table ${current.table})` : ''} (nothing restored)`
     throw error
   }
   return { header, counts }
