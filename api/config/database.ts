@@ -11,7 +11,9 @@ const dbConfig = defineConfig({
         connectionString: env.get('DATABASE_URL'),
       },
       pool: {
-        min: 0,
+        // One connection kept even when idle: `make restore` refuses while a client is connected,
+        // and an idle API with none (min 0) went unseen while its cache served the data replaced.
+        min: 1,
         max: env.get('DB_POOL_MAX', 10),
       },
       debug: env.get('DB_DEBUG', false),
