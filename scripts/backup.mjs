@@ -84,8 +84,8 @@ async function restore({ file, replace }) {
   if (!existsSync(file)) throw new Error(`${file}: no such file`)
   const header = await headerOf(file)
   const url = await databaseUrl()
-  // The API of `make start` lets its connections go when idle (its pool keeps none): the count of
-  // connections below misses it then, and it would go on serving its cache of the data replaced.
+  // An API keeps one connection (pool min 1), which the count below sees; `make start`'s is also
+  // known by its pid file, which holds even before its first query opened that connection.
   const api = pidOf('api')
   if (api && [url, null].includes(databaseUrlOf(api))) {
     throw new Error(`the API started by make start runs on this database (pid ${api}): stop it first (make stop), then restore`)
