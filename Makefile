@@ -90,7 +90,7 @@ demo-data: db-migrate ## Sales history ending yesterday: DAYS=90, LINES= (sale l
 	@$(NODE) scripts/ace.mjs demo:generate --days $(DAYS) $(if $(LINES),--lines $(LINES),) $(if $(END_DATE),--end-date $(END_DATE),) $(if $(SEED),--seed $(SEED),) $(if $(DRY_RUN),--dry-run,)
 	@$(NODE) scripts/ace.mjs stock:verify
 
-backup: install ## Back the database up to a file: one snapshot while sales go on (OUT=path, default .data/backups/comptoir-<time>.ndjson.gz)
+backup: install ## Back the database up to a file: one snapshot while sales go on (OUT=file or directory; default $COMPTOIR_DATA_DIR/backups, else .data/backups; never replaces a file)
 	@$(NODE) scripts/backup.mjs create $(if $(OUT),--out "$(OUT)",)
 
 restore: install ## Restore FILE=path into an empty database (REPLACE=1: replaces its data, all or nothing); stop the API first

@@ -11,7 +11,7 @@
 // First: on a node older than the project's, runs this command again on node_modules/.bin/node.
 import './lib/project-node.mjs'
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
-import { dirname, join, relative } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 import pg from 'pg'
 
 import { API_DIR } from './lib/app.mjs'
@@ -31,7 +31,7 @@ function parseArgs(argv) {
   return { command, options }
 }
 
-const shown = (file) => (file.startsWith(ROOT) ? relative(ROOT, file) : file)
+const shown = (file) => (resolve(file).startsWith(`${ROOT}/`) ? relative(ROOT, resolve(file)) : file)
 const progress = (table, rows) => console.log(`  ${table.padEnd(32)} ${String(rows).padStart(10)} rows`)
 
 async function connected(url, work) {
@@ -50,12 +50,26 @@ async function create({ out }) {
   const name = `comptoir-${stamp}.ndjson.gz`
   // OUT naming a directory (one that exists, or any ending in /): the backup goes in it, under the usual name.
   const file = !out ? join(DATA, 'backups', name) : out.endsWith('/') || (existsSync(out) && statSync(out).isDirectory()) ? join(out, name) : out
+  // An earlier backup is never replaced: it may be the only good one.
+  if (existsSync(file)) throw new Error(`${shown(file)} already exists: choose another OUT, or move that backup away first`)
   mkdirSync(dirname(file), { recursive: true })
   // Written aside, then renamed: a backup interrupted never sits under the name of a finished one.
   const partial = `${file}.partial`
+  // Interrupted (Ctrl-C, make's SIGTERM): the partial file goes too.
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      rmSync(partial, { force: true })
+      console.error(`Backup interrupted: nothing written to ${shown(file)}`)
+      process.exit(130)
+    })
+  }
   console.log(`Backing up the database to ${shown(file)}`)
   try {
-    const counts = await connected(url, (client) => writeBackup(client, partial, { progress }))
+    const counts = await connected(url, async (client) => {
+      // A DATABASE_URL that names another database would give an empty "backup" that looks fine.
+      if ((await appliedMigrations(client)).length === 0) throw new Error('this database holds no Comptoir schema (no migration applied): is DATABASE_URL the right one?')
+      return writeBackup(client, partial, { progress })
+    })
     renameSync(partial, file)
     const rows = Object.values(counts).reduce((sum, count) => sum + count, 0)
     console.log(`Done: ${Object.keys(counts).length} tables, ${rows} rows, ${(statSync(file).size / 1024).toFixed(0)} KiB in ${shown(file)}`)
@@ -80,7 +94,7 @@ function databaseUrlOf(pid) {
 }
 
 async function restore({ file, replace }) {
-  if (!file) throw new Error('which backup? make restore FILE=.data/backups/comptoir-….ndjson.gz')
+  if (!file) throw new Error(`which backup? make restore FILE=${shown(join(DATA, 'backups'))}/comptoir-….ndjson.gz`)
   if (!existsSync(file)) throw new Error(`${file}: no such file`)
   const header = await headerOf(file)
   const url = await databaseUrl()

@@ -10,7 +10,7 @@
  */
 import assert from 'node:assert/strict'
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gunzipSync, gzipSync } from 'node:zlib'
@@ -134,6 +134,21 @@ describe('make backup and make restore', () => {
     }
   })
 
+  test('a backup never replaces an existing file, and a database without our schema is no backup', async () => {
+    const before = readFileSync(file)
+    const again = backupCli(SOURCE, 'create', '--out', file)
+    assert.equal(again.code, 1)
+    assert.match(again.output, /already exists: choose another OUT/)
+    assert.deepEqual(readFileSync(file), before, 'the earlier backup is untouched')
+    // The cluster's maintenance database: a wrong DATABASE_URL, not an empty shop.
+    const postgres = new URL(SOURCE)
+    postgres.pathname = '/postgres'
+    const empty = backupCli(postgres.toString(), 'create', '--out', join(work, 'empty.ndjson.gz'))
+    assert.equal(empty.code, 1)
+    assert.match(empty.output, /holds no Comptoir schema .*is DATABASE_URL the right one/)
+    assert.equal(existsSync(join(work, 'empty.ndjson.gz')) || existsSync(join(work, 'empty.ndjson.gz.partial')), false, 'nothing written')
+  })
+
   test('a database that holds data is not overwritten unless asked (REPLACE=1)', async () => {
     const refused = backupCli(TARGET, 'restore', '--file', file)
     assert.equal(refused.code, 1)
@@ -185,7 +200,7 @@ describe('make backup and make restore', () => {
     assert.deepEqual(await fingerprints(TARGET), source)
   })
 
-  test('a restore refuses while the API of make start runs on the database, even idle (its pool then holds no connection)', async () => {
+  test('a restore refuses while the API of make start runs on the database, known by its pid file too', async () => {
     const data = join(work, 'data')
     mkdirSync(join(data, 'run'), { recursive: true })
     const idleApi = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { env: { ...process.env, DATABASE_URL: TARGET } })
