@@ -95,6 +95,32 @@ describeFlows('the catalogue: products and categories', () => {
     await expectText(manager.locator('h1'), holder.nom)
   })
 
+  test('a price of 0.00 is asked to be confirmed: a free product is a choice, not a slip', async () => {
+    const name = `Échantillon ${RUN}`
+    const freeBox = 'Gratuit : vendre ce produit sans le faire payer'
+    await manager.goto('/produits/nouveau')
+    await ready(manager)
+    assert.equal(await manager.getByLabel(freeBox).count(), 0, 'no box while the price is not 0')
+    await manager.getByLabel('Nom', { exact: true }).fill(name)
+    await manager.getByLabel('Catégorie').selectOption({ label: 'Alimentaire' })
+    await manager.getByLabel('Prix').fill('0')
+    await press(manager, 'Créer le produit')
+    await expectText(manager.locator('#new-product-prix_nul-error'), 'Un prix de 0,00 $ rend ce produit gratuit à la caisse')
+    assert.equal(await focusedField(manager), 'prix_nul')
+    assert.equal((await api<{ total: number }>('GET', `/products?search=${encodeURIComponent(name)}`)).body.total, 0, 'nothing created')
+    await manager.getByLabel(freeBox).check()
+    await Promise.all([manager.waitForURL(/\/produits\/\d+$/), manager.getByRole('button', { name: 'Créer le produit' }).click()])
+    await ready(manager)
+    const freeId = Number(/\/produits\/(\d+)$/.exec(manager.url())?.[1])
+    assert.equal((await api<ProductWire>('GET', `/products/${freeId}`)).body.prix, '0.00')
+    // Already free: its page shows the box ticked, so saving it again asks nothing.
+    assert.equal(await manager.getByLabel(freeBox).isChecked(), true)
+    await manager.getByLabel('Nom', { exact: true }).fill(`${name} (offert)`)
+    await press(manager, 'Enregistrer')
+    await until(async () => (await api<ProductWire>('GET', `/products/${freeId}`)).body.nom === `${name} (offert)`, 'the free product saved')
+    await api('PATCH', `/products/${freeId}`, { actif: false })
+  })
+
   test('the manager finds the product in the list, edits its price, then deactivates it', async () => {
     await manager.goto(`/produits?q=${productCode}`)
     await ready(manager)

@@ -21,9 +21,23 @@ describe('parseProduct (shared by the browser and the actions)', () => {
       },
     })
     for (const [typed, cents] of [['3.49', 349], ['12', 1200], ['1 234,5 $', 123450], ['0', 0]] as const) {
-      const result = parseProduct({ ...valid, prix: typed }, { creating: true })
+      const result = parseProduct({ ...valid, prix: typed, prix_nul: 'oui' }, { creating: true })
       assert.equal(result.ok && result.value.priceCents, cents, typed)
     }
+  })
+
+  test('a price of 0.00 is refused until its box confirms the product is free; any other price needs no box', () => {
+    for (const typed of ['0', '0,00', '0 $']) {
+      assert.deepEqual(parseProduct({ ...valid, prix: typed }, { creating: true }), {
+        ok: false,
+        errors: { prix_nul: { key: 'products.zeroPriceUnconfirmed' } },
+      })
+      for (const creating of [true, false]) {
+        const confirmed = parseProduct({ ...valid, code: 'JUS001', prix: typed, prix_nul: 'oui' }, { creating })
+        assert.equal(confirmed.ok && confirmed.value.priceCents, 0)
+      }
+    }
+    assert.equal(parseProduct({ ...valid, prix: '0,01' }, { creating: true }).ok, true)
   })
 
   test('an invalid price is a message on the price field, not a rounded number', () => {

@@ -2,8 +2,9 @@ import { Form } from '@remix-run/react'
 
 import { CsrfField } from '~/components/csrf-field'
 import { Field, FormError } from '~/components/form-field'
-import { SelectField, TextAreaField } from '~/components/form-controls'
-import { MAX_OPENING_STOCK, PRODUCT_FIELDS, parseProduct } from '~/lib/forms/catalog'
+import { CheckField, SelectField, TextAreaField } from '~/components/form-controls'
+import { FREE_FIELD, MAX_OPENING_STOCK, PRODUCT_FORM_ORDER, parseProduct } from '~/lib/forms/catalog'
+import { parseMoneyInput } from '~/lib/money'
 import { BASELINE_FIELD, baselineOf } from '~/lib/forms/edit-merge'
 import { bindFields, type FormRefusal } from '~/lib/forms/refusals'
 import { useValidatedForm } from '~/lib/forms/use-validated-form'
@@ -34,7 +35,10 @@ export function ProductForm({
   const pending = useIsPending({ formAction: action, intent: 'save' })
   const shown = refusal?.values ?? values
   const formId = creating ? 'new-product' : 'product'
-  const field = bindFields(formId, fieldErrors, PRODUCT_FIELDS)
+  const field = bindFields(formId, fieldErrors, PRODUCT_FORM_ORDER)
+  // The confirmation of a free product: asked once 0.00 was refused, ticked for a product already free.
+  const alreadyFree = !creating && parseMoneyInput(values.prix ?? '') === 0
+  const askFree = alreadyFree || Boolean(fieldErrors[FREE_FIELD])
 
   return (
     <Form method="post" action={action} noValidate onSubmit={onSubmit} ref={formRef} className="card shadow-sm" aria-labelledby={`${formId}-title`}>
@@ -86,6 +90,7 @@ export function ProductForm({
               placeholder="0,00"
               required
             />
+            {askFree ? <CheckField {...field(FREE_FIELD)} className="mt-2 mb-0" label={t('products.zeroPriceConfirm')} defaultChecked={alreadyFree} /> : null}
           </div>
           <div className="col-md-4">
             <Field {...field('code_barre')} className="mb-0" label={t('products.barcode')} defaultValue={shown.code_barre} maxLength={32} autoComplete="off" />

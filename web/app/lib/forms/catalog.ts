@@ -13,6 +13,12 @@ const MAX_ID = 2_147_483_647
 /** The fields of the product form, in the order they are shown (the first in error gets the focus). */
 export const PRODUCT_FIELDS = ['code', 'nom', 'categorie_id', 'prix', 'code_barre', 'quantite_stock', 'description'] as const
 
+/** The box that confirms a price of 0.00: a free product is a choice, never a slip of the keyboard. */
+export const FREE_FIELD = 'prix_nul'
+
+/** The form's fields in the order they are shown, the confirmation under the price. */
+export const PRODUCT_FORM_ORDER = ['code', 'nom', 'categorie_id', 'prix', FREE_FIELD, 'code_barre', 'quantite_stock', 'description'] as const
+
 export interface ProductInput {
   /** null on creation: the API assigns the next code of the category (ALI006…). */
   code: string | null
@@ -36,6 +42,8 @@ export function parseProduct(input: FormInput, { creating }: { creating: boolean
   const name = form.text('nom', { max: 200 })
   const categoryId = form.integer('categorie_id', { min: 1, max: MAX_ID })
   const priceCents = form.money('prix')
+  // The API takes 0.00 (an integration may give things away); typed in the form, it is confirmed first.
+  form.checked(FREE_FIELD, priceCents === 0 ? 'products.zeroPriceUnconfirmed' : undefined)
   const barcode = form.text('code_barre', { max: 32, required: false })
   pattern(form, 'code_barre', barcode, BARCODE, 'products.barcodePattern')
   const openingStock = creating ? form.integer('quantite_stock', { min: 0, max: MAX_OPENING_STOCK, required: false }) : null

@@ -34,6 +34,8 @@ export const catalog: Record<keyof typeof french, string> = {
   'products.chooseCategory': 'Choose a category',
   'products.price': 'Price',
   'products.priceHelp': 'In dollars, before taxes, for example 3.49.',
+  'products.zeroPriceConfirm': 'Free: sell this product without charging for it',
+  'products.zeroPriceUnconfirmed': 'A price of 0.00 makes this product free at the register: tick the box to confirm, or enter its price.',
   'products.barcode': 'Barcode (optional)',
   'products.barcodePattern': 'Letters, digits and dashes only.',
   'products.openingStock': 'Opening warehouse stock (optional)',

@@ -32,6 +32,8 @@ export const catalog = {
   'products.chooseCategory': 'Choisissez une catégorie',
   'products.price': 'Prix',
   'products.priceHelp': 'En dollars, avant taxes, par exemple 3,49.',
+  'products.zeroPriceConfirm': 'Gratuit : vendre ce produit sans le faire payer',
+  'products.zeroPriceUnconfirmed': 'Un prix de 0,00 $ rend ce produit gratuit à la caisse : cochez la case pour le confirmer, ou entrez son prix.',
   'products.barcode': 'Code-barres (facultatif)',
   'products.barcodePattern': 'Lettres, chiffres et tirets seulement.',
   'products.openingStock': 'Stock initial à l’entrepôt (facultatif)',
