@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test'
 
 import type { BrowserContext, Page } from 'playwright-core'
 
-import { FLOAT, cartLine, clerkAtRegister, leaveRegister, wire, type Basket, type Product } from './pos-support.ts'
+import { cartLine, clerkAtRegister, leaveRegister, type Basket, type Product } from './pos-support.ts'
 import {
   JS_ENABLED,
   RUN,
@@ -22,7 +22,6 @@ import {
   expectText,
   go,
   money,
-  openDrawer,
   ready,
   registerNumbered,
   stockUp,
@@ -45,9 +44,8 @@ describeFlows('what the register refuses', () => {
   before(async () => {
     await stage.open()
     registerId = await registerNumbered(api, STORE, 3)
-    ;({ clerkApi, products, page } = await clerkAtRegister(stage, STORE, registerId))
+    ;({ clerkApi, products, page } = await clerkAtRegister(stage, STORE, registerId, { drawerOpen: true }))
     clerk = page.context()
-    await openDrawer(clerkApi, registerId, wire(FLOAT))
     await go(page, `/caisses/${registerId}/vente`)
   })
 

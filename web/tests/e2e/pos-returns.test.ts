@@ -20,7 +20,6 @@ import {
   expectText,
   go,
   money,
-  openDrawer,
   press,
   ready,
   registerOfThisMode,
@@ -44,8 +43,7 @@ describeFlows('after a sale at the register', () => {
   before(async () => {
     await stage.open()
     registerId = await registerOfThisMode(api, STORE)
-    ;({ clerkApi, products, page } = await clerkAtRegister(stage, STORE, registerId))
-    await openDrawer(clerkApi, registerId, wire(FLOAT))
+    ;({ clerkApi, products, page } = await clerkAtRegister(stage, STORE, registerId, { drawerOpen: true }))
     // In the order the page's cart has them: the bread is the first line to return.
     const sale = await clerkApi<{ id: number; numero_recu: string }>('POST', '/sales', {
       caisse_id: registerId,

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict'
 
 import type { Page } from 'playwright-core'
 
-import { XSS_CODE, XSS_NAME, cents, closeOpenSession, stockUp, type ApiCall, type Stage } from './support.ts'
+import { XSS_CODE, XSS_NAME, cents, closeOpenSession, openDrawer, stockUp, type ApiCall, type Stage } from './support.ts'
 
 export interface Product {
   id: number
@@ -86,11 +86,18 @@ async function ensureXssProduct(api: ApiCall): Promise<Product> {
  * A file's clerk at a register of their store, the stage open: signed in to
  * the API and in a page (they land on the store's registers, as
  * sign-in-and-roles.test.ts checks), the basket on sale in the store, and the
- * register closed (an earlier run may have left it open).
+ * register closed (an earlier run may have left it open) — or, `drawerOpen`,
+ * opened anew with FLOAT, for a file that does not open it through the page.
  */
-export async function clerkAtRegister(stage: Stage, store: number, registerId: number): Promise<{ clerkApi: ApiCall; products: Basket; page: Page }> {
+export async function clerkAtRegister(
+  stage: Stage,
+  store: number,
+  registerId: number,
+  { drawerOpen = false } = {}
+): Promise<{ clerkApi: ApiCall; products: Basket; page: Page }> {
   const clerkApi = await stage.apiAs(`caissier${store}`)
   await closeOpenSession(clerkApi, registerId)
+  if (drawerOpen) await openDrawer(clerkApi, registerId, wire(FLOAT))
   const products = await basketOnSale(stage.api, store)
   return { clerkApi, products, page: await stage.signedIn(`caissier${store}`) }
 }
