@@ -71,8 +71,7 @@ async function create({ out }) {
       return writeBackup(client, partial, { progress })
     })
     renameSync(partial, file)
-    const rows = Object.values(counts).reduce((sum, count) => sum + count, 0)
-    console.log(`Done: ${Object.keys(counts).length} tables, ${rows} rows, ${(statSync(file).size / 1024).toFixed(0)} KiB in ${shown(file)}`)
+    console.log(`Done: ${Object.keys(counts).length} tables, ${totalRows(counts)} rows, ${(statSync(file).size / 1024).toFixed(0)} KiB in ${shown(file)}`)
   } catch (error) {
     rmSync(partial, { force: true })
     throw error
@@ -93,6 +92,20 @@ function databaseUrlOf(pid) {
   }
 }
 
+/** An API still running would serve what its cache holds of the data replaced, and write meanwhile. */
+async function assertAlone(client) {
+  const { rows } = await client.query(
+    // Clients only: an autovacuum worker shows up there too, on a database just loaded or sold into.
+    `SELECT count(*)::int AS others, string_agg(DISTINCT coalesce(nullif(application_name, ''), client_addr::text, 'local'), ', ') AS who
+       FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`
+  )
+  if (rows[0].others > 0) {
+    throw new Error(`${rows[0].others} other connection(s) to the database (${rows[0].who}): stop the API first (make stop, make lb-stop), then restore`)
+  }
+}
+
+const totalRows = (counts) => Object.values(counts).reduce((sum, count) => sum + count, 0)
+
 async function restore({ file, replace }) {
   if (!file) throw new Error(`which backup? make restore FILE=${shown(join(DATA, 'backups'))}/comptoir-….ndjson.gz`)
   if (!existsSync(file)) throw new Error(`${file}: no such file`)
@@ -105,15 +118,7 @@ async function restore({ file, replace }) {
     throw new Error(`the API started by make start runs on this database (pid ${api}): stop it first (make stop), then restore`)
   }
   await connected(url, async (client) => {
-    // An API still running would serve what its cache holds of the data replaced, and write meanwhile.
-    const { rows } = await client.query(
-      // Clients only: an autovacuum worker shows up there too, on a database just loaded or sold into.
-      `SELECT count(*)::int AS others, string_agg(DISTINCT coalesce(nullif(application_name, ''), client_addr::text, 'local'), ', ') AS who
-         FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`
-    )
-    if (rows[0].others > 0) {
-      throw new Error(`${rows[0].others} other connection(s) to the database (${rows[0].who}): stop the API first (make stop, make lb-stop), then restore`)
-    }
+    await assertAlone(client)
     const holding = await tablesWithRows(client)
     if (holding.length > 0 && !replace) {
       throw new Error(`the database already holds data (${holding.slice(0, 5).join(', ')}${holding.length > 5 ? ', …' : ''}): REPLACE=1 replaces it, in the same transaction as the restore`)
@@ -129,10 +134,11 @@ async function restore({ file, replace }) {
           'restore it with the version of Comptoir that made it, then upgrade'
       )
     }
+    // Again after the migrations, which took seconds: an API started meanwhile is seen here.
+    await assertAlone(client)
     console.log(`Restoring ${shown(file)} (made ${header.created_at})${replace ? ', replacing what the database held' : ''}`)
     const { counts } = await loadBackup(client, file, { replace, progress })
-    const rows = Object.values(counts).reduce((sum, count) => sum + count, 0)
-    console.log(`Done: ${Object.keys(counts).length} tables, ${rows} rows. Check it with make stock-verify.`)
+    console.log(`Done: ${Object.keys(counts).length} tables, ${totalRows(counts)} rows. Check it with make stock-verify.`)
   })
 }
 
