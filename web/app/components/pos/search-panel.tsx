@@ -170,6 +170,8 @@ function focusResult(within: Element, from: Element | null, step: 1 | -1): boole
   return next !== undefined
 }
 
+const focusScanField = () => document.getElementById('pos-scan')?.focus()
+
 function moveAmongResults(event: KeyboardEvent<HTMLTableElement>) {
   const from = event.target
   if (!(from instanceof HTMLButtonElement) || !from.matches(RESULT_ADD)) return
@@ -177,11 +179,11 @@ function moveAmongResults(event: KeyboardEvent<HTMLTableElement>) {
     event.preventDefault()
     const moved = focusResult(from, from, event.key === 'ArrowDown' ? 1 : -1)
     // Up from the first result: back to the field, as a list under a search box does.
-    if (!moved && event.key === 'ArrowUp') document.getElementById('pos-scan')?.focus()
+    if (!moved && event.key === 'ArrowUp') focusScanField()
   } else if (event.key === 'Escape') {
     // Back to the field, the results kept (the page's Échap, from the field, clears them).
     event.stopPropagation()
-    document.getElementById('pos-scan')?.focus()
+    focusScanField()
   }
 }
 
