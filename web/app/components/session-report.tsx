@@ -1,6 +1,7 @@
 import { Fragment } from 'react'
 
 import type { SessionReportWire } from '~/lib/api/wire'
+import { isBlind, type BlindSessionReport, type SessionReportView } from '~/lib/pos/blind-count'
 import { formatDate, formatMoney, formatNumber, formatSignedMoney } from '~/lib/format'
 import { centsFromWire } from '~/lib/money'
 import { taxName } from '~/lib/pos/tax-labels'
@@ -124,4 +125,36 @@ export function SessionReport({ session }: { session: SessionReportWire }) {
       </div>
     </div>
   )
+}
+
+/** A clerk's X report (ADR 0026): what the session holds, no amount that gives the count away. */
+function BlindReport({ session }: { session: BlindSessionReport }) {
+  const t = useT()
+  return (
+    <div className="card shadow-sm" data-testid="session-report">
+      <div className="card-body">
+        <h2 className="h5">
+          {t('report.xTitle')} <span className="badge text-bg-success">{t('registers.open')}</span>
+        </h2>
+        <dl className="row">
+          <dt className="col-sm-6 fw-normal">{t('report.openedAt')}</dt>
+          <dd className="col-sm-6">{formatDate(session.ouverte_le, { withTime: true })}</dd>
+          <dt className="col-sm-6 fw-normal">{t('session.float')}</dt>
+          <dd className="col-sm-6 amount text-sm-start">{money(session.fond_de_caisse)}</dd>
+          <dt className="col-sm-6 fw-normal">{t('report.salesCount')}</dt>
+          <dd className="col-sm-6">{formatNumber(session.salesCount)}</dd>
+          <dt className="col-sm-6 fw-normal">{t('report.returnsCount')}</dt>
+          <dd className="col-sm-6">{formatNumber(session.returnsCount)}</dd>
+        </dl>
+        <p className="mb-0 text-body-secondary" data-testid="blind-count">
+          {t('report.blindCount')}
+        </p>
+      </div>
+    </div>
+  )
+}
+
+/** The session's report as the loader let this user see it: full, or blind for a clerk while it is open. */
+export function SessionReportFor({ view }: { view: SessionReportView }) {
+  return isBlind(view) ? <BlindReport session={view} /> : <SessionReport session={view} />
 }

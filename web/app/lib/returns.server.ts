@@ -16,6 +16,7 @@ import { parseCancelSale, parseReturn, type FieldErrors } from './forms/schemas.
 import type { Message } from './i18n/index.ts'
 import { centsFromWire } from './money.ts'
 import { returnsPath } from './paths.ts'
+import { refusalFor } from './pos/blind-count.ts'
 import { registerFor } from './pos/pos.server.ts'
 import { registerHeading } from './pos/register-heading.ts'
 import { refundsByTender, type TenderRefund } from './pos/refund-tenders.ts'
@@ -224,7 +225,7 @@ export async function runReturnAction(
       ))
     }
   } catch (error) {
-    return fail({ error: actionErrorFrom(error) }, error instanceof ApiError ? error.status : 503)
+    return fail({ error: refusalFor(ctx.user, actionErrorFrom(error)) }, error instanceof ApiError ? error.status : 503)
   }
   const params = new URLSearchParams({ vente: String(saleId), retour: String(created.id) })
   // Back to the day's list the sale was picked from.

@@ -6,7 +6,7 @@ import { CsrfField } from '~/components/csrf-field'
 import { Field, FormError } from '~/components/form-field'
 import { PageHeader } from '~/components/page-header'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
-import { SessionReport } from '~/components/session-report'
+import { SessionReportFor } from '~/components/session-report'
 import { ApiError, ok, okOrNull } from '~/lib/api/client.server'
 import { focusFirstRefusalOnceDrawn, useFocusOnRefusal } from '~/lib/forms/focus-refusal'
 import { parseCloseSession, type FieldErrors } from '~/lib/forms/schemas'
@@ -14,6 +14,7 @@ import type { Message } from '~/lib/i18n/index'
 import { pageTitle } from '~/lib/meta'
 import { centsToWire } from '~/lib/money'
 import { useIsPending } from '~/lib/pending'
+import { sessionReportFor } from '~/lib/pos/blind-count'
 import { registerFor } from '~/lib/pos/pos.server'
 import { registerCrumbs, registerHeading, registerHomePath } from '~/lib/pos/register-heading'
 import { actionErrorFrom, idParam, loading, mutation, redirectWithNotice, signedIn } from '~/lib/request.server'
@@ -32,7 +33,8 @@ export async function loader(args: LoaderFunctionArgs) {
     const [store, session] = await Promise.all([getStore(api, register.magasin_id), currentSession(api, register)])
     return {
       register: registerHeading(register, store),
-      session,
+      // A clerk counts blind: the expected cash shows on the Z report, after the count.
+      session: session && sessionReportFor(user, session),
     }
   })
 }
@@ -116,7 +118,7 @@ export default function CloseRegisterPage() {
       ) : (
         <div className="row g-3">
           <div className="col-lg-6">
-            <SessionReport session={session} />
+            <SessionReportFor view={session} />
           </div>
           <div className="col-lg-6">
             <Form method="post" action={path} className="card shadow-sm" noValidate onSubmit={validate}>

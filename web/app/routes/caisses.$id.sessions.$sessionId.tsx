@@ -4,10 +4,11 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { PageHeader } from '~/components/page-header'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { PrintButton } from '~/components/print-button'
-import { SessionReport } from '~/components/session-report'
+import { SessionReportFor } from '~/components/session-report'
 import { ok } from '~/lib/api/client.server'
 import { pageTitle } from '~/lib/meta'
 import { registerSessionsPath } from '~/lib/paths'
+import { sessionReportFor } from '~/lib/pos/blind-count'
 import { registerFor } from '~/lib/pos/pos.server'
 import { registerCrumbs, registerHeading } from '~/lib/pos/register-heading'
 import { idParam, loading, notFound, signedIn } from '~/lib/request.server'
@@ -17,7 +18,7 @@ import { getStore, withReport } from '~/lib/stores.server'
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   {
     title: data
-      ? pageTitle(matches, data.session.rapport.type === 'Z' ? 'report.zPageTitle' : 'report.xPageTitle', { register: data.register.nom })
+      ? pageTitle(matches, data.session.statut === 'fermee' ? 'report.zPageTitle' : 'report.xPageTitle', { register: data.register.nom })
       : pageTitle(matches, 'report.pageTitle'),
   },
 ]
@@ -35,7 +36,7 @@ export async function loader(args: LoaderFunctionArgs) {
     if (session.caisse_id !== register.id) throw notFound()
     return {
       register: registerHeading(register, store),
-      session,
+      session: sessionReportFor(user, session),
     }
   })
 }
@@ -46,7 +47,7 @@ export default function SessionReportPage() {
   return (
     <>
       <PageHeader
-        title={session.rapport.type === 'Z' ? t('report.zPageTitle', { register: register.nom }) : t('report.xPageTitle', { register: register.nom })}
+        title={session.statut === 'fermee' ? t('report.zPageTitle', { register: register.nom }) : t('report.xPageTitle', { register: register.nom })}
         crumbs={registerCrumbs(register, t('report.crumb'))}
         actions={
           <>
@@ -62,7 +63,7 @@ export default function SessionReportPage() {
       />
       <div className="row">
         <div className="col-lg-7">
-          <SessionReport session={session} />
+          <SessionReportFor view={session} />
         </div>
       </div>
     </>

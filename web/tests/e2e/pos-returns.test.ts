@@ -255,15 +255,41 @@ describeFlows('after a sale at the register', () => {
     await expectText(page.getByTestId('cart-total'), money(0))
   })
 
-  test('the clerk closes the session with a cash count (expected, counted, variance)', async () => {
+  test('the clerk counts the drawer blind, then the Z report shows expected, counted and variance', async () => {
     // The whole sale came back: its cash part left the drawer again (the card got its 5.00), so the drawer holds its float.
     const expected = FLOAT
+    const manager = await stage.signedIn('gerant')
     await page.goto(`/caisses/${registerId}/vente`)
     await ready(page)
     await page.getByRole('link', { name: 'Fermer la caisse' }).click()
     await page.waitForURL(`**/caisses/${registerId}/fermeture`)
     await ready(page)
+    // Blind (ADR 0026): counts, the float the clerk counted in, and no amount the expected cash follows from,
+    // neither on the page nor in the data it carries for the browser.
+    const report = page.getByTestId('session-report')
+    await expectText(page.getByTestId('blind-count'), 'sans connaître le montant attendu')
+    await expectText(report, money(FLOAT))
+    assert.equal(await page.getByTestId('expected-cash').count(), 0, 'no expected cash before the count')
+    assert.equal(await page.getByTestId('refund-especes').count(), 0, 'no refund amounts before the count')
+    for (const key of ['especes_attendues', 'sous_total', 'par_mode', 'arrondi_especes']) {
+      assert.ok(!(await page.content()).includes(key), `the page's data holds no ${key}`)
+    }
+    // The X report of the same session, for the manager: every amount.
+    await go(manager, `/caisses/${registerId}/fermeture`)
+    await expectText(manager.getByTestId('expected-cash'), money(expected))
+    assert.equal(await manager.getByTestId('blind-count').count(), 0)
+    assert.ok((await manager.content()).includes('especes_attendues'), "the manager's page carries the amounts: the clerk's check above can fail")
+    await manager.context().close()
+
+    await page.getByLabel('Espèces comptées').fill('150,00')
+    await page.getByLabel(/^Remarque/).fill('Tiroir compté à deux')
+    await page.getByRole('button', { name: 'Fermer la caisse' }).click()
+    await page.waitForURL(/\/sessions\/\d+$/)
+    await expectText(page.locator('h1'), 'Rapport Z')
+    await expectText(page.getByTestId('session-note'), 'Remarque : Tiroir compté à deux')
     await expectText(page.getByTestId('expected-cash'), money(expected))
+    await expectText(page.getByTestId('counted-cash'), money(FLOAT))
+    await expectText(page.getByTestId('variance'), money(FLOAT - expected))
     // The refunds by tender: the card got back what it was charged, the drawer gave back the rest.
     const { total } = sold(products)
     await expectText(page.getByTestId('refund-especes'), money(cashKept(total)))
@@ -274,15 +300,6 @@ describeFlows('after a sale at the register', () => {
     }
     await expectText(page.getByTestId('session-report'), 'dont espèces')
     await expectText(page.getByTestId('refund-carte'), money(CARD))
-    await page.getByLabel('Espèces comptées').fill('150,00')
-    await page.getByLabel(/^Remarque/).fill('Tiroir compté à deux')
-    await page.getByRole('button', { name: 'Fermer la caisse' }).click()
-    await page.waitForURL(/\/sessions\/\d+$/)
-    await expectText(page.locator('h1'), 'Rapport Z')
-    await expectText(page.getByTestId('session-note'), 'Remarque : Tiroir compté à deux')
-    await expectText(page.getByTestId('expected-cash'), money(expected))
-    await expectText(page.getByTestId('counted-cash'), money(FLOAT))
-    await expectText(page.getByTestId('variance'), money(FLOAT - expected))
     const zReport = new URL(page.url()).pathname
 
     // The closed register leads to its sessions, and the Z report is found again there.

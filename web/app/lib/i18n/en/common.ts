@@ -65,6 +65,7 @@ export const common: Record<keyof typeof french, string> = {
   'api.adjustmentShort': 'Adjustment not possible: {product} has only {available} in stock (change {change}).',
   'api.registerClosed': 'The register is closed: open a register session before selling or refunding cash.',
   'api.insufficientCash': 'The drawer holds {drawer} in cash, less than the {refund} to refund in cash: refund to another tender, or at a register whose drawer holds the cash.',
+  'api.insufficientCashBlind': 'The drawer does not hold the {refund} to refund in cash: refund to another tender, or at a register whose drawer holds the cash.',
   'api.registerAlreadyOpen': 'This register already has an open session.',
   'api.returnExceedsSold': 'More would come back than was sold (minus earlier returns).',
   'api.nothingToReturn': 'Every item of this sale has already been returned.',

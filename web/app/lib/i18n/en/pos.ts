@@ -256,6 +256,8 @@ export const pos: Record<keyof typeof french, string> = {
   'report.expectedCash': 'Expected cash',
   'report.countedCash': 'Counted cash',
   'report.variance': 'Variance',
+  'report.returnsCount': 'Returns',
+  'report.blindCount': 'The amounts (expected cash, payments, refunds) appear on the Z report, once the drawer is counted: the count is made without knowing the expected amount.',
   'report.note': 'Note:',
   'report.print': 'Print the report',
   'report.balanced': '(exact)',

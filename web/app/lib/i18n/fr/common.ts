@@ -64,6 +64,7 @@ export const common = {
   'api.adjustmentShort': "Ajustement impossible : {product} n'a que {available} en stock (variation {change}).",
   'api.registerClosed': "La caisse est fermée : ouvrez une session de caisse avant de vendre ou de rembourser en espèces.",
   'api.insufficientCash': "Le tiroir contient {drawer} en espèces, moins que les {refund} à rembourser en espèces : remboursez par un autre mode, ou à une caisse dont le tiroir a cet argent.",
+  'api.insufficientCashBlind': "Le tiroir n'a pas les {refund} à rembourser en espèces : remboursez par un autre mode, ou à une caisse dont le tiroir a cet argent.",
   'api.registerAlreadyOpen': 'Cette caisse a déjà une session ouverte.',
   'api.returnExceedsSold': 'La quantité retournée dépasse ce qui a été vendu (moins les retours déjà faits).',
   'api.nothingToReturn': 'Tous les articles de cette vente ont déjà été retournés.',
