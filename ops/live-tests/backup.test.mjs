@@ -178,6 +178,24 @@ describe('make backup and make restore', () => {
     assert.deepEqual(await fingerprints(TARGET), source)
   })
 
+  test('a row the database refuses names its line in the file, and nothing is restored', async () => {
+    let refusedLine = 0
+    const negative = rewritten('negative.ndjson.gz', (lines) => {
+      const table = lines.findIndex((line) => line.startsWith('{"$table":"stock_levels"'))
+      // The third stock row: inside the first batch, so the batch's other rows go in and this one alone is refused.
+      const index = table + 3
+      const row = JSON.parse(lines[index])
+      row.quantity = -4
+      lines[index] = JSON.stringify(row)
+      refusedLine = index + 1
+      return lines
+    })
+    const failed = backupCli(TARGET, 'restore', '--file', negative, '--replace')
+    assert.equal(failed.code, 1)
+    assert.match(failed.output, new RegExp(`line ${refusedLine} of .*negative\\.ndjson\\.gz, a row of stock_levels: .*stock_levels_quantity_non_negative.* \\(nothing restored\\)`))
+    assert.deepEqual(await fingerprints(TARGET), source)
+  })
+
   test('a backup made under other migrations is refused, and so is a restore while something is connected', async () => {
     const other = rewritten('other.ndjson.gz', ([first, ...rest]) => {
       const header = JSON.parse(first)

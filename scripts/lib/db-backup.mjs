@@ -185,7 +185,9 @@ async function* linesOf(file) {
 export async function* readBackup(file) {
   const lines = linesOf(file)
   let first = true
+  let number = 0
   for await (const line of lines) {
+    number += 1
     if (line === '') continue
     if (first) {
       const header = JSON.parse(line).$backup
@@ -199,7 +201,8 @@ export async function* readBackup(file) {
     } else if (line.startsWith('{"$end":')) {
       yield { kind: 'end', counts: JSON.parse(line).$end }
     } else {
-      yield { kind: 'row', line }
+      // Its place in the file, for a refusal to name the row (counted from 1, as editors do).
+      yield { kind: 'row', line, number }
     }
   }
   if (first) throw new Error(`${file} is empty`)
@@ -228,14 +231,34 @@ export async function loadBackup(client, file, { replace = false, progress = () 
   let batch = []
   let ended = null
   const counts = {}
-  const flush = async () => {
-    if (!current || batch.length === 0) return
+  const insert = (rows) => {
     const list = current.columns.map(ident).join(', ')
-    await client.query(
+    return client.query(
       `INSERT INTO ${ident(current.table)} (${list}) OVERRIDING SYSTEM VALUE
        SELECT ${list} FROM json_populate_recordset(NULL::${ident(current.table)}, $1::json)`,
-      [`[${batch.join(',')}]`]
+      [`[${rows.map((row) => row.line).join(',')}]`]
     )
+  }
+  const flush = async () => {
+    if (!current || batch.length === 0) return
+    // A savepoint per batch: when PostgreSQL refuses one of its rows, the rows go in
+    // again one by one to find which, so the error names its line in the file.
+    await client.query('SAVEPOINT batch')
+    try {
+      await insert(batch)
+    } catch (error) {
+      await client.query('ROLLBACK TO SAVEPOINT batch')
+      for (const row of batch) {
+        try {
+          await insert([row])
+        } catch (refused) {
+          refused.message = `line ${row.number} of ${file}, a row of ${current.table}: ${refused.message}`
+          throw refused
+        }
+      }
+      throw error
+    }
+    await client.query('RELEASE SAVEPOINT batch')
     counts[current.table] += batch.length
     batch = []
   }
@@ -253,7 +276,7 @@ export async function loadBackup(client, file, { replace = false, progress = () 
         current = { table: item.table, columns: item.columns }
         counts[item.table] = 0
       } else if (item.kind === 'row') {
-        batch.push(item.line)
+        batch.push(item)
         if (batch.length === BATCH_ROWS) await flush()
       } else ended = item.counts
     }
@@ -270,7 +293,9 @@ export async function loadBackup(client, file, { replace = false, progress = () 
     await client.query('COMMIT')
   } catch (error) {
     await client.query('ROLLBACK')
-    if (!error.message.includes('nothing restored')) error.message += `${current ? ` (at table ${current.table})` : ''} (nothing restored)`
+    if (!error.message.includes('nothing restored')) {
+      error.message += `${current && !error.message.includes(`a row of ${current.table}`) ? ` (at table ${current.table})` : ''} (nothing restored)`
+    }
     throw error
   }
   return { header, counts }
