@@ -134,10 +134,10 @@ async function restore({ file, replace }) {
           'restore it with the version of Comptoir that made it, then upgrade'
       )
     }
-    // Again after the migrations, which took seconds: an API started meanwhile is seen here.
-    await assertAlone(client)
     console.log(`Restoring ${shown(file)} (made ${header.created_at})${replace ? ', replacing what the database held' : ''}`)
-    const { counts } = await loadBackup(client, file, { replace, progress })
+    // Again after the migrations, which took seconds, with every table locked: an API started
+    // before is seen here; one started after waits for the commit and reads the restored data.
+    const { counts } = await loadBackup(client, file, { replace, progress, whileLocked: () => assertAlone(client) })
     console.log(`Done: ${Object.keys(counts).length} tables, ${totalRows(counts)} rows. Check it with make stock-verify.`)
   })
 }

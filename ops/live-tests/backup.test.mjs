@@ -158,6 +158,35 @@ describe('make backup and make restore', () => {
     assert.deepEqual(await fingerprints(TARGET), source)
   })
 
+  test('a client that connects during a restore waits for it, and reads the restored data, not empty tables', async () => {
+    await query(SOURCE, `DROP DATABASE ${TARGET_DB} WITH (FORCE)`)
+    await query(SOURCE, `CREATE DATABASE ${TARGET_DB}`)
+    const restoring = spawn(process.execPath, [join(ROOT, 'scripts', 'backup.mjs'), 'restore', '--file', file], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: TARGET },
+    })
+    let output = ''
+    restoring.stdout.on('data', (chunk) => (output += chunk))
+    restoring.stderr.on('data', (chunk) => (output += chunk))
+    const exited = new Promise((resolve) => restoring.once('exit', resolve))
+    // The load has begun once the restore's own connection has written (an API starting then);
+    // the migrations before it write from another one.
+    const loading = async () =>
+      (await query(SOURCE, `SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND application_name = 'comptoir-backup' AND backend_xid IS NOT NULL`, [TARGET_DB]))
+        .length > 0
+    const deadline = Date.now() + 60_000
+    while (!(await loading())) {
+      assert.ok(Date.now() < deadline && restoring.exitCode === null, `the restore never began loading: ${output}`)
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+    const [seen] = await query(TARGET, 'SELECT count(*)::int AS sales FROM sales')
+    assert.equal(await exited, 0, output)
+    const [restored] = await query(TARGET, 'SELECT count(*)::int AS sales FROM sales')
+    assert.ok(restored.sales > 0)
+    assert.equal(seen.sales, restored.sales, 'the client read the sales once restored, not the tables being loaded')
+    assert.deepEqual(await fingerprints(TARGET), source)
+  })
+
   test('a file cut short restores nothing: the database keeps what it held', async () => {
     const cut = rewritten('cut.ndjson.gz', (lines) => lines.slice(0, -3))
     const failed = backupCli(TARGET, 'restore', '--file', cut, '--replace')

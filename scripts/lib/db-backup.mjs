@@ -225,7 +225,7 @@ export async function tablesWithRows(client) {
  * off meanwhile — one stamps a sale line with the product's current name,
  * which would rewrite history with today's names.
  */
-export async function loadBackup(client, file, { replace = false, progress = () => {} } = {}) {
+export async function loadBackup(client, file, { replace = false, progress = () => {}, whileLocked = async () => {} } = {}) {
   let header = null
   let current = null
   let batch = []
@@ -265,6 +265,11 @@ export async function loadBackup(client, file, { replace = false, progress = () 
   await client.query('BEGIN')
   try {
     const tables = await tablesInOrder(client)
+    // Every table locked until the commit, then the caller's last check: a client that connects
+    // after it waits for the whole restore, instead of reading tables half loaded (or, in an
+    // empty database, still empty) and caching that.
+    await client.query(`LOCK TABLE ${tables.map(ident).join(', ')} IN ACCESS EXCLUSIVE MODE`)
+    await whileLocked()
     if (replace) await client.query(`TRUNCATE ${tables.map(ident).join(', ')} RESTART IDENTITY CASCADE`)
     for (const table of tables) await client.query(`ALTER TABLE ${ident(table)} DISABLE TRIGGER USER`)
     for await (const item of readBackup(file)) {
