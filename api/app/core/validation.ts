@@ -257,8 +257,10 @@ const decimalDigits = vine.createRule((_value, _options, field) => {
  */
 const existingIdRange = vine.createRule(
   (value, max: number, field) => {
-    if (typeof value === 'number' && value > max) field.report(`The {{ field }} field must not be greater than ${max}`, 'max', field)
-    if (typeof value === 'number' && value < -max) field.report(`The {{ field }} field must be at least ${-max}`, 'min', field)
+    // VineJS's default messages replace these by rule name (max, min) and fill `{{ max }}` or
+    // `{{ min }}` from the arguments: without them the message said "greater than undefined".
+    if (typeof value === 'number' && value > max) field.report('The {{ field }} field must not be greater than {{ max }}', 'max', field, { max })
+    if (typeof value === 'number' && value < -max) field.report('The {{ field }} field must be at least {{ min }}', 'min', field, { min: -max })
   },
   { toJSONSchema: (schema, max) => Object.assign(schema, { minimum: 1, maximum: max }) }
 )
