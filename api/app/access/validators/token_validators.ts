@@ -5,8 +5,19 @@ import { fieldError, idParam } from '#core/validation'
 import { SCOPES } from '#access/models/api_token'
 import { BUSINESS_TIMEZONE } from '#core/business_time'
 
-/* An ISO 8601 date-time with an offset, or a day alone (to its end in APP_TIMEZONE); parsed by `futureInstant`. */
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2}))?$/
+/*
+ * An ISO 8601 date-time with an offset, or a day alone (to its end in APP_TIMEZONE); parsed by
+ * `futureInstant`. The offset is hours 00-23 and minutes 00-59: Luxon reads `+05:99` as 6 h 39
+ * and `+25:00` as 25 h, so a typo moved the expiry by hours instead of being refused.
+ */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d))?$/
+
+/*
+ * The latest expiry a response can write as `YYYY-MM-DDTHH:mm:ss.sssZ`: from the year 10000 on,
+ * JavaScript writes `+010000-01-01T…`, which the document's date-time format and most clients'
+ * parsers refuse. `9999-12-31`, a common "never", ends there after midnight UTC.
+ */
+const LATEST_EXPIRY = DateTime.fromISO('9999-12-31T23:59:59.999Z', { zone: 'utc' })
 
 export const tokenIdParams = vine.create({ id: idParam() })
 
@@ -41,5 +52,8 @@ export function futureInstant(value: string, field: string): DateTime {
     : DateTime.fromISO(value, { zone: 'utc' })
   if (!instant.isValid) throw fieldError(field, `The ${field} field is not a valid date`, 'date')
   if (instant <= DateTime.utc()) throw fieldError(field, `The ${field} field must be in the future`, 'future')
+  if (instant > LATEST_EXPIRY) {
+    throw fieldError(field, `The ${field} field must be at most 9999-12-31T23:59:59.999Z (leave it out for a token that does not expire)`, 'max')
+  }
   return instant
 }

@@ -49,6 +49,28 @@ test.group('API tokens endpoints', (group) => {
     ;(await create('2099-02-30')).assertStatus(422)
   })
 
+  test('an expiry the answer cannot write as YYYY-MM-DDTHH:mm:ss.sssZ, or an offset that is no offset, is a 422', async ({ client, assert }) => {
+    const admin = await tokenWith(['admin'])
+    const create = (expire_le: string) => client.post('/api/v1/tokens').header('x-api-token', admin).json({ nom: 'erp', scopes: ['read'], expire_le })
+    // 9999-12-31 ends in Québec on 10000-01-01 at 05:00 UTC, which JavaScript writes "+010000-01-01T05:00:00.000Z".
+    const never = await create('9999-12-31')
+    never.assertStatus(422)
+    assert.containsSubset(never.body().details.validation_errors, [{ field: 'expire_le', type: 'max' }])
+    assert.include(never.body().details.validation_errors[0].message, '9999-12-31T23:59:59.999Z')
+    assert.equal((await create('9999-12-30')).body().expire_le, '9999-12-31T05:00:00.000Z')
+    assert.equal((await create('9999-12-31T23:59:59.999Z')).body().expire_le, '9999-12-31T23:59:59.999Z')
+    ;(await create('9999-12-31T23:59:59-01:00')).assertStatus(422)
+    // Luxon read +05:99 as 6 h 39 and +25:00 as 25 h.
+    for (const offset of ['+05:99', '+25:00', '+2500', '-24:00']) {
+      const response = await create(`2099-06-30T12:00:00${offset}`)
+      response.assertStatus(422)
+      assert.equal(response.body().details.validation_errors[0].field, 'expire_le', offset)
+    }
+    assert.equal((await create('2099-06-30T12:00:00+14:00')).body().expire_le, '2099-06-29T22:00:00.000Z')
+    assert.equal((await create('2099-06-30T12:00:00-0330')).body().expire_le, '2099-06-30T15:30:00.000Z')
+    assert.lengthOf(await db.from('api_tokens').where('name', 'erp'), 4)
+  })
+
   test('the list holds integration tokens only and filters by state', async ({ client, assert }) => {
     const admin = await tokenWith(['admin'])
     await sessionFor(await makeUser('admin'))
