@@ -41,6 +41,19 @@ export const createTokenBody = vine.create({
   expire_le: vine.string().trim().maxLength(40).regex(ISO_INSTANT).optional(),
 })
 
+/*
+ * VineJS names an array item by its index, so a wrong scope said "The selected 0 is invalid": it
+ * now says which item and what is allowed. Every other message is VineJS's own.
+ */
+createTokenBody.messagesProvider = {
+  getMessage(message, rule, field, args) {
+    if (rule === 'enum' && field.wildCardPath === 'scopes.*') {
+      return `The scopes.${field.name} field must be one of: ${SCOPES.join(', ')}`
+    }
+    return vine.messagesProvider.getMessage(message, rule, field, args)
+  },
+}
+
 /**
  * Parses a validated `expire_le`, refusing impossible dates and instants in the past. A day
  * alone (`2027-06-30`) is the last business day the token works: it expires when that day ends

@@ -121,6 +121,18 @@ test.group('API tokens endpoints', (group) => {
     assert.lengthOf(await db.from('api_tokens'), 1)
   })
 
+  test('a scope that does not exist is named, with the scopes that do', async ({ client, assert }) => {
+    const admin = await tokenWith(['admin'])
+    const response = await client.post('/api/v1/tokens').header('x-api-token', admin).json({ nom: 'x', scopes: ['read', 'READ'] })
+    response.assertStatus(422)
+    // It said "The selected 1 is invalid".
+    assert.deepEqual(response.body().details.validation_errors, [
+      { field: 'scopes.1', message: 'The scopes.1 field must be one of: read, write, reports, admin', type: 'enum' },
+    ])
+    const blank = await client.post('/api/v1/tokens').header('x-api-token', admin).json({ scopes: ['read'] })
+    assert.deepEqual(blank.body().details.validation_errors, [{ field: 'nom', message: 'The nom field must be defined', type: 'required' }])
+  })
+
   test('revoking is a 204, refuses the token at once, and is idempotent', async ({ client, assert }) => {
     const admin = await tokenWith(['admin'])
     const created = await client.post('/api/v1/tokens').header('x-api-token', admin).json({ nom: 'temp', scopes: ['read'] })
