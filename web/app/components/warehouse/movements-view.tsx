@@ -5,7 +5,7 @@ import { Field, FormError } from '~/components/form-field'
 import { ListTable } from '~/components/list/data-table'
 import { DayRangeFields, FilterBar, SelectFilter } from '~/components/list/filter-bar'
 import { ProductCell } from '~/components/list/product-cell'
-import { amountColumn } from '~/components/table-head'
+import { NarrowLabel, amountColumn } from '~/components/table-head'
 import { formatDate, formatNumber, formatTime } from '~/lib/format'
 import type { FormRefusal } from '~/lib/forms/refusals'
 import { useValidatedForm } from '~/lib/forms/use-validated-form'
@@ -65,7 +65,8 @@ export function MovementsTable({
         t('movements.when'),
         t('pos.search.product'),
         t('movements.type'),
-        amountColumn(t('movements.change')),
+        // « Mouvement » set the column's width (its figures are short): with a user's name of one long word (« Administratrice ») and a long code, the ledger scrolled 17 px sideways on a 768 px tablet.
+        amountColumn(<NarrowLabel full={t('movements.change')} short={t('movements.changeShort')} />),
         amountColumn(t('movements.balance')),
         t('movements.reason'),
         t('movements.by'),

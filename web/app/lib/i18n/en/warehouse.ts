@@ -111,6 +111,7 @@ export const warehouse: Record<keyof typeof french, string> = {
   'filters.daysSwapped': 'The days were the wrong way round: put in order.',
   'movements.when': 'Date',
   'movements.change': 'Change',
+  'movements.changeShort': 'Qty',
   'movements.balance': 'Balance',
   'movements.reason': 'Reason',
   'movements.by': 'By',

@@ -109,6 +109,7 @@ export const warehouse = {
   'filters.daysSwapped': 'Dates inversées : remises dans l’ordre.',
   'movements.when': 'Date',
   'movements.change': 'Mouvement',
+  'movements.changeShort': 'Qté',
   'movements.balance': 'Solde',
   'movements.reason': 'Motif',
   'movements.by': 'Par',
