@@ -2,22 +2,16 @@ import { Link } from '@remix-run/react'
 
 import { NameText } from '~/components/name-text'
 import { amountColumn } from '~/components/table-head'
-import { formatDay, formatMoney, formatNumber, formatSignedMoney } from '~/lib/format'
+import { formatMoney, formatNumber, formatSignedMoney } from '~/lib/format'
 import type { Translate } from '~/lib/i18n/index'
 import type { Granularity } from '~/lib/reports/filters'
+import { averageTicketText, bucketLabel } from '~/lib/reports/series-labels'
 import type { PerformanceRating, ProductRow, SeriesPoint, StoreRow, TendersView } from '~/lib/reports/figures'
 import { storeRegistersPath } from '~/lib/paths'
 import { useT } from '~/lib/root-data'
 
 import type { ChartSpec } from './charts.client'
 import { ReportTable } from './report-table'
-
-/** "24 novembre 2026", "Semaine du 24 nov." or "novembre 2026", as the series is bucketed. */
-export function bucketLabel(point: Pick<SeriesPoint, 'start'>, granularity: Granularity, t: Translate, short = false): string {
-  if (granularity === 'monthly') return formatDay(point.start, 'month')
-  if (granularity === 'weekly') return t('reports.weekOf', { day: formatDay(point.start, 'short') })
-  return formatDay(point.start, short ? 'short' : 'long')
-}
 
 export function revenueChart(points: SeriesPoint[], granularity: Granularity, t: Translate): ChartSpec {
   return {
@@ -53,7 +47,7 @@ export function SeriesTable({ points, granularity }: { points: SeriesPoint[]; gr
           <th scope="row" className="fw-normal">{bucketLabel(point, granularity, t)}</th>
           <td className="amount">{formatNumber(point.sales)}</td>
           <td className="amount">{formatMoney(point.revenueCents)}</td>
-          <td className="amount">{formatMoney(point.averageTicketCents)}</td>
+          <td className="amount">{averageTicketText(point)}</td>
         </tr>
       ))}
     </ReportTable>
