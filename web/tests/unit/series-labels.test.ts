@@ -34,4 +34,9 @@ describe('a bucket’s average ticket', () => {
     assert.equal(averageTicketText({ sales: 0, averageTicketCents: 0 }), '—')
     assert.equal(averageTicketText({ sales: 3, averageTicketCents: 665 }), `6,65${NBSP}$`)
   })
+
+  test('a store without a sale in the period has none either (its row in the stores table)', () => {
+    const store = { storeId: 5, name: 'Magasin Express', sales: 0, revenueCents: 0, averageTicketCents: 0, refundsCents: 0, rating: 'Poor' as const }
+    assert.equal(averageTicketText(store), '—')
+  })
 })

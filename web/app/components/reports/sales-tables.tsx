@@ -95,7 +95,7 @@ export function StoresTable({ rows, reportHref, detailed = false }: { rows: Stor
           </th>
           <td className="amount">{formatMoney(row.revenueCents)}</td>
           <td className="amount">{formatNumber(row.sales)}</td>
-          <td className="amount">{formatMoney(row.averageTicketCents)}</td>
+          <td className="amount">{averageTicketText(row)}</td>
           {detailed ? <td className="amount">{formatMoney(row.refundsCents)}</td> : null}
           {detailed ? (
             <td>
