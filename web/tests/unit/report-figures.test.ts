@@ -3,7 +3,7 @@ import { describe, test } from 'node:test'
 
 import type { components } from '../../app/lib/api/schema'
 import { formatChange, formatDay, formatMoneyCompact } from '../../app/lib/format.ts'
-import { kpiView, pageOf, productsView, stockView, urgentView } from '../../app/lib/reports/figures.ts'
+import { kpiView, pageOf, productsView, stockView, storesView, urgentView } from '../../app/lib/reports/figures.ts'
 import { pageTitle } from '../../app/lib/meta.ts'
 
 type Schemas = components['schemas']
@@ -67,6 +67,24 @@ describe('report figures', () => {
         [1, 'ALI001', 1200, 6],
         [2, 'ALI002', -250, -1],
       ]
+    )
+  })
+
+  test('a store without a sale in the period has no rating, not the « Poor » of an idle store', () => {
+    const store = (id: number, sales: number, revenue: string, rating: Schemas['StorePerformanceResponse']['performance_rating']) => ({
+      store_id: id,
+      store_name: `Magasin ${id}`,
+      sales_count: sales,
+      revenue,
+      average_ticket: '0.00',
+      performance_rating: rating,
+      gross_revenue: revenue,
+      refunds: '0.00',
+    })
+    const rows = storesView([store(1, 12, '10500.00', 'Excellent'), store(2, 3, '40.00', 'Poor'), store(3, 0, '0.00', 'Poor')])
+    assert.deepEqual(
+      rows.map((row) => row.rating),
+      ['Excellent', 'Poor', null]
     )
   })
 

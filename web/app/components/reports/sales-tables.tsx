@@ -99,7 +99,7 @@ export function StoresTable({ rows, reportHref, detailed = false }: { rows: Stor
           {detailed ? <td className="amount">{formatMoney(row.refundsCents)}</td> : null}
           {detailed ? (
             <td>
-              <span className={`badge ${RATING_CLASS[row.rating]}`}>{t(`reports.rating.${row.rating}`)}</span>
+              {row.rating ? <span className={`badge ${RATING_CLASS[row.rating]}`}>{t(`reports.rating.${row.rating}`)}</span> : '—'}
             </td>
           ) : null}
         </tr>

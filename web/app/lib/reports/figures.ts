@@ -73,7 +73,8 @@ export interface StoreRow {
   revenueCents: number
   averageTicketCents: number
   refundsCents: number
-  rating: PerformanceRating
+  /** Null without a sale in the period: the API's scale would call an idle store « Poor ». */
+  rating: PerformanceRating | null
 }
 
 /** Best first, stores without sales last: the API's order, kept. */
@@ -85,7 +86,7 @@ export function storesView(stores: Schemas['StorePerformanceResponse'][]): Store
     revenueCents: centsFromWire(store.revenue),
     averageTicketCents: centsFromWire(store.average_ticket),
     refundsCents: centsFromWire(store.refunds),
-    rating: store.performance_rating,
+    rating: store.sales_count === 0 ? null : store.performance_rating,
   }))
 }
 
