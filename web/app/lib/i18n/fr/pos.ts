@@ -256,7 +256,7 @@ export const pos = {
   'report.countedCash': 'Espèces comptées',
   'report.variance': 'Écart',
   'report.returnsCount': 'Retours',
-  'report.blindCount': 'Les montants (espèces attendues, paiements, remboursements) paraissent au rapport Z, une fois le tiroir compté : le comptage se fait sans connaître le montant attendu.',
+  'report.blindCount': 'Les montants (espèces attendues, paiements, remboursements) apparaissent au rapport Z, une fois le tiroir compté : le comptage se fait sans connaître le montant attendu.',
   'report.note': 'Remarque :',
   'report.print': 'Imprimer le rapport',
   'report.balanced': '(juste)',
