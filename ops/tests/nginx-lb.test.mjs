@@ -266,6 +266,13 @@ describe('nginx load balancer behaviour', () => {
     assert.equal(metrics.status, 404)
     assert.equal(hits.size, before)
     assert.equal(hits.has('metrics-probe'), false)
+    // Express (the web app) answers /metrics for these too: they went through `location /` to it.
+    for (const path of ['/Metrics', '/METRICS', '/metrics/', '/Metrics/', '/metrics//', '/%6Detrics']) {
+      const probe = `metrics-probe-${path.replace(/[^A-Za-z0-9]/g, '_')}`
+      const answer = await request(port, { path, headers: { 'x-request-id': probe } })
+      assert.equal(answer.status, 404, path)
+      assert.equal(hits.has(probe), false, `${path} reached an upstream`)
+    }
   })
 
   test("the web app and the API get the host and port the browser addressed (a form post's Origin carries the port)", async () => {
