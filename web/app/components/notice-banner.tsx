@@ -32,6 +32,7 @@ export function NoticeBanner({ notice }: { notice: Notice | null }) {
       autoFocus={notice.focus}
     >
       {describe(notice.message)}
+      {notice.detail ? ` ${describe(notice.detail)}` : null}
       {notice.link ? (
         <>
           {' '}

@@ -6,6 +6,8 @@ import { replenishmentPath, type ReplenishmentAction } from './warehouse.ts'
 export interface Notice {
   kind: 'success' | 'info' | 'warning' | 'danger'
   message: Message
+  /** A second sentence (« Autorisé par … »). */
+  detail?: Message
   /**
    * Takes the keyboard focus: the form that was used is gone from the page
    * (a return recorded, a request moved on), and the focus would otherwise

@@ -31,6 +31,7 @@ import { webConfig } from './env.server.ts'
 import { logError } from './log.server.ts'
 import { translator, type Lang, type Message, type Translate } from './i18n/index.ts'
 import { requestLang } from './i18n/lang.server.ts'
+import type { OverrideClients } from './pos/manager-override.server.ts'
 
 type Args = Pick<LoaderFunctionArgs | ActionFunctionArgs, 'request' | 'context'>
 
@@ -47,6 +48,16 @@ export interface SignedIn {
 export function anonymousApi({ context }: Args): ApiClient {
   const config = webConfig()
   return createApiClient({ baseUrl: config.apiUrl, requestId: context.requestId, clientIp: context.clientIp, timeoutMs: config.apiTimeoutMs })
+}
+
+/** Clients to sign a manager in for one action at a clerk's register (pos/manager-override.server.ts). */
+export function overrideClients(args: Args): OverrideClients {
+  const config = webConfig()
+  const { requestId, clientIp } = args.context
+  return {
+    anonymous: anonymousApi(args),
+    withToken: (token) => createApiClient({ baseUrl: config.apiUrl, token, requestId, clientIp, timeoutMs: config.apiTimeoutMs }),
+  }
 }
 
 /** The signed-in user and their API client, or a redirect to /connexion. */

@@ -17,6 +17,8 @@ import type { Message } from './i18n/index.ts'
 import { centsFromWire } from './money.ts'
 import { returnsPath } from './paths.ts'
 import { refusalFor } from './pos/blind-count.ts'
+import { OVERRIDE_USERNAME, overrideFrom } from './pos/manager-override.ts'
+import { authoriseManager, type OverrideClients, type OverrideRefusal } from './pos/manager-override.server.ts'
 import { registerFor } from './pos/pos.server.ts'
 import { registerHeading } from './pos/register-heading.ts'
 import { refundsByTender, type TenderRefund } from './pos/refund-tenders.ts'
@@ -175,9 +177,10 @@ const MAX_ECHOED_LINES = 200
 
 /** The refused form's own fields: the cancel form has only its refund method. */
 function postedValues(form: FormData, intent: ReturnActionResult['intent']): Record<string, string> {
-  if (intent === 'cancel') return echoFields(form, ['mode_remboursement'])
+  // The manager's identifier comes back with a refusal; their password never does.
+  if (intent === 'cancel') return echoFields(form, ['mode_remboursement', OVERRIDE_USERNAME])
   const quantities = [...new Set(form.keys())].filter((name) => /^(qte|abime)_\d{1,9}$/.test(name)).slice(0, 2 * MAX_ECHOED_LINES)
-  return echoFields(form, ['motif', 'mode_remboursement', ...quantities])
+  return echoFields(form, ['motif', 'mode_remboursement', OVERRIDE_USERNAME, ...quantities])
 }
 
 const MODE_MESSAGE = {
@@ -188,7 +191,7 @@ const MODE_MESSAGE = {
 } as const
 
 export async function runReturnAction(
-  ctx: { api: ApiClient; user: SessionUser; session: WebSession; form: FormData },
+  ctx: { api: ApiClient; user: SessionUser; session: WebSession; form: FormData; overrideClients: OverrideClients },
   registerId: number,
   url: URL
 ) {
@@ -200,30 +203,52 @@ export async function runReturnAction(
   const fail = (result: Omit<ReturnActionResult, 'intent' | 'values'>, status = 422) =>
     data<ReturnActionResult>({ intent, ...result, values }, { status })
 
+  const override = overrideFrom(ctx.form)
+  if (override.kind === 'incomplete') return fail({ fieldErrors: override.errors })
   let created: ReturnWire
+  const authorised: { by: string | null } = { by: null }
+  // The write itself: with the clerk's token, or a manager's signed in for it (manager-override.server.ts).
+  const send = async (write: (api: ApiClient) => Promise<ReturnWire>): Promise<ReturnWire | OverrideRefusal> => {
+    if (override.kind === 'none') return write(ctx.api)
+    const granted = await authoriseManager(ctx.overrideClients, override)
+    if (!granted.ok) return granted
+    try {
+      authorised.by = granted.managerName
+      return await write(granted.api)
+    } finally {
+      await granted.signOut()
+    }
+  }
   try {
+    let sent: ReturnWire | OverrideRefusal
     if (intent === 'cancel') {
       const parsed = parseCancelSale(ctx.form)
       if (!parsed.ok) return fail({ fieldErrors: parsed.errors })
-      created = (await ok(
-        ctx.api.POST('/api/v1/sales/{id}/cancel', {
-          params: { path: { id: saleId } },
-          body: cancelBody(parsed.value, register.id),
-          headers: { 'Idempotency-Key': parsed.value.idempotencyKey },
-        })
-      ))
+      sent = await send((api) =>
+        ok(
+          api.POST('/api/v1/sales/{id}/cancel', {
+            params: { path: { id: saleId } },
+            body: cancelBody(parsed.value, register.id),
+            headers: { 'Idempotency-Key': parsed.value.idempotencyKey },
+          })
+        )
+      )
     } else {
       const sale = saleForReturn(await ok(ctx.api.GET('/api/v1/sales/{id}', { params: { path: { id: saleId } } })), ctx.user)
       const parsed = parseReturn(ctx.form, sale.lines)
       if (!parsed.ok) return fail({ fieldErrors: parsed.errors })
-      created = (await ok(
-        ctx.api.POST('/api/v1/sales/{id}/returns', {
-          params: { path: { id: saleId } },
-          body: returnBody(parsed.value, register.id),
-          headers: { 'Idempotency-Key': parsed.value.idempotencyKey },
-        })
-      ))
+      sent = await send((api) =>
+        ok(
+          api.POST('/api/v1/sales/{id}/returns', {
+            params: { path: { id: saleId } },
+            body: returnBody(parsed.value, register.id),
+            headers: { 'Idempotency-Key': parsed.value.idempotencyKey },
+          })
+        )
+      )
     }
+    if ('ok' in sent) return fail({ error: sent.error, fieldErrors: sent.fieldErrors }, sent.status)
+    created = sent
   } catch (error) {
     return fail({ error: refusalFor(ctx.user, actionErrorFrom(error)) }, error instanceof ApiError ? error.status : 503)
   }
@@ -234,6 +259,7 @@ export async function runReturnAction(
   return redirectWithNotice(`${returnsPath(register.id)}?${params}`, ctx.session, {
     kind: 'success',
     message: { key: MODE_MESSAGE[created.mode_remboursement] ?? 'returns.refundedOther', params: { amount: formatMoney(handedBackCents(created)) } },
+    ...(authorised.by ? { detail: { key: 'override.done', params: { manager: authorised.by } } } : {}),
     focus: true,
   })
 }

@@ -12,7 +12,7 @@ import { TitledCard } from '~/components/titled-card'
 import { formatDay, formatMoney, formatNumber, formatTime } from '~/lib/format'
 import { pageTitle } from '~/lib/meta'
 import { centsFromWire } from '~/lib/money'
-import { idParam, loading, mutation, signedIn } from '~/lib/request.server'
+import { idParam, loading, mutation, overrideClients, signedIn } from '~/lib/request.server'
 import { returnsPath } from '~/lib/paths'
 import { registerCrumbs, registerHomePath } from '~/lib/pos/register-heading'
 import { handedBackCents, returnedItems } from '~/lib/returns'
@@ -30,7 +30,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const ctx = await mutation(args)
-  return loading(() => runReturnAction(ctx, idParam(args.params.id), new URL(args.request.url)))
+  return loading(() => runReturnAction({ ...ctx, overrideClients: overrideClients(args) }, idParam(args.params.id), new URL(args.request.url)))
 }
 
 export default function ReturnsPage() {

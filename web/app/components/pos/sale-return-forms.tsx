@@ -3,6 +3,7 @@ import { useRef, useState, type FormEvent } from 'react'
 
 import { CsrfField } from '~/components/csrf-field'
 import { CheckField } from '~/components/form-controls'
+import { ManagerOverrideFields } from '~/components/pos/manager-override-fields'
 import { Field, FormError } from '~/components/form-field'
 import { amountColumn, TableHead } from '~/components/table-head'
 import { TitledCard } from '~/components/titled-card'
@@ -12,9 +13,12 @@ import { firstFieldInError } from '~/lib/forms/refusals'
 import { parseReturn, REFUND_METHODS, type FieldErrors } from '~/lib/forms/schemas'
 import type { Message } from '~/lib/i18n/index'
 import { useIsPending } from '~/lib/pending'
+import { OVERRIDE_PASSWORD, OVERRIDE_USERNAME, overrideFrom } from '~/lib/pos/manager-override'
 import { tenderRefundsText } from '~/lib/pos/refund-tenders'
 import type { ReturnActionResult, SaleForReturn } from '~/lib/returns.server'
 import { useMessage, useT } from '~/lib/root-data'
+
+const OVERRIDE_FIELDS = [OVERRIDE_USERNAME, OVERRIDE_PASSWORD]
 
 // The returns page's forms for one sale: the lines to take back (quantity, damaged), the reason
 // and refund method, and the cancellation of everything left; what the clerk must know first.
@@ -52,16 +56,14 @@ export function SaleReturnForms({
   // found (by its receipt number, or picked in the list) opens on its first quantity to return.
   const firstReturnable = sale.lines.find((line) => line.remaining > 0)
   const focused =
-    firstFieldInError(fieldErrors, [...sale.lines.flatMap((line) => [`qte_${line.lineId}`, `abime_${line.lineId}`]), 'motif']) ??
+    firstFieldInError(fieldErrors, [...sale.lines.flatMap((line) => [`qte_${line.lineId}`, `abime_${line.lineId}`]), 'motif', ...OVERRIDE_FIELDS]) ??
     (!result && !justReturned && firstReturnable ? `qte_${firstReturnable.lineId}` : null)
   // Posting to the URL that shows this sale: without JavaScript, an error re-renders the same page.
   const formAction = `${path}?vente=${sale.id}${day ? `&jour=${day}` : ''}`
-  // Who cannot take it back here: a clerk past their period, anyone at a register out of service.
-  const refusal = sale.clerkDeadlinePassed
-    ? t('receipt.returnWindowPassed', { date: formatDate(sale.clerkDeadlinePassed, { withTime: true }) })
-    : notes.active
-      ? null
-      : t('returns.registerInactive', { here: notes.here })
+  // Nobody takes it back at a register out of service; a clerk past their period, with a manager's authorisation.
+  const refusal = notes.active ? null : t('returns.registerInactive', { here: notes.here })
+  const deadline = sale.clerkDeadlinePassed
+  const cancelErrors = cancelResult?.fieldErrors
   const returning = useIsPending({ formAction, intent: 'return' })
   const cancelling = useIsPending({ formAction, intent: 'cancel' })
   const nothingLeft = sale.lines.every((line) => line.remaining === 0)
@@ -71,9 +73,13 @@ export function SaleReturnForms({
   useFocusOnRefusal(result)
 
   const validate = (event: FormEvent<HTMLFormElement>) => {
-    const parsed = parseReturn(new FormData(event.currentTarget), sale.lines)
-    setLocalErrors(parsed.ok ? null : parsed.errors)
-    if (!parsed.ok) {
+    const form = new FormData(event.currentTarget)
+    const parsed = parseReturn(form, sale.lines)
+    const override = overrideFrom(form)
+    const errors = { ...(parsed.ok ? {} : parsed.errors), ...(override.kind === 'incomplete' ? override.errors : {}) }
+    const refused = Object.keys(errors).length > 0
+    setLocalErrors(refused ? errors : null)
+    if (refused) {
       event.preventDefault()
       // Once React has drawn the errors just found.
       requestAnimationFrame(() => focusFirstRefusal(formRef.current))
@@ -93,6 +99,11 @@ export function SaleReturnForms({
         </div>
       ) : (
         <>
+          {deadline ? (
+            <div className="alert alert-warning small" data-testid="return-window-passed">
+              {t('receipt.returnWindowPassed', { date: formatDate(deadline, { withTime: true }) })}
+            </div>
+          ) : null}
           {notes.soldAt ? <p className="small">{t('returns.soldElsewhere', { register: notes.soldAt, here: notes.here })}</p> : null}
           {notes.drawerOpen ? null : (
             <div className="alert alert-warning small" data-testid="drawer-closed">
@@ -163,6 +174,7 @@ export function SaleReturnForms({
             autoFocus={focused === 'motif'}
           />
           <RefundMethodSelect id="return-mode" value={posted?.mode_remboursement} />
+          {deadline ? <ManagerOverrideFields formId="return" username={posted?.[OVERRIDE_USERNAME]} errors={fieldErrors} /> : null}
           <button type="submit" name="intent" value="return" className="btn btn-primary" disabled={returning}>
             {returning ? t('returns.saving') : t('returns.submit')}
           </button>
@@ -183,7 +195,7 @@ export function SaleReturnForms({
           <CsrfField />
           <input type="hidden" name="vente_id" value={sale.id} />
           <input type="hidden" name="cle" value={`${idempotencyKey}-annulation`} />
-          <FormError error={cancelResult?.error ?? (cancelResult?.fieldErrors && !cancelUnconfirmed ? { key: 'form.invalid' } : undefined)} />
+          <FormError error={cancelResult?.error ?? (cancelErrors && !cancelUnconfirmed ? { key: 'form.invalid' } : undefined)} />
           <CheckField
             formId="cancel"
             name="confirmer"
@@ -192,6 +204,9 @@ export function SaleReturnForms({
             autoFocus={Boolean(cancelUnconfirmed)}
           />
           <RefundMethodSelect id="cancel-mode" value={cancelResult?.values?.mode_remboursement} />
+          {deadline ? (
+            <ManagerOverrideFields formId="cancel" username={cancelResult?.values?.[OVERRIDE_USERNAME]} errors={cancelErrors} />
+          ) : null}
           <button type="submit" name="intent" value="cancel" className="btn btn-outline-danger" disabled={cancelling}>
             {t('returns.cancelSubmit')}
           </button>
