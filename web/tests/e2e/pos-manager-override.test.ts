@@ -11,7 +11,7 @@ import pg from 'pg'
 import type { Page } from 'playwright-core'
 
 import { clerkAtRegister, leaveRegister, type Basket } from './pos-support.ts'
-import { Stage, describeFlows, expectText, ready, registerOfThisMode, userOf, type ApiCall } from './support.ts'
+import { Stage, describeFlows, expectText, focusedField, ready, registerOfThisMode, userOf, type ApiCall } from './support.ts'
 
 const STORE = 3
 const DATABASE_URL = process.env.DATABASE_URL ?? ''
@@ -81,6 +81,8 @@ describeFlows('a manager authorises a late return at the clerk’s register', ()
     await page.getByTestId('return-override').getByLabel('Mot de passe du gérant').fill(`${manager.password}x`)
     await submit()
     await expectText(page.getByTestId('return-override'), 'Identifiant ou mot de passe du gérant incorrect.')
+    // The manager types it again at once: the focus waits in the emptied field, with JavaScript as without.
+    assert.equal(await focusedField(page), 'gerant_mot_de_passe')
     // What was typed stays, but the password is never sent back to the page.
     assert.equal(await page.getByTestId('return-override').getByLabel('Identifiant du gérant').inputValue(), manager.username)
     assert.equal(await page.getByTestId('return-override').getByLabel('Mot de passe du gérant').inputValue(), '')

@@ -10,11 +10,14 @@ export function ManagerOverrideFields({
   formId,
   username,
   errors,
+  focused,
 }: {
   formId: string
   /** The identifier typed before a refusal (the password is never sent back). */
   username: string | undefined
   errors: FieldErrors | undefined
+  /** The form's first field in error: without JavaScript, `autoFocus` puts the focus there. */
+  focused: string | null
 }) {
   const t = useT()
   const password = useRef<HTMLInputElement>(null)
@@ -40,6 +43,7 @@ export function ManagerOverrideFields({
             required
             defaultValue={username}
             error={errors?.[OVERRIDE_USERNAME]}
+            autoFocus={focused === OVERRIDE_USERNAME}
             className="mb-0"
           />
         </div>
@@ -54,6 +58,7 @@ export function ManagerOverrideFields({
             autoComplete="off"
             required
             error={errors?.[OVERRIDE_PASSWORD]}
+            autoFocus={focused === OVERRIDE_PASSWORD}
             className="mb-0"
           />
         </div>

@@ -69,6 +69,8 @@ export function SaleReturnForms({
   const nothingLeft = sale.lines.every((line) => line.remaining === 0)
   const itemsLeft = sale.lines.reduce((sum, line) => sum + line.remaining, 0)
   const cancelUnconfirmed = cancelResult?.fieldErrors?.confirmer
+  // The confirmation first, then the manager's authorisation: the cancel form's order.
+  const cancelFocused = firstFieldInError(cancelErrors, ['confirmer', ...OVERRIDE_FIELDS])
 
   useFocusOnRefusal(result)
 
@@ -174,7 +176,7 @@ export function SaleReturnForms({
             autoFocus={focused === 'motif'}
           />
           <RefundMethodSelect id="return-mode" value={posted?.mode_remboursement} />
-          {deadline ? <ManagerOverrideFields formId="return" username={posted?.[OVERRIDE_USERNAME]} errors={fieldErrors} /> : null}
+          {deadline ? <ManagerOverrideFields formId="return" username={posted?.[OVERRIDE_USERNAME]} errors={fieldErrors} focused={focused} /> : null}
           <button type="submit" name="intent" value="return" className="btn btn-primary" disabled={returning}>
             {returning ? t('returns.saving') : t('returns.submit')}
           </button>
@@ -205,7 +207,12 @@ export function SaleReturnForms({
           />
           <RefundMethodSelect id="cancel-mode" value={cancelResult?.values?.mode_remboursement} />
           {deadline ? (
-            <ManagerOverrideFields formId="cancel" username={cancelResult?.values?.[OVERRIDE_USERNAME]} errors={cancelErrors} />
+            <ManagerOverrideFields
+              formId="cancel"
+              username={cancelResult?.values?.[OVERRIDE_USERNAME]}
+              errors={cancelErrors}
+              focused={cancelFocused}
+            />
           ) : null}
           <button type="submit" name="intent" value="cancel" className="btn btn-outline-danger" disabled={cancelling}>
             {t('returns.cancelSubmit')}
