@@ -88,6 +88,15 @@ describeFlows('a manager authorises a late return at the clerk’s register', ()
     assert.equal(await page.getByTestId('return-override').getByLabel('Mot de passe du gérant').inputValue(), '')
     assert.ok(!(await page.content()).includes(`${manager.password}x`))
     assert.equal(await page.getByLabel('Motif du retour').inputValue(), 'Pain rassis, rapporté le lendemain')
+
+    // The right password, but a refund the API refuses (no card paid this cash sale): the manager's
+    // session is closed, and their password does not stay typed in the clerk's form for a next try.
+    await form.getByLabel('Mode de remboursement').selectOption('carte')
+    await page.getByTestId('return-override').getByLabel('Mot de passe du gérant').fill(manager.password)
+    await submit()
+    await expectText(page.getByRole('alert').filter({ hasText: 'réglée par ce mode' }), 'La vente n’a pas été réglée par ce mode')
+    assert.equal(await page.getByTestId('return-override').getByLabel('Mot de passe du gérant').inputValue(), '')
+    assert.ok(!(await page.content()).includes(manager.password))
     const [returned] = await sql<{ n: number }>('SELECT count(*)::int AS n FROM returns WHERE sale_id = $1', [saleId])
     assert.equal(returned?.n, 0, 'nothing returned on a refusal')
   })
@@ -98,6 +107,7 @@ describeFlows('a manager authorises a late return at the clerk’s register', ()
     // Without JavaScript the refused page came back with what was typed; with it, the fields kept it.
     await page.getByLabel(`Quantité de ${products.pain.nom} à retourner`, { exact: false }).fill('1')
     await page.getByTestId('return-override').getByLabel('Identifiant du gérant').fill(manager.username)
+    await form.getByLabel('Mode de remboursement').selectOption('original')
     await page.getByTestId('return-override').getByLabel('Mot de passe du gérant').fill(manager.password)
     await form.getByRole('button', { name: 'Enregistrer le retour' }).click()
     await expectText(page.getByRole('status').filter({ hasText: 'Retour enregistré' }), /Retour enregistré : .*Autorisé par .+\./)

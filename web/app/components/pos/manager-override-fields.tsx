@@ -11,6 +11,7 @@ export function ManagerOverrideFields({
   username,
   errors,
   focused,
+  refusal,
 }: {
   formId: string
   /** The identifier typed before a refusal (the password is never sent back). */
@@ -18,14 +19,20 @@ export function ManagerOverrideFields({
   errors: FieldErrors | undefined
   /** The form's first field in error: without JavaScript, `autoFocus` puts the focus there. */
   focused: string | null
+  /**
+   * The form's latest refusal, a new object each time: the browser's own checks, or the server's
+   * answer — a field's error, or the API refusing the return once the manager was signed in.
+   */
+  refusal: object | null | undefined
 }) {
   const t = useT()
   const password = useRef<HTMLInputElement>(null)
-  // A refused authorisation asks for the password again, with JavaScript as without (the page then
-  // comes back without it): it does not stay typed in the clerk's form.
+  // Any refusal of the form asks for the password again, with JavaScript as without (the page then
+  // comes back without it): it does not stay typed in the clerk's form once the manager has left —
+  // a refused refund method or a drawer short of cash too, not only a wrong password.
   useEffect(() => {
-    if (errors && password.current) password.current.value = ''
-  }, [errors])
+    if (refusal && password.current) password.current.value = ''
+  }, [refusal])
   return (
     <fieldset className="border rounded p-3 mb-3" data-testid={`${formId}-override`}>
       <legend className="h6 float-none w-auto px-1 mb-1">{t('override.legend')}</legend>

@@ -176,7 +176,15 @@ export function SaleReturnForms({
             autoFocus={focused === 'motif'}
           />
           <RefundMethodSelect id="return-mode" value={posted?.mode_remboursement} />
-          {deadline ? <ManagerOverrideFields formId="return" username={posted?.[OVERRIDE_USERNAME]} errors={fieldErrors} focused={focused} /> : null}
+          {deadline ? (
+            <ManagerOverrideFields
+              formId="return"
+              username={posted?.[OVERRIDE_USERNAME]}
+              errors={fieldErrors}
+              focused={focused}
+              refusal={localErrors ?? returnResult}
+            />
+          ) : null}
           <button type="submit" name="intent" value="return" className="btn btn-primary" disabled={returning}>
             {returning ? t('returns.saving') : t('returns.submit')}
           </button>
@@ -212,6 +220,7 @@ export function SaleReturnForms({
               username={cancelResult?.values?.[OVERRIDE_USERNAME]}
               errors={cancelErrors}
               focused={cancelFocused}
+              refusal={cancelResult}
             />
           ) : null}
           <button type="submit" name="intent" value="cancel" className="btn btn-outline-danger" disabled={cancelling}>
