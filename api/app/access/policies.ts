@@ -43,6 +43,15 @@ export function assertNotOwnAccount(principal: Principal, userId: number, action
   }
 }
 
+/**
+ * A clerk counts the drawer blind (ADR 0026): while a session is open, no
+ * amount from which its expected cash follows (X report, a refused cash
+ * refund). Managers, admins and integrations see them.
+ */
+export function countsBlind(principal: Principal) {
+  return principal.user?.role === 'clerk'
+}
+
 /** A clerk works in one store only; managers, admins and integrations see every store. */
 export function canAccessStore(principal: Principal, storeId: number) {
   return !principal.user || principal.user.role !== 'clerk' || principal.user.storeId === storeId

@@ -77,7 +77,7 @@ const definitions = {
   INSUFFICIENT_CASH: {
     status: 409,
     description:
-      'A cash refund is more than the drawer holds (float + cash taken − change − cash refunded); details.drawer_cash_cents and details.cash_refund_cents.',
+      'A cash refund is more than the drawer holds (float + cash taken − change − cash refunded); details.cash_refund_cents, and details.drawer_cash_cents except for a clerk (who counts the drawer blind).',
   },
   RETURN_EXCEEDS_SOLD: { status: 409, description: 'More would come back than was sold on that line (minus earlier returns).' },
   NOTHING_TO_RETURN: { status: 409, description: 'Every line of the sale has already been returned.' },

@@ -181,9 +181,20 @@ export const salesSchemas: Record<string, Record<string, unknown>> = {
   RegisterSession: withOptional(
     object({
       ...sessionSummary,
-      rapport: { ...sessionReport, description: 'X report while open, Z report once closed; absent when asked with rapport=false' },
+      rapport: {
+        ...sessionReport,
+        description: 'X report while open, Z report once closed; absent when asked with rapport=false, and for a clerk while the session is open (rapport_aveugle instead)',
+      },
+      rapport_aveugle: object(
+        {
+          type: { enum: ['X'] },
+          ventes: object({ nombre: count }),
+          retours: object({ nombre: count }),
+        },
+        'A clerk counts the drawer blind: while the session is open a clerk’s session token gets its counts only, no amount from which the expected cash follows; the Z report, once closed, has them all. Managers, admins and integration tokens get rapport'
+      ),
     }),
-    ['rapport']
+    ['rapport', 'rapport_aveugle']
   ),
   RegisterSessionListItem: object({
     ...sessionSummary,

@@ -68,3 +68,12 @@ export async function sellBasket(client: ApiClient, token: string, registerId: n
   response.assertStatus(201)
   return response.body()
 }
+
+/**
+ * The open session of a register with its X report, as a manager reads it: a clerk counts the
+ * drawer blind and gets its counts only (ADR 0026).
+ */
+export async function managerXReport(client: ApiClient, registerId: number) {
+  const manager = await signedIn('manager')
+  return client.get(`/api/v1/registers/${registerId}/sessions/current`).header('authorization', `Bearer ${manager.token}`)
+}

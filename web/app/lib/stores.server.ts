@@ -4,7 +4,6 @@
 // the mapping cannot go stale (a miss simply looks again).
 import { ok, okOrNull, type ApiClient } from './api/client.server.ts'
 import type { components } from './api/schema'
-import type { SessionReportWire } from './api/wire.ts'
 import type { SessionUser } from './auth/roles.ts'
 
 export type Store = components['schemas']['Store']
@@ -91,21 +90,17 @@ export async function findRegister(api: ApiClient, user: SessionUser, registerId
   return found ? { kind: 'found', register: found } : { kind: 'missing' }
 }
 
-/** A session read without `rapport=false` carries its report; this says so to the type checker. */
-export function withReport(session: RegisterSession): SessionReportWire {
-  if (!session.rapport) throw new Error(`register session ${session.id} came without its report`)
-  return session as SessionReportWire
-}
-
 // An inactive register never has a drawer session (a register is created
 // inactive and never reactivated), and the API refuses to look for one (422,
 // "register is inactive"): asking would turn a store's page into an error page.
 
-/** The register's open drawer session with its X report, or null when it is closed (or the register inactive). */
-export async function currentSession(api: ApiClient, register: Register): Promise<SessionReportWire | null> {
+/**
+ * The register's open drawer session with its X report (a clerk's: its counts only, ADR 0026),
+ * or null when it is closed (or the register inactive).
+ */
+export async function currentSession(api: ApiClient, register: Register): Promise<RegisterSession | null> {
   if (!register.actif) return null
-  const session = await okOrNull(api.GET('/api/v1/registers/{id}/sessions/current', { params: { path: { id: register.id } } }))
-  return session && withReport(session)
+  return okOrNull(api.GET('/api/v1/registers/{id}/sessions/current', { params: { path: { id: register.id } } }))
 }
 
 /** The register's open drawer session without its report (which reads every sale of the session), or null. */

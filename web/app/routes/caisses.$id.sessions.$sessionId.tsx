@@ -13,7 +13,7 @@ import { registerFor } from '~/lib/pos/pos.server'
 import { registerCrumbs, registerHeading } from '~/lib/pos/register-heading'
 import { idParam, loading, notFound, signedIn } from '~/lib/request.server'
 import { useT } from '~/lib/root-data'
-import { getStore, withReport } from '~/lib/stores.server'
+import { getStore } from '~/lib/stores.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   {
@@ -31,7 +31,7 @@ export async function loader(args: LoaderFunctionArgs) {
     const register = await registerFor(api, user, registerId)
     const [store, session] = await Promise.all([
       getStore(api, register.magasin_id),
-      ok(api.GET('/api/v1/register-sessions/{id}', { params: { path: { id: sessionId } } })).then(withReport),
+      ok(api.GET('/api/v1/register-sessions/{id}', { params: { path: { id: sessionId } } })),
     ])
     if (session.caisse_id !== register.id) throw notFound()
     return {

@@ -40,7 +40,8 @@ export async function loader(args: LoaderFunctionArgs) {
 /** The open session as the POS shows it, with the number of sales from its X report. */
 function withSalesCount(session: RegisterSession | null) {
   const view = sessionView(session)
-  return view && { ...view, salesCount: session?.rapport?.ventes.nombre ?? 0 }
+  // A clerk's X report is its counts only (ADR 0026); the number of sales is one of them.
+  return view && { ...view, salesCount: (session?.rapport ?? session?.rapport_aveugle)?.ventes.nombre ?? 0 }
 }
 
 export default function StoreRegistersPage() {

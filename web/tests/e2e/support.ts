@@ -162,9 +162,12 @@ export async function registerNumbered(api: ApiCall, storeId: number, numero: nu
 
 /** Closes the session an earlier run left open on the register, if any. A person closes a drawer: `clerkApi`. */
 export async function closeOpenSession(clerkApi: ApiCall, registerId: number): Promise<void> {
-  const current = await clerkApi<{ id: number; rapport: { especes_attendues: string } }>('GET', `/registers/${registerId}/sessions/current`)
+  const current = await clerkApi<{ id: number }>('GET', `/registers/${registerId}/sessions/current?rapport=false`)
   if (current.status !== 200) return
-  const closed = await clerkApi('POST', `/register-sessions/${current.body.id}/close`, { especes_comptees: current.body.rapport.especes_attendues })
+  // A clerk counts blind (ADR 0026): the expected cash, for a count that balances, is read with the integration token.
+  const report = await apiClient(readCredentials().apiToken)<{ rapport: { especes_attendues: string } }>('GET', `/register-sessions/${current.body.id}`)
+  assert.equal(report.status, 200, JSON.stringify(report.body))
+  const closed = await clerkApi('POST', `/register-sessions/${current.body.id}/close`, { especes_comptees: report.body.rapport.especes_attendues })
   assert.equal(closed.status, 200, JSON.stringify(closed.body))
 }
 

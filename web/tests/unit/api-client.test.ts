@@ -242,6 +242,9 @@ describe('API errors become messages a clerk can act on', () => {
       params: { drawer: '5,00\u00a0$', refund: '8,22\u00a0$' },
     })
     assert.deepEqual(apiErrorMessage(envelope('INSUFFICIENT_CASH', {}, 'x', 409)), { key: 'api.rejected' })
+    // What it answers a clerk, who counts the drawer blind (ADR 0026): the refund, not the drawer.
+    const toClerk = envelope('INSUFFICIENT_CASH', { register_id: 2, session_id: 9, cash_refund_cents: 822 }, 'x', 409)
+    assert.deepEqual(apiErrorMessage(toClerk), { key: 'api.insufficientCashBlind', params: { refund: '8,22 $' } })
   })
 
   test('a clerk’s return after the window says a manager must do it, not "no rights"', () => {

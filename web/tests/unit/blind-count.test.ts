@@ -52,6 +52,14 @@ describe('a clerk counts the drawer blind', () => {
     }
   })
 
+  test('what the API answers a clerk (its counts only) becomes the same blind report; without a report at all, an error', () => {
+    const { rapport: _rapport, ...summary } = session('ouverte')
+    const fromApi = { ...summary, rapport_aveugle: { type: 'X' as const, ventes: { nombre: 7 }, retours: { nombre: 2 } } }
+    assert.deepEqual(sessionReportFor({ role: 'clerk' }, fromApi), sessionReportFor({ role: 'clerk' }, session('ouverte')))
+    assert.throws(() => sessionReportFor({ role: 'manager' }, fromApi), /came without its report/)
+    assert.throws(() => sessionReportFor({ role: 'clerk' }, summary), /came without its report/)
+  })
+
   test('managers and administrators see the full X report', () => {
     for (const role of ['manager', 'admin'] as const) {
       const full = session('ouverte')

@@ -4,7 +4,7 @@ import { errors } from '@vinejs/vine'
 import { ApiError } from '#core/api_error'
 import { invalidateAfterCommit, Tags } from '#core/cache'
 import type { Principal } from '#access/principal'
-import { canAccessStore } from '#access/policies'
+import { canAccessStore, countsBlind } from '#access/policies'
 import { assertSameRequest, requestFingerprint, type IdempotencyKey } from '#core/idempotency'
 import { applyStockChanges } from '#inventory/services/stock_ledger'
 import { recordReturn } from '#reporting/services/rollups'
@@ -174,7 +174,7 @@ async function recordReturnInTransaction(
   const registerId = await returnRegisterOf(trx, sale, input.caisse_id, principal)
   const cashCents = parts.filter((part) => part.method === 'cash').reduce((sum, part) => sum + part.cents, 0)
   const sessionId = await openSessionOf(trx, registerId, cashCents > 0)
-  if (sessionId !== null) await assertDrawerCovers(trx, registerId, sessionId, cashCents)
+  if (sessionId !== null) await assertDrawerCovers(trx, registerId, sessionId, cashCents, countsBlind(principal))
 
   const [inserted] = await trx
     .insertQuery()

@@ -61,17 +61,28 @@ export async function openSessionOf(trx: TransactionClientContract, registerId: 
  * both spend the same bills; sales only add cash and do not wait. After the wait, READ COMMITTED
  * reads the refunds committed.
  */
-export async function assertDrawerCovers(trx: TransactionClientContract, registerId: number, sessionId: number, cashCents: number) {
+export async function assertDrawerCovers(
+  trx: TransactionClientContract,
+  registerId: number,
+  sessionId: number,
+  cashCents: number,
+  /** A clerk counts blind (ADR 0026): the refusal does not say what the drawer holds. */
+  blind = false
+) {
   if (cashCents <= 0) return
   await trx.rawQuery("SELECT pg_advisory_xact_lock(hashtext('comptoir.drawer'), ?::int)", [sessionId])
   // The X report's own figure, so the refusal and the report never disagree on what the drawer holds.
   const inDrawer = Math.max(await drawerCashCents(sessionId, trx), 0)
   if (cashCents > inDrawer) {
+    const next = 'refund to another tender, or at a register whose drawer holds the cash (caisse_id)'
+    const details = { register_id: registerId, session_id: sessionId, cash_refund_cents: cashCents }
+    if (blind) {
+      throw ApiError.conflict('INSUFFICIENT_CASH', `The drawer does not hold the ${centsToWire(cashCents)} to refund in cash: ${next}`, details)
+    }
     throw ApiError.conflict(
       'INSUFFICIENT_CASH',
-      `The drawer holds ${centsToWire(inDrawer)} in cash, less than the ${centsToWire(cashCents)} to refund in cash: ` +
-        'refund to another tender, or at a register whose drawer holds the cash (caisse_id)',
-      { register_id: registerId, session_id: sessionId, cash_refund_cents: cashCents, drawer_cash_cents: inDrawer }
+      `The drawer holds ${centsToWire(inDrawer)} in cash, less than the ${centsToWire(cashCents)} to refund in cash: ${next}`,
+      { ...details, drawer_cash_cents: inDrawer }
     )
   }
 }

@@ -4,12 +4,12 @@ import db from '@adonisjs/lucid/services/db'
 import { ApiError } from '#core/api_error'
 import { toCents } from '#core/money_input'
 import { validateBody, validateQuery } from '#core/validation'
-import { assertStoreAccess } from '#access/policies'
+import { assertStoreAccess, countsBlind } from '#access/policies'
 import { openSession } from '#sales/actions/open_session'
 import { closeSession } from '#sales/actions/close_session'
 import { sessionFigures, sessionRecord, sessionRecordOfModel } from '#sales/queries/session_report'
 import { loadRegisterContext } from '#sales/queries/register_context'
-import { sessionHistoryItemToWire, sessionSummaryToWire, sessionToWire } from '#sales/transformers/session_transformer'
+import { sessionForCaller, sessionHistoryItemToWire, sessionSummaryToWire, sessionToWire } from '#sales/transformers/session_transformer'
 import RegisterSession from '#sales/models/register_session'
 import { paginate } from '#core/pagination'
 import { recordBusinessEvent } from '#core/business_events'
@@ -44,7 +44,7 @@ export default class RegisterSessionsController {
       ctx.principal
     )
     recordBusinessEvent({ type: 'register_session', action: 'open', sessionId, registerId: id, requestId: ctx.request.id() })
-    return created(ctx, `/register-sessions/${sessionId}`, sessionToWire(await sessionFigures(sessionId)))
+    return created(ctx, `/register-sessions/${sessionId}`, sessionForCaller(await sessionFigures(sessionId), countsBlind(ctx.principal)))
   }
 
   async current(ctx: HttpContext) {
@@ -56,7 +56,7 @@ export default class RegisterSessionsController {
     if (!open) throw ApiError.notFound('Open register session for register', id)
     // The report reads every sale of the session: only when asked for (the default, as before).
     if (rapport === false) return sessionSummaryToWire(sessionRecord(open))
-    return sessionToWire(await sessionFigures(open.id))
+    return sessionForCaller(await sessionFigures(open.id), countsBlind(ctx.principal))
   }
 
   /** The register's drawer sessions, newest first: where a closed session's Z report is found again. */
@@ -78,7 +78,7 @@ export default class RegisterSessionsController {
   async show({ params, principal }: HttpContext) {
     const { id } = await sessionIdParams.validate(params)
     assertStoreAccess(principal, await storeOfSession(id))
-    return sessionToWire(await sessionFigures(id))
+    return sessionForCaller(await sessionFigures(id), countsBlind(principal))
   }
 
   async close(ctx: HttpContext) {

@@ -30,6 +30,19 @@ export function sessionHistoryItemToWire(s: SessionRecord) {
   }
 }
 
+/**
+ * The session with its report as this caller may see it: an open session's X
+ * report for a clerk holds its counts only (ADR 0026), the amounts come with
+ * the Z report.
+ */
+export function sessionForCaller(figures: SessionFigures, blind: boolean) {
+  if (!blind || figures.session.closedAt) return sessionToWire(figures)
+  return {
+    ...sessionSummaryToWire(figures.session),
+    rapport_aveugle: { type: 'X', ventes: { nombre: figures.salesCount }, retours: { nombre: figures.returnsCount } },
+  }
+}
+
 export function sessionToWire(figures: SessionFigures) {
   const s = figures.session
   const counted = s.countedCashCents

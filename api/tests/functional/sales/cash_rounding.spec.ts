@@ -4,7 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import { BUSINESS_TIMEZONE } from '#core/business_time'
 import { CONSISTENCY_CHECKS, sqlFor } from '#reporting/integrity/consistency_checks'
 import { eachTestRolledBack } from '#tests/helpers/rolled_back'
-import { THREE_LINE_BASKET, clerkAtRegister, openRegister } from '#tests/helpers/pos'
+import { THREE_LINE_BASKET, clerkAtRegister, openRegister, managerXReport } from '#tests/helpers/pos'
 import { signedIn } from '#tests/helpers/actors'
 import { locationOfStore, setLevel } from '#tests/helpers/database'
 
@@ -34,7 +34,7 @@ test.group('Cash rounded to the nickel', (group) => {
     assert.containsSubset(nickels.body(), { monnaie_rendue: '0.00', arrondi_especes: '0.02' })
 
     // The drawer expects what it was handed, 8.20 + 1.40 + 1.40, and its report says why the tenders exceed the total.
-    const x = await client.get(`/api/v1/registers/${pos.registerId}/sessions/current`).header('authorization', `Bearer ${pos.clerk.token}`)
+    const x = await managerXReport(client, pos.registerId)
     assert.containsSubset(x.body().rapport, {
       ventes: { nombre: 4, total: '12.36', arrondi_especes: '0.02' },
       paiements: [
@@ -89,7 +89,7 @@ test.group('Cash rounded to the nickel', (group) => {
     ])
     assert.containsSubset(rest.body(), { total: '6.03', arrondi_especes: '-0.03', remboursements: [{ mode: 'especes', montant: '6.00' }] })
 
-    const x = await client.get(`/api/v1/registers/${pos.registerId}/sessions/current`).header('authorization', `Bearer ${pos.clerk.token}`)
+    const x = await managerXReport(client, pos.registerId)
     assert.containsSubset(x.body().rapport, { retours: { total: '8.22', especes: '8.20', arrondi_especes: '-0.02' }, especes_attendues: '100.00' })
 
     for (const id of ['e', 'i', 'j', 'k']) {

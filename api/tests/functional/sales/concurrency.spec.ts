@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { signedIn } from '#tests/helpers/actors'
 import { ledgerAndLevel, locationOfStore, resetDatabase, setLevel } from '#tests/helpers/database'
-import { openRegister, productId, registersOf } from '#tests/helpers/pos'
+import { openRegister, productId, registersOf, managerXReport } from '#tests/helpers/pos'
 import { tokenWith } from '#tests/helpers/tokens'
 
 test.group('Sales under concurrency (commits; database reset afterwards)', (group) => {
@@ -106,7 +106,7 @@ test.group('Sales under concurrency (commits; database reset afterwards)', (grou
     assert.equal(responses.filter((r) => r.status() === 201).length, 3)
     const refused = responses.filter((r) => r.status() !== 201)
     assert.isTrue(refused.every((r) => r.status() === 409 && r.body().error_code === 'INSUFFICIENT_CASH'), JSON.stringify(refused.map((r) => r.body())))
-    const x = await client.get(`/api/v1/registers/${registerId}/sessions/current`).header('authorization', `Bearer ${clerk.token}`)
+    const x = await managerXReport(client, registerId)
     assert.equal(x.body().id, sessionId)
     assert.equal(x.body().rapport.especes_attendues, '0.72')
   }).timeout(120_000)

@@ -80,7 +80,8 @@ test.group('OpenAPI contract: sales, receipts, returns and drawer sessions', (gr
 
     const xReport = await as(client.get(`/api/v1/register-sessions/${sessionId}`))
     doc.assertResponse(xReport, 'GET /api/v1/register-sessions/{id}', 200)
-    assert.equal(xReport.body().rapport.type, 'X')
+    // The clerk's X report is blind (ADR 0026), and documented so.
+    assert.equal(xReport.body().rapport_aveugle.type, 'X')
     const closed = await as(client.post(`/api/v1/register-sessions/${sessionId}/close`)).json({ especes_comptees: '150.00', note: 'Fin de journée' })
     doc.assertResponse(closed, 'POST /api/v1/register-sessions/{id}/close', 200)
     assert.equal(closed.body().rapport.type, 'Z')

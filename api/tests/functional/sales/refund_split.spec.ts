@@ -6,7 +6,7 @@ import { signedIn } from '#tests/helpers/actors'
 import { eachTestRolledBack } from '#tests/helpers/rolled_back'
 import { locationOfStore, resetDatabase, setLevel } from '#tests/helpers/database'
 import { untilBlockedOnLock } from '#tests/helpers/waiting'
-import { THREE_LINE_BASKET, clerkAtRegister, openRegister, productId, registersOf, storeQuantity } from '#tests/helpers/pos'
+import { THREE_LINE_BASKET, clerkAtRegister, openRegister, productId, registersOf, storeQuantity, managerXReport } from '#tests/helpers/pos'
 
 /** Pain 1.20 + Liquide vaisselle 2.10: 3.30 before tax, 3.80 with it. */
 const TWO_ITEMS = [
@@ -93,7 +93,7 @@ test.group('Refunds split across the sale tenders', (group) => {
     ])
 
     // The drawer took 1.80 net and gave 1.80 back: it expects its float, not 3.80 less.
-    const x = await client.get(`/api/v1/registers/${registerId}/sessions/current`).header('authorization', `Bearer ${clerk.token}`)
+    const x = await managerXReport(client, registerId)
     assert.containsSubset(x.body().rapport, {
       retours: {
         nombre: 1,
@@ -166,7 +166,7 @@ test.group('Refunds split across the sale tenders', (group) => {
     ])
     assert.equal(detail.body().montant_rembourse, '8.22')
     // The drawer's X report agrees, part for part: it kept 3.20 of the sale and gave back 3.20.
-    const x = await client.get(`/api/v1/registers/${registerId}/sessions/current`).header('authorization', `Bearer ${clerk.token}`)
+    const x = await managerXReport(client, registerId)
     assert.containsSubset(x.body().rapport, {
       ventes: { total: '8.22', arrondi_especes: '-0.02' },
       paiements: [

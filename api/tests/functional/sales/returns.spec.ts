@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { signedIn } from '#tests/helpers/actors'
 import { eachTestRolledBack } from '#tests/helpers/rolled_back'
-import { THREE_LINE_BASKET, clerkAtRegister, registersOf, sellBasket, openRegister, storeQuantity } from '#tests/helpers/pos'
+import { THREE_LINE_BASKET, clerkAtRegister, registersOf, sellBasket, openRegister, storeQuantity, managerXReport } from '#tests/helpers/pos'
 
 test.group('Returns against a sale', (group) => {
   const pos = eachTestRolledBack(group, () => clerkAtRegister(1, 0))
@@ -254,7 +254,7 @@ test.group('Returns against a sale', (group) => {
     const returned = await post({ ...bread, caisse_id: nextRegister })
     returned.assertStatus(201)
     assert.containsSubset(returned.body(), { caisse_id: nextRegister, total: '1.38', remboursements: [{ mode: 'especes', montant: '1.40' }] })
-    const x = await client.get(`/api/v1/registers/${nextRegister}/sessions/current`).header('authorization', `Bearer ${clerk.token}`)
+    const x = await managerXReport(client, nextRegister)
     assert.containsSubset(x.body().rapport, { especes_attendues: '48.60', retours: { nombre: 1, especes: '1.40' } })
     const rollup = await db.from('daily_register_rollups').where('register_id', nextRegister).sum('returns_count as count').first()
     assert.equal(Number(rollup.count), 1)
@@ -288,7 +288,7 @@ test.group('Returns against a sale', (group) => {
       .json({ mode_remboursement: 'especes', caisse_id: nextRegister })
     cancelled.assertStatus(201)
     assert.equal(cancelled.body().caisse_id, nextRegister)
-    const after = await client.get(`/api/v1/registers/${nextRegister}/sessions/current`).header('authorization', `Bearer ${clerk.token}`)
+    const after = await managerXReport(client, nextRegister)
     // The sale kept 8.20 in cash (to the nickel) and gives back what it kept: 1.40, then 6.80.
     assert.containsSubset(after.body().rapport, { especes_attendues: '41.80', retours: { nombre: 2, especes: '8.20' } })
   })

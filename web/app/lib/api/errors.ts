@@ -97,7 +97,9 @@ export function apiErrorMessage(envelope: ApiErrorEnvelope): Message {
     case 'INSUFFICIENT_CASH': {
       const drawer = numberIn(details, 'drawer_cash_cents')
       const refund = numberIn(details, 'cash_refund_cents')
-      if (drawer === null || refund === null) return { key: 'api.rejected' }
+      if (refund === null) return { key: 'api.rejected' }
+      // A clerk counts blind (ADR 0026): the API does not tell them what the drawer holds.
+      if (drawer === null) return { key: 'api.insufficientCashBlind', params: { refund: formatMoney(refund) } }
       return { key: 'api.insufficientCash', params: { drawer: formatMoney(Math.max(drawer, 0)), refund: formatMoney(refund) } }
     }
     case 'REGISTER_ALREADY_OPEN':

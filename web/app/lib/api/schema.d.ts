@@ -2684,7 +2684,7 @@ export interface components {
             ouverte_le: string;
             /** @description User id */
             ouverte_par: number;
-            /** @description X report while open, Z report once closed; absent when asked with rapport=false */
+            /** @description X report while open, Z report once closed; absent when asked with rapport=false, and for a clerk while the session is open (rapport_aveugle instead) */
             rapport?: {
                 /** @description Counted − expected; null while open */
                 ecart: components["schemas"]["Money"] | null;
@@ -2728,6 +2728,17 @@ export interface components {
                         montant: components["schemas"]["Money"];
                     }[];
                     total: components["schemas"]["Money"];
+                };
+            };
+            /** @description A clerk counts the drawer blind: while the session is open a clerk’s session token gets its counts only, no amount from which the expected cash follows; the Z report, once closed, has them all. Managers, admins and integration tokens get rapport */
+            rapport_aveugle?: {
+                retours: {
+                    nombre: number;
+                };
+                /** @enum {unknown} */
+                type: "X";
+                ventes: {
+                    nombre: number;
                 };
             };
             /** @enum {unknown} */
@@ -4842,7 +4853,7 @@ export interface operations {
                      *           "statuses": [
                      *             409
                      *           ],
-                     *           "description": "A cash refund is more than the drawer holds (float + cash taken − change − cash refunded); details.drawer_cash_cents and details.cash_refund_cents.",
+                     *           "description": "A cash refund is more than the drawer holds (float + cash taken − change − cash refunded); details.cash_refund_cents, and details.drawer_cash_cents except for a clerk (who counts the drawer blind).",
                      *           "example": {
                      *             "timestamp": "2026-11-24T14:32:05.120Z",
                      *             "status": 409,

@@ -2,9 +2,12 @@
 // clerk sees how many sales and returns it holds, never an amount from which
 // the expected cash follows (tenders, totals, refunds, roundings). A count made
 // knowing the expected figure tends to find it, and the variance then says
-// nothing. The stripping happens in the loader, so the amounts are not in the
-// page's data either; managers see the full X report, and everyone the Z one.
+// nothing. The API answers a clerk's token with the counts only
+// (`rapport_aveugle`); the loader keeps to them whatever it is sent, so the
+// amounts are not in the page's data either. Managers see the full X report,
+// and everyone the Z one.
 import type { SessionReportWire } from '../api/wire.ts'
+import type { RegisterSession } from '../stores.server.ts'
 import type { SessionUser } from '../auth/roles.ts'
 import type { Message } from '../i18n/index.ts'
 
@@ -28,8 +31,11 @@ export function isBlind(view: SessionReportView): view is BlindSessionReport {
 }
 
 /** The session's report as this user may see it. */
-export function sessionReportFor(user: Pick<SessionUser, 'role'>, session: SessionReportWire): SessionReportView {
-  if (user.role !== 'clerk' || session.statut !== 'ouverte') return session
+export function sessionReportFor(user: Pick<SessionUser, 'role'>, session: RegisterSession): SessionReportView {
+  const blind = user.role === 'clerk' && session.statut === 'ouverte'
+  if (!blind && session.rapport) return session as SessionReportWire
+  const counts = blind ? (session.rapport_aveugle ?? session.rapport) : undefined
+  if (!counts) throw new Error(`register session ${session.id} came without its report`)
   return {
     blind: true,
     id: session.id,
@@ -37,8 +43,8 @@ export function sessionReportFor(user: Pick<SessionUser, 'role'>, session: Sessi
     ouverte_le: session.ouverte_le,
     fond_de_caisse: session.fond_de_caisse,
     note: session.note ?? null,
-    salesCount: session.rapport.ventes.nombre,
-    returnsCount: session.rapport.retours.nombre,
+    salesCount: counts.ventes.nombre,
+    returnsCount: counts.retours.nombre,
   }
 }
 
