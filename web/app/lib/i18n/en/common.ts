@@ -78,7 +78,7 @@ export const common: Record<keyof typeof french, string> = {
   'api.validation': 'The server refused some of the data. Check the form.',
   'api.paymentShort': 'The payment does not cover the sale total ({total}): {missing} is missing.',
   'api.onlyCashOverpaid': 'Only cash can exceed the total (change is given in cash).',
-  'api.refundNotLikeSale': 'This sale was not paid that way: refund it the way it was paid, or ask a manager.',
+  'api.refundNotLikeSale': 'This sale was not paid that way: refund it “Same as the original payment”.',
   'api.quantityChanged': 'The request’s quantity changed meanwhile: nothing was approved. Read it again, then approve.',
   'api.refundTenderSpent': 'This tender has already given everything back on this sale: choose “Same as the original payment” to refund through the others.',
   'api.refundOverTender': 'This tender can only take back {max} more on this sale: choose “Same as the original payment” to split the refund.',

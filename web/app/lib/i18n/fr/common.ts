@@ -77,7 +77,7 @@ export const common = {
   'api.validation': 'Certaines données ont été refusées par le serveur. Vérifiez le formulaire.',
   'api.paymentShort': 'Le paiement ne couvre pas le total de la vente ({total}) : il manque {missing}.',
   'api.onlyCashOverpaid': 'Seules les espèces peuvent dépasser le total (la monnaie se rend en espèces).',
-  'api.refundNotLikeSale': 'La vente n’a pas été réglée par ce mode : remboursez par le mode d’origine, ou demandez à un gérant.',
+  'api.refundNotLikeSale': 'La vente n’a pas été réglée par ce mode : remboursez-la « Comme le paiement d’origine ».',
   'api.quantityChanged': 'La quantité de la demande a changé entre-temps : rien n’a été validé. Relisez-la, puis validez de nouveau.',
   'api.refundTenderSpent': 'Ce mode a déjà tout remboursé sur cette vente : choisissez « Comme le paiement d’origine » pour rembourser par les autres.',
   'api.refundOverTender': 'Ce mode ne peut plus rembourser que {max} sur cette vente : choisissez « Comme le paiement d’origine » pour répartir le remboursement.',
