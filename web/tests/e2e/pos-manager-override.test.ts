@@ -10,8 +10,9 @@ import { after, before, test } from 'node:test'
 import pg from 'pg'
 import type { Page } from 'playwright-core'
 
+import { violationsOf } from './axe.ts'
 import { clerkAtRegister, leaveRegister, type Basket } from './pos-support.ts'
-import { Stage, describeFlows, expectText, focusedField, ready, registerOfThisMode, userOf, type ApiCall } from './support.ts'
+import { JS_ENABLED, Stage, describeFlows, expectText, focusedField, ready, registerOfThisMode, userOf, type ApiCall } from './support.ts'
 
 const STORE = 3
 const DATABASE_URL = process.env.DATABASE_URL ?? ''
@@ -39,7 +40,7 @@ describeFlows('a manager authorises a late return at the clerk’s register', ()
     assert.ok(DATABASE_URL, 'DATABASE_URL: the test dates a sale back in the database (scripts/test.mjs sets it)')
     await stage.open()
     registerId = await registerOfThisMode(stage.api, STORE)
-    ;({ clerkApi, products, page } = await clerkAtRegister(stage, STORE, registerId, { drawerOpen: true }))
+    ;({ clerkApi, products, page } = await clerkAtRegister(stage, STORE, registerId, { drawerOpen: true, bypassCSP: true }))
     const sale = await clerkApi<{ id: number; total: string }>('POST', '/sales', {
       caisse_id: registerId,
       lignes: [{ produit_id: products.pain.id, quantite: 2 }],
@@ -97,6 +98,8 @@ describeFlows('a manager authorises a late return at the clerk’s register', ()
     await expectText(page.getByRole('alert').filter({ hasText: 'réglée par ce mode' }), 'La vente n’a pas été réglée par ce mode')
     assert.equal(await page.getByTestId('return-override').getByLabel('Mot de passe du gérant').inputValue(), '')
     assert.ok(!(await page.content()).includes(manager.password))
+    // The authorisation's fields, refused, pass axe (labels, errors tied to their fields, contrast).
+    if (JS_ENABLED) assert.deepEqual(await violationsOf(page), [])
     const [returned] = await sql<{ n: number }>('SELECT count(*)::int AS n FROM returns WHERE sale_id = $1', [saleId])
     assert.equal(returned?.n, 0, 'nothing returned on a refusal')
   })

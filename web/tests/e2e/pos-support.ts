@@ -93,13 +93,14 @@ export async function clerkAtRegister(
   stage: Stage,
   store: number,
   registerId: number,
-  { drawerOpen = false } = {}
+  /** bypassCSP: for a flow that runs axe in the page (an inline script the policy refuses). */
+  { drawerOpen = false, bypassCSP = false } = {}
 ): Promise<{ clerkApi: ApiCall; products: Basket; page: Page }> {
   const clerkApi = await stage.apiAs(`caissier${store}`)
   await closeOpenSession(clerkApi, registerId)
   if (drawerOpen) await openDrawer(clerkApi, registerId, wire(FLOAT))
   const products = await basketOnSale(stage.api, store)
-  return { clerkApi, products, page: await stage.signedIn(`caissier${store}`) }
+  return { clerkApi, products, page: await stage.signedIn(`caissier${store}`, { bypassCSP }) }
 }
 
 /** After a file's flows: its register closed as it stands (one that failed would leave it open), and the stage. */
