@@ -116,6 +116,21 @@ export const salesExamples: Record<string, unknown> = {
     especes_comptees: '151.80',
     ecart: '0.00',
   },
+  // A bottle taken back two days after the sale: past the clerks' period, a manager authorised it.
+  ReturnListItem: {
+    id: 311,
+    vente_id: 1842,
+    numero_recu: 'S1-R2-00001842',
+    magasin_id: 1,
+    caisse_id: 2,
+    cree_le: '2026-11-26T15:12:00.000Z',
+    motif: 'Bouteille fêlée',
+    mode_remboursement: 'especes',
+    total: '1.38',
+    remis_en_stock: false,
+    par: { id: 2, nom_complet: 'Gérante Principale' },
+    hors_delai_caissier: true,
+  },
   Receipt: {
     numero_recu: 'S1-R2-00001842',
     date: at,

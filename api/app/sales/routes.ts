@@ -9,7 +9,7 @@ import { ApiError } from '#core/api_error'
 import { salesSchemas } from '#sales/openapi_schemas'
 import { salesBodyExamples, salesExamples, salesResponseExamples } from '#sales/openapi_examples'
 import { createSaleBody, listSalesQuery, saleIdParams } from '#sales/validators/sale_validators'
-import { cancelSaleBody, createReturnBody, returnIdParams } from '#sales/validators/return_validators'
+import { cancelSaleBody, createReturnBody, listReturnsQuery, returnIdParams } from '#sales/validators/return_validators'
 import {
   closeSessionBody,
   currentSessionQuery,
@@ -109,6 +109,17 @@ router
       auth: ['read'],
       params: saleIdParams,
       responses: { 200: { description: 'Receipt', schema: 'Receipt' }, 404: saleNotFound },
+    })
+    documented(router.get('/returns', [ReturnsController, 'index']), {
+      summary: 'The returns journal (newest first)',
+      description:
+        'Who took what back, when and why, with the sale’s receipt number. A clerk only sees their store. Dates are the ' +
+        'returns’ business days (APP_TIMEZONE), inclusive. hors_delai_caissier marks those made after the clerks’ return ' +
+        'period: by a manager, or authorised by one at a clerk’s register (par names the manager).',
+      tags: ['Sales'],
+      auth: ['read'],
+      query: listReturnsQuery,
+      responses: { 200: { description: 'A page of returns', schema: pageOf('ReturnListItem') } },
     })
     documented(router.get('/returns/:id', [ReturnsController, 'show']), {
       summary: 'One return',

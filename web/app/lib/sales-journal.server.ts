@@ -8,7 +8,7 @@ import { centsFromWire } from './money.ts'
 import { SALES_JOURNAL_PAGE_SIZE, type SaleRow, type SalesJournalFilters } from './sales-journal.ts'
 import { getStore, storeChoices, type StoreChoice } from './stores.server.ts'
 
-async function storesReadableBy(api: ApiClient, user: SessionUser): Promise<StoreChoice[]> {
+export async function storesReadableBy(api: ApiClient, user: SessionUser): Promise<StoreChoice[]> {
   if (hasRole(user, MANAGER_ROLES)) return storeChoices(api)
   if (!user.storeId) return []
   const store = await getStore(api, user.storeId)
@@ -20,7 +20,7 @@ async function storesReadableBy(api: ApiClient, user: SessionUser): Promise<Stor
  * ?magasin= says (so it is not "filtered" by it); a manager's unknown store is
  * named on the field and the journal shows every store.
  */
-function appliedFilters(asked: SalesJournalFilters, manager: boolean, stores: readonly StoreChoice[]): SalesJournalFilters {
+export function appliedFilters<Filters extends Pick<SalesJournalFilters, 'storeId' | 'errors'>>(asked: Filters, manager: boolean, stores: readonly StoreChoice[]): Filters {
   if (!manager) {
     const errors = { ...asked.errors }
     delete errors.magasin

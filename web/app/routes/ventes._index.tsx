@@ -18,6 +18,7 @@ import { storeRegistersPath } from '~/lib/paths'
 import { useT } from '~/lib/root-data'
 import { SALE_STATUSES, UP_TO_PARAM, isFiltered, receiptFromJournal, saleAnchor, salesJournalFilters } from '~/lib/sales-journal'
 import { loadSalesJournal } from '~/lib/sales-journal.server'
+import { returnsJournalPath } from '~/lib/returns-journal'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: data?.ownStore ? pageTitle(matches, 'sales.storeTitle', { store: data.ownStore.name }) : pageTitle(matches, 'sales.title') },
@@ -46,6 +47,11 @@ export default function SalesJournalPage() {
         title={ownStore ? t('sales.storeTitle', { store: ownStore.name }) : t('sales.title')}
         crumbs={ownStore ? [{ label: ownStore.name, to: storeRegistersPath(ownStore.id) }, { label: t('sales.crumb') }] : [{ label: t('sales.crumb') }]}
         lead={manager ? t('sales.lead') : t('sales.leadStore')}
+        actions={
+          <Link className="btn btn-outline-secondary btn-sm" to={returnsJournalPath}>
+            {t('sales.returnsLink')}
+          </Link>
+        }
       />
 
       {/*

@@ -73,6 +73,7 @@ describeFlows('accessibility (axe-core, WCAG 2.1 AA)', () => {
       '/magasins/1/stock',
       '/magasins/1/stock/mouvements',
       '/ventes',
+      '/ventes/retours',
       '/compte',
     ])
     assert.deepEqual(found, [])
@@ -98,7 +99,7 @@ describeFlows('accessibility (axe-core, WCAG 2.1 AA)', () => {
 
   test('a manager’s pages, in French and in English, and a refused product form', async () => {
     const page = await stage.signedIn('gerant', { bypassCSP: true })
-    const pages = ['/', '/magasins', '/entrepot', '/reapprovisionnements', '/reapprovisionnements/suggestions', '/produits', '/rapports', '/ventes', '/gestion']
+    const pages = ['/', '/magasins', '/entrepot', '/reapprovisionnements', '/reapprovisionnements/suggestions', '/produits', '/rapports', '/ventes', '/ventes/retours', '/gestion']
     const found = [...(await check(page, pages)), ...(await check(page, ['/?lang=en', '/rapports', '/produits/nouveau?lang=fr']))]
     await press(page, 'Créer le produit')
     found.push(...(await violationsOf(page)).map((violation) => `refused product: ${violation}`))

@@ -34,6 +34,7 @@ describeFlows('a manager authorises a late return at the clerk’s register', ()
   let registerId: number
   let products: Basket
   let saleId = 0
+  let receiptNumber = ''
   let started: Date
 
   before(async () => {
@@ -41,13 +42,14 @@ describeFlows('a manager authorises a late return at the clerk’s register', ()
     await stage.open()
     registerId = await registerOfThisMode(stage.api, STORE)
     ;({ clerkApi, products, page } = await clerkAtRegister(stage, STORE, registerId, { drawerOpen: true, bypassCSP: true }))
-    const sale = await clerkApi<{ id: number; total: string }>('POST', '/sales', {
+    const sale = await clerkApi<{ id: number; numero_recu: string }>('POST', '/sales', {
       caisse_id: registerId,
       lignes: [{ produit_id: products.pain.id, quantite: 2 }],
       paiements: [{ mode: 'especes', montant: '100.00' }],
     })
     assert.equal(sale.status, 201, JSON.stringify(sale.body))
     saleId = sale.body.id
+    receiptNumber = sale.body.numero_recu
     await sql(`UPDATE sales SET created_at = created_at - interval '30 hours' WHERE id = $1`, [saleId])
     started = new Date()
   })
@@ -130,5 +132,22 @@ describeFlows('a manager authorises a late return at the clerk’s register', ()
     await page.goto(`/caisses/${registerId}/vente`)
     await ready(page)
     assert.match(new URL(page.url()).pathname, /\/vente$/, 'the clerk is still signed in at the register')
+  })
+
+  test('the returns journal names the manager and marks the return as past the clerks’ period', async () => {
+    const manager = userOf(stage.credentials, 'gerant')
+    const [name] = await sql<{ full_name: string }>('SELECT full_name FROM users WHERE username = $1', [manager.username])
+    await page.goto('/ventes')
+    await ready(page)
+    await page.getByRole('link', { name: 'Journal des retours' }).click()
+    await page.waitForURL('**/ventes/retours')
+    await ready(page)
+    const row = page.getByTestId('returns-journal').locator('tbody tr').filter({ hasText: receiptNumber })
+    await expectText(row, 'Pain rassis, rapporté le lendemain')
+    await expectText(row, `${name?.full_name}`)
+    await expectText(row, 'hors délai')
+    // Its receipt number opens the sale.
+    await row.getByRole('link', { name: `Ouvrir le reçu ${receiptNumber}` }).click()
+    await page.waitForURL(`**/ventes/${saleId}/recu**`)
   })
 })

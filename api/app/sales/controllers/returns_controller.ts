@@ -3,10 +3,13 @@ import { created } from '#core/created'
 import { validateKeyedBody } from '#core/idempotency'
 import { createReturn } from '#sales/actions/create_return'
 import { loadReturnWire } from '#sales/queries/return_detail'
-import { cancelSaleBody, createReturnBody, returnIdParams } from '#sales/validators/return_validators'
+import { cancelSaleBody, createReturnBody, listReturnsQuery, returnIdParams } from '#sales/validators/return_validators'
 import { saleIdParams } from '#sales/validators/sale_validators'
 import { ApiError } from '#core/api_error'
-import { canAccessStore } from '#access/policies'
+import { assertStoreAccess, canAccessStore, storeScope } from '#access/policies'
+import { validateQuery } from '#core/validation'
+import { paginate } from '#core/pagination'
+import { listReturns, returnListItem } from '#sales/queries/return_list'
 import db from '@adonisjs/lucid/services/db'
 import { recordBusinessEvent } from '#core/business_events'
 import { wireToCents } from '#core/money'
@@ -30,6 +33,15 @@ async function answer(ctx: HttpContext, result: { returnId: number; replayed: bo
 }
 
 export default class ReturnsController {
+  /** The returns journal, newest first: who took what back, when, why; a clerk sees their store's. */
+  async index(ctx: HttpContext) {
+    const filters = await validateQuery(listReturnsQuery, ctx)
+    if (filters.magasin_id !== undefined) assertStoreAccess(ctx.principal, filters.magasin_id)
+    const storeId = filters.magasin_id ?? storeScope(ctx.principal) ?? undefined
+    const query = listReturns({ ...filters, storeId })
+    return paginate(query, { page: filters.page, size: filters.size, sort: { column: 'returns.created_at', direction: 'desc' }, tieBreaker: 'returns.id' }, returnListItem)
+  }
+
   /** Partial or full return of chosen lines. */
   async store(ctx: HttpContext) {
     const { id } = await saleIdParams.validate(ctx.params)

@@ -42,6 +42,14 @@ export default class SaleReturn extends BaseModel {
   @column()
   declare idempotencyScope: string | null
 
+  /** The register the goods came back at (a cash refund left its drawer). */
+  @column()
+  declare registerId: number
+
+  /** false: the goods came back damaged, refunded but not put back in the store's stock. */
+  @column()
+  declare restocked: boolean
+
   @hasMany(() => ReturnLine, { foreignKey: 'returnId' })
   declare lines: HasMany<typeof ReturnLine>
 

@@ -1,5 +1,7 @@
 import vine from '@vinejs/vine'
 import { idParam } from '#core/validation'
+import { paginationFields } from '#core/pagination'
+import { periodDay } from '#core/calendar_date'
 
 const id = () => vine.number().withoutDecimals().min(1).max(9_007_199_254_740_991)
 /** The register the goods come back at and a cash refund leaves: one of the sale's store; default the sale's. */
@@ -31,4 +33,12 @@ export const cancelSaleBody = vine.create({
   mode_remboursement: vine.enum(['original', 'especes', 'carte', 'autre']).optional(),
   remis_en_stock: vine.boolean({ strict: true }).optional(),
   caisse_id: registerId(),
+})
+
+export const listReturnsQuery = vine.create({
+  ...paginationFields,
+  magasin_id: vine.number().withoutDecimals().min(1).max(2_147_483_647).optional(),
+  caisse_id: registerId(),
+  date_debut: periodDay(),
+  date_fin: periodDay(),
 })

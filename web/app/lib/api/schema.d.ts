@@ -1069,6 +1069,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The returns journal (newest first)
+         * @description Who took what back, when and why, with the sale’s receipt number. A clerk only sees their store. Dates are the returns’ business days (APP_TIMEZONE), inclusive. hors_delai_caissier marks those made after the clerks’ return period: by a manager, or authorised by one at a clerk’s register (par names the manager).
+         *
+         *     Token scopes: `read`.
+         */
+        get: operations["getApiV1Returns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/returns/{id}": {
         parameters: {
             query?: never;
@@ -2919,6 +2941,31 @@ export interface components {
                 statut: "terminee" | "partiellement_retournee" | "retournee";
                 total: components["schemas"]["Money"];
             };
+            vente_id: number;
+        };
+        ReturnListItem: {
+            /** @description The register the goods came back at */
+            caisse_id: number;
+            /** Format: date-time */
+            cree_le: string;
+            /** @description Made later than a clerk may take goods back (RETURN_WINDOW_HOURS after the sale): a manager made or authorised it */
+            hors_delai_caissier: boolean;
+            id: number;
+            magasin_id: number;
+            /** @enum {unknown} */
+            mode_remboursement: "especes" | "carte" | "autre" | "mixte";
+            motif: string;
+            /** @example S1-R2-00000042 */
+            numero_recu: string;
+            /** @description Who made it (a manager who authorised it at a clerk’s register is the one named); null for an integration token */
+            par: {
+                id: number;
+                nom_complet: string;
+            } | null;
+            /** @description false: the goods came back damaged (not put back in stock) */
+            remis_en_stock: boolean;
+            /** @description Refunded, taxes included (before the cash rounding) */
+            total: components["schemas"]["Money"];
             vente_id: number;
         };
         RevenueTrendsResponse: {
@@ -10043,6 +10090,109 @@ export interface operations {
                 };
             };
             /** @description The token lacks the reports scope, or a clerk asks for another store; or a session whose password an administrator set (PASSWORD_CHANGE_REQUIRED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation error (details.validation_errors lists each field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getApiV1Returns: {
+        parameters: {
+            query?: {
+                caisse_id?: number;
+                date_debut?: string;
+                date_fin?: string;
+                limit?: number;
+                magasin_id?: number;
+                page?: number;
+                search?: string;
+                size?: number;
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of returns */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "total": 1,
+                     *       "page": 1,
+                     *       "size": 20,
+                     *       "items": [
+                     *         {
+                     *           "id": 311,
+                     *           "vente_id": 1842,
+                     *           "numero_recu": "S1-R2-00001842",
+                     *           "magasin_id": 1,
+                     *           "caisse_id": 2,
+                     *           "cree_le": "2026-11-26T15:12:00.000Z",
+                     *           "motif": "Bouteille fêlée",
+                     *           "mode_remboursement": "especes",
+                     *           "total": "1.38",
+                     *           "remis_en_stock": false,
+                     *           "par": {
+                     *             "id": 2,
+                     *             "nom_complet": "Gérante Principale"
+                     *           },
+                     *           "hors_delai_caissier": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        items: components["schemas"]["ReturnListItem"][];
+                        /** @example 1 */
+                        page: number;
+                        /** @example 20 */
+                        size: number;
+                        /**
+                         * @description Rows matching the filters, all pages together
+                         * @example 1
+                         */
+                        total: number;
+                    };
+                };
+            };
+            /** @description The URL has a percent-encoding that does not decode (MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, unknown, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The token lacks a required scope or role (AUTHORIZATION_ERROR), or the session is one whose password an administrator set and must first be changed (PASSWORD_CHANGE_REQUIRED) */
             403: {
                 headers: {
                     [name: string]: unknown;
