@@ -115,7 +115,7 @@ router
       description:
         'Who took what back, when and why, with the sale’s receipt number. A clerk only sees their store. Dates are the ' +
         'returns’ business days (APP_TIMEZONE), inclusive. hors_delai_caissier marks those made after the clerks’ return ' +
-        'period: by a manager, or authorised by one at a clerk’s register (par names the manager).',
+        'period: by a manager, or authorised by one at a clerk’s register (par names the manager). vente_id lists one sale’s returns.',
       tags: ['Sales'],
       auth: ['read'],
       query: listReturnsQuery,

@@ -20,6 +20,7 @@ export async function loadReturnsJournal(api: ApiClient, asked: ReturnsJournalFi
           page: filters.page,
           size: RETURNS_JOURNAL_PAGE_SIZE,
           ...(storeId ? { magasin_id: storeId } : {}),
+          ...(filters.saleId ? { vente_id: filters.saleId } : {}),
           ...(filters.from ? { date_debut: filters.from } : {}),
           ...(filters.to ? { date_fin: filters.to } : {}),
         },

@@ -9,7 +9,14 @@ export const RETURNS_JOURNAL_PAGE_SIZE = 25
 export interface ReturnsJournalFilters extends DayRange {
   /** A manager's choice of store; a clerk's journal is always their own store's. */
   storeId: number | null
+  /** One sale's returns (`?vente=`, the receipt's link). */
+  saleId: number | null
   page: number
+}
+
+/** The journal of one sale's returns. */
+export function saleReturnsPath(saleId: number): string {
+  return `${returnsJournalPath}?vente=${saleId}`
 }
 
 export function returnsJournalFilters(url: URL): ReturnsJournalFilters {
@@ -17,11 +24,11 @@ export function returnsJournalFilters(url: URL): ReturnsJournalFilters {
   const range = dayRangeFrom(params)
   const storeId = positiveId(params.get('magasin'))
   if (params.get('magasin') && storeId === null) range.errors.magasin = { key: 'form.choice' }
-  return { storeId, ...range, page: pageFrom(params.get('page')) }
+  return { storeId, saleId: positiveId(params.get('vente')), ...range, page: pageFrom(params.get('page')) }
 }
 
 export function isFiltered(filters: ReturnsJournalFilters): boolean {
-  return filters.storeId !== null || filters.from !== null || filters.to !== null || Object.keys(filters.errors).length > 0
+  return filters.storeId !== null || filters.saleId !== null || filters.from !== null || filters.to !== null || Object.keys(filters.errors).length > 0
 }
 
 /** One return as the journal shows it. */

@@ -15,6 +15,7 @@ import { ratePpmFromPercent } from '~/lib/pos/taxes'
 import { posPath, returnsPath } from '~/lib/paths'
 import { idParam, loading, signedIn } from '~/lib/request.server'
 import { clerkReturnPeriodOver } from '~/lib/returns'
+import { saleReturnsPath } from '~/lib/returns-journal'
 import { useT } from '~/lib/root-data'
 import { journalToReturnTo, saleAnchor } from '~/lib/sales-journal'
 import receiptStylesHref from '~/styles/receipt.css?url'
@@ -41,7 +42,7 @@ export async function loader(args: LoaderFunctionArgs) {
       refunds: refundsByTender(sale),
       // Opened from the journal: the way back to it, and no "next customer" focus.
       journal: journalToReturnTo(new URL(args.request.url)),
-      // Past it, the returns page can only refuse a clerk: say so before they try.
+      // Past it, a clerk's return needs a manager's authorisation (ADR 0027): say so before they try.
       returnDeadline: clerkReturnPeriodOver(user, sale.retour_caissier_jusqua),
     }
   })
@@ -82,6 +83,12 @@ export default function ReceiptPage() {
         <Link className="btn btn-outline-secondary" to={`${returnsPath(registerId)}?recu=${encodeURIComponent(receipt.numero_recu)}`}>
           {t('receipt.returns')}
         </Link>
+        {/* Who took what back, when and why. */}
+        {refunded > 0 ? (
+          <Link className="btn btn-link" to={saleReturnsPath(saleId)}>
+            {t('receipt.returnsOfSale')}
+          </Link>
+        ) : null}
       </div>
       {returnDeadline ? (
         <p className="text-center small text-body-secondary d-print-none" data-testid="return-window-passed">

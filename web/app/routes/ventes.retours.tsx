@@ -54,6 +54,8 @@ export default function ReturnsJournalPage() {
         }
       />
       <FilterBar label={t('returnsJournal.filterLabel')} filtered={filtered} actionsClassName="col-sm-6 col-lg-3">
+        {/* One sale's returns (the receipt's link): kept by the form; « Effacer les filtres » lists them all. */}
+        {filters.saleId ? <input type="hidden" name="vente" value={filters.saleId} /> : null}
         {manager ? (
           <StoreFilter
             formId="returns-journal"
@@ -67,6 +69,11 @@ export default function ReturnsJournalPage() {
         ) : null}
         <DayRangeFields formId="returns-journal" range={filters} className="col-6 col-lg-3" />
       </FilterBar>
+      {filters.saleId && returns.items[0] ? (
+        <p className="small" data-testid="returns-of-sale">
+          {t('returnsJournal.ofSale', { number: returns.items[0].receiptNumber })}
+        </p>
+      ) : null}
       <ListTable
         list={returns}
         testId="returns-journal"

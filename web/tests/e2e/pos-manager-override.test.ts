@@ -149,5 +149,12 @@ describeFlows('a manager authorises a late return at the clerk’s register', ()
     // Its receipt number opens the sale.
     await row.getByRole('link', { name: `Ouvrir le reçu ${receiptNumber}` }).click()
     await page.waitForURL(`**/ventes/${saleId}/recu**`)
+    await ready(page)
+    // …and the receipt leads back to that sale's returns alone.
+    await page.getByRole('link', { name: 'Retours de cette vente' }).click()
+    await page.waitForURL(`**/ventes/retours?vente=${saleId}`)
+    await ready(page)
+    await expectText(page.getByTestId('returns-of-sale'), receiptNumber)
+    assert.equal(await page.getByTestId('returns-journal').locator('tbody tr').count(), 1)
   })
 })

@@ -9,6 +9,7 @@ import { refundMethodWire } from '#sales/queries/return_detail'
 export interface ReturnListFilters {
   storeId?: number
   caisse_id?: number
+  vente_id?: number
   date_debut?: string
   date_fin?: string
 }
@@ -23,6 +24,7 @@ export function listReturns(filters: ReturnListFilters) {
     .leftJoin('users', 'users.id', 'returns.user_id')
     .if(filters.storeId, (q) => q.where('sales.store_id', filters.storeId!))
     .if(filters.caisse_id, (q) => q.where('returns.register_id', filters.caisse_id!))
+    .if(filters.vente_id, (q) => q.where('returns.sale_id', filters.vente_id!))
     .select('returns.*', 'sales.receipt_number', 'sales.store_id', 'users.full_name as user_full_name')
     // Later than a clerk may take goods back: a manager made it, or authorised it at the register (ADR 0027).
     .select(db.raw(`returns.created_at > sales.created_at + make_interval(hours => ?) AS late`, [CLERK_RETURN_WINDOW_HOURS]))

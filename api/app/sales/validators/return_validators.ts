@@ -39,6 +39,7 @@ export const listReturnsQuery = vine.create({
   ...paginationFields,
   magasin_id: vine.number().withoutDecimals().min(1).max(2_147_483_647).optional(),
   caisse_id: registerId(),
+  vente_id: id().optional(),
   date_debut: periodDay(),
   date_fin: periodDay(),
 })

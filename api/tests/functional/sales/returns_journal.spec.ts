@@ -54,6 +54,9 @@ test.group('GET /api/v1/returns: the returns journal', (group) => {
       ]
     )
     assert.containsSubset(items[1], { magasin_id: 1, caisse_id: registerId, total: byClerk.body().total })
+    // One sale's returns, found from the sale.
+    const ofSale = await client.get(`/api/v1/returns?vente_id=${old.id}`).header('authorization', `Bearer ${manager.token}`)
+    assert.deepEqual((ofSale.body().items as JournalItem[]).map((item) => item.id), [byManager.body().id])
   })
 
   test('a clerk sees their store’s returns only; filters by store, register and day; bad filters are refused', async ({ client, assert }) => {

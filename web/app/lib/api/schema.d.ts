@@ -1078,7 +1078,7 @@ export interface paths {
         };
         /**
          * The returns journal (newest first)
-         * @description Who took what back, when and why, with the sale’s receipt number. A clerk only sees their store. Dates are the returns’ business days (APP_TIMEZONE), inclusive. hors_delai_caissier marks those made after the clerks’ return period: by a manager, or authorised by one at a clerk’s register (par names the manager).
+         * @description Who took what back, when and why, with the sale’s receipt number. A clerk only sees their store. Dates are the returns’ business days (APP_TIMEZONE), inclusive. hors_delai_caissier marks those made after the clerks’ return period: by a manager, or authorised by one at a clerk’s register (par names the manager). vente_id lists one sale’s returns.
          *
          *     Token scopes: `read`.
          */
@@ -10121,6 +10121,7 @@ export interface operations {
                 search?: string;
                 size?: number;
                 sort?: string;
+                vente_id?: number;
             };
             header?: never;
             path?: never;

@@ -44,4 +44,6 @@ export const sales: Record<keyof typeof french, string> = {
   'returnsJournal.lateHelp': 'After the register return period: made or authorised by a manager',
   'returnsJournal.damaged': 'damaged',
   'returnsJournal.salesLink': 'Sales journal',
+  'returnsJournal.ofSale': 'The returns of sale {number}.',
+  'receipt.returnsOfSale': 'Returns of this sale',
 }

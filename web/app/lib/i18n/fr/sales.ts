@@ -42,4 +42,6 @@ export const sales = {
   'returnsJournal.lateHelp': 'Après le délai de retour en caisse : fait ou autorisé par un gérant',
   'returnsJournal.damaged': 'abîmé',
   'returnsJournal.salesLink': 'Journal des ventes',
+  'returnsJournal.ofSale': 'Les retours de la vente {number}.',
+  'receipt.returnsOfSale': 'Retours de cette vente',
 } as const
