@@ -35,8 +35,14 @@ export const cancelSaleBody = vine.create({
   caisse_id: registerId(),
 })
 
+/*
+ * Pages only: the journal is always newest first and has nothing to search, so `sort` and `search`
+ * (the rest of paginationFields) are unknown parameters — a 422, not silently ignored.
+ */
 export const listReturnsQuery = vine.create({
-  ...paginationFields,
+  page: paginationFields.page,
+  size: paginationFields.size,
+  limit: paginationFields.limit,
   magasin_id: vine.number().withoutDecimals().min(1).max(2_147_483_647).optional(),
   caisse_id: registerId(),
   vente_id: id().optional(),

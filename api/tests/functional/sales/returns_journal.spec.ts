@@ -87,4 +87,14 @@ test.group('GET /api/v1/returns: the returns journal', (group) => {
     ;(await client.get('/api/v1/returns?date_debut=2026-13-01').header('authorization', `Bearer ${manager.token}`)).assertStatus(422)
     ;(await client.get('/api/v1/returns?caisse_id=abc').header('authorization', `Bearer ${manager.token}`)).assertStatus(422)
   })
+
+  test('sort and search are refused, not ignored: the journal is always newest first', async ({ client, assert }) => {
+    const manager = await signedIn('manager')
+    for (const query of ['sort=cree_le,asc', 'search=S1-R2']) {
+      const answer = await client.get(`/api/v1/returns?${query}`).header('authorization', `Bearer ${manager.token}`)
+      answer.assertStatus(422)
+      assert.equal(answer.body().details.validation_errors[0].type, 'unknownField')
+    }
+    ;(await client.get('/api/v1/returns?limit=5&page=2').header('authorization', `Bearer ${manager.token}`)).assertStatus(200)
+  })
 })

@@ -10118,9 +10118,7 @@ export interface operations {
                 limit?: number;
                 magasin_id?: number;
                 page?: number;
-                search?: string;
                 size?: number;
-                sort?: string;
                 vente_id?: number;
             };
             header?: never;
