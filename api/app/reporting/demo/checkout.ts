@@ -9,6 +9,7 @@ import type { ReturnRow } from '#reporting/demo/history_rows'
 import { refundableByTender, refundMethodOf, splitRefund } from '#sales/refund_split'
 import { roundCash, saleCashOf } from '#sales/cash_rounding'
 import { chooseReturnTime, isFullReturn, planReturnQuantities } from '#reporting/demo/return_planner'
+import { clerkReturnDeadline } from '#sales/return_window'
 import type { ReplenishmentDesk } from '#reporting/demo/replenishment_desk'
 import type { PendingReturn, SimulationContext } from '#reporting/demo/simulation_context'
 
@@ -167,6 +168,7 @@ export class Checkout {
       ...refundPlan(refund.totalCents, payment),
       reason: reasonPicker.pick(random),
       dayIndex: when.dayIndex,
+      soldAtMs: saleAtMs,
     }
     this.ctx.queue.push({ type: 'return', atMs: when.atMs, pending })
     return pending
@@ -180,10 +182,12 @@ export class Checkout {
     const day = days[pending.dayIndex]
     const drawer = this.ctx.registersToday[pending.store][pending.register]
     const returnId = ids.saleReturn.take()
+    // As live: past the clerks' period a return is a manager's (the journal marks it « hors délai »).
+    const userId = atMs > clerkReturnDeadline(new Date(pending.soldAtMs)).getTime() ? world.managerId : store.clerkId
     sink.write('returns', {
       id: returnId,
       saleId: pending.saleId,
-      userId: store.clerkId,
+      userId,
       registerId: register.id,
       registerSessionId: drawer.sessionId,
       reason: pending.reason,
@@ -211,7 +215,7 @@ export class Checkout {
         referenceType: 'return',
         referenceId: returnId,
         reason: null,
-        userId: store.clerkId,
+        userId,
         createdAtMs: atMs,
       })
       rollups.addReturnLine(day.date, store.id, product.id, line.quantity, subtotalCents)

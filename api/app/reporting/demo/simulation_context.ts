@@ -90,6 +90,8 @@ export interface PendingReturn {
   cashRoundingCents: number
   reason: string
   dayIndex: number
+  /** When the sale was made: later than the clerks' return period, the store's manager takes the goods back (ADR 0027). */
+  soldAtMs: number
 }
 
 export interface PendingShipment {

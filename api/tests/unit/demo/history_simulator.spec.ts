@@ -6,6 +6,7 @@ import { DemandModel } from '#reporting/demo/demand_model'
 import { CountingSink } from '#reporting/demo/history_rows'
 import { HistorySimulator } from '#reporting/demo/history_simulator'
 import { toNickel } from '#sales/cash_rounding'
+import { clerkReturnDeadline } from '#sales/return_window'
 import { CollectingSink, freshIds, playAll, smallWorld, sumBy } from './fixtures.js'
 
 const ZONE = 'America/Toronto'
@@ -135,6 +136,19 @@ test.group('HistorySimulator: sales and returns', () => {
     }
     const rate = sink.rows.returns.length / sink.rows.sales.length
     assert.isTrue(rate > 0.008 && rate < 0.03, `return rate ${rate}`)
+  })
+
+  test('a return past the clerks’ period is the manager’s, as live (the returns journal marks it « hors délai »)', ({ assert }) => {
+    const { sink, world } = simulate({ salesPerDay: 150 })
+    const sales = new Map(sink.rows.sales.map((s) => [s.id, s]))
+    const late = (r: { saleId: number; createdAtMs: number }) => r.createdAtMs > clerkReturnDeadline(new Date(sales.get(r.saleId)!.createdAtMs)).getTime()
+    assert.isTrue(sink.rows.returns.some(late))
+    assert.isTrue(sink.rows.returns.some((r) => !late(r)))
+    const clerks = new Set(world.stores.map((store) => store.clerkId))
+    for (const saleReturn of sink.rows.returns) {
+      if (late(saleReturn)) assert.equal(saleReturn.userId, world.managerId)
+      else assert.isTrue(clerks.has(saleReturn.userId))
+    }
   })
 
   test('each drawer expects its float plus cash kept minus cash refunded', ({ assert }) => {
