@@ -212,7 +212,7 @@ export const salesSchemas: Record<string, Record<string, unknown>> = {
     motif: text,
     mode_remboursement: { enum: [...Object.values(PAYMENT_METHOD_WIRE), 'mixte'] },
     total: { ...money, description: 'Refunded, taxes included (before the cash rounding)' },
-    remis_en_stock: { type: 'boolean', description: 'false: the goods came back damaged (not put back in stock)' },
+    remis_en_stock: { type: 'boolean', description: 'false: some or all of the goods came back damaged (not put back in stock); GET /returns/{id} says which lines' },
     par: {
       type: ['object', 'null'],
       description: 'Who made it (a manager who authorised it at a clerk’s register is the one named); null for an integration token',

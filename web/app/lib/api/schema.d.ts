@@ -2962,7 +2962,7 @@ export interface components {
                 id: number;
                 nom_complet: string;
             } | null;
-            /** @description false: the goods came back damaged (not put back in stock) */
+            /** @description false: some or all of the goods came back damaged (not put back in stock); GET /returns/{id} says which lines */
             remis_en_stock: boolean;
             /** @description Refunded, taxes included (before the cash rounding) */
             total: components["schemas"]["Money"];
