@@ -8,6 +8,7 @@ import { APP_ROOT, importer } from './importer.js'
 
 /* Imported once the environment is loaded: the server answers parser errors in the error envelope. */
 let createApiServer: typeof import('#core/exceptions/outside_pipeline').createApiServer
+let answerFromMemo: typeof import('#core/answer_memo').answerFromMemo
 
 new Ignitor(APP_ROOT, { importer })
   .tap((app) => {
@@ -16,12 +17,13 @@ new Ignitor(APP_ROOT, { importer })
     })
     app.booted(async () => {
       createApiServer = (await import('#core/exceptions/outside_pipeline')).createApiServer
+      answerFromMemo = (await import('#core/answer_memo')).answerFromMemo
     })
     app.listen('SIGTERM', () => app.terminate())
     app.listenIf(app.managedByPm2, 'SIGINT', () => app.terminate())
   })
   .httpServer()
-  .start((handler) => createApiServer(handler))
+  .start((handler) => createApiServer(handler, answerFromMemo))
   .catch((error) => {
     process.exitCode = 1
     prettyPrintError(error)

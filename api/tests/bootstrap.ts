@@ -51,6 +51,10 @@ export const configureSuite: Config['configureSuite'] = (suite) => {
   suite.onGroup((group) => group.each.setup(emptyCache))
   suite.onTest((test) => test.setup(emptyCache))
   if (suite.name === 'functional') {
-    return suite.setup(() => testUtils.httpServer().start(createApiServer))
+    return suite.setup(async () => {
+      // The server answers as in production: repeated reads from the memo in front of the router.
+      const { answerFromMemo } = await import('#core/answer_memo')
+      return testUtils.httpServer().start((handler) => createApiServer(handler, answerFromMemo))
+    })
   }
 }

@@ -17,6 +17,7 @@ import {
   recentlyComputedWith,
   rememberComputed,
 } from '#core/cache_freshness'
+import { noteCachedRead } from '#core/cached_reads'
 
 /*
  * Read-through caching for what is read often and changes rarely (catalog,
@@ -72,6 +73,11 @@ function countHit(layer: 'l1' | 'l2') {
   cacheOperationsTotal.inc({ result: 'hit', layer })
 }
 
+/** Hits served without calling `cached` (#core/answer_memo answers from what it read before). */
+export function countFrontHits(count: number) {
+  for (let i = 0; i < count; i += 1) countHit('l1')
+}
+
 export function trackCacheEvents() {
   // bentocache reads its tag markers through the cache too: those are not the application's hits and misses.
   emitter.on('cache:hit', (event: { key: string; layer?: 'l1' | 'l2' }) => {
@@ -107,6 +113,7 @@ export async function cached<T>(
   const recent = frontGet(key)
   if (recent) {
     countHit('l1')
+    noteCachedRead(key, recent.value)
     return recent.value as T
   }
   const readAt = currentSequence()
@@ -133,6 +140,7 @@ export async function cached<T>(
     }
     if (startedAt !== undefined) rememberComputed(key, options.tags)
     frontSet(key, value, options.tags, options.ttl, startedAt ?? readAt)
+    noteCachedRead(key, value)
     return value
   } catch (error) {
     // bentocache wraps what the factory threw; the client must see the original (a 404, a 422...).

@@ -81,6 +81,13 @@ export const cacheOperationsTotal = new client.Counter({
   registers: [registry],
 })
 
+export const answersFromMemoTotal = new client.Counter({
+  name: 'http_answers_from_memo_total',
+  help: 'Repeated reads answered from the answer memo before routing, by route pattern (also in http_requests_total)',
+  labelNames: ['route'] as const,
+  registers: [registry],
+})
+
 /** The actions comptoir_replenishment_transitions_total and comptoir_register_sessions_total count. */
 export const REPLENISHMENT_METRIC_ACTIONS = ['request', 'approve', 'ship', 'receive', 'reject', 'cancel'] as const
 export const REGISTER_SESSION_METRIC_ACTIONS = ['open', 'close'] as const

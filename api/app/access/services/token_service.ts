@@ -1,6 +1,7 @@
 import { hash, randomBytes } from 'node:crypto'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import logger from '@adonisjs/core/services/logger'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import ApiToken, { type Scope } from '#access/models/api_token'
 import type { Principal } from '#access/principal'
@@ -185,6 +186,23 @@ export async function authenticateToken(token: string): Promise<Principal | null
  * (frozen too: requests share it).
  */
 const principals = new WeakMap<CachedToken, Principal>()
+const tokensOf = new WeakMap<Principal, CachedToken>()
+
+/**
+ * What a later request with the same token must still check or do when its
+ * answer is not worked out again (#core/answer_memo): the token's expiry,
+ * and noting its use.
+ */
+export function tokenReuseOf(principal: Principal) {
+  const token = tokensOf.get(principal)
+  if (!token) return undefined
+  return {
+    expiresAtMs: token.expiresAtMs,
+    onReuse: () => {
+      recordUse(token).catch((error) => logger.warn({ err: error, token: token.name }, 'could not note the last use of a token'))
+    },
+  }
+}
 
 function principalOf(found: CachedToken): Principal {
   let principal = principals.get(found)
@@ -205,6 +223,7 @@ function principalOf(found: CachedToken): Principal {
         }),
     })
     principals.set(found, principal)
+    tokensOf.set(principal, found)
   }
   return principal
 }

@@ -82,13 +82,18 @@ function clientErrorResponse(error: Error & { code?: string; rawPacket?: Buffer 
  */
 const ACCEPTABLE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/
 
-export function createApiServer(handler: RequestListener) {
+/** Answers a request before AdonisJS when it can (#core/answer_memo), saying so with true. */
+export type EarlyAnswer = (req: IncomingMessage, res: ServerResponse, startedAt: bigint) => boolean
+
+export function createApiServer(handler: RequestListener, earlyAnswer?: EarlyAnswer) {
   return createServer((req, res) => {
-    arrivals.set(req, process.hrtime.bigint())
+    const startedAt = process.hrtime.bigint()
+    arrivals.set(req, startedAt)
     const requestId = req.headers['x-request-id']
     if (requestId !== undefined && !(typeof requestId === 'string' && ACCEPTABLE_REQUEST_ID.test(requestId))) {
       delete req.headers['x-request-id']
     }
+    if (earlyAnswer?.(req, res, startedAt)) return
     return handler(req, res)
   }).on('clientError', clientErrorResponse)
 }

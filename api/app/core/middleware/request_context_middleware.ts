@@ -3,7 +3,9 @@ import type { NextFn } from '@adonisjs/core/types/http'
 import { settleInvalidations } from '#core/cache'
 import { instanceId } from '#core/instance'
 import { processTimeSince } from '#core/process_time'
-import { httpRequestDuration, httpRequestsTotal } from '#core/metrics'
+import { recordRequest } from '#core/request_record'
+import { rememberAnswer } from '#core/answer_memo'
+import { tokenReuseOf } from '#access/services/token_service'
 import { applyCors } from '#core/cors'
 import env from '#start/env'
 
@@ -27,28 +29,21 @@ export default class RequestContextMiddleware {
     // immutable files (/docs assets) say otherwise themselves.
     ctx.response.header('Cache-Control', 'no-store')
     ctx.response.response.once('finish', () => {
-      const durationMs = Number(process.hrtime.bigint() - startedAt) / 1e6
-      const labels = {
+      recordRequest({
+        requestId,
         method: ctx.request.method(),
         route: ctx.route?.pattern ?? 'unmatched',
-        status: String(ctx.response.response.statusCode),
-      }
-      httpRequestsTotal.inc(labels)
-      httpRequestDuration.observe(labels, durationMs / 1000)
-      ctx.logger.info(
-        {
-          method: ctx.request.method(),
-          route: ctx.route?.pattern ?? 'unmatched',
-          status: ctx.response.response.statusCode,
-          duration_ms: Math.round(durationMs * 100) / 100,
-          token: ctx.principal?.tokenName,
-        },
-        'request'
-      )
+        status: ctx.response.response.statusCode,
+        startedAt,
+        tokenName: ctx.principal?.tokenName,
+        log: ctx.logger,
+      })
     })
     try {
       if (applyCors(ctx, CORS_ORIGINS) === 'preflight-answered') return
-      return await next()
+      await next()
+      // The same request again, with the same token, gets these bytes before routing while they hold.
+      if (ctx.principal) rememberAnswer(ctx, tokenReuseOf(ctx.principal))
     } finally {
       // A client reading right after its write must not be served what the write replaced.
       await settleInvalidations(ctx)
