@@ -5,7 +5,8 @@
  * Runs a scenario from k6-tests/scenarios.js with autocannon against a
  * running stack (make start or make lb), after measuring this machine's
  * ceiling: a bare node:http server answering a static body of the size of
- * a products page, driven with the same connections and duration. Prints
+ * a products page, sent the scenario's own requests by the same runner,
+ * with the same connections and duration. Prints
  * one table (rps, p50/p95/p99, errors, non-2xx per route, % of ceiling)
  * and writes JSON + Markdown under docs/benchmarks/.
  *
@@ -87,7 +88,9 @@ async function main() {
     }
     // The ceiling's body is as large as what the scenario serves: a products page, or the dashboard.
     const sample = isWeb ? { url: `${target}/`, headers: env.headers } : undefined
-    const ceiling = await measureCeiling({ target, token: credentials.apiToken, connections: stage.connections, duration: stage.durationSeconds, sample })
+    // The same requests, sent by the same runner, answered by a bare server.
+    const drive = (url) => runLoad({ target: url, scenario, env, connections: stage.connections, duration: stage.durationSeconds })
+    const ceiling = await measureCeiling({ target, token: credentials.apiToken, sample, drive })
     console.log(`[bench] ceiling (bare node:http, ${ceiling.bodyBytes} B body, ${stage.connections} connections): ${ceiling.rps.toFixed(0)} rps`)
     const disruption = scenario.disruption ? killInstanceDisruption(lb, scenario.disruption, stage.durationSeconds) : null
     const result = await runLoad({ target, scenario, env, connections: stage.connections, duration: stage.durationSeconds, disruption })
