@@ -26,6 +26,8 @@ const MAX_MEMOS = 2_000
 
 interface Memo {
   reads: CachedRead[]
+  /* The request headers the answer varies on (its Vary header), with the values it was made for. */
+  vary: [string, string | string[] | undefined][]
   route: string
   tokenName: string | undefined
   headers: Record<string, string | number | string[]>
@@ -60,6 +62,20 @@ function stillFresh(reads: CachedRead[]) {
   return true
 }
 
+/**
+ * The request headers named by an answer's Vary, with their values in this
+ * request; null when the answer varies on anything (`*`).
+ */
+function varyingOn(vary: unknown, requestHeaders: IncomingHttpHeaders): Memo['vary'] | null {
+  if (vary === undefined) return []
+  const names = String(vary)
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter(Boolean)
+  if (names.includes('*')) return null
+  return names.map((name) => [name, requestHeaders[name]])
+}
+
 /** Headers of the answer that belong to one request only: each request gets its own. */
 const PER_REQUEST = new Set(['x-request-id', 'x-process-time', 'content-length'])
 
@@ -83,11 +99,14 @@ export function rememberAnswer(ctx: HttpContext, reuse: { expiresAtMs: number | 
     if (value !== undefined && !PER_REQUEST.has(name.toLowerCase())) headers[name] = value as string | number | string[]
   }
   if (headers['set-cookie'] !== undefined) return
+  const vary = varyingOn(headers.vary, ctx.request.request.headers)
+  if (!vary) return
   headers['content-type'] ??= 'application/json; charset=utf-8'
   const now = Date.now()
   if (memos.size >= MAX_MEMOS) memos.clear()
   memos.set(`${token} ${ctx.request.request.url}`, {
     reads,
+    vary,
     route: ctx.route.pattern,
     tokenName: ctx.principal?.tokenName,
     headers,
@@ -114,6 +133,8 @@ export function answerFromMemo(req: IncomingMessage, res: ServerResponse, starte
     memos.delete(key)
     return false
   }
+  // Asked differently (a report as CSV after its JSON): the router answers; the memo stays for the first form.
+  for (const [name, value] of memo.vary) if (req.headers[name] !== value) return false
   const requestId = (req.headers['x-request-id'] as string | undefined) || randomUUID()
   res.writeHead(200, {
     ...memo.headers,

@@ -101,6 +101,24 @@ test.group('Answer memo: a repeated read is answered before routing, while what 
     assert.equal(refused.body().error_code, 'AUTHORIZATION_ERROR')
   })
 
+  test('an answer is memoised for the form it was asked in: the same report as CSV is the router’s CSV (Vary: Accept)', async ({ client, assert }) => {
+    const url = '/api/v1/reports/global-summary'
+    const route = '/api/v1/reports/global-summary'
+    const asJson = () => client.get(url).header('x-api-token', token)
+    ;(await asJson()).assertStatus(200)
+    const before = await memoAnswers(route)
+    const json = await asJson()
+    assert.equal(await memoAnswers(route), before + 1)
+    assert.equal(json.header('vary'), 'Accept')
+
+    const csv = await client.get(url).header('x-api-token', token).header('accept', 'text/csv')
+    csv.assertStatus(200)
+    assert.match(csv.header('content-type') ?? '', /^text\/csv/)
+    assert.equal(await memoAnswers(route), before + 1, 'not from the memo')
+    assert.match((await asJson()).header('content-type') ?? '', /^application\/json/)
+    assert.equal(await memoAnswers(route), before + 2, 'the JSON form is still memoised')
+  })
+
   test('a cross-origin read, a read with a body and a HEAD go through the router', async ({ client, assert }) => {
     const route = '/api/v1/products'
     const read = () => client.get('/api/v1/products/').header('x-api-token', token)
