@@ -91,7 +91,7 @@ async function main() {
     // The same requests, sent by the same runner, answered by a bare server.
     const drive = (url) => runLoad({ target: url, scenario, env, connections: stage.connections, duration: stage.durationSeconds })
     const ceiling = await measureCeiling({ target, token: credentials.apiToken, sample, drive })
-    console.log(`[bench] ceiling (bare node:http, ${ceiling.bodyBytes} B body, ${stage.connections} connections): ${ceiling.rps.toFixed(0)} rps`)
+    console.log(`[bench] ceiling (bare node:http, ${ceiling.bodyBytes} B body, ${stage.connections} connections): ${ceiling.rps.toFixed(0)} rps, p95 ${ceiling.p95.toFixed(2)} ms`)
     const disruption = scenario.disruption ? killInstanceDisruption(lb, scenario.disruption, stage.durationSeconds) : null
     const result = await runLoad({ target, scenario, env, connections: stage.connections, duration: stage.durationSeconds, disruption })
     await disruption?.restore()

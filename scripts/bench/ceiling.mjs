@@ -39,7 +39,7 @@ export async function measureCeiling({ target, token, sample, drive }) {
     const [chunk] = await once(server.stdout, 'data')
     const port = Number(chunk.toString().trim())
     const { total } = await drive(`http://127.0.0.1:${port}`)
-    return { bodyBytes: Buffer.byteLength(body), rps: total.rps, p50: total.p50, p99: total.p99 }
+    return { bodyBytes: Buffer.byteLength(body), rps: total.rps, p50: total.p50, p95: total.p95, p99: total.p99 }
   } finally {
     server.kill()
   }

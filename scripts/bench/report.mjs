@@ -14,11 +14,11 @@ const HEADER = ['route', 'requests', 'rps', 'p50 ms', 'p95 ms', 'p99 ms', 'error
 function stageRows(report) {
   return report.stages.map((s) => [
     s.connections, s.total.requests, s.total.rps.toFixed(1), ms(s.total.p50), ms(s.total.p95), ms(s.total.p99),
-    s.total.errors, s.total.non2xx, s.ceiling.rps.toFixed(0), `${s.percentOfCeiling.toFixed(1)} %`,
+    s.total.errors, s.total.non2xx, s.ceiling.rps.toFixed(0), s.ceiling.p95 === undefined ? '-' : ms(s.ceiling.p95), `${s.percentOfCeiling.toFixed(1)} %`,
   ])
 }
 
-const STAGE_HEADER = ['connections', 'requests', 'rps', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'non-2xx', 'ceiling rps', '% of ceiling']
+const STAGE_HEADER = ['connections', 'requests', 'rps', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'non-2xx', 'ceiling rps', 'ceiling p95 ms', '% of ceiling']
 
 function aligned(header, body) {
   const all = [header, ...body].map((r) => r.map(String))
@@ -108,7 +108,7 @@ ${report.description}
 `
   const foot = `\nReproduce: \`${reproduce}\` (see docs/benchmarks/README.md).\n`
   if (report.stages) {
-    return `${head}- Stages run one after the other; each stage's ceiling is a bare node:http server driven with the same connections
+    return `${head}- Stages run one after the other; each stage's ceiling is a bare node:http server sent the same requests with the same connections
 
 ${markdownTable(STAGE_HEADER, stageRows(report))}
 ${foot}`
@@ -122,7 +122,7 @@ ${markdownTable(HEADER, rows(report))}
 ${foot}`
   }
   return `${head}- ${report.connections} connections, ${report.durationSeconds} s
-- Ceiling (bare node:http, ${report.ceiling.bodyBytes} B body, same connections): **${report.ceiling.rps.toFixed(0)} rps**
+- Ceiling (bare node:http, ${report.ceiling.bodyBytes} B body, the same requests and connections): **${report.ceiling.rps.toFixed(0)} rps**${report.ceiling.p95 === undefined ? '' : `, p95 ${ms(report.ceiling.p95)} ms`}
 - This run: **${report.total.rps.toFixed(1)} rps = ${report.percentOfCeiling.toFixed(1)} % of the ceiling**, p95 ${ms(report.total.p95)} ms
 ${extra}
 
