@@ -14,7 +14,7 @@
  */
 // First: on a node older than the project's, runs this command again on node_modules/.bin/node.
 import './lib/project-node.mjs'
-import { existsSync, mkdirSync, readFileSync, writeFileSync, chownSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, chownSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { execFileSync, spawnSync } from 'node:child_process'
 import { resolve, dirname, join } from 'node:path'
@@ -174,6 +174,32 @@ function refuse(message) {
   process.exit(1)
 }
 
+/*
+ * The default ports (55432, 55434) lie in Linux's ephemeral range (32768–60999): an outgoing
+ * connection's local end can take one (nginx's to the API instances, a load generator's), and
+ * keeps it while the connection lasts and up to 60 s after it closes (TIME-WAIT), with nothing
+ * listening on it; PostgreSQL cannot bind it meanwhile (`make lb-stop` then `make start` after
+ * a load test failed so). Such a start is tried again until the port is free.
+ */
+const TIME_WAIT_RETRY_MS = 75_000
+
+async function startServer(options, logFile) {
+  const startedAt = Date.now()
+  let said = false
+  for (;;) {
+    const logBefore = existsSync(logFile) ? statSync(logFile).size : 0
+    const result = pgCtl(['-D', options.dir, '-l', logFile, '-o', serverFlags(options), '-w', '-t', '60', 'start'], options.dir)
+    if (result.status === 0 || Date.now() - startedAt > TIME_WAIT_RETRY_MS) return result
+    const written = readFileSync(logFile).subarray(logBefore).toString()
+    if (!/could not bind .*Address already in use/.test(written) || (await portInUse(options.port))) return result
+    if (!said) {
+      process.stdout.write(`[pg] port ${options.port} is held by the local end of other connections (nothing listens on it; it is freed up to 60 s after they close): waiting for it…\n`)
+      said = true
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2_000))
+  }
+}
+
 async function start(options) {
   letPostgresThrough([PG_CTL, join(options.dir, 'PG_VERSION')])
   await initialise(options.dir)
@@ -199,10 +225,7 @@ async function start(options) {
       const { uid, gid } = osUserIds()
       chownSync(logFile, uid, gid)
     }
-    const result = pgCtl(
-      ['-D', options.dir, '-l', logFile, '-o', serverFlags(options), '-w', '-t', '60', 'start'],
-      options.dir
-    )
+    const result = await startServer(options, logFile)
     if (result.status !== 0) {
       process.stderr.write(result.stdout + result.stderr)
       process.stderr.write(`[pg] could not start PostgreSQL; see ${logFile}\n`)

@@ -7,7 +7,7 @@
  * or a cluster already running on another port, with a bare ECONNREFUSED stack trace.
  */
 import assert from 'node:assert/strict'
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import net from 'node:net'
 import { tmpdir } from 'node:os'
@@ -118,4 +118,39 @@ test('a cluster running on one port and asked for another says so, not ECONNREFU
   assert.equal(run.status, 1, run.output)
   assert.match(run.output, new RegExp(`already runs on port ${port}, not ${other}`))
   assert.doesNotMatch(run.output, /ECONNREFUSED|\n\s+at /)
+})
+
+test('a port held only by a connection\'s own end (nothing listens: after heavy traffic) is waited for, then PostgreSQL starts', async () => {
+  pg(['stop', '--dir', pgDir])
+  // An outgoing connection's local end takes an ephemeral port, as nginx's and the load
+  // generator's do; PostgreSQL cannot bind that port while the connection lasts.
+  const accepted = []
+  const peer = net.createServer((socket) => {
+    socket.on('error', () => {})
+    accepted.push(socket)
+  })
+  await new Promise((done) => peer.listen(0, '127.0.0.1', done))
+  held.push(peer)
+  const connection = net.connect({ host: '127.0.0.1', port: peer.address().port })
+  await new Promise((done, fail) => connection.once('connect', done).once('error', fail))
+  connection.on('end', () => connection.end())
+  const port = connection.localPort
+
+  const child = spawn(NODE, [join(ROOT, 'scripts', 'pg.mjs'), 'start', '--dir', pgDir, '--port', String(port), '--db', 'comptoir'], { cwd: ROOT, env: env({}) })
+  let output = ''
+  child.stdout.on('data', (chunk) => (output += chunk))
+  child.stderr.on('data', (chunk) => (output += chunk))
+  const release = setInterval(() => {
+    if (!/held by the local end of other connections/.test(output)) return
+    clearInterval(release)
+    // The far end closes first, so this end is done at once (no TIME-WAIT on this port).
+    for (const socket of accepted) socket.end()
+  }, 100)
+  const [status] = await new Promise((done) => child.once('exit', (...args) => done(args)))
+  clearInterval(release)
+  connection.destroy()
+  assert.equal(status, 0, output)
+  assert.match(output, new RegExp(`port ${port} is held by the local end of other connections`))
+  assert.match(output, new RegExp(`PostgreSQL started on 127.0.0.1:${port}`))
+  pg(['stop', '--dir', pgDir])
 })
