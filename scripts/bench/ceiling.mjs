@@ -5,8 +5,8 @@
  * Scenarios report a % of it, so figures compare across machines of
  * different speed. The load generator shares the machine's cores: a
  * ceiling driven by a lighter client (autocannon on one static URL, before
- * 2026-12-07 22:30 UTC) left more CPU to the bare server than the scenario's
- * own requests leave to the API, and came out 1.3–1.8 × higher.
+ * 2026-12-07 22:05 UTC) left more CPU to the bare server than the scenario's
+ * own requests leave to the API, and came out 1.4–2.3 × higher (three back-to-back pairs, 2026-12-07).
  */
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
