@@ -43,5 +43,6 @@ export async function loadReturnsJournal(api: ApiClient, asked: ReturnsJournalFi
       late: item.hors_delai_caissier,
     })
   )
-  return { returns, stores: manager ? stores : [], ownStore: manager ? null : (stores[0] ?? null) }
+  // The filters as applied: a clerk's ?magasin= filters nothing, so the page must not say it does.
+  return { filters, returns, stores: manager ? stores : [], ownStore: manager ? null : (stores[0] ?? null) }
 }

@@ -24,7 +24,10 @@ export function returnsJournalFilters(url: URL): ReturnsJournalFilters {
   const range = dayRangeFrom(params)
   const storeId = positiveId(params.get('magasin'))
   if (params.get('magasin') && storeId === null) range.errors.magasin = { key: 'form.choice' }
-  return { storeId, saleId: positiveId(params.get('vente')), ...range, page: pageFrom(params.get('page')) }
+  const saleId = positiveId(params.get('vente'))
+  // A link typed or cut short: said above the list, which shows every sale's returns instead.
+  if (params.get('vente') && saleId === null) range.errors.vente = { key: 'returnsJournal.badSale' }
+  return { storeId, saleId, ...range, page: pageFrom(params.get('page')) }
 }
 
 export function isFiltered(filters: ReturnsJournalFilters): boolean {

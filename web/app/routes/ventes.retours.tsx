@@ -69,6 +69,11 @@ export default function ReturnsJournalPage() {
         ) : null}
         <DayRangeFields formId="returns-journal" range={filters} className="col-6 col-lg-3" />
       </FilterBar>
+      {filters.errors.vente ? (
+        <p className="alert alert-warning py-2" role="status" data-testid="bad-sale-filter">
+          {t(filters.errors.vente.key, filters.errors.vente.params)}
+        </p>
+      ) : null}
       {filters.saleId && returns.items[0] ? (
         <p className="small" data-testid="returns-of-sale">
           {t('returnsJournal.ofSale', { number: returns.items[0].receiptNumber })}

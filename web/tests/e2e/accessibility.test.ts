@@ -73,7 +73,7 @@ describeFlows('accessibility (axe-core, WCAG 2.1 AA)', () => {
       '/magasins/1/stock',
       '/magasins/1/stock/mouvements',
       '/ventes',
-      '/ventes/retours',
+      '/ventes/retours?vente=abc&magasin=2',
       '/compte',
     ])
     assert.deepEqual(found, [])

@@ -43,5 +43,6 @@ export const sales = {
   'returnsJournal.damaged': 'abîmé',
   'returnsJournal.salesLink': 'Journal des ventes',
   'returnsJournal.ofSale': 'Les retours de la vente {number}.',
+  'returnsJournal.badSale': 'Le lien ne désigne pas une vente (« vente » doit être un numéro) : les retours de toutes les ventes sont listés.',
   'receipt.returnsOfSale': 'Retours de cette vente',
 } as const
