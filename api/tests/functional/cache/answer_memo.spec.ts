@@ -1,6 +1,8 @@
 import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
 import { issueToken } from '#access/services/token_service'
+import { revokeIntegrationToken } from '#access/actions/revoke_integration_token'
 import { cacheCounts, clearCache } from '#core/cache'
 import { answersFromMemoTotal, httpRequestsTotal } from '#core/metrics'
 import { resetDatabase } from '#tests/helpers/database'
@@ -146,5 +148,32 @@ test.group('Answer memo: a repeated read is answered before routing, while what 
     ;(await sessions()).assertStatus(200)
     ;(await sessions()).assertStatus(200)
     assert.equal(await memoAnswers('/api/v1/registers/:id/sessions'), sessionsBefore)
+  })
+
+  test('a token revoked while its principal was being looked up is refused on its next read, as the router refuses it', async ({ client, assert }) => {
+    const { token: racing, record } = await issueToken({ name: 'answer-memo-race', scopes: ['read'] })
+    // The revocation commits, and drops the cached principals, after the lookup read the token's row and
+    // before its value is stored: the cache hands that row to this request only (a read across a write).
+    const rawQuery = db.rawQuery
+    let revoked = false
+    db.rawQuery = ((sql: string, bindings?: unknown[]) => {
+      const query = rawQuery.call(db, sql, bindings as never)
+      if (revoked || !sql.includes('FROM api_tokens t LEFT JOIN users u')) return query
+      revoked = true
+      return Promise.resolve(query).then(async (rows) => {
+        await revokeIntegrationToken({ id: record.id })
+        return rows
+      })
+    }) as typeof db.rawQuery
+    try {
+      // Concurrent with the revocation: the router may answer it.
+      ;(await client.get('/api/v1/products/5').header('x-api-token', racing)).assertStatus(200)
+    } finally {
+      db.rawQuery = rawQuery
+    }
+    assert.isTrue(revoked)
+    // After the revocation has answered, the router refuses the token: so must the memo.
+    const next = await client.get('/api/v1/products/5').header('x-api-token', racing)
+    next.assertStatus(401)
   })
 })
