@@ -17,7 +17,7 @@ import {
   recentlyComputedWith,
   rememberComputed,
 } from '#core/cache_freshness'
-import { noteCachedRead } from '#core/cached_reads'
+import { noteCachedRead, noteUnkeptRead } from '#core/cached_reads'
 
 /*
  * Read-through caching for what is read often and changes rarely (catalog,
@@ -136,6 +136,7 @@ export async function cached<T>(
       // Invalidated between the factory's end and the store: drop what was stored.
       frontDelete([key])
       await cache.delete({ key })
+      noteUnkeptRead(key)
       return value
     }
     if (startedAt !== undefined) rememberComputed(key, options.tags)
@@ -145,7 +146,11 @@ export async function cached<T>(
   } catch (error) {
     // bentocache wraps what the factory threw; the client must see the original (a 404, a 422...).
     const cause = (error as { code?: string; cause?: unknown }).cause
-    if (cause instanceof ReadAcrossAWrite) return cause.value as T
+    if (cause instanceof ReadAcrossAWrite) {
+      // What this request was answered from is not the cache's: no answer made from it is memoised (#core/answer_memo).
+      noteUnkeptRead(key)
+      return cause.value as T
+    }
     throw (error as { code?: string }).code === 'E_FACTORY_ERROR' && cause ? cause : error
   }
 }

@@ -23,3 +23,15 @@ export function noteCachedRead(key: string, value: unknown) {
 export function cachedReadsOf(ctx: HttpContext): CachedRead[] | undefined {
   return readsByRequest.get(ctx)
 }
+
+/* Never the value of a front entry: an answer made from a read the cache did not keep is never memoised. */
+const NOT_KEPT = Symbol('not kept')
+
+/**
+ * Called by `cached` when it hands a request a value it does not keep (read
+ * across a write): the answer depends on it, and must not outlive the request.
+ */
+export function noteUnkeptRead(key: string) {
+  noteCachedRead(key, NOT_KEPT)
+}
+
