@@ -8,6 +8,7 @@ import { serializeJson } from '#core/response_json'
 import { processTimeSince } from '#core/process_time'
 import { recordRequest } from '#core/request_record'
 import { answersFromMemoTotal } from '#core/metrics'
+import logger from '@adonisjs/core/services/logger'
 
 /*
  * Answers to repeated reads, kept in front of the router (ADR 0028).
@@ -23,6 +24,8 @@ import { answersFromMemoTotal } from '#core/metrics'
  */
 const MEMO_MS = 1_000
 const MAX_MEMOS = 2_000
+/* Longer URLs (ignored query parameters piled up) are not memoised: the memory stays bounded by entries. */
+const MAX_URL_LENGTH = 512
 
 interface Memo {
   reads: CachedRead[]
@@ -87,6 +90,7 @@ const PER_REQUEST = new Set(['x-request-id', 'x-process-time', 'content-length']
 export function rememberAnswer(ctx: HttpContext, reuse: { expiresAtMs: number | null; onReuse: () => void } | undefined) {
   const reads = cachedReadsOf(ctx)
   if (!reads || !reuse || !ctx.route || !mayBeMemoised(ctx.request.request)) return
+  if ((ctx.request.request.url ?? '').length > MAX_URL_LENGTH) return
   const response = ctx.response
   const body = response.getBody()
   if (response.getStatus() !== 200 || body === null || typeof body !== 'object') return
@@ -103,7 +107,7 @@ export function rememberAnswer(ctx: HttpContext, reuse: { expiresAtMs: number | 
   if (!vary) return
   headers['content-type'] ??= 'application/json; charset=utf-8'
   const now = Date.now()
-  if (memos.size >= MAX_MEMOS) memos.clear()
+  if (memos.size >= MAX_MEMOS) dropExpiredOrAll(now)
   memos.set(`${token} ${ctx.request.request.url}`, {
     reads,
     vary,
@@ -117,12 +121,28 @@ export function rememberAnswer(ctx: HttpContext, reuse: { expiresAtMs: number | 
   })
 }
 
+/* Full: the expired memos go (they may hold bodies the cache has dropped), else all of them. */
+function dropExpiredOrAll(now: number) {
+  for (const [key, memo] of memos) if (memo.expiresAt <= now) memos.delete(key)
+  if (memos.size >= MAX_MEMOS) memos.clear()
+}
+
 /**
  * Answers a request from the memo when it can (true), before AdonisJS sees
  * it; the answer carries the same headers, log line and metrics as the
- * router's.
+ * router's. Whatever goes wrong here leaves the request to the router.
  */
 export function answerFromMemo(req: IncomingMessage, res: ServerResponse, startedAt: bigint): boolean {
+  try {
+    return answeredFromMemo(req, res, startedAt)
+  } catch (error) {
+    memos.clear()
+    logger.error({ err: error }, 'the answer memo failed: the router answers instead')
+    return res.headersSent
+  }
+}
+
+function answeredFromMemo(req: IncomingMessage, res: ServerResponse, startedAt: bigint): boolean {
   if (memos.size === 0 || !mayBeMemoised(req)) return false
   const token = tokenInHeaders(req.headers)
   if (!token) return false
