@@ -16,7 +16,7 @@ import { randomUUID } from 'node:crypto'
 import { scenarios } from '../k6-tests/scenarios.js'
 import { runLoad } from './bench/load.mjs'
 import { runUsers } from './bench/users.mjs'
-import { measureCeiling } from './bench/ceiling.mjs'
+import { ceilingBody, measureCeiling, measureProxyCeiling } from './bench/ceiling.mjs'
 import { formatTable, toMarkdown } from './bench/report.mjs'
 import { credentialsFor, loadBalancerOf, prepareEnvironment, runningLoadBalancerUrl } from './bench/environment.mjs'
 import { killInstanceDisruption } from './bench/disruption.mjs'
@@ -81,6 +81,7 @@ async function main() {
   console.log(`[bench] target ${target}${lb ? ' (make lb)' : ''}, ${stages.map((s) => `${s.connections} ${unit} × ${s.durationSeconds}s`).join(', ')}${paced ? '' : ' (+ a ceiling run each)'}`)
 
   const results = []
+  const throughNginx = Boolean(lb) && Number(new URL(target).port || 80) === lb.ports.nginx
   for (const stage of stages) {
     if (paced) {
       results.push({ connections: stage.connections, durationSeconds: stage.durationSeconds, ...(await runUsers({ target, scenario, env, connections: stage.connections, duration: stage.durationSeconds })) })
@@ -88,14 +89,25 @@ async function main() {
     }
     // The ceiling's body is as large as what the scenario serves: a products page, or the dashboard.
     const sample = isWeb ? { url: `${target}/`, headers: env.headers } : undefined
+    const body = await ceilingBody({ target, token: credentials.apiToken, sample })
     // The same requests, sent by the same runner, answered by a bare server.
     const drive = (url) => runLoad({ target: url, scenario, env, connections: stage.connections, duration: stage.durationSeconds })
-    const ceiling = await measureCeiling({ target, token: credentials.apiToken, sample, drive })
+    const ceiling = await measureCeiling({ body, drive })
     console.log(`[bench] ceiling (bare node:http, ${ceiling.bodyBytes} B body, ${stage.connections} connections): ${ceiling.rps.toFixed(0)} rps, p95 ${ceiling.p95.toFixed(2)} ms`)
+    // Through make lb's nginx: also the same nginx over bare servers, what its proxying leaves.
+    const proxyCeiling = throughNginx ? await measureProxyCeiling({ body, drive }) : undefined
+    if (proxyCeiling) console.log(`[bench] ceiling through nginx (the same nginx over 3 bare servers): ${proxyCeiling.rps.toFixed(0)} rps, p95 ${proxyCeiling.p95.toFixed(2)} ms`)
     const disruption = scenario.disruption ? killInstanceDisruption(lb, scenario.disruption, stage.durationSeconds) : null
     const result = await runLoad({ target, scenario, env, connections: stage.connections, duration: stage.durationSeconds, disruption })
     await disruption?.restore()
-    results.push({ connections: stage.connections, durationSeconds: stage.durationSeconds, ceiling, ...result, percentOfCeiling: (result.total.rps / ceiling.rps) * 100 })
+    results.push({
+      connections: stage.connections,
+      durationSeconds: stage.durationSeconds,
+      ceiling,
+      ...(proxyCeiling ? { proxyCeiling, percentOfProxyCeiling: (result.total.rps / proxyCeiling.rps) * 100 } : {}),
+      ...result,
+      percentOfCeiling: (result.total.rps / ceiling.rps) * 100,
+    })
   }
   const report = {
     scenario: name,

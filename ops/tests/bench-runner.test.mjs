@@ -7,6 +7,10 @@ import http from 'node:http'
 import { after, before, test } from 'node:test'
 import { runLoad } from '../../scripts/bench/load.mjs'
 import { runUsers } from '../../scripts/bench/users.mjs'
+import { measureCeiling, measureProxyCeiling } from '../../scripts/bench/ceiling.mjs'
+import { readdirSync as listDir } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { tmpdir } from 'node:os'
 
 let server
 let target
@@ -140,4 +144,25 @@ test('a report says how to run the same load again, and a run can be saved away 
   } finally {
     rmSync(out, { recursive: true, force: true })
   }
+})
+
+test('the ceilings answer the scenario’s own requests: a bare server, and make lb’s nginx over bare servers, gone afterwards', async () => {
+  const scenario = { routes: [route('products', '/api/v1/products/', 2), route('health', '/health', 1)] }
+  const body = JSON.stringify({ items: Array.from({ length: 20 }, (_, id) => ({ id, nom: `Produit ${id}` })) })
+  const asked = []
+  const drive = async (url) => {
+    asked.push(url)
+    return runLoad({ target: url, scenario, env, connections: 2, duration: 1 })
+  }
+  const bare = await measureCeiling({ body, drive })
+  const proxied = await measureProxyCeiling({ body, drive })
+  for (const ceiling of [bare, proxied]) {
+    assert.equal(ceiling.bodyBytes, Buffer.byteLength(body))
+    assert.ok(ceiling.rps > 50, `${ceiling.rps} rps`)
+    assert.ok(ceiling.p95 >= ceiling.p50 && ceiling.p99 >= ceiling.p95)
+  }
+  assert.equal(new Set(asked).size, 2, 'two servers, each driven once')
+  assert.deepEqual(listDir(tmpdir()).filter((name) => name.startsWith('comptoir-ceiling-nginx-')), [])
+  const left = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((line) => line.includes('comptoir-ceiling-nginx-'))
+  assert.deepEqual(left, [], 'the ceiling’s nginx is stopped')
 })

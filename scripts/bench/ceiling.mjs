@@ -7,9 +7,18 @@
  * ceiling driven by a lighter client (autocannon on one static URL, before
  * 2026-12-07 22:05 UTC) left more CPU to the bare server than the scenario's
  * own requests leave to the API, and came out 1.4–2.3 × higher (three back-to-back pairs, 2026-12-07).
+ *
+ * Through make lb's nginx, a second reference: the same nginx configuration
+ * (nginx/comptoir.conf.template) in front of three such bare servers — what
+ * no API behind that proxy can beat on this machine.
  */
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { nginxArgs, nginxBinary, writeNginxConfig } from '../lib/nginx.mjs'
 
 // The body comes on stdin: a web page can be larger than one command-line argument may be.
 const SERVER = `
@@ -25,22 +34,78 @@ process.stdin.on('end', () => {
 })
 `
 
-/**
- * `sample`: the response whose body size the server copies (default: the API's products page);
- * `drive(url)`: runs the scenario's requests against the bare server at `url` (scripts/bench/load.mjs).
- */
-export async function measureCeiling({ target, token, sample, drive }) {
-  const { url, headers } = sample ?? { url: `${target}/api/v1/products/`, headers: { 'x-api-token': token } }
-  const page = await fetch(url, { headers })
-  const body = await page.text()
+/** A bare server answering `body` to every request, in its own process: its port, and how to stop it. */
+async function startBareServer(body) {
   const server = spawn(process.execPath, ['-e', SERVER], { stdio: ['pipe', 'pipe', 'inherit'] })
   server.stdin.end(body)
+  const [chunk] = await once(server.stdout, 'data')
+  return { port: Number(chunk.toString().trim()), stop: () => server.kill() }
+}
+
+/** The body the ceiling serves: `sample`'s (default: the API's products page). */
+export async function ceilingBody({ target, token, sample }) {
+  const { url, headers } = sample ?? { url: `${target}/api/v1/products/`, headers: { 'x-api-token': token } }
+  return (await fetch(url, { headers })).text()
+}
+
+const figures = (body, { total }) => ({ bodyBytes: Buffer.byteLength(body), rps: total.rps, p50: total.p50, p95: total.p95, p99: total.p99 })
+
+/** `drive(url)`: runs the scenario's requests against the server at `url` (scripts/bench/load.mjs). */
+export async function measureCeiling({ body, drive }) {
+  const server = await startBareServer(body)
   try {
-    const [chunk] = await once(server.stdout, 'data')
-    const port = Number(chunk.toString().trim())
-    const { total } = await drive(`http://127.0.0.1:${port}`)
-    return { bodyBytes: Buffer.byteLength(body), rps: total.rps, p50: total.p50, p95: total.p95, p99: total.p99 }
+    return figures(body, await drive(`http://127.0.0.1:${server.port}`))
   } finally {
-    server.kill()
+    server.stop()
+  }
+}
+
+async function freePort() {
+  const probe = createServer()
+  await new Promise((done) => probe.listen(0, '127.0.0.1', done))
+  const { port } = probe.address()
+  await new Promise((done) => probe.close(done))
+  return port
+}
+
+async function answers(url, timeoutMs) {
+  const until = Date.now() + timeoutMs
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url, { signal: AbortSignal.timeout(1_000) })).ok) return
+    } catch {
+      // nginx is still starting
+    }
+    await new Promise((done) => setTimeout(done, 100))
+  }
+  throw new Error(`the ceiling's nginx does not answer at ${url}`)
+}
+
+/** The same nginx configuration as make lb's, over three bare servers (and a fourth for the web upstream). */
+export async function measureProxyCeiling({ body, drive }) {
+  const servers = await Promise.all([0, 1, 2, 3].map(() => startBareServer(body)))
+  const dir = mkdtempSync(join(tmpdir(), 'comptoir-ceiling-nginx-'))
+  let nginx = null
+  try {
+    const [listen, status] = [await freePort(), await freePort()]
+    const file = writeNginxConfig({
+      dir,
+      api: servers.slice(0, 3).map((server) => `127.0.0.1:${server.port}`),
+      web: `127.0.0.1:${servers[3].port}`,
+      listen: `127.0.0.1:${listen}`,
+      status: `127.0.0.1:${status}`,
+    })
+    nginx = spawn(nginxBinary(), [...nginxArgs(dir, file), '-g', 'daemon off;'], { stdio: 'ignore' })
+    const url = `http://127.0.0.1:${listen}`
+    await answers(`${url}/health`, 10_000)
+    return figures(body, await drive(url))
+  } finally {
+    if (nginx) {
+      const exited = once(nginx, 'exit')
+      nginx.kill('SIGTERM')
+      await exited
+    }
+    for (const server of servers) server.stop()
+    rmSync(dir, { recursive: true, force: true })
   }
 }

@@ -15,10 +15,11 @@ function stageRows(report) {
   return report.stages.map((s) => [
     s.connections, s.total.requests, s.total.rps.toFixed(1), ms(s.total.p50), ms(s.total.p95), ms(s.total.p99),
     s.total.errors, s.total.non2xx, s.ceiling.rps.toFixed(0), s.ceiling.p95 === undefined ? '-' : ms(s.ceiling.p95), `${s.percentOfCeiling.toFixed(1)} %`,
+    s.proxyCeiling ? s.proxyCeiling.rps.toFixed(0) : '-', s.proxyCeiling ? ms(s.proxyCeiling.p95) : '-',
   ])
 }
 
-const STAGE_HEADER = ['connections', 'requests', 'rps', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'non-2xx', 'ceiling rps', 'ceiling p95 ms', '% of ceiling']
+const STAGE_HEADER = ['connections', 'requests', 'rps', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'non-2xx', 'ceiling rps', 'ceiling p95 ms', '% of ceiling', 'nginx ceiling rps', 'nginx ceiling p95 ms']
 
 function aligned(header, body) {
   const all = [header, ...body].map((r) => r.map(String))
@@ -69,7 +70,15 @@ function pacedLine(report) {
 
 function loadLine(report) {
   if (report.paced) return pacedLine(report)
-  return `ceiling ${report.ceiling.rps.toFixed(0)} rps → this run is ${report.percentOfCeiling.toFixed(1)} % of it`
+  const line = `ceiling ${report.ceiling.rps.toFixed(0)} rps → this run is ${report.percentOfCeiling.toFixed(1)} % of it`
+  return report.proxyCeiling ? `${line}; through nginx ${report.proxyCeiling.rps.toFixed(0)} rps → ${report.percentOfProxyCeiling.toFixed(1)} %` : line
+}
+
+/** Through make lb's nginx: the same nginx over bare servers, beside the bare server alone. */
+function proxyCeilingLine(report) {
+  const c = report.proxyCeiling
+  if (!c) return ''
+  return `- Ceiling through nginx (make lb's nginx configuration over 3 bare node:http servers, the same requests and connections): **${c.rps.toFixed(0)} rps**, p95 ${ms(c.p95)} ms; this run is ${report.percentOfProxyCeiling.toFixed(1)} % of it\n`
 }
 
 /** The first failed requests: when, and what the client saw. */
@@ -123,7 +132,7 @@ ${foot}`
   }
   return `${head}- ${report.connections} connections, ${report.durationSeconds} s
 - Ceiling (bare node:http, ${report.ceiling.bodyBytes} B body, the same requests and connections): **${report.ceiling.rps.toFixed(0)} rps**${report.ceiling.p95 === undefined ? '' : `, p95 ${ms(report.ceiling.p95)} ms`}
-- This run: **${report.total.rps.toFixed(1)} rps = ${report.percentOfCeiling.toFixed(1)} % of the ceiling**, p95 ${ms(report.total.p95)} ms
+${proxyCeilingLine(report)}- This run: **${report.total.rps.toFixed(1)} rps = ${report.percentOfCeiling.toFixed(1)} % of the ceiling**, p95 ${ms(report.total.p95)} ms
 ${extra}
 
 ${markdownTable(HEADER, rows(report))}

@@ -36,7 +36,7 @@ export function writeNginxConfig({ dir, api, web, listen, status }) {
 }
 
 /** -p and -e keep nginx away from /etc/nginx and /var/log/nginx, even before it reads its config. */
-function nginxArgs(dir, file) {
+export function nginxArgs(dir, file) {
   return ['-p', dir, '-e', join(dir, 'error.log'), '-c', file]
 }
 
