@@ -117,7 +117,7 @@ ${report.description}
 `
   const foot = `\nReproduce: \`${reproduce}\` (see docs/benchmarks/README.md).\n`
   if (report.stages) {
-    return `${head}- Stages run one after the other; each stage's ceiling is a bare node:http server sent the same requests with the same connections
+    return `${head}- Stages run one after the other; each stage's ceiling is a bare node:http server sent the same requests with the same connections${report.stages.some((stage) => stage.proxyCeiling) ? "; the nginx ceiling is make lb's nginx configuration over 3 such servers" : ''}
 
 ${markdownTable(STAGE_HEADER, stageRows(report))}
 ${foot}`
