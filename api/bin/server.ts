@@ -6,7 +6,10 @@ import 'reflect-metadata'
 import { Ignitor, prettyPrintError } from '@adonisjs/core'
 import { APP_ROOT, importer } from './importer.js'
 
-/* Imported once the environment is loaded: the server answers parser errors in the error envelope. */
+/*
+ * Imported once the environment is loaded: the server answers parser errors in the error envelope,
+ * and repeated reads from the answer memo (ADR 0028).
+ */
 let createApiServer: typeof import('#core/exceptions/outside_pipeline').createApiServer
 let answerFromMemo: typeof import('#core/answer_memo').answerFromMemo
 

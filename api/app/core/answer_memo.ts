@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
+import { tokenInHeaders } from '#access/presented_token'
 import { randomUUID } from 'node:crypto'
 import type { HttpContext } from '@adonisjs/core/http'
 import { frontGet } from '#core/cache_freshness'
@@ -42,15 +43,6 @@ interface Memo {
 }
 
 const memos = new Map<string, Memo>()
-
-/** The token a request presents: X-API-Token first, then Authorization: Bearer (as the auth middleware reads them). */
-export function tokenInHeaders(headers: IncomingHttpHeaders): string | null {
-  const header = headers['x-api-token']
-  if (typeof header === 'string' && header) return header.trim()
-  const authorization = headers.authorization
-  if (authorization?.toLowerCase().startsWith('bearer ')) return authorization.slice(7).trim()
-  return null
-}
 
 /* A body, an origin to answer with CORS headers, or another method: the router decides. */
 function mayBeMemoised(req: IncomingMessage) {

@@ -11,7 +11,7 @@ export interface CachedRead {
 
 const readsByRequest = new WeakMap<HttpContext, CachedRead[]>()
 
-/** Called by `cached` with the value it hands back from the cache's front memory. */
+/** Called by `cached` with the value it hands back: a front hit, or the value it has just stored in front. */
 export function noteCachedRead(key: string, value: unknown) {
   const ctx = HttpContext.get()
   if (!ctx) return

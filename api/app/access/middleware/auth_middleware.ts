@@ -4,17 +4,14 @@ import { ApiError } from '#core/api_error'
 import { authenticateToken } from '#access/services/token_service'
 import type { Scope } from '#access/models/api_token'
 import { assertPasswordChosen } from '#access/password_gate'
+import { tokenInHeaders } from '#access/presented_token'
 
 /**
  * Accepts the original `X-API-Token: <t>` header and the documented
  * `Authorization: Bearer <t>`; a missing and a wrong token are both 401.
  */
 export function presentedToken(ctx: HttpContext): string | null {
-  const header = ctx.request.header('x-api-token')
-  if (header) return header.trim()
-  const authorization = ctx.request.header('authorization')
-  if (authorization?.toLowerCase().startsWith('bearer ')) return authorization.slice(7).trim()
-  return null
+  return tokenInHeaders(ctx.request.request.headers)
 }
 
 export default class AuthMiddleware {

@@ -74,7 +74,6 @@ function clientErrorResponse(error: Error & { code?: string; rawPacket?: Buffer 
   )
 }
 
-/** The Node HTTP server of the API (bin/server.ts, and the test server). */
 /*
  * The X-Request-Id a client may choose: what nginx and the web server accept too. Anything else
  * (spaces, markup, kilobytes of text) is dropped before AdonisJS reads it, so the request gets a
@@ -85,6 +84,7 @@ const ACCEPTABLE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/
 /** Answers a request before AdonisJS when it can (#core/answer_memo), saying so with true. */
 export type EarlyAnswer = (req: IncomingMessage, res: ServerResponse, startedAt: bigint) => boolean
 
+/** The Node HTTP server of the API (bin/server.ts, and the test server). */
 export function createApiServer(handler: RequestListener, earlyAnswer?: EarlyAnswer) {
   return createServer((req, res) => {
     const startedAt = process.hrtime.bigint()
