@@ -179,9 +179,10 @@ function refuse(message) {
  * connection's local end can take one (nginx's to the API instances, a load generator's), and
  * keeps it while the connection lasts and up to 60 s after it closes (TIME-WAIT), with nothing
  * listening on it; PostgreSQL cannot bind it meanwhile (`make lb-stop` then `make start` after
- * a load test failed so). Such a start is tried again until the port is free.
+ * a load test failed so). Such a start is tried again, for up to 75 s, while no process listens
+ * on the port.
  */
-const TIME_WAIT_RETRY_MS = 75_000
+const HELD_PORT_WAIT_MS = 75_000
 
 async function startServer(options, logFile) {
   const startedAt = Date.now()
@@ -189,9 +190,14 @@ async function startServer(options, logFile) {
   for (;;) {
     const logBefore = existsSync(logFile) ? statSync(logFile).size : 0
     const result = pgCtl(['-D', options.dir, '-l', logFile, '-o', serverFlags(options), '-w', '-t', '60', 'start'], options.dir)
-    if (result.status === 0 || Date.now() - startedAt > TIME_WAIT_RETRY_MS) return result
-    const written = readFileSync(logFile).subarray(logBefore).toString()
-    if (!/could not bind .*Address already in use/.test(written) || (await portInUse(options.port))) return result
+    if (result.status === 0) return result
+    // pg_ctl may fail before it writes the log (a folder PostgreSQL cannot enter): no log, no wait.
+    const written = existsSync(logFile) ? readFileSync(logFile).subarray(logBefore).toString() : ''
+    const held = /could not bind .*Address already in use/.test(written) && !(await portInUse(options.port))
+    if (!held) return result
+    if (Date.now() - startedAt > HELD_PORT_WAIT_MS) {
+      refuse(`port ${options.port} stayed held by other connections for ${HELD_PORT_WAIT_MS / 1000} s: choose another port (${PORT_VARIABLES})`)
+    }
     if (!said) {
       process.stdout.write(`[pg] port ${options.port} is held by the local end of other connections (nothing listens on it; it is freed up to 60 s after they close): waiting for it…\n`)
       said = true
