@@ -13,6 +13,8 @@
  * Only loopback targets are accepted; every run stops by itself.
  */
 import { randomUUID } from 'node:crypto'
+import { spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import { scenarios } from '../k6-tests/scenarios.js'
 import { runLoad } from './bench/load.mjs'
 import { runUsers } from './bench/users.mjs'
@@ -119,6 +121,7 @@ async function main() {
       [['CONNECTIONS', option('connections', null)], ['DURATION', option('duration', null)]].filter(([, value]) => value !== null)
     ),
     machine: await machineSummary(),
+    code: codeVersion(),
     // One stage: its figures at the top level, as before; a ramp: one entry per stage.
     ...(results.length === 1 ? results[0] : { stages: results }),
   }
@@ -138,6 +141,15 @@ async function assertAnswers(url) {
     const hint = lb ? `make lb runs: TARGET=${lb}` : 'start the stack first (make start; make lb for its nginx on :8080)'
     throw new Error(`Nothing answers at ${url}: ${hint}`)
   }
+}
+
+/** The commit measured (and whether the tree had changes): a figure says which code it is of. */
+function codeVersion() {
+  const git = (...args) => spawnSync('git', args, { cwd: fileURLToPath(new URL('..', import.meta.url)), encoding: 'utf8' })
+  const commit = git('rev-parse', '--short', 'HEAD')
+  if (commit.status !== 0) return null
+  const changed = git('status', '--porcelain', '--untracked-files=no').stdout.trim() !== ''
+  return { commit: commit.stdout.trim(), changed }
 }
 
 async function machineSummary() {

@@ -114,7 +114,7 @@ ${report.description}
 - Date: ${report.date}
 - Target: ${report.target}${report.topology ? ` (${report.topology})` : ''}
 - Machine: ${machineLine(report.machine)}
-`
+${report.code ? `- Code: commit ${report.code.commit}${report.code.changed ? ', with uncommitted changes' : ''}\n` : ''}`
   const foot = `\nReproduce: \`${reproduce}\` (see docs/benchmarks/README.md).\n`
   if (report.stages) {
     return `${head}- Stages run one after the other; each stage's ceiling is a bare node:http server sent the same requests with the same connections${report.stages.some((stage) => stage.proxyCeiling) ? "; the nginx ceiling is make lb's nginx configuration over 3 such servers" : ''}

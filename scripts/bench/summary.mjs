@@ -34,7 +34,7 @@ function result(report) {
   }
   const parts = [`${count(report.total.rps)} rps`, `p95 ${ms(report.total.p95)} ms`]
   if (report.percentOfCeiling !== undefined) parts.push(`${report.percentOfCeiling.toFixed(1)} % of the ceiling`)
-  if (report.proxyCeiling) parts.push(`${report.percentOfProxyCeiling.toFixed(1)} % of the ceiling through nginx (p95 ${ms(report.proxyCeiling.p95)} ms)`)
+  if (report.proxyCeiling) parts.push(`${report.percentOfProxyCeiling.toFixed(1)} % of the nginx ceiling (whose p95 is ${ms(report.proxyCeiling.p95)} ms)`)
   const sales = salesPerSecond(report)
   if (sales) parts.push(`${sales.perSecond.toFixed(1)} sales/s`)
   parts.push(`${count(failed(report.total))} failed of ${count(report.total.requests)}`)
