@@ -25,7 +25,7 @@ export function returnsJournalFilters(url: URL): ReturnsJournalFilters {
   const storeId = positiveId(params.get('magasin'))
   if (params.get('magasin') && storeId === null) range.errors.magasin = { key: 'form.choice' }
   const saleId = positiveId(params.get('vente'))
-  // A link typed or cut short: said above the list, which shows every sale's returns instead.
+  // A mistyped ?vente= (abc, 0, -3): said above the list, which shows every sale's returns instead.
   if (params.get('vente') && saleId === null) range.errors.vente = { key: 'returnsJournal.badSale' }
   return { storeId, saleId, ...range, page: pageFrom(params.get('page')) }
 }

@@ -45,6 +45,6 @@ export const sales: Record<keyof typeof french, string> = {
   'returnsJournal.damaged': 'damaged',
   'returnsJournal.salesLink': 'Sales journal',
   'returnsJournal.ofSale': 'The returns of sale {number}.',
-  'returnsJournal.badSale': 'The link does not name a sale (« vente » must be a number): the returns of every sale are listed.',
+  'returnsJournal.badSale': 'This link does not point to a sale: the returns of every sale are shown. For one sale’s returns, open its receipt and follow “Returns of this sale”.',
   'receipt.returnsOfSale': 'Returns of this sale',
 }

@@ -43,6 +43,6 @@ export const sales = {
   'returnsJournal.damaged': 'abîmé',
   'returnsJournal.salesLink': 'Journal des ventes',
   'returnsJournal.ofSale': 'Les retours de la vente {number}.',
-  'returnsJournal.badSale': 'Le lien ne désigne pas une vente (« vente » doit être un numéro) : les retours de toutes les ventes sont listés.',
+  'returnsJournal.badSale': 'Ce lien ne désigne aucune vente : les retours de toutes les ventes sont affichés. Pour ceux d’une vente, ouvrez son reçu et suivez « Retours de cette vente ».',
   'receipt.returnsOfSale': 'Retours de cette vente',
 } as const
