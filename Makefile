@@ -103,5 +103,5 @@ clean: stop ## `make stop` (servers and embedded PostgreSQL), then remove builds
 	rm -rf api/build web/build api/.served web/.served
 
 SCENARIO ?= read-mix
-bench: install ## Load-test a running stack: SCENARIO=read-mix|checkout|pos-day|reports|stress|users-300|failover|cache-effect|web|web-users [TARGET=, default the API on :3333, the web app on :3000 for web scenarios] [CONNECTIONS=] [DURATION=] [OUT=dir, default docs/benchmarks]
+bench: install ## Load-test a running stack: SCENARIO=read-mix|checkout|pos-day|reports|stress|users-300|failover|cache-effect|web|web-users|web-floor [TARGET=, default the API on :3333, the web app on :3000 for web scenarios] [CONNECTIONS=] [DURATION=] [OUT=dir, default docs/benchmarks]
 	@$(NODE) scripts/bench.mjs --scenario $(SCENARIO) $(if $(TARGET),--target $(TARGET),) $(if $(CONNECTIONS),--connections $(CONNECTIONS),) $(if $(DURATION),--duration $(DURATION),) $(if $(OUT),--out $(OUT),)

@@ -18,8 +18,8 @@ import { scenarios } from './scenarios.js'
 const name = __ENV.SCENARIO || 'read-mix'
 const scenario = scenarios[name]
 if (!scenario) throw new Error(`Unknown scenario ${name}`)
-// The web scenario signs in through the login form (CSRF token, session cookie) first.
-if (scenario.target === 'web') throw new Error('SCENARIO=web runs with `make bench SCENARIO=web` (it signs in to the web app first)')
+// The web scenarios load the web app (and sign in through its login form first): make bench runs them.
+if (scenario.target === 'web') throw new Error(`SCENARIO=${name} runs with \`make bench SCENARIO=${name}\` (it loads the web app, signing in through its form first)`)
 const target = __ENV.TARGET || 'http://127.0.0.1:3333'
 const token = __ENV.API_TOKEN
 

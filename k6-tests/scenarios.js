@@ -17,7 +17,7 @@
 import { posDay } from './pos-day.js'
 import { reports } from './reports.js'
 import { cacheEffect } from './cache-effect.js'
-import { web, webUsers } from './web.js'
+import { web, webFloor, webUsers } from './web.js'
 
 /** The original's k6 read mix (simple-stress-test.js weights). */
 const readMix = [
@@ -126,3 +126,4 @@ scenarios['users-300'] = {
 scenarios['cache-effect'] = cacheEffect
 scenarios.web = web
 scenarios['web-users'] = webUsers
+scenarios['web-floor'] = webFloor

@@ -21,6 +21,21 @@ export const web = {
 }
 
 /**
+ * The lightest page the web app renders — the sign-in page: server rendering, a session
+ * cookie and a CSRF token, no API call — at the same 50 connections, signed out. What any
+ * page of this app costs at the least on the machine: the floor under `web`'s figures.
+ */
+export const webFloor = {
+  description: 'The lightest page of the web app (the sign-in page: SSR, session and CSRF token, no API call), signed out, 50 connections without pause',
+  connections: 50,
+  durationSeconds: 20,
+  target: 'web',
+  signIn: false,
+  samplePath: '/connexion',
+  routes: [{ name: 'GET /connexion (no API call)', method: 'GET', path: '/connexion', weight: 1 }],
+}
+
+/**
  * The same pages for 50 signed-in people at work: each waits for a page, then spends
  * U(1, 3) s on it (scanning, typing, reading) before the next. Measures what a clerk or a
  * manager waits for at a realistic pace, where `web` measures how many pages the server

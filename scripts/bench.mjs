@@ -64,7 +64,8 @@ async function main() {
   if (!credentials?.apiToken) throw new Error(`No dev-credentials.json for ${target}: start the stack first (make start or make lb)`)
   const env = await prepareEnvironment(apiTarget, credentials, scenario, lb)
   env.runId = randomUUID().slice(0, 8)
-  if (isWeb) await prepareWebScenario({ target, apiTarget, env, credentials, username: option('web_user', 'gerant') })
+  if (isWeb && scenario.signIn === false) env.headers = {}
+  else if (isWeb) await prepareWebScenario({ target, apiTarget, env, credentials, username: option('web_user', 'gerant') })
   if (scenario.compareWithoutCache) {
     const uncached = option('target_uncached', null)
     if (uncached) assertLoopback(uncached)
@@ -90,7 +91,7 @@ async function main() {
       continue
     }
     // The ceiling's body is as large as what the scenario serves: a products page, or the dashboard.
-    const sample = isWeb ? { url: `${target}/`, headers: env.headers } : undefined
+    const sample = isWeb ? { url: `${target}${scenario.samplePath ?? '/'}`, headers: env.headers } : undefined
     const body = await ceilingBody({ target, token: credentials.apiToken, sample })
     // The same requests, sent by the same runner, answered by a bare server.
     const drive = (url) => runLoad({ target: url, scenario, env, connections: stage.connections, duration: stage.durationSeconds })
