@@ -16,6 +16,7 @@ import { pageTitle } from '~/lib/meta'
 import { useIsPending } from '~/lib/pending'
 import { loading, mutation, redirectWithNotice, signedIn } from '~/lib/request.server'
 import { getStore } from '~/lib/stores.server'
+import { ok } from '~/lib/api/client.server'
 import { mustChangePassword } from '~/lib/auth/password-change'
 import { notePasswordChosen } from '~/lib/auth/password-change.server'
 import { homeFor } from '~/lib/nav'
@@ -32,13 +33,20 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 export async function loader(args: LoaderFunctionArgs) {
   const { api, user } = await signedIn(args)
   const forced = mustChangePassword(user)
-  return loading(async () => ({
-    username: user.username,
-    fullName: user.fullName,
-    role: user.role,
-    store: user.storeId === null || forced ? null : (await getStore(api, user.storeId)).nom,
-    mustChangePassword: forced,
-  }))
+  return loading(async () => {
+    // Who the API says this is now: the session cookie holds what was true at sign-in (a user
+    // renamed or moved since), and a session revoked since ends here, as on any other page.
+    const me = await ok(api.GET('/api/v1/auth/me'))
+    const now = 'utilisateur' in me ? me.utilisateur : null
+    const storeId = now ? now.magasin_id : user.storeId
+    return {
+      username: now?.nom_utilisateur ?? user.username,
+      fullName: now?.nom_complet ?? user.fullName,
+      role: now?.role ?? user.role,
+      store: storeId === null || forced ? null : (await getStore(api, storeId)).nom,
+      mustChangePassword: forced,
+    }
+  })
 }
 
 export async function action(args: ActionFunctionArgs) {

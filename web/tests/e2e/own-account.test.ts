@@ -15,6 +15,7 @@ const SECOND = 'second mot de passe'
 describeFlows('a user changes their own password', () => {
   const stage = new Stage()
   const username = `e2e-compte-${RUN.toLowerCase()}`
+  let userId = 0
 
   before(async () => {
     await stage.open()
@@ -27,6 +28,7 @@ describeFlows('a user changes their own password', () => {
       mot_de_passe: GIVEN,
     })
     assert.equal(created.status, 201, JSON.stringify(created.body))
+    userId = (created.body as { id: number }).id
     const login = await fetch(`${API}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Forwarded-For': randomPrivateIp() },
@@ -92,5 +94,21 @@ describeFlows('a user changes their own password', () => {
 
     await signIn(elsewhere, username, SECOND)
     assert.notEqual(new URL(elsewhere.url()).pathname, '/connexion')
+  })
+
+  test('Mon compte shows who the API says the user is now, and a session ended since ends there too', async () => {
+    const page = await stage.newPage()
+    await signIn(page, username, SECOND)
+    // Renamed by an administrator after the sign-in: the cookie still holds the old name.
+    const renamed = await stage.api('PATCH', `/users/${userId}`, { nom_complet: `Caissière Renommée ${RUN}` })
+    assert.equal(renamed.status, 200, JSON.stringify(renamed.body))
+    await go(page, '/compte')
+    await expectText(page.locator('#account-who'), `Caissière Renommée ${RUN}`)
+
+    // Deactivated: the API revokes the sessions; the page makes an API call, so it signs out.
+    const deactivated = await stage.api('PATCH', `/users/${userId}`, { actif: false })
+    assert.equal(deactivated.status, 200, JSON.stringify(deactivated.body))
+    await go(page, '/compte')
+    assert.equal(new URL(page.url()).pathname, '/connexion', 'a revoked session does not render the account page')
   })
 })
