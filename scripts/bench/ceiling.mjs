@@ -19,6 +19,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { nginxArgs, nginxBinary, writeNginxConfig } from '../lib/nginx.mjs'
+import { waitForHttp } from '../lib/processes.mjs'
 
 // The body comes on stdin: a web page can be larger than one command-line argument may be.
 const SERVER = `
@@ -68,19 +69,6 @@ async function freePort() {
   return port
 }
 
-async function answers(url, timeoutMs) {
-  const until = Date.now() + timeoutMs
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url, { signal: AbortSignal.timeout(1_000) })).ok) return
-    } catch {
-      // nginx is still starting
-    }
-    await new Promise((done) => setTimeout(done, 100))
-  }
-  throw new Error(`the ceiling's nginx does not answer at ${url}`)
-}
-
 /** The same nginx configuration as make lb's, over three bare servers (and a fourth for the web upstream). */
 export async function measureProxyCeiling({ body, drive }) {
   const servers = await Promise.all([0, 1, 2, 3].map(() => startBareServer(body)))
@@ -97,7 +85,7 @@ export async function measureProxyCeiling({ body, drive }) {
     })
     nginx = spawn(nginxBinary(), [...nginxArgs(dir, file), '-g', 'daemon off;'], { stdio: 'ignore' })
     const url = `http://127.0.0.1:${listen}`
-    await answers(`${url}/health`, 10_000)
+    await waitForHttp(`${url}/health`, 10_000, "the ceiling's nginx")
     return figures(body, await drive(url))
   } finally {
     if (nginx) {
