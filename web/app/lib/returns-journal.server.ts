@@ -6,7 +6,7 @@ import { hasRole, MANAGER_ROLES, type SessionUser } from './auth/roles.ts'
 import { mapPage } from './list-query.ts'
 import { centsFromWire } from './money.ts'
 import { RETURNS_JOURNAL_PAGE_SIZE, type ReturnRow, type ReturnsJournalFilters } from './returns-journal.ts'
-import { appliedFilters, storesReadableBy } from './sales-journal.server.ts'
+import { appliedFilters, storeNamer, storesReadableBy } from './sales-journal.server.ts'
 
 export async function loadReturnsJournal(api: ApiClient, asked: ReturnsJournalFilters, user: SessionUser) {
   const manager = hasRole(user, MANAGER_ROLES)
@@ -27,7 +27,7 @@ export async function loadReturnsJournal(api: ApiClient, asked: ReturnsJournalFi
       },
     })
   )
-  const names = new Map(stores.map((store) => [store.id, store.name]))
+  const storeName = storeNamer(stores)
   const returns = mapPage(
     page,
     (item): ReturnRow => ({
@@ -35,7 +35,7 @@ export async function loadReturnsJournal(api: ApiClient, asked: ReturnsJournalFi
       saleId: item.vente_id,
       receiptNumber: item.numero_recu,
       createdAt: item.cree_le,
-      storeName: names.get(item.magasin_id) ?? `#${item.magasin_id}`,
+      storeName: storeName(item.magasin_id),
       reason: item.motif,
       totalCents: centsFromWire(item.total),
       damaged: !item.remis_en_stock,

@@ -15,6 +15,12 @@ export async function storesReadableBy(api: ApiClient, user: SessionUser): Promi
   return [{ id: store.id, name: store.nom }]
 }
 
+/** A store's name among `stores`, or `#id` for one the list does not hold. */
+export function storeNamer(stores: readonly StoreChoice[]): (storeId: number) => string {
+  const names = new Map(stores.map((store) => [store.id, store.name]))
+  return (storeId) => names.get(storeId) ?? `#${storeId}`
+}
+
 /**
  * The filters as the journal applies them: a clerk's is their store's, whatever
  * ?magasin= says (so it is not "filtered" by it); a manager's unknown store is
@@ -56,14 +62,14 @@ export async function loadSalesJournal(api: ApiClient, asked: SalesJournalFilter
     // today's, and pinning below it would hide it from every later page.
     !filters.upTo && filters.page === 1 ? ok(api.GET('/api/v1/sales', { params: { query: { ...query, sort: 'id,desc', size: 1 } } })) : null,
   ])
-  const names = new Map(stores.map((store) => [store.id, store.name]))
+  const storeName = storeNamer(stores)
   const sales = mapPage(
     page,
     (sale): SaleRow => ({
       id: sale.id,
       receiptNumber: sale.numero_recu,
       createdAt: sale.cree_le,
-      storeName: names.get(sale.magasin_id) ?? `#${sale.magasin_id}`,
+      storeName: storeName(sale.magasin_id),
       subtotalCents: centsFromWire(sale.sous_total),
       taxesCents: centsFromWire(sale.total_taxes),
       totalCents: centsFromWire(sale.total),
